@@ -1,0 +1,27 @@
+/* From score records to per-submission metrics, intervals and ranks.
+ * Pure: memory in, memory out; seeded, so the same input gives the same
+ * numbers byte for byte. Record formats: harness/README.md. */
+#ifndef METRICS_H
+#define METRICS_H
+
+#include "util/vb_autocleanups.h"
+
+typedef struct {
+  double w_accuracy;     /* weight of clean-question accuracy */
+  double w_nearmiss;     /* weight of near-miss accuracy */
+  double w_latency;      /* weight of the share of answers within the SLA */
+  double w_availability; /* weight of the share of requests without error */
+  guint sla_ms;          /* latency SLA per answer, milliseconds */
+  guint64 seed;          /* bootstrap seed */
+  guint resamples;       /* bootstrap resamples, ≥ 1000 for a contest */
+} MetricsConfig;
+
+/* score_records: cJSON score records (borrowed), any order.
+ * submissions: JSON array of {"id","name","province"} (borrowed), in
+ * contest order. Returns a new object (free with cJSON_Delete):
+ *   {"submissions": [ranked per-submission objects], "ties": [[id,...],...]}
+ * with the fields documented in reports/README.md (results.json). */
+cJSON *metrics_compute (const GPtrArray *score_records,
+                        const cJSON *submissions, const MetricsConfig *cfg);
+
+#endif

@@ -1,0 +1,62 @@
+/* Question sets: JSON Lines loader and validator (format: testsets/README.md).
+ * Every error names file:line and the field. */
+#ifndef TESTSET_H
+#define TESTSET_H
+
+#include "util/vb_autocleanups.h"
+
+#define TESTSET_ERROR (testset_error_quark ())
+GQuark testset_error_quark (void);
+typedef enum {
+  TESTSET_ERROR_INVALID,   /* any schema violation (message has file:line) */
+  TESTSET_ERROR_DUPLICATE, /* an id seen twice */
+  TESTSET_ERROR_HEADER,    /* a header line that is not the first record */
+  TESTSET_ERROR_UNREVIEWED /* --require-reviewed and an unreviewed item */
+} TestsetError;
+
+typedef struct {
+  char *question; /* the user message of this turn */
+  const cJSON *facts;   /* borrowed from the item's raw JSON; array */
+  const cJSON *forbid;  /* borrowed; array or NULL */
+} TsTurn;
+
+typedef struct {
+  char *type;   /* near-miss kind it illustrates, e.g. "no_diacritics" */
+  char **turns; /* NULL-terminated: one text per turn of the item */
+} TsVariant;
+
+typedef struct {
+  char *id, *category, *kind;
+  guint line;           /* line in the file, for messages */
+  gboolean reviewed;    /* review == "reviewed" */
+  GPtrArray *turns;     /* TsTurn*, at least one; one for non-conversations */
+  GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
+  const cJSON *choices; /* borrowed; multiple_choice options or NULL */
+  cJSON *raw;           /* owned: the whole item as read */
+} TsItem;
+
+typedef struct {
+  char *path;       /* as given */
+  char *name;       /* header name, or the file's basename without .jsonl */
+  char *version;    /* header version or NULL */
+  char *as_of;      /* header as_of or NULL */
+  gboolean hidden;  /* header visibility == "hidden" */
+  char *sha256;     /* hex SHA-256 of the file bytes */
+  GPtrArray *items; /* TsItem*, in file order */
+  GHashTable *by_id;/* id → TsItem* (borrowed from items) */
+} Testset;
+
+/* Loads and validates path. Returns NULL and sets error (TESTSET_ERROR or
+ * JSONL_ERROR / JUDGE_ERROR codes) with "path:line: field "x": reason". */
+Testset *testset_load (const char *path, GError **error);
+void testset_free (Testset *set); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
+
+/* Borrowed item or NULL. */
+const TsItem *testset_lookup (const Testset *set, const char *id);
+
+/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of the first item
+ * whose review is not "reviewed" (official contests). */
+gboolean testset_require_reviewed (const Testset *set, GError **error);
+
+#endif

@@ -1,0 +1,65 @@
+/* JSON Lines reading and typed field access with errors that name
+ * file:line and the field — the error discipline every loader shares. */
+#ifndef VB_JSONL_H
+#define VB_JSONL_H
+
+#include "util/vb_autocleanups.h"
+
+#define JSONL_ERROR (jsonl_error_quark ())
+GQuark jsonl_error_quark (void);
+typedef enum {
+  JSONL_ERROR_IO,        /* cannot read the file */
+  JSONL_ERROR_EMPTY,     /* no record at all */
+  JSONL_ERROR_UTF8,      /* a line is not valid UTF-8 */
+  JSONL_ERROR_SYNTAX,    /* a line is not one JSON value */
+  JSONL_ERROR_TYPE,      /* a field has the wrong JSON type */
+  JSONL_ERROR_MISSING,   /* a required field is absent */
+  JSONL_ERROR_VALUE,     /* a field has a value outside what is allowed */
+} JsonlError;
+
+/* Called once per non-blank line with the parsed object (borrowed; steal
+ * with cJSON_DetachItem… if needed) and its 1-based line number. Return FALSE
+ * and set error to stop; the reader prefixes "file:line: ". */
+typedef gboolean (*JsonlLineFunc) (cJSON *obj, guint line, gpointer user,
+                                   GError **error);
+
+/* Reads path line by line. Blank lines are skipped. Fails with
+ * JSONL_ERROR_EMPTY on a file without records, _UTF8, _SYNTAX (also for a
+ * line that is not an object), or whatever func set. If torn_tail is not
+ * NULL, a last line without '\n' that does not parse is ignored and
+ * *torn_tail set TRUE (crash recovery of append-only logs). */
+gboolean jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
+                          gboolean *torn_tail, GError **error);
+
+/* Same over a memory buffer; name is used in messages. */
+gboolean jsonl_read_buffer (const char *name, const char *data, gsize len,
+                            JsonlLineFunc func, gpointer user,
+                            gboolean *torn_tail, GError **error);
+
+/* Typed getters: the field must exist (unless optional) and have the type.
+ * Returned strings are borrowed from obj. On failure: JSONL_ERROR_MISSING or
+ * _TYPE with a message naming the field, e.g. field "question": missing. */
+gboolean jsonl_get_string (const cJSON *obj, const char *field,
+                           gboolean optional, const char **out,
+                           GError **error);
+gboolean jsonl_get_number (const cJSON *obj, const char *field,
+                           gboolean optional, double *out, GError **error);
+gboolean jsonl_get_bool (const cJSON *obj, const char *field,
+                         gboolean optional, gboolean *out, GError **error);
+/* Array of strings; returns a NULL-terminated strv (free with g_strfreev),
+ * or NULL with *out untouched when optional and absent. */
+gboolean jsonl_get_strv (const cJSON *obj, const char *field,
+                         gboolean optional, char ***out, GError **error);
+/* Array or object presence with type check; returns borrowed node or NULL. */
+gboolean jsonl_get_array (const cJSON *obj, const char *field,
+                          gboolean optional, const cJSON **out,
+                          GError **error);
+gboolean jsonl_get_object (const cJSON *obj, const char *field,
+                           gboolean optional, const cJSON **out,
+                           GError **error);
+
+/* Serializes obj on one line (no newline), newly allocated, free with g_free.
+ * cJSON's own allocator is plain malloc, so the copy keeps g_free safe. */
+char *jsonl_print (const cJSON *obj);
+
+#endif

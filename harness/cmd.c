@@ -1,0 +1,41 @@
+/* Helpers shared by the subcommands: option parsing and exit-code mapping. */
+#include "harness/cmd.h"
+
+#include "testsets/testset.h"
+#include "util/jsonl.h"
+#include "scoring/judge.h"
+
+G_DEFINE_QUARK (vabench-error-quark, vb_error)
+
+gboolean
+cmd_parse_options (const char *name, const char *params, const char *summary,
+                   const GOptionEntry *entries, int *argc, char ***argv,
+                   GError **error)
+{
+  g_autofree char *prog = g_strdup_printf ("vabench %s", name);
+  g_set_prgname (prog);
+  g_autoptr (GOptionContext) ctx = g_option_context_new (params);
+  g_option_context_set_summary (ctx, summary);
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_autoptr (GError) local = NULL;
+  if (!g_option_context_parse (ctx, argc, argv, &local)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "%s (see --help)",
+                 local->message);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+int
+cmd_exit_code_for (const GError *error)
+{
+  if (error == NULL)
+    return 0;
+  if (error->domain == VB_ERROR)
+    return error->code == VB_ERROR_RUN ? 3 : 2;
+  if (error->domain == TESTSET_ERROR || error->domain == JSONL_ERROR
+      || error->domain == JUDGE_ERROR || error->domain == G_KEY_FILE_ERROR
+      || error->domain == G_OPTION_ERROR)
+    return 2;
+  return 3;
+}

@@ -1,0 +1,375 @@
+/* Question-set loader and validator. Schema: testsets/README.md. The fact
+ * schema itself is checked by compiling each turn's key with the judge, so
+ * the validator and the scorer can never disagree on what a fact is. */
+#include "testsets/testset.h"
+
+#include <string.h>
+
+#include "scoring/judge.h"
+#include "util/jsonl.h"
+
+G_DEFINE_QUARK (vabench-testset-error-quark, testset_error)
+
+static const char *const item_kinds[] = { "procedure", "legal",
+                                          "multiple_choice", "unanswerable",
+                                          "conversation", NULL };
+
+static void
+turn_free (gpointer p)
+{
+  TsTurn *t = p;
+  g_free (t->question);
+  g_free (t);
+}
+
+static void
+variant_free (gpointer p)
+{
+  TsVariant *v = p;
+  g_free (v->type);
+  g_strfreev (v->turns);
+  g_free (v);
+}
+
+static void
+item_free (gpointer p)
+{
+  TsItem *it = p;
+  if (it == NULL)
+    return;
+  g_free (it->id);
+  g_free (it->category);
+  g_free (it->kind);
+  g_ptr_array_unref (it->turns);
+  g_ptr_array_unref (it->variants);
+  cJSON_Delete (it->raw);
+  g_free (it);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsItem, item_free)
+
+void
+testset_free (Testset *set)
+{
+  if (set == NULL)
+    return;
+  g_free (set->path);
+  g_free (set->name);
+  g_free (set->version);
+  g_free (set->as_of);
+  g_free (set->sha256);
+  g_ptr_array_unref (set->items);
+  g_hash_table_unref (set->by_id);
+  g_free (set);
+}
+
+const TsItem *
+testset_lookup (const Testset *set, const char *id)
+{
+  return g_hash_table_lookup (set->by_id, id);
+}
+
+static gboolean
+invalid (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError **error, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error_literal (error, TESTSET_ERROR, TESTSET_ERROR_INVALID, msg);
+  return FALSE;
+}
+
+static gboolean
+check_nonempty (const char *s, const char *field, GError **error)
+{
+  if (s != NULL && *s == '\0')
+    return invalid (error, "field \"%s\": must not be empty", field);
+  return TRUE;
+}
+
+static gboolean
+check_date (const char *s, const char *field, GError **error)
+{
+  guint64 y = 0, m = 0, d = 0;
+  g_auto (GStrv) parts = g_strsplit (s, "-", -1);
+  if (g_strv_length (parts) != 3 || strlen (s) != 10
+      || !g_ascii_string_to_unsigned (parts[0], 10, 1900, 2200, &y, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL)
+      || !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL)
+      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return invalid (error, "field \"%s\": \"%s\" is not a date YYYY-MM-DD",
+                    field, s);
+  return TRUE;
+}
+
+static gboolean
+parse_header (const cJSON *obj, Testset *set, GError **error)
+{
+  const cJSON *h = NULL;
+  if (!jsonl_get_object (obj, "testset", FALSE, &h, error))
+    return FALSE;
+  const char *name = NULL, *version = NULL, *as_of = NULL, *vis = NULL;
+  if (!jsonl_get_string (h, "name", FALSE, &name, error)
+      || !jsonl_get_string (h, "version", TRUE, &version, error)
+      || !jsonl_get_string (h, "as_of", TRUE, &as_of, error)
+      || !jsonl_get_string (h, "visibility", TRUE, &vis, error)) {
+    g_prefix_error (error, "header: ");
+    return FALSE;
+  }
+  if (vis && strcmp (vis, "public") != 0 && strcmp (vis, "hidden") != 0)
+    return invalid (error,
+                    "header: field \"visibility\": \"%s\" is neither "
+                    "\"public\" nor \"hidden\"",
+                    vis);
+  if (as_of && !check_date (as_of, "testset.as_of", error))
+    return FALSE;
+  g_free (set->name);
+  set->name = g_strdup (name);
+  set->version = g_strdup (version);
+  set->as_of = g_strdup (as_of);
+  set->hidden = vis && strcmp (vis, "hidden") == 0;
+  return TRUE;
+}
+
+/* Compiles the judge key of one turn to validate its facts. */
+static gboolean
+check_key (const TsItem *it, const TsTurn *t, GError **error)
+{
+  g_autoptr (JudgeKey) key
+      = judge_key_new (it->kind, t->facts, t->forbid, it->choices, error);
+  return key != NULL;
+}
+
+static gboolean
+parse_turn (const cJSON *obj, TsItem *it, GError **error)
+{
+  const char *q = NULL;
+  const cJSON *facts = NULL, *forbid = NULL;
+  if (!jsonl_get_string (obj, "question", FALSE, &q, error)
+      || !check_nonempty (q, "question", error)
+      || !jsonl_get_array (obj, "facts", FALSE, &facts, error)
+      || !jsonl_get_array (obj, "forbid", TRUE, &forbid, error))
+    return FALSE;
+  TsTurn *t = g_new0 (TsTurn, 1);
+  t->question = g_strdup (q);
+  t->facts = facts;
+  t->forbid = forbid;
+  g_ptr_array_add (it->turns, t);
+  return check_key (it, t, error);
+}
+
+static gboolean
+parse_turns (const cJSON *obj, TsItem *it, GError **error)
+{
+  if (strcmp (it->kind, "conversation") != 0)
+    return parse_turn (obj, it, error);
+  const cJSON *turns = NULL;
+  if (!jsonl_get_array (obj, "turns", FALSE, &turns, error))
+    return FALSE;
+  int n = cJSON_GetArraySize (turns);
+  if (n < 2 || n > 4)
+    return invalid (error, "field \"turns\": a conversation has 2 to 4 "
+                           "turns, found %d", n);
+  for (int i = 0; i < n; i++) {
+    const cJSON *t = cJSON_GetArrayItem (turns, i);
+    if (!cJSON_IsObject (t))
+      return invalid (error, "field \"turns[%d]\": expected an object", i);
+    if (!parse_turn (t, it, error)) {
+      g_prefix_error (error, "turns[%d]: ", i);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+static gboolean
+parse_variant (const cJSON *v, int i, TsItem *it, GError **error)
+{
+  if (!cJSON_IsObject (v))
+    return invalid (error, "field \"variants[%d]\": expected an object", i);
+  const char *type = NULL, *text = NULL;
+  char **turns = NULL;
+  if (!jsonl_get_string (v, "type", FALSE, &type, error)
+      || !jsonl_get_string (v, "text", TRUE, &text, error)
+      || !jsonl_get_strv (v, "turns", TRUE, &turns, error)) {
+    g_prefix_error (error, "variants[%d]: ", i);
+    return FALSE;
+  }
+  guint want = it->turns->len;
+  if (text != NULL && turns == NULL && want == 1)
+    turns = g_strdupv ((char *[]){ (char *) text, NULL });
+  if (turns == NULL || g_strv_length (turns) != want) {
+    g_strfreev (turns);
+    return invalid (error,
+                    "field \"variants[%d]\": needs \"text\" (or \"turns\" "
+                    "with one text per turn, %u here)",
+                    i, want);
+  }
+  TsVariant *var = g_new0 (TsVariant, 1);
+  var->type = g_strdup (type);
+  var->turns = turns;
+  g_ptr_array_add (it->variants, var);
+  return TRUE;
+}
+
+static gboolean
+parse_variants (const cJSON *obj, TsItem *it, GError **error)
+{
+  const cJSON *vars = NULL;
+  if (!jsonl_get_array (obj, "variants", TRUE, &vars, error))
+    return FALSE;
+  int i = 0;
+  const cJSON *v;
+  cJSON_ArrayForEach (v, vars)
+  {
+    if (!parse_variant (v, i++, it, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+parse_provenance (const cJSON *obj, TsItem *it, GError **error)
+{
+  g_auto (GStrv) basis = NULL;
+  const char *as_of = NULL, *source = NULL, *review = NULL;
+  if (!jsonl_get_strv (obj, "legal_basis", FALSE, &basis, error)
+      || !jsonl_get_string (obj, "valid_as_of", FALSE, &as_of, error)
+      || !check_date (as_of, "valid_as_of", error)
+      || !jsonl_get_string (obj, "source", FALSE, &source, error)
+      || !check_nonempty (source, "source", error)
+      || !jsonl_get_string (obj, "review", FALSE, &review, error))
+    return FALSE;
+  if (g_strv_length (basis) == 0)
+    return invalid (error, "field \"legal_basis\": must name at least one "
+                           "document");
+  if (strcmp (review, "reviewed") != 0 && strcmp (review, "unreviewed") != 0)
+    return invalid (error,
+                    "field \"review\": \"%s\" is neither \"reviewed\" nor "
+                    "\"unreviewed\"",
+                    review);
+  it->reviewed = strcmp (review, "reviewed") == 0;
+  return TRUE;
+}
+
+static gboolean
+parse_item_fields (const cJSON *obj, TsItem *it, GError **error)
+{
+  const char *id = NULL, *cat = NULL, *kind = NULL;
+  if (!jsonl_get_string (obj, "id", FALSE, &id, error)
+      || !check_nonempty (id, "id", error)
+      || !jsonl_get_string (obj, "category", FALSE, &cat, error)
+      || !check_nonempty (cat, "category", error)
+      || !jsonl_get_string (obj, "kind", FALSE, &kind, error))
+    return FALSE;
+  if (!g_strv_contains (item_kinds, kind)) {
+    g_autofree char *known = g_strjoinv (", ", (char **) item_kinds);
+    return invalid (error, "field \"kind\": unknown kind \"%s\" (known: %s)",
+                    kind, known);
+  }
+  it->id = g_strdup (id);
+  it->category = g_strdup (cat);
+  it->kind = g_strdup (kind);
+  if (!jsonl_get_object (obj, "choices", strcmp (kind, "multiple_choice") != 0,
+                         &it->choices, error))
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct {
+  Testset *set;
+  guint records;
+} LoadState;
+
+static gboolean
+load_line (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  LoadState *st = user;
+  st->records++;
+  if (cJSON_GetObjectItemCaseSensitive (obj, "testset") != NULL) {
+    if (st->records != 1) {
+      g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_HEADER,
+                   "field \"testset\": a header must be the first line");
+      return FALSE;
+    }
+    return parse_header (obj, st->set, error);
+  }
+  g_autoptr (TsItem) it = g_new0 (TsItem, 1);
+  it->line = line;
+  it->turns = g_ptr_array_new_with_free_func (turn_free);
+  it->variants = g_ptr_array_new_with_free_func (variant_free);
+  /* The item keeps its own JSON so scoring can read facts later. */
+  it->raw = cJSON_Duplicate (obj, TRUE);
+  if (!parse_item_fields (it->raw, it, error)
+      || !parse_turns (it->raw, it, error)
+      || !parse_variants (it->raw, it, error)
+      || !parse_provenance (it->raw, it, error))
+    return FALSE;
+  const TsItem *dup = g_hash_table_lookup (st->set->by_id, it->id);
+  if (dup != NULL) {
+    g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_DUPLICATE,
+                 "field \"id\": duplicate id \"%s\" (first on line %u)",
+                 it->id, dup->line);
+    return FALSE;
+  }
+  g_hash_table_insert (st->set->by_id, it->id, it);
+  g_ptr_array_add (st->set->items, g_steal_pointer (&it));
+  return TRUE;
+}
+
+static char *
+default_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".jsonl"))
+    base[strlen (base) - 6] = '\0';
+  return g_steal_pointer (&base);
+}
+
+Testset *
+testset_load (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) io = NULL;
+  if (!g_file_get_contents (path, &data, &len, &io)) {
+    g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID, "%s: %s", path,
+                 io->message);
+    return NULL;
+  }
+  g_autoptr (Testset) set = g_new0 (Testset, 1);
+  set->path = g_strdup (path);
+  set->name = default_name (path);
+  set->items = g_ptr_array_new_with_free_func (item_free);
+  set->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                             (const guchar *) data, len);
+  LoadState st = { set, 0 };
+  if (!jsonl_read_buffer (path, data, len, load_line, &st, NULL, error))
+    return NULL;
+  if (set->items->len == 0) {
+    g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID,
+                 "%s:1: the file holds a header but no item", path);
+    return NULL;
+  }
+  return g_steal_pointer (&set);
+}
+
+gboolean
+testset_require_reviewed (const Testset *set, GError **error)
+{
+  for (guint i = 0; i < set->items->len; i++) {
+    const TsItem *it = g_ptr_array_index (set->items, i);
+    if (!it->reviewed) {
+      g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
+                   "%s:%u: field \"review\": item \"%s\" is not reviewed "
+                   "(--require-reviewed)",
+                   set->path, it->line, it->id);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}

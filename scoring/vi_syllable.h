@@ -47,4 +47,18 @@ char *vi_syllable_encode_keys (const char *text, ViKeys keys,
 /* Inverse of vi_syllable_encode_keys for either tone-key position. */
 char *vi_syllable_decode_keys (const char *text, ViKeys keys);
 
+/* Added by the syllable module (append-only): single-word helpers used by
+ * the near-miss generator and the tests. */
+
+/* TRUE when word (one token) parses as onset + vowel nucleus + coda with at
+ * most one tone mark, e.g. "người", "quý", "GIÀ"; FALSE for "UBND", "15". */
+gboolean vi_syllable_is_syllable (const char *word);
+
+/* Tone of one syllable; VI_TONE_NONE when it has none or is no syllable. */
+ViTone vi_syllable_tone (const char *word);
+
+/* Returns word with its tone replaced by tone and placed per style (newly
+ * allocated NFC, free with g_free); a non-syllable is returned as a copy. */
+char *vi_syllable_set_tone (const char *word, ViTone tone, ViToneStyle style);
+
 #endif

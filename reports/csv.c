@@ -1,0 +1,143 @@
+#include "reports/csv.h"
+
+#include <string.h>
+
+#include "reports/escape.h"
+#include "reports/explain.h"
+#include "reports/rjson.h"
+
+static const char *const csv_result_cols[] = {
+  "rank", "id", "name", "province", "tie_group", "composite",
+  "composite_ci", "accuracy", "accuracy_ci", "lenient_accuracy",
+  "mean_score", "nearmiss_variants", "nearmiss_accuracy", "nearmiss_ci",
+  "robustness", "robustness_ci", "robustness_pairs", "items", "correct",
+  "contradictions", "hallucination_rate", "records", "requests",
+  "failed_requests", "errors", "availability", "latency_score", "p50_ms",
+  "p95_ms", "p99_ms", "mean_ms",
+};
+
+static void
+csv_number (GString *out, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.6g", v));
+}
+
+/* An interval column becomes two: NAME_lo and NAME_hi. */
+static gboolean
+is_ci (const char *col)
+{
+  return g_str_has_suffix (col, "_ci");
+}
+
+static void
+csv_cell (GString *out, const cJSON *sub, const char *col)
+{
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive (sub, col);
+  if (is_ci (col)) {
+    double lo, hi;
+    if (rjson_ci (sub, col, &lo, &hi)) {
+      csv_number (out, lo);
+      g_string_append_c (out, ',');
+      csv_number (out, hi);
+    } else {
+      g_string_append_c (out, ',');
+    }
+  } else if (cJSON_IsNumber (n)) {
+    csv_number (out, n->valuedouble);
+  } else if (cJSON_IsString (n)) {
+    escape_csv (out, n->valuestring);
+  }
+}
+
+char *
+csv_results (const cJSON *results)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (csv_result_cols); c++) {
+    const char *col = csv_result_cols[c];
+    if (c)
+      g_string_append_c (out, ',');
+    if (is_ci (col))
+      g_string_append_printf (out, "%.*s_lo,%.*s_hi",
+                              (int) strlen (col) - 3, col,
+                              (int) strlen (col) - 3, col);
+    else
+      g_string_append (out, col);
+  }
+  g_string_append (out, "\r\n");
+  const cJSON *sub;
+  cJSON_ArrayForEach (sub, cJSON_GetObjectItemCaseSensitive (results,
+                                                            "submissions"))
+  {
+    for (guint c = 0; c < G_N_ELEMENTS (csv_result_cols); c++) {
+      if (c)
+        g_string_append_c (out, ',');
+      csv_cell (out, sub, csv_result_cols[c]);
+    }
+    g_string_append (out, "\r\n");
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+csv_items_header (GString *out)
+{
+  g_string_append (out, "submission,testset,item,category,kind,variant,"
+                        "variant_kind,correct,score,lenient_score,"
+                        "contradictions,error_class,latency_ms,question,"
+                        "answer,explanation\r\n");
+}
+
+static void
+csv_field (GString *out, const cJSON *rec, const char *key)
+{
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive (rec, key);
+  if (cJSON_IsString (n))
+    escape_csv (out, n->valuestring);
+  else if (cJSON_IsNumber (n))
+    csv_number (out, n->valuedouble);
+  else if (cJSON_IsBool (n))
+    g_string_append (out, cJSON_IsTrue (n) ? "true" : "false");
+  g_string_append_c (out, ',');
+}
+
+/* Sum over turns: the time the citizen waited for the whole item. */
+static void
+csv_latency (GString *out, const cJSON *rec)
+{
+  const cJSON *lat = cJSON_GetObjectItemCaseSensitive (rec, "latency_us");
+  double total = 0;
+  guint n = 0;
+  const cJSON *t;
+  cJSON_ArrayForEach (t, lat)
+    if (cJSON_IsNumber (t)) {
+      total += t->valuedouble;
+      n++;
+    }
+  if (n)
+    csv_number (out, total / 1000.0);
+  g_string_append_c (out, ',');
+}
+
+void
+csv_items_row (GString *out, const cJSON *rec, ReportLang lang)
+{
+  static const char *const keys[] = {
+    "submission", "testset", "item", "category", "kind", "variant",
+    "variant_kind", "correct", "score", "lenient_score", "contradictions",
+    "error_class",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    csv_field (out, rec, keys[i]);
+  csv_latency (out, rec);
+  g_autofree char *q = explain_question (rec);
+  g_autofree char *a = explain_answer (rec);
+  g_autofree char *e = explain_record (rec, lang);
+  escape_csv (out, q);
+  g_string_append_c (out, ',');
+  escape_csv (out, a);
+  g_string_append_c (out, ',');
+  escape_csv (out, e);
+  g_string_append (out, "\r\n");
+}

@@ -1,0 +1,17 @@
+/* CSV (RFC 4180: CRLF line ends, quoted fields where needed) for
+ * spreadsheets: results.csv has one row per submission, items.csv one row
+ * per score record. Numbers always use '.' so the files parse the same in
+ * every locale; an absent or null value is an empty field. */
+#ifndef CSV_H
+#define CSV_H
+
+#include "reports/report.h"
+
+/* results.csv for results.json; newly allocated. */
+char *csv_results (const cJSON *results);
+/* Appends the header line of items.csv. */
+void csv_items_header (GString *out);
+/* Appends one items.csv row for a score record (not of a hidden set). */
+void csv_items_row (GString *out, const cJSON *rec, ReportLang lang);
+
+#endif

@@ -1,0 +1,124 @@
+#include "reports/escape.h"
+
+#include <string.h>
+
+/* Text from answers is untrusted; cJSON does not validate UTF-8, so repair
+ * before escaping rather than emit a broken document. Returns either text
+ * itself (*owned NULL) or a repaired copy in *owned. */
+static const char *
+valid_utf8 (const char *text, char **owned)
+{
+  *owned = NULL;
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  *owned = g_utf8_make_valid (text, -1);
+  return *owned;
+}
+
+static gboolean
+append_entity (GString *out, char c)
+{
+  switch (c) {
+  case '&': g_string_append (out, "&amp;"); return TRUE;
+  case '<': g_string_append (out, "&lt;"); return TRUE;
+  case '>': g_string_append (out, "&gt;"); return TRUE;
+  case '"': g_string_append (out, "&quot;"); return TRUE;
+  case '\'': g_string_append (out, "&#39;"); return TRUE;
+  default: return FALSE;
+  }
+}
+
+void
+escape_html (GString *out, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_autofree char *owned = NULL;
+  const char *s = valid_utf8 (text, &owned);
+  for (; *s; s++)
+    if (!append_entity (out, *s))
+      g_string_append_c (out, *s);
+}
+
+static gboolean
+xml_allowed (gunichar c)
+{
+  if (c < 0x20)
+    return c == '\t' || c == '\n' || c == '\r';
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
+void
+escape_xml (GString *out, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_autofree char *owned = NULL;
+  const char *s = valid_utf8 (text, &owned);
+  while (*s) {
+    gunichar c = g_utf8_get_char (s);
+    const char *next = g_utf8_next_char (s);
+    if (c < 0x80 && append_entity (out, (char) c))
+      ;
+    else if (xml_allowed (c))
+      g_string_append_len (out, s, next - s);
+    s = next;
+  }
+}
+
+void
+escape_csv (GString *out, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_autofree char *owned = NULL;
+  const char *s = valid_utf8 (text, &owned);
+  if (strpbrk (s, ",\"\r\n") == NULL) {
+    g_string_append (out, s);
+    return;
+  }
+  g_string_append_c (out, '"');
+  for (; *s; s++) {
+    if (*s == '"')
+      g_string_append_c (out, '"');
+    g_string_append_c (out, *s);
+  }
+  g_string_append_c (out, '"');
+}
+
+void
+escape_md (GString *out, const char *text)
+{
+  if (text == NULL)
+    return;
+  g_autofree char *owned = NULL;
+  const char *s = valid_utf8 (text, &owned);
+  for (; *s; s++) {
+    if (*s == '|')
+      g_string_append (out, "\\|");
+    else if (*s == '\n' || *s == '\r')
+      g_string_append_c (out, ' ');
+    else if (*s == '&' || *s == '<' || *s == '>')
+      (void) append_entity (out, *s);
+    else
+      g_string_append_c (out, *s);
+  }
+}
+
+void
+escape_gnuplot (GString *out, const char *text)
+{
+  g_string_append_c (out, '\'');
+  if (text != NULL) {
+    g_autofree char *owned = NULL;
+    for (const char *s = valid_utf8 (text, &owned); *s; s++) {
+      if (*s == '\'')
+        g_string_append (out, "''");
+      else if (*s == '\n' || *s == '\r')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *s);
+    }
+  }
+  g_string_append_c (out, '\'');
+}

@@ -1,0 +1,15 @@
+/* Markdown for terminals and CI comments: the leaderboard table and a short
+ * summary (report.md). Every text cell goes through escape_md, so names and
+ * ids cannot inject HTML into a rendered comment. */
+#ifndef MARKDOWN_H
+#define MARKDOWN_H
+
+#include "reports/rundata.h"
+
+/* The leaderboard table for results.json; newly allocated. */
+char *markdown_leaderboard (const cJSON *results, ReportLang lang);
+/* report.md: leaderboard, ties, near-miss by kind, errors, methodology.
+ * Hidden sets contribute aggregates only. Newly allocated. */
+char *markdown_report (const RunData *rd, ReportLang lang);
+
+#endif

@@ -1,0 +1,44 @@
+/* Lenient read access to results.json and score records for the writers:
+ * a report shows "–" for an absent or null value instead of failing, so
+ * these getters never set errors. Strings are borrowed from the object. */
+#ifndef RJSON_H
+#define RJSON_H
+
+#include "reports/report.h"
+
+/* TRUE and *out when obj[key] is a number; FALSE for absent/null/other. */
+gboolean rjson_num (const cJSON *obj, const char *key, double *out);
+/* obj[key] as a number, or fallback. */
+double rjson_num_or (const cJSON *obj, const char *key, double fallback);
+/* obj[key] when a string, else fallback (borrowed). */
+const char *rjson_str (const cJSON *obj, const char *key,
+                       const char *fallback);
+/* obj[key] when TRUE/FALSE, else fallback. */
+gboolean rjson_bool (const cJSON *obj, const char *key, gboolean fallback);
+/* obj[key] as [lo, hi]; FALSE when not a two-number array. */
+gboolean rjson_ci (const cJSON *obj, const char *key, double *lo,
+                   double *hi);
+/* Follows a dotted path such as "by_kind.telex.drop" (borrowed or NULL). */
+const cJSON *rjson_path (const cJSON *obj, const char *path);
+
+/* Reads and parses a whole JSON file; NULL + REPORT_ERROR_IO/_INPUT naming
+ * the path. Returns newly allocated, free with cJSON_Delete. */
+cJSON *rjson_load (const char *path, GError **error);
+/* Writes text to path atomically; FALSE + REPORT_ERROR_IO naming path. */
+gboolean rjson_save_text (const char *path, const char *text, gssize len,
+                          GError **error);
+
+/* Formats a rate as a percentage with one decimal ("81,2%" in Vietnamese,
+ * "81.2%" in English) or "–" when absent; appends to out. */
+void rjson_pct (GString *out, const cJSON *obj, const char *key,
+                ReportLang lang);
+/* Appends x with the given decimals in the language's decimal mark. */
+void rjson_fmt (GString *out, double x, int decimals, ReportLang lang);
+/* Appends obj[key] formatted (decimals) or "–". */
+void rjson_fmt_key (GString *out, const cJSON *obj, const char *key,
+                    int decimals, ReportLang lang);
+/* Appends an interval "[81,2–88,0]" from obj[key] as percentages, or "". */
+void rjson_ci_pct (GString *out, const cJSON *obj, const char *key,
+                   ReportLang lang);
+
+#endif

@@ -1,0 +1,192 @@
+#include "reports/rundata.h"
+
+#include <string.h>
+
+#include "reports/explain.h"
+#include "reports/rjson.h"
+#include "util/jsonl.h"
+
+static void
+worst_list_free (gpointer p)
+{
+  g_ptr_array_unref (p);
+}
+
+static void
+collect_hidden_sets (RunData *rd)
+{
+  const cJSON *sets = rjson_path (rd->results, "contest.testsets");
+  const cJSON *s;
+  cJSON_ArrayForEach (s, sets)
+  {
+    const char *vis = rjson_str (s, "visibility", "public");
+    const char *name = rjson_str (s, "name", NULL);
+    if (name && strcmp (vis, "hidden") == 0)
+      g_hash_table_add (rd->hidden_sets, g_strdup (name));
+  }
+}
+
+RunData *
+rundata_load (const char *run_dir, GError **error)
+{
+  g_autofree char *rpath = g_build_filename (run_dir, "results.json", NULL);
+  g_autoptr (cJSON) results = rjson_load (rpath, error);
+  if (results == NULL)
+    return NULL;
+  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (results,
+                                                        "submissions");
+  if (!cJSON_IsArray (subs)) {
+    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT,
+                 "%s: field \"submissions\": expected an array", rpath);
+    return NULL;
+  }
+  RunData *rd = g_new0 (RunData, 1);
+  rd->dir = g_strdup (run_dir);
+  rd->results = g_steal_pointer (&results);
+  rd->subs = subs;
+  rd->n_subs = (guint) cJSON_GetArraySize (subs);
+  rd->sub_index = g_hash_table_new (g_str_hash, g_str_equal);
+  rd->hidden_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           NULL);
+  rd->worst = g_ptr_array_new_with_free_func (worst_list_free);
+  rd->hidden_records = g_new0 (guint, rd->n_subs + 1);
+  guint i = 0;
+  const cJSON *s;
+  cJSON_ArrayForEach (s, subs)
+  {
+    const char *id = rjson_str (s, "id", NULL);
+    if (id && !g_hash_table_contains (rd->sub_index, id))
+      g_hash_table_insert (rd->sub_index, (gpointer) id,
+                           GUINT_TO_POINTER (i + 1));
+    g_ptr_array_add (rd->worst, g_ptr_array_new_with_free_func (
+                                    (GDestroyNotify) cJSON_Delete));
+    i++;
+  }
+  collect_hidden_sets (rd);
+  g_autofree char *mpath = g_build_filename (run_dir, "manifest.json", NULL);
+  if (g_file_test (mpath, G_FILE_TEST_EXISTS))
+    rd->manifest = rjson_load (mpath, NULL); /* optional: NULL if unreadable */
+  return rd;
+}
+
+void
+rundata_free (RunData *rd)
+{
+  if (rd == NULL)
+    return;
+  g_free (rd->dir);
+  cJSON_Delete (rd->results);
+  cJSON_Delete (rd->manifest);
+  g_hash_table_unref (rd->sub_index);
+  g_hash_table_unref (rd->hidden_sets);
+  g_ptr_array_unref (rd->worst);
+  g_free (rd->hidden_records);
+  g_free (rd);
+}
+
+int
+rundata_sub (const RunData *rd, const char *id)
+{
+  if (id == NULL)
+    return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (rd->sub_index, id)) - 1;
+}
+
+gboolean
+rundata_record_hidden (const RunData *rd, const cJSON *rec)
+{
+  if (explain_is_hidden (rec))
+    return TRUE;
+  const char *set = rjson_str (rec, "testset", NULL);
+  return set && g_hash_table_contains (rd->hidden_sets, set);
+}
+
+/* Orders records worst first: lower score, more contradictions, a failed
+ * request, then item and variant names so the choice is deterministic. */
+static int
+worse_cmp (const cJSON *a, const cJSON *b)
+{
+  double sa = rjson_num_or (a, "score", 0), sb = rjson_num_or (b, "score", 0);
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  double ca = rjson_num_or (a, "contradictions", 0);
+  double cb = rjson_num_or (b, "contradictions", 0);
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  int c = g_strcmp0 (rjson_str (a, "item", ""), rjson_str (b, "item", ""));
+  if (c != 0)
+    return c;
+  return g_strcmp0 (rjson_str (a, "variant", ""),
+                    rjson_str (b, "variant", ""));
+}
+
+static int
+worse_cmp_ptr (gconstpointer a, gconstpointer b)
+{
+  return worse_cmp (*(const cJSON *const *) a, *(const cJSON *const *) b);
+}
+
+/* Bounded selection: at most RUNDATA_WORST_MAX copies, the least bad one
+ * replaced when a worse record arrives — linear in records. */
+static void
+offer_worst (GPtrArray *list, const cJSON *rec)
+{
+  if (rjson_bool (rec, "correct", FALSE))
+    return;
+  if (list->len < RUNDATA_WORST_MAX) {
+    g_ptr_array_add (list, cJSON_Duplicate (rec, TRUE));
+    return;
+  }
+  guint best = 0;
+  for (guint i = 1; i < list->len; i++)
+    if (worse_cmp (list->pdata[i], list->pdata[best]) > 0)
+      best = i;
+  if (worse_cmp (rec, list->pdata[best]) >= 0)
+    return;
+  cJSON_Delete (list->pdata[best]);
+  list->pdata[best] = cJSON_Duplicate (rec, TRUE);
+}
+
+typedef struct {
+  RunData *rd;
+  RundataVisit visit;
+  gpointer user;
+} ScanCtx;
+
+static gboolean
+scan_line (cJSON *rec, guint line, gpointer user, GError **error)
+{
+  ScanCtx *ctx = user;
+  RunData *rd = ctx->rd;
+  int sub = rundata_sub (rd, rjson_str (rec, "submission", NULL));
+  gboolean hidden = rundata_record_hidden (rd, rec);
+  rd->records++;
+  if (sub >= 0 && hidden)
+    rd->hidden_records[sub]++;
+  else if (sub >= 0)
+    offer_worst (rd->worst->pdata[sub], rec);
+  if (ctx->visit)
+    ctx->visit (rec, sub, hidden, ctx->user);
+  return TRUE;
+}
+
+gboolean
+rundata_scan (RunData *rd, RundataVisit visit, gpointer user, GError **error)
+{
+  g_autofree char *path = g_build_filename (rd->dir, "scores.jsonl", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  ScanCtx ctx = { rd, visit, user };
+  g_autoptr (GError) local = NULL;
+  gboolean torn = FALSE;
+  if (!jsonl_read_file (path, scan_line, &ctx, &torn, &local)
+      && !g_error_matches (local, JSONL_ERROR, JSONL_ERROR_EMPTY)) {
+    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s",
+                 local->message);
+    return FALSE;
+  }
+  rd->have_scores = TRUE;
+  for (guint i = 0; i < rd->worst->len; i++)
+    g_ptr_array_sort (rd->worst->pdata[i], worse_cmp_ptr);
+  return TRUE;
+}

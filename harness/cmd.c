@@ -4,6 +4,9 @@
 #include "testsets/testset.h"
 #include "util/jsonl.h"
 #include "scoring/judge.h"
+#include "submissions/manifest.h"
+#include "harness/contest.h"
+#include "harness/scorecard.h"
 
 G_DEFINE_QUARK (vabench-error-quark, vb_error)
 
@@ -35,7 +38,8 @@ cmd_exit_code_for (const GError *error)
     return error->code == VB_ERROR_RUN ? 3 : 2;
   if (error->domain == TESTSET_ERROR || error->domain == JSONL_ERROR
       || error->domain == JUDGE_ERROR || error->domain == G_KEY_FILE_ERROR
-      || error->domain == G_OPTION_ERROR)
+      || error->domain == G_OPTION_ERROR || error->domain == MANIFEST_ERROR
+      || error->domain == CONTEST_ERROR || error->domain == SCORECARD_ERROR)
     return 2;
   return 3;
 }

@@ -1,0 +1,307 @@
+/* vabench run: fire a contest, then score it and write the reports. */
+#include "harness/cmd.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include "harness/contest.h"
+#include "harness/engine.h"
+#include "harness/plan.h"
+#include "harness/runlog.h"
+#include "harness/scorecard.h"
+#include "reports/report.h"
+
+static volatile sig_atomic_t stop_requested = 0;
+
+static void
+on_signal (int sig)
+{
+  stop_requested = 1;
+  /* A second Ctrl-C kills at once: the log is crash-safe anyway. */
+  signal (sig, SIG_DFL);
+}
+
+static void
+install_signals (void)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset (&sa.sa_mask);
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+}
+
+typedef struct {
+  gboolean tty;
+  guint lines_drawn;
+  gint64 last_plain_us;
+} Progress;
+
+static void
+draw_progress (const EngineSubProgress *subs, guint n, gint64 elapsed_us,
+               gpointer user)
+{
+  Progress *p = user;
+  if (!p->tty && elapsed_us - p->last_plain_us < 5 * G_USEC_PER_SEC)
+    return;
+  p->last_plain_us = elapsed_us;
+  if (p->tty && p->lines_drawn)
+    fprintf (stderr, "\033[%uA", p->lines_drawn);
+  double secs = MAX (elapsed_us / 1e6, 1e-3);
+  for (guint i = 0; i < n; i++) {
+    const EngineSubProgress *s = &subs[i];
+    double rate = s->requests / secs;
+    guint left = s->units_total - s->units_done;
+    double eta = s->units_done ? left * secs / s->units_done : 0;
+    fprintf (stderr,
+             "%s%-16s %6u/%-6u %7.1f req/s  errors %-5u in flight %-4u "
+             "ETA %5.0fs\n",
+             p->tty ? "\033[2K" : "", s->id, s->units_done, s->units_total,
+             rate, s->errors, s->in_flight, eta);
+  }
+  p->lines_drawn = n;
+}
+
+static char *
+iso_now (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+write_manifest (const char *dir, const Contest *c, const char *run_id,
+                const char *started, const char *finished, GError **error)
+{
+  g_autoptr (cJSON) m = cJSON_CreateObject ();
+  cJSON_AddStringToObject (m, "vabench_version", VABENCH_VERSION);
+  cJSON_AddStringToObject (m, "run_id", run_id);
+  cJSON_AddStringToObject (m, "started_at", started);
+  if (finished)
+    cJSON_AddStringToObject (m, "finished_at", finished);
+  cJSON *snap = contest_snapshot (c);
+  g_autofree char *abs = g_canonicalize_filename (c->path, NULL);
+  cJSON_AddStringToObject (snap, "file_abs", abs);
+  cJSON *t;
+  guint i = 0;
+  cJSON_ArrayForEach (t, cJSON_GetObjectItem (snap, "testsets"))
+  {
+    const Testset *set = g_ptr_array_index (c->testsets, i++);
+    g_autofree char *p = g_canonicalize_filename (set->path, NULL);
+    cJSON_AddStringToObject (t, "abs_path", p);
+  }
+  cJSON_AddItemToObject (m, "contest", snap);
+  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+  return scorecard_write_json (path, m, error);
+}
+
+/* For --resume: the contest the run was started with, unchanged. */
+static Contest *
+contest_for_resume (const char *dir, char **run_id, char **started,
+                    GError **error)
+{
+  g_autoptr (cJSON) m = scorecard_read_manifest (dir, error);
+  if (m == NULL)
+    return NULL;
+  const cJSON *snap = cJSON_GetObjectItem (m, "contest");
+  const cJSON *file = cJSON_GetObjectItem (snap, "file_abs");
+  if (!cJSON_IsString (file)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+                 "%s/manifest.json: field \"contest.file_abs\": missing", dir);
+    return NULL;
+  }
+  g_autoptr (Contest) c = contest_load (file->valuestring, error);
+  if (c == NULL)
+    return NULL;
+  const cJSON *t;
+  guint i = 0;
+  cJSON_ArrayForEach (t, cJSON_GetObjectItem (snap, "testsets"))
+  {
+    const cJSON *h = cJSON_GetObjectItem (t, "sha256");
+    const Testset *set = i < c->testsets->len
+                             ? g_ptr_array_index (c->testsets, i) : NULL;
+    i++;
+    if (set == NULL || !cJSON_IsString (h)
+        || strcmp (h->valuestring, set->sha256) != 0) {
+      g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+                   "cannot resume %s: question set %s changed since the run "
+                   "started (SHA-256 differs)",
+                   dir, set ? set->path : "?");
+      return NULL;
+    }
+  }
+  *run_id = g_strdup (cJSON_GetStringValue (cJSON_GetObjectItem (m,
+                                                                 "run_id")));
+  *started = g_strdup (cJSON_GetStringValue (cJSON_GetObjectItem (
+      m, "started_at")));
+  return g_steal_pointer (&c);
+}
+
+static gboolean
+prepare_new_dir (const char *dir, GError **error)
+{
+  g_autofree char *log = g_build_filename (dir, "log.jsonl", NULL);
+  if (g_file_test (log, G_FILE_TEST_EXISTS)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "%s already holds a run; use --resume %s to finish it or "
+                 "choose another --out",
+                 dir, dir);
+    return FALSE;
+  }
+  if (g_mkdir_with_parents (dir, 0755) != 0) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s: %s", dir,
+                 g_strerror (errno));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static void
+restore (const cJSON *rec, gpointer user)
+{
+  engine_restore_record (user, rec);
+}
+
+static gboolean
+fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
+      gboolean *interrupted, GError **error)
+{
+  g_autoptr (GPtrArray) units = plan_build (c);
+  Progress prog = { isatty (STDERR_FILENO), 0, 0 };
+  EngineOptions eo = { c,     units, NULL, run_id, quiet, &stop_requested,
+                       quiet ? NULL : draw_progress, &prog };
+  /* The engine exists before the log is opened, so the log's records can
+   * tell it what an interrupted run already finished. */
+  g_autoptr (Engine) e = engine_new (&eo);
+  gboolean torn = FALSE;
+  g_autoptr (RunLog) log = runlog_open (dir, restore, e, &torn, error);
+  if (log == NULL)
+    return FALSE;
+  if (torn)
+    fprintf (stderr, "vabench run: dropped a torn last line from %s/log.jsonl "
+                     "(a crash mid-write); it is fired again\n", dir);
+  engine_set_log (e, log);
+  install_signals ();
+  if (!engine_fire (e, error))
+    return FALSE;
+  *interrupted = engine_interrupted (e);
+  return TRUE;
+}
+
+static void
+print_warnings (char **warnings)
+{
+  for (char **w = warnings; w && *w; w++)
+    fprintf (stderr, "vabench: warning: %s\n", *w);
+}
+
+/* Scores the log and writes the reports; prints the leaderboard. */
+static gboolean
+score_and_report (const char *dir, const char *formats, const char *lang,
+                  gboolean quiet, GError **error)
+{
+  g_autoptr (cJSON) results = NULL;
+  if (!scorecard_score_run (dir, &results, error))
+    return FALSE;
+  ReportLang l = g_strcmp0 (lang, "en") == 0 ? REPORT_LANG_EN : REPORT_LANG_VI;
+  g_auto (GStrv) warnings = NULL;
+  if (!report_write (dir, formats, l, &warnings, error))
+    return FALSE;
+  print_warnings (warnings);
+  g_autofree char *table = report_leaderboard_markdown (results, l);
+  printf ("%s\n", table);
+  if (!quiet)
+    fprintf (stderr, "vabench run: wrote %s/results.json, %s/scores.jsonl and "
+                     "the reports (%s) in %s\n", dir, dir, formats, dir);
+  return TRUE;
+}
+
+static char *
+default_out_dir (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  return g_build_filename ("runs", stamp, NULL);
+}
+
+int
+cmd_run (int argc, char **argv, GError **error)
+{
+  g_autofree char *contest_path = NULL, *out = NULL, *resume = NULL,
+                  *only = NULL, *lang = NULL, *formats = NULL;
+  gboolean quiet = FALSE;
+  const GOptionEntry entries[] = {
+    { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
+      "Contest file (harness/README.md)", "FILE" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+      "Run directory (default runs/YYYYmmdd-HHMMSS)", "DIR" },
+    { "resume", 0, 0, G_OPTION_ARG_FILENAME, &resume,
+      "Finish an interrupted run: fire only what its log lacks", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Fire only this submission id", "ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &formats,
+      "Reports to write (default html,md)", "LIST" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Report language: vi or en",
+      "vi|en" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress lines", NULL },
+    { NULL }
+  };
+  if (!cmd_parse_options ("run", "",
+                          "Fires every question of the contest at every "
+                          "submission, logs each attempt to DIR/log.jsonl, "
+                          "then scores and writes the reports.",
+                          entries, &argc, &argv, error))
+    return VB_EXIT_INPUT;
+  if ((contest_path == NULL) == (resume == NULL)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "give exactly one of --contest FILE or --resume DIR");
+    return VB_EXIT_INPUT;
+  }
+  if (lang && strcmp (lang, "vi") != 0 && strcmp (lang, "en") != 0) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--lang: \"%s\" is neither vi nor en", lang);
+    return VB_EXIT_INPUT;
+  }
+  g_autofree char *run_id = NULL, *started = NULL;
+  g_autoptr (Contest) c = NULL;
+  const char *dir;
+  if (resume) {
+    dir = resume;
+    c = contest_for_resume (resume, &run_id, &started, error);
+  } else {
+    if (out == NULL)
+      out = default_out_dir ();
+    dir = out;
+    c = contest_load (contest_path, error);
+    run_id = g_path_get_basename (out);
+    started = iso_now ();
+  }
+  if (c == NULL)
+    return cmd_exit_code_for (*error);
+  if (only && !contest_keep_only (c, only, error))
+    return VB_EXIT_INPUT;
+  if (!resume && !prepare_new_dir (dir, error))
+    return cmd_exit_code_for (*error);
+  if (!write_manifest (dir, c, run_id, started, NULL, error))
+    return VB_EXIT_RUN;
+  gboolean interrupted = FALSE;
+  if (!fire (dir, c, run_id, quiet, &interrupted, error))
+    return VB_EXIT_RUN;
+  if (interrupted) {
+    fprintf (stderr, "\nvabench run: interrupted; every finished answer is in "
+                     "%s/log.jsonl.\nResume with: vabench run --resume %s\n",
+             dir, dir);
+    return VB_EXIT_RUN;
+  }
+  g_autofree char *finished = iso_now ();
+  if (!write_manifest (dir, c, run_id, started, finished, error))
+    return VB_EXIT_RUN;
+  if (!score_and_report (dir, formats ? formats : "html,md", lang, quiet,
+                         error))
+    return VB_EXIT_RUN;
+  return VB_EXIT_OK;
+}

@@ -1,0 +1,377 @@
+#include "harness/contest.h"
+
+#include <string.h>
+
+#include "testsets/perturb.h"
+
+G_DEFINE_QUARK (vabench-contest-error-quark, contest_error)
+
+void
+contest_free (Contest *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->path);
+  g_free (c->name);
+  g_ptr_array_unref (c->testsets);
+  g_ptr_array_unref (c->manifests);
+  g_strfreev (c->nearmiss_kinds);
+  g_free (c);
+}
+
+/* GKeyFile keeps no positions; find "key =" inside "[group]" for messages. */
+static guint
+line_of (const char *text, const char *group, const char *key)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *header = g_strdup_printf ("[%s]", group);
+  gboolean in_group = FALSE;
+  for (guint i = 0; lines[i]; i++) {
+    const char *l = g_strstrip (lines[i]);
+    if (*l == '[') {
+      in_group = strcmp (l, header) == 0;
+      if (in_group && key == NULL)
+        return i + 1;
+      continue;
+    }
+    if (in_group && key && g_str_has_prefix (l, key)) {
+      const char *rest = l + strlen (key);
+      while (*rest == ' ')
+        rest++;
+      if (*rest == '=')
+        return i + 1;
+    }
+  }
+  return 1;
+}
+
+typedef struct {
+  GKeyFile *kf;
+  const char *text;
+  const char *path;
+  const char *dir;
+} Ini;
+
+static gboolean
+bad (const Ini *ini, const char *group, const char *key, GError **error,
+     const char *fmt, ...) G_GNUC_PRINTF (5, 6);
+static gboolean
+bad (const Ini *ini, const char *group, const char *key, GError **error,
+     const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID,
+               "%s:%u: [%s] %s: %s", ini->path,
+               line_of (ini->text, group, key), group, key ? key : "", msg);
+  return FALSE;
+}
+
+static gboolean
+get_uint (const Ini *ini, const char *group, const char *key, guint64 min,
+          guint64 max, guint64 dflt, guint64 *out, GError **error)
+{
+  g_autofree char *v = g_key_file_get_string (ini->kf, group, key, NULL);
+  if (v == NULL) {
+    *out = dflt;
+    return TRUE;
+  }
+  g_strstrip (v);
+  g_autoptr (GError) local = NULL;
+  if (!g_ascii_string_to_unsigned (v, 10, min, max, out, &local))
+    return bad (ini, group, key, error, "\"%s\": %s", v, local->message);
+  return TRUE;
+}
+
+static gboolean
+get_double (const Ini *ini, const char *group, const char *key, double min,
+            double max, double dflt, double *out, GError **error)
+{
+  g_autofree char *v = g_key_file_get_string (ini->kf, group, key, NULL);
+  if (v == NULL) {
+    *out = dflt;
+    return TRUE;
+  }
+  g_strstrip (v);
+  char *end = NULL;
+  double d = g_ascii_strtod (v, &end);
+  if (end == v || *end != '\0' || d < min || d > max)
+    return bad (ini, group, key, error,
+                "\"%s\" is not a number in %g..%g", v, min, max);
+  *out = d;
+  return TRUE;
+}
+
+static char *
+resolve (const Ini *ini, const char *rel)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (rel));
+  if (g_path_is_absolute (trimmed))
+    return g_steal_pointer (&trimmed);
+  return g_build_filename (ini->dir, trimmed, NULL);
+}
+
+/* A list key: entries separated by ';' or ','; empty entries dropped. */
+static char **
+get_list (const Ini *ini, const char *group, const char *key)
+{
+  g_autofree char *v = g_key_file_get_string (ini->kf, group, key, NULL);
+  if (v == NULL)
+    return g_new0 (char *, 1);
+  g_auto (GStrv) parts = g_strsplit_set (v, ";,", -1);
+  g_autoptr (GPtrArray) out = g_ptr_array_new ();
+  for (char **p = parts; *p; p++)
+    if (*g_strstrip (*p) != '\0')
+      g_ptr_array_add (out, g_strdup (*p));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+load_testsets (const Ini *ini, Contest *c, GError **error)
+{
+  g_auto (GStrv) files = get_list (ini, "contest", "testsets");
+  if (files[0] == NULL)
+    return bad (ini, "contest", "testsets", error,
+                "missing: name at least one question set");
+  c->testsets = g_ptr_array_new_with_free_func ((GDestroyNotify) testset_free);
+  for (char **f = files; *f; f++) {
+    g_autofree char *p = resolve (ini, *f);
+    Testset *set = testset_load (p, error);
+    if (set == NULL)
+      return FALSE;
+    for (guint i = 0; i < c->testsets->len; i++) {
+      const Testset *o = g_ptr_array_index (c->testsets, i);
+      if (strcmp (o->name, set->name) == 0) {
+        testset_free (set);
+        return bad (ini, "contest", "testsets", error,
+                    "two question sets are named \"%s\"", o->name);
+      }
+    }
+    g_ptr_array_add (c->testsets, set);
+  }
+  return TRUE;
+}
+
+static gboolean
+load_manifests (const Ini *ini, Contest *c, GError **error)
+{
+  g_auto (GStrv) files = get_list (ini, "contest", "submissions");
+  if (files[0] == NULL)
+    return bad (ini, "contest", "submissions", error,
+                "missing: name at least one submission manifest");
+  c->manifests = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                     manifest_free);
+  for (char **f = files; *f; f++) {
+    g_autofree char *p = resolve (ini, *f);
+    Manifest *m = manifest_load (p, error);
+    if (m == NULL)
+      return FALSE;
+    for (guint i = 0; i < c->manifests->len; i++) {
+      const Manifest *o = g_ptr_array_index (c->manifests, i);
+      if (strcmp (o->id, m->id) == 0) {
+        g_autofree char *id = g_strdup (m->id);
+        manifest_free (m);
+        return bad (ini, "contest", "submissions", error,
+                    "two submissions have the id \"%s\"", id);
+      }
+    }
+    g_ptr_array_add (c->manifests, m);
+  }
+  return TRUE;
+}
+
+static gboolean
+load_nearmiss (const Ini *ini, Contest *c, GError **error)
+{
+  c->nearmiss_kinds = get_list (ini, "nearmiss", "kinds");
+  for (char **k = c->nearmiss_kinds; *k; k++)
+    if (!perturb_kind_valid (*k)) {
+      g_autofree char *known
+          = g_strjoinv (", ", (char **) perturb_kind_names ());
+      return bad (ini, "nearmiss", "kinds", error,
+                  "unknown kind \"%s\" (known: %s)", *k, known);
+    }
+  guint64 per = 0;
+  if (!get_uint (ini, "nearmiss", "per_item", 0, 20, 1, &per, error))
+    return FALSE;
+  c->per_item = (guint) per;
+  return TRUE;
+}
+
+static gboolean
+load_scoring (const Ini *ini, Contest *c, GError **error)
+{
+  MetricsConfig *m = &c->metrics;
+  guint64 sla = 0, res = 0;
+  if (!get_double (ini, "weights", "accuracy", 0, 100, 0.5, &m->w_accuracy,
+                   error)
+      || !get_double (ini, "weights", "nearmiss", 0, 100, 0.2,
+                      &m->w_nearmiss, error)
+      || !get_double (ini, "weights", "latency", 0, 100, 0.2, &m->w_latency,
+                      error)
+      || !get_double (ini, "weights", "availability", 0, 100, 0.1,
+                      &m->w_availability, error)
+      || !get_uint (ini, "sla", "latency_ms", 1, 3600000, 3000, &sla, error)
+      || !get_uint (ini, "contest", "resamples", 100, 100000, 1000, &res,
+                    error))
+    return FALSE;
+  if (m->w_accuracy + m->w_nearmiss + m->w_latency + m->w_availability <= 0)
+    return bad (ini, "weights", NULL, error, "all weights are zero");
+  m->sla_ms = (guint) sla;
+  m->resamples = (guint) res;
+  m->seed = c->seed;
+  return TRUE;
+}
+
+static gboolean
+load_politeness (const Ini *ini, Contest *c, GError **error)
+{
+  const char *g = "politeness";
+  guint64 conc, tmo, ctmo, retries, budget, gconc, body;
+  if (!get_uint (ini, g, "concurrency", 1, 100000, 4, &conc, error)
+      || !get_double (ini, g, "rate_per_sec", 0, 1e6, 20, &c->rate_per_sec,
+                      error)
+      || !get_uint (ini, g, "timeout_ms", 1, 3600000, 30000, &tmo, error)
+      || !get_uint (ini, g, "connect_timeout_ms", 1, 600000, 5000, &ctmo,
+                    error)
+      || !get_uint (ini, g, "retries", 0, 10, 2, &retries, error)
+      || !get_uint (ini, g, "retry_budget", 0, G_MAXUINT, 1000, &budget,
+                    error)
+      || !get_uint (ini, g, "global_concurrency", 1, 200000, 256, &gconc,
+                    error)
+      || !get_uint (ini, g, "max_body_bytes", 1024, 1 << 30, 1 << 20, &body,
+                    error))
+    return FALSE;
+  c->concurrency = (guint) conc;
+  c->timeout_ms = (guint) tmo;
+  c->connect_timeout_ms = (guint) ctmo;
+  c->retries = (guint) retries;
+  c->retry_budget = (guint) budget;
+  c->global_concurrency = (guint) gconc;
+  c->max_body_bytes = (gsize) body;
+  c->retry_timeouts
+      = g_key_file_get_boolean (ini->kf, g, "retry_timeouts", NULL);
+  return TRUE;
+}
+
+Contest *
+contest_load (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &text, NULL, &local)) {
+    g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID, "%s: %s", path,
+                 local->message);
+    return NULL;
+  }
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_NONE,
+                                  &local)) {
+    g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID, "%s: %s", path,
+                 local->message);
+    return NULL;
+  }
+  g_autofree char *dir = g_path_get_dirname (path);
+  Ini ini = { kf, text, path, dir };
+  g_autoptr (Contest) c = g_new0 (Contest, 1);
+  c->path = g_strdup (path);
+  c->name = g_key_file_get_string (kf, "contest", "name", NULL);
+  if (c->name == NULL) {
+    bad (&ini, "contest", "name", error, "missing");
+    return NULL;
+  }
+  g_strstrip (c->name);
+  if (!get_uint (&ini, "contest", "seed", 0, G_MAXUINT64, 1, &c->seed, error)
+      || !load_scoring (&ini, c, error) || !load_nearmiss (&ini, c, error)
+      || !load_politeness (&ini, c, error) || !load_testsets (&ini, c, error)
+      || !load_manifests (&ini, c, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
+guint
+contest_concurrency_for (const Contest *c, const Manifest *m)
+{
+  return m->concurrency ? m->concurrency : c->concurrency;
+}
+
+double
+contest_rate_for (const Contest *c, const Manifest *m)
+{
+  return m->rate_per_sec > 0 ? m->rate_per_sec : c->rate_per_sec;
+}
+
+guint
+contest_timeout_for (const Contest *c, const Manifest *m)
+{
+  return m->timeout_ms ? m->timeout_ms : c->timeout_ms;
+}
+
+gboolean
+contest_keep_only (Contest *c, const char *only, GError **error)
+{
+  for (guint i = 0; i < c->manifests->len; i++) {
+    Manifest *m = g_ptr_array_index (c->manifests, i);
+    if (strcmp (m->id, only) != 0)
+      continue;
+    g_ptr_array_steal_index (c->manifests, i);
+    g_ptr_array_set_size (c->manifests, 0);
+    g_ptr_array_add (c->manifests, m);
+    return TRUE;
+  }
+  g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID,
+               "--only: no submission has the id \"%s\"", only);
+  return FALSE;
+}
+
+cJSON *
+contest_snapshot (const Contest *c)
+{
+  cJSON *o = cJSON_CreateObject ();
+  cJSON_AddStringToObject (o, "name", c->name);
+  cJSON_AddStringToObject (o, "file", c->path);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, c->seed);
+  cJSON_AddRawToObject (o, "seed", seed);
+  cJSON *w = cJSON_AddObjectToObject (o, "weights");
+  cJSON_AddNumberToObject (w, "accuracy", c->metrics.w_accuracy);
+  cJSON_AddNumberToObject (w, "nearmiss", c->metrics.w_nearmiss);
+  cJSON_AddNumberToObject (w, "latency", c->metrics.w_latency);
+  cJSON_AddNumberToObject (w, "availability", c->metrics.w_availability);
+  cJSON_AddNumberToObject (o, "sla_ms", c->metrics.sla_ms);
+  cJSON_AddNumberToObject (o, "resamples", c->metrics.resamples);
+  cJSON_AddItemToObject (o, "nearmiss_kinds",
+                         cJSON_CreateStringArray (
+                             (const char *const *) c->nearmiss_kinds,
+                             (int) g_strv_length (c->nearmiss_kinds)));
+  cJSON_AddNumberToObject (o, "per_item", c->per_item);
+  cJSON *p = cJSON_AddObjectToObject (o, "politeness");
+  cJSON_AddNumberToObject (p, "concurrency", c->concurrency);
+  cJSON_AddNumberToObject (p, "rate_per_sec", c->rate_per_sec);
+  cJSON_AddNumberToObject (p, "timeout_ms", c->timeout_ms);
+  cJSON_AddNumberToObject (p, "connect_timeout_ms", c->connect_timeout_ms);
+  cJSON_AddNumberToObject (p, "retries", c->retries);
+  cJSON_AddNumberToObject (p, "retry_budget", c->retry_budget);
+  cJSON_AddBoolToObject (p, "retry_timeouts", c->retry_timeouts);
+  cJSON_AddNumberToObject (p, "global_concurrency", c->global_concurrency);
+  cJSON_AddNumberToObject (p, "max_body_bytes", (double) c->max_body_bytes);
+  cJSON *ts = cJSON_AddArrayToObject (o, "testsets");
+  for (guint i = 0; i < c->testsets->len; i++) {
+    const Testset *s = g_ptr_array_index (c->testsets, i);
+    cJSON *t = cJSON_CreateObject ();
+    cJSON_AddStringToObject (t, "name", s->name);
+    cJSON_AddStringToObject (t, "path", s->path);
+    cJSON_AddStringToObject (t, "sha256", s->sha256);
+    cJSON_AddStringToObject (t, "visibility", s->hidden ? "hidden" : "public");
+    cJSON_AddNumberToObject (t, "items", s->items->len);
+    cJSON_AddItemToArray (ts, t);
+  }
+  cJSON *subs = cJSON_AddArrayToObject (o, "submissions");
+  for (guint i = 0; i < c->manifests->len; i++)
+    cJSON_AddItemToArray (subs,
+                          manifest_snapshot (g_ptr_array_index (c->manifests,
+                                                                i)));
+  return o;
+}

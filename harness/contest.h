@@ -1,0 +1,52 @@
+/* The contest file (contest.ini, GKeyFile): what is fired at whom, how
+ * politely, and how it is scored. Format: harness/README.md. */
+#ifndef CONTEST_H
+#define CONTEST_H
+
+#include "scoring/metrics.h"
+#include "submissions/manifest.h"
+#include "testsets/testset.h"
+
+#define CONTEST_ERROR (contest_error_quark ())
+GQuark contest_error_quark (void);
+typedef enum { CONTEST_ERROR_INVALID } ContestError;
+
+typedef struct {
+  char *path;             /* as given */
+  char *name;
+  guint64 seed;
+  GPtrArray *testsets;    /* Testset*, owned */
+  GPtrArray *manifests;   /* Manifest*, owned */
+  char **nearmiss_kinds;  /* generated kinds, NULL-terminated, may be empty */
+  guint per_item;         /* generated variants per kind and item */
+  MetricsConfig metrics;  /* weights, SLA, bootstrap seed and resamples */
+  /* politeness defaults (a manifest may override its own) */
+  guint concurrency;
+  double rate_per_sec;
+  guint timeout_ms;
+  guint connect_timeout_ms;
+  guint retries;          /* retries per request after the first attempt */
+  guint retry_budget;     /* retries per submission over the whole run */
+  gboolean retry_timeouts;
+  guint global_concurrency;
+  gsize max_body_bytes;
+} Contest;
+
+/* Loads the contest and everything it names (question sets, manifests,
+ * secrets). Errors name "file:line: [group] key: reason". */
+Contest *contest_load (const char *path, GError **error);
+void contest_free (Contest *c); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Contest, contest_free)
+
+/* Per-submission effective limits (manifest value, else contest default). */
+guint contest_concurrency_for (const Contest *c, const Manifest *m);
+double contest_rate_for (const Contest *c, const Manifest *m);
+guint contest_timeout_for (const Contest *c, const Manifest *m);
+
+/* Keeps only the submission whose id is only; FALSE if none has it. */
+gboolean contest_keep_only (Contest *c, const char *only, GError **error);
+
+/* Settings as JSON for manifest.json (no secrets). New object. */
+cJSON *contest_snapshot (const Contest *c);
+
+#endif

@@ -1,0 +1,677 @@
+/* The firing loop follows curl's parallel transfer loop (STYLE.md 8):
+ * refill → poll → perform → drain finished transfers → refill. Everything
+ * that happens to one finished transfer is factored into finish_transfer
+ * and its helpers, so the loop itself stays flat. */
+#include "harness/engine.h"
+
+#include <string.h>
+
+#include "harness/plan.h"
+#include "submissions/adapter.h"
+
+#define BACKOFF_BASE_US (250 * 1000)
+#define BACKOFF_MAX_US (30 * 1000 * 1000)
+#define PROGRESS_EVERY_US (200 * 1000)
+
+typedef struct _SubState SubState;
+
+/* One (item, variant) being fired for one submission: its turns in order. */
+typedef struct {
+  SubState *sub;
+  const PlanUnit *unit;
+  guint turn;
+  guint attempt;      /* 1-based, for the current turn */
+  GPtrArray *history; /* char*: user, assistant, … of finished turns */
+  char *session;
+  gint64 ready_at;    /* monotonic µs; a retry waits for its backoff */
+} Job;
+
+typedef struct {
+  gboolean complete;
+  guint next_turn;
+  GPtrArray *history;
+  char *session;
+} Restored;
+
+struct _SubState {
+  const Manifest *m;
+  guint cap, timeout_ms;
+  double rate, tokens;
+  gint64 refilled_at;
+  guint *order;
+  guint next;      /* next position in order */
+  GQueue waiting;  /* Job*: retries in backoff and next turns */
+  guint retry_budget;
+  EngineSubProgress progress;
+};
+
+typedef struct {
+  Job *job;
+  CURL *easy;
+  GString *body;
+  gsize cap;
+  gboolean too_large;
+  AdapterRequest req;
+  char errbuf[CURL_ERROR_SIZE];
+  char *started_at;
+} Xfer;
+
+struct _Engine {
+  EngineOptions o;
+  CURLM *multi;
+  GPtrArray *subs;        /* SubState* */
+  GHashTable *unit_index; /* unit key → PlanUnit* */
+  GHashTable *restored;   /* "sub\037unit key" → Restored* */
+  GPtrArray *idle;        /* CURL* ready for reuse */
+  GRand *jitter;
+  guint active;
+  gboolean interrupted;
+  gint64 started_us, progress_us;
+  GError *fatal;
+};
+
+static void
+job_free (Job *j)
+{
+  g_ptr_array_unref (j->history);
+  g_free (j->session);
+  g_free (j);
+}
+
+static void
+restored_free (gpointer p)
+{
+  Restored *r = p;
+  g_ptr_array_unref (r->history);
+  g_free (r->session);
+  g_free (r);
+}
+
+static void
+sub_free (gpointer p)
+{
+  SubState *s = p;
+  g_queue_clear_full (&s->waiting, (GDestroyNotify) job_free);
+  g_free (s->order);
+  g_free (s);
+}
+
+static char *
+restored_key (const char *sub, const PlanUnit *u)
+{
+  return g_strdup_printf ("%s\037%s/%s/%s", sub, u->set->name, u->item->id,
+                          u->variant);
+}
+
+Engine *
+engine_new (const EngineOptions *opts)
+{
+  Engine *e = g_new0 (Engine, 1);
+  e->o = *opts;
+  e->multi = curl_multi_init ();
+  e->idle = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                curl_easy_cleanup);
+  e->jitter = g_rand_new_with_seed ((guint32) opts->contest->seed);
+  e->unit_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         NULL);
+  e->restored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       restored_free);
+  for (guint i = 0; i < opts->units->len; i++) {
+    const PlanUnit *u = g_ptr_array_index (opts->units, i);
+    g_hash_table_insert (e->unit_index,
+                         plan_unit_key (u->set->name, u->item->id, u->variant),
+                         (gpointer) u);
+  }
+  const Contest *c = opts->contest;
+  e->subs = g_ptr_array_new_with_free_func (sub_free);
+  for (guint i = 0; i < c->manifests->len; i++) {
+    SubState *s = g_new0 (SubState, 1);
+    s->m = g_ptr_array_index (c->manifests, i);
+    s->cap = contest_concurrency_for (c, s->m);
+    s->timeout_ms = contest_timeout_for (c, s->m);
+    s->rate = contest_rate_for (c, s->m);
+    s->tokens = 1;
+    s->refilled_at = g_get_monotonic_time ();
+    s->retry_budget = c->retry_budget;
+    s->order = plan_order (opts->units->len, c->seed, s->m->id);
+    s->progress.id = s->m->id;
+    s->progress.units_total = opts->units->len;
+    g_queue_init (&s->waiting);
+    g_ptr_array_add (e->subs, s);
+  }
+  /* Connections are reused across transfers to the same host; the cap on
+   * the multi handle's pool grows with the total concurrency. */
+  curl_multi_setopt (e->multi, CURLMOPT_MAXCONNECTS,
+                     (long) MAX (c->global_concurrency, 16));
+  return e;
+}
+
+void
+engine_free (Engine *e)
+{
+  if (e == NULL)
+    return;
+  g_ptr_array_unref (e->subs);
+  g_ptr_array_unref (e->idle);
+  curl_multi_cleanup (e->multi);
+  g_hash_table_unref (e->unit_index);
+  g_hash_table_unref (e->restored);
+  g_rand_free (e->jitter);
+  g_clear_error (&e->fatal);
+  g_free (e);
+}
+
+void
+engine_set_log (Engine *e, RunLog *log)
+{
+  e->o.log = log;
+}
+
+gboolean
+engine_interrupted (const Engine *e)
+{
+  return e->interrupted;
+}
+
+static const char *
+str_field (const cJSON *rec, const char *name)
+{
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive (rec, name);
+  return cJSON_IsString (n) ? n->valuestring : NULL;
+}
+
+void
+engine_restore_record (Engine *e, const cJSON *rec)
+{
+  const char *sub = str_field (rec, "submission");
+  const char *set = str_field (rec, "testset");
+  const char *item = str_field (rec, "item");
+  const char *variant = str_field (rec, "variant");
+  const cJSON *final = cJSON_GetObjectItemCaseSensitive (rec, "final");
+  const cJSON *turn = cJSON_GetObjectItemCaseSensitive (rec, "turn");
+  if (!sub || !set || !item || !variant || !cJSON_IsTrue (final)
+      || !cJSON_IsNumber (turn))
+    return;
+  g_autofree char *ukey = plan_unit_key (set, item, variant);
+  const PlanUnit *u = g_hash_table_lookup (e->unit_index, ukey);
+  if (u == NULL)
+    return; /* not part of this contest any more */
+  char *key = restored_key (sub, u);
+  Restored *r = g_hash_table_lookup (e->restored, key);
+  if (r == NULL) {
+    r = g_new0 (Restored, 1);
+    r->history = g_ptr_array_new_with_free_func (g_free);
+    g_hash_table_insert (e->restored, key, r);
+  } else
+    g_free (key);
+  g_free (r->session);
+  r->session = g_strdup (str_field (rec, "session"));
+  const char *answer = str_field (rec, "answer");
+  if (str_field (rec, "error_class") != NULL || answer == NULL) {
+    r->complete = TRUE;
+    return;
+  }
+  g_ptr_array_add (r->history, g_strdup (str_field (rec, "sent")));
+  g_ptr_array_add (r->history, g_strdup (answer));
+  r->next_turn = (guint) turn->valuedouble + 1;
+  r->complete = r->next_turn >= g_strv_length (u->turns);
+}
+
+/* ---- choosing what to start next ---- */
+
+static Job *
+job_new (Engine *e, SubState *s, const PlanUnit *u)
+{
+  Job *j = g_new0 (Job, 1);
+  j->sub = s;
+  j->unit = u;
+  j->attempt = 1;
+  j->history = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key = restored_key (s->m->id, u);
+  const Restored *r = g_hash_table_lookup (e->restored, key);
+  if (r != NULL) { /* continue a conversation cut by a crash */
+    j->turn = r->next_turn;
+    for (guint i = 0; i < r->history->len; i++)
+      g_ptr_array_add (j->history,
+                       g_strdup (g_ptr_array_index (r->history, i)));
+  }
+  j->session = r && r->session ? g_strdup (r->session)
+                               : g_strdup_printf ("%s:%s:%s:%s:%s",
+                                                  e->o.run_id, s->m->id,
+                                                  u->set->name, u->item->id,
+                                                  u->variant);
+  return j;
+}
+
+static gboolean
+unit_finished_before (Engine *e, SubState *s, const PlanUnit *u)
+{
+  g_autofree char *key = restored_key (s->m->id, u);
+  const Restored *r = g_hash_table_lookup (e->restored, key);
+  return r != NULL && r->complete;
+}
+
+/* A waiting job whose time has come, else a fresh unit, else NULL. */
+static Job *
+next_job (Engine *e, SubState *s, gint64 now)
+{
+  for (GList *l = s->waiting.head; l; l = l->next) {
+    Job *j = l->data;
+    if (j->ready_at <= now) {
+      g_queue_delete_link (&s->waiting, l);
+      return j;
+    }
+  }
+  while (s->next < e->o.units->len) {
+    const PlanUnit *u = g_ptr_array_index (e->o.units, s->order[s->next++]);
+    if (unit_finished_before (e, s, u)) {
+      s->progress.units_done++;
+      continue;
+    }
+    return job_new (e, s, u);
+  }
+  return NULL;
+}
+
+static gboolean
+take_token (SubState *s, gint64 now)
+{
+  if (s->rate <= 0)
+    return TRUE;
+  double burst = MAX (1.0, s->rate);
+  s->tokens = MIN (burst, s->tokens + s->rate * (now - s->refilled_at) / 1e6);
+  s->refilled_at = now;
+  if (s->tokens < 1.0)
+    return FALSE;
+  s->tokens -= 1.0;
+  return TRUE;
+}
+
+static gboolean
+has_pending (Engine *e, const SubState *s)
+{
+  return s->next < e->o.units->len || s->waiting.length > 0;
+}
+
+/* ---- one transfer ---- */
+
+static size_t
+on_body (char *data, size_t size, size_t n, void *user)
+{
+  Xfer *x = user;
+  size_t len = size * n;
+  if (x->body->len + len > x->cap) {
+    x->too_large = TRUE;
+    return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
+  }
+  g_string_append_len (x->body, data, (gssize) len);
+  return len;
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static const char **
+history_strv (Job *j)
+{
+  const char **v = g_new0 (const char *, j->history->len + 1);
+  for (guint i = 0; i < j->history->len; i++)
+    v[i] = g_ptr_array_index (j->history, i);
+  return v;
+}
+
+static void
+configure_easy (Engine *e, Xfer *x)
+{
+  const SubState *s = x->job->sub;
+  CURL *h = x->easy;
+  curl_easy_setopt (h, CURLOPT_URL, x->req.url);
+  curl_easy_setopt (h, CURLOPT_POSTFIELDS, x->req.body);
+  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
+                    (curl_off_t) strlen (x->req.body));
+  if (strcmp (x->req.method, "POST") != 0)
+    curl_easy_setopt (h, CURLOPT_CUSTOMREQUEST, x->req.method);
+  curl_easy_setopt (h, CURLOPT_HTTPHEADER, x->req.headers);
+  curl_easy_setopt (h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt (h, CURLOPT_WRITEDATA, x);
+  curl_easy_setopt (h, CURLOPT_PRIVATE, x);
+  curl_easy_setopt (h, CURLOPT_ERRORBUFFER, x->errbuf);
+  curl_easy_setopt (h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (h, CURLOPT_TIMEOUT_MS, (long) s->timeout_ms);
+  curl_easy_setopt (h, CURLOPT_CONNECTTIMEOUT_MS,
+                    (long) e->o.contest->connect_timeout_ms);
+  curl_easy_setopt (h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) x->cap);
+  curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (h, CURLOPT_USERAGENT, "vabench/" VABENCH_VERSION);
+  curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
+}
+
+static gboolean
+start_transfer (Engine *e, Job *j, GError **error)
+{
+  Xfer *x = g_new0 (Xfer, 1);
+  x->job = j;
+  x->cap = e->o.contest->max_body_bytes;
+  x->body = g_string_sized_new (4096);
+  g_autofree const char **hist = history_strv (j);
+  AdapterTurn t = { j->unit->turns[j->turn], hist, j->session, j->turn };
+  if (!adapter_build_request (j->sub->m, &t, &x->req, error))
+    return FALSE;
+  x->easy = e->idle->len ? g_ptr_array_steal_index_fast (e->idle,
+                                                         e->idle->len - 1)
+                         : curl_easy_init ();
+  configure_easy (e, x);
+  x->started_at = now_iso ();
+  curl_multi_add_handle (e->multi, x->easy);
+  e->active++;
+  j->sub->progress.in_flight++;
+  j->sub->progress.requests++;
+  return TRUE;
+}
+
+static void
+release_transfer (Engine *e, Xfer *x)
+{
+  curl_multi_remove_handle (e->multi, x->easy);
+  curl_easy_reset (x->easy);
+  g_ptr_array_add (e->idle, x->easy);
+  adapter_request_clear (&x->req);
+  g_string_free (x->body, TRUE);
+  g_free (x->started_at);
+  e->active--;
+  x->job->sub->progress.in_flight--;
+  g_free (x);
+}
+
+/* ---- what a finished transfer means ---- */
+
+static const char *
+class_of_curl (CURLcode rc, const Xfer *x)
+{
+  switch (rc) {
+  case CURLE_OK:
+    return NULL;
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY:
+    return "dns";
+  case CURLE_OPERATION_TIMEDOUT:
+    return "timeout";
+  case CURLE_FILESIZE_EXCEEDED:
+    return "too_large";
+  case CURLE_WRITE_ERROR:
+    return x->too_large ? "too_large" : "other";
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+    return "tls";
+  case CURLE_COULDNT_CONNECT:
+  case CURLE_GOT_NOTHING:
+  case CURLE_RECV_ERROR:
+  case CURLE_SEND_ERROR:
+  case CURLE_PARTIAL_FILE:
+    /* refused, reset or closed early: the endpoint dropped us */
+    return "connect";
+  default:
+    return "other";
+  }
+}
+
+static const char *
+class_of_status (long status)
+{
+  if (status == 429)
+    return "http_429";
+  if (status >= 500)
+    return "http_5xx";
+  if (status >= 400)
+    return "http_4xx";
+  if (status >= 300)
+    return "redirect"; /* not followed: the manifest allows no other host */
+  if (status < 200)
+    return "other";
+  return NULL;
+}
+
+static gboolean
+retryable (const Engine *e, const char *cls)
+{
+  return strcmp (cls, "connect") == 0 || strcmp (cls, "http_429") == 0
+         || strcmp (cls, "http_5xx") == 0
+         || (e->o.contest->retry_timeouts && strcmp (cls, "timeout") == 0);
+}
+
+static gint64
+backoff_us (Engine *e, guint attempt, curl_off_t retry_after_s)
+{
+  gint64 base = BACKOFF_BASE_US << MIN (attempt - 1, 16u);
+  gint64 wait = (gint64) (base * g_rand_double_range (e->jitter, 0.5, 1.5));
+  wait = MIN (wait, BACKOFF_MAX_US);
+  if (retry_after_s > 0) /* the server knows best when it will cope */
+    wait = MAX (wait, MIN ((gint64) retry_after_s * 1000000, BACKOFF_MAX_US));
+  return wait;
+}
+
+typedef struct {
+  const char *cls;
+  char *detail;
+  char *answer;
+  long status;
+  curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
+} Outcome;
+
+static void
+read_outcome (Xfer *x, CURLcode rc, Outcome *o)
+{
+  CURL *h = x->easy;
+  curl_easy_getinfo (h, CURLINFO_RESPONSE_CODE, &o->status);
+  curl_easy_getinfo (h, CURLINFO_NAMELOOKUP_TIME_T, &o->t_dns);
+  curl_easy_getinfo (h, CURLINFO_CONNECT_TIME_T, &o->t_connect);
+  curl_easy_getinfo (h, CURLINFO_APPCONNECT_TIME_T, &o->t_tls);
+  curl_easy_getinfo (h, CURLINFO_STARTTRANSFER_TIME_T, &o->t_first);
+  curl_easy_getinfo (h, CURLINFO_TOTAL_TIME_T, &o->t_total);
+  curl_easy_getinfo (h, CURLINFO_RETRY_AFTER, &o->retry_after);
+  o->cls = class_of_curl (rc, x);
+  if (o->cls != NULL) {
+    o->detail = g_strdup (x->errbuf[0] ? x->errbuf : curl_easy_strerror (rc));
+    return;
+  }
+  o->cls = class_of_status (o->status);
+  if (o->cls != NULL) {
+    o->detail = g_strdup_printf ("HTTP status %ld", o->status);
+    return;
+  }
+  o->answer = adapter_parse_answer (x->job->sub->m, x->body->str,
+                                    x->body->len, &o->cls, &o->detail);
+}
+
+static cJSON *
+attempt_record (Engine *e, const Xfer *x, const Outcome *o, gboolean final)
+{
+  const Job *j = x->job;
+  const PlanUnit *u = j->unit;
+  cJSON *r = cJSON_CreateObject ();
+  cJSON_AddStringToObject (r, "submission", j->sub->m->id);
+  cJSON_AddStringToObject (r, "testset", u->set->name);
+  cJSON_AddStringToObject (r, "item", u->item->id);
+  cJSON_AddStringToObject (r, "variant", u->variant);
+  cJSON_AddStringToObject (r, "variant_kind", u->variant_kind);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, u->seed);
+  cJSON_AddRawToObject (r, "seed", seed);
+  cJSON_AddNumberToObject (r, "turn", j->turn);
+  cJSON_AddNumberToObject (r, "attempt", j->attempt);
+  cJSON_AddBoolToObject (r, "final", final);
+  cJSON_AddStringToObject (r, "session", j->session);
+  cJSON_AddStringToObject (r, "sent", u->turns[j->turn]);
+  if (o->answer)
+    cJSON_AddStringToObject (r, "answer", o->answer);
+  else
+    cJSON_AddNullToObject (r, "answer");
+  cJSON_AddNumberToObject (r, "http_status", (double) o->status);
+  if (o->cls) {
+    cJSON_AddStringToObject (r, "error_class", o->cls);
+    cJSON_AddStringToObject (r, "error", o->detail ? o->detail : "");
+  } else {
+    cJSON_AddNullToObject (r, "error_class");
+    cJSON_AddNullToObject (r, "error");
+  }
+  cJSON_AddNumberToObject (r, "t_dns_us", (double) o->t_dns);
+  cJSON_AddNumberToObject (r, "t_connect_us", (double) o->t_connect);
+  cJSON_AddNumberToObject (r, "t_tls_us", (double) o->t_tls);
+  cJSON_AddNumberToObject (r, "t_first_byte_us", (double) o->t_first);
+  cJSON_AddNumberToObject (r, "t_total_us", (double) o->t_total);
+  cJSON_AddStringToObject (r, "started_at", x->started_at);
+  return r;
+}
+
+/* Moves the job on after a final attempt: next turn, or done. */
+static void
+advance_job (Engine *e, Job *j, Outcome *o)
+{
+  SubState *s = j->sub;
+  if (o->cls != NULL) {
+    s->progress.errors++;
+  } else if (j->unit->turns[j->turn + 1] != NULL) {
+    g_ptr_array_add (j->history, g_strdup (j->unit->turns[j->turn]));
+    g_ptr_array_add (j->history, g_steal_pointer (&o->answer));
+    j->turn++;
+    j->attempt = 1;
+    j->ready_at = 0;
+    g_queue_push_head (&s->waiting, j); /* keep the conversation going */
+    return;
+  }
+  s->progress.units_done++;
+  job_free (j);
+}
+
+static void
+finish_transfer (Engine *e, Xfer *x, CURLcode rc)
+{
+  Outcome o = { 0 };
+  read_outcome (x, rc, &o);
+  Job *j = x->job;
+  SubState *s = j->sub;
+  gboolean retry = o.cls && retryable (e, o.cls)
+                   && j->attempt <= e->o.contest->retries
+                   && s->retry_budget > 0 && !*e->o.stop;
+  g_autoptr (cJSON) rec = attempt_record (e, x, &o, !retry);
+  if (e->fatal == NULL && !runlog_append (e->o.log, rec, &e->fatal))
+    *e->o.stop = 1; /* cannot record: stop starting new work */
+  release_transfer (e, x);
+  if (retry) {
+    s->retry_budget--;
+    j->ready_at = g_get_monotonic_time ()
+                  + backoff_us (e, j->attempt, o.retry_after);
+    j->attempt++;
+    g_queue_push_tail (&s->waiting, j);
+  } else
+    advance_job (e, j, &o);
+  g_free (o.detail);
+  g_free (o.answer);
+}
+
+static void
+drain_finished (Engine *e)
+{
+  CURLMsg *msg;
+  int left;
+  while ((msg = curl_multi_info_read (e->multi, &left)) != NULL) {
+    if (msg->msg != CURLMSG_DONE)
+      continue;
+    Xfer *x = NULL;
+    curl_easy_getinfo (msg->easy_handle, CURLINFO_PRIVATE, (char **) &x);
+    finish_transfer (e, x, msg->data.result);
+  }
+}
+
+/* Starts what the caps, buckets and backoffs allow, round-robin over the
+ * submissions so that none starves another. Returns TRUE when something
+ * is held back only by time (a bucket or a backoff). */
+static gboolean
+refill (Engine *e, GError **error)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean held = FALSE, started = TRUE;
+  while (started && e->active < e->o.contest->global_concurrency) {
+    started = FALSE;
+    for (guint i = 0; i < e->subs->len; i++) {
+      SubState *s = g_ptr_array_index (e->subs, i);
+      if (s->progress.in_flight >= s->cap || !has_pending (e, s))
+        continue;
+      if (!take_token (s, now)) {
+        held = TRUE;
+        continue;
+      }
+      Job *j = next_job (e, s, now);
+      if (j == NULL) {
+        s->tokens += s->rate > 0 ? 1.0 : 0.0; /* give the token back */
+        held = TRUE;
+        continue;
+      }
+      if (!start_transfer (e, j, error))
+        return FALSE;
+      started = TRUE;
+      if (e->active >= e->o.contest->global_concurrency)
+        break;
+    }
+  }
+  return held;
+}
+
+static gboolean
+anything_left (Engine *e)
+{
+  if (e->active > 0)
+    return TRUE;
+  if (*e->o.stop)
+    return FALSE;
+  for (guint i = 0; i < e->subs->len; i++)
+    if (has_pending (e, g_ptr_array_index (e->subs, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+report_progress (Engine *e, gboolean force)
+{
+  gint64 now = g_get_monotonic_time ();
+  if (e->o.progress == NULL || (!force && now - e->progress_us
+                                              < PROGRESS_EVERY_US))
+    return;
+  e->progress_us = now;
+  g_autofree EngineSubProgress *p = g_new (EngineSubProgress, e->subs->len);
+  for (guint i = 0; i < e->subs->len; i++)
+    p[i] = ((SubState *) g_ptr_array_index (e->subs, i))->progress;
+  e->o.progress (p, e->subs->len, now - e->started_us, e->o.progress_user);
+}
+
+gboolean
+engine_fire (Engine *e, GError **error)
+{
+  e->started_us = g_get_monotonic_time ();
+  while (anything_left (e)) {
+    gboolean held = FALSE;
+    if (!*e->o.stop) {
+      held = refill (e, error);
+      if (error && *error)
+        return FALSE;
+    }
+    int running = 0;
+    curl_multi_poll (e->multi, NULL, 0, held ? 10 : 200, NULL);
+    curl_multi_perform (e->multi, &running);
+    drain_finished (e);
+    report_progress (e, FALSE);
+  }
+  report_progress (e, TRUE);
+  e->interrupted = *e->o.stop != 0;
+  if (e->fatal) {
+    g_propagate_error (error, g_steal_pointer (&e->fatal));
+    return FALSE;
+  }
+  return runlog_sync (e->o.log, error);
+}

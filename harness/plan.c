@@ -1,0 +1,137 @@
+#include "harness/plan.h"
+
+#include <string.h>
+
+#include "testsets/perturb.h"
+
+static void
+unit_free (gpointer p)
+{
+  PlanUnit *u = p;
+  g_free (u->variant);
+  g_free (u->variant_kind);
+  g_strfreev (u->turns);
+  g_free (u);
+}
+
+static PlanUnit *
+unit_new (const Testset *set, const TsItem *it, char *variant,
+          const char *kind, guint64 seed, char **turns)
+{
+  PlanUnit *u = g_new0 (PlanUnit, 1);
+  u->set = set;
+  u->item = it;
+  u->variant = variant;
+  u->variant_kind = g_strdup (kind);
+  u->seed = seed;
+  u->turns = turns;
+  return u;
+}
+
+static char **
+clean_turns (const TsItem *it)
+{
+  char **t = g_new0 (char *, it->turns->len + 1);
+  for (guint i = 0; i < it->turns->len; i++)
+    t[i] = g_strdup (((TsTurn *) g_ptr_array_index (it->turns, i))->question);
+  return t;
+}
+
+/* Each turn gets its own seed so a conversation's turns do not all take
+ * the same random choices. */
+static char **
+perturbed_turns (const TsItem *it, const char *kind, guint64 seed,
+                 gboolean *changed)
+{
+  char **t = g_new0 (char *, it->turns->len + 1);
+  *changed = FALSE;
+  for (guint i = 0; i < it->turns->len; i++) {
+    const char *q = ((TsTurn *) g_ptr_array_index (it->turns, i))->question;
+    t[i] = perturb_apply (kind, q, seed + i);
+    *changed |= strcmp (t[i], q) != 0;
+  }
+  return t;
+}
+
+static void
+add_generated (GPtrArray *units, const Contest *c, const Testset *set,
+               const TsItem *it)
+{
+  for (char **k = c->nearmiss_kinds; *k; k++)
+    for (guint n = 1; n <= c->per_item; n++) {
+      guint64 seed = perturb_variant_seed (c->seed, it->id, *k, n);
+      gboolean changed;
+      char **turns = perturbed_turns (it, *k, seed, &changed);
+      if (!changed) { /* identical to the original: not a near-miss */
+        g_strfreev (turns);
+        continue;
+      }
+      g_ptr_array_add (units,
+                       unit_new (set, it, g_strdup_printf ("%s#%u", *k, n),
+                                 *k, seed, turns));
+    }
+}
+
+static void
+add_hand_written (GPtrArray *units, const Testset *set, const TsItem *it)
+{
+  for (guint i = 0; i < it->variants->len; i++) {
+    const TsVariant *v = g_ptr_array_index (it->variants, i);
+    g_ptr_array_add (units,
+                     unit_new (set, it,
+                               g_strdup_printf ("hand:%s#%u", v->type, i),
+                               v->type, 0, g_strdupv (v->turns)));
+  }
+}
+
+GPtrArray *
+plan_build (const Contest *c)
+{
+  GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
+  for (guint s = 0; s < c->testsets->len; s++) {
+    const Testset *set = g_ptr_array_index (c->testsets, s);
+    for (guint i = 0; i < set->items->len; i++) {
+      const TsItem *it = g_ptr_array_index (set->items, i);
+      g_ptr_array_add (units, unit_new (set, it, g_strdup ("clean"), "clean",
+                                        0, clean_turns (it)));
+      add_generated (units, c, set, it);
+      add_hand_written (units, set, it);
+    }
+  }
+  return units;
+}
+
+guint *
+plan_order (guint n, guint64 seed, const char *submission_id)
+{
+  guint *order = g_new (guint, n ? n : 1);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  /* Seed from a hash of both, so submissions get different but reproducible
+   * orders and no endpoint sees the set in file order. */
+  g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT "/%s", seed,
+                                          submission_id);
+  guint8 d[32];
+  gsize len = sizeof d;
+  g_autoptr (GChecksum) cs = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (cs, (const guchar *) key, -1);
+  g_checksum_get_digest (cs, d, &len);
+  guint32 s[4];
+  for (int k = 0; k < 4; k++) /* byte order fixed: same order everywhere */
+    s[k] = (guint32) d[4 * k] << 24 | (guint32) d[4 * k + 1] << 16
+           | (guint32) d[4 * k + 2] << 8 | d[4 * k + 3];
+  g_autoptr (GRand) r = g_rand_new_with_seed_array (s, 4);
+  for (guint i = n; i > 1; i--) { /* Fisher–Yates */
+    guint j = (guint) g_rand_int_range (r, 0, (gint32) i);
+    guint t = order[i - 1];
+    order[i - 1] = order[j];
+    order[j] = t;
+  }
+  return order;
+}
+
+char *
+plan_unit_key (const char *testset, const char *item, const char *variant)
+{
+  return g_strdup_printf ("%s/%s/%s", testset, item, variant);
+}

@@ -1,0 +1,31 @@
+/* The firing plan: every (item, variant) a contest asks, the same for every
+ * submission, and each submission's own seeded order over it. */
+#ifndef PLAN_H
+#define PLAN_H
+
+#include "harness/contest.h"
+
+typedef struct {
+  const Testset *set;  /* borrowed from the contest */
+  const TsItem *item;  /* borrowed */
+  char *variant;       /* "clean", "telex#1", "hand:no_diacritics#0" */
+  char *variant_kind;  /* "clean", "telex", "no_diacritics", … */
+  guint64 seed;        /* generator seed; 0 for clean and hand-written */
+  char **turns;        /* text of each turn, NULL-terminated */
+} PlanUnit;
+
+/* Builds the units: per item the clean form, per_item generated variants of
+ * each near-miss kind (dropped when identical to the clean text) and every
+ * hand-written variant. Array of PlanUnit*, owned (free with
+ * g_ptr_array_unref). */
+GPtrArray *plan_build (const Contest *c);
+
+/* A permutation of 0..n-1 seeded by (seed, submission id): the same seed
+ * gives the same order. Newly allocated, free with g_free. */
+guint *plan_order (guint n, guint64 seed, const char *submission_id);
+
+/* Unit key "testset/item/variant", newly allocated. */
+char *plan_unit_key (const char *testset, const char *item,
+                     const char *variant);
+
+#endif

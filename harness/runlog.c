@@ -1,0 +1,271 @@
+#include "harness/runlog.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/jsonl.h"
+
+G_DEFINE_QUARK (vabench-runlog-error-quark, runlog_error)
+
+#define SYNC_EVERY_US (200 * 1000)
+#define SYNC_EVERY_RECORDS 1000
+#define GENESIS                                                              \
+  "0000000000000000000000000000000000000000000000000000000000000000"
+
+struct _RunLog {
+  int fd;
+  char *dir;
+  char prev[65];
+  guint64 seq;
+  guint unsynced;
+  gint64 last_sync_us;
+};
+
+static gboolean
+io_error (GError **error, const char *what, const char *path)
+{
+  int e = errno;
+  g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_IO, "%s %s: %s", what, path,
+               g_strerror (e));
+  return FALSE;
+}
+
+static void
+hash_line (const char *line, gsize len, char out[65])
+{
+  g_autofree char *h = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                    (const guchar *) line,
+                                                    len);
+  memcpy (out, h, 65);
+}
+
+typedef struct {
+  RunlogRecordFunc func;
+  gpointer user;
+  char prev[65];
+  guint64 seq;
+  gsize good_bytes; /* bytes of complete lines */
+} Restore;
+
+/* Walks complete lines; stops at the first incomplete or unparsable tail. */
+static void
+restore_from (const char *data, gsize len, Restore *r, gboolean *torn)
+{
+  gsize pos = 0;
+  while (pos < len) {
+    const char *nl = memchr (data + pos, '\n', len - pos);
+    if (nl == NULL) {
+      *torn = TRUE;
+      break;
+    }
+    gsize n = (gsize) (nl - (data + pos));
+    g_autoptr (cJSON) rec = cJSON_ParseWithLength (data + pos, n);
+    if (rec == NULL) {
+      /* A line that is complete but unparsable can only be a crash inside
+       * write(); everything after it is dropped with it. */
+      *torn = TRUE;
+      break;
+    }
+    hash_line (data + pos, n, r->prev);
+    const cJSON *seq = cJSON_GetObjectItemCaseSensitive (rec, "seq");
+    if (cJSON_IsNumber (seq))
+      r->seq = (guint64) seq->valuedouble;
+    if (r->func)
+      r->func (rec, r->user);
+    pos += n + 1;
+    r->good_bytes = pos;
+  }
+}
+
+RunLog *
+runlog_open (const char *dir, RunlogRecordFunc func, gpointer user,
+             gboolean *torn, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  *torn = FALSE;
+  Restore r = { func, user, GENESIS, 0, 0 };
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (g_file_test (path, G_FILE_TEST_EXISTS)
+      && !g_file_get_contents (path, &data, &len, error))
+    return NULL;
+  if (data)
+    restore_from (data, len, &r, torn);
+  int fd = open (path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    io_error (error, "cannot open", path);
+    return NULL;
+  }
+  if (*torn && ftruncate (fd, (off_t) r.good_bytes) != 0) {
+    io_error (error, "cannot cut the torn tail of", path);
+    close (fd);
+    return NULL;
+  }
+  RunLog *log = g_new0 (RunLog, 1);
+  log->fd = fd;
+  log->dir = g_strdup (dir);
+  memcpy (log->prev, r.prev, 65);
+  log->seq = r.seq;
+  log->last_sync_us = g_get_monotonic_time ();
+  return log;
+}
+
+static gboolean
+write_all (int fd, const char *buf, gsize len)
+{
+  while (len > 0) {
+    ssize_t n = write (fd, buf, len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return FALSE;
+    buf += n;
+    len -= (gsize) n;
+  }
+  return TRUE;
+}
+
+static gboolean
+write_head (RunLog *log, GError **error)
+{
+  g_autofree char *path = g_build_filename (log->dir, "log.head", NULL);
+  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s\n",
+                                           log->seq, log->prev);
+  return g_file_set_contents (path, text, -1, error);
+}
+
+gboolean
+runlog_sync (RunLog *log, GError **error)
+{
+  if (fdatasync (log->fd) != 0)
+    return io_error (error, "cannot sync the log in", log->dir);
+  log->unsynced = 0;
+  log->last_sync_us = g_get_monotonic_time ();
+  return write_head (log, error);
+}
+
+gboolean
+runlog_append (RunLog *log, cJSON *rec, GError **error)
+{
+  cJSON_DeleteItemFromObjectCaseSensitive (rec, "seq");
+  cJSON_DeleteItemFromObjectCaseSensitive (rec, "prev");
+  /* Appended last: the payload is what the caller built, the chain rides on it. */
+  cJSON *seq = cJSON_CreateNumber ((double) ++log->seq);
+  cJSON *prev = cJSON_CreateString (log->prev);
+  cJSON_AddItemToObject (rec, "seq", seq);
+  cJSON_AddItemToObject (rec, "prev", prev);
+  g_autofree char *line = jsonl_print (rec);
+  gsize n = strlen (line);
+  hash_line (line, n, log->prev);
+  line[n] = '\n'; /* the terminating NUL becomes the newline */
+  if (!write_all (log->fd, line, n + 1))
+    return io_error (error, "cannot append to the log in", log->dir);
+  log->unsynced++;
+  if (log->unsynced >= SYNC_EVERY_RECORDS
+      || g_get_monotonic_time () - log->last_sync_us >= SYNC_EVERY_US)
+    return runlog_sync (log, error);
+  return TRUE;
+}
+
+guint64
+runlog_records (const RunLog *log)
+{
+  return log->seq;
+}
+
+void
+runlog_close (RunLog *log)
+{
+  if (log == NULL)
+    return;
+  (void) runlog_sync (log, NULL);
+  close (log->fd);
+  g_free (log->dir);
+  g_free (log);
+}
+
+static gboolean
+chain_broken (GError **error, guint line, const char *why)
+{
+  g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN,
+               "record %u (line %u) was altered: %s", line, line, why);
+  return FALSE;
+}
+
+static gboolean
+check_head (const char *dir, const char *last, guint64 count, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "log.head", NULL);
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return TRUE; /* no head: a crashed run; the chain still holds */
+  g_auto (GStrv) parts = g_strsplit (g_strstrip (text), " ", 2);
+  guint64 head_seq = 0;
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT64, &head_seq,
+                                      NULL))
+    return chain_broken (error, (guint) count, "log.head is malformed");
+  if (head_seq > count)
+    return chain_broken (error, (guint) count + 1,
+                         "records after it were removed (log.head counts "
+                         "more)");
+  if (head_seq == count && strcmp (parts[1], last) != 0)
+    return chain_broken (error, (guint) count,
+                         "its hash differs from log.head");
+  return TRUE;
+}
+
+gboolean
+runlog_verify (const char *dir, guint64 *records, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+  char prev[65] = GENESIS;
+  guint line = 0;
+  gsize pos = 0;
+  while (pos < len) {
+    const char *nl = memchr (data + pos, '\n', len - pos);
+    gsize n = nl ? (gsize) (nl - (data + pos)) : len - pos;
+    line++;
+    g_autoptr (cJSON) rec = cJSON_ParseWithLength (data + pos, n);
+    const cJSON *p = rec ? cJSON_GetObjectItemCaseSensitive (rec, "prev")
+                         : NULL;
+    if (!cJSON_IsString (p))
+      return chain_broken (error, line, "not a log record");
+    if (strcmp (p->valuestring, prev) != 0)
+      return chain_broken (error, line > 1 ? line - 1 : 1,
+                           "the next record's hash of it does not match");
+    hash_line (data + pos, n, prev);
+    pos += n + 1;
+  }
+  *records = line;
+  return check_head (dir, prev, line, error);
+}
+
+typedef struct {
+  RunlogRecordFunc func;
+  gpointer user;
+} ReadCtx;
+
+static gboolean
+read_line (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  ReadCtx *c = user;
+  c->func (obj, c->user);
+  return TRUE;
+}
+
+gboolean
+runlog_read (const char *dir, RunlogRecordFunc func, gpointer user,
+             GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  ReadCtx c = { func, user };
+  gboolean torn = FALSE;
+  return jsonl_read_file (path, read_line, &c, &torn, error);
+}

@@ -1,0 +1,367 @@
+#include "harness/scorecard.h"
+
+#include <string.h>
+
+#include "harness/runlog.h"
+#include "scoring/judge.h"
+#include "scoring/metrics.h"
+#include "testsets/testset.h"
+#include "util/jsonl.h"
+
+G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
+
+/* All attempts of one (submission, testset, item, variant). */
+typedef struct {
+  char *sub, *set, *item, *variant, *variant_kind;
+  GPtrArray *finals; /* cJSON* final attempt per turn index (may be NULL) */
+  guint requests, failed_requests;
+} Unit;
+
+typedef struct {
+  GHashTable *units; /* key → Unit* */
+  GPtrArray *order;  /* Unit*, first-seen order (sorted later) */
+} LogIndex;
+
+static void
+unit_free (gpointer p)
+{
+  Unit *u = p;
+  g_free (u->sub);
+  g_free (u->set);
+  g_free (u->item);
+  g_free (u->variant);
+  g_free (u->variant_kind);
+  g_ptr_array_unref (u->finals);
+  g_free (u);
+}
+
+static const char *
+sfield (const cJSON *o, const char *k)
+{
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive (o, k);
+  return cJSON_IsString (n) ? n->valuestring : NULL;
+}
+
+static void
+index_record (const cJSON *rec, gpointer user)
+{
+  LogIndex *ix = user;
+  const char *sub = sfield (rec, "submission"), *set = sfield (rec, "testset"),
+             *item = sfield (rec, "item"), *var = sfield (rec, "variant");
+  const cJSON *turn = cJSON_GetObjectItemCaseSensitive (rec, "turn");
+  if (!sub || !set || !item || !var || !cJSON_IsNumber (turn))
+    return;
+  g_autofree char *key = g_strdup_printf ("%s\037%s\037%s\037%s", sub, set,
+                                          item, var);
+  Unit *u = g_hash_table_lookup (ix->units, key);
+  if (u == NULL) {
+    u = g_new0 (Unit, 1);
+    u->sub = g_strdup (sub);
+    u->set = g_strdup (set);
+    u->item = g_strdup (item);
+    u->variant = g_strdup (var);
+    const char *kind = sfield (rec, "variant_kind");
+    u->variant_kind = g_strdup (kind ? kind : "clean");
+    u->finals = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
+    g_hash_table_insert (ix->units, g_steal_pointer (&key), u);
+    g_ptr_array_add (ix->order, u);
+  }
+  u->requests++;
+  if (sfield (rec, "error_class"))
+    u->failed_requests++;
+  if (!cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (rec, "final")))
+    return;
+  guint t = (guint) turn->valuedouble;
+  if (t > 16)
+    return; /* conversations have at most 4 turns */
+  if (u->finals->len <= t)
+    g_ptr_array_set_size (u->finals, t + 1);
+  cJSON_Delete (g_ptr_array_index (u->finals, t));
+  g_ptr_array_index (u->finals, t) = cJSON_Duplicate (rec, TRUE);
+}
+
+/* Judge keys are compiled once per item turn and shared by all answers. */
+typedef struct {
+  GHashTable *sets; /* name → Testset* */
+  GHashTable *keys; /* "set\037item\037turn" → JudgeKey* */
+} KeyCache;
+
+static const JudgeKey *
+key_for (KeyCache *kc, const Testset *set, const TsItem *it, guint turn)
+{
+  g_autofree char *k = g_strdup_printf ("%s\037%s\037%u", set->name, it->id,
+                                        turn);
+  JudgeKey *key = g_hash_table_lookup (kc->keys, k);
+  if (key == NULL) {
+    const TsTurn *t = g_ptr_array_index (it->turns, turn);
+    /* The set passed validation on load, so compiling cannot fail here. */
+    key = judge_key_new (it->kind, t->facts, t->forbid, it->choices, NULL);
+    g_hash_table_insert (kc->keys, g_steal_pointer (&k), key);
+  }
+  return key;
+}
+
+static cJSON *
+judge_turn (KeyCache *kc, const Testset *set, const TsItem *it, guint t,
+            const cJSON *fin, const char **fail_class, cJSON *lat)
+{
+  const TsTurn *turn = g_ptr_array_index (it->turns, t);
+  cJSON *o = cJSON_CreateObject ();
+  cJSON_AddNumberToObject (o, "turn", t);
+  const char *sent = fin ? sfield (fin, "sent") : NULL;
+  cJSON_AddStringToObject (o, "question", sent ? sent : turn->question);
+  const char *answer = fin ? sfield (fin, "answer") : NULL;
+  const char *cls = fin ? sfield (fin, "error_class") : NULL;
+  if (answer == NULL && cls == NULL)
+    cls = *fail_class ? *fail_class : "not_fired";
+  if (cls && *fail_class == NULL)
+    *fail_class = cls;
+  if (answer)
+    cJSON_AddStringToObject (o, "answer", answer);
+  else
+    cJSON_AddNullToObject (o, "answer");
+  if (cls)
+    cJSON_AddStringToObject (o, "error_class", cls);
+  if (answer && fin) {
+    const cJSON *tt = cJSON_GetObjectItemCaseSensitive (fin, "t_total_us");
+    cJSON_AddItemToArray (lat, cJSON_CreateNumber (tt ? tt->valuedouble : 0));
+  }
+  cJSON_AddItemToObject (o, "judgement",
+                         judge_answer (key_for (kc, set, it, t), answer));
+  return o;
+}
+
+static double
+num (const cJSON *o, const char *k)
+{
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive (o, k);
+  return cJSON_IsNumber (n) ? n->valuedouble : 0;
+}
+
+static cJSON *
+score_unit (KeyCache *kc, const Unit *u)
+{
+  const Testset *set = g_hash_table_lookup (kc->sets, u->set);
+  const TsItem *it = set ? testset_lookup (set, u->item) : NULL;
+  if (it == NULL)
+    return NULL; /* the item left the set: nothing to judge against */
+  cJSON *r = cJSON_CreateObject ();
+  cJSON_AddStringToObject (r, "submission", u->sub);
+  cJSON_AddStringToObject (r, "testset", u->set);
+  cJSON_AddStringToObject (r, "item", u->item);
+  cJSON_AddStringToObject (r, "category", it->category);
+  cJSON_AddStringToObject (r, "kind", it->kind);
+  cJSON_AddBoolToObject (r, "hidden", set->hidden);
+  cJSON_AddStringToObject (r, "variant", u->variant);
+  cJSON_AddStringToObject (r, "variant_kind", u->variant_kind);
+  cJSON *turns = cJSON_CreateArray ();
+  cJSON *lat = cJSON_CreateArray ();
+  const char *fail_class = NULL;
+  double score = 0, lenient = 0, contra = 0;
+  gboolean correct = TRUE;
+  for (guint t = 0; t < it->turns->len; t++) {
+    const cJSON *fin = t < u->finals->len ? g_ptr_array_index (u->finals, t)
+                                          : NULL;
+    cJSON *jt = judge_turn (kc, set, it, t, fin, &fail_class, lat);
+    const cJSON *j = cJSON_GetObjectItemCaseSensitive (jt, "judgement");
+    score += num (j, "score");
+    lenient += num (j, "lenient_score");
+    contra += num (j, "contradictions");
+    correct &= cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (j, "correct"));
+    cJSON_AddItemToArray (turns, jt);
+  }
+  guint n = it->turns->len;
+  cJSON_AddNumberToObject (r, "score", score / n);
+  cJSON_AddBoolToObject (r, "correct", correct && fail_class == NULL);
+  cJSON_AddNumberToObject (r, "lenient_score", lenient / n);
+  cJSON_AddNumberToObject (r, "contradictions", contra);
+  if (fail_class)
+    cJSON_AddStringToObject (r, "error_class", fail_class);
+  else
+    cJSON_AddNullToObject (r, "error_class");
+  cJSON_AddNumberToObject (r, "requests", u->requests);
+  cJSON_AddNumberToObject (r, "failed_requests", u->failed_requests);
+  cJSON_AddItemToObject (r, "latency_us", lat);
+  cJSON_AddItemToObject (r, "turns", turns);
+  return r;
+}
+
+/* Deterministic order: submissions as in the contest, then set, item and
+ * variant names, clean first — firing order must not leak into the bytes. */
+typedef struct {
+  GHashTable *sub_rank;
+} SortCtx;
+
+static gint
+cmp_units (gconstpointer a, gconstpointer b, gpointer user)
+{
+  const Unit *x = *(Unit *const *) a, *y = *(Unit *const *) b;
+  SortCtx *c = user;
+  gint rx = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, x->sub));
+  gint ry = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, y->sub));
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  int d = strcmp (x->set, y->set);
+  if (d == 0)
+    d = strcmp (x->item, y->item);
+  if (d != 0)
+    return d;
+  gboolean cx = strcmp (x->variant, "clean") == 0;
+  gboolean cy = strcmp (y->variant, "clean") == 0;
+  if (cx != cy)
+    return cx ? -1 : 1;
+  return strcmp (x->variant, y->variant);
+}
+
+cJSON *
+scorecard_read_manifest (const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  cJSON *m = cJSON_Parse (text);
+  if (m == NULL || !cJSON_IsObject (cJSON_GetObjectItem (m, "contest"))) {
+    cJSON_Delete (m);
+    g_set_error (error, SCORECARD_ERROR, SCORECARD_ERROR_INPUT,
+                 "%s: not a vabench run manifest", path);
+    return NULL;
+  }
+  return m;
+}
+
+gboolean
+scorecard_write_json (const char *path, const cJSON *obj, GError **error)
+{
+  char *text = cJSON_Print (obj);
+  g_autofree char *with_nl = g_strconcat (text, "\n", NULL);
+  cJSON_free (text);
+  return g_file_set_contents (path, with_nl, -1, error);
+}
+
+static gboolean
+load_sets (const cJSON *contest, GHashTable *sets, GError **error)
+{
+  const cJSON *ts = cJSON_GetObjectItem (contest, "testsets"), *t;
+  cJSON_ArrayForEach (t, ts)
+  {
+    const char *path = sfield (t, "abs_path");
+    if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+      path = sfield (t, "path");
+    if (path == NULL)
+      continue;
+    Testset *set = testset_load (path, error);
+    if (set == NULL)
+      return FALSE;
+    g_hash_table_replace (sets, g_strdup (set->name), set);
+  }
+  return TRUE;
+}
+
+static MetricsConfig
+metrics_config_of (const cJSON *contest)
+{
+  const cJSON *w = cJSON_GetObjectItem (contest, "weights");
+  MetricsConfig cfg = { 0 };
+  cfg.w_accuracy = num (w, "accuracy");
+  cfg.w_nearmiss = num (w, "nearmiss");
+  cfg.w_latency = num (w, "latency");
+  cfg.w_availability = num (w, "availability");
+  cfg.sla_ms = (guint) num (contest, "sla_ms");
+  cfg.resamples = (guint) num (contest, "resamples");
+  cfg.seed = (guint64) num (contest, "seed");
+  return cfg;
+}
+
+static cJSON *
+results_header (const cJSON *manifest, const cJSON *contest)
+{
+  cJSON *res = cJSON_CreateObject ();
+  cJSON_AddStringToObject (res, "vabench_version", VABENCH_VERSION);
+  cJSON *run = cJSON_AddObjectToObject (res, "run");
+  const char *keys[] = { "run_id", "started_at", "finished_at" };
+  const char *names[] = { "id", "started_at", "finished_at" };
+  for (int i = 0; i < 3; i++) {
+    const char *v = sfield (manifest, keys[i]);
+    if (v)
+      cJSON_AddStringToObject (run, names[i], v);
+    else
+      cJSON_AddNullToObject (run, names[i]);
+  }
+  cJSON *c = cJSON_AddObjectToObject (res, "contest");
+  const char *copy[] = { "name", "seed", "weights", "sla_ms", "resamples",
+                         "nearmiss_kinds", "per_item", "testsets" };
+  for (gsize i = 0; i < G_N_ELEMENTS (copy); i++) {
+    const cJSON *v = cJSON_GetObjectItem (contest, copy[i]);
+    if (v)
+      cJSON_AddItemToObject (c, copy[i], cJSON_Duplicate (v, TRUE));
+  }
+  return res;
+}
+
+static gboolean
+write_scores (const char *dir, GPtrArray *records, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  for (guint i = 0; i < records->len; i++) {
+    g_autofree char *line = jsonl_print (g_ptr_array_index (records, i));
+    g_string_append (out, line);
+    g_string_append_c (out, '\n');
+  }
+  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+}
+
+gboolean
+scorecard_score_run (const char *dir, cJSON **results, GError **error)
+{
+  g_autoptr (cJSON) manifest = scorecard_read_manifest (dir, error);
+  if (manifest == NULL)
+    return FALSE;
+  const cJSON *contest = cJSON_GetObjectItem (manifest, "contest");
+  KeyCache kc = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                           (GDestroyNotify) testset_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                           (GDestroyNotify) judge_key_free),
+  };
+  LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         unit_free),
+                  g_ptr_array_new () };
+  g_autoptr (GPtrArray) records
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
+  SortCtx sc = { g_hash_table_new (g_str_hash, g_str_equal) };
+  const cJSON *subs = cJSON_GetObjectItem (contest, "submissions"), *s;
+  gint rank = 0;
+  cJSON_ArrayForEach (s, subs)
+  g_hash_table_insert (sc.sub_rank, (gpointer) sfield (s, "id"),
+                       GINT_TO_POINTER (rank++));
+  gboolean ok = load_sets (contest, kc.sets, error)
+                && runlog_read (dir, index_record, &ix, error);
+  if (ok) {
+    g_ptr_array_sort_with_data (ix.order, cmp_units, &sc);
+    for (guint i = 0; i < ix.order->len; i++) {
+      cJSON *r = score_unit (&kc, g_ptr_array_index (ix.order, i));
+      if (r)
+        g_ptr_array_add (records, r);
+    }
+    MetricsConfig cfg = metrics_config_of (contest);
+    g_autoptr (cJSON) res = results_header (manifest, contest);
+    g_autoptr (cJSON) m = metrics_compute (records, subs, &cfg);
+    cJSON_AddItemToObject (res, "submissions",
+                           cJSON_DetachItemFromObject (m, "submissions"));
+    cJSON_AddItemToObject (res, "ties",
+                           cJSON_DetachItemFromObject (m, "ties"));
+    g_autofree char *rpath = g_build_filename (dir, "results.json", NULL);
+    ok = write_scores (dir, records, error)
+         && scorecard_write_json (rpath, res, error);
+    if (ok && results)
+      *results = g_steal_pointer (&res);
+  }
+  g_hash_table_unref (sc.sub_rank);
+  g_hash_table_unref (kc.keys);
+  g_hash_table_unref (kc.sets);
+  g_ptr_array_unref (ix.order);
+  g_hash_table_unref (ix.units);
+  return ok;
+}

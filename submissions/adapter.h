@@ -1,0 +1,42 @@
+/* Protocol adapters: one interface to build a request for a turn and to
+ * read the answer out of a response body. Pure: no network here — the
+ * engine owns the transfer. */
+#ifndef ADAPTER_H
+#define ADAPTER_H
+
+#include <curl/curl.h>
+
+#include "submissions/manifest.h"
+
+typedef struct {
+  const char *question;       /* this turn's user text */
+  const char *const *history; /* earlier turns: user, assistant, user, …;
+                                 NULL-terminated, may be NULL */
+  const char *session_id;     /* fresh per conversation and variant */
+  guint turn;                 /* 0-based */
+} AdapterTurn;
+
+typedef struct {
+  char *url;                  /* owned */
+  const char *method;         /* static or borrowed from the manifest */
+  char *body;                 /* owned, JSON */
+  struct curl_slist *headers; /* owned; may hold the secret: never log */
+} AdapterRequest;
+
+/* Fills req (zeroed by the caller) for one turn. FALSE only on an internal
+ * failure building the JSON. */
+gboolean adapter_build_request (const Manifest *m, const AdapterTurn *turn,
+                                AdapterRequest *req, GError **error);
+void adapter_request_clear (AdapterRequest *req);
+
+/* Reads the answer from a complete response body. Returns the answer
+ * (newly allocated, valid UTF-8) or NULL with *error_class set to a static
+ * "bad_utf8", "bad_json" or "empty_answer" and *detail (newly allocated) a
+ * short human reason. */
+char *adapter_parse_answer (const Manifest *m, const char *body, gsize len,
+                            const char **error_class, char **detail);
+
+/* RFC 6901 JSON Pointer lookup; borrowed node or NULL. */
+const cJSON *adapter_json_pointer (const cJSON *root, const char *pointer);
+
+#endif

@@ -1,0 +1,302 @@
+#include "submissions/manifest.h"
+
+#include <string.h>
+
+#include "util/jsonl.h"
+
+G_DEFINE_QUARK (vabench-manifest-error-quark, manifest_error)
+
+static const char *const adapters[]
+    = { "openai-chat", "rasa-rest", "template", NULL };
+
+void
+manifest_free (Manifest *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->path);
+  g_free (m->id);
+  g_free (m->name);
+  g_free (m->province);
+  g_free (m->endpoint);
+  g_free (m->adapter);
+  g_free (m->model);
+  g_free (m->auth_type);
+  g_free (m->auth_env);
+  g_free (m->auth_header);
+  if (m->secret)
+    memset (m->secret, 0, strlen (m->secret));
+  g_free (m->secret);
+  g_strfreev (m->headers);
+  g_strfreev (m->redirect_hosts);
+  g_free (m->method);
+  cJSON_Delete (m->body_template);
+  g_free (m->answer_pointer);
+  g_free (m);
+}
+
+/* cJSON keeps no positions: the line of a field is the line of its first
+ * quoted key in the text, which is exact for the flat manifests we read. */
+static guint
+line_of_field (const char *text, const char *field)
+{
+  if (field == NULL)
+    return 1;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", field);
+  const char *at = strstr (text, quoted);
+  if (at == NULL)
+    return 1;
+  guint line = 1;
+  for (const char *p = text; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+/* Extracts the field name from a `field "x"` message for the line lookup. */
+static char *
+field_in_message (const char *msg)
+{
+  const char *p = strstr (msg, "field \"");
+  if (p == NULL)
+    return NULL;
+  p += 7;
+  const char *end = strpbrk (p, "\".[");
+  return end ? g_strndup (p, (gsize) (end - p)) : NULL;
+}
+
+static gboolean
+fail (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+static gboolean
+fail (GError **error, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error_literal (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, msg);
+  return FALSE;
+}
+
+static gboolean
+valid_id (const char *id)
+{
+  if (*id == '\0')
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_limits (const cJSON *o, Manifest *m, GError **error)
+{
+  double conc = 0, rate = 0, tmo = 0;
+  if (!jsonl_get_number (o, "concurrency", TRUE, &conc, error)
+      || !jsonl_get_number (o, "rate_per_sec", TRUE, &rate, error)
+      || !jsonl_get_number (o, "timeout_ms", TRUE, &tmo, error))
+    return FALSE;
+  if (conc < 0 || conc > 100000 || conc != (guint) conc)
+    return fail (error, "field \"concurrency\": %g is not a count in "
+                        "0..100000", conc);
+  if (rate < 0)
+    return fail (error, "field \"rate_per_sec\": must be ≥ 0");
+  if (tmo < 0 || tmo > 3600000)
+    return fail (error, "field \"timeout_ms\": %g out of range", tmo);
+  m->concurrency = (guint) conc;
+  m->rate_per_sec = rate;
+  m->timeout_ms = (guint) tmo;
+  return TRUE;
+}
+
+static gboolean
+read_auth (const cJSON *o, Manifest *m, GError **error)
+{
+  const cJSON *auth = NULL;
+  if (!jsonl_get_object (o, "auth", TRUE, &auth, error))
+    return FALSE;
+  if (auth == NULL)
+    return TRUE;
+  const char *type = NULL, *env = NULL, *header = NULL;
+  if (!jsonl_get_string (auth, "type", FALSE, &type, error)
+      || !jsonl_get_string (auth, "env", FALSE, &env, error)
+      || !jsonl_get_string (auth, "header", TRUE, &header, error)) {
+    g_prefix_error (error, "auth: ");
+    return FALSE;
+  }
+  if (strcmp (type, "bearer") != 0 && strcmp (type, "header") != 0)
+    return fail (error, "field \"auth\": type \"%s\" is neither \"bearer\" "
+                        "nor \"header\"", type);
+  if (strcmp (type, "header") == 0 && header == NULL)
+    return fail (error, "field \"auth\": type \"header\" needs \"header\"");
+  m->auth_type = g_strdup (type);
+  m->auth_env = g_strdup (env);
+  m->auth_header = g_strdup (header);
+  return TRUE;
+}
+
+static gboolean
+read_headers (const cJSON *o, Manifest *m, GError **error)
+{
+  const cJSON *h = NULL;
+  if (!jsonl_get_object (o, "headers", TRUE, &h, error))
+    return FALSE;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const cJSON *e;
+  cJSON_ArrayForEach (e, h)
+  {
+    if (!cJSON_IsString (e))
+      return fail (error, "field \"headers\": value of \"%s\" must be a "
+                          "string", e->string);
+    if (strpbrk (e->string, ":\r\n") || strpbrk (e->valuestring, "\r\n"))
+      return fail (error, "field \"headers\": \"%s\" is not a valid header",
+                   e->string);
+    g_ptr_array_add (lines, g_strdup_printf ("%s: %s", e->string,
+                                             e->valuestring));
+  }
+  g_ptr_array_add (lines, NULL);
+  m->headers = (char **) g_ptr_array_steal (lines, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_template (const cJSON *o, Manifest *m, GError **error)
+{
+  const char *method = "POST", *ptr = NULL;
+  const cJSON *body = NULL;
+  gboolean is_tpl = strcmp (m->adapter, "template") == 0;
+  if (!jsonl_get_string (o, "method", TRUE, &method, error)
+      || !jsonl_get_string (o, "answer_pointer", !is_tpl, &ptr, error))
+    return FALSE;
+  body = cJSON_GetObjectItemCaseSensitive (o, "body");
+  if (is_tpl && body == NULL)
+    return fail (error, "field \"body\": missing (the JSON body template)");
+  if (ptr && *ptr != '\0' && *ptr != '/')
+    return fail (error, "field \"answer_pointer\": \"%s\" is not a JSON "
+                        "Pointer (must start with '/')", ptr);
+  if (strcmp (method, "POST") != 0 && strcmp (method, "PUT") != 0)
+    return fail (error, "field \"method\": \"%s\" (POST or PUT)", method);
+  m->method = g_strdup (method);
+  m->answer_pointer = g_strdup (ptr);
+  m->body_template = body ? cJSON_Duplicate (body, TRUE) : NULL;
+  return TRUE;
+}
+
+static gboolean
+read_fields (const cJSON *o, Manifest *m, GError **error)
+{
+  const char *id = NULL, *name = NULL, *prov = NULL, *ep = NULL, *ad = NULL,
+             *model = NULL;
+  gboolean stream = FALSE;
+  if (!jsonl_get_string (o, "id", FALSE, &id, error)
+      || !jsonl_get_string (o, "name", TRUE, &name, error)
+      || !jsonl_get_string (o, "province", TRUE, &prov, error)
+      || !jsonl_get_string (o, "endpoint", FALSE, &ep, error)
+      || !jsonl_get_string (o, "adapter", FALSE, &ad, error)
+      || !jsonl_get_string (o, "model", TRUE, &model, error)
+      || !jsonl_get_bool (o, "stream", TRUE, &stream, error)
+      || !jsonl_get_strv (o, "allow_redirect_hosts", TRUE, &m->redirect_hosts,
+                          error))
+    return FALSE;
+  if (!valid_id (id))
+    return fail (error, "field \"id\": \"%s\" must be letters, digits, "
+                        "'-', '_' or '.'", id);
+  if (!g_str_has_prefix (ep, "http://") && !g_str_has_prefix (ep, "https://"))
+    return fail (error, "field \"endpoint\": \"%s\" is not an http(s) URL",
+                 ep);
+  if (!g_strv_contains (adapters, ad))
+    return fail (error, "field \"adapter\": unknown adapter \"%s\" (known: "
+                        "openai-chat, rasa-rest, template)", ad);
+  m->id = g_strdup (id);
+  m->name = g_strdup (name ? name : id);
+  m->province = g_strdup (prov);
+  m->endpoint = g_strdup (ep);
+  m->adapter = g_strdup (ad);
+  m->model = g_strdup (model);
+  m->stream = stream;
+  return read_limits (o, m, error) && read_auth (o, m, error)
+         && read_headers (o, m, error) && read_template (o, m, error);
+}
+
+static gboolean
+resolve_secret (Manifest *m, GError **error)
+{
+  if (m->auth_env == NULL)
+    return TRUE;
+  const char *v = g_getenv (m->auth_env);
+  if (v == NULL || *v == '\0') {
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_SECRET,
+                 "%s: field \"auth.env\": environment variable %s is not set "
+                 "(it must hold the token for submission \"%s\")",
+                 m->path, m->auth_env, m->id);
+    return FALSE;
+  }
+  m->secret = g_strdup (v);
+  return TRUE;
+}
+
+Manifest *
+manifest_load (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autoptr (GError) io = NULL;
+  if (!g_file_get_contents (path, &text, &len, &io)) {
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, "%s: %s",
+                 path, io->message);
+    return NULL;
+  }
+  if (!g_utf8_validate_len (text, len, NULL)) {
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID,
+                 "%s:1: invalid UTF-8", path);
+    return NULL;
+  }
+  g_autoptr (cJSON) o = cJSON_ParseWithLength (text, len);
+  if (o == NULL || !cJSON_IsObject (o)) {
+    const char *at = o ? text : cJSON_GetErrorPtr ();
+    guint line = 1;
+    for (const char *p = text; at && p < at && p < text + len; p++)
+      line += *p == '\n';
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID,
+                 "%s:%u: %s", path, line,
+                 o ? "a manifest must be one JSON object" : "invalid JSON");
+    return NULL;
+  }
+  g_autoptr (Manifest) m = g_new0 (Manifest, 1);
+  m->path = g_strdup (path);
+  g_autoptr (GError) local = NULL;
+  if (!read_fields (o, m, &local)) {
+    g_autofree char *field = field_in_message (local->message);
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, "%s:%u: %s",
+                 path, line_of_field (text, field), local->message);
+    return NULL;
+  }
+  if (!resolve_secret (m, error))
+    return NULL;
+  return g_steal_pointer (&m);
+}
+
+cJSON *
+manifest_snapshot (const Manifest *m)
+{
+  cJSON *o = cJSON_CreateObject ();
+  cJSON_AddStringToObject (o, "id", m->id);
+  cJSON_AddStringToObject (o, "name", m->name);
+  if (m->province)
+    cJSON_AddStringToObject (o, "province", m->province);
+  cJSON_AddStringToObject (o, "endpoint", m->endpoint);
+  cJSON_AddStringToObject (o, "adapter", m->adapter);
+  if (m->model)
+    cJSON_AddStringToObject (o, "model", m->model);
+  if (m->auth_env) {
+    /* Only the variable's name: the secret itself never leaves memory. */
+    cJSON *a = cJSON_AddObjectToObject (o, "auth");
+    cJSON_AddStringToObject (a, "type", m->auth_type);
+    cJSON_AddStringToObject (a, "env", m->auth_env);
+  }
+  cJSON_AddNumberToObject (o, "concurrency", m->concurrency);
+  cJSON_AddNumberToObject (o, "rate_per_sec", m->rate_per_sec);
+  cJSON_AddNumberToObject (o, "timeout_ms", m->timeout_ms);
+  cJSON_AddStringToObject (o, "source", m->path);
+  return o;
+}

@@ -6,50 +6,50 @@
 #include <stdlib.h>
 
 static int
-stats_cmp_i64 (const void *a, const void *b)
+stats_cmp_i64(const void *a, const void *b)
 {
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
   return (x > y) - (x < y);
 }
 
 static int
-stats_cmp_double (const void *a, const void *b)
+stats_cmp_double(const void *a, const void *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
 void
-stats_sort_i64 (gint64 *v, gsize n)
+stats_sort_i64(gint64 *v, gsize n)
 {
   if (n > 1)
-    qsort (v, n, sizeof *v, stats_cmp_i64);
+    qsort(v, n, sizeof *v, stats_cmp_i64);
 }
 
 void
-stats_sort_double (double *v, gsize n)
+stats_sort_double(double *v, gsize n)
 {
   if (n > 1)
-    qsort (v, n, sizeof *v, stats_cmp_double);
+    qsort(v, n, sizeof *v, stats_cmp_double);
 }
 
 gint64
-stats_percentile_nearest (const gint64 *sorted, gsize n, double p)
+stats_percentile_nearest(const gint64 *sorted, gsize n, double p)
 {
   if (n == 0)
     return 0;
   /* The epsilon absorbs binary noise such as 99.9 · 1000 / 100 =
    * 999.0000000000001, which would otherwise jump one rank up. */
-  double r = ceil (p * (double) n / 100.0 - 1e-9);
+  double r = ceil(p * (double)n / 100.0 - 1e-9);
   if (r < 1)
     r = 1;
-  if (r > (double) n)
-    r = (double) n;
-  return sorted[(gsize) r - 1];
+  if (r > (double)n)
+    r = (double)n;
+  return sorted[(gsize)r - 1];
 }
 
 double
-stats_quantile_linear (const double *sorted, gsize n, double q)
+stats_quantile_linear(const double *sorted, gsize n, double q)
 {
   if (n == 0)
     return 0;
@@ -57,148 +57,143 @@ stats_quantile_linear (const double *sorted, gsize n, double q)
     return sorted[0];
   if (q >= 1)
     return sorted[n - 1];
-  double h = (double) (n - 1) * q;
-  gsize lo = (gsize) floor (h);
+  double h = (double)(n - 1) * q;
+  gsize lo = (gsize)floor(h);
   if (lo + 1 >= n)
     return sorted[n - 1];
-  return sorted[lo] + (h - (double) lo) * (sorted[lo + 1] - sorted[lo]);
+  return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
 void
-stats_percentile_interval (double *values, gsize n, double level, double *lo,
-                           double *hi)
+stats_percentile_interval(double *values, gsize n, double level, double *lo,
+                          double *hi)
 {
-  stats_sort_double (values, n);
-  *lo = stats_quantile_linear (values, n, (1 - level) / 2);
-  *hi = stats_quantile_linear (values, n, (1 + level) / 2);
+  stats_sort_double(values, n);
+  *lo = stats_quantile_linear(values, n, (1 - level) / 2);
+  *hi = stats_quantile_linear(values, n, (1 + level) / 2);
 }
 
 GRand *
-stats_rand_new (guint64 seed)
+stats_rand_new(guint64 seed)
 {
-  guint32 words[2] = { (guint32) (seed & 0xffffffffu), (guint32) (seed >> 32) };
-  return g_rand_new_with_seed_array (words, 2);
+  guint32 words[2] = { (guint32)(seed & 0xffffffffu), (guint32)(seed >> 32) };
+  return g_rand_new_with_seed_array(words, 2);
 }
 
 void
-stats_resample_counts (GRand *rand, guint n, guint *counts)
+stats_resample_counts(GRand *rand, guint n, guint *counts)
 {
   for (guint i = 0; i < n; i++)
     counts[i] = 0;
   for (guint i = 0; i < n; i++)
-    counts[g_rand_int_range (rand, 0, (gint32) n)]++;
+    counts[g_rand_int_range(rand, 0, (gint32)n)]++;
 }
 
 gboolean
-stats_bootstrap_ratio_ci (const double *num, const double *den, gsize n,
-                          guint resamples, guint64 seed, double level,
-                          double *lo, double *hi)
+stats_bootstrap_ratio_ci(const double *num, const double *den, gsize n,
+                         guint resamples, guint64 seed, double level,
+                         double *lo, double *hi)
 {
   if (n == 0 || resamples == 0 || n > G_MAXINT32)
     return FALSE;
-  g_autoptr (GRand) rand = stats_rand_new (seed);
-  g_autofree guint *counts = g_new (guint, n);
-  g_autofree double *values = g_new (double, resamples);
+  g_autoptr(GRand) rand = stats_rand_new(seed);
+  g_autofree guint *counts = g_new(guint, n);
+  g_autofree double *values = g_new(double, resamples);
   gsize kept = 0;
-  for (guint r = 0; r < resamples; r++)
-    {
-      stats_resample_counts (rand, (guint) n, counts);
-      double sn = 0, sd = 0;
-      for (gsize i = 0; i < n; i++)
-        if (counts[i])
-          {
-            sn += counts[i] * num[i];
-            sd += counts[i] * den[i];
-          }
-      if (sd != 0)
-        values[kept++] = sn / sd;
-    }
+  for (guint r = 0; r < resamples; r++) {
+    stats_resample_counts(rand, (guint)n, counts);
+    double sn = 0, sd = 0;
+    for (gsize i = 0; i < n; i++)
+      if (counts[i]) {
+        sn += counts[i] * num[i];
+        sd += counts[i] * den[i];
+      }
+    if (sd != 0)
+      values[kept++] = sn / sd;
+  }
   if (kept == 0)
     return FALSE;
-  stats_percentile_interval (values, kept, level, lo, hi);
+  stats_percentile_interval(values, kept, level, lo, hi);
   return TRUE;
 }
 
 double
-stats_bootstrap_p (const double *diffs, gsize n)
+stats_bootstrap_p(const double *diffs, gsize n)
 {
   if (n == 0)
     return 1;
   gsize le = 0, ge = 0;
-  for (gsize i = 0; i < n; i++)
-    {
-      le += diffs[i] <= 0;
-      ge += diffs[i] >= 0;
-    }
-  double p = 2.0 * (1.0 + (double) MIN (le, ge)) / ((double) n + 1.0);
-  return MIN (p, 1.0);
+  for (gsize i = 0; i < n; i++) {
+    le += diffs[i] <= 0;
+    ge += diffs[i] >= 0;
+  }
+  double p = 2.0 * (1.0 + (double)MIN(le, ge)) / ((double)n + 1.0);
+  return MIN(p, 1.0);
 }
 
 /* log P(X = k), X ~ Bin(n, 1/2); lgamma keeps large n finite. */
 static double
-stats_log_binom_half (guint k, guint n)
+stats_log_binom_half(guint k, guint n)
 {
-  return lgamma (n + 1.0) - lgamma (k + 1.0) - lgamma (n - k + 1.0)
-         - n * G_LN2;
+  return lgamma(n + 1.0) - lgamma(k + 1.0) - lgamma(n - k + 1.0) - n * G_LN2;
 }
 
 /* P(X ≤ m), X ~ Bin(n, 1/2), and P(X = m) through *at. */
 static double
-stats_binom_half_cdf (guint m, guint n, double *at)
+stats_binom_half_cdf(guint m, guint n, double *at)
 {
   double sum = 0;
   for (guint k = 0; k <= m; k++)
-    sum += exp (stats_log_binom_half (k, n));
-  *at = exp (stats_log_binom_half (m, n));
+    sum += exp(stats_log_binom_half(k, n));
+  *at = exp(stats_log_binom_half(m, n));
   return sum;
 }
 
 double
-stats_mcnemar_exact (guint b, guint c)
+stats_mcnemar_exact(guint b, guint c)
 {
   if (b + c == 0)
     return 1;
   double at;
-  double p = 2 * stats_binom_half_cdf (MIN (b, c), b + c, &at);
-  return MIN (p, 1.0);
+  double p = 2 * stats_binom_half_cdf(MIN(b, c), b + c, &at);
+  return MIN(p, 1.0);
 }
 
 double
-stats_mcnemar_midp (guint b, guint c)
+stats_mcnemar_midp(guint b, guint c)
 {
   if (b + c == 0)
     return 1;
   double at;
-  double p = 2 * stats_binom_half_cdf (MIN (b, c), b + c, &at) - at;
-  return CLAMP (p, 0.0, 1.0);
+  double p = 2 * stats_binom_half_cdf(MIN(b, c), b + c, &at) - at;
+  return CLAMP(p, 0.0, 1.0);
 }
 
 double
-stats_mcnemar_chi2cc (guint b, guint c)
+stats_mcnemar_chi2cc(guint b, guint c)
 {
   if (b + c == 0)
     return 1;
-  double d = fabs ((double) b - (double) c) - 1;
+  double d = fabs((double)b - (double)c) - 1;
   if (d < 0)
     d = 0;
-  double x = d * d / (double) (b + c);
+  double x = d * d / (double)(b + c);
   /* Survival of χ² with 1 df: P(Z² > x) = erfc(√(x/2)). */
-  return erfc (sqrt (x / 2));
+  return erfc(sqrt(x / 2));
 }
 
 void
-stats_wilson (guint k, guint n, double z, double *lo, double *hi)
+stats_wilson(guint k, guint n, double z, double *lo, double *hi)
 {
-  if (n == 0)
-    {
-      *lo = 0;
-      *hi = 1;
-      return;
-    }
-  double p = (double) k / n, z2 = z * z, nn = n;
+  if (n == 0) {
+    *lo = 0;
+    *hi = 1;
+    return;
+  }
+  double p = (double)k / n, z2 = z * z, nn = n;
   double denom = 1 + z2 / nn;
   double centre = (p + z2 / (2 * nn)) / denom;
-  double half = z * sqrt (p * (1 - p) / nn + z2 / (4 * nn * nn)) / denom;
-  *lo = MAX (0.0, centre - half);
-  *hi = MIN (1.0, centre + half);
+  double half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / denom;
+  *lo = MAX(0.0, centre - half);
+  *hi = MIN(1.0, centre + half);
 }

@@ -8,48 +8,48 @@
 #include <glib.h>
 
 /* Sorts in place, ascending. */
-void stats_sort_i64 (gint64 *v, gsize n);
-void stats_sort_double (double *v, gsize n);
+void stats_sort_i64(gint64 *v, gsize n);
+void stats_sort_double(double *v, gsize n);
 
 /* Nearest-rank percentile of sorted values (borrowed): the smallest value
  * such that at least p % of the values are ≤ it; p in [0, 100], p = 0 gives
  * the minimum. Used for latency (integer microseconds): the result is always
  * an observed value. Returns 0 when n == 0. */
-gint64 stats_percentile_nearest (const gint64 *sorted, gsize n, double p);
+gint64 stats_percentile_nearest(const gint64 *sorted, gsize n, double p);
 
 /* Quantile of sorted values by linear interpolation between order
  * statistics (Hyndman & Fan type 7, R's default); q in [0, 1]. Used for
  * bootstrap intervals. Returns 0 when n == 0. */
-double stats_quantile_linear (const double *sorted, gsize n, double q);
+double stats_quantile_linear(const double *sorted, gsize n, double q);
 
 /* Percentile interval at level (e.g. 0.95) of a bootstrap distribution:
  * values is sorted in place, *lo and *hi get the (1−level)/2 and (1+level)/2
  * quantiles (type 7). n == 0 gives 0, 0. */
-void stats_percentile_interval (double *values, gsize n, double level,
-                                double *lo, double *hi);
+void stats_percentile_interval(double *values, gsize n, double level,
+                               double *lo, double *hi);
 
 /* A GRand seeded with all 64 bits of seed (free with g_rand_free). */
-GRand *stats_rand_new (guint64 seed);
+GRand *stats_rand_new(guint64 seed);
 
 /* One bootstrap resample of n units: draws n indices uniformly with
  * replacement and writes into counts[0..n) how often each was drawn (so a
  * caller sums count × value, skipping zeros). counts is caller-owned. */
-void stats_resample_counts (GRand *rand, guint n, guint *counts);
+void stats_resample_counts(GRand *rand, guint n, guint *counts);
 
 /* Percentile bootstrap interval of the ratio Σnum / Σden over n units
  * (borrowed arrays), resampling units; a mean is the ratio with den = 1.
  * A resample whose Σden is 0 is skipped. Returns FALSE (and leaves *lo and *hi
  * untouched) when n == 0, resamples == 0 or every resample was skipped. */
-gboolean stats_bootstrap_ratio_ci (const double *num, const double *den,
-                                   gsize n, guint resamples, guint64 seed,
-                                   double level, double *lo, double *hi);
+gboolean stats_bootstrap_ratio_ci(const double *num, const double *den, gsize n,
+                                  guint resamples, guint64 seed, double level,
+                                  double *lo, double *hi);
 
 /* Two-sided p-value of "difference = 0" from a paired bootstrap
  * distribution of differences (borrowed, one per resample):
  *   p = min(1, 2 · (1 + min(#{d ≤ 0}, #{d ≥ 0})) / (n + 1)).
  * The +1 keeps p > 0 with finitely many resamples; zeros count on both
  * sides, so identical submissions get p = 1. n == 0 gives 1. */
-double stats_bootstrap_p (const double *diffs, gsize n);
+double stats_bootstrap_p(const double *diffs, gsize n);
 
 /* McNemar's test on paired 0/1 outcomes; b = pairs where only the first is
  * right, c = pairs where only the second is right. Each returns the
@@ -59,12 +59,12 @@ double stats_bootstrap_p (const double *diffs, gsize n);
  *  _midp:  mid-p variant, the exact p minus P(X = min(b, c)) (Fagerland
  *          et al. 2013; size close to nominal) — the one vabench ranks with;
  *  _chi2cc: χ² with continuity correction (|b − c| − 1)² / (b + c), 1 df. */
-double stats_mcnemar_exact (guint b, guint c);
-double stats_mcnemar_midp (guint b, guint c);
-double stats_mcnemar_chi2cc (guint b, guint c);
+double stats_mcnemar_exact(guint b, guint c);
+double stats_mcnemar_midp(guint b, guint c);
+double stats_mcnemar_chi2cc(guint b, guint c);
 
 /* Wilson score interval for k successes out of n at normal quantile z
  * (1.959964 for 95 %). n == 0 gives [0, 1]. */
-void stats_wilson (guint k, guint n, double z, double *lo, double *hi);
+void stats_wilson(guint k, guint n, double z, double *lo, double *hi);
 
 #endif

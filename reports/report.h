@@ -9,8 +9,8 @@
 #define REPORT_ERROR (report_error_quark ())
 GQuark report_error_quark (void);
 typedef enum {
-  REPORT_ERROR_IO,     /* a run file cannot be read or a report written */
-  REPORT_ERROR_INPUT,  /* results.json / scores.jsonl malformed */
+  REPORT_ERROR_IO,     /* a report cannot be written (exit 3) */
+  REPORT_ERROR_INPUT,  /* a run file is missing or malformed (exit 2) */
   REPORT_ERROR_FORMAT, /* an unknown name in the format list */
 } ReportError;
 

@@ -65,7 +65,7 @@ rjson_load (const char *path, GError **error)
   gsize len = 0;
   g_autoptr (GError) local = NULL;
   if (!g_file_get_contents (path, &data, &len, &local)) {
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_IO, "%s: %s", path,
+    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s: %s", path,
                  local->message);
     return NULL;
   }

@@ -21,8 +21,8 @@ gboolean rjson_ci (const cJSON *obj, const char *key, double *lo,
 /* Follows a dotted path such as "by_kind.telex.drop" (borrowed or NULL). */
 const cJSON *rjson_path (const cJSON *obj, const char *path);
 
-/* Reads and parses a whole JSON file; NULL + REPORT_ERROR_IO/_INPUT naming
- * the path. Returns newly allocated, free with cJSON_Delete. */
+/* Reads and parses a whole JSON file; NULL + REPORT_ERROR_INPUT naming the
+ * path. Returns newly allocated, free with cJSON_Delete. */
 cJSON *rjson_load (const char *path, GError **error);
 /* Writes text to path atomically; FALSE + REPORT_ERROR_IO naming path. */
 gboolean rjson_save_text (const char *path, const char *text, gssize len,

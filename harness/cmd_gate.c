@@ -1,0 +1,55 @@
+/* vabench gate DIR --require EXPR... [--submission ID]
+ *                  [--baseline DIR [--max-drop METRIC=X]...] */
+#include "harness/cmd.h"
+
+#include <stdio.h>
+
+#include "reports/gate.h"
+
+int
+cmd_gate (int argc, char **argv, GError **error)
+{
+  g_auto (GStrv) requires = NULL, max_drops = NULL;
+  g_autofree char *submission = NULL, *baseline = NULL;
+  const GOptionEntry entries[] = {
+    { "require", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &requires,
+      "threshold METRIC OP NUMBER, e.g. 'accuracy>=0.80' (repeatable)",
+      "EXPR" },
+    { "submission", 's', 0, G_OPTION_ARG_STRING, &submission,
+      "check only this submission (default: every one)", "ID" },
+    { "baseline", 'b', 0, G_OPTION_ARG_FILENAME, &baseline,
+      "compare with this earlier run", "DIR" },
+    { "max-drop", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &max_drops,
+      "fail when baseline − current > X, e.g. accuracy=0.02 (repeatable)",
+      "METRIC=X" },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
+  };
+  if (!cmd_parse_options ("gate", "DIR",
+                          "Exit 0 when every threshold holds, 1 when one "
+                          "fails, 2 on a malformed expression or metric.",
+                          entries, &argc, &argv, error))
+    return VB_EXIT_INPUT;
+  if (argc != 2) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "expected one run directory, got %d arguments", argc - 1);
+    return VB_EXIT_INPUT;
+  }
+  if ((requires == NULL || requires[0] == NULL) && baseline == NULL) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "nothing to check: give --require or --baseline");
+    return VB_EXIT_INPUT;
+  }
+  GateOptions opts = { argv[1], (const char *const *) requires, submission,
+                       baseline, (const char *const *) max_drops };
+  g_autoptr (GString) out = g_string_new (NULL);
+  int rc = gate_run (&opts, out, error);
+  if (rc == GATE_BAD)
+    return VB_EXIT_INPUT;
+  fputs (out->str, stdout);
+  if (rc == GATE_FAIL) {
+    printf ("gate: FAILED\n");
+    return VB_EXIT_GATE;
+  }
+  printf ("gate: passed\n");
+  return VB_EXIT_OK;
+}

@@ -1,0 +1,202 @@
+#include "reports/diff.h"
+
+#include "reports/outcomes.h"
+#include "reports/rjson.h"
+
+G_DEFINE_QUARK (vabench-diff-error-quark, diff_error)
+
+static const char *const diff_metrics[] = {
+  "rank", "composite", "accuracy", "nearmiss_accuracy", "robustness",
+  "latency_score", "availability", "hallucination_rate", "p50_ms", "p95_ms",
+  "errors",
+};
+
+/* name → sha256 of the question sets, from results.json's contest, else
+ * from manifest.json ("testsets": [{"name","sha256"}] in either). */
+static GHashTable *
+testset_hashes (const char *dir, const cJSON *results)
+{
+  GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         g_free);
+  const cJSON *sets = rjson_path (results, "contest.testsets");
+  g_autoptr (cJSON) manifest = NULL;
+  if (cJSON_GetArraySize (sets) == 0) {
+    g_autofree char *mpath = g_build_filename (dir, "manifest.json", NULL);
+    manifest = rjson_load (mpath, NULL);
+    sets = rjson_path (manifest, "testsets");
+    if (sets == NULL)
+      sets = rjson_path (manifest, "contest.testsets");
+  }
+  const cJSON *s;
+  cJSON_ArrayForEach (s, sets)
+  {
+    const char *name = rjson_str (s, "name", NULL);
+    if (name)
+      g_hash_table_insert (h, g_strdup (name),
+                           g_strdup (rjson_str (s, "sha256", "")));
+  }
+  return h;
+}
+
+static gboolean
+same_testsets (GHashTable *a, GHashTable *b, GError **error)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, a);
+  while (g_hash_table_iter_next (&it, &k, &v)) {
+    const char *other = g_hash_table_lookup (b, k);
+    if (other == NULL || g_strcmp0 (other, v) != 0) {
+      g_set_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS,
+                   "the runs used different question sets: \"%s\" has "
+                   "sha256 %s in the first run and %s in the second",
+                   (char *) k, (char *) v, other ? other : "(absent)");
+      return FALSE;
+    }
+  }
+  g_hash_table_iter_init (&it, b);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (!g_hash_table_contains (a, k)) {
+      g_set_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS,
+                   "the runs used different question sets: \"%s\" (sha256 "
+                   "%s) is only in the second run", (char *) k, (char *) v);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const cJSON *
+find_sub (const cJSON *results, const char *id)
+{
+  const cJSON *s;
+  cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (results,
+                                                          "submissions"))
+    if (g_strcmp0 (rjson_str (s, "id", NULL), id) == 0)
+      return s;
+  return NULL;
+}
+
+static void
+num (GString *out, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.4g", v));
+}
+
+static void
+metric_deltas (GString *out, const cJSON *sa, const cJSON *sb)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (diff_metrics); i++) {
+    double a, b;
+    gboolean ha = rjson_num (sa, diff_metrics[i], &a);
+    gboolean hb = rjson_num (sb, diff_metrics[i], &b);
+    if (!ha && !hb)
+      continue;
+    g_string_append_printf (out, "  %-18s ", diff_metrics[i]);
+    if (ha) num (out, a); else g_string_append (out, "–");
+    g_string_append (out, " → ");
+    if (hb) num (out, b); else g_string_append (out, "–");
+    if (ha && hb) {
+      g_string_append (out, b - a >= 0 ? " (+" : " (");
+      num (out, b - a);
+      g_string_append_c (out, ')');
+    }
+    g_string_append_c (out, '\n');
+  }
+}
+
+static void
+flips_list (GString *out, GPtrArray *flips, gboolean now_correct)
+{
+  guint n = 0, hidden = 0;
+  for (guint i = 0; i < flips->len; i++) {
+    const OutcomeFlip *f = flips->pdata[i];
+    if (f->now_correct != now_correct)
+      continue;
+    n++;
+    if (f->hidden)
+      hidden++;
+  }
+  g_string_append_printf (out, "  %s: %u\n",
+                          now_correct ? "wrong → correct" : "correct → wrong",
+                          n);
+  for (guint i = 0; i < flips->len; i++) {
+    const OutcomeFlip *f = flips->pdata[i];
+    if (f->now_correct == now_correct && !f->hidden)
+      g_string_append_printf (out, "    %s\n", f->key);
+  }
+  if (hidden)
+    g_string_append_printf (out, "    (%u of hidden sets, not listed)\n",
+                            hidden);
+}
+
+static void
+diff_submission (GString *out, const char *id, const cJSON *ra,
+                 const cJSON *rb, const Outcomes *oa, const Outcomes *ob)
+{
+  const cJSON *sa = find_sub (ra, id), *sb = find_sub (rb, id);
+  g_string_append_printf (out, "## %s\n", id);
+  if (sa == NULL || sb == NULL) {
+    g_string_append_printf (out, "  only in the %s run\n",
+                            sa ? "first" : "second");
+    return;
+  }
+  metric_deltas (out, sa, sb);
+  if (oa == NULL || ob == NULL)
+    return;
+  guint paired = 0;
+  g_autoptr (GPtrArray) flips = outcomes_flips (oa, ob, id, &paired);
+  g_string_append_printf (out, "  paired records: %u\n", paired);
+  flips_list (out, flips, FALSE);
+  flips_list (out, flips, TRUE);
+}
+
+static cJSON *
+load_results (const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
+  g_autoptr (GError) local = NULL;
+  cJSON *r = rjson_load (path, &local);
+  if (r == NULL)
+    g_set_error (error, DIFF_ERROR, DIFF_ERROR_INPUT, "%s", local->message);
+  return r;
+}
+
+/* Submission ids of both runs, first run's order then new ones. */
+static GPtrArray *
+union_ids (const cJSON *ra, const cJSON *rb)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  const cJSON *runs[] = { ra, rb }, *s;
+  for (guint r = 0; r < 2; r++)
+    cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (runs[r],
+                                                            "submissions"))
+    {
+      const char *id = rjson_str (s, "id", NULL);
+      if (id && (r == 0 || find_sub (ra, id) == NULL))
+        g_ptr_array_add (ids, (gpointer) id);
+    }
+  return ids;
+}
+
+gboolean
+diff_runs (const char *run_a, const char *run_b, GString *out,
+           GError **error)
+{
+  g_autoptr (cJSON) ra = load_results (run_a, error);
+  g_autoptr (cJSON) rb = ra ? load_results (run_b, error) : NULL;
+  if (rb == NULL)
+    return FALSE;
+  g_autoptr (GHashTable) ha = testset_hashes (run_a, ra);
+  g_autoptr (GHashTable) hb = testset_hashes (run_b, rb);
+  if (!same_testsets (ha, hb, error))
+    return FALSE;
+  /* Scores are optional: without them only metric deltas are shown. */
+  g_autoptr (Outcomes) oa = outcomes_load (run_a, FALSE, NULL);
+  g_autoptr (Outcomes) ob = outcomes_load (run_b, FALSE, NULL);
+  g_string_append_printf (out, "# diff %s → %s\n", run_a, run_b);
+  g_autoptr (GPtrArray) ids = union_ids (ra, rb);
+  for (guint i = 0; i < ids->len; i++)
+    diff_submission (out, ids->pdata[i], ra, rb, oa, ob);
+  return TRUE;
+}

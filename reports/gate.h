@@ -1,0 +1,66 @@
+/* The CI gate: thresholds on per-submission metrics of results.json, and
+ * an optional comparison with a baseline run (flipped items, McNemar on
+ * the paired clean items, maximum allowed drops). Grammar and exit codes:
+ * reports/README.md. Never prints: the report goes into a GString. */
+#ifndef GATE_H
+#define GATE_H
+
+#include "reports/report.h"
+
+#define GATE_ERROR (gate_error_quark ())
+GQuark gate_error_quark (void);
+typedef enum {
+  GATE_ERROR_EXPR,       /* malformed --require or --max-drop expression */
+  GATE_ERROR_METRIC,     /* the metric exists in no submission / not numeric */
+  GATE_ERROR_SUBMISSION, /* --submission names no submission */
+  GATE_ERROR_INPUT,      /* a run file is missing or malformed */
+} GateError;
+
+/* Outcomes, the same numbers as the process exit codes. */
+enum { GATE_PASS = 0, GATE_FAIL = 1, GATE_BAD = 2 };
+
+typedef enum { GATE_GE, GATE_LE, GATE_GT, GATE_LT, GATE_EQ, GATE_NE } GateOp;
+
+typedef struct {
+  char *metric; /* a field of a submission, or a dotted path into one */
+  GateOp op;
+  double value;
+  char *text;   /* the expression as given, for messages */
+} GateRule;
+
+/* Parses "METRIC OP NUMBER", e.g. "p95_ms <= 3000". NULL + GATE_ERROR_EXPR
+ * naming the expression. Free with gate_rule_free. */
+GateRule *gate_rule_parse (const char *expr, GError **error);
+void gate_rule_free (GateRule *rule); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GateRule, gate_rule_free)
+
+/* TRUE when value op threshold holds. */
+gboolean gate_op_holds (GateOp op, double value, double threshold);
+
+/* Parses "METRIC=X" for --max-drop; *metric newly allocated. FALSE +
+ * GATE_ERROR_EXPR naming the text. */
+gboolean gate_max_drop_parse (const char *text, char **metric, double *max,
+                              GError **error);
+
+/* Checks every rule (strv of expressions) on every submission of results
+ * (or only on submission when not NULL). Appends one line per check to out
+ * ("ok" or "FAIL", submission, expression, value). Returns GATE_PASS,
+ * GATE_FAIL, or GATE_BAD with error set (malformed expression, unknown
+ * metric, unknown submission) before any check is reported. */
+int gate_check (const cJSON *results, const char *const *requires,
+                const char *submission, GString *out, GError **error);
+
+typedef struct {
+  const char *run_dir;
+  const char *const *requires;  /* NULL-terminated or NULL */
+  const char *submission;       /* or NULL: every submission */
+  const char *baseline_dir;     /* or NULL */
+  const char *const *max_drops; /* "METRIC=X", only with baseline_dir */
+} GateOptions;
+
+/* The whole gate: thresholds, then the baseline comparison (flips of clean
+ * items correct → wrong, McNemar exact test, --max-drop checks). Returns
+ * GATE_PASS, GATE_FAIL or GATE_BAD (+ error). */
+int gate_run (const GateOptions *opts, GString *out, GError **error);
+
+#endif

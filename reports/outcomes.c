@@ -1,0 +1,146 @@
+#include "reports/outcomes.h"
+
+#include <string.h>
+
+#include "reports/rjson.h"
+#include "util/jsonl.h"
+
+/* Values pack two bits so 170k records cost little: bit 0 correct, bit 1
+ * hidden, bit 2 always set (a present entry is never NULL). */
+#define OUT_CORRECT 1u
+#define OUT_HIDDEN 2u
+#define OUT_PRESENT 4u
+
+struct _Outcomes {
+  gboolean clean_only;
+  GHashTable *subs; /* id → GHashTable (key → packed bits) */
+};
+
+static void
+table_unref (gpointer p)
+{
+  g_hash_table_unref (p);
+}
+
+static gboolean
+load_line (cJSON *rec, guint line, gpointer user, GError **error)
+{
+  Outcomes *o = user;
+  const char *sub = NULL, *set = NULL, *item = NULL, *variant = "clean";
+  if (!jsonl_get_string (rec, "submission", FALSE, &sub, error)
+      || !jsonl_get_string (rec, "item", FALSE, &item, error)
+      || !jsonl_get_string (rec, "testset", TRUE, &set, error)
+      || !jsonl_get_string (rec, "variant", TRUE, &variant, error))
+    return FALSE;
+  if (o->clean_only && strcmp (variant, "clean") != 0)
+    return TRUE;
+  GHashTable *t = g_hash_table_lookup (o->subs, sub);
+  if (t == NULL) {
+    t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_hash_table_insert (o->subs, g_strdup (sub), t);
+  }
+  guint bits = OUT_PRESENT;
+  if (rjson_bool (rec, "correct", FALSE))
+    bits |= OUT_CORRECT;
+  if (rjson_bool (rec, "hidden", FALSE))
+    bits |= OUT_HIDDEN;
+  g_hash_table_insert (t, g_strdup_printf ("%s/%s/%s", set ? set : "",
+                                           item, variant),
+                       GUINT_TO_POINTER (bits));
+  return TRUE;
+}
+
+Outcomes *
+outcomes_load (const char *run_dir, gboolean clean_only, GError **error)
+{
+  g_autofree char *path = g_build_filename (run_dir, "scores.jsonl", NULL);
+  Outcomes *o = g_new0 (Outcomes, 1);
+  o->clean_only = clean_only;
+  o->subs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   table_unref);
+  g_autoptr (GError) local = NULL;
+  gboolean torn = FALSE;
+  if (!jsonl_read_file (path, load_line, o, &torn, &local)) {
+    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s",
+                 local->message);
+    outcomes_free (o);
+    return NULL;
+  }
+  return o;
+}
+
+void
+outcomes_free (Outcomes *o)
+{
+  if (o == NULL)
+    return;
+  g_hash_table_unref (o->subs);
+  g_free (o);
+}
+
+static void
+flip_free (gpointer p)
+{
+  OutcomeFlip *f = p;
+  g_free (f->key);
+  g_free (f);
+}
+
+static int
+flip_cmp (gconstpointer a, gconstpointer b)
+{
+  const OutcomeFlip *fa = *(OutcomeFlip *const *) a;
+  const OutcomeFlip *fb = *(OutcomeFlip *const *) b;
+  return strcmp (fa->key, fb->key);
+}
+
+GPtrArray *
+outcomes_flips (const Outcomes *base, const Outcomes *cur, const char *sub,
+                guint *paired)
+{
+  GPtrArray *flips = g_ptr_array_new_with_free_func (flip_free);
+  *paired = 0;
+  GHashTable *tb = g_hash_table_lookup (base->subs, sub);
+  GHashTable *tc = g_hash_table_lookup (cur->subs, sub);
+  if (tb == NULL || tc == NULL)
+    return flips;
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, tc);
+  while (g_hash_table_iter_next (&it, &key, &value)) {
+    guint now = GPOINTER_TO_UINT (value);
+    guint then = GPOINTER_TO_UINT (g_hash_table_lookup (tb, key));
+    if (then == 0)
+      continue;
+    (*paired)++;
+    if ((now & OUT_CORRECT) == (then & OUT_CORRECT))
+      continue;
+    OutcomeFlip *f = g_new0 (OutcomeFlip, 1);
+    f->key = g_strdup (key);
+    f->hidden = ((now | then) & OUT_HIDDEN) != 0;
+    f->now_correct = (now & OUT_CORRECT) != 0;
+    g_ptr_array_add (flips, f);
+  }
+  g_ptr_array_sort (flips, flip_cmp);
+  return flips;
+}
+
+static int
+str_ptr_cmp (gconstpointer a, gconstpointer b, gpointer user)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+char **
+outcomes_submissions (const Outcomes *o)
+{
+  guint n = 0;
+  char **ids = (char **) g_hash_table_get_keys_as_array (o->subs, &n);
+  char **copy = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy[i] = g_strdup (ids[i]);
+  g_free (ids);
+  g_qsort_with_data (copy, (gint) n, sizeof (char *),
+                     str_ptr_cmp, NULL);
+  return copy;
+}

@@ -102,9 +102,15 @@ fill_template (cJSON *node, const AdapterTurn *t)
   cJSON *child = node->child;
   while (child) {
     cJSON *next = child->next;
-    if (cJSON_IsString (child) && strcmp (child->valuestring, "{{turn}}") == 0)
-      cJSON_ReplaceItemViaPointer (node, child, cJSON_CreateNumber (t->turn));
-    else if (cJSON_IsString (child)) {
+    if (cJSON_IsString (child)
+        && strcmp (child->valuestring, "{{turn}}") == 0) {
+      cJSON *n = cJSON_CreateNumber (t->turn);
+      /* In an object the replacement must carry the member's name. */
+      if (child->string)
+        cJSON_ReplaceItemInObjectCaseSensitive (node, child->string, n);
+      else
+        cJSON_ReplaceItemViaPointer (node, child, n);
+    } else if (cJSON_IsString (child)) {
       g_autofree char *v = expand (child->valuestring, t);
       cJSON_SetValuestring (child, v);
     } else

@@ -1,0 +1,155 @@
+/* The run log: records survive reopening, a torn tail is cut, the hash
+ * chain names the first altered record, and plan orders are seeded. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "harness/plan.h"
+#include "harness/runlog.h"
+#include "util/jsonl.h"
+
+static char *
+new_dir (void)
+{
+  return g_dir_make_tmp ("vb-runlog-XXXXXX", NULL);
+}
+
+static void
+rm_dir (const char *dir)
+{
+  const char *names[] = { "log.jsonl", "log.head" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++) {
+    g_autofree char *p = g_build_filename (dir, names[i], NULL);
+    g_unlink (p);
+  }
+  g_rmdir (dir);
+}
+
+static void
+append_n (RunLog *log, guint from, guint n)
+{
+  for (guint i = from; i < from + n; i++) {
+    g_autoptr (cJSON) r = cJSON_CreateObject ();
+    cJSON_AddStringToObject (r, "item", "hotich-001");
+    cJSON_AddNumberToObject (r, "turn", i);
+    cJSON_AddStringToObject (r, "answer", "Đăng ký khai sinh miễn lệ phí.");
+    g_assert_true (runlog_append (log, r, NULL));
+  }
+}
+
+static void
+count_record (const cJSON *rec, gpointer user)
+{
+  (*(guint *) user)++;
+}
+
+static void
+test_append_reopen_verify (void)
+{
+  g_autofree char *dir = new_dir ();
+  gboolean torn = TRUE;
+  RunLog *log = runlog_open (dir, NULL, NULL, &torn, NULL);
+  g_assert_false (torn);
+  append_n (log, 0, 5);
+  runlog_close (log);
+  guint seen = 0;
+  log = runlog_open (dir, count_record, &seen, &torn, NULL);
+  g_assert_cmpuint (seen, ==, 5);
+  g_assert_cmpuint (runlog_records (log), ==, 5);
+  append_n (log, 5, 3);
+  runlog_close (log);
+  guint64 n = 0;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (runlog_verify (dir, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 8);
+  rm_dir (dir);
+}
+
+static void
+test_torn_tail (void)
+{
+  g_autofree char *dir = new_dir ();
+  gboolean torn;
+  RunLog *log = runlog_open (dir, NULL, NULL, &torn, NULL);
+  append_n (log, 0, 3);
+  runlog_close (log);
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  FILE *f = fopen (path, "a");
+  fputs ("{\"item\": \"hotich-00", f); /* a crash in mid-write */
+  fclose (f);
+  guint seen = 0;
+  log = runlog_open (dir, count_record, &seen, &torn, NULL);
+  g_assert_true (torn);
+  g_assert_cmpuint (seen, ==, 3);
+  append_n (log, 3, 1);
+  runlog_close (log);
+  guint64 n = 0;
+  g_assert_true (runlog_verify (dir, &n, NULL));
+  g_assert_cmpuint (n, ==, 4);
+  rm_dir (dir);
+}
+
+/* Alters one byte of record k and checks verify names record k. */
+static void
+check_alteration (guint k, guint total)
+{
+  g_autofree char *dir = new_dir ();
+  gboolean torn;
+  RunLog *log = runlog_open (dir, NULL, NULL, &torn, NULL);
+  append_n (log, 0, total);
+  runlog_close (log);
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *data = NULL;
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  char *at = strstr (lines[k - 1], "miễn");
+  g_assert_nonnull (at);
+  memcpy (at, "thu ", 4); /* "miễn lệ phí" → "thu  lệ phí": same length */
+  g_autofree char *joined = g_strjoinv ("\n", lines);
+  g_assert_true (g_file_set_contents (path, joined, -1, NULL));
+  guint64 n = 0;
+  g_autoptr (GError) error = NULL;
+  g_assert_false (runlog_verify (dir, &n, &error));
+  g_assert_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN);
+  g_autofree char *want = g_strdup_printf ("record %u ", k);
+  if (!g_str_has_prefix (error->message, want))
+    g_error ("altered %u, verify said: %s", k, error->message);
+  rm_dir (dir);
+}
+
+static void
+test_alterations (void)
+{
+  check_alteration (1, 6);
+  check_alteration (4, 6);
+  check_alteration (6, 6); /* the last one: caught by log.head */
+}
+
+static void
+test_plan_order (void)
+{
+  g_autofree guint *a = plan_order (100, 42, "ha-noi");
+  g_autofree guint *b = plan_order (100, 42, "ha-noi");
+  g_autofree guint *c = plan_order (100, 42, "hue");
+  g_autofree guint *d = plan_order (100, 43, "ha-noi");
+  g_assert_cmpmem (a, 100 * sizeof (guint), b, 100 * sizeof (guint));
+  g_assert_true (memcmp (a, c, 100 * sizeof (guint)) != 0);
+  g_assert_true (memcmp (a, d, 100 * sizeof (guint)) != 0);
+  gboolean seen[100] = { 0 };
+  for (guint i = 0; i < 100; i++) {
+    g_assert_cmpuint (a[i], <, 100);
+    g_assert_false (seen[a[i]]);
+    seen[a[i]] = TRUE;
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/runlog/append-reopen-verify", test_append_reopen_verify);
+  g_test_add_func ("/runlog/torn-tail", test_torn_tail);
+  g_test_add_func ("/runlog/alterations", test_alterations);
+  g_test_add_func ("/plan/order", test_plan_order);
+  return g_test_run ();
+}

@@ -1,0 +1,286 @@
+/* Manifests and adapters: loading with errors naming file:line and field,
+ * secrets kept out of snapshots, requests JSON-escaped whatever the
+ * question holds, answers read or classified for every protocol. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "submissions/adapter.h"
+#include "submissions/manifest.h"
+#include "util/jsonl.h"
+
+static char *tmpdir;
+
+static char *
+write_tmp (const char *name, const char *data)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  return path;
+}
+
+static void
+test_manifest_good_and_secret (void)
+{
+  g_setenv ("VB_TEST_TOKEN", "sk-bi-mat-0123456789", TRUE);
+  g_autofree char *p = write_tmp (
+      "hn.json", "{\"id\": \"ha-noi\", \"name\": \"Trợ lý ảo Hà Nội\",\n"
+                 " \"province\": \"Hà Nội\",\n"
+                 " \"endpoint\": \"http://127.0.0.1:1/v1/chat/completions\",\n"
+                 " \"adapter\": \"openai-chat\", \"model\": \"m\",\n"
+                 " \"auth\": {\"type\": \"bearer\", \"env\": "
+                 "\"VB_TEST_TOKEN\"},\n"
+                 " \"concurrency\": 8, \"timeout_ms\": 2000}\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Manifest) m = manifest_load (p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (m->secret, ==, "sk-bi-mat-0123456789");
+  g_assert_cmpuint (m->concurrency, ==, 8);
+  g_autoptr (cJSON) snap = manifest_snapshot (m);
+  g_autofree char *text = jsonl_print (snap);
+  g_assert_null (strstr (text, "sk-bi-mat"));
+  g_assert_nonnull (strstr (text, "VB_TEST_TOKEN"));
+
+  AdapterTurn t = { "Xin chào", NULL, "s1", 0 };
+  AdapterRequest req = { 0 };
+  g_assert_true (adapter_build_request (m, &t, &req, NULL));
+  gboolean has_auth = FALSE;
+  for (struct curl_slist *h = req.headers; h; h = h->next)
+    has_auth |= strcmp (h->data, "Authorization: Bearer sk-bi-mat-0123456789")
+                == 0;
+  g_assert_true (has_auth);
+  g_assert_null (strstr (req.body, "sk-bi-mat"));
+  adapter_request_clear (&req);
+}
+
+static void
+test_manifest_missing_secret (void)
+{
+  g_unsetenv ("VB_TEST_ABSENT");
+  g_autofree char *p = write_tmp (
+      "x.json", "{\"id\": \"x\", \"endpoint\": \"http://127.0.0.1:1/\", "
+                "\"adapter\": \"rasa-rest\", \"auth\": {\"type\": \"bearer\", "
+                "\"env\": \"VB_TEST_ABSENT\"}}");
+  g_autoptr (GError) error = NULL;
+  g_assert_null (manifest_load (p, &error));
+  g_assert_error (error, MANIFEST_ERROR, MANIFEST_ERROR_SECRET);
+  g_assert_nonnull (strstr (error->message, "VB_TEST_ABSENT"));
+}
+
+typedef struct {
+  const char *name, *data, *expect;
+} BadManifest;
+
+static const BadManifest bad_manifests[] = {
+  { "syntax", "{\"id\": \"x\",\n \"endpoint\": }", ":2: invalid JSON" },
+  { "missing", "{\"id\": \"x\",\n\"adapter\": \"rasa-rest\"}",
+    "field \"endpoint\": missing" },
+  { "type", "{\"id\": \"x\",\n\"endpoint\": 5, \"adapter\": \"rasa-rest\"}",
+    ":2: field \"endpoint\": expected a string" },
+  { "adapter",
+    "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n\"adapter\": \"soap\"}",
+    ":2: field \"adapter\": unknown adapter \"soap\"" },
+  { "url", "{\"id\": \"x\", \"endpoint\": \"ftp://h/\", \"adapter\": "
+           "\"rasa-rest\"}",
+    "is not an http(s) URL" },
+  { "id", "{\"id\": \"x y\", \"endpoint\": \"http://h/\", \"adapter\": "
+          "\"rasa-rest\"}",
+    "field \"id\"" },
+  { "template-no-body",
+    "{\"id\": \"t\", \"endpoint\": \"http://h/\", \"adapter\": \"template\", "
+    "\"answer_pointer\": \"/a\"}",
+    "field \"body\": missing" },
+  { "utf8", "{\"id\": \"\xc3\x28\"}", "invalid UTF-8" },
+};
+
+static void
+test_manifest_bad (gconstpointer data)
+{
+  const BadManifest *c = data;
+  g_autofree char *name = g_strdup_printf ("bad-%s.json", c->name);
+  g_autofree char *p = write_tmp (name, c->data);
+  g_autoptr (GError) error = NULL;
+  g_assert_null (manifest_load (p, &error));
+  g_assert_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID);
+  if (!g_str_has_prefix (error->message, p)
+      || strstr (error->message, c->expect) == NULL)
+    g_error ("%s: got \"%s\", want \"%s\"", c->name, error->message,
+             c->expect);
+}
+
+static Manifest *
+manifest_of (const char *json)
+{
+  g_autofree char *p = write_tmp ("m.json", json);
+  g_autoptr (GError) error = NULL;
+  Manifest *m = manifest_load (p, &error);
+  g_assert_no_error (error);
+  return m;
+}
+
+/* Quotes, backslashes and control characters must survive as one string. */
+static const char *const nasty = "Phí \"đặc biệt\" \\ C:\\giấy\ttờ\n\x01 xong";
+
+static void
+test_openai_request_history (void)
+{
+  g_autoptr (Manifest) m = manifest_of (
+      "{\"id\": \"o\", \"endpoint\": \"http://h/v1/chat/completions\", "
+      "\"adapter\": \"openai-chat\", \"model\": \"gpt\"}");
+  const char *hist[] = { "Làm hộ chiếu ở đâu?", "Tại công an tỉnh.", NULL };
+  AdapterTurn t = { nasty, hist, "s", 1 };
+  AdapterRequest req = { 0 };
+  g_assert_true (adapter_build_request (m, &t, &req, NULL));
+  g_autoptr (cJSON) body = cJSON_Parse (req.body);
+  g_assert_nonnull (body);
+  const cJSON *msgs = cJSON_GetObjectItem (body, "messages");
+  g_assert_cmpint (cJSON_GetArraySize (msgs), ==, 3);
+  g_assert_cmpstr (adapter_json_pointer (body, "/messages/1/role")
+                       ->valuestring, ==, "assistant");
+  g_assert_cmpstr (adapter_json_pointer (body, "/messages/2/content")
+                       ->valuestring, ==, nasty);
+  g_assert_cmpstr (adapter_json_pointer (body, "/model")->valuestring, ==,
+                   "gpt");
+  adapter_request_clear (&req);
+}
+
+static void
+test_template_request (void)
+{
+  g_autoptr (Manifest) m = manifest_of (
+      "{\"id\": \"t\", \"endpoint\": \"http://h/api/ask\", \"adapter\": "
+      "\"template\", \"body\": {\"session\": \"{{session_id}}\", \"turn\": "
+      "\"{{turn}}\", \"q\": \"Hỏi: {{question}}\", \"meta\": [\"lượt "
+      "{{turn}}\"]}, \"answer_pointer\": \"/data/answer/parts\"}");
+  AdapterTurn t = { nasty, NULL, "phien-7", 2 };
+  AdapterRequest req = { 0 };
+  g_assert_true (adapter_build_request (m, &t, &req, NULL));
+  g_autoptr (cJSON) body = cJSON_Parse (req.body);
+  g_assert_nonnull (body);
+  g_autofree char *want = g_strconcat ("Hỏi: ", nasty, NULL);
+  g_assert_cmpstr (cJSON_GetObjectItem (body, "q")->valuestring, ==, want);
+  g_assert_cmpstr (cJSON_GetObjectItem (body, "session")->valuestring, ==,
+                   "phien-7");
+  g_assert_cmpint (cJSON_GetObjectItem (body, "turn")->valueint, ==, 2);
+  g_assert_cmpstr (adapter_json_pointer (body, "/meta/0")->valuestring, ==,
+                   "lượt 2");
+  adapter_request_clear (&req);
+  const char *resp = "{\"data\": {\"answer\": {\"parts\": [\"Lệ phí "
+                     "15.000 đồng.\", \"Nộp tại công an xã.\"]}}}";
+  const char *cls = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *ans = adapter_parse_answer (m, resp, strlen (resp), &cls,
+                                               &detail);
+  g_assert_cmpstr (ans, ==, "Lệ phí 15.000 đồng.\nNộp tại công an xã.");
+}
+
+static void
+test_rasa (void)
+{
+  g_autoptr (Manifest) m = manifest_of (
+      "{\"id\": \"r\", \"endpoint\": \"http://h/webhooks/rest/webhook\", "
+      "\"adapter\": \"rasa-rest\"}");
+  AdapterTurn t = { "Thế còn lệ phí?", NULL, "phien-1", 1 };
+  AdapterRequest req = { 0 };
+  g_assert_true (adapter_build_request (m, &t, &req, NULL));
+  g_assert_cmpstr (req.body, ==,
+                   "{\"sender\":\"phien-1\",\"message\":\"Thế còn lệ phí?\"}");
+  adapter_request_clear (&req);
+  const char *resp = "[{\"recipient_id\": \"phien-1\", \"text\": \"Lệ phí "
+                     "là 200.000 đồng.\"}, {\"recipient_id\": \"phien-1\", "
+                     "\"image\": \"x.png\"}, {\"text\": \"Cần gì thêm?\"}]";
+  const char *cls = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *ans = adapter_parse_answer (m, resp, strlen (resp), &cls,
+                                               &detail);
+  g_assert_cmpstr (ans, ==, "Lệ phí là 200.000 đồng.\nCần gì thêm?");
+}
+
+typedef struct {
+  const char *name, *body, *cls, *answer;
+} ParseCase;
+
+static const ParseCase parse_cases[] = {
+  { "ok",
+    "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Miễn "
+    "phí.\"}}]}",
+    NULL, "Miễn phí." },
+  { "html", "<html><body>502 Bad Gateway</body></html>", "bad_json", NULL },
+  { "no-content", "{\"choices\": []}", "bad_json", NULL },
+  { "empty",
+    "{\"choices\":[{\"message\":{\"content\":\"   \"}}]}", "empty_answer",
+    NULL },
+  { "bad-utf8", "{\"choices\":[{\"message\":{\"content\":\"\xc0\xaf\"}}]}",
+    "bad_utf8", NULL },
+  { "sse",
+    "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\n"
+    "data: {\"choices\":[{\"delta\":{\"content\":\"Thời hạn \"}}]}\n\n"
+    "data: {\"choices\":[{\"delta\":{\"content\":\"3 ngày làm việc.\"}}]}\n\n"
+    "data: [DONE]\n\n",
+    NULL, "Thời hạn 3 ngày làm việc." },
+};
+
+static void
+test_openai_parse (gconstpointer data)
+{
+  const ParseCase *c = data;
+  g_autoptr (Manifest) m = manifest_of (
+      "{\"id\": \"o\", \"endpoint\": \"http://h/\", \"adapter\": "
+      "\"openai-chat\"}");
+  const char *cls = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *ans = adapter_parse_answer (m, c->body, strlen (c->body),
+                                               &cls, &detail);
+  g_assert_cmpstr (cls, ==, c->cls);
+  g_assert_cmpstr (ans, ==, c->answer);
+  if (c->cls)
+    g_assert_nonnull (detail);
+}
+
+static void
+test_json_pointer (void)
+{
+  g_autoptr (cJSON) doc = cJSON_Parse (
+      "{\"a/b\": {\"m~n\": [10, 20]}, \"\": 1, \"x\": {\"y\": \"z\"}}");
+  g_assert_cmpint (adapter_json_pointer (doc, "/a~1b/m~0n/1")->valueint, ==,
+                   20);
+  g_assert_cmpstr (adapter_json_pointer (doc, "/x/y")->valuestring, ==, "z");
+  g_assert_true (adapter_json_pointer (doc, "") == doc);
+  g_assert_null (adapter_json_pointer (doc, "/a~1b/m~0n/7"));
+  g_assert_null (adapter_json_pointer (doc, "/a~1b/m~0n/-1"));
+  g_assert_null (adapter_json_pointer (doc, "/x/y/z"));
+  g_assert_null (adapter_json_pointer (doc, "/nope"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("vb-subm-XXXXXX", NULL);
+  g_test_add_func ("/manifest/good-and-secret", test_manifest_good_and_secret);
+  g_test_add_func ("/manifest/missing-secret", test_manifest_missing_secret);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_manifests); i++) {
+    g_autofree char *n = g_strdup_printf ("/manifest/bad/%s",
+                                          bad_manifests[i].name);
+    g_test_add_data_func (n, &bad_manifests[i], test_manifest_bad);
+  }
+  g_test_add_func ("/adapter/openai-history-escaping",
+                   test_openai_request_history);
+  g_test_add_func ("/adapter/template", test_template_request);
+  g_test_add_func ("/adapter/rasa", test_rasa);
+  g_test_add_func ("/adapter/json-pointer", test_json_pointer);
+  for (gsize i = 0; i < G_N_ELEMENTS (parse_cases); i++) {
+    g_autofree char *n = g_strdup_printf ("/adapter/openai-parse/%s",
+                                          parse_cases[i].name);
+    g_test_add_data_func (n, &parse_cases[i], test_openai_parse);
+  }
+  int rc = g_test_run ();
+  g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
+  const char *n;
+  while (d && (n = g_dir_read_name (d)) != NULL) {
+    g_autofree char *p = g_build_filename (tmpdir, n, NULL);
+    g_unlink (p);
+  }
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+  return rc;
+}

@@ -1,0 +1,189 @@
+/* Question-set loader: good sets load, every kind of bad input is refused
+ * with file:line and the field named. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "scoring/judge.h"
+#include "testsets/testset.h"
+#include "util/jsonl.h"
+
+#define PROV                                                                  \
+  "\"legal_basis\": [\"Luật Cư trú 2020\"], \"valid_as_of\": \"2025-07-01\", " \
+  "\"source\": \"DOMAIN.md §3\", \"review\": \"reviewed\""
+
+#define ITEM(id)                                                              \
+  "{\"id\": \"" id "\", \"category\": \"cu-tru\", \"kind\": \"procedure\", "  \
+  "\"question\": \"Đăng ký tạm trú mất bao lâu?\", \"facts\": [{\"type\": "   \
+  "\"duration\", \"value\": 3, \"unit\": \"working_day\"}], " PROV "}"
+
+static char *tmpdir;
+
+static char *
+write_tmp (const char *name, const char *data, gssize len)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  return path;
+}
+
+static void
+test_good_set (void)
+{
+  g_autofree char *p = write_tmp (
+      "good.jsonl",
+      "{\"testset\": {\"name\": \"thu\", \"version\": \"1\", \"visibility\": "
+      "\"hidden\"}}\n" ITEM ("cutru-001") "\n\n" ITEM ("cutru-002") "\n",
+      -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Testset) set = testset_load (p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (set->items->len, ==, 2);
+  g_assert_cmpstr (set->name, ==, "thu");
+  g_assert_true (set->hidden);
+  g_assert_cmpuint (strlen (set->sha256), ==, 64);
+  const TsItem *it = testset_lookup (set, "cutru-002");
+  g_assert_nonnull (it);
+  g_assert_cmpuint (it->line, ==, 4);
+  g_assert_cmpstr (((TsTurn *) g_ptr_array_index (it->turns, 0))->question,
+                   ==, "Đăng ký tạm trú mất bao lâu?");
+  g_assert_true (testset_require_reviewed (set, NULL));
+}
+
+static void
+test_conversation_and_variants (void)
+{
+  g_autofree char *p = write_tmp (
+      "conv.jsonl",
+      "{\"id\": \"hc-1\", \"category\": \"xuat-nhap-canh\", \"kind\": "
+      "\"conversation\", \"turns\": [{\"question\": \"Làm hộ chiếu ở đâu?\", "
+      "\"facts\": []}, {\"question\": \"Thế còn lệ phí?\", \"facts\": "
+      "[{\"type\": \"money\", \"value\": 200000}]}], \"variants\": "
+      "[{\"type\": \"no_diacritics\", \"turns\": [\"lam ho chieu o dau\", "
+      "\"the con le phi\"]}], " PROV "}\n",
+      -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Testset) set = testset_load (p, &error);
+  g_assert_no_error (error);
+  const TsItem *it = g_ptr_array_index (set->items, 0);
+  g_assert_cmpuint (it->turns->len, ==, 2);
+  g_assert_cmpuint (it->variants->len, ==, 1);
+  const TsVariant *v = g_ptr_array_index (it->variants, 0);
+  g_assert_cmpstr (v->turns[1], ==, "the con le phi");
+}
+
+typedef struct {
+  const char *name;
+  const char *data;
+  gssize len;
+  const char *expect; /* substring of the message, after "file:line: " */
+  guint line;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "invalid-json", ITEM ("a") "\n{\"id\": \"b\",\n", -1, "invalid JSON", 2 },
+  { "wrong-type",
+    "{\"id\": 5, \"category\": \"x\", \"kind\": \"procedure\"}\n", -1,
+    "field \"id\": expected a string, found a number", 1 },
+  { "missing-field",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"procedure\", "
+    "\"facts\": []}\n",
+    -1, "field \"question\": missing", 1 },
+  { "unknown-fact-type",
+    ITEM ("a") "\n{\"id\": \"b\", \"category\": \"x\", \"kind\": "
+               "\"procedure\", \"question\": \"Phí?\", \"facts\": "
+               "[{\"type\": \"fee\", \"value\": 1}], " PROV "}\n",
+    -1, "field \"facts[0].type\"", 2 },
+  { "duplicate-id", ITEM ("a") "\n" ITEM ("b") "\n" ITEM ("a") "\n", -1,
+    "duplicate id \"a\" (first on line 1)", 3 },
+  { "invalid-utf8", ITEM ("a") "\n{\"id\": \"\xff\xfe\"}\n", -1,
+    "invalid UTF-8", 2 },
+  { "empty", "", 0, "no record", 1 },
+  { "blank-only", "\n  \n", -1, "no record", 1 },
+  { "header-not-first",
+    ITEM ("a") "\n{\"testset\": {\"name\": \"x\"}}\n", -1,
+    "field \"testset\": a header must be the first line", 2 },
+  { "unknown-kind",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"quiz\"}\n", -1,
+    "field \"kind\": unknown kind \"quiz\"", 1 },
+  { "bad-date",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"legal\", \"question\": "
+    "\"Luật nào?\", \"facts\": [], \"legal_basis\": [\"x\"], \"valid_as_of\": "
+    "\"2025-13-01\", \"source\": \"s\", \"review\": \"reviewed\"}\n",
+    -1, "field \"valid_as_of\"", 1 },
+  { "bad-review",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"legal\", \"question\": "
+    "\"Luật nào?\", \"facts\": [], \"legal_basis\": [\"x\"], \"valid_as_of\": "
+    "\"2025-07-01\", \"source\": \"s\", \"review\": \"ok\"}\n",
+    -1, "field \"review\"", 1 },
+  { "not-an-object", "[1, 2]\n", -1, "one JSON object", 1 },
+  { "short-conversation",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"conversation\", "
+    "\"turns\": [{\"question\": \"Hỏi?\", \"facts\": []}]}\n",
+    -1, "field \"turns\": a conversation has 2 to 4 turns", 1 },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *name = g_strdup_printf ("%s.jsonl", c->name);
+  g_autofree char *p = write_tmp (name, c->data, c->len);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Testset) set = testset_load (p, &error);
+  g_assert_null (set);
+  g_assert_nonnull (error);
+  g_autofree char *where = g_strdup_printf ("%s:%u: ", p, c->line);
+  if (!g_str_has_prefix (error->message, where)
+      || strstr (error->message, c->expect) == NULL)
+    g_error ("case %s: got \"%s\", want prefix \"%s\" and \"%s\"", c->name,
+             error->message, where, c->expect);
+}
+
+static void
+test_require_reviewed (void)
+{
+  g_autofree char *p = write_tmp (
+      "unrev.jsonl",
+      ITEM ("a") "\n{\"id\": \"b\", \"category\": \"x\", \"kind\": \"legal\", "
+                 "\"question\": \"Luật nào?\", \"facts\": [], "
+                 "\"legal_basis\": [\"x\"], \"valid_as_of\": \"2025-07-01\", "
+                 "\"source\": \"s\", \"review\": \"unreviewed\"}\n",
+      -1);
+  g_autoptr (Testset) set = testset_load (p, NULL);
+  g_assert_nonnull (set);
+  g_autoptr (GError) error = NULL;
+  g_assert_false (testset_require_reviewed (set, &error));
+  g_assert_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED);
+  g_assert_nonnull (strstr (error->message, ":2:"));
+}
+
+static void
+rm_rf (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *n;
+  while (d && (n = g_dir_read_name (d)) != NULL) {
+    g_autofree char *p = g_build_filename (dir, n, NULL);
+    g_unlink (p);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("vb-testset-XXXXXX", NULL);
+  g_test_add_func ("/testset/good", test_good_set);
+  g_test_add_func ("/testset/conversation", test_conversation_and_variants);
+  g_test_add_func ("/testset/require-reviewed", test_require_reviewed);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++) {
+    g_autofree char *path
+        = g_strdup_printf ("/testset/bad/%s", bad_cases[i].name);
+    g_test_add_data_func (path, &bad_cases[i], test_bad_input);
+  }
+  int rc = g_test_run ();
+  rm_rf (tmpdir);
+  g_free (tmpdir);
+  return rc;
+}

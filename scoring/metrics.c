@@ -61,6 +61,7 @@ typedef struct {
   GPtrArray *kinds;       /* sorted kind names (borrowed from records) */
   GArray *records;        /* MetricsRecord */
   GPtrArray *record_keys; /* owned item key per record */
+  GStringChunk *strings;  /* kinds derived from variant names */
 } MetricsCtx;
 
 static void
@@ -145,20 +146,29 @@ metrics_add_contest_subs(MetricsCtx *c, const cJSON *submissions)
   }
 }
 
-/* The kind of a variant: variant_kind, else "telex" from "hand:telex#2". */
+/* The kind of a variant: variant_kind, else "telex" from "hand:telex#2"
+ * (copied into strings, which outlives the records' use). */
 static const char *
-metrics_variant_kind(const cJSON *rec, const char *variant)
+metrics_variant_kind(const cJSON *rec, const char *variant,
+                     GStringChunk *strings)
 {
   const char *kind = metrics_str(rec, "variant_kind");
   if (kind != NULL && *kind)
     return kind;
-  return variant;
+  if (g_str_has_prefix(variant, "hand:"))
+    variant += strlen("hand:");
+  const char *hash = strchr(variant, '#');
+  gsize len = hash ? (gsize)(hash - variant) : strlen(variant);
+  if (len == 0)
+    return "other";
+  return g_string_chunk_insert_len(strings, variant, (gssize)len);
 }
 
 /* Reads one record; FALSE for a record without submission or item, which
  * cannot be attributed and is skipped. */
 static gboolean
-metrics_read_record(const cJSON *rec, MetricsRecord *r, char **key)
+metrics_read_record(const cJSON *rec, MetricsRecord *r, char **key,
+                    GStringChunk *strings)
 {
   const char *sub = metrics_str(rec, "submission");
   const char *item = metrics_str(rec, "item");
@@ -169,7 +179,7 @@ metrics_read_record(const cJSON *rec, MetricsRecord *r, char **key)
   memset(r, 0, sizeof *r);
   r->kind = -1;
   if (variant != NULL && strcmp(variant, "clean") != 0)
-    r->kind_name = metrics_variant_kind(rec, variant);
+    r->kind_name = metrics_variant_kind(rec, variant, strings);
   r->category = metrics_str(rec, "category");
   r->error_class = metrics_str(rec, "error_class");
   /* A failed request counts as wrong whatever the record says. */
@@ -195,7 +205,7 @@ metrics_read_records(MetricsCtx *c, const GPtrArray *score_records)
     const cJSON *rec = g_ptr_array_index(score_records, n);
     MetricsRecord r;
     char *key = NULL;
-    if (!metrics_read_record(rec, &r, &key))
+    if (!metrics_read_record(rec, &r, &key, c->strings))
       continue;
     r.sub = metrics_add_sub(c, metrics_str(rec, "submission"), NULL, NULL);
     if (!g_hash_table_contains(c->item_index, key))
@@ -612,6 +622,7 @@ metrics_compute(const GPtrArray *score_records, const cJSON *submissions,
   c.kinds = g_ptr_array_new();
   c.records = g_array_new(FALSE, FALSE, sizeof(MetricsRecord));
   c.record_keys = g_ptr_array_new_with_free_func(g_free);
+  c.strings = g_string_chunk_new(64);
 
   metrics_add_contest_subs(&c, submissions);
   metrics_read_records(&c, score_records);
@@ -636,5 +647,6 @@ metrics_compute(const GPtrArray *score_records, const cJSON *submissions,
   g_ptr_array_unref(c.kinds);
   g_array_unref(c.records);
   g_ptr_array_unref(c.record_keys);
+  g_string_chunk_free(c.strings);
   return result;
 }

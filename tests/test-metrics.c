@@ -601,6 +601,62 @@ test_latency_driven_separation(void)
       cJSON_GetObjectItem(cJSON_GetObjectItem(f, "vs_next"), "separable")));
 }
 
+/* The paired design at work: B is A except for 8 questions A answers and B
+ * does not (b = 8, c = 0). The two accuracy intervals overlap, yet every
+ * resample that draws one of those 8 questions favours A and none favours
+ * B, so the pair is separable — as McNemar (mid-p 1/256) agrees. */
+static void
+test_paired_design(void)
+{
+  g_autoptr(GPtrArray) recs = records_new();
+  for (guint i = 0; i < 100; i++) {
+    g_autofree char *item = g_strdup_printf("chungthuc-%03u", i);
+    add(recs, &(Rec){ .sub = "a", .item = item, .correct = i < 70 });
+    add(recs, &(Rec){ .sub = "b", .item = item, .correct = i < 62 });
+  }
+  static const char *const ids[] = { "a", "b", NULL };
+  g_autoptr(cJSON) subs = subs_json(ids);
+  g_autoptr(cJSON) res = metrics_compute(recs, subs, &default_cfg);
+  const cJSON *a = find_sub(res, "a"), *b = find_sub(res, "b");
+  const cJSON *ca = cJSON_GetObjectItem(a, "accuracy_ci");
+  const cJSON *cb = cJSON_GetObjectItem(b, "accuracy_ci");
+  g_assert_cmpfloat(cJSON_GetArrayItem(ca, 0)->valuedouble, <,
+                    cJSON_GetArrayItem(cb, 1)->valuedouble);
+  g_assert_cmpfloat_with_epsilon(num(a, "vs_next.p_mcnemar"), 1.0 / 256, 1e-9);
+  g_assert_cmpfloat(num(a, "vs_next.p_composite"), <, 0.01);
+  g_assert_true(cJSON_IsTrue(
+      cJSON_GetObjectItem(cJSON_GetObjectItem(a, "vs_next"), "separable")));
+  g_assert_cmpint(cJSON_GetArraySize(cJSON_GetObjectItem(res, "ties")), ==, 0);
+}
+
+/* Without variant_kind, the kind comes from the variant name. */
+static void
+test_kind_from_variant_name(void)
+{
+  g_autoptr(GPtrArray) recs = records_new();
+  add(recs, &(Rec){ .sub = "hue", .item = "cutru-001", .correct = TRUE });
+  add(recs, &(Rec){ .sub = "hue",
+                    .item = "cutru-001",
+                    .variant = "hand:telex#2",
+                    .correct = TRUE });
+  add(recs, &(Rec){ .sub = "hue",
+                    .item = "cutru-001",
+                    .variant = "telex#1",
+                    .correct = FALSE });
+  add(recs, &(Rec){ .sub = "hue",
+                    .item = "cutru-001",
+                    .variant = "no_diacritics#1",
+                    .correct = TRUE });
+  static const char *const ids[] = { "hue", NULL };
+  g_autoptr(cJSON) subs = subs_json(ids);
+  g_autoptr(cJSON) res = metrics_compute(recs, subs, &default_cfg);
+  const cJSON *s = find_sub(res, "hue");
+  g_assert_cmpfloat(num(s, "by_kind.telex.variants"), ==, 2);
+  g_assert_cmpfloat_with_epsilon(num(s, "by_kind.telex.robustness"), 0.5, 1e-9);
+  g_assert_cmpfloat(num(s, "by_kind.no_diacritics.variants"), ==, 1);
+  g_assert_cmpint(cJSON_GetArraySize(cJSON_GetObjectItem(s, "by_kind")), ==, 2);
+}
+
 static void
 test_unknown_submission_kept(void)
 {
@@ -698,6 +754,9 @@ main(int argc, char **argv)
   g_test_add_func("/metrics/separable-rule", test_separable_rule);
   g_test_add_func("/metrics/latency-driven-separation",
                   test_latency_driven_separation);
+  g_test_add_func("/metrics/paired-design", test_paired_design);
+  g_test_add_func("/metrics/kind-from-variant-name",
+                  test_kind_from_variant_name);
   g_test_add_func("/metrics/unknown-submission", test_unknown_submission_kept);
   g_test_add_func("/metrics/empty", test_empty);
   g_test_add_func("/metrics/contest-size", test_contest_size);

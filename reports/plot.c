@@ -226,12 +226,50 @@ kinds_of (const cJSON *results)
   return kinds;
 }
 
+/* Submissions with at least one near-miss kind measured: gnuplot rejects
+ * a histogram column without a single valid point. */
+static GPtrArray *
+nearmiss_series (const cJSON *subs)
+{
+  GPtrArray *series = g_ptr_array_new ();
+  const cJSON *sub;
+  cJSON_ArrayForEach (sub, subs)
+  {
+    if (series->len >= PLOT_MAX_SERIES)
+      break;
+    const cJSON *kind;
+    gboolean any = FALSE;
+    cJSON_ArrayForEach (kind, rjson_path (sub, "by_kind"))
+      any = any || cJSON_IsNumber (cJSON_GetObjectItemCaseSensitive (kind,
+                                                                     "drop"));
+    if (any)
+      g_ptr_array_add (series, (gpointer) sub);
+  }
+  return series;
+}
+
+static void
+nearmiss_row (GString *s, const GPtrArray *series, const char *kind)
+{
+  for (guint i = 0; i < series->len; i++) {
+    const cJSON *bk = rjson_path (series->pdata[i], "by_kind");
+    double drop;
+    if (rjson_num (cJSON_GetObjectItemCaseSensitive (bk, kind), "drop", &drop))
+      data_num (s, drop);
+    else
+      g_string_append (s, "NaN");
+    g_string_append_c (s, ' ');
+  }
+  g_string_append_c (s, '\n');
+}
+
 char *
 plot_script_nearmiss (const cJSON *results, ReportLang lang)
 {
   const cJSON *subs = subs_of (results);
   g_autoptr (GPtrArray) kinds = kinds_of (results);
-  if (subs == NULL || kinds->len == 0)
+  g_autoptr (GPtrArray) series = nearmiss_series (subs);
+  if (series->len == 0 || kinds->len == 0)
     return NULL;
   g_autoptr (GString) s = script_start (900, 420, i18n (I18N_BY_KIND, lang));
   g_string_append (s, "set style data histogram\n"
@@ -246,34 +284,12 @@ plot_script_nearmiss (const cJSON *results, ReportLang lang)
   g_string_append (s, ")\nset ylabel ");
   escape_gnuplot (s, i18n (I18N_DROP, lang));
   g_string_append (s, "\n$d << EOD\n");
-  for (guint k = 0; k < kinds->len; k++) {
-    guint i = 0;
-    const cJSON *sub;
-    cJSON_ArrayForEach (sub, subs)
-    {
-      if (i++ >= PLOT_MAX_SERIES)
-        break;
-      const cJSON *bk = rjson_path (sub, "by_kind");
-      const cJSON *kind = cJSON_GetObjectItemCaseSensitive (bk, kinds->pdata[k]);
-      double drop;
-      if (rjson_num (kind, "drop", &drop))
-        data_num (s, drop);
-      else
-        g_string_append (s, "NaN");
-      g_string_append_c (s, ' ');
-    }
-    g_string_append_c (s, '\n');
-  }
+  for (guint k = 0; k < kinds->len; k++)
+    nearmiss_row (s, series, kinds->pdata[k]);
   g_string_append (s, "EOD\nplot ");
-  guint i = 0;
-  const cJSON *sub;
-  cJSON_ArrayForEach (sub, subs)
-  {
-    if (i >= PLOT_MAX_SERIES)
-      break;
+  for (guint i = 0; i < series->len; i++) {
     g_string_append_printf (s, "%s$d using %u title ", i ? ", " : "", i + 1);
-    escape_gnuplot (s, rjson_str (sub, "id", "?"));
-    i++;
+    escape_gnuplot (s, rjson_str (series->pdata[i], "id", "?"));
   }
   g_string_append_c (s, '\n');
   return g_string_free (g_steal_pointer (&s), FALSE);

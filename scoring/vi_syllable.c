@@ -559,12 +559,14 @@ vi_decode_vni_key (ViDecoder *d, char c)
   return TRUE;
 }
 
-/* An upper-case letter and one digit (A1, B2, C1) is a licence class or a
- * room number far more often than a VNI-typed single vowel: keep it. */
+/* A1, A2, E1…: an upper-case licence-class letter (A–F) and one digit is a
+ * driving-licence class far more often than a VNI-typed lone Á or È: keep
+ * it. (Consonant classes like B2 never decode anyway: no vowel.) */
 static gboolean
 vi_vni_looks_like_code (const char *word, gsize len)
 {
-  return len == 2 && g_ascii_isupper (word[0]) && g_ascii_isdigit (word[1]);
+  return len == 2 && word[0] >= 'A' && word[0] <= 'F'
+         && g_ascii_isdigit (word[1]);
 }
 
 static void

@@ -197,6 +197,7 @@ static const DecodeCase decode_cases[] = {
   { VI_KEYS_TELEX, "hoaf hofa thuys thuys", "hoà hoà thuý thuý" },
   { VI_KEYS_TELEX, "đăng ký", "đăng ký" },
   { VI_KEYS_VNI, "tie6ng1 tie61ng", "tiếng tiếng" },
+  { VI_KEYS_VNI, "Y1 kie6n1", "Ý kiến" },
 };
 
 static void

@@ -65,6 +65,7 @@ struct _Engine {
   GPtrArray *idle;        /* CURL* ready for reuse */
   GRand *jitter;
   guint active;
+  guint global_cap;
   gboolean interrupted;
   gint64 started_us, progress_us;
   GError *fatal;
@@ -123,13 +124,16 @@ engine_new (const EngineOptions *opts)
                          (gpointer) u);
   }
   const Contest *c = opts->contest;
+  e->global_cap = MAX (c->global_concurrency,
+                       opts->load_concurrency * c->manifests->len);
   e->subs = g_ptr_array_new_with_free_func (sub_free);
   for (guint i = 0; i < c->manifests->len; i++) {
     SubState *s = g_new0 (SubState, 1);
     s->m = g_ptr_array_index (c->manifests, i);
-    s->cap = contest_concurrency_for (c, s->m);
+    s->cap = opts->load_concurrency ? opts->load_concurrency
+                                    : contest_concurrency_for (c, s->m);
     s->timeout_ms = contest_timeout_for (c, s->m);
-    s->rate = contest_rate_for (c, s->m);
+    s->rate = opts->load_concurrency ? 0 : contest_rate_for (c, s->m);
     s->tokens = 1;
     s->refilled_at = g_get_monotonic_time ();
     s->retry_budget = c->retry_budget;
@@ -142,7 +146,7 @@ engine_new (const EngineOptions *opts)
   /* Connections are reused across transfers to the same host; the cap on
    * the multi handle's pool grows with the total concurrency. */
   curl_multi_setopt (e->multi, CURLMOPT_MAXCONNECTS,
-                     (long) MAX (c->global_concurrency, 16));
+                     (long) MAX (e->global_cap, 16));
   return e;
 }
 
@@ -262,6 +266,8 @@ next_job (Engine *e, SubState *s, gint64 now)
       return j;
     }
   }
+  if (e->o.load_concurrency && s->next >= e->o.units->len)
+    s->next = 0; /* a load step cycles until its time is up */
   while (s->next < e->o.units->len) {
     const PlanUnit *u = g_ptr_array_index (e->o.units, s->order[s->next++]);
     if (unit_finished_before (e, s, u)) {
@@ -288,8 +294,17 @@ take_token (SubState *s, gint64 now)
 }
 
 static gboolean
+load_over (const Engine *e)
+{
+  return e->o.load_concurrency
+         && g_get_monotonic_time () - e->started_us >= e->o.load_duration_us;
+}
+
+static gboolean
 has_pending (Engine *e, const SubState *s)
 {
+  if (e->o.load_concurrency)
+    return !load_over (e) && e->o.units->len > 0;
   return s->next < e->o.units->len || s->waiting.length > 0;
 }
 
@@ -597,7 +612,7 @@ refill (Engine *e, GError **error)
 {
   gint64 now = g_get_monotonic_time ();
   gboolean held = FALSE, started = TRUE;
-  while (started && e->active < e->o.contest->global_concurrency) {
+  while (started && e->active < e->global_cap) {
     started = FALSE;
     for (guint i = 0; i < e->subs->len; i++) {
       SubState *s = g_ptr_array_index (e->subs, i);
@@ -616,7 +631,7 @@ refill (Engine *e, GError **error)
       if (!start_transfer (e, j, error))
         return FALSE;
       started = TRUE;
-      if (e->active >= e->o.contest->global_concurrency)
+      if (e->active >= e->global_cap)
         break;
     }
   }

@@ -30,6 +30,11 @@ typedef struct {
   gboolean quiet;           /* no progress lines */
   volatile sig_atomic_t *stop; /* set by a signal: finish in-flight, stop */
   EngineProgressFunc progress; /* may be NULL */
+  /* Capacity steps (`vabench load`): every submission at this concurrency
+   * with no rate limit, cycling over the units until duration_us is over.
+   * 0 = a normal contest run: each unit once, the contest's limits. */
+  guint load_concurrency;
+  gint64 load_duration_us;
   gpointer progress_user;
 } EngineOptions;
 

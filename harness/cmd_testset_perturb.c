@@ -2,9 +2,10 @@
  *
  * Writes one JSON line per generated near-miss variant (testsets/PERTURB.md):
  *   {"item", "variant": "KIND#N", "kind", "seed", "text"}
- * or, for a conversation item, "turns": [...] with every turn perturbed with
- * the variant's seed. Variants identical to the question are skipped. The
- * per-variant seed is perturb_variant_seed(), the one the engine uses. */
+ * or, for a conversation item, "turns": [...] with turn t (from 0) perturbed
+ * with seed + t, so that turns do not all take the same random choices.
+ * Variants identical to the question are skipped. The per-variant seed is
+ * perturb_variant_seed(); harness/plan.c derives turns the same way. */
 #include "harness/cmd_testset_perturb.h"
 
 #include <stdio.h>
@@ -126,7 +127,8 @@ perturb_cli_variant (const TsItem *item, const char *kind, guint n,
   for (guint t = 0; t < item->turns->len; t++)
     {
       const TsTurn *turn = g_ptr_array_index (item->turns, t);
-      g_autofree char *text = perturb_apply (kind, turn->question, vseed);
+      g_autofree char *text = perturb_apply (kind, turn->question,
+                                             vseed + t);
 
       changed |= strcmp (text, turn->question) != 0;
       cJSON_AddItemToArray (texts, cJSON_CreateString (text));

@@ -483,10 +483,28 @@ cli_check_line (cJSON *obj, guint line, gpointer user, GError **error)
   guint n = variant[strlen (kind) + 1] - '0';
   g_assert_cmpfloat (seed, ==,
                      (double) perturb_variant_seed (20251122, item, kind, n));
+  /* Reproducible from the API: turn t uses the variant's seed + t. */
   if (strcmp (item, "hotich-001") == 0)
-    g_assert_nonnull (cJSON_GetObjectItem (obj, "turns"));
+    {
+      static const char *const turns[] = { "Đăng ký khai sinh ở đâu?",
+                                           "Có mất phí không?" };
+      const cJSON *arr = cJSON_GetObjectItem (obj, "turns");
+      g_assert_cmpint (cJSON_GetArraySize (arr), ==, 2);
+      for (guint t = 0; t < 2; t++)
+        {
+          g_autofree char *want = perturb_apply (kind, turns[t],
+                                                 (guint64) seed + t);
+          g_assert_cmpstr (cJSON_GetArrayItem (arr, t)->valuestring, ==,
+                           want);
+        }
+    }
   else
-    g_assert_nonnull (cJSON_GetObjectItem (obj, "text"));
+    {
+      g_autofree char *want = perturb_apply (kind, "Đăng ký tạm trú mất bao "
+                                             "lâu?", (guint64) seed);
+      g_assert_cmpstr (cJSON_GetObjectItem (obj, "text")->valuestring, ==,
+                       want);
+    }
   (*count)++;
   return TRUE;
 }

@@ -1,0 +1,1290 @@
+/* Answer keys and judgements (scoring/judge.h, scoring/README.md).
+ *
+ * judge_key_new validates every fact field and compiles the key once: the
+ * phrases are normalized in both the strict and the lenient form, citation
+ * numbers made canonical. judge_answer then builds a "view" of the answer
+ * per form (normalized text, phrase form, amounts, citations) and runs each
+ * fact's matcher on it. The strict run writes the explanation; the lenient
+ * run only counts, for lenient_score. */
+#include "scoring/judge.h"
+
+#include "scoring/citation.h"
+#include "scoring/normalize.h"
+#include "scoring/numbers.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+G_DEFINE_QUARK (vabench-judge-error-quark, judge_error)
+
+typedef enum {
+  FACT_MONEY, FACT_DURATION, FACT_AGENCY, FACT_PHRASE, FACT_CITATION,
+  FACT_LIST, FACT_CHOICE, FACT_REFUSAL, FACT_N_TYPES
+} FactType;
+
+static const char *const fact_type_names[FACT_N_TYPES] = {
+  "money", "duration", "agency", "phrase", "citation", "list", "choice",
+  "refusal",
+};
+
+typedef enum { ST_MISSING, ST_MATCHED, ST_CONTRADICTION, ST_OTHER } Status;
+
+static const char *const status_names[] = {
+  "missing", "matched", "contradiction", "other_value",
+};
+
+typedef struct {
+  double value;
+  NumbersUnit unit;
+} Quantity;
+
+/* One phrase list in both forms: [0] strict, [1] lenient phrase forms. */
+typedef struct {
+  GPtrArray *raw;     /* char*, as written in the key */
+  GPtrArray *form[2]; /* char*, phrase forms (" a b "), same order */
+} Aliases;
+
+typedef struct {
+  FactType type;
+  gboolean required;
+  double weight;
+  Quantity value;       /* money (VND) and duration */
+  GArray *others;       /* Quantity: other_values */
+  Aliases *aliases;     /* agency, phrase, refusal, citation by name */
+  char *doc;            /* citation: as written */
+  char *doc_canonical;  /* citation: canonical number, NULL if none */
+  GPtrArray *items;     /* list: Aliases* */
+  double min_recall;    /* list */
+  char *answer;         /* choice: the letter, upper case */
+  char *reason;         /* forbid rules only */
+} Fact;
+
+typedef struct {
+  char *letter;     /* upper case */
+  Aliases *text;    /* the option's text */
+} Choice;
+
+struct _JudgeKey {
+  char *kind;
+  GPtrArray *facts;   /* Fact* */
+  GPtrArray *forbid;  /* Fact* */
+  GPtrArray *choices; /* Choice* */
+};
+
+/* ---- compiled pieces ---------------------------------------------------- */
+
+static void
+aliases_free (Aliases *a)
+{
+  if (a == NULL)
+    return;
+  g_ptr_array_unref (a->raw);
+  g_ptr_array_unref (a->form[0]);
+  g_ptr_array_unref (a->form[1]);
+  g_free (a);
+}
+
+static Aliases *
+aliases_new (void)
+{
+  Aliases *a = g_new0 (Aliases, 1);
+  a->raw = g_ptr_array_new_with_free_func (g_free);
+  a->form[0] = g_ptr_array_new_with_free_func (g_free);
+  a->form[1] = g_ptr_array_new_with_free_func (g_free);
+  return a;
+}
+
+/* "Công an cấp xã" and "công an xã" name the same office: agencies are
+ * compared without the word cấp. */
+static char *
+drop_cap (const char *phrase, gboolean lenient)
+{
+  const char *cap = lenient ? " cap " : " cấp ";
+  g_auto (GStrv) parts = g_strsplit (phrase, cap, -1);
+  return g_strjoinv (" ", parts);
+}
+
+/* FALSE when the text has no letter or digit to match on. */
+static gboolean
+aliases_add (Aliases *a, const char *raw, gboolean agency)
+{
+  for (int m = 0; m < 2; m++) {
+    g_autofree char *p = normalize_phrase_of (raw, m == 1);
+    if (strlen (p) < 3)
+      return FALSE;
+    g_ptr_array_add (a->form[m], agency ? drop_cap (p, m == 1)
+                                        : g_steal_pointer (&p));
+  }
+  g_ptr_array_add (a->raw, g_strdup (raw));
+  return TRUE;
+}
+
+static void
+fact_free (Fact *f)
+{
+  if (f == NULL)
+    return;
+  if (f->others)
+    g_array_unref (f->others);
+  aliases_free (f->aliases);
+  g_free (f->doc);
+  g_free (f->doc_canonical);
+  if (f->items)
+    g_ptr_array_unref (f->items);
+  g_free (f->answer);
+  g_free (f->reason);
+  g_free (f);
+}
+
+static void
+choice_free (Choice *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->letter);
+  aliases_free (c->text);
+  g_free (c);
+}
+
+void
+judge_key_free (JudgeKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->kind);
+  g_ptr_array_unref (key->facts);
+  g_ptr_array_unref (key->forbid);
+  g_ptr_array_unref (key->choices);
+  g_free (key);
+}
+
+/* ---- validation ----------------------------------------------------------- */
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+field_error (GError **error, const char *path, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD, "field \"%s\": %s",
+               path, msg);
+  return FALSE;
+}
+
+static const cJSON *
+member (const cJSON *obj, const char *name)
+{
+  return cJSON_GetObjectItemCaseSensitive (obj, name);
+}
+
+/* A number ≥ 0; missing is an error unless optional (then *out is kept). */
+static gboolean
+get_amount (const cJSON *obj, const char *path, const char *name,
+            gboolean optional, double *out, GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.%s", path, name);
+  const cJSON *n = member (obj, name);
+  if (n == NULL)
+    return optional ? TRUE : field_error (error, p, "missing");
+  if (!cJSON_IsNumber (n))
+    return field_error (error, p, "expected a number");
+  if (!isfinite (n->valuedouble) || n->valuedouble < 0)
+    return field_error (error, p, "expected a number ≥ 0, found %g",
+                        n->valuedouble);
+  *out = n->valuedouble;
+  return TRUE;
+}
+
+static gboolean
+get_text (const cJSON *obj, const char *path, const char *name,
+          gboolean optional, const char **out, GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.%s", path, name);
+  const cJSON *n = member (obj, name);
+  if (n == NULL)
+    return optional ? TRUE : field_error (error, p, "missing");
+  if (!cJSON_IsString (n))
+    return field_error (error, p, "expected a string");
+  if (n->valuestring[0] == '\0' || !g_utf8_validate (n->valuestring, -1, NULL))
+    return field_error (error, p, "expected a non-empty UTF-8 string");
+  *out = n->valuestring;
+  return TRUE;
+}
+
+/* A non-empty array of non-empty strings with something to match on. */
+static gboolean
+get_aliases (const cJSON *arr, const char *p, gboolean agency, Aliases **out,
+             GError **error)
+{
+  if (!cJSON_IsArray (arr))
+    return field_error (error, p, "expected an array of strings");
+  if (cJSON_GetArraySize (arr) == 0)
+    return field_error (error, p, "expected at least one string");
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) aliases_free);
+  Aliases *a = aliases_new ();
+  g_ptr_array_add (keep, a);
+  int i = 0;
+  for (const cJSON *s = arr->child; s; s = s->next, i++) {
+    if (!cJSON_IsString (s) || !g_utf8_validate (s->valuestring, -1, NULL))
+      return field_error (error, p, "item %d: expected a string", i);
+    if (!aliases_add (a, s->valuestring, agency))
+      return field_error (error, p, "item %d: \"%s\" has no letter or digit",
+                          i, s->valuestring);
+  }
+  *out = g_ptr_array_steal_index (keep, 0);
+  return TRUE;
+}
+
+static gboolean
+check_known_fields (const cJSON *obj, const char *path,
+                    const char *const *allowed, GError **error)
+{
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    gboolean ok = FALSE;
+    for (const char *const *a = allowed; *a && !ok; a++)
+      ok = strcmp (c->string, *a) == 0;
+    if (!ok) {
+      g_autofree char *p = g_strdup_printf ("%s.%s", path, c->string);
+      return field_error (error, p, "unknown field for a %s fact",
+                          cJSON_GetStringValue (member (obj, "type")));
+    }
+  }
+  return TRUE;
+}
+
+static const char *const *
+allowed_fields (FactType t)
+{
+  static const char *const money[] = {"type", "required", "weight", "note",
+                                      "reason", "value", "currency",
+                                      "other_values", NULL};
+  static const char *const duration[] = {"type", "required", "weight",
+                                         "note", "reason", "value", "unit",
+                                         "other_values", NULL};
+  static const char *const any_of[] = {"type", "required", "weight", "note",
+                                       "reason", "any_of", NULL};
+  static const char *const citation[] = {"type", "required", "weight",
+                                         "note", "reason", "doc", NULL};
+  static const char *const list[] = {"type", "required", "weight", "note",
+                                     "reason", "items", "min_recall", NULL};
+  static const char *const choice[] = {"type", "required", "weight", "note",
+                                       "reason", "answer", NULL};
+  switch (t) {
+  case FACT_MONEY: return money;
+  case FACT_DURATION: return duration;
+  case FACT_CITATION: return citation;
+  case FACT_LIST: return list;
+  case FACT_CHOICE: return choice;
+  default: return any_of;
+  }
+}
+
+/* other_values: numbers in the fact's unit, or (durations) objects
+ * {"value", "unit"} for a value in another unit. */
+static gboolean
+parse_others (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.other_values", path);
+  const cJSON *arr = member (obj, "other_values");
+  f->others = g_array_new (FALSE, FALSE, sizeof (Quantity));
+  if (arr == NULL)
+    return TRUE;
+  if (!cJSON_IsArray (arr))
+    return field_error (error, p, "expected an array of numbers");
+  int i = 0;
+  for (const cJSON *n = arr->child; n; n = n->next, i++) {
+    g_autofree char *pi = g_strdup_printf ("%s[%d]", p, i);
+    Quantity q = {0, f->value.unit};
+    if (cJSON_IsNumber (n) && isfinite (n->valuedouble) && n->valuedouble >= 0)
+      q.value = n->valuedouble;
+    else if (cJSON_IsObject (n) && f->type == FACT_DURATION) {
+      const char *u = NULL;
+      if (!get_amount (n, pi, "value", TRUE, &q.value, error)
+          || !get_text (n, pi, "unit", FALSE, &u, error))
+        return FALSE;
+      if (!numbers_duration_unit_from_name (u, &q.unit))
+        return field_error (error, pi, "unknown unit \"%s\"", u);
+    } else
+      return field_error (error, pi, "expected a number ≥ 0");
+    g_array_append_val (f->others, q);
+  }
+  return TRUE;
+}
+
+static gboolean
+parse_money (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *cur = NULL;
+  f->value.unit = NUMBERS_UNIT_VND;
+  if (!get_amount (obj, path, "value", FALSE, &f->value.value, error)
+      || !get_text (obj, path, "currency", TRUE, &cur, error))
+    return FALSE;
+  if (cur && g_ascii_strcasecmp (cur, "VND") != 0) {
+    g_autofree char *p = g_strdup_printf ("%s.currency", path);
+    return field_error (error, p, "only \"VND\" is supported, found \"%s\"",
+                        cur);
+  }
+  return parse_others (obj, path, f, error);
+}
+
+static gboolean
+parse_duration (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *unit = NULL;
+  if (!get_text (obj, path, "unit", FALSE, &unit, error))
+    return FALSE;
+  if (!numbers_duration_unit_from_name (unit, &f->value.unit)) {
+    g_autofree char *p = g_strdup_printf ("%s.unit", path);
+    return field_error (error, p,
+                        "unknown unit \"%s\" (working_day, day, hour, week, "
+                        "month, same_day)", unit);
+  }
+  gboolean optional = f->value.unit == NUMBERS_UNIT_SAME_DAY;
+  if (!get_amount (obj, path, "value", optional, &f->value.value, error))
+    return FALSE;
+  return parse_others (obj, path, f, error);
+}
+
+static gboolean
+parse_any_of (const cJSON *obj, const char *path, Fact *f, gboolean optional,
+              GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.any_of", path);
+  const cJSON *arr = member (obj, "any_of");
+  if (arr == NULL && optional) {
+    f->aliases = aliases_new ();
+    return TRUE;
+  }
+  if (arr == NULL)
+    return field_error (error, p, "missing");
+  return get_aliases (arr, p, f->type == FACT_AGENCY, &f->aliases, error);
+}
+
+static gboolean
+parse_citation (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *doc = NULL;
+  if (!get_text (obj, path, "doc", FALSE, &doc, error))
+    return FALSE;
+  f->doc = g_strdup (doc);
+  g_autofree char *norm = normalize_text (doc, FALSE);
+  f->doc_canonical = citation_canonical (norm);
+  /* A document named without a number ("Luật Cư trú 2020") is matched by
+   * its name, with or without the year. */
+  f->aliases = aliases_new ();
+  g_autoptr (GRegex) year = g_regex_new ("\\s*(năm\\s*)?(19|20)[0-9]{2}\\s*$",
+                                         0, 0, NULL);
+  g_autofree char *bare = g_regex_replace (year, doc, -1, 0, "", 0, NULL);
+  if (!aliases_add (f->aliases, doc, FALSE)) {
+    g_autofree char *p = g_strdup_printf ("%s.doc", path);
+    return field_error (error, p, "\"%s\" has no letter or digit", doc);
+  }
+  if (bare && strcmp (bare, doc) != 0)
+    (void) aliases_add (f->aliases, bare, FALSE);
+  return TRUE;
+}
+
+static gboolean
+parse_list (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.items", path);
+  const cJSON *arr = member (obj, "items");
+  if (arr == NULL)
+    return field_error (error, p, "missing");
+  if (!cJSON_IsArray (arr) || cJSON_GetArraySize (arr) == 0)
+    return field_error (error, p, "expected a non-empty array");
+  f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) aliases_free);
+  int i = 0;
+  for (const cJSON *it = arr->child; it; it = it->next, i++) {
+    g_autofree char *pi = g_strdup_printf ("%s[%d]", p, i);
+    Aliases *a = NULL;
+    if (cJSON_IsString (it)) { /* one name, no aliases */
+      a = aliases_new ();
+      if (!aliases_add (a, it->valuestring, FALSE)) {
+        aliases_free (a);
+        return field_error (error, pi, "has no letter or digit");
+      }
+    } else if (!get_aliases (it, pi, FALSE, &a, error))
+      return FALSE;
+    g_ptr_array_add (f->items, a);
+  }
+  f->min_recall = 1;
+  if (!get_amount (obj, path, "min_recall", TRUE, &f->min_recall, error))
+    return FALSE;
+  if (f->min_recall <= 0 || f->min_recall > 1) {
+    g_autofree char *pm = g_strdup_printf ("%s.min_recall", path);
+    return field_error (error, pm, "expected a number in (0, 1], found %g",
+                        f->min_recall);
+  }
+  return TRUE;
+}
+
+static gboolean
+parse_choice (const cJSON *obj, const char *path, const JudgeKey *key,
+              Fact *f, GError **error)
+{
+  const char *ans = NULL;
+  if (!get_text (obj, path, "answer", FALSE, &ans, error))
+    return FALSE;
+  g_autofree char *p = g_strdup_printf ("%s.answer", path);
+  if (key->choices->len == 0)
+    return field_error (error, "choices",
+                        "missing: a choice fact needs the item's choices");
+  f->answer = g_ascii_strup (ans, -1);
+  for (guint i = 0; i < key->choices->len; i++)
+    if (strcmp (((Choice *) key->choices->pdata[i])->letter, f->answer) == 0)
+      return TRUE;
+  return field_error (error, p, "\"%s\" is not one of the choices", ans);
+}
+
+static gboolean
+parse_choices (const cJSON *choices, JudgeKey *key, GError **error)
+{
+  key->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+  if (choices == NULL || cJSON_IsNull (choices))
+    return TRUE;
+  if (!cJSON_IsObject (choices))
+    return field_error (error, "choices", "expected an object");
+  for (const cJSON *c = choices->child; c; c = c->next) {
+    g_autofree char *p = g_strdup_printf ("choices.%s", c->string);
+    gsize n = strlen (c->string);
+    if (n == 0 || n > 2 || !g_ascii_isalpha (c->string[0]))
+      return field_error (error, p, "expected a letter as the key");
+    if (!cJSON_IsString (c) || !g_utf8_validate (c->valuestring, -1, NULL))
+      return field_error (error, p, "expected a string");
+    Choice *ch = g_new0 (Choice, 1);
+    ch->letter = g_ascii_strup (c->string, -1);
+    ch->text = aliases_new ();
+    g_ptr_array_add (key->choices, ch);
+    if (!aliases_add (ch->text, c->valuestring, FALSE))
+      return field_error (error, p, "has no letter or digit");
+  }
+  return TRUE;
+}
+
+static gboolean
+parse_type (const cJSON *obj, const char *path, FactType *t, GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.type", path);
+  const cJSON *n = member (obj, "type");
+  if (n == NULL)
+    return field_error (error, p, "missing");
+  if (!cJSON_IsString (n))
+    return field_error (error, p, "expected a string");
+  for (int i = 0; i < FACT_N_TYPES; i++)
+    if (strcmp (n->valuestring, fact_type_names[i]) == 0) {
+      *t = (FactType) i;
+      return TRUE;
+    }
+  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FACT_TYPE,
+               "field \"%s\": unknown fact type \"%s\"", p, n->valuestring);
+  return FALSE;
+}
+
+static gboolean
+parse_common (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  f->required = TRUE;
+  f->weight = 1;
+  const cJSON *req = member (obj, "required");
+  if (req && !cJSON_IsBool (req)) {
+    g_autofree char *p = g_strdup_printf ("%s.required", path);
+    return field_error (error, p, "expected a boolean");
+  }
+  if (req)
+    f->required = cJSON_IsTrue (req);
+  const char *reason = NULL;
+  if (!get_amount (obj, path, "weight", TRUE, &f->weight, error)
+      || !get_text (obj, path, "reason", TRUE, &reason, error))
+    return FALSE;
+  f->reason = g_strdup (reason);
+  const cJSON *note = member (obj, "note");
+  if (note && !cJSON_IsString (note)) {
+    g_autofree char *p = g_strdup_printf ("%s.note", path);
+    return field_error (error, p, "expected a string");
+  }
+  return TRUE;
+}
+
+static Fact *
+parse_fact (const cJSON *obj, const char *path, const JudgeKey *key,
+            gboolean forbid, GError **error)
+{
+  if (!cJSON_IsObject (obj)) {
+    field_error (error, path, "expected an object");
+    return NULL;
+  }
+  Fact *f = g_new0 (Fact, 1);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) fact_free);
+  g_ptr_array_add (keep, f);
+  if (!parse_type (obj, path, &f->type, error))
+    return NULL;
+  if (forbid && f->type != FACT_PHRASE && f->type != FACT_MONEY
+      && f->type != FACT_DURATION) {
+    g_autofree char *p = g_strdup_printf ("%s.type", path);
+    field_error (error, p, "a forbid rule is phrase, money or duration, "
+                 "found \"%s\"", fact_type_names[f->type]);
+    return NULL;
+  }
+  if (!check_known_fields (obj, path, allowed_fields (f->type), error)
+      || !parse_common (obj, path, f, error))
+    return NULL;
+  gboolean ok = TRUE;
+  switch (f->type) {
+  case FACT_MONEY: ok = parse_money (obj, path, f, error); break;
+  case FACT_DURATION: ok = parse_duration (obj, path, f, error); break;
+  case FACT_AGENCY:
+  case FACT_PHRASE: ok = parse_any_of (obj, path, f, FALSE, error); break;
+  case FACT_REFUSAL: ok = parse_any_of (obj, path, f, TRUE, error); break;
+  case FACT_CITATION: ok = parse_citation (obj, path, f, error); break;
+  case FACT_LIST: ok = parse_list (obj, path, f, error); break;
+  case FACT_CHOICE: ok = parse_choice (obj, path, key, f, error); break;
+  default: break;
+  }
+  return ok ? g_ptr_array_steal_index (keep, 0) : NULL;
+}
+
+static gboolean
+parse_facts (const cJSON *arr, const char *name, JudgeKey *key,
+             GPtrArray *out, GError **error)
+{
+  if (arr == NULL || cJSON_IsNull (arr))
+    return TRUE;
+  if (!cJSON_IsArray (arr))
+    return field_error (error, name, "expected an array");
+  int i = 0;
+  for (const cJSON *it = arr->child; it; it = it->next, i++) {
+    g_autofree char *path = g_strdup_printf ("%s[%d]", name, i);
+    Fact *f = parse_fact (it, path, key, out == key->forbid, error);
+    if (f == NULL)
+      return FALSE;
+    g_ptr_array_add (out, f);
+  }
+  return TRUE;
+}
+
+static gboolean
+known_kind (const char *kind)
+{
+  static const char *const kinds[] = {"procedure", "legal", "multiple_choice",
+                                      "unanswerable", "conversation"};
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (kind, kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+JudgeKey *
+judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
+               const cJSON *choices, GError **error)
+{
+  if (kind == NULL)
+    kind = "procedure";
+  if (!known_kind (kind)) {
+    field_error (error, "kind", "unknown kind \"%s\"", kind);
+    return NULL;
+  }
+  g_autoptr (JudgeKey) key = g_new0 (JudgeKey, 1);
+  key->kind = g_strdup (kind);
+  key->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
+  key->forbid = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
+  if (!parse_choices (choices, key, error)
+      || !parse_facts (facts, "facts", key, key->facts, error)
+      || !parse_facts (forbid, "forbid", key, key->forbid, error))
+    return NULL;
+  /* An unanswerable item without facts is judged as a refusal. */
+  if (key->facts->len == 0 && strcmp (kind, "unanswerable") == 0) {
+    Fact *f = g_new0 (Fact, 1);
+    f->type = FACT_REFUSAL;
+    f->required = TRUE;
+    f->weight = 1;
+    f->aliases = aliases_new ();
+    g_ptr_array_add (key->facts, f);
+  }
+  return g_steal_pointer (&key);
+}
+
+/* ---- matching -------------------------------------------------------------- */
+
+/* The answer seen in one form (strict or lenient). */
+typedef struct {
+  gboolean lenient;
+  char *norm;       /* normalize_text */
+  char *phrase;     /* normalize_phrase */
+  char *agency;     /* phrase without the word cấp */
+  GArray *amounts;  /* NumbersMention */
+  GPtrArray *cites; /* CitationMention* */
+} View;
+
+static void
+view_init (View *v, const char *answer, gboolean lenient)
+{
+  v->lenient = lenient;
+  v->norm = normalize_text (answer, lenient);
+  v->phrase = normalize_phrase (v->norm, lenient);
+  v->agency = drop_cap (v->phrase, lenient);
+  v->amounts = numbers_scan (v->norm, lenient);
+  v->cites = citation_scan (v->norm);
+}
+
+static void
+view_clear (View *v)
+{
+  g_free (v->norm);
+  g_free (v->phrase);
+  g_free (v->agency);
+  g_array_unref (v->amounts);
+  g_ptr_array_unref (v->cites);
+}
+
+/* What one fact's matcher found. */
+typedef struct {
+  Status status;
+  char *span;
+  cJSON *value;
+  char *expected;
+  GString *reason;
+  cJSON *notes; /* array of strings or NULL */
+} Outcome;
+
+static void
+outcome_clear (Outcome *o)
+{
+  g_free (o->span);
+  g_free (o->expected);
+  if (o->value)
+    cJSON_Delete (o->value);
+  if (o->notes)
+    cJSON_Delete (o->notes);
+  g_string_free (o->reason, TRUE);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+outcome_note (Outcome *o, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  if (o->notes == NULL)
+    o->notes = cJSON_CreateArray ();
+  if (cJSON_GetArraySize (o->notes) < 8) /* bounded: a long answer */
+    cJSON_AddItemToArray (o->notes, cJSON_CreateString (msg));
+}
+
+static char *
+phrase_span (const char *form)
+{
+  return g_strstrip (g_strdup (form));
+}
+
+/* Index of the first alias of a found in hay, or -1. */
+static int
+find_alias (const Aliases *a, const View *v, const char *hay)
+{
+  if (a == NULL)
+    return -1;
+  GPtrArray *forms = a->form[v->lenient ? 1 : 0];
+  for (guint i = 0; i < forms->len; i++)
+    if (normalize_phrase_find (hay, forms->pdata[i], NULL))
+      return (int) i;
+  return -1;
+}
+
+static void
+list_aliases (GString *s, const Aliases *a)
+{
+  for (guint i = 0; i < a->raw->len && i < 5; i++)
+    g_string_append_printf (s, "%s\"%s\"", i ? ", " : "",
+                            (char *) a->raw->pdata[i]);
+  if (a->raw->len > 5)
+    g_string_append (s, ", …");
+}
+
+/* ---- money and durations ---------------------------------------------------- */
+
+typedef enum { Q_IGNORE, Q_MATCH, Q_OTHER, Q_VAGUE, Q_CONTRA, Q_UNIT } QClass;
+
+static gboolean
+same_amount (double a, double b, NumbersUnit u)
+{
+  return fabs (a - b) < (u == NUMBERS_UNIT_VND ? 0.5 : 1e-6);
+}
+
+static gboolean
+is_other (const Fact *f, double v, NumbersUnit u)
+{
+  for (guint i = 0; f->others && i < f->others->len; i++) {
+    Quantity q = g_array_index (f->others, Quantity, i);
+    if (q.unit == u && (u == NUMBERS_UNIT_SAME_DAY || same_amount (q.value, v, u)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean
+is_day_unit (NumbersUnit u)
+{
+  return u == NUMBERS_UNIT_DAY || u == NUMBERS_UNIT_WORKING_DAY;
+}
+
+/* Same-day keys against day counts and the other way round. */
+static QClass
+classify_same_day (const Fact *f, const NumbersMention *m)
+{
+  NumbersUnit fu = f->value.unit;
+  if (fu == m->unit)
+    return Q_MATCH;
+  if (m->unit == NUMBERS_UNIT_SAME_DAY)
+    return is_other (f, 0, m->unit) ? Q_OTHER
+           : is_day_unit (fu)       ? Q_CONTRA
+                                    : Q_IGNORE;
+  if (!is_day_unit (m->unit))
+    return Q_IGNORE;
+  if (is_other (f, m->hi, m->unit))
+    return Q_OTHER;
+  return m->hi >= 2 ? Q_CONTRA : Q_IGNORE;
+}
+
+static QClass
+classify (const Fact *f, const NumbersMention *m)
+{
+  NumbersUnit fu = f->value.unit;
+  gboolean money = fu == NUMBERS_UNIT_VND;
+  if (money != (m->unit == NUMBERS_UNIT_VND))
+    return Q_IGNORE;
+  if (fu == NUMBERS_UNIT_SAME_DAY || m->unit == NUMBERS_UNIT_SAME_DAY)
+    return classify_same_day (f, m);
+  if (m->unit != fu) {
+    if (is_other (f, m->hi, m->unit))
+      return Q_OTHER;
+    return is_day_unit (fu) && is_day_unit (m->unit) ? Q_UNIT : Q_IGNORE;
+  }
+  double v = f->value.value;
+  switch (m->bound) {
+  case NUMBERS_EXACT:
+  case NUMBERS_AT_MOST:
+    if (same_amount (m->hi, v, fu))
+      return Q_MATCH;
+    return is_other (f, m->hi, fu) ? Q_OTHER : Q_CONTRA;
+  case NUMBERS_AT_LEAST:
+    if (is_other (f, m->lo, fu))
+      return Q_OTHER;
+    return m->lo > v && !same_amount (m->lo, v, fu) ? Q_CONTRA : Q_VAGUE;
+  case NUMBERS_RANGE:
+  default:
+    if (same_amount (m->hi, v, fu))
+      return Q_MATCH;
+    if (m->lo <= v && v <= m->hi)
+      return Q_VAGUE;
+    return is_other (f, m->hi, fu) || is_other (f, m->lo, fu) ? Q_OTHER
+                                                              : Q_CONTRA;
+  }
+}
+
+static cJSON *
+mention_json (const NumbersMention *m)
+{
+  if (m->unit == NUMBERS_UNIT_VND && m->bound == NUMBERS_EXACT)
+    return cJSON_CreateNumber (m->lo);
+  static const char *const bounds[] = {"exact", "at_most", "at_least",
+                                       "range"};
+  cJSON *o = cJSON_CreateObject ();
+  if (m->bound == NUMBERS_RANGE) {
+    cJSON_AddNumberToObject (o, "min", m->lo);
+    cJSON_AddNumberToObject (o, "max", m->hi);
+  } else if (m->unit != NUMBERS_UNIT_SAME_DAY) {
+    cJSON_AddNumberToObject (o, "value", m->lo);
+  }
+  cJSON_AddStringToObject (o, "unit", numbers_unit_name (m->unit));
+  if (m->bound != NUMBERS_EXACT)
+    cJSON_AddStringToObject (o, "bound", bounds[m->bound]);
+  return o;
+}
+
+static char *
+mention_text (const View *v, const NumbersMention *m)
+{
+  return g_strndup (v->norm + m->start, m->end - m->start);
+}
+
+/* Remembers the first mention of a class as the outcome's span/value. */
+static void
+take_mention (Outcome *o, const View *v, const NumbersMention *m)
+{
+  g_free (o->span);
+  o->span = mention_text (v, m);
+  if (o->value)
+    cJSON_Delete (o->value);
+  o->value = mention_json (m);
+}
+
+static void
+note_mention (Outcome *o, const View *v, const NumbersMention *m, QClass c)
+{
+  g_autofree char *t = mention_text (v, m);
+  if (c == Q_OTHER)
+    outcome_note (o, "\"%s\": other_value, listed in the key for another "
+                  "channel or case, not a contradiction", t);
+  else if (c == Q_VAGUE)
+    outcome_note (o, "\"%s\": a range or bound around the key value, "
+                  "neither right nor wrong", t);
+  else if (c == Q_UNIT)
+    outcome_note (o, "\"%s\": counted in %s; the key counts %s", t,
+                  m->unit == NUMBERS_UNIT_DAY ? "calendar days"
+                                              : "working days",
+                  m->unit == NUMBERS_UNIT_DAY ? "working days"
+                                              : "calendar days");
+  else if (c == Q_CONTRA)
+    outcome_note (o, "\"%s\": contradicts the key", t);
+}
+
+static void
+match_quantity (const Fact *f, const View *v, Outcome *o)
+{
+  const NumbersMention *first[Q_UNIT + 1] = {NULL};
+  for (guint i = 0; i < v->amounts->len; i++) {
+    const NumbersMention *m = &g_array_index (v->amounts, NumbersMention, i);
+    QClass c = classify (f, m);
+    if (c == Q_IGNORE)
+      continue;
+    if (first[c] == NULL)
+      first[c] = m;
+    else if (c != Q_MATCH)
+      note_mention (o, v, m, c);
+    if (c != Q_MATCH && first[c] == m && c != Q_CONTRA && c != Q_OTHER)
+      note_mention (o, v, m, c);
+  }
+  const char *what = f->value.unit == NUMBERS_UNIT_VND ? "amount" : "duration";
+  if (first[Q_CONTRA]) {
+    o->status = ST_CONTRADICTION;
+    take_mention (o, v, first[Q_CONTRA]);
+    g_string_printf (o->reason, "states \"%s\", a different %s than the key "
+                     "%s%s", o->span, what, o->expected,
+                     first[Q_MATCH] ? " (the key value also appears)" : "");
+  } else if (first[Q_MATCH]) {
+    o->status = ST_MATCHED;
+    take_mention (o, v, first[Q_MATCH]);
+    g_string_printf (o->reason, "states the key %s %s", what, o->expected);
+  } else if (first[Q_OTHER]) {
+    o->status = ST_OTHER;
+    take_mention (o, v, first[Q_OTHER]);
+    g_string_printf (o->reason, "states only \"%s\", a value the key lists "
+                     "in other_values (another channel or case); the key "
+                     "%s %s is not stated", o->span, what, o->expected);
+  } else {
+    o->status = ST_MISSING;
+    g_string_printf (o->reason, "no %s of the key's kind found (expected %s)",
+                     what, o->expected);
+  }
+  if (first[Q_OTHER] && o->status != ST_OTHER)
+    note_mention (o, v, first[Q_OTHER], Q_OTHER);
+}
+
+/* ---- names, phrases, citations, lists ----------------------------------------- */
+
+static void
+match_phrase (const Fact *f, const View *v, Outcome *o)
+{
+  const char *hay = f->type == FACT_AGENCY ? v->agency : v->phrase;
+  int i = find_alias (f->aliases, v, hay);
+  if (i < 0) {
+    o->status = ST_MISSING;
+    g_string_assign (o->reason, "names none of ");
+    list_aliases (o->reason, f->aliases);
+    return;
+  }
+  o->status = ST_MATCHED;
+  o->span = phrase_span (f->aliases->form[v->lenient]->pdata[i]);
+  o->value = cJSON_CreateString (f->aliases->raw->pdata[i]);
+  g_string_printf (o->reason, "names \"%s\"",
+                   (char *) f->aliases->raw->pdata[i]);
+}
+
+static void
+match_citation (const Fact *f, const View *v, Outcome *o)
+{
+  for (guint i = 0; f->doc_canonical && i < v->cites->len; i++) {
+    const CitationMention *c = v->cites->pdata[i];
+    if (citation_matches (c, f->doc_canonical)) {
+      o->status = ST_MATCHED;
+      o->span = g_strndup (v->norm + c->start, c->end - c->start);
+      o->value = cJSON_CreateString (c->canonical);
+      g_string_printf (o->reason, "cites %s", f->doc_canonical);
+      return;
+    }
+  }
+  int a = find_alias (f->aliases, v, v->phrase);
+  if (a >= 0) {
+    o->status = ST_MATCHED;
+    o->span = phrase_span (f->aliases->form[v->lenient]->pdata[a]);
+    o->value = cJSON_CreateString (f->doc);
+    g_string_printf (o->reason, "names \"%s\"", f->doc);
+    return;
+  }
+  o->status = ST_MISSING;
+  g_string_printf (o->reason, "does not cite \"%s\"", f->doc);
+  for (guint i = 0; i < v->cites->len && i < 5; i++)
+    outcome_note (o, "cites %s instead",
+                  ((CitationMention *) v->cites->pdata[i])->canonical);
+}
+
+static void
+match_list (const Fact *f, const View *v, Outcome *o)
+{
+  cJSON *found = cJSON_CreateArray (), *missing = cJSON_CreateArray ();
+  guint hits = 0;
+  for (guint i = 0; i < f->items->len; i++) {
+    const Aliases *a = f->items->pdata[i];
+    int k = find_alias (a, v, v->phrase);
+    cJSON_AddItemToArray (k >= 0 ? found : missing,
+                          cJSON_CreateString (a->raw->pdata[k >= 0 ? k : 0]));
+    hits += k >= 0;
+  }
+  double recall = (double) hits / f->items->len;
+  o->value = cJSON_CreateObject ();
+  cJSON_AddNumberToObject (o->value, "recall", round (recall * 1e4) / 1e4);
+  cJSON_AddItemToObject (o->value, "found", found);
+  cJSON_AddItemToObject (o->value, "missing", missing);
+  o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
+  g_string_printf (o->reason, "names %u of %u components (recall %.2f, "
+                   "needs %.2f)", hits, f->items->len, recall, f->min_recall);
+}
+
+/* ---- choice --------------------------------------------------------------------- */
+
+/* Letters the answer picks: "B", "B.", "(B)" at the start, or after
+ * đáp án / phương án / chọn / câu trả lời (đúng) (là). */
+static GRegex *
+letter_regex (gboolean lenient)
+{
+  static GRegex *re[2];
+  static gsize once[2];
+  int m = lenient ? 1 : 0;
+  if (g_once_init_enter (&once[m])) {
+    const char *src
+        = "(?:^|\\n)\\s*\\(?([a-h])\\s*(?:[).:,]|$)"
+          "|(?:đáp án|phương án|lựa chọn|chọn|câu trả lời|trả lời)"
+          "(?:\\s+(?:đúng|chính xác))?(?:\\s+là)?\\s*:?\\s*\\(?([a-h])"
+          "(?![\\p{L}\\p{N}])";
+    g_autofree char *pat = normalize_text (src, lenient);
+    re[m] = g_regex_new (pat, G_REGEX_OPTIMIZE, 0, NULL);
+    g_assert (re[m] != NULL);
+    g_once_init_leave (&once[m], 1);
+  }
+  return re[m];
+}
+
+static Choice *
+choice_by_letter (const JudgeKey *key, const char *letter)
+{
+  for (guint i = 0; i < key->choices->len; i++) {
+    Choice *c = key->choices->pdata[i];
+    if (g_ascii_strcasecmp (c->letter, letter) == 0)
+      return c;
+  }
+  return NULL;
+}
+
+/* Collects picked letters (upper case) into set; returns the first span. */
+static char *
+picked_letters (const JudgeKey *key, const View *v, GHashTable *set)
+{
+  char *span = NULL;
+  g_autoptr (GMatchInfo) mi = NULL;
+  g_regex_match (letter_regex (v->lenient), v->norm, 0, &mi);
+  while (g_match_info_matches (mi)) {
+    g_autofree char *l1 = g_match_info_fetch (mi, 1);
+    g_autofree char *l2 = g_match_info_fetch (mi, 2);
+    const char *l = l1 && l1[0] ? l1 : l2;
+    if (l && l[0] && choice_by_letter (key, l)) {
+      g_hash_table_add (set, g_ascii_strup (l, -1));
+      if (span == NULL)
+        span = g_strstrip (g_match_info_fetch (mi, 0));
+    }
+    if (!g_match_info_next (mi, NULL))
+      break;
+  }
+  return span;
+}
+
+static void
+match_choice (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
+{
+  g_autoptr (GHashTable) letters = g_hash_table_new_full (g_str_hash,
+                                                          g_str_equal, g_free,
+                                                          NULL);
+  g_autofree char *span = picked_letters (key, v, letters);
+  guint n = g_hash_table_size (letters);
+  gboolean right = g_hash_table_contains (letters, f->answer);
+  if (n > 0) {
+    o->span = g_steal_pointer (&span);
+    o->status = right && n == 1 ? ST_MATCHED : ST_CONTRADICTION;
+    o->value = cJSON_CreateString (right && n == 1 ? f->answer : "");
+    if (o->status == ST_MATCHED)
+      g_string_printf (o->reason, "picks %s", f->answer);
+    else
+      g_string_printf (o->reason, "picks %u option(s) by letter%s; the key "
+                       "is %s", n, right ? ", including the key" : "",
+                       f->answer);
+    return;
+  }
+  /* No letter: the option text decides, when exactly one is stated. */
+  const Choice *hit = NULL;
+  guint texts = 0;
+  for (guint i = 0; i < key->choices->len; i++) {
+    const Choice *c = key->choices->pdata[i];
+    if (find_alias (c->text, v, v->phrase) >= 0) {
+      texts++;
+      hit = c;
+    }
+  }
+  if (texts == 1) {
+    gboolean ok = strcmp (hit->letter, f->answer) == 0;
+    o->status = ok ? ST_MATCHED : ST_CONTRADICTION;
+    o->span = phrase_span (hit->text->form[v->lenient]->pdata[0]);
+    o->value = cJSON_CreateString (hit->letter);
+    g_string_printf (o->reason, "states the text of option %s; the key is %s",
+                     hit->letter, f->answer);
+    return;
+  }
+  o->status = ST_MISSING;
+  if (texts > 1)
+    g_string_printf (o->reason, "states the text of %u options and picks "
+                     "none (the key is %s)", texts, f->answer);
+  else
+    g_string_printf (o->reason, "picks no option (the key is %s)", f->answer);
+}
+
+/* ---- refusal ---------------------------------------------------------------------- */
+
+static const char *const refusal_markers[] = {
+  "xin lỗi", "không có thông tin", "chưa có thông tin", "không tìm thấy",
+  "không đủ thông tin", "không thể trả lời", "không thể cung cấp",
+  "không có dữ liệu", "ngoài phạm vi", "không thuộc phạm vi", "không rõ",
+  "không biết", "không chắc", "vui lòng liên hệ", "đề nghị liên hệ",
+  "nên liên hệ", "hãy liên hệ", "liên hệ trực tiếp", "tổng đài",
+  "không hỗ trợ", "chưa được cập nhật", "từ chối",
+};
+
+static const Aliases *
+refusal_aliases (void)
+{
+  static Aliases *a;
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    Aliases *t = aliases_new ();
+    for (gsize i = 0; i < G_N_ELEMENTS (refusal_markers); i++)
+      (void) aliases_add (t, refusal_markers[i], FALSE);
+    a = t;
+    g_once_init_leave (&once, 1);
+  }
+  return a;
+}
+
+static void
+match_refusal (const Fact *f, const View *v, Outcome *o)
+{
+  if (v->amounts->len > 0) {
+    const NumbersMention *m = &g_array_index (v->amounts, NumbersMention, 0);
+    o->status = ST_CONTRADICTION;
+    take_mention (o, v, m);
+    g_string_printf (o->reason, "states \"%s\" where the right answer "
+                     "declines or refers on: an invented fee or time", o->span);
+    return;
+  }
+  const Aliases *sets[2] = {f->aliases, refusal_aliases ()};
+  for (int s = 0; s < 2; s++) {
+    int i = find_alias (sets[s], v, v->phrase);
+    if (i >= 0) {
+      o->status = ST_MATCHED;
+      o->span = phrase_span (sets[s]->form[v->lenient]->pdata[i]);
+      o->value = cJSON_CreateString (sets[s]->raw->pdata[i]);
+      g_string_printf (o->reason, "declines or refers on (\"%s\")",
+                       (char *) sets[s]->raw->pdata[i]);
+      return;
+    }
+  }
+  o->status = ST_MISSING;
+  g_string_assign (o->reason, "neither declines nor refers the citizen on");
+}
+
+/* ---- one pass over the key ---------------------------------------------------------- */
+
+static void
+outcome_init (Outcome *o, const Fact *f)
+{
+  memset (o, 0, sizeof *o);
+  o->reason = g_string_new (NULL);
+  if (f->type == FACT_MONEY || f->type == FACT_DURATION)
+    o->expected = numbers_format (f->value.value, f->value.unit);
+  else if (f->type == FACT_CITATION)
+    o->expected = g_strdup (f->doc_canonical ? f->doc_canonical : f->doc);
+  else if (f->type == FACT_CHOICE)
+    o->expected = g_strdup (f->answer);
+}
+
+static void
+match_fact (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
+{
+  switch (f->type) {
+  case FACT_MONEY:
+  case FACT_DURATION: match_quantity (f, v, o); break;
+  case FACT_AGENCY:
+  case FACT_PHRASE: match_phrase (f, v, o); break;
+  case FACT_CITATION: match_citation (f, v, o); break;
+  case FACT_LIST: match_list (f, v, o); break;
+  case FACT_CHOICE: match_choice (key, f, v, o); break;
+  case FACT_REFUSAL: match_refusal (f, v, o); break;
+  default: break;
+  }
+}
+
+static cJSON *
+outcome_json (const Fact *f, Outcome *o)
+{
+  cJSON *j = cJSON_CreateObject ();
+  cJSON_AddStringToObject (j, "type", fact_type_names[f->type]);
+  cJSON_AddBoolToObject (j, "required", f->required);
+  cJSON_AddNumberToObject (j, "weight", f->weight);
+  cJSON_AddStringToObject (j, "status", status_names[o->status]);
+  cJSON_AddItemToObject (j, "span", o->span ? cJSON_CreateString (o->span)
+                                            : cJSON_CreateNull ());
+  cJSON_AddItemToObject (j, "value", o->value ? o->value : cJSON_CreateNull ());
+  o->value = NULL;
+  if (o->expected)
+    cJSON_AddStringToObject (j, "expected", o->expected);
+  cJSON_AddStringToObject (j, "reason", o->reason->str);
+  if (o->notes) {
+    cJSON_AddItemToObject (j, "notes", o->notes);
+    o->notes = NULL;
+  }
+  return j;
+}
+
+typedef struct {
+  double matched, total;
+  gboolean required_ok;
+  int contradictions;
+} Tally;
+
+/* The span of the first hit of a forbid rule, or NULL. */
+static char *
+forbid_hit (const Fact *rule, const View *v)
+{
+  if (rule->type == FACT_PHRASE) {
+    int i = find_alias (rule->aliases, v, v->phrase);
+    return i < 0 ? NULL
+                 : phrase_span (rule->aliases->form[v->lenient]->pdata[i]);
+  }
+  for (guint i = 0; i < v->amounts->len; i++) {
+    const NumbersMention *m = &g_array_index (v->amounts, NumbersMention, i);
+    if (classify (rule, m) == Q_MATCH)
+      return mention_text (v, m);
+  }
+  return NULL;
+}
+
+static void
+run_forbid (const JudgeKey *key, const View *v, cJSON *out, Tally *t)
+{
+  for (guint i = 0; i < key->forbid->len; i++) {
+    const Fact *rule = key->forbid->pdata[i];
+    g_autofree char *span = forbid_hit (rule, v);
+    if (span == NULL)
+      continue;
+    t->contradictions++;
+    if (out == NULL)
+      continue;
+    cJSON *e = cJSON_CreateObject ();
+    cJSON_AddNumberToObject (e, "rule", i);
+    cJSON_AddStringToObject (e, "span", span);
+    cJSON_AddStringToObject (e, "reason", rule->reason ? rule->reason
+                                          : "matches a forbid rule");
+    cJSON_AddItemToArray (out, e);
+  }
+}
+
+static Tally
+run_key (const JudgeKey *key, const View *v, cJSON *facts_out,
+         cJSON *forbid_out)
+{
+  Tally t = {0, 0, TRUE, 0};
+  for (guint i = 0; i < key->facts->len; i++) {
+    const Fact *f = key->facts->pdata[i];
+    Outcome o;
+    outcome_init (&o, f);
+    match_fact (key, f, v, &o);
+    t.total += f->weight;
+    if (o.status == ST_MATCHED)
+      t.matched += f->weight;
+    else if (f->required)
+      t.required_ok = FALSE;
+    if (o.status == ST_CONTRADICTION)
+      t.contradictions++;
+    if (facts_out)
+      cJSON_AddItemToArray (facts_out, outcome_json (f, &o));
+    outcome_clear (&o);
+  }
+  run_forbid (key, v, forbid_out, &t);
+  return t;
+}
+
+static double
+tally_score (const Tally *t)
+{
+  gboolean correct = t->required_ok && t->contradictions == 0;
+  double s = t->total > 0 ? t->matched / t->total : (correct ? 1 : 0);
+  return round (s * 1e6) / 1e6;
+}
+
+static cJSON *
+judge_no_answer (const JudgeKey *key)
+{
+  cJSON *out = cJSON_CreateObject ();
+  cJSON_AddNumberToObject (out, "score", 0);
+  cJSON_AddBoolToObject (out, "correct", FALSE);
+  cJSON_AddNumberToObject (out, "lenient_score", 0);
+  cJSON_AddNumberToObject (out, "contradictions", 0);
+  cJSON *facts = cJSON_AddArrayToObject (out, "facts");
+  for (guint i = 0; i < key->facts->len; i++) {
+    const Fact *f = key->facts->pdata[i];
+    Outcome o;
+    outcome_init (&o, f);
+    g_string_assign (o.reason, "no answer");
+    cJSON_AddItemToArray (facts, outcome_json (f, &o));
+    outcome_clear (&o);
+  }
+  cJSON_AddArrayToObject (out, "forbid");
+  return out;
+}
+
+cJSON *
+judge_answer (const JudgeKey *key, const char *answer)
+{
+  if (answer == NULL)
+    return judge_no_answer (key);
+  cJSON *out = cJSON_CreateObject ();
+  cJSON *facts = cJSON_CreateArray (), *forbid = cJSON_CreateArray ();
+  View v;
+  view_init (&v, answer, FALSE);
+  Tally strict = run_key (key, &v, facts, forbid);
+  view_clear (&v);
+  view_init (&v, answer, TRUE);
+  Tally lenient = run_key (key, &v, NULL, NULL);
+  view_clear (&v);
+  cJSON_AddNumberToObject (out, "score", tally_score (&strict));
+  cJSON_AddBoolToObject (out, "correct",
+                         strict.required_ok && strict.contradictions == 0);
+  cJSON_AddNumberToObject (out, "lenient_score", tally_score (&lenient));
+  cJSON_AddNumberToObject (out, "contradictions", strict.contradictions);
+  cJSON_AddItemToObject (out, "facts", facts);
+  cJSON_AddItemToObject (out, "forbid", forbid);
+  return out;
+}

@@ -1,0 +1,450 @@
+/* Normalization of answers and keys (scoring/README.md "Normalization").
+ *
+ * Order matters: markup goes first (it is ASCII and hides digits in URLs and
+ * pipes around table cells), then NFC so that NFD input from macOS/iOS
+ * compares equal, then one character pass that folds case, look-alikes,
+ * dashes, quotes and spaces, then tone placement and i/y on whole syllables.
+ * The common case — already NFC text — skips g_utf8_normalize entirely,
+ * because scoring has to keep up with the firing rate. */
+#include "scoring/normalize.h"
+
+#include "scoring/vi_syllable.h"
+
+#include <string.h>
+
+/* ---- markup --------------------------------------------------------- */
+
+static const struct {
+  const char *name;
+  gunichar ch;
+} html_entities[] = {
+  {"nbsp", ' '}, {"amp", '&'},  {"lt", '<'},     {"gt", '>'},
+  {"quot", '"'}, {"apos", '\''}, {"ndash", 0x2013}, {"mdash", 0x2014},
+};
+
+/* Decodes the entity at p ('&'); returns bytes consumed or 0. */
+static gsize
+decode_entity (const char *p, GString *out)
+{
+  const char *semi = memchr (p, ';', 12);
+  if (semi == NULL || strlen (p) < (gsize) (semi - p))
+    return 0;
+  gsize len = (gsize) (semi - p) - 1;
+  const char *name = p + 1;
+  if (len >= 2 && name[0] == '#') {
+    gboolean hex = (name[1] == 'x' || name[1] == 'X');
+    g_autofree char *digits = g_strndup (name + 1 + hex, len - 1 - hex);
+    guint64 v = 0;
+    if (!g_ascii_string_to_unsigned (digits, hex ? 16 : 10, 1, 0x10FFFF, &v,
+                                     NULL))
+      return 0;
+    g_string_append_unichar (out, (gunichar) v);
+    return len + 2;
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS (html_entities); i++)
+    if (strlen (html_entities[i].name) == len
+        && strncmp (name, html_entities[i].name, len) == 0) {
+      g_string_append_unichar (out, html_entities[i].ch);
+      return len + 2;
+    }
+  return 0;
+}
+
+/* A Markdown table rule such as |---|:---:| carries nothing. */
+static gboolean
+is_table_rule (const char *line, gsize len)
+{
+  gboolean dash = FALSE;
+  for (gsize i = 0; i < len; i++) {
+    if (line[i] == '-')
+      dash = TRUE;
+    else if (!strchr ("|: \t\r", line[i]))
+      return FALSE;
+  }
+  return dash;
+}
+
+/* Skips block markers at the start of a line: quotes, headings, bullets and
+ * numbered-list markers (whose number would otherwise look like a count). */
+static gsize
+skip_line_markers (const char *line, gsize len)
+{
+  gsize i = 0;
+  for (;;) {
+    while (i < len && (line[i] == ' ' || line[i] == '\t'))
+      i++;
+    if (i < len && (line[i] == '>' || line[i] == '#')) {
+      while (i < len && (line[i] == '>' || line[i] == '#'))
+        i++;
+      continue;
+    }
+    if (i + 1 < len && strchr ("-*+", line[i]) && line[i + 1] == ' ') {
+      i += 2;
+      continue;
+    }
+    gsize d = i;
+    while (d < len && g_ascii_isdigit (line[d]))
+      d++;
+    if (d > i && d - i <= 3 && d + 1 < len && (line[d] == '.' || line[d] == ')')
+        && line[d + 1] == ' ') {
+      i = d + 2;
+      continue;
+    }
+    return i;
+  }
+}
+
+static gboolean
+starts_url (const char *p, gsize left)
+{
+  return (left >= 7 && g_ascii_strncasecmp (p, "http://", 7) == 0)
+         || (left >= 8 && g_ascii_strncasecmp (p, "https://", 8) == 0)
+         || (left >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0);
+}
+
+/* Returns bytes consumed by markup at line[i], appending its replacement. */
+static gsize
+strip_inline (const char *line, gsize i, gsize len, GString *out)
+{
+  char c = line[i];
+  if (c == '<' && i + 1 < len
+      && (g_ascii_isalpha (line[i + 1]) || line[i + 1] == '/'
+          || line[i + 1] == '!')) {
+    const char *gt = memchr (line + i, '>', MIN (len - i, 512));
+    if (gt != NULL) {
+      g_string_append_c (out, ' ');
+      return (gsize) (gt - (line + i)) + 1;
+    }
+  }
+  if (c == '&')
+    return decode_entity (line + i, out);
+  if (c == '*' || c == '`' || (c == '~' && i + 1 < len && line[i + 1] == '~'))
+    return c == '~' ? 2 : 1;
+  if (c == '_'
+      && (i == 0 || !g_ascii_isalnum (line[i - 1]) || i + 1 >= len
+          || !g_ascii_isalnum (line[i + 1])))
+    return 1;
+  if (c == '|') {
+    g_string_append (out, " ; ");
+    return 1;
+  }
+  if (c == '[')
+    return 1;
+  if (c == ']' && i + 1 < len && line[i + 1] == '(') {
+    const char *close = memchr (line + i, ')', len - i);
+    return close ? (gsize) (close - (line + i)) + 1 : 1;
+  }
+  if (starts_url (line + i, len - i)) {
+    gsize j = i;
+    while (j < len && !g_ascii_isspace (line[j]))
+      j++;
+    g_string_append_c (out, ' ');
+    return j - i;
+  }
+  return 0;
+}
+
+static void
+strip_line (const char *line, gsize len, GString *out)
+{
+  if (is_table_rule (line, len))
+    return;
+  gsize i = skip_line_markers (line, len);
+  while (i < len) {
+    gsize used = strip_inline (line, i, len, out);
+    if (used == 0)
+      g_string_append_c (out, line[i++]);
+    else
+      i += used;
+  }
+}
+
+char *
+normalize_strip_markup (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  gsize n = strlen (text);
+  GString *out = g_string_sized_new (n + 8);
+  const char *p = text;
+  while (*p != '\0') {
+    const char *nl = strchr (p, '\n');
+    gsize len = nl ? (gsize) (nl - p) : strlen (p);
+    strip_line (p, len, out);
+    g_string_append_c (out, '\n');
+    p += len + (nl ? 1 : 0);
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- character folding ---------------------------------------------- */
+
+/* TRUE when text may not be NFC already. Vietnamese in precomposed form
+ * lives below U+0300 and in Latin Extended Additional; anything else that
+ * could decompose or combine takes the slow path. */
+static gboolean
+maybe_not_nfc (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0';) {
+    if (*p < 0x80) {
+      p++;
+      continue;
+    }
+    gunichar c = g_utf8_get_char ((const char *) p);
+    if ((c >= 0x300 && c < 0x1E00) || c > 0x20CF
+        || (c > 0x1EFF && c < 0x2000))
+      return TRUE;
+    p = (const guchar *) g_utf8_next_char (p);
+  }
+  return FALSE;
+}
+
+/* Maps one lower-cased character to its folded form; 0 drops it, ' ' is a
+ * space (runs collapse later). */
+static gunichar
+fold_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isspace ((char) c) ? ' ' : g_ascii_tolower ((char) c);
+  if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+    return ' ';
+  c = g_unichar_tolower (c);
+  switch (c) {
+  case 0x00F0: /* ð: lower case of Ð U+00D0, typed for Đ */
+  case 0x0256: /* ɖ: lower case of Ɖ U+0189 */
+    return 0x0111;
+  case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD:
+    return 0;
+  case 0x2018: case 0x2019: case 0x201A: case 0x2032:
+    return '\'';
+  case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB:
+    return '"';
+  default:
+    break;
+  }
+  if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
+    return '-';
+  return c;
+}
+
+static char *
+fold_chars (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+  gboolean space = TRUE; /* drops leading space */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
+    gunichar c = fold_char (g_utf8_get_char (p));
+    if (c == 0)
+      continue;
+    if (c == ' ') {
+      if (!space)
+        g_string_append_c (out, ' ');
+      space = TRUE;
+      continue;
+    }
+    space = FALSE;
+    if (c < 0x80)
+      g_string_append_c (out, (char) c);
+    else
+      g_string_append_unichar (out, c);
+  }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- i/y ------------------------------------------------------------- */
+
+static const gunichar y_forms[] = {'y', 0xFD, 0x1EF3, 0x1EF7, 0x1EF9, 0x1EF5};
+static const gunichar i_forms[] = {'i', 0xED, 0xEC, 0x1EC9, 0x129, 0x1ECB};
+
+static int
+y_index (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (y_forms); i++)
+    if (y_forms[i] == c)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+is_initial_consonant (gunichar c)
+{
+  return c == 0x111 || (c < 0x80 && strchr ("bcdghklmnpqrstvx", (int) c));
+}
+
+/* lý/lí, kỹ/kĩ, tỷ/tỉ: a syllable that is consonants + a final y (or qu + y)
+ * is written with i, so both spellings compare equal. uy, ay, ây keep y. */
+static gboolean
+word_is_consonant_y (const gunichar *w, gsize n)
+{
+  if (n < 2 || y_index (w[n - 1]) < 0)
+    return FALSE;
+  gsize k = 0;
+  if (n == 3 && w[0] == 'q' && w[1] == 'u')
+    return TRUE;
+  for (k = 0; k + 1 < n; k++)
+    if (!is_initial_consonant (w[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+unify_i_y (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+  const char *p = text;
+  while (*p != '\0') {
+    gunichar c = g_utf8_get_char (p);
+    if (!g_unichar_isalpha (c)) {
+      const char *next = g_utf8_next_char (p);
+      g_string_append_len (out, p, next - p);
+      p = next;
+      continue;
+    }
+    gunichar w[8];
+    gsize n = 0;
+    const char *start = p;
+    while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p))) {
+      if (n < G_N_ELEMENTS (w))
+        w[n] = g_utf8_get_char (p);
+      n++;
+      p = g_utf8_next_char (p);
+    }
+    if (n <= G_N_ELEMENTS (w) && word_is_consonant_y (w, n)) {
+      g_string_append_len (out, start, (g_utf8_prev_char (p)) - start);
+      g_string_append_unichar (out, i_forms[y_index (w[n - 1])]);
+    } else {
+      g_string_append_len (out, start, p - start);
+    }
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- the pipeline ---------------------------------------------------- */
+
+static gboolean
+is_ascii (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+char *
+normalize_text (const char *text, gboolean lenient)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  g_autofree char *stripped = normalize_strip_markup (text);
+  if (is_ascii (stripped)) { /* ASCII is NFC and carries no tone marks */
+    g_autofree char *folded = fold_chars (stripped);
+    return unify_i_y (folded);
+  }
+  g_autofree char *valid = g_utf8_make_valid (stripped, -1);
+  g_autofree char *nfc = maybe_not_nfc (valid)
+                             ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC)
+                             : g_steal_pointer (&valid);
+  g_autofree char *folded = fold_chars (nfc);
+  g_autofree char *toned = vi_syllable_place_tones (folded, VI_STYLE_NEW);
+  g_autofree char *unified = unify_i_y (toned);
+  if (!lenient)
+    return g_steal_pointer (&unified);
+  return vi_syllable_strip (unified, FALSE);
+}
+
+/* ---- phrase form ----------------------------------------------------- */
+
+/* Abbreviations an answer may use for the words of a key, and back. */
+static const char *const abbreviations[][2] = {
+  {"ubnd", "ủy ban nhân dân"},
+  {"hđnd", "hội đồng nhân dân"},
+  {"ubtvqh", "ủy ban thường vụ quốc hội"},
+  {"cccd", "căn cước công dân"},
+  {"cmnd", "chứng minh nhân dân"},
+  {"tthc", "thủ tục hành chính"},
+  {"dvc", "dịch vụ công"},
+  {"gplx", "giấy phép lái xe"},
+  {"đkkd", "đăng ký kinh doanh"},
+  {"hkd", "hộ kinh doanh"},
+  {"stp", "sở tư pháp"},
+  {"bca", "bộ công an"},
+  {"btp", "bộ tư pháp"},
+  {"bkhcn", "bộ khoa học và công nghệ"},
+  {"vneid", "vneid"},
+};
+
+static char *
+phrase_plain (const char *normalized, GHashTable *expand)
+{
+  GString *out = g_string_sized_new (strlen (normalized) + 3);
+  g_string_append_c (out, ' ');
+  const char *p = normalized;
+  while (*p != '\0') {
+    gunichar c = g_utf8_get_char (p);
+    if (!g_unichar_isalnum (c)) {
+      p = g_utf8_next_char (p);
+      continue;
+    }
+    const char *start = p;
+    while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+      p = g_utf8_next_char (p);
+    g_autofree char *word = g_strndup (start, p - start);
+    const char *exp = expand ? g_hash_table_lookup (expand, word) : NULL;
+    g_string_append (out, exp ? exp : word);
+    g_string_append_c (out, ' ');
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* Built once per mode: keys and expansions normalized like any answer. */
+static GHashTable *
+abbreviation_table (gboolean lenient)
+{
+  static GHashTable *tables[2];
+  static gsize once[2];
+  if (g_once_init_enter (&once[lenient ? 1 : 0])) {
+    GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           g_free);
+    for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++) {
+      g_autofree char *k = normalize_text (abbreviations[i][0], lenient);
+      g_autofree char *v = normalize_text (abbreviations[i][1], lenient);
+      g_autofree char *vp = phrase_plain (v, NULL);
+      g_autofree char *vs = g_strstrip (g_strdup (vp));
+      g_hash_table_replace (t, g_steal_pointer (&k), g_steal_pointer (&vs));
+    }
+    tables[lenient ? 1 : 0] = t;
+    g_once_init_leave (&once[lenient ? 1 : 0], 1);
+  }
+  return tables[lenient ? 1 : 0];
+}
+
+char *
+normalize_phrase (const char *normalized, gboolean lenient)
+{
+  return phrase_plain (normalized ? normalized : "",
+                       abbreviation_table (lenient));
+}
+
+char *
+normalize_phrase_of (const char *text, gboolean lenient)
+{
+  g_autofree char *n = normalize_text (text, lenient);
+  return normalize_phrase (n, lenient);
+}
+
+gboolean
+normalize_phrase_find (const char *haystack_phrase, const char *needle_phrase,
+                       gsize *at)
+{
+  if (haystack_phrase == NULL || needle_phrase == NULL
+      || strlen (needle_phrase) < 3) /* " x " at least */
+    return FALSE;
+  const char *hit = strstr (haystack_phrase, needle_phrase);
+  if (hit == NULL)
+    return FALSE;
+  if (at)
+    *at = (gsize) (hit - haystack_phrase);
+  return TRUE;
+}

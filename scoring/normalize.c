@@ -24,10 +24,10 @@ static const struct {
 
 /* Decodes the entity at p ('&'); returns bytes consumed or 0. */
 static gsize
-decode_entity (const char *p, GString *out)
+decode_entity (const char *p, gsize left, GString *out)
 {
-  const char *semi = memchr (p, ';', 12);
-  if (semi == NULL || strlen (p) < (gsize) (semi - p))
+  const char *semi = memchr (p, ';', MIN (left, 12));
+  if (semi == NULL)
     return 0;
   gsize len = (gsize) (semi - p) - 1;
   const char *name = p + 1;
@@ -117,7 +117,7 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
     }
   }
   if (c == '&')
-    return decode_entity (line + i, out);
+    return decode_entity (line + i, len - i, out);
   if (c == '*' || c == '`' || (c == '~' && i + 1 < len && line[i + 1] == '~'))
     return c == '~' ? 2 : 1;
   if (c == '_'

@@ -143,14 +143,6 @@ vi_letter_append_base (GString *s, const ViLetter *l)
   g_string_append_unichar (s, c);
 }
 
-/* Appends the plain lower-case spelling of letters [from, to) to s. */
-static void
-vi_letters_spell (GString *s, const ViLetter *l, guint from, guint to)
-{
-  for (guint i = from; i < to; i++)
-    g_string_append_unichar (s, l[i].base);
-}
-
 static gboolean
 vi_in_list (const char *const *list, const char *s)
 {
@@ -164,10 +156,15 @@ static gboolean
 vi_span_in_list (const ViLetter *l, guint from, guint to,
                  const char *const *list)
 {
-  g_autoptr (GString) s = g_string_new (NULL);
+  char buf[16]; /* an onset or coda: at most 3 letters of 2 bytes */
+  gsize n = 0;
 
-  vi_letters_spell (s, l, from, to);
-  return vi_in_list (list, s->str);
+  if (to - from > 3)
+    return FALSE;
+  for (guint i = from; i < to; i++)
+    n += g_unichar_to_utf8 (l[i].base, buf + n);
+  buf[n] = '\0';
+  return vi_in_list (list, buf);
 }
 
 /* Splits letters into onset, nucleus and coda. Initial "qu" and "gi" before
@@ -259,6 +256,31 @@ vi_letters_append (GString *s, const ViLetter *l, guint n)
 
 /* ---- word-by-word driver ---------------------------------------------- */
 
+/* NFC of s (newly allocated). GLib 2.74's composition step moves the rest of
+ * the buffer on every composed pair, which is quadratic on a long answer;
+ * normalizing chunk by chunk is the same result because a chunk always ends
+ * right before an ASCII character, and ASCII never composes with what comes
+ * before it. */
+static char *
+vi_nfc (const char *s)
+{
+  GString *out = g_string_new (NULL);
+  const char *chunk = s, *p = s;
+
+  while (*p != '\0')
+    {
+      p++; /* bytewise: a cut lands only on an ASCII byte, a whole char */
+      if (*p == '\0' || ((guchar) *p < 0x80 && (*p == ' ' || p - chunk >= 64)))
+        {
+          g_autofree char *n = g_utf8_normalize (chunk, p - chunk,
+                                                 G_NORMALIZE_NFC);
+          g_string_append (out, n);
+          chunk = p;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 typedef void (*ViWordFunc) (GString *out, const char *word, gsize len,
                             gpointer user);
 
@@ -294,7 +316,7 @@ vi_map_words (const char *text, ViWordFunc func, gpointer user)
         p = g_utf8_next_char (p);
       func (out, start, p - start, user);
     }
-  return g_utf8_normalize (out->str, -1, G_NORMALIZE_NFC);
+  return vi_nfc (out->str);
 }
 
 static void
@@ -345,7 +367,7 @@ vi_syllable_strip (const char *text, gboolean keep_vowel_marks)
         }
       g_string_append_unichar (out, c);
     }
-  return g_utf8_normalize (out->str, -1, G_NORMALIZE_NFC);
+  return vi_nfc (out->str);
 }
 
 /* ---- Telex / VNI encoding --------------------------------------------- */
@@ -628,7 +650,7 @@ vi_syllable_decode_keys (const char *text, ViKeys keys)
       else
         g_string_append_len (out, start, p - start);
     }
-  return g_utf8_normalize (out->str, -1, G_NORMALIZE_NFC);
+  return vi_nfc (out->str);
 }
 
 /* ---- single-syllable helpers (appended to the header) ------------------ */
@@ -674,5 +696,5 @@ vi_syllable_set_tone (const char *word, ViTone tone, ViToneStyle style)
     return g_utf8_make_valid (word, -1);
   vi_letters_place ((ViLetter *) arr->data, arr->len, &parts, tone, style);
   vi_letters_append (out, (ViLetter *) arr->data, arr->len);
-  return g_utf8_normalize (out->str, -1, G_NORMALIZE_NFC);
+  return vi_nfc (out->str);
 }

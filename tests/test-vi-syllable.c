@@ -243,6 +243,36 @@ test_invalid_utf8 (void)
   g_assert_true (g_utf8_validate (c, -1, NULL));
 }
 
+/* Long texts (answers) give the same result as their parts: the NFC step
+ * works chunk by chunk to stay linear. */
+static void
+test_long_text (void)
+{
+  static const char *const parts[]
+      = { "Lệ phí hoà giải ở Uỷ ban nhân dân xã là 15.000 đồng. ",
+          "hòa-khỏe-thúy-người-được/", "ĐĂNG KÝ\nTẠM TRÚ\t" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GString) want = g_string_new (NULL);
+      g_autoptr (GString) want_strip = g_string_new (NULL);
+      g_autofree char *one = vi_syllable_place_tones (parts[i], VI_STYLE_OLD);
+      g_autofree char *one_strip = vi_syllable_strip (parts[i], FALSE);
+
+      for (guint k = 0; k < 2000; k++)
+        {
+          g_string_append (text, parts[i]);
+          g_string_append (want, one);
+          g_string_append (want_strip, one_strip);
+        }
+      g_autofree char *all = vi_syllable_place_tones (text->str, VI_STYLE_OLD);
+      g_autofree char *all_strip = vi_syllable_strip (text->str, FALSE);
+      g_assert_cmpstr (all, ==, want->str);
+      g_assert_cmpstr (all_strip, ==, want_strip->str);
+    }
+}
+
 /* ---- round trip over generated syllables ------------------------------ */
 
 static const char *const onsets[]
@@ -363,6 +393,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vi-syllable/keys/decode", test_decode);
   g_test_add_func ("/vi-syllable/single-syllable", test_single_syllable);
   g_test_add_func ("/vi-syllable/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/vi-syllable/long-text", test_long_text);
   g_test_add_func ("/vi-syllable/round-trip/syllables",
                    test_round_trip_syllables);
   g_test_add_func ("/vi-syllable/round-trip/sentences",

@@ -126,31 +126,42 @@ worse_cmp_ptr (gconstpointer a, gconstpointer b)
   return worse_cmp (*(const cJSON *const *) a, *(const cJSON *const *) b);
 }
 
-/* Bounded selection: at most RUNDATA_WORST_MAX copies, the least bad one
- * replaced when a worse record arrives — linear in records. */
+static guint
+least_bad (GPtrArray *list)
+{
+  guint best = 0;
+  for (guint i = 1; i < list->len; i++)
+    if (worse_cmp (list->pdata[i], list->pdata[best]) > 0)
+      best = i;
+  return best;
+}
+
+/* Bounded selection: at most RUNDATA_WORST_MAX copies; a worse record
+ * replaces the least bad one, whose index is cached in *cut so each record
+ * costs one comparison — linear in records. */
 static void
-offer_worst (GPtrArray *list, const cJSON *rec)
+offer_worst (GPtrArray *list, guint *cut, const cJSON *rec)
 {
   if (rjson_bool (rec, "correct", FALSE))
     return;
   if (list->len < RUNDATA_WORST_MAX) {
     g_ptr_array_add (list, cJSON_Duplicate (rec, TRUE));
+    if (list->len == RUNDATA_WORST_MAX)
+      *cut = least_bad (list);
     return;
   }
-  guint best = 0;
-  for (guint i = 1; i < list->len; i++)
-    if (worse_cmp (list->pdata[i], list->pdata[best]) > 0)
-      best = i;
-  if (worse_cmp (rec, list->pdata[best]) >= 0)
+  if (worse_cmp (rec, list->pdata[*cut]) >= 0)
     return;
-  cJSON_Delete (list->pdata[best]);
-  list->pdata[best] = cJSON_Duplicate (rec, TRUE);
+  cJSON_Delete (list->pdata[*cut]);
+  list->pdata[*cut] = cJSON_Duplicate (rec, TRUE);
+  *cut = least_bad (list);
 }
 
 typedef struct {
   RunData *rd;
   RundataVisit visit;
   gpointer user;
+  guint *cuts; /* per submission: index of its least bad kept record */
 } ScanCtx;
 
 static gboolean
@@ -164,7 +175,7 @@ scan_line (cJSON *rec, guint line, gpointer user, GError **error)
   if (sub >= 0 && hidden)
     rd->hidden_records[sub]++;
   else if (sub >= 0)
-    offer_worst (rd->worst->pdata[sub], rec);
+    offer_worst (rd->worst->pdata[sub], &ctx->cuts[sub], rec);
   if (ctx->visit)
     ctx->visit (rec, sub, hidden, ctx->user);
   return TRUE;
@@ -176,7 +187,8 @@ rundata_scan (RunData *rd, RundataVisit visit, gpointer user, GError **error)
   g_autofree char *path = g_build_filename (rd->dir, "scores.jsonl", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  ScanCtx ctx = { rd, visit, user };
+  g_autofree guint *cuts = g_new0 (guint, rd->n_subs + 1);
+  ScanCtx ctx = { rd, visit, user, cuts };
   g_autoptr (GError) local = NULL;
   gboolean torn = FALSE;
   if (!jsonl_read_file (path, scan_line, &ctx, &torn, &local)

@@ -312,6 +312,35 @@ test_invalid_input (void)
   g_assert_cmpstr (u, ==, "không");
 }
 
+/* Random junk through every kind: valid UTF-8, deterministic, no crash. */
+static void
+test_random_input (void)
+{
+  static const char *const pieces[]
+      = { "không ", "Được", "gì", " ", "15.000", "?", "Ủy ban nhân dân ",
+          "hòa", "q", "\xcc\x81", "\xff", "đ", "\xf0\x9f\x98\x80", ",",
+          "A1", "  ", "lỗi", "giờ" };
+  const char *const *kinds = perturb_kind_names ();
+  g_autoptr (GRand) r = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr (GString) in = g_string_new (NULL);
+      guint n = g_rand_int_range (r, 0, 16);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (in, pieces[g_rand_int_range (r, 0,
+                                                      G_N_ELEMENTS (pieces))]);
+      for (guint k = 0; kinds[k] != NULL; k++)
+        {
+          g_autofree char *a = perturb_apply (kinds[k], in->str, i);
+          g_autofree char *b = perturb_apply (kinds[k], in->str, i);
+          g_assert_true (g_utf8_validate (a, -1, NULL));
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+}
+
 /* Pinned outputs: the same on every machine and every release. */
 typedef struct {
   const char *kind;
@@ -618,6 +647,7 @@ main (int argc, char **argv)
   g_test_add_func ("/perturb/keys-decode-back", test_keys_decode_back);
   g_test_add_func ("/perturb/partial-and-typo", test_partial_and_typo);
   g_test_add_func ("/perturb/invalid-input", test_invalid_input);
+  g_test_add_func ("/perturb/random-input", test_random_input);
   g_test_add_func ("/perturb/pinned", test_pinned);
   g_test_add_func ("/perturb/variant-seed", test_variant_seed);
   g_test_add ("/perturb/cli/output", CliFixture, NULL, cli_setup,

@@ -273,6 +273,40 @@ test_long_text (void)
     }
 }
 
+/* Random junk: valid UTF-8 out, no crash (ASan), idempotent folding. */
+static void
+test_random_input (void)
+{
+  static const char *const pieces[]
+      = { "a", "Q", "u", "gi", "đ", "Đ", "Ð", "ư", "ờ", "ệ", "y",  "7",
+          "15.000", " ", "?", "-", "\xcc\x81", "\xcc\x9b", "\xcc\x86",
+          "\xcc\xa3", "\xff", "\xc3", "\xf0\x9f\x98\x80", "w", "dd", "s" };
+  g_autoptr (GRand) r = g_rand_new_with_seed (99);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr (GString) in = g_string_new (NULL);
+      guint n = g_rand_int_range (r, 0, 24);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (in, pieces[g_rand_int_range (r, 0,
+                                                      G_N_ELEMENTS (pieces))]);
+      g_autofree char *p = vi_syllable_place_tones (in->str, VI_STYLE_NEW);
+      g_autofree char *pp = vi_syllable_place_tones (p, VI_STYLE_NEW);
+      g_autofree char *s1 = vi_syllable_strip (in->str, FALSE);
+      g_autofree char *s2 = vi_syllable_strip (s1, FALSE);
+      g_autofree char *e = vi_syllable_encode_keys (in->str, VI_KEYS_VNI,
+                                                    VI_TONEKEY_END);
+      g_autofree char *d = vi_syllable_decode_keys (in->str, VI_KEYS_TELEX);
+      const char *outs[] = { p, s1, e, d };
+
+      for (guint k = 0; k < G_N_ELEMENTS (outs); k++)
+        g_assert_true (g_utf8_validate (outs[k], -1, NULL));
+      g_assert_cmpstr (pp, ==, p);
+      g_assert_cmpstr (s2, ==, s1);
+    }
+}
+
 /* ---- round trip over generated syllables ------------------------------ */
 
 static const char *const onsets[]
@@ -394,6 +428,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vi-syllable/single-syllable", test_single_syllable);
   g_test_add_func ("/vi-syllable/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vi-syllable/long-text", test_long_text);
+  g_test_add_func ("/vi-syllable/random-input", test_random_input);
   g_test_add_func ("/vi-syllable/round-trip/syllables",
                    test_round_trip_syllables);
   g_test_add_func ("/vi-syllable/round-trip/sentences",

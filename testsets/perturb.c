@@ -54,6 +54,46 @@ perturb_words (const char *text)
   return spans;
 }
 
+/* Marks each of n candidates with probability share; when the dice mark
+ * none, marks one at random, so that a kind that applies always changes the
+ * text. Draws the fallback first, then one double per candidate. */
+static void
+perturb_choose (GRand *r, guint n, double share, gboolean *take)
+{
+  guint forced = g_rand_int_range (r, 0, n);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      take[i] = g_rand_double (r) < share;
+      any |= take[i];
+    }
+  if (!any)
+    take[forced] = TRUE;
+}
+
+typedef struct {
+  gsize start, end; /* byte span of text replaced */
+  const char *with; /* borrowed */
+} PerturbEdit;
+
+/* text with the edits (in order, not overlapping) applied. */
+static char *
+perturb_splice (const char *text, const PerturbEdit *edits, guint n)
+{
+  GString *out = g_string_new (NULL);
+  gsize at = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_len (out, text + at, edits[i].start - at);
+      g_string_append (out, edits[i].with);
+      at = edits[i].end;
+    }
+  g_string_append (out, text + at);
+  return g_string_free (out, FALSE);
+}
+
 /* Returns the changed word (newly allocated) or NULL when fn does not apply
  * to it. */
 typedef char *(*PerturbWordFunc) (const char *word, GRand *r, gpointer user);
@@ -65,51 +105,32 @@ perturb_words_share (const char *text, GRand *r, double share,
 {
   g_autoptr (GArray) spans = perturb_words (text);
   g_autoptr (GPtrArray) repl = g_ptr_array_new_with_free_func (g_free);
-  guint candidates = 0, chosen = 0;
+  g_autoptr (GArray) edits = g_array_new (FALSE, FALSE, sizeof (PerturbEdit));
 
   for (guint i = 0; i < spans->len; i++)
     {
       PerturbSpan *s = &g_array_index (spans, PerturbSpan, i);
       g_autofree char *word = g_strndup (text + s->start, s->len);
-      char *changed = fn (word, r, user);
+      g_autofree char *changed = fn (word, r, user);
 
-      if (changed != NULL && strcmp (changed, word) == 0)
-        g_clear_pointer (&changed, g_free);
-      candidates += changed != NULL;
-      g_ptr_array_add (repl, changed);
+      if (changed == NULL || strcmp (changed, word) == 0)
+        continue;
+      PerturbEdit e = { s->start, s->start + s->len, changed };
+      g_ptr_array_add (repl, g_steal_pointer (&changed));
+      g_array_append_val (edits, e);
     }
-  if (candidates == 0)
+  if (edits->len == 0)
     return g_strdup (text);
-  /* Decide per candidate; force one at random when the dice chose none. */
-  guint forced = g_rand_int_range (r, 0, candidates);
-  g_autoptr (GString) out = g_string_new (NULL);
-  gsize at = 0;
-  guint c = 0;
-  g_autofree gboolean *take = g_new0 (gboolean, spans->len);
 
-  for (guint i = 0; i < spans->len; i++)
-    if (g_ptr_array_index (repl, i) != NULL)
-      {
-        take[i] = g_rand_double (r) < share;
-        chosen += take[i];
-      }
-  for (guint i = 0; i < spans->len; i++)
-    {
-      PerturbSpan *s = &g_array_index (spans, PerturbSpan, i);
-      const char *changed = g_ptr_array_index (repl, i);
+  g_autofree gboolean *take = g_new0 (gboolean, edits->len);
+  guint kept = 0;
 
-      if (changed == NULL)
-        continue;
-      if (chosen == 0 && c++ == forced)
-        take[i] = TRUE;
-      if (!take[i])
-        continue;
-      g_string_append_len (out, text + at, s->start - at);
-      g_string_append (out, changed);
-      at = s->start + s->len;
-    }
-  g_string_append (out, text + at);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  perturb_choose (r, edits->len, share, take);
+  for (guint i = 0; i < edits->len; i++)
+    if (take[i])
+      g_array_index (edits, PerturbEdit, kept++)
+          = g_array_index (edits, PerturbEdit, i);
+  return perturb_splice (text, (PerturbEdit *) edits->data, kept);
 }
 
 static gboolean
@@ -368,12 +389,17 @@ perturb_abbrev_match (const char *text, GArray *spans, GPtrArray *keys,
   return n;
 }
 
-static char *
-perturb_abbreviation (const char *text, GRand *r)
+typedef struct {
+  gsize start, end; /* byte span of the phrase */
+  guint abbrev;     /* index in abbrevs */
+} PerturbHit;
+
+/* Phrase occurrences, longest table entry first, not overlapping. */
+static GArray *
+perturb_abbrev_hits (const char *text, GArray *spans)
 {
-  g_autoptr (GArray) spans = perturb_words (text);
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (PerturbHit));
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -387,39 +413,49 @@ perturb_abbreviation (const char *text, GRand *r)
                                         abbrevs[a].phrase);
         if (n == 0)
           continue;
-        guint hit[3] = { i, n, a };
+        const PerturbSpan *last = &g_array_index (spans, PerturbSpan,
+                                                  i + n - 1);
+        PerturbHit hit = { g_array_index (spans, PerturbSpan, i).start,
+                           last->start + last->len, a };
         g_array_append_val (hits, hit);
         i += n - 1;
         break;
       }
+  return hits;
+}
+
+/* Each occurrence abbreviated with probability 0.6 (at least one); the form
+ * is picked by seed and capitalized like the words it replaces. */
+static char *
+perturb_abbreviation (const char *text, GRand *r)
+{
+  g_autoptr (GArray) spans = perturb_words (text);
+  g_autoptr (GArray) hits = perturb_abbrev_hits (text, spans);
+  g_autoptr (GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) edits = g_array_new (FALSE, FALSE, sizeof (PerturbEdit));
+
   if (hits->len == 0)
     return g_strdup (text);
-  guint forced = g_rand_int_range (r, 0, hits->len);
-  g_autoptr (GString) out = g_string_new (NULL);
-  gsize at = 0;
+  g_autofree gboolean *take = g_new0 (gboolean, hits->len);
 
+  perturb_choose (r, hits->len, 0.6, take);
   for (guint h = 0; h < hits->len; h++)
     {
-      const guint *hit = &g_array_index (hits, guint, h * 3);
-      const PerturbAbbrev *ab = &abbrevs[hit[2]];
+      const PerturbHit *hit = &g_array_index (hits, PerturbHit, h);
+      const PerturbAbbrev *ab = &abbrevs[hit->abbrev];
       guint nforms = g_strv_length ((char **) ab->forms);
       const char *form = ab->forms[g_rand_int_range (r, 0, nforms)];
-      gboolean take = g_rand_double (r) < 0.6 || h == forced;
-      const PerturbSpan *first = &g_array_index (spans, PerturbSpan, hit[0]);
-      const PerturbSpan *last
-          = &g_array_index (spans, PerturbSpan, hit[0] + hit[1] - 1);
 
-      if (!take)
+      if (!take[h])
         continue;
-      g_autofree char *cap = perturb_starts_upper (text + first->start)
-                                 ? perturb_capitalize (form)
-                                 : g_strdup (form);
-      g_string_append_len (out, text + at, first->start - at);
-      g_string_append (out, cap);
-      at = last->start + last->len;
+      char *cap = perturb_starts_upper (text + hit->start)
+                      ? perturb_capitalize (form)
+                      : g_strdup (form);
+      PerturbEdit e = { hit->start, hit->end, cap };
+      g_ptr_array_add (forms, cap);
+      g_array_append_val (edits, e);
     }
-  g_string_append (out, text + at);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return perturb_splice (text, (PerturbEdit *) edits->data, edits->len);
 }
 
 /* ---- dialect spellings -------------------------------------------------- */

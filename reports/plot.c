@@ -275,7 +275,7 @@ plot_script_nearmiss (const cJSON *results, ReportLang lang)
   g_string_append (s, "set style data histogram\n"
                       "set style histogram clustered gap 1\n"
                       "set style fill solid 0.7\nset key outside right\n"
-                      "set xtics (");
+                      "set yrange [*<0:0<*]\nset xtics (");
   for (guint k = 0; k < kinds->len; k++) {
     g_string_append (s, k ? ", " : "");
     escape_gnuplot (s, kinds->pdata[k]);
@@ -346,7 +346,8 @@ plot_script_heatmap (const cJSON *results, ReportLang lang)
     }
   }
   g_string_append (s, "EOD\nplot $m matrix with image pixels, "
-                      "$m matrix using 1:2:(sprintf('%.0f', $3*100)) "
+                      "$m matrix using 1:2:($3 == $3 ? sprintf('%.0f', $3*100) "
+                      ": '') "
                       "with labels font ',8'\n");
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

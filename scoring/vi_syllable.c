@@ -98,7 +98,8 @@ vi_letter_add_mark (ViLetter *l, gunichar c)
       l->tone = tone;
       return TRUE;
     }
-  if (vmark == VM_NONE || l->vmark != VM_NONE || !vi_vmark_fits (l->base, vmark))
+  if (vmark == VM_NONE || l->vmark != VM_NONE
+      || !vi_vmark_fits (l->base, vmark))
     return FALSE;
   l->vmark = vmark;
   return TRUE;

@@ -358,13 +358,17 @@ static const PinCase pins[] = {
   { "partial_diacritics", 20251122,
     "Đăng ky tam tru mât bao lâu va lê phi bao nhiêu nêu nôp trưc tiêp?" },
   { "telex", 1,
-    "DDawng kys tamj trus maats bao laau vaf leej phis bao nhieeu neeus noopj truwcj tieeps?" },
+    "DDawng kys tamj trus maats bao laau vaf leej phis bao nhieeu neeus "
+    "noopj truwcj tieeps?" },
   { "telex", 20251122,
-    "DDawng kys tamj trus maats bao laau vaf leej phis bao nhieeu neeus noopj truwcj tieeps?" },
+    "DDawng kys tamj trus maats bao laau vaf leej phis bao nhieeu neeus "
+    "noopj truwcj tieeps?" },
   { "vni", 1,
-    "D9a8ng ky1 tam5 tru1 ma6t1 bao la6u va2 le65 phi1 bao nhie6u ne6u1 no6p5 tru7c5 tie6p1?" },
+    "D9a8ng ky1 tam5 tru1 ma6t1 bao la6u va2 le65 phi1 bao nhie6u ne6u1 "
+    "no6p5 tru7c5 tie6p1?" },
   { "vni", 20251122,
-    "D9a8ng ky1 tam5 tru1 ma6t1 bao la6u va2 le65 phi1 bao nhie6u ne6u1 no6p5 tru7c5 tie6p1?" },
+    "D9a8ng ky1 tam5 tru1 ma6t1 bao la6u va2 le65 phi1 bao nhie6u ne6u1 "
+    "no6p5 tru7c5 tie6p1?" },
   { "keyboard_typo", 1,
     "Đăng ký tạm trú mất bao lâu và lệ phí bao nhiêu nwu nộp trực tiếp?" },
   { "keyboard_typo", 20251122,

@@ -190,9 +190,12 @@ typedef struct {
 
 static const DecodeCase decode_cases[] = {
   { VI_KEYS_VNI, "50k 03 nga2y 15.000d9", "50k 03 ngày 15.000d9" },
-  { VI_KEYS_VNI, "ba8ng2 la1i xe ha5ng B2 va2 A1", "bằng lái xe hạng B2 và A1" },
-  { VI_KEYS_VNI, "Nghi5 ddi5nh 168/2025/ND9-CP", "Nghị ddi5nh 168/2025/ND9-CP" },
-  { VI_KEYS_TELEX, "UBND CCCD Zalo email ko vs dc", "UBND CCCD Zalo email ko vs dc" },
+  { VI_KEYS_VNI, "ba8ng2 la1i xe ha5ng B2 va2 A1",
+    "bằng lái xe hạng B2 và A1" },
+  { VI_KEYS_VNI, "Nghi5 ddi5nh 168/2025/ND9-CP",
+    "Nghị ddi5nh 168/2025/ND9-CP" },
+  { VI_KEYS_TELEX, "UBND CCCD Zalo email ko vs dc",
+    "UBND CCCD Zalo email ko vs dc" },
   { VI_KEYS_TELEX, "DDawng kys taij UBND xax", "Đăng ký tại UBND xã" },
   { VI_KEYS_TELEX, "hoaf hofa thuys thuys", "hoà hoà thuý thuý" },
   { VI_KEYS_TELEX, "đăng ký", "đăng ký" },

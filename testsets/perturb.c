@@ -250,7 +250,8 @@ perturb_clusters (const char *nfd)
       p = g_utf8_next_char (p);
       while (*p != '\0' && g_unichar_ismark (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
-      PerturbCluster k = { start - nfd, p - start, c < 0x80 && g_ascii_isalpha (c),
+      PerturbCluster k = { start - nfd, p - start,
+                           c < 0x80 && g_ascii_isalpha (c),
                            !g_unichar_isalpha (g_utf8_get_char (p)) };
       g_array_append_val (cl, k);
     }

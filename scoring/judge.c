@@ -779,7 +779,10 @@ classify (const Fact *f, const NumbersMention *m)
     return m->lo > v && !same_amount (m->lo, v, fu) ? Q_CONTRA : Q_VAGUE;
   case NUMBERS_RANGE:
   default:
-    if (same_amount (m->hi, v, fu))
+    /* "3–5 ngày" states the limit 5; "từ 200.000 đến 400.000 đồng" states
+     * the key and a listed other value */
+    if (same_amount (m->hi, v, fu)
+        || (same_amount (m->lo, v, fu) && is_other (f, m->hi, fu)))
       return Q_MATCH;
     if (m->lo <= v && v <= m->hi)
       return Q_VAGUE;
@@ -961,21 +964,39 @@ match_list (const Fact *f, const View *v, Outcome *o)
 
 /* Letters the answer picks: "B", "B.", "(B)" at the start, or after
  * đáp án / phương án / chọn / câu trả lời (đúng) (là). */
+/* "a|b|c" of the words normalized in the mode, escaped for a regex. */
+static char *
+word_alternatives (const char *const *words, gboolean lenient)
+{
+  GString *s = g_string_new (NULL);
+  for (gsize i = 0; words[i]; i++) {
+    g_autofree char *n = normalize_text (words[i], lenient);
+    g_autofree char *e = g_regex_escape_string (n, -1);
+    g_string_append_printf (s, "%s%s", i ? "|" : "", e);
+  }
+  return g_string_free (s, FALSE);
+}
+
 static GRegex *
 letter_regex (gboolean lenient)
 {
   static GRegex *re[2];
   static gsize once[2];
+  static const char *const cues[] = {"đáp án", "phương án", "lựa chọn",
+                                     "chọn", "câu trả lời", "trả lời", NULL};
+  static const char *const right[] = {"đúng", "chính xác", NULL};
+  static const char *const la[] = {"là", NULL};
   int m = lenient ? 1 : 0;
   if (g_once_init_enter (&once[m])) {
-    const char *src
-        = "(?:^|\\n)\\s*\\(?([a-h])\\s*(?:[).:,]|$)"
-          "|(?:đáp án|phương án|lựa chọn|chọn|câu trả lời|trả lời)"
-          "(?:\\s+(?:đúng|chính xác))?(?:\\s+là)?\\s*:?\\s*\\(?([a-h])"
-          "(?![\\p{L}\\p{N}])";
-    g_autofree char *pat = normalize_text (src, lenient);
+    g_autofree char *c = word_alternatives (cues, lenient);
+    g_autofree char *r = word_alternatives (right, lenient);
+    g_autofree char *l = word_alternatives (la, lenient);
+    g_autofree char *pat = g_strdup_printf (
+        "(?:^|\\n)\\s*\\(?([a-h])\\s*(?:[).:,]|$)"
+        "|(?:%s)(?:\\s+(?:%s))?(?:\\s+(?:%s))?\\s*:?\\s*\\(?([a-h])"
+        "(?![\\p{L}\\p{N}])", c, r, l);
     re[m] = g_regex_new (pat, G_REGEX_OPTIMIZE, 0, NULL);
-    g_assert (re[m] != NULL);
+    g_assert (re[m] != NULL); /* built from constants */
     g_once_init_leave (&once[m], 1);
   }
   return re[m];

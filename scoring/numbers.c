@@ -320,6 +320,23 @@ digit_word (const Toks *k, int i, int *d)
   return FALSE;
 }
 
+static double
+scale_of (const Toks *k, int i, gboolean *slang)
+{
+  *slang = FALSE;
+  if (is_w (k, i, W_NGHIN))
+    return 1e3;
+  if (is_w (k, i, W_TRIEU))
+    return 1e6;
+  if (is_w (k, i, W_TI))
+    return 1e9;
+  if (is_w (k, i, W_K))
+    return (*slang = TRUE), 1e3;
+  if (is_w (k, i, W_TR) || is_w (k, i, W_CU))
+    return (*slang = TRUE), 1e6;
+  return 0;
+}
+
 /* The units digit after mươi/mười: mốt, tư, lăm/nhăm or a digit word.
  * "năm" is not taken there: hai mươi năm is twenty years. */
 static gboolean
@@ -332,7 +349,9 @@ unit_after_tens (const Toks *k, int i, gboolean after_muoi, int *u)
   if (is_w (k, i, W_LAM5))
     return (*u = 5), TRUE;
   int d;
-  if (digit_word (k, i, &d) && d >= 1 && d != 5)
+  gboolean slang;
+  if (digit_word (k, i, &d) && d >= 1
+      && (d != 5 || scale_of (k, i + 1, &slang) > 0))
     return (*u = d), TRUE;
   return FALSE;
 }
@@ -403,7 +422,9 @@ parse_group (const Toks *k, int i, double *out, gboolean *words)
     v = d * 100;
     j += 2;
     hundreds = TRUE;
-    if (is_w (k, j, W_LINH) && digit_word (k, j + 1, &d) && d > 0) {
+    if (is_w (k, j, W_LINH) && (digit_word (k, j + 1, &d)
+                                || (is_w (k, j + 1, W_TU4) && (d = 4)))
+        && d > 0) {
       *out = v + d;
       *words = TRUE;
       return j + 2;
@@ -425,23 +446,6 @@ typedef struct {
   double scale;       /* largest scale seen, 0 if none */
   gboolean slang;     /* k, tr, củ: used only for money */
 } Amount;
-
-static double
-scale_of (const Toks *k, int i, gboolean *slang)
-{
-  *slang = FALSE;
-  if (is_w (k, i, W_NGHIN))
-    return 1e3;
-  if (is_w (k, i, W_TRIEU))
-    return 1e6;
-  if (is_w (k, i, W_TI))
-    return 1e9;
-  if (is_w (k, i, W_K))
-    return (*slang = TRUE), 1e3;
-  if (is_w (k, i, W_TR) || is_w (k, i, W_CU))
-    return (*slang = TRUE), 1e6;
-  return 0;
-}
 
 /* After a scale: rưỡi (half), or a lone digit that stands for tenths of it
  * (một triệu tư = 1.400.000, 1tr5, 2 triệu 3). Returns the next index. */
@@ -708,6 +712,17 @@ try_range (const Toks *k, int sep, NumbersUnit first_unit, Amount *b,
   return TRUE;
 }
 
+/* "07 (bảy) ngày": official texts restate the number in words; the unit
+ * comes after the parenthesis. */
+static NumbersUnit
+unit_after_parenthesis (const Toks *k, int open, int *end)
+{
+  for (int j = open + 1; j < k->n && j < open + 8; j++)
+    if (is_p (k, j, ')'))
+      return parse_unit (k, j + 1, end);
+  return NUMBERS_UNIT_NONE;
+}
+
 /* Reads the mention starting at token i, if any; returns the next index. */
 static int
 scan_amount_at (const Toks *k, int i, GArray *out)
@@ -723,6 +738,8 @@ scan_amount_at (const Toks *k, int i, GArray *out)
     return i + 1; /* "không đồng ý" is no amount */
   int uend;
   NumbersUnit unit = parse_unit (k, a.end, &uend);
+  if (unit == NUMBERS_UNIT_NONE && is_p (k, a.end, '('))
+    unit = unit_after_parenthesis (k, a.end, &uend);
   Amount b;
   NumbersUnit runit;
   int rend;

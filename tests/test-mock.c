@@ -26,130 +26,130 @@ typedef struct {
 } Http;
 
 static void
-http_clear(Http *h)
+http_clear (Http *h)
 {
   if (h->body)
-    g_string_free(h->body, TRUE);
-  g_free(h->time_us);
-  g_free(h->location);
-  g_free(h->ctype);
-  memset(h, 0, sizeof *h);
+    g_string_free (h->body, TRUE);
+  g_free (h->time_us);
+  g_free (h->location);
+  g_free (h->ctype);
+  memset (h, 0, sizeof *h);
 }
 
 static size_t
-http_write(char *data, size_t size, size_t n, void *user)
+http_write (char *data, size_t size, size_t n, void *user)
 {
   Http *h = user;
   if (h->cap && h->body->len + size * n > h->cap)
     return 0; /* CURLE_WRITE_ERROR: the client's own cap */
-  g_string_append_len(h->body, data, (gssize)(size * n));
+  g_string_append_len (h->body, data, (gssize)(size * n));
   return size * n;
 }
 
 static char *
-http_header_value(const char *line, size_t len, const char *name)
+http_header_value (const char *line, size_t len, const char *name)
 {
-  size_t nl = strlen(name);
-  if (len <= nl + 1 || g_ascii_strncasecmp(line, name, nl) != 0
+  size_t nl = strlen (name);
+  if (len <= nl + 1 || g_ascii_strncasecmp (line, name, nl) != 0
       || line[nl] != ':')
     return NULL;
-  return g_strstrip(g_strndup(line + nl + 1, len - nl - 1));
+  return g_strstrip (g_strndup (line + nl + 1, len - nl - 1));
 }
 
 static size_t
-http_header(char *line, size_t size, size_t n, void *user)
+http_header (char *line, size_t size, size_t n, void *user)
 {
   Http *h = user;
   char *v = NULL;
-  if ((v = http_header_value(line, size * n, "X-Mock-Time-Us")))
+  if ((v = http_header_value (line, size * n, "X-Mock-Time-Us")))
     h->time_us = v;
-  else if ((v = http_header_value(line, size * n, "Location")))
+  else if ((v = http_header_value (line, size * n, "Location")))
     h->location = v;
-  else if ((v = http_header_value(line, size * n, "Content-Type")))
+  else if ((v = http_header_value (line, size * n, "Content-Type")))
     h->ctype = v;
   return size * n;
 }
 
 /* POSTs body (GET when NULL) to the mock; fills h. */
 static void
-http_do(guint16 port, const char *path, const char *body, long timeout_ms,
-        Http *h)
+http_do (guint16 port, const char *path, const char *body, long timeout_ms,
+         Http *h)
 {
-  h->body = g_string_new(NULL);
-  g_autoptr(CURL) c = curl_easy_init();
-  g_autofree char *url = g_strdup_printf("http://127.0.0.1:%u%s", port, path);
+  h->body = g_string_new (NULL);
+  g_autoptr (CURL) c = curl_easy_init ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, path);
   struct curl_slist *hdr
-      = curl_slist_append(NULL, "Content-Type: application/json");
-  curl_easy_setopt(c, CURLOPT_URL, url);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, http_write);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, h);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, http_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, h);
+      = curl_slist_append (NULL, "Content-Type: application/json");
+  curl_easy_setopt (c, CURLOPT_URL, url);
+  curl_easy_setopt (c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (c, CURLOPT_TIMEOUT_MS, timeout_ms);
+  curl_easy_setopt (c, CURLOPT_HTTPHEADER, hdr);
+  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, http_write);
+  curl_easy_setopt (c, CURLOPT_WRITEDATA, h);
+  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, http_header);
+  curl_easy_setopt (c, CURLOPT_HEADERDATA, h);
   if (body)
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-  h->code = curl_easy_perform(c);
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &h->status);
-  curl_slist_free_all(hdr);
+    curl_easy_setopt (c, CURLOPT_POSTFIELDS, body);
+  h->code = curl_easy_perform (c);
+  curl_easy_getinfo (c, CURLINFO_RESPONSE_CODE, &h->status);
+  curl_slist_free_all (hdr);
 }
 
 static MockServer *
-start_mock(MockProfile profile, gint delay_ms, double fail_rate)
+start_mock (MockProfile profile, gint delay_ms, double fail_rate)
 {
   MockOptions o;
-  mock_options_init(&o);
+  mock_options_init (&o);
   o.profile = profile;
   o.delay_ms = delay_ms;
   o.fail_rate = fail_rate;
   o.seed = 42;
-  g_autoptr(GError) error = NULL;
-  MockServer *s = mock_server_start(&o, &error);
-  g_assert_no_error(error);
-  g_assert_nonnull(s);
-  g_assert_cmpuint(mock_server_port(s), >, 0);
+  g_autoptr (GError) error = NULL;
+  MockServer *s = mock_server_start (&o, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  g_assert_cmpuint (mock_server_port (s), >, 0);
   return s;
 }
 
 static char *
-openai_body(const char *question)
+openai_body (const char *question)
 {
-  g_autoptr(cJSON) root = cJSON_CreateObject();
-  cJSON_AddStringToObject(root, "model", "test");
-  cJSON *msgs = cJSON_AddArrayToObject(root, "messages");
-  cJSON *m = cJSON_CreateObject();
-  cJSON_AddStringToObject(m, "role", "user");
-  cJSON_AddStringToObject(m, "content", question);
-  cJSON_AddItemToArray(msgs, m);
-  return jsonl_print(root);
+  g_autoptr (cJSON) root = cJSON_CreateObject ();
+  cJSON_AddStringToObject (root, "model", "test");
+  cJSON *msgs = cJSON_AddArrayToObject (root, "messages");
+  cJSON *m = cJSON_CreateObject ();
+  cJSON_AddStringToObject (m, "role", "user");
+  cJSON_AddStringToObject (m, "content", question);
+  cJSON_AddItemToArray (msgs, m);
+  return jsonl_print (root);
 }
 
 /* The assistant's content of a chat completion; NULL if malformed. */
 static char *
-openai_content(const char *body)
+openai_content (const char *body)
 {
-  g_autoptr(cJSON) root = cJSON_Parse(body);
-  const cJSON *ch = cJSON_GetArrayItem(
-      cJSON_GetObjectItemCaseSensitive(root, "choices"), 0);
-  const cJSON *msg = cJSON_GetObjectItemCaseSensitive(ch, "message");
-  const cJSON *c = cJSON_GetObjectItemCaseSensitive(msg, "content");
-  return cJSON_IsString(c) ? g_strdup(c->valuestring) : NULL;
+  g_autoptr (cJSON) root = cJSON_Parse (body);
+  const cJSON *ch = cJSON_GetArrayItem (
+      cJSON_GetObjectItemCaseSensitive (root, "choices"), 0);
+  const cJSON *msg = cJSON_GetObjectItemCaseSensitive (ch, "message");
+  const cJSON *c = cJSON_GetObjectItemCaseSensitive (msg, "content");
+  return cJSON_IsString (c) ? g_strdup (c->valuestring) : NULL;
 }
 
 /* Asks one OpenAI question; returns the answer, asserting a 200. */
 static char *
-ask_openai(guint16 port, const char *question)
+ask_openai (guint16 port, const char *question)
 {
-  g_autofree char *body = openai_body(question);
+  g_autofree char *body = openai_body (question);
   Http h = { 0 };
-  http_do(port, "/v1/chat/completions", body, 10000, &h);
-  g_assert_cmpint(h.code, ==, CURLE_OK);
-  g_assert_cmpint(h.status, ==, 200);
-  g_assert_nonnull(h.time_us);
-  char *answer = openai_content(h.body->str);
-  g_assert_nonnull(answer);
-  http_clear(&h);
+  http_do (port, "/v1/chat/completions", body, 10000, &h);
+  g_assert_cmpint (h.code, ==, CURLE_OK);
+  g_assert_cmpint (h.status, ==, 200);
+  g_assert_nonnull (h.time_us);
+  char *answer = openai_content (h.body->str);
+  g_assert_nonnull (answer);
+  http_clear (&h);
   return answer;
 }
 
@@ -158,7 +158,7 @@ static const char refusal_start[] = "Xin lỗi, tôi chưa có thông tin";
 /* ---- knowledge base and retrieval --------------------------------------- */
 
 static void
-test_kb_covers_domain(void)
+test_kb_covers_domain (void)
 {
   static const char *const ids[] = {
     "ho-tich-khai-sinh",
@@ -191,40 +191,40 @@ test_kb_covers_domain(void)
     "hanh-chinh-hai-cap",
     "hanh-chinh-sap-nhap-bo",
   };
-  for (gsize i = 0; i < G_N_ELEMENTS(ids); i++)
-    g_assert_nonnull(mock_kb_lookup(kb, ids[i]));
-  for (guint i = 0; i < mock_kb_size(kb); i++) {
-    const MockKbRecord *r = mock_kb_record(kb, i);
-    g_assert_nonnull(r->legal_basis[0]);
-    if (strcmp(r->kind, "procedure") == 0) {
-      g_assert_nonnull(r->agency);
-      g_assert_cmpuint(r->channels->len, >, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (mock_kb_lookup (kb, ids[i]));
+  for (guint i = 0; i < mock_kb_size (kb); i++) {
+    const MockKbRecord *r = mock_kb_record (kb, i);
+    g_assert_nonnull (r->legal_basis[0]);
+    if (strcmp (r->kind, "procedure") == 0) {
+      g_assert_nonnull (r->agency);
+      g_assert_cmpuint (r->channels->len, >, 0);
       /* After 1 July 2025 no procedure goes to the district level. */
-      g_assert_null(strstr(r->agency, "cấp huyện"));
+      g_assert_null (strstr (r->agency, "cấp huyện"));
     } else
-      g_assert_nonnull(r->text);
+      g_assert_nonnull (r->text);
   }
 }
 
 static void
-test_kb_rejects_bad_file(void)
+test_kb_rejects_bad_file (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp("vabench-mock-XXXXXX", &error);
-  g_assert_no_error(error);
-  g_autofree char *path = g_build_filename(dir, "kb.jsonl", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-mock-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *path = g_build_filename (dir, "kb.jsonl", NULL);
   const char *text = "{\"id\":\"a\",\"kind\":\"law\",\"title\":\"Luật A\"}\n"
                      "{\"id\":\"a\",\"kind\":\"law\",\"title\":\"Luật B\"}\n";
-  g_assert_true(g_file_set_contents(path, text, -1, NULL));
-  g_autoptr(MockKb) bad = mock_kb_load(path, &error);
-  g_assert_null(bad);
-  g_assert_error(error, MOCK_KB_ERROR, MOCK_KB_ERROR_DUPLICATE);
-  g_clear_error(&error);
-  g_assert_true(g_file_set_contents(path, "{\"id\": 3}\n", -1, NULL));
-  bad = mock_kb_load(path, &error);
-  g_assert_error(error, JSONL_ERROR, JSONL_ERROR_TYPE);
-  g_unlink(path);
-  g_rmdir(dir);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_autoptr (MockKb) bad = mock_kb_load (path, &error);
+  g_assert_null (bad);
+  g_assert_error (error, MOCK_KB_ERROR, MOCK_KB_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, "{\"id\": 3}\n", -1, NULL));
+  bad = mock_kb_load (path, &error);
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_TYPE);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 typedef struct {
@@ -234,7 +234,7 @@ typedef struct {
 } RetrieveCase;
 
 static void
-test_kb_retrieval(void)
+test_kb_retrieval (void)
 {
   static const RetrieveCase cases[] = {
     { "Đăng ký tạm trú mất bao lâu?", MOCK_KB_EXACT, "cu-tru-tam-tru" },
@@ -260,77 +260,78 @@ test_kb_retrieval(void)
     { "Thời tiết Hà Nội ngày mai thế nào?", MOCK_KB_FUZZY, NULL },
     { "Thế còn lệ phí?", MOCK_KB_FUZZY, NULL },
   };
-  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
     double score = 0;
     const MockKbRecord *r
-        = mock_kb_search(kb, cases[i].question, cases[i].match, &score);
-    g_test_message("%s → %s (%.2f)", cases[i].question, r ? r->id : "-", score);
-    g_assert_cmpstr(r ? r->id : NULL, ==, cases[i].expect);
+        = mock_kb_search (kb, cases[i].question, cases[i].match, &score);
+    g_test_message ("%s → %s (%.2f)", cases[i].question, r ? r->id : "-",
+                    score);
+    g_assert_cmpstr (r ? r->id : NULL, ==, cases[i].expect);
   }
 }
 
 /* ---- answers ------------------------------------------------------------ */
 
 static char *
-reply(const char *const *turns, const char *context, gboolean wrong)
+reply (const char *const *turns, const char *context, gboolean wrong)
 {
   MockAnswerStyle st = { MOCK_KB_FUZZY, wrong };
-  return mock_answer_reply(kb, &st, turns, context, NULL);
+  return mock_answer_reply (kb, &st, turns, context, NULL);
 }
 
 static void
-test_answer_leads_with_what_was_asked(void)
+test_answer_leads_with_what_was_asked (void)
 {
   const char *fee[] = { "Lệ phí đăng ký tạm trú là bao nhiêu?", NULL };
-  g_autofree char *a = reply(fee, NULL, FALSE);
-  g_assert_true(g_str_has_prefix(a, "Về thủ tục Đăng ký tạm trú: Lệ phí"));
-  g_assert_nonnull(strstr(a, "15.000 đồng"));
-  g_assert_nonnull(strstr(a, "Thông tư 75/2022/TT-BTC"));
+  g_autofree char *a = reply (fee, NULL, FALSE);
+  g_assert_true (g_str_has_prefix (a, "Về thủ tục Đăng ký tạm trú: Lệ phí"));
+  g_assert_nonnull (strstr (a, "15.000 đồng"));
+  g_assert_nonnull (strstr (a, "Thông tư 75/2022/TT-BTC"));
   const char *online[]
       = { "Đăng ký thường trú trực tuyến hết bao nhiêu tiền?", NULL };
-  g_autofree char *b = reply(online, NULL, FALSE);
-  g_assert_nonnull(strstr(b, "10.000 đồng"));
-  g_assert_null(strstr(b, "20.000 đồng"));
+  g_autofree char *b = reply (online, NULL, FALSE);
+  g_assert_nonnull (strstr (b, "10.000 đồng"));
+  g_assert_null (strstr (b, "20.000 đồng"));
   const char *time[] = { "Làm căn cước mất mấy ngày?", NULL };
-  g_autofree char *c = reply(time, NULL, FALSE);
-  g_assert_nonnull(strstr(c, "07 ngày làm việc"));
+  g_autofree char *c = reply (time, NULL, FALSE);
+  g_assert_nonnull (strstr (c, "07 ngày làm việc"));
   const char *all[] = { "Đăng ký khai sinh", NULL };
-  g_autofree char *d = reply(all, NULL, FALSE);
-  g_assert_nonnull(strstr(d, "Ủy ban nhân dân cấp xã"));
-  g_assert_nonnull(strstr(d, "miễn lệ phí"));
-  g_assert_nonnull(strstr(d, "Nghị định 123/2015/NĐ-CP"));
+  g_autofree char *d = reply (all, NULL, FALSE);
+  g_assert_nonnull (strstr (d, "Ủy ban nhân dân cấp xã"));
+  g_assert_nonnull (strstr (d, "miễn lệ phí"));
+  g_assert_nonnull (strstr (d, "Nghị định 123/2015/NĐ-CP"));
 }
 
 static void
-test_answer_admits_unknown(void)
+test_answer_admits_unknown (void)
 {
   const char *q[] = { "Lệ phí làm căn cước là bao nhiêu?", NULL };
-  g_autofree char *a = reply(q, NULL, FALSE);
-  g_assert_nonnull(strstr(a, "chưa có thông tin"));
-  g_assert_null(strstr(a, "đồng"));
+  g_autofree char *a = reply (q, NULL, FALSE);
+  g_assert_nonnull (strstr (a, "chưa có thông tin"));
+  g_assert_null (strstr (a, "đồng"));
   const char *r[] = { "Giá vàng hôm nay bao nhiêu?", NULL };
-  g_autofree char *b = reply(r, NULL, FALSE);
-  g_assert_true(g_str_has_prefix(b, refusal_start));
+  g_autofree char *b = reply (r, NULL, FALSE);
+  g_assert_true (g_str_has_prefix (b, refusal_start));
 }
 
 static void
-test_answer_follow_up(void)
+test_answer_follow_up (void)
 {
   const char *turns[]
       = { "Đăng ký thường trú mất bao lâu?", "Thế còn lệ phí?", NULL };
   const char *used = NULL;
   MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE };
-  g_autofree char *a = mock_answer_reply(kb, &st, turns, NULL, &used);
-  g_assert_cmpstr(used, ==, "cu-tru-thuong-tru");
-  g_assert_nonnull(strstr(a, "20.000 đồng"));
+  g_autofree char *a = mock_answer_reply (kb, &st, turns, NULL, &used);
+  g_assert_cmpstr (used, ==, "cu-tru-thuong-tru");
+  g_assert_nonnull (strstr (a, "20.000 đồng"));
   /* From the session context alone. */
   const char *only[] = { "Thế còn lệ phí?", NULL };
-  g_autofree char *b = reply(only, "cu-tru-tam-tru", FALSE);
-  g_assert_nonnull(strstr(b, "15.000 đồng"));
+  g_autofree char *b = reply (only, "cu-tru-tam-tru", FALSE);
+  g_assert_nonnull (strstr (b, "15.000 đồng"));
   /* An unrelated question does not borrow the context. */
   const char *other[] = { "Hôm nay trời thế nào?", NULL };
-  g_autofree char *c = reply(other, "cu-tru-tam-tru", FALSE);
-  g_assert_true(g_str_has_prefix(c, refusal_start));
+  g_autofree char *c = reply (other, "cu-tru-tam-tru", FALSE);
+  g_assert_true (g_str_has_prefix (c, refusal_start));
 }
 
 typedef struct {
@@ -339,7 +340,7 @@ typedef struct {
 } ChoiceCase;
 
 static void
-test_answer_multiple_choice(void)
+test_answer_multiple_choice (void)
 {
   static const ChoiceCase cases[] = {
     { "Đăng ký thường trú do cơ quan nào thực hiện? A. Ủy ban nhân dân cấp "
@@ -352,190 +353,192 @@ test_answer_multiple_choice(void)
       "C. 86/2015/QH13",
       "Đáp án: B." },
   };
-  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
     const char *q[] = { cases[i].question, NULL };
-    g_autofree char *a = reply(q, NULL, FALSE);
-    g_test_message("%s", a);
-    g_assert_true(g_str_has_prefix(a, cases[i].expect));
+    g_autofree char *a = reply (q, NULL, FALSE);
+    g_test_message ("%s", a);
+    g_assert_true (g_str_has_prefix (a, cases[i].expect));
   }
 }
 
 static void
-test_answer_wrong_fees(void)
+test_answer_wrong_fees (void)
 {
-  g_autofree char *a = mock_answer_falsify_fees(
+  g_autofree char *a = mock_answer_falsify_fees (
       "Lệ phí: 15.000 đồng; tối đa 200.000 đồng/bản; 7.000đ. Có khoảng "
       "3.321 đơn vị, 07 ngày làm việc, Thông tư 75/2022/TT-BTC.");
-  g_assert_cmpstr(a, ==,
-                  "Lệ phí: 150.000 đồng; tối đa 2.000.000 đồng/bản; 70.000đ."
-                  " Có khoảng 3.321 đơn vị, 07 ngày làm việc, Thông tư "
-                  "75/2022/TT-BTC.");
+  g_assert_cmpstr (a, ==,
+                   "Lệ phí: 150.000 đồng; tối đa 2.000.000 đồng/bản; 70.000đ."
+                   " Có khoảng 3.321 đơn vị, 07 ngày làm việc, Thông tư "
+                   "75/2022/TT-BTC.");
   g_autofree char *b
-      = mock_answer_falsify_fees("Thủ tục này được miễn lệ phí.");
-  g_assert_cmpstr(b, ==, "Thủ tục này có lệ phí 50.000 đồng.");
+      = mock_answer_falsify_fees ("Thủ tục này được miễn lệ phí.");
+  g_assert_cmpstr (b, ==, "Thủ tục này có lệ phí 50.000 đồng.");
 }
 
 static void
-test_session_lru(void)
+test_session_lru (void)
 {
-  g_autoptr(MockSessions) s = mock_session_new(2);
-  mock_session_set(s, "a", "r1");
-  mock_session_set(s, "b", "r2");
-  g_free(mock_session_get(s, "a")); /* a is now the most recent */
-  mock_session_set(s, "c", "r3");   /* evicts b */
-  g_assert_cmpuint(mock_session_count(s), ==, 2);
-  g_autofree char *a = mock_session_get(s, "a");
-  g_autofree char *b = mock_session_get(s, "b");
-  g_autofree char *c = mock_session_get(s, "c");
-  g_assert_cmpstr(a, ==, "r1");
-  g_assert_null(b);
-  g_assert_cmpstr(c, ==, "r3");
-  mock_session_set(s, "a", NULL); /* a refusal keeps the context */
-  g_autofree char *a2 = mock_session_get(s, "a");
-  g_assert_cmpstr(a2, ==, "r1");
+  g_autoptr (MockSessions) s = mock_session_new (2);
+  mock_session_set (s, "a", "r1");
+  mock_session_set (s, "b", "r2");
+  g_free (mock_session_get (s, "a")); /* a is now the most recent */
+  mock_session_set (s, "c", "r3");    /* evicts b */
+  g_assert_cmpuint (mock_session_count (s), ==, 2);
+  g_autofree char *a = mock_session_get (s, "a");
+  g_autofree char *b = mock_session_get (s, "b");
+  g_autofree char *c = mock_session_get (s, "c");
+  g_assert_cmpstr (a, ==, "r1");
+  g_assert_null (b);
+  g_assert_cmpstr (c, ==, "r3");
+  mock_session_set (s, "a", NULL); /* a refusal keeps the context */
+  g_autofree char *a2 = mock_session_get (s, "a");
+  g_assert_cmpstr (a2, ==, "r1");
 }
 
 static void
-test_proto_split(void)
+test_proto_split (void)
 {
-  g_auto(GStrv) one = mock_proto_split("Ngắn.", 2);
-  g_assert_cmpuint(g_strv_length(one), ==, 1);
-  g_auto(GStrv) three = mock_proto_split("A.\n\nB.\n\nC.", 2);
-  g_assert_cmpuint(g_strv_length(three), ==, 2);
-  g_assert_cmpstr(three[1], ==, "B.\n\nC.");
+  g_auto (GStrv) one = mock_proto_split ("Ngắn.", 2);
+  g_assert_cmpuint (g_strv_length (one), ==, 1);
+  g_auto (GStrv) three = mock_proto_split ("A.\n\nB.\n\nC.", 2);
+  g_assert_cmpuint (g_strv_length (three), ==, 2);
+  g_assert_cmpstr (three[1], ==, "B.\n\nC.");
 }
 
 /* ---- protocols over HTTP ------------------------------------------------ */
 
 static void
-test_http_openai(void)
+test_http_openai (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
   g_autofree char *a
-      = ask_openai(mock_server_port(s), "Lệ phí đăng ký tạm trú?");
-  g_assert_nonnull(strstr(a, "15.000 đồng"));
+      = ask_openai (mock_server_port (s), "Lệ phí đăng ký tạm trú?");
+  g_assert_nonnull (strstr (a, "15.000 đồng"));
 }
 
 static void
-test_http_openai_stream(void)
+test_http_openai_stream (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
   const char *body = "{\"stream\": true, \"messages\": [{\"role\": \"user\","
                      " \"content\": \"Đăng ký khai sinh ở đâu?\"}]}";
   Http h = { 0 };
-  http_do(mock_server_port(s), "/v1/chat/completions", body, 10000, &h);
-  g_assert_cmpint(h.status, ==, 200);
-  g_assert_true(g_str_has_prefix(h.ctype, "text/event-stream"));
-  g_autoptr(GString) joined = g_string_new(NULL);
-  g_auto(GStrv) events = g_strsplit(h.body->str, "\n\n", -1);
+  http_do (mock_server_port (s), "/v1/chat/completions", body, 10000, &h);
+  g_assert_cmpint (h.status, ==, 200);
+  g_assert_true (g_str_has_prefix (h.ctype, "text/event-stream"));
+  g_autoptr (GString) joined = g_string_new (NULL);
+  g_auto (GStrv) events = g_strsplit (h.body->str, "\n\n", -1);
   guint chunks = 0;
   gboolean done = FALSE;
   for (guint i = 0; events[i] && *events[i]; i++) {
-    g_assert_true(g_str_has_prefix(events[i], "data: "));
+    g_assert_true (g_str_has_prefix (events[i], "data: "));
     const char *data = events[i] + 6;
-    if (strcmp(data, "[DONE]") == 0) {
+    if (strcmp (data, "[DONE]") == 0) {
       done = TRUE;
       continue;
     }
-    g_autoptr(cJSON) ev = cJSON_Parse(data);
-    const cJSON *delta = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(ev, "choices"), 0),
+    g_autoptr (cJSON) ev = cJSON_Parse (data);
+    const cJSON *delta = cJSON_GetObjectItemCaseSensitive (
+        cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (ev, "choices"),
+                            0),
         "delta");
-    const cJSON *c = cJSON_GetObjectItemCaseSensitive(delta, "content");
-    if (cJSON_IsString(c))
-      g_string_append(joined, c->valuestring);
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive (delta, "content");
+    if (cJSON_IsString (c))
+      g_string_append (joined, c->valuestring);
     chunks++;
   }
-  g_assert_true(done);
-  g_assert_cmpuint(chunks, >, 2);
-  g_assert_nonnull(strstr(joined->str, "Ủy ban nhân dân cấp xã"));
-  http_clear(&h);
+  g_assert_true (done);
+  g_assert_cmpuint (chunks, >, 2);
+  g_assert_nonnull (strstr (joined->str, "Ủy ban nhân dân cấp xã"));
+  http_clear (&h);
 }
 
 static void
-test_http_openai_history(void)
+test_http_openai_history (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
   const char *body
       = "{\"messages\": [{\"role\": \"system\", \"content\": \"Trợ lý\"},"
         "{\"role\": \"user\", \"content\": \"Đăng ký tạm trú mất bao lâu?\"},"
         "{\"role\": \"assistant\", \"content\": \"03 ngày làm việc.\"},"
         "{\"role\": \"user\", \"content\": \"Thế còn lệ phí?\"}]}";
   Http h = { 0 };
-  http_do(mock_server_port(s), "/v1/chat/completions", body, 10000, &h);
-  g_assert_cmpint(h.status, ==, 200);
-  g_autofree char *a = openai_content(h.body->str);
-  g_assert_nonnull(strstr(a, "15.000 đồng"));
-  http_clear(&h);
+  http_do (mock_server_port (s), "/v1/chat/completions", body, 10000, &h);
+  g_assert_cmpint (h.status, ==, 200);
+  g_autofree char *a = openai_content (h.body->str);
+  g_assert_nonnull (strstr (a, "15.000 đồng"));
+  http_clear (&h);
 }
 
 static char *
-rasa_text(guint16 port, const char *sender, const char *message, guint *n_msgs)
+rasa_text (guint16 port, const char *sender, const char *message, guint *n_msgs)
 {
-  g_autoptr(cJSON) req = cJSON_CreateObject();
-  cJSON_AddStringToObject(req, "sender", sender);
-  cJSON_AddStringToObject(req, "message", message);
-  g_autofree char *body = jsonl_print(req);
+  g_autoptr (cJSON) req = cJSON_CreateObject ();
+  cJSON_AddStringToObject (req, "sender", sender);
+  cJSON_AddStringToObject (req, "message", message);
+  g_autofree char *body = jsonl_print (req);
   Http h = { 0 };
-  http_do(port, "/webhooks/rest/webhook", body, 10000, &h);
-  g_assert_cmpint(h.status, ==, 200);
-  g_autoptr(cJSON) arr = cJSON_Parse(h.body->str);
-  g_assert_true(cJSON_IsArray(arr));
-  g_autoptr(GString) text = g_string_new(NULL);
+  http_do (port, "/webhooks/rest/webhook", body, 10000, &h);
+  g_assert_cmpint (h.status, ==, 200);
+  g_autoptr (cJSON) arr = cJSON_Parse (h.body->str);
+  g_assert_true (cJSON_IsArray (arr));
+  g_autoptr (GString) text = g_string_new (NULL);
   const cJSON *m = NULL;
   *n_msgs = 0;
-  cJSON_ArrayForEach(m, arr)
+  cJSON_ArrayForEach (m, arr)
   {
-    const cJSON *rid = cJSON_GetObjectItemCaseSensitive(m, "recipient_id");
-    g_assert_cmpstr(rid->valuestring, ==, sender);
-    g_string_append_printf(
-        text, "%s\n", cJSON_GetObjectItemCaseSensitive(m, "text")->valuestring);
+    const cJSON *rid = cJSON_GetObjectItemCaseSensitive (m, "recipient_id");
+    g_assert_cmpstr (rid->valuestring, ==, sender);
+    g_string_append_printf (
+        text, "%s\n",
+        cJSON_GetObjectItemCaseSensitive (m, "text")->valuestring);
     (*n_msgs)++;
   }
-  http_clear(&h);
-  return g_string_free(g_steal_pointer(&text), FALSE);
+  http_clear (&h);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
-test_http_rasa_session(void)
+test_http_rasa_session (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
-  guint16 port = mock_server_port(s);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
+  guint16 port = mock_server_port (s);
   guint n = 0;
   g_autofree char *a
-      = rasa_text(port, "nguoi-dan-1", "Đăng ký thường trú cần gì?", &n);
-  g_assert_cmpuint(n, ==, 2); /* long answers come as two messages */
-  g_autofree char *b = rasa_text(port, "nguoi-dan-1", "Thế còn lệ phí?", &n);
-  g_assert_nonnull(strstr(b, "20.000 đồng"));
-  g_autofree char *c = rasa_text(port, "nguoi-dan-2", "Thế còn lệ phí?", &n);
-  g_assert_true(g_str_has_prefix(c, refusal_start));
+      = rasa_text (port, "nguoi-dan-1", "Đăng ký thường trú cần gì?", &n);
+  g_assert_cmpuint (n, ==, 2); /* long answers come as two messages */
+  g_autofree char *b = rasa_text (port, "nguoi-dan-1", "Thế còn lệ phí?", &n);
+  g_assert_nonnull (strstr (b, "20.000 đồng"));
+  g_autofree char *c = rasa_text (port, "nguoi-dan-2", "Thế còn lệ phí?", &n);
+  g_assert_true (g_str_has_prefix (c, refusal_start));
 }
 
 static void
-test_http_template_session(void)
+test_http_template_session (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
-  guint16 port = mock_server_port(s);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
+  guint16 port = mock_server_port (s);
   const char *bodies[] = {
     "{\"session\": \"s1\", \"turn\": 0, \"q\": \"Đăng ký hộ kinh doanh\"}",
     "{\"session\": \"s1\", \"turn\": 1, \"q\": \"Mất bao lâu?\"}",
   };
   for (guint t = 0; t < 2; t++) {
     Http h = { 0 };
-    http_do(port, "/api/ask", bodies[t], 10000, &h);
-    g_assert_cmpint(h.status, ==, 200);
-    g_autoptr(cJSON) root = cJSON_Parse(h.body->str);
-    const cJSON *parts = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(root, "data"), "answer"),
+    http_do (port, "/api/ask", bodies[t], 10000, &h);
+    g_assert_cmpint (h.status, ==, 200);
+    g_autoptr (cJSON) root = cJSON_Parse (h.body->str);
+    const cJSON *parts = cJSON_GetObjectItemCaseSensitive (
+        cJSON_GetObjectItemCaseSensitive (
+            cJSON_GetObjectItemCaseSensitive (root, "data"), "answer"),
         "parts");
-    g_assert_true(cJSON_IsArray(parts));
-    g_assert_cmpint(cJSON_GetArraySize(parts), >=, 1);
-    g_autoptr(GString) all = g_string_new(NULL);
+    g_assert_true (cJSON_IsArray (parts));
+    g_assert_cmpint (cJSON_GetArraySize (parts), >=, 1);
+    g_autoptr (GString) all = g_string_new (NULL);
     const cJSON *p = NULL;
-    cJSON_ArrayForEach(p, parts) g_string_append(all, p->valuestring);
-    g_assert_nonnull(strstr(all->str, "03 ngày làm việc"));
-    http_clear(&h);
+    cJSON_ArrayForEach (p, parts) g_string_append (all, p->valuestring);
+    g_assert_nonnull (strstr (all->str, "03 ngày làm việc"));
+    http_clear (&h);
   }
 }
 
@@ -546,9 +549,9 @@ typedef struct {
 } BadCase;
 
 static void
-test_http_bad_input(void)
+test_http_bad_input (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
   static const BadCase cases[] = {
     { "/v1/chat/completions", "{not json", 400 },
     { "/v1/chat/completions", "[1, 2]", 400 },
@@ -561,322 +564,322 @@ test_http_bad_input(void)
     { "/v1/chat/completions", NULL, 405 },
     { "/health", NULL, 200 },
   };
-  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
     Http h = { 0 };
-    http_do(mock_server_port(s), cases[i].path, cases[i].body, 10000, &h);
-    g_assert_cmpint(h.status, ==, cases[i].status);
-    g_autoptr(cJSON) err = cJSON_Parse(h.body->str);
-    g_assert_nonnull(err); /* every error is JSON too */
-    http_clear(&h);
+    http_do (mock_server_port (s), cases[i].path, cases[i].body, 10000, &h);
+    g_assert_cmpint (h.status, ==, cases[i].status);
+    g_autoptr (cJSON) err = cJSON_Parse (h.body->str);
+    g_assert_nonnull (err); /* every error is JSON too */
+    http_clear (&h);
   }
   /* A body over 1 MiB. */
-  g_autofree char *big = g_strnfill(1024 * 1024 + 10, 'a');
+  g_autofree char *big = g_strnfill (1024 * 1024 + 10, 'a');
   Http h = { 0 };
-  http_do(mock_server_port(s), "/api/ask", big, 10000, &h);
-  g_assert_cmpint(h.status, ==, 413);
-  http_clear(&h);
+  http_do (mock_server_port (s), "/api/ask", big, 10000, &h);
+  g_assert_cmpint (h.status, ==, 413);
+  http_clear (&h);
 }
 
 /* ---- profiles ----------------------------------------------------------- */
 
 static void
-test_profile_exact_vs_fuzzy(void)
+test_profile_exact_vs_fuzzy (void)
 {
-  g_autoptr(MockServer) exact = start_mock(MOCK_PROFILE_EXACT, -1, -1);
-  g_autoptr(MockServer) fuzzy = start_mock(MOCK_PROFILE_FUZZY, -1, -1);
+  g_autoptr (MockServer) exact = start_mock (MOCK_PROFILE_EXACT, -1, -1);
+  g_autoptr (MockServer) fuzzy = start_mock (MOCK_PROFILE_FUZZY, -1, -1);
   const char *q = "dang ky tam tru mat bao lau";
-  g_autofree char *a = ask_openai(mock_server_port(exact), q);
-  g_autofree char *b = ask_openai(mock_server_port(fuzzy), q);
-  g_assert_true(g_str_has_prefix(a, refusal_start));
-  g_assert_nonnull(strstr(b, "03 ngày làm việc"));
+  g_autofree char *a = ask_openai (mock_server_port (exact), q);
+  g_autofree char *b = ask_openai (mock_server_port (fuzzy), q);
+  g_assert_true (g_str_has_prefix (a, refusal_start));
+  g_assert_nonnull (strstr (b, "03 ngày làm việc"));
   g_autofree char *c
-      = ask_openai(mock_server_port(exact), "Đăng ký tạm trú mất bao lâu?");
-  g_assert_nonnull(strstr(c, "03 ngày làm việc"));
+      = ask_openai (mock_server_port (exact), "Đăng ký tạm trú mất bao lâu?");
+  g_assert_nonnull (strstr (c, "03 ngày làm việc"));
 }
 
 static void
-test_profile_wrong_fees(void)
+test_profile_wrong_fees (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_WRONG_FEES, -1, -1);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_WRONG_FEES, -1, -1);
   g_autofree char *a
-      = ask_openai(mock_server_port(s), "Lệ phí đăng ký tạm trú trực tiếp?");
-  g_assert_null(strstr(a, " 15.000 đồng"));
-  g_assert_nonnull(strstr(a, "150.000 đồng"));
+      = ask_openai (mock_server_port (s), "Lệ phí đăng ký tạm trú trực tiếp?");
+  g_assert_null (strstr (a, " 15.000 đồng"));
+  g_assert_nonnull (strstr (a, "150.000 đồng"));
   g_autofree char *b
-      = ask_openai(mock_server_port(s), "Đăng ký khai sinh có mất phí?");
-  g_assert_null(strstr(b, "miễn"));
+      = ask_openai (mock_server_port (s), "Đăng ký khai sinh có mất phí?");
+  g_assert_null (strstr (b, "miễn"));
 }
 
 /* Sequential requests consume the seeded draws in order: the same seed
  * gives the same outcomes. */
 static GString *
-flaky_pattern(void)
+flaky_pattern (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_FLAKY, 0, 0.5);
-  g_autofree char *body = openai_body("Đăng ký tạm trú mất bao lâu?");
-  GString *pattern = g_string_new(NULL);
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_FLAKY, 0, 0.5);
+  g_autofree char *body = openai_body ("Đăng ký tạm trú mất bao lâu?");
+  GString *pattern = g_string_new (NULL);
   for (guint i = 0; i < 40; i++) {
     Http h = { 0 };
-    http_do(mock_server_port(s), "/v1/chat/completions", body, 10000, &h);
+    http_do (mock_server_port (s), "/v1/chat/completions", body, 10000, &h);
     char c = h.code != CURLE_OK ? 'x' : h.status == 503 ? '5' : 'o';
     if (c == 'o')
-      g_assert_cmpint(h.status, ==, 200);
-    g_string_append_c(pattern, c);
-    http_clear(&h);
+      g_assert_cmpint (h.status, ==, 200);
+    g_string_append_c (pattern, c);
+    http_clear (&h);
   }
   return pattern;
 }
 
 static void
-test_profile_flaky(void)
+test_profile_flaky (void)
 {
-  GString *a = flaky_pattern();
-  GString *b = flaky_pattern();
-  g_test_message("flaky pattern %s", a->str);
-  g_assert_nonnull(strchr(a->str, '5'));
-  g_assert_nonnull(strchr(a->str, 'o'));
-  g_assert_nonnull(strchr(a->str, 'x'));
-  g_assert_cmpstr(a->str, ==, b->str);
-  g_string_free(a, TRUE);
-  g_string_free(b, TRUE);
+  GString *a = flaky_pattern ();
+  GString *b = flaky_pattern ();
+  g_test_message ("flaky pattern %s", a->str);
+  g_assert_nonnull (strchr (a->str, '5'));
+  g_assert_nonnull (strchr (a->str, 'o'));
+  g_assert_nonnull (strchr (a->str, 'x'));
+  g_assert_cmpstr (a->str, ==, b->str);
+  g_string_free (a, TRUE);
+  g_string_free (b, TRUE);
 }
 
 /* The delay is a lower bound of the server-side time the mock reports. */
 static void
-test_profile_slow(void)
+test_profile_slow (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_SLOW, 100, -1);
-  g_autofree char *body = openai_body("Đăng ký tạm trú mất bao lâu?");
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_SLOW, 100, -1);
+  g_autofree char *body = openai_body ("Đăng ký tạm trú mất bao lâu?");
   Http h = { 0 };
-  http_do(mock_server_port(s), "/v1/chat/completions", body, 10000, &h);
-  g_assert_cmpint(h.status, ==, 200);
+  http_do (mock_server_port (s), "/v1/chat/completions", body, 10000, &h);
+  g_assert_cmpint (h.status, ==, 200);
   guint64 us = 0;
-  g_assert_true(
-      g_ascii_string_to_unsigned(h.time_us, 10, 0, G_MAXUINT64, &us, NULL));
-  g_assert_cmpuint(us, >=, 100000);
-  http_clear(&h);
+  g_assert_true (
+      g_ascii_string_to_unsigned (h.time_us, 10, 0, G_MAXUINT64, &us, NULL));
+  g_assert_cmpuint (us, >=, 100000);
+  http_clear (&h);
 }
 
 /* Many delayed requests at once all complete: the delay suspends
  * connections instead of blocking the server's only thread. */
 static void
-test_profile_slow_concurrent(void)
+test_profile_slow_concurrent (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_SATURATING, 200, -1);
-  g_autofree char *body = openai_body("Lệ phí đăng ký thường trú?");
-  g_autofree char *url = g_strdup_printf(
-      "http://127.0.0.1:%u/v1/chat/completions", mock_server_port(s));
-  g_autoptr(CURLM) multi = curl_multi_init();
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_SATURATING, 200, -1);
+  g_autofree char *body = openai_body ("Lệ phí đăng ký thường trú?");
+  g_autofree char *url = g_strdup_printf (
+      "http://127.0.0.1:%u/v1/chat/completions", mock_server_port (s));
+  g_autoptr (CURLM) multi = curl_multi_init ();
   enum { N = 64 };
   CURL *easy[N];
   Http h[N];
-  memset(h, 0, sizeof h);
+  memset (h, 0, sizeof h);
   for (guint i = 0; i < N; i++) {
-    h[i].body = g_string_new(NULL);
-    easy[i] = curl_easy_init();
-    curl_easy_setopt(easy[i], CURLOPT_URL, url);
-    curl_easy_setopt(easy[i], CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(easy[i], CURLOPT_TIMEOUT_MS, 20000L);
-    curl_easy_setopt(easy[i], CURLOPT_WRITEFUNCTION, http_write);
-    curl_easy_setopt(easy[i], CURLOPT_WRITEDATA, &h[i]);
-    curl_multi_add_handle(multi, easy[i]);
+    h[i].body = g_string_new (NULL);
+    easy[i] = curl_easy_init ();
+    curl_easy_setopt (easy[i], CURLOPT_URL, url);
+    curl_easy_setopt (easy[i], CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt (easy[i], CURLOPT_TIMEOUT_MS, 20000L);
+    curl_easy_setopt (easy[i], CURLOPT_WRITEFUNCTION, http_write);
+    curl_easy_setopt (easy[i], CURLOPT_WRITEDATA, &h[i]);
+    curl_multi_add_handle (multi, easy[i]);
   }
   int running = 1;
   while (running) {
-    curl_multi_perform(multi, &running);
+    curl_multi_perform (multi, &running);
     if (running)
-      curl_multi_poll(multi, NULL, 0, 1000, NULL);
+      curl_multi_poll (multi, NULL, 0, 1000, NULL);
   }
   for (guint i = 0; i < N; i++) {
     long status = 0;
-    curl_easy_getinfo(easy[i], CURLINFO_RESPONSE_CODE, &status);
-    g_assert_cmpint(status, ==, 200);
-    g_autofree char *a = openai_content(h[i].body->str);
-    g_assert_nonnull(strstr(a, "20.000 đồng"));
-    curl_multi_remove_handle(multi, easy[i]);
-    curl_easy_cleanup(easy[i]);
-    http_clear(&h[i]);
+    curl_easy_getinfo (easy[i], CURLINFO_RESPONSE_CODE, &status);
+    g_assert_cmpint (status, ==, 200);
+    g_autofree char *a = openai_content (h[i].body->str);
+    g_assert_nonnull (strstr (a, "20.000 đồng"));
+    curl_multi_remove_handle (multi, easy[i]);
+    curl_easy_cleanup (easy[i]);
+    http_clear (&h[i]);
   }
-  g_assert_cmpuint(mock_server_requests(s), ==, N);
+  g_assert_cmpuint (mock_server_requests (s), ==, N);
 }
 
 static void
-test_profile_saturating(void)
+test_profile_saturating (void)
 {
-  g_autoptr(MockServer) s = start_mock(MOCK_PROFILE_SATURATING, 0, -1);
-  g_autofree char *body = openai_body("Đăng ký tạm trú mất bao lâu?");
+  g_autoptr (MockServer) s = start_mock (MOCK_PROFILE_SATURATING, 0, -1);
+  g_autofree char *body = openai_body ("Đăng ký tạm trú mất bao lâu?");
   Http h = { 0 };
-  http_do(mock_server_port(s), "/v1/chat/completions", body, 10000, &h);
-  g_assert_cmpint(h.status, ==, 200);
+  http_do (mock_server_port (s), "/v1/chat/completions", body, 10000, &h);
+  g_assert_cmpint (h.status, ==, 200);
   guint64 us = 0;
-  g_assert_true(
-      g_ascii_string_to_unsigned(h.time_us, 10, 0, G_MAXUINT64, &us, NULL));
-  g_assert_cmpuint(us, >=, 22000); /* 20 ms + 2 ms × itself */
-  http_clear(&h);
+  g_assert_true (
+      g_ascii_string_to_unsigned (h.time_us, 10, 0, G_MAXUINT64, &us, NULL));
+  g_assert_cmpuint (us, >=, 22000); /* 20 ms + 2 ms × itself */
+  http_clear (&h);
 }
 
 /* ---- fault profiles ----------------------------------------------------- */
 
 static void
-fault_request(MockProfile p, long timeout_ms, gsize cap, Http *h)
+fault_request (MockProfile p, long timeout_ms, gsize cap, Http *h)
 {
-  g_autoptr(MockServer) s = start_mock(p, -1, -1);
-  g_autofree char *body = openai_body("Đăng ký tạm trú mất bao lâu?");
+  g_autoptr (MockServer) s = start_mock (p, -1, -1);
+  g_autofree char *body = openai_body ("Đăng ký tạm trú mất bao lâu?");
   h->cap = cap;
-  http_do(mock_server_port(s), "/v1/chat/completions", body, timeout_ms, h);
+  http_do (mock_server_port (s), "/v1/chat/completions", body, timeout_ms, h);
   if (p == MOCK_PROFILE_REDIRECT) {
-    g_autofree char *want
-        = g_strdup_printf("http://127.0.0.2:%u/elsewhere", mock_server_port(s));
-    g_assert_cmpstr(h->location, ==, want);
+    g_autofree char *want = g_strdup_printf ("http://127.0.0.2:%u/elsewhere",
+                                             mock_server_port (s));
+    g_assert_cmpstr (h->location, ==, want);
   }
   /* Freeing the server with a hung or trickling connection must not
    * block or crash: it is part of the test. */
 }
 
 static void
-test_fault_hang(void)
+test_fault_hang (void)
 {
   Http h = { 0 };
-  fault_request(MOCK_PROFILE_HANG, 300, 0, &h);
-  g_assert_cmpint(h.code, ==, CURLE_OPERATION_TIMEDOUT);
-  g_assert_cmpuint(h.body->len, ==, 0);
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_HANG, 300, 0, &h);
+  g_assert_cmpint (h.code, ==, CURLE_OPERATION_TIMEDOUT);
+  g_assert_cmpuint (h.body->len, ==, 0);
+  http_clear (&h);
 }
 
 static void
-test_fault_trickle(void)
+test_fault_trickle (void)
 {
   Http h = { 0 };
-  fault_request(MOCK_PROFILE_TRICKLE, 1500, 0, &h);
-  g_assert_cmpint(h.code, ==, CURLE_OPERATION_TIMEDOUT);
-  g_assert_cmpint(h.status, ==, 200);
-  g_assert_cmpuint(h.body->len, <, 10);
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_TRICKLE, 1500, 0, &h);
+  g_assert_cmpint (h.code, ==, CURLE_OPERATION_TIMEDOUT);
+  g_assert_cmpint (h.status, ==, 200);
+  g_assert_cmpuint (h.body->len, <, 10);
+  http_clear (&h);
 }
 
 static void
-test_fault_huge(void)
+test_fault_huge (void)
 {
   Http h = { 0 };
-  fault_request(MOCK_PROFILE_HUGE, 10000, 1024 * 1024, &h);
-  g_assert_cmpint(h.code, ==, CURLE_WRITE_ERROR);
-  g_assert_cmpint(h.status, ==, 200);
-  g_assert_true(g_str_has_prefix(h.body->str, "{\"choices\""));
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_HUGE, 10000, 1024 * 1024, &h);
+  g_assert_cmpint (h.code, ==, CURLE_WRITE_ERROR);
+  g_assert_cmpint (h.status, ==, 200);
+  g_assert_true (g_str_has_prefix (h.body->str, "{\"choices\""));
+  http_clear (&h);
 }
 
 static void
-test_fault_endless(void)
+test_fault_endless (void)
 {
   Http h = { 0 };
-  fault_request(MOCK_PROFILE_ENDLESS, 10000, 2 * 1024 * 1024, &h);
-  g_assert_cmpint(h.code, ==, CURLE_WRITE_ERROR);
-  g_assert_cmpuint(h.body->len, >, 1024 * 1024);
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_ENDLESS, 10000, 2 * 1024 * 1024, &h);
+  g_assert_cmpint (h.code, ==, CURLE_WRITE_ERROR);
+  g_assert_cmpuint (h.body->len, >, 1024 * 1024);
+  http_clear (&h);
 }
 
 static void
-test_fault_bodies(void)
+test_fault_bodies (void)
 {
   Http h = { 0 };
-  fault_request(MOCK_PROFILE_HTML, 10000, 0, &h);
-  g_assert_cmpint(h.status, ==, 200);
-  g_assert_true(g_str_has_prefix(h.ctype, "text/html"));
-  g_assert_true(g_str_has_prefix(h.body->str, "<!DOCTYPE html>"));
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_HTML, 10000, 0, &h);
+  g_assert_cmpint (h.status, ==, 200);
+  g_assert_true (g_str_has_prefix (h.ctype, "text/html"));
+  g_assert_true (g_str_has_prefix (h.body->str, "<!DOCTYPE html>"));
+  http_clear (&h);
 
-  fault_request(MOCK_PROFILE_BAD_JSON, 10000, 0, &h);
-  g_assert_cmpint(h.status, ==, 200);
-  g_autoptr(cJSON) bad = cJSON_Parse(h.body->str);
-  g_assert_null(bad);
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_BAD_JSON, 10000, 0, &h);
+  g_assert_cmpint (h.status, ==, 200);
+  g_autoptr (cJSON) bad = cJSON_Parse (h.body->str);
+  g_assert_null (bad);
+  http_clear (&h);
 
-  fault_request(MOCK_PROFILE_BAD_UTF8, 10000, 0, &h);
-  g_assert_cmpint(h.status, ==, 200);
-  g_assert_false(g_utf8_validate(h.body->str, (gssize)h.body->len, NULL));
-  g_autoptr(cJSON) json = cJSON_Parse(h.body->str);
-  g_assert_nonnull(json); /* well-formed JSON, broken text */
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_BAD_UTF8, 10000, 0, &h);
+  g_assert_cmpint (h.status, ==, 200);
+  g_assert_false (g_utf8_validate (h.body->str, (gssize)h.body->len, NULL));
+  g_autoptr (cJSON) json = cJSON_Parse (h.body->str);
+  g_assert_nonnull (json); /* well-formed JSON, broken text */
+  http_clear (&h);
 }
 
 static void
-test_fault_connection(void)
+test_fault_connection (void)
 {
   Http h = { 0 };
-  fault_request(MOCK_PROFILE_RESET, 10000, 0, &h);
-  g_assert_true(h.code == CURLE_GOT_NOTHING || h.code == CURLE_RECV_ERROR);
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_RESET, 10000, 0, &h);
+  g_assert_true (h.code == CURLE_GOT_NOTHING || h.code == CURLE_RECV_ERROR);
+  http_clear (&h);
 
-  fault_request(MOCK_PROFILE_REDIRECT, 10000, 0, &h);
-  g_assert_cmpint(h.code, ==, CURLE_OK);
-  g_assert_cmpint(h.status, ==, 302);
-  http_clear(&h);
+  fault_request (MOCK_PROFILE_REDIRECT, 10000, 0, &h);
+  g_assert_cmpint (h.code, ==, CURLE_OK);
+  g_assert_cmpint (h.status, ==, 302);
+  http_clear (&h);
 }
 
 static void
-test_server_options(void)
+test_server_options (void)
 {
   MockProfile p;
-  g_autoptr(GError) error = NULL;
-  g_assert_true(mock_profile_from_name("wrong-fees", &p, &error));
-  g_assert_cmpint(p, ==, MOCK_PROFILE_WRONG_FEES);
-  g_assert_cmpstr(mock_profile_name(MOCK_PROFILE_BAD_UTF8), ==, "bad-utf8");
-  g_assert_false(mock_profile_from_name("lazy", &p, &error));
-  g_assert_error(error, MOCK_ERROR, MOCK_ERROR_PROFILE);
-  g_clear_error(&error);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (mock_profile_from_name ("wrong-fees", &p, &error));
+  g_assert_cmpint (p, ==, MOCK_PROFILE_WRONG_FEES);
+  g_assert_cmpstr (mock_profile_name (MOCK_PROFILE_BAD_UTF8), ==, "bad-utf8");
+  g_assert_false (mock_profile_from_name ("lazy", &p, &error));
+  g_assert_error (error, MOCK_ERROR, MOCK_ERROR_PROFILE);
+  g_clear_error (&error);
   MockOptions o;
-  mock_options_init(&o);
+  mock_options_init (&o);
   o.host = "localhost.invalid";
-  g_assert_null(mock_server_start(&o, &error));
-  g_assert_error(error, MOCK_ERROR, MOCK_ERROR_LISTEN);
-  g_clear_error(&error);
-  mock_options_init(&o);
+  g_assert_null (mock_server_start (&o, &error));
+  g_assert_error (error, MOCK_ERROR, MOCK_ERROR_LISTEN);
+  g_clear_error (&error);
+  mock_options_init (&o);
   o.kb_path = "/nonexistent/kb.jsonl";
-  g_assert_null(mock_server_start(&o, &error));
-  g_assert_error(error, JSONL_ERROR, JSONL_ERROR_IO);
+  g_assert_null (mock_server_start (&o, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_IO);
 }
 
 int
-main(int argc, char **argv)
+main (int argc, char **argv)
 {
-  g_test_init(&argc, &argv, NULL);
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-  g_autoptr(GError) error = NULL;
-  kb = mock_kb_load(MOCK_DEFAULT_KB, &error);
-  g_assert_no_error(error);
-  g_test_add_func("/mock/kb/covers-domain", test_kb_covers_domain);
-  g_test_add_func("/mock/kb/rejects-bad-file", test_kb_rejects_bad_file);
-  g_test_add_func("/mock/kb/retrieval", test_kb_retrieval);
-  g_test_add_func("/mock/answer/leads-with-asked",
-                  test_answer_leads_with_what_was_asked);
-  g_test_add_func("/mock/answer/admits-unknown", test_answer_admits_unknown);
-  g_test_add_func("/mock/answer/follow-up", test_answer_follow_up);
-  g_test_add_func("/mock/answer/multiple-choice", test_answer_multiple_choice);
-  g_test_add_func("/mock/answer/wrong-fees", test_answer_wrong_fees);
-  g_test_add_func("/mock/session/lru", test_session_lru);
-  g_test_add_func("/mock/proto/split", test_proto_split);
-  g_test_add_func("/mock/http/openai", test_http_openai);
-  g_test_add_func("/mock/http/openai-stream", test_http_openai_stream);
-  g_test_add_func("/mock/http/openai-history", test_http_openai_history);
-  g_test_add_func("/mock/http/rasa-session", test_http_rasa_session);
-  g_test_add_func("/mock/http/template-session", test_http_template_session);
-  g_test_add_func("/mock/http/bad-input", test_http_bad_input);
-  g_test_add_func("/mock/profile/exact-vs-fuzzy", test_profile_exact_vs_fuzzy);
-  g_test_add_func("/mock/profile/wrong-fees", test_profile_wrong_fees);
-  g_test_add_func("/mock/profile/flaky", test_profile_flaky);
-  g_test_add_func("/mock/profile/slow", test_profile_slow);
-  g_test_add_func("/mock/profile/slow-concurrent",
-                  test_profile_slow_concurrent);
-  g_test_add_func("/mock/profile/saturating", test_profile_saturating);
-  g_test_add_func("/mock/fault/hang", test_fault_hang);
-  g_test_add_func("/mock/fault/trickle", test_fault_trickle);
-  g_test_add_func("/mock/fault/huge", test_fault_huge);
-  g_test_add_func("/mock/fault/endless", test_fault_endless);
-  g_test_add_func("/mock/fault/bodies", test_fault_bodies);
-  g_test_add_func("/mock/fault/connection", test_fault_connection);
-  g_test_add_func("/mock/server/options", test_server_options);
-  int rc = g_test_run();
-  mock_kb_free(kb);
-  curl_global_cleanup();
+  g_test_init (&argc, &argv, NULL);
+  curl_global_init (CURL_GLOBAL_DEFAULT);
+  g_autoptr (GError) error = NULL;
+  kb = mock_kb_load (MOCK_DEFAULT_KB, &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/mock/kb/covers-domain", test_kb_covers_domain);
+  g_test_add_func ("/mock/kb/rejects-bad-file", test_kb_rejects_bad_file);
+  g_test_add_func ("/mock/kb/retrieval", test_kb_retrieval);
+  g_test_add_func ("/mock/answer/leads-with-asked",
+                   test_answer_leads_with_what_was_asked);
+  g_test_add_func ("/mock/answer/admits-unknown", test_answer_admits_unknown);
+  g_test_add_func ("/mock/answer/follow-up", test_answer_follow_up);
+  g_test_add_func ("/mock/answer/multiple-choice", test_answer_multiple_choice);
+  g_test_add_func ("/mock/answer/wrong-fees", test_answer_wrong_fees);
+  g_test_add_func ("/mock/session/lru", test_session_lru);
+  g_test_add_func ("/mock/proto/split", test_proto_split);
+  g_test_add_func ("/mock/http/openai", test_http_openai);
+  g_test_add_func ("/mock/http/openai-stream", test_http_openai_stream);
+  g_test_add_func ("/mock/http/openai-history", test_http_openai_history);
+  g_test_add_func ("/mock/http/rasa-session", test_http_rasa_session);
+  g_test_add_func ("/mock/http/template-session", test_http_template_session);
+  g_test_add_func ("/mock/http/bad-input", test_http_bad_input);
+  g_test_add_func ("/mock/profile/exact-vs-fuzzy", test_profile_exact_vs_fuzzy);
+  g_test_add_func ("/mock/profile/wrong-fees", test_profile_wrong_fees);
+  g_test_add_func ("/mock/profile/flaky", test_profile_flaky);
+  g_test_add_func ("/mock/profile/slow", test_profile_slow);
+  g_test_add_func ("/mock/profile/slow-concurrent",
+                   test_profile_slow_concurrent);
+  g_test_add_func ("/mock/profile/saturating", test_profile_saturating);
+  g_test_add_func ("/mock/fault/hang", test_fault_hang);
+  g_test_add_func ("/mock/fault/trickle", test_fault_trickle);
+  g_test_add_func ("/mock/fault/huge", test_fault_huge);
+  g_test_add_func ("/mock/fault/endless", test_fault_endless);
+  g_test_add_func ("/mock/fault/bodies", test_fault_bodies);
+  g_test_add_func ("/mock/fault/connection", test_fault_connection);
+  g_test_add_func ("/mock/server/options", test_server_options);
+  int rc = g_test_run ();
+  mock_kb_free (kb);
+  curl_global_cleanup ();
   return rc;
 }

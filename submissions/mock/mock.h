@@ -10,8 +10,8 @@
 
 #define MOCK_DEFAULT_KB "testsets/kb/procedures.jsonl"
 
-#define MOCK_ERROR (mock_error_quark())
-GQuark mock_error_quark(void);
+#define MOCK_ERROR (mock_error_quark ())
+GQuark mock_error_quark (void);
 typedef enum {
   MOCK_ERROR_PROFILE, /* unknown profile name */
   MOCK_ERROR_OPTION,  /* an option value out of range */
@@ -48,13 +48,13 @@ typedef struct {
 } MockOptions;
 
 /* Fills o with the defaults above (profile fuzzy). */
-void mock_options_init(MockOptions *o);
+void mock_options_init (MockOptions *o);
 
 /* Profile by its command-line name ("wrong-fees", "bad-utf8", …). FALSE and
  * MOCK_ERROR_PROFILE listing the names when unknown. */
-gboolean mock_profile_from_name(const char *name, MockProfile *out,
-                                GError **error);
-const char *mock_profile_name(MockProfile p); /* static string */
+gboolean mock_profile_from_name (const char *name, MockProfile *out,
+                                 GError **error);
+const char *mock_profile_name (MockProfile p); /* static string */
 
 typedef struct _MockServer MockServer;
 
@@ -62,17 +62,17 @@ typedef struct _MockServer MockServer;
  * effect is wanted: 10,000 connections need the descriptors) and starts
  * serving on a background thread. Returns NULL and sets error (MOCK_ERROR,
  * JSONL_ERROR, MOCK_KB_ERROR) on failure. */
-MockServer *mock_server_start(const MockOptions *o, GError **error);
+MockServer *mock_server_start (const MockOptions *o, GError **error);
 
 /* The bound port (the real one when 0 was asked). */
-guint16 mock_server_port(const MockServer *s);
+guint16 mock_server_port (const MockServer *s);
 
 /* Requests seen so far (every request, answered or not). */
-guint64 mock_server_requests(const MockServer *s);
+guint64 mock_server_requests (const MockServer *s);
 
 /* Stops serving: hung and delayed connections are closed, the thread
  * joined. NULL is a no-op. */
-void mock_server_free(MockServer *s);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(MockServer, mock_server_free)
+void mock_server_free (MockServer *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MockServer, mock_server_free)
 
 #endif

@@ -54,7 +54,7 @@ static const char unknown_tail[]
       "cơ quan tiếp nhận hồ sơ.";
 
 const char *
-mock_answer_refusal(void)
+mock_answer_refusal (void)
 {
   return refusal;
 }
@@ -64,12 +64,12 @@ mock_answer_refusal(void)
 /* Index of the first occurrence of phrase (space-separated syllables) in
  * syl, or -1. Exact syllables: "phi" must not match "phieu". */
 static gint
-answer_find_phrase(char **syl, const char *phrase)
+answer_find_phrase (char **syl, const char *phrase)
 {
-  g_auto(GStrv) p = g_strsplit(phrase, " ", -1);
+  g_auto (GStrv) p = g_strsplit (phrase, " ", -1);
   for (gint i = 0; syl[i]; i++) {
     guint j = 0;
-    while (p[j] && syl[i + j] && strcmp(syl[i + j], p[j]) == 0)
+    while (p[j] && syl[i + j] && strcmp (syl[i + j], p[j]) == 0)
       j++;
     if (p[j] == NULL)
       return i;
@@ -78,11 +78,11 @@ answer_find_phrase(char **syl, const char *phrase)
 }
 
 static gint
-answer_first_of(char **syl, const char *const *phrases)
+answer_first_of (char **syl, const char *const *phrases)
 {
   gint best = -1;
   for (guint i = 0; phrases[i]; i++) {
-    gint at = answer_find_phrase(syl, phrases[i]);
+    gint at = answer_find_phrase (syl, phrases[i]);
     if (at >= 0 && (best < 0 || at < best))
       best = at;
   }
@@ -90,21 +90,21 @@ answer_first_of(char **syl, const char *const *phrases)
 }
 
 static Ask
-answer_understand(const char *question)
+answer_understand (const char *question)
 {
-  g_auto(GStrv) syl = mock_kb_syllables(question, MOCK_KB_FUZZY);
+  g_auto (GStrv) syl = mock_kb_syllables (question, MOCK_KB_FUZZY);
   Ask ask = { .channel = NULL };
   for (guint k = 0; k < ASK_N; k++)
-    ask.pos[k] = answer_first_of(syl, ask_phrases[k]);
-  if (answer_first_of(syl, online_phrases) >= 0)
+    ask.pos[k] = answer_first_of (syl, ask_phrases[k]);
+  if (answer_first_of (syl, online_phrases) >= 0)
     ask.channel = "trực tuyến";
-  else if (answer_first_of(syl, in_person_phrases) >= 0)
+  else if (answer_first_of (syl, in_person_phrases) >= 0)
     ask.channel = "trực tiếp";
   return ask;
 }
 
 static gboolean
-answer_asks_anything(const Ask *ask)
+answer_asks_anything (const Ask *ask)
 {
   for (guint k = 0; k < ASK_N; k++)
     if (ask->pos[k] >= 0)
@@ -115,32 +115,32 @@ answer_asks_anything(const Ask *ask)
 /* ---- sections ----------------------------------------------------------- */
 
 static void
-answer_unknown(GString *out, const char *what)
+answer_unknown (GString *out, const char *what)
 {
-  g_string_append_printf(out,
-                         "Hiện tôi chưa có thông tin đã được kiểm chứng về %s "
-                         "của thủ tục này; %s",
-                         what, unknown_tail);
+  g_string_append_printf (out,
+                          "Hiện tôi chưa có thông tin đã được kiểm chứng về %s "
+                          "của thủ tục này; %s",
+                          what, unknown_tail);
 }
 
 /* Channels a section speaks about: the asked channel if the record has it,
  * else all. */
 static gboolean
-answer_channel_wanted(const MockKbChannel *c, const MockKbRecord *r,
-                      const char *want)
+answer_channel_wanted (const MockKbChannel *c, const MockKbRecord *r,
+                       const char *want)
 {
   if (want == NULL || c->channel == NULL)
     return TRUE;
   for (guint i = 0; i < r->channels->len; i++) {
     const MockKbChannel *o = r->channels->pdata[i];
-    if (o->channel && strcmp(o->channel, want) == 0)
-      return strcmp(c->channel, want) == 0;
+    if (o->channel && strcmp (o->channel, want) == 0)
+      return strcmp (c->channel, want) == 0;
   }
   return TRUE;
 }
 
 static const char *
-answer_channel_value(const MockKbChannel *c, AskKind k)
+answer_channel_value (const MockKbChannel *c, AskKind k)
 {
   return k == ASK_FEE ? c->fee : c->time;
 }
@@ -148,8 +148,8 @@ answer_channel_value(const MockKbChannel *c, AskKind k)
 /* "Lệ phí: nộp trực tiếp 15.000 đồng; nộp trực tuyến 7.000 đồng." States a
  * shared value once; says it does not know when no channel has a value. */
 static void
-answer_by_channel(GString *out, const MockKbRecord *r, AskKind k,
-                  const char *want)
+answer_by_channel (GString *out, const MockKbRecord *r, AskKind k,
+                   const char *want)
 {
   const char *label = k == ASK_FEE ? "Lệ phí" : "Thời hạn giải quyết";
   GPtrArray *ch = r->channels;
@@ -157,70 +157,71 @@ answer_by_channel(GString *out, const MockKbRecord *r, AskKind k,
   gboolean same = TRUE, any = FALSE;
   for (guint i = 0; i < ch->len; i++) {
     const MockKbChannel *c = ch->pdata[i];
-    const char *v = answer_channel_value(c, k);
-    if (!answer_channel_wanted(c, r, want) || v == NULL)
+    const char *v = answer_channel_value (c, k);
+    if (!answer_channel_wanted (c, r, want) || v == NULL)
       continue;
-    same = same && (first == NULL || strcmp(first, v) == 0);
+    same = same && (first == NULL || strcmp (first, v) == 0);
     first = first ? first : v;
     any = TRUE;
   }
   if (!any) {
-    answer_unknown(out, k == ASK_FEE ? "lệ phí" : "thời hạn giải quyết");
+    answer_unknown (out, k == ASK_FEE ? "lệ phí" : "thời hạn giải quyết");
     return;
   }
-  if (same && k == ASK_FEE && g_str_has_prefix(first, "miễn"))
-    g_string_append(out, "Thủ tục này được miễn lệ phí.");
+  if (same && k == ASK_FEE && g_str_has_prefix (first, "miễn"))
+    g_string_append (out, "Thủ tục này được miễn lệ phí.");
   else if (same)
-    g_string_append_printf(out, "%s: %s.", label, first);
+    g_string_append_printf (out, "%s: %s.", label, first);
   else {
-    g_string_append_printf(out, "%s:", label);
+    g_string_append_printf (out, "%s:", label);
     const char *sep = " ";
     for (guint i = 0; i < ch->len; i++) {
       const MockKbChannel *c = ch->pdata[i];
-      const char *v = answer_channel_value(c, k);
-      if (!answer_channel_wanted(c, r, want) || v == NULL)
+      const char *v = answer_channel_value (c, k);
+      if (!answer_channel_wanted (c, r, want) || v == NULL)
         continue;
-      g_string_append_printf(out, "%snộp %s %s", sep,
-                             c->channel ? c->channel : "", v);
+      g_string_append_printf (out, "%snộp %s %s", sep,
+                              c->channel ? c->channel : "", v);
       sep = "; ";
     }
-    g_string_append_c(out, '.');
+    g_string_append_c (out, '.');
   }
 }
 
 static void
-answer_join(GString *out, char **items, const char *sep)
+answer_join (GString *out, char **items, const char *sep)
 {
   for (guint i = 0; items[i]; i++)
-    g_string_append_printf(out, "%s%s", i ? sep : "", items[i]);
+    g_string_append_printf (out, "%s%s", i ? sep : "", items[i]);
 }
 
 static void
-answer_section(GString *out, const MockKbRecord *r, AskKind k, const char *want)
+answer_section (GString *out, const MockKbRecord *r, AskKind k,
+                const char *want)
 {
   switch (k) {
   case ASK_FEE:
   case ASK_TIME:
-    answer_by_channel(out, r, k, want);
+    answer_by_channel (out, r, k, want);
     break;
   case ASK_AGENCY:
     if (r->agency)
-      g_string_append_printf(out, "Cơ quan thực hiện: %s.", r->agency);
+      g_string_append_printf (out, "Cơ quan thực hiện: %s.", r->agency);
     else
-      answer_unknown(out, "cơ quan thực hiện");
+      answer_unknown (out, "cơ quan thực hiện");
     break;
   case ASK_DOSSIER:
     if (r->dossier[0]) {
-      g_string_append(out, "Hồ sơ gồm: ");
-      answer_join(out, r->dossier, "; ");
-      g_string_append_c(out, '.');
+      g_string_append (out, "Hồ sơ gồm: ");
+      answer_join (out, r->dossier, "; ");
+      g_string_append_c (out, '.');
     } else
-      answer_unknown(out, "thành phần hồ sơ");
+      answer_unknown (out, "thành phần hồ sơ");
     break;
   case ASK_LEGAL:
-    g_string_append(out, "Căn cứ pháp lý: ");
-    answer_join(out, r->legal_basis, "; ");
-    g_string_append_c(out, '.');
+    g_string_append (out, "Căn cứ pháp lý: ");
+    answer_join (out, r->legal_basis, "; ");
+    g_string_append_c (out, '.');
     break;
   case ASK_N:
     break;
@@ -228,23 +229,23 @@ answer_section(GString *out, const MockKbRecord *r, AskKind k, const char *want)
 }
 
 static void
-answer_caveats(GString *out, const MockKbRecord *r)
+answer_caveats (GString *out, const MockKbRecord *r)
 {
   if (r->notes)
-    g_string_append_printf(out, "\n\nLưu ý: %s", r->notes);
+    g_string_append_printf (out, "\n\nLưu ý: %s", r->notes);
   if (r->hedged)
-    g_string_append(out, "\n\nMột số thông tin trên chưa được kiểm chứng "
-                         "đầy đủ; anh/chị nên đối chiếu lại trên Cổng Dịch "
-                         "vụ công quốc gia trước khi nộp hồ sơ.");
+    g_string_append (out, "\n\nMột số thông tin trên chưa được kiểm chứng "
+                          "đầy đủ; anh/chị nên đối chiếu lại trên Cổng Dịch "
+                          "vụ công quốc gia trước khi nộp hồ sơ.");
 }
 
 /* ---- whole answers ------------------------------------------------------ */
 
 /* Only what was asked, in the user's order, then the legal basis. */
 static void
-answer_asked(GString *out, const MockKbRecord *r, const Ask *ask)
+answer_asked (GString *out, const MockKbRecord *r, const Ask *ask)
 {
-  g_string_append_printf(out, "Về thủ tục %s:", r->title);
+  g_string_append_printf (out, "Về thủ tục %s:", r->title);
   gboolean done[ASK_N] = { FALSE };
   for (;;) {
     gint pick = -1;
@@ -255,49 +256,50 @@ answer_asked(GString *out, const MockKbRecord *r, const Ask *ask)
     if (pick < 0)
       break;
     done[pick] = TRUE;
-    g_string_append_c(out, ' ');
-    answer_section(out, r, (AskKind)pick, ask->channel);
+    g_string_append_c (out, ' ');
+    answer_section (out, r, (AskKind)pick, ask->channel);
   }
   if (!done[ASK_LEGAL]) {
-    g_string_append(out, "\n\n");
-    answer_section(out, r, ASK_LEGAL, NULL);
+    g_string_append (out, "\n\n");
+    answer_section (out, r, ASK_LEGAL, NULL);
   }
 }
 
 /* Everything known, as a Markdown list or as prose (chosen by the caller so
  * the harness sees both shapes). */
 static void
-answer_full(GString *out, const MockKbRecord *r, const char *want,
-            gboolean as_list)
+answer_full (GString *out, const MockKbRecord *r, const char *want,
+             gboolean as_list)
 {
   static const AskKind order[] = { ASK_AGENCY, ASK_TIME, ASK_FEE, ASK_DOSSIER };
   if (as_list)
-    g_string_append_printf(out, "Thủ tục **%s**:\n", r->title);
+    g_string_append_printf (out, "Thủ tục **%s**:\n", r->title);
   else
-    g_string_append_printf(out, "Thủ tục %s được thực hiện như sau.", r->title);
-  for (guint i = 0; i < G_N_ELEMENTS(order); i++) {
+    g_string_append_printf (out, "Thủ tục %s được thực hiện như sau.",
+                            r->title);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++) {
     if (order[i] == ASK_DOSSIER && r->dossier[0] == NULL)
       continue;
-    g_string_append(out, as_list ? "\n- " : " ");
-    answer_section(out, r, order[i], want);
+    g_string_append (out, as_list ? "\n- " : " ");
+    answer_section (out, r, order[i], want);
   }
-  g_string_append(out, "\n\n");
-  answer_section(out, r, ASK_LEGAL, NULL);
+  g_string_append (out, "\n\n");
+  answer_section (out, r, ASK_LEGAL, NULL);
 }
 
 static char *
-answer_compose(const MockKbRecord *r, const char *question)
+answer_compose (const MockKbRecord *r, const char *question)
 {
-  g_autoptr(GString) out = g_string_new(NULL);
-  Ask ask = answer_understand(question);
+  g_autoptr (GString) out = g_string_new (NULL);
+  Ask ask = answer_understand (question);
   if (r->text)
-    g_string_append(out, r->text);
-  else if (answer_asks_anything(&ask))
-    answer_asked(out, r, &ask);
+    g_string_append (out, r->text);
+  else if (answer_asks_anything (&ask))
+    answer_asked (out, r, &ask);
   else
-    answer_full(out, r, ask.channel, g_str_hash(question) % 2 == 0);
-  answer_caveats(out, r);
-  return g_string_free(g_steal_pointer(&out), FALSE);
+    answer_full (out, r, ask.channel, g_str_hash (question) % 2 == 0);
+  answer_caveats (out, r);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ---- multiple choice ---------------------------------------------------- */
@@ -308,71 +310,94 @@ typedef struct {
 } Option;
 
 static void
-answer_option_free(gpointer p)
+answer_option_free (gpointer p)
 {
   Option *o = p;
-  g_free(o->text);
-  g_free(o);
+  g_free (o->text);
+  g_free (o);
 }
 
 /* Splits "stem A. x B. y C. z" into the stem and options A, B, … in order.
  * Returns NULL when the question has fewer than two options. */
-static GPtrArray *
-answer_parse_options(const char *q, char **stem)
+/* Compiled once: the regexes run on every request of every thread. */
+static GRegex *
+answer_options_regex (void)
 {
-  g_autoptr(GRegex) re = g_regex_new("(?:^|\\s)([A-D])[.):]\\s+", 0, 0, NULL);
-  g_autoptr(GMatchInfo) mi = NULL;
-  GArray *starts = g_array_new(FALSE, FALSE, sizeof(gint[2]));
+  static GRegex *re;
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("(?:^|\\s)([A-D])[.):]\\s+",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return re;
+}
+
+static GRegex *
+answer_amount_regex (void)
+{
+  static GRegex *re;
+  if (g_once_init_enter (&re))
+    g_once_init_leave (
+        &re, g_regex_new (
+                 "(\\d{1,3}(?:\\.\\d{3})+|\\d+)(\\s*(?:đồng|VNĐ|VND|đ(?!\\p{L})))",
+                 G_REGEX_OPTIMIZE, 0, NULL));
+  return re;
+}
+
+static GPtrArray *
+answer_parse_options (const char *q, char **stem)
+{
+  GRegex *re = answer_options_regex ();
+  g_autoptr (GMatchInfo) mi = NULL;
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gint[2]));
   char want = 'A';
-  g_regex_match(re, q, 0, &mi);
-  while (g_match_info_matches(mi)) {
+  g_regex_match (re, q, 0, &mi);
+  while (g_match_info_matches (mi)) {
     gint ls, le, ms, me;
-    g_match_info_fetch_pos(mi, 1, &ls, &le);
-    g_match_info_fetch_pos(mi, 0, &ms, &me);
+    g_match_info_fetch_pos (mi, 1, &ls, &le);
+    g_match_info_fetch_pos (mi, 0, &ms, &me);
     if (q[ls] == want) {
       gint span[2] = { ls, me };
-      g_array_append_val(starts, span);
+      g_array_append_val (starts, span);
       want++;
     }
-    (void)g_match_info_next(mi, NULL);
+    (void)g_match_info_next (mi, NULL);
   }
   if (starts->len < 2) {
-    g_array_unref(starts);
+    g_array_unref (starts);
     return NULL;
   }
-  GPtrArray *opts = g_ptr_array_new_with_free_func(answer_option_free);
+  GPtrArray *opts = g_ptr_array_new_with_free_func (answer_option_free);
   for (guint i = 0; i < starts->len; i++) {
-    gint *s = &g_array_index(starts, gint, 2 * i);
-    gint end = i + 1 < starts->len ? g_array_index(starts, gint, 2 * i + 2)
-                                   : (gint)strlen(q);
-    Option *o = g_new0(Option, 1);
+    gint *s = &g_array_index (starts, gint, 2 * i);
+    gint end = i + 1 < starts->len ? g_array_index (starts, gint, 2 * i + 2)
+                                   : (gint)strlen (q);
+    Option *o = g_new0 (Option, 1);
     o->letter = q[s[0]];
-    o->text = g_strstrip(g_strndup(q + s[1], (gsize)(end - s[1])));
-    g_ptr_array_add(opts, o);
+    o->text = g_strstrip (g_strndup (q + s[1], (gsize)(end - s[1])));
+    g_ptr_array_add (opts, o);
   }
-  *stem = g_strstrip(g_strndup(q, (gsize)g_array_index(starts, gint, 0)));
-  g_array_unref(starts);
+  *stem = g_strstrip (g_strndup (q, (gsize)g_array_index (starts, gint, 0)));
+  g_array_unref (starts);
   return opts;
 }
 
 /* Numbers in text with thousands separators removed: "15.000" → "15000". */
 static GPtrArray *
-answer_numbers(const char *text)
+answer_numbers (const char *text)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-  g_autoptr(GString) cur = g_string_new(NULL);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) cur = g_string_new (NULL);
   for (const char *p = text;; p++) {
-    if (g_ascii_isdigit(*p)) {
-      g_string_append_c(cur, *p);
+    if (g_ascii_isdigit (*p)) {
+      g_string_append_c (cur, *p);
       continue;
     }
     gboolean sep
-        = (*p == '.' || *p == ',') && cur->len > 0 && g_ascii_isdigit(p[1]);
+        = (*p == '.' || *p == ',') && cur->len > 0 && g_ascii_isdigit (p[1]);
     if (sep)
       continue;
     if (cur->len > 0)
-      g_ptr_array_add(out, g_strdup(cur->str));
-    g_string_truncate(cur, 0);
+      g_ptr_array_add (out, g_strdup (cur->str));
+    g_string_truncate (cur, 0);
     if (*p == '\0')
       break;
   }
@@ -380,10 +405,10 @@ answer_numbers(const char *text)
 }
 
 static gboolean
-answer_in_strv(GPtrArray *v, const char *s)
+answer_in_strv (GPtrArray *v, const char *s)
 {
   for (guint i = 0; i < v->len; i++)
-    if (strcmp(v->pdata[i], s) == 0)
+    if (strcmp (v->pdata[i], s) == 0)
       return TRUE;
   return FALSE;
 }
@@ -391,34 +416,34 @@ answer_in_strv(GPtrArray *v, const char *s)
 /* How well evidence supports an option: share of its syllables found, and
  * each of its numbers found (+1) or absent (−1), numbers weighing double. */
 static double
-answer_support(const char *option, char **ev_syl, GPtrArray *ev_num)
+answer_support (const char *option, char **ev_syl, GPtrArray *ev_num)
 {
-  g_auto(GStrv) syl = mock_kb_syllables(option, MOCK_KB_FUZZY);
+  g_auto (GStrv) syl = mock_kb_syllables (option, MOCK_KB_FUZZY);
   guint n = 0, hit = 0;
   for (guint i = 0; syl[i]; i++, n++) {
     for (guint j = 0; ev_syl[j]; j++)
-      if (strcmp(syl[i], ev_syl[j]) == 0) {
+      if (strcmp (syl[i], ev_syl[j]) == 0) {
         hit++;
         break;
       }
   }
   double score = n ? (double)hit / n : 0;
-  g_autoptr(GPtrArray) nums = answer_numbers(option);
+  g_autoptr (GPtrArray) nums = answer_numbers (option);
   for (guint i = 0; i < nums->len; i++)
-    score += answer_in_strv(ev_num, nums->pdata[i]) ? 2 : -2;
+    score += answer_in_strv (ev_num, nums->pdata[i]) ? 2 : -2;
   return score;
 }
 
 static const Option *
-answer_pick(GPtrArray *opts, const char *evidence)
+answer_pick (GPtrArray *opts, const char *evidence)
 {
-  g_auto(GStrv) ev_syl = mock_kb_syllables(evidence, MOCK_KB_FUZZY);
-  g_autoptr(GPtrArray) ev_num = answer_numbers(evidence);
+  g_auto (GStrv) ev_syl = mock_kb_syllables (evidence, MOCK_KB_FUZZY);
+  g_autoptr (GPtrArray) ev_num = answer_numbers (evidence);
   const Option *best = NULL;
   double best_score = 0;
   for (guint i = 0; i < opts->len; i++) {
     const Option *o = opts->pdata[i];
-    double s = answer_support(o->text, ev_syl, ev_num);
+    double s = answer_support (o->text, ev_syl, ev_num);
     if (best == NULL || s > best_score + 1e-9) {
       best = o;
       best_score = s;
@@ -430,97 +455,95 @@ answer_pick(GPtrArray *opts, const char *evidence)
 /* ---- the reply ---------------------------------------------------------- */
 
 static const MockKbRecord *
-answer_find_record(const MockKb *kb, const MockAnswerStyle *style,
-                   const char *const *turns, guint n, const char *query,
-                   const char *context_id)
+answer_find_record (const MockKb *kb, const MockAnswerStyle *style,
+                    const char *const *turns, guint n, const char *query,
+                    const char *context_id)
 {
-  const MockKbRecord *r = mock_kb_search(kb, query, style->match, NULL);
+  const MockKbRecord *r = mock_kb_search (kb, query, style->match, NULL);
   if (r)
     return r;
-  if (strcmp(query, turns[n - 1]) != 0) {
-    r = mock_kb_search(kb, turns[n - 1], style->match, NULL);
+  if (strcmp (query, turns[n - 1]) != 0) {
+    r = mock_kb_search (kb, turns[n - 1], style->match, NULL);
     if (r)
       return r;
   }
   /* A follow-up borrows the earlier procedure only when it asks something
    * about one; an unrelated question still gets the referral. */
-  Ask ask = answer_understand(turns[n - 1]);
-  if (!answer_asks_anything(&ask))
+  Ask ask = answer_understand (turns[n - 1]);
+  if (!answer_asks_anything (&ask))
     return NULL;
   for (guint i = n - 1; i-- > 0;) {
-    r = mock_kb_search(kb, turns[i], style->match, NULL);
+    r = mock_kb_search (kb, turns[i], style->match, NULL);
     if (r)
       return r;
   }
-  return mock_kb_lookup(kb, context_id);
+  return mock_kb_lookup (kb, context_id);
 }
 
 char *
-mock_answer_reply(const MockKb *kb, const MockAnswerStyle *style,
-                  const char *const *turns, const char *context_id,
-                  const char **used_id)
+mock_answer_reply (const MockKb *kb, const MockAnswerStyle *style,
+                   const char *const *turns, const char *context_id,
+                   const char **used_id)
 {
-  guint n = g_strv_length((char **)turns);
-  g_return_val_if_fail(n > 0, g_strdup(refusal));
+  guint n = g_strv_length ((char **)turns);
+  g_return_val_if_fail (n > 0, g_strdup (refusal));
   const char *newest = turns[n - 1];
   g_autofree char *stem = NULL;
-  g_autoptr(GPtrArray) opts = answer_parse_options(newest, &stem);
+  g_autoptr (GPtrArray) opts = answer_parse_options (newest, &stem);
   const char *query = opts ? stem : newest;
   const MockKbRecord *r
-      = answer_find_record(kb, style, turns, n, query, context_id);
+      = answer_find_record (kb, style, turns, n, query, context_id);
   if (used_id)
     *used_id = r ? r->id : NULL;
   if (r == NULL)
-    return g_strdup(refusal);
-  g_autofree char *body = answer_compose(r, query);
+    return g_strdup (refusal);
+  g_autofree char *body = answer_compose (r, query);
   g_autofree char *text = NULL;
   if (opts) {
-    const Option *o = answer_pick(opts, body);
-    text = g_strdup_printf("Đáp án: %c. %s\n\n%s", o->letter, o->text, body);
+    const Option *o = answer_pick (opts, body);
+    text = g_strdup_printf ("Đáp án: %c. %s\n\n%s", o->letter, o->text, body);
   } else
-    text = g_steal_pointer(&body);
+    text = g_steal_pointer (&body);
   if (style->wrong_fees)
-    return mock_answer_falsify_fees(text);
-  return g_steal_pointer(&text);
+    return mock_answer_falsify_fees (text);
+  return g_steal_pointer (&text);
 }
 
 /* ---- the wrong-fees profile --------------------------------------------- */
 
 static gboolean
-answer_times_ten(const GMatchInfo *mi, GString *res, gpointer user)
+answer_times_ten (const GMatchInfo *mi, GString *res, gpointer user)
 {
-  g_autofree char *digits = g_match_info_fetch(mi, 1);
-  g_autofree char *rest = g_match_info_fetch(mi, 2);
-  g_autoptr(GString) plain = g_string_new(digits);
-  g_string_replace(plain, ".", "", 0);
+  g_autofree char *digits = g_match_info_fetch (mi, 1);
+  g_autofree char *rest = g_match_info_fetch (mi, 2);
+  g_autoptr (GString) plain = g_string_new (digits);
+  g_string_replace (plain, ".", "", 0);
   guint64 v = 0;
-  if (!g_ascii_string_to_unsigned(plain->str, 10, 0, G_MAXUINT64 / 10, &v,
-                                  NULL)) {
-    g_string_append_printf(res, "%s%s", digits, rest);
+  if (!g_ascii_string_to_unsigned (plain->str, 10, 0, G_MAXUINT64 / 10, &v,
+                                   NULL)) {
+    g_string_append_printf (res, "%s%s", digits, rest);
     return FALSE;
   }
   /* Re-insert the dots Vietnamese writes between thousands. */
-  g_autofree char *num = g_strdup_printf("%" G_GUINT64_FORMAT, v * 10);
-  gsize len = strlen(num);
+  g_autofree char *num = g_strdup_printf ("%" G_GUINT64_FORMAT, v * 10);
+  gsize len = strlen (num);
   for (gsize i = 0; i < len; i++) {
     if (i > 0 && (len - i) % 3 == 0)
-      g_string_append_c(res, '.');
-    g_string_append_c(res, num[i]);
+      g_string_append_c (res, '.');
+    g_string_append_c (res, num[i]);
   }
-  g_string_append(res, rest);
+  g_string_append (res, rest);
   return FALSE;
 }
 
 char *
-mock_answer_falsify_fees(const char *text)
+mock_answer_falsify_fees (const char *text)
 {
-  g_autoptr(GRegex) re = g_regex_new(
-      "(\\d{1,3}(?:\\.\\d{3})+|\\d+)(\\s*(?:đồng|VNĐ|VND|đ(?!\\p{L})))", 0, 0,
-      NULL);
+  GRegex *re = answer_amount_regex ();
   g_autofree char *scaled
-      = g_regex_replace_eval(re, text, -1, 0, 0, answer_times_ten, NULL, NULL);
-  g_autoptr(GString) s = g_string_new(scaled);
-  g_string_replace(s, "được miễn lệ phí", "có lệ phí 50.000 đồng", 0);
-  g_string_replace(s, "miễn lệ phí", "lệ phí 50.000 đồng", 0);
-  return g_string_free(g_steal_pointer(&s), FALSE);
+      = g_regex_replace_eval (re, text, -1, 0, 0, answer_times_ten, NULL, NULL);
+  g_autoptr (GString) s = g_string_new (scaled);
+  g_string_replace (s, "được miễn lệ phí", "có lệ phí 50.000 đồng", 0);
+  g_string_replace (s, "miễn lệ phí", "lệ phí 50.000 đồng", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }

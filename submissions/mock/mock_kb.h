@@ -8,8 +8,8 @@
 
 #include "util/vb_autocleanups.h"
 
-#define MOCK_KB_ERROR (mock_kb_error_quark())
-GQuark mock_kb_error_quark(void);
+#define MOCK_KB_ERROR (mock_kb_error_quark ())
+GQuark mock_kb_error_quark (void);
 typedef enum {
   MOCK_KB_ERROR_DUPLICATE, /* two records with the same id */
 } MockKbError;
@@ -47,28 +47,28 @@ typedef struct _MockKb MockKb;
 
 /* Loads path (JSON Lines). Returns NULL and sets error (JSONL_ERROR with
  * file:line and field, or MOCK_KB_ERROR) on failure. */
-MockKb *mock_kb_load(const char *path, GError **error);
-void mock_kb_free(MockKb *kb); /* NULL is a no-op */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(MockKb, mock_kb_free)
+MockKb *mock_kb_load (const char *path, GError **error);
+void mock_kb_free (MockKb *kb); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MockKb, mock_kb_free)
 
-guint mock_kb_size(const MockKb *kb);
+guint mock_kb_size (const MockKb *kb);
 /* Borrowed record; i < mock_kb_size. */
-const MockKbRecord *mock_kb_record(const MockKb *kb, guint i);
+const MockKbRecord *mock_kb_record (const MockKb *kb, guint i);
 /* Borrowed record with that id, or NULL. */
-const MockKbRecord *mock_kb_lookup(const MockKb *kb, const char *id);
+const MockKbRecord *mock_kb_lookup (const MockKb *kb, const char *id);
 
 /* Best record for question, or NULL when none reaches the threshold.
  * *score (if not NULL) receives the best coverage in [0, 1]. Borrowed. */
-const MockKbRecord *mock_kb_search(const MockKb *kb, const char *question,
-                                   MockKbMatch match, double *score);
+const MockKbRecord *mock_kb_search (const MockKb *kb, const char *question,
+                                    MockKbMatch match, double *score);
 
 /* The syllables retrieval compares for text under match (normalized as
  * described above, Telex/VNI not decoded). NULL-terminated, free with
  * g_strfreev. Exposed for the answer composer and the tests. */
-char **mock_kb_syllables(const char *text, MockKbMatch match);
+char **mock_kb_syllables (const char *text, MockKbMatch match);
 
 /* TRUE when syllables a and b count as the same under match (fuzzy: equal,
  * or one edit apart when both have at least three letters). */
-gboolean mock_kb_syllable_eq(const char *a, const char *b, MockKbMatch match);
+gboolean mock_kb_syllable_eq (const char *a, const char *b, MockKbMatch match);
 
 #endif

@@ -7,8 +7,8 @@
 
 #include "util/vb_autocleanups.h"
 
-#define MOCK_PROTO_ERROR (mock_proto_error_quark())
-GQuark mock_proto_error_quark(void);
+#define MOCK_PROTO_ERROR (mock_proto_error_quark ())
+GQuark mock_proto_error_quark (void);
 typedef enum {
   MOCK_PROTO_ERROR_JSON,  /* the body is not valid JSON (or not UTF-8) */
   MOCK_PROTO_ERROR_FIELD, /* a required field is missing or mistyped */
@@ -30,26 +30,26 @@ typedef struct {
 } MockProtoRequest;
 
 /* FALSE when path is none of the three endpoints. */
-gboolean mock_proto_for_path(const char *path, MockProto *out);
+gboolean mock_proto_for_path (const char *path, MockProto *out);
 
 /* Parses a request body. Returns NULL and sets MOCK_PROTO_ERROR with a
  * message naming the field on failure. Free with mock_proto_request_free. */
-MockProtoRequest *mock_proto_parse(MockProto proto, const char *body, gsize len,
-                                   GError **error);
-void mock_proto_request_free(MockProtoRequest *req); /* NULL is a no-op */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(MockProtoRequest, mock_proto_request_free)
+MockProtoRequest *mock_proto_parse (MockProto proto, const char *body,
+                                    gsize len, GError **error);
+void mock_proto_request_free (MockProtoRequest *req); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MockProtoRequest, mock_proto_request_free)
 
 /* Formats answer as the response body of req's protocol. *content_type
  * receives a static string. Newly allocated, free with g_free. */
-char *mock_proto_format(const MockProtoRequest *req, const char *answer,
-                        const char **content_type);
+char *mock_proto_format (const MockProtoRequest *req, const char *answer,
+                         const char **content_type);
 
 /* {"error": {"message": msg, "type": type}} — newly allocated. */
-char *mock_proto_error_body(const char *type, const char *msg);
+char *mock_proto_error_body (const char *type, const char *msg);
 
 /* Splits an answer into at most max_parts paragraphs-respecting pieces
  * (used for Rasa's message list and the template's parts). Newly allocated
  * NULL-terminated, free with g_strfreev. */
-char **mock_proto_split(const char *answer, guint max_parts);
+char **mock_proto_split (const char *answer, guint max_parts);
 
 #endif

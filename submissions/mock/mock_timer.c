@@ -19,7 +19,7 @@ struct _MockTimer {
 };
 
 static gint
-timer_cmp(gconstpointer a, gconstpointer b, gpointer user)
+timer_cmp (gconstpointer a, gconstpointer b, gpointer user)
 {
   const TimerEntry *x = a, *y = b;
   if (x->deadline != y->deadline)
@@ -30,94 +30,94 @@ timer_cmp(gconstpointer a, gconstpointer b, gpointer user)
 /* Pops the first entry if due (or if all is set); NULL otherwise. Called
  * with the lock held. */
 static TimerEntry *
-timer_pop_due(MockTimer *t, gboolean all, gint64 *wait_until)
+timer_pop_due (MockTimer *t, gboolean all, gint64 *wait_until)
 {
-  GSequenceIter *first = g_sequence_get_begin_iter(t->queue);
-  if (g_sequence_iter_is_end(first)) {
+  GSequenceIter *first = g_sequence_get_begin_iter (t->queue);
+  if (g_sequence_iter_is_end (first)) {
     *wait_until = G_MAXINT64;
     return NULL;
   }
-  TimerEntry *e = g_sequence_get(first);
-  if (!all && e->deadline > g_get_monotonic_time()) {
+  TimerEntry *e = g_sequence_get (first);
+  if (!all && e->deadline > g_get_monotonic_time ()) {
     *wait_until = e->deadline;
     return NULL;
   }
-  g_sequence_remove(first);
+  g_sequence_remove (first);
   return e;
 }
 
 static gpointer
-timer_thread(gpointer user)
+timer_thread (gpointer user)
 {
   MockTimer *t = user;
-  g_mutex_lock(&t->lock);
+  g_mutex_lock (&t->lock);
   while (!t->quit) {
     gint64 until = 0;
-    TimerEntry *e = timer_pop_due(t, FALSE, &until);
+    TimerEntry *e = timer_pop_due (t, FALSE, &until);
     if (e == NULL) {
       if (until == G_MAXINT64)
-        g_cond_wait(&t->changed, &t->lock);
+        g_cond_wait (&t->changed, &t->lock);
       else
-        (void)g_cond_wait_until(&t->changed, &t->lock, until);
+        (void)g_cond_wait_until (&t->changed, &t->lock, until);
       continue;
     }
     /* Run outside the lock: the callback may take other locks that are
      * held while adding timers. */
-    g_mutex_unlock(&t->lock);
-    e->func(e->data);
-    g_free(e);
-    g_mutex_lock(&t->lock);
+    g_mutex_unlock (&t->lock);
+    e->func (e->data);
+    g_free (e);
+    g_mutex_lock (&t->lock);
   }
-  g_mutex_unlock(&t->lock);
+  g_mutex_unlock (&t->lock);
   return NULL;
 }
 
 MockTimer *
-mock_timer_new(void)
+mock_timer_new (void)
 {
-  MockTimer *t = g_new0(MockTimer, 1);
-  g_mutex_init(&t->lock);
-  g_cond_init(&t->changed);
-  t->queue = g_sequence_new(NULL); /* entries are freed by hand */
-  t->thread = g_thread_new("mock-timer", timer_thread, t);
+  MockTimer *t = g_new0 (MockTimer, 1);
+  g_mutex_init (&t->lock);
+  g_cond_init (&t->changed);
+  t->queue = g_sequence_new (NULL); /* entries are freed by hand */
+  t->thread = g_thread_new ("mock-timer", timer_thread, t);
   return t;
 }
 
 void
-mock_timer_add(MockTimer *t, gint64 deadline_us, MockTimerFunc func,
-               gpointer data)
+mock_timer_add (MockTimer *t, gint64 deadline_us, MockTimerFunc func,
+                gpointer data)
 {
-  TimerEntry *e = g_new0(TimerEntry, 1);
+  TimerEntry *e = g_new0 (TimerEntry, 1);
   e->deadline = deadline_us;
   e->func = func;
   e->data = data;
-  g_mutex_lock(&t->lock);
+  g_mutex_lock (&t->lock);
   e->order = t->next_order++;
-  g_sequence_insert_sorted(t->queue, e, timer_cmp, NULL);
-  g_cond_signal(&t->changed);
-  g_mutex_unlock(&t->lock);
+  g_sequence_insert_sorted (t->queue, e, timer_cmp, NULL);
+  g_cond_signal (&t->changed);
+  g_mutex_unlock (&t->lock);
 }
 
 void
-mock_timer_free(MockTimer *t)
+mock_timer_free (MockTimer *t)
 {
   if (t == NULL)
     return;
-  g_mutex_lock(&t->lock);
+  g_mutex_lock (&t->lock);
   t->quit = TRUE;
-  g_cond_signal(&t->changed);
-  g_mutex_unlock(&t->lock);
-  g_thread_join(t->thread);
+  g_cond_signal (&t->changed);
+  g_mutex_unlock (&t->lock);
+  g_thread_join (t->thread);
   for (;;) {
     gint64 until = 0;
-    TimerEntry *e = timer_pop_due(t, TRUE, &until);
+    TimerEntry *e = timer_pop_due (t, TRUE, &until);
     if (e == NULL)
       break;
-    e->func(e->data);
-    g_free(e);
+    e->func (e->data);
+    g_free (e);
   }
-  g_sequence_free(t->queue);
-  g_cond_clear(&t->changed);
-  g_mutex_clear(&t->lock);
-  g_free(t);
+  g_sequence_free (t->queue);
+  g_cond_clear (&t->changed);
+  g_mutex_clear (&t->lock);
+  g_free (t);
 }

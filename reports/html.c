@@ -11,7 +11,8 @@
 static const char html_css[] =
   "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222;"
   "max-width:1200px}"
-  "table{border-collapse:collapse;margin:1em 0;font-size:13px}"
+  "table{border-collapse:collapse;margin:1em 0;font-size:13px;"
+  "display:block;overflow-x:auto;max-width:100%}"
   "th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top}"
   "th{background:#f0f0f0}td.n{text-align:right;white-space:nowrap}"
   ".tie{color:#a05a00;font-weight:bold}.ci{color:#666;font-size:11px}"

@@ -65,8 +65,11 @@ test: deps-quiet
 demo: deps-quiet $(BUILD)/vabench
 	@scripts/demo.sh $(BUILD)/vabench
 
-bench: deps-quiet $(BUILD)/vabench
+bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse
 	@scripts/bench.sh $(BUILD)/vabench
+
+$(BUILD)/bench-parse: scripts/bench-parse.c
+	@$(CC) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
 
 clean:
 	rm -rf build build-san

@@ -172,8 +172,13 @@ fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
 {
   g_autoptr (GPtrArray) units = plan_build (c);
   Progress prog = { isatty (STDERR_FILENO), 0, 0 };
-  EngineOptions eo = { c,     units, NULL, run_id, quiet, &stop_requested,
-                       quiet ? NULL : draw_progress, &prog };
+  EngineOptions eo = { .contest = c,
+                       .units = units,
+                       .run_id = run_id,
+                       .quiet = quiet,
+                       .stop = &stop_requested,
+                       .progress = quiet ? NULL : draw_progress,
+                       .progress_user = &prog };
   /* The engine exists before the log is opened, so the log's records can
    * tell it what an interrupted run already finished. */
   g_autoptr (Engine) e = engine_new (&eo);

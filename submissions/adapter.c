@@ -246,9 +246,8 @@ adapter_parse_answer (const Manifest *m, const char *body, gsize len,
 {
   *error_class = NULL;
   *detail = NULL;
-  if (!g_utf8_validate_len (body, len, NULL))
-    return classify ("bad_utf8", error_class, detail,
-                     "response body is not valid UTF-8");
+  /* JSON first: a truncated body that happens to cut a character in two
+   * is broken JSON before it is broken UTF-8. */
   g_autofree char *answer = NULL;
   g_autoptr (cJSON) root = cJSON_ParseWithLength (body, len);
   if (root == NULL && strcmp (m->adapter, "openai-chat") == 0) {
@@ -261,11 +260,18 @@ adapter_parse_answer (const Manifest *m, const char *body, gsize len,
     return classify ("bad_json", error_class, detail,
                      "response body is not JSON");
   } else {
+    /* cJSON does not check UTF-8; the answer must be text we can judge. */
+    if (!g_utf8_validate_len (body, len, NULL))
+      return classify ("bad_utf8", error_class, detail,
+                       "response body is not valid UTF-8");
     answer = text_of (answer_node (m, root));
     if (answer == NULL)
       return classify ("bad_json", error_class, detail,
                        "JSON has no answer text where the adapter looks");
   }
+  if (!g_utf8_validate (answer, -1, NULL))
+    return classify ("bad_utf8", error_class, detail,
+                     "answer is not valid UTF-8");
   if (*g_strstrip (answer) == '\0')
     return classify ("empty_answer", error_class, detail, "answer is empty");
   return g_steal_pointer (&answer);

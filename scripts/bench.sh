@@ -1,0 +1,189 @@
+#!/bin/sh
+# make bench: vabench's speed as ratios against references measured in the
+# same run with public tools (nginx + wrk, /usr/bin/time). Data is generated
+# into bench-data/ (ignored by git). Loopback only; every loop is bounded.
+#   BENCH_ITEMS   items fired at nginx (default 200000)
+#   BENCH_INFLIGHT requests held in flight against the 2 s mock (default 10000)
+set -eu
+bin=${1:-build/vabench}
+items=${BENCH_ITEMS:-200000}
+inflight=${BENCH_INFLIGHT:-10000}
+root=$(pwd)
+data=$root/bench-data
+mkdir -p "$data"
+. scripts/mocks.sh
+NGINX_PID=""
+cleanup() {
+  mocks_stop
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+need() { command -v "$1" >/dev/null 2>&1 || {
+  echo "bench: $1 is missing; installing $2" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need nginx nginx-light
+[ -x /usr/bin/time ] || need time time
+
+# The open-file limit must cover every connection in flight plus the log.
+want=$((inflight * 2 + 1024))
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want" ]; then
+  ulimit -n "$want" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  echo "bench: raised the open-file limit to $(ulimit -n) for $inflight connections"
+fi
+
+peak_rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $6 / 1024}' "$1"; }
+elapsed_s() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
+
+# ---------------------------------------------------------------- nginx --
+body='{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Lệ phí là 15.000 đồng; thời hạn giải quyết 03 ngày làm việc tại Công an cấp xã."},"finish_reason":"stop"}]}'
+ngx=$data/nginx
+mkdir -p "$ngx/logs"
+port=""
+for p in $(seq 18700 18799); do
+  cat >"$ngx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $ngx/nginx.pid;
+error_log $ngx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$p;
+    location / { default_type application/json; return 200 '$body'; }
+  }
+}
+CONF
+  nginx -p "$ngx" -c "$ngx/nginx.conf" 2>"$ngx/start.err" &
+  NGINX_PID=$!
+  sleep 0.3
+  if kill -0 "$NGINX_PID" 2>/dev/null; then port=$p; break; fi
+  NGINX_PID=""
+done
+[ -n "$port" ] || { echo "bench: nginx would not start:" >&2; cat "$ngx/start.err" >&2; exit 3; }
+
+wrk_rps=$(wrk -t1 -c64 -d10s -s /dev/stdin "http://127.0.0.1:$port/v1/chat/completions" <<'LUA' | awk '/Requests\/sec/ {print $2}'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"messages":[{"role":"user","content":"Đăng ký tạm trú mất bao lâu?"}]}'
+LUA
+)
+
+[ -f "$data/set-$items.jsonl" ] || scripts/gen-bench-data.sh set "$items" "$data/set-$items.jsonl"
+write_manifest "$data/nginx.json" nginx "nginx canned answer" "loopback" \
+  "http://127.0.0.1:$port/v1/chat/completions"
+cat >"$data/nginx.ini" <<INI
+[contest]
+name = bench nginx
+seed = 1
+testsets = $data/set-$items.jsonl
+submissions = nginx.json
+resamples = 1000
+[politeness]
+concurrency = 64
+global_concurrency = 64
+rate_per_sec = 0
+timeout_ms = 10000
+INI
+rm -rf "$data/run-nginx"
+/usr/bin/time -v "$bin" run --quiet --format md --contest "$data/nginx.ini" \
+  --out "$data/run-nginx" >/dev/null 2>"$data/time-run.txt"
+run_s=$(elapsed_s "$data/time-run.txt")
+run_rss=$(peak_rss_mb "$data/time-run.txt")
+/usr/bin/time -v "$bin" score --quiet "$data/run-nginx" 2>"$data/time-score.txt"
+score_s=$(elapsed_s "$data/time-score.txt")
+fire_s=$(awk -v r="$run_s" -v s="$score_s" 'BEGIN {print (r - s > 0.001) ? r - s : 0.001}')
+
+# --------------------------------------------------------------- scoring --
+vb_rps=$(awk -v n="$items" -v s="$fire_s" 'BEGIN {printf "%.0f", n / s}')
+score_rate=$(awk -v n="$items" -v s="$score_s" 'BEGIN {printf "%.0f", n / s}')
+parse_s=$( { /usr/bin/time -f %e "$root/build/bench-parse" "$data/run-nginx/log.jsonl" >/dev/null; } 2>&1 | tail -1)
+
+echo
+echo "## Firing against nginx (loopback, 64 connections, $items questions)"
+echo
+echo "| measure | value |"
+echo "|---|---:|"
+echo "| wrk -t1 -c64 requests/s | $wrk_rps |"
+echo "| vabench run requests/s (firing, logging; scoring time removed) | $vb_rps |"
+echo "| ratio vabench / wrk (target ≥ 0.5) | $(awk -v a="$vb_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') |"
+echo "| vabench run peak RSS | ${run_rss} MB |"
+echo "| vabench run wall time, fire + score + report | ${run_s} s |"
+echo
+echo "## Scoring ($items answers, one core)"
+echo
+echo "| measure | value |"
+echo "|---|---:|"
+echo "| answers scored per second (vabench score, incl. metrics + results) | $score_rate |"
+echo "| ratio scoring rate / firing rate (target ≥ 2) | $(awk -v a="$score_rate" -v b="$vb_rps" 'BEGIN {printf "%.2f", a / b}') |"
+echo "| cJSON parse of the same log | ${parse_s} s |"
+echo "| ratio scoring time / parse time | $(awk -v a="$score_s" -v b="$parse_s" 'BEGIN {printf "%.1f", a / (b > 0 ? b : 0.01)}') |"
+
+# ---------------------------------------------------------------- report --
+rep=$data/report-34
+if [ ! -f "$rep/log.jsonl" ]; then
+  scripts/gen-bench-data.sh set 1000 "$data/set-1000.jsonl"
+  scripts/gen-bench-data.sh log 34 1000 5 set-1000 "$rep"
+fi
+subs=$(awk 'BEGIN {for (s = 1; s <= 34; s++) printf "%s{\"id\": \"tinh-%02d\", \"name\": \"Tỉnh %02d\"}", (s > 1 ? "," : ""), s, s}')
+cat >"$rep/manifest.json" <<JSON
+{"vabench_version": "bench", "run_id": "report-34", "started_at": "2026-01-01T00:00:00Z",
+ "finished_at": "2026-01-01T01:00:00Z",
+ "contest": {"name": "34 tỉnh × 1000 câu × 5 biến thể", "seed": 1,
+  "weights": {"accuracy": 0.5, "nearmiss": 0.2, "latency": 0.2, "availability": 0.1},
+  "sla_ms": 3000, "resamples": 1000, "nearmiss_kinds": ["no_diacritics", "telex", "vni", "abbreviation"],
+  "per_item": 1, "testsets": [{"name": "set-1000", "path": "$data/set-1000.jsonl",
+  "abs_path": "$data/set-1000.jsonl", "sha256": "-", "visibility": "public", "items": 1000}],
+  "submissions": [$subs]}}
+JSON
+/usr/bin/time -v "$bin" score --quiet "$rep" 2>"$data/time-score34.txt"
+/usr/bin/time -v "$bin" report "$rep" --format html,md,csv,json,junit >/dev/null 2>"$data/time-report.txt"
+echo
+echo "## Scoring and reports at contest size (34 submissions × 1000 items × 5 variants = 170,000 answers)"
+echo
+echo "| measure | value |"
+echo "|---|---:|"
+echo "| vabench score (judge + bootstrap 1000 resamples) | $(elapsed_s "$data/time-score34.txt") s |"
+echo "| vabench report html,md,csv,json,junit (target ≤ 10 s) | $(elapsed_s "$data/time-report.txt") s |"
+
+# ------------------------------------------------------- 10,000 in flight --
+mock_start "$bin" "$data" slow2s slow --delay-ms 2000
+[ -f "$data/set-$inflight.jsonl" ] || scripts/gen-bench-data.sh set "$inflight" "$data/set-$inflight.jsonl"
+write_manifest "$data/slow.json" slow "mock 2 s" "loopback" \
+  "http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
+cat >"$data/slow.ini" <<INI
+[contest]
+name = bench in flight
+seed = 1
+testsets = $data/set-$inflight.jsonl
+submissions = slow.json
+resamples = 100
+[politeness]
+concurrency = $inflight
+global_concurrency = $inflight
+rate_per_sec = 0
+timeout_ms = 60000
+connect_timeout_ms = 30000
+retries = 0
+INI
+rm -rf "$data/run-slow"
+/usr/bin/time -v "$bin" run --quiet --format md --contest "$data/slow.ini" \
+  --out "$data/run-slow" >/dev/null 2>"$data/time-slow.txt" || true
+mocks_stop
+ok=$(grep -c '"error_class":null' "$data/run-slow/log.jsonl" || true)
+p50=$(grep -o '"t_total_us":[0-9]*' "$data/run-slow/log.jsonl" | cut -d: -f2 | sort -n |
+      awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}')
+echo
+echo "## $inflight requests in flight at once (mock answering after 2,000 ms)"
+echo
+echo "| measure | value |"
+echo "|---|---:|"
+echo "| answered without error | $ok of $inflight |"
+echo "| measured p50 (target within 5% of 2000 ms) | $p50 ms |"
+echo "| spread p50 − mock's own 2000 ms | $(awk -v p="$p50" 'BEGIN {printf "%+.1f ms (%+.2f%%)", p - 2000, (p - 2000) / 20}') |"
+echo "| vabench peak RSS (target ≤ 300 MB) | $(peak_rss_mb "$data/time-slow.txt") MB |"
+echo "| wall time | $(elapsed_s "$data/time-slow.txt") s |"

@@ -309,6 +309,13 @@ test_answer_admits_unknown (void)
   g_autofree char *a = reply (q, NULL, FALSE);
   g_assert_nonnull (strstr (a, "chưa có thông tin"));
   g_assert_null (strstr (a, "đồng"));
+  /* A lookup of one person's file is declined, not answered. */
+  const char *own[] = { "Hộ chiếu của tôi biên nhận số 2507-1234 đã in xong "
+                        "chưa?",
+                        NULL };
+  g_autofree char *p = reply (own, NULL, FALSE);
+  g_assert_true (g_str_has_prefix (p, "Xin lỗi, tôi không tra cứu"));
+  g_assert_null (strstr (p, "đồng"));
   const char *r[] = { "Giá vàng hôm nay bao nhiêu?", NULL };
   g_autofree char *b = reply (r, NULL, FALSE);
   g_assert_true (g_str_has_prefix (b, refusal_start));
@@ -328,6 +335,11 @@ test_answer_follow_up (void)
   const char *only[] = { "Thế còn lệ phí?", NULL };
   g_autofree char *b = reply (only, "cu-tru-tam-tru", FALSE);
   g_assert_nonnull (strstr (b, "15.000 đồng"));
+  /* A turn that points back ("lĩnh vực này") borrows it too. */
+  const char *law[]
+      = { "Luật Viễn thông số mấy?", "Bộ nào quản lý lĩnh vực này?", NULL };
+  g_autofree char *d = reply (law, NULL, FALSE);
+  g_assert_nonnull (strstr (d, "Bộ Khoa học và Công nghệ"));
   /* An unrelated question does not borrow the context. */
   const char *other[] = { "Hôm nay trời thế nào?", NULL };
   g_autofree char *c = reply (other, "cu-tru-tam-tru", FALSE);
@@ -352,6 +364,17 @@ test_answer_multiple_choice (void)
     { "Luật Viễn thông có số hiệu nào? A. 24/2018/QH14 B. 24/2023/QH15 "
       "C. 86/2015/QH13",
       "Đáp án: B." },
+    /* The clause about the asked case decides, not any amount stated. */
+    { "Lệ phí cấp lại hộ chiếu do bị mất là? A. 200.000 đồng; "
+      "B. 400.000 đồng; C. 500.000 đồng.",
+      "Đáp án: B." },
+    /* 05 = 5, and a date is one token: 1/7/2025 is not 1/1/2025. */
+    { "Đăng ký kết hôn cần xác minh thì không quá bao lâu? A. 3 ngày làm "
+      "việc; B. 5 ngày làm việc; C. 10 ngày làm việc.",
+      "Đáp án: B." },
+    { "Cấp huyện chấm dứt hoạt động từ ngày nào? A. 1/3/2025; B. 1/1/2025; "
+      "C. 1/7/2025; D. 1/1/2026.",
+      "Đáp án: C." },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
     const char *q[] = { cases[i].question, NULL };

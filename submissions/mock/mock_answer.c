@@ -23,14 +23,18 @@ typedef struct {
 } Ask;
 
 /* Phrases in diacritic-free form, matched on whole syllables. */
-static const char *const ask_phrases[ASK_N][12] = {
+static const char *const ask_phrases[ASK_N][16] = {
   [ASK_FEE] = { "le phi", "phi", "bao nhieu tien", "chi phi", "tien",
+                "ton bao nhieu",
                 "mien phi", "het bao nhieu", NULL },
   [ASK_TIME] = { "bao lau", "thoi han", "thoi gian", "may ngay",
-                 "bao nhieu ngay", "khi nao", "bao gio", "tra ket qua", NULL },
+                 "bao nhieu ngay", "khi nao", "bao gio", "tra ket qua",
+                 "nhan ket qua", "ngay khong", "phai cho", "nhanh hon",
+                 NULL },
   [ASK_AGENCY] = { "o dau", "co quan nao", "noi nao", "co quan", "nop o",
                    "lam o", "tham quyen", "don vi nao", "ai cap", NULL },
-  [ASK_DOSSIER] = { "ho so", "giay to", "can gi", "can nhung gi", "thanh phan",
+  [ASK_DOSSIER] = { "ho so gom", "ho so can", "can chuan bi", "giay to gi",
+                    "giay to nao", "can gi", "can nhung gi", "thanh phan",
                     "mang theo", NULL },
   [ASK_LEGAL]
   = { "can cu", "luat nao", "van ban nao", "quy dinh nao", "nghi dinh nao",
@@ -42,6 +46,39 @@ static const char *const online_phrases[]
         "vneid",      "tren mang", NULL };
 static const char *const in_person_phrases[]
     = { "truc tiep", "tai tru so", "tai bo phan mot cua", NULL };
+
+/* Words by which a turn points back at the previous one ("lĩnh vực này",
+ * "thì sao"): such a turn borrows the earlier record even when it asks
+ * nothing the intent phrases know. */
+static const char *const follow_up_phrases[] = {
+  "thi sao", "vay", "the con", "the neu", "linh vuc nay", "thu tuc nay",
+  "mang nay", "luat nay", "viec nay", "nam nao", "ngay nao", "bo nao",
+  "khoa may", "tu khi nao", NULL,
+};
+
+/* Questions a careful assistant declines whatever it knows: a lookup of
+ * one person's file, help to break the rules, a prediction. */
+static const struct {
+  const char *phrases[12];
+  const char *answer;
+} declines[] = {
+  { { "kiem tra giup", "tra giup", "xem giup", "bien nhan", "so dinh danh",
+      "ma ho so", "xong chua", "in xong", "ki chua", NULL },
+    "Xin lỗi, tôi không tra cứu được hồ sơ hay thông tin của cá nhân. "
+    "Anh/chị vui lòng tra cứu tình trạng hồ sơ trên Cổng Dịch vụ công quốc "
+    "gia bằng mã hồ sơ, hoặc liên hệ nơi đã nộp hồ sơ." },
+  { { "lam gia", "sinh gia", "khong ai biet", "hai the", "hai ten",
+      "lach luat", "khong phai qua thu tuc", "ma khong can ban chinh",
+      NULL },
+    "Xin lỗi, tôi không thể hướng dẫn việc này vì trái quy định của pháp "
+    "luật. Anh/chị vui lòng liên hệ cơ quan có thẩm quyền để được hướng dẫn "
+    "thực hiện thủ tục đúng quy định." },
+  { { "se tang", "se giam", "se thay doi", "nam sau", "nam 2027",
+      "nam 2028", NULL },
+    "Xin lỗi, tôi chưa có thông tin về các thay đổi trong tương lai. "
+    "Anh/chị vui lòng theo dõi văn bản mới trên Cổng Dịch vụ công quốc gia "
+    "hoặc liên hệ cơ quan có thẩm quyền." },
+};
 
 static const char refusal[]
     = "Xin lỗi, tôi chưa có thông tin về câu hỏi này. Anh/chị vui lòng liên "
@@ -96,9 +133,12 @@ answer_understand (const char *question)
   Ask ask = { .channel = NULL };
   for (guint k = 0; k < ASK_N; k++)
     ask.pos[k] = answer_first_of (syl, ask_phrases[k]);
-  if (answer_first_of (syl, online_phrases) >= 0)
+  /* Both channels named ("trực tiếp … còn online") → speak of both. */
+  gboolean online = answer_first_of (syl, online_phrases) >= 0;
+  gboolean in_person = answer_first_of (syl, in_person_phrases) >= 0;
+  if (online && !in_person)
     ask.channel = "trực tuyến";
-  else if (answer_first_of (syl, in_person_phrases) >= 0)
+  else if (in_person && !online)
     ask.channel = "trực tiếp";
   return ask;
 }
@@ -395,8 +435,17 @@ answer_numbers (const char *text)
         = (*p == '.' || *p == ',') && cur->len > 0 && g_ascii_isdigit (p[1]);
     if (sep)
       continue;
+    /* Dates and document numbers stay whole: 1/7/2025 is not 1/1/2025. */
+    if (*p == '/' && cur->len > 0 && g_ascii_isdigit (p[1])) {
+      g_string_append_c (cur, '/');
+      continue;
+    }
+    /* "07 ngày" and "7 ngày" are the same number. */
+    gsize z = 0;
+    while (z + 1 < cur->len && cur->str[z] == '0')
+      z++;
     if (cur->len > 0)
-      g_ptr_array_add (out, g_strdup (cur->str));
+      g_ptr_array_add (out, g_strdup (cur->str + z));
     g_string_truncate (cur, 0);
     if (*p == '\0')
       break;
@@ -434,22 +483,53 @@ answer_support (const char *option, char **ev_syl, GPtrArray *ev_num)
   return score;
 }
 
-static const Option *
-answer_pick (GPtrArray *opts, const char *evidence)
+/* Share of the stem's syllables found in a clause: how much the clause
+ * is about what the stem asks ("cấp lại do bị mất" vs "cấp mới"). */
+static double
+answer_relevance (char **stem_syl, char **clause_syl)
 {
-  g_auto (GStrv) ev_syl = mock_kb_syllables (evidence, MOCK_KB_FUZZY);
-  g_autoptr (GPtrArray) ev_num = answer_numbers (evidence);
+  guint n = 0, hit = 0;
+  for (guint i = 0; stem_syl[i]; i++, n++)
+    if (g_strv_contains ((const char *const *) clause_syl, stem_syl[i]))
+      hit++;
+  return n ? (double) hit / n : 0;
+}
+
+/* The option best supported by one clause of the evidence, the clause
+ * weighted by its relevance to the stem: the record may state both 200.000
+ * and 400.000 đồng, and only the clause about the asked case counts. */
+static const Option *
+answer_pick (GPtrArray *opts, const char *stem, const char *evidence)
+{
+  g_auto (GStrv) stem_syl = mock_kb_syllables (stem, MOCK_KB_FUZZY);
+  g_autoptr (GRegex) re = g_regex_new ("[.;:\\n]\\s", 0, 0, NULL);
+  g_auto (GStrv) clauses = g_regex_split (re, evidence, 0);
   const Option *best = NULL;
   double best_score = 0;
-  for (guint i = 0; i < opts->len; i++) {
-    const Option *o = opts->pdata[i];
-    double s = answer_support (o->text, ev_syl, ev_num);
-    if (best == NULL || s > best_score + 1e-9) {
-      best = o;
-      best_score = s;
+  for (guint c = 0; clauses[c]; c++) {
+    g_auto (GStrv) ev_syl = mock_kb_syllables (clauses[c], MOCK_KB_FUZZY);
+    g_autoptr (GPtrArray) ev_num = answer_numbers (clauses[c]);
+    double rel = answer_relevance (stem_syl, ev_syl);
+    for (guint i = 0; i < opts->len; i++) {
+      const Option *o = opts->pdata[i];
+      double sc = answer_support (o->text, ev_syl, ev_num) + rel;
+      if (best == NULL || sc > best_score + 1e-9) {
+        best = o;
+        best_score = sc;
+      }
     }
   }
-  return best;
+  return best ? best : opts->pdata[0];
+}
+
+static const char *
+answer_decline (const char *question)
+{
+  g_auto (GStrv) syl = mock_kb_syllables (question, MOCK_KB_FUZZY);
+  for (gsize i = 0; i < G_N_ELEMENTS (declines); i++)
+    if (answer_first_of (syl, declines[i].phrases) >= 0)
+      return declines[i].answer;
+  return NULL;
 }
 
 /* ---- the reply ---------------------------------------------------------- */
@@ -470,7 +550,9 @@ answer_find_record (const MockKb *kb, const MockAnswerStyle *style,
   /* A follow-up borrows the earlier procedure only when it asks something
    * about one; an unrelated question still gets the referral. */
   Ask ask = answer_understand (turns[n - 1]);
-  if (!answer_asks_anything (&ask))
+  g_auto (GStrv) syl = mock_kb_syllables (turns[n - 1], MOCK_KB_FUZZY);
+  if (!answer_asks_anything (&ask) && ask.channel == NULL
+      && answer_first_of (syl, follow_up_phrases) < 0)
     return NULL;
   for (guint i = n - 1; i-- > 0;) {
     r = mock_kb_search (kb, turns[i], style->match, NULL);
@@ -488,6 +570,12 @@ mock_answer_reply (const MockKb *kb, const MockAnswerStyle *style,
   guint n = g_strv_length ((char **)turns);
   g_return_val_if_fail (n > 0, g_strdup (refusal));
   const char *newest = turns[n - 1];
+  const char *decline = answer_decline (newest);
+  if (decline) {
+    if (used_id)
+      *used_id = NULL;
+    return g_strdup (decline);
+  }
   g_autofree char *stem = NULL;
   g_autoptr (GPtrArray) opts = answer_parse_options (newest, &stem);
   const char *query = opts ? stem : newest;
@@ -500,7 +588,7 @@ mock_answer_reply (const MockKb *kb, const MockAnswerStyle *style,
   g_autofree char *body = answer_compose (r, query);
   g_autofree char *text = NULL;
   if (opts) {
-    const Option *o = answer_pick (opts, body);
+    const Option *o = answer_pick (opts, query, body);
     text = g_strdup_printf ("Đáp án: %c. %s\n\n%s", o->letter, o->text, body);
   } else
     text = g_steal_pointer (&body);

@@ -76,6 +76,15 @@ static const struct {
   { "lltp", "li lich tu phap" },
 };
 
+/* Diacritic-free syllables that every question is full of ("bao lâu",
+ * "thì sao"): folded, they collide with KB words (bao/báo), so in the fuzzy
+ * mode they weigh a quarter. */
+static const char *const kb_question_words[] = {
+  "bao", "nhieu", "lau", "gi", "nao", "dau", "khong", "the", "thi", "co",
+  "la", "o", "duoc", "ai", "sao", "may", "can", "lam", "nhu", "cho", "toi",
+  "va", "voi", "con", "nay", NULL,
+};
+
 static void
 kb_channel_free (gpointer p)
 {
@@ -378,6 +387,10 @@ kb_weigh_keys (MockKb *kb)
       for (guint j = 0; j < k->n[m]; j++) {
         guint df = g_array_index (kb->vocab[m].df, guint, k->ids[m][j]);
         k->w[m][j] = log (1.0 + n / MAX (df, 1));
+        const char *word = kb->vocab[m].word->pdata[k->ids[m][j]];
+        if (m == MOCK_KB_FUZZY
+            && g_strv_contains (kb_question_words, word))
+          k->w[m][j] /= 4;
         k->total[m] += k->w[m][j];
         if (j > 0)
           k->total[m] += (k->w[m][j - 1] + k->w[m][j]) / 2;
@@ -445,25 +458,29 @@ mock_kb_lookup (const MockKb *kb, const char *id)
 
 /* ---- search ------------------------------------------------------------- */
 
-/* What a question matched: vocabulary ids and adjacent id pairs. */
+/* What a question matched: per vocabulary id and per adjacent id pair a
+ * credit, 2 for the syllable as typed, 1 for a typo of it (weaker
+ * evidence, so a slip counts half). */
 typedef struct {
-  guint8 *present;   /* per vocabulary id */
-  GHashTable *pairs; /* (a * V + b + 1) as pointer */
+  guint8 *credit;    /* per vocabulary id */
+  GHashTable *pairs; /* (a * V + b + 1) → credit, as pointers */
 } KbQuery;
 
 /* Ids a question syllable stands for: itself if it is a KB word (then it
  * is taken as meant: "còn" is not "căn" misspelt), else, in fuzzy mode,
- * every KB word one edit away. */
+ * every KB word one edit away. *credit receives 2 or 1. */
 static GArray *
-kb_matches (const KbVocab *v, const char *syl, MockKbMatch m)
+kb_matches (const KbVocab *v, const char *syl, MockKbMatch m, guint8 *credit)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint));
   guint id = GPOINTER_TO_UINT (g_hash_table_lookup (v->ids, syl));
+  *credit = 2;
   if (id > 0) {
     id--;
     g_array_append_val (ids, id);
     return ids;
   }
+  *credit = 1;
   if (m == MOCK_KB_EXACT)
     return ids;
   for (guint i = 0; i < v->word->len; i++)
@@ -473,25 +490,43 @@ kb_matches (const KbVocab *v, const char *syl, MockKbMatch m)
 }
 
 static void
+kb_query_pairs (KbQuery *q, gsize nv, GArray *prev, guint8 prev_credit,
+                GArray *cur, guint8 credit)
+{
+  guint8 c = MIN (prev_credit, credit);
+  for (guint a = 0; a < prev->len; a++)
+    for (guint b = 0; b < cur->len; b++) {
+      gsize key = g_array_index (prev, guint, a) * nv
+                  + g_array_index (cur, guint, b) + 1;
+      guint old = GPOINTER_TO_UINT (
+          g_hash_table_lookup (q->pairs, GSIZE_TO_POINTER (key)));
+      if (c > old)
+        g_hash_table_insert (q->pairs, GSIZE_TO_POINTER (key),
+                             GUINT_TO_POINTER (c));
+    }
+}
+
+static void
 kb_query_init (KbQuery *q, const KbVocab *v, char **syl, MockKbMatch m)
 {
   gsize nv = v->word->len;
-  q->present = g_new0 (guint8, nv);
+  q->credit = g_new0 (guint8, nv);
   q->pairs = g_hash_table_new (NULL, NULL);
   GArray *prev = NULL;
+  guint8 prev_credit = 0;
   for (guint j = 0; syl[j]; j++) {
-    GArray *cur = kb_matches (v, syl[j], m);
-    for (guint a = 0; a < cur->len; a++)
-      q->present[g_array_index (cur, guint, a)] = 1;
-    for (guint a = 0; prev && a < prev->len; a++)
-      for (guint b = 0; b < cur->len; b++) {
-        gsize key = g_array_index (prev, guint, a) * nv
-                    + g_array_index (cur, guint, b) + 1;
-        g_hash_table_add (q->pairs, GSIZE_TO_POINTER (key));
-      }
-    if (prev)
+    guint8 credit = 0;
+    GArray *cur = kb_matches (v, syl[j], m, &credit);
+    for (guint a = 0; a < cur->len; a++) {
+      guint id = g_array_index (cur, guint, a);
+      q->credit[id] = MAX (q->credit[id], credit);
+    }
+    if (prev) {
+      kb_query_pairs (q, nv, prev, prev_credit, cur, credit);
       g_array_unref (prev);
+    }
     prev = cur;
+    prev_credit = credit;
   }
   if (prev)
     g_array_unref (prev);
@@ -500,7 +535,7 @@ kb_query_init (KbQuery *q, const KbVocab *v, char **syl, MockKbMatch m)
 static void
 kb_query_clear (KbQuery *q)
 {
-  g_free (q->present);
+  g_free (q->credit);
   g_hash_table_unref (q->pairs);
 }
 
@@ -515,13 +550,13 @@ kb_key_coverage (const KbKey *key, const KbQuery *q, gsize nv, MockKbMatch m,
   const double *w = key->w[m];
   double got = 0;
   for (guint i = 0; i < key->n[m]; i++) {
-    if (q->present[ids[i]])
-      got += w[i];
+    got += w[i] * q->credit[ids[i]] / 2;
     if (i == 0)
       continue;
     gsize pair = ids[i - 1] * nv + ids[i] + 1;
-    if (g_hash_table_contains (q->pairs, GSIZE_TO_POINTER (pair)))
-      got += (w[i - 1] + w[i]) / 2;
+    guint c = GPOINTER_TO_UINT (
+        g_hash_table_lookup (q->pairs, GSIZE_TO_POINTER (pair)));
+    got += (w[i - 1] + w[i]) / 2 * c / 2;
   }
   *mass = got;
   return key->total[m] > 0 ? got / key->total[m] : 0;

@@ -375,10 +375,9 @@ answer_amount_regex (void)
 {
   static GRegex *re;
   if (g_once_init_enter (&re))
-    g_once_init_leave (
-        &re, g_regex_new (
-                 "(\\d{1,3}(?:\\.\\d{3})+|\\d+)(\\s*(?:đồng|VNĐ|VND|đ(?!\\p{L})))",
-                 G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&re, g_regex_new ("(\\d{1,3}(?:\\.\\d{3})+|\\d+)"
+                                         "(\\s*(?:đồng|VNĐ|VND|đ(?!\\p{L})))",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
   return re;
 }
 

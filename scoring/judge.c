@@ -58,6 +58,7 @@ typedef struct {
   double min_recall;    /* list */
   char *answer;         /* choice: the letter, upper case */
   char *reason;         /* forbid rules only */
+  char *expected;       /* the key value as shown in explanations, or NULL */
 } Fact;
 
 typedef struct {
@@ -65,8 +66,12 @@ typedef struct {
   Aliases *text;    /* the option's text */
 } Choice;
 
+/* Which parts of an answer's view the key looks at. */
+enum { NEED_AMOUNTS = 1, NEED_CITES = 2 };
+
 struct _JudgeKey {
   char *kind;
+  guint needs;        /* NEED_* */
   GPtrArray *facts;   /* Fact* */
   GPtrArray *forbid;  /* Fact* */
   GPtrArray *choices; /* Choice* */
@@ -134,6 +139,7 @@ fact_free (Fact *f)
     g_ptr_array_unref (f->items);
   g_free (f->answer);
   g_free (f->reason);
+  g_free (f->expected);
   g_free (f);
 }
 
@@ -546,7 +552,15 @@ parse_fact (const cJSON *obj, const char *path, const JudgeKey *key,
   case FACT_CHOICE: ok = parse_choice (obj, path, key, f, error); break;
   default: break;
   }
-  return ok ? g_ptr_array_steal_index (keep, 0) : NULL;
+  if (!ok)
+    return NULL;
+  if (f->type == FACT_MONEY || f->type == FACT_DURATION)
+    f->expected = numbers_format (f->value.value, f->value.unit);
+  else if (f->type == FACT_CITATION)
+    f->expected = g_strdup (f->doc_canonical ? f->doc_canonical : f->doc);
+  else if (f->type == FACT_CHOICE)
+    f->expected = g_strdup (f->answer);
+  return g_ptr_array_steal_index (keep, 0);
 }
 
 static gboolean
@@ -579,6 +593,28 @@ known_kind (const char *kind)
   return FALSE;
 }
 
+static guint
+fact_needs (const Fact *f)
+{
+  switch (f->type) {
+  case FACT_MONEY:
+  case FACT_DURATION:
+  case FACT_REFUSAL: return NEED_AMOUNTS;
+  case FACT_CITATION: return NEED_CITES;
+  default: return 0;
+  }
+}
+
+static void
+key_compute_needs (JudgeKey *key)
+{
+  key->needs = 0;
+  for (guint i = 0; i < key->facts->len; i++)
+    key->needs |= fact_needs (key->facts->pdata[i]);
+  for (guint i = 0; i < key->forbid->len; i++)
+    key->needs |= fact_needs (key->forbid->pdata[i]);
+}
+
 JudgeKey *
 judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
                const cJSON *choices, GError **error)
@@ -597,6 +633,7 @@ judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
       || !parse_facts (facts, "facts", key, key->facts, error)
       || !parse_facts (forbid, "forbid", key, key->forbid, error))
     return NULL;
+  key_compute_needs (key);
   /* An unanswerable item without facts is judged as a refusal. */
   if (key->facts->len == 0 && strcmp (kind, "unanswerable") == 0) {
     Fact *f = g_new0 (Fact, 1);
@@ -605,6 +642,7 @@ judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
     f->weight = 1;
     f->aliases = aliases_new ();
     g_ptr_array_add (key->facts, f);
+    key->needs |= NEED_AMOUNTS;
   }
   return g_steal_pointer (&key);
 }
@@ -621,15 +659,20 @@ typedef struct {
   GPtrArray *cites; /* CitationMention* */
 } View;
 
+/* Takes norm (normalize_text of the answer in the view's form). Amounts and
+ * citations are only looked for when the key has a fact that uses them. */
 static void
-view_init (View *v, const char *answer, gboolean lenient)
+view_init (View *v, char *norm, gboolean lenient, guint needs)
 {
   v->lenient = lenient;
-  v->norm = normalize_text (answer, lenient);
+  v->norm = norm;
   v->phrase = normalize_phrase (v->norm, lenient);
   v->agency = drop_cap (v->phrase, lenient);
-  v->amounts = numbers_scan (v->norm, lenient);
-  v->cites = citation_scan (v->norm);
+  v->amounts = (needs & NEED_AMOUNTS)
+                   ? numbers_scan (v->norm, lenient)
+                   : g_array_new (FALSE, FALSE, sizeof (NumbersMention));
+  v->cites = (needs & NEED_CITES) ? citation_scan (v->norm)
+                                  : g_ptr_array_new ();
 }
 
 static void
@@ -1143,12 +1186,7 @@ outcome_init (Outcome *o, const Fact *f)
 {
   memset (o, 0, sizeof *o);
   o->reason = g_string_new (NULL);
-  if (f->type == FACT_MONEY || f->type == FACT_DURATION)
-    o->expected = numbers_format (f->value.value, f->value.unit);
-  else if (f->type == FACT_CITATION)
-    o->expected = g_strdup (f->doc_canonical ? f->doc_canonical : f->doc);
-  else if (f->type == FACT_CHOICE)
-    o->expected = g_strdup (f->answer);
+  o->expected = g_strdup (f->expected);
 }
 
 static void
@@ -1294,10 +1332,11 @@ judge_answer (const JudgeKey *key, const char *answer)
   cJSON *out = cJSON_CreateObject ();
   cJSON *facts = cJSON_CreateArray (), *forbid = cJSON_CreateArray ();
   View v;
-  view_init (&v, answer, FALSE);
+  view_init (&v, normalize_text (answer, FALSE), FALSE, key->needs);
   Tally strict = run_key (key, &v, facts, forbid);
+  char *folded = normalize_fold_diacritics (v.norm);
   view_clear (&v);
-  view_init (&v, answer, TRUE);
+  view_init (&v, folded, TRUE, key->needs);
   Tally lenient = run_key (key, &v, NULL, NULL);
   view_clear (&v);
   cJSON_AddNumberToObject (out, "score", tally_score (&strict));

@@ -97,6 +97,8 @@ skip_line_markers (const char *line, gsize len)
 static gboolean
 starts_url (const char *p, gsize left)
 {
+  if (*p != 'h' && *p != 'H' && *p != 'w' && *p != 'W')
+    return FALSE;
   return (left >= 7 && g_ascii_strncasecmp (p, "http://", 7) == 0)
          || (left >= 8 && g_ascii_strncasecmp (p, "https://", 8) == 0)
          || (left >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0);
@@ -289,14 +291,22 @@ word_is_consonant_y (const gunichar *w, gsize n)
   return TRUE;
 }
 
+static gboolean
+alpha_at (const char *p)
+{
+  guchar b = (guchar) *p;
+  if (b < 0x80)
+    return g_ascii_isalpha (b);
+  return g_unichar_isalpha (g_utf8_get_char (p));
+}
+
 static char *
 unify_i_y (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text) + 1);
   const char *p = text;
   while (*p != '\0') {
-    gunichar c = g_utf8_get_char (p);
-    if (!g_unichar_isalpha (c)) {
+    if (!alpha_at (p)) {
       const char *next = g_utf8_next_char (p);
       g_string_append_len (out, p, next - p);
       p = next;
@@ -305,7 +315,7 @@ unify_i_y (const char *text)
     gunichar w[8];
     gsize n = 0;
     const char *start = p;
-    while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p))) {
+    while (*p != '\0' && alpha_at (p)) {
       if (n < G_N_ELEMENTS (w))
         w[n] = g_utf8_get_char (p);
       n++;
@@ -317,6 +327,94 @@ unify_i_y (const char *text)
     } else {
       g_string_append_len (out, start, p - start);
     }
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- tone placement -------------------------------------------------- */
+
+/* Old and new tone styles differ only in oa, oe and uy (DOMAIN.md §4 rule
+ * 5). In lower-case NFC text an old-style syllable shows as a toned o
+ * before a/e or a toned u before y; without one the text is already in the
+ * new style and the syllable pass — the costliest step — is skipped. */
+static gboolean
+has_old_style_tone (const char *text)
+{
+  static const gunichar toned_o[] = {0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD};
+  static const gunichar toned_u[] = {0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5};
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
+    if ((guchar) *p < 0x80)
+      continue;
+    gunichar c = g_utf8_get_char (p);
+    char next = *g_utf8_next_char (p);
+    for (int i = 0; i < 5; i++)
+      if ((c == toned_o[i] && (next == 'a' || next == 'e'))
+          || (c == toned_u[i] && next == 'y'))
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* ---- diacritic folding ------------------------------------------------ */
+
+/* Latin-1, Latin Extended-A/B and Latin Extended Additional hold every
+ * Vietnamese letter. The table is filled once from vi_syllable_strip — the
+ * one place that knows the marks — so folding a whole answer is a lookup per
+ * character instead of an NFD round trip. */
+#define FOLD_LOW_END 0x250
+#define FOLD_EXT_START 0x1E00
+#define FOLD_EXT_END 0x1F00
+
+static char fold_low[FOLD_LOW_END];
+static char fold_ext[FOLD_EXT_END - FOLD_EXT_START];
+
+static char
+fold_by_vi (gunichar c)
+{
+  char buf[8] = {0};
+  g_unichar_to_utf8 (c, buf);
+  g_autofree char *f = vi_syllable_strip (buf, FALSE);
+  return (f[0] != '\0' && (guchar) f[0] < 0x80 && f[1] == '\0') ? f[0] : 0;
+}
+
+static void
+fold_tables_init (void)
+{
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    for (gunichar c = 0x80; c < FOLD_LOW_END; c++)
+      fold_low[c] = fold_by_vi (c);
+    for (gunichar c = FOLD_EXT_START; c < FOLD_EXT_END; c++)
+      fold_ext[c - FOLD_EXT_START] = fold_by_vi (c);
+    g_once_init_leave (&once, 1);
+  }
+}
+
+char *
+normalize_fold_diacritics (const char *normalized)
+{
+  if (normalized == NULL)
+    return g_strdup ("");
+  fold_tables_init ();
+  GString *out = g_string_sized_new (strlen (normalized) + 1);
+  for (const char *p = normalized; *p != '\0';) {
+    if ((guchar) *p < 0x80) {
+      g_string_append_c (out, *p++);
+      continue;
+    }
+    gunichar c = g_utf8_get_char (p);
+    const char *next = g_utf8_next_char (p);
+    char f = c < FOLD_LOW_END ? fold_low[c]
+             : (c >= FOLD_EXT_START && c < FOLD_EXT_END)
+                 ? fold_ext[c - FOLD_EXT_START]
+                 : 0;
+    if (f != 0)
+      g_string_append_c (out, f);
+    else if (c >= 0x300 && c <= 0x36F)
+      ; /* a stray combining mark left by invalid input */
+    else
+      g_string_append_len (out, p, next - p);
+    p = next;
   }
   return g_string_free (out, FALSE);
 }
@@ -347,11 +445,13 @@ normalize_text (const char *text, gboolean lenient)
                              ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC)
                              : g_steal_pointer (&valid);
   g_autofree char *folded = fold_chars (nfc);
-  g_autofree char *toned = vi_syllable_place_tones (folded, VI_STYLE_NEW);
+  g_autofree char *toned = has_old_style_tone (folded)
+                              ? vi_syllable_place_tones (folded, VI_STYLE_NEW)
+                              : g_steal_pointer (&folded);
   g_autofree char *unified = unify_i_y (toned);
   if (!lenient)
     return g_steal_pointer (&unified);
-  return vi_syllable_strip (unified, FALSE);
+  return normalize_fold_diacritics (unified);
 }
 
 /* ---- phrase form ----------------------------------------------------- */
@@ -375,6 +475,16 @@ static const char *const abbreviations[][2] = {
   {"vneid", "vneid"},
 };
 
+/* g_unichar_isalnum with an ASCII shortcut: most of an answer is ASCII. */
+static gboolean
+alnum_at (const char *p)
+{
+  guchar b = (guchar) *p;
+  if (b < 0x80)
+    return g_ascii_isalnum (b);
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
 static char *
 phrase_plain (const char *normalized, GHashTable *expand)
 {
@@ -382,17 +492,25 @@ phrase_plain (const char *normalized, GHashTable *expand)
   g_string_append_c (out, ' ');
   const char *p = normalized;
   while (*p != '\0') {
-    gunichar c = g_utf8_get_char (p);
-    if (!g_unichar_isalnum (c)) {
+    if (!alnum_at (p)) {
       p = g_utf8_next_char (p);
       continue;
     }
     const char *start = p;
-    while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+    while (*p != '\0' && alnum_at (p))
       p = g_utf8_next_char (p);
-    g_autofree char *word = g_strndup (start, p - start);
-    const char *exp = expand ? g_hash_table_lookup (expand, word) : NULL;
-    g_string_append (out, exp ? exp : word);
+    gsize n = (gsize) (p - start);
+    char word[8];
+    const char *exp = NULL;
+    if (expand && n < sizeof word) { /* abbreviations are short */
+      memcpy (word, start, n);
+      word[n] = '\0';
+      exp = g_hash_table_lookup (expand, word);
+    }
+    if (exp)
+      g_string_append (out, exp);
+    else
+      g_string_append_len (out, start, n);
     g_string_append_c (out, ' ');
   }
   return g_string_free (out, FALSE);

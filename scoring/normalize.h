@@ -19,6 +19,11 @@ char *normalize_strip_markup (const char *text);
  * NULL gives "". Returns newly allocated, free with g_free. */
 char *normalize_text (const char *text, gboolean lenient);
 
+/* The lenient form of a text that normalize_text (text, FALSE) gave: every
+ * diacritic dropped, đ → d. Equal to normalize_text (text, TRUE) but a
+ * table lookup per character. Newly allocated, free with g_free. */
+char *normalize_fold_diacritics (const char *normalized);
+
 /* Phrase form of an already normalized text: every character that is not a
  * letter or a digit becomes a space, common administrative abbreviations are
  * expanded (UBND → uỷ ban nhân dân), words are separated by exactly one

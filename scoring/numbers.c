@@ -208,6 +208,15 @@ join_digit_groups (const char *text, GArray *toks)
   g_array_set_size (toks, out);
 }
 
+static gboolean
+alpha_at (const char *p)
+{
+  guchar b = (guchar) *p;
+  if (b < 0x80)
+    return g_ascii_isalpha (b);
+  return g_unichar_isalpha (g_utf8_get_char (p));
+}
+
 static GArray *
 tokenize (const char *text, gboolean lenient)
 {
@@ -230,13 +239,13 @@ tokenize (const char *text, gboolean lenient)
       t.type = TOK_NUM;
       t.end = scan_number_run (text, i);
       read_digits (text + i, t.end - i, &t);
-    } else if (g_unichar_isalpha (c)) {
+    } else if (alpha_at (text + i)) {
       t.type = TOK_WORD;
       gsize j = i;
-      while (text[j] != '\0' && g_unichar_isalpha (g_utf8_get_char (text + j)))
+      while (text[j] != '\0' && alpha_at (text + j))
         j = (gsize) (g_utf8_next_char (text + j) - text);
       t.end = j;
-      char buf[48];
+      char buf[16]; /* the longest vocabulary word is shorter */
       if (j - i < sizeof buf) {
         memcpy (buf, text + i, j - i);
         buf[j - i] = '\0';
@@ -653,6 +662,8 @@ match_words (const Toks *k, int i, const int *pattern)
 static int
 match_phrase_table (const Toks *k, int i, gboolean money)
 {
+  if (k->t[i].type != TOK_WORD || k->t[i].w == NULL)
+    return -1;
   gsize n = money ? G_N_ELEMENTS (zero_fee) : G_N_ELEMENTS (same_day);
   for (gsize p = 0; p < n; p++) {
     int end = match_words (k, i, money ? zero_fee[p] : same_day[p]);
@@ -727,6 +738,11 @@ unit_after_parenthesis (const Toks *k, int open, int *end)
 static int
 scan_amount_at (const Toks *k, int i, GArray *out)
 {
+  int d;
+  if (k->t[i].type == TOK_PUNCT
+      || (k->t[i].type == TOK_WORD
+          && !(digit_word (k, i, &d) || is_w (k, i, W_MUOI10))))
+    return i + 1; /* the common case: a word that starts no number */
   if (k->t[i].type == TOK_NUM && (k->t[i].bad || digits_in_code (k, i)))
     return i + 1;
   if (after_label (k, i))

@@ -60,8 +60,10 @@ check_case (gconstpointer data)
   const char *answer = cJSON_GetStringValue (cJSON_GetObjectItem (c,
                                                                   "answer"));
   g_autoptr (cJSON) j = judge_answer (key, answer);
-  g_autofree char *got = cJSON_PrintUnformatted (j);
-  g_test_message ("line %g (%s): %s", num (c, "line"), name, got);
+  if (g_test_verbose ()) {
+    g_autofree char *got = cJSON_PrintUnformatted (j);
+    g_test_message ("line %g (%s): %s", num (c, "line"), name, got);
+  }
   const cJSON *facts = cJSON_GetObjectItem (j, "facts");
   const cJSON *want = cJSON_GetObjectItem (c, "facts");
   g_assert_cmpint (cJSON_GetArraySize (facts), ==, cJSON_GetArraySize (want));

@@ -77,6 +77,79 @@ markdown_leaderboard (const cJSON *results, ReportLang lang)
   return g_string_free (g_steal_pointer (&o), FALSE);
 }
 
+static gint
+cmp_str_ptr (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Union of the near-miss kinds any submission was asked, sorted. */
+static GPtrArray *
+kinds_of (const cJSON *subs)
+{
+  GPtrArray *kinds = g_ptr_array_new ();
+  const cJSON *sub, *k;
+  cJSON_ArrayForEach (sub, subs)
+  {
+    cJSON_ArrayForEach (k, cJSON_GetObjectItemCaseSensitive (sub, "by_kind"))
+    {
+      gboolean seen = FALSE;
+      for (guint i = 0; i < kinds->len && !seen; i++)
+        seen = g_strcmp0 (g_ptr_array_index (kinds, i), k->string) == 0;
+      if (!seen)
+        g_ptr_array_add (kinds, k->string);
+    }
+  }
+  g_ptr_array_sort (kinds, cmp_str_ptr);
+  return kinds;
+}
+
+char *
+markdown_nearmiss (const cJSON *results, ReportLang lang)
+{
+  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (results,
+                                                        "submissions");
+  g_autoptr (GPtrArray) kinds = kinds_of (subs);
+  if (kinds->len == 0)
+    return g_strdup ("");
+  g_autoptr (GString) o = g_string_new (NULL);
+  g_string_append_printf (o, "%s — %s / %s\n\n| %s |",
+                          i18n (I18N_BY_KIND, lang), i18n (I18N_DROP, lang),
+                          i18n (I18N_ROBUSTNESS, lang),
+                          i18n (I18N_SUBMISSION, lang));
+  for (guint i = 0; i < kinds->len; i++) {
+    g_string_append_c (o, ' ');
+    escape_md (o, g_ptr_array_index (kinds, i));
+    g_string_append (o, " |");
+  }
+  g_string_append (o, "\n|---|");
+  for (guint i = 0; i < kinds->len; i++)
+    g_string_append (o, "---:|");
+  const cJSON *sub;
+  cJSON_ArrayForEach (sub, subs)
+  {
+    g_string_append (o, "\n| ");
+    escape_md (o, rjson_str (sub, "id", "?"));
+    g_string_append (o, " |");
+    const cJSON *by = cJSON_GetObjectItemCaseSensitive (sub, "by_kind");
+    for (guint i = 0; i < kinds->len; i++) {
+      const cJSON *k = cJSON_GetObjectItemCaseSensitive (
+          by, g_ptr_array_index (kinds, i));
+      g_string_append_c (o, ' ');
+      if (k == NULL)
+        g_string_append (o, "–");
+      else {
+        rjson_pct (o, k, "drop", lang);
+        g_string_append (o, " / ");
+        rjson_pct (o, k, "robustness", lang);
+      }
+      g_string_append (o, " |");
+    }
+  }
+  g_string_append_c (o, '\n');
+  return g_string_free (g_steal_pointer (&o), FALSE);
+}
+
 static void
 md_ties (GString *o, const cJSON *results, ReportLang lang)
 {
@@ -181,6 +254,9 @@ markdown_report (const RunData *rd, ReportLang lang)
   g_string_append (o, table);
   g_string_append_c (o, '\n');
   md_ties (o, rd->results, lang);
+  g_autofree char *nearmiss = markdown_nearmiss (rd->results, lang);
+  if (*nearmiss)
+    g_string_append_printf (o, "\n## %s", nearmiss);
   if (g_hash_table_size (rd->hidden_sets) > 0)
     g_string_append_printf (o, "\n> %s\n", i18n (I18N_HIDDEN_NOTE, lang));
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_ERRORS_BY_CLASS,

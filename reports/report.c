@@ -72,7 +72,12 @@ report_lang_parse (const char *text, ReportLang *lang, GError **error)
 char *
 report_leaderboard_markdown (const cJSON *results, ReportLang lang)
 {
-  return markdown_leaderboard (results, lang);
+  /* The terminal shows the near-miss drop per kind too: the gap between a
+   * strict and a tolerant assistant is the point of the near-miss sets. */
+  g_autofree char *board = markdown_leaderboard (results, lang);
+  g_autofree char *nearmiss = markdown_nearmiss (results, lang);
+  return *nearmiss ? g_strconcat (board, "\n", nearmiss, NULL)
+                   : g_steal_pointer (&board);
 }
 
 /* Per-record sinks fed by the single pass over scores.jsonl. */

@@ -41,6 +41,7 @@ for t in "$build"/tests/test-*; do
   run_one "$(basename "$t")" "$t" --tap
 done
 for t in tests/cli/*.sh tests/browser/*.sh; do
+  case "$t" in */setup.sh) continue ;; esac # sourced by the others
   [ -f "$t" ] || continue
   run_one "$t" sh "$t"
 done

@@ -493,7 +493,7 @@ static gboolean
 parse_amount (const Toks *k, int i, Amount *a)
 {
   memset (a, 0, sizeof *a);
-  double total = 0, highest = 0;
+  double total = 0, highest = 0, last = 0;
   int j = i;
   for (;;) {
     double g = 0;
@@ -511,6 +511,9 @@ parse_amount (const Toks *k, int i, Amount *a)
       j = next;
       break;
     }
+    if (s == last)
+      break; /* "50k50k": one scale twice is two amounts, not one */
+    last = s;
     a->slang = a->slang || slang;
     if (s > highest) {
       total = (total + g) * s;
@@ -809,13 +812,10 @@ numbers_scan (const char *normalized, gboolean lenient)
   return out;
 }
 
-gboolean
-numbers_parse (const char *text, double *value)
+static gboolean
+parse_whole (const char *norm, gboolean lenient, double *value)
 {
-  if (text == NULL)
-    return FALSE;
-  g_autofree char *norm = normalize_text (text, FALSE);
-  g_autoptr (GArray) toks = tokenize (norm, FALSE);
+  g_autoptr (GArray) toks = tokenize (norm, lenient);
   Toks k = {(const Tok *) toks->data, (int) toks->len};
   if (k.n == 0 || (k.t[0].type == TOK_NUM && k.t[0].bad))
     return FALSE;
@@ -829,6 +829,19 @@ numbers_parse (const char *text, double *value)
     return FALSE;
   *value = a.value;
   return TRUE;
+}
+
+gboolean
+numbers_parse (const char *text, double *value)
+{
+  if (text == NULL)
+    return FALSE;
+  g_autofree char *norm = normalize_text (text, FALSE);
+  if (parse_whole (norm, FALSE, value))
+    return TRUE;
+  /* written without marks: "nam muoi nghin" */
+  g_autofree char *folded = normalize_fold_diacritics (norm);
+  return parse_whole (folded, TRUE, value);
 }
 
 /* ---- names and formats ------------------------------------------------------ */

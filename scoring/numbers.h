@@ -36,7 +36,8 @@ typedef struct {
 /* Parses text that is exactly one number — digits ("50.000", "50,000",
  * "1,5"), words ("năm mươi nghìn", "một trăm linh năm"), mixes and slang
  * ("1 triệu rưỡi", "1tr5", "50k"), optionally followed by a currency marker.
- * Text is normalized first. Returns FALSE for anything else (garbage,
+ * Text is normalized first; words without their marks ("nam muoi nghin")
+ * are read too. Returns FALSE for anything else (garbage,
  * trailing words, a citation or phone number, empty or NULL text). */
 gboolean numbers_parse (const char *text, double *value);
 

@@ -1,0 +1,153 @@
+/* scoring/normalize: the canonical form answers and keys are compared in. */
+#include "scoring/normalize.h"
+
+#include <string.h>
+
+static const struct {
+  const char *in, *out;
+} strict_cases[] = {
+  {"Hòa giải", "hoà giải"},             /* old → new tone style */
+  {"hoà giải", "hoà giải"},
+  {"sức khỏe", "sức khoẻ"},
+  {"thúy", "thuý"},
+  {"Thủy sản", "thuỷ sản"},
+  {"lý lịch", "lí lịch"},               /* i/y variants */
+  {"lí lịch", "lí lịch"},
+  {"kỹ thuật", "kĩ thuật"},
+  {"Quý", "quí"},
+  {"tỷ lệ", "tỉ lệ"},
+  {"tuy nhiên, hay", "tuy nhiên, hay"}, /* y after a vowel stays */
+  {"Ý kiến", "ý kiến"},
+  {"\xc3\x90\xc4\x82NG K\xc3\x9d", "đăng kí"}, /* Ð U+00D0 for Đ */
+  {"  Lệ \t phí\n\n15.000\xc2\xa0đồng  ", "lệ phí 15.000 đồng"},
+  {"3\xe2\x80\x93" "5 ngày", "3-5 ngày"},    /* en dash */
+  {"\xe2\x80\x9c" "Cổng" "\xe2\x80\x9d", "\"cổng\""},
+  {"a\xe2\x80\x8b" "b", "ab"},               /* zero-width space */
+  {"**Lệ phí:** _15.000_ đồng", "lệ phí: 15.000 đồng"},
+  {"<p>Xin&nbsp;ch&#224;o &amp; <b>hẹn</b></p>", "xin chào & hẹn"},
+  {"[Cổng DVC](https://dichvucong.gov.vn/p/01/2021)", "cổng dvc"},
+  {"Xem https://x.vn/01/2021/ND-CP nhé", "xem nhé"},
+  {"# Tiêu đề\n> trích\n- mục một\n1. mục hai", "tiêu đề trích mục một mục hai"},
+  {"a < b và c > d", "a < b và c > d"},     /* not a tag */
+  {"<b chưa đóng", "<b chưa đóng"},
+  {"&#xZZ; &#1114112; &unknown;", "&#xzz; &#1114112; &unknown;"},
+  {"snake_case_word", "snake_case_word"},
+  {"", ""},
+};
+
+static void
+test_strict (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (strict_cases); i++) {
+    g_autofree char *got = normalize_text (strict_cases[i].in, FALSE);
+    g_assert_cmpstr (got, ==, strict_cases[i].out);
+  }
+}
+
+static void
+test_nfd_equals_nfc (void)
+{
+  const char *texts[] = {"Đăng ký tạm trú tại Công an xã", "Ủy ban nhân dân",
+                         "Hòa Khánh, khỏe, thúy", "Người được ủy quyền"};
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++) {
+    g_autofree char *nfd = g_utf8_normalize (texts[i], -1, G_NORMALIZE_NFD);
+    g_autofree char *a = normalize_text (texts[i], FALSE);
+    g_autofree char *b = normalize_text (nfd, FALSE);
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+static void
+test_lenient (void)
+{
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+    {"Đăng ký", "dang ki"},
+    {"Ủy ban nhân dân", "uy ban nhan dan"},
+    {"dang ky", "dang ki"},
+    {"Người được ủy quyền", "nguoi duoc uy quyen"},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autofree char *got = normalize_text (cases[i].in, TRUE);
+    g_assert_cmpstr (got, ==, cases[i].out);
+  }
+}
+
+/* The table-driven folding must agree with the full lenient pipeline. */
+static void
+test_fold_agrees (void)
+{
+  const char *texts[] = {
+    "Lệ phí đăng ký thường trú 20.000 đồng; nộp trực tuyến 10.000 đồng.",
+    "Giấy khám sức khoẻ, căn cước, hộ chiếu phổ thông, ĐƯỜNG, ưu tiên",
+    "Quyết định 2353/QĐ-BTC — Bộ Tài chính",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++) {
+    g_autofree char *strict = normalize_text (texts[i], FALSE);
+    g_autofree char *folded = normalize_fold_diacritics (strict);
+    g_autofree char *lenient = normalize_text (texts[i], TRUE);
+    g_assert_cmpstr (folded, ==, lenient);
+  }
+}
+
+static void
+test_phrase (void)
+{
+  g_autofree char *p = normalize_phrase_of ("UBND xã, phường (HĐND)", FALSE);
+  g_assert_cmpstr (p, ==, " uỷ ban nhân dân xã phường hội đồng nhân dân ");
+  g_autofree char *l = normalize_phrase_of ("UBND xã", TRUE);
+  g_assert_cmpstr (l, ==, " uy ban nhan dan xa ");
+  g_autofree char *needle = normalize_phrase_of ("xã", FALSE);
+  g_autofree char *hay = normalize_phrase_of ("giấy xác nhận", FALSE);
+  g_assert_false (normalize_phrase_find (hay, needle, NULL));
+  gsize at = 99;
+  g_assert_true (normalize_phrase_find (p, needle, &at));
+  g_assert_cmpuint (at, ==, strlen (" uỷ ban nhân dân"));
+  g_assert_false (normalize_phrase_find (p, " ", NULL));
+  g_assert_false (normalize_phrase_find (NULL, needle, NULL));
+}
+
+/* Garbage in never crashes and always gives valid UTF-8 out. */
+static void
+test_bad_input (void)
+{
+  const char *bad[] = {
+    "\xff\xfe l\xe1\xbb\x87 ph\xc3",           /* invalid and truncated */
+    "x\xe1\xba",                               /* truncated 3-byte form */
+    "\xcc\x81\xcc\x80 dấu đứng đầu",           /* combining marks first */
+    "&#", "&", "<", "[", "](", "|", "**", "__", "\n\n\n",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++) {
+    for (int lenient = 0; lenient < 2; lenient++) {
+      g_autofree char *n = normalize_text (bad[i], lenient);
+      g_assert_true (g_utf8_validate (n, -1, NULL));
+      g_autofree char *p = normalize_phrase (n, lenient);
+      g_assert_true (g_utf8_validate (p, -1, NULL));
+    }
+  }
+  g_autofree char *null = normalize_text (NULL, FALSE);
+  g_assert_cmpstr (null, ==, "");
+  g_autofree char *m = normalize_strip_markup (NULL);
+  g_assert_cmpstr (m, ==, "");
+  /* a long answer is linear and bounded by its input */
+  GString *big = g_string_new (NULL);
+  for (int i = 0; i < 20000; i++)
+    g_string_append (big, "Hòa <b>khỏe</b> 15.000đ | ");
+  g_autofree char *text = g_string_free (big, FALSE);
+  g_autofree char *n = normalize_text (text, FALSE);
+  g_assert_cmpuint (strlen (n), <=, strlen (text) * 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/normalize/strict", test_strict);
+  g_test_add_func ("/normalize/nfd-equals-nfc", test_nfd_equals_nfc);
+  g_test_add_func ("/normalize/lenient", test_lenient);
+  g_test_add_func ("/normalize/fold-agrees", test_fold_agrees);
+  g_test_add_func ("/normalize/phrase", test_phrase);
+  g_test_add_func ("/normalize/bad-input", test_bad_input);
+  return g_test_run ();
+}

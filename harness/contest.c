@@ -254,6 +254,15 @@ load_politeness (const Ini *ini, Contest *c, GError **error)
   c->max_body_bytes = (gsize) body;
   c->retry_timeouts
       = g_key_file_get_boolean (ini->kf, g, "retry_timeouts", NULL);
+  g_autofree char *mode = g_key_file_get_string (ini->kf, g, "mode", NULL);
+  if (mode && strcmp (g_strstrip (mode), "open") != 0
+      && strcmp (mode, "closed") != 0)
+    return bad (ini, g, "mode", error, "\"%s\" is neither closed nor open",
+                mode);
+  c->open_loop = mode && strcmp (mode, "open") == 0;
+  if (c->open_loop && c->rate_per_sec <= 0)
+    return bad (ini, g, "mode", error,
+                "open loop needs rate_per_sec > 0 (the arrival rate)");
   return TRUE;
 }
 
@@ -355,6 +364,7 @@ contest_snapshot (const Contest *c)
   cJSON_AddNumberToObject (p, "retries", c->retries);
   cJSON_AddNumberToObject (p, "retry_budget", c->retry_budget);
   cJSON_AddBoolToObject (p, "retry_timeouts", c->retry_timeouts);
+  cJSON_AddStringToObject (p, "mode", c->open_loop ? "open" : "closed");
   cJSON_AddNumberToObject (p, "global_concurrency", c->global_concurrency);
   cJSON_AddNumberToObject (p, "max_body_bytes", (double) c->max_body_bytes);
   cJSON *ts = cJSON_AddArrayToObject (o, "testsets");

@@ -28,6 +28,8 @@ typedef struct {
   guint retries;          /* retries per request after the first attempt */
   guint retry_budget;     /* retries per submission over the whole run */
   gboolean retry_timeouts;
+  gboolean open_loop;     /* mode = open: arrivals at rate_per_sec, latency
+                             counted from the scheduled send time */
   guint global_concurrency;
   gsize max_body_bytes;
 } Contest;

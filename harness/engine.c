@@ -24,6 +24,8 @@ typedef struct {
   GPtrArray *history; /* char*: user, assistant, … of finished turns */
   char *session;
   gint64 ready_at;    /* monotonic µs; a retry waits for its backoff */
+  gint64 scheduled;   /* open loop: when this request was due (µs) */
+  char *redirect;     /* an allowed redirect's target for the next attempt */
 } Job;
 
 typedef struct {
@@ -42,6 +44,7 @@ struct _SubState {
   guint next;      /* next position in order */
   GQueue waiting;  /* Job*: retries in backoff and next turns */
   guint retry_budget;
+  gint64 next_arrival; /* open loop: the next request's scheduled time */
   EngineSubProgress progress;
 };
 
@@ -54,6 +57,9 @@ typedef struct {
   AdapterRequest req;
   char errbuf[CURL_ERROR_SIZE];
   char *started_at;
+  gint64 t0;          /* monotonic start, for the time to first token */
+  gint64 first_token; /* µs after t0 of the first streamed content, or 0 */
+  gint64 queued;      /* open loop: µs between the scheduled and real send */
 } Xfer;
 
 struct _Engine {
@@ -76,6 +82,7 @@ job_free (Job *j)
 {
   g_ptr_array_unref (j->history);
   g_free (j->session);
+  g_free (j->redirect);
   g_free (j);
 }
 
@@ -279,11 +286,25 @@ next_job (Engine *e, SubState *s, gint64 now)
   return NULL;
 }
 
+/* Closed loop: a token bucket paces the sends. Open loop: requests are due
+ * at fixed arrival times whether or not the endpoint has kept up, and each
+ * carries its due time, so queueing behind a slow endpoint is measured
+ * instead of hidden (no coordinated omission). */
 static gboolean
-take_token (SubState *s, gint64 now)
+take_token (Engine *e, SubState *s, gint64 now, gint64 *scheduled)
 {
+  *scheduled = 0;
   if (s->rate <= 0)
     return TRUE;
+  if (e->o.contest->open_loop && !e->o.load_concurrency) {
+    if (s->next_arrival == 0)
+      s->next_arrival = now;
+    if (now < s->next_arrival)
+      return FALSE;
+    *scheduled = s->next_arrival;
+    s->next_arrival += (gint64) (1e6 / s->rate);
+    return TRUE;
+  }
   double burst = MAX (1.0, s->rate);
   s->tokens = MIN (burst, s->tokens + s->rate * (now - s->refilled_at) / 1e6);
   s->refilled_at = now;
@@ -291,6 +312,17 @@ take_token (SubState *s, gint64 now)
     return FALSE;
   s->tokens -= 1.0;
   return TRUE;
+}
+
+static void
+give_token_back (Engine *e, SubState *s, gint64 scheduled)
+{
+  if (s->rate <= 0)
+    return;
+  if (scheduled)
+    s->next_arrival = scheduled;
+  else
+    s->tokens += 1.0;
 }
 
 static gboolean
@@ -320,6 +352,13 @@ on_body (char *data, size_t size, size_t n, void *user)
     return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
   }
   g_string_append_len (x->body, data, (gssize) len);
+  /* Streamed answers: the first delta that carries text is the first token
+   * a citizen would see. */
+  if (x->first_token == 0 && x->job->sub->m->stream
+      && g_strstr_len (x->body->str, (gssize) x->body->len,
+                       "\"content\":\"") != NULL
+      && strstr (x->body->str, "\"content\":\"\"") == NULL)
+    x->first_token = MAX (g_get_monotonic_time () - x->t0, 1);
   return len;
 }
 
@@ -344,7 +383,8 @@ configure_easy (Engine *e, Xfer *x)
 {
   const SubState *s = x->job->sub;
   CURL *h = x->easy;
-  curl_easy_setopt (h, CURLOPT_URL, x->req.url);
+  curl_easy_setopt (h, CURLOPT_URL,
+                    x->job->redirect ? x->job->redirect : x->req.url);
   curl_easy_setopt (h, CURLOPT_POSTFIELDS, x->req.body);
   curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
                     (curl_off_t) strlen (x->req.body));
@@ -381,6 +421,9 @@ start_transfer (Engine *e, Job *j, GError **error)
                          : curl_easy_init ();
   configure_easy (e, x);
   x->started_at = now_iso ();
+  x->t0 = g_get_monotonic_time ();
+  if (j->scheduled)
+    x->queued = MAX (x->t0 - j->scheduled, 0);
   curl_multi_add_handle (e->multi, x->easy);
   e->active++;
   j->sub->progress.in_flight++;
@@ -476,6 +519,7 @@ typedef struct {
   const char *cls;
   char *detail;
   char *answer;
+  char *location; /* a redirect's target */
   long status;
   curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
 } Outcome;
@@ -497,6 +541,11 @@ read_outcome (Xfer *x, CURLcode rc, Outcome *o)
     return;
   }
   o->cls = class_of_status (o->status);
+  if (g_strcmp0 (o->cls, "redirect") == 0) {
+    char *loc = NULL;
+    curl_easy_getinfo (h, CURLINFO_REDIRECT_URL, &loc);
+    o->location = g_strdup (loc);
+  }
   if (o->cls != NULL) {
     o->detail = g_strdup_printf ("HTTP status %ld", o->status);
     return;
@@ -540,6 +589,12 @@ attempt_record (Engine *e, const Xfer *x, const Outcome *o, gboolean final)
   cJSON_AddNumberToObject (r, "t_tls_us", (double) o->t_tls);
   cJSON_AddNumberToObject (r, "t_first_byte_us", (double) o->t_first);
   cJSON_AddNumberToObject (r, "t_total_us", (double) o->t_total);
+  if (x->job->sub->m->stream)
+    cJSON_AddNumberToObject (r, "t_first_token_us", (double) x->first_token);
+  if (e->o.contest->open_loop)
+    cJSON_AddNumberToObject (r, "t_queue_us", (double) x->queued);
+  if (x->job->redirect)
+    cJSON_AddStringToObject (r, "redirected_to", x->job->redirect);
   cJSON_AddStringToObject (r, "started_at", x->started_at);
   return r;
 }
@@ -564,6 +619,21 @@ advance_job (Engine *e, Job *j, Outcome *o)
   job_free (j);
 }
 
+/* A redirect is followed only to a host the manifest names, and only a
+ * few times: an endpoint must not be able to send the harness elsewhere. */
+static gboolean
+redirect_allowed (const Job *j, const char *location)
+{
+  if (location == NULL || j->sub->m->redirect_hosts == NULL
+      || j->attempt > 5)
+    return FALSE;
+  g_autoptr (GUri) uri = g_uri_parse (location, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+  return host != NULL
+         && g_strv_contains ((const char *const *) j->sub->m->redirect_hosts,
+                             host);
+}
+
 static void
 finish_transfer (Engine *e, Xfer *x, CURLcode rc)
 {
@@ -571,14 +641,23 @@ finish_transfer (Engine *e, Xfer *x, CURLcode rc)
   read_outcome (x, rc, &o);
   Job *j = x->job;
   SubState *s = j->sub;
-  gboolean retry = o.cls && retryable (e, o.cls)
-                   && j->attempt <= e->o.contest->retries
-                   && s->retry_budget > 0 && !*e->o.stop;
+  gboolean follow = g_strcmp0 (o.cls, "redirect") == 0
+                    && redirect_allowed (j, o.location);
+  gboolean retry = follow
+                   || (o.cls && retryable (e, o.cls)
+                       && j->attempt <= e->o.contest->retries
+                       && s->retry_budget > 0 && !*e->o.stop);
   g_autoptr (cJSON) rec = attempt_record (e, x, &o, !retry);
   if (e->fatal == NULL && !runlog_append (e->o.log, rec, &e->fatal))
     *e->o.stop = 1; /* cannot record: stop starting new work */
   release_transfer (e, x);
-  if (retry) {
+  if (follow) {
+    g_free (j->redirect);
+    j->redirect = g_steal_pointer (&o.location);
+    j->attempt++;
+    j->ready_at = 0;
+    g_queue_push_head (&s->waiting, j);
+  } else if (retry) {
     s->retry_budget--;
     j->ready_at = g_get_monotonic_time ()
                   + backoff_us (e, j->attempt, o.retry_after);
@@ -588,6 +667,7 @@ finish_transfer (Engine *e, Xfer *x, CURLcode rc)
     advance_job (e, j, &o);
   g_free (o.detail);
   g_free (o.answer);
+  g_free (o.location);
 }
 
 static void
@@ -618,16 +698,18 @@ refill (Engine *e, GError **error)
       SubState *s = g_ptr_array_index (e->subs, i);
       if (s->progress.in_flight >= s->cap || !has_pending (e, s))
         continue;
-      if (!take_token (s, now)) {
+      gint64 scheduled;
+      if (!take_token (e, s, now, &scheduled)) {
         held = TRUE;
         continue;
       }
       Job *j = next_job (e, s, now);
       if (j == NULL) {
-        s->tokens += s->rate > 0 ? 1.0 : 0.0; /* give the token back */
+        give_token_back (e, s, scheduled);
         held = TRUE;
         continue;
       }
+      j->scheduled = scheduled;
       if (!start_transfer (e, j, error))
         return FALSE;
       started = TRUE;

@@ -101,6 +101,8 @@ key_for (KeyCache *kc, const Testset *set, const TsItem *it, guint turn)
   return key;
 }
 
+static double num (const cJSON *o, const char *k);
+
 static cJSON *
 judge_turn (KeyCache *kc, const Testset *set, const TsItem *it, guint t,
             const cJSON *fin, const char **fail_class, cJSON *lat)
@@ -123,8 +125,10 @@ judge_turn (KeyCache *kc, const Testset *set, const TsItem *it, guint t,
   if (cls)
     cJSON_AddStringToObject (o, "error_class", cls);
   if (answer && fin) {
-    const cJSON *tt = cJSON_GetObjectItemCaseSensitive (fin, "t_total_us");
-    cJSON_AddItemToArray (lat, cJSON_CreateNumber (tt ? tt->valuedouble : 0));
+    /* In open loop the wait behind a slow endpoint counts: latency runs
+     * from the scheduled send (t_queue_us), not from the real one. */
+    cJSON_AddItemToArray (lat, cJSON_CreateNumber (num (fin, "t_total_us")
+                                                   + num (fin, "t_queue_us")));
   }
   cJSON_AddItemToObject (o, "judgement",
                          judge_answer (key_for (kc, set, it, t), answer));

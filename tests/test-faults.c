@@ -10,19 +10,23 @@ typedef struct {
   MockProfile profile;
   const char *id;
   const char *want_class;
+  const char *extra; /* more manifest members */
 } Fault;
 
 static const Fault faults[] = {
-  { MOCK_PROFILE_FUZZY, "healthy", NULL },
-  { MOCK_PROFILE_HANG, "hang", "timeout" },
-  { MOCK_PROFILE_TRICKLE, "trickle", "timeout" },
-  { MOCK_PROFILE_HUGE, "huge", "too_large" },
-  { MOCK_PROFILE_ENDLESS, "endless", "too_large" },
-  { MOCK_PROFILE_HTML, "html", "bad_json" },
-  { MOCK_PROFILE_BAD_JSON, "bad-json", "bad_json" },
-  { MOCK_PROFILE_BAD_UTF8, "bad-utf8", "bad_utf8" },
-  { MOCK_PROFILE_RESET, "reset", "connect" },
-  { MOCK_PROFILE_REDIRECT, "redirect", "redirect" },
+  { MOCK_PROFILE_FUZZY, "healthy", NULL, NULL },
+  { MOCK_PROFILE_HANG, "hang", "timeout", NULL },
+  { MOCK_PROFILE_TRICKLE, "trickle", "timeout", NULL },
+  { MOCK_PROFILE_HUGE, "huge", "too_large", NULL },
+  { MOCK_PROFILE_ENDLESS, "endless", "too_large", NULL },
+  { MOCK_PROFILE_HTML, "html", "bad_json", NULL },
+  { MOCK_PROFILE_BAD_JSON, "bad-json", "bad_json", NULL },
+  { MOCK_PROFILE_BAD_UTF8, "bad-utf8", "bad_utf8", NULL },
+  { MOCK_PROFILE_RESET, "reset", "connect", NULL },
+  { MOCK_PROFILE_REDIRECT, "redirect", "redirect", NULL },
+  /* Allowed: followed to 127.0.0.2, where nothing listens. */
+  { MOCK_PROFILE_REDIRECT, "redirect-allowed", "connect",
+    ", \"allow_redirect_hosts\": [\"127.0.0.2\"]" },
 };
 
 static char *tmpdir;
@@ -74,8 +78,9 @@ test_faults (void)
     g_autofree char *m = g_strdup_printf (
         "{\"id\": \"%s\", \"endpoint\": "
         "\"http://127.0.0.1:%u/v1/chat/completions\", \"adapter\": "
-        "\"openai-chat\"}",
-        faults[i].id, mock_server_port (servers[i]));
+        "\"openai-chat\"%s}",
+        faults[i].id, mock_server_port (servers[i]),
+        faults[i].extra ? faults[i].extra : "");
     put (tmpdir, name, m);
     g_string_append_printf (subs, "%s%s", i ? ";" : "", name);
   }
@@ -131,6 +136,9 @@ test_faults (void)
                f->want_class ? f->want_class : "answers");
     }
   }
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (log, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"redirected_to\":\"http://127.0.0.2:"));
   for (gsize i = 0; i < G_N_ELEMENTS (faults); i++)
     mock_server_free (servers[i]);
   g_hash_table_unref (classes);

@@ -2,7 +2,9 @@
  * and the judgement record. Matching rules in depth: test-golden.c. */
 #include "scoring/judge.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 static JudgeKey *
 key_from (const char *item_json, GError **error)
@@ -258,6 +260,81 @@ test_empty_facts (void)
   g_assert_true (cJSON_IsTrue (cJSON_GetObjectItem (j, "correct")));
 }
 
+/* ---- the check-answer command (needs VABENCH_BIN, set by tests/run.sh) -- */
+
+static int
+run_cli (const char *const *args, char **out, char **err)
+{
+  const char *bin = g_getenv ("VABENCH_BIN");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) bin);
+  g_ptr_array_add (argv, (gpointer) "check-answer");
+  for (const char *const *a = args; *a; a++)
+    g_ptr_array_add (argv, (gpointer) *a);
+  g_ptr_array_add (argv, NULL);
+  int status = -1;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                               G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  const char *bin = g_getenv ("VABENCH_BIN");
+  if (bin == NULL || !g_file_test (bin, G_FILE_TEST_IS_EXECUTABLE)) {
+    g_test_skip ("VABENCH_BIN is not set to the built vabench");
+    return;
+  }
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-judge-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *item_path = g_build_filename (dir, "item.json", NULL);
+  g_autofree char *answer_path = g_build_filename (dir, "answer.txt", NULL);
+  const char *conv = "{\"id\": \"c1\", \"kind\": \"conversation\", "
+                     "\"turns\": [{\"question\": \"Ở đâu?\", \"facts\": "
+                     "[{\"type\": \"agency\", \"any_of\": [\"UBND cấp xã\"]}]},"
+                     " {\"question\": \"Mất tiền không?\", \"facts\": "
+                     "[{\"type\": \"money\", \"value\": 0}]}]}";
+  g_assert_true (g_file_set_contents (item_path, conv, -1, NULL));
+  g_assert_true (g_file_set_contents (answer_path, "Không mất phí.", -1, NULL));
+  g_autofree char *item_arg = g_strconcat ("@", item_path, NULL);
+  g_autofree char *answer_arg = g_strconcat ("@", answer_path, NULL);
+
+  g_autofree char *out = NULL, *err = NULL;
+  const char *ok_args[] = {"--item", item_arg, "--answer", answer_arg,
+                           "--turn", "1", NULL};
+  g_assert_cmpint (run_cli (ok_args, &out, &err), ==, 0);
+  g_autoptr (cJSON) j = cJSON_Parse (out);
+  g_assert_nonnull (j);
+  g_assert_true (cJSON_IsTrue (cJSON_GetObjectItem (j, "correct")));
+
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  const char *bad_args[] = {"--item",
+                            "{\"kind\": \"procedure\", \"facts\": "
+                            "[{\"type\": \"money\", \"value\": \"15k\"}]}",
+                            "--answer", "15.000 đồng", NULL};
+  g_assert_cmpint (run_cli (bad_args, &out2, &err2), ==, 2);
+  g_assert_nonnull (strstr (err2, "field \"facts[0].value\": expected a number"));
+
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  const char *turn_args[] = {"--item", item_arg, "--answer", "x", "--turn",
+                             "5", NULL};
+  g_assert_cmpint (run_cli (turn_args, &out3, &err3), ==, 2);
+  g_assert_nonnull (strstr (err3, "--turn 5"));
+
+  g_autofree char *out4 = NULL, *err4 = NULL;
+  const char *json_args[] = {"--item", "{\"facts\": [", "--answer", "x", NULL};
+  g_assert_cmpint (run_cli (json_args, &out4, &err4), ==, 2);
+
+  g_assert_cmpint (g_remove (item_path), ==, 0);
+  g_assert_cmpint (g_remove (answer_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -271,5 +348,6 @@ main (int argc, char **argv)
   g_test_add_func ("/judge/other-value", test_other_value);
   g_test_add_func ("/judge/lenient-score", test_lenient_score);
   g_test_add_func ("/judge/empty-facts", test_empty_facts);
+  g_test_add_func ("/judge/check-answer-cli", test_cli);
   return g_test_run ();
 }

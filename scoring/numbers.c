@@ -23,7 +23,7 @@ enum {
   W_GIA, W_MUC,
   W_QUA, W_TOI, W_DA, W_CHAM, W_NHAT, W_DUOI, W_IT, W_THIEU, W_TREN, W_HON,
   W_TRONG, W_DEN, W_TOI2, W_LAP, W_TUC, W_LA,
-  W_LABEL, W_CLOCK, W_VIET,
+  W_LABEL, W_CLOCK, W_VIET, W_NUA,
   W_COUNT
 };
 
@@ -58,6 +58,7 @@ static const struct {
   {"chương", W_LABEL}, {"mục", W_LABEL}, {"trang", W_LABEL}, {"thứ", W_LABEL},
   {"lần", W_LABEL},   {"mẫu", W_LABEL}, {"bước", W_LABEL},  {"khóa", W_LABEL},
   {"sau", W_CLOCK},   {"lúc", W_CLOCK}, {"trước", W_CLOCK}, {"việt", W_VIET},
+  {"nửa", W_NUA},
 };
 
 static void
@@ -424,6 +425,12 @@ parse_group (const Toks *k, int i, double *out, gboolean *words)
     *out = k->t[i].num;
     return i + 1;
   }
+  gboolean slang;
+  if (is_w (k, i, W_NUA) && scale_of (k, i + 1, &slang) > 0) {
+    *out = 0.5; /* nửa triệu */
+    *words = TRUE;
+    return i + 1;
+  }
   double v = 0;
   int j = i, d;
   gboolean hundreds = FALSE;
@@ -744,7 +751,8 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   int d;
   if (k->t[i].type == TOK_PUNCT
       || (k->t[i].type == TOK_WORD
-          && !(digit_word (k, i, &d) || is_w (k, i, W_MUOI10))))
+          && !(digit_word (k, i, &d) || is_w (k, i, W_MUOI10)
+               || is_w (k, i, W_NUA))))
     return i + 1; /* the common case: a word that starts no number */
   if (k->t[i].type == TOK_NUM && (k->t[i].bad || digits_in_code (k, i)))
     return i + 1;
@@ -769,6 +777,11 @@ scan_amount_at (const Toks *k, int i, GArray *out)
       && b.value > a.value) {
     add_mention (out, k, bstart, rend, runit, NUMBERS_RANGE, a.value, b.value);
     return rend;
+  }
+  if (unit == NUMBERS_UNIT_NONE && (is_w (k, i - 1, W_VND)
+                                    || is_p (k, i - 1, 0x20AB))) {
+    unit = NUMBERS_UNIT_VND; /* "VND 50.000", "₫50.000" */
+    uend = a.end;
   }
   if (unit == NUMBERS_UNIT_NONE) {
     if (!unitless_is_money (k, i, &a))
@@ -901,6 +914,8 @@ numbers_format (double value, NumbersUnit unit)
   };
   if (unit == NUMBERS_UNIT_SAME_DAY)
     return g_strdup ("trong ngày");
+  if (unit == NUMBERS_UNIT_VND && value == 0)
+    return g_strdup ("0 đồng (miễn phí)");
   g_autofree char *num = format_vi (value);
   if (unit == NUMBERS_UNIT_NONE || (guint) unit >= G_N_ELEMENTS (words))
     return g_steal_pointer (&num);

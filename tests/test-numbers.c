@@ -31,6 +31,7 @@ static const struct {
   {"một triệu rưỡi", 1500000}, {"một triệu tư", 1400000},
   {"một triệu hai", 1200000}, {"hai mươi lăm nghìn", 25000},
   {"hai mươi năm nghìn", 25000}, {"một nghìn tỷ", 1e12},
+  {"nửa triệu", 500000}, {"2 triệu rưỡi", 2500000},
   {"bảy", 7}, {"bẩy", 7}, {"Năm Mươi Nghìn Đồng", 50000},
   {"nam muoi nghin", 50000}, /* the lenient vocabulary reads it too */
 };
@@ -123,6 +124,9 @@ static const struct {
   {"Lệ phí: 15.000.", "vnd =15000"},
   {"1.5 triệu", "vnd =1.5e+06"},
   {"50 000 đồng", "vnd =50000"},
+  {"Phí VND 50.000, hoặc ₫50.000", "vnd =50000; vnd =50000"},
+  {"nửa triệu đồng", "vnd =500000"},
+  {"nửa tháng", ""},
 };
 
 static void
@@ -178,6 +182,8 @@ test_format_and_units (void)
   g_assert_cmpstr (c, ==, "3 ngày làm việc");
   g_autofree char *d = numbers_format (0, NUMBERS_UNIT_SAME_DAY);
   g_assert_cmpstr (d, ==, "trong ngày");
+  g_autofree char *z = numbers_format (0, NUMBERS_UNIT_VND);
+  g_assert_cmpstr (z, ==, "0 đồng (miễn phí)");
   g_autofree char *e = numbers_format (1200000000, NUMBERS_UNIT_NONE);
   g_assert_cmpstr (e, ==, "1.200.000.000");
   const char *names[] = {"working_day", "day", "hour", "week", "month",

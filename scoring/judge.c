@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (vabench-judge-error-quark, judge_error)
@@ -1005,6 +1006,12 @@ match_list (const Fact *f, const View *v, Outcome *o)
 
 /* ---- choice --------------------------------------------------------------------- */
 
+static int
+compare_strings (const void *a, const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* Letters the answer picks: "B", "B.", "(B)" at the start, or after
  * đáp án / phương án / chọn / câu trả lời (đúng) (là). */
 /* "a|b|c" of the words normalized in the mode, escaped for a regex. */
@@ -1078,6 +1085,18 @@ picked_letters (const JudgeKey *key, const View *v, GHashTable *set)
   return span;
 }
 
+/* "B", or "A,B" when several letters were picked (sorted). */
+static cJSON *
+letters_json (GHashTable *letters)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (
+      letters, NULL);
+  guint n = g_hash_table_size (letters);
+  qsort (keys, n, sizeof *keys, compare_strings);
+  g_autofree char *joined = g_strjoinv (",", (char **) keys);
+  return cJSON_CreateString (joined);
+}
+
 static void
 match_choice (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
 {
@@ -1090,7 +1109,7 @@ match_choice (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
   if (n > 0) {
     o->span = g_steal_pointer (&span);
     o->status = right && n == 1 ? ST_MATCHED : ST_CONTRADICTION;
-    o->value = cJSON_CreateString (right && n == 1 ? f->answer : "");
+    o->value = letters_json (letters);
     if (o->status == ST_MATCHED)
       g_string_printf (o->reason, "picks %s", f->answer);
     else

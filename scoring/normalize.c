@@ -485,6 +485,9 @@ alnum_at (const char *p)
   return g_unichar_isalnum (g_utf8_get_char (p));
 }
 
+/* First and last bytes of every abbreviation, filled with the tables. */
+static gboolean abbr_edge[2][256];
+
 static char *
 phrase_plain (const char *normalized, GHashTable *expand)
 {
@@ -502,7 +505,10 @@ phrase_plain (const char *normalized, GHashTable *expand)
     gsize n = (gsize) (p - start);
     char word[8];
     const char *exp = NULL;
-    if (expand && n < sizeof word) { /* abbreviations are short */
+    /* abbreviations are 3–7 bytes with known first and last bytes: most
+     * words are rejected before the hash lookup */
+    if (expand && n >= 3 && n < sizeof word
+        && abbr_edge[0][(guchar) start[0]] && abbr_edge[1][(guchar) p[-1]]) {
       memcpy (word, start, n);
       word[n] = '\0';
       exp = g_hash_table_lookup (expand, word);
@@ -530,6 +536,8 @@ abbreviation_table (gboolean lenient)
       g_autofree char *v = normalize_text (abbreviations[i][1], lenient);
       g_autofree char *vp = phrase_plain (v, NULL);
       g_autofree char *vs = g_strstrip (g_strdup (vp));
+      abbr_edge[0][(guchar) k[0]] = TRUE;
+      abbr_edge[1][(guchar) k[strlen (k) - 1]] = TRUE;
       g_hash_table_replace (t, g_steal_pointer (&k), g_steal_pointer (&vs));
     }
     tables[lenient ? 1 : 0] = t;

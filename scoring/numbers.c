@@ -29,6 +29,7 @@ enum {
 
 typedef struct {
   guint64 bits[2];
+  gint8 digit; /* 0–9 when one meaning is a digit word, else -1 */
 } WordSet;
 
 static const struct {
@@ -90,11 +91,14 @@ vocabulary_table (gboolean lenient)
       WordSet *s = g_hash_table_lookup (t, key);
       if (s == NULL) {
         s = g_new0 (WordSet, 1);
+        s->digit = -1;
         g_hash_table_insert (t, key, s);
       } else {
         g_free (key);
       }
       wordset_add (s, vocabulary[i].id);
+      if (vocabulary[i].id <= W_CHIN)
+        s->digit = (gint8) (vocabulary[i].id - W_KHONG);
     }
     tables[m] = t;
     g_once_init_leave (&once[m], 1);
@@ -322,12 +326,11 @@ parse_unit (const Toks *k, int i, int *end)
 static gboolean
 digit_word (const Toks *k, int i, int *d)
 {
-  for (int v = 0; v <= 9; v++)
-    if (is_w (k, i, W_KHONG + v)) {
-      *d = v;
-      return TRUE;
-    }
-  return FALSE;
+  if (i < 0 || i >= k->n || k->t[i].type != TOK_WORD || k->t[i].w == NULL
+      || k->t[i].w->digit < 0)
+    return FALSE;
+  *d = k->t[i].w->digit;
+  return TRUE;
 }
 
 static double

@@ -25,29 +25,20 @@ on_signal (int sig)
 
 typedef struct {
   const Contest *c;
-  GHashTable *keys; /* "set/item" → JudgeKey* (single-turn items only) */
   GArray *lat_us;   /* gint64 of answered requests */
   guint requests, errors, answered, correct;
 } StepTally;
 
+/* The compiled key of a single-turn item, or NULL. */
 static const JudgeKey *
 key_of (StepTally *t, const char *set_name, const char *item)
 {
-  g_autofree char *k = g_strdup_printf ("%s/%s", set_name, item);
-  JudgeKey *key = g_hash_table_lookup (t->keys, k);
-  if (key != NULL)
-    return key;
-  for (guint i = 0; i < t->c->testsets->len; i++) {
+  for (guint i = 0; set_name && item && i < t->c->testsets->len; i++) {
     const Testset *set = g_ptr_array_index (t->c->testsets, i);
     const TsItem *it = strcmp (set->name, set_name) == 0
                            ? testset_lookup (set, item) : NULL;
-    if (it == NULL)
-      continue;
-    const TsTurn *turn = g_ptr_array_index (it->turns, 0);
-    key = judge_key_new (it->kind, turn->facts, turn->forbid, it->choices,
-                         NULL);
-    g_hash_table_insert (t->keys, g_steal_pointer (&k), key);
-    return key;
+    if (it != NULL)
+      return ((const TsTurn *) g_ptr_array_index (it->turns, 0))->key;
   }
   return NULL;
 }
@@ -110,9 +101,8 @@ run_step (const Contest *c, const GPtrArray *units, const char *out,
   if (!engine_fire (e, error))
     return NULL;
   double elapsed = (g_get_monotonic_time () - t0) / 1e6;
-  StepTally t = { c, g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) judge_key_free),
-                  g_array_new (FALSE, FALSE, sizeof (gint64)), 0, 0, 0, 0 };
+  StepTally t = { c, g_array_new (FALSE, FALSE, sizeof (gint64)), 0, 0, 0,
+                  0 };
   gboolean ok = runlog_read (dir, tally_record, &t, error);
   cJSON *step = NULL;
   if (ok) {
@@ -129,7 +119,6 @@ run_step (const Contest *c, const GPtrArray *units, const char *out,
                              t.requests ? (double) t.correct / t.requests : 0);
     cJSON_AddNumberToObject (step, "rps", t.requests / MAX (elapsed, 1e-3));
   }
-  g_hash_table_unref (t.keys);
   g_array_unref (t.lat_us);
   return step;
 }

@@ -13,8 +13,9 @@ contest_free (Contest *c)
     return;
   g_free (c->path);
   g_free (c->name);
-  g_ptr_array_unref (c->testsets);
-  g_ptr_array_unref (c->manifests);
+  /* A contest that failed to load may lack either list. */
+  g_clear_pointer (&c->testsets, g_ptr_array_unref);
+  g_clear_pointer (&c->manifests, g_ptr_array_unref);
   g_strfreev (c->nearmiss_kinds);
   g_free (c);
 }

@@ -1,5 +1,7 @@
 #include "harness/scorecard.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "harness/runlog.h"
@@ -80,26 +82,9 @@ index_record (const cJSON *rec, gpointer user)
   g_ptr_array_index (u->finals, t) = cJSON_Duplicate (rec, TRUE);
 }
 
-/* Judge keys are compiled once per item turn and shared by all answers. */
 typedef struct {
   GHashTable *sets; /* name → Testset* */
-  GHashTable *keys; /* "set\037item\037turn" → JudgeKey* */
 } KeyCache;
-
-static const JudgeKey *
-key_for (KeyCache *kc, const Testset *set, const TsItem *it, guint turn)
-{
-  g_autofree char *k = g_strdup_printf ("%s\037%s\037%u", set->name, it->id,
-                                        turn);
-  JudgeKey *key = g_hash_table_lookup (kc->keys, k);
-  if (key == NULL) {
-    const TsTurn *t = g_ptr_array_index (it->turns, turn);
-    /* The set passed validation on load, so compiling cannot fail here. */
-    key = judge_key_new (it->kind, t->facts, t->forbid, it->choices, NULL);
-    g_hash_table_insert (kc->keys, g_steal_pointer (&k), key);
-  }
-  return key;
-}
 
 static double num (const cJSON *o, const char *k);
 
@@ -130,8 +115,8 @@ judge_turn (KeyCache *kc, const Testset *set, const TsItem *it, guint t,
     cJSON_AddItemToArray (lat, cJSON_CreateNumber (num (fin, "t_total_us")
                                                    + num (fin, "t_queue_us")));
   }
-  cJSON_AddItemToObject (o, "judgement",
-                         judge_answer (key_for (kc, set, it, t), answer));
+  /* The key was compiled when the set was loaded and validated. */
+  cJSON_AddItemToObject (o, "judgement", judge_answer (turn->key, answer));
   return o;
 }
 
@@ -190,8 +175,9 @@ score_unit (KeyCache *kc, const Unit *u)
   return r;
 }
 
-/* Deterministic order: submissions as in the contest, then set, item and
- * variant names, clean first — firing order must not leak into the bytes. */
+/* Deterministic order: set, item and variant names (clean first), then
+ * submissions as in the contest — firing order must not leak into the
+ * bytes, and all answers to one question sit together in scores.jsonl. */
 typedef struct {
   GHashTable *sub_rank;
 } SortCtx;
@@ -201,10 +187,6 @@ cmp_units (gconstpointer a, gconstpointer b, gpointer user)
 {
   const Unit *x = *(Unit *const *) a, *y = *(Unit *const *) b;
   SortCtx *c = user;
-  gint rx = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, x->sub));
-  gint ry = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, y->sub));
-  if (rx != ry)
-    return rx < ry ? -1 : 1;
   int d = strcmp (x->set, y->set);
   if (d == 0)
     d = strcmp (x->item, y->item);
@@ -214,7 +196,12 @@ cmp_units (gconstpointer a, gconstpointer b, gpointer user)
   gboolean cy = strcmp (y->variant, "clean") == 0;
   if (cx != cy)
     return cx ? -1 : 1;
-  return strcmp (x->variant, y->variant);
+  d = strcmp (x->variant, y->variant);
+  if (d != 0)
+    return d;
+  gint rx = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, x->sub));
+  gint ry = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, y->sub));
+  return rx < ry ? -1 : rx > ry;
 }
 
 cJSON *
@@ -303,17 +290,38 @@ results_header (const cJSON *manifest, const cJSON *contest)
   return res;
 }
 
+/* Scores each unit and writes its record at once; only the summary fields
+ * stay in memory for the metrics (the turns, with every answer and
+ * explanation, are the bulk of a record). */
 static gboolean
-write_scores (const char *dir, GPtrArray *records, GError **error)
+score_all (const char *dir, KeyCache *kc, GPtrArray *units,
+           GPtrArray *records, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
-  g_autoptr (GString) out = g_string_new (NULL);
-  for (guint i = 0; i < records->len; i++) {
-    g_autofree char *line = jsonl_print (g_ptr_array_index (records, i));
-    g_string_append (out, line);
-    g_string_append_c (out, '\n');
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  FILE *f = fopen (tmp, "w");
+  if (f == NULL) {
+    g_set_error (error, SCORECARD_ERROR, SCORECARD_ERROR_INPUT,
+                 "cannot write %s: %s", tmp, g_strerror (errno));
+    return FALSE;
   }
-  return g_file_set_contents (path, out->str, (gssize) out->len, error);
+  for (guint i = 0; i < units->len; i++) {
+    cJSON *r = score_unit (kc, g_ptr_array_index (units, i));
+    if (r == NULL)
+      continue;
+    char *line = cJSON_PrintUnformatted (r);
+    fputs (line, f);
+    fputc ('\n', f);
+    cJSON_free (line);
+    cJSON_DeleteItemFromObjectCaseSensitive (r, "turns");
+    g_ptr_array_add (records, r);
+  }
+  if (fclose (f) != 0 || rename (tmp, path) != 0) {
+    g_set_error (error, SCORECARD_ERROR, SCORECARD_ERROR_INPUT,
+                 "cannot write %s: %s", path, g_strerror (errno));
+    return FALSE;
+  }
+  return TRUE;
 }
 
 gboolean
@@ -323,12 +331,8 @@ scorecard_score_run (const char *dir, cJSON **results, GError **error)
   if (manifest == NULL)
     return FALSE;
   const cJSON *contest = cJSON_GetObjectItem (manifest, "contest");
-  KeyCache kc = {
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                           (GDestroyNotify) testset_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                           (GDestroyNotify) judge_key_free),
-  };
+  KeyCache kc = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) testset_free) };
   LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          unit_free),
                   g_ptr_array_new () };
@@ -344,11 +348,9 @@ scorecard_score_run (const char *dir, cJSON **results, GError **error)
                 && runlog_read (dir, index_record, &ix, error);
   if (ok) {
     g_ptr_array_sort_with_data (ix.order, cmp_units, &sc);
-    for (guint i = 0; i < ix.order->len; i++) {
-      cJSON *r = score_unit (&kc, g_ptr_array_index (ix.order, i));
-      if (r)
-        g_ptr_array_add (records, r);
-    }
+    ok = score_all (dir, &kc, ix.order, records, error);
+  }
+  if (ok) {
     MetricsConfig cfg = metrics_config_of (contest);
     g_autoptr (cJSON) res = results_header (manifest, contest);
     g_autoptr (cJSON) m = metrics_compute (records, subs, &cfg);
@@ -357,13 +359,11 @@ scorecard_score_run (const char *dir, cJSON **results, GError **error)
     cJSON_AddItemToObject (res, "ties",
                            cJSON_DetachItemFromObject (m, "ties"));
     g_autofree char *rpath = g_build_filename (dir, "results.json", NULL);
-    ok = write_scores (dir, records, error)
-         && scorecard_write_json (rpath, res, error);
+    ok = scorecard_write_json (rpath, res, error);
     if (ok && results)
       *results = g_steal_pointer (&res);
   }
   g_hash_table_unref (sc.sub_rank);
-  g_hash_table_unref (kc.keys);
   g_hash_table_unref (kc.sets);
   g_ptr_array_unref (ix.order);
   g_hash_table_unref (ix.units);

@@ -7,9 +7,9 @@
 set -eu
 case $1 in
 set)
-  awk -v n="$2" 'BEGIN {
+  awk -v n="$2" -v name="$(basename "$3" .jsonl)" 'BEGIN {
     split("ho-tich cu-tru can-cuoc chung-thuc ly-lich-tu-phap kinh-doanh vien-thong buu-chinh tan-so bao-chi-xuat-ban", cat, " ")
-    print "{\"testset\": {\"name\": \"bench\", \"version\": \"1\", \"visibility\": \"public\"}}"
+    print "{\"testset\": {\"name\": \"" name "\", \"version\": \"1\", \"visibility\": \"public\"}}"
     for (i = 1; i <= n; i++) {
       fee = 1000 * (i % 300 + 1)
       printf "{\"id\": \"b-%06d\", \"category\": \"%s\", \"kind\": \"procedure\", \"question\": \"Thủ tục số %d: lệ phí bao nhiêu và mất bao lâu?\", \"facts\": [{\"type\": \"money\", \"value\": %d}, {\"type\": \"duration\", \"value\": 3, \"unit\": \"working_day\"}, {\"type\": \"agency\", \"any_of\": [\"Công an cấp xã\", \"công an xã\"]}], \"forbid\": [{\"type\": \"phrase\", \"any_of\": [\"cấp huyện\"]}], \"legal_basis\": [\"Thông tư 75/2022/TT-BTC\"], \"valid_as_of\": \"2025-07-01\", \"source\": \"synthetic benchmark item\", \"review\": \"unreviewed\"}\n", i, cat[i % 10 + 1], i, fee

@@ -132,7 +132,8 @@ setup_contest (void)
       "submissions = exact.json;fuzzy.json;flaky.json;wrong-fees.json;"
       "rasa.json;template.json;no-session.json\nresamples = 200\n"
       "[nearmiss]\nkinds = no_diacritics\nper_item = 1\n"
-      "[sla]\nlatency_ms = 2000\n"
+      "[weights]\naccuracy = 0.7\nnearmiss = 0.1\nlatency = 0.1\n"
+      "availability = 0.1\n[sla]\nlatency_ms = 2000\n"
       "[politeness]\nconcurrency = 16\nrate_per_sec = 0\ntimeout_ms = "
       "10000\nretries = 2\n",
       cwd);

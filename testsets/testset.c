@@ -19,6 +19,7 @@ turn_free (gpointer p)
 {
   TsTurn *t = p;
   g_free (t->question);
+  judge_key_free (t->key);
   g_free (t);
 }
 
@@ -134,13 +135,13 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
   return TRUE;
 }
 
-/* Compiles the judge key of one turn to validate its facts. */
+/* Compiles the key of one turn: this validates its facts, and the scorer
+ * reuses the compiled key instead of compiling it again per answer. */
 static gboolean
-check_key (const TsItem *it, const TsTurn *t, GError **error)
+check_key (const TsItem *it, TsTurn *t, GError **error)
 {
-  g_autoptr (JudgeKey) key
-      = judge_key_new (it->kind, t->facts, t->forbid, it->choices, error);
-  return key != NULL;
+  t->key = judge_key_new (it->kind, t->facts, t->forbid, it->choices, error);
+  return t->key != NULL;
 }
 
 static gboolean

@@ -14,8 +14,12 @@ typedef enum {
   TESTSET_ERROR_UNREVIEWED /* --require-reviewed and an unreviewed item */
 } TestsetError;
 
+typedef struct _JudgeKey JudgeKey;
+
 typedef struct {
   char *question; /* the user message of this turn */
+  JudgeKey *key;  /* owned: the turn's compiled answer key (scoring/judge.h),
+                     built once when the set is validated */
   const cJSON *facts;   /* borrowed from the item's raw JSON; array */
   const cJSON *forbid;  /* borrowed; array or NULL */
 } TsTurn;

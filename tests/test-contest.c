@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "submissions/mock/mock.h"
+#include "tests/vb-test.h"
 #include "util/jsonl.h"
 
 #define SECRET "vb-secret-token-4f9a-KHONG-DUOC-LO"
@@ -274,21 +275,6 @@ test_conversations (void)
   g_assert_cmpuint (tpl, >, lost);
 }
 
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
-    g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-    const char *n;
-    while (d && (n = g_dir_read_name (d)) != NULL) {
-      g_autofree char *p = g_build_filename (path, n, NULL);
-      rm_rf (p);
-    }
-    g_rmdir (path);
-  } else
-    g_unlink (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -306,6 +292,6 @@ main (int argc, char **argv)
   g_test_add_func ("/contest/verify-and-rescore", test_verify_and_rescore);
   g_test_add_func ("/contest/conversations", test_conversations);
   int rc = g_test_run ();
-  rm_rf (tmpdir);
+  vbt_rm_rf (tmpdir);
   return rc;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "submissions/mock/mock.h"
+#include "tests/vb-test.h"
 #include "util/jsonl.h"
 
 typedef struct {
@@ -145,21 +146,6 @@ test_faults (void)
   g_hash_table_unref (finals);
 }
 
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
-    g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-    const char *n;
-    while (d && (n = g_dir_read_name (d)) != NULL) {
-      g_autofree char *p = g_build_filename (path, n, NULL);
-      rm_rf (p);
-    }
-    g_rmdir (path);
-  } else
-    g_unlink (path);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -167,6 +153,6 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("vb-faults-XXXXXX", NULL);
   g_test_add_func ("/faults/every-class", test_faults);
   int rc = g_test_run ();
-  rm_rf (tmpdir);
+  vbt_rm_rf (tmpdir);
   return rc;
 }

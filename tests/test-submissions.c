@@ -6,6 +6,7 @@
 
 #include "submissions/adapter.h"
 #include "submissions/manifest.h"
+#include "tests/vb-test.h"
 #include "util/jsonl.h"
 
 static char *tmpdir;
@@ -274,13 +275,7 @@ main (int argc, char **argv)
     g_test_add_data_func (n, &parse_cases[i], test_openai_parse);
   }
   int rc = g_test_run ();
-  g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
-  const char *n;
-  while (d && (n = g_dir_read_name (d)) != NULL) {
-    g_autofree char *p = g_build_filename (tmpdir, n, NULL);
-    g_unlink (p);
-  }
-  g_rmdir (tmpdir);
+  vbt_rm_rf (tmpdir);
   g_free (tmpdir);
   return rc;
 }

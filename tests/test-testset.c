@@ -5,6 +5,7 @@
 
 #include "scoring/judge.h"
 #include "testsets/testset.h"
+#include "tests/vb-test.h"
 #include "util/jsonl.h"
 
 #define PROV                                                                  \
@@ -157,18 +158,6 @@ test_require_reviewed (void)
   g_assert_nonnull (strstr (error->message, ":2:"));
 }
 
-static void
-rm_rf (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *n;
-  while (d && (n = g_dir_read_name (d)) != NULL) {
-    g_autofree char *p = g_build_filename (dir, n, NULL);
-    g_unlink (p);
-  }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -183,7 +172,7 @@ main (int argc, char **argv)
     g_test_add_data_func (path, &bad_cases[i], test_bad_input);
   }
   int rc = g_test_run ();
-  rm_rf (tmpdir);
+  vbt_rm_rf (tmpdir);
   g_free (tmpdir);
   return rc;
 }

@@ -593,7 +593,8 @@ mock_listen (MockServer *srv, GError **error)
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL,
       mock_on_request, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int)MOCK_CONN_LIMIT,
-      MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)4096,
+      /* 10,000 simultaneous connects; the kernel caps it at somaxconn */
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)16384,
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)120,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
       MHD_OPTION_THREAD_POOL_SIZE, mock_pool_size (),

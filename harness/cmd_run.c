@@ -206,11 +206,11 @@ print_warnings (char **warnings)
 
 /* Scores the log and writes the reports; prints the leaderboard. */
 static gboolean
-score_and_report (const char *dir, const char *formats, const char *lang,
-                  gboolean quiet, GError **error)
+score_and_report (const char *dir, const Contest *c, const char *formats,
+                  const char *lang, gboolean quiet, GError **error)
 {
   g_autoptr (cJSON) results = NULL;
-  if (!scorecard_score_run (dir, &results, error))
+  if (!scorecard_score_run_with (dir, c->testsets, &results, error))
     return FALSE;
   ReportLang l = g_strcmp0 (lang, "en") == 0 ? REPORT_LANG_EN : REPORT_LANG_VI;
   g_auto (GStrv) warnings = NULL;
@@ -305,7 +305,7 @@ cmd_run (int argc, char **argv, GError **error)
   g_autofree char *finished = iso_now ();
   if (!write_manifest (dir, c, run_id, started, finished, error))
     return VB_EXIT_RUN;
-  if (!score_and_report (dir, formats ? formats : "html,md", lang, quiet,
+  if (!score_and_report (dir, c, formats ? formats : "html,md", lang, quiet,
                          error))
     return VB_EXIT_RUN;
   return VB_EXIT_OK;

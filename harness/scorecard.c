@@ -327,12 +327,24 @@ score_all (const char *dir, KeyCache *kc, GPtrArray *units,
 gboolean
 scorecard_score_run (const char *dir, cJSON **results, GError **error)
 {
+  return scorecard_score_run_with (dir, NULL, results, error);
+}
+
+gboolean
+scorecard_score_run_with (const char *dir, const GPtrArray *sets,
+                          cJSON **results, GError **error)
+{
   g_autoptr (cJSON) manifest = scorecard_read_manifest (dir, error);
   if (manifest == NULL)
     return FALSE;
   const cJSON *contest = cJSON_GetObjectItem (manifest, "contest");
   KeyCache kc = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) testset_free) };
+                                         sets ? NULL
+                                              : (GDestroyNotify) testset_free) };
+  for (guint i = 0; sets && i < sets->len; i++) {
+    const Testset *set = g_ptr_array_index (sets, i);
+    g_hash_table_insert (kc.sets, g_strdup (set->name), (gpointer) set);
+  }
   LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          unit_free),
                   g_ptr_array_new () };
@@ -344,7 +356,7 @@ scorecard_score_run (const char *dir, cJSON **results, GError **error)
   cJSON_ArrayForEach (s, subs)
   g_hash_table_insert (sc.sub_rank, (gpointer) sfield (s, "id"),
                        GINT_TO_POINTER (rank++));
-  gboolean ok = load_sets (contest, kc.sets, error)
+  gboolean ok = (sets != NULL || load_sets (contest, kc.sets, error))
                 && runlog_read (dir, index_record, &ix, error);
   if (ok) {
     g_ptr_array_sort_with_data (ix.order, cmp_units, &sc);

@@ -18,6 +18,11 @@ typedef enum {
 gboolean scorecard_score_run (const char *dir, cJSON **results,
                               GError **error);
 
+/* The same with the question sets already loaded (Testset*, borrowed), as
+ * `run` has them: they were checked against the manifest's hashes. */
+gboolean scorecard_score_run_with (const char *dir, const GPtrArray *sets,
+                                   cJSON **results, GError **error);
+
 /* Reads DIR/manifest.json (new object). */
 cJSON *scorecard_read_manifest (const char *dir, GError **error);
 

@@ -112,11 +112,40 @@ drop_cap (const char *phrase, gboolean lenient)
 }
 
 /* FALSE when the text has no letter or digit to match on. */
+/* Question sets repeat the same agency and phrase lists on item after item;
+ * normalizing an alias is the dearest part of compiling a key, so the
+ * normalized forms are remembered (a pure function: any thread, bounded). */
+G_LOCK_DEFINE_STATIC (phrase_memo);
+static GHashTable *phrase_memo;
+
+static char *
+phrase_of_memo (const char *raw, gboolean lenient)
+{
+  g_autofree char *k = g_strdup_printf ("%c%s", lenient ? 'L' : 'S', raw);
+  G_LOCK (phrase_memo);
+  if (phrase_memo == NULL || g_hash_table_size (phrase_memo) > 8192) {
+    if (phrase_memo)
+      g_hash_table_unref (phrase_memo);
+    phrase_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         g_free);
+  }
+  const char *hit = g_hash_table_lookup (phrase_memo, k);
+  char *out = g_strdup (hit);
+  G_UNLOCK (phrase_memo);
+  if (out != NULL)
+    return out;
+  out = normalize_phrase_of (raw, lenient);
+  G_LOCK (phrase_memo);
+  g_hash_table_replace (phrase_memo, g_steal_pointer (&k), g_strdup (out));
+  G_UNLOCK (phrase_memo);
+  return out;
+}
+
 static gboolean
 aliases_add (Aliases *a, const char *raw, gboolean agency)
 {
   for (int m = 0; m < 2; m++) {
-    g_autofree char *p = normalize_phrase_of (raw, m == 1);
+    g_autofree char *p = phrase_of_memo (raw, m == 1);
     if (strlen (p) < 3)
       return FALSE;
     g_ptr_array_add (a->form[m], agency ? drop_cap (p, m == 1)

@@ -302,8 +302,11 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
   it->line = line;
   it->turns = g_ptr_array_new_with_free_func (turn_free);
   it->variants = g_ptr_array_new_with_free_func (variant_free);
-  /* The item keeps its own JSON so scoring can read facts later. */
-  it->raw = cJSON_Duplicate (obj, TRUE);
+  /* The item keeps its JSON so scoring can read the facts later: the
+   * members move over from the reader's object instead of being copied. */
+  it->raw = cJSON_CreateObject ();
+  it->raw->child = obj->child;
+  obj->child = NULL;
   if (!parse_item_fields (it->raw, it, error)
       || !parse_turns (it->raw, it, error)
       || !parse_variants (it->raw, it, error)

@@ -6,7 +6,8 @@ set -eu
 quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1
 
-PKGS="libcurl4-openssl-dev libcjson-dev libglib2.0-dev pkg-config gnuplot-nox libmicrohttpd-dev gcc make"
+# libxml2-utils: xmllint, which the tests use to validate junit.xml
+PKGS="libcurl4-openssl-dev libcjson-dev libglib2.0-dev pkg-config gnuplot-nox libmicrohttpd-dev libxml2-utils gcc make"
 missing=""
 if ! command -v pkg-config >/dev/null 2>&1; then
   missing="pkg-config"
@@ -16,6 +17,7 @@ else
   done
 fi
 command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot"
+command -v xmllint >/dev/null 2>&1 || missing="$missing xmllint"
 command -v cc >/dev/null 2>&1 || missing="$missing cc"
 
 if [ -z "$missing" ]; then

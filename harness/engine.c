@@ -64,6 +64,7 @@ typedef struct {
   gint64 t0;          /* monotonic start, for the time to first token */
   gint64 first_token; /* µs after t0 of the first streamed content, or 0 */
   gint64 queued;      /* open loop: µs between the scheduled and real send */
+  gint64 server_us;   /* the endpoint's own handling time, or -1 */
 } Xfer;
 
 struct _Engine {
@@ -411,6 +412,25 @@ on_body (char *data, size_t size, size_t n, void *user)
   return len;
 }
 
+/* An endpoint may say how long it worked on the answer: W3C Server-Timing
+ * ("…;dur=MS") or the mock's X-Mock-Time-Us. Measured minus reported is
+ * what the network and the harness added. */
+static size_t
+on_header (char *data, size_t size, size_t n, void *user)
+{
+  Xfer *x = user;
+  size_t len = size * n;
+  g_autofree char *line = g_strndup (data, len);
+  if (g_ascii_strncasecmp (line, "x-mock-time-us:", 15) == 0)
+    x->server_us = g_ascii_strtoll (line + 15, NULL, 10);
+  else if (g_ascii_strncasecmp (line, "server-timing:", 14) == 0) {
+    const char *dur = strstr (line, "dur=");
+    if (dur)
+      x->server_us = (gint64) (g_ascii_strtod (dur + 4, NULL) * 1000);
+  }
+  return len;
+}
+
 static char *
 now_iso (void)
 {
@@ -442,6 +462,8 @@ configure_easy (Engine *e, Xfer *x)
   curl_easy_setopt (h, CURLOPT_HTTPHEADER, x->req.headers);
   curl_easy_setopt (h, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt (h, CURLOPT_WRITEDATA, x);
+  curl_easy_setopt (h, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt (h, CURLOPT_HEADERDATA, x);
   curl_easy_setopt (h, CURLOPT_PRIVATE, x);
   curl_easy_setopt (h, CURLOPT_ERRORBUFFER, x->errbuf);
   curl_easy_setopt (h, CURLOPT_NOSIGNAL, 1L);
@@ -467,6 +489,7 @@ start_transfer (Engine *e, Job *j, GError **error)
   x->cap = e->o.contest->max_body_bytes;
   /* Small at first: it grows to the answer, and 10,000 are in flight. */
   x->body = g_string_sized_new (1024);
+  x->server_us = -1;
   g_autofree const char **hist = history_strv (j);
   AdapterTurn t = { j->unit->turns[j->turn], hist, j->session, j->turn };
   if (!adapter_build_request (j->sub->m, &t, &x->req, error))
@@ -651,6 +674,8 @@ attempt_record (Engine *e, const Xfer *x, const Outcome *o, gboolean final)
     cJSON_AddNumberToObject (r, "t_first_token_us", (double) x->first_token);
   if (e->o.contest->open_loop)
     cJSON_AddNumberToObject (r, "t_queue_us", (double) x->queued);
+  if (x->server_us >= 0)
+    cJSON_AddNumberToObject (r, "t_server_us", (double) x->server_us);
   if (x->job->redirect)
     cJSON_AddStringToObject (r, "redirected_to", x->job->redirect);
   cJSON_AddStringToObject (r, "started_at", x->started_at);

@@ -49,6 +49,8 @@ check "requests queued behind the slow endpoint are measured ($queued of $all > 
   test "$queued" -ge $((all / 2))
 check "streamed answers record the time to first token" \
   grep -q '"t_first_token_us":[1-9]' "$T/open/log.jsonl"
+check "the endpoint's own handling time is logged (t_server_us)" \
+  grep -q '"t_server_us":[1-9]' "$T/open/log.jsonl"
 sed -i 's/mode = open/mode = sideways/' "$T/open.ini"
 expect_exit 2 "an unknown mode is refused" "$VB" run -q --contest "$T/open.ini" --out "$T/bad"
 check "the message names file:line and key" grep -q 'open.ini:[0-9]*: \[politeness\] mode' "$T/stderr"

@@ -420,14 +420,18 @@ on_header (char *data, size_t size, size_t n, void *user)
 {
   Xfer *x = user;
   size_t len = size * n;
+  gboolean mock = len > 15 && g_ascii_strncasecmp (data, "x-mock-time-us:",
+                                                   15) == 0;
+  gboolean timing = len > 14 && g_ascii_strncasecmp (data, "server-timing:",
+                                                     14) == 0;
+  if (!mock && !timing)
+    return len; /* the common case: no copy */
   g_autofree char *line = g_strndup (data, len);
-  if (g_ascii_strncasecmp (line, "x-mock-time-us:", 15) == 0)
+  if (mock)
     x->server_us = g_ascii_strtoll (line + 15, NULL, 10);
-  else if (g_ascii_strncasecmp (line, "server-timing:", 14) == 0) {
-    const char *dur = strstr (line, "dur=");
-    if (dur)
-      x->server_us = (gint64) (g_ascii_strtod (dur + 4, NULL) * 1000);
-  }
+  else if (strstr (line, "dur=") != NULL)
+    x->server_us
+        = (gint64) (g_ascii_strtod (strstr (line, "dur=") + 4, NULL) * 1000);
   return len;
 }
 

@@ -151,17 +151,6 @@ diff_submission (GString *out, const char *id, const cJSON *ra,
   flips_list (out, flips, TRUE);
 }
 
-static cJSON *
-load_results (const char *dir, GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
-  g_autoptr (GError) local = NULL;
-  cJSON *r = rjson_load (path, &local);
-  if (r == NULL)
-    g_set_error (error, DIFF_ERROR, DIFF_ERROR_INPUT, "%s", local->message);
-  return r;
-}
-
 /* Submission ids of both runs, first run's order then new ones. */
 static GPtrArray *
 union_ids (const cJSON *ra, const cJSON *rb)
@@ -183,8 +172,11 @@ gboolean
 diff_runs (const char *run_a, const char *run_b, GString *out,
            GError **error)
 {
-  g_autoptr (cJSON) ra = load_results (run_a, error);
-  g_autoptr (cJSON) rb = ra ? load_results (run_b, error) : NULL;
+  g_autoptr (cJSON) ra
+      = rjson_load_results (run_a, DIFF_ERROR, DIFF_ERROR_INPUT, error);
+  g_autoptr (cJSON) rb
+      = ra ? rjson_load_results (run_b, DIFF_ERROR, DIFF_ERROR_INPUT, error)
+           : NULL;
   if (rb == NULL)
     return FALSE;
   g_autoptr (GHashTable) ha = testset_hashes (run_a, ra);

@@ -315,17 +315,6 @@ find_sub (const cJSON *results, const char *id)
   return NULL;
 }
 
-static cJSON *
-load_results (const char *dir, GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
-  g_autoptr (GError) local = NULL;
-  cJSON *r = rjson_load (path, &local);
-  if (r == NULL)
-    g_set_error (error, GATE_ERROR, GATE_ERROR_INPUT, "%s", local->message);
-  return r;
-}
-
 static Outcomes *
 load_outcomes (const char *dir, GError **error)
 {
@@ -340,7 +329,8 @@ static int
 gate_baseline (const GateOptions *opts, const cJSON *results, GString *out,
                GError **error)
 {
-  g_autoptr (cJSON) base = load_results (opts->baseline_dir, error);
+  g_autoptr (cJSON) base = rjson_load_results (
+      opts->baseline_dir, GATE_ERROR, GATE_ERROR_INPUT, error);
   if (base == NULL)
     return GATE_BAD;
   g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
@@ -386,7 +376,8 @@ gate_run (const GateOptions *opts, GString *out, GError **error)
                  "--max-drop needs --baseline DIR");
     return GATE_BAD;
   }
-  g_autoptr (cJSON) results = load_results (opts->run_dir, error);
+  g_autoptr (cJSON) results = rjson_load_results (
+      opts->run_dir, GATE_ERROR, GATE_ERROR_INPUT, error);
   if (results == NULL)
     return GATE_BAD;
   g_autoptr (GString) checks = g_string_new (NULL);

@@ -61,6 +61,18 @@ rjson_path (const cJSON *obj, const char *path)
 }
 
 cJSON *
+rjson_load_results (const char *dir, GQuark domain, gint code,
+                    GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
+  g_autoptr (GError) local = NULL;
+  cJSON *r = rjson_load (path, &local);
+  if (r == NULL)
+    g_set_error_literal (error, domain, code, local->message);
+  return r;
+}
+
+cJSON *
 rjson_load (const char *path, GError **error)
 {
   g_autofree char *data = NULL;

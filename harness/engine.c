@@ -280,6 +280,17 @@ engine_restore_record (Engine *e, const cJSON *rec)
 
 /* ---- choosing what to start next ---- */
 
+/* What an interrupted run already did for this unit, or NULL. A fresh run
+ * has restored nothing: no key is built on the firing path then. */
+static const Restored *
+restored_of (Engine *e, const SubState *s, const PlanUnit *u)
+{
+  if (g_hash_table_size (e->restored) == 0)
+    return NULL;
+  g_autofree char *key = restored_key (s->m->id, u);
+  return g_hash_table_lookup (e->restored, key);
+}
+
 static Job *
 job_new (Engine *e, SubState *s, const PlanUnit *u)
 {
@@ -288,8 +299,7 @@ job_new (Engine *e, SubState *s, const PlanUnit *u)
   j->unit = u;
   j->attempt = 1;
   j->history = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *key = restored_key (s->m->id, u);
-  const Restored *r = g_hash_table_lookup (e->restored, key);
+  const Restored *r = restored_of (e, s, u);
   if (r != NULL) { /* continue a conversation cut by a crash */
     j->turn = r->next_turn;
     for (guint i = 0; i < r->history->len; i++)
@@ -307,8 +317,7 @@ job_new (Engine *e, SubState *s, const PlanUnit *u)
 static gboolean
 unit_finished_before (Engine *e, SubState *s, const PlanUnit *u)
 {
-  g_autofree char *key = restored_key (s->m->id, u);
-  const Restored *r = g_hash_table_lookup (e->restored, key);
+  const Restored *r = restored_of (e, s, u);
   return r != NULL && r->complete;
 }
 

@@ -82,15 +82,11 @@ index_record (const cJSON *rec, gpointer user)
   g_ptr_array_index (u->finals, t) = cJSON_Duplicate (rec, TRUE);
 }
 
-typedef struct {
-  GHashTable *sets; /* name → Testset* */
-} KeyCache;
-
 static double num (const cJSON *o, const char *k);
 
 static cJSON *
-judge_turn (KeyCache *kc, const Testset *set, const TsItem *it, guint t,
-            const cJSON *fin, const char **fail_class, cJSON *lat)
+judge_turn (const TsItem *it, guint t, const cJSON *fin,
+            const char **fail_class, cJSON *lat)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
   cJSON *o = cJSON_CreateObject ();
@@ -128,9 +124,9 @@ num (const cJSON *o, const char *k)
 }
 
 static cJSON *
-score_unit (KeyCache *kc, const Unit *u)
+score_unit (GHashTable *sets, const Unit *u)
 {
-  const Testset *set = g_hash_table_lookup (kc->sets, u->set);
+  const Testset *set = g_hash_table_lookup (sets, u->set);
   const TsItem *it = set ? testset_lookup (set, u->item) : NULL;
   if (it == NULL)
     return NULL; /* the item left the set: nothing to judge against */
@@ -151,7 +147,7 @@ score_unit (KeyCache *kc, const Unit *u)
   for (guint t = 0; t < it->turns->len; t++) {
     const cJSON *fin = t < u->finals->len ? g_ptr_array_index (u->finals, t)
                                           : NULL;
-    cJSON *jt = judge_turn (kc, set, it, t, fin, &fail_class, lat);
+    cJSON *jt = judge_turn (it, t, fin, &fail_class, lat);
     const cJSON *j = cJSON_GetObjectItemCaseSensitive (jt, "judgement");
     score += num (j, "score");
     lenient += num (j, "lenient_score");
@@ -294,7 +290,7 @@ results_header (const cJSON *manifest, const cJSON *contest)
  * stay in memory for the metrics (the turns, with every answer and
  * explanation, are the bulk of a record). */
 static gboolean
-score_all (const char *dir, KeyCache *kc, GPtrArray *units,
+score_all (const char *dir, GHashTable *sets, GPtrArray *units,
            GPtrArray *records, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
@@ -306,7 +302,7 @@ score_all (const char *dir, KeyCache *kc, GPtrArray *units,
     return FALSE;
   }
   for (guint i = 0; i < units->len; i++) {
-    cJSON *r = score_unit (kc, g_ptr_array_index (units, i));
+    cJSON *r = score_unit (sets, g_ptr_array_index (units, i));
     if (r == NULL)
       continue;
     char *line = cJSON_PrintUnformatted (r);
@@ -338,12 +334,13 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   if (manifest == NULL)
     return FALSE;
   const cJSON *contest = cJSON_GetObjectItem (manifest, "contest");
-  KeyCache kc = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         sets ? NULL
-                                              : (GDestroyNotify) testset_free) };
+  /* name → Testset*: owned when loaded here, borrowed from the caller. */
+  GHashTable *by_name = g_hash_table_new_full (
+      g_str_hash, g_str_equal, g_free,
+      sets ? NULL : (GDestroyNotify) testset_free);
   for (guint i = 0; sets && i < sets->len; i++) {
     const Testset *set = g_ptr_array_index (sets, i);
-    g_hash_table_insert (kc.sets, g_strdup (set->name), (gpointer) set);
+    g_hash_table_insert (by_name, g_strdup (set->name), (gpointer) set);
   }
   LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          unit_free),
@@ -356,11 +353,11 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   cJSON_ArrayForEach (s, subs)
   g_hash_table_insert (sc.sub_rank, (gpointer) sfield (s, "id"),
                        GINT_TO_POINTER (rank++));
-  gboolean ok = (sets != NULL || load_sets (contest, kc.sets, error))
+  gboolean ok = (sets != NULL || load_sets (contest, by_name, error))
                 && runlog_read (dir, index_record, &ix, error);
   if (ok) {
     g_ptr_array_sort_with_data (ix.order, cmp_units, &sc);
-    ok = score_all (dir, &kc, ix.order, records, error);
+    ok = score_all (dir, by_name, ix.order, records, error);
   }
   if (ok) {
     MetricsConfig cfg = metrics_config_of (contest);
@@ -376,7 +373,7 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
       *results = g_steal_pointer (&res);
   }
   g_hash_table_unref (sc.sub_rank);
-  g_hash_table_unref (kc.sets);
+  g_hash_table_unref (by_name);
   g_ptr_array_unref (ix.order);
   g_hash_table_unref (ix.units);
   return ok;

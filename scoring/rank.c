@@ -8,6 +8,7 @@
 #include "scoring/stats.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct _RankTable {
@@ -86,18 +87,78 @@ rank_separable(double gap, double p_composite, double p_mcnemar,
   return accuracy_share < 0.5 || p_mcnemar < RANK_ALPHA;
 }
 
-/* Σ count × cell over items; counts NULL means every item once. */
+/* Σ over items of one submission's cells (the point estimate). */
 static void
-rank_sums(const RankTable *t, guint sub, const guint *counts, gint64 *sums)
+rank_sums(const RankTable *t, guint sub, gint64 *sums)
 {
   memset(sums, 0, t->n_fields * sizeof *sums);
   for (guint i = 0; i < t->n_items; i++) {
-    gint64 w = counts ? counts[i] : 1;
-    if (w == 0)
-      continue;
     const gint32 *row = rank_table_cell_const(t, sub, i);
     for (guint f = 0; f < t->n_fields; f++)
-      sums[f] += w * row[f];
+      sums[f] += row[f];
+  }
+}
+
+/* One submission's items grouped by equal cells. A resample's Σ count ×
+ * cell then takes one addition per item (the class's total count) and one
+ * multiply-add per class and field, instead of one per item and field:
+ * contest data has few distinct cells (each item right or wrong, in clean
+ * form and per variant), and the integer sums are exactly the same. */
+typedef struct {
+  guint n;             /* distinct cells */
+  guint32 *of_item;    /* item → class */
+  const gint32 **cell; /* class → one cell of that class (borrowed) */
+} RankClasses;
+
+static int
+rank_cell_cmp(const void *a, const void *b, void *table)
+{
+  const RankTable *t = table;
+  const gint32 *x = t->cells + (gsize)*(const guint32 *)a * t->n_fields;
+  const gint32 *y = t->cells + (gsize)*(const guint32 *)b * t->n_fields;
+  return memcmp(x, y, t->n_fields * sizeof *x);
+}
+
+static void
+rank_classes_init(RankClasses *c, const RankTable *t, guint sub)
+{
+  /* Cell indices of this submission, sorted by content. */
+  g_autofree guint32 *ix = g_new(guint32, MAX(t->n_items, 1));
+  for (guint i = 0; i < t->n_items; i++)
+    ix[i] = (guint32)((gsize)sub * t->n_items + i);
+  qsort_r(ix, t->n_items, sizeof *ix, rank_cell_cmp, (void *)t);
+  c->n = 0;
+  c->of_item = g_new(guint32, MAX(t->n_items, 1));
+  c->cell = g_new(const gint32 *, MAX(t->n_items, 1));
+  for (guint k = 0; k < t->n_items; k++) {
+    if (k == 0 || rank_cell_cmp(&ix[k - 1], &ix[k], (void *)t) != 0)
+      c->cell[c->n++] = t->cells + (gsize)ix[k] * t->n_fields;
+    c->of_item[ix[k] - (gsize)sub * t->n_items] = c->n - 1;
+  }
+}
+
+static void
+rank_classes_clear(RankClasses *c)
+{
+  g_free(c->of_item);
+  g_free(c->cell);
+}
+
+/* Σ counts[i] × cell(sub, i) over items; per_class is scratch, c->n long. */
+static void
+rank_resample_sums(const RankTable *t, const RankClasses *c,
+                   const guint *counts, gint64 *per_class, gint64 *sums)
+{
+  memset(per_class, 0, c->n * sizeof *per_class);
+  for (guint i = 0; i < t->n_items; i++)
+    per_class[c->of_item[i]] += counts[i];
+  memset(sums, 0, t->n_fields * sizeof *sums);
+  for (guint k = 0; k < c->n; k++) {
+    gint64 w = per_class[k];
+    if (w == 0)
+      continue;
+    for (guint f = 0; f < t->n_fields; f++)
+      sums[f] += w * c->cell[k][f];
   }
 }
 
@@ -176,7 +237,7 @@ rank_point_estimates(RankWork *w)
 {
   g_autofree gint64 *sums = g_new(gint64, w->t->n_fields);
   for (guint s = 0; s < w->t->n_subs; s++) {
-    rank_sums(w->t, s, NULL, sums);
+    rank_sums(w->t, s, sums);
     rank_metrics(sums, w->t->n_kinds, NULL, w->cfg, w->nm_used,
                  w->point + (gsize)s * w->n_metrics);
   }
@@ -186,21 +247,30 @@ static void
 rank_bootstrap(RankWork *w)
 {
   const RankTable *t = w->t;
-  g_autoptr(GRand) rand = stats_rand_new(w->cfg->seed);
+  if (w->resamples == 0)
+    return;
+  StatsRng rng;
+  stats_rng_init(&rng, w->cfg->seed);
+  g_autofree RankClasses *cls = g_new(RankClasses, MAX(t->n_subs, 1));
+  for (guint s = 0; s < t->n_subs; s++)
+    rank_classes_init(&cls[s], t, s);
   g_autofree guint *counts = g_new(guint, MAX(t->n_items, 1));
+  g_autofree gint64 *per_class = g_new(gint64, MAX(t->n_items, 1));
   g_autofree gint64 *sums = g_new(gint64, t->n_fields);
   g_autofree double *m = g_new(double, w->n_metrics);
   for (guint r = 0; r < w->resamples; r++) {
     /* One draw of items per resample, shared by every submission. */
-    stats_resample_counts(rand, t->n_items, counts);
+    stats_resample_counts(&rng, t->n_items, counts);
     for (guint s = 0; s < t->n_subs; s++) {
-      rank_sums(t, s, counts, sums);
+      rank_resample_sums(t, &cls[s], counts, per_class, sums);
       rank_metrics(sums, t->n_kinds, w->point + (gsize)s * w->n_metrics, w->cfg,
                    w->nm_used, m);
       for (guint k = 0; k < w->n_metrics; k++)
         rank_boot_row(w, s, k)[r] = m[k];
     }
   }
+  for (guint s = 0; s < t->n_subs; s++)
+    rank_classes_clear(&cls[s]);
 }
 
 static RankEstimate

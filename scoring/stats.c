@@ -73,20 +73,67 @@ stats_percentile_interval(double *values, gsize n, double level, double *lo,
   *hi = stats_quantile_linear(values, n, (1 + level) / 2);
 }
 
-GRand *
-stats_rand_new(guint64 seed)
+guint64
+stats_splitmix64(guint64 *state)
 {
-  guint32 words[2] = { (guint32)(seed & 0xffffffffu), (guint32)(seed >> 32) };
-  return g_rand_new_with_seed_array(words, 2);
+  guint64 z = (*state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
 }
 
 void
-stats_resample_counts(GRand *rand, guint n, guint *counts)
+stats_rng_init(StatsRng *rng, guint64 seed)
+{
+  /* splitmix64 never yields four zero words in a row, the one state
+   * xoshiro must not start from. */
+  guint64 sm = seed;
+  for (int i = 0; i < 4; i++)
+    rng->s[i] = stats_splitmix64(&sm);
+}
+
+static inline guint64
+stats_rotl(guint64 x, int k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+guint64
+stats_rng_next(StatsRng *rng)
+{
+  guint64 *s = rng->s;
+  guint64 out = stats_rotl(s[1] * 5, 7) * 9;
+  guint64 t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = stats_rotl(s[3], 45);
+  return out;
+}
+
+guint32
+stats_rng_below(StatsRng *rng, guint32 n)
+{
+  /* The high 32 bits times n: the product's high word is the draw. Low
+   * words below 2^32 mod n would be over-represented; they are redrawn. */
+  guint64 m = (stats_rng_next(rng) >> 32) * (guint64)n;
+  if ((guint32)m < n) {
+    guint32 reject = (guint32)(-n) % n;
+    while ((guint32)m < reject)
+      m = (stats_rng_next(rng) >> 32) * (guint64)n;
+  }
+  return (guint32)(m >> 32);
+}
+
+void
+stats_resample_counts(StatsRng *rng, guint n, guint *counts)
 {
   for (guint i = 0; i < n; i++)
     counts[i] = 0;
   for (guint i = 0; i < n; i++)
-    counts[g_rand_int_range(rand, 0, (gint32)n)]++;
+    counts[stats_rng_below(rng, n)]++;
 }
 
 gboolean
@@ -96,12 +143,13 @@ stats_bootstrap_ratio_ci(const double *num, const double *den, gsize n,
 {
   if (n == 0 || resamples == 0 || n > G_MAXINT32)
     return FALSE;
-  g_autoptr(GRand) rand = stats_rand_new(seed);
+  StatsRng rng;
+  stats_rng_init(&rng, seed);
   g_autofree guint *counts = g_new(guint, n);
   g_autofree double *values = g_new(double, resamples);
   gsize kept = 0;
   for (guint r = 0; r < resamples; r++) {
-    stats_resample_counts(rand, (guint)n, counts);
+    stats_resample_counts(&rng, (guint)n, counts);
     double sn = 0, sd = 0;
     for (gsize i = 0; i < n; i++)
       if (counts[i]) {

@@ -1,7 +1,8 @@
 /* Statistics for ranking: percentiles, the seeded bootstrap, paired tests.
  * Pure functions: memory in, numbers out; no I/O, no clock. Randomness only
- * through a GRand made from the contest seed, so the same seed gives the same
- * numbers. Definitions and their justification: scoring/METRICS.md. */
+ * through a StatsRng made from the contest seed, so the same seed gives the
+ * same numbers on every machine. Definitions and their justification:
+ * scoring/METRICS.md. */
 #ifndef STATS_H
 #define STATS_H
 
@@ -28,13 +29,30 @@ double stats_quantile_linear(const double *sorted, gsize n, double q);
 void stats_percentile_interval(double *values, gsize n, double level,
                                double *lo, double *hi);
 
-/* A GRand seeded with all 64 bits of seed (free with g_rand_free). */
-GRand *stats_rand_new(guint64 seed);
+/* The bootstrap's generator: xoshiro256** (Blackman & Vigna, "Scrambled
+ * linear pseudorandom number generators", 2021), its state filled from the
+ * seed by splitmix64. A plain struct on the stack, no allocation. It replaced
+ * GRand (Mersenne Twister), whose g_rand_int_range cost more than the
+ * resampling it fed: a contest draws hundreds of millions of indices. */
+typedef struct {
+  guint64 s[4];
+} StatsRng;
+
+/* Seeds rng with all 64 bits of seed. */
+void stats_rng_init(StatsRng *rng, guint64 seed);
+/* The next 64 random bits. */
+guint64 stats_rng_next(StatsRng *rng);
+/* Uniform in [0, n), without modulo bias (Lemire 2019); n ≥ 1. */
+guint32 stats_rng_below(StatsRng *rng, guint32 n);
+
+/* splitmix64 (Steele, Lea & Flood 2014): advances *state, returns 64 bits.
+ * Exposed so that a test can check it against the published sequence. */
+guint64 stats_splitmix64(guint64 *state);
 
 /* One bootstrap resample of n units: draws n indices uniformly with
  * replacement and writes into counts[0..n) how often each was drawn (so a
  * caller sums count × value, skipping zeros). counts is caller-owned. */
-void stats_resample_counts(GRand *rand, guint n, guint *counts);
+void stats_resample_counts(StatsRng *rng, guint n, guint *counts);
 
 /* Percentile bootstrap interval of the ratio Σnum / Σden over n units
  * (borrowed arrays), resampling units; a mean is the ratio with den = 1.

@@ -2,6 +2,7 @@
  * paired bootstrap ranking and tie groups, on hand-made score records. */
 #include "scoring/metrics.h"
 #include "scoring/rank.h"
+#include "scoring/stats.h"
 
 #include <math.h>
 #include <string.h>
@@ -694,6 +695,52 @@ test_empty(void)
 /* The contest size of the brief: 34 submissions × 1000 items × (1 clean +
  * 5 variants), 1000 resamples. No timing assertion; run with -m slow and
  * time it (METRICS.md gives the figure). */
+/* rank.c sums a resample per class of equal cells; the intervals must be
+ * exactly those of the plain Σ count × cell with the same draws. 3
+ * submissions × 300 items with cells from a few values, recomputed here
+ * with stats_resample_counts and the type-7 interval. */
+static void
+test_bootstrap_matches_direct(void)
+{
+  enum { SUBS = 3, ITEMS = 300, R = 200 };
+  g_autoptr(RankTable) t = rank_table_new(SUBS, ITEMS, 0);
+  StatsRng fill;
+  stats_rng_init(&fill, 99);
+  for (guint s = 0; s < SUBS; s++)
+    for (guint i = 0; i < ITEMS; i++) {
+      gint32 *c = rank_table_cell(t, s, i);
+      c[RANK_CLEAN_N] = 1 + (gint32)stats_rng_below(&fill, 2);
+      c[RANK_CLEAN_OK] = (gint32)stats_rng_below(&fill, c[RANK_CLEAN_N] + 1);
+      c[RANK_LAT_N] = c[RANK_REC_N] = c[RANK_CLEAN_N];
+      c[RANK_LAT_OK] = c[RANK_CLEAN_OK];
+    }
+  MetricsConfig cfg = default_cfg;
+  cfg.resamples = R;
+  const char *ids[SUBS] = { "a", "b", "c" };
+  g_autoptr(RankOutcome) o = rank_compute(t, ids, &cfg);
+  StatsRng rng;
+  stats_rng_init(&rng, cfg.seed);
+  guint counts[ITEMS];
+  double acc[SUBS][R];
+  for (guint r = 0; r < R; r++) {
+    stats_resample_counts(&rng, ITEMS, counts);
+    for (guint s = 0; s < SUBS; s++) {
+      gint64 ok = 0, n = 0;
+      for (guint i = 0; i < ITEMS; i++) {
+        ok += (gint64)counts[i] * rank_table_cell(t, s, i)[RANK_CLEAN_OK];
+        n += (gint64)counts[i] * rank_table_cell(t, s, i)[RANK_CLEAN_N];
+      }
+      acc[s][r] = (double)ok / (double)n;
+    }
+  }
+  for (guint s = 0; s < SUBS; s++) {
+    double lo, hi;
+    stats_percentile_interval(acc[s], R, 0.95, &lo, &hi);
+    g_assert_cmpfloat(o->results[s].accuracy.lo, ==, lo);
+    g_assert_cmpfloat(o->results[s].accuracy.hi, ==, hi);
+  }
+}
+
 static void
 test_contest_size(void)
 {
@@ -759,6 +806,8 @@ main(int argc, char **argv)
                   test_kind_from_variant_name);
   g_test_add_func("/metrics/unknown-submission", test_unknown_submission_kept);
   g_test_add_func("/metrics/empty", test_empty);
+  g_test_add_func("/metrics/bootstrap-matches-direct",
+                  test_bootstrap_matches_direct);
   g_test_add_func("/metrics/contest-size", test_contest_size);
   return g_test_run();
 }

@@ -15,6 +15,16 @@
 #define BACKOFF_BASE_US (250 * 1000)
 #define BACKOFF_MAX_US (30 * 1000 * 1000)
 #define PROGRESS_EVERY_US (200 * 1000)
+/* New transfers started per loop turn. Thousands added at once would all
+ * connect before any connection is read back, and each would count the
+ * others' setup as its own connect time; in batches the sockets are served
+ * between them. */
+#define STARTS_PER_TURN 16u
+/* Connections per multi handle. libcurl 7.88 walks its whole connection
+ * pool each time a finished transfer is removed (to find the connection it
+ * last used); with 10,000 connections in one pool that walk, once per
+ * answer, cost more than the answers. Pools this small keep it cheap. */
+#define SHARD_CONNS 128u
 
 typedef struct _SubState SubState;
 
@@ -52,8 +62,18 @@ struct _SubState {
   EngineSubProgress progress;
 };
 
+/* One multi handle and its connection pool; all share the engine's epoll. */
+typedef struct {
+  CURLM *multi;
+  struct _Engine *engine;
+  guint index;
+  guint active;
+  gint64 deadline; /* when libcurl wants its timeout action, or -1 */
+} Shard;
+
 typedef struct {
   Job *job;
+  Shard *shard;
   CURL *easy;
   GString *body;
   gsize cap;
@@ -69,9 +89,9 @@ typedef struct {
 
 struct _Engine {
   EngineOptions o;
-  CURLM *multi;
+  Shard *shards;
+  guint n_shards;
   int epfd;              /* sockets libcurl asks us to watch */
-  gint64 curl_deadline;  /* when libcurl wants its timeout action, or -1 */
   GPtrArray *subs;        /* SubState* */
   GHashTable *unit_index; /* unit key → PlanUnit* */
   GHashTable *restored;   /* "sub\037unit key" → Restored* */
@@ -124,33 +144,68 @@ restored_key (const char *sub, const PlanUnit *u)
 static int
 on_socket (CURL *easy, curl_socket_t fd, int what, void *user, void *sockp)
 {
-  Engine *e = user;
+  Shard *sh = user;
+  int epfd = sh->engine->epfd;
   if (what == CURL_POLL_REMOVE) {
-    (void) epoll_ctl (e->epfd, EPOLL_CTL_DEL, fd, NULL);
-    curl_multi_assign (e->multi, fd, NULL);
+    (void) epoll_ctl (epfd, EPOLL_CTL_DEL, fd, NULL);
+    curl_multi_assign (sh->multi, fd, NULL);
     return 0;
   }
   struct epoll_event ev = { 0 };
   ev.events = (what & CURL_POLL_IN ? EPOLLIN : 0)
               | (what & CURL_POLL_OUT ? EPOLLOUT : 0);
-  ev.data.fd = fd;
+  ev.data.u64 = (guint64) sh->index << 32 | (guint32) fd;
   if (sockp != NULL)
-    (void) epoll_ctl (e->epfd, EPOLL_CTL_MOD, fd, &ev);
-  else if (epoll_ctl (e->epfd, EPOLL_CTL_ADD, fd, &ev) == 0
+    (void) epoll_ctl (epfd, EPOLL_CTL_MOD, fd, &ev);
+  else if (epoll_ctl (epfd, EPOLL_CTL_ADD, fd, &ev) == 0
            || (errno == EEXIST
-               && epoll_ctl (e->epfd, EPOLL_CTL_MOD, fd, &ev) == 0))
-    curl_multi_assign (e->multi, fd, e); /* any non-NULL mark: watched */
+               && epoll_ctl (epfd, EPOLL_CTL_MOD, fd, &ev) == 0))
+    curl_multi_assign (sh->multi, fd, sh); /* any non-NULL mark: watched */
   return 0;
 }
 
 static int
 on_timer (CURLM *multi, long timeout_ms, void *user)
 {
-  Engine *e = user;
-  e->curl_deadline = timeout_ms < 0 ? -1
-                                    : g_get_monotonic_time ()
-                                          + (gint64) timeout_ms * 1000;
+  Shard *sh = user;
+  sh->deadline = timeout_ms < 0 ? -1
+                                : g_get_monotonic_time ()
+                                      + (gint64) timeout_ms * 1000;
   return 0;
+}
+
+static void
+shards_init (Engine *e)
+{
+  e->n_shards = MAX (1u, (e->global_cap + SHARD_CONNS - 1) / SHARD_CONNS);
+  e->shards = g_new0 (Shard, e->n_shards);
+  long pool = (long) MAX ((e->global_cap + e->n_shards - 1) / e->n_shards,
+                          16u);
+  for (guint i = 0; i < e->n_shards; i++) {
+    Shard *sh = &e->shards[i];
+    sh->engine = e;
+    sh->index = i;
+    sh->deadline = -1;
+    sh->multi = curl_multi_init ();
+    curl_multi_setopt (sh->multi, CURLMOPT_SOCKETFUNCTION, on_socket);
+    curl_multi_setopt (sh->multi, CURLMOPT_SOCKETDATA, sh);
+    curl_multi_setopt (sh->multi, CURLMOPT_TIMERFUNCTION, on_timer);
+    curl_multi_setopt (sh->multi, CURLMOPT_TIMERDATA, sh);
+    /* Connections are kept for reuse, up to what the shard carries. */
+    curl_multi_setopt (sh->multi, CURLMOPT_MAXCONNECTS, pool);
+  }
+}
+
+/* The least busy shard: a transfer that just finished left its connection
+ * idle there, so the next one starts where it can reuse it. */
+static Shard *
+shard_for_next (Engine *e)
+{
+  Shard *best = &e->shards[0];
+  for (guint i = 1; i < e->n_shards; i++)
+    if (e->shards[i].active < best->active)
+      best = &e->shards[i];
+  return best;
 }
 
 Engine *
@@ -158,13 +213,7 @@ engine_new (const EngineOptions *opts)
 {
   Engine *e = g_new0 (Engine, 1);
   e->o = *opts;
-  e->multi = curl_multi_init ();
   e->epfd = epoll_create1 (EPOLL_CLOEXEC);
-  e->curl_deadline = -1;
-  curl_multi_setopt (e->multi, CURLMOPT_SOCKETFUNCTION, on_socket);
-  curl_multi_setopt (e->multi, CURLMOPT_SOCKETDATA, e);
-  curl_multi_setopt (e->multi, CURLMOPT_TIMERFUNCTION, on_timer);
-  curl_multi_setopt (e->multi, CURLMOPT_TIMERDATA, e);
   e->idle = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                 curl_easy_cleanup);
   e->jitter = g_rand_new_with_seed ((guint32) opts->contest->seed);
@@ -198,10 +247,7 @@ engine_new (const EngineOptions *opts)
     g_queue_init (&s->waiting);
     g_ptr_array_add (e->subs, s);
   }
-  /* Connections are reused across transfers to the same host; the cap on
-   * the multi handle's pool grows with the total concurrency. */
-  curl_multi_setopt (e->multi, CURLMOPT_MAXCONNECTS,
-                     (long) MAX (e->global_cap, 16));
+  shards_init (e);
   return e;
 }
 
@@ -212,7 +258,9 @@ engine_free (Engine *e)
     return;
   g_ptr_array_unref (e->subs);
   g_ptr_array_unref (e->idle);
-  curl_multi_cleanup (e->multi);
+  for (guint i = 0; i < e->n_shards; i++)
+    curl_multi_cleanup (e->shards[i].multi);
+  g_free (e->shards);
   if (e->epfd >= 0)
     close (e->epfd);
   g_hash_table_unref (e->unit_index);
@@ -515,7 +563,9 @@ start_transfer (Engine *e, Job *j, GError **error)
   x->t0 = g_get_monotonic_time ();
   if (j->scheduled)
     x->queued = MAX (x->t0 - j->scheduled, 0);
-  curl_multi_add_handle (e->multi, x->easy);
+  x->shard = shard_for_next (e);
+  curl_multi_add_handle (x->shard->multi, x->easy);
+  x->shard->active++;
   e->active++;
   j->sub->progress.in_flight++;
   j->sub->progress.requests++;
@@ -525,7 +575,8 @@ start_transfer (Engine *e, Job *j, GError **error)
 static void
 release_transfer (Engine *e, Xfer *x)
 {
-  curl_multi_remove_handle (e->multi, x->easy);
+  curl_multi_remove_handle (x->shard->multi, x->easy);
+  x->shard->active--;
   curl_easy_reset (x->easy);
   g_ptr_array_add (e->idle, x->easy);
   adapter_request_clear (&x->req);
@@ -771,24 +822,34 @@ drain_finished (Engine *e)
 {
   CURLMsg *msg;
   int left;
-  while ((msg = curl_multi_info_read (e->multi, &left)) != NULL) {
-    if (msg->msg != CURLMSG_DONE)
-      continue;
-    Xfer *x = NULL;
-    curl_easy_getinfo (msg->easy_handle, CURLINFO_PRIVATE, (char **) &x);
-    finish_transfer (e, x, msg->data.result);
-  }
+  for (guint i = 0; i < e->n_shards; i++)
+    while ((msg = curl_multi_info_read (e->shards[i].multi, &left)) != NULL) {
+      if (msg->msg != CURLMSG_DONE)
+        continue;
+      Xfer *x = NULL;
+      curl_easy_getinfo (msg->easy_handle, CURLINFO_PRIVATE, (char **) &x);
+      finish_transfer (e, x, msg->data.result);
+    }
 }
 
+typedef enum {
+  REFILL_IDLE, /* nothing more can start until a transfer finishes */
+  REFILL_HELD, /* something waits for time: a bucket or a backoff */
+  REFILL_MORE, /* the turn's batch is used up; more can start at once */
+  REFILL_FAILED,
+} Refill;
+
 /* Starts what the caps, buckets and backoffs allow, round-robin over the
- * submissions so that none starves another. Returns TRUE when something
- * is held back only by time (a bucket or a backoff). */
-static gboolean
+ * submissions so that none starves another, at most STARTS_PER_TURN. */
+static Refill
 refill (Engine *e, GError **error)
 {
   gint64 now = g_get_monotonic_time ();
   gboolean held = FALSE, started = TRUE;
+  guint batch = 0;
   while (started && e->active < e->global_cap) {
+    if (batch >= STARTS_PER_TURN)
+      return REFILL_MORE;
     started = FALSE;
     for (guint i = 0; i < e->subs->len; i++) {
       SubState *s = g_ptr_array_index (e->subs, i);
@@ -807,13 +868,14 @@ refill (Engine *e, GError **error)
       }
       j->scheduled = scheduled;
       if (!start_transfer (e, j, error))
-        return FALSE;
+        return REFILL_FAILED;
       started = TRUE;
-      if (e->active >= e->global_cap)
+      batch++;
+      if (e->active >= e->global_cap || batch >= STARTS_PER_TURN)
         break;
     }
   }
-  return held;
+  return held ? REFILL_HELD : REFILL_IDLE;
 }
 
 static gboolean
@@ -851,8 +913,10 @@ wait_and_act (Engine *e, int max_ms)
   int running = 0;
   gint64 now = g_get_monotonic_time ();
   int wait = max_ms;
-  if (e->curl_deadline >= 0)
-    wait = (int) CLAMP ((e->curl_deadline - now + 999) / 1000, 0, max_ms);
+  for (guint i = 0; i < e->n_shards; i++)
+    if (e->shards[i].deadline >= 0)
+      wait = (int) CLAMP ((e->shards[i].deadline - now + 999) / 1000, 0,
+                          wait);
   struct epoll_event evs[512];
   int n = epoll_wait (e->epfd, evs, G_N_ELEMENTS (evs), wait);
   for (int i = 0; i < n; i++) {
@@ -860,11 +924,18 @@ wait_and_act (Engine *e, int max_ms)
                 | (evs[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0)
                 | (evs[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR
                                                          : 0);
-    curl_multi_socket_action (e->multi, evs[i].data.fd, flags, &running);
+    Shard *sh = &e->shards[evs[i].data.u64 >> 32];
+    curl_multi_socket_action (sh->multi, (curl_socket_t) (guint32)
+                                             evs[i].data.u64,
+                              flags, &running);
   }
-  if (e->curl_deadline >= 0 && g_get_monotonic_time () >= e->curl_deadline) {
-    e->curl_deadline = -1; /* the callback sets the next one */
-    curl_multi_socket_action (e->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+  now = g_get_monotonic_time ();
+  for (guint i = 0; i < e->n_shards; i++) {
+    Shard *sh = &e->shards[i];
+    if (sh->deadline >= 0 && now >= sh->deadline) {
+      sh->deadline = -1; /* the callback sets the next one */
+      curl_multi_socket_action (sh->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    }
   }
 }
 
@@ -873,13 +944,10 @@ engine_fire (Engine *e, GError **error)
 {
   e->started_us = g_get_monotonic_time ();
   while (anything_left (e)) {
-    gboolean held = FALSE;
-    if (!*e->o.stop) {
-      held = refill (e, error);
-      if (error && *error)
-        return FALSE;
-    }
-    wait_and_act (e, held ? 10 : 200);
+    Refill r = *e->o.stop ? REFILL_IDLE : refill (e, error);
+    if (r == REFILL_FAILED)
+      return FALSE;
+    wait_and_act (e, r == REFILL_MORE ? 0 : r == REFILL_HELD ? 10 : 200);
     drain_finished (e);
     report_progress (e, FALSE);
   }

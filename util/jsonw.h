@@ -1,0 +1,35 @@
+/* A streaming JSON writer into a GString, for records written once per
+ * request or per answer: no cJSON tree to build and free, and integers
+ * printed as integers (cJSON 1.7.15 prints every number through "%1.15g"
+ * and reads it back with sscanf to check it).
+ *
+ * Strings are escaped exactly as cJSON escapes them, and integers below
+ * 10^15 print as cJSON prints them, so a line reads the same whichever way
+ * it was written (tests/test-jsonw.c checks both against cJSON). */
+#ifndef VB_JSONW_H
+#define VB_JSONW_H
+
+#include <glib.h>
+
+typedef struct {
+  GString *out;
+  gboolean comma; /* a member was written: the next one needs a ',' */
+} JsonwObject;
+
+/* Appends '{'; members follow; jsonw_end appends '}'. */
+void jsonw_begin (JsonwObject *o, GString *out);
+void jsonw_end (JsonwObject *o);
+
+/* One member each. A NULL string value is written as null. */
+void jsonw_string (JsonwObject *o, const char *key, const char *value);
+void jsonw_int (JsonwObject *o, const char *key, gint64 value);
+void jsonw_uint (JsonwObject *o, const char *key, guint64 value);
+void jsonw_bool (JsonwObject *o, const char *key, gboolean value);
+void jsonw_null (JsonwObject *o, const char *key);
+/* value is already JSON text (a number, an object…), copied as it is. */
+void jsonw_raw (JsonwObject *o, const char *key, const char *value);
+
+/* Appends s as a quoted JSON string. */
+void jsonw_append_string (GString *out, const char *s);
+
+#endif

@@ -1,6 +1,8 @@
 #include "harness/scorecard.h"
 
 #include <errno.h>
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,17 +14,38 @@
 
 G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
 
+/* What judging reads from a turn's final attempt: a copy of a few fields
+ * instead of the whole record, which kept every log line's JSON tree alive
+ * until the end (gigabytes for a 200,000-answer log). */
+typedef struct {
+  char *sent, *answer, *error_class; /* NULL when absent or not a string */
+  double t_total_us, t_queue_us;     /* 0 when absent */
+} Final;
+
 /* All attempts of one (submission, testset, item, variant). */
 typedef struct {
   char *sub, *set, *item, *variant, *variant_kind;
-  GPtrArray *finals; /* cJSON* final attempt per turn index (may be NULL) */
+  GPtrArray *finals; /* Final* per turn index (may be NULL) */
   guint requests, failed_requests;
 } Unit;
 
 typedef struct {
   GHashTable *units; /* key → Unit* */
   GPtrArray *order;  /* Unit*, first-seen order (sorted later) */
+  GString *key;      /* scratch for the lookup key */
 } LogIndex;
+
+static void
+final_free (gpointer p)
+{
+  Final *f = p;
+  if (f == NULL)
+    return;
+  g_free (f->sent);
+  g_free (f->answer);
+  g_free (f->error_class);
+  g_free (f);
+}
 
 static void
 unit_free (gpointer p)
@@ -44,30 +67,56 @@ sfield (const cJSON *o, const char *k)
   return cJSON_IsString (n) ? n->valuestring : NULL;
 }
 
+static double num (const cJSON *o, const char *k);
+
+static Final *
+final_of (const cJSON *rec)
+{
+  Final *f = g_new0 (Final, 1);
+  f->sent = g_strdup (sfield (rec, "sent"));
+  f->answer = g_strdup (sfield (rec, "answer"));
+  f->error_class = g_strdup (sfield (rec, "error_class"));
+  f->t_total_us = num (rec, "t_total_us");
+  f->t_queue_us = num (rec, "t_queue_us");
+  return f;
+}
+
+static Unit *
+unit_of (LogIndex *ix, const cJSON *rec, const char *const *names)
+{
+  g_string_truncate (ix->key, 0);
+  for (int i = 0; i < 4; i++) {
+    if (i > 0)
+      g_string_append_c (ix->key, '\037');
+    g_string_append (ix->key, names[i]);
+  }
+  Unit *u = g_hash_table_lookup (ix->units, ix->key->str);
+  if (u != NULL)
+    return u;
+  u = g_new0 (Unit, 1);
+  u->sub = g_strdup (names[0]);
+  u->set = g_strdup (names[1]);
+  u->item = g_strdup (names[2]);
+  u->variant = g_strdup (names[3]);
+  const char *kind = sfield (rec, "variant_kind");
+  u->variant_kind = g_strdup (kind ? kind : "clean");
+  u->finals = g_ptr_array_new_with_free_func (final_free);
+  g_hash_table_insert (ix->units, g_strdup (ix->key->str), u);
+  g_ptr_array_add (ix->order, u);
+  return u;
+}
+
 static void
 index_record (const cJSON *rec, gpointer user)
 {
   LogIndex *ix = user;
-  const char *sub = sfield (rec, "submission"), *set = sfield (rec, "testset"),
-             *item = sfield (rec, "item"), *var = sfield (rec, "variant");
+  const char *names[4] = { sfield (rec, "submission"), sfield (rec, "testset"),
+                           sfield (rec, "item"), sfield (rec, "variant") };
   const cJSON *turn = cJSON_GetObjectItemCaseSensitive (rec, "turn");
-  if (!sub || !set || !item || !var || !cJSON_IsNumber (turn))
+  if (!names[0] || !names[1] || !names[2] || !names[3]
+      || !cJSON_IsNumber (turn))
     return;
-  g_autofree char *key = g_strdup_printf ("%s\037%s\037%s\037%s", sub, set,
-                                          item, var);
-  Unit *u = g_hash_table_lookup (ix->units, key);
-  if (u == NULL) {
-    u = g_new0 (Unit, 1);
-    u->sub = g_strdup (sub);
-    u->set = g_strdup (set);
-    u->item = g_strdup (item);
-    u->variant = g_strdup (var);
-    const char *kind = sfield (rec, "variant_kind");
-    u->variant_kind = g_strdup (kind ? kind : "clean");
-    u->finals = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
-    g_hash_table_insert (ix->units, g_steal_pointer (&key), u);
-    g_ptr_array_add (ix->order, u);
-  }
+  Unit *u = unit_of (ix, rec, names);
   u->requests++;
   if (sfield (rec, "error_class"))
     u->failed_requests++;
@@ -78,23 +127,21 @@ index_record (const cJSON *rec, gpointer user)
     return; /* conversations have at most 4 turns */
   if (u->finals->len <= t)
     g_ptr_array_set_size (u->finals, t + 1);
-  cJSON_Delete (g_ptr_array_index (u->finals, t));
-  g_ptr_array_index (u->finals, t) = cJSON_Duplicate (rec, TRUE);
+  final_free (g_ptr_array_index (u->finals, t));
+  g_ptr_array_index (u->finals, t) = final_of (rec);
 }
 
-static double num (const cJSON *o, const char *k);
-
 static cJSON *
-judge_turn (const TsItem *it, guint t, const cJSON *fin,
+judge_turn (const TsItem *it, guint t, const Final *fin,
             const char **fail_class, cJSON *lat)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
   cJSON *o = cJSON_CreateObject ();
   cJSON_AddNumberToObject (o, "turn", t);
-  const char *sent = fin ? sfield (fin, "sent") : NULL;
+  const char *sent = fin ? fin->sent : NULL;
   cJSON_AddStringToObject (o, "question", sent ? sent : turn->question);
-  const char *answer = fin ? sfield (fin, "answer") : NULL;
-  const char *cls = fin ? sfield (fin, "error_class") : NULL;
+  const char *answer = fin ? fin->answer : NULL;
+  const char *cls = fin ? fin->error_class : NULL;
   if (answer == NULL && cls == NULL)
     cls = *fail_class ? *fail_class : "not_fired";
   if (cls && *fail_class == NULL)
@@ -108,8 +155,8 @@ judge_turn (const TsItem *it, guint t, const cJSON *fin,
   if (answer && fin) {
     /* In open loop the wait behind a slow endpoint counts: latency runs
      * from the scheduled send (t_queue_us), not from the real one. */
-    cJSON_AddItemToArray (lat, cJSON_CreateNumber (num (fin, "t_total_us")
-                                                   + num (fin, "t_queue_us")));
+    cJSON_AddItemToArray (lat, cJSON_CreateNumber (fin->t_total_us
+                                                   + fin->t_queue_us));
   }
   /* The key was compiled when the set was loaded and validated. */
   cJSON_AddItemToObject (o, "judgement", judge_answer (turn->key, answer));
@@ -145,7 +192,7 @@ score_unit (GHashTable *sets, const Unit *u)
   double score = 0, lenient = 0, contra = 0;
   gboolean correct = TRUE;
   for (guint t = 0; t < it->turns->len; t++) {
-    const cJSON *fin = t < u->finals->len ? g_ptr_array_index (u->finals, t)
+    const Final *fin = t < u->finals->len ? g_ptr_array_index (u->finals, t)
                                           : NULL;
     cJSON *jt = judge_turn (it, t, fin, &fail_class, lat);
     const cJSON *j = cJSON_GetObjectItemCaseSensitive (jt, "judgement");
@@ -169,6 +216,156 @@ score_unit (GHashTable *sets, const Unit *u)
   cJSON_AddItemToObject (r, "latency_us", lat);
   cJSON_AddItemToObject (r, "turns", turns);
   return r;
+}
+
+/* ---- scores.jsonl lines ------------------------------------------------
+ * Written here instead of with cJSON_PrintUnformatted: the same bytes
+ * (cJSON 1.7.15's rules for numbers and strings), but the numbers every
+ * record holds — integers, and scores with at most 6 decimals — skip
+ * cJSON's sprintf ("%1.15g") + sscanf round trip, which was a tenth of
+ * `vabench score`. tests/test-scorecard.c compares with cJSON. */
+
+static void
+put_uint (GString *out, guint64 v)
+{
+  char buf[24];
+  int n = 0;
+  do {
+    buf[n++] = (char) ('0' + v % 10);
+    v /= 10;
+  } while (v);
+  while (n)
+    g_string_append_c (out, buf[--n]);
+}
+
+/* q = m / 10^6 with 1e-4 ≤ |q| < 1e9, as %1.15g prints it: fixed notation
+ * (exponent −4 … 8), trailing zeros and a bare point dropped. */
+static void
+put_micros (GString *out, gint64 m)
+{
+  if (m < 0) {
+    g_string_append_c (out, '-');
+    m = -m;
+  }
+  put_uint (out, (guint64) m / 1000000);
+  guint frac = (guint) ((guint64) m % 1000000);
+  if (frac == 0)
+    return;
+  char digits[7];
+  for (int i = 5; i >= 0; i--, frac /= 10)
+    digits[i] = (char) ('0' + frac % 10);
+  int len = 6;
+  while (digits[len - 1] == '0')
+    len--;
+  g_string_append_c (out, '.');
+  g_string_append_len (out, digits, len);
+}
+
+static gboolean
+close_doubles (double a, double b)
+{
+  double max = fabs (a) > fabs (b) ? fabs (a) : fabs (b);
+  return fabs (a - b) <= max * DBL_EPSILON;
+}
+
+/* cJSON 1.7.15 prints every number with %1.15g (or %1.17g when that does
+ * not read back), integers included: -0.0 is "-0". */
+static void
+put_number (GString *out, const cJSON *n)
+{
+  double d = n->valuedouble;
+  if (isnan (d) || isinf (d)) {
+    g_string_append (out, "null");
+    return;
+  }
+  if (d == 0) {
+    g_string_append (out, signbit (d) ? "-0" : "0");
+    return;
+  }
+  /* An integer below 10^15 has at most 15 digits: %1.15g prints them
+   * all, without exponent. */
+  if (fabs (d) < 1e15 && d == trunc (d)) {
+    if (d < 0)
+      g_string_append_c (out, '-');
+    put_uint (out, (guint64) fabs (d));
+    return;
+  }
+  /* d is the double nearest to m/10^6 (a correctly rounded quotient of
+   * exact integers), a decimal of at most 15 significant digits, so
+   * %1.15g prints exactly that decimal and reading it back gives d. */
+  if (fabs (d) >= 1e-4 && fabs (d) < 1e9) {
+    gint64 m = (gint64) llround (d * 1e6);
+    if ((double) m / 1e6 == d) {
+      put_micros (out, m);
+      return;
+    }
+  }
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, "%1.15g", d);
+  if (!close_doubles (g_ascii_strtod (buf, NULL), d))
+    g_ascii_formatd (buf, sizeof buf, "%1.17g", d);
+  g_string_append (out, buf);
+}
+
+static void
+put_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  const unsigned char *p = (const unsigned char *) (s ? s : "");
+  while (*p) {
+    const unsigned char *run = p;
+    while (*p >= 32 && *p != '"' && *p != '\\')
+      p++;
+    g_string_append_len (out, (const char *) run, p - run);
+    if (*p == '\0')
+      break;
+    switch (*p) {
+    case '"': g_string_append (out, "\\\""); break;
+    case '\\': g_string_append (out, "\\\\"); break;
+    case '\b': g_string_append (out, "\\b"); break;
+    case '\f': g_string_append (out, "\\f"); break;
+    case '\n': g_string_append (out, "\\n"); break;
+    case '\r': g_string_append (out, "\\r"); break;
+    case '\t': g_string_append (out, "\\t"); break;
+    default: g_string_append_printf (out, "\\u%04x", *p); break;
+    }
+    p++;
+  }
+  g_string_append_c (out, '"');
+}
+
+static void
+put_json (GString *out, const cJSON *v)
+{
+  switch (v->type & 0xff) {
+  case cJSON_False: g_string_append (out, "false"); return;
+  case cJSON_True: g_string_append (out, "true"); return;
+  case cJSON_NULL: g_string_append (out, "null"); return;
+  case cJSON_Number: put_number (out, v); return;
+  case cJSON_String: put_string (out, v->valuestring); return;
+  case cJSON_Raw: g_string_append (out, v->valuestring ? v->valuestring : "");
+    return;
+  default: break;
+  }
+  gboolean object = (v->type & 0xff) == cJSON_Object;
+  g_string_append_c (out, object ? '{' : '[');
+  for (const cJSON *c = v->child; c; c = c->next) {
+    if (c != v->child)
+      g_string_append_c (out, ',');
+    if (object) {
+      put_string (out, c->string);
+      g_string_append_c (out, ':');
+    }
+    put_json (out, c);
+  }
+  g_string_append_c (out, object ? '}' : ']');
+}
+
+/* Appends v on one line as cJSON_PrintUnformatted would print it. */
+void
+scorecard_append_json (GString *out, const cJSON *v)
+{
+  put_json (out, v);
 }
 
 /* Deterministic order: set, item and variant names (clean first), then
@@ -301,14 +498,15 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
                  "cannot write %s: %s", tmp, g_strerror (errno));
     return FALSE;
   }
+  g_autoptr (GString) line = g_string_sized_new (4096);
   for (guint i = 0; i < units->len; i++) {
     cJSON *r = score_unit (sets, g_ptr_array_index (units, i));
     if (r == NULL)
       continue;
-    char *line = cJSON_PrintUnformatted (r);
-    fputs (line, f);
-    fputc ('\n', f);
-    cJSON_free (line);
+    g_string_truncate (line, 0);
+    scorecard_append_json (line, r);
+    g_string_append_c (line, '\n');
+    (void) fwrite (line->str, 1, line->len, f);
     cJSON_DeleteItemFromObjectCaseSensitive (r, "turns");
     g_ptr_array_add (records, r);
   }
@@ -344,7 +542,7 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   }
   LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          unit_free),
-                  g_ptr_array_new () };
+                  g_ptr_array_new (), g_string_new (NULL) };
   g_autoptr (GPtrArray) records
       = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
   SortCtx sc = { g_hash_table_new (g_str_hash, g_str_equal) };
@@ -376,5 +574,6 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   g_hash_table_unref (by_name);
   g_ptr_array_unref (ix.order);
   g_hash_table_unref (ix.units);
+  g_string_free (ix.key, TRUE);
   return ok;
 }

@@ -111,46 +111,85 @@ drop_cap (const char *phrase, gboolean lenient)
   return g_strjoinv (" ", parts);
 }
 
-/* FALSE when the text has no letter or digit to match on. */
 /* Question sets repeat the same agency and phrase lists on item after item;
  * normalizing an alias is the dearest part of compiling a key, so the
- * normalized forms are remembered (a pure function: any thread, bounded). */
-G_LOCK_DEFINE_STATIC (phrase_memo);
-static GHashTable *phrase_memo;
+ * phrase forms of an alias — strict and lenient, as a phrase and as an
+ * agency (without "cấp") — are remembered together, keyed by the alias as
+ * written (a pure function: any thread, bounded). */
+typedef struct {
+  char *form[2];   /* normalize_phrase_of, strict and lenient */
+  char *agency[2]; /* the same through drop_cap */
+} PhraseForms;
 
-static char *
-phrase_of_memo (const char *raw, gboolean lenient)
+static void
+phrase_forms_free (gpointer p)
 {
-  g_autofree char *k = g_strdup_printf ("%c%s", lenient ? 'L' : 'S', raw);
+  PhraseForms *pf = p;
+  for (int m = 0; m < 2; m++) {
+    g_free (pf->form[m]);
+    g_free (pf->agency[m]);
+  }
+  g_free (pf);
+}
+
+static PhraseForms *
+phrase_forms_new (const char *raw)
+{
+  PhraseForms *pf = g_new0 (PhraseForms, 1);
+  for (int m = 0; m < 2; m++) {
+    pf->form[m] = normalize_phrase_of (raw, m == 1);
+    pf->agency[m] = drop_cap (pf->form[m], m == 1);
+  }
+  return pf;
+}
+
+G_LOCK_DEFINE_STATIC (phrase_memo);
+static GHashTable *phrase_memo; /* raw → PhraseForms* */
+
+/* Copies of the two forms of raw in the wanted kind into out[0..1]. */
+static void
+phrase_forms_of (const char *raw, gboolean agency, char **out)
+{
   G_LOCK (phrase_memo);
   if (phrase_memo == NULL || g_hash_table_size (phrase_memo) > 8192) {
     if (phrase_memo)
       g_hash_table_unref (phrase_memo);
     phrase_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         g_free);
+                                         phrase_forms_free);
   }
-  const char *hit = g_hash_table_lookup (phrase_memo, k);
-  char *out = g_strdup (hit);
+  PhraseForms *pf = g_hash_table_lookup (phrase_memo, raw);
+  if (pf == NULL) {
+    G_UNLOCK (phrase_memo);
+    PhraseForms *fresh = phrase_forms_new (raw);
+    G_LOCK (phrase_memo);
+    g_hash_table_replace (phrase_memo, g_strdup (raw), fresh);
+    pf = fresh;
+  }
+  for (int m = 0; m < 2; m++)
+    out[m] = g_strdup (agency ? pf->agency[m] : pf->form[m]);
   G_UNLOCK (phrase_memo);
-  if (out != NULL)
-    return out;
-  out = normalize_phrase_of (raw, lenient);
-  G_LOCK (phrase_memo);
-  g_hash_table_replace (phrase_memo, g_steal_pointer (&k), g_strdup (out));
-  G_UNLOCK (phrase_memo);
-  return out;
 }
 
+/* FALSE when the text has no letter or digit to match on (a phrase form
+ * shorter than " x "). */
 static gboolean
 aliases_add (Aliases *a, const char *raw, gboolean agency)
 {
-  for (int m = 0; m < 2; m++) {
-    g_autofree char *p = phrase_of_memo (raw, m == 1);
-    if (strlen (p) < 3)
-      return FALSE;
-    g_ptr_array_add (a->form[m], agency ? drop_cap (p, m == 1)
-                                        : g_steal_pointer (&p));
+  char *forms[2];
+  phrase_forms_of (raw, FALSE, forms);
+  gboolean ok = strlen (forms[0]) >= 3 && strlen (forms[1]) >= 3;
+  if (ok && agency) {
+    g_free (forms[0]);
+    g_free (forms[1]);
+    phrase_forms_of (raw, TRUE, forms);
   }
+  if (!ok) {
+    g_free (forms[0]);
+    g_free (forms[1]);
+    return FALSE;
+  }
+  g_ptr_array_add (a->form[0], forms[0]);
+  g_ptr_array_add (a->form[1], forms[1]);
   g_ptr_array_add (a->raw, g_strdup (raw));
   return TRUE;
 }
@@ -210,6 +249,47 @@ field_error (GError **error, const char *path, const char *fmt, ...)
   return FALSE;
 }
 
+/* The same for the field name of path: "facts[2]" + "value". Paths are
+ * joined only when an error names them; compiling a set of 200,000 items
+ * would otherwise format millions of paths nobody reads. */
+G_GNUC_PRINTF (4, 5)
+static gboolean
+member_error (GError **error, const char *path, const char *name,
+              const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD, "field \"%s.%s\": %s",
+               path, name, msg);
+  return FALSE;
+}
+
+/* "name[i]" into buf (i ≥ 0) without printf: a path per fact of every
+ * item. A name too long for buf falls back to g_snprintf, which cuts. */
+static void
+index_path (char *buf, gsize size, const char *name, int i)
+{
+  char digits[12];
+  int n = 0, v = i;
+  do {
+    digits[n++] = (char) ('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  gsize at = strlen (name);
+  if (at + (gsize) n + 3 > size) {
+    g_snprintf (buf, size, "%s[%d]", name, i);
+    return;
+  }
+  memcpy (buf, name, at);
+  buf[at++] = '[';
+  while (n > 0)
+    buf[at++] = digits[--n];
+  buf[at++] = ']';
+  buf[at] = '\0';
+}
+
 static const cJSON *
 member (const cJSON *obj, const char *name)
 {
@@ -221,15 +301,14 @@ static gboolean
 get_amount (const cJSON *obj, const char *path, const char *name,
             gboolean optional, double *out, GError **error)
 {
-  g_autofree char *p = g_strdup_printf ("%s.%s", path, name);
   const cJSON *n = member (obj, name);
   if (n == NULL)
-    return optional ? TRUE : field_error (error, p, "missing");
+    return optional ? TRUE : member_error (error, path, name, "missing");
   if (!cJSON_IsNumber (n))
-    return field_error (error, p, "expected a number");
+    return member_error (error, path, name, "expected a number");
   if (!isfinite (n->valuedouble) || n->valuedouble < 0)
-    return field_error (error, p, "expected a number ≥ 0, found %g",
-                        n->valuedouble);
+    return member_error (error, path, name, "expected a number ≥ 0, found %g",
+                         n->valuedouble);
   *out = n->valuedouble;
   return TRUE;
 }
@@ -238,27 +317,31 @@ static gboolean
 get_text (const cJSON *obj, const char *path, const char *name,
           gboolean optional, const char **out, GError **error)
 {
-  g_autofree char *p = g_strdup_printf ("%s.%s", path, name);
   const cJSON *n = member (obj, name);
   if (n == NULL)
-    return optional ? TRUE : field_error (error, p, "missing");
+    return optional ? TRUE : member_error (error, path, name, "missing");
   if (!cJSON_IsString (n))
-    return field_error (error, p, "expected a string");
+    return member_error (error, path, name, "expected a string");
   if (n->valuestring[0] == '\0' || !g_utf8_validate (n->valuestring, -1, NULL))
-    return field_error (error, p, "expected a non-empty UTF-8 string");
+    return member_error (error, path, name,
+                         "expected a non-empty UTF-8 string");
   *out = n->valuestring;
   return TRUE;
 }
 
 /* A non-empty array of non-empty strings with something to match on. */
 static gboolean
-get_aliases (const cJSON *arr, const char *p, gboolean agency, Aliases **out,
-             GError **error)
+get_aliases (const cJSON *arr, const char *path, const char *name,
+             gboolean agency, Aliases **out, GError **error)
 {
+  /* The field's path, only when an error names it. */
+  g_autofree char *p = NULL;
+#define ALIASES_PATH() \
+  (p ? p : (p = name ? g_strconcat (path, ".", name, NULL) : g_strdup (path)))
   if (!cJSON_IsArray (arr))
-    return field_error (error, p, "expected an array of strings");
-  if (cJSON_GetArraySize (arr) == 0)
-    return field_error (error, p, "expected at least one string");
+    return field_error (error, ALIASES_PATH (), "expected an array of strings");
+  if (arr->child == NULL)
+    return field_error (error, ALIASES_PATH (), "expected at least one string");
   g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (
       (GDestroyNotify) aliases_free);
   Aliases *a = aliases_new ();
@@ -266,11 +349,14 @@ get_aliases (const cJSON *arr, const char *p, gboolean agency, Aliases **out,
   int i = 0;
   for (const cJSON *s = arr->child; s; s = s->next, i++) {
     if (!cJSON_IsString (s) || !g_utf8_validate (s->valuestring, -1, NULL))
-      return field_error (error, p, "item %d: expected a string", i);
+      return field_error (error, ALIASES_PATH (), "item %d: expected a string",
+                          i);
     if (!aliases_add (a, s->valuestring, agency))
-      return field_error (error, p, "item %d: \"%s\" has no letter or digit",
-                          i, s->valuestring);
+      return field_error (error, ALIASES_PATH (),
+                          "item %d: \"%s\" has no letter or digit", i,
+                          s->valuestring);
   }
+#undef ALIASES_PATH
   *out = g_ptr_array_steal_index (keep, 0);
   return TRUE;
 }
@@ -324,20 +410,23 @@ allowed_fields (FactType t)
 static gboolean
 parse_others (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
-  g_autofree char *p = g_strdup_printf ("%s.other_values", path);
   const cJSON *arr = member (obj, "other_values");
   f->others = g_array_new (FALSE, FALSE, sizeof (Quantity));
   if (arr == NULL)
     return TRUE;
   if (!cJSON_IsArray (arr))
-    return field_error (error, p, "expected an array of numbers");
+    return member_error (error, path, "other_values",
+                         "expected an array of numbers");
   int i = 0;
   for (const cJSON *n = arr->child; n; n = n->next, i++) {
-    g_autofree char *pi = g_strdup_printf ("%s[%d]", p, i);
     Quantity q = {0, f->value.unit};
-    if (cJSON_IsNumber (n) && isfinite (n->valuedouble) && n->valuedouble >= 0)
+    if (cJSON_IsNumber (n) && isfinite (n->valuedouble) && n->valuedouble >= 0) {
       q.value = n->valuedouble;
-    else if (cJSON_IsObject (n) && f->type == FACT_DURATION) {
+      g_array_append_val (f->others, q);
+      continue;
+    }
+    g_autofree char *pi = g_strdup_printf ("%s.other_values[%d]", path, i);
+    if (cJSON_IsObject (n) && f->type == FACT_DURATION) {
       const char *u = NULL;
       if (!get_amount (n, pi, "value", TRUE, &q.value, error)
           || !get_text (n, pi, "unit", FALSE, &u, error))
@@ -389,15 +478,29 @@ static gboolean
 parse_any_of (const cJSON *obj, const char *path, Fact *f, gboolean optional,
               GError **error)
 {
-  g_autofree char *p = g_strdup_printf ("%s.any_of", path);
   const cJSON *arr = member (obj, "any_of");
   if (arr == NULL && optional) {
     f->aliases = aliases_new ();
     return TRUE;
   }
   if (arr == NULL)
-    return field_error (error, p, "missing");
-  return get_aliases (arr, p, f->type == FACT_AGENCY, &f->aliases, error);
+    return member_error (error, path, "any_of", "missing");
+  return get_aliases (arr, path, "any_of", f->type == FACT_AGENCY,
+                      &f->aliases, error);
+}
+
+/* A trailing year ("… 2020", "… năm 2020"), compiled once for every key. */
+static GRegex *
+year_suffix_regex (void)
+{
+  static GRegex *year;
+  if (g_once_init_enter (&year)) {
+    GRegex *re = g_regex_new ("\\s*(năm\\s*)?(19|20)[0-9]{2}\\s*$",
+                              G_REGEX_OPTIMIZE, 0, NULL);
+    g_assert (re != NULL); /* a constant pattern */
+    g_once_init_leave (&year, re);
+  }
+  return year;
 }
 
 static gboolean
@@ -412,9 +515,8 @@ parse_citation (const cJSON *obj, const char *path, Fact *f, GError **error)
   /* A document named without a number ("Luật Cư trú 2020") is matched by
    * its name, with or without the year. */
   f->aliases = aliases_new ();
-  g_autoptr (GRegex) year = g_regex_new ("\\s*(năm\\s*)?(19|20)[0-9]{2}\\s*$",
-                                         0, 0, NULL);
-  g_autofree char *bare = g_regex_replace (year, doc, -1, 0, "", 0, NULL);
+  g_autofree char *bare = g_regex_replace (year_suffix_regex (), doc, -1, 0,
+                                           "", 0, NULL);
   if (!aliases_add (f->aliases, doc, FALSE)) {
     g_autofree char *p = g_strdup_printf ("%s.doc", path);
     return field_error (error, p, "\"%s\" has no letter or digit", doc);
@@ -444,7 +546,7 @@ parse_list (const cJSON *obj, const char *path, Fact *f, GError **error)
         aliases_free (a);
         return field_error (error, pi, "has no letter or digit");
       }
-    } else if (!get_aliases (it, pi, FALSE, &a, error))
+    } else if (!get_aliases (it, pi, NULL, FALSE, &a, error))
       return FALSE;
     g_ptr_array_add (f->items, a);
   }
@@ -466,7 +568,6 @@ parse_choice (const cJSON *obj, const char *path, const JudgeKey *key,
   const char *ans = NULL;
   if (!get_text (obj, path, "answer", FALSE, &ans, error))
     return FALSE;
-  g_autofree char *p = g_strdup_printf ("%s.answer", path);
   if (key->choices->len == 0)
     return field_error (error, "choices",
                         "missing: a choice fact needs the item's choices");
@@ -474,7 +575,8 @@ parse_choice (const cJSON *obj, const char *path, const JudgeKey *key,
   for (guint i = 0; i < key->choices->len; i++)
     if (strcmp (((Choice *) key->choices->pdata[i])->letter, f->answer) == 0)
       return TRUE;
-  return field_error (error, p, "\"%s\" is not one of the choices", ans);
+  return member_error (error, path, "answer",
+                       "\"%s\" is not one of the choices", ans);
 }
 
 static gboolean
@@ -505,19 +607,19 @@ parse_choices (const cJSON *choices, JudgeKey *key, GError **error)
 static gboolean
 parse_type (const cJSON *obj, const char *path, FactType *t, GError **error)
 {
-  g_autofree char *p = g_strdup_printf ("%s.type", path);
   const cJSON *n = member (obj, "type");
   if (n == NULL)
-    return field_error (error, p, "missing");
+    return member_error (error, path, "type", "missing");
   if (!cJSON_IsString (n))
-    return field_error (error, p, "expected a string");
+    return member_error (error, path, "type", "expected a string");
   for (int i = 0; i < FACT_N_TYPES; i++)
     if (strcmp (n->valuestring, fact_type_names[i]) == 0) {
       *t = (FactType) i;
       return TRUE;
     }
   g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FACT_TYPE,
-               "field \"%s\": unknown fact type \"%s\"", p, n->valuestring);
+               "field \"%s.type\": unknown fact type \"%s\"", path,
+               n->valuestring);
   return FALSE;
 }
 
@@ -603,7 +705,8 @@ parse_facts (const cJSON *arr, const char *name, JudgeKey *key,
     return field_error (error, name, "expected an array");
   int i = 0;
   for (const cJSON *it = arr->child; it; it = it->next, i++) {
-    g_autofree char *path = g_strdup_printf ("%s[%d]", name, i);
+    char path[64];
+    index_path (path, sizeof path, name, i);
     Fact *f = parse_fact (it, path, key, out == key->forbid, error);
     if (f == NULL)
       return FALSE;

@@ -68,7 +68,7 @@ typedef struct {
 } Choice;
 
 /* Which parts of an answer's view the key looks at. */
-enum { NEED_AMOUNTS = 1, NEED_CITES = 2 };
+enum { NEED_AMOUNTS = 1, NEED_CITES = 2, NEED_AGENCY = 4 };
 
 struct _JudgeKey {
   char *kind;
@@ -106,9 +106,19 @@ aliases_new (void)
 static char *
 drop_cap (const char *phrase, gboolean lenient)
 {
+  /* Every " cấp " becomes " ", scanning left to right without overlap
+   * (what g_strsplit + g_strjoinv gave, in one pass). */
   const char *cap = lenient ? " cap " : " cấp ";
-  g_auto (GStrv) parts = g_strsplit (phrase, cap, -1);
-  return g_strjoinv (" ", parts);
+  gsize cap_len = strlen (cap);
+  GString *out = g_string_sized_new (strlen (phrase) + 1);
+  const char *p = phrase, *hit;
+  while ((hit = strstr (p, cap)) != NULL) {
+    g_string_append_len (out, p, hit - p);
+    g_string_append_c (out, ' ');
+    p = hit + cap_len;
+  }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
 }
 
 /* Question sets repeat the same agency and phrase lists on item after item;
@@ -734,6 +744,7 @@ fact_needs (const Fact *f)
   case FACT_DURATION:
   case FACT_REFUSAL: return NEED_AMOUNTS;
   case FACT_CITATION: return NEED_CITES;
+  case FACT_AGENCY: return NEED_AGENCY;
   default: return 0;
   }
 }
@@ -787,7 +798,8 @@ typedef struct {
   gboolean lenient;
   char *norm;       /* normalize_text */
   char *phrase;     /* normalize_phrase */
-  char *agency;     /* phrase without the word cấp */
+  char *agency;     /* phrase without the word cấp; NULL unless the key has
+                       an agency fact */
   GArray *amounts;  /* NumbersMention */
   GPtrArray *cites; /* CitationMention* */
 } View;
@@ -800,7 +812,7 @@ view_init (View *v, char *norm, gboolean lenient, guint needs)
   v->lenient = lenient;
   v->norm = norm;
   v->phrase = normalize_phrase (v->norm, lenient);
-  v->agency = drop_cap (v->phrase, lenient);
+  v->agency = (needs & NEED_AGENCY) ? drop_cap (v->phrase, lenient) : NULL;
   v->amounts = (needs & NEED_AMOUNTS)
                    ? numbers_scan (v->norm, lenient)
                    : g_array_new (FALSE, FALSE, sizeof (NumbersMention));
@@ -826,6 +838,8 @@ typedef struct {
   char *expected;
   GString *reason;
   cJSON *notes; /* array of strings or NULL */
+  gboolean quiet; /* only the status counts (the lenient run): no value,
+                     reason or notes are built */
 } Outcome;
 
 static void
@@ -844,6 +858,8 @@ G_GNUC_PRINTF (2, 3)
 static void
 outcome_note (Outcome *o, const char *fmt, ...)
 {
+  if (o->quiet)
+    return;
   va_list ap;
   va_start (ap, fmt);
   g_autofree char *msg = g_strdup_vprintf (fmt, ap);
@@ -852,6 +868,19 @@ outcome_note (Outcome *o, const char *fmt, ...)
     o->notes = cJSON_CreateArray ();
   if (cJSON_GetArraySize (o->notes) < 8) /* bounded: a long answer */
     cJSON_AddItemToArray (o->notes, cJSON_CreateString (msg));
+}
+
+/* The outcome's reason, one sentence; nothing in a quiet outcome. */
+G_GNUC_PRINTF (2, 3)
+static void
+reason_printf (Outcome *o, const char *fmt, ...)
+{
+  if (o->quiet)
+    return;
+  va_list ap;
+  va_start (ap, fmt);
+  g_string_vprintf (o->reason, fmt, ap);
+  va_end (ap);
 }
 
 static char *
@@ -999,6 +1028,8 @@ take_mention (Outcome *o, const View *v, const NumbersMention *m)
 {
   g_free (o->span);
   o->span = mention_text (v, m);
+  if (o->quiet)
+    return;
   if (o->value)
     cJSON_Delete (o->value);
   o->value = mention_json (m);
@@ -1007,6 +1038,8 @@ take_mention (Outcome *o, const View *v, const NumbersMention *m)
 static void
 note_mention (Outcome *o, const View *v, const NumbersMention *m, QClass c)
 {
+  if (o->quiet)
+    return;
   g_autofree char *t = mention_text (v, m);
   if (c == Q_OTHER)
     outcome_note (o, "\"%s\": other_value, listed in the key for another "
@@ -1044,22 +1077,22 @@ match_quantity (const Fact *f, const View *v, Outcome *o)
   if (first[Q_CONTRA]) {
     o->status = ST_CONTRADICTION;
     take_mention (o, v, first[Q_CONTRA]);
-    g_string_printf (o->reason, "states \"%s\", a different %s than the key "
+    reason_printf (o, "states \"%s\", a different %s than the key "
                      "%s%s", o->span, what, o->expected,
                      first[Q_MATCH] ? " (the key value also appears)" : "");
   } else if (first[Q_MATCH]) {
     o->status = ST_MATCHED;
     take_mention (o, v, first[Q_MATCH]);
-    g_string_printf (o->reason, "states the key %s %s", what, o->expected);
+    reason_printf (o, "states the key %s %s", what, o->expected);
   } else if (first[Q_OTHER]) {
     o->status = ST_OTHER;
     take_mention (o, v, first[Q_OTHER]);
-    g_string_printf (o->reason, "states only \"%s\", a value the key lists "
+    reason_printf (o, "states only \"%s\", a value the key lists "
                      "in other_values (another channel or case); the key "
                      "%s %s is not stated", o->span, what, o->expected);
   } else {
     o->status = ST_MISSING;
-    g_string_printf (o->reason, "no %s of the key's kind found (expected %s)",
+    reason_printf (o, "no %s of the key's kind found (expected %s)",
                      what, o->expected);
   }
   if (first[Q_OTHER] && o->status != ST_OTHER)
@@ -1075,14 +1108,16 @@ match_phrase (const Fact *f, const View *v, Outcome *o)
   int i = find_alias (f->aliases, v, hay);
   if (i < 0) {
     o->status = ST_MISSING;
-    g_string_assign (o->reason, "names none of ");
-    list_aliases (o->reason, f->aliases);
+    if (!o->quiet) {
+      g_string_assign (o->reason, "names none of ");
+      list_aliases (o->reason, f->aliases);
+    }
     return;
   }
   o->status = ST_MATCHED;
   o->span = phrase_span (f->aliases->form[v->lenient]->pdata[i]);
   o->value = cJSON_CreateString (f->aliases->raw->pdata[i]);
-  g_string_printf (o->reason, "names \"%s\"",
+  reason_printf (o, "names \"%s\"",
                    (char *) f->aliases->raw->pdata[i]);
 }
 
@@ -1095,7 +1130,7 @@ match_citation (const Fact *f, const View *v, Outcome *o)
       o->status = ST_MATCHED;
       o->span = g_strndup (v->norm + c->start, c->end - c->start);
       o->value = cJSON_CreateString (c->canonical);
-      g_string_printf (o->reason, "cites %s", f->doc_canonical);
+      reason_printf (o, "cites %s", f->doc_canonical);
       return;
     }
   }
@@ -1104,11 +1139,11 @@ match_citation (const Fact *f, const View *v, Outcome *o)
     o->status = ST_MATCHED;
     o->span = phrase_span (f->aliases->form[v->lenient]->pdata[a]);
     o->value = cJSON_CreateString (f->doc);
-    g_string_printf (o->reason, "names \"%s\"", f->doc);
+    reason_printf (o, "names \"%s\"", f->doc);
     return;
   }
   o->status = ST_MISSING;
-  g_string_printf (o->reason, "does not cite \"%s\"", f->doc);
+  reason_printf (o, "does not cite \"%s\"", f->doc);
   for (guint i = 0; i < v->cites->len && i < 5; i++)
     outcome_note (o, "cites %s instead",
                   ((CitationMention *) v->cites->pdata[i])->canonical);
@@ -1132,7 +1167,7 @@ match_list (const Fact *f, const View *v, Outcome *o)
   cJSON_AddItemToObject (o->value, "found", found);
   cJSON_AddItemToObject (o->value, "missing", missing);
   o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
-  g_string_printf (o->reason, "names %u of %u components (recall %.2f, "
+  reason_printf (o, "names %u of %u components (recall %.2f, "
                    "needs %.2f)", hits, f->items->len, recall, f->min_recall);
 }
 
@@ -1243,9 +1278,9 @@ match_choice (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
     o->status = right && n == 1 ? ST_MATCHED : ST_CONTRADICTION;
     o->value = letters_json (letters);
     if (o->status == ST_MATCHED)
-      g_string_printf (o->reason, "picks %s", f->answer);
+      reason_printf (o, "picks %s", f->answer);
     else
-      g_string_printf (o->reason, "picks %u option(s) by letter%s; the key "
+      reason_printf (o, "picks %u option(s) by letter%s; the key "
                        "is %s", n, right ? ", including the key" : "",
                        f->answer);
     return;
@@ -1265,16 +1300,16 @@ match_choice (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
     o->status = ok ? ST_MATCHED : ST_CONTRADICTION;
     o->span = phrase_span (hit->text->form[v->lenient]->pdata[0]);
     o->value = cJSON_CreateString (hit->letter);
-    g_string_printf (o->reason, "states the text of option %s; the key is %s",
+    reason_printf (o, "states the text of option %s; the key is %s",
                      hit->letter, f->answer);
     return;
   }
   o->status = ST_MISSING;
   if (texts > 1)
-    g_string_printf (o->reason, "states the text of %u options and picks "
+    reason_printf (o, "states the text of %u options and picks "
                      "none (the key is %s)", texts, f->answer);
   else
-    g_string_printf (o->reason, "picks no option (the key is %s)", f->answer);
+    reason_printf (o, "picks no option (the key is %s)", f->answer);
 }
 
 /* ---- refusal ---------------------------------------------------------------------- */
@@ -1310,7 +1345,7 @@ match_refusal (const Fact *f, const View *v, Outcome *o)
     const NumbersMention *m = &g_array_index (v->amounts, NumbersMention, 0);
     o->status = ST_CONTRADICTION;
     take_mention (o, v, m);
-    g_string_printf (o->reason, "states \"%s\" where the right answer "
+    reason_printf (o, "states \"%s\" where the right answer "
                      "declines or refers on: an invented fee or time", o->span);
     return;
   }
@@ -1321,21 +1356,22 @@ match_refusal (const Fact *f, const View *v, Outcome *o)
       o->status = ST_MATCHED;
       o->span = phrase_span (sets[s]->form[v->lenient]->pdata[i]);
       o->value = cJSON_CreateString (sets[s]->raw->pdata[i]);
-      g_string_printf (o->reason, "declines or refers on (\"%s\")",
+      reason_printf (o, "declines or refers on (\"%s\")",
                        (char *) sets[s]->raw->pdata[i]);
       return;
     }
   }
   o->status = ST_MISSING;
-  g_string_assign (o->reason, "neither declines nor refers the citizen on");
+  reason_printf (o, "neither declines nor refers the citizen on");
 }
 
 /* ---- one pass over the key ---------------------------------------------------------- */
 
 static void
-outcome_init (Outcome *o, const Fact *f)
+outcome_init (Outcome *o, const Fact *f, gboolean quiet)
 {
   memset (o, 0, sizeof *o);
+  o->quiet = quiet;
   o->reason = g_string_new (NULL);
   o->expected = g_strdup (f->expected);
 }
@@ -1429,7 +1465,7 @@ run_key (const JudgeKey *key, const View *v, cJSON *facts_out,
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
-    outcome_init (&o, f);
+    outcome_init (&o, f, facts_out == NULL);
     match_fact (key, f, v, &o);
     t.total += f->weight;
     if (o.status == ST_MATCHED)
@@ -1466,7 +1502,7 @@ judge_no_answer (const JudgeKey *key)
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
-    outcome_init (&o, f);
+    outcome_init (&o, f, FALSE);
     g_string_assign (o.reason, "no answer");
     cJSON_AddItemToArray (facts, outcome_json (f, &o));
     outcome_clear (&o);

@@ -226,7 +226,10 @@ static GArray *
 tokenize (const char *text, gboolean lenient)
 {
   GHashTable *vocab = vocabulary_table (lenient);
-  GArray *toks = g_array_new (FALSE, TRUE, sizeof (Tok));
+  /* Room for a short answer's tokens up front: growing one by one
+   * reallocated half a dozen times per answer. */
+  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok),
+                                    (guint) MIN (strlen (text) / 4 + 4, 1024));
   gboolean glued = FALSE;
   gsize i = 0;
   while (text[i] != '\0') {

@@ -80,7 +80,7 @@ pct_ms (GArray *lat, double p)
 
 static cJSON *
 run_step (const Contest *c, const GPtrArray *units, const char *out,
-          guint conc, guint secs, GError **error)
+          guint conc, guint secs, guint workers, GError **error)
 {
   g_autofree char *dir = g_strdup_printf ("%s/load/step-%u", out, conc);
   if (g_mkdir_with_parents (dir, 0755) != 0) {
@@ -95,6 +95,7 @@ run_step (const Contest *c, const GPtrArray *units, const char *out,
   EngineOptions eo = { .contest = c, .units = units, .log = log,
                        .run_id = run_id, .quiet = TRUE, .stop = &load_stop,
                        .load_concurrency = conc,
+                       .workers = workers,
                        .load_duration_us = (gint64) secs * G_USEC_PER_SEC };
   g_autoptr (Engine) e = engine_new (&eo);
   gint64 t0 = g_get_monotonic_time ();
@@ -197,8 +198,10 @@ cmd_load (int argc, char **argv, GError **error)
 {
   g_autofree char *contest_path = NULL, *sub = NULL, *ramp = NULL,
                   *out = NULL;
-  int step_secs = 10, sla = 3000;
+  int step_secs = 10, sla = 3000, workers = 0;
   const GOptionEntry entries[] = {
+    { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
+      "Firing threads (default: one per core, at most 4)", "N" },
     { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
       "Contest file (question sets, the submission's manifest)", "FILE" },
     { "submission", 's', 0, G_OPTION_ARG_STRING, &sub,
@@ -247,7 +250,8 @@ cmd_load (int argc, char **argv, GError **error)
           "errors | accuracy |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (guint i = 0; i < steps->len && !load_stop; i++) {
     guint conc = g_array_index (steps, guint, i);
-    cJSON *st = run_step (c, units, out, conc, (guint) step_secs, error);
+    cJSON *st = run_step (c, units, out, conc, (guint) step_secs,
+                          (guint) CLAMP (workers, 0, 64), error);
     if (st == NULL)
       return VB_EXIT_RUN;
     cJSON_AddItemToArray (arr, st);

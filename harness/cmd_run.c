@@ -168,7 +168,7 @@ restore (const cJSON *rec, gpointer user)
 
 static gboolean
 fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
-      gboolean *interrupted, GError **error)
+      guint workers, gboolean *interrupted, GError **error)
 {
   g_autoptr (GPtrArray) units = plan_build (c);
   Progress prog = { isatty (STDERR_FILENO), 0, 0 };
@@ -176,6 +176,7 @@ fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
                        .units = units,
                        .run_id = run_id,
                        .quiet = quiet,
+                       .workers = workers,
                        .stop = &stop_requested,
                        .progress = quiet ? NULL : draw_progress,
                        .progress_user = &prog };
@@ -239,9 +240,13 @@ cmd_run (int argc, char **argv, GError **error)
   g_autofree char *contest_path = NULL, *out = NULL, *resume = NULL,
                   *only = NULL, *lang = NULL, *formats = NULL;
   gboolean quiet = FALSE;
+  int workers = 0;
   const GOptionEntry entries[] = {
     { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
       "Contest file (harness/README.md)", "FILE" },
+    { "workers", 0, 0, G_OPTION_ARG_INT, &workers,
+      "Firing threads (default: one per core, at most 4; 1 below 32 "
+      "requests in flight)", "N" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Run directory (default runs/YYYYmmdd-HHMMSS)", "DIR" },
     { "resume", 0, 0, G_OPTION_ARG_FILENAME, &resume,
@@ -271,6 +276,12 @@ cmd_run (int argc, char **argv, GError **error)
                  "--lang: \"%s\" is neither vi nor en", lang);
     return VB_EXIT_INPUT;
   }
+  if (workers < 0 || workers > 64) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--workers: %d is not between 0 (one per core) and 64",
+                 workers);
+    return VB_EXIT_INPUT;
+  }
   g_autofree char *run_id = NULL, *started = NULL;
   g_autoptr (Contest) c = NULL;
   const char *dir;
@@ -294,7 +305,7 @@ cmd_run (int argc, char **argv, GError **error)
   if (!write_manifest (dir, c, run_id, started, NULL, error))
     return VB_EXIT_RUN;
   gboolean interrupted = FALSE;
-  if (!fire (dir, c, run_id, quiet, &interrupted, error))
+  if (!fire (dir, c, run_id, quiet, (guint) workers, &interrupted, error))
     return VB_EXIT_RUN;
   if (interrupted) {
     fprintf (stderr, "\nvabench run: interrupted; every finished answer is in "

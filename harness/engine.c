@@ -11,6 +11,7 @@
 
 #include "harness/plan.h"
 #include "submissions/adapter.h"
+#include "util/jsonw.h"
 
 #define BACKOFF_BASE_US (250 * 1000)
 #define BACKOFF_MAX_US (30 * 1000 * 1000)
@@ -39,6 +40,7 @@ typedef struct {
   gint64 ready_at;    /* monotonic µs; a retry waits for its backoff */
   gint64 scheduled;   /* open loop: when this request was due (µs) */
   char *redirect;     /* an allowed redirect's target for the next attempt */
+  gboolean fresh_connect; /* every connection of the submission is busy */
 } Job;
 
 typedef struct {
@@ -62,14 +64,38 @@ struct _SubState {
   EngineSubProgress progress;
 };
 
-/* One multi handle and its connection pool; all share the engine's epoll. */
+typedef struct _Worker Worker;
+
+/* One multi handle and its connection pool; a worker's shards share its
+ * epoll set. */
 typedef struct {
   CURLM *multi;
-  struct _Engine *engine;
+  Worker *worker;
   guint index;
   guint active;
   gint64 deadline; /* when libcurl wants its timeout action, or -1 */
 } Shard;
+
+/* One thread's share of the firing: its own epoll set, multi handles and
+ * idle easy handles, so libcurl's work (two thirds of a request here) runs
+ * on every core. What belongs to submissions — orders, caps, buckets,
+ * retry budgets, progress — and the run log are shared under the engine's
+ * lock, which is never held while libcurl runs. */
+struct _Worker {
+  struct _Engine *e;
+  int epfd;
+  Shard *shards;
+  guint n_shards;
+  GPtrArray *idle;   /* CURL* ready for reuse */
+  guint active;      /* transfers in flight on this worker */
+  guint cap;         /* its share of the global cap */
+  guint next_sub;    /* round-robin position over the submissions */
+  GString *line;     /* the record being written, reused */
+  time_t iso_second; /* the second iso_prefix shows */
+  char iso_prefix[32];
+  GThread *thread;
+  GError *error;     /* why it stopped, when it could not go on */
+};
 
 typedef struct {
   Job *job;
@@ -80,7 +106,7 @@ typedef struct {
   gboolean too_large;
   AdapterRequest req;
   char errbuf[CURL_ERROR_SIZE];
-  char *started_at;
+  gint64 started_real; /* wall clock, µs since the epoch */
   gint64 t0;          /* monotonic start, for the time to first token */
   gint64 first_token; /* µs after t0 of the first streamed content, or 0 */
   gint64 queued;      /* open loop: µs between the scheduled and real send */
@@ -89,15 +115,14 @@ typedef struct {
 
 struct _Engine {
   EngineOptions o;
-  Shard *shards;
-  guint n_shards;
-  int epfd;              /* sockets libcurl asks us to watch */
+  Worker *workers;
+  guint n_workers;
+  GMutex lock;            /* guards everything below but the tables */
   GPtrArray *subs;        /* SubState* */
-  GHashTable *unit_index; /* unit key → PlanUnit* */
-  GHashTable *restored;   /* "sub\037unit key" → Restored* */
-  GPtrArray *idle;        /* CURL* ready for reuse */
+  GHashTable *unit_index; /* unit key → PlanUnit*; read-only when firing */
+  GHashTable *restored;   /* "sub\037unit key" → Restored*; read-only too */
   GRand *jitter;
-  guint active;
+  guint active;           /* transfers in flight on all workers */
   guint global_cap;
   gboolean interrupted;
   gint64 started_us, progress_us;
@@ -145,7 +170,7 @@ static int
 on_socket (CURL *easy, curl_socket_t fd, int what, void *user, void *sockp)
 {
   Shard *sh = user;
-  int epfd = sh->engine->epfd;
+  int epfd = sh->worker->epfd;
   if (what == CURL_POLL_REMOVE) {
     (void) epoll_ctl (epfd, EPOLL_CTL_DEL, fd, NULL);
     curl_multi_assign (sh->multi, fd, NULL);
@@ -175,15 +200,21 @@ on_timer (CURLM *multi, long timeout_ms, void *user)
 }
 
 static void
-shards_init (Engine *e)
+worker_init (Engine *e, Worker *w, guint cap)
 {
-  e->n_shards = MAX (1u, (e->global_cap + SHARD_CONNS - 1) / SHARD_CONNS);
-  e->shards = g_new0 (Shard, e->n_shards);
-  long pool = (long) MAX ((e->global_cap + e->n_shards - 1) / e->n_shards,
-                          16u);
-  for (guint i = 0; i < e->n_shards; i++) {
-    Shard *sh = &e->shards[i];
-    sh->engine = e;
+  w->e = e;
+  w->cap = cap;
+  w->epfd = epoll_create1 (EPOLL_CLOEXEC);
+  w->idle = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                curl_easy_cleanup);
+  w->line = g_string_sized_new (4096);
+  w->iso_second = -1;
+  w->n_shards = MAX (1u, (cap + SHARD_CONNS - 1) / SHARD_CONNS);
+  w->shards = g_new0 (Shard, w->n_shards);
+  long pool = (long) MAX ((cap + w->n_shards - 1) / w->n_shards, 16u);
+  for (guint i = 0; i < w->n_shards; i++) {
+    Shard *sh = &w->shards[i];
+    sh->worker = w;
     sh->index = i;
     sh->deadline = -1;
     sh->multi = curl_multi_init ();
@@ -196,15 +227,40 @@ shards_init (Engine *e)
   }
 }
 
+static void
+worker_clear (Worker *w)
+{
+  g_ptr_array_unref (w->idle);
+  for (guint i = 0; i < w->n_shards; i++)
+    curl_multi_cleanup (w->shards[i].multi);
+  g_free (w->shards);
+  if (w->epfd >= 0)
+    close (w->epfd);
+  g_string_free (w->line, TRUE);
+  g_clear_error (&w->error);
+}
+
+/* A thread per core (at most 4) once there is enough in flight to share;
+ * EngineOptions.workers overrides. */
+static guint
+workers_for (const EngineOptions *o, guint global_cap)
+{
+  if (o->workers > 0)
+    return MIN (o->workers, MAX (global_cap, 1u));
+  if (global_cap < 32)
+    return 1;
+  return CLAMP ((guint) g_get_num_processors (), 1u, 4u);
+}
+
 /* The least busy shard: a transfer that just finished left its connection
  * idle there, so the next one starts where it can reuse it. */
 static Shard *
-shard_for_next (Engine *e)
+shard_for_next (Worker *w)
 {
-  Shard *best = &e->shards[0];
-  for (guint i = 1; i < e->n_shards; i++)
-    if (e->shards[i].active < best->active)
-      best = &e->shards[i];
+  Shard *best = &w->shards[0];
+  for (guint i = 1; i < w->n_shards; i++)
+    if (w->shards[i].active < best->active)
+      best = &w->shards[i];
   return best;
 }
 
@@ -213,9 +269,9 @@ engine_new (const EngineOptions *opts)
 {
   Engine *e = g_new0 (Engine, 1);
   e->o = *opts;
-  e->epfd = epoll_create1 (EPOLL_CLOEXEC);
-  e->idle = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                curl_easy_cleanup);
+  /* Before any thread: libcurl's global state is set up once. */
+  curl_global_init (CURL_GLOBAL_DEFAULT);
+  g_mutex_init (&e->lock);
   e->jitter = g_rand_new_with_seed ((guint32) opts->contest->seed);
   e->unit_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          NULL);
@@ -247,7 +303,11 @@ engine_new (const EngineOptions *opts)
     g_queue_init (&s->waiting);
     g_ptr_array_add (e->subs, s);
   }
-  shards_init (e);
+  e->n_workers = workers_for (opts, e->global_cap);
+  e->workers = g_new0 (Worker, e->n_workers);
+  for (guint i = 0; i < e->n_workers; i++)
+    worker_init (e, &e->workers[i],
+                 (e->global_cap + e->n_workers - 1) / e->n_workers);
   return e;
 }
 
@@ -257,17 +317,16 @@ engine_free (Engine *e)
   if (e == NULL)
     return;
   g_ptr_array_unref (e->subs);
-  g_ptr_array_unref (e->idle);
-  for (guint i = 0; i < e->n_shards; i++)
-    curl_multi_cleanup (e->shards[i].multi);
-  g_free (e->shards);
-  if (e->epfd >= 0)
-    close (e->epfd);
+  for (guint i = 0; i < e->n_workers; i++)
+    worker_clear (&e->workers[i]);
+  g_free (e->workers);
   g_hash_table_unref (e->unit_index);
   g_hash_table_unref (e->restored);
   g_rand_free (e->jitter);
   g_clear_error (&e->fatal);
+  g_mutex_clear (&e->lock);
   g_free (e);
+  curl_global_cleanup ();
 }
 
 void
@@ -492,11 +551,21 @@ on_header (char *data, size_t size, size_t n, void *user)
   return len;
 }
 
-static char *
-now_iso (void)
+/* started_at as ISO 8601 UTC with microseconds. The date and time up to
+ * the second change once a second, so they are formatted only then: a
+ * GDateTime per request was a visible share of firing. */
+static void
+format_iso_time (Worker *w, gint64 real_us, char out[48])
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  time_t sec = (time_t) (real_us / G_USEC_PER_SEC);
+  if (sec != w->iso_second) {
+    struct tm tm;
+    gmtime_r (&sec, &tm);
+    strftime (w->iso_prefix, sizeof w->iso_prefix, "%Y-%m-%dT%H:%M:%S", &tm);
+    w->iso_second = sec;
+  }
+  g_snprintf (out, 48, "%s.%06dZ", w->iso_prefix,
+              (int) (real_us % G_USEC_PER_SEC));
 }
 
 static const char **
@@ -538,13 +607,16 @@ configure_easy (Engine *e, Xfer *x)
   /* With every opened connection busy there is none to reuse, and libcurl
    * would still scan the whole busy pool for one: with 10,000 in flight
    * that scan, once per new transfer, cost more than a second. */
-  if (s->conns_opened <= s->progress.in_flight)
+  if (x->job->fresh_connect)
     curl_easy_setopt (h, CURLOPT_FRESH_CONNECT, 1L);
 }
 
+/* Builds and adds the request of a job claimed under the lock; libcurl
+ * and the adapter run outside it. */
 static gboolean
-start_transfer (Engine *e, Job *j, GError **error)
+start_transfer (Worker *w, Job *j, GError **error)
 {
+  Engine *e = w->e;
   Xfer *x = g_new0 (Xfer, 1);
   x->job = j;
   x->cap = e->o.contest->max_body_bytes;
@@ -553,37 +625,38 @@ start_transfer (Engine *e, Job *j, GError **error)
   x->server_us = -1;
   g_autofree const char **hist = history_strv (j);
   AdapterTurn t = { j->unit->turns[j->turn], hist, j->session, j->turn };
-  if (!adapter_build_request (j->sub->m, &t, &x->req, error))
+  if (!adapter_build_request (j->sub->m, &t, &x->req, error)) {
+    g_string_free (x->body, TRUE);
+    g_free (x);
     return FALSE;
-  x->easy = e->idle->len ? g_ptr_array_steal_index_fast (e->idle,
-                                                         e->idle->len - 1)
+  }
+  x->easy = w->idle->len ? g_ptr_array_steal_index_fast (w->idle,
+                                                         w->idle->len - 1)
                          : curl_easy_init ();
   configure_easy (e, x);
-  x->started_at = now_iso ();
+  x->started_real = g_get_real_time ();
   x->t0 = g_get_monotonic_time ();
   if (j->scheduled)
     x->queued = MAX (x->t0 - j->scheduled, 0);
-  x->shard = shard_for_next (e);
+  x->shard = shard_for_next (w);
   curl_multi_add_handle (x->shard->multi, x->easy);
   x->shard->active++;
-  e->active++;
-  j->sub->progress.in_flight++;
-  j->sub->progress.requests++;
+  w->active++;
   return TRUE;
 }
 
+/* Gives the easy handle back to the worker; the shared counts are the
+ * caller's, under the lock. */
 static void
-release_transfer (Engine *e, Xfer *x)
+release_transfer (Worker *w, Xfer *x)
 {
   curl_multi_remove_handle (x->shard->multi, x->easy);
   x->shard->active--;
+  w->active--;
   curl_easy_reset (x->easy);
-  g_ptr_array_add (e->idle, x->easy);
+  g_ptr_array_add (w->idle, x->easy);
   adapter_request_clear (&x->req);
   g_string_free (x->body, TRUE);
-  g_free (x->started_at);
-  e->active--;
-  x->job->sub->progress.in_flight--;
   g_free (x);
 }
 
@@ -663,6 +736,7 @@ typedef struct {
   char *answer;
   char *location; /* a redirect's target */
   long status;
+  long opened; /* connections this attempt opened */
   curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
 } Outcome;
 
@@ -677,9 +751,7 @@ read_outcome (Xfer *x, CURLcode rc, Outcome *o)
   curl_easy_getinfo (h, CURLINFO_STARTTRANSFER_TIME_T, &o->t_first);
   curl_easy_getinfo (h, CURLINFO_TOTAL_TIME_T, &o->t_total);
   curl_easy_getinfo (h, CURLINFO_RETRY_AFTER, &o->retry_after);
-  long opened = 0;
-  curl_easy_getinfo (h, CURLINFO_NUM_CONNECTS, &opened);
-  x->job->sub->conns_opened += (guint) MAX (opened, 0);
+  curl_easy_getinfo (h, CURLINFO_NUM_CONNECTS, &o->opened);
   o->cls = class_of_curl (rc, x);
   if (o->cls != NULL) {
     o->detail = g_strdup (x->errbuf[0] ? x->errbuf : curl_easy_strerror (rc));
@@ -699,51 +771,48 @@ read_outcome (Xfer *x, CURLcode rc, Outcome *o)
                                     x->body->len, &o->cls, &o->detail);
 }
 
-static cJSON *
-attempt_record (Engine *e, const Xfer *x, const Outcome *o, gboolean final)
+/* The attempt's log record, written as text without its closing brace:
+ * the run log adds the chain (harness/runlog.h). */
+static void
+write_record (Worker *w, const Xfer *x, const Outcome *o, gboolean final)
 {
+  Engine *e = w->e;
   const Job *j = x->job;
   const PlanUnit *u = j->unit;
-  cJSON *r = cJSON_CreateObject ();
-  cJSON_AddStringToObject (r, "submission", j->sub->m->id);
-  cJSON_AddStringToObject (r, "testset", u->set->name);
-  cJSON_AddStringToObject (r, "item", u->item->id);
-  cJSON_AddStringToObject (r, "variant", u->variant);
-  cJSON_AddStringToObject (r, "variant_kind", u->variant_kind);
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, u->seed);
-  cJSON_AddRawToObject (r, "seed", seed);
-  cJSON_AddNumberToObject (r, "turn", j->turn);
-  cJSON_AddNumberToObject (r, "attempt", j->attempt);
-  cJSON_AddBoolToObject (r, "final", final);
-  cJSON_AddStringToObject (r, "session", j->session);
-  cJSON_AddStringToObject (r, "sent", u->turns[j->turn]);
-  if (o->answer)
-    cJSON_AddStringToObject (r, "answer", o->answer);
-  else
-    cJSON_AddNullToObject (r, "answer");
-  cJSON_AddNumberToObject (r, "http_status", (double) o->status);
-  if (o->cls) {
-    cJSON_AddStringToObject (r, "error_class", o->cls);
-    cJSON_AddStringToObject (r, "error", o->detail ? o->detail : "");
-  } else {
-    cJSON_AddNullToObject (r, "error_class");
-    cJSON_AddNullToObject (r, "error");
-  }
-  cJSON_AddNumberToObject (r, "t_dns_us", (double) o->t_dns);
-  cJSON_AddNumberToObject (r, "t_connect_us", (double) o->t_connect);
-  cJSON_AddNumberToObject (r, "t_tls_us", (double) o->t_tls);
-  cJSON_AddNumberToObject (r, "t_first_byte_us", (double) o->t_first);
-  cJSON_AddNumberToObject (r, "t_total_us", (double) o->t_total);
+  g_string_truncate (w->line, 0);
+  JsonwObject r;
+  jsonw_begin (&r, w->line);
+  jsonw_string (&r, "submission", j->sub->m->id);
+  jsonw_string (&r, "testset", u->set->name);
+  jsonw_string (&r, "item", u->item->id);
+  jsonw_string (&r, "variant", u->variant);
+  jsonw_string (&r, "variant_kind", u->variant_kind);
+  jsonw_uint (&r, "seed", u->seed);
+  jsonw_uint (&r, "turn", j->turn);
+  jsonw_uint (&r, "attempt", j->attempt);
+  jsonw_bool (&r, "final", final);
+  jsonw_string (&r, "session", j->session);
+  jsonw_string (&r, "sent", u->turns[j->turn]);
+  jsonw_string (&r, "answer", o->answer);
+  jsonw_int (&r, "http_status", o->status);
+  jsonw_string (&r, "error_class", o->cls);
+  jsonw_string (&r, "error", o->cls ? (o->detail ? o->detail : "") : NULL);
+  jsonw_int (&r, "t_dns_us", o->t_dns);
+  jsonw_int (&r, "t_connect_us", o->t_connect);
+  jsonw_int (&r, "t_tls_us", o->t_tls);
+  jsonw_int (&r, "t_first_byte_us", o->t_first);
+  jsonw_int (&r, "t_total_us", o->t_total);
   if (x->job->sub->m->stream)
-    cJSON_AddNumberToObject (r, "t_first_token_us", (double) x->first_token);
+    jsonw_int (&r, "t_first_token_us", x->first_token);
   if (e->o.contest->open_loop)
-    cJSON_AddNumberToObject (r, "t_queue_us", (double) x->queued);
+    jsonw_int (&r, "t_queue_us", x->queued);
   if (x->server_us >= 0)
-    cJSON_AddNumberToObject (r, "t_server_us", (double) x->server_us);
+    jsonw_int (&r, "t_server_us", x->server_us);
   if (x->job->redirect)
-    cJSON_AddStringToObject (r, "redirected_to", x->job->redirect);
-  cJSON_AddStringToObject (r, "started_at", x->started_at);
-  return r;
+    jsonw_string (&r, "redirected_to", x->job->redirect);
+  char started_at[48];
+  format_iso_time (w, x->started_real, started_at);
+  jsonw_string (&r, "started_at", started_at);
 }
 
 /* Moves the job on after a final attempt: next turn, or done. */
@@ -781,23 +850,35 @@ redirect_allowed (const Job *j, const char *location)
                              host);
 }
 
+/* Reading the answer and writing the record run outside the lock; the
+ * retry decision, the log append and the bookkeeping under it. */
 static void
-finish_transfer (Engine *e, Xfer *x, CURLcode rc)
+finish_transfer (Worker *w, Xfer *x, CURLcode rc)
 {
+  Engine *e = w->e;
   Outcome o = { 0 };
   read_outcome (x, rc, &o);
   Job *j = x->job;
   SubState *s = j->sub;
   gboolean follow = g_strcmp0 (o.cls, "redirect") == 0
                     && redirect_allowed (j, o.location);
+  g_mutex_lock (&e->lock);
   gboolean retry = follow
                    || (o.cls && retryable (e, o.cls)
                        && j->attempt <= e->o.contest->retries
                        && s->retry_budget > 0 && !*e->o.stop);
-  g_autoptr (cJSON) rec = attempt_record (e, x, &o, !retry);
-  if (e->fatal == NULL && !runlog_append (e->o.log, rec, &e->fatal))
+  if (retry && !follow)
+    s->retry_budget--;
+  g_mutex_unlock (&e->lock);
+  write_record (w, x, &o, !retry);
+  release_transfer (w, x);
+
+  g_mutex_lock (&e->lock);
+  if (e->fatal == NULL && !runlog_append_open (e->o.log, w->line, &e->fatal))
     *e->o.stop = 1; /* cannot record: stop starting new work */
-  release_transfer (e, x);
+  s->conns_opened += (guint) MAX (o.opened, 0);
+  s->progress.in_flight--;
+  e->active--;
   if (follow) {
     g_free (j->redirect);
     j->redirect = g_steal_pointer (&o.location);
@@ -805,30 +886,30 @@ finish_transfer (Engine *e, Xfer *x, CURLcode rc)
     j->ready_at = 0;
     g_queue_push_head (&s->waiting, j);
   } else if (retry) {
-    s->retry_budget--;
     j->ready_at = g_get_monotonic_time ()
                   + backoff_us (e, j->attempt, o.retry_after);
     j->attempt++;
     g_queue_push_tail (&s->waiting, j);
   } else
     advance_job (e, j, &o);
+  g_mutex_unlock (&e->lock);
   g_free (o.detail);
   g_free (o.answer);
   g_free (o.location);
 }
 
 static void
-drain_finished (Engine *e)
+drain_finished (Worker *w)
 {
   CURLMsg *msg;
   int left;
-  for (guint i = 0; i < e->n_shards; i++)
-    while ((msg = curl_multi_info_read (e->shards[i].multi, &left)) != NULL) {
+  for (guint i = 0; i < w->n_shards; i++)
+    while ((msg = curl_multi_info_read (w->shards[i].multi, &left)) != NULL) {
       if (msg->msg != CURLMSG_DONE)
         continue;
       Xfer *x = NULL;
       curl_easy_getinfo (msg->easy_handle, CURLINFO_PRIVATE, (char **) &x);
-      finish_transfer (e, x, msg->data.result);
+      finish_transfer (w, x, msg->data.result);
     }
 }
 
@@ -839,49 +920,80 @@ typedef enum {
   REFILL_FAILED,
 } Refill;
 
-/* Starts what the caps, buckets and backoffs allow, round-robin over the
- * submissions so that none starves another, at most STARTS_PER_TURN. */
-static Refill
-refill (Engine *e, GError **error)
+/* Under the lock: the next job the caps, buckets and backoffs allow,
+ * round-robin over the submissions so that none starves another; its
+ * place is counted at once. NULL, with *held set when only time holds
+ * something back (a bucket or a backoff). */
+static Job *
+claim_job (Worker *w, gboolean *held)
 {
+  Engine *e = w->e;
+  if (e->active >= e->global_cap || w->active >= w->cap)
+    return NULL;
   gint64 now = g_get_monotonic_time ();
-  gboolean held = FALSE, started = TRUE;
-  guint batch = 0;
-  while (started && e->active < e->global_cap) {
-    if (batch >= STARTS_PER_TURN)
-      return REFILL_MORE;
-    started = FALSE;
-    for (guint i = 0; i < e->subs->len; i++) {
-      SubState *s = g_ptr_array_index (e->subs, i);
-      if (s->progress.in_flight >= s->cap || !has_pending (e, s))
-        continue;
-      gint64 scheduled;
-      if (!take_token (e, s, now, &scheduled)) {
-        held = TRUE;
-        continue;
-      }
-      Job *j = next_job (e, s, now);
-      if (j == NULL) {
-        give_token_back (e, s, scheduled);
-        held = TRUE;
-        continue;
-      }
-      j->scheduled = scheduled;
-      if (!start_transfer (e, j, error))
-        return REFILL_FAILED;
-      started = TRUE;
-      batch++;
-      if (e->active >= e->global_cap || batch >= STARTS_PER_TURN)
-        break;
+  guint n = e->subs->len;
+  for (guint k = 0; k < n; k++) {
+    guint i = (w->next_sub + k) % n;
+    SubState *s = g_ptr_array_index (e->subs, i);
+    if (s->progress.in_flight >= s->cap || !has_pending (e, s))
+      continue;
+    gint64 scheduled;
+    if (!take_token (e, s, now, &scheduled)) {
+      *held = TRUE;
+      continue;
     }
+    Job *j = next_job (e, s, now);
+    if (j == NULL) {
+      give_token_back (e, s, scheduled);
+      *held = TRUE;
+      continue;
+    }
+    j->scheduled = scheduled;
+    /* With every opened connection busy there is none to reuse, and
+     * libcurl would still scan the whole busy pool for one: with 10,000
+     * in flight that scan, once per new transfer, cost over a second. */
+    j->fresh_connect = s->conns_opened <= s->progress.in_flight;
+    s->progress.in_flight++;
+    s->progress.requests++;
+    e->active++;
+    w->next_sub = i + 1;
+    return j;
   }
-  return held ? REFILL_HELD : REFILL_IDLE;
+  return NULL;
 }
 
-static gboolean
-anything_left (Engine *e)
+/* Starts at most STARTS_PER_TURN transfers on this worker. */
+static Refill
+refill (Worker *w, GError **error)
 {
-  if (e->active > 0)
+  Engine *e = w->e;
+  gboolean held = FALSE;
+  for (guint batch = 0; batch < STARTS_PER_TURN; batch++) {
+    g_mutex_lock (&e->lock);
+    Job *j = claim_job (w, &held);
+    g_mutex_unlock (&e->lock);
+    if (j == NULL)
+      return held ? REFILL_HELD : REFILL_IDLE;
+    if (!start_transfer (w, j, error)) {
+      g_mutex_lock (&e->lock);
+      j->sub->progress.in_flight--;
+      e->active--;
+      job_free (j);
+      g_mutex_unlock (&e->lock);
+      return REFILL_FAILED;
+    }
+  }
+  return REFILL_MORE;
+}
+
+/* Under the lock. The first worker stays while anything is in flight
+ * anywhere, since it shows the progress; the others leave when they have
+ * nothing in flight and nothing is left to start. */
+static gboolean
+worker_has_work (Worker *w)
+{
+  Engine *e = w->e;
+  if (w->active > 0 || (w == &e->workers[0] && e->active > 0))
     return TRUE;
   if (*e->o.stop)
     return FALSE;
@@ -900,38 +1012,40 @@ report_progress (Engine *e, gboolean force)
     return;
   e->progress_us = now;
   g_autofree EngineSubProgress *p = g_new (EngineSubProgress, e->subs->len);
+  g_mutex_lock (&e->lock);
   for (guint i = 0; i < e->subs->len; i++)
     p[i] = ((SubState *) g_ptr_array_index (e->subs, i))->progress;
+  g_mutex_unlock (&e->lock);
   e->o.progress (p, e->subs->len, now - e->started_us, e->o.progress_user);
 }
 
-/* Waits for ready sockets or libcurl's timer (at most max_ms) and lets
+/* Waits for ready sockets or libcurl's timers (at most max_ms) and lets
  * libcurl act on exactly those. */
 static void
-wait_and_act (Engine *e, int max_ms)
+wait_and_act (Worker *w, int max_ms)
 {
   int running = 0;
   gint64 now = g_get_monotonic_time ();
   int wait = max_ms;
-  for (guint i = 0; i < e->n_shards; i++)
-    if (e->shards[i].deadline >= 0)
-      wait = (int) CLAMP ((e->shards[i].deadline - now + 999) / 1000, 0,
+  for (guint i = 0; i < w->n_shards; i++)
+    if (w->shards[i].deadline >= 0)
+      wait = (int) CLAMP ((w->shards[i].deadline - now + 999) / 1000, 0,
                           wait);
   struct epoll_event evs[512];
-  int n = epoll_wait (e->epfd, evs, G_N_ELEMENTS (evs), wait);
+  int n = epoll_wait (w->epfd, evs, G_N_ELEMENTS (evs), wait);
   for (int i = 0; i < n; i++) {
     int flags = (evs[i].events & EPOLLIN ? CURL_CSELECT_IN : 0)
                 | (evs[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0)
                 | (evs[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR
                                                          : 0);
-    Shard *sh = &e->shards[evs[i].data.u64 >> 32];
+    Shard *sh = &w->shards[evs[i].data.u64 >> 32];
     curl_multi_socket_action (sh->multi, (curl_socket_t) (guint32)
                                              evs[i].data.u64,
                               flags, &running);
   }
   now = g_get_monotonic_time ();
-  for (guint i = 0; i < e->n_shards; i++) {
-    Shard *sh = &e->shards[i];
+  for (guint i = 0; i < w->n_shards; i++) {
+    Shard *sh = &w->shards[i];
     if (sh->deadline >= 0 && now >= sh->deadline) {
       sh->deadline = -1; /* the callback sets the next one */
       curl_multi_socket_action (sh->multi, CURL_SOCKET_TIMEOUT, 0, &running);
@@ -939,20 +1053,50 @@ wait_and_act (Engine *e, int max_ms)
   }
 }
 
+/* One worker's loop, after curl's parallel transfer loop (STYLE.md 8):
+ * refill → wait → act → drain finished transfers → refill. A worker that
+ * cannot build a request stops the run but still lands what it has in
+ * flight. */
+static gpointer
+worker_loop (gpointer data)
+{
+  Worker *w = data;
+  Engine *e = w->e;
+  gboolean first = w == &e->workers[0];
+  for (;;) {
+    g_mutex_lock (&e->lock);
+    gboolean more = worker_has_work (w);
+    g_mutex_unlock (&e->lock);
+    if (!more)
+      break;
+    Refill r = *e->o.stop ? REFILL_IDLE : refill (w, &w->error);
+    if (r == REFILL_FAILED)
+      *e->o.stop = 1;
+    wait_and_act (w, r == REFILL_MORE ? 0 : r == REFILL_HELD ? 10 : 200);
+    drain_finished (w);
+    if (first)
+      report_progress (e, FALSE);
+  }
+  return NULL;
+}
+
 gboolean
 engine_fire (Engine *e, GError **error)
 {
   e->started_us = g_get_monotonic_time ();
-  while (anything_left (e)) {
-    Refill r = *e->o.stop ? REFILL_IDLE : refill (e, error);
-    if (r == REFILL_FAILED)
-      return FALSE;
-    wait_and_act (e, r == REFILL_MORE ? 0 : r == REFILL_HELD ? 10 : 200);
-    drain_finished (e);
-    report_progress (e, FALSE);
-  }
+  for (guint i = 1; i < e->n_workers; i++)
+    e->workers[i].thread = g_thread_new ("vabench-fire", worker_loop,
+                                         &e->workers[i]);
+  worker_loop (&e->workers[0]);
+  for (guint i = 1; i < e->n_workers; i++)
+    g_thread_join (g_steal_pointer (&e->workers[i].thread));
   report_progress (e, TRUE);
   e->interrupted = *e->o.stop != 0;
+  for (guint i = 0; i < e->n_workers; i++)
+    if (e->workers[i].error) {
+      g_propagate_error (error, g_steal_pointer (&e->workers[i].error));
+      return FALSE;
+    }
   if (e->fatal) {
     g_propagate_error (error, g_steal_pointer (&e->fatal));
     return FALSE;

@@ -36,6 +36,9 @@ typedef struct {
   guint load_concurrency;
   gint64 load_duration_us;
   gpointer progress_user;
+  /* Firing threads, each with its own libcurl multi handles; 0 = one per
+   * core (at most 4) when 32 or more requests may be in flight, else 1. */
+  guint workers;
 } EngineOptions;
 
 Engine *engine_new (const EngineOptions *opts);

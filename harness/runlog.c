@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "util/jsonl.h"
+#include "util/jsonw.h"
 
 G_DEFINE_QUARK (vabench-runlog-error-quark, runlog_error)
 
@@ -151,16 +152,23 @@ runlog_append (RunLog *log, cJSON *rec, GError **error)
 {
   cJSON_DeleteItemFromObjectCaseSensitive (rec, "seq");
   cJSON_DeleteItemFromObjectCaseSensitive (rec, "prev");
+  g_autofree char *text = jsonl_print (rec);
+  g_autoptr (GString) line = g_string_new (text);
+  g_string_truncate (line, line->len - 1); /* reopen: the log closes it */
+  return runlog_append_open (log, line, error);
+}
+
+gboolean
+runlog_append_open (RunLog *log, GString *rec, GError **error)
+{
   /* Appended last: the payload is what the caller built, the chain rides on it. */
-  cJSON *seq = cJSON_CreateNumber ((double) ++log->seq);
-  cJSON *prev = cJSON_CreateString (log->prev);
-  cJSON_AddItemToObject (rec, "seq", seq);
-  cJSON_AddItemToObject (rec, "prev", prev);
-  g_autofree char *line = jsonl_print (rec);
-  gsize n = strlen (line);
-  hash_line (line, n, log->prev);
-  line[n] = '\n'; /* the terminating NUL becomes the newline */
-  if (!write_all (log->fd, line, n + 1))
+  JsonwObject o = { rec, rec->len > 1 };
+  jsonw_uint (&o, "seq", ++log->seq);
+  jsonw_string (&o, "prev", log->prev);
+  jsonw_end (&o);
+  hash_line (rec->str, rec->len, log->prev);
+  g_string_append_c (rec, '\n');
+  if (!write_all (log->fd, rec->str, rec->len))
     return io_error (error, "cannot append to the log in", log->dir);
   log->unsynced++;
   if (log->unsynced >= SYNC_EVERY_RECORDS

@@ -28,6 +28,11 @@ RunLog *runlog_open (const char *dir, RunlogRecordFunc func, gpointer user,
  * least every 200 ms or 1,000 records. */
 gboolean runlog_append (RunLog *log, cJSON *rec, GError **error);
 
+/* The same for a record already written as text: rec holds one object's
+ * '{' and members without the closing '}' (util/jsonw.h writes them); the
+ * log adds "seq", "prev", the '}' and the newline, so rec is changed. */
+gboolean runlog_append_open (RunLog *log, GString *rec, GError **error);
+
 /* Forces the pending records to disk and updates log.head. */
 gboolean runlog_sync (RunLog *log, GError **error);
 

@@ -434,7 +434,7 @@ load_sets (const cJSON *contest, GHashTable *sets, GError **error)
       path = sfield (t, "path");
     if (path == NULL)
       continue;
-    Testset *set = testset_load (path, error);
+    Testset *set = testset_load_unhashed (path, error);
     if (set == NULL)
       return FALSE;
     g_hash_table_replace (sets, g_strdup (set->name), set);

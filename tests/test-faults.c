@@ -108,8 +108,10 @@ test_faults (void)
     vb = g_canonicalize_filename ("build-san/vabench", NULL);
   g_autofree char *cpath = g_build_filename (tmpdir, "contest.ini", NULL);
   g_autofree char *run = g_build_filename (tmpdir, "run", NULL);
-  const char *argv[] = { vb, "run", "--quiet", "--contest", cpath, "--out",
-                         run, NULL };
+  /* Three firing threads: a misbehaving endpoint must not hurt the others
+   * whichever thread its transfers land on. */
+  const char *argv[] = { vb, "run", "--quiet", "--workers", "3", "--contest",
+                         cpath, "--out", run, NULL };
   int status = 0;
   g_autofree char *err = NULL;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT,

@@ -1,7 +1,8 @@
 # Crash safety: kill -9 a run at several points, resume each, and compare
 # with an uninterrupted run: the same judgements, and no (submission, item,
 # variant, turn) missing or answered twice. SIGINT stops cleanly and says
-# how to resume.
+# how to resume. The reference fires on one thread, the interrupted runs on
+# three and their resumes on two: the outcome must not depend on it.
 . tests/cli/setup.sh
 
 mock_start "$VB" "$T" m slow --delay-ms 40
@@ -28,7 +29,7 @@ finals() { sed -nE 's/^\{"submission":"([^"]*)","testset":"[^"]*","item":"([^"]*
 # "sub item variant score correct" of every score record
 judgements() { sed -nE 's/^\{"submission":"([^"]*)","testset":"[^"]*","item":"([^"]*)",.*"variant":"([^"]*)","variant_kind":"[^"]*","score":([^,]*),"correct":(true|false).*/\1 \2 \3 \4 \5/p' "$1/scores.jsonl" | sort; }
 
-"$VB" run -q --contest "$T/contest.ini" --out "$T/ref" >/dev/null 2>"$T/ref.err"
+"$VB" run -q --workers 1 --contest "$T/contest.ini" --out "$T/ref" >/dev/null 2>"$T/ref.err"
 total=$(wc -l <"$T/ref/log.jsonl")
 check "reference run logged attempts" test "$total" -gt 100
 finals "$T/ref" >"$T/ref.finals"
@@ -38,7 +39,7 @@ check "reference run has no duplicate final attempt" test -z "$(uniq -d "$T/ref.
 for pct in 10 50 90; do
   run="$T/k$pct"
   want=$((total * pct / 100))
-  "$VB" run -q --contest "$T/contest.ini" --out "$run" >/dev/null 2>&1 &
+  "$VB" run -q --workers 3 --contest "$T/contest.ini" --out "$run" >/dev/null 2>&1 &
   pid=$!
   i=0
   while [ "$(cat "$run/log.jsonl" 2>/dev/null | wc -l)" -lt "$want" ] && [ $i -lt 600 ]; do
@@ -48,7 +49,7 @@ for pct in 10 50 90; do
   wait "$pid" 2>/dev/null || true
   before=$(wc -l <"$run/log.jsonl")
   expect_exit 0 "resume after kill -9 at ${pct}% ($before of $total lines)" \
-    "$VB" run -q --resume "$run"
+    "$VB" run -q --workers 2 --resume "$run"
   finals "$run" >"$run.finals"
   check "after kill at ${pct}%: no duplicate (submission, item, variant, turn)" \
     test -z "$(uniq -d "$run.finals")"
@@ -81,4 +82,6 @@ cp -r "$T/ref" "$T/tamper"
 sed -i '5s/"http_status":200/"http_status":201/' "$T/tamper/log.jsonl"
 expect_exit 1 "verify exits 1 on an altered log" "$VB" verify "$T/tamper"
 check "verify names record 5" grep -q "record 5 " "$T/stderr"
+expect_exit 2 "--workers out of range is refused" \
+  "$VB" run -q --workers 99 --contest "$T/contest.ini" --out "$T/w99"
 done_testing

@@ -65,10 +65,13 @@ test: deps-quiet
 demo: deps-quiet $(BUILD)/vabench
 	@scripts/demo.sh $(BUILD)/vabench
 
-bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse
+bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse $(BUILD)/bench-curl
 	@scripts/bench.sh $(BUILD)/vabench
 
 $(BUILD)/bench-parse: scripts/bench-parse.c
+	@$(CC) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
+
+$(BUILD)/bench-curl: scripts/bench-curl.c
 	@$(CC) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
 
 clean:

@@ -82,6 +82,9 @@ wrk.body = '{"messages":[{"role":"user","content":"Đăng ký tạm trú mất b
 LUA
 )
 
+# The library's own floor on this machine: a bare libcurl loop, one thread.
+curl_rps=$("$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions" "$items" 64 | cut -d' ' -f1)
+
 [ -f "$data/set-$items.jsonl" ] || scripts/gen-bench-data.sh set "$items" "$data/set-$items.jsonl"
 write_manifest "$data/nginx.json" nginx "nginx canned answer" "loopback" \
   "http://127.0.0.1:$port/v1/chat/completions"
@@ -123,8 +126,10 @@ echo
 echo "| measure | value |"
 echo "|---|---:|"
 echo "| wrk -t1 -c64 requests/s | $wrk_rps |"
+echo "| bare libcurl loop requests/s (one thread, no log; scripts/bench-curl.c) | $curl_rps |"
 echo "| vabench run requests/s (firing and logging, timed from the log) | $vb_rps |"
 echo "| ratio vabench / wrk (target ≥ 0.5) | $(awk -v a="$vb_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') |"
+echo "| ratio vabench / bare libcurl loop | $(awk -v a="$vb_rps" -v b="$curl_rps" 'BEGIN {printf "%.2f", a / b}') |"
 echo "| vabench run peak RSS | ${run_rss} MB |"
 echo "| vabench run wall time, fire + score + report | ${run_s} s |"
 echo
@@ -187,6 +192,8 @@ INI
 rm -rf "$data/run-slow"
 /usr/bin/time -v "$bin" run --quiet --format md --contest "$data/slow.ini" \
   --out "$data/run-slow" >/dev/null 2>"$data/time-slow.txt" || true
+# The same against the bare libcurl loop: what the library alone needs.
+bare_slow=$("$root/build/bench-curl" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" "$inflight" "$inflight")
 mocks_stop
 ok=$(grep -c '"error_class":null' "$data/run-slow/log.jsonl" || true)
 p50=$(grep -o '"t_total_us":[0-9]*' "$data/run-slow/log.jsonl" | cut -d: -f2 | sort -n |
@@ -209,4 +216,5 @@ echo "| mock's own handling time p50 (X-Mock-Time-Us) | $srv50 ms |"
 echo "| spread p50 of (measured − mock's own time) per request | $spread50 ms |"
 echo "| measured p50 − 2000 ms | $(awk -v p="$p50" 'BEGIN {printf "%+.1f ms (%+.2f%%)", p - 2000, (p - 2000) / 20}') |"
 echo "| vabench peak RSS (target ≤ 300 MB) | $(peak_rss_mb "$data/time-slow.txt") MB |"
+echo "| bare libcurl loop, same load: p50 / peak RSS | $(echo "$bare_slow" | awk '{printf "%s ms / %s MB", $2, $3}') |"
 echo "| wall time | $(elapsed_s "$data/time-slow.txt") s |"

@@ -118,6 +118,8 @@ struct _Engine {
   Worker *workers;
   guint n_workers;
   GMutex lock;            /* guards everything below but the tables */
+  GMutex log_lock;        /* guards the run log and fatal: appending, with
+                           * its write(2), must not hold up scheduling */
   GPtrArray *subs;        /* SubState* */
   GHashTable *unit_index; /* unit key → PlanUnit*; read-only when firing */
   GHashTable *restored;   /* "sub\037unit key" → Restored*; read-only too */
@@ -272,6 +274,7 @@ engine_new (const EngineOptions *opts)
   /* Before any thread: libcurl's global state is set up once. */
   curl_global_init (CURL_GLOBAL_DEFAULT);
   g_mutex_init (&e->lock);
+  g_mutex_init (&e->log_lock);
   e->jitter = g_rand_new_with_seed ((guint32) opts->contest->seed);
   e->unit_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          NULL);
@@ -325,6 +328,7 @@ engine_free (Engine *e)
   g_rand_free (e->jitter);
   g_clear_error (&e->fatal);
   g_mutex_clear (&e->lock);
+  g_mutex_clear (&e->log_lock);
   g_free (e);
   curl_global_cleanup ();
 }
@@ -850,8 +854,9 @@ redirect_allowed (const Job *j, const char *location)
                              host);
 }
 
-/* Reading the answer and writing the record run outside the lock; the
- * retry decision, the log append and the bookkeeping under it. */
+/* Reading the answer and writing the record run outside the locks; the
+ * retry decision and the bookkeeping under the engine's lock, the append
+ * under the log's. */
 static void
 finish_transfer (Worker *w, Xfer *x, CURLcode rc)
 {
@@ -873,9 +878,11 @@ finish_transfer (Worker *w, Xfer *x, CURLcode rc)
   write_record (w, x, &o, !retry);
   release_transfer (w, x);
 
-  g_mutex_lock (&e->lock);
+  g_mutex_lock (&e->log_lock);
   if (e->fatal == NULL && !runlog_append_open (e->o.log, w->line, &e->fatal))
     *e->o.stop = 1; /* cannot record: stop starting new work */
+  g_mutex_unlock (&e->log_lock);
+  g_mutex_lock (&e->lock);
   s->conns_opened += (guint) MAX (o.opened, 0);
   s->progress.in_flight--;
   e->active--;

@@ -144,14 +144,12 @@ rank_classes_clear(RankClasses *c)
   g_free(c->cell);
 }
 
-/* Σ counts[i] × cell(sub, i) over items; per_class is scratch, c->n long. */
+/* Σ over classes of per_class[k] × the class's cell: the resample's sums,
+ * per_class[k] being how many drawn items fell in class k. */
 static void
-rank_resample_sums(const RankTable *t, const RankClasses *c,
-                   const guint *counts, gint64 *per_class, gint64 *sums)
+rank_class_sums(const RankTable *t, const RankClasses *c,
+                const gint64 *per_class, gint64 *sums)
 {
-  memset(per_class, 0, c->n * sizeof *per_class);
-  for (guint i = 0; i < t->n_items; i++)
-    per_class[c->of_item[i]] += counts[i];
   memset(sums, 0, t->n_fields * sizeof *sums);
   for (guint k = 0; k < c->n; k++) {
     gint64 w = per_class[k];
@@ -243,6 +241,28 @@ rank_point_estimates(RankWork *w)
   }
 }
 
+/* Per submission, how many of the resample's draws fell in each class:
+ * each draw goes straight to its class (the same totals as counting draws
+ * per item first, without a pass over every item per submission). */
+static void
+rank_draw(StatsRng *rng, const RankTable *t, const RankClasses *cls,
+          gint64 *const *per_class)
+{
+  for (guint s = 0; s < t->n_subs; s++)
+    memset(per_class[s], 0, cls[s].n * sizeof *per_class[s]);
+  guint32 drawn[1024];
+  for (guint d = 0; d < t->n_items; d += G_N_ELEMENTS(drawn)) {
+    guint chunk = MIN(t->n_items - d, G_N_ELEMENTS(drawn));
+    stats_rng_fill_below(rng, t->n_items, drawn, chunk);
+    for (guint s = 0; s < t->n_subs; s++) {
+      const guint32 *of_item = cls[s].of_item;
+      gint64 *pc = per_class[s];
+      for (guint j = 0; j < chunk; j++)
+        pc[of_item[drawn[j]]]++;
+    }
+  }
+}
+
 static void
 rank_bootstrap(RankWork *w)
 {
@@ -252,25 +272,28 @@ rank_bootstrap(RankWork *w)
   StatsRng rng;
   stats_rng_init(&rng, w->cfg->seed);
   g_autofree RankClasses *cls = g_new(RankClasses, MAX(t->n_subs, 1));
-  for (guint s = 0; s < t->n_subs; s++)
+  g_autofree gint64 **per_class = g_new(gint64 *, MAX(t->n_subs, 1));
+  for (guint s = 0; s < t->n_subs; s++) {
     rank_classes_init(&cls[s], t, s);
-  g_autofree guint *counts = g_new(guint, MAX(t->n_items, 1));
-  g_autofree gint64 *per_class = g_new(gint64, MAX(t->n_items, 1));
+    per_class[s] = g_new(gint64, MAX(cls[s].n, 1));
+  }
   g_autofree gint64 *sums = g_new(gint64, t->n_fields);
   g_autofree double *m = g_new(double, w->n_metrics);
   for (guint r = 0; r < w->resamples; r++) {
     /* One draw of items per resample, shared by every submission. */
-    stats_resample_counts(&rng, t->n_items, counts);
+    rank_draw(&rng, t, cls, per_class);
     for (guint s = 0; s < t->n_subs; s++) {
-      rank_resample_sums(t, &cls[s], counts, per_class, sums);
+      rank_class_sums(t, &cls[s], per_class[s], sums);
       rank_metrics(sums, t->n_kinds, w->point + (gsize)s * w->n_metrics, w->cfg,
                    w->nm_used, m);
       for (guint k = 0; k < w->n_metrics; k++)
         rank_boot_row(w, s, k)[r] = m[k];
     }
   }
-  for (guint s = 0; s < t->n_subs; s++)
+  for (guint s = 0; s < t->n_subs; s++) {
     rank_classes_clear(&cls[s]);
+    g_free(per_class[s]);
+  }
 }
 
 static RankEstimate

@@ -128,6 +128,13 @@ stats_rng_below(StatsRng *rng, guint32 n)
 }
 
 void
+stats_rng_fill_below(StatsRng *rng, guint32 n, guint32 *out, gsize count)
+{
+  for (gsize i = 0; i < count; i++)
+    out[i] = stats_rng_below(rng, n);
+}
+
+void
 stats_resample_counts(StatsRng *rng, guint n, guint *counts)
 {
   for (guint i = 0; i < n; i++)

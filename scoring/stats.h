@@ -44,6 +44,10 @@ void stats_rng_init(StatsRng *rng, guint64 seed);
 guint64 stats_rng_next(StatsRng *rng);
 /* Uniform in [0, n), without modulo bias (Lemire 2019); n ≥ 1. */
 guint32 stats_rng_below(StatsRng *rng, guint32 n);
+/* count draws of stats_rng_below(rng, n), in order, into out (one call
+ * instead of one per draw: a bootstrap makes hundreds of millions). */
+void stats_rng_fill_below(StatsRng *rng, guint32 n, guint32 *out,
+                          gsize count);
 
 /* splitmix64 (Steele, Lea & Flood 2014): advances *state, returns 64 bits.
  * Exposed so that a test can check it against the published sequence. */

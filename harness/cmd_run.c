@@ -43,10 +43,11 @@ typedef struct {
 
 static void
 draw_progress (const EngineSubProgress *subs, guint n, gint64 elapsed_us,
-               gpointer user)
+               gboolean final, gpointer user)
 {
   Progress *p = user;
-  if (!p->tty && elapsed_us - p->last_plain_us < 5 * G_USEC_PER_SEC)
+  /* Plain lines every 5 s, and always the final state. */
+  if (!p->tty && !final && elapsed_us - p->last_plain_us < 5 * G_USEC_PER_SEC)
     return;
   p->last_plain_us = elapsed_us;
   if (p->tty && p->lines_drawn)

@@ -1023,7 +1023,8 @@ report_progress (Engine *e, gboolean force)
   for (guint i = 0; i < e->subs->len; i++)
     p[i] = ((SubState *) g_ptr_array_index (e->subs, i))->progress;
   g_mutex_unlock (&e->lock);
-  e->o.progress (p, e->subs->len, now - e->started_us, e->o.progress_user);
+  e->o.progress (p, e->subs->len, now - e->started_us, force,
+                 e->o.progress_user);
 }
 
 /* Waits for ready sockets or libcurl's timers (at most max_ms) and lets

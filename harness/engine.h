@@ -18,9 +18,11 @@ typedef struct {
   guint requests, errors, in_flight;
 } EngineSubProgress;
 
-/* Called about every 200 ms with one entry per submission. */
+/* Called about every 200 ms with one entry per submission, and once more
+ * with final set when firing is over. */
 typedef void (*EngineProgressFunc) (const EngineSubProgress *subs, guint n,
-                                    gint64 elapsed_us, gpointer user);
+                                    gint64 elapsed_us, gboolean final,
+                                    gpointer user);
 
 typedef struct {
   const Contest *contest;   /* borrowed */

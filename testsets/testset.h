@@ -36,7 +36,9 @@ typedef struct {
   GPtrArray *turns;     /* TsTurn*, at least one; one for non-conversations */
   GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
   const cJSON *choices; /* borrowed; multiple_choice options or NULL */
-  cJSON *raw;           /* owned: the whole item as read */
+  cJSON *raw;           /* owned: the item's JSON, only the members the
+                           turns and choices borrow (facts, forbid, turns,
+                           choices); the rest is dropped once copied */
 } TsItem;
 
 typedef struct {
@@ -45,7 +47,8 @@ typedef struct {
   char *version;    /* header version or NULL */
   char *as_of;      /* header as_of or NULL */
   gboolean hidden;  /* header visibility == "hidden" */
-  char *sha256;     /* hex SHA-256 of the file bytes */
+  char *sha256;     /* hex SHA-256 of the file bytes (NULL when loaded
+                       unhashed) */
   GPtrArray *items; /* TsItem*, in file order */
   GHashTable *by_id;/* id → TsItem* (borrowed from items) */
 } Testset;
@@ -53,6 +56,10 @@ typedef struct {
 /* Loads and validates path. Returns NULL and sets error (TESTSET_ERROR or
  * JSONL_ERROR / JUDGE_ERROR codes) with "path:line: field "x": reason". */
 Testset *testset_load (const char *path, GError **error);
+/* The same without hashing the file (sha256 stays NULL): for re-scoring,
+ * which judges with the sets as they are now and reports the hashes the
+ * run's manifest recorded. Hashing was a tenth of loading a large set. */
+Testset *testset_load_unhashed (const char *path, GError **error);
 void testset_free (Testset *set); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 

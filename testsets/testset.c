@@ -43,7 +43,6 @@ item_free (gpointer p)
   g_free (it->kind);
   g_ptr_array_unref (it->turns);
   g_ptr_array_unref (it->variants);
-  cJSON_Delete (it->raw);
   g_free (it);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsItem, item_free)
@@ -135,17 +134,9 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
   return TRUE;
 }
 
-/* Compiles the key of one turn: this validates its facts, and the scorer
- * reuses the compiled key instead of compiling it again per answer. */
 static gboolean
-check_key (const TsItem *it, TsTurn *t, GError **error)
-{
-  t->key = judge_key_new (it->kind, t->facts, t->forbid, it->choices, error);
-  return t->key != NULL;
-}
-
-static gboolean
-parse_turn (const cJSON *obj, TsItem *it, GError **error)
+parse_turn (const cJSON *obj, TsItem *it, const cJSON *choices,
+            GError **error)
 {
   const char *q = NULL;
   const cJSON *facts = NULL, *forbid = NULL;
@@ -156,17 +147,19 @@ parse_turn (const cJSON *obj, TsItem *it, GError **error)
     return FALSE;
   TsTurn *t = g_new0 (TsTurn, 1);
   t->question = g_strdup (q);
-  t->facts = facts;
-  t->forbid = forbid;
   g_ptr_array_add (it->turns, t);
-  return check_key (it, t, error);
+  /* Compiling the key validates the facts, and the scorer reuses it
+   * instead of compiling it again per answer. */
+  t->key = judge_key_new (it->kind, facts, forbid, choices, error);
+  return t->key != NULL;
 }
 
 static gboolean
-parse_turns (const cJSON *obj, TsItem *it, GError **error)
+parse_turns (const cJSON *obj, TsItem *it, const cJSON *choices,
+             GError **error)
 {
   if (strcmp (it->kind, "conversation") != 0)
-    return parse_turn (obj, it, error);
+    return parse_turn (obj, it, choices, error);
   const cJSON *turns = NULL;
   if (!jsonl_get_array (obj, "turns", FALSE, &turns, error))
     return FALSE;
@@ -178,7 +171,7 @@ parse_turns (const cJSON *obj, TsItem *it, GError **error)
     const cJSON *t = cJSON_GetArrayItem (turns, i);
     if (!cJSON_IsObject (t))
       return invalid (error, "field \"turns[%d]\": expected an object", i);
-    if (!parse_turn (t, it, error)) {
+    if (!parse_turn (t, it, choices, error)) {
       g_prefix_error (error, "turns[%d]: ", i);
       return FALSE;
     }
@@ -257,7 +250,8 @@ parse_provenance (const cJSON *obj, TsItem *it, GError **error)
 }
 
 static gboolean
-parse_item_fields (const cJSON *obj, TsItem *it, GError **error)
+parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
+                   GError **error)
 {
   const char *id = NULL, *cat = NULL, *kind = NULL;
   if (!jsonl_get_string (obj, "id", FALSE, &id, error)
@@ -275,7 +269,7 @@ parse_item_fields (const cJSON *obj, TsItem *it, GError **error)
   it->category = g_strdup (cat);
   it->kind = g_strdup (kind);
   if (!jsonl_get_object (obj, "choices", strcmp (kind, "multiple_choice") != 0,
-                         &it->choices, error))
+                         choices, error))
     return FALSE;
   return TRUE;
 }
@@ -284,24 +278,6 @@ typedef struct {
   Testset *set;
   guint records;
 } LoadState;
-
-/* Once an item is parsed, its JSON is only needed for what the turns and
- * choices borrow; the other members were copied into the TsItem. Freeing
- * them now lets the next items reuse the memory: a 200,000-item set
- * otherwise keeps every source, legal basis and variant twice. */
-static void
-drop_copied_members (cJSON *raw)
-{
-  static const char *const keep[] = { "facts", "forbid", "turns", "choices",
-                                      NULL };
-  cJSON *c = raw->child;
-  while (c != NULL) {
-    cJSON *next = c->next;
-    if (!g_strv_contains (keep, c->string))
-      cJSON_Delete (cJSON_DetachItemViaPointer (raw, c));
-    c = next;
-  }
-}
 
 static gboolean
 load_line (cJSON *obj, guint line, gpointer user, GError **error)
@@ -320,17 +296,15 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
   it->line = line;
   it->turns = g_ptr_array_new_with_free_func (turn_free);
   it->variants = g_ptr_array_new_with_free_func (variant_free);
-  /* The item keeps its JSON so scoring can read the facts later: the
-   * members move over from the reader's object instead of being copied. */
-  it->raw = cJSON_CreateObject ();
-  it->raw->child = obj->child;
-  obj->child = NULL;
-  if (!parse_item_fields (it->raw, it, error)
-      || !parse_turns (it->raw, it, error)
-      || !parse_variants (it->raw, it, error)
-      || !parse_provenance (it->raw, it, error))
+  /* The item copies what it keeps and the turns' keys are compiled, so the
+   * JSON stays with the reader, which frees it: a large set no longer holds
+   * every item's tree (about half of its memory). */
+  const cJSON *choices = NULL;
+  if (!parse_item_fields (obj, it, &choices, error)
+      || !parse_turns (obj, it, choices, error)
+      || !parse_variants (obj, it, error)
+      || !parse_provenance (obj, it, error))
     return FALSE;
-  drop_copied_members (it->raw);
   const TsItem *dup = g_hash_table_lookup (st->set->by_id, it->id);
   if (dup != NULL) {
     g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_DUPLICATE,

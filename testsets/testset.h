@@ -19,9 +19,8 @@ typedef struct _JudgeKey JudgeKey;
 typedef struct {
   char *question; /* the user message of this turn */
   JudgeKey *key;  /* owned: the turn's compiled answer key (scoring/judge.h),
-                     built once when the set is validated */
-  const cJSON *facts;   /* borrowed from the item's raw JSON; array */
-  const cJSON *forbid;  /* borrowed; array or NULL */
+                     built once when the set is validated; the item's JSON
+                     is not kept (scoring reads only the key) */
 } TsTurn;
 
 typedef struct {
@@ -35,10 +34,6 @@ typedef struct {
   gboolean reviewed;    /* review == "reviewed" */
   GPtrArray *turns;     /* TsTurn*, at least one; one for non-conversations */
   GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
-  const cJSON *choices; /* borrowed; multiple_choice options or NULL */
-  cJSON *raw;           /* owned: the item's JSON, only the members the
-                           turns and choices borrow (facts, forbid, turns,
-                           choices); the rest is dropped once copied */
 } TsItem;
 
 typedef struct {

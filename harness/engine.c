@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "harness/plan.h"
+#include "harness/transfer.h"
 #include "submissions/adapter.h"
 #include "util/jsonw.h"
 
@@ -97,20 +98,12 @@ struct _Worker {
   GError *error;     /* why it stopped, when it could not go on */
 };
 
+/* A transfer in flight and what it belongs to. */
 typedef struct {
+  Transfer t;
   Job *job;
   Shard *shard;
-  CURL *easy;
-  GString *body;
-  gsize cap;
-  gboolean too_large;
-  AdapterRequest req;
-  char errbuf[CURL_ERROR_SIZE];
-  gint64 started_real; /* wall clock, µs since the epoch */
-  gint64 t0;          /* monotonic start, for the time to first token */
-  gint64 first_token; /* µs after t0 of the first streamed content, or 0 */
-  gint64 queued;      /* open loop: µs between the scheduled and real send */
-  gint64 server_us;   /* the endpoint's own handling time, or -1 */
+  gint64 queued; /* open loop: µs between the scheduled and real send */
 } Xfer;
 
 struct _Engine {
@@ -512,49 +505,6 @@ has_pending (Engine *e, const SubState *s)
 
 /* ---- one transfer ---- */
 
-static size_t
-on_body (char *data, size_t size, size_t n, void *user)
-{
-  Xfer *x = user;
-  size_t len = size * n;
-  if (x->body->len + len > x->cap) {
-    x->too_large = TRUE;
-    return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
-  }
-  g_string_append_len (x->body, data, (gssize) len);
-  /* Streamed answers: the first delta that carries text is the first token
-   * a citizen would see. */
-  if (x->first_token == 0 && x->job->sub->m->stream
-      && g_strstr_len (x->body->str, (gssize) x->body->len,
-                       "\"content\":\"") != NULL
-      && strstr (x->body->str, "\"content\":\"\"") == NULL)
-    x->first_token = MAX (g_get_monotonic_time () - x->t0, 1);
-  return len;
-}
-
-/* An endpoint may say how long it worked on the answer: W3C Server-Timing
- * ("…;dur=MS") or the mock's X-Mock-Time-Us. Measured minus reported is
- * what the network and the harness added. */
-static size_t
-on_header (char *data, size_t size, size_t n, void *user)
-{
-  Xfer *x = user;
-  size_t len = size * n;
-  gboolean mock = len > 15 && g_ascii_strncasecmp (data, "x-mock-time-us:",
-                                                   15) == 0;
-  gboolean timing = len > 14 && g_ascii_strncasecmp (data, "server-timing:",
-                                                     14) == 0;
-  if (!mock && !timing)
-    return len; /* the common case: no copy */
-  g_autofree char *line = g_strndup (data, len);
-  if (mock)
-    x->server_us = g_ascii_strtoll (line + 15, NULL, 10);
-  else if (strstr (line, "dur=") != NULL)
-    x->server_us
-        = (gint64) (g_ascii_strtod (strstr (line, "dur=") + 4, NULL) * 1000);
-  return len;
-}
-
 /* started_at as ISO 8601 UTC with microseconds. The date and time up to
  * the second change once a second, so they are formatted only then: a
  * GDateTime per request was a visible share of firing. */
@@ -581,69 +531,32 @@ history_strv (Job *j)
   return v;
 }
 
-static void
-configure_easy (Engine *e, Xfer *x)
-{
-  const SubState *s = x->job->sub;
-  CURL *h = x->easy;
-  curl_easy_setopt (h, CURLOPT_URL,
-                    x->job->redirect ? x->job->redirect : x->req.url);
-  curl_easy_setopt (h, CURLOPT_POSTFIELDS, x->req.body);
-  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
-                    (curl_off_t) strlen (x->req.body));
-  if (strcmp (x->req.method, "POST") != 0)
-    curl_easy_setopt (h, CURLOPT_CUSTOMREQUEST, x->req.method);
-  curl_easy_setopt (h, CURLOPT_HTTPHEADER, x->req.headers);
-  curl_easy_setopt (h, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt (h, CURLOPT_WRITEDATA, x);
-  curl_easy_setopt (h, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt (h, CURLOPT_HEADERDATA, x);
-  curl_easy_setopt (h, CURLOPT_PRIVATE, x);
-  curl_easy_setopt (h, CURLOPT_ERRORBUFFER, x->errbuf);
-  curl_easy_setopt (h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (h, CURLOPT_TIMEOUT_MS, (long) s->timeout_ms);
-  curl_easy_setopt (h, CURLOPT_CONNECTTIMEOUT_MS,
-                    (long) e->o.contest->connect_timeout_ms);
-  curl_easy_setopt (h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) x->cap);
-  curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (h, CURLOPT_USERAGENT, "vabench/" VABENCH_VERSION);
-  curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
-  /* With every opened connection busy there is none to reuse, and libcurl
-   * would still scan the whole busy pool for one: with 10,000 in flight
-   * that scan, once per new transfer, cost more than a second. */
-  if (x->job->fresh_connect)
-    curl_easy_setopt (h, CURLOPT_FRESH_CONNECT, 1L);
-}
-
 /* Builds and adds the request of a job claimed under the lock; libcurl
  * and the adapter run outside it. */
 static gboolean
 start_transfer (Worker *w, Job *j, GError **error)
 {
   Engine *e = w->e;
+  const Contest *c = e->o.contest;
   Xfer *x = g_new0 (Xfer, 1);
   x->job = j;
-  x->cap = e->o.contest->max_body_bytes;
-  /* Small at first: it grows to the answer, and 10,000 are in flight. */
-  x->body = g_string_sized_new (1024);
-  x->server_us = -1;
   g_autofree const char **hist = history_strv (j);
-  AdapterTurn t = { j->unit->turns[j->turn], hist, j->session, j->turn };
-  if (!adapter_build_request (j->sub->m, &t, &x->req, error)) {
-    g_string_free (x->body, TRUE);
+  AdapterTurn turn = { j->unit->turns[j->turn], hist, j->session, j->turn };
+  TransferSpec spec = { j->sub->m, j->redirect, j->sub->timeout_ms,
+                        c->connect_timeout_ms, c->max_body_bytes,
+                        j->fresh_connect };
+  CURL *easy = w->idle->len ? g_ptr_array_steal_index_fast (w->idle,
+                                                            w->idle->len - 1)
+                            : curl_easy_init ();
+  if (!transfer_start (&x->t, easy, &spec, &turn, x, error)) {
+    g_ptr_array_add (w->idle, easy);
     g_free (x);
     return FALSE;
   }
-  x->easy = w->idle->len ? g_ptr_array_steal_index_fast (w->idle,
-                                                         w->idle->len - 1)
-                         : curl_easy_init ();
-  configure_easy (e, x);
-  x->started_real = g_get_real_time ();
-  x->t0 = g_get_monotonic_time ();
   if (j->scheduled)
-    x->queued = MAX (x->t0 - j->scheduled, 0);
+    x->queued = MAX (x->t.t0 - j->scheduled, 0);
   x->shard = shard_for_next (w);
-  curl_multi_add_handle (x->shard->multi, x->easy);
+  curl_multi_add_handle (x->shard->multi, easy);
   x->shard->active++;
   w->active++;
   return TRUE;
@@ -654,66 +567,15 @@ start_transfer (Worker *w, Job *j, GError **error)
 static void
 release_transfer (Worker *w, Xfer *x)
 {
-  curl_multi_remove_handle (x->shard->multi, x->easy);
+  curl_multi_remove_handle (x->shard->multi, x->t.easy);
   x->shard->active--;
   w->active--;
-  curl_easy_reset (x->easy);
-  g_ptr_array_add (w->idle, x->easy);
-  adapter_request_clear (&x->req);
-  g_string_free (x->body, TRUE);
+  g_ptr_array_add (w->idle, x->t.easy);
+  transfer_clear (&x->t);
   g_free (x);
 }
 
 /* ---- what a finished transfer means ---- */
-
-static const char *
-class_of_curl (CURLcode rc, const Xfer *x)
-{
-  switch (rc) {
-  case CURLE_OK:
-    return NULL;
-  case CURLE_COULDNT_RESOLVE_HOST:
-  case CURLE_COULDNT_RESOLVE_PROXY:
-    return "dns";
-  case CURLE_OPERATION_TIMEDOUT:
-    return "timeout";
-  case CURLE_FILESIZE_EXCEEDED:
-    return "too_large";
-  case CURLE_WRITE_ERROR:
-    return x->too_large ? "too_large" : "other";
-  case CURLE_SSL_CONNECT_ERROR:
-  case CURLE_PEER_FAILED_VERIFICATION:
-  case CURLE_SSL_CERTPROBLEM:
-  case CURLE_SSL_CIPHER:
-  case CURLE_SSL_CACERT_BADFILE:
-    return "tls";
-  case CURLE_COULDNT_CONNECT:
-  case CURLE_GOT_NOTHING:
-  case CURLE_RECV_ERROR:
-  case CURLE_SEND_ERROR:
-  case CURLE_PARTIAL_FILE:
-    /* refused, reset or closed early: the endpoint dropped us */
-    return "connect";
-  default:
-    return "other";
-  }
-}
-
-static const char *
-class_of_status (long status)
-{
-  if (status == 429)
-    return "http_429";
-  if (status >= 500)
-    return "http_5xx";
-  if (status >= 400)
-    return "http_4xx";
-  if (status >= 300)
-    return "redirect"; /* not followed: the manifest allows no other host */
-  if (status < 200)
-    return "other";
-  return NULL;
-}
 
 static gboolean
 retryable (const Engine *e, const char *cls)
@@ -734,51 +596,11 @@ backoff_us (Engine *e, guint attempt, curl_off_t retry_after_s)
   return wait;
 }
 
-typedef struct {
-  const char *cls;
-  char *detail;
-  char *answer;
-  char *location; /* a redirect's target */
-  long status;
-  long opened; /* connections this attempt opened */
-  curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
-} Outcome;
-
-static void
-read_outcome (Xfer *x, CURLcode rc, Outcome *o)
-{
-  CURL *h = x->easy;
-  curl_easy_getinfo (h, CURLINFO_RESPONSE_CODE, &o->status);
-  curl_easy_getinfo (h, CURLINFO_NAMELOOKUP_TIME_T, &o->t_dns);
-  curl_easy_getinfo (h, CURLINFO_CONNECT_TIME_T, &o->t_connect);
-  curl_easy_getinfo (h, CURLINFO_APPCONNECT_TIME_T, &o->t_tls);
-  curl_easy_getinfo (h, CURLINFO_STARTTRANSFER_TIME_T, &o->t_first);
-  curl_easy_getinfo (h, CURLINFO_TOTAL_TIME_T, &o->t_total);
-  curl_easy_getinfo (h, CURLINFO_RETRY_AFTER, &o->retry_after);
-  curl_easy_getinfo (h, CURLINFO_NUM_CONNECTS, &o->opened);
-  o->cls = class_of_curl (rc, x);
-  if (o->cls != NULL) {
-    o->detail = g_strdup (x->errbuf[0] ? x->errbuf : curl_easy_strerror (rc));
-    return;
-  }
-  o->cls = class_of_status (o->status);
-  if (g_strcmp0 (o->cls, "redirect") == 0) {
-    char *loc = NULL;
-    curl_easy_getinfo (h, CURLINFO_REDIRECT_URL, &loc);
-    o->location = g_strdup (loc);
-  }
-  if (o->cls != NULL) {
-    o->detail = g_strdup_printf ("HTTP status %ld", o->status);
-    return;
-  }
-  o->answer = adapter_parse_answer (x->job->sub->m, x->body->str,
-                                    x->body->len, &o->cls, &o->detail);
-}
-
 /* The attempt's log record, written as text without its closing brace:
  * the run log adds the chain (harness/runlog.h). */
 static void
-write_record (Worker *w, const Xfer *x, const Outcome *o, gboolean final)
+write_record (Worker *w, const Xfer *x, const TransferOutcome *o,
+              gboolean final)
 {
   Engine *e = w->e;
   const Job *j = x->job;
@@ -807,21 +629,21 @@ write_record (Worker *w, const Xfer *x, const Outcome *o, gboolean final)
   jsonw_int (&r, "t_first_byte_us", o->t_first);
   jsonw_int (&r, "t_total_us", o->t_total);
   if (x->job->sub->m->stream)
-    jsonw_int (&r, "t_first_token_us", x->first_token);
+    jsonw_int (&r, "t_first_token_us", x->t.first_token);
   if (e->o.contest->open_loop)
     jsonw_int (&r, "t_queue_us", x->queued);
-  if (x->server_us >= 0)
-    jsonw_int (&r, "t_server_us", x->server_us);
+  if (x->t.server_us >= 0)
+    jsonw_int (&r, "t_server_us", x->t.server_us);
   if (x->job->redirect)
     jsonw_string (&r, "redirected_to", x->job->redirect);
   char started_at[48];
-  format_iso_time (w, x->started_real, started_at);
+  format_iso_time (w, x->t.started_real, started_at);
   jsonw_string (&r, "started_at", started_at);
 }
 
 /* Moves the job on after a final attempt: next turn, or done. */
 static void
-advance_job (Engine *e, Job *j, Outcome *o)
+advance_job (Engine *e, Job *j, TransferOutcome *o)
 {
   SubState *s = j->sub;
   if (o->cls != NULL) {
@@ -861,9 +683,9 @@ static void
 finish_transfer (Worker *w, Xfer *x, CURLcode rc)
 {
   Engine *e = w->e;
-  Outcome o = { 0 };
-  read_outcome (x, rc, &o);
   Job *j = x->job;
+  TransferOutcome o = { 0 };
+  transfer_read_outcome (&x->t, rc, j->sub->m, &o);
   SubState *s = j->sub;
   gboolean follow = g_strcmp0 (o.cls, "redirect") == 0
                     && redirect_allowed (j, o.location);
@@ -900,9 +722,7 @@ finish_transfer (Worker *w, Xfer *x, CURLcode rc)
   } else
     advance_job (e, j, &o);
   g_mutex_unlock (&e->lock);
-  g_free (o.detail);
-  g_free (o.answer);
-  g_free (o.location);
+  transfer_outcome_clear (&o);
 }
 
 static void

@@ -1,0 +1,199 @@
+#include "harness/transfer.h"
+
+#include <string.h>
+
+static size_t
+on_body (char *data, size_t size, size_t n, void *user)
+{
+  Transfer *t = user;
+  size_t len = size * n;
+  if (t->body->len + len > t->cap) {
+    t->too_large = TRUE;
+    return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
+  }
+  g_string_append_len (t->body, data, (gssize) len);
+  /* Streamed answers: the first delta that carries text is the first token
+   * a citizen would see. */
+  if (t->first_token == 0 && t->stream
+      && g_strstr_len (t->body->str, (gssize) t->body->len,
+                       "\"content\":\"") != NULL
+      && strstr (t->body->str, "\"content\":\"\"") == NULL)
+    t->first_token = MAX (g_get_monotonic_time () - t->t0, 1);
+  return len;
+}
+
+/* An endpoint may say how long it worked on the answer: W3C Server-Timing
+ * ("…;dur=MS") or the mock's X-Mock-Time-Us. Measured minus reported is
+ * what the network and the harness added. */
+static size_t
+on_header (char *data, size_t size, size_t n, void *user)
+{
+  Transfer *t = user;
+  size_t len = size * n;
+  gboolean mock = len > 15 && g_ascii_strncasecmp (data, "x-mock-time-us:",
+                                                   15) == 0;
+  gboolean timing = len > 14 && g_ascii_strncasecmp (data, "server-timing:",
+                                                     14) == 0;
+  if (!mock && !timing)
+    return len; /* the common case: no copy */
+  g_autofree char *line = g_strndup (data, len);
+  if (mock)
+    t->server_us = g_ascii_strtoll (line + 15, NULL, 10);
+  else if (strstr (line, "dur=") != NULL)
+    t->server_us
+        = (gint64) (g_ascii_strtod (strstr (line, "dur=") + 4, NULL) * 1000);
+  return len;
+}
+
+static void
+configure (Transfer *t, const TransferSpec *spec, gpointer private)
+{
+  CURL *h = t->easy;
+  curl_easy_setopt (h, CURLOPT_URL, spec->url ? spec->url : t->req.url);
+  curl_easy_setopt (h, CURLOPT_POSTFIELDS, t->req.body);
+  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
+                    (curl_off_t) strlen (t->req.body));
+  if (strcmp (t->req.method, "POST") != 0)
+    curl_easy_setopt (h, CURLOPT_CUSTOMREQUEST, t->req.method);
+  curl_easy_setopt (h, CURLOPT_HTTPHEADER, t->req.headers);
+  curl_easy_setopt (h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt (h, CURLOPT_WRITEDATA, t);
+  curl_easy_setopt (h, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt (h, CURLOPT_HEADERDATA, t);
+  curl_easy_setopt (h, CURLOPT_PRIVATE, private);
+  curl_easy_setopt (h, CURLOPT_ERRORBUFFER, t->errbuf);
+  curl_easy_setopt (h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (h, CURLOPT_TIMEOUT_MS, (long) spec->timeout_ms);
+  curl_easy_setopt (h, CURLOPT_CONNECTTIMEOUT_MS,
+                    (long) spec->connect_timeout_ms);
+  curl_easy_setopt (h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) t->cap);
+  curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (h, CURLOPT_USERAGENT, "vabench/" VABENCH_VERSION);
+  curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* With every opened connection busy there is none to reuse, and libcurl
+   * would still scan the whole busy pool for one: with 10,000 in flight
+   * that scan, once per new transfer, cost more than a second. */
+  if (spec->fresh_connect)
+    curl_easy_setopt (h, CURLOPT_FRESH_CONNECT, 1L);
+}
+
+gboolean
+transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
+                const AdapterTurn *turn, gpointer private, GError **error)
+{
+  memset (t, 0, sizeof *t);
+  if (!adapter_build_request (spec->m, turn, &t->req, error)) {
+    adapter_request_clear (&t->req);
+    return FALSE;
+  }
+  t->easy = easy;
+  t->cap = spec->max_body;
+  t->stream = spec->m->stream;
+  /* Small at first: it grows to the answer, and 10,000 are in flight. */
+  t->body = g_string_sized_new (1024);
+  t->server_us = -1;
+  configure (t, spec, private);
+  t->started_real = g_get_real_time ();
+  t->t0 = g_get_monotonic_time ();
+  return TRUE;
+}
+
+void
+transfer_clear (Transfer *t)
+{
+  if (t->easy)
+    curl_easy_reset (t->easy);
+  adapter_request_clear (&t->req);
+  if (t->body)
+    g_string_free (t->body, TRUE);
+  t->body = NULL;
+}
+
+static const char *
+class_of_curl (CURLcode rc, const Transfer *t)
+{
+  switch (rc) {
+  case CURLE_OK:
+    return NULL;
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY:
+    return "dns";
+  case CURLE_OPERATION_TIMEDOUT:
+    return "timeout";
+  case CURLE_FILESIZE_EXCEEDED:
+    return "too_large";
+  case CURLE_WRITE_ERROR:
+    return t->too_large ? "too_large" : "other";
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+    return "tls";
+  case CURLE_COULDNT_CONNECT:
+  case CURLE_GOT_NOTHING:
+  case CURLE_RECV_ERROR:
+  case CURLE_SEND_ERROR:
+  case CURLE_PARTIAL_FILE:
+    /* refused, reset or closed early: the endpoint dropped us */
+    return "connect";
+  default:
+    return "other";
+  }
+}
+
+static const char *
+class_of_status (long status)
+{
+  if (status == 429)
+    return "http_429";
+  if (status >= 500)
+    return "http_5xx";
+  if (status >= 400)
+    return "http_4xx";
+  if (status >= 300)
+    return "redirect"; /* followed only to a host the manifest allows */
+  if (status < 200)
+    return "other";
+  return NULL;
+}
+
+void
+transfer_read_outcome (Transfer *t, CURLcode rc, const Manifest *m,
+                       TransferOutcome *o)
+{
+  CURL *h = t->easy;
+  curl_easy_getinfo (h, CURLINFO_RESPONSE_CODE, &o->status);
+  curl_easy_getinfo (h, CURLINFO_NAMELOOKUP_TIME_T, &o->t_dns);
+  curl_easy_getinfo (h, CURLINFO_CONNECT_TIME_T, &o->t_connect);
+  curl_easy_getinfo (h, CURLINFO_APPCONNECT_TIME_T, &o->t_tls);
+  curl_easy_getinfo (h, CURLINFO_STARTTRANSFER_TIME_T, &o->t_first);
+  curl_easy_getinfo (h, CURLINFO_TOTAL_TIME_T, &o->t_total);
+  curl_easy_getinfo (h, CURLINFO_RETRY_AFTER, &o->retry_after);
+  curl_easy_getinfo (h, CURLINFO_NUM_CONNECTS, &o->opened);
+  o->cls = class_of_curl (rc, t);
+  if (o->cls != NULL) {
+    o->detail = g_strdup (t->errbuf[0] ? t->errbuf : curl_easy_strerror (rc));
+    return;
+  }
+  o->cls = class_of_status (o->status);
+  if (g_strcmp0 (o->cls, "redirect") == 0) {
+    char *loc = NULL;
+    curl_easy_getinfo (h, CURLINFO_REDIRECT_URL, &loc);
+    o->location = g_strdup (loc);
+  }
+  if (o->cls != NULL) {
+    o->detail = g_strdup_printf ("HTTP status %ld", o->status);
+    return;
+  }
+  o->answer = adapter_parse_answer (m, t->body->str, t->body->len, &o->cls,
+                                    &o->detail);
+}
+
+void
+transfer_outcome_clear (TransferOutcome *o)
+{
+  g_free (o->detail);
+  g_free (o->answer);
+  g_free (o->location);
+}

@@ -1,0 +1,61 @@
+/* One HTTP attempt of the engine: its easy handle's configuration, the
+ * answer captured under a hard cap, the endpoint's own handling time, and
+ * the outcome sorted into the failure classes of harness/README.md. What
+ * the attempt belongs to (job, worker, multi handle) is the engine's. */
+#ifndef TRANSFER_H
+#define TRANSFER_H
+
+#include "submissions/adapter.h"
+#include "util/vb_autocleanups.h"
+
+/* What the contest and the engine decide for one attempt. */
+typedef struct {
+  const Manifest *m;      /* borrowed */
+  const char *url;        /* an allowed redirect's target, or NULL for the
+                           * adapter's url */
+  guint timeout_ms, connect_timeout_ms;
+  gsize max_body;         /* larger answers are too_large */
+  gboolean fresh_connect; /* every connection of the submission is busy */
+} TransferSpec;
+
+typedef struct {
+  CURL *easy;             /* borrowed from the caller's pool */
+  AdapterRequest req;
+  GString *body;
+  gsize cap;
+  gboolean too_large, stream;
+  char errbuf[CURL_ERROR_SIZE];
+  gint64 started_real;    /* wall clock, µs since the epoch */
+  gint64 t0;              /* monotonic start, for the time to first token */
+  gint64 first_token;     /* µs after t0 of the first streamed text, or 0 */
+  gint64 server_us;       /* the endpoint's own handling time, or -1 */
+} Transfer;
+
+typedef struct {
+  const char *cls;  /* failure class, NULL when the answer is usable */
+  char *detail;     /* why, for the log */
+  char *answer;     /* the adapter's answer text */
+  char *location;   /* a redirect's target */
+  long status;
+  long opened;      /* connections this attempt opened */
+  curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
+} TransferOutcome;
+
+/* Builds the request of turn (FALSE + error when the adapter cannot) and
+ * configures easy for it; private becomes CURLOPT_PRIVATE. The clock
+ * starts here. */
+gboolean transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
+                         const AdapterTurn *turn, gpointer private,
+                         GError **error);
+
+/* Frees what transfer_start allocated; the easy handle is reset and left
+ * to the caller. */
+void transfer_clear (Transfer *t);
+
+/* Reads libcurl's counters and classifies the attempt; free o's strings
+ * with transfer_outcome_clear. */
+void transfer_read_outcome (Transfer *t, CURLcode rc, const Manifest *m,
+                            TransferOutcome *o);
+void transfer_outcome_clear (TransferOutcome *o);
+
+#endif

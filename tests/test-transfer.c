@@ -1,0 +1,168 @@
+/* One attempt over real loopback HTTP (the mock on port 0, driven with
+ * curl_easy_perform): the answer and the endpoint's own time are read, and
+ * each failure lands in its class. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "harness/transfer.h"
+#include "submissions/manifest.h"
+#include "submissions/mock/mock.h"
+
+typedef struct {
+  MockServer *mock;
+  Manifest *m;
+  char *dir;
+} Fixture;
+
+static Manifest *
+manifest_for (const char *dir, const char *url)
+{
+  g_autofree char *path = g_build_filename (dir, "m.json", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "{\"id\": \"t\", \"name\": \"Tỉnh Thử\", \"endpoint\": \"%s\", "
+      "\"adapter\": \"openai-chat\"}",
+      url);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  Manifest *m = manifest_load (path, &error);
+  g_assert_no_error (error);
+  return m;
+}
+
+static void
+fixture_set_up (Fixture *f, MockProfile profile)
+{
+  MockOptions o;
+  mock_options_init (&o);
+  o.profile = profile;
+  g_autoptr (GError) error = NULL;
+  f->mock = mock_server_start (&o, &error);
+  g_assert_no_error (error);
+  f->dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+  g_autofree char *url = g_strdup_printf (
+      "http://127.0.0.1:%u/v1/chat/completions", mock_server_port (f->mock));
+  f->m = manifest_for (f->dir, url);
+}
+
+static void
+fixture_tear_down (Fixture *f)
+{
+  manifest_free (f->m);
+  mock_server_free (f->mock);
+  g_autofree char *path = g_build_filename (f->dir, "m.json", NULL);
+  g_unlink (path);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* Runs one attempt to its end and classifies it; returns the endpoint's
+ * own time (-1 when it did not say). */
+static gint64
+attempt (const Manifest *m, gsize max_body, TransferOutcome *o)
+{
+  TransferSpec spec = { m, NULL, 5000, 2000, max_body, FALSE };
+  AdapterTurn turn = { "Đăng ký khai sinh có mất lệ phí không?", NULL,
+                       "phien-1", 0 };
+  g_autoptr (CURL) easy = curl_easy_init ();
+  Transfer t;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, &error));
+  g_assert_no_error (error);
+  CURLcode rc = curl_easy_perform (easy);
+  transfer_read_outcome (&t, rc, m, o);
+  gint64 server_us = t.server_us;
+  transfer_clear (&t);
+  return server_us;
+}
+
+static void
+test_answer_and_server_time (void)
+{
+  Fixture f;
+  fixture_set_up (&f, MOCK_PROFILE_EXACT);
+  TransferOutcome o = { 0 };
+  gint64 server_us = attempt (f.m, 1 << 20, &o);
+  g_assert_null (o.cls);
+  /* the mock says how long it worked (X-Mock-Time-Us): within the total */
+  g_assert_cmpint (server_us, >=, 0);
+  g_assert_cmpint (server_us, <=, o.t_total);
+  g_assert_cmpint (o.status, ==, 200);
+  g_assert_nonnull (o.answer);
+  g_assert_true (g_utf8_validate (o.answer, -1, NULL));
+  g_assert_cmpint (o.t_total, >, 0);
+  g_assert_cmpint (o.t_first, <=, o.t_total);
+  g_assert_cmpint (o.opened, ==, 1);
+  transfer_outcome_clear (&o);
+  fixture_tear_down (&f);
+}
+
+static void
+test_body_cap_is_too_large (void)
+{
+  Fixture f;
+  fixture_set_up (&f, MOCK_PROFILE_EXACT);
+  TransferOutcome o = { 0 };
+  attempt (f.m, 16, &o); /* any real answer is longer than 16 bytes */
+  g_assert_cmpstr (o.cls, ==, "too_large");
+  g_assert_null (o.answer);
+  transfer_outcome_clear (&o);
+  fixture_tear_down (&f);
+}
+
+static void
+test_classes (void)
+{
+  const struct {
+    MockProfile profile;
+    const char *cls;
+  } cases[] = {
+    { MOCK_PROFILE_HTML, "bad_json" },
+    { MOCK_PROFILE_BAD_JSON, "bad_json" },
+    { MOCK_PROFILE_BAD_UTF8, "bad_utf8" },
+    { MOCK_PROFILE_RESET, "connect" },
+    { MOCK_PROFILE_REDIRECT, "redirect" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    Fixture f;
+    fixture_set_up (&f, cases[i].profile);
+    TransferOutcome o = { 0 };
+    attempt (f.m, 1 << 20, &o);
+    g_assert_cmpstr (o.cls, ==, cases[i].cls);
+    g_assert_nonnull (o.detail);
+    if (cases[i].profile == MOCK_PROFILE_REDIRECT)
+      g_assert_true (g_str_has_prefix (o.location, "http://127.0.0.2:"));
+    transfer_outcome_clear (&o);
+    fixture_tear_down (&f);
+  }
+}
+
+static void
+test_refused_is_connect (void)
+{
+  /* A port just freed by a stopped mock: nothing listens there. */
+  Fixture f;
+  fixture_set_up (&f, MOCK_PROFILE_EXACT);
+  mock_server_free (g_steal_pointer (&f.mock));
+  TransferOutcome o = { 0 };
+  attempt (f.m, 1 << 20, &o);
+  g_assert_cmpstr (o.cls, ==, "connect");
+  g_assert_cmpint (o.status, ==, 0);
+  transfer_outcome_clear (&o);
+  fixture_tear_down (&f);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  curl_global_init (CURL_GLOBAL_DEFAULT);
+  g_test_add_func ("/transfer/answer-and-server-time",
+                   test_answer_and_server_time);
+  g_test_add_func ("/transfer/body-cap-is-too-large",
+                   test_body_cap_is_too_large);
+  g_test_add_func ("/transfer/classes", test_classes);
+  g_test_add_func ("/transfer/refused-is-connect", test_refused_is_connect);
+  int rc = g_test_run ();
+  curl_global_cleanup ();
+  return rc;
+}

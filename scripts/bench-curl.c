@@ -69,13 +69,24 @@ cmp_off (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+static int
+positive (const char *s)
+{
+  char *end = NULL;
+  long v = strtol (s, &end, 10);
+  return (end == s || *end || v <= 0 || v > 10000000) ? -1 : (int) v;
+}
+
 int
 main (int argc, char **argv)
 {
-  if (argc != 4)
+  int total = argc == 4 ? positive (argv[2]) : -1;
+  int conns = argc == 4 ? positive (argv[3]) : -1;
+  if (total < 0 || conns < 0) {
+    fprintf (stderr, "usage: bench-curl URL TOTAL CONNS (positive numbers)\n");
     return 2;
+  }
   const char *url = argv[1];
-  int total = atoi (argv[2]), conns = atoi (argv[3]);
   const char *body = "{\"messages\":[{\"role\":\"user\",\"content\":"
                      "\"\xc4\x90\xc4\x83ng k\xc3\xbd t\xe1\xba\xa1m tr\xc3\xba"
                      " m\xe1\xba\xa5t bao l\xc3\xa2u?\"}]}";

@@ -67,38 +67,58 @@ sfield (const cJSON *o, const char *k)
   return cJSON_IsString (n) ? n->valuestring : NULL;
 }
 
-static double num (const cJSON *o, const char *k);
+/* The members of a log record the index reads, looked up in one pass. */
+enum {
+  LF_SUB, LF_SET, LF_ITEM, LF_VARIANT, LF_KIND, LF_TURN, LF_FINAL,
+  LF_ERROR_CLASS, LF_SENT, LF_ANSWER, LF_TOTAL, LF_QUEUE, LF_N
+};
+static const char *const log_fields[LF_N] = {
+  "submission", "testset", "item", "variant", "variant_kind", "turn",
+  "final", "error_class", "sent", "answer", "t_total_us", "t_queue_us",
+};
+
+static const char *
+str_of (const cJSON *n)
+{
+  return cJSON_IsString (n) ? n->valuestring : NULL;
+}
+
+static double
+num_of (const cJSON *n)
+{
+  return cJSON_IsNumber (n) ? n->valuedouble : 0;
+}
 
 static Final *
-final_of (const cJSON *rec)
+final_of (const cJSON *const *m)
 {
   Final *f = g_new0 (Final, 1);
-  f->sent = g_strdup (sfield (rec, "sent"));
-  f->answer = g_strdup (sfield (rec, "answer"));
-  f->error_class = g_strdup (sfield (rec, "error_class"));
-  f->t_total_us = num (rec, "t_total_us");
-  f->t_queue_us = num (rec, "t_queue_us");
+  f->sent = g_strdup (str_of (m[LF_SENT]));
+  f->answer = g_strdup (str_of (m[LF_ANSWER]));
+  f->error_class = g_strdup (str_of (m[LF_ERROR_CLASS]));
+  f->t_total_us = num_of (m[LF_TOTAL]);
+  f->t_queue_us = num_of (m[LF_QUEUE]);
   return f;
 }
 
 static Unit *
-unit_of (LogIndex *ix, const cJSON *rec, const char *const *names)
+unit_of (LogIndex *ix, const cJSON *const *m)
 {
   g_string_truncate (ix->key, 0);
-  for (int i = 0; i < 4; i++) {
-    if (i > 0)
+  for (int i = LF_SUB; i <= LF_VARIANT; i++) {
+    if (i > LF_SUB)
       g_string_append_c (ix->key, '\037');
-    g_string_append (ix->key, names[i]);
+    g_string_append (ix->key, m[i]->valuestring);
   }
   Unit *u = g_hash_table_lookup (ix->units, ix->key->str);
   if (u != NULL)
     return u;
   u = g_new0 (Unit, 1);
-  u->sub = g_strdup (names[0]);
-  u->set = g_strdup (names[1]);
-  u->item = g_strdup (names[2]);
-  u->variant = g_strdup (names[3]);
-  const char *kind = sfield (rec, "variant_kind");
+  u->sub = g_strdup (m[LF_SUB]->valuestring);
+  u->set = g_strdup (m[LF_SET]->valuestring);
+  u->item = g_strdup (m[LF_ITEM]->valuestring);
+  u->variant = g_strdup (m[LF_VARIANT]->valuestring);
+  const char *kind = str_of (m[LF_KIND]);
   u->variant_kind = g_strdup (kind ? kind : "clean");
   u->finals = g_ptr_array_new_with_free_func (final_free);
   g_hash_table_insert (ix->units, g_strdup (ix->key->str), u);
@@ -110,25 +130,26 @@ static void
 index_record (const cJSON *rec, gpointer user)
 {
   LogIndex *ix = user;
-  const char *names[4] = { sfield (rec, "submission"), sfield (rec, "testset"),
-                           sfield (rec, "item"), sfield (rec, "variant") };
-  const cJSON *turn = cJSON_GetObjectItemCaseSensitive (rec, "turn");
-  if (!names[0] || !names[1] || !names[2] || !names[3]
-      || !cJSON_IsNumber (turn))
+  const cJSON *m[LF_N];
+  jsonl_get_members (rec, log_fields, LF_N, m);
+  for (int i = LF_SUB; i <= LF_VARIANT; i++)
+    if (!cJSON_IsString (m[i]))
+      return;
+  if (!cJSON_IsNumber (m[LF_TURN]))
     return;
-  Unit *u = unit_of (ix, rec, names);
+  Unit *u = unit_of (ix, m);
   u->requests++;
-  if (sfield (rec, "error_class"))
+  if (str_of (m[LF_ERROR_CLASS]))
     u->failed_requests++;
-  if (!cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (rec, "final")))
+  if (!cJSON_IsTrue (m[LF_FINAL]))
     return;
-  guint t = (guint) turn->valuedouble;
+  guint t = (guint) m[LF_TURN]->valuedouble;
   if (t > 16)
     return; /* conversations have at most 4 turns */
   if (u->finals->len <= t)
     g_ptr_array_set_size (u->finals, t + 1);
   final_free (g_ptr_array_index (u->finals, t));
-  g_ptr_array_index (u->finals, t) = final_of (rec);
+  g_ptr_array_index (u->finals, t) = final_of (m);
 }
 
 static cJSON *

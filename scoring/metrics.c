@@ -7,6 +7,7 @@
 
 #include "scoring/rank.h"
 #include "scoring/stats.h"
+#include "util/jsonl.h"
 
 #include <math.h>
 #include <string.h>
@@ -34,6 +35,7 @@ typedef struct {
   guint sub, item;
   gint kind;             /* index into kinds, −1 for the clean question */
   const char *kind_name; /* variant kind, NULL when clean */
+  const char *sub_id;    /* the record's submission */
   const char *category;
   const char *error_class; /* NULL when the request succeeded */
   gboolean correct, lenient_ok;
@@ -106,20 +108,6 @@ metrics_str(const cJSON *obj, const char *field)
   return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static double
-metrics_num(const cJSON *obj, const char *field, double dflt)
-{
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
-  return cJSON_IsNumber(v) ? v->valuedouble : dflt;
-}
-
-static gboolean
-metrics_bool(const cJSON *obj, const char *field, gboolean dflt)
-{
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
-  return cJSON_IsBool(v) ? cJSON_IsTrue(v) : dflt;
-}
-
 static guint
 metrics_add_sub(MetricsCtx *c, const char *id, const char *name,
                 const char *province)
@@ -146,13 +134,43 @@ metrics_add_contest_subs(MetricsCtx *c, const cJSON *submissions)
   }
 }
 
+/* The members of a score record read here, looked up in one pass. */
+enum {
+  RF_SUB, RF_ITEM, RF_SET, RF_VARIANT, RF_KIND, RF_CATEGORY, RF_ERROR_CLASS,
+  RF_CORRECT, RF_LENIENT_CORRECT, RF_LENIENT_SCORE, RF_SCORE,
+  RF_CONTRADICTIONS, RF_REQUESTS, RF_FAILED_REQUESTS, RF_LATENCY, RF_N
+};
+static const char *const record_fields[RF_N] = {
+  "submission", "item", "testset", "variant", "variant_kind", "category",
+  "error_class", "correct", "lenient_correct", "lenient_score", "score",
+  "contradictions", "requests", "failed_requests", "latency_us",
+};
+
+static const char *
+metrics_str_of(const cJSON *v)
+{
+  return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static double
+metrics_num_of(const cJSON *v, double dflt)
+{
+  return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+static gboolean
+metrics_bool_of(const cJSON *v, gboolean dflt)
+{
+  return cJSON_IsBool(v) ? cJSON_IsTrue(v) : dflt;
+}
+
 /* The kind of a variant: variant_kind, else "telex" from "hand:telex#2"
  * (copied into strings, which outlives the records' use). */
 static const char *
-metrics_variant_kind(const cJSON *rec, const char *variant,
+metrics_variant_kind(const cJSON *const *m, const char *variant,
                      GStringChunk *strings)
 {
-  const char *kind = metrics_str(rec, "variant_kind");
+  const char *kind = metrics_str_of(m[RF_KIND]);
   if (kind != NULL && *kind)
     return kind;
   if (g_str_has_prefix(variant, "hand:"))
@@ -170,29 +188,32 @@ static gboolean
 metrics_read_record(const cJSON *rec, MetricsRecord *r, char **key,
                     GStringChunk *strings)
 {
-  const char *sub = metrics_str(rec, "submission");
-  const char *item = metrics_str(rec, "item");
+  const cJSON *m[RF_N];
+  jsonl_get_members(rec, record_fields, RF_N, m);
+  const char *sub = metrics_str_of(m[RF_SUB]);
+  const char *item = metrics_str_of(m[RF_ITEM]);
   if (sub == NULL || item == NULL)
     return FALSE;
-  const char *testset = metrics_str(rec, "testset");
-  const char *variant = metrics_str(rec, "variant");
+  const char *testset = metrics_str_of(m[RF_SET]);
+  const char *variant = metrics_str_of(m[RF_VARIANT]);
   memset(r, 0, sizeof *r);
   r->kind = -1;
   if (variant != NULL && strcmp(variant, "clean") != 0)
-    r->kind_name = metrics_variant_kind(rec, variant, strings);
-  r->category = metrics_str(rec, "category");
-  r->error_class = metrics_str(rec, "error_class");
+    r->kind_name = metrics_variant_kind(m, variant, strings);
+  r->sub_id = sub;
+  r->category = metrics_str_of(m[RF_CATEGORY]);
+  r->error_class = metrics_str_of(m[RF_ERROR_CLASS]);
   /* A failed request counts as wrong whatever the record says. */
-  r->correct = r->error_class == NULL && metrics_bool(rec, "correct", FALSE);
+  r->correct = r->error_class == NULL && metrics_bool_of(m[RF_CORRECT], FALSE);
   r->lenient_ok = r->error_class == NULL
-                  && (r->correct || metrics_bool(rec, "lenient_correct", FALSE)
-                      || metrics_num(rec, "lenient_score", 0) >= 1.0);
-  r->score = r->error_class ? 0 : metrics_num(rec, "score", 0);
-  r->contradictions = (gint64)metrics_num(rec, "contradictions", 0);
-  r->requests = (gint64)metrics_num(rec, "requests", 1);
-  r->failed_requests = (gint64)metrics_num(rec, "failed_requests", 0);
-  const cJSON *lat = cJSON_GetObjectItemCaseSensitive(rec, "latency_us");
-  r->latency = cJSON_IsArray(lat) ? lat : NULL;
+                  && (r->correct
+                      || metrics_bool_of(m[RF_LENIENT_CORRECT], FALSE)
+                      || metrics_num_of(m[RF_LENIENT_SCORE], 0) >= 1.0);
+  r->score = r->error_class ? 0 : metrics_num_of(m[RF_SCORE], 0);
+  r->contradictions = (gint64)metrics_num_of(m[RF_CONTRADICTIONS], 0);
+  r->requests = (gint64)metrics_num_of(m[RF_REQUESTS], 1);
+  r->failed_requests = (gint64)metrics_num_of(m[RF_FAILED_REQUESTS], 0);
+  r->latency = cJSON_IsArray(m[RF_LATENCY]) ? m[RF_LATENCY] : NULL;
   *key = g_strconcat(testset ? testset : "", "\x1f", item, NULL);
   return TRUE;
 }
@@ -207,7 +228,7 @@ metrics_read_records(MetricsCtx *c, const GPtrArray *score_records)
     char *key = NULL;
     if (!metrics_read_record(rec, &r, &key, c->strings))
       continue;
-    r.sub = metrics_add_sub(c, metrics_str(rec, "submission"), NULL, NULL);
+    r.sub = metrics_add_sub(c, r.sub_id, NULL, NULL);
     if (!g_hash_table_contains(c->item_index, key))
       g_hash_table_insert(c->item_index, g_strdup(key), NULL);
     if (r.kind_name != NULL)

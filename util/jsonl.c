@@ -246,6 +246,26 @@ jsonl_get_object (const cJSON *obj, const char *field, gboolean optional,
   return TRUE;
 }
 
+void
+jsonl_get_members (const cJSON *obj, const char *const *names, guint n,
+                   const cJSON **out)
+{
+  guint left = n;
+  for (guint i = 0; i < n; i++)
+    out[i] = NULL;
+  for (const cJSON *c = obj ? obj->child : NULL; c && left; c = c->next) {
+    if (c->string == NULL)
+      continue;
+    for (guint i = 0; i < n; i++)
+      if (out[i] == NULL && c->string[0] == names[i][0]
+          && strcmp (c->string, names[i]) == 0) {
+        out[i] = c;
+        left--;
+        break;
+      }
+  }
+}
+
 char *
 jsonl_print (const cJSON *obj)
 {

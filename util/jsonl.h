@@ -58,6 +58,13 @@ gboolean jsonl_get_object (const cJSON *obj, const char *field,
                            gboolean optional, const cJSON **out,
                            GError **error);
 
+/* Looks up n members of obj in one pass over its children: out[i] gets
+ * the first member named names[i], or NULL — what
+ * cJSON_GetObjectItemCaseSensitive gives, without a walk per name (a log
+ * record has twenty-odd members and a reader wants a dozen of them). */
+void jsonl_get_members (const cJSON *obj, const char *const *names, guint n,
+                        const cJSON **out);
+
 /* Serializes obj on one line (no newline), newly allocated, free with g_free.
  * cJSON's own allocator is plain malloc, so the copy keeps g_free safe. */
 char *jsonl_print (const cJSON *obj);

@@ -152,15 +152,27 @@ index_record (const cJSON *rec, gpointer user)
   g_ptr_array_index (u->finals, t) = final_of (m);
 }
 
+/* Members go in under their constant names (cJSON_AddItemToObjectCS),
+ * and the strings of a record are referenced, not copied: they belong to
+ * the log index and the sets, which outlive the records. A record and its
+ * judgement are some sixty members; copying each name and value was most
+ * of the mallocs of scoring. */
+static void
+put_item (cJSON *obj, const char *name, cJSON *item)
+{
+  cJSON_AddItemToObjectCS (obj, name, item);
+}
+
 static cJSON *
 judge_turn (const TsItem *it, guint t, const Final *fin,
             const char **fail_class, cJSON *lat)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
   cJSON *o = cJSON_CreateObject ();
-  cJSON_AddNumberToObject (o, "turn", t);
+  put_item (o, "turn", cJSON_CreateNumber (t));
   const char *sent = fin ? fin->sent : NULL;
-  cJSON_AddStringToObject (o, "question", sent ? sent : turn->question);
+  put_item (o, "question",
+            cJSON_CreateStringReference (sent ? sent : turn->question));
   const char *answer = fin ? fin->answer : NULL;
   const char *cls = fin ? fin->error_class : NULL;
   if (answer == NULL && cls == NULL)
@@ -168,11 +180,11 @@ judge_turn (const TsItem *it, guint t, const Final *fin,
   if (cls && *fail_class == NULL)
     *fail_class = cls;
   if (answer)
-    cJSON_AddStringToObject (o, "answer", answer);
+    put_item (o, "answer", cJSON_CreateStringReference (answer));
   else
-    cJSON_AddNullToObject (o, "answer");
+    put_item (o, "answer", cJSON_CreateNull ());
   if (cls)
-    cJSON_AddStringToObject (o, "error_class", cls);
+    put_item (o, "error_class", cJSON_CreateStringReference (cls));
   if (answer && fin) {
     /* In open loop the wait behind a slow endpoint counts: latency runs
      * from the scheduled send (t_queue_us), not from the real one. */
@@ -180,7 +192,7 @@ judge_turn (const TsItem *it, guint t, const Final *fin,
                                                    + fin->t_queue_us));
   }
   /* The key was compiled when the set was loaded and validated. */
-  cJSON_AddItemToObject (o, "judgement", judge_answer (turn->key, answer));
+  put_item (o, "judgement", judge_answer (turn->key, answer));
   return o;
 }
 
@@ -199,14 +211,14 @@ score_unit (GHashTable *sets, const Unit *u)
   if (it == NULL)
     return NULL; /* the item left the set: nothing to judge against */
   cJSON *r = cJSON_CreateObject ();
-  cJSON_AddStringToObject (r, "submission", u->sub);
-  cJSON_AddStringToObject (r, "testset", u->set);
-  cJSON_AddStringToObject (r, "item", u->item);
-  cJSON_AddStringToObject (r, "category", it->category);
-  cJSON_AddStringToObject (r, "kind", it->kind);
-  cJSON_AddBoolToObject (r, "hidden", set->hidden);
-  cJSON_AddStringToObject (r, "variant", u->variant);
-  cJSON_AddStringToObject (r, "variant_kind", u->variant_kind);
+  put_item (r, "submission", cJSON_CreateStringReference (u->sub));
+  put_item (r, "testset", cJSON_CreateStringReference (u->set));
+  put_item (r, "item", cJSON_CreateStringReference (u->item));
+  put_item (r, "category", cJSON_CreateStringReference (it->category));
+  put_item (r, "kind", cJSON_CreateStringReference (it->kind));
+  put_item (r, "hidden", cJSON_CreateBool (set->hidden));
+  put_item (r, "variant", cJSON_CreateStringReference (u->variant));
+  put_item (r, "variant_kind", cJSON_CreateStringReference (u->variant_kind));
   cJSON *turns = cJSON_CreateArray ();
   cJSON *lat = cJSON_CreateArray ();
   const char *fail_class = NULL;
@@ -224,18 +236,20 @@ score_unit (GHashTable *sets, const Unit *u)
     cJSON_AddItemToArray (turns, jt);
   }
   guint n = it->turns->len;
-  cJSON_AddNumberToObject (r, "score", score / n);
-  cJSON_AddBoolToObject (r, "correct", correct && fail_class == NULL);
-  cJSON_AddNumberToObject (r, "lenient_score", lenient / n);
-  cJSON_AddNumberToObject (r, "contradictions", contra);
+  put_item (r, "score", cJSON_CreateNumber (score / n));
+  put_item (r, "correct",
+            cJSON_CreateBool (correct && fail_class == NULL));
+  put_item (r, "lenient_score", cJSON_CreateNumber (lenient / n));
+  put_item (r, "contradictions", cJSON_CreateNumber (contra));
   if (fail_class)
-    cJSON_AddStringToObject (r, "error_class", fail_class);
+    put_item (r, "error_class", cJSON_CreateStringReference (fail_class));
   else
-    cJSON_AddNullToObject (r, "error_class");
-  cJSON_AddNumberToObject (r, "requests", u->requests);
-  cJSON_AddNumberToObject (r, "failed_requests", u->failed_requests);
-  cJSON_AddItemToObject (r, "latency_us", lat);
-  cJSON_AddItemToObject (r, "turns", turns);
+    put_item (r, "error_class", cJSON_CreateNull ());
+  put_item (r, "requests", cJSON_CreateNumber (u->requests));
+  put_item (r, "failed_requests",
+            cJSON_CreateNumber (u->failed_requests));
+  put_item (r, "latency_us", lat);
+  put_item (r, "turns", turns);
   return r;
 }
 

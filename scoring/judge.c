@@ -430,7 +430,8 @@ parse_others (const cJSON *obj, const char *path, Fact *f, GError **error)
   int i = 0;
   for (const cJSON *n = arr->child; n; n = n->next, i++) {
     Quantity q = {0, f->value.unit};
-    if (cJSON_IsNumber (n) && isfinite (n->valuedouble) && n->valuedouble >= 0) {
+    if (cJSON_IsNumber (n) && isfinite (n->valuedouble)
+        && n->valuedouble >= 0) {
       q.value = n->valuedouble;
       g_array_append_val (f->others, q);
       continue;
@@ -996,6 +997,14 @@ classify (const Fact *f, const NumbersMention *m)
   }
 }
 
+/* Members go in under their constant names (cJSON_AddItemToObjectCS): a
+ * judgement has some thirty, and cJSON would copy every name. */
+static void
+put_item (cJSON *obj, const char *name, cJSON *item)
+{
+  cJSON_AddItemToObjectCS (obj, name, item);
+}
+
 static cJSON *
 mention_json (const NumbersMention *m)
 {
@@ -1005,14 +1014,15 @@ mention_json (const NumbersMention *m)
                                        "range"};
   cJSON *o = cJSON_CreateObject ();
   if (m->bound == NUMBERS_RANGE) {
-    cJSON_AddNumberToObject (o, "min", m->lo);
-    cJSON_AddNumberToObject (o, "max", m->hi);
+    put_item (o, "min", cJSON_CreateNumber (m->lo));
+    put_item (o, "max", cJSON_CreateNumber (m->hi));
   } else if (m->unit != NUMBERS_UNIT_SAME_DAY) {
-    cJSON_AddNumberToObject (o, "value", m->lo);
+    put_item (o, "value", cJSON_CreateNumber (m->lo));
   }
-  cJSON_AddStringToObject (o, "unit", numbers_unit_name (m->unit));
+  put_item (o, "unit",
+            cJSON_CreateStringReference (numbers_unit_name (m->unit)));
   if (m->bound != NUMBERS_EXACT)
-    cJSON_AddStringToObject (o, "bound", bounds[m->bound]);
+    put_item (o, "bound", cJSON_CreateStringReference (bounds[m->bound]));
   return o;
 }
 
@@ -1163,9 +1173,10 @@ match_list (const Fact *f, const View *v, Outcome *o)
   }
   double recall = (double) hits / f->items->len;
   o->value = cJSON_CreateObject ();
-  cJSON_AddNumberToObject (o->value, "recall", round (recall * 1e4) / 1e4);
-  cJSON_AddItemToObject (o->value, "found", found);
-  cJSON_AddItemToObject (o->value, "missing", missing);
+  put_item (o->value, "recall",
+            cJSON_CreateNumber (round (recall * 1e4) / 1e4));
+  put_item (o->value, "found", found);
+  put_item (o->value, "missing", missing);
   o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
   reason_printf (o, "names %u of %u components (recall %.2f, "
                    "needs %.2f)", hits, f->items->len, recall, f->min_recall);
@@ -1396,19 +1407,20 @@ static cJSON *
 outcome_json (const Fact *f, Outcome *o)
 {
   cJSON *j = cJSON_CreateObject ();
-  cJSON_AddStringToObject (j, "type", fact_type_names[f->type]);
-  cJSON_AddBoolToObject (j, "required", f->required);
-  cJSON_AddNumberToObject (j, "weight", f->weight);
-  cJSON_AddStringToObject (j, "status", status_names[o->status]);
-  cJSON_AddItemToObject (j, "span", o->span ? cJSON_CreateString (o->span)
+  put_item (j, "type", cJSON_CreateStringReference (fact_type_names[f->type]));
+  put_item (j, "required", cJSON_CreateBool (f->required));
+  put_item (j, "weight", cJSON_CreateNumber (f->weight));
+  put_item (j, "status",
+            cJSON_CreateStringReference (status_names[o->status]));
+  put_item (j, "span", o->span ? cJSON_CreateString (o->span)
                                             : cJSON_CreateNull ());
-  cJSON_AddItemToObject (j, "value", o->value ? o->value : cJSON_CreateNull ());
+  put_item (j, "value", o->value ? o->value : cJSON_CreateNull ());
   o->value = NULL;
   if (o->expected)
-    cJSON_AddStringToObject (j, "expected", o->expected);
-  cJSON_AddStringToObject (j, "reason", o->reason->str);
+    put_item (j, "expected", cJSON_CreateString (o->expected));
+  put_item (j, "reason", cJSON_CreateString (o->reason->str));
   if (o->notes) {
-    cJSON_AddItemToObject (j, "notes", o->notes);
+    put_item (j, "notes", o->notes);
     o->notes = NULL;
   }
   return j;
@@ -1449,10 +1461,10 @@ run_forbid (const JudgeKey *key, const View *v, cJSON *out, Tally *t)
     if (out == NULL)
       continue;
     cJSON *e = cJSON_CreateObject ();
-    cJSON_AddNumberToObject (e, "rule", i);
-    cJSON_AddStringToObject (e, "span", span);
-    cJSON_AddStringToObject (e, "reason", rule->reason ? rule->reason
-                                          : "matches a forbid rule");
+    put_item (e, "rule", cJSON_CreateNumber (i));
+    put_item (e, "span", cJSON_CreateString (span));
+    put_item (e, "reason", cJSON_CreateString (rule->reason ? rule->reason
+                                          : "matches a forbid rule"));
     cJSON_AddItemToArray (out, e);
   }
 }
@@ -1494,11 +1506,12 @@ static cJSON *
 judge_no_answer (const JudgeKey *key)
 {
   cJSON *out = cJSON_CreateObject ();
-  cJSON_AddNumberToObject (out, "score", 0);
-  cJSON_AddBoolToObject (out, "correct", FALSE);
-  cJSON_AddNumberToObject (out, "lenient_score", 0);
-  cJSON_AddNumberToObject (out, "contradictions", 0);
-  cJSON *facts = cJSON_AddArrayToObject (out, "facts");
+  put_item (out, "score", cJSON_CreateNumber (0));
+  put_item (out, "correct", cJSON_CreateBool (FALSE));
+  put_item (out, "lenient_score", cJSON_CreateNumber (0));
+  put_item (out, "contradictions", cJSON_CreateNumber (0));
+  cJSON *facts = cJSON_CreateArray ();
+  put_item (out, "facts", facts);
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
@@ -1507,7 +1520,7 @@ judge_no_answer (const JudgeKey *key)
     cJSON_AddItemToArray (facts, outcome_json (f, &o));
     outcome_clear (&o);
   }
-  cJSON_AddArrayToObject (out, "forbid");
+  put_item (out, "forbid", cJSON_CreateArray ());
   return out;
 }
 
@@ -1526,12 +1539,14 @@ judge_answer (const JudgeKey *key, const char *answer)
   view_init (&v, folded, TRUE, key->needs);
   Tally lenient = run_key (key, &v, NULL, NULL);
   view_clear (&v);
-  cJSON_AddNumberToObject (out, "score", tally_score (&strict));
-  cJSON_AddBoolToObject (out, "correct",
-                         strict.required_ok && strict.contradictions == 0);
-  cJSON_AddNumberToObject (out, "lenient_score", tally_score (&lenient));
-  cJSON_AddNumberToObject (out, "contradictions", strict.contradictions);
-  cJSON_AddItemToObject (out, "facts", facts);
-  cJSON_AddItemToObject (out, "forbid", forbid);
+  put_item (out, "score", cJSON_CreateNumber (tally_score (&strict)));
+  put_item (out, "correct", cJSON_CreateBool (strict.required_ok
+                                              && strict.contradictions == 0));
+  put_item (out, "lenient_score",
+            cJSON_CreateNumber (tally_score (&lenient)));
+  put_item (out, "contradictions",
+            cJSON_CreateNumber (strict.contradictions));
+  put_item (out, "facts", facts);
+  put_item (out, "forbid", forbid);
   return out;
 }

@@ -96,6 +96,7 @@ struct _Worker {
   char iso_prefix[32];
   GThread *thread;
   GError *error;     /* why it stopped, when it could not go on */
+  int epoll_errno;   /* why there is no epoll set, or 0 */
 };
 
 /* A transfer in flight and what it belongs to. */
@@ -122,7 +123,16 @@ struct _Engine {
   gboolean interrupted;
   gint64 started_us, progress_us;
   GError *fatal;
+  gint failed;            /* atomic: a worker cannot go on, all stop */
 };
+
+/* A signal asked to stop (the caller's flag), or a worker cannot go on
+ * (the engine's own, so a failure here does not look like a signal). */
+static gboolean
+stopping (Engine *e)
+{
+  return *e->o.stop || g_atomic_int_get (&e->failed);
+}
 
 static void
 job_free (Job *j)
@@ -200,6 +210,7 @@ worker_init (Engine *e, Worker *w, guint cap)
   w->e = e;
   w->cap = cap;
   w->epfd = epoll_create1 (EPOLL_CLOEXEC);
+  w->epoll_errno = w->epfd < 0 ? errno : 0;
   w->idle = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                 curl_easy_cleanup);
   w->line = g_string_sized_new (4096);
@@ -693,7 +704,7 @@ finish_transfer (Worker *w, Xfer *x, CURLcode rc)
   gboolean retry = follow
                    || (o.cls && retryable (e, o.cls)
                        && j->attempt <= e->o.contest->retries
-                       && s->retry_budget > 0 && !*e->o.stop);
+                       && s->retry_budget > 0 && !stopping (e));
   if (retry && !follow)
     s->retry_budget--;
   g_mutex_unlock (&e->lock);
@@ -702,7 +713,7 @@ finish_transfer (Worker *w, Xfer *x, CURLcode rc)
 
   g_mutex_lock (&e->log_lock);
   if (e->fatal == NULL && !runlog_append_open (e->o.log, w->line, &e->fatal))
-    *e->o.stop = 1; /* cannot record: stop starting new work */
+    g_atomic_int_set (&e->failed, 1); /* cannot record: start nothing new */
   g_mutex_unlock (&e->log_lock);
   g_mutex_lock (&e->lock);
   s->conns_opened += (guint) MAX (o.opened, 0);
@@ -804,6 +815,7 @@ refill (Worker *w, GError **error)
     if (!start_transfer (w, j, error)) {
       g_mutex_lock (&e->lock);
       j->sub->progress.in_flight--;
+      j->sub->progress.requests--; /* never sent */
       e->active--;
       job_free (j);
       g_mutex_unlock (&e->lock);
@@ -822,7 +834,7 @@ worker_has_work (Worker *w)
   Engine *e = w->e;
   if (w->active > 0 || (w == &e->workers[0] && e->active > 0))
     return TRUE;
-  if (*e->o.stop)
+  if (stopping (e))
     return FALSE;
   for (guint i = 0; i < e->subs->len; i++)
     if (has_pending (e, g_ptr_array_index (e->subs, i)))
@@ -897,9 +909,9 @@ worker_loop (gpointer data)
     g_mutex_unlock (&e->lock);
     if (!more)
       break;
-    Refill r = *e->o.stop ? REFILL_IDLE : refill (w, &w->error);
+    Refill r = stopping (e) ? REFILL_IDLE : refill (w, &w->error);
     if (r == REFILL_FAILED)
-      *e->o.stop = 1;
+      g_atomic_int_set (&e->failed, 1);
     wait_and_act (w, r == REFILL_MORE ? 0 : r == REFILL_HELD ? 10 : 200);
     drain_finished (w);
     if (first)
@@ -911,6 +923,14 @@ worker_loop (gpointer data)
 gboolean
 engine_fire (Engine *e, GError **error)
 {
+  for (guint i = 0; i < e->n_workers; i++)
+    if (e->workers[i].epfd < 0) { /* out of file descriptors, mostly */
+      g_set_error (error, G_FILE_ERROR,
+                   g_file_error_from_errno (e->workers[i].epoll_errno),
+                   "cannot create an epoll set: %s",
+                   g_strerror (e->workers[i].epoll_errno));
+      return FALSE;
+    }
   e->started_us = g_get_monotonic_time ();
   for (guint i = 1; i < e->n_workers; i++)
     e->workers[i].thread = g_thread_new ("vabench-fire", worker_loop,

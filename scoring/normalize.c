@@ -235,7 +235,9 @@ fold_chars (const char *text)
   GString *out = g_string_sized_new (strlen (text) + 1);
   gboolean space = TRUE; /* drops leading space */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
-    gunichar c = fold_char (g_utf8_get_char (p));
+    guchar b = (guchar) *p;
+    /* Most of an answer is ASCII: no UTF-8 decoding for it. */
+    gunichar c = fold_char (b < 0x80 ? b : g_utf8_get_char (p));
     if (c == 0)
       continue;
     if (c == ' ') {
@@ -303,18 +305,18 @@ alpha_at (const char *p)
 static char *
 unify_i_y (const char *text)
 {
+  /* Copies the text in runs and rewrites only the final y of the words
+   * that need it: appending character by character was a fifth of
+   * normalizing an answer. */
   GString *out = g_string_sized_new (strlen (text) + 1);
-  const char *p = text;
+  const char *p = text, *copied = text;
   while (*p != '\0') {
     if (!alpha_at (p)) {
-      const char *next = g_utf8_next_char (p);
-      g_string_append_len (out, p, next - p);
-      p = next;
+      p = g_utf8_next_char (p);
       continue;
     }
     gunichar w[8];
     gsize n = 0;
-    const char *start = p;
     while (*p != '\0' && alpha_at (p)) {
       if (n < G_N_ELEMENTS (w))
         w[n] = g_utf8_get_char (p);
@@ -322,12 +324,13 @@ unify_i_y (const char *text)
       p = g_utf8_next_char (p);
     }
     if (n <= G_N_ELEMENTS (w) && word_is_consonant_y (w, n)) {
-      g_string_append_len (out, start, (g_utf8_prev_char (p)) - start);
+      const char *last = g_utf8_prev_char (p);
+      g_string_append_len (out, copied, last - copied);
       g_string_append_unichar (out, i_forms[y_index (w[n - 1])]);
-    } else {
-      g_string_append_len (out, start, p - start);
+      copied = p;
     }
   }
+  g_string_append_len (out, copied, p - copied);
   return g_string_free (out, FALSE);
 }
 

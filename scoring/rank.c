@@ -250,9 +250,9 @@ rank_draw(StatsRng *rng, const RankTable *t, const RankClasses *cls,
 {
   for (guint s = 0; s < t->n_subs; s++)
     memset(per_class[s], 0, cls[s].n * sizeof *per_class[s]);
-  guint32 drawn[1024];
-  for (guint d = 0; d < t->n_items; d += G_N_ELEMENTS(drawn)) {
-    guint chunk = MIN(t->n_items - d, G_N_ELEMENTS(drawn));
+  guint32 drawn[STATS_DRAW_CHUNK];
+  for (guint d = 0; d < t->n_items; d += STATS_DRAW_CHUNK) {
+    guint chunk = MIN(t->n_items - d, STATS_DRAW_CHUNK);
     stats_rng_fill_below(rng, t->n_items, drawn, chunk);
     for (guint s = 0; s < t->n_subs; s++) {
       const guint32 *of_item = cls[s].of_item;

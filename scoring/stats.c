@@ -127,20 +127,52 @@ stats_rng_below(StatsRng *rng, guint32 n)
   return (guint32)(m >> 32);
 }
 
+/* 32-bit candidates from the halves of 64-bit outputs, high half first. */
+typedef struct {
+  StatsRng *rng;
+  guint64 word;
+  gboolean low_left;
+} StatsHalves;
+
+static inline guint32
+stats_next32(StatsHalves *h)
+{
+  if (h->low_left) {
+    h->low_left = FALSE;
+    return (guint32)h->word;
+  }
+  h->word = stats_rng_next(h->rng);
+  h->low_left = TRUE;
+  return (guint32)(h->word >> 32);
+}
+
 void
 stats_rng_fill_below(StatsRng *rng, guint32 n, guint32 *out, gsize count)
 {
-  for (gsize i = 0; i < count; i++)
-    out[i] = stats_rng_below(rng, n);
+  StatsHalves h = { rng, 0, FALSE };
+  for (gsize i = 0; i < count; i++) {
+    guint64 m = (guint64)stats_next32(&h) * n;
+    if ((guint32)m < n) {
+      guint32 reject = (guint32)(-n) % n;
+      while ((guint32)m < reject)
+        m = (guint64)stats_next32(&h) * n;
+    }
+    out[i] = (guint32)(m >> 32);
+  }
 }
 
 void
 stats_resample_counts(StatsRng *rng, guint n, guint *counts)
 {
+  guint32 drawn[STATS_DRAW_CHUNK];
   for (guint i = 0; i < n; i++)
     counts[i] = 0;
-  for (guint i = 0; i < n; i++)
-    counts[stats_rng_below(rng, n)]++;
+  for (guint d = 0; d < n; d += STATS_DRAW_CHUNK) {
+    guint chunk = MIN(n - d, STATS_DRAW_CHUNK);
+    stats_rng_fill_below(rng, n, drawn, chunk);
+    for (guint j = 0; j < chunk; j++)
+      counts[drawn[j]]++;
+  }
 }
 
 gboolean

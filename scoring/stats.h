@@ -44,18 +44,23 @@ void stats_rng_init(StatsRng *rng, guint64 seed);
 guint64 stats_rng_next(StatsRng *rng);
 /* Uniform in [0, n), without modulo bias (Lemire 2019); n ≥ 1. */
 guint32 stats_rng_below(StatsRng *rng, guint32 n);
-/* count draws of stats_rng_below(rng, n), in order, into out (one call
- * instead of one per draw: a bootstrap makes hundreds of millions). */
+/* count draws uniform in [0, n) into out, n ≥ 1, for the bootstrap's
+ * hundreds of millions of draws: each 64-bit output gives two 32-bit
+ * candidates (high half first), each taken by Lemire's method like
+ * stats_rng_below; a low half left over at the end is dropped. Callers that
+ * must draw the same indices use the same chunks (STATS_DRAW_CHUNK). */
 void stats_rng_fill_below(StatsRng *rng, guint32 n, guint32 *out,
                           gsize count);
+#define STATS_DRAW_CHUNK 1024
 
 /* splitmix64 (Steele, Lea & Flood 2014): advances *state, returns 64 bits.
  * Exposed so that a test can check it against the published sequence. */
 guint64 stats_splitmix64(guint64 *state);
 
 /* One bootstrap resample of n units: draws n indices uniformly with
- * replacement and writes into counts[0..n) how often each was drawn (so a
- * caller sums count × value, skipping zeros). counts is caller-owned. */
+ * replacement (stats_rng_fill_below in chunks of STATS_DRAW_CHUNK) and
+ * writes into counts[0..n) how often each was drawn (so a caller sums
+ * count × value, skipping zeros). counts is caller-owned. */
 void stats_resample_counts(StatsRng *rng, guint n, guint *counts);
 
 /* Percentile bootstrap interval of the ratio Σnum / Σden over n units

@@ -188,6 +188,32 @@ test_rng_below(void)
     g_assert_cmpuint(stats_rng_below(&rng, 0xc0000001u), <, 0xc0000001u);
 }
 
+/* The bulk draws (two per 64-bit output): the same checks, an odd count,
+ * and the same seed giving the same draws. */
+static void
+test_rng_fill_below(void)
+{
+  StatsRng a, b;
+  stats_rng_init(&a, 11);
+  stats_rng_init(&b, 11);
+  guint32 da[6001], db[6001];
+  stats_rng_fill_below(&a, 6, da, G_N_ELEMENTS(da));
+  stats_rng_fill_below(&b, 6, db, G_N_ELEMENTS(db));
+  guint seen[6] = { 0 };
+  for (gsize i = 0; i < G_N_ELEMENTS(da); i++) {
+    g_assert_cmpuint(da[i], <, 6);
+    g_assert_cmpuint(da[i], ==, db[i]);
+    seen[da[i]]++;
+  }
+  for (int v = 0; v < 6; v++) {
+    g_assert_cmpuint(seen[v], >, 800);
+    g_assert_cmpuint(seen[v], <, 1200);
+  }
+  stats_rng_fill_below(&a, 0xc0000001u, da, 1000);
+  for (int i = 0; i < 1000; i++)
+    g_assert_cmpuint(da[i], <, 0xc0000001u);
+}
+
 static void
 test_resample_counts(void)
 {
@@ -259,6 +285,7 @@ main(int argc, char **argv)
   g_test_add_func("/stats/splitmix64-known", test_splitmix64_known);
   g_test_add_func("/stats/xoshiro-known", test_xoshiro_known);
   g_test_add_func("/stats/rng-below", test_rng_below);
+  g_test_add_func("/stats/rng-fill-below", test_rng_fill_below);
   g_test_add_func("/stats/wilson", test_wilson);
   g_test_add_func("/stats/bootstrap-p", test_bootstrap_p);
   g_test_add_func("/stats/resample-counts", test_resample_counts);

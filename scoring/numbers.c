@@ -110,17 +110,19 @@ vocabulary_table (gboolean lenient)
 
 typedef enum { TOK_NUM, TOK_WORD, TOK_PUNCT } TokType;
 
+/* Kept small (40 bytes): an answer's tokens then fit an allocation that
+ * malloc serves from its per-thread cache. */
 typedef struct {
-  TokType type;
-  gsize start, end;
-  gboolean glued;     /* no space before it */
   const WordSet *w;   /* TOK_WORD: meanings, NULL when not in vocabulary */
-  gunichar ch;        /* TOK_PUNCT */
   double num;         /* TOK_NUM */
-  guint ndigits;      /* TOK_NUM: digits before any decimal separator */
-  gboolean decimal;   /* TOK_NUM: has a decimal part */
-  gboolean bad;       /* TOK_NUM: not an amount (phone, odd grouping) */
-  gboolean spaced;    /* TOK_NUM: joined from space-separated groups */
+  guint32 start, end; /* byte offsets (answers are capped far below 4 GB) */
+  gunichar ch;        /* TOK_PUNCT */
+  guint32 ndigits;    /* TOK_NUM: digits before any decimal separator */
+  guint8 type;        /* TokType */
+  guint8 glued : 1;   /* no space before it */
+  guint8 decimal : 1; /* TOK_NUM: has a decimal part */
+  guint8 bad : 1;     /* TOK_NUM: not an amount (phone, odd grouping) */
+  guint8 spaced : 1;  /* TOK_NUM: joined from space-separated groups */
 } Tok;
 
 /* Reads "50.000", "50,000", "1,5", "03". A separator followed by exactly
@@ -229,7 +231,7 @@ tokenize (const char *text, gboolean lenient)
   /* Room for a short answer's tokens up front: growing one by one
    * reallocated half a dozen times per answer. */
   GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok),
-                                    (guint) MIN (strlen (text) / 4 + 4, 1024));
+                                    (guint) MIN (strlen (text) / 4 + 4, 24));
   gboolean glued = FALSE;
   gsize i = 0;
   while (text[i] != '\0') {

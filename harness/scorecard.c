@@ -346,10 +346,18 @@ static void
 put_string (GString *out, const char *s)
 {
   g_string_append_c (out, '"');
+  /* Bytes that need an escape (controls, quote, backslash) or end it. */
+  static gboolean special[256];
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    for (int c = 0; c < 256; c++)
+      special[c] = c < 32 || c == '"' || c == '\\';
+    g_once_init_leave (&once, 1);
+  }
   const unsigned char *p = (const unsigned char *) (s ? s : "");
   while (*p) {
     const unsigned char *run = p;
-    while (*p >= 32 && *p != '"' && *p != '\\')
+    while (!special[*p])
       p++;
     g_string_append_len (out, (const char *) run, p - run);
     if (*p == '\0')

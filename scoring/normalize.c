@@ -146,13 +146,36 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
   return 0;
 }
 
+/* The bytes strip_inline can act on (tags, entities, emphasis, table
+ * pipes, links, URLs starting http or www); text between them is copied in
+ * runs. */
+static gboolean
+may_start_markup (guchar c)
+{
+  static const char starts[] = "<&*`~_|[]hHwW";
+  return c != '\0' && memchr (starts, c, sizeof starts - 1) != NULL;
+}
+
 static void
 strip_line (const char *line, gsize len, GString *out)
 {
   if (is_table_rule (line, len))
     return;
+  static gboolean starts[256];
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    for (int c = 0; c < 256; c++)
+      starts[c] = may_start_markup ((guchar) c);
+    g_once_init_leave (&once, 1);
+  }
   gsize i = skip_line_markers (line, len);
   while (i < len) {
+    gsize run = i;
+    while (i < len && !starts[(guchar) line[i]])
+      i++;
+    g_string_append_len (out, line + run, i - run);
+    if (i >= len)
+      break;
     gsize used = strip_inline (line, i, len, out);
     if (used == 0)
       g_string_append_c (out, line[i++]);

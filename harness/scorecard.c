@@ -342,6 +342,16 @@ put_number (GString *out, const cJSON *n)
   g_string_append (out, buf);
 }
 
+/* g_string_append_len without its generic insert path (a call per JSON
+ * string member was a few hundred instructions). */
+static void
+put_bytes (GString *out, const char *p, gsize n)
+{
+  gsize at = out->len;
+  g_string_set_size (out, at + n);
+  memcpy (out->str + at, p, n);
+}
+
 static void
 put_string (GString *out, const char *s)
 {
@@ -359,7 +369,7 @@ put_string (GString *out, const char *s)
     const unsigned char *run = p;
     while (!special[*p])
       p++;
-    g_string_append_len (out, (const char *) run, p - run);
+    put_bytes (out, (const char *) run, (gsize) (p - run));
     if (*p == '\0')
       break;
     switch (*p) {

@@ -13,6 +13,35 @@ is_blank (const char *s, gsize len)
   return TRUE;
 }
 
+/* g_utf8_validate_len with the ASCII between multi-byte characters skipped
+ * here: a UTF-8 text splits cleanly at ASCII bytes, so validating each run
+ * of non-ASCII bytes alone stops at the same byte as validating the whole
+ * line. NUL is invalid, as for g_utf8_validate_len. */
+static gboolean
+valid_utf8 (const char *line, gsize len, const char **bad)
+{
+  const guchar *p = (const guchar *) line, *end = p + len;
+  while (p < end) {
+    if (*p != 0 && *p < 0x80) {
+      p++;
+      continue;
+    }
+    if (*p == 0) {
+      *bad = (const char *) p;
+      return FALSE;
+    }
+    const guchar *run = p;
+    while (p < end && *p >= 0x80)
+      p++;
+    const char *stop = NULL;
+    if (!g_utf8_validate_len ((const char *) run, (gsize) (p - run), &stop)) {
+      *bad = stop;
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 static gboolean
 read_one_line (const char *name, const char *line, gsize len, guint lineno,
                gboolean last_unterminated, JsonlLineFunc func, gpointer user,
@@ -20,7 +49,7 @@ read_one_line (const char *name, const char *line, gsize len, guint lineno,
 {
   *done = FALSE;
   const char *bad = NULL;
-  if (!g_utf8_validate_len (line, len, &bad)) {
+  if (!valid_utf8 (line, len, &bad)) {
     if (torn_tail && last_unterminated) {
       *torn_tail = TRUE;
       *done = TRUE;

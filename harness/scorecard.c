@@ -27,12 +27,15 @@ typedef struct {
   char *sub, *set, *item, *variant, *variant_kind;
   GPtrArray *finals; /* Final* per turn index (may be NULL) */
   guint requests, failed_requests;
+  gint rank;      /* the submission's place in the contest (sorting) */
+  gboolean clean; /* variant is "clean" (sorting) */
 } Unit;
 
 typedef struct {
   GHashTable *units; /* key → Unit* */
   GPtrArray *order;  /* Unit*, first-seen order (sorted later) */
   GString *key;      /* scratch for the lookup key */
+  GHashTable *sub_rank; /* submission id → place in the contest */
 } LogIndex;
 
 static void
@@ -121,6 +124,8 @@ unit_of (LogIndex *ix, const cJSON *const *m)
   const char *kind = str_of (m[LF_KIND]);
   u->variant_kind = g_strdup (kind ? kind : "clean");
   u->finals = g_ptr_array_new_with_free_func (final_free);
+  u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
+  u->clean = strcmp (u->variant, "clean") == 0;
   g_hash_table_insert (ix->units, g_strdup (ix->key->str), u);
   g_ptr_array_add (ix->order, u);
   return u;
@@ -423,31 +428,24 @@ scorecard_append_json (GString *out, const cJSON *v)
 
 /* Deterministic order: set, item and variant names (clean first), then
  * submissions as in the contest — firing order must not leak into the
- * bytes, and all answers to one question sit together in scores.jsonl. */
-typedef struct {
-  GHashTable *sub_rank;
-} SortCtx;
-
+ * bytes, and all answers to one question sit together in scores.jsonl.
+ * The submission's place and the clean flag are looked up once per unit,
+ * not per comparison. */
 static gint
-cmp_units (gconstpointer a, gconstpointer b, gpointer user)
+cmp_units (gconstpointer a, gconstpointer b)
 {
   const Unit *x = *(Unit *const *) a, *y = *(Unit *const *) b;
-  SortCtx *c = user;
   int d = strcmp (x->set, y->set);
   if (d == 0)
     d = strcmp (x->item, y->item);
   if (d != 0)
     return d;
-  gboolean cx = strcmp (x->variant, "clean") == 0;
-  gboolean cy = strcmp (y->variant, "clean") == 0;
-  if (cx != cy)
-    return cx ? -1 : 1;
+  if (x->clean != y->clean)
+    return x->clean ? -1 : 1;
   d = strcmp (x->variant, y->variant);
   if (d != 0)
     return d;
-  gint rx = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, x->sub));
-  gint ry = GPOINTER_TO_INT (g_hash_table_lookup (c->sub_rank, y->sub));
-  return rx < ry ? -1 : rx > ry;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
 cJSON *
@@ -595,19 +593,19 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   }
   LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          unit_free),
-                  g_ptr_array_new (), g_string_new (NULL) };
+                  g_ptr_array_new (), g_string_new (NULL),
+                  g_hash_table_new (g_str_hash, g_str_equal) };
   g_autoptr (GPtrArray) records
       = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
-  SortCtx sc = { g_hash_table_new (g_str_hash, g_str_equal) };
   const cJSON *subs = cJSON_GetObjectItem (contest, "submissions"), *s;
   gint rank = 0;
   cJSON_ArrayForEach (s, subs)
-  g_hash_table_insert (sc.sub_rank, (gpointer) sfield (s, "id"),
+  g_hash_table_insert (ix.sub_rank, (gpointer) sfield (s, "id"),
                        GINT_TO_POINTER (rank++));
   gboolean ok = (sets != NULL || load_sets (contest, by_name, error))
                 && runlog_read (dir, index_record, &ix, error);
   if (ok) {
-    g_ptr_array_sort_with_data (ix.order, cmp_units, &sc);
+    g_ptr_array_sort (ix.order, cmp_units);
     ok = score_all (dir, by_name, ix.order, records, error);
   }
   if (ok) {
@@ -623,7 +621,7 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
     if (ok && results)
       *results = g_steal_pointer (&res);
   }
-  g_hash_table_unref (sc.sub_rank);
+  g_hash_table_unref (ix.sub_rank);
   g_hash_table_unref (by_name);
   g_ptr_array_unref (ix.order);
   g_hash_table_unref (ix.units);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "harness/runlog.h"
 #include "scoring/judge.h"
 #include "scoring/metrics.h"
 #include "testsets/testset.h"
@@ -81,47 +80,47 @@ static const char *const log_fields[LF_N] = {
 };
 
 static const char *
-str_of (const cJSON *n)
+str_of (const JsonlValue *v)
 {
-  return cJSON_IsString (n) ? n->valuestring : NULL;
+  return v->type == cJSON_String ? v->str : NULL;
 }
 
 static double
-num_of (const cJSON *n)
+num_of (const JsonlValue *v)
 {
-  return cJSON_IsNumber (n) ? n->valuedouble : 0;
+  return v->type == cJSON_Number ? v->num : 0;
 }
 
 static Final *
-final_of (const cJSON *const *m)
+final_of (const JsonlValue *m)
 {
   Final *f = g_new0 (Final, 1);
-  f->sent = g_strdup (str_of (m[LF_SENT]));
-  f->answer = g_strdup (str_of (m[LF_ANSWER]));
-  f->error_class = g_strdup (str_of (m[LF_ERROR_CLASS]));
-  f->t_total_us = num_of (m[LF_TOTAL]);
-  f->t_queue_us = num_of (m[LF_QUEUE]);
+  f->sent = g_strdup (str_of (&m[LF_SENT]));
+  f->answer = g_strdup (str_of (&m[LF_ANSWER]));
+  f->error_class = g_strdup (str_of (&m[LF_ERROR_CLASS]));
+  f->t_total_us = num_of (&m[LF_TOTAL]);
+  f->t_queue_us = num_of (&m[LF_QUEUE]);
   return f;
 }
 
 static Unit *
-unit_of (LogIndex *ix, const cJSON *const *m)
+unit_of (LogIndex *ix, const JsonlValue *m)
 {
   g_string_truncate (ix->key, 0);
   for (int i = LF_SUB; i <= LF_VARIANT; i++) {
     if (i > LF_SUB)
       g_string_append_c (ix->key, '\037');
-    g_string_append (ix->key, m[i]->valuestring);
+    g_string_append (ix->key, m[i].str);
   }
   Unit *u = g_hash_table_lookup (ix->units, ix->key->str);
   if (u != NULL)
     return u;
   u = g_new0 (Unit, 1);
-  u->sub = g_strdup (m[LF_SUB]->valuestring);
-  u->set = g_strdup (m[LF_SET]->valuestring);
-  u->item = g_strdup (m[LF_ITEM]->valuestring);
-  u->variant = g_strdup (m[LF_VARIANT]->valuestring);
-  const char *kind = str_of (m[LF_KIND]);
+  u->sub = g_strdup (m[LF_SUB].str);
+  u->set = g_strdup (m[LF_SET].str);
+  u->item = g_strdup (m[LF_ITEM].str);
+  u->variant = g_strdup (m[LF_VARIANT].str);
+  const char *kind = str_of (&m[LF_KIND]);
   u->variant_kind = g_strdup (kind ? kind : "clean");
   u->finals = g_ptr_array_new_with_free_func (final_free);
   u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
@@ -131,30 +130,41 @@ unit_of (LogIndex *ix, const cJSON *const *m)
   return u;
 }
 
-static void
-index_record (const cJSON *rec, gpointer user)
+/* One log record (its wanted members, read without a JSON tree). */
+static gboolean
+index_record (const JsonlValue *m, guint line, gpointer user, GError **error)
 {
   LogIndex *ix = user;
-  const cJSON *m[LF_N];
-  jsonl_get_members (rec, log_fields, LF_N, m);
   for (int i = LF_SUB; i <= LF_VARIANT; i++)
-    if (!cJSON_IsString (m[i]))
-      return;
-  if (!cJSON_IsNumber (m[LF_TURN]))
-    return;
+    if (m[i].type != cJSON_String)
+      return TRUE;
+  if (m[LF_TURN].type != cJSON_Number)
+    return TRUE;
   Unit *u = unit_of (ix, m);
   u->requests++;
-  if (str_of (m[LF_ERROR_CLASS]))
+  if (str_of (&m[LF_ERROR_CLASS]))
     u->failed_requests++;
-  if (!cJSON_IsTrue (m[LF_FINAL]))
-    return;
-  guint t = (guint) m[LF_TURN]->valuedouble;
+  if (m[LF_FINAL].type != cJSON_True)
+    return TRUE;
+  guint t = (guint) m[LF_TURN].num;
   if (t > 16)
-    return; /* conversations have at most 4 turns */
+    return TRUE; /* conversations have at most 4 turns */
   if (u->finals->len <= t)
     g_ptr_array_set_size (u->finals, t + 1);
   final_free (g_ptr_array_index (u->finals, t));
   g_ptr_array_index (u->finals, t) = final_of (m);
+  return TRUE;
+}
+
+/* Every complete record of DIR/log.jsonl, as runlog_read reads it (a torn
+ * last line is ignored), through the flat reader. */
+static gboolean
+read_log (const char *dir, LogIndex *ix, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  gboolean torn = FALSE;
+  return jsonl_read_file_flat (path, log_fields, LF_N, index_record, ix,
+                               &torn, error);
 }
 
 /* Members go in under their constant names (cJSON_AddItemToObjectCS),
@@ -603,7 +613,7 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   g_hash_table_insert (ix.sub_rank, (gpointer) sfield (s, "id"),
                        GINT_TO_POINTER (rank++));
   gboolean ok = (sets != NULL || load_sets (contest, by_name, error))
-                && runlog_read (dir, index_record, &ix, error);
+                && read_log (dir, &ix, error);
   if (ok) {
     g_ptr_array_sort (ix.order, cmp_units);
     ok = score_all (dir, by_name, ix.order, records, error);

@@ -42,10 +42,224 @@ valid_utf8 (const char *line, gsize len, const char **bad)
   return TRUE;
 }
 
+/* ---- flat records without a tree ------------------------------------ */
+
+typedef struct {
+  const char *const *names;
+  guint n;
+  JsonlFlatFunc func;
+  gpointer user;
+  JsonlValue *values;
+  gsize *offsets;  /* string values: offset into scratch */
+  GString *scratch;
+} FlatCtx;
+
+static const char *
+flat_ws (const char *p, const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* p at the opening quote; returns the byte after the closing one, or NULL
+ * for anything but plain text and the short escapes (\u, control bytes
+ * and a missing quote go to cJSON). Unescaped text goes to out if any. */
+static const char *
+flat_string (const char *p, const char *end, GString *out)
+{
+  for (p++; p < end;) {
+    guchar c = (guchar) *p;
+    if (c == '"')
+      return p + 1;
+    if (c < 0x20)
+      return NULL;
+    if (c == '\\') {
+      static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+      const char *e = p + 1 < end ? memchr (from, p[1], sizeof from - 1) : NULL;
+      if (e == NULL || p[1] == '\0')
+        return NULL;
+      if (out)
+        g_string_append_c (out, to[e - from]);
+      p += 2;
+      continue;
+    }
+    const char *run = p;
+    while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+      p++;
+    if (out)
+      g_string_append_len (out, run, p - run);
+  }
+  return NULL;
+}
+
+static const char *
+flat_digits (const char *p, const char *end)
+{
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* A number in strict JSON form, read as cJSON reads it (strtod). */
+static const char *
+flat_number (const char *p, const char *end, double *v)
+{
+  const char *s = p;
+  if (p < end && *p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    p = flat_digits (p, end);
+  else
+    return NULL;
+  if (p < end && *p == '.') {
+    const char *f = flat_digits (p + 1, end);
+    if (f == p + 1)
+      return NULL;
+    p = f;
+  }
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    p++;
+    if (p < end && (*p == '+' || *p == '-'))
+      p++;
+    const char *x = flat_digits (p, end);
+    if (x == p)
+      return NULL;
+    p = x;
+  }
+  char buf[64];
+  if ((gsize) (p - s) >= sizeof buf)
+    return NULL;
+  memcpy (buf, s, (gsize) (p - s));
+  buf[p - s] = '\0';
+  *v = g_ascii_strtod (buf, NULL);
+  return p;
+}
+
+static const char *
+flat_literal (const char *p, const char *end, int *type)
+{
+  static const struct {
+    const char *text;
+    int type;
+  } lits[] = { { "true", cJSON_True }, { "false", cJSON_False },
+               { "null", cJSON_NULL } };
+  for (gsize i = 0; i < G_N_ELEMENTS (lits); i++) {
+    gsize n = strlen (lits[i].text);
+    if ((gsize) (end - p) >= n && memcmp (p, lits[i].text, n) == 0) {
+      *type = lits[i].type;
+      return p + n;
+    }
+  }
+  return NULL;
+}
+
+/* The wanted slot for a key, or -1 (not wanted, or seen before). */
+static int
+flat_slot (const FlatCtx *c, const char *key, gsize len)
+{
+  for (guint i = 0; i < c->n; i++)
+    if (c->values[i].type == 0 && strlen (c->names[i]) == len
+        && memcmp (c->names[i], key, len) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* One member's value at p; NULL to hand the line to cJSON. */
+static const char *
+flat_value (FlatCtx *c, int slot, const char *p, const char *end)
+{
+  JsonlValue v = { 0, NULL, 0 };
+  if (p >= end)
+    return NULL;
+  if (*p == '"') {
+    gsize at = c->scratch->len;
+    p = flat_string (p, end, slot >= 0 ? c->scratch : NULL);
+    if (p && slot >= 0) {
+      g_string_append_c (c->scratch, '\0');
+      c->offsets[slot] = at;
+    }
+    v.type = cJSON_String;
+  } else if (*p == '-' || g_ascii_isdigit (*p)) {
+    p = flat_number (p, end, &v.num);
+    v.type = cJSON_Number;
+  } else
+    p = flat_literal (p, end, &v.type);
+  if (p && slot >= 0)
+    c->values[slot] = v;
+  return p;
+}
+
+/* Reads line as a flat object of scalars into c->values; FALSE when it is
+ * anything else (cJSON then decides). */
+static gboolean
+flat_parse (FlatCtx *c, const char *line, gsize len)
+{
+  const char *p = line, *end = line + len;
+  memset (c->values, 0, c->n * sizeof *c->values);
+  g_string_truncate (c->scratch, 0);
+  p = flat_ws (p, end);
+  if (p >= end || *p != '{')
+    return FALSE;
+  p = flat_ws (p + 1, end);
+  gboolean first = TRUE;
+  while (p < end && *p != '}') {
+    if (!first) {
+      if (*p != ',')
+        return FALSE;
+      p = flat_ws (p + 1, end);
+    }
+    first = FALSE;
+    if (p >= end || *p != '"')
+      return FALSE;
+    const char *key = p + 1, *after = flat_string (p, end, NULL);
+    if (after == NULL || memchr (key, '\\', (gsize) (after - 1 - key)))
+      return FALSE;
+    p = flat_ws (after, end);
+    if (p >= end || *p != ':')
+      return FALSE;
+    int slot = flat_slot (c, key, (gsize) (after - 1 - key));
+    p = flat_value (c, slot, flat_ws (p + 1, end), end);
+    if (p == NULL)
+      return FALSE;
+    p = flat_ws (p, end);
+  }
+  if (p >= end || !is_blank (p + 1, (gsize) (end - p - 1)))
+    return FALSE;
+  for (guint i = 0; i < c->n; i++)
+    if (c->values[i].type == cJSON_String)
+      c->values[i].str = c->scratch->str + c->offsets[i];
+  return TRUE;
+}
+
+/* The cJSON way, for lines flat_parse hands over. */
+static gboolean
+flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  FlatCtx *c = user;
+  const cJSON **m = g_newa (const cJSON *, MAX (c->n, 1));
+  jsonl_get_members (obj, c->names, c->n, m);
+  for (guint i = 0; i < c->n; i++) {
+    JsonlValue v = { 0, NULL, 0 };
+    int t = m[i] ? (m[i]->type & 0xff) : 0;
+    if (t == cJSON_String || t == cJSON_Number || t == cJSON_True
+        || t == cJSON_False || t == cJSON_NULL) {
+      v.type = t;
+      v.str = t == cJSON_String ? m[i]->valuestring : NULL;
+      v.num = t == cJSON_Number ? m[i]->valuedouble : 0;
+    }
+    c->values[i] = v;
+  }
+  return c->func (c->values, line, c->user, error);
+}
+
 static gboolean
 read_one_line (const char *name, const char *line, gsize len, guint lineno,
                gboolean last_unterminated, JsonlLineFunc func, gpointer user,
-               gboolean *torn_tail, gboolean *done, GError **error)
+               FlatCtx *flat, gboolean *torn_tail, gboolean *done,
+               GError **error)
 {
   *done = FALSE;
   const char *bad = NULL;
@@ -59,6 +273,13 @@ read_one_line (const char *name, const char *line, gsize len, guint lineno,
                  "%s:%u: invalid UTF-8 at byte %ld of the line", name, lineno,
                  (long) (bad - line) + 1);
     return FALSE;
+  }
+  if (flat && flat_parse (flat, line, len)) {
+    if (!flat->func (flat->values, lineno, flat->user, error)) {
+      g_prefix_error (error, "%s:%u: ", name, lineno);
+      return FALSE;
+    }
+    return TRUE;
   }
   const char *end = NULL;
   g_autoptr (cJSON) obj = cJSON_ParseWithLengthOpts (line, len, &end, FALSE);
@@ -87,10 +308,9 @@ read_one_line (const char *name, const char *line, gsize len, guint lineno,
   return TRUE;
 }
 
-gboolean
-jsonl_read_buffer (const char *name, const char *data, gsize len,
-                   JsonlLineFunc func, gpointer user, gboolean *torn_tail,
-                   GError **error)
+static gboolean
+read_buffer (const char *name, const char *data, gsize len, JsonlLineFunc func,
+             gpointer user, FlatCtx *flat, gboolean *torn_tail, GError **error)
 {
   if (torn_tail)
     *torn_tail = FALSE;
@@ -103,7 +323,7 @@ jsonl_read_buffer (const char *name, const char *data, gsize len,
     if (!is_blank (data + pos, end - pos)) {
       gboolean done;
       if (!read_one_line (name, data + pos, end - pos, lineno, nl == NULL,
-                          func, user, torn_tail, &done, error))
+                          func, user, flat, torn_tail, &done, error))
         return FALSE;
       if (done)
         break;
@@ -120,8 +340,16 @@ jsonl_read_buffer (const char *name, const char *data, gsize len,
 }
 
 gboolean
-jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
-                 gboolean *torn_tail, GError **error)
+jsonl_read_buffer (const char *name, const char *data, gsize len,
+                   JsonlLineFunc func, gpointer user, gboolean *torn_tail,
+                   GError **error)
+{
+  return read_buffer (name, data, len, func, user, NULL, torn_tail, error);
+}
+
+static gboolean
+read_file (const char *path, JsonlLineFunc func, gpointer user, FlatCtx *flat,
+           gboolean *torn_tail, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -131,7 +359,26 @@ jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
                  local->message);
     return FALSE;
   }
-  return jsonl_read_buffer (path, data, len, func, user, torn_tail, error);
+  return read_buffer (path, data, len, func, user, flat, torn_tail, error);
+}
+
+gboolean
+jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
+                 gboolean *torn_tail, GError **error)
+{
+  return read_file (path, func, user, NULL, torn_tail, error);
+}
+
+gboolean
+jsonl_read_file_flat (const char *path, const char *const *names, guint n,
+                      JsonlFlatFunc func, gpointer user, gboolean *torn_tail,
+                      GError **error)
+{
+  g_autofree JsonlValue *values = g_new0 (JsonlValue, MAX (n, 1));
+  g_autofree gsize *offsets = g_new0 (gsize, MAX (n, 1));
+  g_autoptr (GString) scratch = g_string_sized_new (4096);
+  FlatCtx c = { names, n, func, user, values, offsets, scratch };
+  return read_file (path, flat_from_tree, &c, &c, torn_tail, error);
 }
 
 static const char *

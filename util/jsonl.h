@@ -36,6 +36,29 @@ gboolean jsonl_read_buffer (const char *name, const char *data, gsize len,
                             JsonlLineFunc func, gpointer user,
                             gboolean *torn_tail, GError **error);
 
+/* One member of a flat record read by jsonl_read_file_flat: type is
+ * cJSON_String, cJSON_Number, cJSON_True, cJSON_False or cJSON_NULL, or 0
+ * when the member is absent or an array or object. str (strings) is valid
+ * during the call only; num holds numbers. */
+typedef struct {
+  int type;
+  const char *str;
+  double num;
+} JsonlValue;
+
+typedef gboolean (*JsonlFlatFunc) (const JsonlValue *values, guint line,
+                                   gpointer user, GError **error);
+
+/* jsonl_read_file for records of which only a few scalar members are
+ * wanted (a run log): values[i] is the first member named names[i], as
+ * cJSON_GetObjectItemCaseSensitive would find it. A line that is a plain
+ * flat object is read without building a tree; any other line (nesting,
+ * \u escapes, unusual spacing) goes through cJSON as before, so the
+ * accepted lines, values and errors are the same. */
+gboolean jsonl_read_file_flat (const char *path, const char *const *names,
+                               guint n, JsonlFlatFunc func, gpointer user,
+                               gboolean *torn_tail, GError **error);
+
 /* Typed getters: the field must exist (unless optional) and have the type.
  * Returned strings are borrowed from obj. On failure: JSONL_ERROR_MISSING or
  * _TYPE with a message naming the field, e.g. field "question": missing. */

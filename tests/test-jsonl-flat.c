@@ -1,0 +1,138 @@
+/* Tests for jsonl_read_file_flat (util/jsonl.c): every line must give the
+ * same members, the same accepted lines and the same errors as reading it
+ * through cJSON (jsonl_read_file + jsonl_get_members), whether the fast
+ * path or the cJSON fallback handles it. */
+#include "util/jsonl.h"
+
+#include <string.h>
+
+#include "tests/vb-test.h"
+
+static const char *const names[] = { "s", "n", "b", "z", "x", "dup", "e" };
+#define N_NAMES G_N_ELEMENTS (names)
+
+/* Values as text, one line per record: "type:value|…". */
+static void
+describe (GString *out, int type, const char *str, double num)
+{
+  if (type == cJSON_String)
+    g_string_append_printf (out, "s:%s|", str);
+  else if (type == cJSON_Number)
+    g_string_append_printf (out, "n:%.17g|", num);
+  else
+    g_string_append_printf (out, "%d|", type);
+}
+
+static gboolean
+flat_line (const JsonlValue *v, guint line, gpointer user, GError **error)
+{
+  GString *out = user;
+  g_string_append_printf (out, "%u ", line);
+  for (guint i = 0; i < N_NAMES; i++)
+    describe (out, v[i].type, v[i].str, v[i].num);
+  g_string_append_c (out, '\n');
+  return TRUE;
+}
+
+static gboolean
+tree_line (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  GString *out = user;
+  const cJSON *m[N_NAMES];
+  jsonl_get_members (obj, names, N_NAMES, m);
+  g_string_append_printf (out, "%u ", line);
+  for (guint i = 0; i < N_NAMES; i++) {
+    int t = m[i] ? (m[i]->type & 0xff) : 0;
+    if (t == cJSON_Array || t == cJSON_Object || t == cJSON_Raw)
+      t = 0;
+    describe (out, t, t == cJSON_String ? m[i]->valuestring : NULL,
+              t == cJSON_Number ? m[i]->valuedouble : 0);
+  }
+  g_string_append_c (out, '\n');
+  return TRUE;
+}
+
+/* Reads text both ways and compares the records, the result, the torn
+ * flag and the error message. */
+static void
+assert_same (const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("vb-flat-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_autoptr (GString) a = g_string_new (NULL), b = g_string_new (NULL);
+  g_autoptr (GError) ea = NULL, eb = NULL;
+  gboolean ta = FALSE, tb = FALSE;
+  gboolean ra = jsonl_read_file_flat (path, names, N_NAMES, flat_line, a, &ta,
+                                      &ea);
+  gboolean rb = jsonl_read_file (path, tree_line, b, &tb, &eb);
+  g_assert_cmpint (ra, ==, rb);
+  g_assert_cmpint (ta, ==, tb);
+  g_assert_cmpstr (a->str, ==, b->str);
+  g_assert_cmpstr (ea ? ea->message : "", ==, eb ? eb->message : "");
+  vbt_rm_rf (dir);
+}
+
+static void
+test_lines (void)
+{
+  static const char *const lines[] = {
+    "{\"s\":\"plain\",\"n\":12,\"b\":true,\"z\":null,\"x\":false}",
+    "{ \"s\" : \"a\\\"b\\\\c\\/d\\n\\t\\r\\b\\f\" , \"n\" : -0.5e-3 }",
+    "{\"s\":\"Lệ phí là 15.000 đồng\",\"n\":1E+2,\"e\":\"\"}",
+    "{\"s\":\"\\u00e9\\ud83d\\ude00\",\"n\":0}",
+    "{\"dup\":1,\"dup\":2,\"s\":\"x\",\"s\":\"y\"}",
+    "{\"x\":[1,2],\"n\":{\"a\":1},\"s\":\"after nesting\"}",
+    "{}", "  {\"n\":3}  ", "\t{\"n\":4}\r",
+    "{\"n\":01}", "{\"n\":1.}", "{\"n\":-}", "{\"n\":.5}", "{\"n\":+1}",
+    "{\"n\":1e}", "{\"n\":123456789012345678901234567890}",
+    "{\"n\":1,}", "{,\"n\":1}", "{\"n\" 1}", "{\"n\":tru}", "{\"n\":1}}",
+    "{\"s\":\"tab\there\"}", "{\"s\":\"bad \\x escape\"}",
+    "{\"k\\\"ey\":1,\"s\":\"escaped key\"}", "{\"s\":\"unterminated}",
+    "[1,2]", "\"just a string\"", "{\"n\":1} trailing", "\x0b{\"n\":5}",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++) {
+    g_autofree char *one = g_strconcat (lines[i], "\n", NULL);
+    assert_same (one);
+    /* The same line as a torn, unterminated last line. */
+    g_autofree char *torn = g_strconcat ("{\"n\":1}\n", lines[i], NULL);
+    assert_same (torn);
+  }
+}
+
+/* Random lines from pieces that make valid and broken records. */
+static void
+test_random (void)
+{
+  static const char *const pieces[] = {
+    "{", "}", ",", ":", " ", "\"s\"", "\"n\"", "\"dup\"", "\"q\"", "\"a\\nb\"",
+    "\"\\u0041\"", "12", "-3.5", "1e9", "true", "false", "null", "[", "]",
+    "\"đồng\"", "\"\\\\\"", "\t", "0", "\"x\":1",
+  };
+  g_autoptr (GRand) r = g_rand_new_with_seed (17);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (int i = 0; i < 3000; i++) {
+    g_string_truncate (text, 0);
+    int lines = g_rand_int_range (r, 1, 4);
+    for (int l = 0; l < lines; l++) {
+      g_string_append (text, "{\"s\":\"ok\"");
+      int k = g_rand_int_range (r, 0, 9);
+      for (int j = 0; j < k; j++)
+        g_string_append (text, pieces[g_rand_int_range (r, 0,
+                                                        G_N_ELEMENTS (pieces))]);
+      if (g_rand_boolean (r))
+        g_string_append (text, ",\"n\":7}");
+      g_string_append_c (text, '\n');
+    }
+    assert_same (text->str);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/jsonl-flat/lines", test_lines);
+  g_test_add_func ("/jsonl-flat/random", test_random);
+  return g_test_run ();
+}

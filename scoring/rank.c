@@ -107,6 +107,10 @@ rank_sums(const RankTable *t, guint sub, gint64 *sums)
 typedef struct {
   guint n;             /* distinct cells */
   guint32 *of_item;    /* item → class */
+  guint8 *of_item8;    /* the same in a byte when there are at most 256
+                          classes (the usual case): a draw then reads a
+                          quarter of the memory, which matters with 200,000
+                          items and a random index per draw */
   const gint32 **cell; /* class → one cell of that class (borrowed) */
 } RankClasses;
 
@@ -138,8 +142,20 @@ rank_classes_init(RankClasses *c, const RankTable *t, guint sub)
 }
 
 static void
+rank_classes_narrow(RankClasses *c, guint n_items)
+{
+  c->of_item8 = NULL;
+  if (c->n > 256)
+    return;
+  c->of_item8 = g_new(guint8, MAX(n_items, 1));
+  for (guint i = 0; i < n_items; i++)
+    c->of_item8[i] = (guint8)c->of_item[i];
+}
+
+static void
 rank_classes_clear(RankClasses *c)
 {
+  g_free(c->of_item8);
   g_free(c->of_item);
   g_free(c->cell);
 }
@@ -255,10 +271,15 @@ rank_draw(StatsRng *rng, const RankTable *t, const RankClasses *cls,
     guint chunk = MIN(t->n_items - d, STATS_DRAW_CHUNK);
     stats_rng_fill_below(rng, t->n_items, drawn, chunk);
     for (guint s = 0; s < t->n_subs; s++) {
-      const guint32 *of_item = cls[s].of_item;
       gint64 *pc = per_class[s];
-      for (guint j = 0; j < chunk; j++)
-        pc[of_item[drawn[j]]]++;
+      const guint8 *small = cls[s].of_item8;
+      const guint32 *of_item = cls[s].of_item;
+      if (small != NULL)
+        for (guint j = 0; j < chunk; j++)
+          pc[small[drawn[j]]]++;
+      else
+        for (guint j = 0; j < chunk; j++)
+          pc[of_item[drawn[j]]]++;
     }
   }
 }
@@ -275,6 +296,7 @@ rank_bootstrap(RankWork *w)
   g_autofree gint64 **per_class = g_new(gint64 *, MAX(t->n_subs, 1));
   for (guint s = 0; s < t->n_subs; s++) {
     rank_classes_init(&cls[s], t, s);
+    rank_classes_narrow(&cls[s], t->n_items);
     per_class[s] = g_new(gint64, MAX(cls[s].n, 1));
   }
   g_autofree gint64 *sums = g_new(gint64, t->n_fields);

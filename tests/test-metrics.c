@@ -700,7 +700,7 @@ test_empty(void)
  * submissions × 300 items with cells from a few values, recomputed here
  * with stats_resample_counts and the type-7 interval. */
 static void
-test_bootstrap_matches_direct(void)
+check_bootstrap_matches_direct(gboolean distinct)
 {
   enum { SUBS = 3, ITEMS = 300, R = 200 };
   g_autoptr(RankTable) t = rank_table_new(SUBS, ITEMS, 0);
@@ -713,6 +713,9 @@ test_bootstrap_matches_direct(void)
       c[RANK_CLEAN_OK] = (gint32)stats_rng_below(&fill, c[RANK_CLEAN_N] + 1);
       c[RANK_LAT_N] = c[RANK_REC_N] = c[RANK_CLEAN_N];
       c[RANK_LAT_OK] = c[RANK_CLEAN_OK];
+      /* Every cell different: more classes than fit a byte. */
+      if (distinct)
+        c[RANK_LAT_N] += (gint32)i;
     }
   MetricsConfig cfg = default_cfg;
   cfg.resamples = R;
@@ -739,6 +742,13 @@ test_bootstrap_matches_direct(void)
     g_assert_cmpfloat(o->results[s].accuracy.lo, ==, lo);
     g_assert_cmpfloat(o->results[s].accuracy.hi, ==, hi);
   }
+}
+
+static void
+test_bootstrap_matches_direct(void)
+{
+  check_bootstrap_matches_direct(FALSE); /* a few classes */
+  check_bootstrap_matches_direct(TRUE);  /* 300 classes */
 }
 
 static void

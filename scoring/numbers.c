@@ -677,10 +677,31 @@ match_words (const Toks *k, int i, const int *pattern)
   return j;
 }
 
+/* The words that start a phrase of each table, as a WordSet: most words
+ * start none, and are then passed over without trying every phrase. */
+static const WordSet *
+phrase_starts (gboolean money)
+{
+  static WordSet starts[2];
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    for (gsize p = 0; p < G_N_ELEMENTS (zero_fee); p++)
+      starts[1].bits[zero_fee[p][0] / 64] |= 1ull << (zero_fee[p][0] % 64);
+    for (gsize p = 0; p < G_N_ELEMENTS (same_day); p++)
+      starts[0].bits[same_day[p][0] / 64] |= 1ull << (same_day[p][0] % 64);
+    g_once_init_leave (&once, 1);
+  }
+  return &starts[money ? 1 : 0];
+}
+
 static int
 match_phrase_table (const Toks *k, int i, gboolean money)
 {
   if (k->t[i].type != TOK_WORD || k->t[i].w == NULL)
+    return -1;
+  const WordSet *starts = phrase_starts (money);
+  if (!(k->t[i].w->bits[0] & starts->bits[0])
+      && !(k->t[i].w->bits[1] & starts->bits[1]))
     return -1;
   gsize n = money ? G_N_ELEMENTS (zero_fee) : G_N_ELEMENTS (same_day);
   for (gsize p = 0; p < n; p++) {

@@ -453,7 +453,7 @@ check_known_fields (const cJSON *obj, const char *path,
   for (const cJSON *c = obj->child; c; c = c->next) {
     gboolean ok = FALSE;
     for (const char *const *a = allowed; *a && !ok; a++)
-      ok = strcmp (c->string, *a) == 0;
+      ok = c->string[0] == (*a)[0] && strcmp (c->string, *a) == 0;
     if (!ok) {
       g_autofree char *p = g_strdup_printf ("%s.%s", path, c->string);
       return field_error (error, p, "unknown field for a %s fact",
@@ -927,7 +927,8 @@ outcome_clear (Outcome *o)
     cJSON_Delete (o->value);
   if (o->notes)
     cJSON_Delete (o->notes);
-  g_string_free (o->reason, TRUE);
+  if (o->reason)
+    g_string_free (o->reason, TRUE);
 }
 
 G_GNUC_PRINTF (2, 3)
@@ -1458,6 +1459,8 @@ outcome_init (Outcome *o, const Fact *f, gboolean quiet)
 {
   memset (o, 0, sizeof *o);
   o->quiet = quiet;
+  if (quiet)
+    return; /* no reason to write, nothing to show as expected */
   o->reason = g_string_new (NULL);
   o->expected = g_strdup (f->expected);
 }

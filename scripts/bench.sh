@@ -171,10 +171,10 @@ echo "| vabench report html,md,csv,json,junit (target ≤ 10 s) | $(elapsed_s "$
 
 # ------------------------------------------------------- 10,000 in flight --
 # The exact profile with a 2 s delay: its answer costs little, so the
-# mock reads each request as it arrives. The fuzzy profile's retrieval
-# (~150 µs a question on these generated sets) queues requests before the
-# mock's own clock starts, which vabench rightly measures but the mock's
-# X-Mock-Time-Us cannot show (+240 ms at p50 here, against +55 ms).
+# mock reads each request as it arrives. The fuzzy profile's retrieval on
+# these generated questions queues requests before the mock's own clock
+# starts, which vabench rightly measures but the mock's X-Mock-Time-Us
+# cannot show (p50 +240 ms here against +55 ms, on two cores).
 mock_start "$bin" "$data" slow2s exact --delay-ms 2000
 [ -f "$data/set-$inflight.jsonl" ] || scripts/gen-bench-data.sh set "$inflight" "$data/set-$inflight.jsonl"
 write_manifest "$data/slow.json" slow "mock 2 s" "loopback" \

@@ -230,6 +230,12 @@ cmd_load (int argc, char **argv, GError **error)
                  "--step-seconds, --sla-p95-ms)");
     return VB_EXIT_INPUT;
   }
+  if (workers < 0 || workers > 64) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--workers: %d is not between 0 (one per core) and 64",
+                 workers);
+    return VB_EXIT_INPUT;
+  }
   g_autoptr (GArray) steps = g_array_new (FALSE, FALSE, sizeof (guint));
   if (!parse_ramp (ramp, steps, error))
     return VB_EXIT_INPUT;
@@ -251,7 +257,7 @@ cmd_load (int argc, char **argv, GError **error)
   for (guint i = 0; i < steps->len && !load_stop; i++) {
     guint conc = g_array_index (steps, guint, i);
     cJSON *st = run_step (c, units, out, conc, (guint) step_secs,
-                          (guint) CLAMP (workers, 0, 64), error);
+                          (guint) workers, error);
     if (st == NULL)
       return VB_EXIT_RUN;
     cJSON_AddItemToArray (arr, st);

@@ -21,6 +21,9 @@ check "load prints the capacity" grep -q "Capacity of sat: 8 concurrent callers"
 expect_exit 2 "a bad ramp is a usage error" "$VB" load --contest "$T/load.ini" \
   --submission sat --ramp 10,x
 check "the bad ramp value is named" grep -q '"x"' "$T/stderr"
+expect_exit 2 "--workers out of range is a usage error" "$VB" load \
+  --contest "$T/load.ini" --submission sat --ramp 1 --workers -1
+check "the bad --workers value is named" grep -q -- "--workers: -1" "$T/stderr"
 
 # Open loop: 20 arrivals a second at an endpoint that serves one at a time
 # in 100 ms — the queue shows in t_queue_us instead of vanishing.

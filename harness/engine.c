@@ -1,7 +1,8 @@
-/* The firing loop follows curl's parallel transfer loop (STYLE.md 8):
- * refill → poll → perform → drain finished transfers → refill. Everything
- * that happens to one finished transfer is factored into finish_transfer
- * and its helpers, so the loop itself stays flat. */
+/* The firing engine: which request goes next (orders, caps, token buckets,
+ * retries, conversations, resume) and the workers that fire them. Each
+ * worker runs curl's parallel transfer loop (STYLE.md 8) on its own
+ * epoll set and multi handles; what one attempt is and means lives in
+ * harness/transfer.c, so the loop itself stays flat. */
 #include "harness/engine.h"
 
 #include <errno.h>
@@ -11,7 +12,6 @@
 
 #include "harness/plan.h"
 #include "harness/transfer.h"
-#include "submissions/adapter.h"
 #include "util/jsonw.h"
 
 #define BACKOFF_BASE_US (250 * 1000)

@@ -1,8 +1,6 @@
 #include "harness/scorecard.h"
 
 #include <errno.h>
-#include <float.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +8,7 @@
 #include "scoring/metrics.h"
 #include "testsets/testset.h"
 #include "util/jsonl.h"
+#include "util/jsonw.h"
 
 G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
 
@@ -268,173 +267,6 @@ score_unit (GHashTable *sets, const Unit *u)
   return r;
 }
 
-/* ---- scores.jsonl lines ------------------------------------------------
- * Written here instead of with cJSON_PrintUnformatted: the same bytes
- * (cJSON 1.7.15's rules for numbers and strings), but the numbers every
- * record holds — integers, and scores with at most 6 decimals — skip
- * cJSON's sprintf ("%1.15g") + sscanf round trip, which was a tenth of
- * `vabench score`. tests/test-scorecard.c compares with cJSON. */
-
-static void
-put_uint (GString *out, guint64 v)
-{
-  char buf[24];
-  int n = 0;
-  do {
-    buf[n++] = (char) ('0' + v % 10);
-    v /= 10;
-  } while (v);
-  while (n)
-    g_string_append_c (out, buf[--n]);
-}
-
-/* q = m / 10^6 with 1e-4 ≤ |q| < 1e9, as %1.15g prints it: fixed notation
- * (exponent −4 … 8), trailing zeros and a bare point dropped. */
-static void
-put_micros (GString *out, gint64 m)
-{
-  if (m < 0) {
-    g_string_append_c (out, '-');
-    m = -m;
-  }
-  put_uint (out, (guint64) m / 1000000);
-  guint frac = (guint) ((guint64) m % 1000000);
-  if (frac == 0)
-    return;
-  char digits[7];
-  for (int i = 5; i >= 0; i--, frac /= 10)
-    digits[i] = (char) ('0' + frac % 10);
-  int len = 6;
-  while (digits[len - 1] == '0')
-    len--;
-  g_string_append_c (out, '.');
-  g_string_append_len (out, digits, len);
-}
-
-static gboolean
-close_doubles (double a, double b)
-{
-  double max = fabs (a) > fabs (b) ? fabs (a) : fabs (b);
-  return fabs (a - b) <= max * DBL_EPSILON;
-}
-
-/* cJSON 1.7.15 prints every number with %1.15g (or %1.17g when that does
- * not read back), integers included: -0.0 is "-0". */
-static void
-put_number (GString *out, const cJSON *n)
-{
-  double d = n->valuedouble;
-  if (isnan (d) || isinf (d)) {
-    g_string_append (out, "null");
-    return;
-  }
-  if (d == 0) {
-    g_string_append (out, signbit (d) ? "-0" : "0");
-    return;
-  }
-  /* An integer below 10^15 has at most 15 digits: %1.15g prints them
-   * all, without exponent. */
-  if (fabs (d) < 1e15 && d == trunc (d)) {
-    if (d < 0)
-      g_string_append_c (out, '-');
-    put_uint (out, (guint64) fabs (d));
-    return;
-  }
-  /* d is the double nearest to m/10^6 (a correctly rounded quotient of
-   * exact integers), a decimal of at most 15 significant digits, so
-   * %1.15g prints exactly that decimal and reading it back gives d. */
-  if (fabs (d) >= 1e-4 && fabs (d) < 1e9) {
-    gint64 m = (gint64) llround (d * 1e6);
-    if ((double) m / 1e6 == d) {
-      put_micros (out, m);
-      return;
-    }
-  }
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (buf, sizeof buf, "%1.15g", d);
-  if (!close_doubles (g_ascii_strtod (buf, NULL), d))
-    g_ascii_formatd (buf, sizeof buf, "%1.17g", d);
-  g_string_append (out, buf);
-}
-
-/* g_string_append_len without its generic insert path (a call per JSON
- * string member was a few hundred instructions). */
-static void
-put_bytes (GString *out, const char *p, gsize n)
-{
-  gsize at = out->len;
-  g_string_set_size (out, at + n);
-  memcpy (out->str + at, p, n);
-}
-
-static void
-put_string (GString *out, const char *s)
-{
-  g_string_append_c (out, '"');
-  /* Bytes that need an escape (controls, quote, backslash) or end it. */
-  static gboolean special[256];
-  static gsize once;
-  if (g_once_init_enter (&once)) {
-    for (int c = 0; c < 256; c++)
-      special[c] = c < 32 || c == '"' || c == '\\';
-    g_once_init_leave (&once, 1);
-  }
-  const unsigned char *p = (const unsigned char *) (s ? s : "");
-  while (*p) {
-    const unsigned char *run = p;
-    while (!special[*p])
-      p++;
-    put_bytes (out, (const char *) run, (gsize) (p - run));
-    if (*p == '\0')
-      break;
-    switch (*p) {
-    case '"': g_string_append (out, "\\\""); break;
-    case '\\': g_string_append (out, "\\\\"); break;
-    case '\b': g_string_append (out, "\\b"); break;
-    case '\f': g_string_append (out, "\\f"); break;
-    case '\n': g_string_append (out, "\\n"); break;
-    case '\r': g_string_append (out, "\\r"); break;
-    case '\t': g_string_append (out, "\\t"); break;
-    default: g_string_append_printf (out, "\\u%04x", *p); break;
-    }
-    p++;
-  }
-  g_string_append_c (out, '"');
-}
-
-static void
-put_json (GString *out, const cJSON *v)
-{
-  switch (v->type & 0xff) {
-  case cJSON_False: g_string_append (out, "false"); return;
-  case cJSON_True: g_string_append (out, "true"); return;
-  case cJSON_NULL: g_string_append (out, "null"); return;
-  case cJSON_Number: put_number (out, v); return;
-  case cJSON_String: put_string (out, v->valuestring); return;
-  case cJSON_Raw: g_string_append (out, v->valuestring ? v->valuestring : "");
-    return;
-  default: break;
-  }
-  gboolean object = (v->type & 0xff) == cJSON_Object;
-  g_string_append_c (out, object ? '{' : '[');
-  for (const cJSON *c = v->child; c; c = c->next) {
-    if (c != v->child)
-      g_string_append_c (out, ',');
-    if (object) {
-      put_string (out, c->string);
-      g_string_append_c (out, ':');
-    }
-    put_json (out, c);
-  }
-  g_string_append_c (out, object ? '}' : ']');
-}
-
-/* Appends v on one line as cJSON_PrintUnformatted would print it. */
-void
-scorecard_append_json (GString *out, const cJSON *v)
-{
-  put_json (out, v);
-}
 
 /* Deterministic order: set, item and variant names (clean first), then
  * submissions as in the contest — firing order must not leak into the
@@ -569,7 +401,7 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
     if (r == NULL)
       continue;
     g_string_truncate (line, 0);
-    scorecard_append_json (line, r);
+    jsonw_append_cjson (line, r);
     g_string_append_c (line, '\n');
     (void) fwrite (line->str, 1, line->len, f);
     cJSON_DeleteItemFromObjectCaseSensitive (r, "turns");

@@ -26,11 +26,6 @@ gboolean scorecard_score_run_with (const char *dir, const GPtrArray *sets,
 /* Reads DIR/manifest.json (new object). */
 cJSON *scorecard_read_manifest (const char *dir, GError **error);
 
-/* Appends v to out on one line, byte for byte as cJSON_PrintUnformatted
- * prints it (cJSON 1.7.15), only faster for integers and numbers with at
- * most 6 decimals. */
-void scorecard_append_json (GString *out, const cJSON *v);
-
 /* Writes obj pretty-printed to path atomically (temp file + rename). */
 gboolean scorecard_write_json (const char *path, const cJSON *obj,
                                GError **error);

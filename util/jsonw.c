@@ -1,21 +1,42 @@
 #include "util/jsonw.h"
 
+#include <float.h>
+#include <math.h>
 #include <string.h>
+
+/* g_string_append_len without its generic insert path (a call per JSON
+ * string member was a few hundred instructions). */
+static void
+put_bytes (GString *out, const char *p, gsize n)
+{
+  gsize at = out->len;
+  g_string_set_size (out, at + n);
+  memcpy (out->str + at, p, n);
+}
 
 void
 jsonw_append_string (GString *out, const char *s)
 {
+  /* Bytes that need an escape (controls, quote, backslash) or end it. */
+  static gboolean special[256];
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    for (int c = 0; c < 256; c++)
+      special[c] = c < 32 || c == '"' || c == '\\';
+    g_once_init_leave (&once, 1);
+  }
   static const char hex[] = "0123456789abcdef";
   g_string_append_c (out, '"');
-  const char *run = s; /* start of bytes copied as they are */
-  for (const char *p = s; *p; p++) {
-    unsigned char c = (unsigned char) *p;
-    if (c >= 32 && c != '"' && c != '\\')
-      continue;
-    g_string_append_len (out, run, p - run);
-    run = p + 1;
+  const unsigned char *p = (const unsigned char *) (s ? s : "");
+  while (*p) {
+    const unsigned char *run = p;
+    while (!special[*p])
+      p++;
+    put_bytes (out, (const char *) run, (gsize) (p - run));
+    if (*p == '\0')
+      break;
     char esc[7] = { '\\', 0 };
-    switch (c) {
+    switch (*p) {
     case '"': esc[1] = '"'; break;
     case '\\': esc[1] = '\\'; break;
     case '\b': esc[1] = 'b'; break;
@@ -25,13 +46,120 @@ jsonw_append_string (GString *out, const char *s)
     case '\t': esc[1] = 't'; break;
     default: /* the other control characters, as cJSON writes them */
       memcpy (esc + 1, "u00", 3);
-      esc[4] = hex[c >> 4];
-      esc[5] = hex[c & 15];
+      esc[4] = hex[*p >> 4];
+      esc[5] = hex[*p & 15];
     }
     g_string_append (out, esc);
+    p++;
   }
-  g_string_append_len (out, run, (gssize) strlen (run));
   g_string_append_c (out, '"');
+}
+
+static void
+put_uint (GString *out, guint64 v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  do {
+    *--p = (char) ('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  put_bytes (out, p, (gsize) (buf + sizeof buf - p));
+}
+
+/* q = m / 10^6 with 1e-4 ≤ |q| < 1e9, as %1.15g prints it: fixed notation
+ * (exponent −4 … 8), trailing zeros and a bare point dropped. */
+static void
+put_micros (GString *out, gint64 m)
+{
+  if (m < 0) {
+    g_string_append_c (out, '-');
+    m = -m;
+  }
+  put_uint (out, (guint64) m / 1000000);
+  guint frac = (guint) ((guint64) m % 1000000);
+  if (frac == 0)
+    return;
+  char digits[7];
+  for (int i = 5; i >= 0; i--, frac /= 10)
+    digits[i] = (char) ('0' + frac % 10);
+  int len = 6;
+  while (digits[len - 1] == '0')
+    len--;
+  g_string_append_c (out, '.');
+  g_string_append_len (out, digits, len);
+}
+
+static gboolean
+close_doubles (double a, double b)
+{
+  double max = fabs (a) > fabs (b) ? fabs (a) : fabs (b);
+  return fabs (a - b) <= max * DBL_EPSILON;
+}
+
+/* cJSON 1.7.15 prints every number with %1.15g (or %1.17g when that does
+ * not read back), integers included: -0.0 is "-0". */
+static void
+put_number (GString *out, double d)
+{
+  if (isnan (d) || isinf (d)) {
+    g_string_append (out, "null");
+    return;
+  }
+  if (d == 0) {
+    g_string_append (out, signbit (d) ? "-0" : "0");
+    return;
+  }
+  /* An integer below 10^15 has at most 15 digits: %1.15g prints them
+   * all, without exponent. */
+  if (fabs (d) < 1e15 && d == trunc (d)) {
+    if (d < 0)
+      g_string_append_c (out, '-');
+    put_uint (out, (guint64) fabs (d));
+    return;
+  }
+  /* d is the double nearest to m/10^6 (a correctly rounded quotient of
+   * exact integers), a decimal of at most 15 significant digits, so
+   * %1.15g prints exactly that decimal and reading it back gives d. */
+  if (fabs (d) >= 1e-4 && fabs (d) < 1e9) {
+    gint64 m = (gint64) llround (d * 1e6);
+    if ((double) m / 1e6 == d) {
+      put_micros (out, m);
+      return;
+    }
+  }
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (buf, sizeof buf, "%1.15g", d);
+  if (!close_doubles (g_ascii_strtod (buf, NULL), d))
+    g_ascii_formatd (buf, sizeof buf, "%1.17g", d);
+  g_string_append (out, buf);
+}
+
+void
+jsonw_append_cjson (GString *out, const cJSON *v)
+{
+  switch (v->type & 0xff) {
+  case cJSON_False: g_string_append (out, "false"); return;
+  case cJSON_True: g_string_append (out, "true"); return;
+  case cJSON_NULL: g_string_append (out, "null"); return;
+  case cJSON_Number: put_number (out, v->valuedouble); return;
+  case cJSON_String: jsonw_append_string (out, v->valuestring); return;
+  case cJSON_Raw: g_string_append (out, v->valuestring ? v->valuestring : "");
+    return;
+  default: break;
+  }
+  gboolean object = (v->type & 0xff) == cJSON_Object;
+  g_string_append_c (out, object ? '{' : '[');
+  for (const cJSON *c = v->child; c; c = c->next) {
+    if (c != v->child)
+      g_string_append_c (out, ',');
+    if (object) {
+      jsonw_append_string (out, c->string);
+      g_string_append_c (out, ':');
+    }
+    jsonw_append_cjson (out, c);
+  }
+  g_string_append_c (out, object ? '}' : ']');
 }
 
 static void
@@ -68,23 +196,11 @@ jsonw_string (JsonwObject *o, const char *key, const char *value)
     jsonw_append_string (o->out, value);
 }
 
-static void
-append_uint (GString *out, guint64 v)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  do {
-    *--p = (char) ('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  g_string_append_len (out, p, buf + sizeof buf - p);
-}
-
 void
 jsonw_uint (JsonwObject *o, const char *key, guint64 value)
 {
   member (o, key);
-  append_uint (o->out, value);
+  put_uint (o->out, value);
 }
 
 void
@@ -94,7 +210,7 @@ jsonw_int (JsonwObject *o, const char *key, gint64 value)
   if (value < 0)
     g_string_append_c (o->out, '-');
   /* negated in unsigned arithmetic: G_MININT64 has no positive twin */
-  append_uint (o->out, value < 0 ? -(guint64) value : (guint64) value);
+  put_uint (o->out, value < 0 ? -(guint64) value : (guint64) value);
 }
 
 void

@@ -217,7 +217,11 @@ worker_init (Engine *e, Worker *w, guint cap)
   w->iso_second = -1;
   w->n_shards = MAX (1u, (cap + SHARD_CONNS - 1) / SHARD_CONNS);
   w->shards = g_new0 (Shard, w->n_shards);
-  long pool = (long) MAX ((cap + w->n_shards - 1) / w->n_shards, 16u);
+  /* Idle connections are kept up to the whole run's concurrency in every
+   * pool, not the shard's share of it: a worker may hold a connection to
+   * each submission, and a pool smaller than that evicts and reconnects
+   * (a TLS handshake in some province's measured latency). */
+  long pool = (long) MAX (e->global_cap, 16u);
   for (guint i = 0; i < w->n_shards; i++) {
     Shard *sh = &w->shards[i];
     sh->worker = w;
@@ -228,7 +232,6 @@ worker_init (Engine *e, Worker *w, guint cap)
     curl_multi_setopt (sh->multi, CURLMOPT_SOCKETDATA, sh);
     curl_multi_setopt (sh->multi, CURLMOPT_TIMERFUNCTION, on_timer);
     curl_multi_setopt (sh->multi, CURLMOPT_TIMERDATA, sh);
-    /* Connections are kept for reuse, up to what the shard carries. */
     curl_multi_setopt (sh->multi, CURLMOPT_MAXCONNECTS, pool);
   }
 }

@@ -546,6 +546,8 @@ answer_find_record (const MockKb *kb, const MockAnswerStyle *style,
     if (r)
       return r;
   }
+  if (n == 1 && context_id == NULL)
+    return NULL; /* nothing earlier to borrow a procedure from */
   /* A follow-up borrows the earlier procedure only when it asks something
    * about one; an unrelated question still gets the referral. */
   Ask ask = answer_understand (turns[n - 1]);

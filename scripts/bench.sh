@@ -190,7 +190,7 @@ echo "| vabench report html,md,csv,json,junit (target ≤ 10 s) | $(elapsed_s "$
 # mock reads each request as it arrives. The fuzzy profile's retrieval on
 # these generated questions queues requests before the mock's own clock
 # starts, which vabench rightly measures but the mock's X-Mock-Time-Us
-# cannot show (p50 +240 ms here against +55 ms, on two cores).
+# cannot show (about 100 ms more at p50 on two cores, November 2026).
 mock_start "$bin" "$data" slow2s exact --delay-ms 2000
 [ -f "$data/set-$inflight.jsonl" ] || scripts/gen-bench-data.sh set "$inflight" "$data/set-$inflight.jsonl"
 write_manifest "$data/slow.json" slow "mock 2 s" "loopback" \

@@ -43,3 +43,14 @@ cmd_exit_code_for (const GError *error)
     return 2;
   return 3;
 }
+
+gboolean
+cmd_check_workers (int workers, GError **error)
+{
+  if (workers >= 0 && workers <= 64)
+    return TRUE;
+  g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+               "--workers: %d is not between 0 (one per core) and 64",
+               workers);
+  return FALSE;
+}

@@ -41,4 +41,8 @@ gboolean cmd_parse_options (const char *name, const char *params,
  * manifests, contest files, usage) → 2, everything else → 3. */
 int cmd_exit_code_for (const GError *error);
 
+/* --workers of run and load: 0 (one per core) to 64, else VB_ERROR_USAGE
+ * naming the value. */
+gboolean cmd_check_workers (int workers, GError **error);
+
 #endif

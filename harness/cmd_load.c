@@ -230,12 +230,8 @@ cmd_load (int argc, char **argv, GError **error)
                  "--step-seconds, --sla-p95-ms)");
     return VB_EXIT_INPUT;
   }
-  if (workers < 0 || workers > 64) {
-    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
-                 "--workers: %d is not between 0 (one per core) and 64",
-                 workers);
+  if (!cmd_check_workers (workers, error))
     return VB_EXIT_INPUT;
-  }
   g_autoptr (GArray) steps = g_array_new (FALSE, FALSE, sizeof (guint));
   if (!parse_ramp (ramp, steps, error))
     return VB_EXIT_INPUT;

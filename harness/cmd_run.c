@@ -277,12 +277,8 @@ cmd_run (int argc, char **argv, GError **error)
                  "--lang: \"%s\" is neither vi nor en", lang);
     return VB_EXIT_INPUT;
   }
-  if (workers < 0 || workers > 64) {
-    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
-                 "--workers: %d is not between 0 (one per core) and 64",
-                 workers);
+  if (!cmd_check_workers (workers, error))
     return VB_EXIT_INPUT;
-  }
   g_autofree char *run_id = NULL, *started = NULL;
   g_autoptr (Contest) c = NULL;
   const char *dir;

@@ -34,18 +34,20 @@ io_error (GError **error, const char *what, const char *path)
   return FALSE;
 }
 
+/* The chain's hash of one line; sha is reset and reused, so a record
+ * costs no allocation. */
 static void
-hash_line (const char *line, gsize len, char out[65])
+hash_line (GChecksum *sha, const char *line, gsize len, char out[65])
 {
-  g_autofree char *h = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                    (const guchar *) line,
-                                                    len);
-  memcpy (out, h, 65);
+  g_checksum_reset (sha);
+  g_checksum_update (sha, (const guchar *) line, (gssize) len);
+  memcpy (out, g_checksum_get_string (sha), 65);
 }
 
 typedef struct {
   RunlogRecordFunc func;
   gpointer user;
+  GChecksum *sha;
   char prev[65];
   guint64 seq;
   gsize good_bytes; /* bytes of complete lines */
@@ -70,7 +72,7 @@ restore_from (const char *data, gsize len, Restore *r, gboolean *torn)
       *torn = TRUE;
       break;
     }
-    hash_line (data + pos, n, r->prev);
+    hash_line (r->sha, data + pos, n, r->prev);
     const cJSON *seq = cJSON_GetObjectItemCaseSensitive (rec, "seq");
     if (cJSON_IsNumber (seq))
       r->seq = (guint64) seq->valuedouble;
@@ -87,7 +89,8 @@ runlog_open (const char *dir, RunlogRecordFunc func, gpointer user,
 {
   g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
   *torn = FALSE;
-  Restore r = { func, user, GENESIS, 0, 0 };
+  g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
+  Restore r = { func, user, sha, GENESIS, 0, 0 };
   g_autofree char *data = NULL;
   gsize len = 0;
   if (g_file_test (path, G_FILE_TEST_EXISTS)
@@ -107,7 +110,7 @@ runlog_open (const char *dir, RunlogRecordFunc func, gpointer user,
   }
   RunLog *log = g_new0 (RunLog, 1);
   log->fd = fd;
-  log->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  log->sha = g_steal_pointer (&sha);
   log->dir = g_strdup (dir);
   memcpy (log->prev, r.prev, 65);
   log->seq = r.seq;
@@ -168,9 +171,7 @@ runlog_append_open (RunLog *log, GString *rec, GError **error)
   jsonw_uint (&o, "seq", ++log->seq);
   jsonw_string (&o, "prev", log->prev);
   jsonw_end (&o);
-  g_checksum_reset (log->sha);
-  g_checksum_update (log->sha, (const guchar *) rec->str, (gssize) rec->len);
-  memcpy (log->prev, g_checksum_get_string (log->sha), 65);
+  hash_line (log->sha, rec->str, rec->len, log->prev);
   g_string_append_c (rec, '\n');
   if (!write_all (log->fd, rec->str, rec->len))
     return io_error (error, "cannot append to the log in", log->dir);
@@ -238,6 +239,7 @@ runlog_verify (const char *dir, guint64 *records, GError **error)
   gsize len = 0;
   if (!g_file_get_contents (path, &data, &len, error))
     return FALSE;
+  g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
   char prev[65] = GENESIS;
   guint line = 0;
   gsize pos = 0;
@@ -253,7 +255,7 @@ runlog_verify (const char *dir, guint64 *records, GError **error)
     if (strcmp (p->valuestring, prev) != 0)
       return chain_broken (error, line > 1 ? line - 1 : 1,
                            "the next record's hash of it does not match");
-    hash_line (data + pos, n, prev);
+    hash_line (sha, data + pos, n, prev);
     pos += n + 1;
   }
   *records = line;

@@ -75,9 +75,8 @@ test_members_as_cjson (void)
   jsonw_uint (&o, "t_total_us", 999999999999999ULL); /* 10^15 − 1 */
   jsonw_bool (&o, "final", TRUE);
   jsonw_bool (&o, "retried", FALSE);
-  jsonw_null (&o, "error");
   jsonw_string (&o, "answer", NULL);
-  jsonw_raw (&o, "seed", "18446744073709551615");
+  jsonw_uint (&o, "seed", G_MAXUINT64);
   jsonw_end (&o);
   g_autofree char *a = g_string_free (out, FALSE);
 
@@ -88,7 +87,6 @@ test_members_as_cjson (void)
   cJSON_AddNumberToObject (r, "t_total_us", 999999999999999.0);
   cJSON_AddBoolToObject (r, "final", TRUE);
   cJSON_AddBoolToObject (r, "retried", FALSE);
-  cJSON_AddNullToObject (r, "error");
   cJSON_AddNullToObject (r, "answer");
   cJSON_AddRawToObject (r, "seed", "18446744073709551615");
   g_autofree char *b = jsonl_print (r);

@@ -219,17 +219,3 @@ jsonw_bool (JsonwObject *o, const char *key, gboolean value)
   member (o, key);
   g_string_append (o->out, value ? "true" : "false");
 }
-
-void
-jsonw_null (JsonwObject *o, const char *key)
-{
-  member (o, key);
-  g_string_append (o->out, "null");
-}
-
-void
-jsonw_raw (JsonwObject *o, const char *key, const char *value)
-{
-  member (o, key);
-  g_string_append (o->out, value);
-}

@@ -25,9 +25,6 @@ void jsonw_string (JsonwObject *o, const char *key, const char *value);
 void jsonw_int (JsonwObject *o, const char *key, gint64 value);
 void jsonw_uint (JsonwObject *o, const char *key, guint64 value);
 void jsonw_bool (JsonwObject *o, const char *key, gboolean value);
-void jsonw_null (JsonwObject *o, const char *key);
-/* value is already JSON text (a number, an object…), copied as it is. */
-void jsonw_raw (JsonwObject *o, const char *key, const char *value);
 
 /* Appends s as a quoted JSON string (NULL as ""). */
 void jsonw_append_string (GString *out, const char *s);

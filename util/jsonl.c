@@ -1,5 +1,7 @@
 #include "util/jsonl.h"
 
+#include "util/cjson_scope.h"
+
 #include <string.h>
 
 G_DEFINE_QUARK (vabench-jsonl-error-quark, jsonl_error)
@@ -17,15 +19,34 @@ is_blank (const char *s, gsize len)
  * here: a UTF-8 text splits cleanly at ASCII bytes, so validating each run
  * of non-ASCII bytes alone stops at the same byte as validating the whole
  * line. NUL is invalid, as for g_utf8_validate_len. */
+/* Length of the longest prefix of p[0, n) of ASCII bytes other than NUL,
+ * eight bytes at a time: checking that a log line is UTF-8 went byte by
+ * byte over its long ASCII runs. */
+static gsize
+ascii_prefix (const char *p, gsize n)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones << 7;
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8) {
+    guint64 w;
+    memcpy (&w, p + i, sizeof w); /* unaligned-safe */
+    if ((w & high) != 0 || ((w - ones) & ~w & high) != 0) /* ≥ 0x80 or NUL */
+      break;
+  }
+  while (i < n && p[i] != '\0' && (guchar) p[i] < 0x80)
+    i++;
+  return i;
+}
+
 static gboolean
 valid_utf8 (const char *line, gsize len, const char **bad)
 {
   const guchar *p = (const guchar *) line, *end = p + len;
   while (p < end) {
-    if (*p != 0 && *p < 0x80) {
-      p++;
-      continue;
-    }
+    p += ascii_prefix ((const char *) p, (gsize) (end - p));
+    if (p == end)
+      break;
     if (*p == 0) {
       *bad = (const char *) p;
       return FALSE;
@@ -268,12 +289,28 @@ flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
   return c->func (c->values, line, c->user, error);
 }
 
+/* One read: where lines go and how they may be kept. */
+typedef struct {
+  const char *name;
+  JsonlLineFunc func;
+  gpointer user;
+  FlatCtx *flat;       /* flat records read without a tree, or NULL */
+  gboolean *torn_tail; /* a torn last line is tolerated, or NULL */
+  gboolean transient;  /* func keeps nothing of the tree: parse it in a
+                          cJSON scope (util/cjson_scope.h) */
+} Reader;
+
+static gboolean read_tree (const Reader *rd, const char *line, gsize len,
+                           guint lineno, gboolean last_unterminated,
+                           gboolean *done, GError **error);
+
 static gboolean
-read_one_line (const char *name, const char *line, gsize len, guint lineno,
-               gboolean last_unterminated, JsonlLineFunc func, gpointer user,
-               FlatCtx *flat, gboolean *torn_tail, gboolean *done,
-               GError **error)
+read_one_line (const Reader *rd, const char *line, gsize len, guint lineno,
+               gboolean last_unterminated, gboolean *done, GError **error)
 {
+  const char *name = rd->name;
+  gboolean *torn_tail = rd->torn_tail;
+  FlatCtx *flat = rd->flat;
   *done = FALSE;
   const char *bad = NULL;
   if (!valid_utf8 (line, len, &bad)) {
@@ -294,6 +331,21 @@ read_one_line (const char *name, const char *line, gsize len, guint lineno,
     }
     return TRUE;
   }
+  if (!rd->transient)
+    return read_tree (rd, line, len, lineno, last_unterminated, done, error);
+  CjsonScope scope = cjson_scope_begin ();
+  gboolean ok = read_tree (rd, line, len, lineno, last_unterminated, done,
+                           error);
+  cjson_scope_end (scope);
+  return ok;
+}
+
+static gboolean
+read_tree (const Reader *rd, const char *line, gsize len, guint lineno,
+           gboolean last_unterminated, gboolean *done, GError **error)
+{
+  const char *name = rd->name;
+  gboolean *torn_tail = rd->torn_tail;
   const char *end = NULL;
   g_autoptr (cJSON) obj = cJSON_ParseWithLengthOpts (line, len, &end, FALSE);
   if (obj == NULL || !is_blank (end, (gsize) (line + len - end))) {
@@ -314,7 +366,7 @@ read_one_line (const char *name, const char *line, gsize len, guint lineno,
                  "%s:%u: a line must be one JSON object", name, lineno);
     return FALSE;
   }
-  if (!func (obj, lineno, user, error)) {
+  if (!rd->func (obj, lineno, rd->user, error)) {
     g_prefix_error (error, "%s:%u: ", name, lineno);
     return FALSE;
   }
@@ -322,9 +374,10 @@ read_one_line (const char *name, const char *line, gsize len, guint lineno,
 }
 
 static gboolean
-read_buffer (const char *name, const char *data, gsize len, JsonlLineFunc func,
-             gpointer user, FlatCtx *flat, gboolean *torn_tail, GError **error)
+read_buffer (const Reader *rd, const char *data, gsize len, GError **error)
 {
+  const char *name = rd->name;
+  gboolean *torn_tail = rd->torn_tail;
   if (torn_tail)
     *torn_tail = FALSE;
   guint lineno = 0, records = 0;
@@ -335,8 +388,8 @@ read_buffer (const char *name, const char *data, gsize len, JsonlLineFunc func,
     lineno++;
     if (!is_blank (data + pos, end - pos)) {
       gboolean done;
-      if (!read_one_line (name, data + pos, end - pos, lineno, nl == NULL,
-                          func, user, flat, torn_tail, &done, error))
+      if (!read_one_line (rd, data + pos, end - pos, lineno, nl == NULL,
+                          &done, error))
         return FALSE;
       if (done)
         break;
@@ -357,12 +410,20 @@ jsonl_read_buffer (const char *name, const char *data, gsize len,
                    JsonlLineFunc func, gpointer user, gboolean *torn_tail,
                    GError **error)
 {
-  return read_buffer (name, data, len, func, user, NULL, torn_tail, error);
+  Reader rd = { name, func, user, NULL, torn_tail, FALSE };
+  return read_buffer (&rd, data, len, error);
+}
+
+gboolean
+jsonl_read_buffer_transient (const char *name, const char *data, gsize len,
+                             JsonlLineFunc func, gpointer user, GError **error)
+{
+  Reader rd = { name, func, user, NULL, NULL, TRUE };
+  return read_buffer (&rd, data, len, error);
 }
 
 static gboolean
-read_file (const char *path, JsonlLineFunc func, gpointer user, FlatCtx *flat,
-           gboolean *torn_tail, GError **error)
+read_file (Reader *rd, const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -372,14 +433,16 @@ read_file (const char *path, JsonlLineFunc func, gpointer user, FlatCtx *flat,
                  local->message);
     return FALSE;
   }
-  return read_buffer (path, data, len, func, user, flat, torn_tail, error);
+  rd->name = path;
+  return read_buffer (rd, data, len, error);
 }
 
 gboolean
 jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
                  gboolean *torn_tail, GError **error)
 {
-  return read_file (path, func, user, NULL, torn_tail, error);
+  Reader rd = { path, func, user, NULL, torn_tail, FALSE };
+  return read_file (&rd, path, error);
 }
 
 gboolean
@@ -391,7 +454,10 @@ jsonl_read_file_flat (const char *path, const char *const *names, guint n,
   g_autofree gsize *offsets = g_new0 (gsize, MAX (n, 1));
   g_autoptr (GString) scratch = g_string_sized_new (4096);
   FlatCtx c = { names, n, func, user, values, offsets, scratch };
-  return read_file (path, flat_from_tree, &c, &c, torn_tail, error);
+  /* Values are valid during func only, so the tree of a line that is not
+   * flat is transient too. */
+  Reader rd = { path, flat_from_tree, &c, &c, torn_tail, TRUE };
+  return read_file (&rd, path, error);
 }
 
 static const char *

@@ -36,6 +36,13 @@ gboolean jsonl_read_buffer (const char *name, const char *data, gsize len,
                             JsonlLineFunc func, gpointer user,
                             gboolean *torn_tail, GError **error);
 
+/* jsonl_read_buffer for a func that keeps nothing of the tree it is given
+ * (copies what it needs): each line is parsed in a cJSON scope
+ * (util/cjson_scope.h), without a malloc per node. No torn tail. */
+gboolean jsonl_read_buffer_transient (const char *name, const char *data,
+                                      gsize len, JsonlLineFunc func,
+                                      gpointer user, GError **error);
+
 /* One member of a flat record read by jsonl_read_file_flat: type is
  * cJSON_String, cJSON_Number, cJSON_True, cJSON_False or cJSON_NULL, or 0
  * when the member is absent or an array or object. str (strings) is valid

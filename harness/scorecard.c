@@ -8,6 +8,7 @@
 #include "scoring/metrics.h"
 #include "testsets/testset.h"
 #include "util/jsonl.h"
+#include "util/cjson_scope.h"
 #include "util/jsonw.h"
 
 G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
@@ -376,12 +377,11 @@ results_header (const cJSON *manifest, const cJSON *contest)
   return res;
 }
 
-/* Scores each unit and writes its record at once; only the summary fields
- * stay in memory for the metrics (the turns, with every answer and
- * explanation, are the bulk of a record). */
+/* Scores each unit, writes its record at once and hands it to the metrics,
+ * which copy the few fields they need: no record outlives its line. */
 static gboolean
 score_all (const char *dir, GHashTable *sets, GPtrArray *units,
-           GPtrArray *records, GError **error)
+           MetricsInput *metrics, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
@@ -397,15 +397,18 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
   (void) setvbuf (f, buf, _IOFBF, 1 << 20);
   g_autoptr (GString) line = g_string_sized_new (4096);
   for (guint i = 0; i < units->len; i++) {
+    /* The record's tree lives for one line: written, read by the
+     * metrics (which copy), dropped. */
+    CjsonScope scope = cjson_scope_begin ();
     cJSON *r = score_unit (sets, g_ptr_array_index (units, i));
-    if (r == NULL)
-      continue;
-    g_string_truncate (line, 0);
-    jsonw_append_cjson (line, r);
-    g_string_append_c (line, '\n');
-    (void) fwrite (line->str, 1, line->len, f);
-    cJSON_DeleteItemFromObjectCaseSensitive (r, "turns");
-    g_ptr_array_add (records, r);
+    if (r != NULL) {
+      g_string_truncate (line, 0);
+      jsonw_append_cjson (line, r);
+      g_string_append_c (line, '\n');
+      (void) fwrite (line->str, 1, line->len, f);
+      metrics_input_add (metrics, r);
+    }
+    cjson_scope_end (scope);
   }
   if (fclose (f) != 0 || rename (tmp, path) != 0) {
     g_set_error (error, SCORECARD_ERROR, SCORECARD_ERROR_INPUT,
@@ -441,8 +444,6 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
                                          unit_free),
                   g_ptr_array_new (), g_string_new (NULL),
                   g_hash_table_new (g_str_hash, g_str_equal) };
-  g_autoptr (GPtrArray) records
-      = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
   const cJSON *subs = cJSON_GetObjectItem (contest, "submissions"), *s;
   gint rank = 0;
   cJSON_ArrayForEach (s, subs)
@@ -450,14 +451,15 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
                        GINT_TO_POINTER (rank++));
   gboolean ok = (sets != NULL || load_sets (contest, by_name, error))
                 && read_log (dir, &ix, error);
+  g_autoptr (MetricsInput) metrics = metrics_input_new (subs);
   if (ok) {
     g_ptr_array_sort (ix.order, cmp_units);
-    ok = score_all (dir, by_name, ix.order, records, error);
+    ok = score_all (dir, by_name, ix.order, metrics, error);
   }
   if (ok) {
     MetricsConfig cfg = metrics_config_of (contest);
     g_autoptr (cJSON) res = results_header (manifest, contest);
-    g_autoptr (cJSON) m = metrics_compute (records, subs, &cfg);
+    g_autoptr (cJSON) m = metrics_input_compute (metrics, &cfg);
     cJSON_AddItemToObject (res, "submissions",
                            cJSON_DetachItemFromObject (m, "submissions"));
     cJSON_AddItemToObject (res, "ties",

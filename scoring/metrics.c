@@ -30,18 +30,20 @@ metrics_ms(double us)
   return round(us) / 1e3;
 }
 
-/* One score record, read once; strings borrowed from the cJSON record. */
+/* One score record, read once and copied: the scorer frees each record as
+ * soon as it is written, so 200,000 records never sit in memory as JSON.
+ * Strings live in the input's string chunk. */
 typedef struct {
   guint sub, item;
   gint kind;             /* index into kinds, −1 for the clean question */
   const char *kind_name; /* variant kind, NULL when clean */
-  const char *sub_id;    /* the record's submission */
+  const char *key;       /* "testset\x1fitem" */
   const char *category;
   const char *error_class; /* NULL when the request succeeded */
   gboolean correct, lenient_ok;
   double score;
   gint64 contradictions, requests, failed_requests;
-  const cJSON *latency; /* array of µs, or NULL */
+  guint lat_start, lat_n; /* the answered turns' µs in MetricsInput.latency */
 } MetricsRecord;
 
 /* Per-submission tallies that need no bootstrap. */
@@ -55,16 +57,20 @@ typedef struct {
   GTree *categories;      /* category → guint[2] {items, correct} */
 } MetricsSub;
 
-typedef struct {
+struct _MetricsInput {
   GPtrArray *subs;        /* MetricsSub* in contest order, then extras */
   GHashTable *sub_index;  /* id → index + 1 */
-  GHashTable *item_index; /* "testset\x1fitem" (owned) → index + 1 */
+  GHashTable *item_index; /* "testset\x1fitem" (in strings) → index + 1 */
+  GHashTable *kind_set;   /* kind names seen (in strings) */
   GPtrArray *item_keys;   /* sorted keys (borrowed from item_index) */
-  GPtrArray *kinds;       /* sorted kind names (borrowed from records) */
+  GPtrArray *kinds;       /* sorted kind names (borrowed from strings) */
   GArray *records;        /* MetricsRecord */
-  GPtrArray *record_keys; /* owned item key per record */
-  GStringChunk *strings;  /* kinds derived from variant names */
-} MetricsCtx;
+  GArray *latency;        /* gint64 µs, MetricsRecord.lat_start… */
+  GStringChunk *strings;  /* every string a record keeps */
+  GString *scratch;       /* the key being looked up */
+  gboolean computed;
+};
+typedef MetricsInput MetricsCtx;
 
 static void
 metrics_sub_free(gpointer p)
@@ -164,92 +170,124 @@ metrics_bool_of(const cJSON *v, gboolean dflt)
   return cJSON_IsBool(v) ? cJSON_IsTrue(v) : dflt;
 }
 
-/* The kind of a variant: variant_kind, else "telex" from "hand:telex#2"
- * (copied into strings, which outlives the records' use). */
+/* The kind of a variant: variant_kind, else "telex" from "hand:telex#2",
+ * kept in strings. */
 static const char *
 metrics_variant_kind(const cJSON *const *m, const char *variant,
                      GStringChunk *strings)
 {
   const char *kind = metrics_str_of(m[RF_KIND]);
   if (kind != NULL && *kind)
-    return kind;
+    return g_string_chunk_insert_const(strings, kind);
   if (g_str_has_prefix(variant, "hand:"))
     variant += strlen("hand:");
   const char *hash = strchr(variant, '#');
   gsize len = hash ? (gsize)(hash - variant) : strlen(variant);
   if (len == 0)
     return "other";
-  return g_string_chunk_insert_len(strings, variant, (gssize)len);
+  g_autofree char *k = g_strndup(variant, len);
+  return g_string_chunk_insert_const(strings, k);
 }
 
-/* Reads one record; FALSE for a record without submission or item, which
- * cannot be attributed and is skipped. */
-static gboolean
-metrics_read_record(const cJSON *rec, MetricsRecord *r, char **key,
-                    GStringChunk *strings)
+static const char *
+metrics_intern(MetricsInput *in, const char *s)
 {
+  return s ? g_string_chunk_insert_const(in->strings, s) : NULL;
+}
+
+/* The record's item key, one copy per item however many records share it. */
+static const char *
+metrics_item_key(MetricsInput *in, const char *testset, const char *item)
+{
+  g_string_assign(in->scratch, testset ? testset : "");
+  g_string_append_c(in->scratch, '\x1f');
+  g_string_append(in->scratch, item);
+  gpointer key = NULL;
+  if (g_hash_table_lookup_extended(in->item_index, in->scratch->str, &key,
+                                   NULL))
+    return key;
+  key = g_string_chunk_insert_len(in->strings, in->scratch->str,
+                                  (gssize)in->scratch->len);
+  g_hash_table_insert(in->item_index, key, NULL);
+  return key;
+}
+
+static guint
+metrics_record_sub(MetricsInput *in, const char *id)
+{
+  gpointer v = g_hash_table_lookup(in->sub_index, id);
+  if (v != NULL)
+    return GPOINTER_TO_UINT(v) - 1;
+  return metrics_add_sub(in, metrics_intern(in, id), NULL, NULL);
+}
+
+/* The answered turns' latencies; anything but a non-negative number is
+ * not a latency and is left out. */
+static void
+metrics_copy_latency(MetricsInput *in, const cJSON *lat, MetricsRecord *r)
+{
+  r->lat_start = in->latency->len;
+  const cJSON *v;
+  if (!cJSON_IsArray(lat))
+    lat = NULL;
+  cJSON_ArrayForEach(v, lat)
+  {
+    if (!cJSON_IsNumber(v) || v->valuedouble < 0)
+      continue;
+    gint64 us = (gint64)v->valuedouble;
+    g_array_append_val(in->latency, us);
+  }
+  r->lat_n = in->latency->len - r->lat_start;
+}
+
+void
+metrics_input_add(MetricsInput *in, const cJSON *rec)
+{
+  g_return_if_fail(!in->computed);
   const cJSON *m[RF_N];
   jsonl_get_members(rec, record_fields, RF_N, m);
   const char *sub = metrics_str_of(m[RF_SUB]);
   const char *item = metrics_str_of(m[RF_ITEM]);
   if (sub == NULL || item == NULL)
-    return FALSE;
-  const char *testset = metrics_str_of(m[RF_SET]);
+    return; /* cannot be attributed */
   const char *variant = metrics_str_of(m[RF_VARIANT]);
-  memset(r, 0, sizeof *r);
-  r->kind = -1;
-  if (variant != NULL && strcmp(variant, "clean") != 0)
-    r->kind_name = metrics_variant_kind(m, variant, strings);
-  r->sub_id = sub;
-  r->category = metrics_str_of(m[RF_CATEGORY]);
-  r->error_class = metrics_str_of(m[RF_ERROR_CLASS]);
+  MetricsRecord r = { 0 };
+  r.kind = -1;
+  if (variant != NULL && strcmp(variant, "clean") != 0) {
+    r.kind_name = metrics_variant_kind(m, variant, in->strings);
+    g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
+  }
+  r.sub = metrics_record_sub(in, sub);
+  r.key = metrics_item_key(in, metrics_str_of(m[RF_SET]), item);
+  r.category = metrics_intern(in, metrics_str_of(m[RF_CATEGORY]));
+  r.error_class = metrics_intern(in, metrics_str_of(m[RF_ERROR_CLASS]));
   /* A failed request counts as wrong whatever the record says. */
-  r->correct = r->error_class == NULL && metrics_bool_of(m[RF_CORRECT], FALSE);
-  r->lenient_ok = r->error_class == NULL
-                  && (r->correct
-                      || metrics_bool_of(m[RF_LENIENT_CORRECT], FALSE)
-                      || metrics_num_of(m[RF_LENIENT_SCORE], 0) >= 1.0);
-  r->score = r->error_class ? 0 : metrics_num_of(m[RF_SCORE], 0);
-  r->contradictions = (gint64)metrics_num_of(m[RF_CONTRADICTIONS], 0);
-  r->requests = (gint64)metrics_num_of(m[RF_REQUESTS], 1);
-  r->failed_requests = (gint64)metrics_num_of(m[RF_FAILED_REQUESTS], 0);
-  r->latency = cJSON_IsArray(m[RF_LATENCY]) ? m[RF_LATENCY] : NULL;
-  *key = g_strconcat(testset ? testset : "", "\x1f", item, NULL);
-  return TRUE;
+  r.correct = r.error_class == NULL && metrics_bool_of(m[RF_CORRECT], FALSE);
+  r.lenient_ok = r.error_class == NULL
+                 && (r.correct || metrics_bool_of(m[RF_LENIENT_CORRECT], FALSE)
+                     || metrics_num_of(m[RF_LENIENT_SCORE], 0) >= 1.0);
+  r.score = r.error_class ? 0 : metrics_num_of(m[RF_SCORE], 0);
+  r.contradictions = (gint64)metrics_num_of(m[RF_CONTRADICTIONS], 0);
+  r.requests = (gint64)metrics_num_of(m[RF_REQUESTS], 1);
+  r.failed_requests = (gint64)metrics_num_of(m[RF_FAILED_REQUESTS], 0);
+  metrics_copy_latency(in, m[RF_LATENCY], &r);
+  g_array_append_val(in->records, r);
 }
 
+/* Sorted item keys and kinds: numbers must not depend on record order. */
 static void
-metrics_read_records(MetricsCtx *c, const GPtrArray *score_records)
+metrics_index_items(MetricsInput *c)
 {
-  g_autoptr(GHashTable) kinds = g_hash_table_new(g_str_hash, g_str_equal);
-  for (guint n = 0; n < score_records->len; n++) {
-    const cJSON *rec = g_ptr_array_index(score_records, n);
-    MetricsRecord r;
-    char *key = NULL;
-    if (!metrics_read_record(rec, &r, &key, c->strings))
-      continue;
-    r.sub = metrics_add_sub(c, r.sub_id, NULL, NULL);
-    if (!g_hash_table_contains(c->item_index, key))
-      g_hash_table_insert(c->item_index, g_strdup(key), NULL);
-    if (r.kind_name != NULL)
-      g_hash_table_add(kinds, (gpointer)r.kind_name);
-    g_array_append_val(c->records, r);
-    g_ptr_array_add(c->record_keys, key);
-  }
-  /* Sorted item keys and kinds: numbers must not depend on record order. */
   GHashTableIter it;
   gpointer k;
   g_hash_table_iter_init(&it, c->item_index);
   while (g_hash_table_iter_next(&it, &k, NULL))
     g_ptr_array_add(c->item_keys, k);
   g_ptr_array_sort(c->item_keys, metrics_strcmp_ptr);
-  /* g_hash_table_insert keeps the stored key and frees the copy passed,
-   * so item_keys stays valid. */
   for (guint i = 0; i < c->item_keys->len; i++)
-    g_hash_table_insert(c->item_index,
-                        g_strdup(g_ptr_array_index(c->item_keys, i)),
+    g_hash_table_insert(c->item_index, g_ptr_array_index(c->item_keys, i),
                         GUINT_TO_POINTER(i + 1));
-  g_hash_table_iter_init(&it, kinds);
+  g_hash_table_iter_init(&it, c->kind_set);
   while (g_hash_table_iter_next(&it, &k, NULL))
     g_ptr_array_add(c->kinds, k);
   g_ptr_array_sort(c->kinds, metrics_strcmp_ptr);
@@ -265,8 +303,8 @@ metrics_kind_index(const MetricsCtx *c, const char *name)
 }
 
 static void
-metrics_tally_sub(MetricsSub *s, const MetricsRecord *r, guint sla_ms,
-                  gint32 *cell)
+metrics_tally_sub(MetricsSub *s, const MetricsRecord *r, const GArray *lat,
+                  guint sla_ms, gint32 *cell)
 {
   s->records++;
   s->requests += r->requests;
@@ -283,12 +321,8 @@ metrics_tally_sub(MetricsSub *s, const MetricsRecord *r, guint sla_ms,
     s->answered++;
     s->answered_contra += r->contradictions > 0;
   }
-  const cJSON *v;
-  cJSON_ArrayForEach(v, r->latency)
-  {
-    if (!cJSON_IsNumber(v) || v->valuedouble < 0)
-      continue;
-    gint64 us = (gint64)v->valuedouble;
+  for (guint i = 0; i < r->lat_n; i++) {
+    gint64 us = g_array_index(lat, gint64, r->lat_start + i);
     g_array_append_val(s->latency, us);
     cell[RANK_LAT_N]++;
     cell[RANK_LAT_OK] += us <= (gint64)sla_ms * 1000;
@@ -351,14 +385,12 @@ metrics_fill(MetricsCtx *c, const MetricsConfig *cfg)
   RankTable *t = rank_table_new(c->subs->len, n_items, c->kinds->len);
   for (guint n = 0; n < c->records->len; n++) {
     MetricsRecord *r = &g_array_index(c->records, MetricsRecord, n);
-    r->item = GPOINTER_TO_UINT(g_hash_table_lookup(
-                  c->item_index, g_ptr_array_index(c->record_keys, n)))
-              - 1;
+    r->item = GPOINTER_TO_UINT(g_hash_table_lookup(c->item_index, r->key)) - 1;
     if (r->kind_name != NULL)
       r->kind = metrics_kind_index(c, r->kind_name);
     gint32 *cell = rank_table_cell(t, r->sub, r->item);
     MetricsSub *s = g_ptr_array_index(c->subs, r->sub);
-    metrics_tally_sub(s, r, cfg->sla_ms, cell);
+    metrics_tally_sub(s, r, c->latency, cfg->sla_ms, cell);
     if (r->kind < 0)
       metrics_tally_clean(s, r, cell);
     else
@@ -631,43 +663,70 @@ metrics_ties(const MetricsCtx *c, const RankOutcome *out)
   return ties;
 }
 
-cJSON *
-metrics_compute(const GPtrArray *score_records, const cJSON *submissions,
-                const MetricsConfig *cfg)
+MetricsInput *
+metrics_input_new(const cJSON *submissions)
 {
-  MetricsCtx c = { 0 };
-  c.subs = g_ptr_array_new_with_free_func(metrics_sub_free);
-  c.sub_index = g_hash_table_new(g_str_hash, g_str_equal);
-  c.item_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  c.item_keys = g_ptr_array_new();
-  c.kinds = g_ptr_array_new();
-  c.records = g_array_new(FALSE, FALSE, sizeof(MetricsRecord));
-  c.record_keys = g_ptr_array_new_with_free_func(g_free);
-  c.strings = g_string_chunk_new(64);
+  MetricsInput *c = g_new0(MetricsInput, 1);
+  c->subs = g_ptr_array_new_with_free_func(metrics_sub_free);
+  c->sub_index = g_hash_table_new(g_str_hash, g_str_equal);
+  c->item_index = g_hash_table_new(g_str_hash, g_str_equal);
+  c->kind_set = g_hash_table_new(g_str_hash, g_str_equal);
+  c->item_keys = g_ptr_array_new();
+  c->kinds = g_ptr_array_new();
+  c->records = g_array_new(FALSE, FALSE, sizeof(MetricsRecord));
+  c->latency = g_array_new(FALSE, FALSE, sizeof(gint64));
+  c->strings = g_string_chunk_new(4096);
+  c->scratch = g_string_new(NULL);
+  metrics_add_contest_subs(c, submissions);
+  return c;
+}
 
-  metrics_add_contest_subs(&c, submissions);
-  metrics_read_records(&c, score_records);
-  g_autoptr(RankTable) t = metrics_fill(&c, cfg);
-  g_autofree const char **ids = g_new(const char *, MAX(c.subs->len, 1));
-  for (guint s = 0; s < c.subs->len; s++)
-    ids[s] = ((MetricsSub *)g_ptr_array_index(c.subs, s))->id;
+void
+metrics_input_free(MetricsInput *c)
+{
+  if (c == NULL)
+    return;
+  g_ptr_array_unref(c->subs);
+  g_hash_table_unref(c->sub_index);
+  g_hash_table_unref(c->item_index);
+  g_hash_table_unref(c->kind_set);
+  g_ptr_array_unref(c->item_keys);
+  g_ptr_array_unref(c->kinds);
+  g_array_unref(c->records);
+  g_array_unref(c->latency);
+  g_string_chunk_free(c->strings);
+  g_string_free(c->scratch, TRUE);
+  g_free(c);
+}
+
+cJSON *
+metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg)
+{
+  g_return_val_if_fail(!c->computed, NULL);
+  c->computed = TRUE;
+  metrics_index_items(c);
+  g_autoptr(RankTable) t = metrics_fill(c, cfg);
+  g_autofree const char **ids = g_new(const char *, MAX(c->subs->len, 1));
+  for (guint s = 0; s < c->subs->len; s++)
+    ids[s] = ((MetricsSub *)g_ptr_array_index(c->subs, s))->id;
   g_autoptr(RankOutcome) out = rank_compute(t, ids, cfg);
 
   cJSON *result = cJSON_CreateObject();
   cJSON *arr = cJSON_AddArrayToObject(result, "submissions");
   for (guint pos = 0; pos < out->n_subs; pos++)
     cJSON_AddItemToArray(arr,
-                         metrics_submission(&c, t, out->order[pos],
+                         metrics_submission(c, t, out->order[pos],
                                             &out->results[out->order[pos]]));
-  cJSON_AddItemToObject(result, "ties", metrics_ties(&c, out));
-
-  g_ptr_array_unref(c.subs);
-  g_hash_table_unref(c.sub_index);
-  g_hash_table_unref(c.item_index);
-  g_ptr_array_unref(c.item_keys);
-  g_ptr_array_unref(c.kinds);
-  g_array_unref(c.records);
-  g_ptr_array_unref(c.record_keys);
-  g_string_chunk_free(c.strings);
+  cJSON_AddItemToObject(result, "ties", metrics_ties(c, out));
   return result;
+}
+
+cJSON *
+metrics_compute(const GPtrArray *score_records, const cJSON *submissions,
+                const MetricsConfig *cfg)
+{
+  g_autoptr(MetricsInput) in = metrics_input_new(submissions);
+  for (guint n = 0; n < score_records->len; n++)
+    metrics_input_add(in, g_ptr_array_index(score_records, n));
+  return metrics_input_compute(in, cfg);
 }

@@ -24,4 +24,15 @@ typedef struct {
 cJSON *metrics_compute (const GPtrArray *score_records,
                         const cJSON *submissions, const MetricsConfig *cfg);
 
+/* The same, fed one record at a time so a caller can free each record
+ * once it is read (the scorer streams 200,000 of them): new, add every
+ * record, compute once, free. The records are copied; submissions is
+ * borrowed until free. */
+typedef struct _MetricsInput MetricsInput;
+MetricsInput *metrics_input_new (const cJSON *submissions);
+void metrics_input_add (MetricsInput *in, const cJSON *score_record);
+cJSON *metrics_input_compute (MetricsInput *in, const MetricsConfig *cfg);
+void metrics_input_free (MetricsInput *in);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MetricsInput, metrics_input_free)
+
 #endif

@@ -472,6 +472,33 @@ test_determinism(void)
   g_assert_cmpstr(ja, !=, jd);
 }
 
+/* The scorer hands each record to a MetricsInput and frees it at once:
+ * the results must be those of metrics_compute over records kept whole,
+ * so nothing the metrics read may point into a freed record. */
+static void
+test_streamed_records(void)
+{
+  g_autoptr(GPtrArray) recs = random_contest(13, 150, 2);
+  g_autoptr(cJSON) subs = contest_subs();
+  g_autoptr(cJSON) kept = metrics_compute(recs, subs, &default_cfg);
+  g_autofree char *want = cJSON_PrintUnformatted(kept);
+
+  g_autoptr(MetricsInput) in = metrics_input_new(subs);
+  for (guint i = 0; i < recs->len; i++) {
+    /* A copy, scribbled over and freed right after it is added. */
+    cJSON *copy = cJSON_Duplicate(g_ptr_array_index(recs, i), TRUE);
+    metrics_input_add(in, copy);
+    const cJSON *m;
+    cJSON_ArrayForEach(m, copy)
+    if (cJSON_IsString(m))
+      memset(m->valuestring, 'x', strlen(m->valuestring));
+    cJSON_Delete(copy);
+  }
+  g_autoptr(cJSON) streamed = metrics_input_compute(in, &default_cfg);
+  g_autofree char *got = cJSON_PrintUnformatted(streamed);
+  g_assert_cmpstr(got, ==, want);
+}
+
 static void
 assert_ci_contains(const cJSON *o, const char *value, const char *ci)
 {
@@ -816,6 +843,7 @@ main(int argc, char **argv)
                   test_kind_from_variant_name);
   g_test_add_func("/metrics/unknown-submission", test_unknown_submission_kept);
   g_test_add_func("/metrics/empty", test_empty);
+  g_test_add_func("/metrics/streamed-records", test_streamed_records);
   g_test_add_func("/metrics/bootstrap-matches-direct",
                   test_bootstrap_matches_direct);
   g_test_add_func("/metrics/contest-size", test_contest_size);

@@ -7,6 +7,8 @@
 
 #include "scoring/normalize.h"
 
+#include "scoring/vi_char.h"
+
 #include <string.h>
 
 #define LETTERS "a-zA-ZđĐ"
@@ -50,7 +52,7 @@ append_code (GString *out, const char *code)
 {
   g_autofree char *up = g_utf8_strup (code, -1);
   for (const char *p = up; *p != '\0'; p = g_utf8_next_char (p)) {
-    gunichar c = g_utf8_get_char (p);
+    gunichar c = vi_char_at (p);
     if (g_unichar_isspace (c))
       continue;
     if (c == 0x110 || c == 0x111 || c == 0xD0)

@@ -8,6 +8,7 @@
  * because scoring has to keep up with the firing rate. */
 #include "scoring/normalize.h"
 
+#include "scoring/vi_char.h"
 #include "scoring/vi_syllable.h"
 
 #include <string.h>
@@ -215,7 +216,7 @@ maybe_not_nfc (const char *text)
       p++;
       continue;
     }
-    gunichar c = g_utf8_get_char ((const char *) p);
+    gunichar c = vi_char_at ((const char *) p);
     if ((c >= 0x300 && c < 0x1E00) || c > 0x20CF
         || (c > 0x1EFF && c < 0x2000))
       return TRUE;
@@ -227,7 +228,7 @@ maybe_not_nfc (const char *text)
 /* Maps one lower-cased character to its folded form; 0 drops it, ' ' is a
  * space (runs collapse later). */
 static gunichar
-fold_char (gunichar c)
+fold_char_slow (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isspace ((char) c) ? ' ' : g_ascii_tolower ((char) c);
@@ -252,15 +253,49 @@ fold_char (gunichar c)
   return c;
 }
 
+/* fold_char_slow for the blocks that hold the Vietnamese letters, built
+ * once: every character of every answer is folded, and
+ * g_unichar_isspace + g_unichar_tolower were two calls into GLib's tables
+ * for each. */
+#define CASE_LOW_END 0x250
+#define CASE_EXT_START 0x1E00
+#define CASE_EXT_END 0x1F00
+static gunichar case_low[CASE_LOW_END];
+static gunichar case_ext[CASE_EXT_END - CASE_EXT_START];
+
+static void
+case_tables_init (void)
+{
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    for (gunichar c = 0; c < CASE_LOW_END; c++)
+      case_low[c] = fold_char_slow (c);
+    for (gunichar c = CASE_EXT_START; c < CASE_EXT_END; c++)
+      case_ext[c - CASE_EXT_START] = fold_char_slow (c);
+    g_once_init_leave (&once, 1);
+  }
+}
+
+static gunichar
+fold_char (gunichar c)
+{
+  if (c < CASE_LOW_END)
+    return case_low[c];
+  if (c >= CASE_EXT_START && c < CASE_EXT_END)
+    return case_ext[c - CASE_EXT_START];
+  return fold_char_slow (c);
+}
+
 static char *
 fold_chars (const char *text)
 {
+  case_tables_init ();
   GString *out = g_string_sized_new (strlen (text) + 1);
   gboolean space = TRUE; /* drops leading space */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
     guchar b = (guchar) *p;
     /* Most of an answer is ASCII: no UTF-8 decoding for it. */
-    gunichar c = fold_char (b < 0x80 ? b : g_utf8_get_char (p));
+    gunichar c = fold_char (b < 0x80 ? b : vi_char_at (p));
     if (c == 0)
       continue;
     if (c == ' ') {
@@ -316,15 +351,6 @@ word_is_consonant_y (const gunichar *w, gsize n)
   return TRUE;
 }
 
-static gboolean
-alpha_at (const char *p)
-{
-  guchar b = (guchar) *p;
-  if (b < 0x80)
-    return g_ascii_isalpha (b);
-  return g_unichar_isalpha (g_utf8_get_char (p));
-}
-
 static char *
 unify_i_y (const char *text)
 {
@@ -334,15 +360,15 @@ unify_i_y (const char *text)
   GString *out = g_string_sized_new (strlen (text) + 1);
   const char *p = text, *copied = text;
   while (*p != '\0') {
-    if (!alpha_at (p)) {
+    if (!vi_char_alpha_at (p)) {
       p = g_utf8_next_char (p);
       continue;
     }
     gunichar w[8];
     gsize n = 0;
-    while (*p != '\0' && alpha_at (p)) {
+    while (*p != '\0' && vi_char_alpha_at (p)) {
       if (n < G_N_ELEMENTS (w))
-        w[n] = g_utf8_get_char (p);
+        w[n] = vi_char_at (p);
       n++;
       p = g_utf8_next_char (p);
     }
@@ -371,7 +397,7 @@ has_old_style_tone (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
     if ((guchar) *p < 0x80)
       continue;
-    gunichar c = g_utf8_get_char (p);
+    gunichar c = vi_char_at (p);
     char next = *g_utf8_next_char (p);
     for (int i = 0; i < 5; i++)
       if ((c == toned_o[i] && (next == 'a' || next == 'e'))
@@ -428,7 +454,7 @@ normalize_fold_diacritics (const char *normalized)
       g_string_append_c (out, *p++);
       continue;
     }
-    gunichar c = g_utf8_get_char (p);
+    gunichar c = vi_char_at (p);
     const char *next = g_utf8_next_char (p);
     char f = c < FOLD_LOW_END ? fold_low[c]
              : (c >= FOLD_EXT_START && c < FOLD_EXT_END)
@@ -501,18 +527,25 @@ static const char *const abbreviations[][2] = {
   {"vneid", "vneid"},
 };
 
-/* g_unichar_isalnum with an ASCII shortcut: most of an answer is ASCII. */
-static gboolean
-alnum_at (const char *p)
-{
-  guchar b = (guchar) *p;
-  if (b < 0x80)
-    return g_ascii_isalnum (b);
-  return g_unichar_isalnum (g_utf8_get_char (p));
-}
-
 /* First and last bytes of every abbreviation, filled with the tables. */
 static gboolean abbr_edge[2][256];
+
+/* Appends n bytes and a space, growing out only when it must: phrase_plain
+ * appends every word of every answer twice, and g_string_append_len's
+ * general insert path was half its time. */
+static void
+put_word (GString *out, const char *w, gsize n)
+{
+  if (out->len + n + 2 > out->allocated_len) {
+    gsize at = out->len;
+    g_string_set_size (out, at + n + 1);
+    out->len = at;
+  }
+  memcpy (out->str + out->len, w, n);
+  out->len += n;
+  out->str[out->len++] = ' ';
+  out->str[out->len] = '\0';
+}
 
 static char *
 phrase_plain (const char *normalized, GHashTable *expand)
@@ -521,12 +554,12 @@ phrase_plain (const char *normalized, GHashTable *expand)
   g_string_append_c (out, ' ');
   const char *p = normalized;
   while (*p != '\0') {
-    if (!alnum_at (p)) {
+    if (!vi_char_alnum_at (p)) {
       p = g_utf8_next_char (p);
       continue;
     }
     const char *start = p;
-    while (*p != '\0' && alnum_at (p))
+    while (*p != '\0' && vi_char_alnum_at (p))
       p = g_utf8_next_char (p);
     gsize n = (gsize) (p - start);
     char word[8];
@@ -540,10 +573,9 @@ phrase_plain (const char *normalized, GHashTable *expand)
       exp = g_hash_table_lookup (expand, word);
     }
     if (exp)
-      g_string_append (out, exp);
+      put_word (out, exp, strlen (exp));
     else
-      g_string_append_len (out, start, n);
-    g_string_append_c (out, ' ');
+      put_word (out, start, n);
   }
   return g_string_free (out, FALSE);
 }

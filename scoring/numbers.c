@@ -8,6 +8,8 @@
 
 #include "scoring/normalize.h"
 
+#include "scoring/vi_char.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -76,29 +78,73 @@ wordset_has (const WordSet *s, int id)
 
 /* word → WordSet, one table per mode: in the lenient (diacritic-free) form
  * one spelling stands for several words (nam: năm/Nam, tu: tư/từ), so a
- * word carries a set of meanings and the parser asks for the one it needs. */
-static GHashTable *
+ * word carries a set of meanings and the parser asks for the one it needs.
+ * Open addressing over the word's bytes: every word of every answer is
+ * looked up, twice, and a GHashTable needed a copy, a strlen and a
+ * string hash for each. */
+#define VOCAB_SLOTS 512 /* a power of two, over 4× the words */
+#define VOCAB_WORD_MAX 16
+
+typedef struct {
+  char word[VOCAB_WORD_MAX];
+  guint8 len; /* 0: empty slot */
+  WordSet set;
+} VocabSlot;
+
+typedef struct {
+  VocabSlot slot[VOCAB_SLOTS];
+} Vocab;
+
+static guint
+vocab_hash (const char *w, gsize len)
+{
+  guint32 h = 2166136261u; /* FNV-1a */
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) w[i]) * 16777619u;
+  return h & (VOCAB_SLOTS - 1);
+}
+
+/* The slot of w, or the empty slot where it would go. */
+static VocabSlot *
+vocab_slot (const Vocab *v, const char *w, gsize len)
+{
+  guint i = vocab_hash (w, len);
+  while (v->slot[i].len != 0
+         && !(v->slot[i].len == len && memcmp (v->slot[i].word, w, len) == 0))
+    i = (i + 1) & (VOCAB_SLOTS - 1);
+  return (VocabSlot *) &v->slot[i];
+}
+
+static const WordSet *
+vocab_find (const Vocab *v, const char *w, gsize len)
+{
+  if (len == 0 || len >= VOCAB_WORD_MAX)
+    return NULL;
+  const VocabSlot *s = vocab_slot (v, w, len);
+  return s->len ? &s->set : NULL;
+}
+
+static const Vocab *
 vocabulary_table (gboolean lenient)
 {
-  static GHashTable *tables[2];
+  static Vocab *tables[2];
   static gsize once[2];
   int m = lenient ? 1 : 0;
   if (g_once_init_enter (&once[m])) {
-    GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           g_free);
+    Vocab *t = g_new0 (Vocab, 1);
     for (gsize i = 0; i < G_N_ELEMENTS (vocabulary); i++) {
-      char *key = normalize_text (vocabulary[i].word, lenient);
-      WordSet *s = g_hash_table_lookup (t, key);
-      if (s == NULL) {
-        s = g_new0 (WordSet, 1);
-        s->digit = -1;
-        g_hash_table_insert (t, key, s);
-      } else {
-        g_free (key);
+      g_autofree char *key = normalize_text (vocabulary[i].word, lenient);
+      gsize len = strlen (key);
+      g_assert (len > 0 && len < VOCAB_WORD_MAX); /* a constant table */
+      VocabSlot *s = vocab_slot (t, key, len);
+      if (s->len == 0) {
+        memcpy (s->word, key, len);
+        s->len = (guint8) len;
+        s->set.digit = -1;
       }
-      wordset_add (s, vocabulary[i].id);
+      wordset_add (&s->set, vocabulary[i].id);
       if (vocabulary[i].id <= W_CHIN)
-        s->digit = (gint8) (vocabulary[i].id - W_KHONG);
+        s->set.digit = (gint8) (vocabulary[i].id - W_KHONG);
     }
     tables[m] = t;
     g_once_init_leave (&once[m], 1);
@@ -124,6 +170,42 @@ typedef struct {
   guint8 bad : 1;     /* TOK_NUM: not an amount (phone, odd grouping) */
   guint8 spaced : 1;  /* TOK_NUM: joined from space-separated groups */
 } Tok;
+
+/* An answer's tokens: on the stack for a short answer, on the heap past
+ * that (tokenizing happens twice per answer; a GArray append per token
+ * and its allocation were a fifth of the number scan). */
+typedef struct {
+  Tok *t;
+  guint n, cap;
+  Tok local[48];
+} TokBuf;
+
+static void
+tokbuf_init (TokBuf *b)
+{
+  b->t = b->local;
+  b->n = 0;
+  b->cap = G_N_ELEMENTS (b->local);
+}
+
+static Tok *
+tokbuf_push (TokBuf *b)
+{
+  if (b->n == b->cap) {
+    b->cap *= 2;
+    if (b->t == b->local)
+      b->t = g_memdup2 (b->local, sizeof b->local);
+    b->t = g_renew (Tok, b->t, b->cap);
+  }
+  return &b->t[b->n++];
+}
+
+static void
+tokbuf_clear (TokBuf *b)
+{
+  if (b->t != b->local)
+    g_free (b->t);
+}
 
 /* Reads "50.000", "50,000", "1,5", "03". A separator followed by exactly
  * three digits groups thousands (DOMAIN.md §5); one separator followed by
@@ -188,11 +270,11 @@ scan_number_run (const char *text, gsize i)
 /* "50 000" groups thousands with a space; other runs of space-separated
  * digit groups are phone numbers ("1900 1234", "0912 345 678"). */
 static void
-join_digit_groups (const char *text, GArray *toks)
+join_digit_groups (const char *text, TokBuf *toks)
 {
-  Tok *t = (Tok *) toks->data;
+  Tok *t = toks->t;
   guint out = 0;
-  for (guint i = 0; i < toks->len; i++) {
+  for (guint i = 0; i < toks->n; i++) {
     Tok cur = t[i];
     Tok *prev = out > 0 ? &t[out - 1] : NULL;
     gboolean space_after_num = prev && prev->type == TOK_NUM
@@ -212,66 +294,52 @@ join_digit_groups (const char *text, GArray *toks)
     }
     t[out++] = cur;
   }
-  g_array_set_size (toks, out);
+  toks->n = out;
 }
 
-static gboolean
-alpha_at (const char *p)
+static void
+tokenize (const char *text, gboolean lenient, TokBuf *toks)
 {
-  guchar b = (guchar) *p;
-  if (b < 0x80)
-    return g_ascii_isalpha (b);
-  return g_unichar_isalpha (g_utf8_get_char (p));
-}
-
-static GArray *
-tokenize (const char *text, gboolean lenient)
-{
-  GHashTable *vocab = vocabulary_table (lenient);
-  /* Room for a short answer's tokens up front: growing one by one
-   * reallocated half a dozen times per answer. */
-  GArray *toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok),
-                                    (guint) MIN (strlen (text) / 4 + 4, 24));
+  const Vocab *vocab = vocabulary_table (lenient);
+  tokbuf_init (toks);
   gboolean glued = FALSE;
   gsize i = 0;
   while (text[i] != '\0') {
-    gunichar c = g_utf8_get_char (text + i);
-    gsize next = (gsize) (g_utf8_next_char (text + i) - text);
-    if (c == ' ' || g_unichar_isspace (c)) {
+    guchar b = (guchar) text[i];
+    gunichar c = b < 0x80 ? b : vi_char_at (text + i);
+    gsize next = b < 0x80 ? i + 1 : (gsize) (g_utf8_next_char (text + i) - text);
+    /* g_unichar_isspace's ASCII set, without the call. */
+    if (b < 0x80 ? (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f')
+                 : g_unichar_isspace (c)) {
       glued = FALSE;
       i = next;
       continue;
     }
     Tok t = {0};
-    t.start = i;
-    t.glued = glued && toks->len > 0;
-    if (c < 0x80 && g_ascii_isdigit ((char) c)) {
+    t.start = (guint32) i;
+    t.glued = glued && toks->n > 0;
+    if (b < 0x80 && g_ascii_isdigit (b)) {
       t.type = TOK_NUM;
-      t.end = scan_number_run (text, i);
+      t.end = (guint32) scan_number_run (text, i);
       read_digits (text + i, t.end - i, &t);
-    } else if (alpha_at (text + i)) {
+    } else if (vi_char_alpha_at (text + i)) {
       t.type = TOK_WORD;
       gsize j = i;
-      while (text[j] != '\0' && alpha_at (text + j))
-        j = (gsize) (g_utf8_next_char (text + j) - text);
-      t.end = j;
-      char buf[16]; /* the longest vocabulary word is shorter */
-      if (j - i < sizeof buf) {
-        memcpy (buf, text + i, j - i);
-        buf[j - i] = '\0';
-        t.w = g_hash_table_lookup (vocab, buf);
-      }
+      while (text[j] != '\0' && vi_char_alpha_at (text + j))
+        j = (guchar) text[j] < 0x80 ? j + 1
+                                    : (gsize) (g_utf8_next_char (text + j) - text);
+      t.end = (guint32) j;
+      t.w = vocab_find (vocab, text + i, j - i);
     } else {
       t.type = TOK_PUNCT;
       t.ch = c;
-      t.end = next;
+      t.end = (guint32) next;
     }
-    g_array_append_val (toks, t);
+    *tokbuf_push (toks) = t;
     glued = TRUE;
     i = t.end;
   }
   join_digit_groups (text, toks);
-  return toks;
 }
 
 /* ---- the parser ---------------------------------------------------------- */
@@ -829,11 +897,13 @@ scan_amount_at (const Toks *k, int i, GArray *out)
 GArray *
 numbers_scan (const char *normalized, gboolean lenient)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (NumbersMention));
+  /* Room for a few mentions: growing from nothing reallocated per add. */
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (NumbersMention), 8);
   if (normalized == NULL)
     return out;
-  g_autoptr (GArray) toks = tokenize (normalized, lenient);
-  Toks k = {(const Tok *) toks->data, (int) toks->len};
+  TokBuf toks;
+  tokenize (normalized, lenient, &toks);
+  Toks k = {toks.t, (int) toks.n};
   int i = 0;
   while (i < k.n) {
     int end = match_phrase_table (&k, i, TRUE);
@@ -851,14 +921,14 @@ numbers_scan (const char *normalized, gboolean lenient)
     }
     i = scan_amount_at (&k, i, out);
   }
+  tokbuf_clear (&toks);
   return out;
 }
 
 static gboolean
-parse_whole (const char *norm, gboolean lenient, double *value)
+parse_whole_toks (const Toks *kp, double *value)
 {
-  g_autoptr (GArray) toks = tokenize (norm, lenient);
-  Toks k = {(const Tok *) toks->data, (int) toks->len};
+  Toks k = *kp;
   if (k.n == 0 || (k.t[0].type == TOK_NUM && k.t[0].bad))
     return FALSE;
   Amount a;
@@ -871,6 +941,17 @@ parse_whole (const char *norm, gboolean lenient, double *value)
     return FALSE;
   *value = a.value;
   return TRUE;
+}
+
+static gboolean
+parse_whole (const char *norm, gboolean lenient, double *value)
+{
+  TokBuf toks;
+  tokenize (norm, lenient, &toks);
+  Toks k = {toks.t, (int) toks.n};
+  gboolean ok = parse_whole_toks (&k, value);
+  tokbuf_clear (&toks);
+  return ok;
 }
 
 gboolean

@@ -1,5 +1,6 @@
 /* scoring/normalize: the canonical form answers and keys are compared in. */
 #include "scoring/normalize.h"
+#include "scoring/vi_char.h"
 
 #include <string.h>
 
@@ -139,6 +140,31 @@ test_bad_input (void)
   g_assert_cmpuint (strlen (n), <=, strlen (text) * 2);
 }
 
+/* The fast character reads agree with GLib for every code point, and on
+ * sequences cut short by the end of the text. */
+static void
+test_vi_char_agrees_with_glib (void)
+{
+  for (gunichar c = 1; c <= 0x10FFFF; c++) {
+    if (c >= 0xD800 && c <= 0xDFFF)
+      continue;
+    char buf[8] = { 0 };
+    g_unichar_to_utf8 (c, buf);
+    if (vi_char_at (buf) != g_utf8_get_char (buf)
+        || vi_char_isalpha (c) != g_unichar_isalpha (c)
+        || vi_char_isalnum (c) != g_unichar_isalnum (c))
+      g_error ("U+%04X: vi_char disagrees with GLib", c);
+  }
+  const char *cut[] = { "\xc3", "\xe1\xbb", "\xe1", "\xe1\xbb ", "a\xc3" };
+  for (guint i = 0; i < G_N_ELEMENTS (cut); i++)
+    g_assert_cmpuint (vi_char_at (cut[i]), ==, g_utf8_get_char (cut[i]));
+  /* Vietnamese letters are letters, its punctuation is not. */
+  g_assert_true (vi_char_alpha_at ("ữ"));
+  g_assert_true (vi_char_alpha_at ("Đ"));
+  g_assert_false (vi_char_alpha_at ("₫"));
+  g_assert_false (vi_char_alnum_at ("–"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,6 +173,8 @@ main (int argc, char **argv)
   g_test_add_func ("/normalize/nfd-equals-nfc", test_nfd_equals_nfc);
   g_test_add_func ("/normalize/lenient", test_lenient);
   g_test_add_func ("/normalize/fold-agrees", test_fold_agrees);
+  g_test_add_func ("/normalize/vi-char-agrees-with-glib",
+                   test_vi_char_agrees_with_glib);
   g_test_add_func ("/normalize/phrase", test_phrase);
   g_test_add_func ("/normalize/bad-input", test_bad_input);
   return g_test_run ();

@@ -98,8 +98,9 @@ stats_rotl(guint64 x, int k)
   return (x << k) | (x >> (64 - k));
 }
 
-guint64
-stats_rng_next(StatsRng *rng)
+/* xoshiro256** (Blackman and Vigna), inline for the bootstrap's loop. */
+static inline guint64
+stats_rng_step(StatsRng *rng)
 {
   guint64 *s = rng->s;
   guint64 out = stats_rotl(s[1] * 5, 7) * 9;
@@ -111,6 +112,12 @@ stats_rng_next(StatsRng *rng)
   s[2] ^= t;
   s[3] = stats_rotl(s[3], 45);
   return out;
+}
+
+guint64
+stats_rng_next(StatsRng *rng)
+{
+  return stats_rng_step(rng);
 }
 
 guint32
@@ -131,34 +138,57 @@ stats_rng_below(StatsRng *rng, guint32 n)
 typedef struct {
   StatsRng *rng;
   guint64 word;
-  gboolean low_left;
+  guint halves; /* halves of word not yet used: 2, 1 (the low) or 0 */
 } StatsHalves;
 
 static inline guint32
 stats_next32(StatsHalves *h)
 {
-  if (h->low_left) {
-    h->low_left = FALSE;
-    return (guint32)h->word;
+  if (h->halves == 0) {
+    h->word = stats_rng_step(h->rng);
+    h->halves = 2;
   }
-  h->word = stats_rng_next(h->rng);
-  h->low_left = TRUE;
-  return (guint32)(h->word >> 32);
+  return (guint32)(--h->halves ? h->word >> 32 : h->word);
+}
+
+/* The draws from out[i] on, one candidate at a time, redrawing the
+ * over-represented ones. */
+static void
+stats_fill_below_from(StatsHalves *h, guint32 n, guint32 *out, gsize i,
+                      gsize count)
+{
+  for (; i < count; i++) {
+    guint64 m = (guint64)stats_next32(h) * n;
+    if ((guint32)m < n) {
+      guint32 reject = (guint32)(-n) % n;
+      while ((guint32)m < reject)
+        m = (guint64)stats_next32(h) * n;
+    }
+    out[i] = (guint32)(m >> 32);
+  }
 }
 
 void
 stats_rng_fill_below(StatsRng *rng, guint32 n, guint32 *out, gsize count)
 {
-  StatsHalves h = { rng, 0, FALSE };
-  for (gsize i = 0; i < count; i++) {
-    guint64 m = (guint64)stats_next32(&h) * n;
-    if ((guint32)m < n) {
-      guint32 reject = (guint32)(-n) % n;
-      while ((guint32)m < reject)
-        m = (guint64)stats_next32(&h) * n;
+  /* Two draws per output word while neither half needs the rejection
+   * test (a chance of n/2^32 each); the first that might goes on, from
+   * that same word, through the general loop — so the sequence is the
+   * one the general loop alone gives, a third of the instructions. */
+  gsize i = 0;
+  for (; i + 2 <= count; i += 2) {
+    guint64 w = stats_rng_step(rng);
+    guint64 hi = (w >> 32) * n, lo = (guint64)(guint32)w * n;
+    if (G_UNLIKELY((guint32)hi < n || (guint32)lo < n)) {
+      StatsHalves h = { rng, w, 2 };
+      stats_fill_below_from(&h, n, out, i, count);
+      return;
     }
-    out[i] = (guint32)(m >> 32);
+    out[i] = (guint32)(hi >> 32);
+    out[i + 1] = (guint32)(lo >> 32);
   }
+  StatsHalves h = { rng, 0, 0 };
+  stats_fill_below_from(&h, n, out, i, count);
 }
 
 void

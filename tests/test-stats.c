@@ -214,6 +214,63 @@ test_rng_fill_below(void)
     g_assert_cmpuint(da[i], <, 0xc0000001u);
 }
 
+/* The draws as the plain definition gives them: 32-bit candidates from
+ * the halves of each output, high first, each multiplied by n; a
+ * candidate whose low word is below 2^32 mod n is redrawn; the half left
+ * over at the end of a call is dropped. The two-at-a-time loop must give
+ * exactly this sequence, rejections included (the bootstrap's intervals,
+ * and so results.json, depend on it). */
+static void
+reference_fill_below(StatsRng *rng, guint32 n, guint32 *out, gsize count)
+{
+  guint64 word = 0;
+  gboolean low_left = FALSE;
+  guint32 reject = (guint32)(-n) % n;
+  for (gsize i = 0; i < count; i++) {
+    guint64 m;
+    do {
+      guint32 cand;
+      if (low_left) {
+        cand = (guint32)word;
+        low_left = FALSE;
+      } else {
+        word = stats_rng_next(rng);
+        cand = (guint32)(word >> 32);
+        low_left = TRUE;
+      }
+      m = (guint64)cand * n;
+    } while ((guint32)m < reject);
+    out[i] = (guint32)(m >> 32);
+  }
+}
+
+static void
+test_rng_fill_below_matches_definition(void)
+{
+  /* Small n (rejection all but never) and n near 2^32 (up to a third of
+   * the candidates redrawn), over thousands of calls of odd and even
+   * sizes back to back on one generator: every call starts afresh, and a
+   * redraw may fall on either half. */
+  const guint32 ns[] = { 2, 6, 1000, 200000, 0x80000001u, 0xc0000001u,
+                         0xfffffffbu };
+  const gsize counts[] = { 1, 2, 3, 4, 7, 64, 1025 };
+  guint32 got[1025], want[1025];
+  for (gsize a = 0; a < G_N_ELEMENTS(ns); a++) {
+    StatsRng x, y;
+    stats_rng_init(&x, 20261122 + a);
+    stats_rng_init(&y, 20261122 + a);
+    for (gsize call = 0; call < 3000; call++) {
+      gsize count = counts[call % G_N_ELEMENTS(counts)];
+      stats_rng_fill_below(&x, ns[a], got, count);
+      reference_fill_below(&y, ns[a], want, count);
+      for (gsize i = 0; i < count; i++)
+        if (got[i] != want[i])
+          g_error("n=%u call %zu: draw %zu is %u, the definition gives %u",
+                  ns[a], call, i, got[i], want[i]);
+    }
+  }
+}
+
 static void
 test_resample_counts(void)
 {
@@ -286,6 +343,8 @@ main(int argc, char **argv)
   g_test_add_func("/stats/xoshiro-known", test_xoshiro_known);
   g_test_add_func("/stats/rng-below", test_rng_below);
   g_test_add_func("/stats/rng-fill-below", test_rng_fill_below);
+  g_test_add_func("/stats/rng-fill-below-matches-definition",
+                  test_rng_fill_below_matches_definition);
   g_test_add_func("/stats/wilson", test_wilson);
   g_test_add_func("/stats/bootstrap-p", test_bootstrap_p);
   g_test_add_func("/stats/resample-counts", test_resample_counts);

@@ -17,48 +17,40 @@ G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
  * instead of the whole record, which kept every log line's JSON tree alive
  * until the end (gigabytes for a 200,000-answer log). */
 typedef struct {
-  char *sent, *answer, *error_class; /* NULL when absent or not a string */
-  double t_total_us, t_queue_us;     /* 0 when absent */
+  const char *sent, *answer, *error_class; /* NULL when absent or not a
+                                              string; in LogIndex.strings */
+  double t_total_us, t_queue_us;           /* 0 when absent */
+  gboolean present;
 } Final;
+
+/* Conversations have at most 4 turns; a record claiming more is ignored. */
+#define MAX_TURNS 16
 
 /* All attempts of one (submission, testset, item, variant). */
 typedef struct {
-  char *sub, *set, *item, *variant, *variant_kind;
-  GPtrArray *finals; /* Final* per turn index (may be NULL) */
+  const char *sub, *set, *item, *variant, *variant_kind; /* in strings */
+  Final *finals;   /* per turn index, n_finals of them */
+  guint n_finals;
   guint requests, failed_requests;
   gint rank;      /* the submission's place in the contest (sorting) */
   gboolean clean; /* variant is "clean" (sorting) */
 } Unit;
 
+/* Every string of the index lives in one chunk, freed at once: a log of
+ * 200,000 answers held a million small allocations. */
 typedef struct {
-  GHashTable *units; /* key → Unit* */
+  GHashTable *units; /* key (in strings) → Unit* */
   GPtrArray *order;  /* Unit*, first-seen order (sorted later) */
   GString *key;      /* scratch for the lookup key */
   GHashTable *sub_rank; /* submission id → place in the contest */
+  GStringChunk *strings;
 } LogIndex;
-
-static void
-final_free (gpointer p)
-{
-  Final *f = p;
-  if (f == NULL)
-    return;
-  g_free (f->sent);
-  g_free (f->answer);
-  g_free (f->error_class);
-  g_free (f);
-}
 
 static void
 unit_free (gpointer p)
 {
   Unit *u = p;
-  g_free (u->sub);
-  g_free (u->set);
-  g_free (u->item);
-  g_free (u->variant);
-  g_free (u->variant_kind);
-  g_ptr_array_unref (u->finals);
+  g_free (u->finals);
   g_free (u);
 }
 
@@ -91,15 +83,27 @@ num_of (const JsonlValue *v)
   return v->type == cJSON_Number ? v->num : 0;
 }
 
-static Final *
-final_of (const JsonlValue *m)
+/* A copy of the string, or NULL; names and ids repeat from line to line
+ * and are kept once. */
+static const char *
+keep (LogIndex *ix, const JsonlValue *v, gboolean repeats)
 {
-  Final *f = g_new0 (Final, 1);
-  f->sent = g_strdup (str_of (&m[LF_SENT]));
-  f->answer = g_strdup (str_of (&m[LF_ANSWER]));
-  f->error_class = g_strdup (str_of (&m[LF_ERROR_CLASS]));
-  f->t_total_us = num_of (&m[LF_TOTAL]);
-  f->t_queue_us = num_of (&m[LF_QUEUE]);
+  if (v->type != cJSON_String)
+    return NULL;
+  return repeats ? g_string_chunk_insert_const (ix->strings, v->str)
+                 : g_string_chunk_insert (ix->strings, v->str);
+}
+
+static Final
+final_of (LogIndex *ix, const JsonlValue *m)
+{
+  Final f = { 0 };
+  f.sent = keep (ix, &m[LF_SENT], FALSE);
+  f.answer = keep (ix, &m[LF_ANSWER], FALSE);
+  f.error_class = keep (ix, &m[LF_ERROR_CLASS], TRUE);
+  f.t_total_us = num_of (&m[LF_TOTAL]);
+  f.t_queue_us = num_of (&m[LF_QUEUE]);
+  f.present = TRUE;
   return f;
 }
 
@@ -116,16 +120,18 @@ unit_of (LogIndex *ix, const JsonlValue *m)
   if (u != NULL)
     return u;
   u = g_new0 (Unit, 1);
-  u->sub = g_strdup (m[LF_SUB].str);
-  u->set = g_strdup (m[LF_SET].str);
-  u->item = g_strdup (m[LF_ITEM].str);
-  u->variant = g_strdup (m[LF_VARIANT].str);
-  const char *kind = str_of (&m[LF_KIND]);
-  u->variant_kind = g_strdup (kind ? kind : "clean");
-  u->finals = g_ptr_array_new_with_free_func (final_free);
+  u->sub = keep (ix, &m[LF_SUB], TRUE);
+  u->set = keep (ix, &m[LF_SET], TRUE);
+  u->item = keep (ix, &m[LF_ITEM], TRUE);
+  u->variant = keep (ix, &m[LF_VARIANT], TRUE);
+  const char *kind = keep (ix, &m[LF_KIND], TRUE);
+  u->variant_kind = kind ? kind : "clean";
   u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
   u->clean = strcmp (u->variant, "clean") == 0;
-  g_hash_table_insert (ix->units, g_strdup (ix->key->str), u);
+  g_hash_table_insert (ix->units,
+                       g_string_chunk_insert_len (ix->strings, ix->key->str,
+                                                  (gssize) ix->key->len),
+                       u);
   g_ptr_array_add (ix->order, u);
   return u;
 }
@@ -147,12 +153,15 @@ index_record (const JsonlValue *m, guint line, gpointer user, GError **error)
   if (m[LF_FINAL].type != cJSON_True)
     return TRUE;
   guint t = (guint) m[LF_TURN].num;
-  if (t > 16)
-    return TRUE; /* conversations have at most 4 turns */
-  if (u->finals->len <= t)
-    g_ptr_array_set_size (u->finals, t + 1);
-  final_free (g_ptr_array_index (u->finals, t));
-  g_ptr_array_index (u->finals, t) = final_of (m);
+  if (t > MAX_TURNS)
+    return TRUE;
+  if (u->n_finals <= t) {
+    u->finals = g_renew (Final, u->finals, t + 1);
+    memset (u->finals + u->n_finals, 0,
+            (t + 1 - u->n_finals) * sizeof *u->finals);
+    u->n_finals = t + 1;
+  }
+  u->finals[t] = final_of (ix, m);
   return TRUE;
 }
 
@@ -240,8 +249,9 @@ score_unit (GHashTable *sets, const Unit *u)
   double score = 0, lenient = 0, contra = 0;
   gboolean correct = TRUE;
   for (guint t = 0; t < it->turns->len; t++) {
-    const Final *fin = t < u->finals->len ? g_ptr_array_index (u->finals, t)
-                                          : NULL;
+    const Final *fin = t < u->n_finals && u->finals[t].present
+                           ? &u->finals[t]
+                           : NULL;
     cJSON *jt = judge_turn (it, t, fin, &fail_class, lat);
     const cJSON *j = cJSON_GetObjectItemCaseSensitive (jt, "judgement");
     score += num (j, "score");
@@ -440,10 +450,11 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
     const Testset *set = g_ptr_array_index (sets, i);
     g_hash_table_insert (by_name, g_strdup (set->name), (gpointer) set);
   }
-  LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  LogIndex ix = { g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          unit_free),
                   g_ptr_array_new (), g_string_new (NULL),
-                  g_hash_table_new (g_str_hash, g_str_equal) };
+                  g_hash_table_new (g_str_hash, g_str_equal),
+                  g_string_chunk_new (1 << 20) };
   const cJSON *subs = cJSON_GetObjectItem (contest, "submissions"), *s;
   gint rank = 0;
   cJSON_ArrayForEach (s, subs)
@@ -474,5 +485,6 @@ scorecard_score_run_with (const char *dir, const GPtrArray *sets,
   g_ptr_array_unref (ix.order);
   g_hash_table_unref (ix.units);
   g_string_free (ix.key, TRUE);
+  g_string_chunk_free (ix.strings);
   return ok;
 }

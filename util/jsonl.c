@@ -73,6 +73,7 @@ typedef struct {
   JsonlValue *values;
   gsize *offsets;  /* string values: offset into scratch */
   GString *scratch;
+  gsize *name_lens; /* strlen of each name, once */
 } FlatCtx;
 
 static const char *
@@ -83,33 +84,62 @@ flat_ws (const char *p, const char *end)
   return p;
 }
 
+/* Whether p[0, n) holds a control byte (not allowed raw in a JSON
+ * string), eight bytes at a time. */
+static gboolean
+has_control (const char *p, gsize n)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones << 7;
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8) {
+    guint64 w;
+    memcpy (&w, p + i, sizeof w);
+    if ((w - ones * 0x20) & ~w & high) /* some byte below 0x20, exactly */
+      return TRUE;
+  }
+  for (; i < n; i++)
+    if ((guchar) p[i] < 0x20)
+      return TRUE;
+  return FALSE;
+}
+
+/* g_string_append_len without its general insert path. */
+static void
+put_bytes (GString *out, const char *p, gsize n)
+{
+  gsize at = out->len;
+  g_string_set_size (out, at + n);
+  memcpy (out->str + at, p, n);
+}
+
 /* p at the opening quote; returns the byte after the closing one, or NULL
  * for anything but plain text and the short escapes (\u, control bytes
  * and a missing quote go to cJSON). Unescaped text goes to out if any. */
 static const char *
 flat_string (const char *p, const char *end, GString *out)
 {
+  /* The closing quote and any backslash found with memchr: a line's
+   * strings are two dozen short keys and a few long values. */
   for (p++; p < end;) {
-    guchar c = (guchar) *p;
-    if (c == '"')
-      return p + 1;
-    if (c < 0x20)
+    const char *quote = memchr (p, '"', (gsize) (end - p));
+    if (quote == NULL)
       return NULL;
-    if (c == '\\') {
-      static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-      const char *e = p + 1 < end ? memchr (from, p[1], sizeof from - 1) : NULL;
-      if (e == NULL || p[1] == '\0')
-        return NULL;
-      if (out)
-        g_string_append_c (out, to[e - from]);
-      p += 2;
-      continue;
-    }
-    const char *run = p;
-    while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-      p++;
+    const char *bs = memchr (p, '\\', (gsize) (quote - p));
+    const char *stop = bs ? bs : quote;
+    if (has_control (p, (gsize) (stop - p)))
+      return NULL;
     if (out)
-      g_string_append_len (out, run, p - run);
+      put_bytes (out, p, (gsize) (stop - p));
+    if (bs == NULL)
+      return quote + 1;
+    static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+    const char *e = bs + 1 < end ? memchr (from, bs[1], sizeof from - 1) : NULL;
+    if (e == NULL || bs[1] == '\0')
+      return NULL;
+    if (out)
+      g_string_append_c (out, to[e - from]);
+    p = bs + 2;
   }
   return NULL;
 }
@@ -195,8 +225,8 @@ static int
 flat_slot (const FlatCtx *c, const char *key, gsize len)
 {
   for (guint i = 0; i < c->n; i++)
-    if (c->values[i].type == 0 && strlen (c->names[i]) == len
-        && memcmp (c->names[i], key, len) == 0)
+    if (c->name_lens[i] == len && c->values[i].type == 0
+        && c->names[i][0] == key[0] && memcmp (c->names[i], key, len) == 0)
       return (int) i;
   return -1;
 }
@@ -453,7 +483,10 @@ jsonl_read_file_flat (const char *path, const char *const *names, guint n,
   g_autofree JsonlValue *values = g_new0 (JsonlValue, MAX (n, 1));
   g_autofree gsize *offsets = g_new0 (gsize, MAX (n, 1));
   g_autoptr (GString) scratch = g_string_sized_new (4096);
-  FlatCtx c = { names, n, func, user, values, offsets, scratch };
+  g_autofree gsize *name_lens = g_new0 (gsize, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    name_lens[i] = strlen (names[i]);
+  FlatCtx c = { names, n, func, user, values, offsets, scratch, name_lens };
   /* Values are valid during func only, so the tree of a line that is not
    * flat is transient too. */
   Reader rd = { path, flat_from_tree, &c, &c, torn_tail, TRUE };

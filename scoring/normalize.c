@@ -527,8 +527,11 @@ static const char *const abbreviations[][2] = {
   {"vneid", "vneid"},
 };
 
-/* First and last bytes of every abbreviation, filled with the tables. */
-static gboolean abbr_edge[2][256];
+/* Filled with the tables: per first byte, the lengths (bit n: n bytes) of
+ * the abbreviations starting with it; and every abbreviation's last byte.
+ * Most words of an answer fail one of the two before any hash lookup. */
+static guint8 abbr_lengths[256];
+static gboolean abbr_last[256];
 
 /* Appends n bytes and a space, growing out only when it must: phrase_plain
  * appends every word of every answer twice, and g_string_append_len's
@@ -564,10 +567,11 @@ phrase_plain (const char *normalized, GHashTable *expand)
     gsize n = (gsize) (p - start);
     char word[8];
     const char *exp = NULL;
-    /* abbreviations are 3–7 bytes with known first and last bytes: most
-     * words are rejected before the hash lookup */
+    /* abbreviations are 3–7 bytes with a known first byte, length and
+     * last byte: most words are rejected before the hash lookup */
     if (expand && n >= 3 && n < sizeof word
-        && abbr_edge[0][(guchar) start[0]] && abbr_edge[1][(guchar) p[-1]]) {
+        && (abbr_lengths[(guchar) start[0]] >> n & 1)
+        && abbr_last[(guchar) p[-1]]) {
       memcpy (word, start, n);
       word[n] = '\0';
       exp = g_hash_table_lookup (expand, word);
@@ -594,8 +598,9 @@ abbreviation_table (gboolean lenient)
       g_autofree char *v = normalize_text (abbreviations[i][1], lenient);
       g_autofree char *vp = phrase_plain (v, NULL);
       g_autofree char *vs = g_strstrip (g_strdup (vp));
-      abbr_edge[0][(guchar) k[0]] = TRUE;
-      abbr_edge[1][(guchar) k[strlen (k) - 1]] = TRUE;
+      g_assert (strlen (k) >= 3 && strlen (k) < 8); /* a constant table */
+      abbr_lengths[(guchar) k[0]] |= (guint8) (1u << strlen (k));
+      abbr_last[(guchar) k[strlen (k) - 1]] = TRUE;
       g_hash_table_replace (t, g_steal_pointer (&k), g_steal_pointer (&vs));
     }
     tables[lenient ? 1 : 0] = t;

@@ -290,29 +290,35 @@ static char *
 fold_chars (const char *text)
 {
   case_tables_init ();
-  GString *out = g_string_sized_new (strlen (text) + 1);
+  /* A folded character takes at most 1.5 times its bytes (Ⱥ → ⱥ): twice
+   * the text always fits, so characters are written without checks, and
+   * one that folds to itself is copied as it is, not re-encoded. */
+  char *out = g_malloc (2 * strlen (text) + 1), *d = out;
   gboolean space = TRUE; /* drops leading space */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
+  for (const char *p = text; *p != '\0';) {
     guchar b = (guchar) *p;
     /* Most of an answer is ASCII: no UTF-8 decoding for it. */
-    gunichar c = fold_char (b < 0x80 ? b : vi_char_at (p));
-    if (c == 0)
-      continue;
+    gunichar orig = b < 0x80 ? b : vi_char_at (p);
+    const char *next = b < 0x80 ? p + 1 : g_utf8_next_char (p);
+    gunichar c = fold_char (orig);
     if (c == ' ') {
       if (!space)
-        g_string_append_c (out, ' ');
+        *d++ = ' ';
       space = TRUE;
-      continue;
+    } else if (c == orig) {
+      space = FALSE;
+      while (p < next)
+        *d++ = *p++;
+    } else if (c != 0) {
+      space = FALSE;
+      d += g_unichar_to_utf8 (c, d);
     }
-    space = FALSE;
-    if (c < 0x80)
-      g_string_append_c (out, (char) c);
-    else
-      g_string_append_unichar (out, c);
+    p = next;
   }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
+  if (d > out && d[-1] == ' ')
+    d--;
+  *d = '\0';
+  return out;
 }
 
 /* ---- i/y ------------------------------------------------------------- */
@@ -492,7 +498,10 @@ normalize_text (const char *text, gboolean lenient)
     g_autofree char *folded = fold_chars (stripped);
     return unify_i_y (folded);
   }
-  g_autofree char *valid = g_utf8_make_valid (stripped, -1);
+  /* Answers are almost always valid UTF-8: check before copying. */
+  g_autofree char *valid = g_utf8_validate (stripped, -1, NULL)
+                               ? g_steal_pointer (&stripped)
+                               : g_utf8_make_valid (stripped, -1);
   g_autofree char *nfc = maybe_not_nfc (valid)
                              ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC)
                              : g_steal_pointer (&valid);

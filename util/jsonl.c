@@ -15,23 +15,34 @@ is_blank (const char *s, gsize len)
   return TRUE;
 }
 
-/* g_utf8_validate_len with the ASCII between multi-byte characters skipped
- * here: a UTF-8 text splits cleanly at ASCII bytes, so validating each run
- * of non-ASCII bytes alone stops at the same byte as validating the whole
- * line. NUL is invalid, as for g_utf8_validate_len. */
-/* Length of the longest prefix of p[0, n) of ASCII bytes other than NUL,
- * eight bytes at a time: checking that a log line is UTF-8 went byte by
- * byte over its long ASCII runs. */
+/* Eight bytes at a time over the long plain runs of a log line (the
+ * answers, the hashes): a byte-by-byte loop was most of reading it. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH (ONES << 7)
+
+static guint64
+load8 (const char *p)
+{
+  guint64 w;
+  memcpy (&w, p, sizeof w); /* unaligned-safe */
+  return w;
+}
+
+/* Some byte of w is below k (k ≤ 0x80); exact. */
+static gboolean
+has_byte_below (guint64 w, guchar k)
+{
+  return ((w - ONES * k) & ~w & HIGH) != 0;
+}
+
+/* Length of the longest prefix of p[0, n) of ASCII bytes other than NUL. */
 static gsize
 ascii_prefix (const char *p, gsize n)
 {
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 high = ones << 7;
   gsize i = 0;
   for (; i + 8 <= n; i += 8) {
-    guint64 w;
-    memcpy (&w, p + i, sizeof w); /* unaligned-safe */
-    if ((w & high) != 0 || ((w - ones) & ~w & high) != 0) /* ≥ 0x80 or NUL */
+    guint64 w = load8 (p + i);
+    if ((w & HIGH) != 0 || has_byte_below (w, 1))
       break;
   }
   while (i < n && p[i] != '\0' && (guchar) p[i] < 0x80)
@@ -39,6 +50,10 @@ ascii_prefix (const char *p, gsize n)
   return i;
 }
 
+/* g_utf8_validate_len with the ASCII between multi-byte characters skipped
+ * here: a UTF-8 text splits cleanly at ASCII bytes, so validating each run
+ * of non-ASCII bytes alone stops at the same byte as validating the whole
+ * line. NUL is invalid, as for g_utf8_validate_len. */
 static gboolean
 valid_utf8 (const char *line, gsize len, const char **bad)
 {
@@ -85,19 +100,14 @@ flat_ws (const char *p, const char *end)
 }
 
 /* Whether p[0, n) holds a control byte (not allowed raw in a JSON
- * string), eight bytes at a time. */
+ * string). */
 static gboolean
 has_control (const char *p, gsize n)
 {
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 high = ones << 7;
   gsize i = 0;
-  for (; i + 8 <= n; i += 8) {
-    guint64 w;
-    memcpy (&w, p + i, sizeof w);
-    if ((w - ones * 0x20) & ~w & high) /* some byte below 0x20, exactly */
+  for (; i + 8 <= n; i += 8)
+    if (has_byte_below (load8 (p + i), 0x20))
       return TRUE;
-  }
   for (; i < n; i++)
     if ((guchar) p[i] < 0x20)
       return TRUE;

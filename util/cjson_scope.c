@@ -26,6 +26,16 @@ typedef struct {
 
 static _Thread_local Region region;
 
+/* The region goes back when its thread ends (a thread that scored leaves
+ * no gigabyte of address space behind). */
+static void
+region_unmap (gpointer base)
+{
+  munmap (base, REGION_BYTES);
+}
+
+static GPrivate region_owner = G_PRIVATE_INIT (region_unmap);
+
 static void *
 scope_malloc (size_t size)
 {
@@ -79,6 +89,8 @@ cjson_scope_begin (void)
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     /* No region: every allocation takes the malloc path, still correct. */
     r->base = p == MAP_FAILED ? NULL : p;
+    if (r->base != NULL)
+      g_private_set (&region_owner, r->base);
   }
   r->depth++;
   return (CjsonScope) { r->used };

@@ -275,24 +275,26 @@ join_digit_groups (const char *text, TokBuf *toks)
   Tok *t = toks->t;
   guint out = 0;
   for (guint i = 0; i < toks->n; i++) {
-    Tok cur = t[i];
+    Tok *cur = &t[i];
     Tok *prev = out > 0 ? &t[out - 1] : NULL;
     gboolean space_after_num = prev && prev->type == TOK_NUM
-                               && cur.type == TOK_NUM && !cur.glued;
+                               && cur->type == TOK_NUM && !cur->glued;
     if (space_after_num && !prev->bad && !prev->decimal
-        && (prev->ndigits <= 3 || prev->spaced) && cur.end - cur.start == 3
-        && !cur.decimal && cur.start == prev->end + 1) {
-      prev->num = prev->num * 1000 + cur.num;
+        && (prev->ndigits <= 3 || prev->spaced) && cur->end - cur->start == 3
+        && !cur->decimal && cur->start == prev->end + 1) {
+      prev->num = prev->num * 1000 + cur->num;
       prev->ndigits += 3;
-      prev->end = cur.end;
+      prev->end = cur->end;
       prev->spaced = TRUE;
       continue;
     }
     if (space_after_num) {
       prev->bad = TRUE;
-      cur.bad = TRUE;
+      cur->bad = TRUE;
     }
-    t[out++] = cur;
+    if (out != i) /* only after a join: most answers copy nothing */
+      t[out] = *cur;
+    out++;
   }
   toks->n = out;
 }

@@ -227,8 +227,12 @@ num (const cJSON *o, const char *k)
   return cJSON_IsNumber (n) ? n->valuedouble : 0;
 }
 
+/* The unit's score record, and the same members for the metrics in f
+ * (latencies in lat_us): handing them over directly spares the metrics
+ * looking each member up again in the tree. */
 static cJSON *
-score_unit (GHashTable *sets, const Unit *u)
+score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
+            GArray *lat_us)
 {
   const Testset *set = g_hash_table_lookup (sets, u->set);
   const TsItem *it = set ? testset_lookup (set, u->item) : NULL;
@@ -275,6 +279,20 @@ score_unit (GHashTable *sets, const Unit *u)
             cJSON_CreateNumber (u->failed_requests));
   put_item (r, "latency_us", lat);
   put_item (r, "turns", turns);
+  g_array_set_size (lat_us, 0);
+  const cJSON *l;
+  cJSON_ArrayForEach (l, lat)
+  g_array_append_val (lat_us, l->valuedouble);
+  *f = (MetricsFields) {
+    .submission = u->sub, .testset = u->set, .item = u->item,
+    .variant = u->variant, .variant_kind = u->variant_kind,
+    .category = it->category, .error_class = fail_class,
+    .correct = correct && fail_class == NULL,
+    .score = score / n, .lenient_score = lenient / n,
+    .contradictions = (gint64) contra, .requests = u->requests,
+    .failed_requests = u->failed_requests,
+    .latency_us = (const double *) lat_us->data, .n_latency = lat_us->len,
+  };
   return r;
 }
 
@@ -387,8 +405,8 @@ results_header (const cJSON *manifest, const cJSON *contest)
   return res;
 }
 
-/* Scores each unit, writes its record at once and hands it to the metrics,
- * which copy the few fields they need: no record outlives its line. */
+/* Scores each unit, writes its record at once and hands its fields to the
+ * metrics, which copy what they need: no record outlives its line. */
 static gboolean
 score_all (const char *dir, GHashTable *sets, GPtrArray *units,
            MetricsInput *metrics, GError **error)
@@ -406,17 +424,20 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
   g_autofree char *buf = g_malloc (1 << 20);
   (void) setvbuf (f, buf, _IOFBF, 1 << 20);
   g_autoptr (GString) line = g_string_sized_new (4096);
+  g_autoptr (GArray) lat_us = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < units->len; i++) {
     /* The record's tree lives for one line: written, read by the
      * metrics (which copy), dropped. */
     CjsonScope scope = cjson_scope_begin ();
-    cJSON *r = score_unit (sets, g_ptr_array_index (units, i));
+    MetricsFields fields;
+    cJSON *r = score_unit (sets, g_ptr_array_index (units, i), &fields,
+                           lat_us);
     if (r != NULL) {
       g_string_truncate (line, 0);
       jsonw_append_cjson (line, r);
       g_string_append_c (line, '\n');
       (void) fwrite (line->str, 1, line->len, f);
-      metrics_input_add (metrics, r);
+      metrics_input_add_fields (metrics, &fields);
     }
     cjson_scope_end (scope);
   }

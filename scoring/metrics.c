@@ -173,10 +173,9 @@ metrics_bool_of(const cJSON *v, gboolean dflt)
 /* The kind of a variant: variant_kind, else "telex" from "hand:telex#2",
  * kept in strings. */
 static const char *
-metrics_variant_kind(const cJSON *const *m, const char *variant,
+metrics_variant_kind(const char *kind, const char *variant,
                      GStringChunk *strings)
 {
-  const char *kind = metrics_str_of(m[RF_KIND]);
   if (kind != NULL && *kind)
     return g_string_chunk_insert_const(strings, kind);
   if (g_str_has_prefix(variant, "hand:"))
@@ -221,57 +220,73 @@ metrics_record_sub(MetricsInput *in, const char *id)
   return metrics_add_sub(in, metrics_intern(in, id), NULL, NULL);
 }
 
-/* The answered turns' latencies; anything but a non-negative number is
- * not a latency and is left out. */
-static void
-metrics_copy_latency(MetricsInput *in, const cJSON *lat, MetricsRecord *r)
+void
+metrics_input_add_fields(MetricsInput *in, const MetricsFields *f)
 {
-  r->lat_start = in->latency->len;
-  const cJSON *v;
-  if (!cJSON_IsArray(lat))
-    lat = NULL;
-  cJSON_ArrayForEach(v, lat)
-  {
-    if (!cJSON_IsNumber(v) || v->valuedouble < 0)
-      continue;
-    gint64 us = (gint64)v->valuedouble;
-    g_array_append_val(in->latency, us);
+  g_return_if_fail(!in->computed);
+  if (f->submission == NULL || f->item == NULL)
+    return; /* cannot be attributed */
+  MetricsRecord r = { 0 };
+  r.kind = -1;
+  if (f->variant != NULL && strcmp(f->variant, "clean") != 0) {
+    r.kind_name = metrics_variant_kind(f->variant_kind, f->variant,
+                                       in->strings);
+    g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
   }
-  r->lat_n = in->latency->len - r->lat_start;
+  r.sub = metrics_record_sub(in, f->submission);
+  r.key = metrics_item_key(in, f->testset, f->item);
+  r.category = metrics_intern(in, f->category);
+  r.error_class = metrics_intern(in, f->error_class);
+  /* A failed request counts as wrong whatever the record says. */
+  r.correct = r.error_class == NULL && f->correct;
+  r.lenient_ok = r.error_class == NULL
+                 && (r.correct || f->lenient_correct
+                     || f->lenient_score >= 1.0);
+  r.score = r.error_class ? 0 : f->score;
+  r.contradictions = f->contradictions;
+  r.requests = f->requests;
+  r.failed_requests = f->failed_requests;
+  /* The answered turns' latencies; a negative one is not a latency. */
+  r.lat_start = in->latency->len;
+  for (guint i = 0; i < f->n_latency; i++)
+    if (f->latency_us[i] >= 0) {
+      gint64 us = (gint64)f->latency_us[i];
+      g_array_append_val(in->latency, us);
+    }
+  r.lat_n = in->latency->len - r.lat_start;
+  g_array_append_val(in->records, r);
 }
 
 void
 metrics_input_add(MetricsInput *in, const cJSON *rec)
 {
-  g_return_if_fail(!in->computed);
   const cJSON *m[RF_N];
   jsonl_get_members(rec, record_fields, RF_N, m);
-  const char *sub = metrics_str_of(m[RF_SUB]);
-  const char *item = metrics_str_of(m[RF_ITEM]);
-  if (sub == NULL || item == NULL)
-    return; /* cannot be attributed */
-  const char *variant = metrics_str_of(m[RF_VARIANT]);
-  MetricsRecord r = { 0 };
-  r.kind = -1;
-  if (variant != NULL && strcmp(variant, "clean") != 0) {
-    r.kind_name = metrics_variant_kind(m, variant, in->strings);
-    g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
-  }
-  r.sub = metrics_record_sub(in, sub);
-  r.key = metrics_item_key(in, metrics_str_of(m[RF_SET]), item);
-  r.category = metrics_intern(in, metrics_str_of(m[RF_CATEGORY]));
-  r.error_class = metrics_intern(in, metrics_str_of(m[RF_ERROR_CLASS]));
-  /* A failed request counts as wrong whatever the record says. */
-  r.correct = r.error_class == NULL && metrics_bool_of(m[RF_CORRECT], FALSE);
-  r.lenient_ok = r.error_class == NULL
-                 && (r.correct || metrics_bool_of(m[RF_LENIENT_CORRECT], FALSE)
-                     || metrics_num_of(m[RF_LENIENT_SCORE], 0) >= 1.0);
-  r.score = r.error_class ? 0 : metrics_num_of(m[RF_SCORE], 0);
-  r.contradictions = (gint64)metrics_num_of(m[RF_CONTRADICTIONS], 0);
-  r.requests = (gint64)metrics_num_of(m[RF_REQUESTS], 1);
-  r.failed_requests = (gint64)metrics_num_of(m[RF_FAILED_REQUESTS], 0);
-  metrics_copy_latency(in, m[RF_LATENCY], &r);
-  g_array_append_val(in->records, r);
+  MetricsFields f = {
+    .submission = metrics_str_of(m[RF_SUB]),
+    .testset = metrics_str_of(m[RF_SET]),
+    .item = metrics_str_of(m[RF_ITEM]),
+    .variant = metrics_str_of(m[RF_VARIANT]),
+    .variant_kind = metrics_str_of(m[RF_KIND]),
+    .category = metrics_str_of(m[RF_CATEGORY]),
+    .error_class = metrics_str_of(m[RF_ERROR_CLASS]),
+    .correct = metrics_bool_of(m[RF_CORRECT], FALSE),
+    .lenient_correct = metrics_bool_of(m[RF_LENIENT_CORRECT], FALSE),
+    .score = metrics_num_of(m[RF_SCORE], 0),
+    .lenient_score = metrics_num_of(m[RF_LENIENT_SCORE], 0),
+    .contradictions = (gint64)metrics_num_of(m[RF_CONTRADICTIONS], 0),
+    .requests = (gint64)metrics_num_of(m[RF_REQUESTS], 1),
+    .failed_requests = (gint64)metrics_num_of(m[RF_FAILED_REQUESTS], 0),
+  };
+  /* Only numbers are latencies. */
+  const cJSON *lat = cJSON_IsArray(m[RF_LATENCY]) ? m[RF_LATENCY] : NULL;
+  g_autofree double *us = g_new(double, MAX(cJSON_GetArraySize(lat), 1));
+  const cJSON *v;
+  cJSON_ArrayForEach(v, lat)
+  if (cJSON_IsNumber(v))
+    us[f.n_latency++] = v->valuedouble;
+  f.latency_us = us;
+  metrics_input_add_fields(in, &f);
 }
 
 /* Sorted item keys and kinds: numbers must not depend on record order. */

@@ -31,6 +31,21 @@ cJSON *metrics_compute (const GPtrArray *score_records,
 typedef struct _MetricsInput MetricsInput;
 MetricsInput *metrics_input_new (const cJSON *submissions);
 void metrics_input_add (MetricsInput *in, const cJSON *score_record);
+
+/* The members of a score record the metrics read, for a caller that has
+ * them at hand (the scorer) instead of as JSON. Borrowed for the call.
+ * Absent members as metrics_input_add reads them: NULL strings, FALSE,
+ * 0, requests 1. */
+typedef struct {
+  const char *submission, *testset, *item, *variant, *variant_kind;
+  const char *category, *error_class;
+  gboolean correct, lenient_correct;
+  double score, lenient_score;
+  gint64 contradictions, requests, failed_requests;
+  const double *latency_us; /* the answered turns'; negatives are skipped */
+  guint n_latency;
+} MetricsFields;
+void metrics_input_add_fields (MetricsInput *in, const MetricsFields *f);
 cJSON *metrics_input_compute (MetricsInput *in, const MetricsConfig *cfg);
 void metrics_input_free (MetricsInput *in);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MetricsInput, metrics_input_free)

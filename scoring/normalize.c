@@ -372,9 +372,9 @@ unify_i_y (const char *text)
     }
     gunichar w[8];
     gsize n = 0;
-    while (*p != '\0' && vi_char_alpha_at (p)) {
+    for (gunichar c; *p != '\0' && vi_char_isalpha (c = vi_char_at (p));) {
       if (n < G_N_ELEMENTS (w))
-        w[n] = vi_char_at (p);
+        w[n] = c;
       n++;
       p = g_utf8_next_char (p);
     }

@@ -438,6 +438,9 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
       g_string_append_c (line, '\n');
       (void) fwrite (line->str, 1, line->len, f);
       metrics_input_add_fields (metrics, &fields);
+      /* Free for scope memory; a real free if the scope fell back to
+       * malloc (no region could be mapped). */
+      cJSON_Delete (r);
     }
     cjson_scope_end (scope);
   }

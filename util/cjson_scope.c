@@ -22,6 +22,7 @@ typedef struct {
   char *base;
   gsize used, high;
   guint depth;
+  gboolean unmappable; /* mmap failed once: malloc from then on */
 } Region;
 
 static _Thread_local Region region;
@@ -84,10 +85,13 @@ cjson_scope_begin (void)
 {
   cjson_scope_install ();
   Region *r = &region;
-  if (r->base == NULL) {
+  if (r->base == NULL && !r->unmappable) {
     void *p = mmap (NULL, REGION_BYTES, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    /* No region: every allocation takes the malloc path, still correct. */
+    /* No region (ulimit -v, strict overcommit): every allocation takes
+     * the malloc path, so callers must still cJSON_Delete what they
+     * build; it costs nothing when the region serves. */
+    r->unmappable = p == MAP_FAILED;
     r->base = p == MAP_FAILED ? NULL : p;
     if (r->base != NULL)
       g_private_set (&region_owner, r->base);

@@ -7,11 +7,12 @@
  *
  *   CjsonScope s = cjson_scope_begin ();
  *   cJSON *t = cJSON_Parse (…);  … use, write, copy out what is kept …
- *   cJSON_Delete (t);             (a no-op for scope memory; may be skipped)
+ *   cJSON_Delete (t);             (a no-op for scope memory)
  *   cjson_scope_end (s);
  *
  * Nothing allocated by cJSON inside a scope may be used after its end:
- * copy what must be kept. Outside scopes, and on every thread that never
+ * copy what must be kept. Delete trees as usual: when no region can be
+ * mapped (ulimit -v, strict overcommit) scopes fall back to malloc. Outside scopes, and on every thread that never
  * opens one, cJSON allocates with plain malloc/free as before. Scopes
  * nest; each thread has its own region. */
 #ifndef VB_CJSON_SCOPE_H

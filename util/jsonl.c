@@ -236,7 +236,8 @@ flat_slot (const FlatCtx *c, const char *key, gsize len)
 {
   for (guint i = 0; i < c->n; i++)
     if (c->name_lens[i] == len && c->values[i].type == 0
-        && c->names[i][0] == key[0] && memcmp (c->names[i], key, len) == 0)
+        && (len == 0 || c->names[i][0] == key[0])
+        && memcmp (c->names[i], key, len) == 0)
       return (int) i;
   return -1;
 }

@@ -128,11 +128,55 @@ test_random (void)
   }
 }
 
+/* A file is read a megabyte at a time: lines across the chunk borders, a
+ * line longer than a chunk, a torn last line and an error past the first
+ * chunk read exactly as the whole text in memory does. */
+static void
+assert_file_as_buffer (const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("vb-chunks-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_autoptr (GString) a = g_string_new (NULL), b = g_string_new (NULL);
+  g_autoptr (GError) ea = NULL, eb = NULL;
+  gboolean ta = FALSE, tb = FALSE;
+  gboolean ra = jsonl_read_file (path, tree_line, a, &ta, &ea);
+  gboolean rb = jsonl_read_buffer (path, text, strlen (text), tree_line, b,
+                                   &tb, &eb);
+  g_assert_cmpint (ra, ==, rb);
+  g_assert_cmpint (ta, ==, tb);
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_true (memcmp (a->str, b->str, a->len) == 0);
+  g_assert_cmpstr (ea ? ea->message : "", ==, eb ? eb->message : "");
+  vbt_rm_rf (dir);
+}
+
+static void
+test_chunks (void)
+{
+  g_autoptr (GString) t = g_string_new (NULL);
+  for (int i = 0; i < 40000; i++) /* about 2.4 MB of short lines */
+    g_string_append_printf (t, "{\"s\":\"câu hỏi số %d: lệ phí bao "
+                            "nhiêu?\",\"n\":%d}\n", i, i);
+  g_string_append (t, "{\"s\":\"");
+  for (int i = 0; i < 150000; i++) /* a 1.5 MB answer */
+    g_string_append (t, "Lệ phí ");
+  g_string_append (t, "\"}\n\n{\"n\":1}\n");
+  assert_file_as_buffer (t->str);
+  gsize whole = t->len;
+  g_string_append (t, "{\"s\":\"torn"); /* killed mid-line */
+  assert_file_as_buffer (t->str);
+  g_string_truncate (t, whole);
+  g_string_append (t, "{\"n\": 5,}\n{\"n\":6}\n"); /* bad, past a chunk */
+  assert_file_as_buffer (t->str);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/jsonl-flat/lines", test_lines);
   g_test_add_func ("/jsonl-flat/random", test_random);
+  g_test_add_func ("/jsonl-flat/chunks", test_chunks);
   return g_test_run ();
 }

@@ -2,6 +2,8 @@
 
 #include "util/cjson_scope.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 G_DEFINE_QUARK (vabench-jsonl-error-quark, jsonl_error)
@@ -414,36 +416,57 @@ read_tree (const Reader *rd, const char *line, gsize len, guint lineno,
   return TRUE;
 }
 
-static gboolean
-read_buffer (const Reader *rd, const char *data, gsize len, GError **error)
+/* Where a read is, across the chunks of a file. */
+typedef struct {
+  guint lineno, records;
+  gboolean done; /* a torn last line ended the read */
+} ReadState;
+
+/* Reads the complete lines of data[0, len) — and, at the end of the
+ * input, the last one without its '\n' — and returns how many bytes it
+ * consumed (up to G_MAXSIZE on error; error is set then). */
+static gsize
+read_lines (const Reader *rd, ReadState *st, const char *data, gsize len,
+            gboolean at_end, GError **error)
 {
-  const char *name = rd->name;
-  gboolean *torn_tail = rd->torn_tail;
-  if (torn_tail)
-    *torn_tail = FALSE;
-  guint lineno = 0, records = 0;
   gsize pos = 0;
-  while (pos < len) {
+  while (pos < len && !st->done) {
     const char *nl = memchr (data + pos, '\n', len - pos);
+    if (nl == NULL && !at_end)
+      break; /* the rest of this line is in the next chunk */
     gsize end = nl ? (gsize) (nl - data) : len;
-    lineno++;
+    st->lineno++;
     if (!is_blank (data + pos, end - pos)) {
-      gboolean done;
-      if (!read_one_line (rd, data + pos, end - pos, lineno, nl == NULL,
-                          &done, error))
-        return FALSE;
-      if (done)
-        break;
-      records++;
+      if (!read_one_line (rd, data + pos, end - pos, st->lineno, nl == NULL,
+                          &st->done, error))
+        return G_MAXSIZE;
+      if (!st->done)
+        st->records++;
     }
     pos = end + 1;
   }
-  if (records == 0 && !(torn_tail && *torn_tail)) {
+  return MIN (pos, len);
+}
+
+static gboolean
+read_finish (const Reader *rd, const ReadState *st, GError **error)
+{
+  if (st->records == 0 && !(rd->torn_tail && *rd->torn_tail)) {
     g_set_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY,
-                 "%s:1: the file holds no record", name);
+                 "%s:1: the file holds no record", rd->name);
     return FALSE;
   }
   return TRUE;
+}
+
+static gboolean
+read_buffer (const Reader *rd, const char *data, gsize len, GError **error)
+{
+  if (rd->torn_tail)
+    *rd->torn_tail = FALSE;
+  ReadState st = { 0 };
+  return read_lines (rd, &st, data, len, TRUE, error) != G_MAXSIZE
+         && read_finish (rd, &st, error);
 }
 
 gboolean
@@ -463,19 +486,51 @@ jsonl_read_buffer_transient (const char *name, const char *data, gsize len,
   return read_buffer (&rd, data, len, error);
 }
 
+/* A file is read a megabyte at a time into one buffer, not whole: a
+ * 100 MB run log no longer needs 100 MB of fresh memory (and a page fault
+ * per 4 KB of it) before its first line is read. */
+#define READ_CHUNK ((gsize) 1 << 20)
+
 static gboolean
 read_file (Reader *rd, const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local)) {
+  rd->name = path;
+  if (rd->torn_tail)
+    *rd->torn_tail = FALSE;
+  FILE *f = fopen (path, "rb");
+  if (f == NULL) {
     g_set_error (error, JSONL_ERROR, JSONL_ERROR_IO, "%s: %s", path,
-                 local->message);
+                 g_strerror (errno));
     return FALSE;
   }
-  rd->name = path;
-  return read_buffer (rd, data, len, error);
+  gsize cap = READ_CHUNK, have = 0;
+  g_autofree char *buf = g_malloc (cap);
+  ReadState st = { 0 };
+  gboolean ok = TRUE, at_end = FALSE;
+  while (ok && !at_end && !st.done) {
+    if (cap - have < READ_CHUNK / 2) /* a line longer than the buffer */
+      buf = g_realloc (buf, cap *= 2);
+    gsize got = fread (buf + have, 1, cap - have, f);
+    have += got;
+    if (got == 0) {
+      if (ferror (f)) {
+        g_set_error (error, JSONL_ERROR, JSONL_ERROR_IO, "%s: %s", path,
+                     g_strerror (errno));
+        ok = FALSE;
+        break;
+      }
+      at_end = TRUE;
+    }
+    gsize used = read_lines (rd, &st, buf, have, at_end, error);
+    if (used == G_MAXSIZE) {
+      ok = FALSE;
+      break;
+    }
+    memmove (buf, buf + used, have - used);
+    have -= used;
+  }
+  fclose (f);
+  return ok && read_finish (rd, &st, error);
 }
 
 gboolean

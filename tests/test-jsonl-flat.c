@@ -52,25 +52,59 @@ tree_line (cJSON *obj, guint line, gpointer user, GError **error)
   return TRUE;
 }
 
-/* Reads text both ways and compares the records, the result, the torn
- * flag and the error message. */
+/* What one read gave: the records as text, the result, the torn flag and
+ * the error message. */
+typedef struct {
+  GString *records;
+  gboolean ok, torn;
+  GError *error;
+} ReadResult;
+
 static void
-assert_same (const char *text)
+read_result_clear (ReadResult *r)
+{
+  g_string_free (r->records, TRUE);
+  g_clear_error (&r->error);
+}
+
+static void
+assert_same_result (ReadResult *a, ReadResult *b)
+{
+  g_assert_cmpint (a->ok, ==, b->ok);
+  g_assert_cmpint (a->torn, ==, b->torn);
+  g_assert_cmpuint (a->records->len, ==, b->records->len);
+  g_assert_true (memcmp (a->records->str, b->records->str, a->records->len)
+                 == 0);
+  g_assert_cmpstr (a->error ? a->error->message : "", ==,
+                   b->error ? b->error->message : "");
+  read_result_clear (a);
+  read_result_clear (b);
+}
+
+/* Writes text to a file, reads it with both readers given, compares. */
+static void
+assert_reads_agree (const char *text, gboolean flat)
 {
   g_autofree char *dir = g_dir_make_tmp ("vb-flat-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_autoptr (GString) a = g_string_new (NULL), b = g_string_new (NULL);
-  g_autoptr (GError) ea = NULL, eb = NULL;
-  gboolean ta = FALSE, tb = FALSE;
-  gboolean ra = jsonl_read_file_flat (path, names, N_NAMES, flat_line, a, &ta,
-                                      &ea);
-  gboolean rb = jsonl_read_file (path, tree_line, b, &tb, &eb);
-  g_assert_cmpint (ra, ==, rb);
-  g_assert_cmpint (ta, ==, tb);
-  g_assert_cmpstr (a->str, ==, b->str);
-  g_assert_cmpstr (ea ? ea->message : "", ==, eb ? eb->message : "");
+  ReadResult a = { g_string_new (NULL), FALSE, FALSE, NULL };
+  ReadResult b = { g_string_new (NULL), FALSE, FALSE, NULL };
+  if (flat) /* the flat reader against cJSON */
+    a.ok = jsonl_read_file_flat (path, names, N_NAMES, flat_line, a.records,
+                                 &a.torn, &a.error);
+  else /* the file in chunks against the whole text in memory */
+    a.ok = jsonl_read_buffer (path, text, strlen (text), tree_line,
+                              a.records, &a.torn, &a.error);
+  b.ok = jsonl_read_file (path, tree_line, b.records, &b.torn, &b.error);
+  assert_same_result (&a, &b);
   vbt_rm_rf (dir);
+}
+
+static void
+assert_same (const char *text)
+{
+  assert_reads_agree (text, TRUE);
 }
 
 static void
@@ -134,21 +168,7 @@ test_random (void)
 static void
 assert_file_as_buffer (const char *text)
 {
-  g_autofree char *dir = g_dir_make_tmp ("vb-chunks-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_autoptr (GString) a = g_string_new (NULL), b = g_string_new (NULL);
-  g_autoptr (GError) ea = NULL, eb = NULL;
-  gboolean ta = FALSE, tb = FALSE;
-  gboolean ra = jsonl_read_file (path, tree_line, a, &ta, &ea);
-  gboolean rb = jsonl_read_buffer (path, text, strlen (text), tree_line, b,
-                                   &tb, &eb);
-  g_assert_cmpint (ra, ==, rb);
-  g_assert_cmpint (ta, ==, tb);
-  g_assert_cmpuint (a->len, ==, b->len);
-  g_assert_true (memcmp (a->str, b->str, a->len) == 0);
-  g_assert_cmpstr (ea ? ea->message : "", ==, eb ? eb->message : "");
-  vbt_rm_rf (dir);
+  assert_reads_agree (text, FALSE);
 }
 
 static void

@@ -189,7 +189,7 @@ put_item (cJSON *obj, const char *name, cJSON *item)
 
 static cJSON *
 judge_turn (const TsItem *it, guint t, const Final *fin,
-            const char **fail_class, cJSON *lat)
+            const char **fail_class, GArray *lat_us)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
   cJSON *o = cJSON_CreateObject ();
@@ -212,8 +212,8 @@ judge_turn (const TsItem *it, guint t, const Final *fin,
   if (answer && fin) {
     /* In open loop the wait behind a slow endpoint counts: latency runs
      * from the scheduled send (t_queue_us), not from the real one. */
-    cJSON_AddItemToArray (lat, cJSON_CreateNumber (fin->t_total_us
-                                                   + fin->t_queue_us));
+    double us = fin->t_total_us + fin->t_queue_us;
+    g_array_append_val (lat_us, us);
   }
   /* The key was compiled when the set was loaded and validated. */
   put_item (o, "judgement", judge_answer (turn->key, answer));
@@ -228,8 +228,8 @@ num (const cJSON *o, const char *k)
 }
 
 /* The unit's score record, and the same members for the metrics in f
- * (latencies in lat_us): handing them over directly spares the metrics
- * looking each member up again in the tree. */
+ * (its latencies in lat_us, which f points into): handing them over
+ * directly spares the metrics looking each member up again in the tree. */
 static cJSON *
 score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
             GArray *lat_us)
@@ -248,7 +248,7 @@ score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
   put_item (r, "variant", cJSON_CreateStringReference (u->variant));
   put_item (r, "variant_kind", cJSON_CreateStringReference (u->variant_kind));
   cJSON *turns = cJSON_CreateArray ();
-  cJSON *lat = cJSON_CreateArray ();
+  g_array_set_size (lat_us, 0);
   const char *fail_class = NULL;
   double score = 0, lenient = 0, contra = 0;
   gboolean correct = TRUE;
@@ -256,7 +256,7 @@ score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
     const Final *fin = t < u->n_finals && u->finals[t].present
                            ? &u->finals[t]
                            : NULL;
-    cJSON *jt = judge_turn (it, t, fin, &fail_class, lat);
+    cJSON *jt = judge_turn (it, t, fin, &fail_class, lat_us);
     const cJSON *j = cJSON_GetObjectItemCaseSensitive (jt, "judgement");
     score += num (j, "score");
     lenient += num (j, "lenient_score");
@@ -277,12 +277,12 @@ score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
   put_item (r, "requests", cJSON_CreateNumber (u->requests));
   put_item (r, "failed_requests",
             cJSON_CreateNumber (u->failed_requests));
+  cJSON *lat = cJSON_CreateArray ();
+  for (guint i = 0; i < lat_us->len; i++)
+    cJSON_AddItemToArray (lat, cJSON_CreateNumber (
+                                   g_array_index (lat_us, double, i)));
   put_item (r, "latency_us", lat);
   put_item (r, "turns", turns);
-  g_array_set_size (lat_us, 0);
-  const cJSON *l;
-  cJSON_ArrayForEach (l, lat)
-  g_array_append_val (lat_us, l->valuedouble);
   *f = (MetricsFields) {
     .submission = u->sub, .testset = u->set, .item = u->item,
     .variant = u->variant, .variant_kind = u->variant_kind,

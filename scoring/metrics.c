@@ -70,7 +70,6 @@ struct _MetricsInput {
   GString *scratch;       /* the key being looked up */
   gboolean computed;
 };
-typedef MetricsInput MetricsCtx;
 
 static void
 metrics_sub_free(gpointer p)
@@ -115,7 +114,7 @@ metrics_str(const cJSON *obj, const char *field)
 }
 
 static guint
-metrics_add_sub(MetricsCtx *c, const char *id, const char *name,
+metrics_add_sub(MetricsInput *c, const char *id, const char *name,
                 const char *province)
 {
   gpointer v = g_hash_table_lookup(c->sub_index, id);
@@ -128,7 +127,7 @@ metrics_add_sub(MetricsCtx *c, const char *id, const char *name,
 }
 
 static void
-metrics_add_contest_subs(MetricsCtx *c, const cJSON *submissions)
+metrics_add_contest_subs(MetricsInput *c, const cJSON *submissions)
 {
   const cJSON *s;
   cJSON_ArrayForEach(s, submissions)
@@ -309,7 +308,7 @@ metrics_index_items(MetricsInput *c)
 }
 
 static gint
-metrics_kind_index(const MetricsCtx *c, const char *name)
+metrics_kind_index(const MetricsInput *c, const char *name)
 {
   for (guint k = 0; k < c->kinds->len; k++)
     if (strcmp(g_ptr_array_index(c->kinds, k), name) == 0)
@@ -394,7 +393,7 @@ metrics_pair_robustness(RankTable *t, guint n_subs, guint n_items,
 }
 
 static RankTable *
-metrics_fill(MetricsCtx *c, const MetricsConfig *cfg)
+metrics_fill(MetricsInput *c, const MetricsConfig *cfg)
 {
   guint n_items = c->item_keys->len;
   RankTable *t = rank_table_new(c->subs->len, n_items, c->kinds->len);
@@ -485,7 +484,7 @@ metrics_kind_clean_accuracy(const RankTable *t, guint sub, guint k, double *acc)
 }
 
 static cJSON *
-metrics_by_kind(const MetricsCtx *c, const RankTable *t, guint sub,
+metrics_by_kind(const MetricsInput *c, const RankTable *t, guint sub,
                 const RankResult *res)
 {
   cJSON *obj = cJSON_CreateObject();
@@ -587,7 +586,7 @@ metrics_add_accuracy(cJSON *o, const MetricsSub *s, const RankTable *t,
 }
 
 static void
-metrics_add_nearmiss(cJSON *o, const MetricsCtx *c, const RankTable *t,
+metrics_add_nearmiss(cJSON *o, const MetricsInput *c, const RankTable *t,
                      guint sub, const RankResult *res)
 {
   cJSON_AddNumberToObject(o, "nearmiss_variants",
@@ -623,7 +622,7 @@ metrics_add_errors(cJSON *o, const MetricsSub *s, const RankResult *res)
 }
 
 static void
-metrics_add_composite(cJSON *o, const MetricsCtx *c, const RankResult *res)
+metrics_add_composite(cJSON *o, const MetricsInput *c, const RankResult *res)
 {
   cJSON_AddNumberToObject(o, "composite", metrics_rate(res->composite.value));
   cJSON_AddItemToObject(o, "composite_ci", metrics_interval(&res->composite));
@@ -640,7 +639,7 @@ metrics_add_composite(cJSON *o, const MetricsCtx *c, const RankResult *res)
 }
 
 static cJSON *
-metrics_submission(const MetricsCtx *c, const RankTable *t, guint sub,
+metrics_submission(const MetricsInput *c, const RankTable *t, guint sub,
                    const RankResult *res)
 {
   MetricsSub *s = g_ptr_array_index(c->subs, sub);
@@ -655,7 +654,7 @@ metrics_submission(const MetricsCtx *c, const RankTable *t, guint sub,
 }
 
 static cJSON *
-metrics_ties(const MetricsCtx *c, const RankOutcome *out)
+metrics_ties(const MetricsInput *c, const RankOutcome *out)
 {
   cJSON *ties = cJSON_CreateArray();
   guint pos = 0;

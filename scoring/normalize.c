@@ -10,6 +10,7 @@
 
 #include "scoring/vi_char.h"
 #include "scoring/vi_syllable.h"
+#include "util/vb_gstring.h"
 
 #include <string.h>
 
@@ -542,21 +543,12 @@ static const char *const abbreviations[][2] = {
 static guint8 abbr_lengths[256];
 static gboolean abbr_last[256];
 
-/* Appends n bytes and a space, growing out only when it must: phrase_plain
- * appends every word of every answer twice, and g_string_append_len's
- * general insert path was half its time. */
+/* A word and the space after it. */
 static void
 put_word (GString *out, const char *w, gsize n)
 {
-  if (out->len + n + 2 > out->allocated_len) {
-    gsize at = out->len;
-    g_string_set_size (out, at + n + 1);
-    out->len = at;
-  }
-  memcpy (out->str + out->len, w, n);
-  out->len += n;
-  out->str[out->len++] = ' ';
-  out->str[out->len] = '\0';
+  vb_gstring_put (out, w, n);
+  g_string_append_c (out, ' ');
 }
 
 static char *

@@ -156,8 +156,8 @@ vocabulary_table (gboolean lenient)
 
 typedef enum { TOK_NUM, TOK_WORD, TOK_PUNCT } TokType;
 
-/* Kept small (40 bytes): an answer's tokens then fit an allocation that
- * malloc serves from its per-thread cache. */
+/* Kept small (40 bytes): a short answer's tokens fit TokBuf's stack
+ * buffer. */
 typedef struct {
   const WordSet *w;   /* TOK_WORD: meanings, NULL when not in vocabulary */
   double num;         /* TOK_NUM */

@@ -1,6 +1,7 @@
 #include "util/jsonl.h"
 
 #include "util/cjson_scope.h"
+#include "util/vb_gstring.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -116,15 +117,6 @@ has_control (const char *p, gsize n)
   return FALSE;
 }
 
-/* g_string_append_len without its general insert path. */
-static void
-put_bytes (GString *out, const char *p, gsize n)
-{
-  gsize at = out->len;
-  g_string_set_size (out, at + n);
-  memcpy (out->str + at, p, n);
-}
-
 /* p at the opening quote; returns the byte after the closing one, or NULL
  * for anything but plain text and the short escapes (\u, control bytes
  * and a missing quote go to cJSON). Unescaped text goes to out if any. */
@@ -142,7 +134,7 @@ flat_string (const char *p, const char *end, GString *out)
     if (has_control (p, (gsize) (stop - p)))
       return NULL;
     if (out)
-      put_bytes (out, p, (gsize) (stop - p));
+      vb_gstring_put (out, p, (gsize) (stop - p));
     if (bs == NULL)
       return quote + 1;
     static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";

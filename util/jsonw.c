@@ -1,18 +1,10 @@
 #include "util/jsonw.h"
 
+#include "util/vb_gstring.h"
+
 #include <float.h>
 #include <math.h>
 #include <string.h>
-
-/* g_string_append_len without its generic insert path (a call per JSON
- * string member was a few hundred instructions). */
-static void
-put_bytes (GString *out, const char *p, gsize n)
-{
-  gsize at = out->len;
-  g_string_set_size (out, at + n);
-  memcpy (out->str + at, p, n);
-}
 
 void
 jsonw_append_string (GString *out, const char *s)
@@ -32,7 +24,7 @@ jsonw_append_string (GString *out, const char *s)
     const unsigned char *run = p;
     while (!special[*p])
       p++;
-    put_bytes (out, (const char *) run, (gsize) (p - run));
+    vb_gstring_put (out, (const char *) run, (gsize) (p - run));
     if (*p == '\0')
       break;
     char esc[7] = { '\\', 0 };
@@ -64,7 +56,7 @@ put_uint (GString *out, guint64 v)
     *--p = (char) ('0' + v % 10);
     v /= 10;
   } while (v != 0);
-  put_bytes (out, p, (gsize) (buf + sizeof buf - p));
+  vb_gstring_put (out, p, (gsize) (buf + sizeof buf - p));
 }
 
 /* q = m / 10^6 with 1e-4 ≤ |q| < 1e9, as %1.15g prints it: fixed notation

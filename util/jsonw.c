@@ -41,7 +41,7 @@ jsonw_append_string (GString *out, const char *s)
       esc[4] = hex[*p >> 4];
       esc[5] = hex[*p & 15];
     }
-    g_string_append (out, esc);
+    vb_gstring_put (out, esc, esc[1] == 'u' ? 6 : 2);
     p++;
   }
   g_string_append_c (out, '"');
@@ -79,7 +79,7 @@ put_micros (GString *out, gint64 m)
   while (digits[len - 1] == '0')
     len--;
   g_string_append_c (out, '.');
-  g_string_append_len (out, digits, len);
+  vb_gstring_put (out, digits, (gsize) len);
 }
 
 static gboolean
@@ -91,8 +91,8 @@ close_doubles (double a, double b)
 
 /* cJSON 1.7.15 prints every number with %1.15g (or %1.17g when that does
  * not read back), integers included: -0.0 is "-0". */
-static void
-put_number (GString *out, double d)
+void
+jsonw_append_number (GString *out, double d)
 {
   if (isnan (d) || isinf (d)) {
     g_string_append (out, "null");
@@ -131,10 +131,10 @@ void
 jsonw_append_cjson (GString *out, const cJSON *v)
 {
   switch (v->type & 0xff) {
-  case cJSON_False: g_string_append (out, "false"); return;
-  case cJSON_True: g_string_append (out, "true"); return;
-  case cJSON_NULL: g_string_append (out, "null"); return;
-  case cJSON_Number: put_number (out, v->valuedouble); return;
+  case cJSON_False: VB_GSTRING_PUT_LITERAL (out, "false"); return;
+  case cJSON_True: VB_GSTRING_PUT_LITERAL (out, "true"); return;
+  case cJSON_NULL: VB_GSTRING_PUT_LITERAL (out, "null"); return;
+  case cJSON_Number: jsonw_append_number (out, v->valuedouble); return;
   case cJSON_String: jsonw_append_string (out, v->valuestring); return;
   case cJSON_Raw: g_string_append (out, v->valuestring ? v->valuestring : "");
     return;

@@ -29,6 +29,10 @@ void jsonw_bool (JsonwObject *o, const char *key, gboolean value);
 /* Appends s as a quoted JSON string (NULL as ""). */
 void jsonw_append_string (GString *out, const char *s);
 
+/* Appends d as cJSON 1.7.15 prints a number (NaN and infinities as
+ * null). */
+void jsonw_append_number (GString *out, double d);
+
 /* Appends v on one line, byte for byte as cJSON_PrintUnformatted prints
  * it (cJSON 1.7.15), only faster for integers and numbers with at most 6
  * decimals (scores), which skip its sprintf + sscanf round trip. */

@@ -10,6 +10,7 @@
 #include "util/jsonl.h"
 #include "util/cjson_scope.h"
 #include "util/jsonw.h"
+#include "util/vb_gstring.h"
 
 G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
 
@@ -176,48 +177,51 @@ read_log (const char *dir, LogIndex *ix, GError **error)
                                &torn, error);
 }
 
-/* Members go in under their constant names (cJSON_AddItemToObjectCS),
- * and the strings of a record are referenced, not copied: they belong to
- * the log index and the sets, which outlive the records. A record and its
- * judgement are some sixty members; copying each name and value was most
- * of the mallocs of scoring. */
+#define PUT_LITERAL VB_GSTRING_PUT_LITERAL
+
 static void
-put_item (cJSON *obj, const char *name, cJSON *item)
+put_string_or_null (GString *out, const char *s)
 {
-  cJSON_AddItemToObjectCS (obj, name, item);
+  if (s)
+    jsonw_append_string (out, s);
+  else
+    PUT_LITERAL (out, "null");
 }
 
-static cJSON *
-judge_turn (const TsItem *it, guint t, const Final *fin,
-            const char **fail_class, GArray *lat_us)
+/* One turn of a score record, appended to out; its judgement's totals go
+ * to totals. */
+static void
+turn_append (GString *out, const TsItem *it, guint t, const Final *fin,
+             const char **fail_class, GArray *lat_us, JudgeTotals *totals)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
-  cJSON *o = cJSON_CreateObject ();
-  put_item (o, "turn", cJSON_CreateNumber (t));
+  PUT_LITERAL (out, "{\"turn\":");
+  jsonw_append_number (out, t);
   const char *sent = fin ? fin->sent : NULL;
-  put_item (o, "question",
-            cJSON_CreateStringReference (sent ? sent : turn->question));
+  PUT_LITERAL (out, ",\"question\":");
+  jsonw_append_string (out, sent ? sent : turn->question);
   const char *answer = fin ? fin->answer : NULL;
   const char *cls = fin ? fin->error_class : NULL;
   if (answer == NULL && cls == NULL)
     cls = *fail_class ? *fail_class : "not_fired";
   if (cls && *fail_class == NULL)
     *fail_class = cls;
-  if (answer)
-    put_item (o, "answer", cJSON_CreateStringReference (answer));
-  else
-    put_item (o, "answer", cJSON_CreateNull ());
-  if (cls)
-    put_item (o, "error_class", cJSON_CreateStringReference (cls));
+  PUT_LITERAL (out, ",\"answer\":");
+  put_string_or_null (out, answer);
+  if (cls) {
+    PUT_LITERAL (out, ",\"error_class\":");
+    jsonw_append_string (out, cls);
+  }
   if (answer && fin) {
     /* In open loop the wait behind a slow endpoint counts: latency runs
      * from the scheduled send (t_queue_us), not from the real one. */
     double us = fin->t_total_us + fin->t_queue_us;
     g_array_append_val (lat_us, us);
   }
+  PUT_LITERAL (out, ",\"judgement\":");
   /* The key was compiled when the set was loaded and validated. */
-  put_item (o, "judgement", judge_answer (turn->key, answer));
-  return o;
+  judge_answer_append (turn->key, answer, out, totals);
+  g_string_append_c (out, '}');
 }
 
 static double
@@ -227,27 +231,71 @@ num (const cJSON *o, const char *k)
   return cJSON_IsNumber (n) ? n->valuedouble : 0;
 }
 
-/* The unit's score record, and the same members for the metrics in f
- * (its latencies in lat_us, which f points into): handing them over
- * directly spares the metrics looking each member up again in the tree. */
-static cJSON *
-score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
-            GArray *lat_us)
+/* The record's members around its turns, in the order harness/README.md
+ * documents. */
+static void
+record_append (GString *out, const Unit *u, const TsItem *it,
+               gboolean hidden, const MetricsFields *f, const GString *turns)
+{
+  PUT_LITERAL (out, "{\"submission\":");
+  jsonw_append_string (out, u->sub);
+  PUT_LITERAL (out, ",\"testset\":");
+  jsonw_append_string (out, u->set);
+  PUT_LITERAL (out, ",\"item\":");
+  jsonw_append_string (out, u->item);
+  PUT_LITERAL (out, ",\"category\":");
+  jsonw_append_string (out, it->category);
+  PUT_LITERAL (out, ",\"kind\":");
+  jsonw_append_string (out, it->kind);
+  if (hidden)
+    PUT_LITERAL (out, ",\"hidden\":true,\"variant\":");
+  else
+    PUT_LITERAL (out, ",\"hidden\":false,\"variant\":");
+  jsonw_append_string (out, u->variant);
+  PUT_LITERAL (out, ",\"variant_kind\":");
+  jsonw_append_string (out, u->variant_kind);
+  PUT_LITERAL (out, ",\"score\":");
+  jsonw_append_number (out, f->score);
+  if (f->correct)
+    PUT_LITERAL (out, ",\"correct\":true,\"lenient_score\":");
+  else
+    PUT_LITERAL (out, ",\"correct\":false,\"lenient_score\":");
+  jsonw_append_number (out, f->lenient_score);
+  PUT_LITERAL (out, ",\"contradictions\":");
+  jsonw_append_number (out, (double) f->contradictions);
+  PUT_LITERAL (out, ",\"error_class\":");
+  put_string_or_null (out, f->error_class);
+  PUT_LITERAL (out, ",\"requests\":");
+  jsonw_append_number (out, f->requests);
+  PUT_LITERAL (out, ",\"failed_requests\":");
+  jsonw_append_number (out, f->failed_requests);
+  PUT_LITERAL (out, ",\"latency_us\":[");
+  for (guint i = 0; i < f->n_latency; i++) {
+    if (i > 0)
+      g_string_append_c (out, ',');
+    jsonw_append_number (out, f->latency_us[i]);
+  }
+  PUT_LITERAL (out, "],\"turns\":[");
+  vb_gstring_put (out, turns->str, turns->len);
+  PUT_LITERAL (out, "]}");
+}
+
+/* Appends the unit's score record (one line, without its newline) to
+ * line, and gives the same members to the metrics in f (its latencies in
+ * lat_us, which f points into). The record is written, not built as a
+ * cJSON tree: its members are known, and making, walking and dropping
+ * some sixty nodes per answer was a tenth of scoring. turns is scratch
+ * space: the turns are judged before the record's totals can be
+ * written. Returns FALSE, writing nothing, when the item left the set. */
+static gboolean
+score_unit (GHashTable *sets, const Unit *u, GString *line, GString *turns,
+            MetricsFields *f, GArray *lat_us)
 {
   const Testset *set = g_hash_table_lookup (sets, u->set);
   const TsItem *it = set ? testset_lookup (set, u->item) : NULL;
   if (it == NULL)
-    return NULL; /* the item left the set: nothing to judge against */
-  cJSON *r = cJSON_CreateObject ();
-  put_item (r, "submission", cJSON_CreateStringReference (u->sub));
-  put_item (r, "testset", cJSON_CreateStringReference (u->set));
-  put_item (r, "item", cJSON_CreateStringReference (u->item));
-  put_item (r, "category", cJSON_CreateStringReference (it->category));
-  put_item (r, "kind", cJSON_CreateStringReference (it->kind));
-  put_item (r, "hidden", cJSON_CreateBool (set->hidden));
-  put_item (r, "variant", cJSON_CreateStringReference (u->variant));
-  put_item (r, "variant_kind", cJSON_CreateStringReference (u->variant_kind));
-  cJSON *turns = cJSON_CreateArray ();
+    return FALSE; /* nothing to judge against */
+  g_string_truncate (turns, 0);
   g_array_set_size (lat_us, 0);
   const char *fail_class = NULL;
   double score = 0, lenient = 0, contra = 0;
@@ -256,33 +304,16 @@ score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
     const Final *fin = t < u->n_finals && u->finals[t].present
                            ? &u->finals[t]
                            : NULL;
-    cJSON *jt = judge_turn (it, t, fin, &fail_class, lat_us);
-    const cJSON *j = cJSON_GetObjectItemCaseSensitive (jt, "judgement");
-    score += num (j, "score");
-    lenient += num (j, "lenient_score");
-    contra += num (j, "contradictions");
-    correct &= cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (j, "correct"));
-    cJSON_AddItemToArray (turns, jt);
+    JudgeTotals jt;
+    if (t > 0)
+      g_string_append_c (turns, ',');
+    turn_append (turns, it, t, fin, &fail_class, lat_us, &jt);
+    score += jt.score;
+    lenient += jt.lenient_score;
+    contra += jt.contradictions;
+    correct &= jt.correct;
   }
   guint n = it->turns->len;
-  put_item (r, "score", cJSON_CreateNumber (score / n));
-  put_item (r, "correct",
-            cJSON_CreateBool (correct && fail_class == NULL));
-  put_item (r, "lenient_score", cJSON_CreateNumber (lenient / n));
-  put_item (r, "contradictions", cJSON_CreateNumber (contra));
-  if (fail_class)
-    put_item (r, "error_class", cJSON_CreateStringReference (fail_class));
-  else
-    put_item (r, "error_class", cJSON_CreateNull ());
-  put_item (r, "requests", cJSON_CreateNumber (u->requests));
-  put_item (r, "failed_requests",
-            cJSON_CreateNumber (u->failed_requests));
-  cJSON *lat = cJSON_CreateArray ();
-  for (guint i = 0; i < lat_us->len; i++)
-    cJSON_AddItemToArray (lat, cJSON_CreateNumber (
-                                   g_array_index (lat_us, double, i)));
-  put_item (r, "latency_us", lat);
-  put_item (r, "turns", turns);
   *f = (MetricsFields) {
     .submission = u->sub, .testset = u->set, .item = u->item,
     .variant = u->variant, .variant_kind = u->variant_kind,
@@ -293,9 +324,9 @@ score_unit (GHashTable *sets, const Unit *u, MetricsFields *f,
     .failed_requests = u->failed_requests,
     .latency_us = (const double *) lat_us->data, .n_latency = lat_us->len,
   };
-  return r;
+  record_append (line, u, it, set->hidden, f, turns);
+  return TRUE;
 }
-
 
 /* Deterministic order: set, item and variant names (clean first), then
  * submissions as in the contest — firing order must not leak into the
@@ -424,23 +455,19 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
   g_autofree char *buf = g_malloc (1 << 20);
   (void) setvbuf (f, buf, _IOFBF, 1 << 20);
   g_autoptr (GString) line = g_string_sized_new (4096);
+  g_autoptr (GString) turns = g_string_sized_new (4096);
   g_autoptr (GArray) lat_us = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < units->len; i++) {
-    /* The record's tree lives for one line: written, read by the
-     * metrics (which copy), dropped. */
+    /* The few cJSON values a judgement makes (amounts, lists) live for
+     * one record. */
     CjsonScope scope = cjson_scope_begin ();
     MetricsFields fields;
-    cJSON *r = score_unit (sets, g_ptr_array_index (units, i), &fields,
-                           lat_us);
-    if (r != NULL) {
-      g_string_truncate (line, 0);
-      jsonw_append_cjson (line, r);
+    g_string_truncate (line, 0);
+    if (score_unit (sets, g_ptr_array_index (units, i), line, turns,
+                    &fields, lat_us)) {
       g_string_append_c (line, '\n');
       (void) fwrite (line->str, 1, line->len, f);
       metrics_input_add_fields (metrics, &fields);
-      /* Free for scope memory; a real free if the scope fell back to
-       * malloc (no region could be mapped). */
-      cJSON_Delete (r);
     }
     cjson_scope_end (scope);
   }

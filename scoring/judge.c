@@ -11,6 +11,8 @@
 #include "scoring/citation.h"
 #include "scoring/normalize.h"
 #include "scoring/numbers.h"
+#include "util/jsonw.h"
+#include "util/vb_gstring.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -1523,27 +1525,59 @@ match_fact (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
   }
 }
 
-static cJSON *
-outcome_json (const Fact *f, Outcome *o)
+#define PUT_LITERAL VB_GSTRING_PUT_LITERAL
+
+static void
+put_bool (GString *out, gboolean b)
 {
-  cJSON *j = cJSON_CreateObject ();
-  put_item (j, "type", cJSON_CreateStringReference (fact_type_names[f->type]));
-  put_item (j, "required", cJSON_CreateBool (f->required));
-  put_item (j, "weight", cJSON_CreateNumber (f->weight));
-  put_item (j, "status",
-            cJSON_CreateStringReference (status_names[o->status]));
-  put_item (j, "span", o->span ? cJSON_CreateString (o->span)
-                                            : cJSON_CreateNull ());
-  put_item (j, "value", o->value ? o->value : cJSON_CreateNull ());
-  o->value = NULL;
-  if (o->expected)
-    put_item (j, "expected", cJSON_CreateString (o->expected));
-  put_item (j, "reason", cJSON_CreateString (o->reason->str));
-  if (o->notes) {
-    put_item (j, "notes", o->notes);
-    o->notes = NULL;
+  if (b)
+    PUT_LITERAL (out, "true");
+  else
+    PUT_LITERAL (out, "false");
+}
+
+/* A string member's value, or null. */
+static void
+put_string_or_null (GString *out, const char *s)
+{
+  if (s)
+    jsonw_append_string (out, s);
+  else
+    PUT_LITERAL (out, "null");
+}
+
+/* One fact's explanation, its members in judge.h's order. Written, not
+ * built as a tree: every answer has one per fact, and the tree was
+ * a tenth of scoring (made, walked, dropped). */
+static void
+outcome_append (GString *out, const Fact *f, const Outcome *o)
+{
+  PUT_LITERAL (out, "{\"type\":");
+  jsonw_append_string (out, fact_type_names[f->type]);
+  PUT_LITERAL (out, ",\"required\":");
+  put_bool (out, f->required);
+  PUT_LITERAL (out, ",\"weight\":");
+  jsonw_append_number (out, f->weight);
+  PUT_LITERAL (out, ",\"status\":");
+  jsonw_append_string (out, status_names[o->status]);
+  PUT_LITERAL (out, ",\"span\":");
+  put_string_or_null (out, o->span);
+  PUT_LITERAL (out, ",\"value\":");
+  if (o->value)
+    jsonw_append_cjson (out, o->value);
+  else
+    PUT_LITERAL (out, "null");
+  if (o->expected) {
+    PUT_LITERAL (out, ",\"expected\":");
+    jsonw_append_string (out, o->expected);
   }
-  return j;
+  PUT_LITERAL (out, ",\"reason\":");
+  jsonw_append_string (out, o->reason->str);
+  if (o->notes) {
+    PUT_LITERAL (out, ",\"notes\":");
+    jsonw_append_cjson (out, o->notes);
+  }
+  g_string_append_c (out, '}');
 }
 
 typedef struct {
@@ -1569,35 +1603,47 @@ forbid_hit (const Fact *rule, const View *v)
   return NULL;
 }
 
+/* Counts the forbid rules' hits in t (which starts at zero) and, when out
+ * is not NULL, appends each hit's explanation. */
 static void
-run_forbid (const JudgeKey *key, const View *v, cJSON *out, Tally *t)
+run_forbid (const JudgeKey *key, const View *v, GString *out, Tally *t)
 {
   for (guint i = 0; i < key->forbid->len; i++) {
     const Fact *rule = key->forbid->pdata[i];
     g_autofree char *span = forbid_hit (rule, v);
     if (span == NULL)
       continue;
-    t->contradictions++;
-    if (out == NULL)
+    if (out == NULL) {
+      t->contradictions++;
       continue;
-    cJSON *e = cJSON_CreateObject ();
-    put_item (e, "rule", cJSON_CreateNumber (i));
-    put_item (e, "span", cJSON_CreateString (span));
-    put_item (e, "reason", cJSON_CreateString (rule->reason ? rule->reason
-                                          : "matches a forbid rule"));
-    cJSON_AddItemToArray (out, e);
+    }
+    if (t->contradictions > 0) /* a hit is written already */
+      g_string_append_c (out, ',');
+    t->contradictions++;
+    PUT_LITERAL (out, "{\"rule\":");
+    jsonw_append_number (out, i);
+    PUT_LITERAL (out, ",\"span\":");
+    jsonw_append_string (out, span);
+    PUT_LITERAL (out, ",\"reason\":");
+    jsonw_append_string (out, rule->reason ? rule->reason
+                                            : "matches a forbid rule");
+    g_string_append_c (out, '}');
   }
 }
 
+/* One pass of the key over a view. With facts_out (the strict pass), each
+ * fact's explanation goes there as "facts":[…] and the forbid hits as
+ * ,"forbid":[…]; without (the lenient pass), only the tally is kept. */
 static Tally
-run_key (const JudgeKey *key, const View *v, cJSON *facts_out,
-         cJSON *forbid_out)
+run_key (const JudgeKey *key, const View *v, GString *out)
 {
   Tally t = {0, 0, TRUE, 0};
+  if (out)
+    PUT_LITERAL (out, "\"facts\":[");
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
-    outcome_init (&o, f, facts_out == NULL);
+    outcome_init (&o, f, out == NULL);
     match_fact (key, f, v, &o);
     t.total += f->weight;
     if (o.status == ST_MATCHED)
@@ -1606,11 +1652,20 @@ run_key (const JudgeKey *key, const View *v, cJSON *facts_out,
       t.required_ok = FALSE;
     if (o.status == ST_CONTRADICTION)
       t.contradictions++;
-    if (facts_out)
-      cJSON_AddItemToArray (facts_out, outcome_json (f, &o));
+    if (out) {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      outcome_append (out, f, &o);
+    }
     outcome_clear (&o);
   }
-  run_forbid (key, v, forbid_out, &t);
+  if (out)
+    PUT_LITERAL (out, "],\"forbid\":[");
+  Tally forbid = {0, 0, TRUE, 0};
+  run_forbid (key, v, out, &forbid);
+  t.contradictions += forbid.contradictions;
+  if (out)
+    g_string_append_c (out, ']');
   return t;
 }
 
@@ -1622,51 +1677,75 @@ tally_score (const Tally *t)
   return round (s * 1e6) / 1e6;
 }
 
-static cJSON *
-judge_no_answer (const JudgeKey *key)
+/* The judgement's leading members, then body ("facts":[…],"forbid":[…]). */
+static void
+judgement_append (GString *out, const JudgeTotals *t, const GString *body)
 {
-  cJSON *out = cJSON_CreateObject ();
-  put_item (out, "score", cJSON_CreateNumber (0));
-  put_item (out, "correct", cJSON_CreateBool (FALSE));
-  put_item (out, "lenient_score", cJSON_CreateNumber (0));
-  put_item (out, "contradictions", cJSON_CreateNumber (0));
-  cJSON *facts = cJSON_CreateArray ();
-  put_item (out, "facts", facts);
+  PUT_LITERAL (out, "{\"score\":");
+  jsonw_append_number (out, t->score);
+  PUT_LITERAL (out, ",\"correct\":");
+  put_bool (out, t->correct);
+  PUT_LITERAL (out, ",\"lenient_score\":");
+  jsonw_append_number (out, t->lenient_score);
+  PUT_LITERAL (out, ",\"contradictions\":");
+  jsonw_append_number (out, t->contradictions);
+  g_string_append_c (out, ',');
+  vb_gstring_put (out, body->str, body->len);
+  g_string_append_c (out, '}');
+}
+
+static void
+judge_no_answer (const JudgeKey *key, GString *out, JudgeTotals *totals)
+{
+  *totals = (JudgeTotals) {0, 0, FALSE, 0};
+  g_autoptr (GString) body = g_string_new ("\"facts\":[");
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
     outcome_init (&o, f, FALSE);
     g_string_assign (o.reason, "no answer");
-    cJSON_AddItemToArray (facts, outcome_json (f, &o));
+    if (i > 0)
+      g_string_append_c (body, ',');
+    outcome_append (body, f, &o);
     outcome_clear (&o);
   }
-  put_item (out, "forbid", cJSON_CreateArray ());
-  return out;
+  PUT_LITERAL (body, "],\"forbid\":[]");
+  judgement_append (out, totals, body);
+}
+
+void
+judge_answer_append (const JudgeKey *key, const char *answer, GString *out,
+                     JudgeTotals *totals)
+{
+  if (answer == NULL) {
+    judge_no_answer (key, out, totals);
+    return;
+  }
+  g_autoptr (GString) body = g_string_sized_new (1024);
+  View v;
+  view_init (&v, normalize_text (answer, FALSE), FALSE, key->needs);
+  Tally strict = run_key (key, &v, body);
+  char *folded = normalize_fold_diacritics (v.norm);
+  view_clear (&v);
+  view_init (&v, folded, TRUE, key->needs);
+  Tally lenient = run_key (key, &v, NULL);
+  view_clear (&v);
+  *totals = (JudgeTotals) {
+    .score = tally_score (&strict),
+    .lenient_score = tally_score (&lenient),
+    .correct = strict.required_ok && strict.contradictions == 0,
+    .contradictions = strict.contradictions,
+  };
+  judgement_append (out, totals, body);
 }
 
 cJSON *
 judge_answer (const JudgeKey *key, const char *answer)
 {
-  if (answer == NULL)
-    return judge_no_answer (key);
-  cJSON *out = cJSON_CreateObject ();
-  cJSON *facts = cJSON_CreateArray (), *forbid = cJSON_CreateArray ();
-  View v;
-  view_init (&v, normalize_text (answer, FALSE), FALSE, key->needs);
-  Tally strict = run_key (key, &v, facts, forbid);
-  char *folded = normalize_fold_diacritics (v.norm);
-  view_clear (&v);
-  view_init (&v, folded, TRUE, key->needs);
-  Tally lenient = run_key (key, &v, NULL, NULL);
-  view_clear (&v);
-  put_item (out, "score", cJSON_CreateNumber (tally_score (&strict)));
-  put_item (out, "correct", cJSON_CreateBool (strict.required_ok
-                                              && strict.contradictions == 0));
-  put_item (out, "lenient_score",
-            cJSON_CreateNumber (tally_score (&lenient)));
-  put_item (out, "contradictions",
-            cJSON_CreateNumber (strict.contradictions));
-  put_item (out, "facts", facts);
-  put_item (out, "forbid", forbid);
-  return out;
+  g_autoptr (GString) text = g_string_new (NULL);
+  JudgeTotals totals;
+  judge_answer_append (key, answer, text, &totals);
+  cJSON *j = cJSON_ParseWithLength (text->str, text->len);
+  g_assert (j != NULL); /* written by judge_answer_append */
+  return j;
 }

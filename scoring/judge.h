@@ -39,4 +39,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JudgeKey, judge_key_free)
  * A NULL answer (the request failed) gives score 0 with reason "no answer". */
 cJSON *judge_answer (const JudgeKey *key, const char *answer);
 
+/* What a caller aggregates from a judgement. */
+typedef struct {
+  double score, lenient_score;
+  gboolean correct;
+  int contradictions;
+} JudgeTotals;
+
+/* The same judgement appended to out as one line of JSON, byte for byte as
+ * jsonw_append_cjson would print judge_answer's tree, without building it:
+ * the scorer writes one per answer. totals gets its leading members. */
+void judge_answer_append (const JudgeKey *key, const char *answer,
+                          GString *out, JudgeTotals *totals);
+
 #endif

@@ -48,6 +48,27 @@ num (const cJSON *obj, const char *field)
   return cJSON_GetNumberValue (cJSON_GetObjectItem (obj, field));
 }
 
+/* The scorer writes judgements without a tree (judge_answer_append): the
+ * line must be what cJSON prints for the judgement, and the totals its
+ * leading members. */
+static void
+check_written (const JudgeKey *key, const char *answer, const cJSON *j)
+{
+  g_autoptr (GString) line = g_string_new ("[");
+  JudgeTotals t;
+  judge_answer_append (key, answer, line, &t);
+  g_string_append_c (line, ']');
+  g_autoptr (cJSON) wrapped = cJSON_CreateArray ();
+  cJSON_AddItemReferenceToArray (wrapped, (cJSON *) j);
+  g_autofree char *printed = cJSON_PrintUnformatted (wrapped);
+  g_assert_cmpstr (line->str, ==, printed);
+  g_assert_cmpfloat (t.score, ==, num (j, "score"));
+  g_assert_cmpfloat (t.lenient_score, ==, num (j, "lenient_score"));
+  g_assert_cmpint (t.correct, ==, cJSON_IsTrue (cJSON_GetObjectItem (j,
+                                                              "correct")));
+  g_assert_cmpint (t.contradictions, ==, (int) num (j, "contradictions"));
+}
+
 static void
 check_case (gconstpointer data)
 {
@@ -84,6 +105,7 @@ check_case (gconstpointer data)
   if (cJSON_GetObjectItem (c, "forbid"))
     g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItem (j, "forbid")),
                      ==, (int) num (c, "forbid"));
+  check_written (key, answer, j);
 }
 
 /* ---- an independent reading of numbers ---------------------------------- */

@@ -116,15 +116,16 @@ drop_cap (const char *phrase, gboolean lenient)
    * (what g_strsplit + g_strjoinv gave, in one pass). */
   const char *cap = lenient ? " cap " : " cấp ";
   gsize cap_len = strlen (cap);
-  GString *out = g_string_sized_new (strlen (phrase) + 1);
+  char *out = g_malloc (strlen (phrase) + 1), *d = out;
   const char *p = phrase, *hit;
   while ((hit = strstr (p, cap)) != NULL) {
-    g_string_append_len (out, p, hit - p);
-    g_string_append_c (out, ' ');
+    memcpy (d, p, (gsize) (hit - p));
+    d += hit - p;
+    *d++ = ' ';
     p = hit + cap_len;
   }
-  g_string_append (out, p);
-  return g_string_free (out, FALSE);
+  memcpy (d, p, strlen (p) + 1);
+  return out;
 }
 
 /* Question sets repeat the same agency and phrase lists on item after item;
@@ -913,8 +914,8 @@ typedef struct {
   Status status;
   char *span;
   cJSON *value;
-  char *expected;
-  GString *reason;
+  const char *expected; /* the fact's */
+  GString *reason;      /* the caller's, emptied for this fact */
   cJSON *notes; /* array of strings or NULL */
   gboolean quiet; /* only the status counts (the lenient run): no value,
                      reason or notes are built */
@@ -924,13 +925,10 @@ static void
 outcome_clear (Outcome *o)
 {
   g_free (o->span);
-  g_free (o->expected);
   if (o->value)
     cJSON_Delete (o->value);
   if (o->notes)
     cJSON_Delete (o->notes);
-  if (o->reason)
-    g_string_free (o->reason, TRUE);
 }
 
 /* g_string_append_vprintf for the explanations' formats: %s, %d, %u and
@@ -1010,6 +1008,17 @@ phrase_span (const char *form)
   return g_strstrip (g_strdup (form));
 }
 
+/* A matched alias: its phrase form is the span, its text the value;
+ * nothing for a quiet outcome. */
+static void
+outcome_alias_hit (Outcome *o, const char *form, const char *text)
+{
+  if (o->quiet)
+    return;
+  o->span = phrase_span (form);
+  o->value = cJSON_CreateString (text);
+}
+
 /* Index of the first alias of a found in hay, or -1. */
 static int
 find_alias (const Aliases *a, const View *v, const char *hay)
@@ -1026,9 +1035,11 @@ find_alias (const Aliases *a, const View *v, const char *hay)
 static void
 list_aliases (GString *s, const Aliases *a)
 {
-  for (guint i = 0; i < a->raw->len && i < 5; i++)
-    g_string_append_printf (s, "%s\"%s\"", i ? ", " : "",
-                            (char *) a->raw->pdata[i]);
+  for (guint i = 0; i < a->raw->len && i < 5; i++) {
+    g_string_append (s, i ? ", \"" : "\"");
+    g_string_append (s, a->raw->pdata[i]);
+    g_string_append_c (s, '"');
+  }
   if (a->raw->len > 5)
     g_string_append (s, ", …");
 }
@@ -1156,10 +1167,10 @@ mention_text (const View *v, const NumbersMention *m)
 static void
 take_mention (Outcome *o, const View *v, const NumbersMention *m)
 {
+  if (o->quiet)
+    return; /* span and value are for the explanation */
   g_free (o->span);
   o->span = mention_text (v, m);
-  if (o->quiet)
-    return;
   if (o->value)
     cJSON_Delete (o->value);
   o->value = mention_json (m);
@@ -1245,8 +1256,8 @@ match_phrase (const Fact *f, const View *v, Outcome *o)
     return;
   }
   o->status = ST_MATCHED;
-  o->span = phrase_span (f->aliases->form[v->lenient]->pdata[i]);
-  o->value = cJSON_CreateString (f->aliases->raw->pdata[i]);
+  outcome_alias_hit (o, f->aliases->form[v->lenient]->pdata[i],
+                     f->aliases->raw->pdata[i]);
   reason_printf (o, "names \"%s\"",
                    (char *) f->aliases->raw->pdata[i]);
 }
@@ -1258,8 +1269,10 @@ match_citation (const Fact *f, const View *v, Outcome *o)
     const CitationMention *c = v->cites->pdata[i];
     if (citation_matches (c, f->doc_canonical)) {
       o->status = ST_MATCHED;
-      o->span = g_strndup (v->norm + c->start, c->end - c->start);
-      o->value = cJSON_CreateString (c->canonical);
+      if (!o->quiet) {
+        o->span = g_strndup (v->norm + c->start, c->end - c->start);
+        o->value = cJSON_CreateString (c->canonical);
+      }
       reason_printf (o, "cites %s", f->doc_canonical);
       return;
     }
@@ -1267,8 +1280,7 @@ match_citation (const Fact *f, const View *v, Outcome *o)
   int a = find_alias (f->aliases, v, v->phrase);
   if (a >= 0) {
     o->status = ST_MATCHED;
-    o->span = phrase_span (f->aliases->form[v->lenient]->pdata[a]);
-    o->value = cJSON_CreateString (f->doc);
+    outcome_alias_hit (o, f->aliases->form[v->lenient]->pdata[a], f->doc);
     reason_printf (o, "names \"%s\"", f->doc);
     return;
   }
@@ -1282,22 +1294,30 @@ match_citation (const Fact *f, const View *v, Outcome *o)
 static void
 match_list (const Fact *f, const View *v, Outcome *o)
 {
-  cJSON *found = cJSON_CreateArray (), *missing = cJSON_CreateArray ();
   guint hits = 0;
+  cJSON *found = NULL, *missing = NULL; /* for the explanation */
+  if (!o->quiet) {
+    found = cJSON_CreateArray ();
+    missing = cJSON_CreateArray ();
+  }
   for (guint i = 0; i < f->items->len; i++) {
     const Aliases *a = f->items->pdata[i];
     int k = find_alias (a, v, v->phrase);
-    cJSON_AddItemToArray (k >= 0 ? found : missing,
-                          cJSON_CreateString (a->raw->pdata[k >= 0 ? k : 0]));
+    if (!o->quiet)
+      cJSON_AddItemToArray (k >= 0 ? found : missing,
+                            cJSON_CreateString (a->raw->pdata[k >= 0 ? k
+                                                                     : 0]));
     hits += k >= 0;
   }
   double recall = (double) hits / f->items->len;
+  o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
+  if (o->quiet)
+    return;
   o->value = cJSON_CreateObject ();
   put_item (o->value, "recall",
             cJSON_CreateNumber (round (recall * 1e4) / 1e4));
   put_item (o->value, "found", found);
   put_item (o->value, "missing", missing);
-  o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
   reason_printf (o, "names %u of %u components (recall %.2f, "
                    "needs %.2f)", hits, f->items->len, recall, f->min_recall);
 }
@@ -1429,8 +1449,8 @@ match_choice (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
   if (texts == 1) {
     gboolean ok = strcmp (hit->letter, f->answer) == 0;
     o->status = ok ? ST_MATCHED : ST_CONTRADICTION;
-    o->span = phrase_span (hit->text->form[v->lenient]->pdata[0]);
-    o->value = cJSON_CreateString (hit->letter);
+    outcome_alias_hit (o, hit->text->form[v->lenient]->pdata[0],
+                       hit->letter);
     reason_printf (o, "states the text of option %s; the key is %s",
                      hit->letter, f->answer);
     return;
@@ -1485,8 +1505,8 @@ match_refusal (const Fact *f, const View *v, Outcome *o)
     int i = find_alias (sets[s], v, v->phrase);
     if (i >= 0) {
       o->status = ST_MATCHED;
-      o->span = phrase_span (sets[s]->form[v->lenient]->pdata[i]);
-      o->value = cJSON_CreateString (sets[s]->raw->pdata[i]);
+      outcome_alias_hit (o, sets[s]->form[v->lenient]->pdata[i],
+                         sets[s]->raw->pdata[i]);
       reason_printf (o, "declines or refers on (\"%s\")",
                        (char *) sets[s]->raw->pdata[i]);
       return;
@@ -1499,14 +1519,15 @@ match_refusal (const Fact *f, const View *v, Outcome *o)
 /* ---- one pass over the key ---------------------------------------------------------- */
 
 static void
-outcome_init (Outcome *o, const Fact *f, gboolean quiet)
+outcome_init (Outcome *o, const Fact *f, GString *reason)
 {
   memset (o, 0, sizeof *o);
-  o->quiet = quiet;
-  if (quiet)
+  o->quiet = reason == NULL;
+  if (o->quiet)
     return; /* no reason to write, nothing to show as expected */
-  o->reason = g_string_new (NULL);
-  o->expected = g_strdup (f->expected);
+  g_string_truncate (reason, 0);
+  o->reason = reason;
+  o->expected = f->expected;
 }
 
 static void
@@ -1536,6 +1557,16 @@ put_bool (GString *out, gboolean b)
     PUT_LITERAL (out, "false");
 }
 
+/* One of this file's constant names (letters and '_': nothing to
+ * escape), quoted. */
+static void
+put_name (GString *out, const char *name)
+{
+  g_string_append_c (out, '"');
+  vb_gstring_put (out, name, strlen (name));
+  g_string_append_c (out, '"');
+}
+
 /* A string member's value, or null. */
 static void
 put_string_or_null (GString *out, const char *s)
@@ -1553,13 +1584,13 @@ static void
 outcome_append (GString *out, const Fact *f, const Outcome *o)
 {
   PUT_LITERAL (out, "{\"type\":");
-  jsonw_append_string (out, fact_type_names[f->type]);
+  put_name (out, fact_type_names[f->type]);
   PUT_LITERAL (out, ",\"required\":");
   put_bool (out, f->required);
   PUT_LITERAL (out, ",\"weight\":");
   jsonw_append_number (out, f->weight);
   PUT_LITERAL (out, ",\"status\":");
-  jsonw_append_string (out, status_names[o->status]);
+  put_name (out, status_names[o->status]);
   PUT_LITERAL (out, ",\"span\":");
   put_string_or_null (out, o->span);
   PUT_LITERAL (out, ",\"value\":");
@@ -1638,12 +1669,13 @@ static Tally
 run_key (const JudgeKey *key, const View *v, GString *out)
 {
   Tally t = {0, 0, TRUE, 0};
+  g_autoptr (GString) reason = out ? g_string_sized_new (256) : NULL;
   if (out)
     PUT_LITERAL (out, "\"facts\":[");
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
-    outcome_init (&o, f, out == NULL);
+    outcome_init (&o, f, reason);
     match_fact (key, f, v, &o);
     t.total += f->weight;
     if (o.status == ST_MATCHED)
@@ -1699,10 +1731,11 @@ judge_no_answer (const JudgeKey *key, GString *out, JudgeTotals *totals)
 {
   *totals = (JudgeTotals) {0, 0, FALSE, 0};
   g_autoptr (GString) body = g_string_new ("\"facts\":[");
+  g_autoptr (GString) reason = g_string_new (NULL);
   for (guint i = 0; i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
     Outcome o;
-    outcome_init (&o, f, FALSE);
+    outcome_init (&o, f, reason);
     g_string_assign (o.reason, "no answer");
     if (i > 0)
       g_string_append_c (body, ',');

@@ -95,19 +95,24 @@ void
 jsonw_append_number (GString *out, double d)
 {
   if (isnan (d) || isinf (d)) {
-    g_string_append (out, "null");
+    VB_GSTRING_PUT_LITERAL (out, "null");
     return;
   }
   if (d == 0) {
-    g_string_append (out, signbit (d) ? "-0" : "0");
+    if (signbit (d))
+      VB_GSTRING_PUT_LITERAL (out, "-0");
+    else
+      g_string_append_c (out, '0');
     return;
   }
   /* An integer below 10^15 has at most 15 digits: %1.15g prints them
-   * all, without exponent. */
-  if (fabs (d) < 1e15 && d == trunc (d)) {
+   * all, without exponent. (A cast and back, not trunc: a library call
+   * without SSE4.1, and weights, counts and latencies are integers.) */
+  double mag = fabs (d);
+  if (mag < 1e15 && (double) (guint64) mag == mag) {
     if (d < 0)
       g_string_append_c (out, '-');
-    put_uint (out, (guint64) fabs (d));
+    put_uint (out, (guint64) mag);
     return;
   }
   /* d is the double nearest to m/10^6 (a correctly rounded quotient of

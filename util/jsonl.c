@@ -19,7 +19,9 @@ is_blank (const char *s, gsize len)
 }
 
 /* Eight bytes at a time over the long plain runs of a log line (the
- * answers, the hashes): a byte-by-byte loop was most of reading it. */
+ * answers, the hashes): a byte-by-byte loop was most of reading it.
+ * Words are loaded little-endian on every machine, so that the lowest
+ * flagged byte of a word is the first in memory. */
 #define ONES G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGH (ONES << 7)
 
@@ -28,55 +30,107 @@ load8 (const char *p)
 {
   guint64 w;
   memcpy (&w, p, sizeof w); /* unaligned-safe */
-  return w;
+  return GUINT64_FROM_LE (w);
+}
+
+/* The high bit of each byte of w below k (k ≤ 0x80), and maybe of bytes
+ * after the first such byte (a borrow): the lowest flag is exact. */
+static guint64
+bytes_below (guint64 w, guchar k)
+{
+  return (w - ONES * k) & ~w & HIGH;
 }
 
 /* Some byte of w is below k (k ≤ 0x80); exact. */
 static gboolean
 has_byte_below (guint64 w, guchar k)
 {
-  return ((w - ONES * k) & ~w & HIGH) != 0;
+  return bytes_below (w, k) != 0;
 }
 
-/* Length of the longest prefix of p[0, n) of ASCII bytes other than NUL. */
-static gsize
-ascii_prefix (const char *p, gsize n)
+/* Index of the first byte in memory flagged in m (m ≠ 0). */
+static guint
+first_flagged (guint64 m)
 {
-  gsize i = 0;
-  for (; i + 8 <= n; i += 8) {
-    guint64 w = load8 (p + i);
-    if ((w & HIGH) != 0 || has_byte_below (w, 1))
-      break;
-  }
-  while (i < n && p[i] != '\0' && (guchar) p[i] < 0x80)
+#if defined(__GNUC__)
+  return (guint) __builtin_ctzll (m) / 8;
+#else
+  guint i = 0;
+  while ((m & 0x80) == 0) {
+    m >>= 8;
     i++;
+  }
   return i;
+#endif
 }
 
-/* g_utf8_validate_len with the ASCII between multi-byte characters skipped
- * here: a UTF-8 text splits cleanly at ASCII bytes, so validating each run
- * of non-ASCII bytes alone stops at the same byte as validating the whole
- * line. NUL is invalid, as for g_utf8_validate_len. */
+/* The length of the UTF-8 character at p if it is one of the common
+ * forms that are surely valid (two bytes, three bytes below U+F000:
+ * Vietnamese, punctuation), else 0 for g_utf8_validate_len to judge. */
+static gsize
+utf8_common_len (const guchar *p, const guchar *end)
+{
+  guchar b = p[0];
+#define CONT(x) (((x) & 0xC0) == 0x80)
+  if (b >= 0xC2 && b <= 0xDF)
+    return end - p >= 2 && CONT (p[1]) ? 2 : 0;
+  if (b < 0xE0 || b > 0xEE || end - p < 3 || !CONT (p[1]) || !CONT (p[2]))
+    return 0;
+#undef CONT
+  if (b == 0xE0 && p[1] < 0xA0) /* overlong */
+    return 0;
+  if (b == 0xED && p[1] >= 0xA0) /* a surrogate */
+    return 0;
+  return 3;
+}
+
+/* g_utf8_validate_len over the run of non-ASCII bytes at *p, which
+ * starts a character: the rare forms utf8_common_len leaves. */
+static gboolean
+utf8_run_valid (const guchar **p, const guchar *end, const char **bad)
+{
+  const guchar *run = *p;
+  while (*p < end && **p >= 0x80)
+    (*p)++;
+  const char *stop = NULL;
+  if (!g_utf8_validate_len ((const char *) run, (gsize) (*p - run), &stop)) {
+    *bad = stop;
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* g_utf8_validate_len with the ASCII skipped a word at a time and the
+ * common characters checked here: a UTF-8 text splits cleanly at
+ * character boundaries, so validating the rest from one stops at the same
+ * byte as validating the whole line. A call per run of non-ASCII bytes
+ * was a fifth of reading a Vietnamese log line. NUL is invalid, as for
+ * g_utf8_validate_len. */
 static gboolean
 valid_utf8 (const char *line, gsize len, const char **bad)
 {
   const guchar *p = (const guchar *) line, *end = p + len;
   while (p < end) {
-    p += ascii_prefix ((const char *) p, (gsize) (end - p));
-    if (p == end)
-      break;
+    if (end - p >= 8) {
+      guint64 w = load8 ((const char *) p);
+      guint64 m = (w & HIGH) | bytes_below (w, 1);
+      if (m == 0) {
+        p += 8;
+        continue;
+      }
+      p += first_flagged (m);
+    } else if (*p != 0 && *p < 0x80) {
+      p++;
+      continue;
+    }
     if (*p == 0) {
       *bad = (const char *) p;
       return FALSE;
     }
-    const guchar *run = p;
-    while (p < end && *p >= 0x80)
-      p++;
-    const char *stop = NULL;
-    if (!g_utf8_validate_len ((const char *) run, (gsize) (p - run), &stop)) {
-      *bad = stop;
+    gsize n = utf8_common_len (p, end);
+    if (n == 0 && !utf8_run_valid (&p, end, bad))
       return FALSE;
-    }
+    p += n;
   }
   return TRUE;
 }

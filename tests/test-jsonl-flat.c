@@ -39,8 +39,11 @@ flat_line (const JsonlValue *v, guint line, gpointer user, GError **error)
 {
   GString *out = user;
   g_string_append_printf (out, "%u ", line);
-  for (guint i = 0; i < N_NAMES; i++)
+  for (guint i = 0; i < N_NAMES; i++) {
     describe (out, v[i].type, v[i].str, v[i].num);
+    if (v[i].type == cJSON_String) /* len must be what strlen says */
+      g_assert_cmpuint (v[i].len, ==, strlen (v[i].str));
+  }
   g_string_append_c (out, '\n');
   return TRUE;
 }

@@ -405,13 +405,14 @@ static const char *
 flat_value (FlatCtx *c, int slot, const char *p, const char *end,
             char **out)
 {
-  JsonlValue v = { 0, NULL, 0 };
+  JsonlValue v = { 0, NULL, 0, 0 };
   if (p >= end)
     return NULL;
   if (*p == '"') {
     v.str = slot >= 0 ? *out : NULL;
     p = flat_string (p, end, slot >= 0 ? out : NULL);
     v.type = cJSON_String;
+    v.len = slot >= 0 ? (gsize) (*out - v.str) - 1 : 0;
   } else if (*p == '-' || g_ascii_isdigit (*p)) {
     p = flat_number (p, end, slot >= 0 ? &v.num : NULL);
     v.type = cJSON_Number;
@@ -486,12 +487,13 @@ flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
   const cJSON **m = g_newa (const cJSON *, MAX (c->n, 1));
   jsonl_get_members (obj, c->names, c->n, m);
   for (guint i = 0; i < c->n; i++) {
-    JsonlValue v = { 0, NULL, 0 };
+    JsonlValue v = { 0, NULL, 0, 0 };
     int t = m[i] ? (m[i]->type & 0xff) : 0;
     if (t == cJSON_String || t == cJSON_Number || t == cJSON_True
         || t == cJSON_False || t == cJSON_NULL) {
       v.type = t;
       v.str = t == cJSON_String ? m[i]->valuestring : NULL;
+      v.len = v.str ? strlen (v.str) : 0;
       v.num = t == cJSON_Number ? m[i]->valuedouble : 0;
     }
     c->values[i] = v;

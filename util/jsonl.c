@@ -67,7 +67,7 @@ first_flagged (guint64 m)
 /* The length of the UTF-8 character at p if it is one of the common
  * forms that are surely valid (two bytes, three bytes below U+F000:
  * Vietnamese, punctuation), else 0 for g_utf8_validate_len to judge. */
-static gsize
+G_ALWAYS_INLINE static inline gsize
 utf8_common_len (const guchar *p, const guchar *end)
 {
   guchar b = p[0];
@@ -261,23 +261,58 @@ flat_slot (const FlatCtx *c, const char *key, gsize len, const char *end)
   return -1;
 }
 
-/* Where the plain text of a JSON string at p ends: the first '"', '\\'
- * or control byte in p[0, n), or n. Eight bytes a step: a call to memchr
- * per quote and per backslash cost more than the two dozen short keys of
- * a line take to scan. */
+/* The first '"', '\\', control or non-ASCII byte in p[i, n), or n.
+ * Eight bytes a step: a call to memchr per quote and per backslash cost
+ * more than the two dozen short keys of a line take to scan. */
 G_ALWAYS_INLINE static inline gsize
-string_span (const char *p, gsize n)
+string_stop (const char *p, gsize i, gsize n)
 {
-  gsize i = 0;
   for (; i + 8 <= n; i += 8) {
     guint64 w = load8 (p + i);
     guint64 m = bytes_equal (w, '"') | bytes_equal (w, '\\')
-                | bytes_below (w, 0x20);
+                | bytes_below (w, 0x20) | (w & HIGH);
     if (m != 0)
       return i + first_flagged (m);
   }
-  while (i < n && p[i] != '"' && p[i] != '\\' && (guchar) p[i] >= 0x20)
+  while (i < n && p[i] != '"' && p[i] != '\\' && (guchar) p[i] >= 0x20
+         && (guchar) p[i] < 0x80)
     i++;
+  return i;
+}
+
+/* The length of the valid UTF-8 character at p[0, n), or 0: the rare
+ * forms, by g_utf8_validate_len. */
+static gsize
+utf8_rare_len (const char *p, gsize n)
+{
+  gsize len = (gsize) g_utf8_skip[(guchar) p[0]];
+  return len <= n && g_utf8_validate_len (p, len, NULL) ? len : 0;
+}
+
+/* The length of the valid UTF-8 character at p[0, n), or 0. */
+G_ALWAYS_INLINE static inline gsize
+utf8_char_len (const char *p, gsize n)
+{
+  const guchar *u = (const guchar *) p;
+  gsize len = utf8_common_len (u, u + n);
+  return len != 0 ? len : utf8_rare_len (p, n);
+}
+
+/* Where the plain text of a JSON string at p ends: the first '"', '\\',
+ * control byte or invalid UTF-8 in p[0, n), or n. The line's text is
+ * checked here, in its strings, where all of its non-ASCII bytes must be:
+ * a line that reads as flat is valid UTF-8, and a separate pass over it
+ * all was a fifth of reading it. */
+G_ALWAYS_INLINE static inline gsize
+string_span (const char *p, gsize n)
+{
+  gsize i = string_stop (p, 0, n);
+  while (i < n && (guchar) p[i] >= 0x80) {
+    gsize len = utf8_char_len (p + i, n - i);
+    if (len == 0)
+      break;
+    i = string_stop (p, i + len, n);
+  }
   return i;
 }
 
@@ -524,6 +559,15 @@ read_one_line (const Reader *rd, const char *line, gsize len, guint lineno,
   gboolean *torn_tail = rd->torn_tail;
   FlatCtx *flat = rd->flat;
   *done = FALSE;
+  /* A line read as flat is valid UTF-8 (see string_span); any other is
+   * checked whole before cJSON sees it. */
+  if (flat && flat_parse (flat, line, len)) {
+    if (!flat->func (flat->values, lineno, flat->user, error)) {
+      g_prefix_error (error, "%s:%u: ", name, lineno);
+      return FALSE;
+    }
+    return TRUE;
+  }
   const char *bad = NULL;
   if (!valid_utf8 (line, len, &bad)) {
     if (torn_tail && last_unterminated) {
@@ -535,13 +579,6 @@ read_one_line (const Reader *rd, const char *line, gsize len, guint lineno,
                  "%s:%u: invalid UTF-8 at byte %ld of the line", name, lineno,
                  (long) (bad - line) + 1);
     return FALSE;
-  }
-  if (flat && flat_parse (flat, line, len)) {
-    if (!flat->func (flat->values, lineno, flat->user, error)) {
-      g_prefix_error (error, "%s:%u: ", name, lineno);
-      return FALSE;
-    }
-    return TRUE;
   }
   if (!rd->transient)
     return read_tree (rd, line, len, lineno, last_unterminated, done, error);

@@ -104,13 +104,19 @@ num_of (const JsonlValue *v)
   return v->type == cJSON_Number ? v->num : 0;
 }
 
-/* Ids and variants differ in their last bytes. */
+/* Ids and variants differ in their last bytes: the length and the last
+ * four bytes pick the slot. */
 static guint
 recent_slot (const char *s, gsize len)
 {
   guint32 h = (guint32) len;
-  for (gsize i = len > 4 ? len - 4 : 0; i < len; i++)
-    h = h * 31 + (guchar) s[i];
+  if (len >= 4) {
+    guint32 tail;
+    memcpy (&tail, s + len - 4, sizeof tail);
+    h ^= tail;
+  } else
+    for (gsize i = 0; i < len; i++)
+      h = h * 31 + (guchar) s[i];
   return ((h * 2654435761u) >> 24) & (RECENT_SLOTS - 1);
 }
 

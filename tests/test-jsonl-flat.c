@@ -173,6 +173,10 @@ test_lines (void)
     /* non-ASCII bytes outside strings, and invalid ones in a key */
     "{\"s\":1,\xc3\xa9:2}", "{\"s\":1}\xc3\xa9", "{\"s\":1} \xff",
     "{\"s\xff\":1}", "{\"n\":1\xc3\xa9}", "{\"s\":\"\xc3\"}",
+    /* non-ASCII keys; the rare forms g_utf8_validate_len judges */
+    "{\"cl\xc3\xa9\":\"v\",\"s\":\"\xe1\xba\xa1\"}", "{\"\xe1\xba\":1}",
+    "{\"s\":\"\xf0\x9f\x98\x80 ok\"}", "{\"s\":\"\xef\xbf\xbe\xef\xbf\xbf\"}",
+    "{\"s\":\"\xed\xa0\x80\"}", "{\"s\":\"\xf4\x90\x80\x80\"}",
     /* keys and values that end within eight bytes of the line's end */
     "{\"z\":1}", "{\"s\":\"\"}", "{\"e\":\"\xc3\xa9\"}", "{\"\":1}",
   };

@@ -1,7 +1,6 @@
 #include "util/jsonl.h"
 
 #include "util/cjson_scope.h"
-#include "util/vb_gstring.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -447,7 +446,8 @@ flat_value (FlatCtx *c, int slot, const char *p, const char *end,
     v.str = slot >= 0 ? *out : NULL;
     p = flat_string (p, end, slot >= 0 ? out : NULL);
     v.type = cJSON_String;
-    v.len = slot >= 0 ? (gsize) (*out - v.str) - 1 : 0;
+    if (p && slot >= 0)
+      v.len = (gsize) (*out - v.str) - 1; /* without the NUL */
   } else if (*p == '-' || g_ascii_isdigit (*p)) {
     p = flat_number (p, end, slot >= 0 ? &v.num : NULL);
     v.type = cJSON_Number;
@@ -459,7 +459,7 @@ flat_value (FlatCtx *c, int slot, const char *p, const char *end,
 }
 
 /* One "key": value at p, and the blanks after it; NULL to hand the line
- * to cJSON (also for a key with an escape). */
+ * to cJSON (also for a key with an escape or a control byte). */
 static const char *
 flat_member (FlatCtx *c, const char *p, const char *end, char **out)
 {

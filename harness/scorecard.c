@@ -47,11 +47,20 @@ typedef struct {
   GStringChunk *strings;
 } LogIndex;
 
+/* The first turn's Final lives in the unit's own allocation: a
+ * g_renew per unit for its one final answer was a tenth of indexing. */
+static Final *
+unit_inline_final (Unit *u)
+{
+  return (Final *) (u + 1);
+}
+
 static void
 unit_free (gpointer p)
 {
   Unit *u = p;
-  g_free (u->finals);
+  if (u->finals != unit_inline_final (u))
+    g_free (u->finals);
   g_free (u);
 }
 
@@ -72,11 +81,22 @@ static const char *const log_fields[LF_N] = {
   "final", "error_class", "sent", "answer", "t_total_us", "t_queue_us",
 };
 
-static const char *
-str_of (const JsonlValue *v)
-{
-  return v->type == cJSON_String ? v->str : NULL;
-}
+/* What reading the log keeps from record to record besides the index:
+ * the strings kept last, by a hash of their ends, so that a name or id
+ * seen again is not hashed and looked up again by
+ * g_string_chunk_insert_const; and the last submission's place. */
+#define RECENT_SLOTS 256
+typedef struct {
+  const char *str; /* in strings */
+  gsize len;
+} Recent;
+
+typedef struct {
+  LogIndex *ix;
+  Recent recent[RECENT_SLOTS];
+  const char *rank_sub; /* in strings */
+  gint rank;
+} LogReader;
 
 static double
 num_of (const JsonlValue *v)
@@ -84,51 +104,100 @@ num_of (const JsonlValue *v)
   return v->type == cJSON_Number ? v->num : 0;
 }
 
+/* Ids and variants differ in their last bytes: the length and the last
+ * four bytes pick the slot. */
+static guint
+recent_slot (const char *s, gsize len)
+{
+  guint32 h = (guint32) len;
+  if (len >= 4) {
+    guint32 tail;
+    memcpy (&tail, s + len - 4, sizeof tail);
+    h ^= tail;
+  } else
+    for (gsize i = 0; i < len; i++)
+      h = h * 31 + (guchar) s[i];
+  return ((h * 2654435761u) >> 24) & (RECENT_SLOTS - 1);
+}
+
 /* A copy of the string, or NULL; names and ids repeat from line to line
  * and are kept once. */
 static const char *
-keep (LogIndex *ix, const JsonlValue *v, gboolean repeats)
+keep_const (LogReader *r, const JsonlValue *v)
 {
   if (v->type != cJSON_String)
     return NULL;
-  return repeats ? g_string_chunk_insert_const (ix->strings, v->str)
-                 : g_string_chunk_insert (ix->strings, v->str);
+  Recent *e = &r->recent[recent_slot (v->str, v->len)];
+  if (e->str == NULL || e->len != v->len
+      || memcmp (e->str, v->str, v->len) != 0) {
+    e->str = g_string_chunk_insert_const (r->ix->strings, v->str);
+    e->len = v->len;
+  }
+  return e->str;
+}
+
+static const char *
+keep (LogReader *r, const JsonlValue *v)
+{
+  if (v->type != cJSON_String)
+    return NULL;
+  return g_string_chunk_insert_len (r->ix->strings, v->str, (gssize) v->len);
 }
 
 static Final
-final_of (LogIndex *ix, const JsonlValue *m)
+final_of (LogReader *r, const JsonlValue *m)
 {
   Final f = { 0 };
-  f.sent = keep (ix, &m[LF_SENT], FALSE);
-  f.answer = keep (ix, &m[LF_ANSWER], FALSE);
-  f.error_class = keep (ix, &m[LF_ERROR_CLASS], TRUE);
+  f.sent = keep (r, &m[LF_SENT]);
+  f.answer = keep (r, &m[LF_ANSWER]);
+  f.error_class = keep_const (r, &m[LF_ERROR_CLASS]);
   f.t_total_us = num_of (&m[LF_TOTAL]);
   f.t_queue_us = num_of (&m[LF_QUEUE]);
   f.present = TRUE;
   return f;
 }
 
-static Unit *
-unit_of (LogIndex *ix, const JsonlValue *m)
+/* The submission's place in the contest; sub is kept once, so the
+ * pointer tells whether it is the one looked up last. */
+static gint
+rank_of (LogReader *r, const char *sub)
 {
+  if (sub != r->rank_sub) {
+    r->rank = GPOINTER_TO_INT (g_hash_table_lookup (r->ix->sub_rank, sub));
+    r->rank_sub = sub;
+  }
+  return r->rank;
+}
+
+static Unit *
+unit_new (LogReader *r, const JsonlValue *m)
+{
+  Unit *u = g_malloc0 (sizeof (Unit) + sizeof (Final));
+  u->sub = keep_const (r, &m[LF_SUB]);
+  u->set = keep_const (r, &m[LF_SET]);
+  u->item = keep_const (r, &m[LF_ITEM]);
+  u->variant = keep_const (r, &m[LF_VARIANT]);
+  const char *kind = keep_const (r, &m[LF_KIND]);
+  u->variant_kind = kind ? kind : "clean";
+  u->rank = rank_of (r, u->sub);
+  u->clean = strcmp (u->variant, "clean") == 0;
+  return u;
+}
+
+static Unit *
+unit_of (LogReader *r, const JsonlValue *m)
+{
+  LogIndex *ix = r->ix;
   g_string_truncate (ix->key, 0);
   for (int i = LF_SUB; i <= LF_VARIANT; i++) {
     if (i > LF_SUB)
       g_string_append_c (ix->key, '\037');
-    g_string_append (ix->key, m[i].str);
+    vb_gstring_put (ix->key, m[i].str, m[i].len);
   }
   Unit *u = g_hash_table_lookup (ix->units, ix->key->str);
   if (u != NULL)
     return u;
-  u = g_new0 (Unit, 1);
-  u->sub = keep (ix, &m[LF_SUB], TRUE);
-  u->set = keep (ix, &m[LF_SET], TRUE);
-  u->item = keep (ix, &m[LF_ITEM], TRUE);
-  u->variant = keep (ix, &m[LF_VARIANT], TRUE);
-  const char *kind = keep (ix, &m[LF_KIND], TRUE);
-  u->variant_kind = kind ? kind : "clean";
-  u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
-  u->clean = strcmp (u->variant, "clean") == 0;
+  u = unit_new (r, m);
   g_hash_table_insert (ix->units,
                        g_string_chunk_insert_len (ix->strings, ix->key->str,
                                                   (gssize) ix->key->len),
@@ -137,32 +206,48 @@ unit_of (LogIndex *ix, const JsonlValue *m)
   return u;
 }
 
+/* Room for turn t in u->finals, new entries zero. */
+static void
+unit_grow (Unit *u, guint t)
+{
+  Final *in = unit_inline_final (u);
+  if (t == 0 && u->finals == NULL)
+    u->finals = in; /* zero since g_malloc0 */
+  else if (u->finals == NULL || u->finals == in) {
+    Final *f = g_new0 (Final, t + 1);
+    if (u->finals)
+      f[0] = *in;
+    u->finals = f;
+  } else {
+    u->finals = g_renew (Final, u->finals, t + 1);
+    memset (u->finals + u->n_finals, 0,
+            (t + 1 - u->n_finals) * sizeof *u->finals);
+  }
+  u->n_finals = t + 1;
+}
+
 /* One log record (its wanted members, read without a JSON tree). */
 static gboolean
 index_record (const JsonlValue *m, guint line, gpointer user, GError **error)
 {
-  LogIndex *ix = user;
+  LogReader *r = user;
   for (int i = LF_SUB; i <= LF_VARIANT; i++)
     if (m[i].type != cJSON_String)
       return TRUE;
   if (m[LF_TURN].type != cJSON_Number)
     return TRUE;
-  Unit *u = unit_of (ix, m);
+  Unit *u = unit_of (r, m);
   u->requests++;
-  if (str_of (&m[LF_ERROR_CLASS]))
+  if (m[LF_ERROR_CLASS].type == cJSON_String)
     u->failed_requests++;
   if (m[LF_FINAL].type != cJSON_True)
     return TRUE;
   guint t = (guint) m[LF_TURN].num;
   if (t > MAX_TURNS)
     return TRUE;
-  if (u->n_finals <= t) {
-    u->finals = g_renew (Final, u->finals, t + 1);
-    memset (u->finals + u->n_finals, 0,
-            (t + 1 - u->n_finals) * sizeof *u->finals);
-    u->n_finals = t + 1;
-  }
-  u->finals[t] = final_of (ix, m);
+  if (u->n_finals <= t)
+    unit_grow (u, t);
+  u->finals[t] = final_of (r, m);
   return TRUE;
 }
 
@@ -173,7 +258,9 @@ read_log (const char *dir, LogIndex *ix, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
   gboolean torn = FALSE;
-  return jsonl_read_file_flat (path, log_fields, LF_N, index_record, ix,
+  g_autofree LogReader *r = g_new0 (LogReader, 1);
+  r->ix = ix;
+  return jsonl_read_file_flat (path, log_fields, LF_N, index_record, r,
                                &torn, error);
 }
 

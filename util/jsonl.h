@@ -46,11 +46,13 @@ gboolean jsonl_read_buffer_transient (const char *name, const char *data,
 /* One member of a flat record read by jsonl_read_file_flat: type is
  * cJSON_String, cJSON_Number, cJSON_True, cJSON_False or cJSON_NULL, or 0
  * when the member is absent or an array or object. str (strings) is valid
- * during the call only; num holds numbers. */
+ * during the call only, len is strlen (str), known without a walk; num
+ * holds numbers. */
 typedef struct {
   int type;
   const char *str;
   double num;
+  gsize len;
 } JsonlValue;
 
 typedef gboolean (*JsonlFlatFunc) (const JsonlValue *values, guint line,

@@ -131,7 +131,9 @@ keep_const (LogReader *r, const JsonlValue *v)
   if (e->str == NULL || e->len != v->len
       || memcmp (e->str, v->str, v->len) != 0) {
     e->str = g_string_chunk_insert_const (r->ix->strings, v->str);
-    e->len = v->len;
+    /* Not v->len: a value with an escaped NUL is kept up to it, and
+     * must never match (nor be compared past its end) later. */
+    e->len = strlen (e->str);
   }
   return e->str;
 }

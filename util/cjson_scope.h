@@ -1,9 +1,10 @@
 /* Short-lived cJSON trees without malloc: inside a scope, every cJSON
  * allocation on this thread is carved from one reserved region and the
- * whole scope is given back at its end in one step. Scoring builds and
- * drops a tree per question-set line and per answer, some sixty nodes
- * each; taking them from the region instead of malloc cut scoring's
- * instructions by a tenth (November 2026).
+ * whole scope is given back at its end in one step. Loading a question
+ * set parses and drops a tree per line, some sixty nodes each, and the
+ * scorer makes a few values per answer; taking them from the region
+ * instead of malloc cut scoring's instructions by a tenth (November 2026,
+ * when score records were built as trees too).
  *
  *   CjsonScope s = cjson_scope_begin ();
  *   cJSON *t = cJSON_Parse (…);  … use, write, copy out what is kept …

@@ -268,15 +268,6 @@ read_log (const char *dir, LogIndex *ix, GError **error)
 
 #define PUT_LITERAL VB_GSTRING_PUT_LITERAL
 
-static void
-put_string_or_null (GString *out, const char *s)
-{
-  if (s)
-    jsonw_append_string (out, s);
-  else
-    PUT_LITERAL (out, "null");
-}
-
 /* One turn of a score record, appended to out; its judgement's totals go
  * to totals. */
 static void
@@ -296,7 +287,7 @@ turn_append (GString *out, const TsItem *it, guint t, const Final *fin,
   if (cls && *fail_class == NULL)
     *fail_class = cls;
   PUT_LITERAL (out, ",\"answer\":");
-  put_string_or_null (out, answer);
+  jsonw_append_string_or_null (out, answer);
   if (cls) {
     PUT_LITERAL (out, ",\"error_class\":");
     jsonw_append_string (out, cls);
@@ -353,7 +344,7 @@ record_append (GString *out, const Unit *u, const TsItem *it,
   PUT_LITERAL (out, ",\"contradictions\":");
   jsonw_append_number (out, (double) f->contradictions);
   PUT_LITERAL (out, ",\"error_class\":");
-  put_string_or_null (out, f->error_class);
+  jsonw_append_string_or_null (out, f->error_class);
   PUT_LITERAL (out, ",\"requests\":");
   jsonw_append_number (out, f->requests);
   PUT_LITERAL (out, ",\"failed_requests\":");

@@ -1567,16 +1567,6 @@ put_name (GString *out, const char *name)
   g_string_append_c (out, '"');
 }
 
-/* A string member's value, or null. */
-static void
-put_string_or_null (GString *out, const char *s)
-{
-  if (s)
-    jsonw_append_string (out, s);
-  else
-    PUT_LITERAL (out, "null");
-}
-
 /* One fact's explanation, its members in judge.h's order. Written, not
  * built as a tree: every answer has one per fact, and the tree was
  * a tenth of scoring (made, walked, dropped). */
@@ -1592,7 +1582,7 @@ outcome_append (GString *out, const Fact *f, const Outcome *o)
   PUT_LITERAL (out, ",\"status\":");
   put_name (out, status_names[o->status]);
   PUT_LITERAL (out, ",\"span\":");
-  put_string_or_null (out, o->span);
+  jsonw_append_string_or_null (out, o->span);
   PUT_LITERAL (out, ",\"value\":");
   if (o->value)
     jsonw_append_cjson (out, o->value);

@@ -47,6 +47,15 @@ jsonw_append_string (GString *out, const char *s)
   g_string_append_c (out, '"');
 }
 
+void
+jsonw_append_string_or_null (GString *out, const char *s)
+{
+  if (s)
+    jsonw_append_string (out, s);
+  else
+    VB_GSTRING_PUT_LITERAL (out, "null");
+}
+
 static void
 put_uint (GString *out, guint64 v)
 {
@@ -187,10 +196,7 @@ void
 jsonw_string (JsonwObject *o, const char *key, const char *value)
 {
   member (o, key);
-  if (value == NULL)
-    g_string_append (o->out, "null");
-  else
-    jsonw_append_string (o->out, value);
+  jsonw_append_string_or_null (o->out, value);
 }
 
 void

@@ -29,6 +29,9 @@ void jsonw_bool (JsonwObject *o, const char *key, gboolean value);
 /* Appends s as a quoted JSON string (NULL as ""). */
 void jsonw_append_string (GString *out, const char *s);
 
+/* The same, but NULL as null. */
+void jsonw_append_string_or_null (GString *out, const char *s);
+
 /* Appends d as cJSON 1.7.15 prints a number (NaN and infinities as
  * null). */
 void jsonw_append_number (GString *out, double d);

@@ -418,10 +418,9 @@ static ViFastChar vi_fast_punct[VI_FAST_PUNCT_END - VI_FAST_PUNCT_START];
 /* NFC of each (base, vowel mark, tone, case) as vi_letters_append + vi_nfc
  * write it; indexed by vi_fast_out_index. */
 #define VI_FAST_BASES 27 /* a–z, đ */
-#define VI_FAST_OUT_MAX 11
 typedef struct {
   guint8 len;
-  char utf8[VI_FAST_OUT_MAX];
+  char utf8[3];
 } ViFastOut;
 static ViFastOut vi_fast_out[VI_FAST_BASES * 4 * 6 * 2];
 
@@ -502,21 +501,23 @@ vi_fast_tables_init (void)
     vi_fast_ext[c - VI_FAST_EXT_START] = vi_fast_classify (c);
   for (gunichar c = VI_FAST_PUNCT_START; c < VI_FAST_PUNCT_END; c++)
     vi_fast_punct[c - VI_FAST_PUNCT_START] = vi_fast_classify (c);
+  /* Only letters a placed syllable can hold: a vowel mark that fits its
+   * vowel (vi_letters_parse), a tone only on a vowel (vi_letters_place). */
   for (guint b = 0; b < VI_FAST_BASES; b++)
     for (guint m = 0; m < 4; m++)
       for (guint t = 0; t < 6; t++)
         for (guint u = 0; u < 2; u++)
           {
             ViLetter l = { b == 26 ? U_D_BAR_LOWER : 'a' + b, m, t, u };
+            if (!vi_vmark_fits (l.base, m)
+                || (t != VI_TONE_NONE && !vi_is_vowel (l.base)))
+              continue;
             g_autoptr (GString) nfd = g_string_new (NULL);
             vi_letters_append (nfd, &l, 1);
             g_autofree char *nfc = vi_nfc (nfd->str);
             gsize len = strlen (nfc);
-            g_assert (len <= VI_FAST_OUT_MAX);
-            /* what a placed syllable holds fits vi_fast_place_tones's
-             * three bytes a letter */
-            g_assert (len <= 3 || !vi_vmark_fits (l.base, m)
-                      || (t != VI_TONE_NONE && !vi_is_vowel (l.base)));
+            /* vi_fast_place_tones allows three bytes a letter */
+            g_assert (len <= 3);
             ViFastOut *o = &vi_fast_out[vi_fast_out_index (&l)];
             o->len = (guint8) len;
             memcpy (o->utf8, nfc, len);
@@ -559,6 +560,14 @@ vi_fast_char_at (const char *p, gsize *len)
  * each) and are copied. */
 #define VI_FAST_WORD_MAX 16
 
+/* Copies are a few bytes: a loop beats a call to memcpy. */
+static void
+vi_fast_copy (char **out, const char *from, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    *(*out)++ = from[k];
+}
+
 /* One word of letters at p: placed, or copied when it is no syllable.
  * Returns the end of the word, or NULL on a character the tables lack. */
 static const char *
@@ -566,7 +575,7 @@ vi_fast_place_word (const char *p, ViToneStyle style, char **out)
 {
   ViLetter l[VI_FAST_WORD_MAX];
   guint n = 0;
-  gboolean letters = TRUE;
+  gboolean letters = TRUE, toned = FALSE;
   const char *start = p;
   for (;;)
     {
@@ -580,21 +589,23 @@ vi_fast_place_word (const char *p, ViToneStyle style, char **out)
         letters = FALSE;
       else
         l[n++] = (ViLetter) { f->base, f->vmark, f->tone, f->upper };
+      toned |= f->tone != VI_TONE_NONE;
       p += len;
     }
+  /* Placing no tone, or a tone where it stands, writes every letter back
+   * as it was read (each round-trips through NFD): only a word whose tone
+   * moves is written anew. */
   ViParts parts;
-  if (!letters || !vi_syllable_parts (l, n, &parts))
+  if (!letters || !toned || !vi_syllable_parts (l, n, &parts))
     {
-      memcpy (*out, start, p - start);
-      *out += p - start;
+      vi_fast_copy (out, start, p - start);
       return p;
     }
   vi_letters_place (l, n, &parts, vi_letters_tone (l, n), style);
   for (guint k = 0; k < n; k++)
     {
       const ViFastOut *o = &vi_fast_out[vi_fast_out_index (&l[k])];
-      memcpy (*out, o->utf8, o->len);
-      *out += o->len;
+      vi_fast_copy (out, o->utf8, o->len);
     }
   return p;
 }
@@ -627,8 +638,7 @@ vi_fast_place_tones (const char *text, ViToneStyle style)
             }
           continue;
         }
-      memcpy (d, p, len);
-      d += len;
+      vi_fast_copy (&d, p, len);
       p += len;
     }
   *d = '\0';

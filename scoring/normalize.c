@@ -24,9 +24,27 @@ static const struct {
   {"quot", '"'}, {"apos", '\''}, {"ndash", 0x2013}, {"mdash", 0x2014},
 };
 
+/* The stripping functions write through *out into a buffer the caller
+ * sized with strip_bound: appending to a GString was a call per run of
+ * text, and runs are short (every h or w may start a URL). */
+
+/* Markup output never exceeds three bytes per input byte (a pipe becomes
+ * " ; ") plus the newline closing the last line and the NUL. */
+static gsize
+strip_bound (gsize len)
+{
+  return 3 * len + 2;
+}
+
+static void
+put_byte (char **out, char c)
+{
+  *(*out)++ = c;
+}
+
 /* Decodes the entity at p ('&'); returns bytes consumed or 0. */
 static gsize
-decode_entity (const char *p, gsize left, GString *out)
+decode_entity (const char *p, gsize left, char **out)
 {
   const char *semi = memchr (p, ';', MIN (left, 12));
   if (semi == NULL)
@@ -35,18 +53,21 @@ decode_entity (const char *p, gsize left, GString *out)
   const char *name = p + 1;
   if (len >= 2 && name[0] == '#') {
     gboolean hex = (name[1] == 'x' || name[1] == 'X');
-    g_autofree char *digits = g_strndup (name + 1 + hex, len - 1 - hex);
+    char digits[12]; /* at most 9 bytes lie between "&#" and ';' */
+    gsize n = len - 1 - hex;
+    memcpy (digits, name + 1 + hex, n);
+    digits[n] = '\0';
     guint64 v = 0;
     if (!g_ascii_string_to_unsigned (digits, hex ? 16 : 10, 1, 0x10FFFF, &v,
                                      NULL))
       return 0;
-    g_string_append_unichar (out, (gunichar) v);
+    *out += g_unichar_to_utf8 ((gunichar) v, *out);
     return len + 2;
   }
   for (gsize i = 0; i < G_N_ELEMENTS (html_entities); i++)
     if (strlen (html_entities[i].name) == len
         && strncmp (name, html_entities[i].name, len) == 0) {
-      g_string_append_unichar (out, html_entities[i].ch);
+      *out += g_unichar_to_utf8 (html_entities[i].ch, *out);
       return len + 2;
     }
   return 0;
@@ -99,16 +120,20 @@ skip_line_markers (const char *line, gsize len)
 static gboolean
 starts_url (const char *p, gsize left)
 {
-  if (*p != 'h' && *p != 'H' && *p != 'w' && *p != 'W')
+  /* the second letter first: an h or w starts a word far more often than
+   * a URL */
+  char second = left > 1 ? g_ascii_tolower (p[1]) : '\0';
+  if (!(((*p == 'h' || *p == 'H') && second == 't')
+        || ((*p == 'w' || *p == 'W') && second == 'w')))
     return FALSE;
   return (left >= 7 && g_ascii_strncasecmp (p, "http://", 7) == 0)
          || (left >= 8 && g_ascii_strncasecmp (p, "https://", 8) == 0)
          || (left >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0);
 }
 
-/* Returns bytes consumed by markup at line[i], appending its replacement. */
+/* Returns bytes consumed by markup at line[i], writing its replacement. */
 static gsize
-strip_inline (const char *line, gsize i, gsize len, GString *out)
+strip_inline (const char *line, gsize i, gsize len, char **out)
 {
   char c = line[i];
   if (c == '<' && i + 1 < len
@@ -116,7 +141,7 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
           || line[i + 1] == '!')) {
     const char *gt = memchr (line + i, '>', MIN (len - i, 512));
     if (gt != NULL) {
-      g_string_append_c (out, ' ');
+      put_byte (out, ' ');
       return (gsize) (gt - (line + i)) + 1;
     }
   }
@@ -129,7 +154,8 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
           || !g_ascii_isalnum (line[i + 1])))
     return 1;
   if (c == '|') {
-    g_string_append (out, " ; ");
+    memcpy (*out, " ; ", 3);
+    *out += 3;
     return 1;
   }
   if (c == '[')
@@ -142,48 +168,58 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
     gsize j = i;
     while (j < len && !g_ascii_isspace (line[j]))
       j++;
-    g_string_append_c (out, ' ');
+    put_byte (out, ' ');
     return j - i;
   }
   return 0;
 }
 
 /* The bytes strip_inline can act on (tags, entities, emphasis, table
- * pipes, links, URLs starting http or www); text between them is copied in
- * runs. */
-static gboolean
-may_start_markup (guchar c)
-{
-  static const char starts[] = "<&*`~_|[]hHwW";
-  return c != '\0' && memchr (starts, c, sizeof starts - 1) != NULL;
-}
+ * pipes, links, URLs starting http or www); every other byte is copied. */
+static const gboolean may_start_markup[256] = {
+  ['<'] = TRUE, ['&'] = TRUE, ['*'] = TRUE, ['`'] = TRUE, ['~'] = TRUE,
+  ['_'] = TRUE, ['|'] = TRUE, ['['] = TRUE, [']'] = TRUE, ['h'] = TRUE,
+  ['H'] = TRUE, ['w'] = TRUE, ['W'] = TRUE,
+};
 
 static void
-strip_line (const char *line, gsize len, GString *out)
+strip_line (const char *line, gsize len, char **out)
 {
   if (is_table_rule (line, len))
     return;
-  static gboolean starts[256];
-  static gsize once;
-  if (g_once_init_enter (&once)) {
-    for (int c = 0; c < 256; c++)
-      starts[c] = may_start_markup ((guchar) c);
-    g_once_init_leave (&once, 1);
-  }
   gsize i = skip_line_markers (line, len);
   while (i < len) {
-    gsize run = i;
-    while (i < len && !starts[(guchar) line[i]])
-      i++;
-    g_string_append_len (out, line + run, i - run);
-    if (i >= len)
+    /* a byte at a time: runs between an h or a w are short */
+    char *d = *out;
+    while (i < len && !may_start_markup[(guchar) line[i]])
+      *d++ = line[i++];
+    *out = d;
+    if (i == len)
       break;
     gsize used = strip_inline (line, i, len, out);
     if (used == 0)
-      g_string_append_c (out, line[i++]);
+      put_byte (out, line[i++]);
     else
       i += used;
   }
+}
+
+/* Writes the stripped text and a NUL to out (strip_bound (strlen (text))
+ * bytes); returns its length. */
+static gsize
+strip_markup_into (const char *text, char *out)
+{
+  char *d = out;
+  const char *p = text;
+  while (*p != '\0') {
+    const char *nl = strchr (p, '\n');
+    gsize len = nl ? (gsize) (nl - p) : strlen (p);
+    strip_line (p, len, &d);
+    put_byte (&d, '\n');
+    p += len + (nl ? 1 : 0);
+  }
+  *d = '\0';
+  return (gsize) (d - out);
 }
 
 char *
@@ -191,17 +227,9 @@ normalize_strip_markup (const char *text)
 {
   if (text == NULL)
     return g_strdup ("");
-  gsize n = strlen (text);
-  GString *out = g_string_sized_new (n + 8);
-  const char *p = text;
-  while (*p != '\0') {
-    const char *nl = strchr (p, '\n');
-    gsize len = nl ? (gsize) (nl - p) : strlen (p);
-    strip_line (p, len, out);
-    g_string_append_c (out, '\n');
-    p += len + (nl ? 1 : 0);
-  }
-  return g_string_free (out, FALSE);
+  char *out = g_malloc (strip_bound (strlen (text)));
+  strip_markup_into (text, out);
+  return out;
 }
 
 /* ---- character folding ---------------------------------------------- */
@@ -339,7 +367,13 @@ y_index (gunichar c)
 static gboolean
 is_initial_consonant (gunichar c)
 {
-  return c == 0x111 || (c < 0x80 && strchr ("bcdghklmnpqrstvx", (int) c));
+  static const gboolean ascii[128] = {
+    ['b'] = TRUE, ['c'] = TRUE, ['d'] = TRUE, ['g'] = TRUE, ['h'] = TRUE,
+    ['k'] = TRUE, ['l'] = TRUE, ['m'] = TRUE, ['n'] = TRUE, ['p'] = TRUE,
+    ['q'] = TRUE, ['r'] = TRUE, ['s'] = TRUE, ['t'] = TRUE, ['v'] = TRUE,
+    ['x'] = TRUE,
+  };
+  return c == 0x111 || (c < 0x80 && ascii[c]);
 }
 
 /* lý/lí, kỹ/kĩ, tỷ/tỉ: a syllable that is consonants + a final y (or qu + y)
@@ -355,6 +389,28 @@ word_is_consonant_y (const gunichar *w, gsize n)
   for (k = 0; k + 1 < n; k++)
     if (!is_initial_consonant (w[k]))
       return FALSE;
+  return TRUE;
+}
+
+/* At the end of a word written from word to d, whose last letter is last:
+ * its final y written as i when unify_i_y would. Returns TRUE if it was.
+ * Most words do not end in y and are not read again. */
+static gboolean
+unify_word_end (const char *word, char **d, gunichar last)
+{
+  if ((last != 'y' && last < 0xFD) || y_index (last) < 0)
+    return FALSE;
+  gunichar w[8];
+  gsize n = 0;
+  for (const char *p = word; p < *d; p = g_utf8_next_char (p)) {
+    if (n == G_N_ELEMENTS (w))
+      return FALSE; /* unify_i_y leaves longer words alone */
+    w[n++] = vi_char_at (p);
+  }
+  if (!word_is_consonant_y (w, n))
+    return FALSE;
+  *d = g_utf8_prev_char (*d);
+  *d += g_unichar_to_utf8 (i_forms[y_index (last)], *d);
   return TRUE;
 }
 
@@ -397,19 +453,25 @@ unify_i_y (const char *text)
  * before a/e or a toned u before y; without one the text is already in the
  * new style and the syllable pass — the costliest step — is skipped. */
 static gboolean
-has_old_style_tone (const char *text)
+is_old_style_pair (gunichar c, char next)
 {
   static const gunichar toned_o[] = {0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD};
   static const gunichar toned_u[] = {0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5};
+  for (int i = 0; i < 5; i++)
+    if ((c == toned_o[i] && (next == 'a' || next == 'e'))
+        || (c == toned_u[i] && next == 'y'))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_old_style_tone (const char *text)
+{
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
     if ((guchar) *p < 0x80)
       continue;
-    gunichar c = vi_char_at (p);
-    char next = *g_utf8_next_char (p);
-    for (int i = 0; i < 5; i++)
-      if ((c == toned_o[i] && (next == 'a' || next == 'e'))
-          || (c == toned_u[i] && next == 'y'))
-        return TRUE;
+    if (is_old_style_pair (vi_char_at (p), *g_utf8_next_char (p)))
+      return TRUE;
   }
   return FALSE;
 }
@@ -478,30 +540,120 @@ normalize_fold_diacritics (const char *normalized)
   return g_string_free (out, FALSE);
 }
 
-/* ---- the pipeline ---------------------------------------------------- */
+/* ---- the common case in one pass ------------------------------------- */
 
-static gboolean
-is_ascii (const char *s)
+/* Nearly every answer is valid UTF-8 whose characters maybe_not_nfc lets
+ * through. For such text fold_chars, has_old_style_tone's test and
+ * unify_i_y are done in one pass writing one buffer: as three passes with
+ * a validation, an NFC scan and an allocation each they were most of
+ * normalizing an answer. Any other text takes the general path, which is
+ * the three passes. */
+
+/* The character at p and its length when the common case covers it
+ * (valid UTF-8, below U+0300, in Latin Extended Additional or in General
+ * Punctuation to the currency signs); 0 otherwise. */
+static gsize
+common_char_at (const char *p, gunichar *c)
 {
-  for (; *s != '\0'; s++)
-    if ((guchar) *s >= 0x80)
-      return FALSE;
-  return TRUE;
+  const guchar *u = (const guchar *) p;
+  if (u[0] < 0x80) {
+    *c = u[0];
+    return 1;
+  }
+  if (u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+    *c = ((gunichar) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    return *c < 0x300 ? 2 : 0;
+  }
+  if (u[0] < 0xE0 || u[0] >= 0xF0 || (u[1] & 0xC0) != 0x80
+      || (u[2] & 0xC0) != 0x80)
+    return 0;
+  *c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6)
+       | (u[2] & 0x3F);
+  return (*c >= 0x1E00 && *c <= 0x20CF && (*c <= 0x1EFF || *c >= 0x2000))
+             ? 3
+             : 0;
 }
 
-char *
-normalize_text (const char *text, gboolean lenient)
+/* fold_chars + unify_i_y for text the common case covers, or NULL. When
+ * the text is in the old tone style (*old_style), the result is
+ * fold_chars' alone: tones are placed before i/y is unified, so a text
+ * where a word was unified before the old style showed is given up. */
+static char *
+fold_common (const char *text, gsize len, gboolean *old_style)
 {
-  if (text == NULL)
-    return g_strdup ("");
-  g_autofree char *stripped = normalize_strip_markup (text);
-  if (is_ascii (stripped)) { /* ASCII is NFC and carries no tone marks */
-    g_autofree char *folded = fold_chars (stripped);
-    return unify_i_y (folded);
+  case_tables_init ();
+  char *out = g_malloc (2 * len + 1), *d = out; /* as in fold_chars */
+  char *word = NULL; /* start of the word being written */
+  gboolean space = TRUE, rewrote = FALSE;
+  gunichar prev = ' '; /* the last character written */
+  *old_style = FALSE;
+  gboolean covered = TRUE; /* FALSE: given up, the general path decides */
+  const char *p = text;
+  while (*p != '\0') {
+    gunichar orig;
+    gsize n = common_char_at (p, &orig);
+    if (n == 0) {
+      covered = FALSE;
+      break;
+    }
+    gunichar c = fold_char (orig);
+    p += n;
+    if (c == 0)
+      continue;
+    gboolean alpha = vi_char_isalpha (c);
+    if (!alpha && word != NULL) {
+      rewrote |= !*old_style && unify_word_end (word, &d, prev);
+      word = NULL;
+    }
+    if (c == ' ') {
+      if (!space)
+        *d++ = ' ';
+      space = TRUE;
+      prev = ' ';
+      continue;
+    }
+    /* toned o or u (all past U+00F1) before a, e or y */
+    if (prev > 0xF1 && (c == 'a' || c == 'e' || c == 'y')) {
+      *old_style |= is_old_style_pair (prev, (char) c);
+      if (*old_style && rewrote) {
+        covered = FALSE;
+        break;
+      }
+    }
+    if (alpha && word == NULL)
+      word = d;
+    if (c < 0x80)
+      *d++ = (char) c;
+    else if (c != orig)
+      d += g_unichar_to_utf8 (c, d);
+    else
+      for (const char *q = p - n; q < p; q++)
+        *d++ = *q;
+    space = FALSE;
+    prev = c;
   }
+  if (!covered) {
+    g_free (out);
+    return NULL;
+  }
+  if (word != NULL && !*old_style)
+    (void) unify_word_end (word, &d, prev);
+  if (d > out && d[-1] == ' ')
+    d--;
+  *d = '\0';
+  return out;
+}
+
+/* ---- the pipeline ---------------------------------------------------- */
+
+/* Text the common case does not cover: invalid UTF-8 repaired, NFC, then
+ * the passes one by one. */
+static char *
+normalize_general (const char *stripped)
+{
   /* Answers are almost always valid UTF-8: check before copying. */
   g_autofree char *valid = g_utf8_validate (stripped, -1, NULL)
-                               ? g_steal_pointer (&stripped)
+                               ? g_strdup (stripped)
                                : g_utf8_make_valid (stripped, -1);
   g_autofree char *nfc = maybe_not_nfc (valid)
                              ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC)
@@ -510,10 +662,32 @@ normalize_text (const char *text, gboolean lenient)
   g_autofree char *toned = has_old_style_tone (folded)
                               ? vi_syllable_place_tones (folded, VI_STYLE_NEW)
                               : g_steal_pointer (&folded);
-  g_autofree char *unified = unify_i_y (toned);
+  return unify_i_y (toned);
+}
+
+char *
+normalize_text (const char *text, gboolean lenient)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  /* The stripped text never leaves this call: on the stack when short. */
+  char local[4096];
+  gsize need = strip_bound (strlen (text));
+  g_autofree char *heap = need > sizeof local ? g_malloc (need) : NULL;
+  char *stripped = heap ? heap : local;
+  gsize len = strip_markup_into (text, stripped);
+  gboolean old_style;
+  g_autofree char *out = fold_common (stripped, len, &old_style);
+  if (out == NULL) {
+    out = normalize_general (stripped);
+  } else if (old_style) {
+    g_autofree char *folded = g_steal_pointer (&out);
+    g_autofree char *toned = vi_syllable_place_tones (folded, VI_STYLE_NEW);
+    out = unify_i_y (toned);
+  }
   if (!lenient)
-    return g_steal_pointer (&unified);
-  return normalize_fold_diacritics (unified);
+    return g_steal_pointer (&out);
+  return normalize_fold_diacritics (out);
 }
 
 /* ---- phrase form ----------------------------------------------------- */

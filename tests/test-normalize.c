@@ -140,6 +140,65 @@ test_bad_input (void)
   g_assert_cmpuint (strlen (n), <=, strlen (text) * 2);
 }
 
+/* Text that is valid UTF-8 and NFC by normalize's quick test is folded,
+ * checked for the old tone style and unified (i/y) in one pass; anything
+ * else — here a four-byte character on a line of its own — takes the
+ * passes one by one. Both must give the same text. */
+static void
+assert_one_pass_agrees (const char *text)
+{
+  static const char tail[] = "\xf0\x9f\x98\x80"; /* U+1F600 */
+  g_autofree char *general = g_strconcat (text, "\n", tail, NULL);
+  for (int lenient = 0; lenient < 2; lenient++) {
+    g_autofree char *fast = normalize_text (text, lenient);
+    g_autofree char *slow = normalize_text (general, lenient);
+    g_autofree char *want = g_strconcat (fast, *fast ? " " : "", tail, NULL);
+    if (strcmp (want, slow) != 0)
+      g_error ("\"%s\" (lenient %d): one pass \"%s\", passes \"%s\"", text,
+               lenient, fast, slow);
+  }
+}
+
+static void
+test_one_pass (void)
+{
+  static const char *const texts[] = {
+    "Hòa giải tại Ủy ban; sức khỏe, thúy, THÚY, QÚY, qúy",
+    "lý hòa", "hòa lý", "kỹ hòa mỹ", "quý thủy quy", "lý", "ly", "y", "ỵ",
+    "bcdghklmy bcdghkly ngy nghỹ quỳ qùy khuya tuy hay ây uỷ",
+    "l\xe2\x80\x8b\xc3\xbd o\xcc\x80" "a",     /* a ZWSP inside lý */
+    "\xc3\xb2\xe2\x80\x8b" "a h\xc3\xb2\xc2\xad" "a", /* ò ZWSP a */
+    "\xc3\x90\xc4\x82NG K\xc3\x9d \xc3\xb0\xc9\x96", /* Ð Ă … ð ɖ */
+    "| Lệ phí | 15.000 đồng |\n|---|:--:|\n| Thời hạn | 03 ngày |",
+    "**Lệ phí:** _15.000_ đồng; ~~cũ~~ `mã` [Cổng](https://x.vn/1)",
+    "&#7910;y ban &#x1EE6;Y h&#242;a h\xc3\xb2&#97; &nbsp;&ndash;&unknown;",
+    "“Cổng” – ‘dịch vụ’ — 3−5 ngày…", "  \t\n ", "", "a", "\xc2\xa0",
+    "Ⱥ ⱥ İ ǅ Ω ß ñ café ŉ ſ", "× ÷ © ° ² ½ ₫ € ‰",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_one_pass_agrees (texts[i]);
+  /* seeded mixes of the pieces the one pass treats specially */
+  static const char *const pieces[] = {
+    "hòa", "hoà", "ủy", "Ủy", "lý", "Lý", "quý", "qúy", "kỹ", "y", "thúy",
+    "khỏe", "a", "e", "ò", "ú", "15.000", "đồng", "\xe2\x80\x8b", "**",
+    "|", "&#242;", "Ð", "\n", " ", " ", "-", ",",
+  };
+  g_autoptr (GRand) r = g_rand_new_with_seed (1122);
+  for (int i = 0; i < 2000; i++) {
+    g_autoptr (GString) text = g_string_new (NULL);
+    for (int n = g_rand_int_range (r, 1, 12); n > 0; n--)
+      g_string_append (text,
+                       pieces[g_rand_int_range (r, 0, G_N_ELEMENTS (pieces))]);
+    assert_one_pass_agrees (text->str);
+  }
+  /* past the stack buffer (markup may triple a text): heap, same result */
+  GString *big = g_string_new (NULL);
+  for (int i = 0; i < 400; i++)
+    g_string_append (big, "| Hòa | lý |\n");
+  g_autofree char *text = g_string_free (big, FALSE);
+  assert_one_pass_agrees (text);
+}
+
 /* The fast character reads agree with GLib for every code point, and on
  * sequences cut short by the end of the text. */
 static void
@@ -175,6 +234,7 @@ main (int argc, char **argv)
   g_test_add_func ("/normalize/fold-agrees", test_fold_agrees);
   g_test_add_func ("/normalize/vi-char-agrees-with-glib",
                    test_vi_char_agrees_with_glib);
+  g_test_add_func ("/normalize/one-pass", test_one_pass);
   g_test_add_func ("/normalize/phrase", test_phrase);
   g_test_add_func ("/normalize/bad-input", test_bad_input);
   return g_test_run ();

@@ -517,10 +517,12 @@ normalize_fold_diacritics (const char *normalized)
   if (normalized == NULL)
     return g_strdup ("");
   fold_tables_init ();
-  GString *out = g_string_sized_new (strlen (normalized) + 1);
+  /* Each character becomes one byte, itself or nothing: the text's length
+   * always fits, and bytes are written without a GString call each. */
+  char *out = g_malloc (strlen (normalized) + 1), *d = out;
   for (const char *p = normalized; *p != '\0';) {
     if ((guchar) *p < 0x80) {
-      g_string_append_c (out, *p++);
+      *d++ = *p++;
       continue;
     }
     gunichar c = vi_char_at (p);
@@ -529,15 +531,19 @@ normalize_fold_diacritics (const char *normalized)
              : (c >= FOLD_EXT_START && c < FOLD_EXT_END)
                  ? fold_ext[c - FOLD_EXT_START]
                  : 0;
+    if (f == 0 && !(c >= 0x300 && c <= 0x36F)) {
+      /* copied as it is; a sequence cut short ends at the NUL */
+      while (p < next && *p != '\0')
+        *d++ = *p++;
+      continue;
+    }
     if (f != 0)
-      g_string_append_c (out, f);
-    else if (c >= 0x300 && c <= 0x36F)
-      ; /* a stray combining mark left by invalid input */
-    else
-      g_string_append_len (out, p, next - p);
+      *d++ = f;
+    /* else a stray combining mark left by invalid input: dropped */
     p = next;
   }
-  return g_string_free (out, FALSE);
+  *d = '\0';
+  return out;
 }
 
 /* ---- the common case in one pass ------------------------------------- */

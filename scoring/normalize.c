@@ -10,7 +10,6 @@
 
 #include "scoring/vi_char.h"
 #include "scoring/vi_syllable.h"
-#include "util/vb_gstring.h"
 
 #include <string.h>
 
@@ -717,77 +716,146 @@ static const char *const abbreviations[][2] = {
   {"vneid", "vneid"},
 };
 
-/* Filled with the tables: per first byte, the lengths (bit n: n bytes) of
- * the abbreviations starting with it; and every abbreviation's last byte.
- * Most words of an answer fail one of the two before any hash lookup. */
-static guint8 abbr_lengths[256];
-static gboolean abbr_last[256];
+/* One mode's abbreviations, normalized like any answer, with a filter:
+ * per first byte, the lengths (bit n: n bytes) of the keys starting with
+ * it, and every key's last byte. Most words of an answer fail the filter,
+ * the rest are compared with the fifteen keys: a GHashTable wanted a
+ * NUL-terminated copy and g_str_hash per word. */
+typedef struct {
+  char key[8];
+  gsize key_len;
+  char *expansion; /* phrase words, no outer spaces */
+  gsize expansion_len;
+} Abbreviation;
 
-/* A word and the space after it. */
-static void
-put_word (GString *out, const char *w, gsize n)
+typedef struct {
+  Abbreviation entry[G_N_ELEMENTS (abbreviations)];
+  guint n;
+  guint8 lengths[256];
+  gboolean last[256];
+  gsize growth; /* no expansion is longer than growth times its key */
+} AbbreviationTable;
+
+static const Abbreviation *
+abbreviation_find (const AbbreviationTable *t, const char *w, gsize n)
 {
-  vb_gstring_put (out, w, n);
-  g_string_append_c (out, ' ');
+  if (n < 3 || n >= sizeof t->entry[0].key
+      || !(t->lengths[(guchar) w[0]] >> n & 1) || !t->last[(guchar) w[n - 1]])
+    return NULL;
+  for (guint i = 0; i < t->n; i++) {
+    const Abbreviation *a = &t->entry[i];
+    gsize k = 0;
+    while (k < n && a->key[k] == w[k]) /* key_len < 8: no memcmp call */
+      k++;
+    if (k == n && a->key_len == n)
+      return a;
+  }
+  return NULL;
+}
+
+/* The end of the run of letters and digits starting at p. */
+static const char *
+skip_alnum (const char *p)
+{
+  for (;;) {
+    guchar b = (guchar) *p;
+    if (b < 0x80) {
+      if (!g_ascii_isalnum (b))
+        return p;
+      p++;
+    } else {
+      if (!vi_char_alnum_at (p))
+        return p;
+      p += g_utf8_skip[b];
+    }
+  }
+}
+
+/* A word and the space after it, at d; returns the end. Words are a few
+ * bytes: a loop beats a call to memcpy. */
+static char *
+put_word (char *d, const char *w, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    *d++ = w[i];
+  *d++ = ' ';
+  return d;
 }
 
 static char *
-phrase_plain (const char *normalized, GHashTable *expand)
+phrase_plain (const char *normalized, const AbbreviationTable *expand)
 {
-  GString *out = g_string_sized_new (strlen (normalized) + 3);
-  g_string_append_c (out, ' ');
+  /* Every word takes its bytes and a space, both at most growth times
+   * over when expanded, plus the leading space and the NUL. Written on
+   * the stack when short, then copied once: a GString call per word was
+   * most of the phrase form's cost. */
+  gsize bound = 2 + (strlen (normalized) + 1) * (expand ? expand->growth : 1);
+  char local[4096];
+  g_autofree char *heap = bound > sizeof local ? g_malloc (bound) : NULL;
+  char *out = heap ? heap : local, *d = out;
+  *d++ = ' ';
   const char *p = normalized;
   while (*p != '\0') {
-    if (!vi_char_alnum_at (p)) {
+    const char *start = p;
+    p = skip_alnum (p);
+    if (p == start) {
       p = g_utf8_next_char (p);
       continue;
     }
-    const char *start = p;
-    while (*p != '\0' && vi_char_alnum_at (p))
-      p = g_utf8_next_char (p);
-    gsize n = (gsize) (p - start);
-    char word[8];
-    const char *exp = NULL;
-    /* abbreviations are 3–7 bytes with a known first byte, length and
-     * last byte: most words are rejected before the hash lookup */
-    if (expand && n >= 3 && n < sizeof word
-        && (abbr_lengths[(guchar) start[0]] >> n & 1)
-        && abbr_last[(guchar) p[-1]]) {
-      memcpy (word, start, n);
-      word[n] = '\0';
-      exp = g_hash_table_lookup (expand, word);
-    }
-    if (exp)
-      put_word (out, exp, strlen (exp));
-    else
-      put_word (out, start, n);
+    const Abbreviation *a
+        = expand ? abbreviation_find (expand, start, (gsize) (p - start))
+                 : NULL;
+    d = a ? put_word (d, a->expansion, a->expansion_len)
+          : put_word (d, start, (gsize) (p - start));
   }
-  return g_string_free (out, FALSE);
+  gsize len = (gsize) (d - out);
+  char *phrase = g_malloc (len + 1);
+  memcpy (phrase, out, len);
+  phrase[len] = '\0';
+  return phrase;
+}
+
+static void
+abbreviation_add (AbbreviationTable *t, char *key, char *expansion)
+{
+  gsize n = strlen (key);
+  g_assert (n >= 3 && n < sizeof t->entry[0].key); /* a constant table */
+  t->lengths[(guchar) key[0]] |= (guint8) (1u << n);
+  t->last[(guchar) key[n - 1]] = TRUE;
+  guint i = 0; /* a key given twice keeps its last expansion */
+  while (i < t->n && strcmp (t->entry[i].key, key) != 0)
+    i++;
+  if (i == t->n)
+    t->n++;
+  else
+    g_free (t->entry[i].expansion);
+  Abbreviation *a = &t->entry[i];
+  memcpy (a->key, key, n + 1);
+  a->key_len = n;
+  a->expansion = expansion;
+  a->expansion_len = strlen (expansion);
+  /* a word and its space become the expansion and its space */
+  t->growth = MAX (t->growth, (a->expansion_len + 1 + n) / (n + 1));
 }
 
 /* Built once per mode: keys and expansions normalized like any answer. */
-static GHashTable *
+static const AbbreviationTable *
 abbreviation_table (gboolean lenient)
 {
-  static GHashTable *tables[2];
+  static AbbreviationTable tables[2];
   static gsize once[2];
+  AbbreviationTable *t = &tables[lenient ? 1 : 0];
   if (g_once_init_enter (&once[lenient ? 1 : 0])) {
-    GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           g_free);
+    t->growth = 1;
     for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++) {
       g_autofree char *k = normalize_text (abbreviations[i][0], lenient);
       g_autofree char *v = normalize_text (abbreviations[i][1], lenient);
       g_autofree char *vp = phrase_plain (v, NULL);
-      g_autofree char *vs = g_strstrip (g_strdup (vp));
-      g_assert (strlen (k) >= 3 && strlen (k) < 8); /* a constant table */
-      abbr_lengths[(guchar) k[0]] |= (guint8) (1u << strlen (k));
-      abbr_last[(guchar) k[strlen (k) - 1]] = TRUE;
-      g_hash_table_replace (t, g_steal_pointer (&k), g_steal_pointer (&vs));
+      abbreviation_add (t, k, g_strstrip (g_strdup (vp)));
     }
-    tables[lenient ? 1 : 0] = t;
     g_once_init_leave (&once[lenient ? 1 : 0], 1);
   }
-  return tables[lenient ? 1 : 0];
+  return t;
 }
 
 char *

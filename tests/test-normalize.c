@@ -109,6 +109,36 @@ test_phrase (void)
   g_assert_false (normalize_phrase_find (NULL, needle, NULL));
 }
 
+/* Every abbreviation expands where it is a whole word, in both modes, and
+ * a text of nothing but abbreviations (the most an expansion can grow)
+ * fits. */
+static void
+test_phrase_abbreviations (void)
+{
+  g_autofree char *p = normalize_phrase_of (
+      "UBTVQH,bkhcn;CCCD-cmnd/TTHC dvc GPLX đkkd HKD stp BCA btp VNeID "
+      "ubndx xubnd ubn UBND1", FALSE);
+  g_assert_cmpstr (p, ==,
+                   " uỷ ban thường vụ quốc hội bộ khoa học và công nghệ "
+                   "căn cước công dân chứng minh nhân dân thủ tục hành chính "
+                   "dịch vụ công giấy phép lái xe đăng kí kinh doanh "
+                   "hộ kinh doanh sở tư pháp bộ công an bộ tư pháp vneid "
+                   "ubndx xubnd ubn ubnd1 ");
+  g_autofree char *l = normalize_phrase_of ("HĐND đkkd dkkd hdnd", TRUE);
+  g_assert_cmpstr (l, ==, " hoi dong nhan dan dang ki kinh doanh "
+                          "dang ki kinh doanh hoi dong nhan dan ");
+  GString *many = g_string_new (NULL);
+  GString *want = g_string_new (" ");
+  for (int i = 0; i < 3000; i++) {
+    g_string_append (many, "stp ");
+    g_string_append (want, "sở tư pháp ");
+  }
+  g_autofree char *text = g_string_free (many, FALSE);
+  g_autofree char *expect = g_string_free (want, FALSE);
+  g_autofree char *got = normalize_phrase_of (text, FALSE);
+  g_assert_cmpstr (got, ==, expect);
+}
+
 /* Garbage in never crashes and always gives valid UTF-8 out. */
 static void
 test_bad_input (void)
@@ -239,6 +269,8 @@ main (int argc, char **argv)
                    test_vi_char_agrees_with_glib);
   g_test_add_func ("/normalize/one-pass", test_one_pass);
   g_test_add_func ("/normalize/phrase", test_phrase);
+  g_test_add_func ("/normalize/phrase-abbreviations",
+                   test_phrase_abbreviations);
   g_test_add_func ("/normalize/bad-input", test_bad_input);
   return g_test_run ();
 }

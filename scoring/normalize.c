@@ -284,12 +284,22 @@ fold_char_slow (gunichar c)
 /* fold_char_slow for the blocks that hold the Vietnamese letters, built
  * once: every character of every answer is folded, and
  * g_unichar_isspace + g_unichar_tolower were two calls into GLib's tables
- * for each. */
+ * for each. The top bit tells whether the folded character is a letter,
+ * which the one pass asks next (GLib's ASCII table is read through a
+ * pointer that every byte written might alias). */
 #define CASE_LOW_END 0x250
 #define CASE_EXT_START 0x1E00
 #define CASE_EXT_END 0x1F00
-static gunichar case_low[CASE_LOW_END];
-static gunichar case_ext[CASE_EXT_END - CASE_EXT_START];
+#define CASE_ALPHA 0x80000000u
+static guint32 case_low[CASE_LOW_END];
+static guint32 case_ext[CASE_EXT_END - CASE_EXT_START];
+
+static guint32
+case_entry (gunichar c)
+{
+  gunichar f = fold_char_slow (c);
+  return f | (vi_char_isalpha (f) ? CASE_ALPHA : 0);
+}
 
 static void
 case_tables_init (void)
@@ -297,21 +307,28 @@ case_tables_init (void)
   static gsize once;
   if (g_once_init_enter (&once)) {
     for (gunichar c = 0; c < CASE_LOW_END; c++)
-      case_low[c] = fold_char_slow (c);
+      case_low[c] = case_entry (c);
     for (gunichar c = CASE_EXT_START; c < CASE_EXT_END; c++)
-      case_ext[c - CASE_EXT_START] = fold_char_slow (c);
+      case_ext[c - CASE_EXT_START] = case_entry (c);
     g_once_init_leave (&once, 1);
   }
 }
 
-static gunichar
-fold_char (gunichar c)
+/* The folded form of c and, in CASE_ALPHA, whether it is a letter. */
+static guint32
+fold_char_entry (gunichar c)
 {
   if (c < CASE_LOW_END)
     return case_low[c];
   if (c >= CASE_EXT_START && c < CASE_EXT_END)
     return case_ext[c - CASE_EXT_START];
-  return fold_char_slow (c);
+  return case_entry (c);
+}
+
+static gunichar
+fold_char (gunichar c)
+{
+  return fold_char_entry (c) & ~CASE_ALPHA;
 }
 
 static char *
@@ -601,13 +618,16 @@ fold_common (const char *text, gsize len, gboolean *old_style)
       covered = FALSE;
       break;
     }
-    gunichar c = fold_char (orig);
+    guint32 entry = fold_char_entry (orig);
+    gunichar c = entry & ~CASE_ALPHA;
+    gboolean alpha = (entry & CASE_ALPHA) != 0;
     p += n;
     if (c == 0)
       continue;
-    gboolean alpha = vi_char_isalpha (c);
     if (!alpha && word != NULL) {
-      rewrote |= !*old_style && unify_word_end (word, &d, prev);
+      /* y, ý and the y forms past U+1EF2: the words i/y may change */
+      if (!*old_style && (prev == 'y' || prev >= 0xFD))
+        rewrote |= unify_word_end (word, &d, prev);
       word = NULL;
     }
     if (c == ' ') {

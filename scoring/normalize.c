@@ -10,7 +10,6 @@
 
 #include "scoring/vi_char.h"
 #include "scoring/vi_syllable.h"
-#include "util/vb_gstring.h"
 
 #include <string.h>
 
@@ -24,9 +23,27 @@ static const struct {
   {"quot", '"'}, {"apos", '\''}, {"ndash", 0x2013}, {"mdash", 0x2014},
 };
 
+/* The stripping functions write through *out into a buffer the caller
+ * sized with strip_bound: appending to a GString was a call per run of
+ * text, and runs are short (every h or w may start a URL). */
+
+/* Markup output never exceeds three bytes per input byte (a pipe becomes
+ * " ; ") plus the newline closing the last line and the NUL. */
+static gsize
+strip_bound (gsize len)
+{
+  return 3 * len + 2;
+}
+
+static void
+put_byte (char **out, char c)
+{
+  *(*out)++ = c;
+}
+
 /* Decodes the entity at p ('&'); returns bytes consumed or 0. */
 static gsize
-decode_entity (const char *p, gsize left, GString *out)
+decode_entity (const char *p, gsize left, char **out)
 {
   const char *semi = memchr (p, ';', MIN (left, 12));
   if (semi == NULL)
@@ -35,18 +52,21 @@ decode_entity (const char *p, gsize left, GString *out)
   const char *name = p + 1;
   if (len >= 2 && name[0] == '#') {
     gboolean hex = (name[1] == 'x' || name[1] == 'X');
-    g_autofree char *digits = g_strndup (name + 1 + hex, len - 1 - hex);
+    char digits[12]; /* at most 9 bytes lie between "&#" and ';' */
+    gsize n = len - 1 - hex;
+    memcpy (digits, name + 1 + hex, n);
+    digits[n] = '\0';
     guint64 v = 0;
     if (!g_ascii_string_to_unsigned (digits, hex ? 16 : 10, 1, 0x10FFFF, &v,
                                      NULL))
       return 0;
-    g_string_append_unichar (out, (gunichar) v);
+    *out += g_unichar_to_utf8 ((gunichar) v, *out);
     return len + 2;
   }
   for (gsize i = 0; i < G_N_ELEMENTS (html_entities); i++)
     if (strlen (html_entities[i].name) == len
         && strncmp (name, html_entities[i].name, len) == 0) {
-      g_string_append_unichar (out, html_entities[i].ch);
+      *out += g_unichar_to_utf8 (html_entities[i].ch, *out);
       return len + 2;
     }
   return 0;
@@ -99,16 +119,20 @@ skip_line_markers (const char *line, gsize len)
 static gboolean
 starts_url (const char *p, gsize left)
 {
-  if (*p != 'h' && *p != 'H' && *p != 'w' && *p != 'W')
+  /* the second letter first: an h or w starts a word far more often than
+   * a URL */
+  char second = left > 1 ? g_ascii_tolower (p[1]) : '\0';
+  if (!(((*p == 'h' || *p == 'H') && second == 't')
+        || ((*p == 'w' || *p == 'W') && second == 'w')))
     return FALSE;
   return (left >= 7 && g_ascii_strncasecmp (p, "http://", 7) == 0)
          || (left >= 8 && g_ascii_strncasecmp (p, "https://", 8) == 0)
          || (left >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0);
 }
 
-/* Returns bytes consumed by markup at line[i], appending its replacement. */
+/* Returns bytes consumed by markup at line[i], writing its replacement. */
 static gsize
-strip_inline (const char *line, gsize i, gsize len, GString *out)
+strip_inline (const char *line, gsize i, gsize len, char **out)
 {
   char c = line[i];
   if (c == '<' && i + 1 < len
@@ -116,7 +140,7 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
           || line[i + 1] == '!')) {
     const char *gt = memchr (line + i, '>', MIN (len - i, 512));
     if (gt != NULL) {
-      g_string_append_c (out, ' ');
+      put_byte (out, ' ');
       return (gsize) (gt - (line + i)) + 1;
     }
   }
@@ -129,7 +153,8 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
           || !g_ascii_isalnum (line[i + 1])))
     return 1;
   if (c == '|') {
-    g_string_append (out, " ; ");
+    memcpy (*out, " ; ", 3);
+    *out += 3;
     return 1;
   }
   if (c == '[')
@@ -142,48 +167,58 @@ strip_inline (const char *line, gsize i, gsize len, GString *out)
     gsize j = i;
     while (j < len && !g_ascii_isspace (line[j]))
       j++;
-    g_string_append_c (out, ' ');
+    put_byte (out, ' ');
     return j - i;
   }
   return 0;
 }
 
 /* The bytes strip_inline can act on (tags, entities, emphasis, table
- * pipes, links, URLs starting http or www); text between them is copied in
- * runs. */
-static gboolean
-may_start_markup (guchar c)
-{
-  static const char starts[] = "<&*`~_|[]hHwW";
-  return c != '\0' && memchr (starts, c, sizeof starts - 1) != NULL;
-}
+ * pipes, links, URLs starting http or www); every other byte is copied. */
+static const gboolean may_start_markup[256] = {
+  ['<'] = TRUE, ['&'] = TRUE, ['*'] = TRUE, ['`'] = TRUE, ['~'] = TRUE,
+  ['_'] = TRUE, ['|'] = TRUE, ['['] = TRUE, [']'] = TRUE, ['h'] = TRUE,
+  ['H'] = TRUE, ['w'] = TRUE, ['W'] = TRUE,
+};
 
 static void
-strip_line (const char *line, gsize len, GString *out)
+strip_line (const char *line, gsize len, char **out)
 {
   if (is_table_rule (line, len))
     return;
-  static gboolean starts[256];
-  static gsize once;
-  if (g_once_init_enter (&once)) {
-    for (int c = 0; c < 256; c++)
-      starts[c] = may_start_markup ((guchar) c);
-    g_once_init_leave (&once, 1);
-  }
   gsize i = skip_line_markers (line, len);
   while (i < len) {
-    gsize run = i;
-    while (i < len && !starts[(guchar) line[i]])
-      i++;
-    g_string_append_len (out, line + run, i - run);
-    if (i >= len)
+    /* a byte at a time: runs between an h or a w are short */
+    char *d = *out;
+    while (i < len && !may_start_markup[(guchar) line[i]])
+      *d++ = line[i++];
+    *out = d;
+    if (i == len)
       break;
     gsize used = strip_inline (line, i, len, out);
     if (used == 0)
-      g_string_append_c (out, line[i++]);
+      put_byte (out, line[i++]);
     else
       i += used;
   }
+}
+
+/* Writes the stripped text and a NUL to out (strip_bound (strlen (text))
+ * bytes); returns its length. */
+static gsize
+strip_markup_into (const char *text, char *out)
+{
+  char *d = out;
+  const char *p = text;
+  while (*p != '\0') {
+    const char *nl = strchr (p, '\n');
+    gsize len = nl ? (gsize) (nl - p) : strlen (p);
+    strip_line (p, len, &d);
+    put_byte (&d, '\n');
+    p += len + (nl ? 1 : 0);
+  }
+  *d = '\0';
+  return (gsize) (d - out);
 }
 
 char *
@@ -191,17 +226,9 @@ normalize_strip_markup (const char *text)
 {
   if (text == NULL)
     return g_strdup ("");
-  gsize n = strlen (text);
-  GString *out = g_string_sized_new (n + 8);
-  const char *p = text;
-  while (*p != '\0') {
-    const char *nl = strchr (p, '\n');
-    gsize len = nl ? (gsize) (nl - p) : strlen (p);
-    strip_line (p, len, out);
-    g_string_append_c (out, '\n');
-    p += len + (nl ? 1 : 0);
-  }
-  return g_string_free (out, FALSE);
+  char *out = g_malloc (strip_bound (strlen (text)));
+  strip_markup_into (text, out);
+  return out;
 }
 
 /* ---- character folding ---------------------------------------------- */
@@ -257,12 +284,22 @@ fold_char_slow (gunichar c)
 /* fold_char_slow for the blocks that hold the Vietnamese letters, built
  * once: every character of every answer is folded, and
  * g_unichar_isspace + g_unichar_tolower were two calls into GLib's tables
- * for each. */
+ * for each. The top bit tells whether the folded character is a letter,
+ * which the one pass asks next (GLib's ASCII table is read through a
+ * pointer that every byte written might alias). */
 #define CASE_LOW_END 0x250
 #define CASE_EXT_START 0x1E00
 #define CASE_EXT_END 0x1F00
-static gunichar case_low[CASE_LOW_END];
-static gunichar case_ext[CASE_EXT_END - CASE_EXT_START];
+#define CASE_ALPHA 0x80000000u
+static guint32 case_low[CASE_LOW_END];
+static guint32 case_ext[CASE_EXT_END - CASE_EXT_START];
+
+static guint32
+case_entry (gunichar c)
+{
+  gunichar f = fold_char_slow (c);
+  return f | (vi_char_isalpha (f) ? CASE_ALPHA : 0);
+}
 
 static void
 case_tables_init (void)
@@ -270,21 +307,28 @@ case_tables_init (void)
   static gsize once;
   if (g_once_init_enter (&once)) {
     for (gunichar c = 0; c < CASE_LOW_END; c++)
-      case_low[c] = fold_char_slow (c);
+      case_low[c] = case_entry (c);
     for (gunichar c = CASE_EXT_START; c < CASE_EXT_END; c++)
-      case_ext[c - CASE_EXT_START] = fold_char_slow (c);
+      case_ext[c - CASE_EXT_START] = case_entry (c);
     g_once_init_leave (&once, 1);
   }
 }
 
-static gunichar
-fold_char (gunichar c)
+/* The folded form of c and, in CASE_ALPHA, whether it is a letter. */
+static guint32
+fold_char_entry (gunichar c)
 {
   if (c < CASE_LOW_END)
     return case_low[c];
   if (c >= CASE_EXT_START && c < CASE_EXT_END)
     return case_ext[c - CASE_EXT_START];
-  return fold_char_slow (c);
+  return case_entry (c);
+}
+
+static gunichar
+fold_char (gunichar c)
+{
+  return fold_char_entry (c) & ~CASE_ALPHA;
 }
 
 static char *
@@ -339,7 +383,13 @@ y_index (gunichar c)
 static gboolean
 is_initial_consonant (gunichar c)
 {
-  return c == 0x111 || (c < 0x80 && strchr ("bcdghklmnpqrstvx", (int) c));
+  static const gboolean ascii[128] = {
+    ['b'] = TRUE, ['c'] = TRUE, ['d'] = TRUE, ['g'] = TRUE, ['h'] = TRUE,
+    ['k'] = TRUE, ['l'] = TRUE, ['m'] = TRUE, ['n'] = TRUE, ['p'] = TRUE,
+    ['q'] = TRUE, ['r'] = TRUE, ['s'] = TRUE, ['t'] = TRUE, ['v'] = TRUE,
+    ['x'] = TRUE,
+  };
+  return c == 0x111 || (c < 0x80 && ascii[c]);
 }
 
 /* lý/lí, kỹ/kĩ, tỷ/tỉ: a syllable that is consonants + a final y (or qu + y)
@@ -355,6 +405,28 @@ word_is_consonant_y (const gunichar *w, gsize n)
   for (k = 0; k + 1 < n; k++)
     if (!is_initial_consonant (w[k]))
       return FALSE;
+  return TRUE;
+}
+
+/* At the end of a word written from word to d, whose last letter is last:
+ * its final y written as i when unify_i_y would. Returns TRUE if it was.
+ * Most words do not end in y and are not read again. */
+static gboolean
+unify_word_end (const char *word, char **d, gunichar last)
+{
+  if ((last != 'y' && last < 0xFD) || y_index (last) < 0)
+    return FALSE;
+  gunichar w[8];
+  gsize n = 0;
+  for (const char *p = word; p < *d; p = g_utf8_next_char (p)) {
+    if (n == G_N_ELEMENTS (w))
+      return FALSE; /* unify_i_y leaves longer words alone */
+    w[n++] = vi_char_at (p);
+  }
+  if (!word_is_consonant_y (w, n))
+    return FALSE;
+  *d = g_utf8_prev_char (*d);
+  *d += g_unichar_to_utf8 (i_forms[y_index (last)], *d);
   return TRUE;
 }
 
@@ -397,19 +469,25 @@ unify_i_y (const char *text)
  * before a/e or a toned u before y; without one the text is already in the
  * new style and the syllable pass — the costliest step — is skipped. */
 static gboolean
-has_old_style_tone (const char *text)
+is_old_style_pair (gunichar c, char next)
 {
   static const gunichar toned_o[] = {0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD};
   static const gunichar toned_u[] = {0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5};
+  for (int i = 0; i < 5; i++)
+    if ((c == toned_o[i] && (next == 'a' || next == 'e'))
+        || (c == toned_u[i] && next == 'y'))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_old_style_tone (const char *text)
+{
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p)) {
     if ((guchar) *p < 0x80)
       continue;
-    gunichar c = vi_char_at (p);
-    char next = *g_utf8_next_char (p);
-    for (int i = 0; i < 5; i++)
-      if ((c == toned_o[i] && (next == 'a' || next == 'e'))
-          || (c == toned_u[i] && next == 'y'))
-        return TRUE;
+    if (is_old_style_pair (vi_char_at (p), *g_utf8_next_char (p)))
+      return TRUE;
   }
   return FALSE;
 }
@@ -455,10 +533,12 @@ normalize_fold_diacritics (const char *normalized)
   if (normalized == NULL)
     return g_strdup ("");
   fold_tables_init ();
-  GString *out = g_string_sized_new (strlen (normalized) + 1);
+  /* Each character becomes one byte, itself or nothing: the text's length
+   * always fits, and bytes are written without a GString call each. */
+  char *out = g_malloc (strlen (normalized) + 1), *d = out;
   for (const char *p = normalized; *p != '\0';) {
     if ((guchar) *p < 0x80) {
-      g_string_append_c (out, *p++);
+      *d++ = *p++;
       continue;
     }
     gunichar c = vi_char_at (p);
@@ -467,41 +547,138 @@ normalize_fold_diacritics (const char *normalized)
              : (c >= FOLD_EXT_START && c < FOLD_EXT_END)
                  ? fold_ext[c - FOLD_EXT_START]
                  : 0;
+    if (f == 0 && !(c >= 0x300 && c <= 0x36F)) {
+      /* copied as it is; a sequence cut short ends at the NUL */
+      while (p < next && *p != '\0')
+        *d++ = *p++;
+      continue;
+    }
     if (f != 0)
-      g_string_append_c (out, f);
-    else if (c >= 0x300 && c <= 0x36F)
-      ; /* a stray combining mark left by invalid input */
-    else
-      g_string_append_len (out, p, next - p);
+      *d++ = f;
+    /* else a stray combining mark left by invalid input: dropped */
     p = next;
   }
-  return g_string_free (out, FALSE);
+  *d = '\0';
+  return out;
+}
+
+/* ---- the common case in one pass ------------------------------------- */
+
+/* Nearly every answer is valid UTF-8 whose characters maybe_not_nfc lets
+ * through. For such text fold_chars, has_old_style_tone's test and
+ * unify_i_y are done in one pass writing one buffer: as three passes with
+ * a validation, an NFC scan and an allocation each they were most of
+ * normalizing an answer. Any other text takes the general path, which is
+ * the three passes. */
+
+/* The character at p and its length when the common case covers it
+ * (valid UTF-8, below U+0300, in Latin Extended Additional or in General
+ * Punctuation to the currency signs); 0 otherwise. */
+static gsize
+common_char_at (const char *p, gunichar *c)
+{
+  const guchar *u = (const guchar *) p;
+  if (u[0] < 0x80) {
+    *c = u[0];
+    return 1;
+  }
+  if (u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+    *c = ((gunichar) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    return *c < 0x300 ? 2 : 0;
+  }
+  if (u[0] < 0xE0 || u[0] >= 0xF0 || (u[1] & 0xC0) != 0x80
+      || (u[2] & 0xC0) != 0x80)
+    return 0;
+  *c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6)
+       | (u[2] & 0x3F);
+  return (*c >= 0x1E00 && *c <= 0x20CF && (*c <= 0x1EFF || *c >= 0x2000))
+             ? 3
+             : 0;
+}
+
+/* fold_chars + unify_i_y for text the common case covers, or NULL. When
+ * the text is in the old tone style (*old_style), the result is
+ * fold_chars' alone: tones are placed before i/y is unified, so a text
+ * where a word was unified before the old style showed is given up. */
+static char *
+fold_common (const char *text, gsize len, gboolean *old_style)
+{
+  case_tables_init ();
+  char *out = g_malloc (2 * len + 1), *d = out; /* as in fold_chars */
+  char *word = NULL; /* start of the word being written */
+  gboolean space = TRUE, rewrote = FALSE;
+  gunichar prev = ' '; /* the last character written */
+  *old_style = FALSE;
+  gboolean covered = TRUE; /* FALSE: given up, the general path decides */
+  const char *p = text;
+  while (*p != '\0') {
+    gunichar orig;
+    gsize n = common_char_at (p, &orig);
+    if (n == 0) {
+      covered = FALSE;
+      break;
+    }
+    guint32 entry = fold_char_entry (orig);
+    gunichar c = entry & ~CASE_ALPHA;
+    gboolean alpha = (entry & CASE_ALPHA) != 0;
+    p += n;
+    if (c == 0)
+      continue;
+    if (!alpha && word != NULL) {
+      /* y, ý and the y forms past U+1EF2: the words i/y may change */
+      if (!*old_style && (prev == 'y' || prev >= 0xFD))
+        rewrote |= unify_word_end (word, &d, prev);
+      word = NULL;
+    }
+    if (c == ' ') {
+      if (!space)
+        *d++ = ' ';
+      space = TRUE;
+      prev = ' ';
+      continue;
+    }
+    /* toned o or u (all past U+00F1) before a, e or y */
+    if (prev > 0xF1 && (c == 'a' || c == 'e' || c == 'y')) {
+      *old_style |= is_old_style_pair (prev, (char) c);
+      if (*old_style && rewrote) {
+        covered = FALSE;
+        break;
+      }
+    }
+    if (alpha && word == NULL)
+      word = d;
+    if (c < 0x80)
+      *d++ = (char) c;
+    else if (c != orig)
+      d += g_unichar_to_utf8 (c, d);
+    else
+      for (const char *q = p - n; q < p; q++)
+        *d++ = *q;
+    space = FALSE;
+    prev = c;
+  }
+  if (!covered) {
+    g_free (out);
+    return NULL;
+  }
+  if (word != NULL && !*old_style)
+    (void) unify_word_end (word, &d, prev);
+  if (d > out && d[-1] == ' ')
+    d--;
+  *d = '\0';
+  return out;
 }
 
 /* ---- the pipeline ---------------------------------------------------- */
 
-static gboolean
-is_ascii (const char *s)
+/* Text the common case does not cover: invalid UTF-8 repaired, NFC, then
+ * the passes one by one. */
+static char *
+normalize_general (const char *stripped)
 {
-  for (; *s != '\0'; s++)
-    if ((guchar) *s >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-char *
-normalize_text (const char *text, gboolean lenient)
-{
-  if (text == NULL)
-    return g_strdup ("");
-  g_autofree char *stripped = normalize_strip_markup (text);
-  if (is_ascii (stripped)) { /* ASCII is NFC and carries no tone marks */
-    g_autofree char *folded = fold_chars (stripped);
-    return unify_i_y (folded);
-  }
   /* Answers are almost always valid UTF-8: check before copying. */
   g_autofree char *valid = g_utf8_validate (stripped, -1, NULL)
-                               ? g_steal_pointer (&stripped)
+                               ? g_strdup (stripped)
                                : g_utf8_make_valid (stripped, -1);
   g_autofree char *nfc = maybe_not_nfc (valid)
                              ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC)
@@ -510,10 +687,32 @@ normalize_text (const char *text, gboolean lenient)
   g_autofree char *toned = has_old_style_tone (folded)
                               ? vi_syllable_place_tones (folded, VI_STYLE_NEW)
                               : g_steal_pointer (&folded);
-  g_autofree char *unified = unify_i_y (toned);
+  return unify_i_y (toned);
+}
+
+char *
+normalize_text (const char *text, gboolean lenient)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  /* The stripped text never leaves this call: on the stack when short. */
+  char local[4096];
+  gsize need = strip_bound (strlen (text));
+  g_autofree char *heap = need > sizeof local ? g_malloc (need) : NULL;
+  char *stripped = heap ? heap : local;
+  gsize len = strip_markup_into (text, stripped);
+  gboolean old_style;
+  g_autofree char *out = fold_common (stripped, len, &old_style);
+  if (out == NULL) {
+    out = normalize_general (stripped);
+  } else if (old_style) {
+    g_autofree char *folded = g_steal_pointer (&out);
+    g_autofree char *toned = vi_syllable_place_tones (folded, VI_STYLE_NEW);
+    out = unify_i_y (toned);
+  }
   if (!lenient)
-    return g_steal_pointer (&unified);
-  return normalize_fold_diacritics (unified);
+    return g_steal_pointer (&out);
+  return normalize_fold_diacritics (out);
 }
 
 /* ---- phrase form ----------------------------------------------------- */
@@ -537,77 +736,146 @@ static const char *const abbreviations[][2] = {
   {"vneid", "vneid"},
 };
 
-/* Filled with the tables: per first byte, the lengths (bit n: n bytes) of
- * the abbreviations starting with it; and every abbreviation's last byte.
- * Most words of an answer fail one of the two before any hash lookup. */
-static guint8 abbr_lengths[256];
-static gboolean abbr_last[256];
+/* One mode's abbreviations, normalized like any answer, with a filter:
+ * per first byte, the lengths (bit n: n bytes) of the keys starting with
+ * it, and every key's last byte. Most words of an answer fail the filter,
+ * the rest are compared with the fifteen keys: a GHashTable wanted a
+ * NUL-terminated copy and g_str_hash per word. */
+typedef struct {
+  char key[8];
+  gsize key_len;
+  char *expansion; /* phrase words, no outer spaces */
+  gsize expansion_len;
+} Abbreviation;
 
-/* A word and the space after it. */
-static void
-put_word (GString *out, const char *w, gsize n)
+typedef struct {
+  Abbreviation entry[G_N_ELEMENTS (abbreviations)];
+  guint n;
+  guint8 lengths[256];
+  gboolean last[256];
+  gsize growth; /* no expansion is longer than growth times its key */
+} AbbreviationTable;
+
+static const Abbreviation *
+abbreviation_find (const AbbreviationTable *t, const char *w, gsize n)
 {
-  vb_gstring_put (out, w, n);
-  g_string_append_c (out, ' ');
+  if (n < 3 || n >= sizeof t->entry[0].key
+      || !(t->lengths[(guchar) w[0]] >> n & 1) || !t->last[(guchar) w[n - 1]])
+    return NULL;
+  for (guint i = 0; i < t->n; i++) {
+    const Abbreviation *a = &t->entry[i];
+    gsize k = 0;
+    while (k < n && a->key[k] == w[k]) /* key_len < 8: no memcmp call */
+      k++;
+    if (k == n && a->key_len == n)
+      return a;
+  }
+  return NULL;
+}
+
+/* The end of the run of letters and digits starting at p. */
+static const char *
+skip_alnum (const char *p)
+{
+  for (;;) {
+    guchar b = (guchar) *p;
+    if (b < 0x80) {
+      if (!g_ascii_isalnum (b))
+        return p;
+      p++;
+    } else {
+      if (!vi_char_alnum_at (p))
+        return p;
+      p += g_utf8_skip[b];
+    }
+  }
+}
+
+/* A word and the space after it, at d; returns the end. Words are a few
+ * bytes: a loop beats a call to memcpy. */
+static char *
+put_word (char *d, const char *w, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    *d++ = w[i];
+  *d++ = ' ';
+  return d;
 }
 
 static char *
-phrase_plain (const char *normalized, GHashTable *expand)
+phrase_plain (const char *normalized, const AbbreviationTable *expand)
 {
-  GString *out = g_string_sized_new (strlen (normalized) + 3);
-  g_string_append_c (out, ' ');
+  /* Every word takes its bytes and a space, both at most growth times
+   * over when expanded, plus the leading space and the NUL. Written on
+   * the stack when short, then copied once: a GString call per word was
+   * most of the phrase form's cost. */
+  gsize bound = 2 + (strlen (normalized) + 1) * (expand ? expand->growth : 1);
+  char local[4096];
+  g_autofree char *heap = bound > sizeof local ? g_malloc (bound) : NULL;
+  char *out = heap ? heap : local, *d = out;
+  *d++ = ' ';
   const char *p = normalized;
   while (*p != '\0') {
-    if (!vi_char_alnum_at (p)) {
+    const char *start = p;
+    p = skip_alnum (p);
+    if (p == start) {
       p = g_utf8_next_char (p);
       continue;
     }
-    const char *start = p;
-    while (*p != '\0' && vi_char_alnum_at (p))
-      p = g_utf8_next_char (p);
-    gsize n = (gsize) (p - start);
-    char word[8];
-    const char *exp = NULL;
-    /* abbreviations are 3–7 bytes with a known first byte, length and
-     * last byte: most words are rejected before the hash lookup */
-    if (expand && n >= 3 && n < sizeof word
-        && (abbr_lengths[(guchar) start[0]] >> n & 1)
-        && abbr_last[(guchar) p[-1]]) {
-      memcpy (word, start, n);
-      word[n] = '\0';
-      exp = g_hash_table_lookup (expand, word);
-    }
-    if (exp)
-      put_word (out, exp, strlen (exp));
-    else
-      put_word (out, start, n);
+    const Abbreviation *a
+        = expand ? abbreviation_find (expand, start, (gsize) (p - start))
+                 : NULL;
+    d = a ? put_word (d, a->expansion, a->expansion_len)
+          : put_word (d, start, (gsize) (p - start));
   }
-  return g_string_free (out, FALSE);
+  gsize len = (gsize) (d - out);
+  char *phrase = g_malloc (len + 1);
+  memcpy (phrase, out, len);
+  phrase[len] = '\0';
+  return phrase;
+}
+
+static void
+abbreviation_add (AbbreviationTable *t, char *key, char *expansion)
+{
+  gsize n = strlen (key);
+  g_assert (n >= 3 && n < sizeof t->entry[0].key); /* a constant table */
+  t->lengths[(guchar) key[0]] |= (guint8) (1u << n);
+  t->last[(guchar) key[n - 1]] = TRUE;
+  guint i = 0; /* a key given twice keeps its last expansion */
+  while (i < t->n && strcmp (t->entry[i].key, key) != 0)
+    i++;
+  if (i == t->n)
+    t->n++;
+  else
+    g_free (t->entry[i].expansion);
+  Abbreviation *a = &t->entry[i];
+  memcpy (a->key, key, n + 1);
+  a->key_len = n;
+  a->expansion = expansion;
+  a->expansion_len = strlen (expansion);
+  /* a word and its space become the expansion and its space */
+  t->growth = MAX (t->growth, (a->expansion_len + 1 + n) / (n + 1));
 }
 
 /* Built once per mode: keys and expansions normalized like any answer. */
-static GHashTable *
+static const AbbreviationTable *
 abbreviation_table (gboolean lenient)
 {
-  static GHashTable *tables[2];
+  static AbbreviationTable tables[2];
   static gsize once[2];
+  AbbreviationTable *t = &tables[lenient ? 1 : 0];
   if (g_once_init_enter (&once[lenient ? 1 : 0])) {
-    GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           g_free);
+    t->growth = 1;
     for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++) {
       g_autofree char *k = normalize_text (abbreviations[i][0], lenient);
       g_autofree char *v = normalize_text (abbreviations[i][1], lenient);
       g_autofree char *vp = phrase_plain (v, NULL);
-      g_autofree char *vs = g_strstrip (g_strdup (vp));
-      g_assert (strlen (k) >= 3 && strlen (k) < 8); /* a constant table */
-      abbr_lengths[(guchar) k[0]] |= (guint8) (1u << strlen (k));
-      abbr_last[(guchar) k[strlen (k) - 1]] = TRUE;
-      g_hash_table_replace (t, g_steal_pointer (&k), g_steal_pointer (&vs));
+      abbreviation_add (t, k, g_strstrip (g_strdup (vp)));
     }
-    tables[lenient ? 1 : 0] = t;
     g_once_init_leave (&once[lenient ? 1 : 0], 1);
   }
-  return tables[lenient ? 1 : 0];
+  return t;
 }
 
 char *

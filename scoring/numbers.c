@@ -95,32 +95,54 @@ typedef struct {
   VocabSlot slot[VOCAB_SLOTS];
 } Vocab;
 
-static guint
-vocab_hash (const char *w, gsize len)
+/* FNV-1a, one byte at a time so that tokenize hashes a word while it
+ * reads it. */
+#define VOCAB_HASH_INIT 2166136261u
+
+static guint32
+vocab_hash_byte (guint32 h, guchar b)
 {
-  guint32 h = 2166136261u; /* FNV-1a */
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) w[i]) * 16777619u;
-  return h & (VOCAB_SLOTS - 1);
+  return (h ^ b) * 16777619u;
 }
 
-/* The slot of w, or the empty slot where it would go. */
-static VocabSlot *
-vocab_slot (const Vocab *v, const char *w, gsize len)
+static guint32
+vocab_hash (const char *w, gsize len)
 {
-  guint i = vocab_hash (w, len);
-  while (v->slot[i].len != 0
-         && !(v->slot[i].len == len && memcmp (v->slot[i].word, w, len) == 0))
+  guint32 h = VOCAB_HASH_INIT;
+  for (gsize i = 0; i < len; i++)
+    h = vocab_hash_byte (h, (guchar) w[i]);
+  return h;
+}
+
+/* Words are a few bytes: a loop beats a call to memcmp. */
+static gboolean
+vocab_slot_is (const VocabSlot *s, const char *w, gsize len)
+{
+  if (s->len != len)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (s->word[i] != w[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* The slot of w (whose vocab_hash is h), or the empty slot where it would
+ * go. */
+static VocabSlot *
+vocab_slot (const Vocab *v, const char *w, gsize len, guint32 h)
+{
+  guint i = h & (VOCAB_SLOTS - 1);
+  while (v->slot[i].len != 0 && !vocab_slot_is (&v->slot[i], w, len))
     i = (i + 1) & (VOCAB_SLOTS - 1);
   return (VocabSlot *) &v->slot[i];
 }
 
 static const WordSet *
-vocab_find (const Vocab *v, const char *w, gsize len)
+vocab_find (const Vocab *v, const char *w, gsize len, guint32 h)
 {
   if (len == 0 || len >= VOCAB_WORD_MAX)
     return NULL;
-  const VocabSlot *s = vocab_slot (v, w, len);
+  const VocabSlot *s = vocab_slot (v, w, len, h);
   return s->len ? &s->set : NULL;
 }
 
@@ -136,7 +158,7 @@ vocabulary_table (gboolean lenient)
       g_autofree char *key = normalize_text (vocabulary[i].word, lenient);
       gsize len = strlen (key);
       g_assert (len > 0 && len < VOCAB_WORD_MAX); /* a constant table */
-      VocabSlot *s = vocab_slot (t, key, len);
+      VocabSlot *s = vocab_slot (t, key, len, vocab_hash (key, len));
       if (s->len == 0) {
         memcpy (s->word, key, len);
         s->len = (guint8) len;
@@ -299,49 +321,81 @@ join_digit_groups (const char *text, TokBuf *toks)
   toks->n = out;
 }
 
+/* The end of the word starting at text[i]; *hash receives its
+ * vocab_hash, computed on the way: each byte is read once. */
+static gsize
+scan_word (const char *text, gsize i, guint32 *hash)
+{
+  guint32 h = VOCAB_HASH_INIT;
+  for (;;) {
+    guchar b = (guchar) text[i];
+    if (b < 0x80) {
+      if (!g_ascii_isalpha (b))
+        break;
+      h = vocab_hash_byte (h, b);
+      i++;
+      continue;
+    }
+    if (!vi_char_alpha_at (text + i))
+      break;
+    gsize end = i + g_utf8_skip[b];
+    for (; i < end; i++)
+      h = vocab_hash_byte (h, (guchar) text[i]);
+  }
+  *hash = h;
+  return i;
+}
+
+/* g_unichar_isspace, without the call for ASCII. */
+static gboolean
+is_space_at (guchar b, gunichar c)
+{
+  if (b < 0x80)
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+  return g_unichar_isspace (c);
+}
+
 static void
 tokenize (const char *text, gboolean lenient, TokBuf *toks)
 {
   const Vocab *vocab = vocabulary_table (lenient);
   tokbuf_init (toks);
   gboolean glued = FALSE;
+  guint numbers = 0;
   gsize i = 0;
   while (text[i] != '\0') {
     guchar b = (guchar) text[i];
     gunichar c = b < 0x80 ? b : vi_char_at (text + i);
-    gsize next = b < 0x80 ? i + 1 : (gsize) (g_utf8_next_char (text + i) - text);
-    /* g_unichar_isspace's ASCII set, without the call. */
-    if (b < 0x80 ? (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f')
-                 : g_unichar_isspace (c)) {
+    if (is_space_at (b, c)) {
       glued = FALSE;
-      i = next;
+      i += b < 0x80 ? 1 : (gsize) g_utf8_skip[b];
       continue;
     }
-    Tok t = {0};
-    t.start = (guint32) i;
-    t.glued = glued && toks->n > 0;
+    gboolean tok_glued = glued && toks->n > 0;
+    Tok *t = tokbuf_push (toks); /* filled in place: a Tok is 40 bytes */
+    memset (t, 0, sizeof *t);
+    t->start = (guint32) i;
+    t->glued = tok_glued;
     if (b < 0x80 && g_ascii_isdigit (b)) {
-      t.type = TOK_NUM;
-      t.end = (guint32) scan_number_run (text, i);
-      read_digits (text + i, t.end - i, &t);
-    } else if (vi_char_alpha_at (text + i)) {
-      t.type = TOK_WORD;
-      gsize j = i;
-      while (text[j] != '\0' && vi_char_alpha_at (text + j))
-        j = (guchar) text[j] < 0x80 ? j + 1
-                                    : (gsize) (g_utf8_next_char (text + j) - text);
-      t.end = (guint32) j;
-      t.w = vocab_find (vocab, text + i, j - i);
+      t->type = TOK_NUM;
+      t->end = (guint32) scan_number_run (text, i);
+      read_digits (text + i, t->end - i, t);
+    } else if (vi_char_isalpha (c)) {
+      guint32 h;
+      t->type = TOK_WORD;
+      t->end = (guint32) scan_word (text, i, &h);
+      t->w = vocab_find (vocab, text + i, t->end - i, h);
     } else {
-      t.type = TOK_PUNCT;
-      t.ch = c;
-      t.end = (guint32) next;
+      t->type = TOK_PUNCT;
+      t->ch = c;
+      t->end = (guint32) (i + (b < 0x80 ? 1 : (gsize) g_utf8_skip[b]));
     }
-    *tokbuf_push (toks) = t;
     glued = TRUE;
-    i = t.end;
+    i = t->end;
+    numbers += t->type == TOK_NUM;
   }
-  join_digit_groups (text, toks);
+  if (numbers >= 2) /* only a number after a number may join it */
+    join_digit_groups (text, toks);
 }
 
 /* ---- the parser ---------------------------------------------------------- */
@@ -908,6 +962,18 @@ numbers_scan (const char *normalized, gboolean lenient)
   Toks k = {toks.t, (int) toks.n};
   int i = 0;
   while (i < k.n) {
+    /* Punctuation and words outside the vocabulary start no phrase and
+     * no amount (what the tables and scan_amount_at would find): most
+     * tokens are passed over without a call. */
+    const Tok *t = &k.t[i];
+    if (t->type == TOK_PUNCT || (t->type == TOK_WORD && t->w == NULL)) {
+      i++;
+      continue;
+    }
+    if (t->type == TOK_NUM) {
+      i = scan_amount_at (&k, i, out);
+      continue;
+    }
     int end = match_phrase_table (&k, i, TRUE);
     if (end > 0) {
       add_mention (out, &k, i, end, NUMBERS_UNIT_VND, NUMBERS_EXACT, 0, 0);

@@ -144,28 +144,66 @@ vi_letter_append_base (GString *s, const ViLetter *l)
   g_string_append_unichar (s, c);
 }
 
-static gboolean
-vi_in_list (const char *const *list, const char *s)
+/* Onsets and codas as sets of up to three base letters, five bits each
+ * (a–z 1–26, đ 27), filled once from the lists: every word of an answer
+ * in the old tone style is split, and encoding each span as UTF-8 for a
+ * strcmp against every list entry was most of vi_syllable_parts. */
+#define VI_SPAN_KEYS (1u << 15)
+
+static guint8 vi_onset_set[VI_SPAN_KEYS / 8];
+static guint8 vi_coda_set[VI_SPAN_KEYS / 8];
+
+static guint
+vi_base_code (gunichar base)
+{
+  if (base >= 'a' && base <= 'z')
+    return base - 'a' + 1;
+  return base == U_D_BAR_LOWER ? 27 : 0;
+}
+
+static void
+vi_span_set_fill (guint8 *set, const char *const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], s) == 0)
-      return TRUE;
-  return FALSE;
+    {
+      guint key = 0, shift = 0;
+      for (const char *p = list[i]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          key |= vi_base_code (g_utf8_get_char (p)) << shift;
+          shift += 5;
+        }
+      set[key / 8] |= (guint8) (1u << (key % 8));
+    }
+}
+
+/* The onset set (onset TRUE) or the coda set, filled on first use. */
+static const guint8 *
+vi_span_set (gboolean onset)
+{
+  static gsize once;
+  if (g_once_init_enter (&once))
+    {
+      vi_span_set_fill (vi_onset_set, valid_onsets);
+      vi_span_set_fill (vi_coda_set, valid_codas);
+      g_once_init_leave (&once, 1);
+    }
+  return onset ? vi_onset_set : vi_coda_set;
 }
 
 static gboolean
-vi_span_in_list (const ViLetter *l, guint from, guint to,
-                 const char *const *list)
+vi_span_in_set (const ViLetter *l, guint from, guint to, const guint8 *set)
 {
-  char buf[16]; /* an onset or coda: at most 3 letters of 2 bytes */
-  gsize n = 0;
-
   if (to - from > 3)
     return FALSE;
+  guint key = 0;
   for (guint i = from; i < to; i++)
-    n += g_unichar_to_utf8 (l[i].base, buf + n);
-  buf[n] = '\0';
-  return vi_in_list (list, buf);
+    {
+      guint code = vi_base_code (l[i].base);
+      if (code == 0) /* a digit from a Telex word: in no list */
+        return FALSE;
+      key |= code << (5 * (i - from));
+    }
+  return (set[key / 8] >> (key % 8)) & 1;
 }
 
 /* Splits letters into onset, nucleus and coda. Initial "qu" and "gi" before
@@ -184,11 +222,11 @@ vi_syllable_parts (const ViLetter *l, guint n, ViParts *parts)
       && ((l[0].base == 'q' && l[i].base == 'u')
           || (l[0].base == 'g' && l[i].base == 'i')))
     i++;
-  else if (!vi_span_in_list (l, 0, i, valid_onsets))
+  else if (!vi_span_in_set (l, 0, i, vi_span_set (TRUE)))
     return FALSE;
   for (j = i; j < n && vi_is_vowel (l[j].base); j++)
     ;
-  if (j - i > 3 || !vi_span_in_list (l, j, n, valid_codas))
+  if (j - i > 3 || !vi_span_in_set (l, j, n, vi_span_set (FALSE)))
     return FALSE;
   for (guint k = 0; k < n; k++)
     tones += l[k].tone != VI_TONE_NONE;
@@ -338,9 +376,281 @@ vi_place_word (GString *out, const char *word, gsize len, gpointer user)
   vi_letters_append (out, v, l->len);
 }
 
+/* ---- tone placement on precomposed text, without NFD ------------------- */
+
+/* Answers are NFC: every letter one precomposed character. Re-placing their
+ * tones through vi_map_words (make_valid, NFD, a GArray per word, NFC) cost
+ * half a million instructions per answer, most of judging an answer in the
+ * old style ("Ủy ban"). This path reads each character's letter from a
+ * table and writes the placed letters' NFC forms from another. Both tables
+ * are filled once by the slow path's own functions, and any character they
+ * do not cover sends the whole text down the slow path, so the result is
+ * the same. */
+
+enum {
+  VI_FAST_UNKNOWN = 0, /* not covered: the whole text takes the slow path */
+  VI_FAST_LETTER,      /* a Vietnamese letter: ViLetter in the table */
+  VI_FAST_FOREIGN,     /* a letter vi_letters_parse refuses (ñ, ß, ǹ) */
+  VI_FAST_OTHER,       /* not a letter: ends a word, copied as it is */
+};
+
+typedef struct {
+  guint8 kind;
+  guint8 vmark;
+  guint8 tone;
+  guint8 upper;
+  gunichar base;
+} ViFastChar;
+
+/* Latin-1 to Latin Extended-B, Latin Extended Additional and General
+ * Punctuation to the currency signs: every character of an answer after
+ * normalize_text's folding, all but a rare symbol or emoji. */
+#define VI_FAST_LOW_END 0x250
+#define VI_FAST_EXT_START 0x1E00
+#define VI_FAST_EXT_END 0x1F00
+#define VI_FAST_PUNCT_START 0x2000
+#define VI_FAST_PUNCT_END 0x20D0
+
+static ViFastChar vi_fast_low[VI_FAST_LOW_END];
+static ViFastChar vi_fast_ext[VI_FAST_EXT_END - VI_FAST_EXT_START];
+static ViFastChar vi_fast_punct[VI_FAST_PUNCT_END - VI_FAST_PUNCT_START];
+
+/* NFC of each (base, vowel mark, tone, case) as vi_letters_append + vi_nfc
+ * write it; indexed by vi_fast_out_index. */
+#define VI_FAST_BASES 27 /* a–z, đ */
+typedef struct {
+  guint8 len;
+  char utf8[3];
+} ViFastOut;
+static ViFastOut vi_fast_out[VI_FAST_BASES * 4 * 6 * 2];
+
+static guint
+vi_fast_out_index (const ViLetter *l)
+{
+  guint b = l->base == U_D_BAR_LOWER ? 26 : l->base - 'a';
+  return ((b * 4 + l->vmark) * 6 + l->tone) * 2 + (l->upper ? 1 : 0);
+}
+
+/* Whether NFC (NFD (text)) is text wherever it stands: it must come back
+ * from the round trip and start with a starter, so no mark before it
+ * reorders with its own. (A starter composes with an earlier one only in
+ * Hangul and a few Indic scripts, none of them in the tables.) */
+static gboolean
+vi_fast_round_trips (const char *utf8, const char *nfd)
+{
+  g_autofree char *nfc = g_utf8_normalize (nfd, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL || strcmp (nfc, utf8) != 0)
+    return FALSE;
+  if (g_unichar_combining_class (g_utf8_get_char (nfd)) != 0)
+    return FALSE;
+  for (const char *p = g_utf8_next_char (nfd); *p != '\0';
+       p = g_utf8_next_char (p))
+    if (g_unichar_combining_class (g_utf8_get_char (p)) == 0)
+      return FALSE; /* two starters: not a letter and its marks */
+  return TRUE;
+}
+
+/* Classifies c the way vi_map_words and vi_letters_parse treat it. */
+static ViFastChar
+vi_fast_classify (gunichar c)
+{
+  ViFastChar f = { VI_FAST_UNKNOWN, 0, 0, 0, 0 };
+  if (c == 0)
+    {
+      f.kind = VI_FAST_OTHER; /* the end of the text ends a word */
+      return f;
+    }
+  char utf8[8] = { 0 };
+  g_unichar_to_utf8 (c, utf8);
+  g_autofree char *nfd = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL || !vi_fast_round_trips (utf8, nfd))
+    return f;
+  gunichar first = g_utf8_get_char (nfd);
+  if (!vi_is_word_char (first, FALSE))
+    {
+      /* A non-letter with marks would leave them outside any word, and a
+       * mark after a word joins it: both are left to the slow path. */
+      if (g_utf8_strlen (nfd, -1) == 1 && !g_unichar_ismark (first))
+        f.kind = VI_FAST_OTHER;
+      return f;
+    }
+  g_autoptr (GArray) l = g_array_new (FALSE, FALSE, sizeof (ViLetter));
+  if (!vi_letters_parse (nfd, strlen (nfd), l))
+    {
+      f.kind = VI_FAST_FOREIGN;
+      return f;
+    }
+  const ViLetter *v = &g_array_index (l, ViLetter, 0);
+  f.kind = VI_FAST_LETTER;
+  f.base = v->base;
+  f.vmark = v->vmark;
+  f.tone = v->tone;
+  f.upper = v->upper ? 1 : 0;
+  return f;
+}
+
+static void
+vi_fast_tables_init (void)
+{
+  static gsize once;
+  if (!g_once_init_enter (&once))
+    return;
+  for (gunichar c = 0; c < VI_FAST_LOW_END; c++)
+    vi_fast_low[c] = vi_fast_classify (c);
+  for (gunichar c = VI_FAST_EXT_START; c < VI_FAST_EXT_END; c++)
+    vi_fast_ext[c - VI_FAST_EXT_START] = vi_fast_classify (c);
+  for (gunichar c = VI_FAST_PUNCT_START; c < VI_FAST_PUNCT_END; c++)
+    vi_fast_punct[c - VI_FAST_PUNCT_START] = vi_fast_classify (c);
+  /* Only letters a placed syllable can hold: a vowel mark that fits its
+   * vowel (vi_letters_parse), a tone only on a vowel (vi_letters_place). */
+  for (guint b = 0; b < VI_FAST_BASES; b++)
+    for (guint m = 0; m < 4; m++)
+      for (guint t = 0; t < 6; t++)
+        for (guint u = 0; u < 2; u++)
+          {
+            ViLetter l = { b == 26 ? U_D_BAR_LOWER : 'a' + b, m, t, u };
+            if (!vi_vmark_fits (l.base, m)
+                || (t != VI_TONE_NONE && !vi_is_vowel (l.base)))
+              continue;
+            g_autoptr (GString) nfd = g_string_new (NULL);
+            vi_letters_append (nfd, &l, 1);
+            g_autofree char *nfc = vi_nfc (nfd->str);
+            gsize len = strlen (nfc);
+            /* vi_fast_place_tones allows three bytes a letter */
+            g_assert (len <= 3);
+            ViFastOut *o = &vi_fast_out[vi_fast_out_index (&l)];
+            o->len = (guint8) len;
+            memcpy (o->utf8, nfc, len);
+          }
+  g_once_init_leave (&once, 1);
+}
+
+/* The character at p if it is one of the tables' (valid UTF-8 of one to
+ * three bytes), with its length; NULL otherwise. */
+static const ViFastChar *
+vi_fast_char_at (const char *p, gsize *len)
+{
+  const guchar *u = (const guchar *) p;
+  gunichar c;
+  if (u[0] < 0x80)
+    {
+      *len = 1;
+      return &vi_fast_low[u[0]];
+    }
+  if (u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80)
+    {
+      c = ((gunichar) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+      *len = 2;
+      return c < VI_FAST_LOW_END ? &vi_fast_low[c] : NULL;
+    }
+  if (u[0] < 0xE0 || u[0] >= 0xF0 || (u[1] & 0xC0) != 0x80
+      || (u[2] & 0xC0) != 0x80)
+    return NULL;
+  c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6)
+      | (u[2] & 0x3F);
+  *len = 3;
+  if (c >= VI_FAST_EXT_START && c < VI_FAST_EXT_END)
+    return &vi_fast_ext[c - VI_FAST_EXT_START];
+  if (c >= VI_FAST_PUNCT_START && c < VI_FAST_PUNCT_END)
+    return &vi_fast_punct[c - VI_FAST_PUNCT_START];
+  return NULL;
+}
+
+/* Longer words are no syllables (onset, nucleus and coda hold 3 letters
+ * each) and are copied. */
+#define VI_FAST_WORD_MAX 16
+
+/* Copies are a few bytes: a loop beats a call to memcpy. */
+static void
+vi_fast_copy (char **out, const char *from, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    *(*out)++ = from[k];
+}
+
+/* One word of letters at p: placed, or copied when it is no syllable.
+ * Returns the end of the word, or NULL on a character the tables lack. */
+static const char *
+vi_fast_place_word (const char *p, ViToneStyle style, char **out)
+{
+  ViLetter l[VI_FAST_WORD_MAX];
+  guint n = 0;
+  gboolean letters = TRUE, toned = FALSE;
+  const char *start = p;
+  for (;;)
+    {
+      gsize len;
+      const ViFastChar *f = vi_fast_char_at (p, &len);
+      if (f == NULL || f->kind == VI_FAST_UNKNOWN)
+        return NULL;
+      if (f->kind == VI_FAST_OTHER)
+        break;
+      if (f->kind == VI_FAST_FOREIGN || n == VI_FAST_WORD_MAX)
+        letters = FALSE;
+      else
+        l[n++] = (ViLetter) { f->base, f->vmark, f->tone, f->upper };
+      toned |= f->tone != VI_TONE_NONE;
+      p += len;
+    }
+  /* Placing no tone, or a tone where it stands, writes every letter back
+   * as it was read (each round-trips through NFD): only a word whose tone
+   * moves is written anew. */
+  ViParts parts;
+  if (!letters || !toned || !vi_syllable_parts (l, n, &parts))
+    {
+      vi_fast_copy (out, start, p - start);
+      return p;
+    }
+  vi_letters_place (l, n, &parts, vi_letters_tone (l, n), style);
+  for (guint k = 0; k < n; k++)
+    {
+      const ViFastOut *o = &vi_fast_out[vi_fast_out_index (&l[k])];
+      vi_fast_copy (out, o->utf8, o->len);
+    }
+  return p;
+}
+
+/* vi_syllable_place_tones for text the tables cover; NULL otherwise. */
+static char *
+vi_fast_place_tones (const char *text, ViToneStyle style)
+{
+  vi_fast_tables_init ();
+  /* A placed letter takes at most three bytes and every input letter at
+   * least one. */
+  char *out = g_malloc (3 * strlen (text) + 1), *d = out;
+  const char *p = text;
+  while (*p != '\0')
+    {
+      gsize len;
+      const ViFastChar *f = vi_fast_char_at (p, &len);
+      if (f == NULL || f->kind == VI_FAST_UNKNOWN)
+        {
+          g_free (out);
+          return NULL;
+        }
+      if (f->kind != VI_FAST_OTHER)
+        {
+          p = vi_fast_place_word (p, style, &d);
+          if (p == NULL)
+            {
+              g_free (out);
+              return NULL;
+            }
+          continue;
+        }
+      vi_fast_copy (&d, p, len);
+      p += len;
+    }
+  *d = '\0';
+  return out;
+}
+
 char *
 vi_syllable_place_tones (const char *text, ViToneStyle style)
 {
+  char *fast = vi_fast_place_tones (text, style);
+  if (fast != NULL)
+    return fast;
   return vi_map_words (text, vi_place_word, GINT_TO_POINTER (style));
 }
 

@@ -109,6 +109,36 @@ test_phrase (void)
   g_assert_false (normalize_phrase_find (NULL, needle, NULL));
 }
 
+/* Every abbreviation expands where it is a whole word, in both modes, and
+ * a text of nothing but abbreviations (the most an expansion can grow)
+ * fits. */
+static void
+test_phrase_abbreviations (void)
+{
+  g_autofree char *p = normalize_phrase_of (
+      "UBTVQH,bkhcn;CCCD-cmnd/TTHC dvc GPLX đkkd HKD stp BCA btp VNeID "
+      "ubndx xubnd ubn UBND1", FALSE);
+  g_assert_cmpstr (p, ==,
+                   " uỷ ban thường vụ quốc hội bộ khoa học và công nghệ "
+                   "căn cước công dân chứng minh nhân dân thủ tục hành chính "
+                   "dịch vụ công giấy phép lái xe đăng kí kinh doanh "
+                   "hộ kinh doanh sở tư pháp bộ công an bộ tư pháp vneid "
+                   "ubndx xubnd ubn ubnd1 ");
+  g_autofree char *l = normalize_phrase_of ("HĐND đkkd dkkd hdnd", TRUE);
+  g_assert_cmpstr (l, ==, " hoi dong nhan dan dang ki kinh doanh "
+                          "dang ki kinh doanh hoi dong nhan dan ");
+  GString *many = g_string_new (NULL);
+  GString *want = g_string_new (" ");
+  for (int i = 0; i < 3000; i++) {
+    g_string_append (many, "stp ");
+    g_string_append (want, "sở tư pháp ");
+  }
+  g_autofree char *text = g_string_free (many, FALSE);
+  g_autofree char *expect = g_string_free (want, FALSE);
+  g_autofree char *got = normalize_phrase_of (text, FALSE);
+  g_assert_cmpstr (got, ==, expect);
+}
+
 /* Garbage in never crashes and always gives valid UTF-8 out. */
 static void
 test_bad_input (void)
@@ -131,6 +161,9 @@ test_bad_input (void)
   g_assert_cmpstr (null, ==, "");
   g_autofree char *m = normalize_strip_markup (NULL);
   g_assert_cmpstr (m, ==, "");
+  /* folding stops at the end of a cut sequence, never past its NUL */
+  g_autofree char *cut = normalize_fold_diacritics ("\xc4\x91\xe1\xba");
+  g_assert_cmpstr (cut, ==, "d\xe1\xba");
   /* a long answer is linear and bounded by its input */
   GString *big = g_string_new (NULL);
   for (int i = 0; i < 20000; i++)
@@ -138,6 +171,65 @@ test_bad_input (void)
   g_autofree char *text = g_string_free (big, FALSE);
   g_autofree char *n = normalize_text (text, FALSE);
   g_assert_cmpuint (strlen (n), <=, strlen (text) * 2);
+}
+
+/* Text that is valid UTF-8 and NFC by normalize's quick test is folded,
+ * checked for the old tone style and unified (i/y) in one pass; anything
+ * else — here a four-byte character on a line of its own — takes the
+ * passes one by one. Both must give the same text. */
+static void
+assert_one_pass_agrees (const char *text)
+{
+  static const char tail[] = "\xf0\x9f\x98\x80"; /* U+1F600 */
+  g_autofree char *general = g_strconcat (text, "\n", tail, NULL);
+  for (int lenient = 0; lenient < 2; lenient++) {
+    g_autofree char *fast = normalize_text (text, lenient);
+    g_autofree char *slow = normalize_text (general, lenient);
+    g_autofree char *want = g_strconcat (fast, *fast ? " " : "", tail, NULL);
+    if (strcmp (want, slow) != 0)
+      g_error ("\"%s\" (lenient %d): one pass \"%s\", passes \"%s\"", text,
+               lenient, fast, slow);
+  }
+}
+
+static void
+test_one_pass (void)
+{
+  static const char *const texts[] = {
+    "Hòa giải tại Ủy ban; sức khỏe, thúy, THÚY, QÚY, qúy",
+    "lý hòa", "hòa lý", "kỹ hòa mỹ", "quý thủy quy", "lý", "ly", "y", "ỵ",
+    "bcdghklmy bcdghkly ngy nghỹ quỳ qùy khuya tuy hay ây uỷ",
+    "l\xe2\x80\x8b\xc3\xbd o\xcc\x80" "a",     /* a ZWSP inside lý */
+    "\xc3\xb2\xe2\x80\x8b" "a h\xc3\xb2\xc2\xad" "a", /* ò ZWSP a */
+    "\xc3\x90\xc4\x82NG K\xc3\x9d \xc3\xb0\xc9\x96", /* Ð Ă … ð ɖ */
+    "| Lệ phí | 15.000 đồng |\n|---|:--:|\n| Thời hạn | 03 ngày |",
+    "**Lệ phí:** _15.000_ đồng; ~~cũ~~ `mã` [Cổng](https://x.vn/1)",
+    "&#7910;y ban &#x1EE6;Y h&#242;a h\xc3\xb2&#97; &nbsp;&ndash;&unknown;",
+    "“Cổng” – ‘dịch vụ’ — 3−5 ngày…", "  \t\n ", "", "a", "\xc2\xa0",
+    "Ⱥ ⱥ İ ǅ Ω ß ñ café ŉ ſ", "× ÷ © ° ² ½ ₫ € ‰",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_one_pass_agrees (texts[i]);
+  /* seeded mixes of the pieces the one pass treats specially */
+  static const char *const pieces[] = {
+    "hòa", "hoà", "ủy", "Ủy", "lý", "Lý", "quý", "qúy", "kỹ", "y", "thúy",
+    "khỏe", "a", "e", "ò", "ú", "15.000", "đồng", "\xe2\x80\x8b", "**",
+    "|", "&#242;", "Ð", "\n", " ", " ", "-", ",",
+  };
+  g_autoptr (GRand) r = g_rand_new_with_seed (1122);
+  for (int i = 0; i < 2000; i++) {
+    g_autoptr (GString) text = g_string_new (NULL);
+    for (int n = g_rand_int_range (r, 1, 12); n > 0; n--)
+      g_string_append (text,
+                       pieces[g_rand_int_range (r, 0, G_N_ELEMENTS (pieces))]);
+    assert_one_pass_agrees (text->str);
+  }
+  /* past the stack buffer (markup may triple a text): heap, same result */
+  GString *big = g_string_new (NULL);
+  for (int i = 0; i < 400; i++)
+    g_string_append (big, "| Hòa | lý |\n");
+  g_autofree char *text = g_string_free (big, FALSE);
+  assert_one_pass_agrees (text);
 }
 
 /* The fast character reads agree with GLib for every code point, and on
@@ -175,7 +267,10 @@ main (int argc, char **argv)
   g_test_add_func ("/normalize/fold-agrees", test_fold_agrees);
   g_test_add_func ("/normalize/vi-char-agrees-with-glib",
                    test_vi_char_agrees_with_glib);
+  g_test_add_func ("/normalize/one-pass", test_one_pass);
   g_test_add_func ("/normalize/phrase", test_phrase);
+  g_test_add_func ("/normalize/phrase-abbreviations",
+                   test_phrase_abbreviations);
   g_test_add_func ("/normalize/bad-input", test_bad_input);
   return g_test_run ();
 }

@@ -156,6 +156,33 @@ test_scan_garbage (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* A long answer (past the token buffer on the stack) with mentions at
+ * both ends, digit groups joined by a space and words of the vocabulary
+ * that take every path of the word reader. */
+static void
+test_scan_long (void)
+{
+  GString *text = g_string_new ("Lệ phí 50 000 đồng. ");
+  for (int i = 0; i < 60; i++)
+    g_string_append (text, "Người dân nộp hồ sơ tại Ủy ban, ");
+  g_string_append (text, "trong thời hạn không quá năm ngày làm việc; "
+                         "phí 1.500.000 VNĐ, gọi 1900 1234.");
+  g_autofree char *raw = g_string_free (text, FALSE);
+  g_autofree char *norm = normalize_text (raw, FALSE);
+  g_autoptr (GArray) ms = numbers_scan (norm, FALSE);
+  g_assert_cmpuint (ms->len, ==, 3);
+  const NumbersMention *m = &g_array_index (ms, NumbersMention, 0);
+  g_assert_cmpfloat (m->lo, ==, 50000);
+  g_assert_cmpuint (m->start, ==, strlen ("lệ phí "));
+  g_assert_cmpuint (m->end, ==, strlen ("lệ phí 50 000 đồng"));
+  m = &g_array_index (ms, NumbersMention, 1);
+  g_assert_cmpint (m->unit, ==, NUMBERS_UNIT_WORKING_DAY);
+  g_assert_cmpint (m->bound, ==, NUMBERS_AT_MOST);
+  g_assert_cmpfloat (m->hi, ==, 5);
+  m = &g_array_index (ms, NumbersMention, 2);
+  g_assert_cmpfloat (m->lo, ==, 1500000);
+}
+
 static void
 test_lenient_scan (void)
 {
@@ -208,6 +235,7 @@ main (int argc, char **argv)
   g_test_add_func ("/numbers/parse-bad", test_parse_bad);
   g_test_add_func ("/numbers/scan", test_scan);
   g_test_add_func ("/numbers/scan-garbage", test_scan_garbage);
+  g_test_add_func ("/numbers/scan-long", test_scan_long);
   g_test_add_func ("/numbers/lenient-scan", test_lenient_scan);
   g_test_add_func ("/numbers/format-and-units", test_format_and_units);
   return g_test_run ();

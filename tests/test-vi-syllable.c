@@ -419,11 +419,72 @@ test_round_trip_sentences (void)
     }
 }
 
+/* Precomposed text takes a table-driven path; a character outside its
+ * tables (any four-byte one, such as an emoji) sends the whole text down
+ * the NFD path. Both must agree on everything the tables cover. */
+static void
+assert_fast_equals_slow (const char *text)
+{
+  static const char tail[] = " \xf0\x9f\x98\x80"; /* U+1F600 */
+  g_autofree char *slow_in = g_strconcat (text, tail, NULL);
+
+  for (ViToneStyle style = VI_STYLE_NEW; style <= VI_STYLE_OLD; style++)
+    {
+      g_autofree char *fast = vi_syllable_place_tones (text, style);
+      g_autofree char *slow = vi_syllable_place_tones (slow_in, style);
+      g_autofree char *want = g_strconcat (fast, tail, NULL);
+      if (strcmp (want, slow) != 0)
+        g_error ("\"%s\": fast path \"%s\", NFD path \"%s\"", text, fast,
+                 slow);
+    }
+}
+
+static void
+test_place_tones_fast_path (void)
+{
+  static const char *const texts[] = {
+    "Hòa giải tại Ủy ban, sức khỏe, thúy, THÚY, ỦY BAN", "qúa gìa gì",
+    "ngừơi đựơc tíên múôn ngòai muà hòan húyt khuỷu",
+    "ñandú hòa, ß hòa, ǹ, ŉ, ſ, İ, Æ, ø, ẛ, ×÷", /* letters GLib knows */
+    "\xc3\x90\xc3\xb0 Đđ Ɖɖ",                           /* Ð ð */
+    "15hòa hòa15 a_hòa hòa-hòa “hòa” hòa… – ₫ \xc2\xa0hòa",
+    "hòahòahòahòahòahòahòahòa nghiêngg ngoằnngoèo",     /* no syllables */
+    "café Ýý ỳỷỹỵ quỳ qùy khuýp", "UBND 168/2025/NĐ-CP", "", " ", "a", "ò",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_fast_equals_slow (texts[i]);
+
+  g_autoptr (GRand) r = g_rand_new_with_seed (2026);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      for (guint w = g_rand_int_range (r, 1, 10); w > 0; w--)
+        {
+          g_autofree char *s = make_syllable (r);
+          if (s == NULL)
+            continue;
+          g_autofree char *old = vi_syllable_set_tone (s, vi_syllable_tone (s),
+                                                       VI_STYLE_OLD);
+          g_string_append (text, g_rand_boolean (r) ? old : s);
+          /* a precomposed Latin character of any kind, or a separator */
+          gunichar c = g_rand_boolean (r) ? ' '
+                       : g_rand_boolean (r)
+                           ? (gunichar) g_rand_int_range (r, 0xC0, 0x250)
+                           : (gunichar) g_rand_int_range (r, 0x1E00, 0x1F00);
+          g_string_append_unichar (text, c);
+        }
+      assert_fast_equals_slow (text->str);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/vi-syllable/place-tones", test_place_tones);
+  g_test_add_func ("/vi-syllable/place-tones/fast-path",
+                   test_place_tones_fast_path);
   g_test_add_func ("/vi-syllable/strip", test_strip);
   g_test_add_func ("/vi-syllable/keys/examples", test_keys_examples);
   g_test_add_func ("/vi-syllable/keys/every-vowel", test_keys_every_vowel);

@@ -327,19 +327,17 @@ record_append (GString *out, const Unit *u, const TsItem *it,
   jsonw_append_string (out, it->category);
   PUT_LITERAL (out, ",\"kind\":");
   jsonw_append_string (out, it->kind);
-  if (hidden)
-    PUT_LITERAL (out, ",\"hidden\":true,\"variant\":");
-  else
-    PUT_LITERAL (out, ",\"hidden\":false,\"variant\":");
+  PUT_LITERAL (out, ",\"hidden\":");
+  jsonw_append_bool (out, hidden);
+  PUT_LITERAL (out, ",\"variant\":");
   jsonw_append_string (out, u->variant);
   PUT_LITERAL (out, ",\"variant_kind\":");
   jsonw_append_string (out, u->variant_kind);
   PUT_LITERAL (out, ",\"score\":");
   jsonw_append_number (out, f->score);
-  if (f->correct)
-    PUT_LITERAL (out, ",\"correct\":true,\"lenient_score\":");
-  else
-    PUT_LITERAL (out, ",\"correct\":false,\"lenient_score\":");
+  PUT_LITERAL (out, ",\"correct\":");
+  jsonw_append_bool (out, f->correct);
+  PUT_LITERAL (out, ",\"lenient_score\":");
   jsonw_append_number (out, f->lenient_score);
   PUT_LITERAL (out, ",\"contradictions\":");
   jsonw_append_number (out, (double) f->contradictions);

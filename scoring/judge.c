@@ -1548,15 +1548,6 @@ match_fact (const JudgeKey *key, const Fact *f, const View *v, Outcome *o)
 
 #define PUT_LITERAL VB_GSTRING_PUT_LITERAL
 
-static void
-put_bool (GString *out, gboolean b)
-{
-  if (b)
-    PUT_LITERAL (out, "true");
-  else
-    PUT_LITERAL (out, "false");
-}
-
 /* One of this file's constant names (letters and '_': nothing to
  * escape), quoted. */
 static void
@@ -1576,7 +1567,7 @@ outcome_append (GString *out, const Fact *f, const Outcome *o)
   PUT_LITERAL (out, "{\"type\":");
   put_name (out, fact_type_names[f->type]);
   PUT_LITERAL (out, ",\"required\":");
-  put_bool (out, f->required);
+  jsonw_append_bool (out, f->required);
   PUT_LITERAL (out, ",\"weight\":");
   jsonw_append_number (out, f->weight);
   PUT_LITERAL (out, ",\"status\":");
@@ -1706,7 +1697,7 @@ judgement_append (GString *out, const JudgeTotals *t, const GString *body)
   PUT_LITERAL (out, "{\"score\":");
   jsonw_append_number (out, t->score);
   PUT_LITERAL (out, ",\"correct\":");
-  put_bool (out, t->correct);
+  jsonw_append_bool (out, t->correct);
   PUT_LITERAL (out, ",\"lenient_score\":");
   jsonw_append_number (out, t->lenient_score);
   PUT_LITERAL (out, ",\"contradictions\":");

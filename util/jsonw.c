@@ -56,6 +56,15 @@ jsonw_append_string_or_null (GString *out, const char *s)
     VB_GSTRING_PUT_LITERAL (out, "null");
 }
 
+void
+jsonw_append_bool (GString *out, gboolean b)
+{
+  if (b)
+    VB_GSTRING_PUT_LITERAL (out, "true");
+  else
+    VB_GSTRING_PUT_LITERAL (out, "false");
+}
+
 static void
 put_uint (GString *out, guint64 v)
 {
@@ -220,5 +229,5 @@ void
 jsonw_bool (JsonwObject *o, const char *key, gboolean value)
 {
   member (o, key);
-  g_string_append (o->out, value ? "true" : "false");
+  jsonw_append_bool (o->out, value);
 }

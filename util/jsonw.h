@@ -32,6 +32,9 @@ void jsonw_append_string (GString *out, const char *s);
 /* The same, but NULL as null. */
 void jsonw_append_string_or_null (GString *out, const char *s);
 
+/* Appends true or false. */
+void jsonw_append_bool (GString *out, gboolean b);
+
 /* Appends d as cJSON 1.7.15 prints a number (NaN and infinities as
  * null). */
 void jsonw_append_number (GString *out, double d);

@@ -15,8 +15,13 @@ BUILD    ?= build
 OPT      ?= -O2 -g
 endif
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# pkg-config is read on first use, once, not when make parses this file: on
+# a fresh machine the first recipe that needs it runs after deps-quiet has
+# installed the libraries, so the first `make` works (issue: it used to stop
+# at glib.h and only the second run built).
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS) 2>/dev/null))$(PKG_LIBS)
+INSTALL_DEPS ?= scripts/install-deps.sh
 VERSION    := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wstrict-prototypes -Werror \
@@ -38,9 +43,11 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 all: deps-quiet $(BUILD)/vabench
 
 deps-quiet:
-	@scripts/install-deps.sh --quiet
+	@$(INSTALL_DEPS) --quiet
 
-$(BUILD)/%.o: %.c
+# Every object waits for the installer (order-only: it never forces a
+# rebuild), also under make -j.
+$(BUILD)/%.o: %.c | deps-quiet
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
@@ -68,10 +75,10 @@ demo: deps-quiet $(BUILD)/vabench
 bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse $(BUILD)/bench-curl
 	@scripts/bench.sh $(BUILD)/vabench
 
-$(BUILD)/bench-parse: scripts/bench-parse.c
+$(BUILD)/bench-parse: scripts/bench-parse.c | deps-quiet
 	@$(CC) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
 
-$(BUILD)/bench-curl: scripts/bench-curl.c
+$(BUILD)/bench-curl: scripts/bench-curl.c | deps-quiet
 	@$(CC) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
 
 clean:

@@ -10,6 +10,7 @@
 #include "reports/plot.h"
 #include "reports/rjson.h"
 #include "reports/rundata.h"
+#include "util/atomic_file.h"
 
 G_DEFINE_QUARK (vabench-report-error-quark, report_error)
 
@@ -102,7 +103,12 @@ save_in (const RunData *rd, const char *name, const char *text, gssize len,
          GError **error)
 {
   g_autofree char *path = g_build_filename (rd->dir, name, NULL);
-  return rjson_save_text (path, text, len, error);
+  g_autoptr (GError) local = NULL;
+  /* Not synced: reports can be made again from the run. */
+  if (atomic_file_set_contents (path, text, len, ATOMIC_FILE_NO_SYNC, &local))
+    return TRUE;
+  g_set_error_literal (error, REPORT_ERROR, REPORT_ERROR_IO, local->message);
+  return FALSE;
 }
 
 typedef struct {

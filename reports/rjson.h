@@ -28,9 +28,6 @@ cJSON *rjson_load (const char *path, GError **error);
  * code (gate and diff report their own), message naming the path. */
 cJSON *rjson_load_results (const char *dir, GQuark domain, gint code,
                            GError **error);
-/* Writes text to path atomically; FALSE + REPORT_ERROR_IO naming path. */
-gboolean rjson_save_text (const char *path, const char *text, gssize len,
-                          GError **error);
 
 /* Formats a rate as a percentage with one decimal ("81,2%" in Vietnamese,
  * "81.2%" in English) or "–" when absent; appends to out. */

@@ -219,11 +219,16 @@ write_plain (const RunData *rd, guint fmts, ReportLang lang, GError **error)
   return TRUE;
 }
 
+/* Takes warnings; NULL when there are none (and the array is freed:
+ * GLib's slice allocator hid that leak until the tests ran with
+ * G_SLICE=always-malloc). */
 static char **
 warnings_strv (GPtrArray *warnings)
 {
-  if (warnings->len == 0)
+  if (warnings->len == 0) {
+    g_ptr_array_unref (warnings);
     return NULL;
+  }
   g_ptr_array_add (warnings, NULL);
   return (char **) g_ptr_array_free (warnings, FALSE);
 }

@@ -8,7 +8,6 @@
 #include "scoring/metrics.h"
 #include "testsets/testset.h"
 #include "util/jsonl.h"
-#include "util/cjson_scope.h"
 #include "util/jsonw.h"
 #include "util/vb_gstring.h"
 
@@ -536,9 +535,6 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
   g_autoptr (GString) turns = g_string_sized_new (4096);
   g_autoptr (GArray) lat_us = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < units->len; i++) {
-    /* The few cJSON values a judgement makes (amounts, lists) live for
-     * one record. */
-    CjsonScope scope = cjson_scope_begin ();
     MetricsFields fields;
     g_string_truncate (line, 0);
     if (score_unit (sets, g_ptr_array_index (units, i), line, turns,
@@ -547,7 +543,6 @@ score_all (const char *dir, GHashTable *sets, GPtrArray *units,
       (void) fwrite (line->str, 1, line->len, f);
       metrics_input_add_fields (metrics, &fields);
     }
-    cjson_scope_end (scope);
   }
   if (fclose (f) != 0 || rename (tmp, path) != 0) {
     g_set_error (error, SCORECARD_ERROR, SCORECARD_ERROR_INPUT,

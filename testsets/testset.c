@@ -371,9 +371,8 @@ load (const char *path, gboolean hash, GError **error)
     set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                (const guchar *) data, len);
   LoadState st = { set, 0 };
-  /* Items keep no JSON (owned strings, compiled keys): each line's tree
-   * is dropped with its scope. */
-  if (!jsonl_read_buffer_transient (path, data, len, load_line, &st, error))
+  /* Items keep no JSON (owned strings, compiled keys). */
+  if (!jsonl_read_buffer (path, data, len, load_line, &st, NULL, error))
     return NULL;
   if (set->items->len == 0) {
     g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID,

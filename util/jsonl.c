@@ -1,7 +1,5 @@
 #include "util/jsonl.h"
 
-#include "util/cjson_scope.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -146,10 +144,10 @@ typedef struct {
   int index; /* into names; -1: an empty entry */
 } FlatName;
 
-typedef struct {
+struct _JsonlFlat {
   const char *const *names;
   guint n;
-  JsonlFlatFunc func;
+  JsonlFlatFunc func; /* jsonl_read_file_flat's */
   gpointer user;
   JsonlValue *values;
   gsize *name_lens;   /* strlen of each name, once */
@@ -157,7 +155,9 @@ typedef struct {
   guint table_mask;
   char *text;         /* the line's wanted strings, unescaped */
   gsize text_cap;
-} FlatCtx;
+  cJSON *tree;        /* jsonl_flat_line: the last line read as a tree */
+};
+typedef JsonlFlat FlatCtx;
 
 /* Past JSON blanks. A line written by vabench has none, so the first
  * test settles almost every call: the loop alone was 5 % of reading. */
@@ -514,11 +514,10 @@ flat_parse (FlatCtx *c, const char *line, gsize len)
   return p < end && *p == '}' && is_blank (p + 1, (gsize) (end - p - 1));
 }
 
-/* The cJSON way, for lines flat_parse hands over. */
-static gboolean
-flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
+/* c->values from a tree (borrowing its strings). */
+static void
+flat_values_of_tree (FlatCtx *c, const cJSON *obj)
 {
-  FlatCtx *c = user;
   const cJSON **m = g_newa (const cJSON *, MAX (c->n, 1));
   jsonl_get_members (obj, c->names, c->n, m);
   for (guint i = 0; i < c->n; i++) {
@@ -533,6 +532,14 @@ flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
     }
     c->values[i] = v;
   }
+}
+
+/* The cJSON way, for lines flat_parse hands over. */
+static gboolean
+flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  FlatCtx *c = user;
+  flat_values_of_tree (c, obj);
   return c->func (c->values, line, c->user, error);
 }
 
@@ -543,8 +550,6 @@ typedef struct {
   gpointer user;
   FlatCtx *flat;       /* flat records read without a tree, or NULL */
   gboolean *torn_tail; /* a torn last line is tolerated, or NULL */
-  gboolean transient;  /* func keeps nothing of the tree: parse it in a
-                          cJSON scope (util/cjson_scope.h) */
 } Reader;
 
 static gboolean read_tree (const Reader *rd, const char *line, gsize len,
@@ -580,13 +585,7 @@ read_one_line (const Reader *rd, const char *line, gsize len, guint lineno,
                  (long) (bad - line) + 1);
     return FALSE;
   }
-  if (!rd->transient)
-    return read_tree (rd, line, len, lineno, last_unterminated, done, error);
-  CjsonScope scope = cjson_scope_begin ();
-  gboolean ok = read_tree (rd, line, len, lineno, last_unterminated, done,
-                           error);
-  cjson_scope_end (scope);
-  return ok;
+  return read_tree (rd, line, len, lineno, last_unterminated, done, error);
 }
 
 static gboolean
@@ -680,15 +679,7 @@ jsonl_read_buffer (const char *name, const char *data, gsize len,
                    JsonlLineFunc func, gpointer user, gboolean *torn_tail,
                    GError **error)
 {
-  Reader rd = { name, func, user, NULL, torn_tail, FALSE };
-  return read_buffer (&rd, data, len, error);
-}
-
-gboolean
-jsonl_read_buffer_transient (const char *name, const char *data, gsize len,
-                             JsonlLineFunc func, gpointer user, GError **error)
-{
-  Reader rd = { name, func, user, NULL, NULL, TRUE };
+  Reader rd = { name, func, user, NULL, torn_tail };
   return read_buffer (&rd, data, len, error);
 }
 
@@ -743,8 +734,52 @@ gboolean
 jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
                  gboolean *torn_tail, GError **error)
 {
-  Reader rd = { path, func, user, NULL, torn_tail, FALSE };
+  Reader rd = { path, func, user, NULL, torn_tail };
   return read_file (&rd, path, error);
+}
+
+JsonlFlat *
+jsonl_flat_new (const char *const *names, guint n)
+{
+  JsonlFlat *c = g_new0 (JsonlFlat, 1);
+  c->names = names;
+  c->n = n;
+  c->values = g_new0 (JsonlValue, MAX (n, 1));
+  c->name_lens = g_new0 (gsize, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    c->name_lens[i] = strlen (names[i]);
+  flat_table_init (c);
+  return c;
+}
+
+void
+jsonl_flat_free (JsonlFlat *c)
+{
+  if (c == NULL)
+    return;
+  cJSON_Delete (c->tree);
+  g_free (c->values);
+  g_free (c->name_lens);
+  g_free (c->table);
+  g_free (c->text);
+  g_free (c);
+}
+
+const JsonlValue *
+jsonl_flat_line (JsonlFlat *c, const char *line, gsize len)
+{
+  cJSON_Delete (g_steal_pointer (&c->tree));
+  if (flat_parse (c, line, len))
+    return c->values;
+  const char *bad = NULL, *end = NULL;
+  if (!valid_utf8 (line, len, &bad))
+    return NULL;
+  c->tree = cJSON_ParseWithLengthOpts (line, len, &end, FALSE);
+  if (c->tree == NULL || !cJSON_IsObject (c->tree)
+      || !is_blank (end, (gsize) (line + len - end)))
+    return NULL;
+  flat_values_of_tree (c, c->tree);
+  return c->values;
 }
 
 gboolean
@@ -752,19 +787,11 @@ jsonl_read_file_flat (const char *path, const char *const *names, guint n,
                       JsonlFlatFunc func, gpointer user, gboolean *torn_tail,
                       GError **error)
 {
-  g_autofree JsonlValue *values = g_new0 (JsonlValue, MAX (n, 1));
-  g_autofree gsize *name_lens = g_new0 (gsize, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    name_lens[i] = strlen (names[i]);
-  FlatCtx c = { names, n, func, user, values, name_lens, NULL, 0, NULL, 0 };
-  flat_table_init (&c);
-  /* Values are valid during func only, so the tree of a line that is not
-   * flat is transient too. */
-  Reader rd = { path, flat_from_tree, &c, &c, torn_tail, TRUE };
-  gboolean ok = read_file (&rd, path, error);
-  g_free (c.table);
-  g_free (c.text);
-  return ok;
+  g_autoptr (JsonlFlat) c = jsonl_flat_new (names, n);
+  c->func = func;
+  c->user = user;
+  Reader rd = { path, flat_from_tree, c, c, torn_tail };
+  return read_file (&rd, path, error);
 }
 
 static const char *

@@ -31,7 +31,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
 # Every module folder is a library part; harness/main.c is the only entry point.
-LIB_SRCS := $(sort $(wildcard util/*.c testsets/*.c submissions/*.c \
+LIB_SRCS := $(sort $(wildcard util/*.c rundir/*.c testsets/*.c submissions/*.c \
               submissions/mock/*.c scoring/*.c reports/*.c harness/*.c))
 LIB_SRCS := $(filter-out harness/main.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)

@@ -10,6 +10,7 @@
 #include "reports/plot.h"
 #include "reports/rjson.h"
 #include "reports/rundata.h"
+#include "rundir/rundir.h"
 #include "util/atomic_file.h"
 
 G_DEFINE_QUARK (vabench-report-error-quark, report_error)
@@ -71,7 +72,7 @@ report_lang_parse (const char *text, ReportLang *lang, GError **error)
 }
 
 char *
-report_leaderboard_markdown (const cJSON *results, ReportLang lang)
+report_leaderboard_markdown (const Results *results, ReportLang lang)
 {
   /* The terminal shows the near-miss drop per kind too: the gap between a
    * strict and a tolerant assistant is the point of the near-miss sets. */
@@ -89,7 +90,8 @@ typedef struct {
 } Sinks;
 
 static void
-visit_record (const cJSON *rec, int sub, gboolean hidden, gpointer user)
+visit_record (const ScoreRecord *rec, int sub, gboolean hidden,
+              gpointer user)
 {
   Sinks *s = user;
   if (s->items && !hidden)
@@ -113,7 +115,7 @@ save_in (const RunData *rd, const char *name, const char *text, gssize len,
 
 typedef struct {
   const char *name;
-  char *(*script) (const cJSON *results, ReportLang lang);
+  char *(*script) (const Results *results, ReportLang lang);
 } PlotKind;
 
 static const PlotKind report_plots[] = {
@@ -211,9 +213,8 @@ write_plain (const RunData *rd, guint fmts, ReportLang lang, GError **error)
       return FALSE;
   }
   if (fmts & FMT_JSON) {
-    g_autofree char *json = cJSON_Print (rd->results);
-    g_autofree char *text = g_strconcat (json, "\n", NULL);
-    if (!save_in (rd, "results.json", text, -1, error))
+    g_autofree char *text = results_print (rd->results);
+    if (!save_in (rd, rundir_file_name (RUNDIR_RESULTS), text, -1, error))
       return FALSE;
   }
   return TRUE;
@@ -259,8 +260,9 @@ report_write (const char *run_dir, const char *formats, ReportLang lang,
       && !rundata_scan (rd, visit_record, &sinks, error))
     return FALSE;
   if ((fmts & (FMT_HTML | FMT_CSV | FMT_JUNIT)) && !rd->have_scores)
-    g_ptr_array_add (warn, g_strdup_printf ("%s/scores.jsonl not found: no "
-                                            "per-question detail", run_dir));
+    g_ptr_array_add (warn, g_strdup_printf ("%s/%s not found: no "
+                                            "per-question detail", run_dir,
+                                            rundir_file_name (RUNDIR_SCORES)));
   if (!write_scanned (rd, &sinks, error) || !write_plain (rd, fmts, lang, error))
     return FALSE;
   if ((fmts & FMT_HTML) && !write_html (rd, lang, warn, error))

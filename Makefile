@@ -39,7 +39,7 @@ TEST_SRCS := $(sort $(wildcard tests/test-*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 
-.PHONY: all deps-quiet test-bins test demo bench clean check-format
+.PHONY: all deps-quiet test-bins test demo bench clean
 all: deps-quiet $(BUILD)/vabench
 
 deps-quiet:

@@ -33,15 +33,6 @@ typedef struct {
   gboolean clean; /* variant is "clean" (sorting) */
 } Unit;
 
-/* Strings the index keeps from record to record, by a hash of their ends,
- * so that a name or id seen again is not hashed and looked up again by
- * g_string_chunk_insert_const. */
-#define RECENT_SLOTS 256
-typedef struct {
-  const char *str; /* in strings */
-  gsize len;
-} Recent;
-
 /* Every string of the index lives in one chunk, freed at once: a log of
  * 200,000 answers held a million small allocations. */
 typedef struct {
@@ -50,9 +41,7 @@ typedef struct {
   GString *key;         /* scratch for the lookup key */
   GHashTable *sub_rank; /* submission id → place in the contest */
   GStringChunk *strings;
-  Recent recent[RECENT_SLOTS];
-  const char *rank_sub; /* the submission looked up last, in strings */
-  gint rank;
+  gboolean each_attempt; /* SCORER_EACH_ATTEMPT: every unit a new one */
 } LogIndex;
 
 /* What judging a unit needs besides the unit. */
@@ -65,37 +54,12 @@ typedef struct {
   gpointer user;
 } Judging;
 
-/* The first turn's Final lives in the unit's own allocation: a g_renew
- * per unit for its one final answer was a tenth of indexing. */
-static Final *
-unit_inline_final (Unit *u)
-{
-  return (Final *) (u + 1);
-}
-
 static void
 unit_free (gpointer p)
 {
   Unit *u = p;
-  if (u->finals != unit_inline_final (u))
-    g_free (u->finals);
+  g_free (u->finals);
   g_free (u);
-}
-
-/* Ids and variants differ in their last bytes: the length and the last
- * four bytes pick the slot. */
-static guint
-recent_slot (const char *s, gsize len)
-{
-  guint32 h = (guint32) len;
-  if (len >= 4) {
-    guint32 tail;
-    memcpy (&tail, s + len - 4, sizeof tail);
-    h ^= tail;
-  } else
-    for (gsize i = 0; i < len; i++)
-      h = h * 31 + (guchar) s[i];
-  return ((h * 2654435761u) >> 24) & (RECENT_SLOTS - 1);
 }
 
 /* A copy of s (or NULL); names and ids repeat from line to line and are
@@ -103,15 +67,7 @@ recent_slot (const char *s, gsize len)
 static const char *
 keep_const (LogIndex *ix, const char *s)
 {
-  if (s == NULL)
-    return NULL;
-  gsize len = strlen (s);
-  Recent *e = &ix->recent[recent_slot (s, len)];
-  if (e->str == NULL || e->len != len || memcmp (e->str, s, len) != 0) {
-    e->str = g_string_chunk_insert_const (ix->strings, s);
-    e->len = len;
-  }
-  return e->str;
+  return s ? g_string_chunk_insert_const (ix->strings, s) : NULL;
 }
 
 static const char *
@@ -134,18 +90,6 @@ final_of (LogIndex *ix, const LogAttempt *a)
   return f;
 }
 
-/* The submission's place in the contest; sub is kept once, so the
- * pointer tells whether it is the one looked up last. */
-static gint
-rank_of (LogIndex *ix, const char *sub)
-{
-  if (sub != ix->rank_sub) {
-    ix->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, sub));
-    ix->rank_sub = sub;
-  }
-  return ix->rank;
-}
-
 static void
 unit_init (LogIndex *ix, Unit *u, const LogAttempt *a)
 {
@@ -155,7 +99,7 @@ unit_init (LogIndex *ix, Unit *u, const LogAttempt *a)
   u->variant = keep_const (ix, a->variant);
   const char *kind = keep_const (ix, a->variant_kind);
   u->variant_kind = kind ? kind : "clean";
-  u->rank = rank_of (ix, u->sub);
+  u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
   u->clean = strcmp (u->variant, "clean") == 0;
 }
 
@@ -169,15 +113,17 @@ unit_of (LogIndex *ix, const LogAttempt *a)
       g_string_append_c (ix->key, '\037');
     vb_gstring_put (ix->key, parts[i], strlen (parts[i]));
   }
-  Unit *u = g_hash_table_lookup (ix->units, ix->key->str);
+  Unit *u = ix->each_attempt ? NULL
+                             : g_hash_table_lookup (ix->units, ix->key->str);
   if (u != NULL)
     return u;
-  u = g_malloc0 (sizeof (Unit) + sizeof (Final));
+  u = g_new0 (Unit, 1);
   unit_init (ix, u, a);
-  g_hash_table_insert (ix->units,
-                       g_string_chunk_insert_len (ix->strings, ix->key->str,
-                                                  (gssize) ix->key->len),
-                       u);
+  if (!ix->each_attempt)
+    g_hash_table_insert (ix->units,
+                         g_string_chunk_insert_len (ix->strings, ix->key->str,
+                                                    (gssize) ix->key->len),
+                         u);
   g_ptr_array_add (ix->order, u);
   return u;
 }
@@ -186,27 +132,19 @@ unit_of (LogIndex *ix, const LogAttempt *a)
 static void
 unit_grow (Unit *u, guint t)
 {
-  Final *in = unit_inline_final (u);
-  if (t == 0 && u->finals == NULL)
-    u->finals = in; /* zero since g_malloc0 */
-  else if (u->finals == NULL || u->finals == in) {
-    Final *f = g_new0 (Final, t + 1);
-    if (u->finals)
-      f[0] = *in;
-    u->finals = f;
-  } else {
-    u->finals = g_renew (Final, u->finals, t + 1);
-    memset (u->finals + u->n_finals, 0,
-            (t + 1 - u->n_finals) * sizeof *u->finals);
-  }
+  u->finals = g_renew (Final, u->finals, t + 1);
+  memset (u->finals + u->n_finals, 0,
+          (t + 1 - u->n_finals) * sizeof *u->finals);
   u->n_finals = t + 1;
 }
 
-/* SCORER_EACH_UNIT: one attempt into its unit. */
+/* One attempt into its unit. */
 static void
 index_attempt (const LogAttempt *a, gpointer user)
 {
   LogIndex *ix = user;
+  if (ix->each_attempt && (!a->final || a->turn != 0))
+    return; /* a capacity step: final single-turn answers only */
   Unit *u = unit_of (ix, a);
   u->requests++;
   if (a->error_class != FAILURE_NONE)
@@ -315,50 +253,18 @@ cmp_units (gconstpointer a, gconstpointer b)
   return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
-/* SCORER_EACH_ATTEMPT: every final first turn judged as it is read. */
-typedef struct {
-  LogIndex *ix;
-  Judging *j;
-  GError *error; /* func's, which stops the judging */
-} Streaming;
-
-static void
-judge_attempt (const LogAttempt *a, gpointer user)
-{
-  Streaming *s = user;
-  if (s->error != NULL || !a->final || a->turn != 0)
-    return;
-  struct {
-    Unit u;
-    Final f;
-  } one = { { 0 }, { 0 } };
-  unit_init (s->ix, &one.u, a);
-  one.f = final_of (s->ix, a);
-  one.u.finals = &one.f;
-  one.u.n_finals = 1;
-  one.u.requests = 1;
-  one.u.failed_requests = a->error_class != FAILURE_NONE;
-  (void) judge_unit (s->j, &one.u, &s->error);
-  /* Nothing of an attempt is needed once it is judged. */
-  g_string_chunk_clear (s->ix->strings);
-  memset (s->ix->recent, 0, sizeof s->ix->recent);
-  s->ix->rank_sub = NULL;
-}
-
 gboolean
 scorer_judge_log (const char *dir, const GPtrArray *sets,
                   const GArray *submissions, ScorerMode mode,
                   ScorerFunc func, gpointer user, GError **error)
 {
   LogIndex ix = { 0 };
-  ix.units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                    unit_free);
-  ix.order = g_ptr_array_new ();
+  ix.units = g_hash_table_new (g_str_hash, g_str_equal);
+  ix.order = g_ptr_array_new_with_free_func (unit_free);
   ix.key = g_string_new (NULL);
   ix.sub_rank = g_hash_table_new (g_str_hash, g_str_equal);
-  /* A contest's index keeps every answer; a capacity step one at a time. */
-  ix.strings = g_string_chunk_new (mode == SCORER_EACH_UNIT ? 1 << 20
-                                                            : 1 << 12);
+  ix.strings = g_string_chunk_new (1 << 20);
+  ix.each_attempt = mode == SCORER_EACH_ATTEMPT;
   for (guint i = 0; submissions && i < submissions->len; i++)
     g_hash_table_insert (ix.sub_rank,
                          (gpointer) g_array_index (submissions,
@@ -372,22 +278,11 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
     const Testset *set = g_ptr_array_index (sets, i);
     g_hash_table_insert (j.sets, set->name, (gpointer) set);
   }
-  gboolean ok;
-  if (mode == SCORER_EACH_ATTEMPT) {
-    Streaming s = { &ix, &j, NULL };
-    ok = runlog_read (dir, judge_attempt, &s, error);
-    if (ok && s.error != NULL) {
-      g_propagate_error (error, s.error);
-      ok = FALSE;
-    } else
-      g_clear_error (&s.error);
-  } else {
-    ok = runlog_read (dir, index_attempt, &ix, error);
-    if (ok)
-      g_ptr_array_sort (ix.order, cmp_units);
-    for (guint i = 0; ok && i < ix.order->len; i++)
-      ok = judge_unit (&j, g_ptr_array_index (ix.order, i), error);
-  }
+  gboolean ok = runlog_read (dir, index_attempt, &ix, error);
+  if (ok && !ix.each_attempt)
+    g_ptr_array_sort (ix.order, cmp_units);
+  for (guint i = 0; ok && i < ix.order->len; i++)
+    ok = judge_unit (&j, g_ptr_array_index (ix.order, i), error);
   g_hash_table_unref (j.sets);
   g_string_free (j.judgements, TRUE);
   g_array_unref (j.turns);

@@ -68,10 +68,6 @@ struct _MetricsInput {
   GArray *latency;        /* gint64 µs, MetricsRecord.lat_start… */
   GStringChunk *strings;  /* every string a record keeps */
   GString *scratch;       /* the key being looked up */
-  /* The previous record's item key, category and kind (in strings): the
-   * scorer hands records over grouped by item and variant, and comparing
-   * with the last one is cheaper than a hash lookup. */
-  const char *last_key, *last_category, *last_kind;
   gboolean computed;
 };
 
@@ -157,20 +153,9 @@ metrics_intern(MetricsInput *in, const char *s)
 }
 
 /* The record's item key, one copy per item however many records share it. */
-/* Whether key (as metrics_item_key makes it) is testset's item. */
-static gboolean
-metrics_key_is(const char *key, const char *testset, const char *item)
-{
-  gsize n = testset ? strlen(testset) : 0;
-  return (n == 0 || strncmp(key, testset, n) == 0) && key[n] == '\x1f'
-         && strcmp(key + n + 1, item) == 0;
-}
-
 static const char *
 metrics_item_key(MetricsInput *in, const char *testset, const char *item)
 {
-  if (in->last_key != NULL && metrics_key_is(in->last_key, testset, item))
-    return in->last_key;
   g_string_assign(in->scratch, testset ? testset : "");
   g_string_append_c(in->scratch, '\x1f');
   g_string_append(in->scratch, item);
@@ -181,7 +166,6 @@ metrics_item_key(MetricsInput *in, const char *testset, const char *item)
                                     (gssize)in->scratch->len);
     g_hash_table_insert(in->item_index, key, NULL);
   }
-  in->last_key = key;
   return key;
 }
 
@@ -203,22 +187,13 @@ metrics_input_add(MetricsInput *in, const ScoreRecord *f)
   MetricsRecord r = { 0 };
   r.kind = -1;
   if (f->variant != NULL && strcmp(f->variant, "clean") != 0) {
-    if (in->last_kind != NULL && f->variant_kind != NULL
-        && strcmp(in->last_kind, f->variant_kind) == 0) {
-      r.kind_name = in->last_kind; /* in kind_set already */
-    } else {
-      r.kind_name = metrics_variant_kind(f->variant_kind, f->variant,
-                                         in->strings);
-      g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
-      in->last_kind = r.kind_name;
-    }
+    r.kind_name = metrics_variant_kind(f->variant_kind, f->variant,
+                                       in->strings);
+    g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
   }
   r.sub = metrics_record_sub(in, f->submission);
   r.key = metrics_item_key(in, f->testset, f->item);
-  if (in->last_category == NULL || f->category == NULL
-      || strcmp(in->last_category, f->category) != 0)
-    in->last_category = metrics_intern(in, f->category);
-  r.category = in->last_category;
+  r.category = metrics_intern(in, f->category);
   r.error_class = failure_name(f->error_class); /* static */
   /* A failed request counts as wrong whatever the record says. */
   r.correct = r.error_class == NULL && f->correct;

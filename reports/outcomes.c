@@ -117,23 +117,3 @@ outcomes_flips (const Outcomes *base, const Outcomes *cur, const char *sub,
   g_ptr_array_sort (flips, flip_cmp);
   return flips;
 }
-
-static int
-str_ptr_cmp (gconstpointer a, gconstpointer b, gpointer user)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-char **
-outcomes_submissions (const Outcomes *o)
-{
-  guint n = 0;
-  char **ids = (char **) g_hash_table_get_keys_as_array (o->subs, &n);
-  char **copy = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    copy[i] = g_strdup (ids[i]);
-  g_free (ids);
-  g_qsort_with_data (copy, (gint) n, sizeof (char *),
-                     str_ptr_cmp, NULL);
-  return copy;
-}

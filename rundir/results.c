@@ -5,16 +5,6 @@
 #include "rundir/rundir.h"
 #include "util/atomic_file.h"
 
-#define R_VERSION "vabench_version"
-#define R_RUN "run"
-#define R_RUN_ID "id"
-#define R_STARTED "started_at"
-#define R_FINISHED "finished_at"
-#define R_CONTEST "contest"
-#define R_SUBMISSIONS "submissions"
-#define R_TIES "ties"
-#define R_LOAD "load"
-
 /* The contest settings results.json repeats, in this order. */
 static const char *const contest_copied[] = {
   "name", "seed", "weights", "sla_ms", "resamples", "nearmiss_kinds",
@@ -32,17 +22,17 @@ static void
 results_bind (Results *r)
 {
   const cJSON *root = r->root, *run = cJSON_GetObjectItemCaseSensitive (
-                                       root, R_RUN);
-  r->vabench_version = str_in (root, R_VERSION);
-  r->run_id = str_in (run, R_RUN_ID);
-  r->started_at = str_in (run, R_STARTED);
-  r->finished_at = str_in (run, R_FINISHED);
-  r->contest = cJSON_GetObjectItemCaseSensitive (root, R_CONTEST);
+                                       root, "run");
+  r->vabench_version = str_in (root, "vabench_version");
+  r->run_id = str_in (run, "id");
+  r->started_at = str_in (run, "started_at");
+  r->finished_at = str_in (run, "finished_at");
+  r->contest = cJSON_GetObjectItemCaseSensitive (root, "contest");
   if (!cJSON_IsObject (r->contest))
     r->contest = NULL;
-  r->submissions = cJSON_GetObjectItemCaseSensitive (root, R_SUBMISSIONS);
-  r->ties = cJSON_GetObjectItemCaseSensitive (root, R_TIES);
-  r->load = cJSON_GetObjectItemCaseSensitive (root, R_LOAD);
+  r->submissions = cJSON_GetObjectItemCaseSensitive (root, "submissions");
+  r->ties = cJSON_GetObjectItemCaseSensitive (root, "ties");
+  r->load = cJSON_GetObjectItemCaseSensitive (root, "load");
   if (!cJSON_IsObject (r->load))
     r->load = NULL;
 }
@@ -61,20 +51,20 @@ results_new (const RunManifest *m, cJSON *submissions, cJSON *ties)
 {
   Results *r = g_new0 (Results, 1);
   r->root = cJSON_CreateObject ();
-  cJSON_AddStringToObject (r->root, R_VERSION, VABENCH_VERSION);
-  cJSON *run = cJSON_AddObjectToObject (r->root, R_RUN);
-  add_string_or_null (run, R_RUN_ID, m->run_id);
-  add_string_or_null (run, R_STARTED, m->started_at);
-  add_string_or_null (run, R_FINISHED, m->finished_at);
-  cJSON *c = cJSON_AddObjectToObject (r->root, R_CONTEST);
+  cJSON_AddStringToObject (r->root, "vabench_version", VABENCH_VERSION);
+  cJSON *run = cJSON_AddObjectToObject (r->root, "run");
+  add_string_or_null (run, "id", m->run_id);
+  add_string_or_null (run, "started_at", m->started_at);
+  add_string_or_null (run, "finished_at", m->finished_at);
+  cJSON *c = cJSON_AddObjectToObject (r->root, "contest");
   for (gsize i = 0; i < G_N_ELEMENTS (contest_copied); i++) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive (m->contest,
                                                        contest_copied[i]);
     if (v)
       cJSON_AddItemToObject (c, contest_copied[i], cJSON_Duplicate (v, TRUE));
   }
-  cJSON_AddItemToObject (r->root, R_SUBMISSIONS, submissions);
-  cJSON_AddItemToObject (r->root, R_TIES, ties);
+  cJSON_AddItemToObject (r->root, "submissions", submissions);
+  cJSON_AddItemToObject (r->root, "ties", ties);
   results_bind (r);
   return r;
 }
@@ -115,9 +105,9 @@ results_parse (const char *text, gssize len, const char *name,
     return NULL;
   }
   if (!cJSON_IsArray (cJSON_GetObjectItemCaseSensitive (root,
-                                                        R_SUBMISSIONS))) {
+                                                        "submissions"))) {
     g_set_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT,
-                 "%s: field \"%s\": expected an array", name, R_SUBMISSIONS);
+                 "%s: field \"%s\": expected an array", name, "submissions");
     return NULL;
   }
   Results *r = g_new0 (Results, 1);
@@ -146,8 +136,8 @@ results_write (const char *dir, const Results *r, GError **error)
 void
 results_set_load (Results *r, cJSON *load)
 {
-  cJSON_DeleteItemFromObjectCaseSensitive (r->root, R_LOAD);
-  cJSON_AddItemToObject (r->root, R_LOAD, load);
+  cJSON_DeleteItemFromObjectCaseSensitive (r->root, "load");
+  cJSON_AddItemToObject (r->root, "load", load);
   results_bind (r);
 }
 
@@ -166,7 +156,7 @@ cJSON *
 results_ranking (cJSON *submissions, cJSON *ties)
 {
   cJSON *o = cJSON_CreateObject ();
-  cJSON_AddItemToObject (o, R_SUBMISSIONS, submissions);
-  cJSON_AddItemToObject (o, R_TIES, ties);
+  cJSON_AddItemToObject (o, "submissions", submissions);
+  cJSON_AddItemToObject (o, "ties", ties);
   return o;
 }

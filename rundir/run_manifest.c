@@ -5,28 +5,6 @@
 #include "rundir/rundir.h"
 #include "util/atomic_file.h"
 
-/* Members of manifest.json and of its contest object that are read. */
-#define M_VERSION "vabench_version"
-#define M_RUN_ID "run_id"
-#define M_STARTED "started_at"
-#define M_FINISHED "finished_at"
-#define M_CONTEST "contest"
-#define C_FILE "file"
-#define C_FILE_ABS "file_abs"
-#define C_TESTSETS "testsets"
-#define C_SUBMISSIONS "submissions"
-#define C_WEIGHTS "weights"
-#define C_SLA_MS "sla_ms"
-#define C_RESAMPLES "resamples"
-#define C_SEED "seed"
-#define T_NAME "name"
-#define T_PATH "path"
-#define T_ABS_PATH "abs_path"
-#define T_SHA256 "sha256"
-#define S_ID "id"
-#define S_NAME "name"
-#define S_PROVINCE "province"
-
 static const char *
 str_in (const cJSON *o, const char *key)
 {
@@ -58,8 +36,8 @@ run_manifest_submissions_of (const cJSON *array)
   const cJSON *list = cJSON_IsArray (array) ? array : NULL, *s;
   cJSON_ArrayForEach (s, list)
   {
-    RunSubmission rs = { str_in (s, S_ID), str_in (s, S_NAME),
-                         str_in (s, S_PROVINCE) };
+    RunSubmission rs = { str_in (s, "id"), str_in (s, "name"),
+                         str_in (s, "province") };
     if (rs.id != NULL)
       g_array_append_val (subs, rs);
   }
@@ -71,25 +49,25 @@ static void
 read_contest (RunManifest *m)
 {
   const cJSON *c = m->contest;
-  m->contest_file_abs = str_in (c, C_FILE_ABS);
+  m->contest_file_abs = str_in (c, "file_abs");
   m->testsets = g_array_new (FALSE, TRUE, sizeof (RunTestset));
   const cJSON *t;
-  cJSON_ArrayForEach (t, cJSON_GetObjectItemCaseSensitive (c, C_TESTSETS))
+  cJSON_ArrayForEach (t, cJSON_GetObjectItemCaseSensitive (c, "testsets"))
   {
-    RunTestset rt = { str_in (t, T_NAME), str_in (t, T_PATH),
-                      str_in (t, T_ABS_PATH), str_in (t, T_SHA256) };
+    RunTestset rt = { str_in (t, "name"), str_in (t, "path"),
+                      str_in (t, "abs_path"), str_in (t, "sha256") };
     g_array_append_val (m->testsets, rt);
   }
   m->submissions = run_manifest_submissions_of (
-      cJSON_GetObjectItemCaseSensitive (c, C_SUBMISSIONS));
-  const cJSON *w = cJSON_GetObjectItemCaseSensitive (c, C_WEIGHTS);
+      cJSON_GetObjectItemCaseSensitive (c, "submissions"));
+  const cJSON *w = cJSON_GetObjectItemCaseSensitive (c, "weights");
   m->w_accuracy = num_in (w, "accuracy");
   m->w_nearmiss = num_in (w, "nearmiss");
   m->w_latency = num_in (w, "latency");
   m->w_availability = num_in (w, "availability");
-  m->sla_ms = (guint) count_in (c, C_SLA_MS, G_MAXUINT);
-  m->resamples = (guint) count_in (c, C_RESAMPLES, G_MAXUINT);
-  m->seed = count_in (c, C_SEED, G_MAXUINT64);
+  m->sla_ms = (guint) count_in (c, "sla_ms", G_MAXUINT);
+  m->resamples = (guint) count_in (c, "resamples", G_MAXUINT);
+  m->seed = count_in (c, "seed", G_MAXUINT64);
 }
 
 static void
@@ -112,11 +90,11 @@ run_manifest_new (const char *run_id, const char *started_at, cJSON *contest)
   m->contest = contest;
   /* Resume reloads the contest file and re-scoring the sets from any
    * working directory. */
-  add_abs (contest, C_FILE, C_FILE_ABS);
+  add_abs (contest, "file", "file_abs");
   cJSON *t;
   cJSON_ArrayForEach (t, cJSON_GetObjectItemCaseSensitive (contest,
-                                                           C_TESTSETS))
-    add_abs (t, T_PATH, T_ABS_PATH);
+                                                           "testsets"))
+    add_abs (t, "path", "abs_path");
   read_contest (m);
   return m;
 }
@@ -142,13 +120,13 @@ gboolean
 run_manifest_write (const char *dir, const RunManifest *m, GError **error)
 {
   g_autoptr (cJSON) o = cJSON_CreateObject ();
-  cJSON_AddStringToObject (o, M_VERSION, m->vabench_version);
-  cJSON_AddStringToObject (o, M_RUN_ID, m->run_id);
-  cJSON_AddStringToObject (o, M_STARTED, m->started_at);
+  cJSON_AddStringToObject (o, "vabench_version", m->vabench_version);
+  cJSON_AddStringToObject (o, "run_id", m->run_id);
+  cJSON_AddStringToObject (o, "started_at", m->started_at);
   if (m->finished_at)
-    cJSON_AddStringToObject (o, M_FINISHED, m->finished_at);
+    cJSON_AddStringToObject (o, "finished_at", m->finished_at);
   /* A reference: printed as a member, left alone when o is freed. */
-  cJSON_AddItemReferenceToObject (o, M_CONTEST, m->contest);
+  cJSON_AddItemReferenceToObject (o, "contest", m->contest);
   char *text = cJSON_Print (o);
   g_autofree char *with_nl = g_strconcat (text, "\n", NULL);
   cJSON_free (text);
@@ -177,17 +155,17 @@ run_manifest_read (const char *dir, GError **error)
     return NULL;
   }
   g_autoptr (cJSON) o = cJSON_ParseWithLength (text, len);
-  cJSON *contest = cJSON_DetachItemFromObjectCaseSensitive (o, M_CONTEST);
+  cJSON *contest = cJSON_DetachItemFromObjectCaseSensitive (o, "contest");
   if (!cJSON_IsObject (contest)) {
     cJSON_Delete (contest);
     not_manifest (error, path, "not a vabench run manifest");
     return NULL;
   }
   RunManifest *m = g_new0 (RunManifest, 1);
-  m->vabench_version = g_strdup (str_in (o, M_VERSION));
-  m->run_id = g_strdup (str_in (o, M_RUN_ID));
-  m->started_at = g_strdup (str_in (o, M_STARTED));
-  m->finished_at = g_strdup (str_in (o, M_FINISHED));
+  m->vabench_version = g_strdup (str_in (o, "vabench_version"));
+  m->run_id = g_strdup (str_in (o, "run_id"));
+  m->started_at = g_strdup (str_in (o, "started_at"));
+  m->finished_at = g_strdup (str_in (o, "finished_at"));
   m->contest = contest;
   read_contest (m);
   return m;

@@ -83,46 +83,9 @@ fail (Where *w, const char *field, GError **error, const char *fmt, ...)
   return FALSE;
 }
 
-/* jsonl's typed getters, noting the member first. */
-static gboolean
-get_string (Where *w, const cJSON *o, const char *field, gboolean optional,
-            const char **out, GError **error)
-{
-  w->field = field;
-  return jsonl_get_string (o, field, optional, out, error);
-}
-
-static gboolean
-get_number (Where *w, const cJSON *o, const char *field, double *out,
-            GError **error)
-{
-  w->field = field;
-  return jsonl_get_number (o, field, TRUE, out, error);
-}
-
-static gboolean
-get_bool (Where *w, const cJSON *o, const char *field, gboolean *out,
-          GError **error)
-{
-  w->field = field;
-  return jsonl_get_bool (o, field, TRUE, out, error);
-}
-
-static gboolean
-get_strv (Where *w, const cJSON *o, const char *field, char ***out,
-          GError **error)
-{
-  w->field = field;
-  return jsonl_get_strv (o, field, TRUE, out, error);
-}
-
-static gboolean
-get_object (Where *w, const cJSON *o, const char *field, const cJSON **out,
-            GError **error)
-{
-  w->field = field;
-  return jsonl_get_object (o, field, TRUE, out, error);
-}
+/* jsonl's typed getters (util/jsonl.h), noting the member first. */
+#define GET(type, w, o, name, ...)                                           \
+  ((w)->field = (name), jsonl_get_##type ((o), (name), __VA_ARGS__))
 
 static gboolean
 valid_id (const char *id)
@@ -139,9 +102,9 @@ static gboolean
 read_limits (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   double conc = 0, rate = 0, tmo = 0;
-  if (!get_number (w, o, "concurrency", &conc, error)
-      || !get_number (w, o, "rate_per_sec", &rate, error)
-      || !get_number (w, o, "timeout_ms", &tmo, error))
+  if (!GET (number, w, o, "concurrency", TRUE, &conc, error)
+      || !GET (number, w, o, "rate_per_sec", TRUE, &rate, error)
+      || !GET (number, w, o, "timeout_ms", TRUE, &tmo, error))
     return FALSE;
   if (conc < 0 || conc > 100000 || conc != (guint) conc)
     return fail (w, "concurrency", error, "%g is not a count in 0..100000",
@@ -160,14 +123,14 @@ static gboolean
 read_auth (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   const cJSON *auth = NULL;
-  if (!get_object (w, o, "auth", &auth, error))
+  if (!GET (object, w, o, "auth", TRUE, &auth, error))
     return FALSE;
   if (auth == NULL)
     return TRUE;
   const char *type = NULL, *env = NULL, *header = NULL;
-  if (!get_string (w, auth, "type", FALSE, &type, error)
-      || !get_string (w, auth, "env", FALSE, &env, error)
-      || !get_string (w, auth, "header", TRUE, &header, error)) {
+  if (!GET (string, w, auth, "type", FALSE, &type, error)
+      || !GET (string, w, auth, "env", FALSE, &env, error)
+      || !GET (string, w, auth, "header", TRUE, &header, error)) {
     g_prefix_error (error, "auth: ");
     return FALSE;
   }
@@ -186,7 +149,7 @@ static gboolean
 read_headers (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   const cJSON *h = NULL;
-  if (!get_object (w, o, "headers", &h, error))
+  if (!GET (object, w, o, "headers", TRUE, &h, error))
     return FALSE;
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   const cJSON *e;
@@ -212,8 +175,8 @@ read_template (Where *w, const cJSON *o, Manifest *m, GError **error)
   const char *method = "POST", *ptr = NULL;
   const cJSON *body = NULL;
   gboolean is_tpl = strcmp (m->adapter, "template") == 0;
-  if (!get_string (w, o, "method", TRUE, &method, error)
-      || !get_string (w, o, "answer_pointer", !is_tpl, &ptr, error))
+  if (!GET (string, w, o, "method", TRUE, &method, error)
+      || !GET (string, w, o, "answer_pointer", !is_tpl, &ptr, error))
     return FALSE;
   body = cJSON_GetObjectItemCaseSensitive (o, "body");
   if (is_tpl && body == NULL)
@@ -235,14 +198,15 @@ read_fields (Where *w, const cJSON *o, Manifest *m, GError **error)
   const char *id = NULL, *name = NULL, *prov = NULL, *ep = NULL, *ad = NULL,
              *model = NULL;
   gboolean stream = FALSE;
-  if (!get_string (w, o, "id", FALSE, &id, error)
-      || !get_string (w, o, "name", TRUE, &name, error)
-      || !get_string (w, o, "province", TRUE, &prov, error)
-      || !get_string (w, o, "endpoint", FALSE, &ep, error)
-      || !get_string (w, o, "adapter", FALSE, &ad, error)
-      || !get_string (w, o, "model", TRUE, &model, error)
-      || !get_bool (w, o, "stream", &stream, error)
-      || !get_strv (w, o, "allow_redirect_hosts", &m->redirect_hosts, error))
+  if (!GET (string, w, o, "id", FALSE, &id, error)
+      || !GET (string, w, o, "name", TRUE, &name, error)
+      || !GET (string, w, o, "province", TRUE, &prov, error)
+      || !GET (string, w, o, "endpoint", FALSE, &ep, error)
+      || !GET (string, w, o, "adapter", FALSE, &ad, error)
+      || !GET (string, w, o, "model", TRUE, &model, error)
+      || !GET (bool, w, o, "stream", TRUE, &stream, error)
+      || !GET (strv, w, o, "allow_redirect_hosts", TRUE, &m->redirect_hosts,
+               error))
     return FALSE;
   if (!valid_id (id))
     return fail (w, "id", error,

@@ -151,12 +151,3 @@ results_write_load (const char *dir, const cJSON *load, GError **error)
   return atomic_file_set_contents (path, with_nl, -1, ATOMIC_FILE_SYNC,
                                    error);
 }
-
-cJSON *
-results_ranking (cJSON *submissions, cJSON *ties)
-{
-  cJSON *o = cJSON_CreateObject ();
-  cJSON_AddItemToObject (o, "submissions", submissions);
-  cJSON_AddItemToObject (o, "ties", ties);
-  return o;
-}

@@ -50,8 +50,4 @@ void results_set_load (Results *r, cJSON *load);
 gboolean results_write_load (const char *dir, const cJSON *load,
                              GError **error);
 
-/* {"submissions": …, "ties": …} of a ranking (both taken): the shape
- * scoring/metrics.h hands to tests. */
-cJSON *results_ranking (cJSON *submissions, cJSON *ties);
-
 #endif

@@ -5,7 +5,7 @@
  * scoring/METRICS.md. */
 #include "scoring/metrics.h"
 
-#include "rundir/results.h"
+#include "rundir/run_manifest.h"
 #include "scoring/rank.h"
 #include "scoring/stats.h"
 
@@ -659,22 +659,4 @@ metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg, cJSON **ties)
                                             &out->results[out->order[pos]]));
   *ties = metrics_ties(c, out);
   return arr;
-}
-
-cJSON *
-metrics_compute(const GPtrArray *score_records, const cJSON *submissions,
-                const MetricsConfig *cfg)
-{
-  g_autoptr(GArray) subs = run_manifest_submissions_of(submissions);
-  g_autoptr(MetricsInput) in = metrics_input_new(subs);
-  for (guint n = 0; n < score_records->len; n++) {
-    ScoreRecord rec;
-    /* A record that cannot be attributed is skipped, as when streamed. */
-    if (score_record_decode(g_ptr_array_index(score_records, n), &rec, NULL))
-      metrics_input_add(in, &rec);
-    score_record_clear(&rec);
-  }
-  cJSON *ties = NULL;
-  cJSON *ranked = metrics_input_compute(in, cfg, &ties);
-  return results_ranking(ranked, ties);
 }

@@ -16,16 +16,7 @@ typedef struct {
   guint resamples;       /* bootstrap resamples, ≥ 1000 for a contest */
 } MetricsConfig;
 
-/* score_records: cJSON score records (borrowed), any order, read as
- * rundir/score_record.h reads them. submissions: JSON array of
- * {"id","name","province"} (borrowed), in contest order. Returns a new
- * object {"submissions": [ranked per-submission objects], "ties":
- * [[id,...],...]} (free with cJSON_Delete) with the fields documented in
- * reports/README.md (results.json). For tests; the scorer streams. */
-cJSON *metrics_compute (const GPtrArray *score_records,
-                        const cJSON *submissions, const MetricsConfig *cfg);
-
-/* The same, fed one record at a time so that no record outlives its line
+/* Score records are fed one at a time so that no record outlives its line
  * (the scorer streams 200,000 of them): new, add every record, compute
  * once, free. submissions: RunSubmission (rundir/run_manifest.h), in
  * contest order, borrowed until free. Records are copied. */

@@ -134,16 +134,6 @@ valid_utf8 (const char *line, gsize len, const char **bad)
 
 /* ---- flat records without a tree ------------------------------------ */
 
-/* A wanted name in the lookup table: its first and last eight bytes
- * (zero-padded), which settle names of up to sixteen bytes. A linear scan
- * over a dozen names for each of a line's two dozen keys was a tenth of
- * reading it. */
-typedef struct {
-  guint64 head, tail;
-  gsize len;
-  int index; /* into names; -1: an empty entry */
-} FlatName;
-
 struct _JsonlFlat {
   const char *const *names;
   guint n;
@@ -151,8 +141,6 @@ struct _JsonlFlat {
   gpointer user;
   JsonlValue *values;
   gsize *name_lens;   /* strlen of each name, once */
-  FlatName *table;    /* open addressing, a power of two ≥ 2 n entries */
-  guint table_mask;
   char *text;         /* the line's wanted strings, unescaped */
   gsize text_cap;
   cJSON *tree;        /* jsonl_flat_line: the last line read as a tree */
@@ -171,92 +159,15 @@ flat_ws (const char *p, const char *end)
   return p;
 }
 
-/* The first and last eight bytes of p[0, len) as words, zero-padded when
- * shorter; end bounds what may be loaded. */
-static guint64
-name_head (const char *p, gsize len, const char *end)
-{
-  if (len >= 8)
-    return load8 (p);
-  if (end - p >= 8)
-    return load8 (p) & (((guint64) 1 << (8 * len)) - 1);
-  char pad[8] = { 0 };
-  memcpy (pad, p, len);
-  return load8 (pad);
-}
-
-static guint64
-name_tail (const char *p, gsize len)
-{
-  return len > 8 ? load8 (p + len - 8) : 0;
-}
-
-static guint
-name_hash (guint64 head, gsize len, guint mask)
-{
-  return (guint) (((head ^ len) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
-                  >> 40)
-         & mask;
-}
-
-/* Fills c->table; a name given twice is entered once (flat_slot_scan
- * then finds the later one). */
-static void
-flat_table_init (FlatCtx *c)
-{
-  guint size = 16;
-  while (size < 2 * c->n)
-    size *= 2;
-  c->table = g_new (FlatName, size);
-  c->table_mask = size - 1;
-  for (guint i = 0; i < size; i++)
-    c->table[i].index = -1;
-  for (guint i = 0; i < c->n; i++) {
-    const char *s = c->names[i];
-    gsize len = c->name_lens[i];
-    FlatName e = { name_head (s, len, s + len), name_tail (s, len), len,
-                   (int) i };
-    guint h = name_hash (e.head, len, c->table_mask);
-    while (c->table[h].index >= 0
-           && !(c->table[h].len == len && strcmp (c->names[c->table[h].index],
-                                                  s) == 0))
-      h = (h + 1) & c->table_mask;
-    if (c->table[h].index < 0)
-      c->table[h] = e;
-  }
-}
-
 /* The wanted slot for a key, or -1 (not wanted, or seen before): the
  * first name equal to key whose value is not set yet. */
 static int
-flat_slot_scan (const FlatCtx *c, const char *key, gsize len)
+flat_slot (const FlatCtx *c, const char *key, gsize len)
 {
   for (guint i = 0; i < c->n; i++)
     if (c->name_lens[i] == len && c->values[i].type == 0
         && memcmp (c->names[i], key, len) == 0)
       return (int) i;
-  return -1;
-}
-
-/* flat_slot_scan through the table; end bounds the line. */
-static int
-flat_slot (const FlatCtx *c, const char *key, gsize len, const char *end)
-{
-  guint64 head = name_head (key, len, end);
-  guint h = name_hash (head, len, c->table_mask);
-  for (; c->table[h].index >= 0; h = (h + 1) & c->table_mask) {
-    const FlatName *e = &c->table[h];
-    if (e->len != len || e->head != head)
-      continue;
-    if (len > 8 && (e->tail != name_tail (key, len)
-                    || (len > 16
-                        && memcmp (c->names[e->index] + 8, key + 8, len - 16)
-                               != 0)))
-      continue;
-    if (c->values[e->index].type == 0)
-      return e->index;
-    return flat_slot_scan (c, key, len); /* a repeated key */
-  }
   return -1;
 }
 
@@ -472,7 +383,7 @@ flat_member (FlatCtx *c, const char *p, const char *end, char **out)
   p = flat_ws (key + len + 1, end);
   if (p >= end || *p != ':')
     return NULL;
-  int slot = flat_slot (c, key, len, end);
+  int slot = flat_slot (c, key, len);
   p = flat_value (c, slot, flat_ws (p + 1, end), end, out);
   return p ? flat_ws (p, end) : NULL;
 }
@@ -748,7 +659,6 @@ jsonl_flat_new (const char *const *names, guint n)
   c->name_lens = g_new0 (gsize, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     c->name_lens[i] = strlen (names[i]);
-  flat_table_init (c);
   return c;
 }
 
@@ -760,7 +670,6 @@ jsonl_flat_free (JsonlFlat *c)
   cJSON_Delete (c->tree);
   g_free (c->values);
   g_free (c->name_lens);
-  g_free (c->table);
   g_free (c->text);
   g_free (c);
 }

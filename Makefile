@@ -31,7 +31,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
 # Every module folder is a library part; harness/main.c is the only entry point.
-LIB_SRCS := $(sort $(wildcard util/*.c testsets/*.c submissions/*.c \
+LIB_SRCS := $(sort $(wildcard util/*.c rundir/*.c testsets/*.c submissions/*.c \
               submissions/mock/*.c scoring/*.c reports/*.c harness/*.c))
 LIB_SRCS := $(filter-out harness/main.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -39,7 +39,7 @@ TEST_SRCS := $(sort $(wildcard tests/test-*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 
-.PHONY: all deps-quiet test-bins test demo bench clean check-format
+.PHONY: all deps-quiet test-bins test demo bench clean
 all: deps-quiet $(BUILD)/vabench
 
 deps-quiet:

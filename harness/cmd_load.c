@@ -9,10 +9,10 @@
 #include "harness/contest.h"
 #include "harness/engine.h"
 #include "harness/plan.h"
-#include "harness/runlog.h"
-#include "harness/scorecard.h"
-#include "scoring/judge.h"
-#include "scoring/stats.h"
+#include "rundir/results.h"
+#include "rundir/rundir.h"
+#include "rundir/runlog.h"
+#include "scoring/capacity.h"
 
 static volatile sig_atomic_t load_stop = 0;
 
@@ -23,66 +23,13 @@ on_signal (int sig)
   signal (sig, SIG_DFL);
 }
 
-typedef struct {
-  const Contest *c;
-  GArray *lat_us;   /* gint64 of answered requests */
-  guint requests, errors, answered, correct;
-} StepTally;
-
-/* The compiled key of a single-turn item, or NULL. */
-static const JudgeKey *
-key_of (StepTally *t, const char *set_name, const char *item)
-{
-  for (guint i = 0; set_name && item && i < t->c->testsets->len; i++) {
-    const Testset *set = g_ptr_array_index (t->c->testsets, i);
-    const TsItem *it = strcmp (set->name, set_name) == 0
-                           ? testset_lookup (set, item) : NULL;
-    if (it != NULL)
-      return ((const TsTurn *) g_ptr_array_index (it->turns, 0))->key;
-  }
-  return NULL;
-}
-
-static void
-tally_record (const cJSON *rec, gpointer user)
-{
-  StepTally *t = user;
-  if (!cJSON_IsTrue (cJSON_GetObjectItem (rec, "final")))
-    return;
-  t->requests++;
-  const char *answer = cJSON_GetStringValue (cJSON_GetObjectItem (rec,
-                                                                  "answer"));
-  if (answer == NULL) {
-    t->errors++;
-    return;
-  }
-  t->answered++;
-  gint64 us = (gint64) cJSON_GetNumberValue (cJSON_GetObjectItem (rec,
-                                                                  "t_total_us"));
-  g_array_append_val (t->lat_us, us);
-  const JudgeKey *key = key_of (
-      t, cJSON_GetStringValue (cJSON_GetObjectItem (rec, "testset")),
-      cJSON_GetStringValue (cJSON_GetObjectItem (rec, "item")));
-  if (key == NULL)
-    return;
-  g_autoptr (cJSON) j = judge_answer (key, answer);
-  t->correct += cJSON_IsTrue (cJSON_GetObjectItem (j, "correct"));
-}
-
-static double
-pct_ms (GArray *lat, double p)
-{
-  if (lat->len == 0)
-    return -1;
-  return stats_percentile_nearest ((gint64 *) (void *) lat->data, lat->len, p)
-         / 1000.0;
-}
-
+/* Fires one step into its own run log, then judges it as a contest is
+ * judged (scoring/capacity.h). */
 static cJSON *
 run_step (const Contest *c, const GPtrArray *units, const char *out,
           guint conc, guint secs, guint workers, GError **error)
 {
-  g_autofree char *dir = g_strdup_printf ("%s/load/step-%u", out, conc);
+  g_autofree char *dir = rundir_load_step (out, conc);
   if (g_mkdir_with_parents (dir, 0755) != 0) {
     g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s", dir);
     return NULL;
@@ -102,45 +49,7 @@ run_step (const Contest *c, const GPtrArray *units, const char *out,
   if (!engine_fire (e, error))
     return NULL;
   double elapsed = (g_get_monotonic_time () - t0) / 1e6;
-  StepTally t = { c, g_array_new (FALSE, FALSE, sizeof (gint64)), 0, 0, 0,
-                  0 };
-  gboolean ok = runlog_read (dir, tally_record, &t, error);
-  cJSON *step = NULL;
-  if (ok) {
-    stats_sort_i64 ((gint64 *) (void *) t.lat_us->data, t.lat_us->len);
-    step = cJSON_CreateObject ();
-    cJSON_AddNumberToObject (step, "concurrency", conc);
-    cJSON_AddNumberToObject (step, "requests", t.requests);
-    cJSON_AddNumberToObject (step, "p50_ms", pct_ms (t.lat_us, 50));
-    cJSON_AddNumberToObject (step, "p95_ms", pct_ms (t.lat_us, 95));
-    cJSON_AddNumberToObject (step, "p99_ms", pct_ms (t.lat_us, 99));
-    cJSON_AddNumberToObject (step, "error_rate",
-                             t.requests ? (double) t.errors / t.requests : 0);
-    cJSON_AddNumberToObject (step, "accuracy",
-                             t.requests ? (double) t.correct / t.requests : 0);
-    cJSON_AddNumberToObject (step, "rps", t.requests / MAX (elapsed, 1e-3));
-  }
-  g_array_unref (t.lat_us);
-  return step;
-}
-
-/* The largest concurrency whose p95 kept within the SLA and whose accuracy
- * stayed within 2 points of the first step; -1 when none did. */
-static int
-capacity_of (const cJSON *steps, double sla_ms)
-{
-  const cJSON *first = cJSON_GetArrayItem (steps, 0), *s;
-  double base = cJSON_GetNumberValue (cJSON_GetObjectItem (first, "accuracy"));
-  int cap = -1;
-  cJSON_ArrayForEach (s, steps)
-  {
-    double p95 = cJSON_GetNumberValue (cJSON_GetObjectItem (s, "p95_ms"));
-    double acc = cJSON_GetNumberValue (cJSON_GetObjectItem (s, "accuracy"));
-    if (p95 >= 0 && p95 <= sla_ms && acc >= base - 0.02)
-      cap = (int) cJSON_GetNumberValue (cJSON_GetObjectItem (s,
-                                                             "concurrency"));
-  }
-  return cap;
+  return capacity_step (dir, c->testsets, conc, elapsed, error);
 }
 
 static gboolean
@@ -164,21 +73,15 @@ parse_ramp (const char *text, GArray *out, GError **error)
 static gboolean
 save_load (const char *out, cJSON *load, GError **error)
 {
-  g_autofree char *lp = g_build_filename (out, "load.json", NULL);
-  if (!scorecard_write_json (lp, load, error))
+  if (!results_write_load (out, load, error))
     return FALSE;
   /* Beside a contest run, the capacity goes into its results.json too, so
    * the report draws the capacity curve. */
-  g_autofree char *rp = g_build_filename (out, "results.json", NULL);
-  g_autofree char *text = NULL;
-  if (!g_file_get_contents (rp, &text, NULL, NULL))
-    return TRUE;
-  g_autoptr (cJSON) res = cJSON_Parse (text);
+  g_autoptr (Results) res = results_read (out, NULL);
   if (res == NULL)
     return TRUE;
-  cJSON_DeleteItemFromObject (res, "load");
-  cJSON_AddItemToObject (res, "load", cJSON_Duplicate (load, TRUE));
-  return scorecard_write_json (rp, res, error);
+  results_set_load (res, cJSON_Duplicate (load, TRUE));
+  return results_write (out, res, error);
 }
 
 static GPtrArray *
@@ -276,12 +179,13 @@ cmd_load (int argc, char **argv, GError **error)
     cJSON_AddNumberToObject (load, "capacity", cap);
   if (!save_load (out, load, error))
     return VB_EXIT_RUN;
+  g_autofree char *path = rundir_path (out, RUNDIR_LOAD);
   if (cap < 0)
     printf ("\nNo step kept p95 ≤ %d ms with accuracy within 2 points of the "
             "first step.\n", sla);
   else
     printf ("\nCapacity of %s: %d concurrent callers (p95 ≤ %d ms, accuracy "
-            "within 2 points of the first step). Written to %s/load.json\n",
-            sub, cap, sla, out);
+            "within 2 points of the first step). Written to %s\n",
+            sub, cap, sla, path);
   return load_stop ? VB_EXIT_RUN : VB_EXIT_OK;
 }

@@ -4,8 +4,8 @@
 #include "harness/cmd.h"
 
 #include "submissions/mock/mock.h"
+#include "util/atomic_file.h"
 
-#include <errno.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -75,17 +75,9 @@ cmd_mock_options (const MockArgs *a, MockOptions *o, char **host,
 static gboolean
 cmd_mock_write_port (const char *path, guint16 port, GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
   g_autofree char *text = g_strdup_printf ("%u\n", port);
-  if (!g_file_set_contents (tmp, text, -1, error))
-    return FALSE;
-  if (g_rename (tmp, path) != 0) {
-    int e = errno;
-    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
-                 "cannot rename %s to %s: %s", tmp, path, g_strerror (e));
-    return FALSE;
-  }
-  return TRUE;
+  return atomic_file_set_contents (path, text, -1, ATOMIC_FILE_NO_SYNC,
+                                   error);
 }
 
 static gboolean

@@ -10,9 +10,11 @@
 #include "harness/contest.h"
 #include "harness/engine.h"
 #include "harness/plan.h"
-#include "harness/runlog.h"
-#include "harness/scorecard.h"
 #include "reports/report.h"
+#include "rundir/run_manifest.h"
+#include "rundir/rundir.h"
+#include "rundir/runlog.h"
+#include "scoring/scorer.h"
 
 static volatile sig_atomic_t stop_requested = 0;
 
@@ -78,26 +80,10 @@ static gboolean
 write_manifest (const char *dir, const Contest *c, const char *run_id,
                 const char *started, const char *finished, GError **error)
 {
-  g_autoptr (cJSON) m = cJSON_CreateObject ();
-  cJSON_AddStringToObject (m, "vabench_version", VABENCH_VERSION);
-  cJSON_AddStringToObject (m, "run_id", run_id);
-  cJSON_AddStringToObject (m, "started_at", started);
-  if (finished)
-    cJSON_AddStringToObject (m, "finished_at", finished);
-  cJSON *snap = contest_snapshot (c);
-  g_autofree char *abs = g_canonicalize_filename (c->path, NULL);
-  cJSON_AddStringToObject (snap, "file_abs", abs);
-  cJSON *t;
-  guint i = 0;
-  cJSON_ArrayForEach (t, cJSON_GetObjectItem (snap, "testsets"))
-  {
-    const Testset *set = g_ptr_array_index (c->testsets, i++);
-    g_autofree char *p = g_canonicalize_filename (set->path, NULL);
-    cJSON_AddStringToObject (t, "abs_path", p);
-  }
-  cJSON_AddItemToObject (m, "contest", snap);
-  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
-  return scorecard_write_json (path, m, error);
+  g_autoptr (RunManifest) m = run_manifest_new (run_id, started,
+                                                contest_snapshot (c));
+  m->finished_at = g_strdup (finished);
+  return run_manifest_write (dir, m, error);
 }
 
 /* For --resume: the contest the run was started with, unchanged. */
@@ -105,29 +91,24 @@ static Contest *
 contest_for_resume (const char *dir, char **run_id, char **started,
                     GError **error)
 {
-  g_autoptr (cJSON) m = scorecard_read_manifest (dir, error);
+  g_autoptr (RunManifest) m = run_manifest_read (dir, error);
   if (m == NULL)
     return NULL;
-  const cJSON *snap = cJSON_GetObjectItem (m, "contest");
-  const cJSON *file = cJSON_GetObjectItem (snap, "file_abs");
-  if (!cJSON_IsString (file)) {
+  if (m->contest_file_abs == NULL) {
+    g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
     g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
-                 "%s/manifest.json: field \"contest.file_abs\": missing", dir);
+                 "%s: field \"contest.file_abs\": missing", path);
     return NULL;
   }
-  g_autoptr (Contest) c = contest_load (file->valuestring, error);
+  g_autoptr (Contest) c = contest_load (m->contest_file_abs, error);
   if (c == NULL)
     return NULL;
-  const cJSON *t;
-  guint i = 0;
-  cJSON_ArrayForEach (t, cJSON_GetObjectItem (snap, "testsets"))
-  {
-    const cJSON *h = cJSON_GetObjectItem (t, "sha256");
+  for (guint i = 0; i < m->testsets->len; i++) {
+    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
     const Testset *set = i < c->testsets->len
                              ? g_ptr_array_index (c->testsets, i) : NULL;
-    i++;
-    if (set == NULL || !cJSON_IsString (h)
-        || strcmp (h->valuestring, set->sha256) != 0) {
+    if (set == NULL || t->sha256 == NULL
+        || strcmp (t->sha256, set->sha256) != 0) {
       g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
                    "cannot resume %s: question set %s changed since the run "
                    "started (SHA-256 differs)",
@@ -135,18 +116,15 @@ contest_for_resume (const char *dir, char **run_id, char **started,
       return NULL;
     }
   }
-  *run_id = g_strdup (cJSON_GetStringValue (cJSON_GetObjectItem (m,
-                                                                 "run_id")));
-  *started = g_strdup (cJSON_GetStringValue (cJSON_GetObjectItem (
-      m, "started_at")));
+  *run_id = g_strdup (m->run_id);
+  *started = g_strdup (m->started_at);
   return g_steal_pointer (&c);
 }
 
 static gboolean
 prepare_new_dir (const char *dir, GError **error)
 {
-  g_autofree char *log = g_build_filename (dir, "log.jsonl", NULL);
-  if (g_file_test (log, G_FILE_TEST_EXISTS)) {
+  if (rundir_has (dir, RUNDIR_LOG)) {
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
                  "%s already holds a run; use --resume %s to finish it or "
                  "choose another --out",
@@ -162,9 +140,9 @@ prepare_new_dir (const char *dir, GError **error)
 }
 
 static void
-restore (const cJSON *rec, gpointer user)
+restore (const LogAttempt *a, gpointer user)
 {
-  engine_restore_record (user, rec);
+  engine_restore_record (user, a);
 }
 
 static gboolean
@@ -188,9 +166,11 @@ fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
   g_autoptr (RunLog) log = runlog_open (dir, restore, e, &torn, error);
   if (log == NULL)
     return FALSE;
-  if (torn)
-    fprintf (stderr, "vabench run: dropped a torn last line from %s/log.jsonl "
-                     "(a crash mid-write); it is fired again\n", dir);
+  if (torn) {
+    g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
+    fprintf (stderr, "vabench run: dropped a torn last line from %s "
+                     "(a crash mid-write); it is fired again\n", path);
+  }
   engine_set_log (e, log);
   install_signals ();
   if (!engine_fire (e, error))
@@ -211,8 +191,8 @@ static gboolean
 score_and_report (const char *dir, const Contest *c, const char *formats,
                   const char *lang, gboolean quiet, GError **error)
 {
-  g_autoptr (cJSON) results = NULL;
-  if (!scorecard_score_run_with (dir, c->testsets, &results, error))
+  g_autoptr (Results) results = NULL;
+  if (!scorer_score_run (dir, c->testsets, &results, error))
     return FALSE;
   ReportLang l = g_strcmp0 (lang, "en") == 0 ? REPORT_LANG_EN : REPORT_LANG_VI;
   g_auto (GStrv) warnings = NULL;
@@ -221,9 +201,12 @@ score_and_report (const char *dir, const Contest *c, const char *formats,
   print_warnings (warnings);
   g_autofree char *table = report_leaderboard_markdown (results, l);
   printf ("%s\n", table);
-  if (!quiet)
-    fprintf (stderr, "vabench run: wrote %s/results.json, %s/scores.jsonl and "
-                     "the reports (%s) in %s\n", dir, dir, formats, dir);
+  if (!quiet) {
+    g_autofree char *rp = rundir_path (dir, RUNDIR_RESULTS);
+    g_autofree char *sp = rundir_path (dir, RUNDIR_SCORES);
+    fprintf (stderr, "vabench run: wrote %s, %s and the reports (%s) in %s\n",
+             rp, sp, formats, dir);
+  }
   return TRUE;
 }
 
@@ -305,9 +288,10 @@ cmd_run (int argc, char **argv, GError **error)
   if (!fire (dir, c, run_id, quiet, (guint) workers, &interrupted, error))
     return VB_EXIT_RUN;
   if (interrupted) {
+    g_autofree char *log = rundir_path (dir, RUNDIR_LOG);
     fprintf (stderr, "\nvabench run: interrupted; every finished answer is in "
-                     "%s/log.jsonl.\nResume with: vabench run --resume %s\n",
-             dir, dir);
+                     "%s.\nResume with: vabench run --resume %s\n",
+             log, dir);
     return VB_EXIT_RUN;
   }
   g_autofree char *finished = iso_now ();

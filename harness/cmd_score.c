@@ -3,8 +3,8 @@
 
 #include <stdio.h>
 
-#include "harness/scorecard.h"
 #include "reports/report.h"
+#include "scoring/scorer.h"
 
 int
 cmd_score (int argc, char **argv, GError **error)
@@ -24,8 +24,10 @@ cmd_score (int argc, char **argv, GError **error)
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "give one run DIR");
     return VB_EXIT_INPUT;
   }
-  g_autoptr (cJSON) results = NULL;
-  if (!scorecard_score_run (argv[1], &results, error))
+  g_autoptr (Results) results = NULL;
+  /* Unusable input (manifest, sets, log) is exit 2; a file that cannot be
+   * written is exit 3 (G_FILE_ERROR). */
+  if (!scorer_score_run (argv[1], NULL, &results, error))
     return cmd_exit_code_for (*error);
   if (!quiet) {
     g_autofree char *table

@@ -5,13 +5,16 @@
  * or, for a conversation item, "turns": [...] with turn t (from 0) perturbed
  * with seed + t, so that turns do not all take the same random choices.
  * Variants identical to the question are skipped. The per-variant seed is
- * perturb_variant_seed(); harness/plan.c derives turns the same way. */
+ * perturb_variant_seed() and the texts plan_variant_turns(), as a run
+ * fires them. */
 #include "harness/cmd_testset_perturb.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "harness/cmd.h"
+#include "harness/plan.h"
+#include "rundir/item_kind.h"
 #include "testsets/perturb.h"
 #include "testsets/testset.h"
 #include "util/jsonl.h"
@@ -121,20 +124,12 @@ static cJSON *
 perturb_cli_variant (const TsItem *item, const char *kind, guint n,
                      guint64 vseed)
 {
-  g_autoptr (cJSON) texts = cJSON_CreateArray ();
   gboolean changed = FALSE;
-
-  for (guint t = 0; t < item->turns->len; t++)
-    {
-      const TsTurn *turn = g_ptr_array_index (item->turns, t);
-      g_autofree char *text = perturb_apply (kind, turn->question,
-                                             vseed + t);
-
-      changed |= strcmp (text, turn->question) != 0;
-      cJSON_AddItemToArray (texts, cJSON_CreateString (text));
-    }
+  g_auto (GStrv) turns = plan_variant_turns (item, kind, vseed, &changed);
   if (!changed)
     return NULL;
+  g_autoptr (cJSON) texts = cJSON_CreateStringArray (
+      (const char *const *) turns, (int) g_strv_length (turns));
 
   g_autoptr (cJSON) rec = cJSON_CreateObject ();
   g_autofree char *variant = g_strdup_printf ("%s#%u", kind, n);
@@ -145,7 +140,7 @@ perturb_cli_variant (const TsItem *item, const char *kind, guint n,
   cJSON_AddStringToObject (rec, "kind", kind);
   /* Raw decimal: exact (the seed is below 2^53), never "1.2e+15". */
   cJSON_AddRawToObject (rec, "seed", seed);
-  if (strcmp (item->kind, "conversation") == 0)
+  if (strcmp (item->kind, item_kind_name (ITEM_KIND_CONVERSATION)) == 0)
     cJSON_AddItemToObject (rec, "turns", g_steal_pointer (&texts));
   else
     cJSON_AddStringToObject (

@@ -3,7 +3,8 @@
 
 #include <stdio.h>
 
-#include "harness/runlog.h"
+#include "rundir/rundir.h"
+#include "rundir/runlog.h"
 
 int
 cmd_verify (int argc, char **argv, GError **error)
@@ -27,10 +28,9 @@ cmd_verify (int argc, char **argv, GError **error)
     g_propagate_error (error, g_steal_pointer (&local));
     return altered ? VB_EXIT_GATE : VB_EXIT_RUN;
   }
-  g_autofree char *head = NULL;
-  g_autofree char *hp = g_build_filename (argv[1], "log.head", NULL);
-  (void) g_file_get_contents (hp, &head, NULL, NULL);
-  printf ("%s/log.jsonl: %" G_GUINT64_FORMAT " records, chain intact%s%s",
-          argv[1], n, head ? "; head " : "\n", head ? head : "");
+  g_autofree char *head = runlog_head (argv[1]);
+  g_autofree char *log = rundir_path (argv[1], RUNDIR_LOG);
+  printf ("%s: %" G_GUINT64_FORMAT " records, chain intact%s%s", log, n,
+          head ? "; head " : "\n", head ? head : "");
   return VB_EXIT_OK;
 }

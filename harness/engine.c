@@ -12,7 +12,6 @@
 
 #include "harness/plan.h"
 #include "harness/transfer.h"
-#include "util/jsonw.h"
 
 #define BACKOFF_BASE_US (250 * 1000)
 #define BACKOFF_MAX_US (30 * 1000 * 1000)
@@ -352,30 +351,16 @@ engine_interrupted (const Engine *e)
   return e->interrupted;
 }
 
-static const char *
-str_field (const cJSON *rec, const char *name)
-{
-  const cJSON *n = cJSON_GetObjectItemCaseSensitive (rec, name);
-  return cJSON_IsString (n) ? n->valuestring : NULL;
-}
-
 void
-engine_restore_record (Engine *e, const cJSON *rec)
+engine_restore_record (Engine *e, const LogAttempt *a)
 {
-  const char *sub = str_field (rec, "submission");
-  const char *set = str_field (rec, "testset");
-  const char *item = str_field (rec, "item");
-  const char *variant = str_field (rec, "variant");
-  const cJSON *final = cJSON_GetObjectItemCaseSensitive (rec, "final");
-  const cJSON *turn = cJSON_GetObjectItemCaseSensitive (rec, "turn");
-  if (!sub || !set || !item || !variant || !cJSON_IsTrue (final)
-      || !cJSON_IsNumber (turn))
+  if (!a->final)
     return;
-  g_autofree char *ukey = plan_unit_key (set, item, variant);
+  g_autofree char *ukey = plan_unit_key (a->testset, a->item, a->variant);
   const PlanUnit *u = g_hash_table_lookup (e->unit_index, ukey);
   if (u == NULL)
     return; /* not part of this contest any more */
-  char *key = restored_key (sub, u);
+  char *key = restored_key (a->submission, u);
   Restored *r = g_hash_table_lookup (e->restored, key);
   if (r == NULL) {
     r = g_new0 (Restored, 1);
@@ -384,15 +369,14 @@ engine_restore_record (Engine *e, const cJSON *rec)
   } else
     g_free (key);
   g_free (r->session);
-  r->session = g_strdup (str_field (rec, "session"));
-  const char *answer = str_field (rec, "answer");
-  if (str_field (rec, "error_class") != NULL || answer == NULL) {
+  r->session = g_strdup (a->session);
+  if (a->error_class != FAILURE_NONE || a->answer == NULL) {
     r->complete = TRUE;
     return;
   }
-  g_ptr_array_add (r->history, g_strdup (str_field (rec, "sent")));
-  g_ptr_array_add (r->history, g_strdup (answer));
-  r->next_turn = (guint) turn->valuedouble + 1;
+  g_ptr_array_add (r->history, g_strdup (a->sent));
+  g_ptr_array_add (r->history, g_strdup (a->answer));
+  r->next_turn = a->turn + 1;
   r->complete = r->next_turn >= g_strv_length (u->turns);
 }
 
@@ -610,8 +594,8 @@ backoff_us (Engine *e, guint attempt, curl_off_t retry_after_s)
   return wait;
 }
 
-/* The attempt's log record, written as text without its closing brace:
- * the run log adds the chain (harness/runlog.h). */
+/* The attempt's log record (rundir/attempt.h), written as text without
+ * its closing brace: the run log adds the chain (rundir/runlog.h). */
 static void
 write_record (Worker *w, const Xfer *x, const TransferOutcome *o,
               gboolean final)
@@ -619,40 +603,30 @@ write_record (Worker *w, const Xfer *x, const TransferOutcome *o,
   Engine *e = w->e;
   const Job *j = x->job;
   const PlanUnit *u = j->unit;
-  g_string_truncate (w->line, 0);
-  JsonwObject r;
-  jsonw_begin (&r, w->line);
-  jsonw_string (&r, "submission", j->sub->m->id);
-  jsonw_string (&r, "testset", u->set->name);
-  jsonw_string (&r, "item", u->item->id);
-  jsonw_string (&r, "variant", u->variant);
-  jsonw_string (&r, "variant_kind", u->variant_kind);
-  jsonw_uint (&r, "seed", u->seed);
-  jsonw_uint (&r, "turn", j->turn);
-  jsonw_uint (&r, "attempt", j->attempt);
-  jsonw_bool (&r, "final", final);
-  jsonw_string (&r, "session", j->session);
-  jsonw_string (&r, "sent", u->turns[j->turn]);
-  jsonw_string (&r, "answer", o->answer);
-  jsonw_int (&r, "http_status", o->status);
-  jsonw_string (&r, "error_class", o->cls);
-  jsonw_string (&r, "error", o->cls ? (o->detail ? o->detail : "") : NULL);
-  jsonw_int (&r, "t_dns_us", o->t_dns);
-  jsonw_int (&r, "t_connect_us", o->t_connect);
-  jsonw_int (&r, "t_tls_us", o->t_tls);
-  jsonw_int (&r, "t_first_byte_us", o->t_first);
-  jsonw_int (&r, "t_total_us", o->t_total);
-  if (x->job->sub->m->stream)
-    jsonw_int (&r, "t_first_token_us", x->t.first_token);
-  if (e->o.contest->open_loop)
-    jsonw_int (&r, "t_queue_us", x->queued);
-  if (x->t.server_us >= 0)
-    jsonw_int (&r, "t_server_us", x->t.server_us);
-  if (x->job->redirect)
-    jsonw_string (&r, "redirected_to", x->job->redirect);
   char started_at[48];
   format_iso_time (w, x->t.started_real, started_at);
-  jsonw_string (&r, "started_at", started_at);
+  FailureClass cls = FAILURE_NONE;
+  if (o->cls != NULL && !failure_parse (o->cls, &cls)) {
+    g_warn_if_reached (); /* a class rundir/failure.h does not name */
+    cls = FAILURE_OTHER;
+  }
+  LogAttempt a = {
+    .submission = j->sub->m->id, .testset = u->set->name,
+    .item = u->item->id, .variant = u->variant,
+    .variant_kind = u->variant_kind, .seed = u->seed, .turn = j->turn,
+    .attempt = j->attempt, .final = final, .session = j->session,
+    .sent = u->turns[j->turn], .answer = o->answer,
+    .http_status = o->status, .error_class = cls, .error = o->detail,
+    .t_dns_us = o->t_dns, .t_connect_us = o->t_connect,
+    .t_tls_us = o->t_tls, .t_first_byte_us = o->t_first,
+    .t_total_us = o->t_total,
+    .t_first_token_us = j->sub->m->stream ? x->t.first_token : -1,
+    .t_queue_us = e->o.contest->open_loop ? MAX (x->queued, 0) : -1,
+    .t_server_us = MAX (x->t.server_us, -1),
+    .redirected_to = j->redirect, .started_at = started_at,
+  };
+  g_string_truncate (w->line, 0);
+  attempt_write (w->line, &a);
 }
 
 /* Moves the job on after a final attempt: next turn, or done. */

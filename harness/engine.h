@@ -7,7 +7,7 @@
 #include <signal.h>
 
 #include "harness/contest.h"
-#include "harness/runlog.h"
+#include "rundir/runlog.h"
 
 typedef struct _Engine Engine;
 
@@ -52,7 +52,7 @@ void engine_set_log (Engine *e, RunLog *log);
 
 /* Marks what a previous, interrupted run already finished, from its log
  * records (call for each record before engine_fire). */
-void engine_restore_record (Engine *e, const cJSON *rec);
+void engine_restore_record (Engine *e, const LogAttempt *a);
 
 /* Fires everything not yet finished. FALSE + error only when the run itself
  * cannot go on (log write failure); endpoint failures are data. */

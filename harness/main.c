@@ -1,6 +1,5 @@
 /* vabench — entry point: a table of subcommands, errors printed once. */
 #include "harness/cmd.h"
-#include "util/cjson_scope.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -43,9 +42,6 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  /* cJSON's allocation hooks are process-wide: set them before any
-   * firing thread allocates (util/cjson_scope.h). */
-  cjson_scope_install ();
   if (argc < 2) {
     print_usage (stderr);
     return VB_EXIT_INPUT;

@@ -37,11 +37,9 @@ clean_turns (const TsItem *it)
   return t;
 }
 
-/* Each turn gets its own seed so a conversation's turns do not all take
- * the same random choices. */
-static char **
-perturbed_turns (const TsItem *it, const char *kind, guint64 seed,
-                 gboolean *changed)
+char **
+plan_variant_turns (const TsItem *it, const char *kind, guint64 seed,
+                    gboolean *changed)
 {
   char **t = g_new0 (char *, it->turns->len + 1);
   *changed = FALSE;
@@ -61,7 +59,7 @@ add_generated (GPtrArray *units, const Contest *c, const Testset *set,
     for (guint n = 1; n <= c->per_item; n++) {
       guint64 seed = perturb_variant_seed (c->seed, it->id, *k, n);
       gboolean changed;
-      char **turns = perturbed_turns (it, *k, seed, &changed);
+      char **turns = plan_variant_turns (it, *k, seed, &changed);
       if (!changed) { /* identical to the original: not a near-miss */
         g_strfreev (turns);
         continue;

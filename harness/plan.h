@@ -20,6 +20,15 @@ typedef struct {
  * g_ptr_array_unref). */
 GPtrArray *plan_build (const Contest *c);
 
+/* The texts of the generated variant of kind with seed: turn t (from 0)
+ * of the item perturbed with seed + t, so that a conversation's turns do
+ * not all take the same random choices. NULL-terminated, newly allocated
+ * (g_strfreev); *changed tells whether any turn differs from the item's.
+ * The one place this is decided: plan_build and `vabench testset perturb`
+ * both call it, so a run and the CLI agree. */
+char **plan_variant_turns (const TsItem *it, const char *kind, guint64 seed,
+                           gboolean *changed);
+
 /* A permutation of 0..n-1 seeded by (seed, submission id): the same seed
  * gives the same order. Newly allocated, free with g_free. */
 guint *plan_order (guint n, guint64 seed, const char *submission_id);

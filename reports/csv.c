@@ -51,7 +51,7 @@ csv_cell (GString *out, const cJSON *sub, const char *col)
 }
 
 char *
-csv_results (const cJSON *results)
+csv_results (const Results *results)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   for (guint c = 0; c < G_N_ELEMENTS (csv_result_cols); c++) {
@@ -67,8 +67,7 @@ csv_results (const cJSON *results)
   }
   g_string_append (out, "\r\n");
   const cJSON *sub;
-  cJSON_ArrayForEach (sub, cJSON_GetObjectItemCaseSensitive (results,
-                                                            "submissions"))
+  cJSON_ArrayForEach (sub, results->submissions)
   {
     for (guint c = 0; c < G_N_ELEMENTS (csv_result_cols); c++) {
       if (c)
@@ -90,46 +89,47 @@ csv_items_header (GString *out)
 }
 
 static void
-csv_field (GString *out, const cJSON *rec, const char *key)
+csv_text (GString *out, const char *s)
 {
-  const cJSON *n = cJSON_GetObjectItemCaseSensitive (rec, key);
-  if (cJSON_IsString (n))
-    escape_csv (out, n->valuestring);
-  else if (cJSON_IsNumber (n))
-    csv_number (out, n->valuedouble);
-  else if (cJSON_IsBool (n))
-    g_string_append (out, cJSON_IsTrue (n) ? "true" : "false");
+  if (s)
+    escape_csv (out, s);
+  g_string_append_c (out, ',');
+}
+
+static void
+csv_value (GString *out, double v)
+{
+  csv_number (out, v);
   g_string_append_c (out, ',');
 }
 
 /* Sum over turns: the time the citizen waited for the whole item. */
 static void
-csv_latency (GString *out, const cJSON *rec)
+csv_latency (GString *out, const ScoreRecord *rec)
 {
-  const cJSON *lat = cJSON_GetObjectItemCaseSensitive (rec, "latency_us");
   double total = 0;
-  guint n = 0;
-  const cJSON *t;
-  cJSON_ArrayForEach (t, lat)
-    if (cJSON_IsNumber (t)) {
-      total += t->valuedouble;
-      n++;
-    }
-  if (n)
+  for (guint i = 0; i < rec->n_latency; i++)
+    total += rec->latency_us[i];
+  if (rec->n_latency)
     csv_number (out, total / 1000.0);
   g_string_append_c (out, ',');
 }
 
 void
-csv_items_row (GString *out, const cJSON *rec, ReportLang lang)
+csv_items_row (GString *out, const ScoreRecord *rec, ReportLang lang)
 {
-  static const char *const keys[] = {
-    "submission", "testset", "item", "category", "kind", "variant",
-    "variant_kind", "correct", "score", "lenient_score", "contradictions",
-    "error_class",
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    csv_field (out, rec, keys[i]);
+  csv_text (out, rec->submission);
+  csv_text (out, rec->testset);
+  csv_text (out, rec->item);
+  csv_text (out, rec->category);
+  csv_text (out, item_kind_name (rec->kind));
+  csv_text (out, rec->variant);
+  csv_text (out, rec->variant_kind);
+  csv_text (out, rec->correct ? "true" : "false");
+  csv_value (out, rec->score);
+  csv_value (out, rec->lenient_score);
+  csv_value (out, (double) rec->contradictions);
+  csv_text (out, failure_name (rec->error_class));
   csv_latency (out, rec);
   g_autofree char *q = explain_question (rec);
   g_autofree char *a = explain_answer (rec);

@@ -2,6 +2,8 @@
 
 #include "reports/outcomes.h"
 #include "reports/rjson.h"
+#include "rundir/results.h"
+#include "rundir/run_manifest.h"
 
 G_DEFINE_QUARK (vabench-diff-error-quark, diff_error)
 
@@ -12,21 +14,13 @@ static const char *const diff_metrics[] = {
 };
 
 /* name → sha256 of the question sets, from results.json's contest, else
- * from manifest.json ("testsets": [{"name","sha256"}] in either). */
+ * from the run's manifest. */
 static GHashTable *
-testset_hashes (const char *dir, const cJSON *results)
+testset_hashes (const char *dir, const Results *results)
 {
   GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          g_free);
-  const cJSON *sets = rjson_path (results, "contest.testsets");
-  g_autoptr (cJSON) manifest = NULL;
-  if (cJSON_GetArraySize (sets) == 0) {
-    g_autofree char *mpath = g_build_filename (dir, "manifest.json", NULL);
-    manifest = rjson_load (mpath, NULL);
-    sets = rjson_path (manifest, "testsets");
-    if (sets == NULL)
-      sets = rjson_path (manifest, "contest.testsets");
-  }
+  const cJSON *sets = rjson_path (results->contest, "testsets");
   const cJSON *s;
   cJSON_ArrayForEach (s, sets)
   {
@@ -34,6 +28,15 @@ testset_hashes (const char *dir, const cJSON *results)
     if (name)
       g_hash_table_insert (h, g_strdup (name),
                            g_strdup (rjson_str (s, "sha256", "")));
+  }
+  if (g_hash_table_size (h) > 0)
+    return h;
+  g_autoptr (RunManifest) m = run_manifest_read (dir, NULL);
+  for (guint i = 0; m && i < m->testsets->len; i++) {
+    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
+    if (t->name)
+      g_hash_table_insert (h, g_strdup (t->name),
+                           g_strdup (t->sha256 ? t->sha256 : ""));
   }
   return h;
 }
@@ -66,11 +69,10 @@ same_testsets (GHashTable *a, GHashTable *b, GError **error)
 }
 
 static const cJSON *
-find_sub (const cJSON *results, const char *id)
+find_sub (const Results *results, const char *id)
 {
   const cJSON *s;
-  cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (results,
-                                                          "submissions"))
+  cJSON_ArrayForEach (s, results->submissions)
     if (g_strcmp0 (rjson_str (s, "id", NULL), id) == 0)
       return s;
   return NULL;
@@ -131,8 +133,8 @@ flips_list (GString *out, GPtrArray *flips, gboolean now_correct)
 }
 
 static void
-diff_submission (GString *out, const char *id, const cJSON *ra,
-                 const cJSON *rb, const Outcomes *oa, const Outcomes *ob)
+diff_submission (GString *out, const char *id, const Results *ra,
+                 const Results *rb, const Outcomes *oa, const Outcomes *ob)
 {
   const cJSON *sa = find_sub (ra, id), *sb = find_sub (rb, id);
   g_string_append_printf (out, "## %s\n", id);
@@ -153,13 +155,13 @@ diff_submission (GString *out, const char *id, const cJSON *ra,
 
 /* Submission ids of both runs, first run's order then new ones. */
 static GPtrArray *
-union_ids (const cJSON *ra, const cJSON *rb)
+union_ids (const Results *ra, const Results *rb)
 {
   GPtrArray *ids = g_ptr_array_new ();
-  const cJSON *runs[] = { ra, rb }, *s;
+  const Results *runs[] = { ra, rb };
+  const cJSON *s;
   for (guint r = 0; r < 2; r++)
-    cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (runs[r],
-                                                            "submissions"))
+    cJSON_ArrayForEach (s, runs[r]->submissions)
     {
       const char *id = rjson_str (s, "id", NULL);
       if (id && (r == 0 || find_sub (ra, id) == NULL))
@@ -172,13 +174,13 @@ gboolean
 diff_runs (const char *run_a, const char *run_b, GString *out,
            GError **error)
 {
-  g_autoptr (cJSON) ra
-      = rjson_load_results (run_a, DIFF_ERROR, DIFF_ERROR_INPUT, error);
-  g_autoptr (cJSON) rb
-      = ra ? rjson_load_results (run_b, DIFF_ERROR, DIFF_ERROR_INPUT, error)
-           : NULL;
-  if (rb == NULL)
+  g_autoptr (GError) local = NULL;
+  g_autoptr (Results) ra = results_read (run_a, &local);
+  g_autoptr (Results) rb = ra ? results_read (run_b, &local) : NULL;
+  if (rb == NULL) {
+    g_set_error_literal (error, DIFF_ERROR, DIFF_ERROR_INPUT, local->message);
     return FALSE;
+  }
   g_autoptr (GHashTable) ha = testset_hashes (run_a, ra);
   g_autoptr (GHashTable) hb = testset_hashes (run_b, rb);
   if (!same_testsets (ha, hb, error))

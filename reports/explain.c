@@ -5,21 +5,13 @@
 #include "reports/i18n.h"
 #include "reports/rjson.h"
 
-gboolean
-explain_is_hidden (const cJSON *rec)
-{
-  return rjson_bool (rec, "hidden", FALSE);
-}
-
 static char *
-join_turns (const cJSON *rec, const char *field)
+join_turns (const ScoreRecord *rec, gboolean answers)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  const cJSON *turns = cJSON_GetObjectItemCaseSensitive (rec, "turns");
-  const cJSON *t;
-  cJSON_ArrayForEach (t, turns)
-  {
-    const char *s = rjson_str (t, field, NULL);
+  for (guint i = 0; i < rec->n_turns; i++) {
+    const ScoreTurn *t = &rec->turns[i];
+    const char *s = answers ? t->answer : t->question;
     if (s == NULL)
       continue;
     if (out->len)
@@ -30,15 +22,15 @@ join_turns (const cJSON *rec, const char *field)
 }
 
 char *
-explain_question (const cJSON *rec)
+explain_question (const ScoreRecord *rec)
 {
-  return join_turns (rec, "question");
+  return join_turns (rec, FALSE);
 }
 
 char *
-explain_answer (const cJSON *rec)
+explain_answer (const ScoreRecord *rec)
 {
-  return join_turns (rec, "answer");
+  return join_turns (rec, TRUE);
 }
 
 static void
@@ -77,10 +69,10 @@ explain_forbid (GString *out, const cJSON *hit, ReportLang lang)
 }
 
 static void
-explain_turn (GString *out, const cJSON *turn, guint n_turns,
+explain_turn (GString *out, const ScoreTurn *turn, guint n_turns,
               ReportLang lang)
 {
-  const cJSON *j = cJSON_GetObjectItemCaseSensitive (turn, "judgement");
+  const cJSON *j = turn->judgement_tree;
   g_autoptr (GString) part = g_string_new (NULL);
   const cJSON *n;
   cJSON_ArrayForEach (n, cJSON_GetObjectItemCaseSensitive (j, "facts"))
@@ -94,24 +86,20 @@ explain_turn (GString *out, const cJSON *turn, guint n_turns,
   if (n_turns > 1)
     g_string_append_printf (out, "[%s %d] ",
                             lang == REPORT_LANG_VI ? "lượt" : "turn",
-                            (int) rjson_num_or (turn, "turn", 0) + 1);
+                            (int) turn->turn + 1);
   g_string_append_len (out, part->str, part->len);
 }
 
 char *
-explain_record (const cJSON *rec, ReportLang lang)
+explain_record (const ScoreRecord *rec, ReportLang lang)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  const char *err = rjson_str (rec, "error_class", NULL);
-  if (err) {
+  if (rec->error_class != FAILURE_NONE) {
     g_string_append_printf (out, "%s: %s", i18n (I18N_REQUEST_FAILED, lang),
-                            err);
+                            failure_name (rec->error_class));
     return g_string_free (g_steal_pointer (&out), FALSE);
   }
-  const cJSON *turns = cJSON_GetObjectItemCaseSensitive (rec, "turns");
-  guint n_turns = (guint) cJSON_GetArraySize (turns);
-  const cJSON *t;
-  cJSON_ArrayForEach (t, turns)
-    explain_turn (out, t, n_turns, lang);
+  for (guint i = 0; i < rec->n_turns; i++)
+    explain_turn (out, &rec->turns[i], rec->n_turns, lang);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -5,6 +5,7 @@
 
 #include "reports/outcomes.h"
 #include "reports/rjson.h"
+#include "rundir/rundir.h"
 #include "scoring/stats.h"
 
 G_DEFINE_QUARK (vabench-gate-error-quark, gate_error)
@@ -145,19 +146,19 @@ gate_max_drop_parse (const char *text, char **metric, double *max,
 
 /* The submissions a gate applies to: all, or the one named. */
 static GPtrArray *
-gate_targets (const cJSON *results, const char *submission, GError **error)
+gate_targets (const cJSON *submissions, const char *submission,
+              GError **error)
 {
   g_autoptr (GPtrArray) subs = g_ptr_array_new ();
   const cJSON *s;
-  cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (results,
-                                                          "submissions"))
+  cJSON_ArrayForEach (s, submissions)
     if (submission == NULL
         || g_strcmp0 (rjson_str (s, "id", NULL), submission) == 0)
       g_ptr_array_add (subs, (gpointer) s);
   if (submission && subs->len == 0) {
     g_set_error (error, GATE_ERROR, GATE_ERROR_SUBMISSION,
-                 "--submission: no submission \"%s\" in results.json",
-                 submission);
+                 "--submission: no submission \"%s\" in %s",
+                 submission, rundir_file_name (RUNDIR_RESULTS));
     return NULL;
   }
   return g_steal_pointer (&subs);
@@ -220,10 +221,11 @@ rule_free_ptr (gpointer p)
 }
 
 int
-gate_check (const cJSON *results, const char *const *requires,
+gate_check (const cJSON *submissions, const char *const *requires,
             const char *submission, GString *out, GError **error)
 {
-  g_autoptr (GPtrArray) subs = gate_targets (results, submission, error);
+  g_autoptr (GPtrArray) subs = gate_targets (submissions, submission,
+                                             error);
   if (subs == NULL)
     return GATE_BAD;
   g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (rule_free_ptr);
@@ -305,14 +307,23 @@ max_drop_one (const cJSON *bsub, const cJSON *sub, const char *metric,
 }
 
 static const cJSON *
-find_sub (const cJSON *results, const char *id)
+find_sub (const Results *results, const char *id)
 {
   const cJSON *s;
-  cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (results,
-                                                          "submissions"))
+  cJSON_ArrayForEach (s, results->submissions)
     if (g_strcmp0 (rjson_str (s, "id", NULL), id) == 0)
       return s;
   return NULL;
+}
+
+static Results *
+load_results (const char *dir, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  Results *r = results_read (dir, &local);
+  if (r == NULL)
+    g_set_error_literal (error, GATE_ERROR, GATE_ERROR_INPUT, local->message);
+  return r;
 }
 
 static Outcomes *
@@ -326,11 +337,10 @@ load_outcomes (const char *dir, GError **error)
 }
 
 static int
-gate_baseline (const GateOptions *opts, const cJSON *results, GString *out,
-               GError **error)
+gate_baseline (const GateOptions *opts, const Results *results,
+               GString *out, GError **error)
 {
-  g_autoptr (cJSON) base = rjson_load_results (
-      opts->baseline_dir, GATE_ERROR, GATE_ERROR_INPUT, error);
+  g_autoptr (Results) base = load_results (opts->baseline_dir, error);
   if (base == NULL)
     return GATE_BAD;
   g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
@@ -347,7 +357,8 @@ gate_baseline (const GateOptions *opts, const cJSON *results, GString *out,
   g_autoptr (Outcomes) co = bo ? load_outcomes (opts->run_dir, error) : NULL;
   if (co == NULL)
     return GATE_BAD;
-  g_autoptr (GPtrArray) subs = gate_targets (results, opts->submission, error);
+  g_autoptr (GPtrArray) subs = gate_targets (results->submissions,
+                                             opts->submission, error);
   if (subs == NULL)
     return GATE_BAD;
   int rc = GATE_PASS;
@@ -376,13 +387,12 @@ gate_run (const GateOptions *opts, GString *out, GError **error)
                  "--max-drop needs --baseline DIR");
     return GATE_BAD;
   }
-  g_autoptr (cJSON) results = rjson_load_results (
-      opts->run_dir, GATE_ERROR, GATE_ERROR_INPUT, error);
+  g_autoptr (Results) results = load_results (opts->run_dir, error);
   if (results == NULL)
     return GATE_BAD;
   g_autoptr (GString) checks = g_string_new (NULL);
-  int rc = gate_check (results, opts->requires, opts->submission, checks,
-                       error);
+  int rc = gate_check (results->submissions, opts->requires,
+                       opts->submission, checks, error);
   if (rc == GATE_BAD)
     return rc;
   int brc = GATE_PASS;

@@ -42,12 +42,13 @@ gboolean gate_op_holds (GateOp op, double value, double threshold);
 gboolean gate_max_drop_parse (const char *text, char **metric, double *max,
                               GError **error);
 
-/* Checks every rule (strv of expressions) on every submission of results
- * (or only on submission when not NULL). Appends one line per check to out
+/* Checks every rule (strv of expressions) on every submission of
+ * submissions (results.json's, rundir/results.h; or only on submission
+ * when not NULL). Appends one line per check to out
  * ("ok" or "FAIL", submission, expression, value). Returns GATE_PASS,
  * GATE_FAIL, or GATE_BAD with error set (malformed expression, unknown
  * metric, unknown submission) before any check is reported. */
-int gate_check (const cJSON *results, const char *const *requires,
+int gate_check (const cJSON *submissions, const char *const *requires,
                 const char *submission, GString *out, GError **error);
 
 typedef struct {

@@ -91,11 +91,10 @@ figure (GString *o, GHashTable *plots, const char *name)
 }
 
 static gboolean
-tied (const cJSON *results, const char *id)
+tied (const Results *results, const char *id)
 {
   const cJSON *group, *x;
-  cJSON_ArrayForEach (group, cJSON_GetObjectItemCaseSensitive (results,
-                                                              "ties"))
+  cJSON_ArrayForEach (group, results->ties)
     cJSON_ArrayForEach (x, group)
       if (cJSON_IsString (x) && g_strcmp0 (x->valuestring, id) == 0)
         return TRUE;
@@ -148,8 +147,7 @@ leaderboard (GString *o, const RunData *rd, GHashTable *plots,
   }
   g_string_append (o, "</table>\n<ul>\n");
   const cJSON *group, *x;
-  cJSON_ArrayForEach (group, cJSON_GetObjectItemCaseSensitive (rd->results,
-                                                              "ties"))
+  cJSON_ArrayForEach (group, rd->results->ties)
   {
     g_string_append (o, "<li>");
     gboolean first = TRUE;
@@ -264,7 +262,7 @@ latency (GString *o, const RunData *rd, GHashTable *plots, ReportLang lang)
   h (o, i18n (I18N_SLA, lang));
   g_string_append (o, ": ");
   g_autoptr (GString) t = g_string_new (NULL);
-  rjson_fmt_key (t, rjson_path (rd->results, "contest"), "sla_ms", 0, lang);
+  rjson_fmt_key (t, rd->results->contest, "sla_ms", 0, lang);
   h (o, t->str);
   g_string_append (o, " ms</p>\n<table><tr>");
   th (o, i18n (I18N_SUBMISSION, lang));
@@ -326,8 +324,8 @@ errors (GString *o, const RunData *rd, ReportLang lang)
 static void
 capacity (GString *o, const RunData *rd, GHashTable *plots, ReportLang lang)
 {
-  const cJSON *load = cJSON_GetObjectItemCaseSensitive (rd->results, "load");
-  if (!cJSON_IsObject (load))
+  const cJSON *load = rd->results->load;
+  if (load == NULL)
     return;
   section (o, "capacity", I18N_CAPACITY, lang);
   g_string_append (o, "<p>");
@@ -393,21 +391,19 @@ fact_item (GString *o, const cJSON *fact, ReportLang lang)
 }
 
 static void
-facts_cell (GString *o, const cJSON *rec, ReportLang lang)
+facts_cell (GString *o, const ScoreRecord *rec, ReportLang lang)
 {
   g_string_append (o, "<td><ul class=\"facts\">");
-  const char *err = rjson_str (rec, "error_class", NULL);
-  if (err) {
+  if (rec->error_class != FAILURE_NONE) {
     g_string_append (o, "<li class=\"contradiction\">");
     h (o, i18n (I18N_REQUEST_FAILED, lang));
     g_string_append (o, ": ");
-    h (o, err);
+    h (o, failure_name (rec->error_class));
     g_string_append (o, "</li>");
   }
-  const cJSON *turn, *x;
-  cJSON_ArrayForEach (turn, cJSON_GetObjectItemCaseSensitive (rec, "turns"))
-  {
-    const cJSON *j = cJSON_GetObjectItemCaseSensitive (turn, "judgement");
+  const cJSON *x;
+  for (guint i = 0; i < rec->n_turns; i++) {
+    const cJSON *j = rec->turns[i].judgement_tree;
     cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive (j, "facts"))
       fact_item (o, x, lang);
     cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive (j, "forbid"))
@@ -425,17 +421,20 @@ facts_cell (GString *o, const cJSON *rec, ReportLang lang)
 }
 
 static void
-worst_row (GString *o, const cJSON *rec, ReportLang lang)
+worst_row (GString *o, const ScoreRecord *rec, ReportLang lang)
 {
   g_autofree char *q = explain_question (rec);
   g_autofree char *a = explain_answer (rec);
   g_string_append (o, "<tr><td>");
-  h (o, rjson_str (rec, "item", "?"));
+  h (o, rec->item ? rec->item : "?");
   g_string_append (o, "<br><span class=\"ci\">");
-  h (o, rjson_str (rec, "variant", "clean"));
+  h (o, rec->variant ? rec->variant : "clean");
   g_string_append (o, "</span></td>");
-  td_num (o, rec, "score", 2, lang);
-  g_string_append (o, "<td><pre class=\"t\">");
+  g_autoptr (GString) score = g_string_new (NULL);
+  rjson_fmt (score, rec->score, 2, lang);
+  g_string_append (o, "<td class=\"n\">");
+  h (o, score->str);
+  g_string_append (o, "</td><td><pre class=\"t\">");
   h (o, q);
   g_string_append (o, "</pre></td><td><pre class=\"t\">");
   h (o, a);
@@ -533,8 +532,8 @@ meta_row (GString *o, const char *key, const char *value)
 static void
 methodology (GString *o, const RunData *rd, ReportLang lang)
 {
-  const cJSON *contest = rjson_path (rd->results, "contest");
-  const cJSON *run = rjson_path (rd->results, "run");
+  const Results *r = rd->results;
+  const cJSON *contest = r->contest;
   section (o, "methodology", I18N_METHODOLOGY, lang);
   g_string_append (o, "<p>");
   h (o, i18n (I18N_COMPOSITE_RULE, lang));
@@ -572,19 +571,20 @@ methodology (GString *o, const RunData *rd, ReportLang lang)
     meta_row (o, i18n (I18N_QSETS, lang), t->str);
   }
   meta_row (o, i18n (I18N_VERSION, lang),
-            rjson_str (rd->results, "vabench_version", "?"));
-  meta_row (o, i18n (I18N_STARTED, lang), rjson_str (run, "started_at", ""));
+            r->vabench_version ? r->vabench_version : "?");
+  meta_row (o, i18n (I18N_STARTED, lang),
+            r->started_at ? r->started_at : "");
   meta_row (o, i18n (I18N_FINISHED, lang),
-            rjson_str (run, "finished_at", ""));
+            r->finished_at ? r->finished_at : "");
   g_string_append (o, "</table>\n</section>\n");
 }
 
 static void
 head (GString *o, const RunData *rd, ReportLang lang)
 {
-  const cJSON *run = rjson_path (rd->results, "run");
-  const char *name = rjson_str (rjson_path (rd->results, "contest"), "name",
-                                rjson_str (run, "id", "vabench"));
+  const char *name = rjson_str (rd->results->contest, "name",
+                                rd->results->run_id ? rd->results->run_id
+                                                    : "vabench");
   g_string_append_printf (
       o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
@@ -603,11 +603,12 @@ head (GString *o, const RunData *rd, ReportLang lang)
   g_string_append (o, "</b> · ");
   h (o, i18n (I18N_RUN, lang));
   g_string_append (o, ": ");
-  h (o, rjson_str (run, "id", "?"));
+  const Results *r = rd->results;
+  h (o, r->run_id ? r->run_id : "?");
   g_string_append (o, " · ");
-  h (o, rjson_str (run, "started_at", ""));
+  h (o, r->started_at ? r->started_at : "");
   g_string_append (o, " → ");
-  h (o, rjson_str (run, "finished_at", ""));
+  h (o, r->finished_at ? r->finished_at : "");
   g_string_append (o, "</p>\n");
 }
 

@@ -18,7 +18,7 @@ typedef struct {
 } JunitSuite;
 
 struct _JunitWriter {
-  const cJSON *results;
+  const Results *results;
   ReportLang lang;
   GPtrArray *suites;  /* JunitSuite*, results order then first-seen */
   GHashTable *by_id;  /* id (borrowed from suite) → JunitSuite* */
@@ -51,7 +51,7 @@ suite_get (JunitWriter *w, const char *id)
 }
 
 JunitWriter *
-junit_writer_new (const cJSON *results, ReportLang lang)
+junit_writer_new (const Results *results, ReportLang lang)
 {
   JunitWriter *w = g_new0 (JunitWriter, 1);
   w->results = results;
@@ -59,8 +59,7 @@ junit_writer_new (const cJSON *results, ReportLang lang)
   w->suites = g_ptr_array_new_with_free_func (suite_free);
   w->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   const cJSON *sub;
-  cJSON_ArrayForEach (sub, cJSON_GetObjectItemCaseSensitive (results,
-                                                            "submissions"))
+  cJSON_ArrayForEach (sub, results->submissions)
     (void) suite_get (w, rjson_str (sub, "id", "?"));
   return w;
 }
@@ -76,33 +75,32 @@ junit_writer_free (JunitWriter *w)
 }
 
 static double
-record_seconds (const cJSON *rec)
+record_seconds (const ScoreRecord *rec)
 {
   double us = 0;
-  const cJSON *t;
-  cJSON_ArrayForEach (t, cJSON_GetObjectItemCaseSensitive (rec, "latency_us"))
-    if (cJSON_IsNumber (t))
-      us += t->valuedouble;
+  for (guint i = 0; i < rec->n_latency; i++)
+    us += rec->latency_us[i];
   return us / 1e6;
 }
 
 static void
-add_hidden (JunitSuite *s, const cJSON *rec)
+add_hidden (JunitSuite *s, const ScoreRecord *rec)
 {
-  const char *set = rjson_str (rec, "testset", "?");
+  const char *set = rec->testset ? rec->testset : "?";
   HiddenCount *hc = g_hash_table_lookup (s->hidden, set);
   if (hc == NULL) {
     hc = g_new0 (HiddenCount, 1);
     g_hash_table_insert (s->hidden, g_strdup (set), hc);
   }
   hc->n++;
-  if (!rjson_bool (rec, "correct", FALSE))
+  if (!rec->correct)
     hc->wrong++;
 }
 
 /* <failure>/<error> body: what was asked and answered, then why. */
 static void
-case_body (GString *c, const cJSON *rec, const char *why, ReportLang lang)
+case_body (GString *c, const ScoreRecord *rec, const char *why,
+           ReportLang lang)
 {
   g_autofree char *q = explain_question (rec);
   g_autofree char *a = explain_answer (rec);
@@ -115,7 +113,7 @@ case_body (GString *c, const cJSON *rec, const char *why, ReportLang lang)
 }
 
 static void
-add_case (JunitWriter *w, JunitSuite *s, const cJSON *rec)
+add_case (JunitWriter *w, JunitSuite *s, const ScoreRecord *rec)
 {
   GString *c = s->cases;
   double secs = record_seconds (rec);
@@ -125,16 +123,16 @@ add_case (JunitWriter *w, JunitSuite *s, const cJSON *rec)
   g_string_append (c, "    <testcase classname=\"");
   escape_xml (c, s->id);
   g_string_append (c, "\" name=\"");
-  escape_xml (c, rjson_str (rec, "item", "?"));
+  escape_xml (c, rec->item ? rec->item : "?");
   g_string_append_c (c, '/');
-  escape_xml (c, rjson_str (rec, "variant", "clean"));
+  escape_xml (c, rec->variant ? rec->variant : "clean");
   g_string_append_printf (c, "\" time=\"%s\"",
                           g_ascii_formatd (tbuf, sizeof tbuf, "%.6f", secs));
-  if (rjson_bool (rec, "correct", FALSE)) {
+  if (rec->correct) {
     g_string_append (c, "/>\n");
     return;
   }
-  const char *err = rjson_str (rec, "error_class", NULL);
+  const char *err = failure_name (rec->error_class);
   const char *tag = err ? "error" : "failure";
   g_autofree char *why = explain_record (rec, w->lang);
   if (err)
@@ -151,9 +149,9 @@ add_case (JunitWriter *w, JunitSuite *s, const cJSON *rec)
 }
 
 void
-junit_writer_add (JunitWriter *w, const cJSON *rec, gboolean hidden)
+junit_writer_add (JunitWriter *w, const ScoreRecord *rec, gboolean hidden)
 {
-  JunitSuite *s = suite_get (w, rjson_str (rec, "submission", "?"));
+  JunitSuite *s = suite_get (w, rec->submission ? rec->submission : "?");
   if (hidden)
     add_hidden (s, rec);
   else
@@ -220,7 +218,7 @@ junit_writer_finish (JunitWriter *w)
   }
   g_autoptr (GString) out = g_string_new (
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"");
-  escape_xml (out, rjson_str (rjson_path (w->results, "run"), "id", "vabench"));
+  escape_xml (out, w->results->run_id ? w->results->run_id : "vabench");
   g_string_append_printf (out, "\" tests=\"%u\" failures=\"%u\" "
                                "errors=\"%u\">\n",
                           all_tests, all_failures, all_errors);

@@ -11,14 +11,15 @@
 
 typedef struct _JunitWriter JunitWriter;
 
-/* results: results.json (borrowed; must outlive the writer) giving the
+/* results: the run's (borrowed; must outlive the writer) giving the
  * suite order and the testsuites' name. */
-JunitWriter *junit_writer_new (const cJSON *results, ReportLang lang);
+JunitWriter *junit_writer_new (const Results *results, ReportLang lang);
 void junit_writer_free (JunitWriter *w); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JunitWriter, junit_writer_free)
 
 /* Adds one score record (borrowed). */
-void junit_writer_add (JunitWriter *w, const cJSON *rec, gboolean hidden);
+void junit_writer_add (JunitWriter *w, const ScoreRecord *rec,
+                       gboolean hidden);
 
 /* The whole document, newly allocated; the writer stays usable. */
 char *junit_writer_finish (JunitWriter *w);

@@ -57,10 +57,9 @@ leader_row (GString *o, const cJSON *sub, GHashTable *ties, ReportLang lang)
 }
 
 char *
-markdown_leaderboard (const cJSON *results, ReportLang lang)
+markdown_leaderboard (const Results *results, ReportLang lang)
 {
-  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (results,
-                                                        "submissions");
+  const cJSON *subs = results->submissions;
   g_autoptr (GHashTable) ties = tie_sizes (subs);
   g_autoptr (GString) o = g_string_new (NULL);
   g_string_append_printf (
@@ -105,10 +104,9 @@ kinds_of (const cJSON *subs)
 }
 
 char *
-markdown_nearmiss (const cJSON *results, ReportLang lang)
+markdown_nearmiss (const Results *results, ReportLang lang)
 {
-  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (results,
-                                                        "submissions");
+  const cJSON *subs = results->submissions;
   g_autoptr (GPtrArray) kinds = kinds_of (subs);
   if (kinds->len == 0)
     return g_strdup ("");
@@ -151,11 +149,10 @@ markdown_nearmiss (const cJSON *results, ReportLang lang)
 }
 
 static void
-md_ties (GString *o, const cJSON *results, ReportLang lang)
+md_ties (GString *o, const Results *results, ReportLang lang)
 {
   const cJSON *group;
-  cJSON_ArrayForEach (group, cJSON_GetObjectItemCaseSensitive (results,
-                                                              "ties"))
+  cJSON_ArrayForEach (group, results->ties)
   {
     g_string_append (o, "- ");
     const cJSON *id;
@@ -198,10 +195,9 @@ md_errors (GString *o, const cJSON *subs, ReportLang lang)
 }
 
 static void
-md_methodology (GString *o, const cJSON *results, ReportLang lang)
+md_methodology (GString *o, const Results *results, ReportLang lang)
 {
-  const cJSON *contest = cJSON_GetObjectItemCaseSensitive (results,
-                                                           "contest");
+  const cJSON *contest = results->contest;
   const cJSON *w = cJSON_GetObjectItemCaseSensitive (contest, "weights");
   g_string_append_printf (o, "- %s: ", i18n (I18N_WEIGHTS, lang));
   const cJSON *x;
@@ -219,7 +215,7 @@ md_methodology (GString *o, const cJSON *results, ReportLang lang)
   g_string_append_printf (o, "; %s: ", i18n (I18N_RESAMPLES, lang));
   rjson_fmt_key (o, contest, "resamples", 0, lang);
   g_string_append_printf (o, "\n- %s: ", i18n (I18N_VERSION, lang));
-  escape_md (o, rjson_str (results, "vabench_version", "?"));
+  escape_md (o, results->vabench_version ? results->vabench_version : "?");
   g_string_append_c (o, '\n');
   cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive (contest,
                                                           "testsets"))
@@ -239,16 +235,16 @@ char *
 markdown_report (const RunData *rd, ReportLang lang)
 {
   g_autoptr (GString) o = g_string_new (NULL);
-  const cJSON *run = cJSON_GetObjectItemCaseSensitive (rd->results, "run");
+  const Results *r = rd->results;
   g_string_append_printf (o, "# %s — ", i18n (I18N_TITLE, lang));
-  escape_md (o, rjson_str (rjson_path (rd->results, "contest"), "name",
-                           rjson_str (run, "id", "vabench")));
+  escape_md (o, rjson_str (r->contest, "name",
+                           r->run_id ? r->run_id : "vabench"));
   g_string_append_printf (o, "\n\n%s: `", i18n (I18N_RUN, lang));
-  escape_md (o, rjson_str (run, "id", "?"));
+  escape_md (o, r->run_id ? r->run_id : "?");
   g_string_append (o, "` · ");
-  escape_md (o, rjson_str (run, "started_at", ""));
+  escape_md (o, r->started_at ? r->started_at : "");
   g_string_append (o, " → ");
-  escape_md (o, rjson_str (run, "finished_at", ""));
+  escape_md (o, r->finished_at ? r->finished_at : "");
   g_string_append_printf (o, "\n\n## %s\n\n", i18n (I18N_LEADERBOARD, lang));
   g_autofree char *table = markdown_leaderboard (rd->results, lang);
   g_string_append (o, table);

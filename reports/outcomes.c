@@ -2,8 +2,7 @@
 
 #include <string.h>
 
-#include "reports/rjson.h"
-#include "util/jsonl.h"
+#include "rundir/score_record.h"
 
 /* Values pack two bits so 170k records cost little: bit 0 correct, bit 1
  * hidden, bit 2 always set (a present entry is never NULL). */
@@ -23,29 +22,25 @@ table_unref (gpointer p)
 }
 
 static gboolean
-load_line (cJSON *rec, guint line, gpointer user, GError **error)
+load_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
   Outcomes *o = user;
-  const char *sub = NULL, *set = NULL, *item = NULL, *variant = "clean";
-  if (!jsonl_get_string (rec, "submission", FALSE, &sub, error)
-      || !jsonl_get_string (rec, "item", FALSE, &item, error)
-      || !jsonl_get_string (rec, "testset", TRUE, &set, error)
-      || !jsonl_get_string (rec, "variant", TRUE, &variant, error))
-    return FALSE;
+  const char *variant = rec->variant ? rec->variant : "clean";
   if (o->clean_only && strcmp (variant, "clean") != 0)
     return TRUE;
-  GHashTable *t = g_hash_table_lookup (o->subs, sub);
+  GHashTable *t = g_hash_table_lookup (o->subs, rec->submission);
   if (t == NULL) {
     t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    g_hash_table_insert (o->subs, g_strdup (sub), t);
+    g_hash_table_insert (o->subs, g_strdup (rec->submission), t);
   }
   guint bits = OUT_PRESENT;
-  if (rjson_bool (rec, "correct", FALSE))
+  if (rec->correct)
     bits |= OUT_CORRECT;
-  if (rjson_bool (rec, "hidden", FALSE))
+  if (rec->hidden)
     bits |= OUT_HIDDEN;
-  g_hash_table_insert (t, g_strdup_printf ("%s/%s/%s", set ? set : "",
-                                           item, variant),
+  g_hash_table_insert (t, g_strdup_printf ("%s/%s/%s",
+                                           rec->testset ? rec->testset : "",
+                                           rec->item, variant),
                        GUINT_TO_POINTER (bits));
   return TRUE;
 }
@@ -53,14 +48,12 @@ load_line (cJSON *rec, guint line, gpointer user, GError **error)
 Outcomes *
 outcomes_load (const char *run_dir, gboolean clean_only, GError **error)
 {
-  g_autofree char *path = g_build_filename (run_dir, "scores.jsonl", NULL);
   Outcomes *o = g_new0 (Outcomes, 1);
   o->clean_only = clean_only;
   o->subs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                    table_unref);
   g_autoptr (GError) local = NULL;
-  gboolean torn = FALSE;
-  if (!jsonl_read_file (path, load_line, o, &torn, &local)) {
+  if (!score_record_read (run_dir, load_record, o, &local)) {
     g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s",
                  local->message);
     outcomes_free (o);
@@ -123,24 +116,4 @@ outcomes_flips (const Outcomes *base, const Outcomes *cur, const char *sub,
   }
   g_ptr_array_sort (flips, flip_cmp);
   return flips;
-}
-
-static int
-str_ptr_cmp (gconstpointer a, gconstpointer b, gpointer user)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-char **
-outcomes_submissions (const Outcomes *o)
-{
-  guint n = 0;
-  char **ids = (char **) g_hash_table_get_keys_as_array (o->subs, &n);
-  char **copy = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    copy[i] = g_strdup (ids[i]);
-  g_free (ids);
-  g_qsort_with_data (copy, (gint) n, sizeof (char *),
-                     str_ptr_cmp, NULL);
-  return copy;
 }

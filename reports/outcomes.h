@@ -28,7 +28,4 @@ typedef struct {
 GPtrArray *outcomes_flips (const Outcomes *base, const Outcomes *cur,
                            const char *sub, guint *paired);
 
-/* Submission ids present, sorted (strv, newly allocated). */
-char **outcomes_submissions (const Outcomes *o);
-
 #endif

@@ -111,15 +111,14 @@ xtics_labels (GString *s, const char *axis, const cJSON *subs, guint max)
 }
 
 static const cJSON *
-subs_of (const cJSON *results)
+subs_of (const Results *results)
 {
-  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (results,
-                                                        "submissions");
+  const cJSON *subs = results->submissions;
   return cJSON_GetArraySize (subs) > 0 ? subs : NULL;
 }
 
 char *
-plot_script_leaderboard (const cJSON *results, ReportLang lang)
+plot_script_leaderboard (const Results *results, ReportLang lang)
 {
   const cJSON *subs = subs_of (results);
   if (subs == NULL)
@@ -170,7 +169,7 @@ cdf_block (GString *s, guint i, const cJSON *cdf)
 }
 
 char *
-plot_script_latency_cdf (const cJSON *results, ReportLang lang)
+plot_script_latency_cdf (const Results *results, ReportLang lang)
 {
   const cJSON *subs = subs_of (results);
   if (subs == NULL)
@@ -193,7 +192,7 @@ plot_script_latency_cdf (const cJSON *results, ReportLang lang)
   if (n == 0)
     return NULL;
   double sla;
-  if (rjson_num (rjson_path (results, "contest"), "sla_ms", &sla)) {
+  if (rjson_num (results->contest, "sla_ms", &sla)) {
     g_string_append (s, "set arrow from ");
     data_num (s, sla);
     g_string_append (s, ", graph 0 to ");
@@ -210,11 +209,11 @@ plot_script_latency_cdf (const cJSON *results, ReportLang lang)
 /* Near-miss kinds in the order results.json's contest lists them, else the
  * order of the first submission's by_kind. */
 static GPtrArray *
-kinds_of (const cJSON *results)
+kinds_of (const Results *results)
 {
   GPtrArray *kinds = g_ptr_array_new ();
   const cJSON *k;
-  cJSON_ArrayForEach (k, rjson_path (results, "contest.nearmiss_kinds"))
+  cJSON_ArrayForEach (k, rjson_path (results->contest, "nearmiss_kinds"))
     if (cJSON_IsString (k))
       g_ptr_array_add (kinds, k->valuestring);
   const cJSON *subs = subs_of (results);
@@ -264,7 +263,7 @@ nearmiss_row (GString *s, const GPtrArray *series, const char *kind)
 }
 
 char *
-plot_script_nearmiss (const cJSON *results, ReportLang lang)
+plot_script_nearmiss (const Results *results, ReportLang lang)
 {
   const cJSON *subs = subs_of (results);
   g_autoptr (GPtrArray) kinds = kinds_of (results);
@@ -310,7 +309,7 @@ categories_of (const cJSON *subs)
 }
 
 char *
-plot_script_heatmap (const cJSON *results, ReportLang lang)
+plot_script_heatmap (const Results *results, ReportLang lang)
 {
   const cJSON *subs = subs_of (results);
   g_autoptr (GPtrArray) cats = categories_of (subs);
@@ -353,9 +352,9 @@ plot_script_heatmap (const cJSON *results, ReportLang lang)
 }
 
 char *
-plot_script_capacity (const cJSON *results, ReportLang lang)
+plot_script_capacity (const Results *results, ReportLang lang)
 {
-  const cJSON *load = cJSON_GetObjectItemCaseSensitive (results, "load");
+  const cJSON *load = results->load;
   const cJSON *steps = rjson_path (load, "steps");
   if (cJSON_GetArraySize (steps) == 0)
     return NULL;

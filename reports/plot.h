@@ -25,10 +25,10 @@ char *plot_render (const char *gnuplot, const char *script, GError **error);
 char *plot_inline (const char *svg, const char *prefix);
 
 /* Scripts (newly allocated or NULL) for results.json. */
-char *plot_script_leaderboard (const cJSON *results, ReportLang lang);
-char *plot_script_latency_cdf (const cJSON *results, ReportLang lang);
-char *plot_script_nearmiss (const cJSON *results, ReportLang lang);
-char *plot_script_heatmap (const cJSON *results, ReportLang lang);
-char *plot_script_capacity (const cJSON *results, ReportLang lang);
+char *plot_script_leaderboard (const Results *results, ReportLang lang);
+char *plot_script_latency_cdf (const Results *results, ReportLang lang);
+char *plot_script_nearmiss (const Results *results, ReportLang lang);
+char *plot_script_heatmap (const Results *results, ReportLang lang);
+char *plot_script_capacity (const Results *results, ReportLang lang);
 
 #endif

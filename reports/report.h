@@ -4,7 +4,8 @@
 #ifndef REPORT_H
 #define REPORT_H
 
-#include "util/vb_autocleanups.h"
+#include "rundir/results.h"
+#include "rundir/score_record.h"
 
 #define REPORT_ERROR (report_error_quark ())
 GQuark report_error_quark (void);
@@ -16,7 +17,7 @@ typedef enum {
 
 typedef enum { REPORT_LANG_VI, REPORT_LANG_EN } ReportLang;
 
-/* Reads RUN_DIR/results.json, RUN_DIR/scores.jsonl and RUN_DIR/manifest.json and writes each
+/* Reads the run's results and score records (rundir/) and writes each
  * requested format (comma list of html,md,csv,json,junit) into RUN_DIR: report.html,
  * report.md, results.csv + items.csv, results.json (rewritten only if "json" asked), junit.xml,
  * and plots/NAME.svg. A missing gnuplot gives a report without plots; the warning is returned in
@@ -25,7 +26,7 @@ gboolean report_write (const char *run_dir, const char *formats, ReportLang lang
                        char ***warnings, GError **error);
 /* The terminal leaderboard: a Markdown table (rank, id, composite with interval, accuracy,
  * near-miss, robustness, p50/p95 ms, errors, tie marks), newly allocated. */
-char *report_leaderboard_markdown (const cJSON *results, ReportLang lang);
+char *report_leaderboard_markdown (const Results *results, ReportLang lang);
 
 /* Parses "vi" or "en" (case-insensitive); FALSE with REPORT_ERROR_FORMAT
  * naming the value otherwise. */

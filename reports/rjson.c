@@ -1,7 +1,5 @@
 #include "reports/rjson.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 gboolean
@@ -58,67 +56,6 @@ rjson_path (const cJSON *obj, const char *path)
     n = cJSON_IsObject (n) ? cJSON_GetObjectItemCaseSensitive (n, parts[i])
                            : NULL;
   return n;
-}
-
-cJSON *
-rjson_load_results (const char *dir, GQuark domain, gint code,
-                    GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
-  g_autoptr (GError) local = NULL;
-  cJSON *r = rjson_load (path, &local);
-  if (r == NULL)
-    g_set_error_literal (error, domain, code, local->message);
-  return r;
-}
-
-cJSON *
-rjson_load (const char *path, GError **error)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &len, &local)) {
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s: %s", path,
-                 local->message);
-    return NULL;
-  }
-  cJSON *root = cJSON_ParseWithLength (data, len);
-  if (root == NULL || !cJSON_IsObject (root)) {
-    cJSON_Delete (root);
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT,
-                 "%s: not a JSON object", path);
-    return NULL;
-  }
-  return root;
-}
-
-/* Written to a temporary name and renamed, so a reader never sees half a
- * report; not fsync'ed (G_FILE_SET_CONTENTS_NONE): reports can be
- * regenerated from the run, and syncing 170 MB of CSV and XML costs
- * seconds. */
-gboolean
-rjson_save_text (const char *path, const char *text, gssize len,
-                 GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp", path);
-  if (len < 0)
-    len = (gssize) strlen (text);
-  if (!g_file_set_contents_full (tmp, text, len, G_FILE_SET_CONTENTS_NONE,
-                                 0644, &local)) {
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_IO, "%s: %s", path,
-                 local->message);
-    return FALSE;
-  }
-  if (g_rename (tmp, path) != 0) {
-    int err = errno;
-    (void) g_unlink (tmp);
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_IO, "%s: %s", path,
-                 g_strerror (err));
-    return FALSE;
-  }
-  return TRUE;
 }
 
 void

@@ -21,17 +21,6 @@ gboolean rjson_ci (const cJSON *obj, const char *key, double *lo,
 /* Follows a dotted path such as "by_kind.telex.drop" (borrowed or NULL). */
 const cJSON *rjson_path (const cJSON *obj, const char *path);
 
-/* Reads and parses a whole JSON file; NULL + REPORT_ERROR_INPUT naming the
- * path. Returns newly allocated, free with cJSON_Delete. */
-cJSON *rjson_load (const char *path, GError **error);
-/* Reads DIR/results.json; on failure sets error in the caller's domain and
- * code (gate and diff report their own), message naming the path. */
-cJSON *rjson_load_results (const char *dir, GQuark domain, gint code,
-                           GError **error);
-/* Writes text to path atomically; FALSE + REPORT_ERROR_IO naming path. */
-gboolean rjson_save_text (const char *path, const char *text, gssize len,
-                          GError **error);
-
 /* Formats a rate as a percentage with one decimal ("81,2%" in Vietnamese,
  * "81.2%" in English) or "–" when absent; appends to out. */
 void rjson_pct (GString *out, const cJSON *obj, const char *key,

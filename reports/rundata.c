@@ -2,8 +2,9 @@
 
 #include <string.h>
 
-#include "reports/explain.h"
 #include "reports/rjson.h"
+#include "rundir/results.h"
+#include "rundir/rundir.h"
 #include "util/jsonl.h"
 
 static void
@@ -15,7 +16,7 @@ worst_list_free (gpointer p)
 static void
 collect_hidden_sets (RunData *rd)
 {
-  const cJSON *sets = rjson_path (rd->results, "contest.testsets");
+  const cJSON *sets = rjson_path (rd->results->contest, "testsets");
   const cJSON *s;
   cJSON_ArrayForEach (s, sets)
   {
@@ -29,22 +30,18 @@ collect_hidden_sets (RunData *rd)
 RunData *
 rundata_load (const char *run_dir, GError **error)
 {
-  g_autofree char *rpath = g_build_filename (run_dir, "results.json", NULL);
-  g_autoptr (cJSON) results = rjson_load (rpath, error);
-  if (results == NULL)
-    return NULL;
-  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (results,
-                                                        "submissions");
-  if (!cJSON_IsArray (subs)) {
-    g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT,
-                 "%s: field \"submissions\": expected an array", rpath);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (Results) results = results_read (run_dir, &local);
+  if (results == NULL) {
+    g_set_error_literal (error, REPORT_ERROR, REPORT_ERROR_INPUT,
+                         local->message);
     return NULL;
   }
   RunData *rd = g_new0 (RunData, 1);
   rd->dir = g_strdup (run_dir);
   rd->results = g_steal_pointer (&results);
-  rd->subs = subs;
-  rd->n_subs = (guint) cJSON_GetArraySize (subs);
+  rd->subs = rd->results->submissions;
+  rd->n_subs = (guint) cJSON_GetArraySize (rd->subs);
   rd->sub_index = g_hash_table_new (g_str_hash, g_str_equal);
   rd->hidden_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            NULL);
@@ -52,20 +49,17 @@ rundata_load (const char *run_dir, GError **error)
   rd->hidden_records = g_new0 (guint, rd->n_subs + 1);
   guint i = 0;
   const cJSON *s;
-  cJSON_ArrayForEach (s, subs)
+  cJSON_ArrayForEach (s, rd->subs)
   {
     const char *id = rjson_str (s, "id", NULL);
     if (id && !g_hash_table_contains (rd->sub_index, id))
       g_hash_table_insert (rd->sub_index, (gpointer) id,
                            GUINT_TO_POINTER (i + 1));
     g_ptr_array_add (rd->worst, g_ptr_array_new_with_free_func (
-                                    (GDestroyNotify) cJSON_Delete));
+                                    (GDestroyNotify) score_record_free));
     i++;
   }
   collect_hidden_sets (rd);
-  g_autofree char *mpath = g_build_filename (run_dir, "manifest.json", NULL);
-  if (g_file_test (mpath, G_FILE_TEST_EXISTS))
-    rd->manifest = rjson_load (mpath, NULL); /* optional: NULL if unreadable */
   return rd;
 }
 
@@ -75,8 +69,7 @@ rundata_free (RunData *rd)
   if (rd == NULL)
     return;
   g_free (rd->dir);
-  cJSON_Delete (rd->results);
-  cJSON_Delete (rd->manifest);
+  results_free (rd->results);
   g_hash_table_unref (rd->sub_index);
   g_hash_table_unref (rd->hidden_sets);
   g_ptr_array_unref (rd->worst);
@@ -93,37 +86,34 @@ rundata_sub (const RunData *rd, const char *id)
 }
 
 gboolean
-rundata_record_hidden (const RunData *rd, const cJSON *rec)
+rundata_record_hidden (const RunData *rd, const ScoreRecord *rec)
 {
-  if (explain_is_hidden (rec))
-    return TRUE;
-  const char *set = rjson_str (rec, "testset", NULL);
-  return set && g_hash_table_contains (rd->hidden_sets, set);
+  return rec->hidden
+         || (rec->testset
+             && g_hash_table_contains (rd->hidden_sets, rec->testset));
 }
 
-/* Orders records worst first: lower score, more contradictions, a failed
- * request, then item and variant names so the choice is deterministic. */
+/* Orders records worst first: lower score, more contradictions, then item
+ * and variant names so the choice is deterministic. */
 static int
-worse_cmp (const cJSON *a, const cJSON *b)
+worse_cmp (const ScoreRecord *a, const ScoreRecord *b)
 {
-  double sa = rjson_num_or (a, "score", 0), sb = rjson_num_or (b, "score", 0);
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  double ca = rjson_num_or (a, "contradictions", 0);
-  double cb = rjson_num_or (b, "contradictions", 0);
-  if (ca != cb)
-    return ca > cb ? -1 : 1;
-  int c = g_strcmp0 (rjson_str (a, "item", ""), rjson_str (b, "item", ""));
+  if (a->score != b->score)
+    return a->score < b->score ? -1 : 1;
+  if (a->contradictions != b->contradictions)
+    return a->contradictions > b->contradictions ? -1 : 1;
+  int c = g_strcmp0 (a->item ? a->item : "", b->item ? b->item : "");
   if (c != 0)
     return c;
-  return g_strcmp0 (rjson_str (a, "variant", ""),
-                    rjson_str (b, "variant", ""));
+  return g_strcmp0 (a->variant ? a->variant : "",
+                    b->variant ? b->variant : "");
 }
 
 static int
 worse_cmp_ptr (gconstpointer a, gconstpointer b)
 {
-  return worse_cmp (*(const cJSON *const *) a, *(const cJSON *const *) b);
+  return worse_cmp (*(const ScoreRecord *const *) a,
+                    *(const ScoreRecord *const *) b);
 }
 
 static guint
@@ -140,20 +130,20 @@ least_bad (GPtrArray *list)
  * replaces the least bad one, whose index is cached in *cut so each record
  * costs one comparison — linear in records. */
 static void
-offer_worst (GPtrArray *list, guint *cut, const cJSON *rec)
+offer_worst (GPtrArray *list, guint *cut, const ScoreRecord *rec)
 {
-  if (rjson_bool (rec, "correct", FALSE))
+  if (rec->correct)
     return;
   if (list->len < RUNDATA_WORST_MAX) {
-    g_ptr_array_add (list, cJSON_Duplicate (rec, TRUE));
+    g_ptr_array_add (list, score_record_copy (rec));
     if (list->len == RUNDATA_WORST_MAX)
       *cut = least_bad (list);
     return;
   }
   if (worse_cmp (rec, list->pdata[*cut]) >= 0)
     return;
-  cJSON_Delete (list->pdata[*cut]);
-  list->pdata[*cut] = cJSON_Duplicate (rec, TRUE);
+  score_record_free (list->pdata[*cut]);
+  list->pdata[*cut] = score_record_copy (rec);
   *cut = least_bad (list);
 }
 
@@ -165,11 +155,11 @@ typedef struct {
 } ScanCtx;
 
 static gboolean
-scan_line (cJSON *rec, guint line, gpointer user, GError **error)
+scan_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
   ScanCtx *ctx = user;
   RunData *rd = ctx->rd;
-  int sub = rundata_sub (rd, rjson_str (rec, "submission", NULL));
+  int sub = rundata_sub (rd, rec->submission);
   gboolean hidden = rundata_record_hidden (rd, rec);
   rd->records++;
   if (sub >= 0 && hidden)
@@ -184,14 +174,12 @@ scan_line (cJSON *rec, guint line, gpointer user, GError **error)
 gboolean
 rundata_scan (RunData *rd, RundataVisit visit, gpointer user, GError **error)
 {
-  g_autofree char *path = g_build_filename (rd->dir, "scores.jsonl", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!rundir_has (rd->dir, RUNDIR_SCORES))
     return TRUE;
   g_autofree guint *cuts = g_new0 (guint, rd->n_subs + 1);
   ScanCtx ctx = { rd, visit, user, cuts };
   g_autoptr (GError) local = NULL;
-  gboolean torn = FALSE;
-  if (!jsonl_read_file (path, scan_line, &ctx, &torn, &local)
+  if (!score_record_read (rd->dir, scan_record, &ctx, &local)
       && !g_error_matches (local, JSONL_ERROR, JSONL_ERROR_EMPTY)) {
     g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s",
                  local->message);

@@ -1,40 +1,41 @@
-/* A finished run as the writers see it: results.json and manifest.json in
- * memory, and a single streaming pass over scores.jsonl (which can hold
- * 34 submissions × 1000 items × 5 variants, so records are never all kept:
- * each is handed to a visitor, and only the worst few per submission are
- * copied). */
+/* A finished run as the writers see it: results.json in memory, and a
+ * single streaming pass over scores.jsonl (which can hold 34 submissions ×
+ * 1000 items × 5 variants, so records are never all kept: each is handed
+ * to a visitor, and only the worst few per submission are copied). Both
+ * read through rundir/. */
 #ifndef RUNDATA_H
 #define RUNDATA_H
 
 #include "reports/report.h"
+#include "rundir/results.h"
+#include "rundir/score_record.h"
 
 /* Worst answers kept per submission for the detail section. */
 #define RUNDATA_WORST_MAX 20
 
 typedef struct {
   char *dir;              /* run directory */
-  cJSON *results;         /* owned: results.json */
-  cJSON *manifest;        /* owned: manifest.json, or NULL when absent */
-  const cJSON *subs;      /* borrowed: results.submissions (array) */
+  Results *results;       /* owned: results.json */
+  const cJSON *subs;      /* borrowed: results->submissions (array) */
   guint n_subs;
   GHashTable *sub_index;  /* id (borrowed) → index + 1 */
   GHashTable *hidden_sets;/* testset names (owned) with visibility hidden */
-  GPtrArray *worst;       /* per submission: GPtrArray of cJSON* (owned) */
+  GPtrArray *worst;       /* per submission: GPtrArray of ScoreRecord*
+                             (owned copies) */
   guint *hidden_records;  /* per submission: records of hidden sets */
   guint records;          /* records read from scores.jsonl */
   gboolean have_scores;   /* scores.jsonl was present */
 } RunData;
 
-/* Loads RUN_DIR/results.json (required) and manifest.json (optional).
- * NULL + REPORT_ERROR_IO/_INPUT naming the file. */
+/* Loads RUN_DIR/results.json. NULL + REPORT_ERROR_INPUT naming the file. */
 RunData *rundata_load (const char *run_dir, GError **error);
 void rundata_free (RunData *rd); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, rundata_free)
 
 /* Called once per score record (borrowed) with its submission's index in
  * results.submissions, or -1 when the submission is not ranked. */
-typedef void (*RundataVisit) (const cJSON *rec, int sub, gboolean hidden,
-                              gpointer user);
+typedef void (*RundataVisit) (const ScoreRecord *rec, int sub,
+                              gboolean hidden, gpointer user);
 
 /* Reads RUN_DIR/scores.jsonl once, keeps the worst answers of each
  * submission (not of hidden sets) and calls visit (may be NULL) per record.
@@ -44,7 +45,7 @@ gboolean rundata_scan (RunData *rd, RundataVisit visit, gpointer user,
 
 /* TRUE when the record must be treated as hidden: its own flag, or its
  * testset is listed hidden in results.json. */
-gboolean rundata_record_hidden (const RunData *rd, const cJSON *rec);
+gboolean rundata_record_hidden (const RunData *rd, const ScoreRecord *rec);
 
 /* Index of submission id in results.submissions, or -1. */
 int rundata_sub (const RunData *rd, const char *id);

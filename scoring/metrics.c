@@ -5,9 +5,9 @@
  * scoring/METRICS.md. */
 #include "scoring/metrics.h"
 
+#include "rundir/run_manifest.h"
 #include "scoring/rank.h"
 #include "scoring/stats.h"
-#include "util/jsonl.h"
 
 #include <math.h>
 #include <string.h>
@@ -68,10 +68,6 @@ struct _MetricsInput {
   GArray *latency;        /* gint64 µs, MetricsRecord.lat_start… */
   GStringChunk *strings;  /* every string a record keeps */
   GString *scratch;       /* the key being looked up */
-  /* The previous record's item key, category and kind (in strings): the
-   * scorer hands records over grouped by item and variant, and comparing
-   * with the last one is cheaper than a hash lookup. */
-  const char *last_key, *last_category, *last_kind;
   gboolean computed;
 };
 
@@ -110,13 +106,6 @@ metrics_sub_new(const char *id, const char *name, const char *province)
   return s;
 }
 
-static const char *
-metrics_str(const cJSON *obj, const char *field)
-{
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
-  return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static guint
 metrics_add_sub(MetricsInput *c, const char *id, const char *name,
                 const char *province)
@@ -131,46 +120,12 @@ metrics_add_sub(MetricsInput *c, const char *id, const char *name,
 }
 
 static void
-metrics_add_contest_subs(MetricsInput *c, const cJSON *submissions)
+metrics_add_contest_subs(MetricsInput *c, const GArray *submissions)
 {
-  const cJSON *s;
-  cJSON_ArrayForEach(s, submissions)
-  {
-    const char *id = metrics_str(s, "id");
-    if (id != NULL)
-      (void)metrics_add_sub(c, id, metrics_str(s, "name"),
-                            metrics_str(s, "province"));
+  for (guint i = 0; submissions && i < submissions->len; i++) {
+    const RunSubmission *s = &g_array_index(submissions, RunSubmission, i);
+    (void)metrics_add_sub(c, s->id, s->name, s->province);
   }
-}
-
-/* The members of a score record read here, looked up in one pass. */
-enum {
-  RF_SUB, RF_ITEM, RF_SET, RF_VARIANT, RF_KIND, RF_CATEGORY, RF_ERROR_CLASS,
-  RF_CORRECT, RF_LENIENT_CORRECT, RF_LENIENT_SCORE, RF_SCORE,
-  RF_CONTRADICTIONS, RF_REQUESTS, RF_FAILED_REQUESTS, RF_LATENCY, RF_N
-};
-static const char *const record_fields[RF_N] = {
-  "submission", "item", "testset", "variant", "variant_kind", "category",
-  "error_class", "correct", "lenient_correct", "lenient_score", "score",
-  "contradictions", "requests", "failed_requests", "latency_us",
-};
-
-static const char *
-metrics_str_of(const cJSON *v)
-{
-  return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static double
-metrics_num_of(const cJSON *v, double dflt)
-{
-  return cJSON_IsNumber(v) ? v->valuedouble : dflt;
-}
-
-static gboolean
-metrics_bool_of(const cJSON *v, gboolean dflt)
-{
-  return cJSON_IsBool(v) ? cJSON_IsTrue(v) : dflt;
 }
 
 /* The kind of a variant: variant_kind, else "telex" from "hand:telex#2",
@@ -198,20 +153,9 @@ metrics_intern(MetricsInput *in, const char *s)
 }
 
 /* The record's item key, one copy per item however many records share it. */
-/* Whether key (as metrics_item_key makes it) is testset's item. */
-static gboolean
-metrics_key_is(const char *key, const char *testset, const char *item)
-{
-  gsize n = testset ? strlen(testset) : 0;
-  return (n == 0 || strncmp(key, testset, n) == 0) && key[n] == '\x1f'
-         && strcmp(key + n + 1, item) == 0;
-}
-
 static const char *
 metrics_item_key(MetricsInput *in, const char *testset, const char *item)
 {
-  if (in->last_key != NULL && metrics_key_is(in->last_key, testset, item))
-    return in->last_key;
   g_string_assign(in->scratch, testset ? testset : "");
   g_string_append_c(in->scratch, '\x1f');
   g_string_append(in->scratch, item);
@@ -222,7 +166,6 @@ metrics_item_key(MetricsInput *in, const char *testset, const char *item)
                                     (gssize)in->scratch->len);
     g_hash_table_insert(in->item_index, key, NULL);
   }
-  in->last_key = key;
   return key;
 }
 
@@ -236,7 +179,7 @@ metrics_record_sub(MetricsInput *in, const char *id)
 }
 
 void
-metrics_input_add_fields(MetricsInput *in, const MetricsFields *f)
+metrics_input_add(MetricsInput *in, const ScoreRecord *f)
 {
   g_return_if_fail(!in->computed);
   if (f->submission == NULL || f->item == NULL)
@@ -244,23 +187,14 @@ metrics_input_add_fields(MetricsInput *in, const MetricsFields *f)
   MetricsRecord r = { 0 };
   r.kind = -1;
   if (f->variant != NULL && strcmp(f->variant, "clean") != 0) {
-    if (in->last_kind != NULL && f->variant_kind != NULL
-        && strcmp(in->last_kind, f->variant_kind) == 0) {
-      r.kind_name = in->last_kind; /* in kind_set already */
-    } else {
-      r.kind_name = metrics_variant_kind(f->variant_kind, f->variant,
-                                         in->strings);
-      g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
-      in->last_kind = r.kind_name;
-    }
+    r.kind_name = metrics_variant_kind(f->variant_kind, f->variant,
+                                       in->strings);
+    g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
   }
   r.sub = metrics_record_sub(in, f->submission);
   r.key = metrics_item_key(in, f->testset, f->item);
-  if (in->last_category == NULL || f->category == NULL
-      || strcmp(in->last_category, f->category) != 0)
-    in->last_category = metrics_intern(in, f->category);
-  r.category = in->last_category;
-  r.error_class = metrics_intern(in, f->error_class);
+  r.category = metrics_intern(in, f->category);
+  r.error_class = failure_name(f->error_class); /* static */
   /* A failed request counts as wrong whatever the record says. */
   r.correct = r.error_class == NULL && f->correct;
   r.lenient_ok = r.error_class == NULL
@@ -279,38 +213,6 @@ metrics_input_add_fields(MetricsInput *in, const MetricsFields *f)
     }
   r.lat_n = in->latency->len - r.lat_start;
   g_array_append_val(in->records, r);
-}
-
-void
-metrics_input_add(MetricsInput *in, const cJSON *rec)
-{
-  const cJSON *m[RF_N];
-  jsonl_get_members(rec, record_fields, RF_N, m);
-  MetricsFields f = {
-    .submission = metrics_str_of(m[RF_SUB]),
-    .testset = metrics_str_of(m[RF_SET]),
-    .item = metrics_str_of(m[RF_ITEM]),
-    .variant = metrics_str_of(m[RF_VARIANT]),
-    .variant_kind = metrics_str_of(m[RF_KIND]),
-    .category = metrics_str_of(m[RF_CATEGORY]),
-    .error_class = metrics_str_of(m[RF_ERROR_CLASS]),
-    .correct = metrics_bool_of(m[RF_CORRECT], FALSE),
-    .lenient_correct = metrics_bool_of(m[RF_LENIENT_CORRECT], FALSE),
-    .score = metrics_num_of(m[RF_SCORE], 0),
-    .lenient_score = metrics_num_of(m[RF_LENIENT_SCORE], 0),
-    .contradictions = (gint64)metrics_num_of(m[RF_CONTRADICTIONS], 0),
-    .requests = (gint64)metrics_num_of(m[RF_REQUESTS], 1),
-    .failed_requests = (gint64)metrics_num_of(m[RF_FAILED_REQUESTS], 0),
-  };
-  /* Only numbers are latencies. */
-  const cJSON *lat = cJSON_IsArray(m[RF_LATENCY]) ? m[RF_LATENCY] : NULL;
-  g_autofree double *us = g_new(double, MAX(cJSON_GetArraySize(lat), 1));
-  const cJSON *v;
-  cJSON_ArrayForEach(v, lat)
-  if (cJSON_IsNumber(v))
-    us[f.n_latency++] = v->valuedouble;
-  f.latency_us = us;
-  metrics_input_add_fields(in, &f);
 }
 
 /* Sorted item keys and kinds: numbers must not depend on record order. */
@@ -703,7 +605,7 @@ metrics_ties(const MetricsInput *c, const RankOutcome *out)
 }
 
 MetricsInput *
-metrics_input_new(const cJSON *submissions)
+metrics_input_new(const GArray *submissions)
 {
   MetricsInput *c = g_new0(MetricsInput, 1);
   c->subs = g_ptr_array_new_with_free_func(metrics_sub_free);
@@ -739,7 +641,7 @@ metrics_input_free(MetricsInput *c)
 }
 
 cJSON *
-metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg)
+metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg, cJSON **ties)
 {
   g_return_val_if_fail(!c->computed, NULL);
   c->computed = TRUE;
@@ -750,22 +652,11 @@ metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg)
     ids[s] = ((MetricsSub *)g_ptr_array_index(c->subs, s))->id;
   g_autoptr(RankOutcome) out = rank_compute(t, ids, cfg);
 
-  cJSON *result = cJSON_CreateObject();
-  cJSON *arr = cJSON_AddArrayToObject(result, "submissions");
+  cJSON *arr = cJSON_CreateArray();
   for (guint pos = 0; pos < out->n_subs; pos++)
     cJSON_AddItemToArray(arr,
                          metrics_submission(c, t, out->order[pos],
                                             &out->results[out->order[pos]]));
-  cJSON_AddItemToObject(result, "ties", metrics_ties(c, out));
-  return result;
-}
-
-cJSON *
-metrics_compute(const GPtrArray *score_records, const cJSON *submissions,
-                const MetricsConfig *cfg)
-{
-  g_autoptr(MetricsInput) in = metrics_input_new(submissions);
-  for (guint n = 0; n < score_records->len; n++)
-    metrics_input_add(in, g_ptr_array_index(score_records, n));
-  return metrics_input_compute(in, cfg);
+  *ties = metrics_ties(c, out);
+  return arr;
 }

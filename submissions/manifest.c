@@ -35,15 +35,24 @@ manifest_free (Manifest *m)
   g_free (m);
 }
 
-/* cJSON keeps no positions: the line of a field is the line of its first
- * quoted key in the text, which is exact for the flat manifests we read. */
+/* cJSON keeps no positions: the line of a field is the line of the first
+ * "field" followed by ':' in the text (a key, not a value that happens to
+ * read the same), which is exact for the flat manifests we read. */
 static guint
 line_of_field (const char *text, const char *field)
 {
   if (field == NULL)
     return 1;
   g_autofree char *quoted = g_strdup_printf ("\"%s\"", field);
-  const char *at = strstr (text, quoted);
+  const char *at = text;
+  while ((at = strstr (at, quoted)) != NULL) {
+    const char *after = at + strlen (quoted);
+    while (g_ascii_isspace (*after))
+      after++;
+    if (*after == ':')
+      break;
+    at++;
+  }
   if (at == NULL)
     return 1;
   guint line = 1;
@@ -52,30 +61,31 @@ line_of_field (const char *text, const char *field)
   return line;
 }
 
-/* Extracts the field name from a `field "x"` message for the line lookup. */
-static char *
-field_in_message (const char *msg)
-{
-  const char *p = strstr (msg, "field \"");
-  if (p == NULL)
-    return NULL;
-  p += 7;
-  const char *end = strpbrk (p, "\".[");
-  return end ? g_strndup (p, (gsize) (end - p)) : NULL;
-}
+/* The member being read when a check fails: its key's line names the
+ * error. Tracked as the reading goes, never recovered from a message. */
+typedef struct {
+  const char *field;
+} Where;
 
 static gboolean
-fail (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+fail (Where *w, const char *field, GError **error, const char *fmt, ...)
+    G_GNUC_PRINTF (4, 5);
 static gboolean
-fail (GError **error, const char *fmt, ...)
+fail (Where *w, const char *field, GError **error, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
   g_autofree char *msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  g_set_error_literal (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, msg);
+  w->field = field;
+  g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID,
+               "field \"%s\": %s", field, msg);
   return FALSE;
 }
+
+/* jsonl's typed getters (util/jsonl.h), noting the member first. */
+#define GET(type, w, o, name, ...)                                           \
+  ((w)->field = (name), jsonl_get_##type ((o), (name), __VA_ARGS__))
 
 static gboolean
 valid_id (const char *id)
@@ -89,20 +99,20 @@ valid_id (const char *id)
 }
 
 static gboolean
-read_limits (const cJSON *o, Manifest *m, GError **error)
+read_limits (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   double conc = 0, rate = 0, tmo = 0;
-  if (!jsonl_get_number (o, "concurrency", TRUE, &conc, error)
-      || !jsonl_get_number (o, "rate_per_sec", TRUE, &rate, error)
-      || !jsonl_get_number (o, "timeout_ms", TRUE, &tmo, error))
+  if (!GET (number, w, o, "concurrency", TRUE, &conc, error)
+      || !GET (number, w, o, "rate_per_sec", TRUE, &rate, error)
+      || !GET (number, w, o, "timeout_ms", TRUE, &tmo, error))
     return FALSE;
   if (conc < 0 || conc > 100000 || conc != (guint) conc)
-    return fail (error, "field \"concurrency\": %g is not a count in "
-                        "0..100000", conc);
+    return fail (w, "concurrency", error, "%g is not a count in 0..100000",
+                 conc);
   if (rate < 0)
-    return fail (error, "field \"rate_per_sec\": must be ≥ 0");
+    return fail (w, "rate_per_sec", error, "must be ≥ 0");
   if (tmo < 0 || tmo > 3600000)
-    return fail (error, "field \"timeout_ms\": %g out of range", tmo);
+    return fail (w, "timeout_ms", error, "%g out of range", tmo);
   m->concurrency = (guint) conc;
   m->rate_per_sec = rate;
   m->timeout_ms = (guint) tmo;
@@ -110,25 +120,25 @@ read_limits (const cJSON *o, Manifest *m, GError **error)
 }
 
 static gboolean
-read_auth (const cJSON *o, Manifest *m, GError **error)
+read_auth (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   const cJSON *auth = NULL;
-  if (!jsonl_get_object (o, "auth", TRUE, &auth, error))
+  if (!GET (object, w, o, "auth", TRUE, &auth, error))
     return FALSE;
   if (auth == NULL)
     return TRUE;
   const char *type = NULL, *env = NULL, *header = NULL;
-  if (!jsonl_get_string (auth, "type", FALSE, &type, error)
-      || !jsonl_get_string (auth, "env", FALSE, &env, error)
-      || !jsonl_get_string (auth, "header", TRUE, &header, error)) {
+  if (!GET (string, w, auth, "type", FALSE, &type, error)
+      || !GET (string, w, auth, "env", FALSE, &env, error)
+      || !GET (string, w, auth, "header", TRUE, &header, error)) {
     g_prefix_error (error, "auth: ");
     return FALSE;
   }
   if (strcmp (type, "bearer") != 0 && strcmp (type, "header") != 0)
-    return fail (error, "field \"auth\": type \"%s\" is neither \"bearer\" "
-                        "nor \"header\"", type);
+    return fail (w, "auth", error,
+                 "type \"%s\" is neither \"bearer\" nor \"header\"", type);
   if (strcmp (type, "header") == 0 && header == NULL)
-    return fail (error, "field \"auth\": type \"header\" needs \"header\"");
+    return fail (w, "auth", error, "type \"header\" needs \"header\"");
   m->auth_type = g_strdup (type);
   m->auth_env = g_strdup (env);
   m->auth_header = g_strdup (header);
@@ -136,20 +146,20 @@ read_auth (const cJSON *o, Manifest *m, GError **error)
 }
 
 static gboolean
-read_headers (const cJSON *o, Manifest *m, GError **error)
+read_headers (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   const cJSON *h = NULL;
-  if (!jsonl_get_object (o, "headers", TRUE, &h, error))
+  if (!GET (object, w, o, "headers", TRUE, &h, error))
     return FALSE;
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   const cJSON *e;
   cJSON_ArrayForEach (e, h)
   {
     if (!cJSON_IsString (e))
-      return fail (error, "field \"headers\": value of \"%s\" must be a "
-                          "string", e->string);
+      return fail (w, "headers", error, "value of \"%s\" must be a string",
+                   e->string);
     if (strpbrk (e->string, ":\r\n") || strpbrk (e->valuestring, "\r\n"))
-      return fail (error, "field \"headers\": \"%s\" is not a valid header",
+      return fail (w, "headers", error, "\"%s\" is not a valid header",
                    e->string);
     g_ptr_array_add (lines, g_strdup_printf ("%s: %s", e->string,
                                              e->valuestring));
@@ -160,22 +170,22 @@ read_headers (const cJSON *o, Manifest *m, GError **error)
 }
 
 static gboolean
-read_template (const cJSON *o, Manifest *m, GError **error)
+read_template (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   const char *method = "POST", *ptr = NULL;
   const cJSON *body = NULL;
   gboolean is_tpl = strcmp (m->adapter, "template") == 0;
-  if (!jsonl_get_string (o, "method", TRUE, &method, error)
-      || !jsonl_get_string (o, "answer_pointer", !is_tpl, &ptr, error))
+  if (!GET (string, w, o, "method", TRUE, &method, error)
+      || !GET (string, w, o, "answer_pointer", !is_tpl, &ptr, error))
     return FALSE;
   body = cJSON_GetObjectItemCaseSensitive (o, "body");
   if (is_tpl && body == NULL)
-    return fail (error, "field \"body\": missing (the JSON body template)");
+    return fail (w, "body", error, "missing (the JSON body template)");
   if (ptr && *ptr != '\0' && *ptr != '/')
-    return fail (error, "field \"answer_pointer\": \"%s\" is not a JSON "
-                        "Pointer (must start with '/')", ptr);
+    return fail (w, "answer_pointer", error,
+                 "\"%s\" is not a JSON Pointer (must start with '/')", ptr);
   if (strcmp (method, "POST") != 0 && strcmp (method, "PUT") != 0)
-    return fail (error, "field \"method\": \"%s\" (POST or PUT)", method);
+    return fail (w, "method", error, "\"%s\" (POST or PUT)", method);
   m->method = g_strdup (method);
   m->answer_pointer = g_strdup (ptr);
   m->body_template = body ? cJSON_Duplicate (body, TRUE) : NULL;
@@ -183,30 +193,30 @@ read_template (const cJSON *o, Manifest *m, GError **error)
 }
 
 static gboolean
-read_fields (const cJSON *o, Manifest *m, GError **error)
+read_fields (Where *w, const cJSON *o, Manifest *m, GError **error)
 {
   const char *id = NULL, *name = NULL, *prov = NULL, *ep = NULL, *ad = NULL,
              *model = NULL;
   gboolean stream = FALSE;
-  if (!jsonl_get_string (o, "id", FALSE, &id, error)
-      || !jsonl_get_string (o, "name", TRUE, &name, error)
-      || !jsonl_get_string (o, "province", TRUE, &prov, error)
-      || !jsonl_get_string (o, "endpoint", FALSE, &ep, error)
-      || !jsonl_get_string (o, "adapter", FALSE, &ad, error)
-      || !jsonl_get_string (o, "model", TRUE, &model, error)
-      || !jsonl_get_bool (o, "stream", TRUE, &stream, error)
-      || !jsonl_get_strv (o, "allow_redirect_hosts", TRUE, &m->redirect_hosts,
-                          error))
+  if (!GET (string, w, o, "id", FALSE, &id, error)
+      || !GET (string, w, o, "name", TRUE, &name, error)
+      || !GET (string, w, o, "province", TRUE, &prov, error)
+      || !GET (string, w, o, "endpoint", FALSE, &ep, error)
+      || !GET (string, w, o, "adapter", FALSE, &ad, error)
+      || !GET (string, w, o, "model", TRUE, &model, error)
+      || !GET (bool, w, o, "stream", TRUE, &stream, error)
+      || !GET (strv, w, o, "allow_redirect_hosts", TRUE, &m->redirect_hosts,
+               error))
     return FALSE;
   if (!valid_id (id))
-    return fail (error, "field \"id\": \"%s\" must be letters, digits, "
-                        "'-', '_' or '.'", id);
+    return fail (w, "id", error,
+                 "\"%s\" must be letters, digits, '-', '_' or '.'", id);
   if (!g_str_has_prefix (ep, "http://") && !g_str_has_prefix (ep, "https://"))
-    return fail (error, "field \"endpoint\": \"%s\" is not an http(s) URL",
-                 ep);
+    return fail (w, "endpoint", error, "\"%s\" is not an http(s) URL", ep);
   if (!g_strv_contains (adapters, ad))
-    return fail (error, "field \"adapter\": unknown adapter \"%s\" (known: "
-                        "openai-chat, rasa-rest, template)", ad);
+    return fail (w, "adapter", error,
+                 "unknown adapter \"%s\" (known: openai-chat, rasa-rest, "
+                 "template)", ad);
   m->id = g_strdup (id);
   m->name = g_strdup (name ? name : id);
   m->province = g_strdup (prov);
@@ -214,8 +224,8 @@ read_fields (const cJSON *o, Manifest *m, GError **error)
   m->adapter = g_strdup (ad);
   m->model = g_strdup (model);
   m->stream = stream;
-  return read_limits (o, m, error) && read_auth (o, m, error)
-         && read_headers (o, m, error) && read_template (o, m, error);
+  return read_limits (w, o, m, error) && read_auth (w, o, m, error)
+         && read_headers (w, o, m, error) && read_template (w, o, m, error);
 }
 
 static gboolean
@@ -265,10 +275,10 @@ manifest_load (const char *path, GError **error)
   g_autoptr (Manifest) m = g_new0 (Manifest, 1);
   m->path = g_strdup (path);
   g_autoptr (GError) local = NULL;
-  if (!read_fields (o, m, &local)) {
-    g_autofree char *field = field_in_message (local->message);
+  Where w = { NULL };
+  if (!read_fields (&w, o, m, &local)) {
     g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, "%s:%u: %s",
-                 path, line_of_field (text, field), local->message);
+                 path, line_of_field (text, w.field), local->message);
     return NULL;
   }
   if (!resolve_secret (m, error))

@@ -16,6 +16,9 @@
 static char *tmpdir, *run_dir, *vabench;
 static cJSON *results;
 static GPtrArray *scores;
+/* exact (which gets the token), fuzzy (also behind rasa, template and
+ * no-session), flaky, wrong-fees */
+static MockServer *mocks[4];
 
 static MockServer *
 start_mock (MockProfile p)
@@ -97,7 +100,6 @@ keep_score (cJSON *obj, guint line, gpointer user, GError **error)
 static void
 setup_contest (void)
 {
-  static MockServer *mocks[4];
   mocks[0] = start_mock (MOCK_PROFILE_EXACT);
   mocks[1] = start_mock (MOCK_PROFILE_FUZZY);
   mocks[2] = start_mock (MOCK_PROFILE_FLAKY);
@@ -209,9 +211,19 @@ scan_for_secret (const char *dir)
   }
 }
 
+/* The token reached the endpoint it is for, and nothing the run wrote
+ * holds it: a run directory that is missing, or a token that was never
+ * sent, must fail this test rather than pass it. */
 static void
 test_no_secret (void)
 {
+  g_assert_true (g_file_test (run_dir, G_FILE_TEST_IS_DIR));
+  g_autofree char *log = g_build_filename (run_dir, "log.jsonl", NULL);
+  g_assert_true (g_file_test (log, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (mock_server_authorized (mocks[0], "Bearer " SECRET), >,
+                    0);
+  for (guint i = 1; i < G_N_ELEMENTS (mocks); i++)
+    g_assert_cmpuint (mock_server_authorized (mocks[i], NULL), ==, 0);
   scan_for_secret (run_dir);
 }
 

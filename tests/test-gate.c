@@ -98,7 +98,8 @@ check (const char *const *requires, const char *sub, GString *out,
 {
   g_autoptr (cJSON) results = cJSON_Parse (gate_results);
   g_assert_nonnull (results);
-  return gate_check (results, requires, sub, out, error);
+  return gate_check (cJSON_GetObjectItem (results, "submissions"), requires,
+                     sub, out, error);
 }
 
 static void

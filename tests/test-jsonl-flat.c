@@ -1,7 +1,8 @@
-/* Tests for jsonl_read_file_flat (util/jsonl.c): every line must give the
- * same members, the same accepted lines and the same errors as reading it
- * through cJSON (jsonl_read_file + jsonl_get_members), whether the fast
- * path or the cJSON fallback handles it. */
+/* Tests for jsonl_read_file_flat and jsonl_flat_line (util/jsonl.c):
+ * every line must give the same members, the same accepted lines and the
+ * same errors as reading it through cJSON (jsonl_read_file +
+ * jsonl_get_members), whether the fast path or the cJSON fallback handles
+ * it. */
 #include "util/jsonl.h"
 
 #include <string.h>
@@ -95,6 +96,40 @@ assert_same_result (ReadResult *a, ReadResult *b)
   read_result_clear (b);
 }
 
+/* Each line of text[0, len) read alone by jsonl_flat_line gives what
+ * the tree reader gives for that line alone, and NULL where it refuses
+ * the line. */
+static void
+assert_lines_agree (const char *text, gsize len)
+{
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (names, N_NAMES);
+  const char *p = text, *end = text + len;
+  guint lineno = 0;
+  while (p < end) {
+    const char *nl = memchr (p, '\n', (gsize) (end - p));
+    gsize n = nl ? (gsize) (nl - p) : (gsize) (end - p);
+    lineno++;
+    g_autoptr (GString) want = g_string_new (NULL);
+    g_autoptr (GString) got = g_string_new (NULL);
+    gsize k = 0;
+    while (k < n && g_ascii_isspace (p[k]))
+      k++;
+    if (k < n) { /* blank lines hold no record for either reader */
+      if (!jsonl_read_buffer ("t", p, n, tree_line, want, NULL, NULL))
+        g_string_assign (want, "refused");
+      const JsonlValue *v = jsonl_flat_line (flat, p, n);
+      if (v == NULL)
+        g_string_assign (got, "refused");
+      else
+        flat_line (v, 1, got, NULL);
+      if (strcmp (want->str, got->str) != 0)
+        g_error ("line %u: tree %s, flat line %s", lineno, want->str,
+                 got->str);
+    }
+    p += n + 1;
+  }
+}
+
 /* One folder for the files of all cases, made and removed by main. */
 static char *test_dir;
 
@@ -112,9 +147,11 @@ assert_reads_agree_len (const char *text, gssize len, gboolean flat)
     len = (gssize) strlen (text);
   ReadResult a = { g_string_new (NULL), FALSE, FALSE, NULL };
   ReadResult b = { g_string_new (NULL), FALSE, FALSE, NULL };
-  if (flat) /* the flat reader against cJSON */
+  if (flat) { /* the flat reader against cJSON */
     a.ok = jsonl_read_file_flat (path, names, N_NAMES, flat_line, a.records,
                                  &a.torn, &a.error);
+    assert_lines_agree (text, (gsize) len);
+  }
   else /* the file in chunks against the whole text in memory */
     a.ok = jsonl_read_buffer (path, text, (gsize) len, tree_line,
                               a.records, &a.torn, &a.error);

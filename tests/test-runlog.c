@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "harness/plan.h"
-#include "harness/runlog.h"
-#include "util/jsonl.h"
+#include "rundir/rundir.h"
+#include "rundir/runlog.h"
 
 static char *
 new_dir (void)
@@ -16,9 +16,9 @@ new_dir (void)
 static void
 rm_dir (const char *dir)
 {
-  const char *names[] = { "log.jsonl", "log.head" };
-  for (gsize i = 0; i < G_N_ELEMENTS (names); i++) {
-    g_autofree char *p = g_build_filename (dir, names[i], NULL);
+  const RundirFile files[] = { RUNDIR_LOG, RUNDIR_LOG_HEAD };
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++) {
+    g_autofree char *p = rundir_path (dir, files[i]);
     g_unlink (p);
   }
   g_rmdir (dir);
@@ -27,18 +27,30 @@ rm_dir (const char *dir)
 static void
 append_n (RunLog *log, guint from, guint n)
 {
+  g_autoptr (GString) line = g_string_new (NULL);
   for (guint i = from; i < from + n; i++) {
-    g_autoptr (cJSON) r = cJSON_CreateObject ();
-    cJSON_AddStringToObject (r, "item", "hotich-001");
-    cJSON_AddNumberToObject (r, "turn", i);
-    cJSON_AddStringToObject (r, "answer", "Đăng ký khai sinh miễn lệ phí.");
-    g_assert_true (runlog_append (log, r, NULL));
+    LogAttempt a = { .submission = "ha-noi", .testset = "practice",
+                     .item = "hotich-001", .variant = "clean",
+                     .variant_kind = "clean", .turn = i, .attempt = 1,
+                     .final = TRUE, .sent = "Đăng ký khai sinh mất phí không?",
+                     .answer = "Đăng ký khai sinh miễn lệ phí.",
+                     .http_status = 200, .t_first_token_us = -1,
+                     .t_queue_us = -1, .t_server_us = -1,
+                     .started_at = "2026-01-01T00:00:00Z" };
+    g_string_truncate (line, 0);
+    attempt_write (line, &a);
+    g_assert_true (runlog_append_open (log, line, NULL));
   }
 }
 
+/* Counts the attempts read back, checking they are the ones written. */
 static void
-count_record (const cJSON *rec, gpointer user)
+count_record (const LogAttempt *a, gpointer user)
 {
+  g_assert_cmpstr (a->item, ==, "hotich-001");
+  g_assert_cmpstr (a->answer, ==, "Đăng ký khai sinh miễn lệ phí.");
+  g_assert_cmpuint (a->turn, ==, *(guint *) user);
+  g_assert_cmpuint (a->seq, ==, a->turn + 1);
   (*(guint *) user)++;
 }
 
@@ -73,7 +85,7 @@ test_torn_tail (void)
   RunLog *log = runlog_open (dir, NULL, NULL, &torn, NULL);
   append_n (log, 0, 3);
   runlog_close (log);
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
   FILE *f = fopen (path, "a");
   fputs ("{\"item\": \"hotich-00", f); /* a crash in mid-write */
   fclose (f);
@@ -98,7 +110,7 @@ check_alteration (guint k, guint total)
   RunLog *log = runlog_open (dir, NULL, NULL, &torn, NULL);
   append_n (log, 0, total);
   runlog_close (log);
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
   g_autofree char *data = NULL;
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);

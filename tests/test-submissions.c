@@ -91,6 +91,19 @@ static const BadManifest bad_manifests[] = {
     "\"answer_pointer\": \"/a\"}",
     "field \"body\": missing" },
   { "utf8", "{\"id\": \"\xc3\x28\"}", "invalid UTF-8" },
+  /* The line is that of the member being read, whatever the message says
+   * ("rate" appears in the name's text before the key does). */
+  { "rate-line", "{\"id\": \"x\", \"name\": \"rate_per_sec\",\n"
+                 "\"endpoint\": \"http://h/\", \"adapter\": \"rasa-rest\",\n"
+                 "\"rate_per_sec\": -1}",
+    ":3: field \"rate_per_sec\": must be ≥ 0" },
+  { "auth-type", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                 "\"adapter\": \"rasa-rest\",\n\"auth\": {\"type\": \"basic\", "
+                 "\"env\": \"T\"}}",
+    ":3: field \"auth\": type \"basic\" is neither" },
+  { "header-value", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                    "\"adapter\": \"rasa-rest\",\n\n\"headers\": {\"X-A\": 1}}",
+    ":4: field \"headers\": value of \"X-A\" must be a string" },
 };
 
 static void

@@ -5,14 +5,11 @@
 
 #include <string.h>
 
+#include "rundir/item_kind.h"
 #include "scoring/judge.h"
 #include "util/jsonl.h"
 
 G_DEFINE_QUARK (vabench-testset-error-quark, testset_error)
-
-static const char *const item_kinds[] = { "procedure", "legal",
-                                          "multiple_choice", "unanswerable",
-                                          "conversation", NULL };
 
 static void
 turn_free (gpointer p)
@@ -183,7 +180,7 @@ static gboolean
 parse_turns (const cJSON *obj, TsItem *it, const cJSON *choices,
              GError **error)
 {
-  if (strcmp (it->kind, "conversation") != 0)
+  if (strcmp (it->kind, item_kind_name (ITEM_KIND_CONVERSATION)) != 0)
     return parse_turn (obj, it, choices, error);
   const cJSON *turns = NULL;
   if (!jsonl_get_array (obj, "turns", FALSE, &turns, error))
@@ -285,15 +282,16 @@ parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
       || !check_nonempty (cat, "category", error)
       || !jsonl_get_string (obj, "kind", FALSE, &kind, error))
     return FALSE;
-  if (!g_strv_contains (item_kinds, kind)) {
-    g_autofree char *known = g_strjoinv (", ", (char **) item_kinds);
+  ItemKind k;
+  if (!item_kind_parse (kind, &k)) {
+    g_autofree char *known = item_kind_list ();
     return invalid (error, "field \"kind\": unknown kind \"%s\" (known: %s)",
                     kind, known);
   }
   it->id = g_strdup (id);
   it->category = g_strdup (cat);
   it->kind = g_strdup (kind);
-  if (!jsonl_get_object (obj, "choices", strcmp (kind, "multiple_choice") != 0,
+  if (!jsonl_get_object (obj, "choices", k != ITEM_KIND_MULTIPLE_CHOICE,
                          choices, error))
     return FALSE;
   return TRUE;
@@ -371,9 +369,8 @@ load (const char *path, gboolean hash, GError **error)
     set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                (const guchar *) data, len);
   LoadState st = { set, 0 };
-  /* Items keep no JSON (owned strings, compiled keys): each line's tree
-   * is dropped with its scope. */
-  if (!jsonl_read_buffer_transient (path, data, len, load_line, &st, error))
+  /* Items keep no JSON (owned strings, compiled keys). */
+  if (!jsonl_read_buffer (path, data, len, load_line, &st, NULL, error))
     return NULL;
   if (set->items->len == 0) {
     g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID,

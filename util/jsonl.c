@@ -1,7 +1,5 @@
 #include "util/jsonl.h"
 
-#include "util/cjson_scope.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -136,28 +134,18 @@ valid_utf8 (const char *line, gsize len, const char **bad)
 
 /* ---- flat records without a tree ------------------------------------ */
 
-/* A wanted name in the lookup table: its first and last eight bytes
- * (zero-padded), which settle names of up to sixteen bytes. A linear scan
- * over a dozen names for each of a line's two dozen keys was a tenth of
- * reading it. */
-typedef struct {
-  guint64 head, tail;
-  gsize len;
-  int index; /* into names; -1: an empty entry */
-} FlatName;
-
-typedef struct {
+struct _JsonlFlat {
   const char *const *names;
   guint n;
-  JsonlFlatFunc func;
+  JsonlFlatFunc func; /* jsonl_read_file_flat's */
   gpointer user;
   JsonlValue *values;
   gsize *name_lens;   /* strlen of each name, once */
-  FlatName *table;    /* open addressing, a power of two ≥ 2 n entries */
-  guint table_mask;
   char *text;         /* the line's wanted strings, unescaped */
   gsize text_cap;
-} FlatCtx;
+  cJSON *tree;        /* jsonl_flat_line: the last line read as a tree */
+};
+typedef JsonlFlat FlatCtx;
 
 /* Past JSON blanks. A line written by vabench has none, so the first
  * test settles almost every call: the loop alone was 5 % of reading. */
@@ -171,92 +159,15 @@ flat_ws (const char *p, const char *end)
   return p;
 }
 
-/* The first and last eight bytes of p[0, len) as words, zero-padded when
- * shorter; end bounds what may be loaded. */
-static guint64
-name_head (const char *p, gsize len, const char *end)
-{
-  if (len >= 8)
-    return load8 (p);
-  if (end - p >= 8)
-    return load8 (p) & (((guint64) 1 << (8 * len)) - 1);
-  char pad[8] = { 0 };
-  memcpy (pad, p, len);
-  return load8 (pad);
-}
-
-static guint64
-name_tail (const char *p, gsize len)
-{
-  return len > 8 ? load8 (p + len - 8) : 0;
-}
-
-static guint
-name_hash (guint64 head, gsize len, guint mask)
-{
-  return (guint) (((head ^ len) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
-                  >> 40)
-         & mask;
-}
-
-/* Fills c->table; a name given twice is entered once (flat_slot_scan
- * then finds the later one). */
-static void
-flat_table_init (FlatCtx *c)
-{
-  guint size = 16;
-  while (size < 2 * c->n)
-    size *= 2;
-  c->table = g_new (FlatName, size);
-  c->table_mask = size - 1;
-  for (guint i = 0; i < size; i++)
-    c->table[i].index = -1;
-  for (guint i = 0; i < c->n; i++) {
-    const char *s = c->names[i];
-    gsize len = c->name_lens[i];
-    FlatName e = { name_head (s, len, s + len), name_tail (s, len), len,
-                   (int) i };
-    guint h = name_hash (e.head, len, c->table_mask);
-    while (c->table[h].index >= 0
-           && !(c->table[h].len == len && strcmp (c->names[c->table[h].index],
-                                                  s) == 0))
-      h = (h + 1) & c->table_mask;
-    if (c->table[h].index < 0)
-      c->table[h] = e;
-  }
-}
-
 /* The wanted slot for a key, or -1 (not wanted, or seen before): the
  * first name equal to key whose value is not set yet. */
 static int
-flat_slot_scan (const FlatCtx *c, const char *key, gsize len)
+flat_slot (const FlatCtx *c, const char *key, gsize len)
 {
   for (guint i = 0; i < c->n; i++)
     if (c->name_lens[i] == len && c->values[i].type == 0
         && memcmp (c->names[i], key, len) == 0)
       return (int) i;
-  return -1;
-}
-
-/* flat_slot_scan through the table; end bounds the line. */
-static int
-flat_slot (const FlatCtx *c, const char *key, gsize len, const char *end)
-{
-  guint64 head = name_head (key, len, end);
-  guint h = name_hash (head, len, c->table_mask);
-  for (; c->table[h].index >= 0; h = (h + 1) & c->table_mask) {
-    const FlatName *e = &c->table[h];
-    if (e->len != len || e->head != head)
-      continue;
-    if (len > 8 && (e->tail != name_tail (key, len)
-                    || (len > 16
-                        && memcmp (c->names[e->index] + 8, key + 8, len - 16)
-                               != 0)))
-      continue;
-    if (c->values[e->index].type == 0)
-      return e->index;
-    return flat_slot_scan (c, key, len); /* a repeated key */
-  }
   return -1;
 }
 
@@ -472,7 +383,7 @@ flat_member (FlatCtx *c, const char *p, const char *end, char **out)
   p = flat_ws (key + len + 1, end);
   if (p >= end || *p != ':')
     return NULL;
-  int slot = flat_slot (c, key, len, end);
+  int slot = flat_slot (c, key, len);
   p = flat_value (c, slot, flat_ws (p + 1, end), end, out);
   return p ? flat_ws (p, end) : NULL;
 }
@@ -514,11 +425,10 @@ flat_parse (FlatCtx *c, const char *line, gsize len)
   return p < end && *p == '}' && is_blank (p + 1, (gsize) (end - p - 1));
 }
 
-/* The cJSON way, for lines flat_parse hands over. */
-static gboolean
-flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
+/* c->values from a tree (borrowing its strings). */
+static void
+flat_values_of_tree (FlatCtx *c, const cJSON *obj)
 {
-  FlatCtx *c = user;
   const cJSON **m = g_newa (const cJSON *, MAX (c->n, 1));
   jsonl_get_members (obj, c->names, c->n, m);
   for (guint i = 0; i < c->n; i++) {
@@ -533,6 +443,14 @@ flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
     }
     c->values[i] = v;
   }
+}
+
+/* The cJSON way, for lines flat_parse hands over. */
+static gboolean
+flat_from_tree (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  FlatCtx *c = user;
+  flat_values_of_tree (c, obj);
   return c->func (c->values, line, c->user, error);
 }
 
@@ -543,8 +461,6 @@ typedef struct {
   gpointer user;
   FlatCtx *flat;       /* flat records read without a tree, or NULL */
   gboolean *torn_tail; /* a torn last line is tolerated, or NULL */
-  gboolean transient;  /* func keeps nothing of the tree: parse it in a
-                          cJSON scope (util/cjson_scope.h) */
 } Reader;
 
 static gboolean read_tree (const Reader *rd, const char *line, gsize len,
@@ -580,13 +496,7 @@ read_one_line (const Reader *rd, const char *line, gsize len, guint lineno,
                  (long) (bad - line) + 1);
     return FALSE;
   }
-  if (!rd->transient)
-    return read_tree (rd, line, len, lineno, last_unterminated, done, error);
-  CjsonScope scope = cjson_scope_begin ();
-  gboolean ok = read_tree (rd, line, len, lineno, last_unterminated, done,
-                           error);
-  cjson_scope_end (scope);
-  return ok;
+  return read_tree (rd, line, len, lineno, last_unterminated, done, error);
 }
 
 static gboolean
@@ -680,15 +590,7 @@ jsonl_read_buffer (const char *name, const char *data, gsize len,
                    JsonlLineFunc func, gpointer user, gboolean *torn_tail,
                    GError **error)
 {
-  Reader rd = { name, func, user, NULL, torn_tail, FALSE };
-  return read_buffer (&rd, data, len, error);
-}
-
-gboolean
-jsonl_read_buffer_transient (const char *name, const char *data, gsize len,
-                             JsonlLineFunc func, gpointer user, GError **error)
-{
-  Reader rd = { name, func, user, NULL, NULL, TRUE };
+  Reader rd = { name, func, user, NULL, torn_tail };
   return read_buffer (&rd, data, len, error);
 }
 
@@ -743,8 +645,50 @@ gboolean
 jsonl_read_file (const char *path, JsonlLineFunc func, gpointer user,
                  gboolean *torn_tail, GError **error)
 {
-  Reader rd = { path, func, user, NULL, torn_tail, FALSE };
+  Reader rd = { path, func, user, NULL, torn_tail };
   return read_file (&rd, path, error);
+}
+
+JsonlFlat *
+jsonl_flat_new (const char *const *names, guint n)
+{
+  JsonlFlat *c = g_new0 (JsonlFlat, 1);
+  c->names = names;
+  c->n = n;
+  c->values = g_new0 (JsonlValue, MAX (n, 1));
+  c->name_lens = g_new0 (gsize, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    c->name_lens[i] = strlen (names[i]);
+  return c;
+}
+
+void
+jsonl_flat_free (JsonlFlat *c)
+{
+  if (c == NULL)
+    return;
+  cJSON_Delete (c->tree);
+  g_free (c->values);
+  g_free (c->name_lens);
+  g_free (c->text);
+  g_free (c);
+}
+
+const JsonlValue *
+jsonl_flat_line (JsonlFlat *c, const char *line, gsize len)
+{
+  cJSON_Delete (g_steal_pointer (&c->tree));
+  if (flat_parse (c, line, len))
+    return c->values;
+  const char *bad = NULL, *end = NULL;
+  if (!valid_utf8 (line, len, &bad))
+    return NULL;
+  c->tree = cJSON_ParseWithLengthOpts (line, len, &end, FALSE);
+  if (c->tree == NULL || !cJSON_IsObject (c->tree)
+      || !is_blank (end, (gsize) (line + len - end)))
+    return NULL;
+  flat_values_of_tree (c, c->tree);
+  return c->values;
 }
 
 gboolean
@@ -752,19 +696,11 @@ jsonl_read_file_flat (const char *path, const char *const *names, guint n,
                       JsonlFlatFunc func, gpointer user, gboolean *torn_tail,
                       GError **error)
 {
-  g_autofree JsonlValue *values = g_new0 (JsonlValue, MAX (n, 1));
-  g_autofree gsize *name_lens = g_new0 (gsize, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    name_lens[i] = strlen (names[i]);
-  FlatCtx c = { names, n, func, user, values, name_lens, NULL, 0, NULL, 0 };
-  flat_table_init (&c);
-  /* Values are valid during func only, so the tree of a line that is not
-   * flat is transient too. */
-  Reader rd = { path, flat_from_tree, &c, &c, torn_tail, TRUE };
-  gboolean ok = read_file (&rd, path, error);
-  g_free (c.table);
-  g_free (c.text);
-  return ok;
+  g_autoptr (JsonlFlat) c = jsonl_flat_new (names, n);
+  c->func = func;
+  c->user = user;
+  Reader rd = { path, flat_from_tree, c, c, torn_tail };
+  return read_file (&rd, path, error);
 }
 
 static const char *

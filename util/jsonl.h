@@ -36,13 +36,6 @@ gboolean jsonl_read_buffer (const char *name, const char *data, gsize len,
                             JsonlLineFunc func, gpointer user,
                             gboolean *torn_tail, GError **error);
 
-/* jsonl_read_buffer for a func that keeps nothing of the tree it is given
- * (copies what it needs): each line is parsed in a cJSON scope
- * (util/cjson_scope.h), without a malloc per node. No torn tail. */
-gboolean jsonl_read_buffer_transient (const char *name, const char *data,
-                                      gsize len, JsonlLineFunc func,
-                                      gpointer user, GError **error);
-
 /* One member of a flat record read by jsonl_read_file_flat: type is
  * cJSON_String, cJSON_Number, cJSON_True, cJSON_False or cJSON_NULL, or 0
  * when the member is absent or an array or object. str (strings) is valid
@@ -67,6 +60,18 @@ typedef gboolean (*JsonlFlatFunc) (const JsonlValue *values, guint line,
 gboolean jsonl_read_file_flat (const char *path, const char *const *names,
                                guint n, JsonlFlatFunc func, gpointer user,
                                gboolean *torn_tail, GError **error);
+
+/* The same flat reading one line at a time, for a reader that walks the
+ * lines itself (the run log hashes each line's bytes): new with the
+ * names (borrowed until free), then jsonl_flat_line per line, without
+ * its newline. Returns the values (valid until the next call or free), or
+ * NULL when the line is not one JSON object in valid UTF-8. */
+typedef struct _JsonlFlat JsonlFlat;
+JsonlFlat *jsonl_flat_new (const char *const *names, guint n);
+const JsonlValue *jsonl_flat_line (JsonlFlat *flat, const char *line,
+                                   gsize len);
+void jsonl_flat_free (JsonlFlat *flat); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JsonlFlat, jsonl_flat_free)
 
 /* Typed getters: the field must exist (unless optional) and have the type.
  * Returned strings are borrowed from obj. On failure: JSONL_ERROR_MISSING or

@@ -74,12 +74,13 @@ struct _MockServer {
   MockTimer *timer;
   struct MHD_Daemon *daemon;
   guint16 port;
-  GMutex lock;       /* guards stopping, hung, rand */
+  GMutex lock;       /* guards stopping, hung, rand, authorizations */
   gboolean stopping; /* also read without the lock as a hint */
   GHashTable *hung;  /* struct MHD_Connection* suspended with no timer */
   GRand *rand;
   gint inflight;    /* atomic: requests between first byte and completion */
   guint64 requests; /* atomic */
+  GHashTable *authorizations; /* Authorization header seen → count */
 };
 
 typedef struct {
@@ -180,6 +181,20 @@ mock_request_new (MockServer *srv, struct MHD_Connection *conn, const char *url,
   req->t_start = g_get_monotonic_time ();
   g_atomic_int_inc (&srv->inflight);
   (void)__atomic_fetch_add (&srv->requests, 1, __ATOMIC_RELAXED);
+  /* Kept for the tests that check a secret reached the endpoint it was
+   * meant for (and no other). */
+  const char *auth = MHD_lookup_connection_value (
+      conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+  if (auth != NULL) {
+    g_mutex_lock (&srv->lock);
+    guint64 *n = g_hash_table_lookup (srv->authorizations, auth);
+    if (n == NULL) {
+      n = g_new0 (guint64, 1);
+      g_hash_table_insert (srv->authorizations, g_strdup (auth), n);
+    }
+    (*n)++;
+    g_mutex_unlock (&srv->lock);
+  }
   return req;
 }
 
@@ -633,6 +648,8 @@ mock_server_start (const MockOptions *o, GError **error)
     srv->opts.fail_rate = MOCK_FAIL_DEFAULT;
   srv->delay_us = mock_default_delay_us (o);
   srv->hung = g_hash_table_new (NULL, NULL);
+  srv->authorizations = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                               g_free, g_free);
   guint32 seed[2] = { (guint32)o->seed, (guint32)(o->seed >> 32) };
   srv->rand = g_rand_new_with_seed_array (seed, 2);
   srv->sessions = mock_session_new (MOCK_SESSION_CAP);
@@ -650,6 +667,26 @@ guint16
 mock_server_port (const MockServer *s)
 {
   return s->port;
+}
+
+guint64
+mock_server_authorized (MockServer *s, const char *authorization)
+{
+  g_mutex_lock (&s->lock);
+  const guint64 *n = authorization
+                         ? g_hash_table_lookup (s->authorizations,
+                                                authorization)
+                         : NULL;
+  guint64 count = n ? *n : 0;
+  if (authorization == NULL) {
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init (&it, s->authorizations);
+    while (g_hash_table_iter_next (&it, NULL, &v))
+      count += *(const guint64 *) v;
+  }
+  g_mutex_unlock (&s->lock);
+  return count;
 }
 
 guint64
@@ -693,6 +730,8 @@ mock_server_free (MockServer *s)
     g_rand_free (s->rand);
   if (s->hung)
     g_hash_table_unref (s->hung);
+  if (s->authorizations)
+    g_hash_table_unref (s->authorizations);
   g_free (s->host);
   g_mutex_clear (&s->lock);
   g_free (s);

@@ -70,6 +70,11 @@ guint16 mock_server_port (const MockServer *s);
 /* Requests seen so far (every request, answered or not). */
 guint64 mock_server_requests (const MockServer *s);
 
+/* Requests seen with exactly this Authorization header, or with any when
+ * authorization is NULL: a test can check that a token was sent, and only
+ * where it belonged. */
+guint64 mock_server_authorized (MockServer *s, const char *authorization);
+
 /* Stops serving: hung and delayed connections are closed, the thread
  * joined. NULL is a no-op. */
 void mock_server_free (MockServer *s);

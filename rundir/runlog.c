@@ -1,10 +1,12 @@
-#include "harness/runlog.h"
+#include "rundir/runlog.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "rundir/rundir.h"
+#include "util/atomic_file.h"
 #include "util/jsonl.h"
 #include "util/jsonw.h"
 
@@ -45,7 +47,7 @@ hash_line (GChecksum *sha, const char *line, gsize len, char out[65])
 }
 
 typedef struct {
-  RunlogRecordFunc func;
+  RunlogAttemptFunc func;
   gpointer user;
   GChecksum *sha;
   char prev[65];
@@ -57,6 +59,9 @@ typedef struct {
 static void
 restore_from (const char *data, gsize len, Restore *r, gboolean *torn)
 {
+  guint n_fields;
+  const char *const *fields = attempt_fields (&n_fields);
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n_fields);
   gsize pos = 0;
   while (pos < len) {
     const char *nl = memchr (data + pos, '\n', len - pos);
@@ -65,29 +70,30 @@ restore_from (const char *data, gsize len, Restore *r, gboolean *torn)
       break;
     }
     gsize n = (gsize) (nl - (data + pos));
-    g_autoptr (cJSON) rec = cJSON_ParseWithLength (data + pos, n);
-    if (rec == NULL) {
+    const JsonlValue *v = jsonl_flat_line (flat, data + pos, n);
+    if (v == NULL) {
       /* A line that is complete but unparsable can only be a crash inside
        * write(); everything after it is dropped with it. */
       *torn = TRUE;
       break;
     }
     hash_line (r->sha, data + pos, n, r->prev);
-    const cJSON *seq = cJSON_GetObjectItemCaseSensitive (rec, "seq");
-    if (cJSON_IsNumber (seq))
-      r->seq = (guint64) seq->valuedouble;
-    if (r->func)
-      r->func (rec, r->user);
+    LogAttempt a;
+    gboolean is_attempt = attempt_decode (v, &a);
+    if (a.seq > 0)
+      r->seq = a.seq;
+    if (is_attempt && r->func)
+      r->func (&a, r->user);
     pos += n + 1;
     r->good_bytes = pos;
   }
 }
 
 RunLog *
-runlog_open (const char *dir, RunlogRecordFunc func, gpointer user,
+runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
              gboolean *torn, GError **error)
 {
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
   *torn = FALSE;
   g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
   Restore r = { func, user, sha, GENESIS, 0, 0 };
@@ -136,10 +142,10 @@ write_all (int fd, const char *buf, gsize len)
 static gboolean
 write_head (RunLog *log, GError **error)
 {
-  g_autofree char *path = g_build_filename (log->dir, "log.head", NULL);
+  g_autofree char *path = rundir_path (log->dir, RUNDIR_LOG_HEAD);
   g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s\n",
                                            log->seq, log->prev);
-  return g_file_set_contents (path, text, -1, error);
+  return atomic_file_set_contents (path, text, -1, ATOMIC_FILE_SYNC, error);
 }
 
 gboolean
@@ -150,17 +156,6 @@ runlog_sync (RunLog *log, GError **error)
   log->unsynced = 0;
   log->last_sync_us = g_get_monotonic_time ();
   return write_head (log, error);
-}
-
-gboolean
-runlog_append (RunLog *log, cJSON *rec, GError **error)
-{
-  cJSON_DeleteItemFromObjectCaseSensitive (rec, "seq");
-  cJSON_DeleteItemFromObjectCaseSensitive (rec, "prev");
-  g_autofree char *text = jsonl_print (rec);
-  g_autoptr (GString) line = g_string_new (text);
-  g_string_truncate (line, line->len - 1); /* reopen: the log closes it */
-  return runlog_append_open (log, line, error);
 }
 
 gboolean
@@ -208,12 +203,19 @@ chain_broken (GError **error, guint line, const char *why)
   return FALSE;
 }
 
+char *
+runlog_head (const char *dir)
+{
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG_HEAD);
+  char *text = NULL;
+  return g_file_get_contents (path, &text, NULL, NULL) ? text : NULL;
+}
+
 static gboolean
 check_head (const char *dir, const char *last, guint64 count, GError **error)
 {
-  g_autofree char *path = g_build_filename (dir, "log.head", NULL);
-  g_autofree char *text = NULL;
-  if (!g_file_get_contents (path, &text, NULL, NULL))
+  g_autofree char *text = runlog_head (dir);
+  if (text == NULL)
     return TRUE; /* no head: a crashed run; the chain still holds */
   g_auto (GStrv) parts = g_strsplit (g_strstrip (text), " ", 2);
   guint64 head_seq = 0;
@@ -234,12 +236,14 @@ check_head (const char *dir, const char *last, guint64 count, GError **error)
 gboolean
 runlog_verify (const char *dir, guint64 *records, GError **error)
 {
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
   g_autofree char *data = NULL;
   gsize len = 0;
   if (!g_file_get_contents (path, &data, &len, error))
     return FALSE;
   g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
+  static const char *const prev_field[] = { "prev" };
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (prev_field, 1);
   char prev[65] = GENESIS;
   guint line = 0;
   gsize pos = 0;
@@ -247,12 +251,10 @@ runlog_verify (const char *dir, guint64 *records, GError **error)
     const char *nl = memchr (data + pos, '\n', len - pos);
     gsize n = nl ? (gsize) (nl - (data + pos)) : len - pos;
     line++;
-    g_autoptr (cJSON) rec = cJSON_ParseWithLength (data + pos, n);
-    const cJSON *p = rec ? cJSON_GetObjectItemCaseSensitive (rec, "prev")
-                         : NULL;
-    if (!cJSON_IsString (p))
+    const JsonlValue *v = jsonl_flat_line (flat, data + pos, n);
+    if (v == NULL || v[0].type != cJSON_String)
       return chain_broken (error, line, "not a log record");
-    if (strcmp (p->valuestring, prev) != 0)
+    if (strcmp (v[0].str, prev) != 0)
       return chain_broken (error, line > 1 ? line - 1 : 1,
                            "the next record's hash of it does not match");
     hash_line (sha, data + pos, n, prev);
@@ -263,24 +265,29 @@ runlog_verify (const char *dir, guint64 *records, GError **error)
 }
 
 typedef struct {
-  RunlogRecordFunc func;
+  RunlogAttemptFunc func;
   gpointer user;
 } ReadCtx;
 
 static gboolean
-read_line (cJSON *obj, guint line, gpointer user, GError **error)
+read_line (const JsonlValue *v, guint line, gpointer user, GError **error)
 {
   ReadCtx *c = user;
-  c->func (obj, c->user);
+  LogAttempt a;
+  if (attempt_decode (v, &a))
+    c->func (&a, c->user);
   return TRUE;
 }
 
 gboolean
-runlog_read (const char *dir, RunlogRecordFunc func, gpointer user,
+runlog_read (const char *dir, RunlogAttemptFunc func, gpointer user,
              GError **error)
 {
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
   ReadCtx c = { func, user };
+  guint n_fields;
+  const char *const *fields = attempt_fields (&n_fields);
   gboolean torn = FALSE;
-  return jsonl_read_file (path, read_line, &c, &torn, error);
+  return jsonl_read_file_flat (path, fields, n_fields, read_line, &c, &torn,
+                               error);
 }

@@ -1,0 +1,53 @@
+/* results.json: the run's metrics, ranks and ties (format: reports/README.md
+ * and scoring/METRICS.md), and load.json, a capacity ramp. Written by the
+ * scorer (and `load`, which adds its ramp); read by every report, the gate
+ * and diff. The envelope is typed; each submission's metrics stay JSON,
+ * because the gate addresses them by name and path (by_kind.telex.drop)
+ * and their fields belong to scoring/metrics.c. */
+#ifndef RESULTS_H
+#define RESULTS_H
+
+#include "rundir/run_manifest.h"
+
+/* Everything is borrowed from root, which the Results owns. */
+typedef struct {
+  const char *vabench_version;
+  const char *run_id, *started_at, *finished_at; /* NULL when absent */
+  const cJSON *contest;     /* settings from the manifest: name, seed,
+                               weights, sla_ms, resamples, nearmiss_kinds,
+                               per_item, testsets; NULL when absent */
+  const cJSON *submissions; /* array, ranked, best first */
+  const cJSON *ties;        /* [[id, …], …]: groups not separable */
+  const cJSON *load;        /* a capacity ramp, or NULL */
+  cJSON *root;
+} Results;
+
+/* Results of a run: the header from the manifest (borrowed), the ranked
+ * submissions and ties of scoring/metrics.h (taken). */
+Results *results_new (const RunManifest *m, cJSON *submissions, cJSON *ties);
+void results_free (Results *r); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Results, results_free)
+
+/* Reads DIR/results.json. NULL + RUNDIR_ERROR_INPUT naming the file when
+ * it is missing, not a JSON object, or "submissions" is not an array. */
+Results *results_read (const char *dir, GError **error);
+
+/* The same from text[0, len) (len −1: up to the NUL); name is used in
+ * messages. */
+Results *results_parse (const char *text, gssize len, const char *name,
+                        GError **error);
+
+/* Writes DIR/results.json (synced, replaced whole). FALSE + G_FILE_ERROR. */
+gboolean results_write (const char *dir, const Results *r, GError **error);
+
+/* The file's text: pretty-printed, with a final newline. Newly allocated. */
+char *results_print (const Results *r);
+
+/* Replaces the capacity ramp (taken). */
+void results_set_load (Results *r, cJSON *load);
+
+/* Writes DIR/load.json from a ramp (borrowed). FALSE + G_FILE_ERROR. */
+gboolean results_write_load (const char *dir, const cJSON *load,
+                             GError **error);
+
+#endif

@@ -1,0 +1,41 @@
+/* The run directory (runs/ID/): the one module that knows the names of its
+ * files. Every other module asks here for a path instead of spelling a file
+ * name; the records inside each file have their own reader and writer in
+ * this folder (rundir/README.md lists them and the formats). */
+#ifndef RUNDIR_H
+#define RUNDIR_H
+
+#include <glib.h>
+
+/* A run file that is missing or malformed (exit 2); failures to write are
+ * G_FILE_ERROR (exit 3). Used by every reader of this folder but the run
+ * log's chain (RUNLOG_ERROR). */
+#define RUNDIR_ERROR (rundir_error_quark ())
+GQuark rundir_error_quark (void);
+typedef enum {
+  RUNDIR_ERROR_INPUT, /* the message names the file, line and field */
+} RundirError;
+
+typedef enum {
+  RUNDIR_MANIFEST, /* manifest.json: the contest as fired (run_manifest.h) */
+  RUNDIR_LOG,      /* log.jsonl: one record per attempt (attempt.h, runlog.h) */
+  RUNDIR_LOG_HEAD, /* log.head: count and hash of the last record */
+  RUNDIR_SCORES,   /* scores.jsonl: one judged record per unit (score_record.h) */
+  RUNDIR_RESULTS,  /* results.json: metrics and ranks (results.h) */
+  RUNDIR_LOAD,     /* load.json: a capacity ramp (results.h) */
+} RundirFile;
+
+/* The file's name, e.g. "log.jsonl" (static). */
+const char *rundir_file_name (RundirFile file);
+
+/* DIR/NAME, newly allocated. */
+char *rundir_path (const char *dir, RundirFile file);
+
+/* TRUE when DIR/NAME exists. */
+gboolean rundir_has (const char *dir, RundirFile file);
+
+/* The directory of one step of a capacity ramp, DIR/load/step-N, newly
+ * allocated; it holds a run log of its own. */
+char *rundir_load_step (const char *dir, guint concurrency);
+
+#endif

@@ -1,0 +1,71 @@
+/* One record of scores.jsonl: a submission's answers to one (question set,
+ * item, variant) judged against the key (format: rundir/README.md). The
+ * scorer writes them (scoring/scorer.h); metrics, reports, the gate and
+ * diff read them back through score_record_read. */
+#ifndef SCORE_RECORD_H
+#define SCORE_RECORD_H
+
+#include "rundir/failure.h"
+#include "rundir/item_kind.h"
+#include "util/vb_autocleanups.h"
+
+typedef struct {
+  guint turn;               /* from 0 */
+  const char *question;     /* the text sent, or the set's when not fired */
+  const char *answer;       /* NULL when there is none */
+  FailureClass error_class; /* why there is none; FAILURE_NONE: not written */
+  /* The judgement (scoring/judge.h): as JSON text when writing, as a tree
+   * (borrowed) when read. */
+  const char *judgement;
+  gsize judgement_len;
+  const cJSON *judgement_tree;
+} ScoreTurn;
+
+/* Strings borrowed from the writer's caller, or from the line read. */
+typedef struct {
+  const char *submission, *testset, *item, *category;
+  ItemKind kind;
+  gboolean hidden;          /* of a hidden question set */
+  const char *variant, *variant_kind;
+  double score, lenient_score;
+  gboolean correct;
+  gboolean lenient_correct; /* read only: older records may carry it */
+  gint64 contradictions;
+  FailureClass error_class; /* the unit failed: it counts as wrong */
+  gint64 requests, failed_requests;
+  const double *latency_us; /* each answered turn's, µs */
+  guint n_latency;
+  const ScoreTurn *turns;
+  guint n_turns;
+} ScoreRecord;
+
+/* Appends the record to out as one line of JSON, without the newline. */
+void score_record_append (GString *out, const ScoreRecord *rec);
+
+/* Reads rec from one parsed line; strings and judgements are borrowed from
+ * obj, the arrays newly allocated (free with score_record_clear). An absent
+ * member reads as NULL, 0, FALSE, ITEM_KIND_NONE or FAILURE_NONE (requests
+ * as 1); an unknown error_class as FAILURE_OTHER. FALSE + JSONL_ERROR
+ * naming the field when submission or item is not a string. */
+gboolean score_record_decode (const cJSON *obj, ScoreRecord *rec,
+                              GError **error);
+void score_record_clear (ScoreRecord *rec);
+
+/* Called per record of scores.jsonl, borrowed for the call. Return FALSE
+ * and set error to stop. */
+typedef gboolean (*ScoreRecordFunc) (const ScoreRecord *rec, gpointer user,
+                                     GError **error);
+
+/* Reads DIR/scores.jsonl in one pass (a torn last line is ignored). Errors
+ * name file:line (JSONL_ERROR; JSONL_ERROR_IO when it cannot be read,
+ * JSONL_ERROR_EMPTY when it holds no record). */
+gboolean score_record_read (const char *dir, ScoreRecordFunc func,
+                            gpointer user, GError **error);
+
+/* A copy that owns everything it points to, for the few records a reader
+ * keeps (a report's worst answers). Free with score_record_free. */
+ScoreRecord *score_record_copy (const ScoreRecord *rec);
+void score_record_free (ScoreRecord *rec); /* NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScoreRecord, score_record_free)
+
+#endif

@@ -1,0 +1,390 @@
+#include "scoring/scorer.h"
+
+#include <string.h>
+
+#include "rundir/rundir.h"
+#include "rundir/runlog.h"
+#include "scoring/judge.h"
+#include "scoring/metrics.h"
+#include "testsets/testset.h"
+#include "util/atomic_file.h"
+#include "util/vb_gstring.h"
+
+/* What judging reads from a turn's final attempt: a copy of a few fields
+ * instead of the whole record, which kept every log line alive until the
+ * end (gigabytes for a 200,000-answer log). */
+typedef struct {
+  const char *sent, *answer; /* NULL when absent; in LogIndex.strings */
+  FailureClass error_class;
+  gint64 latency_us;         /* t_total_us + t_queue_us */
+  gboolean present;
+} Final;
+
+/* Conversations have at most 4 turns; a record claiming more is ignored. */
+#define MAX_TURNS 16
+
+/* All attempts of one (submission, testset, item, variant). */
+typedef struct {
+  const char *sub, *set, *item, *variant, *variant_kind; /* in strings */
+  Final *finals;   /* per turn index, n_finals of them */
+  guint n_finals;
+  guint requests, failed_requests;
+  gint rank;      /* the submission's place in the contest (sorting) */
+  gboolean clean; /* variant is "clean" (sorting) */
+} Unit;
+
+/* Every string of the index lives in one chunk, freed at once: a log of
+ * 200,000 answers held a million small allocations. */
+typedef struct {
+  GHashTable *units;    /* key (in strings) → Unit* */
+  GPtrArray *order;     /* Unit*, first-seen order (sorted later) */
+  GString *key;         /* scratch for the lookup key */
+  GHashTable *sub_rank; /* submission id → place in the contest */
+  GStringChunk *strings;
+  gboolean each_attempt; /* SCORER_EACH_ATTEMPT: every unit a new one */
+} LogIndex;
+
+/* What judging a unit needs besides the unit. */
+typedef struct {
+  GHashTable *sets;  /* name → Testset* (borrowed) */
+  GString *judgements; /* the turns' judgements, one after another */
+  GArray *turns;     /* ScoreTurn */
+  GArray *latency;   /* double µs */
+  ScorerFunc func;
+  gpointer user;
+} Judging;
+
+static void
+unit_free (gpointer p)
+{
+  Unit *u = p;
+  g_free (u->finals);
+  g_free (u);
+}
+
+/* A copy of s (or NULL); names and ids repeat from line to line and are
+ * kept once. */
+static const char *
+keep_const (LogIndex *ix, const char *s)
+{
+  return s ? g_string_chunk_insert_const (ix->strings, s) : NULL;
+}
+
+static const char *
+keep (LogIndex *ix, const char *s)
+{
+  return s ? g_string_chunk_insert (ix->strings, s) : NULL;
+}
+
+static Final
+final_of (LogIndex *ix, const LogAttempt *a)
+{
+  Final f = { 0 };
+  f.sent = keep (ix, a->sent);
+  f.answer = keep (ix, a->answer);
+  f.error_class = a->error_class;
+  /* In open loop the wait behind a slow endpoint counts: latency runs
+   * from the scheduled send (t_queue_us), not from the real one. */
+  f.latency_us = a->t_total_us + MAX (a->t_queue_us, 0);
+  f.present = TRUE;
+  return f;
+}
+
+static void
+unit_init (LogIndex *ix, Unit *u, const LogAttempt *a)
+{
+  u->sub = keep_const (ix, a->submission);
+  u->set = keep_const (ix, a->testset);
+  u->item = keep_const (ix, a->item);
+  u->variant = keep_const (ix, a->variant);
+  const char *kind = keep_const (ix, a->variant_kind);
+  u->variant_kind = kind ? kind : "clean";
+  u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
+  u->clean = strcmp (u->variant, "clean") == 0;
+}
+
+static Unit *
+unit_of (LogIndex *ix, const LogAttempt *a)
+{
+  g_string_truncate (ix->key, 0);
+  const char *parts[] = { a->submission, a->testset, a->item, a->variant };
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++) {
+    if (i > 0)
+      g_string_append_c (ix->key, '\037');
+    vb_gstring_put (ix->key, parts[i], strlen (parts[i]));
+  }
+  Unit *u = ix->each_attempt ? NULL
+                             : g_hash_table_lookup (ix->units, ix->key->str);
+  if (u != NULL)
+    return u;
+  u = g_new0 (Unit, 1);
+  unit_init (ix, u, a);
+  if (!ix->each_attempt)
+    g_hash_table_insert (ix->units,
+                         g_string_chunk_insert_len (ix->strings, ix->key->str,
+                                                    (gssize) ix->key->len),
+                         u);
+  g_ptr_array_add (ix->order, u);
+  return u;
+}
+
+/* Room for turn t in u->finals, new entries zero. */
+static void
+unit_grow (Unit *u, guint t)
+{
+  u->finals = g_renew (Final, u->finals, t + 1);
+  memset (u->finals + u->n_finals, 0,
+          (t + 1 - u->n_finals) * sizeof *u->finals);
+  u->n_finals = t + 1;
+}
+
+/* One attempt into its unit. */
+static void
+index_attempt (const LogAttempt *a, gpointer user)
+{
+  LogIndex *ix = user;
+  if (ix->each_attempt && (!a->final || a->turn != 0))
+    return; /* a capacity step: final single-turn answers only */
+  Unit *u = unit_of (ix, a);
+  u->requests++;
+  if (a->error_class != FAILURE_NONE)
+    u->failed_requests++;
+  if (!a->final || a->turn > MAX_TURNS)
+    return;
+  if (u->n_finals <= a->turn)
+    unit_grow (u, a->turn);
+  u->finals[a->turn] = final_of (ix, a);
+}
+
+/* One turn judged: its ScoreTurn (judgement text at an offset into
+ * j->judgements until the record is complete) and its totals. */
+static void
+judge_turn (Judging *j, const TsItem *it, guint t, const Final *fin,
+            FailureClass *fail, JudgeTotals *totals)
+{
+  const TsTurn *turn = g_ptr_array_index (it->turns, t);
+  ScoreTurn st = { .turn = t };
+  st.question = fin && fin->sent ? fin->sent : turn->question;
+  st.answer = fin ? fin->answer : NULL;
+  FailureClass cls = fin ? fin->error_class : FAILURE_NONE;
+  if (st.answer == NULL && cls == FAILURE_NONE)
+    cls = *fail != FAILURE_NONE ? *fail : FAILURE_NOT_FIRED;
+  if (cls != FAILURE_NONE && *fail == FAILURE_NONE)
+    *fail = cls;
+  st.error_class = cls;
+  if (st.answer && fin) {
+    double us = (double) fin->latency_us;
+    g_array_append_val (j->latency, us);
+  }
+  gsize at = j->judgements->len;
+  /* The key was compiled when the set was loaded and validated. */
+  judge_answer_append (turn->key, st.answer, j->judgements, totals);
+  st.judgement = GSIZE_TO_POINTER (at); /* an offset until all are made */
+  st.judgement_len = j->judgements->len - at;
+  g_array_append_val (j->turns, st);
+}
+
+/* Judges the unit's turns and hands its record to j->func. Items that
+ * left the set are skipped: nothing to judge against. */
+static gboolean
+judge_unit (Judging *j, const Unit *u, GError **error)
+{
+  const Testset *set = g_hash_table_lookup (j->sets, u->set);
+  const TsItem *it = set ? testset_lookup (set, u->item) : NULL;
+  if (it == NULL)
+    return TRUE;
+  g_string_truncate (j->judgements, 0);
+  g_array_set_size (j->turns, 0);
+  g_array_set_size (j->latency, 0);
+  FailureClass fail = FAILURE_NONE;
+  double score = 0, lenient = 0, contra = 0;
+  gboolean correct = TRUE;
+  for (guint t = 0; t < it->turns->len; t++) {
+    const Final *fin = t < u->n_finals && u->finals[t].present
+                           ? &u->finals[t]
+                           : NULL;
+    JudgeTotals jt;
+    judge_turn (j, it, t, fin, &fail, &jt);
+    score += jt.score;
+    lenient += jt.lenient_score;
+    contra += jt.contradictions;
+    correct &= jt.correct;
+  }
+  ScoreTurn *turns = (ScoreTurn *) (void *) j->turns->data;
+  for (guint t = 0; t < j->turns->len; t++)
+    turns[t].judgement = j->judgements->str
+                         + GPOINTER_TO_SIZE (turns[t].judgement);
+  guint n = it->turns->len;
+  ItemKind kind = ITEM_KIND_NONE;
+  (void) item_kind_parse (it->kind, &kind);
+  ScoreRecord rec = {
+    .submission = u->sub, .testset = u->set, .item = u->item,
+    .category = it->category, .kind = kind, .hidden = set->hidden,
+    .variant = u->variant, .variant_kind = u->variant_kind,
+    .score = score / n, .lenient_score = lenient / n,
+    .correct = correct && fail == FAILURE_NONE,
+    .contradictions = (gint64) contra, .error_class = fail,
+    .requests = u->requests, .failed_requests = u->failed_requests,
+    .latency_us = (const double *) (void *) j->latency->data,
+    .n_latency = j->latency->len, .turns = turns, .n_turns = j->turns->len,
+  };
+  return j->func (&rec, j->user, error);
+}
+
+/* Deterministic order: set, item and variant names (clean first), then
+ * submissions as in the contest — firing order must not leak into the
+ * bytes, and all answers to one question sit together in scores.jsonl.
+ * The submission's place and the clean flag are looked up once per unit,
+ * not per comparison. */
+static gint
+cmp_units (gconstpointer a, gconstpointer b)
+{
+  const Unit *x = *(Unit *const *) a, *y = *(Unit *const *) b;
+  int d = strcmp (x->set, y->set);
+  if (d == 0)
+    d = strcmp (x->item, y->item);
+  if (d != 0)
+    return d;
+  if (x->clean != y->clean)
+    return x->clean ? -1 : 1;
+  d = strcmp (x->variant, y->variant);
+  if (d != 0)
+    return d;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+gboolean
+scorer_judge_log (const char *dir, const GPtrArray *sets,
+                  const GArray *submissions, ScorerMode mode,
+                  ScorerFunc func, gpointer user, GError **error)
+{
+  LogIndex ix = { 0 };
+  ix.units = g_hash_table_new (g_str_hash, g_str_equal);
+  ix.order = g_ptr_array_new_with_free_func (unit_free);
+  ix.key = g_string_new (NULL);
+  ix.sub_rank = g_hash_table_new (g_str_hash, g_str_equal);
+  ix.strings = g_string_chunk_new (1 << 20);
+  ix.each_attempt = mode == SCORER_EACH_ATTEMPT;
+  for (guint i = 0; submissions && i < submissions->len; i++)
+    g_hash_table_insert (ix.sub_rank,
+                         (gpointer) g_array_index (submissions,
+                                                   RunSubmission, i).id,
+                         GINT_TO_POINTER ((gint) i));
+  Judging j = { g_hash_table_new (g_str_hash, g_str_equal),
+                g_string_sized_new (4096),
+                g_array_new (FALSE, TRUE, sizeof (ScoreTurn)),
+                g_array_new (FALSE, FALSE, sizeof (double)), func, user };
+  for (guint i = 0; i < sets->len; i++) {
+    const Testset *set = g_ptr_array_index (sets, i);
+    g_hash_table_insert (j.sets, set->name, (gpointer) set);
+  }
+  gboolean ok = runlog_read (dir, index_attempt, &ix, error);
+  if (ok && !ix.each_attempt)
+    g_ptr_array_sort (ix.order, cmp_units);
+  for (guint i = 0; ok && i < ix.order->len; i++)
+    ok = judge_unit (&j, g_ptr_array_index (ix.order, i), error);
+  g_hash_table_unref (j.sets);
+  g_string_free (j.judgements, TRUE);
+  g_array_unref (j.turns);
+  g_array_unref (j.latency);
+  g_hash_table_unref (ix.sub_rank);
+  g_ptr_array_unref (ix.order);
+  g_hash_table_unref (ix.units);
+  g_string_free (ix.key, TRUE);
+  g_string_chunk_free (ix.strings);
+  return ok;
+}
+
+/* ---- a run: scores.jsonl and results.json ---- */
+
+typedef struct {
+  AtomicFile *out;
+  GString *line;
+  MetricsInput *metrics;
+} RunSink;
+
+/* Each record is written at once and its fields handed to the metrics,
+ * which copy what they need: no record outlives its line. */
+static gboolean
+sink_record (const ScoreRecord *rec, gpointer user, GError **error)
+{
+  RunSink *s = user;
+  g_string_truncate (s->line, 0);
+  score_record_append (s->line, rec);
+  g_string_append_c (s->line, '\n');
+  metrics_input_add (s->metrics, rec);
+  return atomic_file_write (s->out, s->line->str, s->line->len, error);
+}
+
+/* The manifest's question sets, loaded unhashed: the run's hashes are
+ * the ones results.json reports. */
+static GPtrArray *
+load_sets (const RunManifest *m, GError **error)
+{
+  g_autoptr (GPtrArray) sets = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) testset_free);
+  for (guint i = 0; i < m->testsets->len; i++) {
+    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
+    const char *path = t->abs_path;
+    if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+      path = t->path;
+    if (path == NULL)
+      continue;
+    Testset *set = testset_load_unhashed (path, error);
+    if (set == NULL)
+      return NULL;
+    g_ptr_array_add (sets, set);
+  }
+  return g_steal_pointer (&sets);
+}
+
+static MetricsConfig
+metrics_config_of (const RunManifest *m)
+{
+  MetricsConfig cfg = { 0 };
+  cfg.w_accuracy = m->w_accuracy;
+  cfg.w_nearmiss = m->w_nearmiss;
+  cfg.w_latency = m->w_latency;
+  cfg.w_availability = m->w_availability;
+  cfg.sla_ms = m->sla_ms;
+  cfg.resamples = m->resamples;
+  cfg.seed = m->seed;
+  return cfg;
+}
+
+gboolean
+scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
+                  GError **error)
+{
+  g_autoptr (RunManifest) m = run_manifest_read (dir, error);
+  if (m == NULL)
+    return FALSE;
+  g_autoptr (GPtrArray) loaded = NULL;
+  if (sets == NULL) {
+    loaded = load_sets (m, error);
+    if (loaded == NULL)
+      return FALSE;
+    sets = loaded;
+  }
+  g_autofree char *path = rundir_path (dir, RUNDIR_SCORES);
+  g_autoptr (AtomicFile) out = atomic_file_new (path, ATOMIC_FILE_NO_SYNC,
+                                                error);
+  if (out == NULL)
+    return FALSE;
+  g_autoptr (MetricsInput) metrics = metrics_input_new (m->submissions);
+  g_autoptr (GString) line = g_string_sized_new (4096);
+  RunSink sink = { out, line, metrics };
+  if (!scorer_judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
+                         sink_record, &sink, error)
+      || !atomic_file_commit (g_steal_pointer (&out), error))
+    return FALSE;
+  MetricsConfig cfg = metrics_config_of (m);
+  cJSON *ties = NULL;
+  cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
+  g_autoptr (Results) res = results_new (m, ranked, ties);
+  if (!results_write (dir, res, error))
+    return FALSE;
+  if (results)
+    *results = g_steal_pointer (&res);
+  return TRUE;
+}

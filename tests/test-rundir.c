@@ -1,0 +1,455 @@
+/* The run directory's records (rundir/): every writer's output reads back
+ * as what was written, readers refuse what is not a record and never cast
+ * a number silently, the name tables round-trip, and files are replaced
+ * whole. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rundir/attempt.h"
+#include "rundir/failure.h"
+#include "rundir/item_kind.h"
+#include "rundir/results.h"
+#include "rundir/run_manifest.h"
+#include "rundir/rundir.h"
+#include "rundir/score_record.h"
+#include "tests/vb-test.h"
+#include "util/atomic_file.h"
+
+static char *tmpdir;
+
+static void
+test_names (void)
+{
+  const RundirFile files[] = { RUNDIR_MANIFEST, RUNDIR_LOG, RUNDIR_LOG_HEAD,
+                               RUNDIR_SCORES, RUNDIR_RESULTS, RUNDIR_LOAD };
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++) {
+    const char *name = rundir_file_name (files[i]);
+    g_assert_nonnull (name);
+    g_assert_false (g_hash_table_contains (seen, name));
+    g_hash_table_add (seen, (gpointer) name);
+    g_autofree char *path = rundir_path ("runs/demo", files[i]);
+    g_autofree char *want = g_build_filename ("runs/demo", name, NULL);
+    g_assert_cmpstr (path, ==, want);
+  }
+  g_autofree char *step = rundir_load_step ("runs/tải", 64);
+  g_autofree char *want = g_build_filename ("runs/tải", "load", "step-64",
+                                            NULL);
+  g_assert_cmpstr (step, ==, want);
+}
+
+static void
+test_failure_names (void)
+{
+  for (guint c = 1; c < FAILURE_N; c++) {
+    FailureClass back;
+    g_assert_true (failure_parse (failure_name (c), &back));
+    g_assert_cmpint (back, ==, c);
+  }
+  FailureClass c = FAILURE_DNS;
+  g_assert_true (failure_parse (NULL, &c));
+  g_assert_cmpint (c, ==, FAILURE_NONE);
+  g_assert_null (failure_name (FAILURE_NONE));
+  g_assert_false (failure_parse ("http_5XX", &c));
+  g_assert_false (failure_parse ("", &c));
+  g_assert_cmpstr (failure_name (FAILURE_HTTP_429), ==, "http_429");
+  g_assert_cmpstr (failure_name (FAILURE_NOT_FIRED), ==, "not_fired");
+}
+
+static void
+test_item_kinds (void)
+{
+  g_autofree char *list = item_kind_list ();
+  for (guint k = 1; k < ITEM_KIND_N; k++) {
+    ItemKind back;
+    g_assert_true (item_kind_parse (item_kind_name (k), &back));
+    g_assert_cmpint (back, ==, k);
+    g_assert_nonnull (strstr (list, item_kind_name (k)));
+  }
+  ItemKind k;
+  g_assert_false (item_kind_parse ("thu-tuc", &k));
+  g_assert_false (item_kind_parse (NULL, &k));
+  g_assert_cmpint (k, ==, ITEM_KIND_NONE);
+  g_assert_cmpstr (list, ==, "procedure, legal, multiple_choice, "
+                             "unanswerable, conversation");
+}
+
+/* Writes a, closes the object as the run log would, reads it back. */
+static const JsonlValue *
+attempt_line (JsonlFlat *flat, const LogAttempt *a, GString *line)
+{
+  g_string_truncate (line, 0);
+  attempt_write (line, a);
+  g_string_append (line, ",\"seq\":7,\"prev\":\"00\"}");
+  const JsonlValue *v = jsonl_flat_line (flat, line->str, line->len);
+  g_assert_nonnull (v);
+  return v;
+}
+
+static void
+test_attempt_round_trip (void)
+{
+  guint n;
+  const char *const *fields = attempt_fields (&n);
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n);
+  g_autoptr (GString) line = g_string_new (NULL);
+  LogAttempt a = {
+    .submission = "ha-noi", .testset = "practice", .item = "cutru-002",
+    .variant = "hand:telex#0", .variant_kind = "telex", .seed = 918273,
+    .turn = 2, .attempt = 3, .final = TRUE, .session = "s-1",
+    .sent = "Đăng ký tạm trú \"ở đâu\"?\n\ttab",
+    .answer = "Lệ phí 15.000 đồng — \\ nộp tại Công an cấp xã.",
+    .http_status = 503, .error_class = FAILURE_HTTP_5XX,
+    .error = "HTTP 503", .t_dns_us = 12, .t_connect_us = 85,
+    .t_tls_us = 0, .t_first_byte_us = 15123, .t_total_us = 15201,
+    .t_first_token_us = 900, .t_queue_us = 0, .t_server_us = 14000,
+    .redirected_to = "https://dvc.example.vn/chat",
+    .started_at = "2026-01-01T00:00:00Z",
+  };
+  LogAttempt b;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_cmpstr (b.submission, ==, a.submission);
+  g_assert_cmpstr (b.testset, ==, a.testset);
+  g_assert_cmpstr (b.item, ==, a.item);
+  g_assert_cmpstr (b.variant, ==, a.variant);
+  g_assert_cmpstr (b.variant_kind, ==, a.variant_kind);
+  g_assert_cmpuint (b.seed, ==, a.seed);
+  g_assert_cmpuint (b.turn, ==, 2);
+  g_assert_cmpuint (b.attempt, ==, 3);
+  g_assert_true (b.final);
+  g_assert_cmpstr (b.session, ==, a.session);
+  g_assert_cmpstr (b.sent, ==, a.sent);
+  g_assert_cmpstr (b.answer, ==, a.answer);
+  g_assert_cmpint (b.http_status, ==, 503);
+  g_assert_cmpint (b.error_class, ==, FAILURE_HTTP_5XX);
+  g_assert_cmpstr (b.error, ==, a.error);
+  g_assert_cmpint (b.t_dns_us, ==, 12);
+  g_assert_cmpint (b.t_connect_us, ==, 85);
+  g_assert_cmpint (b.t_first_byte_us, ==, 15123);
+  g_assert_cmpint (b.t_total_us, ==, 15201);
+  g_assert_cmpint (b.t_first_token_us, ==, 900);
+  g_assert_cmpint (b.t_queue_us, ==, 0);
+  g_assert_cmpint (b.t_server_us, ==, 14000);
+  g_assert_cmpstr (b.redirected_to, ==, a.redirected_to);
+  g_assert_cmpstr (b.started_at, ==, a.started_at);
+  g_assert_cmpuint (b.seq, ==, 7);
+
+  /* A success: optional members absent, no error written. */
+  a.error_class = FAILURE_NONE;
+  a.error = "ignored";
+  a.final = FALSE;
+  a.t_first_token_us = a.t_queue_us = a.t_server_us = -1;
+  a.redirected_to = NULL;
+  a.answer = NULL;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_null (strstr (line->str, "t_queue_us"));
+  g_assert_null (strstr (line->str, "redirected_to"));
+  g_assert_nonnull (strstr (line->str, "\"error\":null"));
+  g_assert_nonnull (strstr (line->str, "\"answer\":null"));
+  g_assert_cmpint (b.error_class, ==, FAILURE_NONE);
+  g_assert_null (b.error);
+  g_assert_null (b.answer);
+  g_assert_false (b.final);
+  g_assert_cmpint (b.t_first_token_us, ==, -1);
+  g_assert_cmpint (b.t_queue_us, ==, -1);
+  g_assert_cmpint (b.t_server_us, ==, -1);
+}
+
+/* Numbers that are not integers in range are never cast. */
+static void
+test_attempt_numbers (void)
+{
+  guint n;
+  const char *const *fields = attempt_fields (&n);
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n);
+  static const char *const not_attempts[] = {
+    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
+    "\"variant\":\"clean\",\"turn\":1e20}",
+    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
+    "\"variant\":\"clean\",\"turn\":-1}",
+    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
+    "\"variant\":\"clean\",\"turn\":0.5}",
+    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
+    "\"variant\":\"clean\",\"turn\":\"0\"}",
+    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":7,"
+    "\"variant\":\"clean\",\"turn\":0}",
+    "{\"submission\":\"a\",\"testset\":\"s\",\"variant\":\"clean\","
+    "\"turn\":0}",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (not_attempts); i++) {
+    const JsonlValue *v = jsonl_flat_line (flat, not_attempts[i],
+                                           strlen (not_attempts[i]));
+    g_assert_nonnull (v);
+    LogAttempt a;
+    if (attempt_decode (v, &a))
+      g_error ("read as an attempt: %s", not_attempts[i]);
+  }
+  const char *odd = "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
+                    "\"variant\":\"clean\",\"turn\":0,\"t_total_us\":1.5,"
+                    "\"t_queue_us\":1e300,\"seed\":-3,"
+                    "\"error_class\":\"gremlins\",\"final\":1,\"seq\":4}";
+  LogAttempt a;
+  g_assert_true (attempt_decode (jsonl_flat_line (flat, odd, strlen (odd)),
+                                 &a));
+  g_assert_cmpint (a.t_total_us, ==, 0);
+  g_assert_cmpint (a.t_queue_us, ==, -1);
+  g_assert_cmpuint (a.seed, ==, 0);
+  g_assert_cmpint (a.error_class, ==, FAILURE_OTHER);
+  g_assert_false (a.final); /* only true is true */
+  g_assert_cmpuint (a.seq, ==, 4);
+}
+
+static ScoreRecord
+sample_score (ScoreTurn turns[2], const double lat[1])
+{
+  turns[0] = (ScoreTurn) { .turn = 0, .question = "Lệ phí \"tạm trú\"?",
+                           .answer = "15.000 đồng",
+                           .judgement = "{\"score\":1,\"correct\":true}" };
+  turns[1] = (ScoreTurn) { .turn = 1, .question = "Bao lâu?",
+                           .answer = NULL,
+                           .error_class = FAILURE_TIMEOUT,
+                           .judgement = "{\"score\":0,\"facts\":[]}" };
+  for (guint i = 0; i < 2; i++)
+    turns[i].judgement_len = strlen (turns[i].judgement);
+  return (ScoreRecord) {
+    .submission = "ha-noi", .testset = "practice", .item = "cutru-002",
+    .category = "cu-tru", .kind = ITEM_KIND_CONVERSATION, .hidden = TRUE,
+    .variant = "telex#1", .variant_kind = "telex", .score = 0.5,
+    .lenient_score = 0.75, .correct = FALSE, .contradictions = 2,
+    .error_class = FAILURE_TIMEOUT, .requests = 4, .failed_requests = 3,
+    .latency_us = lat, .n_latency = 1, .turns = turns, .n_turns = 2,
+  };
+}
+
+static void
+test_score_round_trip (void)
+{
+  ScoreTurn turns[2];
+  const double lat[1] = { 15201 };
+  ScoreRecord r = sample_score (turns, lat);
+  g_autoptr (GString) a = g_string_new (NULL);
+  score_record_append (a, &r);
+  g_assert_true (g_str_has_prefix (a->str, "{\"submission\":\"ha-noi\","
+                                           "\"testset\":\"practice\","));
+  g_assert_nonnull (strstr (a->str, "\"error_class\":\"timeout\","
+                                    "\"requests\":4,"));
+  g_assert_nonnull (strstr (a->str, "\"answer\":null,\"error_class\":"
+                                    "\"timeout\",\"judgement\":{\"score\":0"));
+
+  g_autoptr (cJSON) obj = cJSON_Parse (a->str);
+  g_assert_nonnull (obj);
+  ScoreRecord b;
+  g_assert_true (score_record_decode (obj, &b, NULL));
+  g_assert_cmpint (b.kind, ==, ITEM_KIND_CONVERSATION);
+  g_assert_true (b.hidden);
+  g_assert_cmpint (b.error_class, ==, FAILURE_TIMEOUT);
+  g_assert_cmpint (b.contradictions, ==, 2);
+  g_assert_cmpuint (b.n_turns, ==, 2);
+  g_assert_cmpint (b.turns[1].error_class, ==, FAILURE_TIMEOUT);
+  g_assert_nonnull (b.turns[0].judgement_tree);
+  /* Read back and written again: the same bytes, once the judgements are
+   * printed as they were. */
+  ScoreTurn again[2];
+  g_autofree char *j0 = cJSON_PrintUnformatted (b.turns[0].judgement_tree);
+  g_autofree char *j1 = cJSON_PrintUnformatted (b.turns[1].judgement_tree);
+  for (guint i = 0; i < 2; i++) {
+    again[i] = b.turns[i];
+    again[i].judgement = i == 0 ? j0 : j1;
+    again[i].judgement_len = strlen (again[i].judgement);
+  }
+  ScoreRecord c = b;
+  c.turns = again;
+  g_autoptr (GString) back = g_string_new (NULL);
+  score_record_append (back, &c);
+  g_assert_cmpstr (back->str, ==, a->str);
+
+  /* A copy owns what it points to. */
+  g_autoptr (ScoreRecord) copy = score_record_copy (&b);
+  score_record_clear (&b);
+  cJSON_Delete (g_steal_pointer (&obj));
+  g_assert_cmpstr (copy->item, ==, "cutru-002");
+  g_assert_cmpstr (copy->turns[0].question, ==, "Lệ phí \"tạm trú\"?");
+  g_assert_nonnull (copy->turns[1].judgement_tree);
+  g_assert_cmpfloat (copy->latency_us[0], ==, 15201);
+
+  /* Without an item it is not a score record. */
+  g_autoptr (cJSON) bad = cJSON_Parse ("{\"submission\":\"a\"}");
+  g_autoptr (GError) error = NULL;
+  g_assert_false (score_record_decode (bad, &b, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, "\"item\""));
+}
+
+static cJSON *
+sample_contest (void)
+{
+  return cJSON_Parse (
+      "{\"name\":\"Cuộc thi thử\",\"file\":\"contest.ini\",\"seed\":42,"
+      "\"weights\":{\"accuracy\":0.5,\"nearmiss\":0.2,\"latency\":0.2,"
+      "\"availability\":0.1},\"sla_ms\":3000,\"resamples\":1000,"
+      "\"nearmiss_kinds\":[\"telex\"],\"per_item\":1,"
+      "\"politeness\":{\"concurrency\":4},"
+      "\"testsets\":[{\"name\":\"practice\",\"path\":\"practice.jsonl\","
+      "\"sha256\":\"ab\",\"visibility\":\"public\",\"items\":2}],"
+      "\"submissions\":[{\"id\":\"ha-noi\",\"name\":\"Hà Nội\","
+      "\"province\":\"Thành phố Hà Nội\"},{\"id\":\"hue\"},{\"name\":\"?\"}]"
+      "}");
+}
+
+static void
+test_manifest (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "manifest", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                sample_contest ());
+  m->finished_at = g_strdup ("2026-01-01T00:10:00Z");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (run_manifest_write (dir, m, &error));
+  g_assert_no_error (error);
+  g_autoptr (RunManifest) r = run_manifest_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->run_id, ==, "demo");
+  g_assert_cmpstr (r->finished_at, ==, "2026-01-01T00:10:00Z");
+  /* Objects may be built at different commits: the version's form only. */
+  g_assert_true (g_str_has_prefix (r->vabench_version, "0.1.0-"));
+  g_autofree char *abs = g_canonicalize_filename ("contest.ini", NULL);
+  g_assert_cmpstr (r->contest_file_abs, ==, abs);
+  g_assert_cmpuint (r->testsets->len, ==, 1);
+  const RunTestset *t = &g_array_index (r->testsets, RunTestset, 0);
+  g_assert_cmpstr (t->sha256, ==, "ab");
+  g_autofree char *tabs = g_canonicalize_filename ("practice.jsonl", NULL);
+  g_assert_cmpstr (t->abs_path, ==, tabs);
+  /* The entry without an id is not a submission. */
+  g_assert_cmpuint (r->submissions->len, ==, 2);
+  g_assert_cmpstr (g_array_index (r->submissions, RunSubmission, 0).province,
+                   ==, "Thành phố Hà Nội");
+  g_assert_null (g_array_index (r->submissions, RunSubmission, 1).name);
+  g_assert_cmpfloat (r->w_latency, ==, 0.2);
+  g_assert_cmpuint (r->sla_ms, ==, 3000);
+  g_assert_cmpuint (r->resamples, ==, 1000);
+  g_assert_cmpuint (r->seed, ==, 42);
+
+  /* Not a manifest: named, and an input error. */
+  g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
+  g_assert_true (g_file_set_contents (path, "{\"run_id\": 1}", -1, NULL));
+  g_autoptr (RunManifest) none = run_manifest_read (dir, &error);
+  g_assert_null (none);
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_autofree char *empty = g_build_filename (tmpdir, "nothing", NULL);
+  g_assert_null (run_manifest_read (empty, &error));
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+}
+
+static void
+test_results (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "results", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                sample_contest ());
+  cJSON *subs = cJSON_Parse ("[{\"id\":\"ha-noi\",\"rank\":1}]");
+  cJSON *ties = cJSON_Parse ("[]");
+  g_autoptr (Results) r = results_new (m, subs, ties);
+  g_assert_cmpstr (r->run_id, ==, "demo");
+  g_assert_null (r->finished_at);
+  g_assert_null (r->load);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (results_write (dir, r, &error));
+  g_autoptr (Results) back = results_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->started_at, ==, "2026-01-01T00:00:00Z");
+  g_assert_cmpint (cJSON_GetArraySize (back->submissions), ==, 1);
+  g_assert_nonnull (cJSON_GetObjectItem (back->contest, "testsets"));
+  /* Only the scoring settings are copied from the contest. */
+  g_assert_null (cJSON_GetObjectItem (back->contest, "politeness"));
+  g_assert_null (cJSON_GetObjectItem (back->contest, "submissions"));
+  g_autofree char *text = results_print (back);
+  g_autofree char *path = rundir_path (dir, RUNDIR_RESULTS);
+  g_autofree char *file = NULL;
+  g_assert_true (g_file_get_contents (path, &file, NULL, NULL));
+  g_assert_cmpstr (text, ==, file);
+  g_assert_true (g_str_has_suffix (file, "}\n"));
+
+  results_set_load (back, cJSON_Parse ("{\"capacity\": 8}"));
+  g_assert_true (results_write (dir, back, &error));
+  g_autoptr (Results) loaded = results_read (dir, &error);
+  g_assert_cmpint (cJSON_GetObjectItem (loaded->load, "capacity")->valueint,
+                   ==, 8);
+
+  g_autoptr (Results) bad = results_parse ("{\"submissions\": 3}", -1, "x",
+                                           &error);
+  g_assert_null (bad);
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "\"submissions\""));
+}
+
+static void
+test_atomic_file (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "kết quả.json", NULL);
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (atomic_file_set_contents (path, "một", -1, ATOMIC_FILE_SYNC,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+
+  /* Aborted: the old contents stay, no temporary file is left. */
+  AtomicFile *f = atomic_file_new (path, ATOMIC_FILE_NO_SYNC, &error);
+  g_assert_true (atomic_file_write (f, "hai", 3, &error));
+  atomic_file_abort (f);
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "một");
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+
+  /* Written in pieces past the buffer, then committed. */
+  f = atomic_file_new (path, ATOMIC_FILE_NO_SYNC, &error);
+  g_autoptr (GString) want = g_string_new (NULL);
+  for (int i = 0; i < 300000; i++) {
+    char line[16];
+    int n = g_snprintf (line, sizeof line, "%d\n", i);
+    g_string_append_len (want, line, n);
+    g_assert_true (atomic_file_write (f, line, (gsize) n, &error));
+  }
+  g_assert_true (atomic_file_commit (f, &error));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, want->str);
+
+  /* A symlink planted at NAME.tmp is refused, its target untouched. */
+  g_autofree char *target = g_build_filename (tmpdir, "target", NULL);
+  g_assert_true (g_file_set_contents (target, "bí mật", -1, NULL));
+  g_assert_cmpint (symlink (target, tmp), ==, 0);
+  g_assert_false (atomic_file_set_contents (path, "ba", -1,
+                                            ATOMIC_FILE_NO_SYNC, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (target, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "bí mật");
+  g_unlink (tmp);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("vb-rundir-XXXXXX", NULL);
+  g_test_add_func ("/rundir/names", test_names);
+  g_test_add_func ("/rundir/failure-names", test_failure_names);
+  g_test_add_func ("/rundir/item-kinds", test_item_kinds);
+  g_test_add_func ("/rundir/attempt-round-trip", test_attempt_round_trip);
+  g_test_add_func ("/rundir/attempt-numbers", test_attempt_numbers);
+  g_test_add_func ("/rundir/score-round-trip", test_score_round_trip);
+  g_test_add_func ("/rundir/manifest", test_manifest);
+  g_test_add_func ("/rundir/results", test_results);
+  g_test_add_func ("/rundir/atomic-file", test_atomic_file);
+  int rc = g_test_run ();
+  vbt_rm_rf (tmpdir);
+  g_free (tmpdir);
+  return rc;
+}

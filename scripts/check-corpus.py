@@ -187,7 +187,7 @@ def check_item(lint, where, it, topics):
     for field in ("valid_as_of", "valid_from", "valid_until"):
         if field in it and not is_date(it[field]):
             lint.error(where, f'field "item.{field}": YYYY-MM-DD')
-    if it.get("review") not in ("reviewed", "unreviewed"):
+    if "review" in it and it["review"] not in ("reviewed", "unreviewed"):
         lint.error(where, 'field "item.review": reviewed or unreviewed')
     choices = it.get("choices")
     if kind == "multiple_choice" and not isinstance(choices, dict):

@@ -55,11 +55,11 @@ $(BUILD)/%.o: %.c | deps-quiet
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/gen/cues_data.c: scoring/cues.tsv scripts/embed-text.sh
+$(BUILD)/gen/cues_data.c: scoring/cues.tsv scripts/embed-text.sh | deps-quiet
 	@mkdir -p $(dir $@)
 	@scripts/embed-text.sh $< cues_tsv >$@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c | deps-quiet
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 

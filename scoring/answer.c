@@ -89,10 +89,20 @@ mark_clauses (AnswerPart *p)
 static void
 part_index (AnswerPart *p, gboolean lenient)
 {
-  g_autoptr (GArray) src = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *plain = normalize_phrase_mapped (p->norm, lenient, src);
-  p->phrase_src = g_array_new (FALSE, FALSE, sizeof (guint));
-  p->phrase = names_canonical (plain, lenient, src, p->phrase_src);
+  GArray *src = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *plain = normalize_phrase_mapped (p->norm, lenient, src);
+  GArray *canon_src = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *canon = names_canonical (plain, lenient, src, canon_src);
+  if (canon == NULL) { /* no paraphrase to unify: the plain form is it */
+    p->phrase = plain;
+    p->phrase_src = src;
+    g_array_unref (canon_src);
+  } else {
+    p->phrase = canon;
+    p->phrase_src = canon_src;
+    g_free (plain);
+    g_array_unref (src);
+  }
   p->words = cues_words (p->norm);
   p->cues = cues_find (p->norm, p->words, lenient);
   mark_clauses (p);
@@ -371,9 +381,12 @@ add_line (Builder *b, const char *s, gsize n)
     return;
   }
   if (!item && is_intro (s, n)) {
-    gint idx = add_raw (b, PART_INTRO, s, n);
-    if (idx >= 0)
-      b->intro = idx;
+    /* only the line's last sentence introduces what follows */
+    add_sentences (b, PART_TEXT, s, n);
+    if (b->a->parts->len > before) {
+      answer_part (b->a, b->a->parts->len - 1)->kind = PART_INTRO;
+      b->intro = (gint) b->a->parts->len - 1;
+    }
     return;
   }
   add_sentences (b, item ? PART_ITEM : PART_TEXT, s, n);
@@ -459,15 +472,41 @@ bare_amount (const char *norm)
   return digits >= 4;
 }
 
+/* Puts unit after every bare amount of the part: one ending the part, or
+ * followed by "/" ("2.000/trang" → "2.000 đồng/trang"). Dates and codes
+ * (digits after '/' or a letter) are left alone. */
 static void
 append_unit (AnswerPart *p, const char *unit)
 {
-  gsize n = strlen (p->norm);
-  if (n == 0 || !g_ascii_isdigit (p->norm[n - 1]))
-    return;
-  char *grown = g_strconcat (p->norm, " ", unit, NULL);
-  g_free (p->norm);
-  p->norm = grown;
+  GString *out = g_string_sized_new (strlen (p->norm) + 32);
+  const char *s = p->norm;
+  gboolean changed = FALSE;
+  for (gsize i = 0; s[i];) {
+    if (!g_ascii_isdigit (s[i]) || (i > 0 && (s[i - 1] == '/'
+                                              || g_ascii_isalnum (s[i - 1])))) {
+      g_string_append_c (out, s[i++]);
+      continue;
+    }
+    gsize j = i;
+    while (g_ascii_isdigit (s[j]) || ((s[j] == '.' || s[j] == ',')
+                                      && g_ascii_isdigit (s[j + 1])))
+      j++;
+    g_string_append_len (out, s + i, (gssize) (j - i));
+    gsize k = j;
+    while (s[k] == ' ')
+      k++;
+    if (s[k] == '\0' || (s[k] == '/' && g_ascii_isalpha (s[k + 1]))) {
+      g_string_append_c (out, ' ');
+      g_string_append (out, unit);
+      changed = TRUE;
+    }
+    i = j;
+  }
+  if (changed) {
+    g_free (p->norm);
+    p->norm = g_string_free (out, FALSE);
+  } else
+    g_string_free (out, TRUE);
 }
 
 static void
@@ -522,25 +561,42 @@ has_diacritics (const char *text, gsize len)
   return FALSE;
 }
 
-static guint
-distinct_hits (const Answer *a, const char *const *set, gsize n_set)
+/* The words of the sets below, looked up once per word of the answer. */
+typedef struct {
+  GHashTable *index; /* word → set index + 1 (negative: English) */
+  guint n_vi, n_en;
+} WordSets;
+
+static const WordSets *word_sets (void);
+
+/* The distinct Vietnamese-without-marks and English function words of
+ * the answer. */
+static void
+count_languages (const Answer *a, guint *vi, guint *en)
 {
-  g_autofree gboolean *seen = g_new0 (gboolean, n_set);
-  guint n = 0;
+  const WordSets *ws = word_sets ();
+  g_autofree guint8 *seen = g_new0 (guint8, ws->n_vi + ws->n_en);
+  char buf[16];
+  *vi = *en = 0;
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
     for (guint w = 0; w < p->words->len; w++) {
       const CueWord *cw = &g_array_index (p->words, CueWord, w);
       gsize len = cw->end - cw->start;
-      for (gsize k = 0; k < n_set; k++)
-        if (!seen[k] && strlen (set[k]) == len
-            && memcmp (set[k], p->norm + cw->start, len) == 0) {
-          seen[k] = TRUE;
-          n++;
-        }
+      if (len >= sizeof buf || (guchar) p->norm[cw->start] >= 0x80)
+        continue;
+      memcpy (buf, p->norm + cw->start, len);
+      buf[len] = '\0';
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (ws->index, buf));
+      if (k == 0 || seen[k - 1])
+        continue;
+      seen[k - 1] = 1;
+      if (k <= ws->n_vi)
+        (*vi)++;
+      else
+        (*en)++;
     }
   }
-  return n;
 }
 
 /* Vietnamese syllables common in answers, as written without marks (none
@@ -562,6 +618,27 @@ static const char *const en_words[] = {
   "in", "be", "can", "will", "it", "this", "that", "days", "fee", "at",
   "an", "by", "or", "if", "must", "please",
 };
+
+static const WordSets *
+word_sets (void)
+{
+  static WordSets ws;
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    ws.index = g_hash_table_new (g_str_hash, g_str_equal);
+    ws.n_vi = G_N_ELEMENTS (vi_plain);
+    ws.n_en = G_N_ELEMENTS (en_words);
+    for (guint i = 0; i < ws.n_vi; i++)
+      g_hash_table_insert (ws.index, (gpointer) vi_plain[i],
+                           GUINT_TO_POINTER (i + 1));
+    for (guint i = 0; i < ws.n_en; i++)
+      if (!g_hash_table_contains (ws.index, en_words[i]))
+        g_hash_table_insert (ws.index, (gpointer) en_words[i],
+                             GUINT_TO_POINTER (ws.n_vi + i + 1));
+    g_once_init_leave (&once, 1);
+  }
+  return &ws;
+}
 
 static void
 add_glosses (Answer *a)
@@ -602,8 +679,8 @@ answer_new (const char *text, gsize len)
   complete_units (a);
   for (guint i = 0; i < a->parts->len; i++)
     part_index (answer_part (a, i), FALSE);
-  guint vi = distinct_hits (a, vi_plain, G_N_ELEMENTS (vi_plain));
-  guint en = distinct_hits (a, en_words, G_N_ELEMENTS (en_words));
+  guint vi, en;
+  count_languages (a, &vi, &en);
   /* Vietnamese typed without marks: its syllables outnumber English
    * words ("cau b ban oi", "le phi 15k nha ban") */
   a->unaccented = !has_diacritics (prepared, strlen (prepared)) && vi >= 2
@@ -636,16 +713,28 @@ answer_fold (const Answer *strict)
 }
 
 void
-answer_agency (AnswerPart *p, gboolean lenient)
+answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap)
 {
-  if (p->agency != NULL)
-    return;
-  p->agency_src = g_array_new (FALSE, FALSE, sizeof (guint));
-  p->agency_cap_src = g_array_new (FALSE, FALSE, sizeof (guint));
-  p->agency = names_agency_form (p->phrase, lenient, FALSE, p->phrase_src,
-                                 p->agency_src);
-  p->agency_cap = names_agency_form (p->phrase, lenient, TRUE, p->phrase_src,
-                                     p->agency_cap_src);
+  if (p->agency == NULL) {
+    p->agency_src = g_array_new (FALSE, FALSE, sizeof (guint));
+    p->agency = names_agency_form (p->phrase, lenient, FALSE, p->phrase_src,
+                                   p->agency_src);
+    if (p->agency == NULL) { /* nothing to rewrite */
+      p->agency = g_strdup (p->phrase);
+      g_array_append_vals (p->agency_src, p->phrase_src->data,
+                           p->phrase_src->len);
+    }
+  }
+  if (with_cap && p->agency_cap == NULL) {
+    p->agency_cap_src = g_array_new (FALSE, FALSE, sizeof (guint));
+    p->agency_cap = names_agency_form (p->phrase, lenient, TRUE,
+                                       p->phrase_src, p->agency_cap_src);
+    if (p->agency_cap == NULL) {
+      p->agency_cap = g_strdup (p->phrase);
+      g_array_append_vals (p->agency_cap_src, p->phrase_src->data,
+                           p->phrase_src->len);
+    }
+  }
 }
 
 guint

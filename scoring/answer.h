@@ -70,8 +70,9 @@ enum { ANSWER_AMOUNTS = 1, ANSWER_DATES = 2, ANSWER_CITES = 4 };
  * kinds in what) unless already found. */
 void answer_scan (Answer *a, guint what);
 
-/* Makes the part's agency forms unless made. */
-void answer_agency (AnswerPart *p, gboolean lenient);
+/* Makes the part's agency form unless made, and the one keeping "cấp"
+ * when with_cap. */
+void answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap);
 
 /* The word of p->words that word k of a phrase form with map src comes
  * from (k itself past the map's end). */

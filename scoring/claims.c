@@ -166,6 +166,9 @@ history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
       now = MAX (now, (gint) ch->w0);
   }
   for (guint i = c0; i < w0; i++) {
+    char b = p->norm[word (p, i)->start]; /* trước, từ, sau, before, since */
+    if (b != 't' && b != 's' && b != 'b')
+      continue;
     if (before_a_date (p, i, lenient))
       past = MAX (past, (gint) i);
     else if (from_a_date (p, i, lenient))
@@ -191,6 +194,17 @@ negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
       continue;
     return TRUE;
   }
+  return FALSE;
+}
+
+/* "… (180.000 đồng) …; thời gian giảm này đã kết thúc": what the sentence
+ * told before an "ended" cue is history. */
+static gboolean
+ended_after (const AnswerPart *p, guint w1)
+{
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_ENDED && hit (p, h)->w0 >= w1)
+      return TRUE;
   return FALSE;
 }
 
@@ -227,11 +241,20 @@ history_context (const Answer *a, const AnswerPart *p)
     const AnswerPart *q = answer_part (a, (guint) ctx[i]);
     if (history_before (q, 0, q->words->len, a->lenient))
       return TRUE;
-    for (guint h = 0; h < q->cues->len; h++)
-      if (hit (q, h)->cls == CUE_NEG_AFTER)
-        return TRUE; /* "| … | Hết hiệu lực |" */
   }
   return FALSE;
+}
+
+/* "không còn nộp ở công an huyện nữa": a negation and "nữa" frame the
+ * whole clause. */
+static gboolean
+negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
+                   guint w1, gboolean lenient)
+{
+  gboolean nua = FALSE;
+  for (guint i = w1; i < c1 && !nua; i++)
+    nua = word_is (p, i, "nữa", "nua", lenient);
+  return nua && negated_before (p, c0, w0, w0 - c0, lenient);
 }
 
 Polarity
@@ -242,14 +265,20 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     return POL_QUOTED;
   guint c0, c1;
   claims_clause (p, w0, w1, &c0, &c1);
-  if (negated_before (p, c0, w0, 4, lenient))
+  if (negated_before (p, c0, w0, 4, lenient)
+      || negated_until_nua (p, c0, c1, w0, w1, lenient))
     return POL_NEGATED;
+  for (guint h = 0; h < p->cues->len; h++) /* "Nhiều người nghĩ …" */
+    if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w0 >= c0
+        && hit (p, h)->w1 <= w0)
+      return POL_NEGATED;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
     if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2)
       return POL_NEGATED;
   }
-  if (history_before (p, 0, w0, lenient) || history_context (a, p))
+  if (history_before (p, 0, w0, lenient) || history_context (a, p)
+      || ended_after (p, w1))
     return POL_HISTORY;
   return POL_STATED;
 }
@@ -463,6 +492,44 @@ read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
                               || (gap_in & CUE_GAP_EQUALS));
 }
 
+/* A count of several (2 or more) people, copies or pages before w0 in
+ * [c0, w0): "cho 50 người", "2 bản". */
+static gboolean
+several_before (const AnswerPart *p, guint c0, guint w0)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_COUNT || ch->w0 < c0 + 1 || ch->w1 > w0)
+      continue;
+    const CueWord *n = word (p, ch->w0 - 1);
+    if (!g_ascii_isdigit (p->norm[n->start]))
+      continue;
+    guint v = 0;
+    for (guint k = n->start; k < n->end && g_ascii_isdigit (p->norm[k]); k++)
+      v = v * 10 + (guint) (p->norm[k] - '0');
+    if (v >= 2)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A cue of cls before w0 in the part that is not inside parentheses the
+ * value is outside ("(ví dụ người vừa đủ 14 tuổi)" is no example of the
+ * sentence). */
+static gboolean
+cue_before_in_scope (const AnswerPart *p, CueClass cls, guint from, guint w0)
+{
+  g_autofree guint *groups = paren_groups (p);
+  guint mine = w0 < p->words->len ? groups[w0] : 0;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls == cls && ch->w0 >= from && ch->w1 <= w0
+        && (groups[ch->w0] == 0 || groups[ch->w0] == mine))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static void
 read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
 {
@@ -477,10 +544,15 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
     c->polarity = POL_QUOTED;
   else if (negated_before (p, c0, c->w0, 1, lenient))
     c->polarity = POL_NEGATED;
-  else if (history_before (p, 0, c->w0, lenient) || history_context (a, p))
+  else if (history_before (p, 0, c->w0, lenient) || history_context (a, p)
+           || ended_after (p, c->w1))
     c->polarity = POL_HISTORY;
-  c->example = has_cue (p, CUE_EXAMPLE, 0, c->w0)
+  if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))
+    c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
+  c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);
+  c->conclusion = has_cue (p, CUE_SO, c0, c->w0);
+  c->multiple = several_before (p, c0, c->w0);
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, c->w0 - 2, c->w0));
@@ -531,7 +603,7 @@ append_phrase_of (GString *out, const char *norm, gsize from, gsize to,
 {
   g_autofree char *piece = g_strndup (norm + from, to - from);
   g_autofree char *ph = normalize_phrase (piece, lenient);
-  g_autofree char *canon = names_canonical (ph, lenient, NULL, NULL);
+  g_autofree char *canon = names_canonical_copy (ph, lenient);
   g_string_append (out, canon);
 }
 

@@ -47,6 +47,9 @@ typedef struct {
   gboolean result;   /* the final result of a computation ("= 7.000đ") */
   gboolean rate;     /* a rate per page, copy, person ("2.000đ/trang") */
   gboolean exempt;   /* for exempt or reduced groups ("người có công") */
+  gboolean conclusion; /* after "nên", "vậy", "tóm lại": a reckoning's end */
+  gboolean multiple; /* for a number of people, copies, pages ("làm cho 50
+                        người hết 500k"): a total, not the fee */
 } ValueClaim;
 
 /* Every amount and duration of a, with its context. Needs

@@ -19,7 +19,8 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "ch_truc_tiep", "ch_truc_tuyen", "ch_buu_chinh",
   "neg", "neg_after", "hist", "now", "break",
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",
-  "pick", "pick_strong", "reject", "other", "status",
+  "pick", "pick_strong", "reject", "other", "status", "ended", "modifier", "so", "count",
+  "belief",
 };
 
 const char *

@@ -194,11 +194,58 @@ spoken_vi (const Text *t, guint i, guint *y, guint *m, guint *d)
   return e;
 }
 
-/* "july 1 2026", "1 july 2026" (commas and "st/nd/th" read past). */
+/* "first", "1st", "twenty first": a day of the month; the index after
+ * it, or i. */
+static guint
+ordinal_day (const Text *t, guint i, double *day)
+{
+  static const char *const ord[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth",
+  };
+  guint j = i, base = 0;
+  if (word_eq (t, j, "the"))
+    j++;
+  if (word_eq (t, j, "twenty"))
+    base = 20, j++;
+  else if (word_eq (t, j, "thirty"))
+    base = 30, j++;
+  for (guint k = 0; k < G_N_ELEMENTS (ord); k++)
+    if (word_eq (t, j, ord[k])) {
+      *day = base + k + 1;
+      return word_eq (t, j + 1, "of") ? j + 2 : j + 1;
+    }
+  if (j < t->words->len) { /* 1st, 2nd, 23rd */
+    const CueWord *w = &g_array_index (t->words, CueWord, j);
+    gsize n = w->end - w->start, k = 0;
+    guint v = 0;
+    while (k < n && g_ascii_isdigit (t->norm[w->start + k]))
+      v = v * 10 + (guint) (t->norm[w->start + k++] - '0');
+    if (k > 0 && k < n && v >= 1 && v <= 31 && n - k == 2) {
+      *day = v;
+      return word_eq (t, j + 1, "of") ? j + 2 : j + 1;
+    }
+  }
+  return i;
+}
+
+/* "july 1 2026", "1 july 2026", "the first of March 2025" (commas and
+ * "st/nd/th" read past). */
 static guint
 spoken_en (const Text *t, guint i, guint *y, guint *m, guint *d)
 {
   double a = 0, b = 0;
+  guint od = ordinal_day (t, i, &a);
+  guint om = od > i ? month_name (t, od) : 0;
+  if (om) {
+    guint e = number_words (t, od + 1, &b);
+    if (e == od + 1 || !valid_date ((guint) b, om, (guint) a))
+      return i;
+    *y = (guint) b, *m = om, *d = (guint) a;
+    return e;
+  }
   guint mm = month_name (t, i);
   if (mm) {
     guint k = number_words (t, i + 1, &a);
@@ -268,7 +315,8 @@ dates_scan (const char *normalized, gboolean lenient)
     guint e = i;
     if (may_start_spoken_vi (&t, i))
       e = spoken_vi (&t, i, &y, &m, &d);
-    if (e == i && (month_name (&t, i) || month_name (&t, i + 1)))
+    if (e == i && (month_name (&t, i) || month_name (&t, i + 1)
+                   || month_name (&t, i + 2) || month_name (&t, i + 3)))
       e = spoken_en (&t, i, &y, &m, &d);
     if (e > i) {
       add (out, y, m, d, w->start, g_array_index (words, CueWord, e - 1).end);

@@ -158,13 +158,21 @@ judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
     return;
   }
   g_autoptr (Answer) strict = answer_new (answer, len);
-  g_autoptr (Answer) folded = answer_fold (strict);
   gboolean unaccented = strict->unaccented;
+  /* the folded form is made only when it is read: for an answer written
+   * without diacritics, or for the lenient score of a wrong one */
+  g_autoptr (Answer) folded = unaccented ? answer_fold (strict) : NULL;
   View main = {key, unaccented ? folded : strict, NULL, NULL, FALSE};
-  View lenient = {key, folded, NULL, NULL, FALSE};
   g_autoptr (GString) body = g_string_sized_new (1024);
   Tally ts = run_key (key, &main, body);
-  Tally tl = unaccented ? ts : run_key (key, &lenient, NULL);
+  /* The lenient score only counts where the strict judgement is not
+   * correct (METRICS.md "lenient_accuracy"): a correct answer's lenient
+   * score is its score, and the folded pass is skipped. */
+  gboolean strict_ok = ts.required_ok && ts.contradictions == 0;
+  if (folded == NULL && !strict_ok)
+    folded = answer_fold (strict);
+  View lenient = {key, folded, NULL, NULL, FALSE};
+  Tally tl = unaccented || strict_ok ? ts : run_key (key, &lenient, NULL);
   if (main.topics == NULL && key->topics != NULL) {
     main.topics = g_ptr_array_new_with_free_func (match_array_unref0);
     g_ptr_array_set_size (main.topics, (gint) main.a->parts->len);

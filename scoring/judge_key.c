@@ -8,7 +8,6 @@
  * normalizing a phrase is the dearest part of compiling a key. */
 #include "scoring/judge_key.h"
 
-#include "scoring/answer.h"
 #include "scoring/citation.h"
 #include "scoring/cues.h"
 #include "scoring/dates.h"
@@ -79,15 +78,15 @@ aliases_add (Aliases *a, const char *raw)
   char *forms[2];
   for (int m = 0; m < 2; m++) {
     g_autofree char *p = normalize_phrase_of (raw, m == 1);
-    forms[m] = names_canonical (p, m == 1, NULL, NULL);
+    forms[m] = names_canonical_copy (p, m == 1);
   }
   gboolean keep = FALSE;
   if (a->keep_cap) {
-    g_autofree char *dropped = names_agency_form (forms[0], FALSE, FALSE,
-                                                  NULL, NULL);
+    g_autofree char *dropped = names_agency_form_copy (forms[0], FALSE,
+                                                       FALSE);
     keep = word_count (dropped) < 2 && word_count (forms[0]) >= 2;
     for (int m = 0; m < 2; m++) {
-      char *f = names_agency_form (forms[m], m == 1, keep, NULL, NULL);
+      char *f = names_agency_form_copy (forms[m], m == 1, keep);
       g_free (forms[m]);
       forms[m] = f;
     }
@@ -1023,22 +1022,30 @@ void
 judge_key_set_question (JudgeKey *key, const char *question)
 {
   key->asks_history = FALSE;
-  if (question == NULL)
+  /* most questions hold none of the past's words: no need to read them */
+  static const char *const hints[] = {"trư", "Trư", "TRƯ", "thay", "Thay",
+                                      "cũ", "hết", "Hết", "bỏ", "former",
+                                      "replace", "previous", "old", "TRU",
+                                      "tru", "cu ", "het"};
+  gboolean hint = FALSE;
+  for (gsize i = 0; question && !hint && i < G_N_ELEMENTS (hints); i++)
+    hint = strstr (question, hints[i]) != NULL;
+  if (!hint)
     return;
-  g_autoptr (Answer) q = answer_new (question, strlen (question));
-  for (guint i = 0; i < q->parts->len && !key->asks_history; i++) {
-    const AnswerPart *p = answer_part (q, i);
-    for (guint h = 0; h < p->cues->len; h++) {
-      CueClass c = g_array_index (p->cues, CueHit, h).cls;
-      if (c == CUE_HIST || c == CUE_NEG_AFTER)
-        key->asks_history = TRUE;
-    }
-    for (guint w = 0; w < p->words->len; w++) {
-      const CueWord *cw = &g_array_index (p->words, CueWord, w);
-      gsize n = cw->end - cw->start;
-      if ((n == strlen ("trước") && memcmp (p->norm + cw->start, "trước", n) == 0)
-          || (n == strlen ("cũ") && memcmp (p->norm + cw->start, "cũ", n) == 0))
-        key->asks_history = TRUE;
-    }
+  g_autofree char *norm = normalize_text (question, FALSE);
+  g_autoptr (GArray) words = cues_words (norm);
+  g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
+  for (guint h = 0; h < cues->len; h++) {
+    CueClass c = g_array_index (cues, CueHit, h).cls;
+    if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)
+      key->asks_history = TRUE;
+  }
+  for (guint w = 0; w < words->len && !key->asks_history; w++) {
+    const CueWord *cw = &g_array_index (words, CueWord, w);
+    gsize n = cw->end - cw->start;
+    key->asks_history = (n == strlen ("trước")
+                         && memcmp (norm + cw->start, "trước", n) == 0)
+                        || (n == strlen ("cũ")
+                            && memcmp (norm + cw->start, "cũ", n) == 0);
   }
 }

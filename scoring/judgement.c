@@ -58,7 +58,11 @@ put_notes (GString *out, const GPtrArray *notes)
     jsonw_append_string_or_null (out, n->span);
     PUT (out, ",\"status\":");
     jsonw_append_string (out, n->status);
-    put_rule (out, n->rule, n->args, G_N_ELEMENTS (n->args));
+    /* the rule and its arguments only: a claim's words are made where
+     * they are read (reports, check-answer), in the reader's language */
+    PUT (out, ",\"rule\":");
+    jsonw_append_string (out, n->rule);
+    put_args (out, n->args, n_args (n->args, G_N_ELEMENTS (n->args)));
     g_string_append_c (out, '}');
   }
   g_string_append_c (out, ']');

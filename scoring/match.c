@@ -117,13 +117,14 @@ part_topics (View *v, guint part)
 
 /* 1: names own topic; -1: names another (*other its index); 0: neither. */
 static int
-names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other)
+names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other,
+             guint x0, guint x1)
 {
   const GArray *hits = part_topics (v, part);
   int r = 0;
   for (guint i = 0; i < hits->len; i++) {
     const TopicHit *h = &g_array_index (hits, TopicHit, i);
-    if (h->w0 < c0 || h->w1 > c1)
+    if (h->w0 < c0 || h->w1 > c1 || (h->w0 < x1 && h->w1 > x0))
       continue;
     if ((gint) h->topic == own)
       return 1;
@@ -134,20 +135,51 @@ names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other)
 }
 
 const char *
-match_other_topic (View *v, guint part, guint c0, guint c1)
+match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
+                       guint x1)
 {
   const JudgeKey *key = v->key;
   if (key->topics == NULL || key->topic == NULL)
     return NULL;
   gint own = topic_index (key->topics, key->topic);
   guint other = 0;
-  int r = names_topic (v, part, c0, c1, own, &other);
+  int r = names_topic (v, part, c0, c1, own, &other, x0, x1);
   const AnswerPart *p = answer_part (v->a, part);
   const gint ctx[] = {p->row_head, p->intro};
   for (gsize i = 0; r == 0 && i < G_N_ELEMENTS (ctx); i++)
     if (ctx[i] >= 0)
-      r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other);
+      r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other, 0, 0);
   return r < 0 ? topic_name_at (key->topics, other) : NULL;
+}
+
+const char *
+match_other_topic (View *v, guint part, guint c0, guint c1)
+{
+  return match_other_topic_but (v, part, c0, c1, 0, 0);
+}
+
+const char *
+match_other_row (View *v, guint part)
+{
+  const JudgeKey *key = v->key;
+  const AnswerPart *p = answer_part (v->a, part);
+  if (key->topics == NULL || key->topic == NULL || p->row_head < 0)
+    return NULL;
+  gint own = topic_index (key->topics, key->topic);
+  guint other;
+  if (names_topic (v, (guint) p->row_head, 0, G_MAXUINT, own, &other, 0, 0)
+      > 0)
+    return NULL;
+  /* another row of the table names the asked procedure */
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q->block != p->block || q->kind != PART_CELL || q->col != 0
+        || (gint) i == p->row_head)
+      continue;
+    if (names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
+      return answer_part (v->a, (guint) p->row_head)->norm;
+  }
+  return NULL;
 }
 
 const GArray *

@@ -84,6 +84,16 @@ char *match_forbid_name (const Fact *rule, View *v);
  * it and not the key's own topic — or NULL. "Phí tạm trú 15.000đ, còn
  * thường trú 20.000đ": the 20.000đ is about thường trú. Borrowed. */
 const char *match_other_topic (View *v, guint part, guint c0, guint c1);
+/* The same, the words [x0, x1) left out (a name found there is the
+ * claim itself, not its context). */
+const char *match_other_topic_but (View *v, guint part, guint c0, guint c1,
+                                   guint x0, guint x1);
+
+/* A table cell's row header when the row is about something else: another
+ * row of the table names the key's topic, this one does not ("| Tách hộ
+ * | 10.000 | 5.000 |" beside "| Đăng ký tạm trú | 15.000 | 7.000 |").
+ * Borrowed, or NULL. */
+const char *match_other_row (View *v, guint part);
 
 /* TRUE when the claim is about the asked thing of a fact about about. */
 gboolean match_about (About about, const ValueClaim *c);

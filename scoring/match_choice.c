@@ -425,7 +425,7 @@ options_by_text (const JudgeKey *key, View *v)
     } else if (cov > second)
       second = cov;
   }
-  return best >= 0.8 && best - second >= 0.2 ? which : 0;
+  return best >= 0.8 && best - second >= 0.199 ? which : 0;
 }
 
 /* ---- the matcher ---------------------------------------------------------- */

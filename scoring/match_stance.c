@@ -150,12 +150,19 @@ same_q (const Quantity *q, const ValueClaim *c)
              || judge_same_amount (q->value, c->m.hi, c->m.unit));
 }
 
-/* A value an allowed fact gives, for any channel, case or alternative. */
+/* A value an allowed fact gives, for any channel, case or alternative —
+ * for the claim's own channel when it names one ("7.000 đồng nếu nộp trực
+ * tiếp" is not the in-person fee). */
 static gboolean
 allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
 {
   for (guint i = 0; f->allowed && i < f->allowed->len; i++) {
     const Fact *a = f->allowed->pdata[i];
+    if (c->channel >= 0 && a->channel.has[c->channel]) {
+      if (same_q (&a->channel.q[c->channel], c))
+        return TRUE;
+      continue;
+    }
     if (same_q (&a->value, c))
       return TRUE;
     for (int ch = 0; ch < CH_N; ch++)

@@ -22,8 +22,9 @@ typedef struct {
 
 /* The hay of a part for a list: the agency forms for agencies. */
 static void
-hay_of (View *v, AnswerPart *p, gboolean agency, const char **hay,
-        const char **hay_cap, const GArray **src, const GArray **src_cap)
+hay_of (View *v, AnswerPart *p, gboolean agency, gboolean cap,
+        const char **hay, const char **hay_cap, const GArray **src,
+        const GArray **src_cap)
 {
   if (!agency) {
     *hay = p->phrase;
@@ -32,7 +33,7 @@ hay_of (View *v, AnswerPart *p, gboolean agency, const char **hay,
     *src_cap = NULL;
     return;
   }
-  answer_agency (p, v->a->lenient);
+  answer_agency (p, v->a->lenient, cap);
   *hay = p->agency;
   *hay_cap = p->agency_cap;
   *src = p->agency_src;
@@ -68,11 +69,14 @@ static NameHit
 find_name (View *v, const Aliases *a, gboolean agency)
 {
   NameHit best = {-1, 0, POL_STATED, NULL, 0};
+  gboolean any_cap = FALSE;
+  for (guint k = 0; agency && a && k < a->raw->len; k++)
+    any_cap = any_cap || judge_aliases_keep_cap (a, k);
   for (guint i = 0; a && i < v->a->parts->len; i++) {
     AnswerPart *p = answer_part (v->a, i);
     const char *hay, *hay_cap;
     const GArray *src, *src_cap;
-    hay_of (v, p, agency, &hay, &hay_cap, &src, &src_cap);
+    hay_of (v, p, agency, any_cap, &hay, &hay_cap, &src, &src_cap);
     for (guint k = 0; k < a->form[v->a->lenient]->len; k++) {
       gboolean cap = agency && judge_aliases_keep_cap (a, k);
       const char *h = cap ? hay_cap : hay;
@@ -85,7 +89,7 @@ find_name (View *v, const Aliases *a, gboolean agency)
       guint w1 = answer_source_word (map, word + words - 1) + 1;
       guint c0, c1;
       claims_clause (p, w0, w1, &c0, &c1);
-      if (match_other_topic (v, i, c0, c1) != NULL)
+      if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)
         continue; /* named for another procedure of the set */
       Polarity pol = claims_polarity (v->a, p, w0, w1);
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)

@@ -51,9 +51,13 @@ distance (const AnswerPart *p, const ValueClaim *c, guint s0, guint s1)
     from = c->w1, to = s0, d = 2 * (s0 - c->w1) + 1;
   else
     return 0;
-  for (guint w = from + 1; w <= to && w < p->words->len; w++)
-    if (g_array_index (p->words, CueWord, w).gap & CUE_GAP_STOP)
+  for (guint w = from + 1; w <= to && w < p->words->len; w++) {
+    guint8 gap = g_array_index (p->words, CueWord, w).gap;
+    if (gap & CUE_GAP_STOP)
       d += 40;
+    else if (p->starts[w])
+      d += 20; /* another clause */
+  }
   return d;
 }
 
@@ -185,6 +189,10 @@ expected_for (const Fact *f, View *v, const ValueClaim *c, Expected *e,
       e->why = judge_channel_names[c->channel];
       e->why_channel = TRUE;
       add_q (e, cv->q[c->channel]);
+      /* beside the asked case, the general rate of the channel is right
+       * for the general case ("từng người đăng ký riêng lẻ: 15.000đ") */
+      if (cv != &f->channel && f->channel.has[c->channel])
+        add_q (e, f->channel.q[c->channel]);
       return;
     }
   }
@@ -274,9 +282,10 @@ classify (const Fact *f, const Expected *e, const NumbersMention *m)
   default:
     if (money) {
       /* "từ 1.000 đến 2.000 đồng/trang" states two listed values; a
-       * range around a fixed fee states a wrong one */
+       * range around a fixed fee, or for one channel or case, states a
+       * wrong one */
       gboolean lo_ok = in_set (e, m->lo, fu), hi_ok = in_set (e, m->hi, fu);
-      if (lo_ok && hi_ok)
+      if (lo_ok && hi_ok && !e->attributed)
         return is_key (f, e, m->lo, fu) || is_key (f, e, m->hi, fu)
                    ? Q_MATCH : Q_OTHER;
       return Q_CONTRA;
@@ -316,7 +325,8 @@ set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
 {
   if (c->polarity == POL_QUOTED)
     return "claim.quoted";
-  if (f->about == ABOUT_FEE && c->result && fc == NULL) {
+  if (f->about == ABOUT_FEE && (c->result || (c->multiple && !c->rate))
+      && fc == NULL) {
     *arg = g_strdup ("@subject:total");
     return "claim.computed";
   }
@@ -368,6 +378,8 @@ note_class (Outcome *o, const char *span, QClass q, const Expected *e,
 typedef struct {
   const ValueClaim *first[Q_UNIT + 1];
   const char *why[Q_UNIT + 1];
+  const ValueClaim *decisive; /* a total's last stated sum */
+  QClass decisive_class;
 } Found;
 
 static void
@@ -376,9 +388,13 @@ decide (const Fact *f, View *v, Outcome *o, const Found *fd)
   const char *kind = f->type == FACT_MONEY ? "@kind:money" : "@kind:duration";
   g_autofree char *about = match_term ("about", judge_about_names[f->about]);
   const ValueClaim *c = NULL;
-  /* a computed total is told with its subtotals and its uncapped sum:
-   * the stated total that equals the key decides */
-  if (f->about == ABOUT_TOTAL && (c = fd->first[Q_MATCH])) {
+  /* a computed total is told with its subtotals: the last sum the answer
+   * announces ("tổng cộng", "= …", "nên chỉ thu …") decides */
+  if (f->about == ABOUT_TOTAL && fd->decisive
+      && (fd->decisive_class == Q_MATCH || fd->decisive_class == Q_CONTRA)) {
+    c = fd->decisive;
+    o->status = fd->decisive_class == Q_MATCH ? ST_MATCHED : ST_CONTRADICTION;
+  } else if (f->about == ABOUT_TOTAL && (c = fd->first[Q_MATCH])) {
     o->status = ST_MATCHED;
   } else if ((c = fd->first[Q_CONTRA])) {
     o->status = ST_CONTRADICTION;
@@ -413,7 +429,7 @@ match_quantity (const Fact *f, View *v, Outcome *o)
 {
   const GArray *vals = view_values (v);
   gboolean money = f->type == FACT_MONEY;
-  Found fd = {{NULL}, {NULL}};
+  Found fd = {{NULL}, {NULL}, NULL, Q_IGNORE};
   for (guint i = 0; i < vals->len; i++) {
     const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
     if (money != (c->m.unit == NUMBERS_UNIT_VND))
@@ -428,6 +444,11 @@ match_quantity (const Fact *f, View *v, Outcome *o)
                               : match_other_topic (v, c->part, c->c0, c->c1);
     if (topic != NULL) {
       outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
+      continue;
+    }
+    const char *row = aside || fc ? NULL : match_other_row (v, c->part);
+    if (row != NULL) {
+      outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
       continue;
     }
     if (aside != NULL) {
@@ -448,6 +469,10 @@ match_quantity (const Fact *f, View *v, Outcome *o)
     }
     if (fd.first[q] == NULL)
       fd.first[q] = c;
+    if (c->subject == SUBJ_TOTAL || c->result || c->conclusion) {
+      fd.decisive = c;
+      fd.decisive_class = q;
+    }
     note_class (o, span, q, &e, &c->m);
   }
   decide (f, v, o, &fd);

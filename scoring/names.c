@@ -58,9 +58,10 @@ names_word_count (const char *phrase)
 }
 
 typedef struct {
-  char *from; /* phrase form " a b " */
-  char *to;   /* phrase form, or " " to drop the words */
-  Words fw;   /* words of from */
+  char *from;  /* phrase form " a b " */
+  char *to;    /* phrase form, or " " to drop the words */
+  Words fw;    /* words of from */
+  char *first; /* " a ": its first word with its spaces */
 } Rewrite;
 
 typedef struct {
@@ -95,12 +96,14 @@ table_build (const char *const (*rows)[2], gsize n, gboolean lenient,
     t->r[i].from = normalize_phrase_of (rows[i][0], lenient);
     t->r[i].to = normalize_phrase_of (rows[i][1], lenient);
     words_split (t->r[i].from, &t->r[i].fw);
+    t->r[i].first = g_strndup (t->r[i].from, t->r[i].fw.len[0] + 2);
   }
   t->n = (guint) n;
   if (drop_cap) { /* the last rule: "cấp" goes */
     t->r[n].from = normalize_phrase_of ("cấp", lenient);
     t->r[n].to = g_strdup (" ");
     words_split (t->r[n].from, &t->r[n].fw);
+    t->r[n].first = g_strdup (t->r[n].from);
     t->n++;
   }
   return t;
@@ -124,54 +127,94 @@ table (int which, gboolean lenient)
   return t[which][m];
 }
 
-static gboolean
-rule_at (const Rewrite *r, const char *s, const Words *w, guint i)
-{
-  if (i + r->fw.n > w->n)
-    return FALSE;
-  for (guint k = 0; k < r->fw.n; k++)
-    if (w->len[i + k] != r->fw.len[k]
-        || memcmp (s + w->off[i + k], r->from + r->fw.off[k], r->fw.len[k]))
-      return FALSE;
-  return TRUE;
-}
-
 static guint
 src_of (const GArray *src, guint i)
 {
   return src && i < src->len ? g_array_index (src, guint, i) : i;
 }
 
+/* Whether rule r matches the words at p (a word start in a phrase form);
+ * *end receives the end of its last word. */
+static gboolean
+rule_matches (const Rewrite *r, const char *p, const char **end)
+{
+  for (guint k = 0; k < r->fw.n; k++) {
+    const char *e = strchr (p, ' ');
+    gsize wn = e ? (gsize) (e - p) : strlen (p);
+    gsize n = r->fw.len[k];
+    if (wn != n || memcmp (p, r->from + r->fw.off[k], n) != 0)
+      return FALSE;
+    p += n;
+    if (k + 1 < r->fw.n) {
+      if (*p != ' ')
+        return FALSE;
+      p++;
+    }
+  }
+  *end = p;
+  return TRUE;
+}
+
+/* One pass over the phrase form: at each word the first rule that
+ * matches there is applied. The word map (src_in → src_out) follows. A
+ * phrase where no rule's first word occurs is copied: splitting every
+ * part into words was a tenth of judging. */
+/* TRUE when some rule's first word occurs in phrase: most parts need no
+ * rewrite, and a strstr per rule costs less than walking the words. */
+static gboolean
+may_apply (const char *phrase, const RewriteTable *t)
+{
+  for (guint r = 0; r < t->n; r++)
+    if (strstr (phrase, t->r[r].first) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 rewrite (const char *phrase, const RewriteTable *t, const GArray *src_in,
          GArray *src_out)
 {
-  Words w;
-  words_split (phrase, &w);
-  GString *out = g_string_sized_new (strlen (phrase) + 16);
-  g_string_append_c (out, ' ');
-  for (guint i = 0; i < w.n;) {
-    guint r;
-    for (r = 0; r < t->n; r++)
-      if (rule_at (&t->r[r], phrase, &w, i))
-        break;
-    guint src = src_of (src_in, i);
-    if (r == t->n) {
-      g_string_append_len (out, phrase + w.off[i], (gssize) w.len[i]);
-      g_string_append_c (out, ' ');
+  if (!may_apply (phrase, t))
+    return NULL;
+  gsize len = strlen (phrase);
+  char *out = g_malloc (3 * len + 16), *d = out; /* no rule triples */
+  guint word = 0;
+  const char *p = phrase;
+  *d++ = ' ';
+  while (*p == ' ')
+    p++;
+  while (*p) {
+    const char *e = strchr (p, ' ');
+    gsize wn = e ? (gsize) (e - p) : strlen (p);
+    const Rewrite *hit = NULL;
+    const char *end = NULL;
+    for (guint r = 0; r < t->n && hit == NULL; r++)
+      if (t->r[r].fw.len[0] == wn && t->r[r].from[t->r[r].fw.off[0]] == *p
+          && rule_matches (&t->r[r], p, &end))
+        hit = &t->r[r];
+    guint src = src_of (src_in, word);
+    if (hit == NULL) {
+      memcpy (d, p, wn);
+      d += wn;
+      *d++ = ' ';
       if (src_out)
         g_array_append_val (src_out, src);
-      i++;
-      continue;
+      word++;
+      p += wn;
+    } else {
+      gsize tn = strlen (hit->to + 1); /* " c d " → "c d " */
+      memcpy (d, hit->to + 1, tn);
+      d += tn;
+      for (guint k = names_word_count (hit->to); src_out && k > 0; k--)
+        g_array_append_val (src_out, src);
+      word += hit->fw.n;
+      p = end;
     }
-    const char *to = t->r[r].to + 1; /* past its leading space */
-    g_string_append (out, to);
-    for (guint k = names_word_count (t->r[r].to); src_out && k > 0; k--)
-      g_array_append_val (src_out, src);
-    i += t->r[r].fw.n;
+    while (*p == ' ')
+      p++;
   }
-  words_clear (&w);
-  return g_string_free (out, FALSE);
+  *d = '\0';
+  return out;
 }
 
 char *
@@ -186,6 +229,21 @@ names_canonical (const char *phrase, gboolean lenient, const GArray *src_in,
                  GArray *src_out)
 {
   return rewrite (phrase, table (2, lenient), src_in, src_out);
+}
+
+char *
+names_agency_form_copy (const char *phrase, gboolean lenient,
+                        gboolean keep_cap)
+{
+  char *r = names_agency_form (phrase, lenient, keep_cap, NULL, NULL);
+  return r ? r : g_strdup (phrase);
+}
+
+char *
+names_canonical_copy (const char *phrase, gboolean lenient)
+{
+  char *r = names_canonical (phrase, lenient, NULL, NULL);
+  return r ? r : g_strdup (phrase);
 }
 
 /* ---- finding, with small gaps ------------------------------------------- */

@@ -13,15 +13,23 @@
  * province-level (tỉnh, thành phố) as tỉnh, the district-level (huyện,
  * quận, thị xã) as huyện — a ward's office is a commune's office since
  * 1/7/2025 — and, unless keep_cap, the word "cấp" is dropped (UBND cấp xã
- * ≡ UBND xã). Newly allocated. */
+ * ≡ UBND xã). Newly allocated, or NULL (and src_out untouched) when no
+ * rule applies: the phrase is its own agency form. */
 char *names_agency_form (const char *phrase, gboolean lenient,
                          gboolean keep_cap, const GArray *src_in,
                          GArray *src_out);
 
 /* Paraphrases read as one wording ("hôm sau", "kế tiếp" → "tiếp theo"),
- * for both a key's phrases and an answer's. Newly allocated. */
+ * for both a key's phrases and an answer's. Newly allocated, or NULL when
+ * no rule applies. */
 char *names_canonical (const char *phrase, gboolean lenient,
                        const GArray *src_in, GArray *src_out);
+
+/* The same, always a new string (the phrase copied when nothing
+ * applies). */
+char *names_agency_form_copy (const char *phrase, gboolean lenient,
+                              gboolean keep_cap);
+char *names_canonical_copy (const char *phrase, gboolean lenient);
 
 /* TRUE when needle (a phrase form) is in hay (a phrase form) on word
  * boundaries, exactly or — for needles of three words or more — with at

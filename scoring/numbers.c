@@ -1017,9 +1017,22 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   int rend;
   int bstart;
   NumbersBound bound = bound_before (k, i, &bstart);
-  if (try_range (k, unit == NUMBERS_UNIT_NONE ? a.end : uend, unit, &b,
-                 &runit, &rend)
+  /* "VND 15,000–20,000": the currency before the range is its unit */
+  gboolean vnd_before = unit == NUMBERS_UNIT_NONE
+                        && (is_w (k, i - 1, W_VND) || is_p (k, i - 1, 0x20AB));
+  if (try_range (k, unit == NUMBERS_UNIT_NONE ? a.end : uend,
+                 vnd_before ? NUMBERS_UNIT_NONE : unit, &b, &runit, &rend)
       && b.value > a.value) {
+    add_mention (out, k, bstart, rend, runit, NUMBERS_RANGE, a.value, b.value);
+    return rend;
+  }
+  if (vnd_before && (is_p (k, a.end, '-') || is_p (k, a.end, '~'))
+      && parse_amount (k, a.end + 1, &b) && b.value > a.value) {
+    add_mention (out, k, bstart, b.end, NUMBERS_UNIT_VND, NUMBERS_RANGE,
+                 a.value, b.value);
+    return b.end;
+  }
+  if (FALSE) {
     add_mention (out, k, bstart, rend, runit, NUMBERS_RANGE, a.value, b.value);
     return rend;
   }

@@ -86,6 +86,8 @@ static const Entry rules[] = {
   {"refusal.status",
    "tells the state of the citizen's file (\"%1\"), which it cannot know",
    "nêu tình trạng hồ sơ của người dân («%1»), điều trợ lý không thể biết"},
+  {"claim.other_row", "in the row of \"%1\", not the asked procedure's",
+   "thuộc dòng «%1», không phải dòng của thủ tục được hỏi"},
   {"claim.other_topic", "about %1, another procedure",
    "nói về %1, một thủ tục khác"},
   {"refusal.missing", "neither declines nor refers the citizen on",

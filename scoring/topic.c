@@ -7,6 +7,7 @@
 #include "scoring/topic.h"
 
 #include "scoring/claims.h"
+#include "scoring/cues.h"
 #include "scoring/match.h"
 #include "scoring/names.h"
 
@@ -133,7 +134,11 @@ judge_topics_add (JudgeTopics *t, const char *id, const cJSON *def,
   }
   for (const cJSON *a = aliases ? aliases->child : NULL; a; a = a->next)
     cJSON_AddItemToArray (all, cJSON_Duplicate (a, FALSE));
-  g_autofree char *sig = cJSON_PrintUnformatted (all);
+  /* printed by cJSON, whose memory may belong to the loader's per-line
+   * scope (util/cjson_scope.h): copied into GLib's */
+  char *printed = cJSON_PrintUnformatted (all);
+  g_autofree char *sig = g_strdup (printed);
+  cJSON_free (printed);
   Topic *known = g_hash_table_lookup (t->by_id, id);
   if (known != NULL) {
     if (strcmp (known->signature, sig) == 0)
@@ -249,7 +254,13 @@ topic_part_hits (const JudgeTopics *t, const Answer *a, guint i)
       continue;
     TopicHit h = {k, answer_source_word (p->phrase_src, w),
                   answer_source_word (p->phrase_src, w + n - 1) + 1};
-    g_array_append_val (hits, h);
+    gboolean modifier = FALSE; /* "cơ quan đăng ký cư trú": an office */
+    for (guint c = 0; c < p->cues->len && !modifier; c++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, c);
+      modifier = ch->cls == CUE_MODIFIER && ch->w1 == h.w0;
+    }
+    if (!modifier)
+      g_array_append_val (hits, h);
   }
   /* "tạm trú" inside "gia hạn tạm trú" belongs to the longer name */
   for (guint x = 0; x < hits->len;) {

@@ -158,8 +158,9 @@ dot_ends_sentence (const char *norm, gsize dot)
   static const char *const abbrev[] = {"tp", "tx", "tt", "q", "p", "ths",
                                        "ts", "gs", "pgs", "mr", "ms", "dr",
                                        "st", "no", "vd", "v"};
-  gsize w = dot;
-  while (w > 0 && g_ascii_isalpha (norm[w - 1]))
+  gsize w = dot; /* the whole word before the dot, letters of any script */
+  while (w > 0 && norm[w - 1] != ' ' && norm[w - 1] != '('
+         && norm[w - 1] != '"')
     w--;
   if (dot - w == 0 || dot - w > 3)
     return TRUE;

@@ -33,6 +33,7 @@ part_free (AnswerPart *p)
   g_array_unref (p->words);
   g_array_unref (p->cues);
   g_free (p->starts);
+  g_free (p->groups);
   if (p->amounts)
     g_array_unref (p->amounts);
   if (p->dates)

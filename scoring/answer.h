@@ -39,6 +39,8 @@ typedef struct {
   GArray *agency_src, *agency_cap_src;
   GArray *words;  /* CueWord over norm */
   GArray *cues;   /* CueHit */
+  guint *groups;  /* per word: its parenthesis group (0 outside), made on
+                     first use by claims.c */
   guint8 *starts; /* per word: TRUE when a clause starts there (after ", "
                      ";" ". " outside parentheses, or at và, nhưng, mà …) */
   GArray *amounts;   /* NumbersMention over norm, after answer_scan */

@@ -360,10 +360,12 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 }
 
 /* The parenthesis group of each word: 0 outside, else its group's number
- * (from 1). Newly allocated, one per word. */
-static guint *
+ * (from 1). Made once per part and kept there. */
+static const guint *
 paren_groups (const AnswerPart *p)
 {
+  if (p->groups != NULL)
+    return p->groups;
   guint *g = g_new0 (guint, p->words->len + 1);
   guint depth = 0, group = 0, current = 0;
   for (guint i = 0; i < p->words->len; i++) {
@@ -376,6 +378,7 @@ paren_groups (const AnswerPart *p)
     }
     g[i] = current;
   }
+  ((AnswerPart *) p)->groups = g; /* a cache: the part's reading is its own */
   return g;
 }
 
@@ -405,7 +408,7 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
 {
   gint best = -1;
   guint best_d = G_MAXUINT;
-  g_autofree guint *groups = paren_groups (p);
+  const guint *groups = paren_groups (p);
   guint mine = w0 < p->words->len ? groups[w0] : 0;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
@@ -519,7 +522,7 @@ several_before (const AnswerPart *p, guint c0, guint w0)
 static gboolean
 cue_before_in_scope (const AnswerPart *p, CueClass cls, guint from, guint w0)
 {
-  g_autofree guint *groups = paren_groups (p);
+  const guint *groups = paren_groups (p);
   guint mine = w0 < p->words->len ? groups[w0] : 0;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);

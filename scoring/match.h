@@ -20,7 +20,7 @@ typedef struct {
   char *args[3];
 } ClaimNote;
 
-#define MATCH_MAX_NOTES 8
+#define MATCH_MAX_NOTES 24
 
 typedef struct {
   Status status;

@@ -35,6 +35,9 @@ LIB_SRCS := $(sort $(wildcard util/*.c rundir/*.c testsets/*.c submissions/*.c \
               submissions/mock/*.c scoring/*.c reports/*.c harness/*.c))
 LIB_SRCS := $(filter-out harness/main.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+# Data compiled into the binary (scripts/embed-text.sh): the judge's cues.
+GEN_OBJS := $(BUILD)/gen/cues_data.o
+LIB_OBJS += $(GEN_OBJS)
 TEST_SRCS := $(sort $(wildcard tests/test-*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
@@ -49,6 +52,14 @@ deps-quiet:
 # rebuild), also under make -j.
 $(BUILD)/%.o: %.c | deps-quiet
 	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/cues_data.c: scoring/cues.tsv scripts/embed-text.sh | deps-quiet
+	@mkdir -p $(dir $@)
+	@scripts/embed-text.sh $< cues_tsv >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c | deps-quiet
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 

@@ -1,12 +1,16 @@
 /* vabench check-answer --item JSON|@FILE --answer TEXT|@FILE [--turn N]
+ *                      [--set FILE] [--lang vi|en]
  *
  * Explains one judgement: the item is one question-set line
- * (testsets/README.md), the answer any text. Prints the judgement of
- * scoring/judge.h as pretty JSON. Exit 0; 2 on a bad item (the message names
- * the field) or bad usage. */
+ * (testsets/README.md), the answer any text; --set names the question set
+ * whose topics the item's topic id refers to (so an answer about another
+ * procedure of the set is told apart). Prints the judgement of
+ * scoring/judge.h as pretty JSON, its reasons in the chosen language.
+ * Exit 0; 2 on a bad item (the message names the field) or bad usage. */
 #include "harness/cmd.h"
 
 #include "scoring/judge.h"
+#include "scoring/reasons.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,8 +90,61 @@ pick_turn (const cJSON *item, const char *kind, guint64 turn,
   return TRUE;
 }
 
+/* The topics of the set named by --set (its header's "topics"), or an
+ * empty registry. */
+static JudgeTopics *
+read_topics (const char *set_path, GError **error)
+{
+  g_autoptr (JudgeTopics) topics = judge_topics_new ();
+  if (set_path == NULL)
+    return g_steal_pointer (&topics);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (set_path, &data, NULL, &local)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_INPUT, "--set %s: %s", set_path,
+                 local->message);
+    return NULL;
+  }
+  char *nl = strchr (data, '\n');
+  if (nl)
+    *nl = '\0';
+  g_autoptr (cJSON) head = cJSON_Parse (data);
+  const cJSON *t = cJSON_GetObjectItemCaseSensitive (
+      cJSON_GetObjectItemCaseSensitive (head, "testset"), "topics");
+  if (t == NULL)
+    t = cJSON_GetObjectItemCaseSensitive (head, "topics");
+  if (t != NULL && !judge_topics_read (topics, t, &local)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_INPUT, "--set %s:1: %s", set_path,
+                 local->message);
+    return NULL;
+  }
+  return g_steal_pointer (&topics);
+}
+
+static gboolean
+set_topic (JudgeKey *key, const cJSON *item, JudgeTopics *topics,
+           GError **error)
+{
+  const cJSON *topic = cJSON_GetObjectItemCaseSensitive (item, "topic");
+  if (topic == NULL)
+    return TRUE;
+  const char *id = cJSON_GetStringValue (topic);
+  if (cJSON_IsObject (topic)) {
+    if (!judge_topics_add (topics, NULL, topic, error))
+      return FALSE;
+    id = cJSON_GetStringValue (cJSON_GetObjectItemCaseSensitive (topic, "id"));
+  }
+  if (id == NULL) {
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "field \"topic\": expected an id or an object");
+    return FALSE;
+  }
+  return judge_key_set_topic (key, topics, id, error);
+}
+
 static JudgeKey *
-key_of_item (const cJSON *item, guint64 turn, GError **error)
+key_of_item (const cJSON *item, guint64 turn, JudgeTopics *topics,
+             GError **error)
 {
   const cJSON *k = cJSON_GetObjectItemCaseSensitive (item, "kind");
   if (k != NULL && !cJSON_IsString (k)) {
@@ -100,16 +157,43 @@ key_of_item (const cJSON *item, guint64 turn, GError **error)
   if (!pick_turn (item, kind, turn, &facts, &forbid, error))
     return NULL;
   const cJSON *choices = cJSON_GetObjectItemCaseSensitive (item, "choices");
-  JudgeKey *key = judge_key_new (kind, facts, forbid, choices, error);
-  if (key == NULL)
+  g_autoptr (JudgeKey) key = judge_key_new (kind, facts, forbid, choices,
+                                            error);
+  if (key == NULL || !set_topic (key, item, topics, error)) {
     g_prefix_error (error, "--item: ");
-  return key;
+    return NULL;
+  }
+  const cJSON *turns = cJSON_GetObjectItemCaseSensitive (item, "turns");
+  const cJSON *q = turns ? cJSON_GetArrayItem (turns, (int) turn) : item;
+  judge_key_set_question (key, cJSON_GetStringValue (
+                                   cJSON_GetObjectItemCaseSensitive (q,
+                                                                     "question")));
+  return g_steal_pointer (&key);
+}
+
+/* Every "reason" of the judgement worded in lang from its rule. */
+static void
+word_reasons (cJSON *node, ReasonsLang lang)
+{
+  for (cJSON *c = node ? node->child : NULL; c; c = c->next)
+    word_reasons (c, lang);
+  if (!cJSON_IsObject (node) || cJSON_GetObjectItem (node, "rule") == NULL
+      || !cJSON_IsString (cJSON_GetObjectItem (node, "rule")))
+    return;
+  g_autofree char *r = reasons_object (node, lang);
+  if (r == NULL)
+    return;
+  if (cJSON_GetObjectItem (node, "reason") != NULL)
+    cJSON_ReplaceItemInObject (node, "reason", cJSON_CreateString (r));
+  else
+    cJSON_AddStringToObject (node, "reason", r);
 }
 
 int
 cmd_check_answer (int argc, char **argv, GError **error)
 {
   g_autofree char *item_arg = NULL, *answer_arg = NULL, *turn_arg = NULL;
+  g_autofree char *set_arg = NULL, *lang_arg = NULL;
   const GOptionEntry entries[] = {
     {"item", 0, 0, G_OPTION_ARG_STRING, &item_arg,
      "the question-set line (JSON) or @FILE", "JSON|@FILE"},
@@ -117,6 +201,10 @@ cmd_check_answer (int argc, char **argv, GError **error)
      "the assistant's answer or @FILE", "TEXT|@FILE"},
     {"turn", 0, 0, G_OPTION_ARG_STRING, &turn_arg,
      "turn of a conversation item (default 0)", "N"},
+    {"set", 0, 0, G_OPTION_ARG_FILENAME, &set_arg,
+     "the question set whose topics the item's topic id names", "FILE"},
+    {"lang", 0, 0, G_OPTION_ARG_STRING, &lang_arg,
+     "language of the reasons: vi or en (default en)", "vi|en"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
   if (!cmd_parse_options ("check-answer", "",
@@ -145,10 +233,20 @@ cmd_check_answer (int argc, char **argv, GError **error)
   g_autoptr (cJSON) item = parse_item (item_text, error);
   if (item == NULL)
     return VB_EXIT_INPUT;
-  g_autoptr (JudgeKey) key = key_of_item (item, turn, error);
+  ReasonsLang lang = REASONS_EN;
+  if (lang_arg && !reasons_lang_from_name (lang_arg, &lang)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--lang %s: expected vi or en", lang_arg);
+    return VB_EXIT_INPUT;
+  }
+  g_autoptr (JudgeTopics) topics = read_topics (set_arg, error);
+  if (topics == NULL)
+    return VB_EXIT_INPUT;
+  g_autoptr (JudgeKey) key = key_of_item (item, turn, topics, error);
   if (key == NULL)
     return VB_EXIT_INPUT;
   g_autoptr (cJSON) judgement = judge_answer (key, answer);
+  word_reasons (judgement, lang);
   g_autofree char *out = cJSON_Print (judgement);
   printf ("%s\n", out);
   return VB_EXIT_OK;

@@ -803,7 +803,8 @@ put_word (char *d, const char *w, gsize n)
 }
 
 static char *
-phrase_plain (const char *normalized, const AbbreviationTable *expand)
+phrase_plain (const char *normalized, const AbbreviationTable *expand,
+              GArray *source)
 {
   /* Every word takes its bytes and a space, both at most growth times
    * over when expanded, plus the leading space and the NUL. Written on
@@ -814,6 +815,7 @@ phrase_plain (const char *normalized, const AbbreviationTable *expand)
   g_autofree char *heap = bound > sizeof local ? g_malloc (bound) : NULL;
   char *out = heap ? heap : local, *d = out;
   *d++ = ' ';
+  guint word = 0;
   const char *p = normalized;
   while (*p != '\0') {
     const char *start = p;
@@ -827,6 +829,14 @@ phrase_plain (const char *normalized, const AbbreviationTable *expand)
                  : NULL;
     d = a ? put_word (d, a->expansion, a->expansion_len)
           : put_word (d, start, (gsize) (p - start));
+    if (source != NULL) { /* each output word knows its source word */
+      guint words = 1;
+      for (gsize k = 0; a && k < a->expansion_len; k++)
+        words += a->expansion[k] == ' ';
+      for (guint k = 0; k < words; k++)
+        g_array_append_val (source, word);
+    }
+    word++;
   }
   gsize len = (gsize) (d - out);
   char *phrase = g_malloc (len + 1);
@@ -870,7 +880,7 @@ abbreviation_table (gboolean lenient)
     for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++) {
       g_autofree char *k = normalize_text (abbreviations[i][0], lenient);
       g_autofree char *v = normalize_text (abbreviations[i][1], lenient);
-      g_autofree char *vp = phrase_plain (v, NULL);
+      g_autofree char *vp = phrase_plain (v, NULL, NULL);
       abbreviation_add (t, k, g_strstrip (g_strdup (vp)));
     }
     g_once_init_leave (&once[lenient ? 1 : 0], 1);
@@ -882,7 +892,15 @@ char *
 normalize_phrase (const char *normalized, gboolean lenient)
 {
   return phrase_plain (normalized ? normalized : "",
-                       abbreviation_table (lenient));
+                       abbreviation_table (lenient), NULL);
+}
+
+char *
+normalize_phrase_mapped (const char *normalized, gboolean lenient,
+                         GArray *source)
+{
+  return phrase_plain (normalized ? normalized : "",
+                       abbreviation_table (lenient), source);
 }
 
 char *

@@ -31,6 +31,13 @@ char *normalize_fold_diacritics (const char *normalized);
  * words with strstr. Returns newly allocated, free with g_free. */
 char *normalize_phrase (const char *normalized, gboolean lenient);
 
+/* The same, appending to source (a GArray of guint) the index of the run
+ * of letters and digits of normalized that each word of the phrase form
+ * comes from (an expanded abbreviation gives several words one source):
+ * a name found in the phrase form is read back in its sentence. */
+char *normalize_phrase_mapped (const char *normalized, gboolean lenient,
+                               GArray *source);
+
 /* Convenience: normalize_phrase (normalize_text (text)). Newly allocated. */
 char *normalize_phrase_of (const char *text, gboolean lenient);
 

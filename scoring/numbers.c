@@ -26,6 +26,8 @@ enum {
   W_QUA, W_TOI, W_DA, W_CHAM, W_NHAT, W_DUOI, W_IT, W_THIEU, W_TREN, W_HON,
   W_TRONG, W_DEN, W_TOI2, W_LAP, W_TUC, W_LA,
   W_LABEL, W_CLOCK, W_VIET, W_NUA,
+  W_WORKING, W_YEAR_EN, W_FREE, W_NAO, W_PART, W_NICE, W_UP, W_AT, W_MOST,
+  W_LEAST, W_NO, W_MAX, W_MIN, W_THAN, W_TO,
   W_COUNT
 };
 
@@ -62,6 +64,26 @@ static const struct {
   {"lần", W_LABEL},   {"mẫu", W_LABEL}, {"bước", W_LABEL},  {"khóa", W_LABEL},
   {"sau", W_CLOCK},   {"lúc", W_CLOCK}, {"trước", W_CLOCK}, {"việt", W_VIET},
   {"nửa", W_NUA},
+  /* English answers: "3 working days", "15,000 VND", "free of charge" */
+  {"working", W_WORKING}, {"business", W_WORKING}, {"day", W_NGAY},
+  {"days", W_NGAY},   {"hour", W_GIO},  {"hours", W_GIO},   {"week", W_TUAN},
+  {"weeks", W_TUAN},  {"month", W_THANG}, {"months", W_THANG},
+  {"year", W_YEAR_EN}, {"years", W_YEAR_EN}, {"minute", W_PHUT},
+  {"minutes", W_PHUT}, {"dong", W_DONG}, {"free", W_FREE}, {"up", W_UP},
+  {"to", W_TO},       {"at", W_AT},     {"most", W_MOST},   {"least", W_LEAST},
+  {"no", W_NO},       {"not", W_NO},    {"maximum", W_MAX}, {"minimum", W_MIN},
+  {"than", W_THAN},   {"more", W_HON},
+  {"thousand", W_NGHIN}, {"million", W_TRIEU}, {"billion", W_TI},
+  /* "không mất đồng nào" */
+  {"nào", W_NAO},
+  /* particles that end a spoken amount: "400 nghìn nha bạn" */
+  {"nha", W_PART},    {"nhé", W_PART},  {"nhá", W_PART},    {"ạ", W_PART},
+  {"á", W_PART},      {"nhen", W_PART}, {"nghen", W_PART},  {"nè", W_PART},
+  {"thôi", W_PART},   {"bạn", W_PART},  {"anh", W_PART},    {"chị", W_PART},
+  {"em", W_PART},     {"ha", W_PART},   {"hen", W_PART},    {"nhỉ", W_PART},
+  {"luôn", W_PART},   {"đó", W_PART},   {"nhe", W_PART},
+  /* "chúc anh một ngày tốt lành": a wish, not a duration */
+  {"tốt", W_NICE},    {"vui", W_NICE},  {"lành", W_NICE},   {"đẹp", W_NICE},
 };
 
 static void
@@ -355,6 +377,33 @@ is_space_at (guchar b, gunichar c)
   return g_unichar_isspace (c);
 }
 
+/* English answers spell small numbers: "three working days", "fifteen
+ * thousand dong". Read as the digits they stand for. */
+static void
+english_number (const char *w, gsize n, Tok *t)
+{
+  static const struct {
+    const char *word;
+    guint value;
+  } en[] = {
+    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+    {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},
+    {"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20},
+    {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
+    {"ninety", 90}, {"hundred", 100},
+  };
+  if (n < 3 || n > 7 || !g_ascii_islower (w[0]))
+    return;
+  for (gsize k = 0; k < G_N_ELEMENTS (en); k++)
+    if (strlen (en[k].word) == n && memcmp (en[k].word, w, n) == 0) {
+      t->type = TOK_NUM;
+      t->num = en[k].value;
+      t->ndigits = en[k].value >= 100 ? 3 : en[k].value >= 10 ? 2 : 1;
+      t->w = NULL;
+      return;
+    }
+}
+
 static void
 tokenize (const char *text, gboolean lenient, TokBuf *toks)
 {
@@ -385,6 +434,7 @@ tokenize (const char *text, gboolean lenient, TokBuf *toks)
       t->type = TOK_WORD;
       t->end = (guint32) scan_word (text, i, &h);
       t->w = vocab_find (vocab, text + i, t->end - i, h);
+      english_number (text + i, t->end - i, t);
     } else {
       t->type = TOK_PUNCT;
       t->ch = c;
@@ -430,6 +480,10 @@ parse_unit (const Toks *k, int i, int *end)
   *end = i + 1;
   if (is_w (k, i, W_DONG) || is_w (k, i, W_VND) || is_p (k, i, 0x20AB))
     return NUMBERS_UNIT_VND;
+  if (is_w (k, i, W_WORKING) && is_w (k, i + 1, W_NGAY)) {
+    *end = i + 2; /* "3 working days" */
+    return NUMBERS_UNIT_WORKING_DAY;
+  }
   if (is_w (k, i, W_NGAY)) {
     if (is_w (k, i + 1, W_LAM) && is_w (k, i + 2, W_VIEC)) {
       *end = i + 3;
@@ -437,6 +491,8 @@ parse_unit (const Toks *k, int i, int *end)
     }
     return NUMBERS_UNIT_DAY;
   }
+  if (is_w (k, i, W_YEAR_EN))
+    return NUMBERS_UNIT_YEAR;
   if (is_w (k, i, W_GIO) || is_w (k, i, W_H))
     return NUMBERS_UNIT_HOUR;
   if (is_w (k, i, W_TUAN))
@@ -757,6 +813,29 @@ bound_before (const Toks *k, int i, int *start)
     *start = j - 2;
     return NUMBERS_AT_LEAST;
   }
+  if (is_w (k, j - 3, W_NO) && is_w (k, j - 2, W_HON)
+      && is_w (k, j - 1, W_THAN)) { /* no more than */
+    *start = j - 3;
+    return NUMBERS_AT_MOST;
+  }
+  if ((is_w (k, j - 2, W_UP) && is_w (k, j - 1, W_TO))
+      || (is_w (k, j - 2, W_AT) && is_w (k, j - 1, W_MOST))) {
+    *start = j - 2;
+    return NUMBERS_AT_MOST;
+  }
+  if ((is_w (k, j - 2, W_AT) && is_w (k, j - 1, W_LEAST))
+      || (is_w (k, j - 2, W_HON) && is_w (k, j - 1, W_THAN))) {
+    *start = j - 2;
+    return NUMBERS_AT_LEAST;
+  }
+  if (is_w (k, j - 1, W_MAX)) {
+    *start = j - 1;
+    return NUMBERS_AT_MOST;
+  }
+  if (is_w (k, j - 1, W_MIN)) {
+    *start = j - 1;
+    return NUMBERS_AT_LEAST;
+  }
   if (is_w (k, j - 1, W_DUOI)) {
     *start = j - 1;
     return NUMBERS_AT_MOST;
@@ -782,6 +861,13 @@ static const int zero_fee[][6] = {
   {W_KHONG, W_PHAI, W_NOP, W_PHI, -1},
   {W_KHONG, W_PHAI, W_NOP, W_LE, W_PHI, -1},
   {W_KHONG, W_PHAI, W_TRA, W_PHI, -1},
+  {W_KHONG, W_PHAI, W_TRA, W_TIEN, -1},
+  {W_KHONG, W_MAT, W_LE, W_PHI, -1},
+  {W_KHONG, W_TON, W_TIEN, -1},
+  {W_KHONG, W_MAT, W_DONG, W_NAO, -1},
+  {W_KHONG, W_TON, W_DONG, W_NAO, -1},
+  {W_KHONG, W_THU, W_DONG, W_NAO, -1},
+  {W_FREE, -1},
 };
 
 static const int same_day[][4] = {
@@ -859,7 +945,9 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
 {
   if (a->slang)
     return TRUE;
-  gboolean word_follows = a->end < k->n && k->t[a->end].type == TOK_WORD;
+  /* a particle ("400 nghìn nha bạn") ends the amount like a full stop */
+  gboolean word_follows = a->end < k->n && k->t[a->end].type == TOK_WORD
+                          && !is_w (k, a->end, W_PART);
   if (a->scale >= 1e3)
     return !word_follows || fee_cue_before (k, i, 6);
   return a->digits && a->value >= 1000 && !word_follows
@@ -909,10 +997,14 @@ scan_amount_at (const Toks *k, int i, GArray *out)
     return i + 1; /* the common case: a word that starts no number */
   if (k->t[i].type == TOK_NUM && (k->t[i].bad || digits_in_code (k, i)))
     return i + 1;
-  if (after_label (k, i))
-    return i + 1;
+  gboolean label = after_label (k, i);
   Amount a;
   if (!parse_amount (k, i, &a))
+    return i + 1;
+  /* "trang 2" is a page, but "mỗi trang hai nghìn đồng" is a price: after
+   * a label only an amount with its scale or currency counts */
+  if (label && a.scale < 1e3 && !is_w (k, a.end, W_DONG)
+      && !is_w (k, a.end, W_VND) && !is_p (k, a.end, 0x20AB))
     return i + 1;
   if (!a.digits && a.value == 0)
     return i + 1; /* "không đồng ý" is no amount */
@@ -925,9 +1017,22 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   int rend;
   int bstart;
   NumbersBound bound = bound_before (k, i, &bstart);
-  if (try_range (k, unit == NUMBERS_UNIT_NONE ? a.end : uend, unit, &b,
-                 &runit, &rend)
+  /* "VND 15,000–20,000": the currency before the range is its unit */
+  gboolean vnd_before = unit == NUMBERS_UNIT_NONE
+                        && (is_w (k, i - 1, W_VND) || is_p (k, i - 1, 0x20AB));
+  if (try_range (k, unit == NUMBERS_UNIT_NONE ? a.end : uend,
+                 vnd_before ? NUMBERS_UNIT_NONE : unit, &b, &runit, &rend)
       && b.value > a.value) {
+    add_mention (out, k, bstart, rend, runit, NUMBERS_RANGE, a.value, b.value);
+    return rend;
+  }
+  if (vnd_before && (is_p (k, a.end, '-') || is_p (k, a.end, '~'))
+      && parse_amount (k, a.end + 1, &b) && b.value > a.value) {
+    add_mention (out, k, bstart, b.end, NUMBERS_UNIT_VND, NUMBERS_RANGE,
+                 a.value, b.value);
+    return b.end;
+  }
+  if (FALSE) {
     add_mention (out, k, bstart, rend, runit, NUMBERS_RANGE, a.value, b.value);
     return rend;
   }
@@ -944,6 +1049,8 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   }
   if (unit == NUMBERS_UNIT_HOUR && is_w (k, i - 1, W_CLOCK))
     return uend; /* sau 15 giờ: a time of day */
+  if (a.words && !a.digits && is_w (k, uend, W_NICE))
+    return uend; /* "chúc chị một ngày tốt lành": a wish */
   if (unit == NUMBERS_UNIT_VND && a.value > 0 && a.value < 100)
     return uend; /* no fee is that small: "Việt Nam đồng" and the like */
   add_mention (out, k, bstart, uend, unit, bound, a.value, a.value);
@@ -1053,7 +1160,8 @@ numbers_duration_unit_from_name (const char *name, NumbersUnit *unit)
 {
   static const NumbersUnit allowed[] = {
     NUMBERS_UNIT_WORKING_DAY, NUMBERS_UNIT_DAY, NUMBERS_UNIT_HOUR,
-    NUMBERS_UNIT_WEEK, NUMBERS_UNIT_MONTH, NUMBERS_UNIT_SAME_DAY,
+    NUMBERS_UNIT_WEEK, NUMBERS_UNIT_MONTH, NUMBERS_UNIT_YEAR,
+    NUMBERS_UNIT_SAME_DAY,
   };
   for (gsize i = 0; name && i < G_N_ELEMENTS (allowed); i++)
     if (g_strcmp0 (name, unit_names[allowed[i]]) == 0) {

@@ -54,6 +54,7 @@ testset_free (Testset *set)
   g_free (set->version);
   g_free (set->as_of);
   g_free (set->sha256);
+  judge_topics_unref (set->topics);
   g_ptr_array_unref (set->items);
   g_hash_table_unref (set->by_id);
   g_free (set);
@@ -148,6 +149,11 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
                     vis);
   if (as_of && !check_date (as_of, "testset.as_of", error))
     return FALSE;
+  const cJSON *topics = cJSON_GetObjectItemCaseSensitive (h, "topics");
+  if (topics != NULL && !judge_topics_read (set->topics, topics, error)) {
+    g_prefix_error (error, "header: ");
+    return FALSE;
+  }
   g_free (set->name);
   set->name = g_strdup (name);
   set->version = g_strdup (version);
@@ -156,32 +162,71 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
   return TRUE;
 }
 
+typedef struct {
+  Testset *set;
+  guint records;
+  JudgeCompiler *jc; /* alias lists shared by the set's keys */
+} LoadState;
+
+/* The topic of obj (an item or a turn): an id of the header's topics or
+ * an inline {"id", "name", "aliases"}; NULL when it has none. */
+static gboolean
+parse_topic (const cJSON *obj, LoadState *st, const char **id,
+             GError **error)
+{
+  const cJSON *t = cJSON_GetObjectItemCaseSensitive (obj, "topic");
+  *id = NULL;
+  if (t == NULL)
+    return TRUE;
+  if (cJSON_IsObject (t)) {
+    if (!judge_topics_add (st->set->topics, NULL, t, error))
+      return FALSE;
+    *id = cJSON_GetStringValue (cJSON_GetObjectItemCaseSensitive (t, "id"));
+    return TRUE;
+  }
+  if (!cJSON_IsString (t))
+    return invalid (error, "field \"topic\": expected a topic id or "
+                           "{\"id\", \"name\", \"aliases\"}");
+  *id = t->valuestring;
+  return TRUE;
+}
+
 static gboolean
 parse_turn (const cJSON *obj, TsItem *it, const cJSON *choices,
-            GError **error)
+            const char *item_topic, LoadState *st, GError **error)
 {
-  const char *q = NULL;
+  const char *q = NULL, *topic = NULL;
   const cJSON *facts = NULL, *forbid = NULL;
   if (!jsonl_get_string (obj, "question", FALSE, &q, error)
       || !check_nonempty (q, "question", error)
       || !jsonl_get_array (obj, "facts", FALSE, &facts, error)
-      || !jsonl_get_array (obj, "forbid", TRUE, &forbid, error))
+      || !jsonl_get_array (obj, "forbid", TRUE, &forbid, error)
+      || !parse_topic (obj, st, &topic, error))
     return FALSE;
   TsTurn *t = g_new0 (TsTurn, 1);
   t->question = g_strdup (q);
   g_ptr_array_add (it->turns, t);
   /* Compiling the key validates the facts, and the scorer reuses it
    * instead of compiling it again per answer. */
-  t->key = judge_key_new (it->kind, facts, forbid, choices, error);
-  return t->key != NULL;
+  t->key = judge_key_compile (st->jc, it->kind, facts, forbid, choices,
+                              error);
+  if (t->key == NULL)
+    return FALSE;
+  judge_key_set_question (t->key, q);
+  topic = topic ? topic : item_topic;
+  return topic == NULL
+         || judge_key_set_topic (t->key, st->set->topics, topic, error);
 }
 
 static gboolean
 parse_turns (const cJSON *obj, TsItem *it, const cJSON *choices,
-             GError **error)
+             LoadState *st, GError **error)
 {
+  const char *topic = NULL;
+  if (!parse_topic (obj, st, &topic, error))
+    return FALSE;
   if (strcmp (it->kind, item_kind_name (ITEM_KIND_CONVERSATION)) != 0)
-    return parse_turn (obj, it, choices, error);
+    return parse_turn (obj, it, choices, topic, st, error);
   const cJSON *turns = NULL;
   if (!jsonl_get_array (obj, "turns", FALSE, &turns, error))
     return FALSE;
@@ -193,7 +238,7 @@ parse_turns (const cJSON *obj, TsItem *it, const cJSON *choices,
     const cJSON *t = cJSON_GetArrayItem (turns, i);
     if (!cJSON_IsObject (t))
       return invalid (error, "field \"turns[%d]\": expected an object", i);
-    if (!parse_turn (t, it, choices, error)) {
+    if (!parse_turn (t, it, choices, topic, st, error)) {
       g_prefix_error (error, "turns[%d]: ", i);
       return FALSE;
     }
@@ -297,11 +342,6 @@ parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
   return TRUE;
 }
 
-typedef struct {
-  Testset *set;
-  guint records;
-} LoadState;
-
 static gboolean
 load_line (cJSON *obj, guint line, gpointer user, GError **error)
 {
@@ -324,7 +364,7 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
    * every item's tree (about half of its memory). */
   const cJSON *choices = NULL;
   if (!parse_item_fields (obj, it, &choices, error)
-      || !parse_turns (obj, it, choices, error)
+      || !parse_turns (obj, it, choices, st, error)
       || !parse_variants (obj, it, error)
       || !parse_provenance (obj, it, error))
     return FALSE;
@@ -365,10 +405,12 @@ load (const char *path, gboolean hash, GError **error)
   set->name = default_name (path);
   set->items = g_ptr_array_new_with_free_func (item_free);
   set->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  set->topics = judge_topics_new ();
   if (hash)
     set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                (const guchar *) data, len);
-  LoadState st = { set, 0 };
+  g_autoptr (JudgeCompiler) jc = judge_compiler_new ();
+  LoadState st = { set, 0, jc };
   /* Items keep no JSON (owned strings, compiled keys). */
   if (!jsonl_read_buffer (path, data, len, load_line, &st, NULL, error))
     return NULL;

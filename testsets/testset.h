@@ -15,6 +15,7 @@ typedef enum {
 } TestsetError;
 
 typedef struct _JudgeKey JudgeKey;
+typedef struct _JudgeTopics JudgeTopics;
 
 typedef struct {
   char *question; /* the user message of this turn */
@@ -44,6 +45,8 @@ typedef struct {
   gboolean hidden;  /* header visibility == "hidden" */
   char *sha256;     /* hex SHA-256 of the file bytes (NULL when loaded
                        unhashed) */
+  JudgeTopics *topics; /* owned: the header's topics and the items' inline
+                          ones (scoring/judge.h) */
   GPtrArray *items; /* TsItem*, in file order */
   GHashTable *by_id;/* id → TsItem* (borrowed from items) */
 } Testset;

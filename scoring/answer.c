@@ -1,0 +1,760 @@
+/* Reading an answer into parts (scoring/answer.h). Real answers are
+ * Markdown or HTML: headings, "Lệ phí:" lines that introduce a list,
+ * numbered steps, a table per channel. The structure is read from the raw
+ * lines before normalization (which folds every line break into a space),
+ * then each part is normalized on its own. */
+#include "scoring/answer.h"
+
+#include "scoring/citation.h"
+#include "scoring/cues.h"
+#include "scoring/dates.h"
+#include "scoring/names.h"
+#include "scoring/normalize.h"
+#include "scoring/numbers.h"
+#include "scoring/vi_char.h"
+
+#include <string.h>
+
+static void
+part_free (AnswerPart *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->norm);
+  g_free (p->phrase);
+  g_free (p->agency);
+  g_free (p->agency_cap);
+  if (p->phrase_src)
+    g_array_unref (p->phrase_src);
+  if (p->agency_src)
+    g_array_unref (p->agency_src);
+  if (p->agency_cap_src)
+    g_array_unref (p->agency_cap_src);
+  g_array_unref (p->words);
+  g_array_unref (p->cues);
+  g_free (p->starts);
+  g_free (p->groups);
+  if (p->amounts)
+    g_array_unref (p->amounts);
+  if (p->dates)
+    g_array_unref (p->dates);
+  if (p->cites)
+    g_ptr_array_unref (p->cites);
+  g_free (p);
+}
+
+void
+answer_free (Answer *a)
+{
+  if (a == NULL)
+    return;
+  g_ptr_array_unref (a->parts);
+  g_free (a);
+}
+
+static Answer *
+answer_alloc (gboolean lenient)
+{
+  Answer *a = g_new0 (Answer, 1);
+  a->lenient = lenient;
+  a->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
+  return a;
+}
+
+/* Clause starts: a comma or stop outside parentheses, a break word. A
+ * list in parentheses ("(viễn thông, bưu chính, …)") stays in its clause. */
+static void
+mark_clauses (AnswerPart *p)
+{
+  guint n = p->words->len;
+  p->starts = g_new0 (guint8, n + 1);
+  int depth = 0;
+  for (guint i = 0; i < n; i++) {
+    guint8 gap = g_array_index (p->words, CueWord, i).gap;
+    if (gap & CUE_GAP_CLOSE)
+      depth = MAX (depth - 1, 0);
+    p->starts[i] = i == 0 || (depth == 0
+                              && (gap & (CUE_GAP_STOP | CUE_GAP_COMMA)));
+    if (gap & CUE_GAP_OPEN)
+      depth++;
+  }
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_BREAK && ch->w0 < n)
+      p->starts[ch->w0] = TRUE;
+  }
+  p->starts[n] = TRUE;
+}
+
+/* Words and cues of a part whose norm is set. */
+static void
+part_index (AnswerPart *p, gboolean lenient)
+{
+  GArray *src = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *plain = normalize_phrase_mapped (p->norm, lenient, src);
+  GArray *canon_src = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *canon = names_canonical (plain, lenient, src, canon_src);
+  if (canon == NULL) { /* no paraphrase to unify: the plain form is it */
+    p->phrase = plain;
+    p->phrase_src = src;
+    g_array_unref (canon_src);
+  } else {
+    p->phrase = canon;
+    p->phrase_src = canon_src;
+    g_free (plain);
+    g_array_unref (src);
+  }
+  p->words = cues_words (p->norm);
+  p->cues = cues_find (p->norm, p->words, lenient);
+  mark_clauses (p);
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+typedef struct {
+  Answer *a;
+  gint heading, intro;
+  guint block, line;
+  gboolean table;      /* inside a table */
+  gboolean blank;      /* the last line was blank */
+  guint table_row;     /* rows seen in this table */
+  GArray *col_heads;   /* gint: part index of each column's header */
+} Builder;
+
+/* Adds a part of kind whose normalized text is norm (taken); parts with no
+ * letter or digit are dropped. Returns its index or -1. */
+static gint
+add_norm (Builder *b, PartKind kind, char *norm)
+{
+  gboolean any = FALSE;
+  for (const char *p = norm; *p && !any; p = g_utf8_next_char (p))
+    any = vi_char_alnum_at (p);
+  if (!any) {
+    g_free (norm);
+    return -1;
+  }
+  AnswerPart *p = g_new0 (AnswerPart, 1);
+  p->kind = kind;
+  p->heading = b->heading;
+  p->intro = kind == PART_HEADING || kind == PART_INTRO ? -1 : b->intro;
+  p->row_head = p->col_head = -1;
+  p->line = b->line;
+  p->block = b->block;
+  p->norm = norm;
+  g_ptr_array_add (b->a->parts, p);
+  return (gint) b->a->parts->len - 1;
+}
+
+static gint
+add_raw (Builder *b, PartKind kind, const char *raw, gsize n)
+{
+  g_autofree char *copy = g_strndup (raw, n);
+  return add_norm (b, kind, normalize_text (copy, FALSE));
+}
+
+/* Abbreviations whose dot ends no sentence ("TP. Hà Nội"). */
+static gboolean
+dot_ends_sentence (const char *norm, gsize dot)
+{
+  static const char *const abbrev[] = {"tp", "tx", "tt", "q", "p", "ths",
+                                       "ts", "gs", "pgs", "mr", "ms", "dr",
+                                       "st", "no", "vd", "v"};
+  gsize w = dot; /* the whole word before the dot, letters of any script */
+  while (w > 0 && norm[w - 1] != ' ' && norm[w - 1] != '('
+         && norm[w - 1] != '"')
+    w--;
+  if (dot - w == 0 || dot - w > 3)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (abbrev); i++)
+    if (strlen (abbrev[i]) == dot - w && strncmp (norm + w, abbrev[i], dot - w) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Running text: one part per sentence of the normalized line. */
+static void
+add_sentences (Builder *b, PartKind kind, const char *raw, gsize n)
+{
+  g_autofree char *copy = g_strndup (raw, n);
+  g_autofree char *norm = normalize_text (copy, FALSE);
+  gsize start = 0;
+  for (gsize i = 0; norm[i] != '\0'; i++) {
+    char c = norm[i];
+    if ((c == '.' || c == '!' || c == '?') && norm[i + 1] == ' '
+        && (c != '.' || dot_ends_sentence (norm, i))) {
+      (void) add_norm (b, kind, g_strndup (norm + start, i + 1 - start));
+      start = i + 2;
+      kind = kind == PART_ITEM ? PART_TEXT : kind; /* the item's rest */
+    }
+  }
+  if (norm[start] != '\0')
+    (void) add_norm (b, kind, g_strdup (norm + start));
+}
+
+static gboolean
+is_table_rule (const char *s, gsize n)
+{
+  gboolean dash = FALSE;
+  for (gsize i = 0; i < n; i++) {
+    if (s[i] == '-')
+      dash = TRUE;
+    else if (!strchr ("|: \t", s[i]))
+      return FALSE;
+  }
+  return dash;
+}
+
+static gboolean
+is_table_row (const char *s, gsize n)
+{
+  guint pipes = 0;
+  for (gsize i = 0; i < n; i++)
+    pipes += s[i] == '|';
+  return (n > 0 && s[0] == '|' && pipes >= 2) || pipes >= 3;
+}
+
+static void
+add_row (Builder *b, const char *s, gsize n)
+{
+  if (!b->table) {
+    b->table = TRUE;
+    b->table_row = 0;
+    g_array_set_size (b->col_heads, 0);
+  }
+  gsize i = 0;
+  if (n > 0 && s[0] == '|')
+    i = 1;
+  if (n > i && s[n - 1] == '|')
+    n--;
+  guint col = 0;
+  gint first = -1;
+  while (i <= n) {
+    gsize j = i;
+    while (j < n && !(s[j] == '|' && (j == 0 || s[j - 1] != '\\')))
+      j++;
+    gboolean head = b->table_row == 0;
+    gint idx = add_raw (b, head ? PART_HEAD : PART_CELL, s + i, j - i);
+    if (idx >= 0) {
+      AnswerPart *p = answer_part (b->a, (guint) idx);
+      p->row = b->table_row;
+      p->col = col;
+      if (head) {
+        while (b->col_heads->len <= col) {
+          gint none = -1;
+          g_array_append_val (b->col_heads, none);
+        }
+        g_array_index (b->col_heads, gint, col) = idx;
+      } else {
+        p->row_head = col > 0 ? first : -1;
+        p->col_head = col < b->col_heads->len
+                          ? g_array_index (b->col_heads, gint, col) : -1;
+      }
+      if (col == 0)
+        first = idx;
+    }
+    col++;
+    i = j + 1;
+  }
+  b->table_row++;
+}
+
+/* "- ", "* ", "• ", "1. ", "2) ", "a) ": a list item. */
+static gboolean
+is_list_item (const char *s, gsize n)
+{
+  if (n >= 2 && strchr ("-*+", s[0]) && s[1] == ' ')
+    return TRUE;
+  if (n >= 4 && (guchar) s[0] == 0xE2 && (guchar) s[1] == 0x80
+      && ((guchar) s[2] == 0xA2 || (guchar) s[2] == 0x93) && s[3] == ' ')
+    return TRUE; /* • – */
+  gsize d = 0;
+  while (d < n && d < 3 && g_ascii_isdigit (s[d]))
+    d++;
+  if (d > 0 && d + 1 < n && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+    return TRUE;
+  return n >= 3 && g_ascii_isalpha (s[0]) && s[1] == ')' && s[2] == ' ';
+}
+
+static guint
+count_words (const char *s, gsize n)
+{
+  guint w = 0;
+  gboolean in = FALSE;
+  for (gsize i = 0; i < n; i++) {
+    gboolean sp = s[i] == ' ' || s[i] == '\t';
+    w += !sp && !in;
+    in = !sp;
+  }
+  return w;
+}
+
+/* A line ending with ':' (markup around it allowed): it introduces what
+ * follows, however long. */
+static gboolean
+is_intro (const char *s, gsize n)
+{
+  while (n > 0 && strchr ("*_ \t", s[n - 1]))
+    n--;
+  return n > 0 && s[n - 1] == ':' && count_words (s, n) <= 80;
+}
+
+/* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */
+static gboolean
+citizen_turn (const char *s, gsize n)
+{
+  static const char *const labels[] = {
+    "người dân", "khách hàng", "công dân", "người hỏi", "người gọi", "kh",
+    "user", "customer", "citizen", "caller",
+  };
+  const char *colon = memchr (s, ':', MIN (n, 40));
+  if (colon == NULL)
+    return FALSE;
+  g_autofree char *label = g_strndup (s, (gsize) (colon - s));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (norm, labels[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "# Lệ phí", or a line wholly in bold. */
+static gboolean
+is_heading (const char *s, gsize n)
+{
+  if (n > 0 && s[0] == '#')
+    return TRUE;
+  if (n < 5 || strncmp (s, "**", 2) != 0)
+    return FALSE;
+  gsize e = n;
+  while (e > 0 && (s[e - 1] == ':' || s[e - 1] == ' '))
+    e--;
+  if (e < 4 || strncmp (s + e - 2, "**", 2) != 0)
+    return FALSE;
+  return memchr (s + 2, '*', e - 4) == NULL && count_words (s, n) <= 14;
+}
+
+static void
+add_line (Builder *b, const char *s, gsize n)
+{
+  while (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '>'))
+    s++, n--;
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  if (n == 0) { /* a blank line ends a paragraph, a list, a table */
+    b->table = FALSE;
+    b->blank = TRUE;
+    return;
+  }
+  if (b->blank) { /* one new block however many blank lines */
+    b->block++;
+    b->blank = FALSE;
+    /* "…là:", a blank line, then the list it introduces */
+    if (!is_list_item (s, n) && !is_table_row (s, n))
+      b->intro = -1;
+  }
+  if (is_table_rule (s, n) && b->table)
+    return;
+  if (is_table_row (s, n)) {
+    add_row (b, s, n);
+    return;
+  }
+  if (b->table) {
+    b->table = FALSE;
+    b->block++;
+  }
+  if (is_heading (s, n)) {
+    gboolean intro = is_intro (s, n);
+    gint idx = add_raw (b, intro ? PART_INTRO : PART_HEADING, s, n);
+    if (idx >= 0 && intro)
+      b->intro = idx;
+    else if (idx >= 0) {
+      b->heading = idx;
+      b->intro = -1;
+    }
+    b->block++;
+    return;
+  }
+  gboolean item = is_list_item (s, n);
+  guint before = b->a->parts->len;
+  if (citizen_turn (s, n)) {
+    add_sentences (b, PART_TEXT, s, n);
+    for (guint i = before; i < b->a->parts->len; i++)
+      answer_part (b->a, i)->quoted = TRUE;
+    return;
+  }
+  if (!item && is_intro (s, n)) {
+    /* only the line's last sentence introduces what follows */
+    add_sentences (b, PART_TEXT, s, n);
+    if (b->a->parts->len > before) {
+      answer_part (b->a, b->a->parts->len - 1)->kind = PART_INTRO;
+      b->intro = (gint) b->a->parts->len - 1;
+    }
+    return;
+  }
+  add_sentences (b, item ? PART_ITEM : PART_TEXT, s, n);
+}
+
+/* HTML block tags become line breaks and cells pipes, so an HTML answer
+ * has the structure of its Markdown twin; NUL bytes become spaces. */
+static char *
+prepare (const char *text, gsize len)
+{
+  GString *out = g_string_sized_new (len + 1);
+  for (gsize i = 0; i < len; i++) {
+    char c = text[i];
+    if (c == '\0') {
+      g_string_append_c (out, ' ');
+      continue;
+    }
+    if (c == '\r')
+      continue;
+    if (c == '<' && i + 2 < len) {
+      gsize j = i + 1 + (text[i + 1] == '/');
+      gsize k = j;
+      while (k < len && k < j + 10 && g_ascii_isalnum (text[k]))
+        k++;
+      g_autofree char *tag = g_ascii_strdown (text + j, (gssize) (k - j));
+      const char *gt = memchr (text + i, '>', MIN (len - i, 512));
+      static const char *const breaks[] = {"br", "p", "li", "tr", "h1", "h2",
+                                           "h3", "h4", "h5", "h6", "div",
+                                           "ul", "ol", "table"};
+      gboolean br = FALSE;
+      for (gsize t = 0; t < G_N_ELEMENTS (breaks) && !br; t++)
+        br = strcmp (tag, breaks[t]) == 0;
+      if (gt != NULL && (br || !strcmp (tag, "td") || !strcmp (tag, "th"))) {
+        g_string_append_c (out, br ? '\n' : '|');
+        i = (gsize) (gt - text);
+        continue;
+      }
+    }
+    g_string_append_c (out, c);
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- units given elsewhere ------------------------------------------------ */
+
+/* The unit a table header or an "(đơn vị tính: đồng)" line gives bare
+ * numbers, or NULL. */
+static const char *
+declared_unit (const char *norm, gboolean header)
+{
+  gboolean decl = strstr (norm, "đơn vị") != NULL || strstr (norm, "đvt") != NULL;
+  if (!decl && !header)
+    return NULL;
+  if (strstr (norm, "nghìn đồng") || strstr (norm, "ngàn đồng"))
+    return "nghìn đồng";
+  if (strstr (norm, "đồng") || strstr (norm, "vnđ") || strstr (norm, "vnd")
+      || strstr (norm, "(đ)"))
+    return "đồng";
+  if (header && strstr (norm, "ngày làm việc"))
+    return "ngày làm việc";
+  return NULL;
+}
+
+/* A header that names a fee gives a bare amount its currency. */
+static gboolean
+names_fee (const char *norm)
+{
+  return strstr (norm, "phí") != NULL || strstr (norm, "mức thu") != NULL
+         || strstr (norm, "giá") != NULL;
+}
+
+/* The cell is one number of four digits or more ("15.000"). */
+static gboolean
+bare_amount (const char *norm)
+{
+  guint digits = 0;
+  for (const char *p = norm; *p; p++) {
+    if (g_ascii_isdigit (*p))
+      digits++;
+    else if (*p != '.' && *p != ',' && *p != ' ')
+      return FALSE;
+  }
+  return digits >= 4;
+}
+
+/* Puts unit after every bare amount of the part: one ending the part, or
+ * followed by "/" ("2.000/trang" → "2.000 đồng/trang"). Dates and codes
+ * (digits after '/' or a letter) are left alone. */
+static void
+append_unit (AnswerPart *p, const char *unit)
+{
+  GString *out = g_string_sized_new (strlen (p->norm) + 32);
+  const char *s = p->norm;
+  gboolean changed = FALSE;
+  for (gsize i = 0; s[i];) {
+    if (!g_ascii_isdigit (s[i]) || (i > 0 && (s[i - 1] == '/'
+                                              || g_ascii_isalnum (s[i - 1])))) {
+      g_string_append_c (out, s[i++]);
+      continue;
+    }
+    gsize j = i;
+    while (g_ascii_isdigit (s[j]) || ((s[j] == '.' || s[j] == ',')
+                                      && g_ascii_isdigit (s[j + 1])))
+      j++;
+    g_string_append_len (out, s + i, (gssize) (j - i));
+    gsize k = j;
+    while (s[k] == ' ')
+      k++;
+    if (s[k] == '\0' || (s[k] == '/' && g_ascii_isalpha (s[k + 1]))) {
+      g_string_append_c (out, ' ');
+      g_string_append (out, unit);
+      changed = TRUE;
+    }
+    i = j;
+  }
+  if (changed) {
+    g_free (p->norm);
+    p->norm = g_string_free (out, FALSE);
+  } else
+    g_string_free (out, TRUE);
+}
+
+static void
+complete_units (Answer *a)
+{
+  /* a declaration anywhere in a block serves the block's bare numbers */
+  g_autoptr (GHashTable) block_unit = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < a->parts->len; i++) {
+    AnswerPart *p = answer_part (a, i);
+    const char *u = p->kind == PART_HEAD ? NULL : declared_unit (p->norm, FALSE);
+    if (u) { /* its block, and the list just above a footnote */
+      g_hash_table_insert (block_unit, GUINT_TO_POINTER (p->block + 1),
+                           (gpointer) u);
+      if (p->block > 0 && !g_hash_table_contains (
+                              block_unit, GUINT_TO_POINTER (p->block)))
+        g_hash_table_insert (block_unit, GUINT_TO_POINTER (p->block),
+                             (gpointer) u);
+    }
+  }
+  for (guint i = 0; i < a->parts->len; i++) {
+    AnswerPart *p = answer_part (a, i);
+    const char *u = g_hash_table_lookup (block_unit,
+                                         GUINT_TO_POINTER (p->block + 1));
+    for (int h = 0; u == NULL && h < 2 && p->kind == PART_CELL; h++) {
+      gint head = h == 0 ? p->col_head : p->row_head;
+      if (head < 0)
+        continue;
+      const char *hn = answer_part (a, (guint) head)->norm;
+      u = declared_unit (hn, TRUE);
+      if (u == NULL && names_fee (hn) && bare_amount (p->norm))
+        u = "đồng";
+    }
+    if (u)
+      append_unit (p, u);
+  }
+}
+
+/* ---- how the answer is written --------------------------------------------- */
+
+/* Any Vietnamese letter with a diacritic (Latin-1 to Latin Extended
+ * Additional). */
+static gboolean
+has_diacritics (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0xC3 && (guchar) text[i] <= 0xE1) {
+      gunichar c = g_utf8_get_char_validated (text + i, (gssize) (len - i));
+      if ((c >= 0xC0 && c <= 0x1B0) || (c >= 0x1EA0 && c <= 0x1EF9)
+          || (c >= 0x300 && c <= 0x323))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The words of the sets below, looked up once per word of the answer. */
+typedef struct {
+  GHashTable *index; /* word → set index + 1 (negative: English) */
+  guint n_vi, n_en;
+} WordSets;
+
+static const WordSets *word_sets (void);
+
+/* The distinct Vietnamese-without-marks and English function words of
+ * the answer. */
+static void
+count_languages (const Answer *a, guint *vi, guint *en)
+{
+  const WordSets *ws = word_sets ();
+  g_autofree guint8 *seen = g_new0 (guint8, ws->n_vi + ws->n_en);
+  char buf[16];
+  *vi = *en = 0;
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    for (guint w = 0; w < p->words->len; w++) {
+      const CueWord *cw = &g_array_index (p->words, CueWord, w);
+      gsize len = cw->end - cw->start;
+      if (len >= sizeof buf || (guchar) p->norm[cw->start] >= 0x80)
+        continue;
+      memcpy (buf, p->norm + cw->start, len);
+      buf[len] = '\0';
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (ws->index, buf));
+      if (k == 0 || seen[k - 1])
+        continue;
+      seen[k - 1] = 1;
+      if (k <= ws->n_vi)
+        (*vi)++;
+      else
+        (*en)++;
+    }
+  }
+}
+
+/* Vietnamese syllables common in answers, as written without marks (none
+ * an English word). */
+static const char *const vi_plain[] = {
+  "va", "la", "cua", "cac", "duoc", "khong", "ban", "thi", "nhe", "nha",
+  "trong", "ngay", "phi", "le", "ho", "lam", "viec", "tai", "cho", "nop",
+  "dang", "ky", "ki", "xa", "phuong", "cong", "giay", "theo", "neu", "voi",
+  "nguoi", "dan", "thu", "tuc", "nhu", "mot", "hai", "ba", "dap", "cap",
+  "cau", "oi", "roi", "di", "den", "ve", "gi", "sao", "khi", "nay", "tren",
+  "duoi", "xong", "tam", "tru", "thuong", "khai", "sinh", "ket", "hon",
+  "chung", "thuc", "phieu", "ly", "lich", "tu", "phap", "can", "cuoc",
+  "chieu", "kinh", "doanh", "tinh", "huyen", "uy", "nhan", "tien", "dong",
+  "nghin", "trieu", "bao", "nhieu", "lau", "ah", "nhi", "minh", "em", "anh",
+};
+
+static const char *const en_words[] = {
+  "the", "is", "are", "of", "and", "to", "you", "your", "for", "with",
+  "in", "be", "can", "will", "it", "this", "that", "days", "fee", "at",
+  "an", "by", "or", "if", "must", "please",
+};
+
+static const WordSets *
+word_sets (void)
+{
+  static WordSets ws;
+  static gsize once;
+  if (g_once_init_enter (&once)) {
+    ws.index = g_hash_table_new (g_str_hash, g_str_equal);
+    ws.n_vi = G_N_ELEMENTS (vi_plain);
+    ws.n_en = G_N_ELEMENTS (en_words);
+    for (guint i = 0; i < ws.n_vi; i++)
+      g_hash_table_insert (ws.index, (gpointer) vi_plain[i],
+                           GUINT_TO_POINTER (i + 1));
+    for (guint i = 0; i < ws.n_en; i++)
+      if (!g_hash_table_contains (ws.index, en_words[i]))
+        g_hash_table_insert (ws.index, (gpointer) en_words[i],
+                             GUINT_TO_POINTER (ws.n_vi + i + 1));
+    g_once_init_leave (&once, 1);
+  }
+  return &ws;
+}
+
+static void
+add_glosses (Answer *a)
+{
+  guint n = a->parts->len;
+  for (guint i = 0; i < n; i++) {
+    AnswerPart *p = answer_part (a, i);
+    g_autoptr (GString) g = g_string_new (NULL);
+    if (!cues_gloss (p->norm, p->words, FALSE, g))
+      continue;
+    AnswerPart *gp = g_new0 (AnswerPart, 1);
+    *gp = (AnswerPart) {.kind = PART_GLOSS, .heading = p->heading,
+                        .intro = p->intro, .row_head = p->row_head,
+                        .col_head = p->col_head, .line = p->line,
+                        .block = p->block, .row = p->row, .col = p->col};
+    gp->norm = g_string_free (g_steal_pointer (&g), FALSE);
+    part_index (gp, FALSE);
+    g_ptr_array_add (a->parts, gp);
+  }
+}
+
+Answer *
+answer_new (const char *text, gsize len)
+{
+  Answer *a = answer_alloc (FALSE);
+  g_autofree char *prepared = prepare (text, len);
+  Builder b = {.a = a, .heading = -1, .intro = -1,
+               .col_heads = g_array_new (FALSE, FALSE, sizeof (gint))};
+  const char *p = prepared;
+  while (*p) {
+    const char *nl = strchr (p, '\n');
+    gsize n = nl ? (gsize) (nl - p) : strlen (p);
+    b.line++;
+    add_line (&b, p, n);
+    p += n + (nl ? 1 : 0);
+  }
+  g_array_unref (b.col_heads);
+  complete_units (a);
+  for (guint i = 0; i < a->parts->len; i++)
+    part_index (answer_part (a, i), FALSE);
+  guint vi, en;
+  count_languages (a, &vi, &en);
+  /* Vietnamese typed without marks: its syllables outnumber English
+   * words ("cau b ban oi", "le phi 15k nha ban") */
+  a->unaccented = !has_diacritics (prepared, strlen (prepared)) && vi >= 2
+                  && vi > en;
+  a->english = en >= 3;
+  if (a->english)
+    add_glosses (a);
+  return a;
+}
+
+Answer *
+answer_fold (const Answer *strict)
+{
+  Answer *a = answer_alloc (TRUE);
+  a->unaccented = strict->unaccented;
+  a->english = strict->english;
+  for (guint i = 0; i < strict->parts->len; i++) {
+    const AnswerPart *s = answer_part (strict, i);
+    AnswerPart *p = g_new0 (AnswerPart, 1);
+    *p = (AnswerPart) {.kind = s->kind, .heading = s->heading,
+                       .intro = s->intro, .row_head = s->row_head,
+                       .col_head = s->col_head, .line = s->line,
+                       .block = s->block, .row = s->row, .col = s->col,
+                       .quoted = s->quoted};
+    p->norm = normalize_fold_diacritics (s->norm);
+    part_index (p, TRUE);
+    g_ptr_array_add (a->parts, p);
+  }
+  return a;
+}
+
+void
+answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap)
+{
+  if (p->agency == NULL) {
+    p->agency_src = g_array_new (FALSE, FALSE, sizeof (guint));
+    p->agency = names_agency_form (p->phrase, lenient, FALSE, p->phrase_src,
+                                   p->agency_src);
+    if (p->agency == NULL) { /* nothing to rewrite */
+      p->agency = g_strdup (p->phrase);
+      g_array_append_vals (p->agency_src, p->phrase_src->data,
+                           p->phrase_src->len);
+    }
+  }
+  if (with_cap && p->agency_cap == NULL) {
+    p->agency_cap_src = g_array_new (FALSE, FALSE, sizeof (guint));
+    p->agency_cap = names_agency_form (p->phrase, lenient, TRUE,
+                                       p->phrase_src, p->agency_cap_src);
+    if (p->agency_cap == NULL) {
+      p->agency_cap = g_strdup (p->phrase);
+      g_array_append_vals (p->agency_cap_src, p->phrase_src->data,
+                           p->phrase_src->len);
+    }
+  }
+}
+
+guint
+answer_source_word (const GArray *src, guint k)
+{
+  return src && k < src->len ? g_array_index (src, guint, k) : k;
+}
+
+void
+answer_scan (Answer *a, guint what)
+{
+  for (guint i = 0; i < a->parts->len; i++) {
+    AnswerPart *p = answer_part (a, i);
+    if ((what & ANSWER_AMOUNTS) && p->amounts == NULL)
+      p->amounts = numbers_scan (p->norm, a->lenient);
+    if ((what & ANSWER_DATES) && p->dates == NULL)
+      p->dates = dates_scan (p->norm, a->lenient);
+    if ((what & ANSWER_CITES) && p->cites == NULL)
+      p->cites = citation_scan (p->norm);
+  }
+}

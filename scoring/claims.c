@@ -1,0 +1,627 @@
+/* Claims with their context (scoring/claims.h). The rule for what a value
+ * is about is the one a reader applies: the nearest cue before it in its
+ * clause; failing that, the nearest earlier in its sentence; failing that,
+ * the table headers, the line that introduces the list, the heading. A few
+ * cues bind from after the value ("… trước khi hết hạn", "… kể từ ngày
+ * nhận đủ hồ sơ") and win over the ones before. */
+#include "scoring/claims.h"
+
+#include "scoring/cues.h"
+#include "scoring/judge_key.h"
+#include "scoring/normalize.h"
+#include "scoring/names.h"
+
+#include <string.h>
+
+static const char *const subject_names[SUBJ_N] = {
+  "none", "fee", "fine", "postage", "hotline", "service", "total",
+  "processing", "step", "extra", "delivery", "extension", "deadline",
+  "validity",
+};
+
+const char *
+claims_subject_name (Subject s)
+{
+  return (guint) s < SUBJ_N ? subject_names[s] : "none";
+}
+
+const char *
+claims_polarity_name (Polarity p)
+{
+  static const char *const names[] = {"stated", "negated", "history",
+                                      "quoted"};
+  return (guint) p < G_N_ELEMENTS (names) ? names[p] : "stated";
+}
+
+/* The subject a cue gives a money amount (money) or a duration, or
+ * SUBJ_N when it says nothing about that kind of value. */
+static Subject
+subject_of (CueClass c, gboolean money)
+{
+  if (money)
+    switch (c) {
+    case CUE_FEE: return SUBJ_FEE;
+    case CUE_FINE: return SUBJ_FINE;
+    case CUE_POSTAGE: return SUBJ_POSTAGE;
+    case CUE_HOTLINE: return SUBJ_HOTLINE;
+    case CUE_SERVICE: return SUBJ_SERVICE;
+    case CUE_TOTAL: return SUBJ_TOTAL;
+    default: return SUBJ_N;
+    }
+  switch (c) {
+  case CUE_PROCESSING:
+  case CUE_PROCESSING_WEAK:
+  case CUE_PROCESSING_AFTER: return SUBJ_PROCESSING;
+  case CUE_STEP: return SUBJ_STEP;
+  case CUE_EXTRA: return SUBJ_EXTRA;
+  case CUE_DELIVERY: return SUBJ_DELIVERY;
+  case CUE_EXTENSION: return SUBJ_EXTENSION;
+  case CUE_DEADLINE:
+  case CUE_DEADLINE_AFTER: return SUBJ_DEADLINE;
+  case CUE_VALIDITY: return SUBJ_VALIDITY;
+  default: return SUBJ_N;
+  }
+}
+
+static gint
+channel_of (CueClass c)
+{
+  switch (c) {
+  case CUE_CH_TRUC_TIEP: return CH_TRUC_TIEP;
+  case CUE_CH_TRUC_TUYEN: return CH_TRUC_TUYEN;
+  case CUE_CH_BUU_CHINH: return CH_BUU_CHINH;
+  default: return -1;
+  }
+}
+
+static const CueHit *
+hit (const AnswerPart *p, guint i)
+{
+  return &g_array_index (p->cues, CueHit, i);
+}
+
+static const CueWord *
+word (const AnswerPart *p, guint i)
+{
+  return &g_array_index (p->words, CueWord, i);
+}
+
+/* ---- clauses ---------------------------------------------------------- */
+
+void
+claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0, guint *c1)
+{
+  guint n = p->words->len;
+  guint a = MIN (w0, n);
+  while (a > 0 && !p->starts[a])
+    a--;
+  guint b = w1 > w0 ? w1 : w0 + 1;
+  while (b < n && !p->starts[b])
+    b++;
+  *c0 = a;
+  *c1 = MIN (b, n);
+}
+
+/* ---- polarity ------------------------------------------------------------ */
+
+static gboolean
+word_is (const AnswerPart *p, guint i, const char *strict, const char *plain,
+         gboolean lenient)
+{
+  if (i >= p->words->len)
+    return FALSE;
+  const char *w = lenient ? plain : strict;
+  const CueWord *cw = word (p, i);
+  return strlen (w) == cw->end - cw->start
+         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
+}
+
+static gboolean
+starts_with_digit (const AnswerPart *p, guint i)
+{
+  return i < p->words->len && g_ascii_isdigit (p->norm[word (p, i)->start]);
+}
+
+/* "trước 1/7/2025", "trước ngày 01/7/2025", "trước năm 2025": the past. */
+static gboolean
+before_a_date (const AnswerPart *p, guint i, gboolean lenient)
+{
+  if (!word_is (p, i, "trước", "truoc", lenient)
+      && !word_is (p, i, "before", "before", lenient))
+    return FALSE;
+  if (starts_with_digit (p, i + 1))
+    return TRUE;
+  return (word_is (p, i + 1, "ngày", "ngay", lenient)
+          || word_is (p, i + 1, "năm", "nam", lenient)
+          || word_is (p, i + 1, "tháng", "thang", lenient))
+         && starts_with_digit (p, i + 2);
+}
+
+/* "từ 1/7/2025", "sau ngày …": the present begins. */
+static gboolean
+from_a_date (const AnswerPart *p, guint i, gboolean lenient)
+{
+  if (!word_is (p, i, "từ", "tu", lenient) && !word_is (p, i, "sau", "sau",
+                                                        lenient)
+      && !word_is (p, i, "since", "since", lenient))
+    return FALSE;
+  return starts_with_digit (p, i + 1)
+         || ((word_is (p, i + 1, "ngày", "ngay", lenient)
+              || word_is (p, i + 1, "năm", "nam", lenient))
+             && starts_with_digit (p, i + 2));
+}
+
+/* History in clause [c0, w0): a past cue with no "now" after it. */
+static gboolean
+history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
+{
+  gint past = -1, now = -1;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->w0 < c0 || ch->w1 > w0)
+      continue;
+    if (ch->cls == CUE_HIST)
+      past = MAX (past, (gint) ch->w0);
+    else if (ch->cls == CUE_NOW)
+      now = MAX (now, (gint) ch->w0);
+  }
+  for (guint i = c0; i < w0; i++) {
+    char b = p->norm[word (p, i)->start]; /* trước, từ, sau, before, since */
+    if (b != 't' && b != 's' && b != 'b')
+      continue;
+    if (before_a_date (p, i, lenient))
+      past = MAX (past, (gint) i);
+    else if (from_a_date (p, i, lenient))
+      now = MAX (now, (gint) i);
+  }
+  return past >= 0 && past > now;
+}
+
+/* A negation ending at most gap words before w0, in the clause, not
+ * "không chỉ" (not only). */
+static gboolean
+negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
+                gboolean lenient)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_NEG || ch->w0 < c0 || ch->w1 > w0
+        || ch->w1 + gap < w0)
+      continue;
+    if (word_is (p, ch->w1, "chỉ", "chi", lenient)
+        || word_is (p, ch->w1, "những", "nhung", lenient)
+        || word_is (p, ch->w1, "quá", "qua", lenient))
+      continue;
+    return TRUE;
+  }
+  return FALSE;
+}
+
+/* "… (180.000 đồng) …; thời gian giảm này đã kết thúc": what the sentence
+ * told before an "ended" cue is history. */
+static gboolean
+ended_after (const AnswerPart *p, guint w1)
+{
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_ENDED && hit (p, h)->w0 >= w1)
+      return TRUE;
+  return FALSE;
+}
+
+/* A list under "Luật này thay thế hai luật trước đây:", a section under
+ * "## Quy định cũ": history. */
+/* A cell whose row says the document or office is gone ("| … | Hết hiệu
+ * lực từ 01/7/2026 |"). */
+static gboolean
+row_says_gone (const Answer *a, const AnswerPart *p)
+{
+  if (p->kind != PART_CELL && p->kind != PART_HEAD)
+    return FALSE;
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *q = answer_part (a, i);
+    if (q == p || q->block != p->block || q->row != p->row
+        || (q->kind != PART_CELL && q->kind != PART_HEAD))
+      continue;
+    for (guint h = 0; h < q->cues->len; h++)
+      if (hit (q, h)->cls == CUE_NEG_AFTER || hit (q, h)->cls == CUE_HIST)
+        return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean
+history_context (const Answer *a, const AnswerPart *p)
+{
+  if (a != NULL && row_says_gone (a, p))
+    return TRUE;
+  const gint ctx[] = {p->intro, p->heading, p->row_head};
+  for (gsize i = 0; a && i < G_N_ELEMENTS (ctx); i++) {
+    if (ctx[i] < 0)
+      continue;
+    const AnswerPart *q = answer_part (a, (guint) ctx[i]);
+    if (history_before (q, 0, q->words->len, a->lenient))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* "không còn nộp ở công an huyện nữa": a negation and "nữa" frame the
+ * whole clause. */
+static gboolean
+negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
+                   guint w1, gboolean lenient)
+{
+  gboolean nua = FALSE;
+  for (guint i = w1; i < c1 && !nua; i++)
+    nua = word_is (p, i, "nữa", "nua", lenient);
+  return nua && negated_before (p, c0, w0, w0 - c0, lenient);
+}
+
+Polarity
+claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
+{
+  gboolean lenient = a->lenient;
+  if (p->quoted)
+    return POL_QUOTED;
+  guint c0, c1;
+  claims_clause (p, w0, w1, &c0, &c1);
+  if (negated_before (p, c0, w0, 4, lenient)
+      || negated_until_nua (p, c0, c1, w0, w1, lenient))
+    return POL_NEGATED;
+  for (guint h = 0; h < p->cues->len; h++) /* "Nhiều người nghĩ …" */
+    if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w0 >= c0
+        && hit (p, h)->w1 <= w0)
+      return POL_NEGATED;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2)
+      return POL_NEGATED;
+  }
+  if (history_before (p, 0, w0, lenient) || history_context (a, p)
+      || ended_after (p, w1))
+    return POL_HISTORY;
+  return POL_STATED;
+}
+
+/* ---- values ---------------------------------------------------------------- */
+
+/* The nearest cue of a class giving a subject, ending at or before w in
+ * [from, w): its subject, or SUBJ_N. */
+static Subject
+nearest_before (const AnswerPart *p, guint from, guint w, gboolean money)
+{
+  Subject s = SUBJ_N;
+  gint best = -1;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    Subject cs = subject_of (ch->cls, money);
+    if (cs == SUBJ_N || ch->w0 < from || ch->w1 > w
+        || ch->cls == CUE_PROCESSING_AFTER || ch->cls == CUE_DEADLINE_AFTER)
+      continue;
+    if ((gint) ch->w1 > best) {
+      best = ch->w1;
+      s = cs;
+    }
+  }
+  return s;
+}
+
+/* The last cue of a part that gives a subject: a header or a heading. */
+static Subject
+context_subject (const Answer *a, gint part, gboolean money)
+{
+  if (part < 0)
+    return SUBJ_N;
+  const AnswerPart *p = answer_part (a, (guint) part);
+  return nearest_before (p, 0, p->words->len, money);
+}
+
+/* "khâu thẩm định mất một ngày": a generic "takes" (mất, thời gian …)
+ * after a step's name is that step's time; "trả kết quả" is not. */
+static gboolean
+weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
+{
+  gint weak = -1, strong = -1, step = -1;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->w0 < c0 || ch->w1 > w0)
+      continue;
+    if (ch->cls == CUE_PROCESSING_WEAK)
+      weak = MAX (weak, (gint) ch->w1);
+    else if (ch->cls == CUE_PROCESSING)
+      strong = MAX (strong, (gint) ch->w1);
+    else if (ch->cls == CUE_STEP)
+      step = MAX (step, (gint) ch->w1);
+  }
+  return step >= 0 && weak >= 0 && strong < 0;
+}
+
+static Subject
+subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
+{
+  gboolean money = c->m.unit == NUMBERS_UNIT_VND;
+  /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
+  for (guint h = 0; !money && h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if ((ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER)
+        && ch->w0 >= c->w1 && ch->w0 <= c->w1 + 3 && ch->w0 < c->c1)
+      return subject_of (ch->cls, FALSE);
+  }
+  Subject s = nearest_before (p, c->c0, c->w0, money);
+  if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
+    s = SUBJ_STEP;
+  if (s == SUBJ_N)
+    s = nearest_before (p, 0, c->w0, money);
+  /* a column header names the quantity, a row header its case */
+  const gint ctx[] = {p->col_head, p->row_head, p->intro, p->heading};
+  for (gsize i = 0; s == SUBJ_N && i < G_N_ELEMENTS (ctx); i++)
+    s = context_subject (a, ctx[i], money);
+  return s == SUBJ_N ? SUBJ_NONE : s;
+}
+
+/* The parenthesis group of each word: 0 outside, else its group's number
+ * (from 1). Made once per part and kept there. */
+static const guint *
+paren_groups (const AnswerPart *p)
+{
+  if (p->groups != NULL)
+    return p->groups;
+  guint *g = g_new0 (guint, p->words->len + 1);
+  guint depth = 0, group = 0, current = 0;
+  for (guint i = 0; i < p->words->len; i++) {
+    guint8 gap = word (p, i)->gap;
+    if ((gap & CUE_GAP_CLOSE) && depth > 0 && --depth == 0)
+      current = 0;
+    if (gap & CUE_GAP_OPEN) {
+      if (depth++ == 0)
+        current = ++group;
+    }
+    g[i] = current;
+  }
+  ((AnswerPart *) p)->groups = g; /* a cache: the part's reading is its own */
+  return g;
+}
+
+/* TRUE when a value other than the one at [w0, w1) lies in group g. */
+static gboolean
+group_has_other_value (const AnswerPart *p, const guint *groups, guint g,
+                       guint w0)
+{
+  for (guint k = 0; g && p->amounts && k < p->amounts->len; k++) {
+    const NumbersMention *m = &g_array_index (p->amounts, NumbersMention, k);
+    for (guint i = 0; i < p->words->len; i++)
+      if (word (p, i)->start >= m->start && word (p, i)->end <= m->end) {
+        if (groups[i] == g && i != w0)
+          return TRUE;
+        break;
+      }
+  }
+  return FALSE;
+}
+
+/* The channel cue nearest the value in its clause (before wins a tie),
+ * else the nearest before it in its sentence, else in its context. A cue
+ * inside parentheses that hold another value is that value's ("7.000đ
+ * (nộp trực tiếp là 15.000đ)"). */
+static gint
+channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
+{
+  gint best = -1;
+  guint best_d = G_MAXUINT;
+  const guint *groups = paren_groups (p);
+  guint mine = w0 < p->words->len ? groups[w0] : 0;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    gint c = channel_of (ch->cls);
+    if (c < 0 || ch->w0 < c0 || ch->w1 > c1)
+      continue;
+    guint g = groups[ch->w0];
+    if (g != 0 && g != mine && group_has_other_value (p, groups, g, w0))
+      continue;
+    guint d;
+    if (ch->w1 <= w0)
+      d = 2 * (w0 - ch->w1);
+    else if (ch->w0 >= w1)
+      d = 2 * (ch->w0 - w1) + 1;
+    else
+      continue;
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+static gint
+channel_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
+{
+  gint ch = channel_in (p, c->c0, c->c1, c->w0, c->w1);
+  if (ch < 0)
+    ch = channel_in (p, 0, c->w0, c->w0, c->w1);
+  const gint ctx[] = {p->row_head, p->col_head, p->intro, p->heading};
+  for (gsize i = 0; ch < 0 && i < G_N_ELEMENTS (ctx); i++)
+    if (ctx[i] >= 0) {
+      const AnswerPart *q = answer_part (a, (guint) ctx[i]);
+      ch = channel_in (q, 0, q->words->len, q->words->len, q->words->len);
+    }
+  return ch;
+}
+
+static gboolean
+has_cue (const AnswerPart *p, CueClass cls, guint from, guint to)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls == cls && ch->w0 >= from && ch->w1 <= to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean
+context_has (const Answer *a, const AnswerPart *p, CueClass cls)
+{
+  const gint ctx[] = {p->intro, p->heading, p->col_head, p->row_head};
+  for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
+    if (ctx[i] >= 0) {
+      const AnswerPart *q = answer_part (a, (guint) ctx[i]);
+      if (has_cue (q, cls, 0, q->words->len))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The word "x" between two numbers: 2 trang x 2.000đ. */
+static gboolean
+times_word (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return i >= 1 && word_is (p, i, "x", "x", lenient)
+         && starts_with_digit (p, i - 1);
+}
+
+static void
+read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
+{
+  guint8 gap_in = word (p, c->w0)->gap;
+  guint8 gap_out = c->w1 < p->words->len ? word (p, c->w1)->gap : 0;
+  gboolean operand_in = (gap_in & CUE_GAP_OPERATOR) && !(gap_in & CUE_GAP_EQUALS);
+  gboolean times_in = c->w0 >= 1 && (times_word (p, c->w0 - 1, lenient)
+                                     || (c->w0 >= 2 && times_word (p, c->w0 - 2, lenient)));
+  gboolean times_out = times_word (p, c->w1, lenient);
+  gboolean more = (gap_out & CUE_GAP_OPERATOR) || times_out;
+  c->result = (gap_in & CUE_GAP_EQUALS) && !more;
+  c->operand = !c->result && (operand_in || times_in || more
+                              || (gap_in & CUE_GAP_EQUALS));
+}
+
+/* A count of several (2 or more) people, copies or pages before w0 in
+ * [c0, w0): "cho 50 người", "2 bản". */
+static gboolean
+several_before (const AnswerPart *p, guint c0, guint w0)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_COUNT || ch->w0 < c0 + 1 || ch->w1 > w0)
+      continue;
+    const CueWord *n = word (p, ch->w0 - 1);
+    if (!g_ascii_isdigit (p->norm[n->start]))
+      continue;
+    guint v = 0;
+    for (guint k = n->start; k < n->end && g_ascii_isdigit (p->norm[k]); k++)
+      v = v * 10 + (guint) (p->norm[k] - '0');
+    if (v >= 2)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A cue of cls before w0 in the part that is not inside parentheses the
+ * value is outside ("(ví dụ người vừa đủ 14 tuổi)" is no example of the
+ * sentence). */
+static gboolean
+cue_before_in_scope (const AnswerPart *p, CueClass cls, guint from, guint w0)
+{
+  const guint *groups = paren_groups (p);
+  guint mine = w0 < p->words->len ? groups[w0] : 0;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls == cls && ch->w0 >= from && ch->w1 <= w0
+        && (groups[ch->w0] == 0 || groups[ch->w0] == mine))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void
+read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
+{
+  gboolean lenient = a->lenient;
+  guint c0, c1;
+  claims_clause (p, c->w0, c->w1, &c0, &c1);
+  c->c0 = (guint16) c0;
+  c->c1 = (guint16) c1;
+  c->subject = subject_for (a, p, c);
+  c->channel = channel_for (a, p, c);
+  if (p->quoted)
+    c->polarity = POL_QUOTED;
+  else if (negated_before (p, c0, c->w0, 1, lenient))
+    c->polarity = POL_NEGATED;
+  else if (history_before (p, 0, c->w0, lenient) || history_context (a, p)
+           || ended_after (p, c->w1))
+    c->polarity = POL_HISTORY;
+  if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))
+    c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
+  c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
+               || context_has (a, p, CUE_EXAMPLE);
+  c->conclusion = has_cue (p, CUE_SO, c0, c->w0);
+  c->multiple = several_before (p, c0, c->w0);
+  read_computation (p, c, lenient);
+  c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
+            || (c->w0 >= 2 && has_cue (p, CUE_RATE, c->w0 - 2, c->w0));
+  c->exempt = has_cue (p, CUE_EXEMPT, c0, c1);
+}
+
+/* Words [w0, w1) of p covering bytes [start, end). */
+static void
+words_of_span (const AnswerPart *p, gsize start, gsize end, guint16 *w0,
+               guint16 *w1)
+{
+  guint i = 0;
+  while (i < p->words->len && word (p, i)->end <= start)
+    i++;
+  guint j = i;
+  while (j < p->words->len && word (p, j)->start < end)
+    j++;
+  *w0 = (guint16) i;
+  *w1 = (guint16) MAX (j, i + 1);
+  if (*w1 > p->words->len)
+    *w1 = (guint16) p->words->len;
+}
+
+GArray *
+claims_values (const Answer *a)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (ValueClaim));
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    for (guint k = 0; p->amounts && k < p->amounts->len; k++) {
+      ValueClaim c = {0};
+      c.m = g_array_index (p->amounts, NumbersMention, k);
+      c.part = i;
+      c.channel = -1;
+      if (p->words->len == 0)
+        continue;
+      words_of_span (p, c.m.start, c.m.end, &c.w0, &c.w1);
+      read_claim (a, p, &c);
+      g_array_append_val (out, c);
+    }
+  }
+  return out;
+}
+
+static void
+append_phrase_of (GString *out, const char *norm, gsize from, gsize to,
+                  gboolean lenient)
+{
+  g_autofree char *piece = g_strndup (norm + from, to - from);
+  g_autofree char *ph = normalize_phrase (piece, lenient);
+  g_autofree char *canon = names_canonical_copy (ph, lenient);
+  g_string_append (out, canon);
+}
+
+char *
+claims_context_phrase (const Answer *a, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (a, c->part);
+  GString *out = g_string_new (NULL);
+  guint c1 = MIN (c->c1, p->words->len);
+  if (c1 > c->c0)
+    append_phrase_of (out, p->norm, word (p, c->c0)->start,
+                      word (p, c1 - 1)->end, a->lenient);
+  const gint ctx[] = {p->row_head, p->col_head, p->intro};
+  for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
+    if (ctx[i] >= 0)
+      g_string_append (out, answer_part (a, (guint) ctx[i])->phrase);
+  return g_string_free (out, FALSE);
+}

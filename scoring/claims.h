@@ -1,0 +1,77 @@
+/* Claims: what an answer states, each with what it is about. An amount or
+ * a duration is read with the nearest cue of its clause (lệ phí, phạt,
+ * tổng đài, bước 2, chuyển phát thêm, gia hạn, trước khi hết hạn …), then
+ * its part, then its context (a cell's row and column headers, the line
+ * introducing a list, the heading); with its channel (trực tiếp, trực
+ * tuyến, bưu chính); and with its polarity (stated, negated, history).
+ * A matcher compares only the claims about the asked thing (scoring/
+ * README.md "Claims"). Pure. */
+#ifndef CLAIMS_H
+#define CLAIMS_H
+
+#include "scoring/answer.h"
+#include "scoring/numbers.h"
+
+typedef enum {
+  SUBJ_NONE,                                 /* no cue: the asked thing */
+  SUBJ_FEE, SUBJ_FINE, SUBJ_POSTAGE, SUBJ_HOTLINE, SUBJ_SERVICE,
+  SUBJ_TOTAL,                                /* money */
+  SUBJ_PROCESSING, SUBJ_STEP, SUBJ_EXTRA, SUBJ_DELIVERY, SUBJ_EXTENSION,
+  SUBJ_DEADLINE, SUBJ_VALIDITY,              /* durations */
+  SUBJ_N
+} Subject;
+
+/* "fee", "hotline", "step" … Static. */
+const char *claims_subject_name (Subject s);
+
+typedef enum {
+  POL_STATED,
+  POL_NEGATED, /* "không phải 20.000đ", "không nộp ở xã" */
+  POL_HISTORY, /* "trước đây", "trước 1/7/2025", under "Luật … thay thế:" */
+  POL_QUOTED,  /* said by the citizen in a transcript */
+} Polarity;
+const char *claims_polarity_name (Polarity p);
+
+typedef struct {
+  NumbersMention m;  /* the value; its span is in the part's norm */
+  guint part;        /* index in the Answer */
+  guint16 w0, w1;    /* its words in the part */
+  guint16 c0, c1;    /* its clause's words */
+  Subject subject;
+  gint channel;      /* Channel (judge_key.h), or -1 */
+  Polarity polarity;
+  gboolean example;  /* in a worked example ("ví dụ", "giả sử" before it
+                        or in its heading) */
+  gboolean operand;  /* a term of a computation ("2 trang × 2.000đ", a
+                        subtotal followed by "+") */
+  gboolean result;   /* the final result of a computation ("= 7.000đ") */
+  gboolean rate;     /* a rate per page, copy, person ("2.000đ/trang") */
+  gboolean exempt;   /* for exempt or reduced groups ("người có công") */
+  gboolean conclusion; /* after "nên", "vậy", "tóm lại": a reckoning's end */
+  gboolean multiple; /* for a number of people, copies, pages ("làm cho 50
+                        người hết 500k"): a total, not the fee */
+} ValueClaim;
+
+/* Every amount and duration of a, with its context. Needs
+ * answer_scan (a, ANSWER_AMOUNTS). New GArray of ValueClaim. */
+GArray *claims_values (const Answer *a);
+
+/* Polarity of words [w0, w1) of part p of a: a name found there. Negated
+ * when a negation stands shortly before it in its clause ("không nộp ở
+ * xã") or an "abolished" cue right after ("cấp huyện đã bỏ"); history when
+ * its sentence speaks of the past before it ("trước đây", "trước
+ * 1/7/2025") with no "now" after that, or its list's introduction or
+ * heading does; quoted in a citizen's turn. */
+Polarity claims_polarity (const Answer *a, const AnswerPart *p, guint w0,
+                          guint w1);
+
+/* The clause of words [w0, w1) of p: *c0, *c1 get its bounds. */
+void claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0,
+                    guint *c1);
+
+/* Text of the claim's clause and its context (the row and column headers,
+ * the introducing line, not the heading) in the phrase form of the
+ * answer's mode, for the cases' cue phrases. Newly allocated. */
+char *claims_context_phrase (const Answer *a, const ValueClaim *c);
+
+#endif

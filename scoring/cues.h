@@ -1,0 +1,72 @@
+/* The judge's cue lexicon (scoring/cues.tsv, built into the binary): the
+ * words that tell what a value in an answer is about (a fee, a fine, a
+ * hotline, another step's time …), its channel, its polarity, a refusal,
+ * a stance, a picked or rejected option. Pure: text in, hits out. */
+#ifndef CUES_H
+#define CUES_H
+
+#include <glib.h>
+
+typedef enum {
+  CUE_FEE, CUE_FINE, CUE_POSTAGE, CUE_HOTLINE, CUE_SERVICE, CUE_EXAMPLE,
+  CUE_TOTAL, CUE_RATE, CUE_EXEMPT,
+  CUE_PROCESSING, CUE_PROCESSING_WEAK, CUE_PROCESSING_AFTER, CUE_STEP, CUE_EXTRA, CUE_DELIVERY,
+  CUE_EXTENSION, CUE_DEADLINE, CUE_DEADLINE_AFTER, CUE_VALIDITY,
+  CUE_CH_TRUC_TIEP, CUE_CH_TRUC_TUYEN, CUE_CH_BUU_CHINH,
+  CUE_NEG, CUE_NEG_AFTER, CUE_HIST, CUE_NOW, CUE_BREAK,
+  CUE_DECLINE, CUE_YES_START, CUE_NO_START, CUE_YES_MODAL, CUE_NO_MODAL,
+  CUE_FILLER, CUE_PICK, CUE_PICK_STRONG, CUE_REJECT, CUE_OTHER, CUE_STATUS, CUE_ENDED, CUE_MODIFIER, CUE_SO, CUE_COUNT,
+  CUE_BELIEF,
+  CUE_N_CLASSES
+} CueClass;
+
+/* The class's name in cues.tsv ("fee", "ch_truc_tuyen" …). Static. */
+const char *cues_class_name (CueClass cls);
+
+/* Punctuation standing between a word and the one before it. */
+enum {
+  CUE_GAP_COMMA = 1,    /* ", " (not the comma of 15,000) */
+  CUE_GAP_STOP = 2,     /* ". " ";" "!" "?" (not the dot of 15.000) */
+  CUE_GAP_COLON = 4,    /* ":" (not of a clock time) */
+  CUE_GAP_OPERATOR = 8, /* × * = + (a worked example) */
+  CUE_GAP_OPEN = 16,    /* "(" */
+  CUE_GAP_CLOSE = 32,   /* ")" */
+  CUE_GAP_SLASH = 64,   /* "/" */
+  CUE_GAP_EQUALS = 128, /* "=" (also sets OPERATOR) */
+};
+
+/* One word of a normalized text: a run of letters and digits. */
+typedef struct {
+  guint32 start, end; /* bytes */
+  guint8 gap;         /* CUE_GAP_* before this word */
+} CueWord;
+
+/* One cue found: words [w0, w1) of the text. */
+typedef struct {
+  guint8 cls; /* CueClass */
+  guint16 w0, w1;
+} CueHit;
+
+/* The words of norm (a normalize_text form). New GArray of CueWord. Texts
+ * past 65,535 words keep only the first 65,535. */
+GArray *cues_words (const char *norm);
+
+/* Every cue of norm, whose words are words, for the strict or the lenient
+ * (diacritic-free) form. At each word only the longest cue phrase that
+ * starts there is reported, once per class that lists it ("tổng đài" is a
+ * hotline, not a total). New GArray of CueHit in word order. */
+GArray *cues_find (const char *norm, const GArray *words, gboolean lenient);
+
+/* norm (an answer part in English or mixed) with the English phrases of
+ * the gloss ("next working day" → "ngày làm việc tiếp theo") replaced by
+ * their Vietnamese forms, the other words kept, appended to out. TRUE
+ * when one was found (out is left alone otherwise). */
+gboolean cues_gloss (const char *norm, const GArray *words, gboolean lenient,
+                     GString *out);
+
+/* TRUE when words[i, i+n) of norm are the cue phrase text (normalized in
+ * the same mode). For tests and the matchers' fixed phrases. */
+gboolean cues_words_equal (const char *norm, const GArray *words, guint i,
+                           const char *phrase, gboolean lenient);
+
+#endif

@@ -1,0 +1,1041 @@
+/* Answer keys (scoring/judge_key.h): every fact field validated, the
+ * phrases normalized in both forms, citation numbers made canonical, so
+ * that judging reads no JSON. Errors name the field: `field
+ * "facts[2].channel.truc_tuyen": expected a number ≥ 0`.
+ *
+ * A JudgeCompiler remembers alias lists across the keys of one set: sets
+ * name the same agencies and forbidden phrases on item after item, and
+ * normalizing a phrase is the dearest part of compiling a key. */
+#include "scoring/judge_key.h"
+
+#include "rundir/item_kind.h"
+#include "scoring/citation.h"
+#include "scoring/cues.h"
+#include "scoring/dates.h"
+#include "scoring/names.h"
+#include "scoring/normalize.h"
+#include "scoring/topic.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+G_DEFINE_QUARK (vabench-judge-error-quark, judge_error)
+
+const char *const judge_fact_type_names[FACT_N_TYPES] = {
+  "money", "duration", "agency", "phrase", "citation", "list", "choice",
+  "refusal", "polarity", "date",
+};
+const char *const judge_channel_names[CH_N] = {"truc_tiep", "truc_tuyen",
+                                               "buu_chinh"};
+const char *const judge_about_names[ABOUT_N] = {
+  "fee", "fine", "total", "postage", "processing", "deadline", "validity",
+  "extension", "delivery",
+};
+
+/* ---- aliases ------------------------------------------------------------- */
+
+void
+judge_aliases_unref (Aliases *a)
+{
+  if (a == NULL || !g_atomic_int_dec_and_test (&a->ref))
+    return;
+  g_ptr_array_unref (a->raw);
+  g_ptr_array_unref (a->form[0]);
+  g_ptr_array_unref (a->form[1]);
+  if (a->keep_cap)
+    g_array_unref (a->keep_cap);
+  g_free (a);
+}
+
+static Aliases *
+aliases_new (gboolean agency)
+{
+  Aliases *a = g_new0 (Aliases, 1);
+  a->ref = 1;
+  a->raw = g_ptr_array_new_with_free_func (g_free);
+  a->form[0] = g_ptr_array_new_with_free_func (g_free);
+  a->form[1] = g_ptr_array_new_with_free_func (g_free);
+  if (agency)
+    a->keep_cap = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  return a;
+}
+
+static guint
+word_count (const char *phrase)
+{
+  guint n = 0;
+  for (const char *p = phrase; *p; p++)
+    n += p[0] == ' ' && p[1] != '\0';
+  return n;
+}
+
+/* FALSE when raw has no letter or digit to match on. An agency alias is
+ * kept with "cấp" when dropping it would leave one word ("cấp xã" must
+ * not become "xã", which every commune-level answer says). */
+static gboolean
+aliases_add (Aliases *a, const char *raw)
+{
+  char *forms[2];
+  for (int m = 0; m < 2; m++) {
+    g_autofree char *p = normalize_phrase_of (raw, m == 1);
+    forms[m] = names_canonical_copy (p, m == 1);
+  }
+  gboolean keep = FALSE;
+  if (a->keep_cap) {
+    g_autofree char *dropped = names_agency_form_copy (forms[0], FALSE,
+                                                       FALSE);
+    keep = word_count (dropped) < 2 && word_count (forms[0]) >= 2;
+    for (int m = 0; m < 2; m++) {
+      char *f = names_agency_form_copy (forms[m], m == 1, keep);
+      g_free (forms[m]);
+      forms[m] = f;
+    }
+  }
+  if (strlen (forms[0]) < 3 || strlen (forms[1]) < 3) {
+    g_free (forms[0]);
+    g_free (forms[1]);
+    return FALSE;
+  }
+  g_ptr_array_add (a->form[0], forms[0]);
+  g_ptr_array_add (a->form[1], forms[1]);
+  g_ptr_array_add (a->raw, g_strdup (raw));
+  if (a->keep_cap)
+    g_array_append_val (a->keep_cap, keep);
+  return TRUE;
+}
+
+int
+judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
+                    const char *hay_cap, guint *word, guint *words)
+{
+  if (a == NULL)
+    return -1;
+  GPtrArray *forms = a->form[lenient ? 1 : 0];
+  for (guint i = 0; i < forms->len; i++) {
+    gboolean cap = a->keep_cap && g_array_index (a->keep_cap, gboolean, i);
+    if (names_find (cap && hay_cap ? hay_cap : hay, forms->pdata[i], lenient,
+                    word, words))
+      return (int) i;
+  }
+  return -1;
+}
+
+gboolean
+judge_aliases_keep_cap (const Aliases *a, guint i)
+{
+  return a->keep_cap && i < a->keep_cap->len
+         && g_array_index (a->keep_cap, gboolean, i);
+}
+
+gboolean
+judge_same_amount (double a, double b, NumbersUnit unit)
+{
+  return fabs (a - b) < (unit == NUMBERS_UNIT_VND ? 0.5 : 1e-6);
+}
+
+/* ---- the compiler: alias lists shared across a set's keys ----------------- */
+
+struct _JudgeCompiler {
+  GHashTable *lists; /* alias_list_key → Aliases* (a reference) */
+};
+
+JudgeCompiler *
+judge_compiler_new (void)
+{
+  JudgeCompiler *c = g_new0 (JudgeCompiler, 1);
+  c->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) judge_aliases_unref);
+  return c;
+}
+
+void
+judge_compiler_free (JudgeCompiler *c)
+{
+  if (c == NULL)
+    return;
+  g_hash_table_unref (c->lists);
+  g_free (c);
+}
+
+/* "A" or "P", then each string as its length, ':' and its bytes; NULL when
+ * arr holds anything but strings. */
+static GString *
+alias_list_key (const cJSON *arr, gboolean agency)
+{
+  GString *k = g_string_new (agency ? "A" : "P");
+  for (const cJSON *s = arr->child; s; s = s->next) {
+    if (!cJSON_IsString (s)) {
+      g_string_free (k, TRUE);
+      return NULL;
+    }
+    g_string_append_printf (k, "%zu:%s", strlen (s->valuestring),
+                            s->valuestring);
+  }
+  return k;
+}
+
+/* ---- validation ------------------------------------------------------------ */
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+field_error (GError **error, const char *path, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD, "field \"%s\": %s",
+               path, msg);
+  return FALSE;
+}
+
+/* The same for the member name of path ("facts[2]" + "value"): paths are
+ * joined only when an error names them. */
+G_GNUC_PRINTF (4, 5)
+static gboolean
+member_error (GError **error, const char *path, const char *name,
+              const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD, "field \"%s.%s\": %s",
+               path, name, msg);
+  return FALSE;
+}
+
+static const cJSON *
+member (const cJSON *obj, const char *name)
+{
+  return cJSON_GetObjectItemCaseSensitive (obj, name);
+}
+
+/* A number ≥ 0; missing is an error unless optional (then *out is kept). */
+static gboolean
+get_amount (const cJSON *obj, const char *path, const char *name,
+            gboolean optional, double *out, GError **error)
+{
+  const cJSON *n = member (obj, name);
+  if (n == NULL)
+    return optional ? TRUE : member_error (error, path, name, "missing");
+  if (!cJSON_IsNumber (n))
+    return member_error (error, path, name, "expected a number");
+  if (!isfinite (n->valuedouble) || n->valuedouble < 0
+      || n->valuedouble > 1e15)
+    return member_error (error, path, name,
+                         "expected a number from 0 to 10^15, found %g",
+                         n->valuedouble);
+  *out = n->valuedouble;
+  return TRUE;
+}
+
+static gboolean
+get_text (const cJSON *obj, const char *path, const char *name,
+          gboolean optional, const char **out, GError **error)
+{
+  const cJSON *n = member (obj, name);
+  if (n == NULL)
+    return optional ? TRUE : member_error (error, path, name, "missing");
+  if (!cJSON_IsString (n))
+    return member_error (error, path, name, "expected a string");
+  if (n->valuestring[0] == '\0' || !g_utf8_validate (n->valuestring, -1, NULL))
+    return member_error (error, path, name,
+                         "expected a non-empty UTF-8 string");
+  *out = n->valuestring;
+  return TRUE;
+}
+
+/* A non-empty array of strings with something to match on, shared through
+ * the compiler when it has seen the same list. */
+static gboolean
+get_aliases (JudgeCompiler *jc, const cJSON *arr, const char *path,
+             gboolean agency, Aliases **out, GError **error)
+{
+  if (!cJSON_IsArray (arr))
+    return field_error (error, path, "expected an array of strings");
+  if (arr->child == NULL)
+    return field_error (error, path, "expected at least one string");
+  g_autoptr (GString) memo = jc ? alias_list_key (arr, agency) : NULL;
+  Aliases *known = memo ? g_hash_table_lookup (jc->lists, memo->str) : NULL;
+  if (known != NULL) {
+    g_atomic_int_inc (&known->ref);
+    *out = known;
+    return TRUE;
+  }
+  Aliases *a = aliases_new (agency);
+  int i = 0;
+  for (const cJSON *s = arr->child; s; s = s->next, i++) {
+    gboolean ok = cJSON_IsString (s)
+                  && g_utf8_validate (s->valuestring, -1, NULL);
+    if (!ok || !aliases_add (a, s->valuestring)) {
+      judge_aliases_unref (a);
+      return ok ? field_error (error, path, "item %d: \"%s\" has no letter "
+                               "or digit", i, s->valuestring)
+                : field_error (error, path, "item %d: expected a string", i);
+    }
+  }
+  if (memo) {
+    g_atomic_int_inc (&a->ref);
+    g_hash_table_replace (jc->lists, g_strdup (memo->str), a);
+  }
+  *out = a;
+  return TRUE;
+}
+
+Aliases *
+judge_aliases_from_json (const cJSON *arr, const char *path, GError **error)
+{
+  Aliases *a = NULL;
+  return get_aliases (NULL, arr, path, FALSE, &a, error) ? a : NULL;
+}
+
+static gboolean
+check_known_fields (const cJSON *obj, const char *path,
+                    const char *const *allowed, GError **error)
+{
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    gboolean ok = FALSE;
+    for (const char *const *a = allowed; *a && !ok; a++)
+      ok = strcmp (c->string, *a) == 0;
+    if (!ok) {
+      g_autofree char *p = g_strdup_printf ("%s.%s", path, c->string);
+      return field_error (error, p, "unknown field for a %s fact",
+                          cJSON_GetStringValue (member (obj, "type")));
+    }
+  }
+  return TRUE;
+}
+
+#define COMMON "type", "required", "weight", "note", "reason", "source"
+
+static const char *const *
+allowed_fields (FactType t)
+{
+  static const char *const money[] = {COMMON, "value", "currency",
+                                      "other_values", "channel", "cases",
+                                      "about", NULL};
+  static const char *const duration[] = {COMMON, "value", "unit",
+                                         "other_values", "channel", "cases",
+                                         "about", NULL};
+  static const char *const any_of[] = {COMMON, "any_of", NULL};
+  static const char *const refusal[] = {COMMON, "any_of", "allowed", NULL};
+  static const char *const citation[] = {COMMON, "doc", NULL};
+  static const char *const list[] = {COMMON, "items", "min_recall", NULL};
+  static const char *const choice[] = {COMMON, "answer", NULL};
+  static const char *const value[] = {COMMON, "value", NULL};
+  switch (t) {
+  case FACT_MONEY: return money;
+  case FACT_DURATION: return duration;
+  case FACT_CITATION: return citation;
+  case FACT_LIST: return list;
+  case FACT_CHOICE: return choice;
+  case FACT_REFUSAL: return refusal;
+  case FACT_POLARITY:
+  case FACT_DATE: return value;
+  default: return any_of;
+  }
+}
+
+/* ---- money and durations ---------------------------------------------------- */
+
+/* One value in the fact's unit: a number, or for durations an object
+ * {"value", "unit"} in another unit. */
+static gboolean
+parse_quantity (const cJSON *n, const char *path, const Fact *f, Quantity *q,
+                GError **error)
+{
+  q->unit = f->value.unit;
+  q->value = 0;
+  if (cJSON_IsNumber (n) && isfinite (n->valuedouble) && n->valuedouble >= 0
+      && n->valuedouble <= 1e15) {
+    q->value = n->valuedouble;
+    return TRUE;
+  }
+  if (cJSON_IsObject (n) && f->type == FACT_DURATION) {
+    const char *u = NULL;
+    if (!get_amount (n, path, "value", TRUE, &q->value, error)
+        || !get_text (n, path, "unit", FALSE, &u, error))
+      return FALSE;
+    if (!numbers_duration_unit_from_name (u, &q->unit))
+      return field_error (error, path, "unknown unit \"%s\"", u);
+    return TRUE;
+  }
+  return field_error (error, path, f->type == FACT_DURATION
+                                       ? "expected a number ≥ 0 or "
+                                         "{\"value\", \"unit\"}"
+                                       : "expected a number ≥ 0");
+}
+
+static gboolean
+parse_others (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const cJSON *arr = member (obj, "other_values");
+  f->others = g_array_new (FALSE, FALSE, sizeof (Quantity));
+  if (arr == NULL)
+    return TRUE;
+  if (!cJSON_IsArray (arr))
+    return member_error (error, path, "other_values",
+                         "expected an array of numbers");
+  int i = 0;
+  for (const cJSON *n = arr->child; n; n = n->next, i++) {
+    g_autofree char *pi = g_strdup_printf ("%s.other_values[%d]", path, i);
+    Quantity q;
+    if (!parse_quantity (n, pi, f, &q, error))
+      return FALSE;
+    g_array_append_val (f->others, q);
+  }
+  return TRUE;
+}
+
+static int
+channel_of (const char *name)
+{
+  for (int c = 0; c < CH_N; c++)
+    if (strcmp (name, judge_channel_names[c]) == 0)
+      return c;
+  return -1;
+}
+
+static gboolean
+parse_channels (const cJSON *obj, const char *path, const Fact *f,
+                ChannelValues *cv, GError **error)
+{
+  memset (cv, 0, sizeof *cv);
+  if (obj == NULL)
+    return TRUE;
+  if (!cJSON_IsObject (obj) || obj->child == NULL)
+    return field_error (error, path, "expected an object of channel → value "
+                        "(truc_tiep, truc_tuyen, buu_chinh)");
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    g_autofree char *pc = g_strdup_printf ("%s.%s", path, c->string);
+    int ch = channel_of (c->string);
+    if (ch < 0)
+      return field_error (error, pc, "unknown channel (truc_tiep, "
+                          "truc_tuyen, buu_chinh)");
+    if (!parse_quantity (c, pc, f, &cv->q[ch], error))
+      return FALSE;
+    cv->has[ch] = TRUE;
+  }
+  return TRUE;
+}
+
+static void
+fact_case_free (FactCase *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->name);
+  judge_aliases_unref (c->when);
+  g_free (c);
+}
+
+static gboolean
+parse_case (JudgeCompiler *jc, const cJSON *obj, const char *path,
+            const Fact *f, FactCase *fc, GError **error)
+{
+  static const char *const allowed[] = {"name", "when", "value", "channel",
+                                        "note", NULL};
+  if (!cJSON_IsObject (obj))
+    return field_error (error, path, "expected an object");
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    gboolean ok = FALSE;
+    for (const char *const *a = allowed; *a && !ok; a++)
+      ok = strcmp (c->string, *a) == 0;
+    if (!ok) {
+      g_autofree char *p = g_strdup_printf ("%s.%s", path, c->string);
+      return field_error (error, p, "unknown field for a case");
+    }
+  }
+  const char *name = NULL;
+  if (!get_text (obj, path, "name", FALSE, &name, error))
+    return FALSE;
+  fc->name = g_strdup (name);
+  const cJSON *when = member (obj, "when");
+  if (when == NULL)
+    return member_error (error, path, "when", "missing: the phrases that "
+                         "name the case");
+  g_autofree char *pw = g_strdup_printf ("%s.when", path);
+  if (!get_aliases (jc, when, pw, FALSE, &fc->when, error))
+    return FALSE;
+  const cJSON *v = member (obj, "value");
+  if (v != NULL) {
+    g_autofree char *pv = g_strdup_printf ("%s.value", path);
+    if (!parse_quantity (v, pv, f, &fc->value, error))
+      return FALSE;
+    fc->has_value = TRUE;
+  }
+  g_autofree char *pch = g_strdup_printf ("%s.channel", path);
+  if (!parse_channels (member (obj, "channel"), pch, f, &fc->channel, error))
+    return FALSE;
+  gboolean any = fc->has_value;
+  for (int c = 0; c < CH_N; c++)
+    any = any || fc->channel.has[c];
+  return any ? TRUE
+             : field_error (error, path, "a case needs a value or channel "
+                            "values");
+}
+
+static gboolean
+parse_cases (JudgeCompiler *jc, const cJSON *obj, const char *path, Fact *f,
+             GError **error)
+{
+  const cJSON *arr = member (obj, "cases");
+  if (arr == NULL)
+    return TRUE;
+  if (!cJSON_IsArray (arr))
+    return member_error (error, path, "cases", "expected an array");
+  f->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_case_free);
+  int i = 0;
+  for (const cJSON *c = arr->child; c; c = c->next, i++) {
+    g_autofree char *pc = g_strdup_printf ("%s.cases[%d]", path, i);
+    FactCase *fc = g_new0 (FactCase, 1);
+    g_ptr_array_add (f->cases, fc);
+    if (!parse_case (jc, c, pc, f, fc, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *about = NULL;
+  f->about = f->type == FACT_MONEY ? ABOUT_FEE : ABOUT_PROCESSING;
+  if (!get_text (obj, path, "about", TRUE, &about, error))
+    return FALSE;
+  if (about == NULL)
+    return TRUE;
+  int lo = f->type == FACT_MONEY ? ABOUT_FEE : ABOUT_PROCESSING;
+  int hi = f->type == FACT_MONEY ? ABOUT_POSTAGE : ABOUT_DELIVERY;
+  for (int a = lo; a <= hi; a++)
+    if (strcmp (about, judge_about_names[a]) == 0) {
+      f->about = (About) a;
+      return TRUE;
+    }
+  return member_error (error, path, "about", f->type == FACT_MONEY
+                           ? "\"%s\" is not fee, fine, total or postage"
+                           : "\"%s\" is not processing, deadline, validity, "
+                             "extension or delivery", about);
+}
+
+static gboolean
+parse_quantity_fact (JudgeCompiler *jc, const cJSON *obj, const char *path,
+                     Fact *f, GError **error)
+{
+  if (f->type == FACT_MONEY) {
+    const char *cur = NULL;
+    f->value.unit = NUMBERS_UNIT_VND;
+    if (!get_text (obj, path, "currency", TRUE, &cur, error))
+      return FALSE;
+    if (cur && g_ascii_strcasecmp (cur, "VND") != 0)
+      return member_error (error, path, "currency",
+                           "only \"VND\" is supported, found \"%s\"", cur);
+  } else {
+    const char *unit = NULL;
+    if (!get_text (obj, path, "unit", FALSE, &unit, error))
+      return FALSE;
+    if (!numbers_duration_unit_from_name (unit, &f->value.unit))
+      return member_error (error, path, "unit",
+                           "unknown unit \"%s\" (working_day, day, hour, "
+                           "week, month, same_day)", unit);
+  }
+  gboolean optional = f->value.unit == NUMBERS_UNIT_SAME_DAY;
+  if (!get_amount (obj, path, "value", optional, &f->value.value, error)
+      || !parse_others (obj, path, f, error) || !parse_about (obj, path, f, error)
+      || !parse_cases (jc, obj, path, f, error))
+    return FALSE;
+  g_autofree char *pch = g_strdup_printf ("%s.channel", path);
+  return parse_channels (member (obj, "channel"), pch, f, &f->channel, error);
+}
+
+/* ---- names, citations, lists, choices, stances, dates ------------------------- */
+
+static gboolean
+parse_any_of (JudgeCompiler *jc, const cJSON *obj, const char *path, Fact *f,
+              gboolean optional, GError **error)
+{
+  const cJSON *arr = member (obj, "any_of");
+  if (arr == NULL && optional) {
+    f->aliases = aliases_new (FALSE);
+    return TRUE;
+  }
+  if (arr == NULL)
+    return member_error (error, path, "any_of", "missing");
+  g_autofree char *p = g_strdup_printf ("%s.any_of", path);
+  return get_aliases (jc, arr, p, f->type == FACT_AGENCY, &f->aliases, error);
+}
+
+/* A trailing year ("… 2020", "… năm 2020"), compiled once for every key. */
+static GRegex *
+year_suffix_regex (void)
+{
+  static GRegex *year;
+  if (g_once_init_enter (&year)) {
+    GRegex *re = g_regex_new ("\\s*(năm\\s*)?(19|20)[0-9]{2}\\s*$",
+                              G_REGEX_OPTIMIZE, 0, NULL);
+    g_assert (re != NULL); /* a constant pattern */
+    g_once_init_leave (&year, re);
+  }
+  return year;
+}
+
+static gboolean
+parse_citation (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *doc = NULL;
+  if (!get_text (obj, path, "doc", FALSE, &doc, error))
+    return FALSE;
+  f->doc = g_strdup (doc);
+  g_autofree char *norm = normalize_text (doc, FALSE);
+  f->doc_canonical = citation_canonical (norm);
+  /* A document named without a number ("Luật Cư trú 2020") is matched by
+   * its name, with or without the year. */
+  f->aliases = aliases_new (FALSE);
+  g_autofree char *bare = g_regex_replace (year_suffix_regex (), doc, -1, 0,
+                                           "", 0, NULL);
+  if (!aliases_add (f->aliases, doc))
+    return member_error (error, path, "doc", "\"%s\" has no letter or digit",
+                         doc);
+  if (bare && strcmp (bare, doc) != 0)
+    (void) aliases_add (f->aliases, bare);
+  return TRUE;
+}
+
+static gboolean
+parse_list (JudgeCompiler *jc, const cJSON *obj, const char *path, Fact *f,
+            GError **error)
+{
+  g_autofree char *p = g_strdup_printf ("%s.items", path);
+  const cJSON *arr = member (obj, "items");
+  if (arr == NULL)
+    return field_error (error, p, "missing");
+  if (!cJSON_IsArray (arr) || arr->child == NULL)
+    return field_error (error, p, "expected a non-empty array");
+  f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) judge_aliases_unref);
+  int i = 0;
+  for (const cJSON *it = arr->child; it; it = it->next, i++) {
+    g_autofree char *pi = g_strdup_printf ("%s[%d]", p, i);
+    Aliases *a = NULL;
+    if (cJSON_IsString (it)) { /* one name, no aliases */
+      a = aliases_new (FALSE);
+      if (!aliases_add (a, it->valuestring)) {
+        judge_aliases_unref (a);
+        return field_error (error, pi, "has no letter or digit");
+      }
+    } else if (!get_aliases (jc, it, pi, FALSE, &a, error))
+      return FALSE;
+    g_ptr_array_add (f->items, a);
+  }
+  f->min_recall = 1;
+  if (!get_amount (obj, path, "min_recall", TRUE, &f->min_recall, error))
+    return FALSE;
+  if (f->min_recall <= 0 || f->min_recall > 1)
+    return member_error (error, path, "min_recall",
+                         "expected a number in (0, 1], found %g",
+                         f->min_recall);
+  return TRUE;
+}
+
+static gboolean
+parse_choice (const cJSON *obj, const char *path, const JudgeKey *key,
+              Fact *f, GError **error)
+{
+  const char *ans = NULL;
+  if (!get_text (obj, path, "answer", FALSE, &ans, error))
+    return FALSE;
+  if (key->choices->len == 0)
+    return field_error (error, "choices",
+                        "missing: a choice fact needs the item's choices");
+  f->answer = g_ascii_strup (ans, -1);
+  for (guint i = 0; i < key->choices->len; i++)
+    if (strcmp (((Choice *) key->choices->pdata[i])->letter, f->answer) == 0)
+      return TRUE;
+  return member_error (error, path, "answer",
+                       "\"%s\" is not one of the choices", ans);
+}
+
+static gboolean
+parse_polarity (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *v = NULL;
+  if (!get_text (obj, path, "value", FALSE, &v, error))
+    return FALSE;
+  if (strcmp (v, "yes") != 0 && strcmp (v, "no") != 0)
+    return member_error (error, path, "value",
+                         "expected \"yes\" or \"no\", found \"%s\"", v);
+  f->yes = strcmp (v, "yes") == 0;
+  return TRUE;
+}
+
+static gboolean
+parse_date (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  const char *v = NULL;
+  if (!get_text (obj, path, "value", FALSE, &v, error))
+    return FALSE;
+  if (!dates_parse_iso (v, &f->year, &f->month, &f->day))
+    return member_error (error, path, "value",
+                         "expected a date YYYY-MM-DD, found \"%s\"", v);
+  return TRUE;
+}
+
+static void
+choice_free (Choice *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->letter);
+  g_free (c->norm);
+  judge_aliases_unref (c->text);
+  g_free (c);
+}
+
+static gboolean
+parse_choices (const cJSON *choices, JudgeKey *key, GError **error)
+{
+  key->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+  if (choices == NULL || cJSON_IsNull (choices))
+    return TRUE;
+  if (!cJSON_IsObject (choices))
+    return field_error (error, "choices", "expected an object");
+  for (const cJSON *c = choices->child; c; c = c->next) {
+    g_autofree char *p = g_strdup_printf ("choices.%s", c->string);
+    gsize n = strlen (c->string);
+    if (n == 0 || n > 2 || !g_ascii_isalpha (c->string[0]))
+      return field_error (error, p, "expected a letter as the key");
+    if (!cJSON_IsString (c) || !g_utf8_validate (c->valuestring, -1, NULL))
+      return field_error (error, p, "expected a string");
+    Choice *ch = g_new0 (Choice, 1);
+    ch->letter = g_ascii_strup (c->string, -1);
+    ch->text = aliases_new (FALSE);
+    ch->norm = normalize_text (c->valuestring, FALSE);
+    g_ptr_array_add (key->choices, ch);
+    if (!aliases_add (ch->text, c->valuestring))
+      return field_error (error, p, "has no letter or digit");
+  }
+  return TRUE;
+}
+
+/* ---- facts ----------------------------------------------------------------- */
+
+static void
+fact_free (Fact *f)
+{
+  if (f == NULL)
+    return;
+  if (f->others)
+    g_array_unref (f->others);
+  if (f->cases)
+    g_ptr_array_unref (f->cases);
+  judge_aliases_unref (f->aliases);
+  g_free (f->doc);
+  g_free (f->doc_canonical);
+  if (f->items)
+    g_ptr_array_unref (f->items);
+  if (f->allowed)
+    g_ptr_array_unref (f->allowed);
+  g_free (f->answer);
+  g_free (f->reason);
+  g_free (f->expected);
+  g_free (f);
+}
+
+static gboolean
+parse_type (const cJSON *obj, const char *path, FactType *t, GError **error)
+{
+  const cJSON *n = member (obj, "type");
+  if (n == NULL)
+    return member_error (error, path, "type", "missing");
+  if (!cJSON_IsString (n))
+    return member_error (error, path, "type", "expected a string");
+  for (int i = 0; i < FACT_N_TYPES; i++)
+    if (strcmp (n->valuestring, judge_fact_type_names[i]) == 0) {
+      *t = (FactType) i;
+      return TRUE;
+    }
+  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FACT_TYPE,
+               "field \"%s.type\": unknown fact type \"%s\"", path,
+               n->valuestring);
+  return FALSE;
+}
+
+static gboolean
+parse_common (const cJSON *obj, const char *path, Fact *f, GError **error)
+{
+  f->required = TRUE;
+  f->weight = 1;
+  const cJSON *req = member (obj, "required");
+  if (req && !cJSON_IsBool (req))
+    return member_error (error, path, "required", "expected a boolean");
+  if (req)
+    f->required = cJSON_IsTrue (req);
+  const char *reason = NULL;
+  if (!get_amount (obj, path, "weight", TRUE, &f->weight, error)
+      || !get_text (obj, path, "reason", TRUE, &reason, error))
+    return FALSE;
+  f->reason = g_strdup (reason);
+  const cJSON *note = member (obj, "note");
+  if (note && !cJSON_IsString (note))
+    return member_error (error, path, "note", "expected a string");
+  const cJSON *src = member (obj, "source");
+  gboolean src_ok = src == NULL || cJSON_IsString (src);
+  for (const cJSON *s = cJSON_IsArray (src) ? src->child : NULL; s; s = s->next)
+    src_ok = cJSON_IsString (s);
+  if (src != NULL && !cJSON_IsArray (src) && !cJSON_IsString (src))
+    src_ok = FALSE;
+  if (!src_ok)
+    return member_error (error, path, "source",
+                         "expected a source id or an array of them");
+  return TRUE;
+}
+
+/* Types a rule of each list may have. */
+enum { IN_FACTS, IN_FORBID, IN_ALLOWED };
+
+static Fact *parse_fact (JudgeCompiler *jc, const cJSON *obj,
+                         const char *path, const JudgeKey *key, int where,
+                         GError **error);
+
+static gboolean
+parse_allowed (JudgeCompiler *jc, const cJSON *obj, const char *path,
+               const JudgeKey *key, Fact *f, GError **error)
+{
+  const cJSON *arr = member (obj, "allowed");
+  if (arr == NULL)
+    return TRUE;
+  if (!cJSON_IsArray (arr))
+    return member_error (error, path, "allowed",
+                         "expected an array of money or duration facts");
+  f->allowed = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
+  int i = 0;
+  for (const cJSON *a = arr->child; a; a = a->next, i++) {
+    g_autofree char *pa = g_strdup_printf ("%s.allowed[%d]", path, i);
+    Fact *af = parse_fact (jc, a, pa, key, IN_ALLOWED, error);
+    if (af == NULL)
+      return FALSE;
+    g_ptr_array_add (f->allowed, af);
+  }
+  return TRUE;
+}
+
+static gboolean
+type_allowed_in (FactType t, int where, const char *path, GError **error)
+{
+  if (where == IN_FORBID && t != FACT_PHRASE && t != FACT_MONEY
+      && t != FACT_DURATION && t != FACT_AGENCY && t != FACT_CITATION)
+    return member_error (error, path, "type", "a forbid rule is phrase, "
+                         "agency, citation, money or duration, found \"%s\"",
+                         judge_fact_type_names[t]);
+  if (where == IN_ALLOWED && t != FACT_MONEY && t != FACT_DURATION)
+    return member_error (error, path, "type", "an allowed fact is money or "
+                         "duration, found \"%s\"", judge_fact_type_names[t]);
+  return TRUE;
+}
+
+static void
+set_expected (Fact *f)
+{
+  switch (f->type) {
+  case FACT_MONEY:
+  case FACT_DURATION:
+    f->expected = numbers_format (f->value.value, f->value.unit);
+    break;
+  case FACT_CITATION:
+    f->expected = g_strdup (f->doc_canonical ? f->doc_canonical : f->doc);
+    break;
+  case FACT_CHOICE: f->expected = g_strdup (f->answer); break;
+  case FACT_POLARITY: f->expected = g_strdup (f->yes ? "yes" : "no"); break;
+  case FACT_DATE:
+    f->expected = g_strdup_printf ("%02u/%02u/%04u", f->day, f->month,
+                                   f->year);
+    break;
+  default: break;
+  }
+}
+
+static Fact *
+parse_fact (JudgeCompiler *jc, const cJSON *obj, const char *path,
+            const JudgeKey *key, int where, GError **error)
+{
+  if (!cJSON_IsObject (obj)) {
+    field_error (error, path, "expected an object");
+    return NULL;
+  }
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) fact_free);
+  Fact *f = g_new0 (Fact, 1);
+  g_ptr_array_add (keep, f);
+  if (!parse_type (obj, path, &f->type, error)
+      || !type_allowed_in (f->type, where, path, error)
+      || !check_known_fields (obj, path, allowed_fields (f->type), error)
+      || !parse_common (obj, path, f, error))
+    return NULL;
+  gboolean ok = TRUE;
+  switch (f->type) {
+  case FACT_MONEY:
+  case FACT_DURATION: ok = parse_quantity_fact (jc, obj, path, f, error); break;
+  case FACT_AGENCY:
+  case FACT_PHRASE: ok = parse_any_of (jc, obj, path, f, FALSE, error); break;
+  case FACT_REFUSAL:
+    ok = parse_any_of (jc, obj, path, f, TRUE, error)
+         && parse_allowed (jc, obj, path, key, f, error);
+    break;
+  case FACT_CITATION: ok = parse_citation (obj, path, f, error); break;
+  case FACT_LIST: ok = parse_list (jc, obj, path, f, error); break;
+  case FACT_CHOICE: ok = parse_choice (obj, path, key, f, error); break;
+  case FACT_POLARITY: ok = parse_polarity (obj, path, f, error); break;
+  case FACT_DATE: ok = parse_date (obj, path, f, error); break;
+  default: break;
+  }
+  if (!ok)
+    return NULL;
+  set_expected (f);
+  return g_ptr_array_steal_index (keep, 0);
+}
+
+static gboolean
+parse_facts (JudgeCompiler *jc, const cJSON *arr, const char *name,
+             JudgeKey *key, GPtrArray *out, GError **error)
+{
+  if (arr == NULL || cJSON_IsNull (arr))
+    return TRUE;
+  if (!cJSON_IsArray (arr))
+    return field_error (error, name, "expected an array");
+  int i = 0;
+  for (const cJSON *it = arr->child; it; it = it->next, i++) {
+    char path[64];
+    g_snprintf (path, sizeof path, "%s[%d]", name, i);
+    Fact *f = parse_fact (jc, it, path, key,
+                          out == key->forbid ? IN_FORBID : IN_FACTS, error);
+    if (f == NULL)
+      return FALSE;
+    g_ptr_array_add (out, f);
+  }
+  return TRUE;
+}
+
+/* ---- keys ----------------------------------------------------------------------- */
+
+static guint
+fact_needs (const Fact *f)
+{
+  switch (f->type) {
+  case FACT_MONEY:
+  case FACT_DURATION:
+  case FACT_REFUSAL: return NEED_AMOUNTS;
+  case FACT_CITATION: return NEED_CITES;
+  case FACT_DATE: return NEED_DATES;
+  default: return 0;
+  }
+}
+
+void
+judge_key_free (JudgeKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->kind);
+  g_free (key->topic);
+  judge_topics_unref (key->topics);
+  if (key->facts)
+    g_ptr_array_unref (key->facts);
+  if (key->forbid)
+    g_ptr_array_unref (key->forbid);
+  if (key->choices)
+    g_ptr_array_unref (key->choices);
+  g_free (key);
+}
+
+JudgeKey *
+judge_key_compile (JudgeCompiler *jc, const char *kind, const cJSON *facts,
+                   const cJSON *forbid, const cJSON *choices, GError **error)
+{
+  if (kind == NULL)
+    kind = item_kind_name (ITEM_KIND_PROCEDURE);
+  ItemKind parsed;
+  if (!item_kind_parse (kind, &parsed)) {
+    g_autofree char *known = item_kind_list ();
+    field_error (error, "kind", "unknown kind \"%s\" (one of %s)", kind, known);
+    return NULL;
+  }
+  g_autoptr (JudgeKey) key = g_new0 (JudgeKey, 1);
+  key->kind = g_strdup (kind);
+  key->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
+  key->forbid = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
+  if (!parse_choices (choices, key, error)
+      || !parse_facts (jc, facts, "facts", key, key->facts, error)
+      || !parse_facts (jc, forbid, "forbid", key, key->forbid, error))
+    return NULL;
+  /* An unanswerable item without facts is judged as a refusal. */
+  if (key->facts->len == 0 && parsed == ITEM_KIND_UNANSWERABLE) {
+    Fact *f = g_new0 (Fact, 1);
+    f->type = FACT_REFUSAL;
+    f->required = TRUE;
+    f->weight = 1;
+    f->aliases = aliases_new (FALSE);
+    g_ptr_array_add (key->facts, f);
+  }
+  for (guint i = 0; i < key->facts->len; i++)
+    key->needs |= fact_needs (key->facts->pdata[i]);
+  for (guint i = 0; i < key->forbid->len; i++)
+    key->needs |= fact_needs (key->forbid->pdata[i]);
+  return g_steal_pointer (&key);
+}
+
+JudgeKey *
+judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
+               const cJSON *choices, GError **error)
+{
+  return judge_key_compile (NULL, kind, facts, forbid, choices, error);
+}
+
+gboolean
+judge_key_set_topic (JudgeKey *key, JudgeTopics *topics, const char *id,
+                     GError **error)
+{
+  if (!judge_topics_has (topics, id)) {
+    field_error (error, "topic", "unknown topic \"%s\" (define it in the "
+                 "header's \"topics\" or inline)", id);
+    return FALSE;
+  }
+  judge_topics_unref (key->topics);
+  key->topics = judge_topics_ref (topics);
+  g_free (key->topic);
+  key->topic = g_strdup (id);
+  topic_learn_key (topics, id, key);
+  return TRUE;
+}
+
+void
+judge_key_set_question (JudgeKey *key, const char *question)
+{
+  key->asks_history = FALSE;
+  /* most questions hold none of the past's words: no need to read them */
+  static const char *const hints[] = {"trư", "Trư", "TRƯ", "thay", "Thay",
+                                      "cũ", "hết", "Hết", "bỏ", "former",
+                                      "replace", "previous", "old", "TRU",
+                                      "tru", "cu ", "het"};
+  gboolean hint = FALSE;
+  for (gsize i = 0; question && !hint && i < G_N_ELEMENTS (hints); i++)
+    hint = strstr (question, hints[i]) != NULL;
+  if (!hint)
+    return;
+  g_autofree char *norm = normalize_text (question, FALSE);
+  g_autoptr (GArray) words = cues_words (norm);
+  g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
+  for (guint h = 0; h < cues->len; h++) {
+    CueClass c = g_array_index (cues, CueHit, h).cls;
+    if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)
+      key->asks_history = TRUE;
+  }
+  for (guint w = 0; w < words->len && !key->asks_history; w++) {
+    const CueWord *cw = &g_array_index (words, CueWord, w);
+    gsize n = cw->end - cw->start;
+    key->asks_history = (n == strlen ("trước")
+                         && memcmp (norm + cw->start, "trước", n) == 0)
+                        || (n == strlen ("cũ")
+                            && memcmp (norm + cw->start, "cũ", n) == 0);
+  }
+}

@@ -1,0 +1,121 @@
+/* Compiled answer keys: the fact schema of question sets (testsets/README.md
+ * "Facts") validated and turned into the structures the matchers read.
+ * Internal to scoring/: the public face is judge.h. */
+#ifndef JUDGE_KEY_H
+#define JUDGE_KEY_H
+
+#include "scoring/judge.h"
+#include "scoring/numbers.h"
+
+typedef enum {
+  FACT_MONEY, FACT_DURATION, FACT_AGENCY, FACT_PHRASE, FACT_CITATION,
+  FACT_LIST, FACT_CHOICE, FACT_REFUSAL, FACT_POLARITY, FACT_DATE,
+  FACT_N_TYPES
+} FactType;
+
+extern const char *const judge_fact_type_names[FACT_N_TYPES];
+
+/* The national portal's channels ("cách thức thực hiện"). */
+typedef enum { CH_TRUC_TIEP, CH_TRUC_TUYEN, CH_BUU_CHINH, CH_N } Channel;
+extern const char *const judge_channel_names[CH_N];
+
+/* What a money or duration fact asks about (its "about" field). */
+typedef enum {
+  ABOUT_FEE, ABOUT_FINE, ABOUT_TOTAL, ABOUT_POSTAGE,
+  ABOUT_PROCESSING, ABOUT_DEADLINE, ABOUT_VALIDITY, ABOUT_EXTENSION,
+  ABOUT_DELIVERY, ABOUT_N
+} About;
+extern const char *const judge_about_names[ABOUT_N];
+
+typedef struct {
+  double value;
+  NumbersUnit unit;
+} Quantity;
+
+/* One phrase list in both forms: form[0] strict, form[1] lenient phrase
+ * forms (" a b "), in the agency form for agencies. Read-only once built,
+ * shared (refcounted) between keys that list the same strings. */
+typedef struct {
+  GPtrArray *raw;     /* char*, as written in the key */
+  GPtrArray *form[2]; /* char*, same order */
+  GArray *keep_cap;   /* gboolean per alias: agency aliases that keep "cấp"
+                         (NULL for other lists) */
+  gint ref;
+} Aliases;
+
+/* Values per channel; has[c] tells which are given. */
+typedef struct {
+  gboolean has[CH_N];
+  Quantity q[CH_N];
+} ChannelValues;
+
+typedef struct {
+  char *name;
+  Aliases *when;        /* cue phrases naming the case */
+  gboolean has_value;
+  Quantity value;
+  ChannelValues channel;
+} FactCase;
+
+typedef struct Fact {
+  FactType type;
+  gboolean required;
+  double weight;
+  Quantity value;       /* money (VND), duration */
+  GArray *others;       /* Quantity: other_values */
+  ChannelValues channel;
+  GPtrArray *cases;     /* FactCase* (money, duration) */
+  About about;
+  Aliases *aliases;     /* agency, phrase, refusal, citation by name */
+  char *doc;            /* citation: as written */
+  char *doc_canonical;  /* citation: canonical number, NULL if none */
+  GPtrArray *items;     /* list: Aliases* */
+  double min_recall;    /* list */
+  char *answer;         /* choice: the letter, upper case */
+  gboolean yes;         /* polarity: the right stance is yes */
+  guint year, month, day; /* date */
+  GPtrArray *allowed;   /* refusal: struct Fact* (money, duration) */
+  char *reason;         /* forbid rules */
+  char *expected;       /* the key value as shown in explanations, or NULL */
+} Fact;
+
+typedef struct {
+  char *letter;  /* upper case */
+  Aliases *text; /* the option's text */
+  char *norm;    /* normalize_text of the option (strict) */
+} Choice;
+
+/* Which parts of an answer the key looks at (answer_scan). */
+enum { NEED_AMOUNTS = 1, NEED_CITES = 2, NEED_DATES = 4 };
+
+struct _JudgeKey {
+  char *kind;
+  guint needs;        /* NEED_* */
+  GPtrArray *facts;   /* Fact* */
+  GPtrArray *forbid;  /* Fact* */
+  GPtrArray *choices; /* Choice* */
+  JudgeTopics *topics; /* the set's topics (a reference), or NULL */
+  char *topic;         /* the key's topic id, or NULL */
+  gboolean asks_history; /* the question asks about the past */
+};
+
+void judge_aliases_unref (Aliases *a);
+
+/* A phrase list from a JSON array of strings (path names it in errors).
+ * New (unref with judge_aliases_unref), or NULL and error. */
+Aliases *judge_aliases_from_json (const cJSON *arr, const char *path,
+                                  GError **error);
+
+/* Index of the first alias of a (in the mode) found in the phrase form
+ * hay on word boundaries, or -1; *word and *words (optional) get where in
+ * hay (names_find). For an agency list, hay_cap is the agency form that
+ * kept "cấp" (for the aliases that keep it). */
+int judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
+                        const char *hay_cap, guint *word, guint *words);
+/* TRUE when agency alias i was kept with "cấp" (match it in hay_cap). */
+gboolean judge_aliases_keep_cap (const Aliases *a, guint i);
+
+/* Quantities equal for the unit (money to half a đồng). */
+gboolean judge_same_amount (double a, double b, NumbersUnit unit);
+
+#endif

@@ -1,0 +1,257 @@
+/* What the matchers share (scoring/match.h): outcomes and their notes, the
+ * answer's value claims made once per view. */
+#include "scoring/match.h"
+
+#include "scoring/topic.h"
+#include "util/jsonw.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+const char *const match_status_names[] = {"missing", "matched",
+                                          "contradiction", "other_value"};
+
+static void
+note_free (ClaimNote *n)
+{
+  g_free (n->span);
+  g_free (n->status);
+  for (gsize i = 0; i < G_N_ELEMENTS (n->args); i++)
+    g_free (n->args[i]);
+  g_free (n);
+}
+
+void
+outcome_init (Outcome *o, const Fact *f, gboolean quiet)
+{
+  memset (o, 0, sizeof *o);
+  o->quiet = quiet;
+  o->expected = f->expected;
+}
+
+void
+outcome_clear (Outcome *o)
+{
+  g_free (o->span);
+  g_free (o->value);
+  for (gsize i = 0; i < G_N_ELEMENTS (o->args); i++)
+    g_free (o->args[i]);
+  if (o->notes)
+    g_ptr_array_unref (o->notes);
+}
+
+void
+outcome_rule (Outcome *o, const char *rule, ...)
+{
+  if (o->quiet)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (o->args); i++)
+    g_clear_pointer (&o->args[i], g_free);
+  o->rule = rule;
+  va_list ap;
+  va_start (ap, rule);
+  for (gsize i = 0; i < G_N_ELEMENTS (o->args); i++) {
+    const char *a = va_arg (ap, const char *);
+    if (a == NULL)
+      break;
+    o->args[i] = g_strdup (a);
+  }
+  va_end (ap);
+}
+
+void
+outcome_note (Outcome *o, const char *span, const char *status,
+              const char *rule, ...)
+{
+  if (o->quiet)
+    return;
+  if (o->notes == NULL)
+    o->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
+  if (o->notes->len >= MATCH_MAX_NOTES)
+    return;
+  ClaimNote *n = g_new0 (ClaimNote, 1);
+  n->span = g_strdup (span);
+  n->status = g_strdup (status);
+  n->rule = rule;
+  va_list ap;
+  va_start (ap, rule);
+  for (gsize i = 0; i < G_N_ELEMENTS (n->args); i++) {
+    const char *a = va_arg (ap, const char *);
+    if (a == NULL)
+      break;
+    n->args[i] = g_strdup (a);
+  }
+  va_end (ap);
+  g_ptr_array_add (o->notes, n);
+}
+
+void
+view_clear (View *v)
+{
+  if (v->values)
+    g_array_unref (v->values);
+  if (v->topics)
+    g_ptr_array_unref (v->topics);
+  v->values = NULL;
+  v->topics = NULL;
+}
+
+void
+match_array_unref0 (gpointer array)
+{
+  if (array)
+    g_array_unref (array);
+}
+
+static const GArray *
+part_topics (View *v, guint part)
+{
+  if (v->topics == NULL) {
+    v->topics = g_ptr_array_new_with_free_func (match_array_unref0);
+    g_ptr_array_set_size (v->topics, (gint) v->a->parts->len);
+  }
+  if (v->topics->pdata[part] == NULL)
+    v->topics->pdata[part] = topic_part_hits (v->key->topics, v->a, part);
+  return v->topics->pdata[part];
+}
+
+/* 1: names own topic; -1: names another (*other its index); 0: neither. */
+static int
+names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other,
+             guint x0, guint x1)
+{
+  const GArray *hits = part_topics (v, part);
+  int r = 0;
+  for (guint i = 0; i < hits->len; i++) {
+    const TopicHit *h = &g_array_index (hits, TopicHit, i);
+    if (h->w0 < c0 || h->w1 > c1 || (h->w0 < x1 && h->w1 > x0))
+      continue;
+    if ((gint) h->topic == own)
+      return 1;
+    r = -1;
+    *other = h->topic;
+  }
+  return r;
+}
+
+const char *
+match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
+                       guint x1)
+{
+  const JudgeKey *key = v->key;
+  if (key->topics == NULL || key->topic == NULL)
+    return NULL;
+  gint own = topic_index (key->topics, key->topic);
+  guint other = 0;
+  int r = names_topic (v, part, c0, c1, own, &other, x0, x1);
+  const AnswerPart *p = answer_part (v->a, part);
+  const gint ctx[] = {p->row_head, p->intro};
+  for (gsize i = 0; r == 0 && i < G_N_ELEMENTS (ctx); i++)
+    if (ctx[i] >= 0)
+      r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other, 0, 0);
+  return r < 0 ? topic_name_at (key->topics, other) : NULL;
+}
+
+const char *
+match_other_topic (View *v, guint part, guint c0, guint c1)
+{
+  return match_other_topic_but (v, part, c0, c1, 0, 0);
+}
+
+const char *
+match_other_row (View *v, guint part)
+{
+  const JudgeKey *key = v->key;
+  const AnswerPart *p = answer_part (v->a, part);
+  if (key->topics == NULL || key->topic == NULL || p->row_head < 0)
+    return NULL;
+  gint own = topic_index (key->topics, key->topic);
+  guint other;
+  if (names_topic (v, (guint) p->row_head, 0, G_MAXUINT, own, &other, 0, 0)
+      > 0)
+    return NULL;
+  /* another row of the table names the asked procedure */
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q->block != p->block || q->kind != PART_CELL || q->col != 0
+        || (gint) i == p->row_head)
+      continue;
+    if (names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
+      return answer_part (v->a, (guint) p->row_head)->norm;
+  }
+  return NULL;
+}
+
+const GArray *
+view_values (View *v)
+{
+  if (v->values == NULL) {
+    answer_scan (v->a, ANSWER_AMOUNTS);
+    v->values = claims_values (v->a);
+  }
+  return v->values;
+}
+
+char *
+match_claim_text (const View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  return g_strndup (p->norm + c->m.start, c->m.end - c->m.start);
+}
+
+char *
+match_quantity_json (const NumbersMention *m)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  if (m->unit == NUMBERS_UNIT_VND && m->bound == NUMBERS_EXACT) {
+    jsonw_append_number (s, m->lo);
+    return g_string_free (g_steal_pointer (&s), FALSE);
+  }
+  static const char *const bounds[] = {"exact", "at_most", "at_least",
+                                       "range"};
+  JsonwObject o;
+  jsonw_begin (&o, s);
+  if (m->bound == NUMBERS_RANGE) {
+    g_string_append (s, "\"min\":");
+    jsonw_append_number (s, m->lo);
+    g_string_append (s, ",\"max\":");
+    jsonw_append_number (s, m->hi);
+    o.comma = TRUE;
+  } else if (m->unit != NUMBERS_UNIT_SAME_DAY) {
+    g_string_append (s, "\"value\":");
+    jsonw_append_number (s, m->lo);
+    o.comma = TRUE;
+  }
+  jsonw_string (&o, "unit", numbers_unit_name (m->unit));
+  if (m->bound != NUMBERS_EXACT)
+    jsonw_string (&o, "bound", bounds[m->bound]);
+  jsonw_end (&o);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+match_term (const char *family, const char *name)
+{
+  return g_strconcat ("@", family, ":", name, NULL);
+}
+
+gboolean
+match_about (About about, const ValueClaim *c)
+{
+  Subject s = c->subject;
+  switch (about) {
+  case ABOUT_FEE: return s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL;
+  case ABOUT_FINE: return s == SUBJ_NONE || s == SUBJ_FINE;
+  case ABOUT_TOTAL:
+    return (s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL) && !c->operand
+           && !c->rate;
+  case ABOUT_POSTAGE: return s == SUBJ_NONE || s == SUBJ_POSTAGE;
+  case ABOUT_PROCESSING: return s == SUBJ_NONE || s == SUBJ_PROCESSING;
+  case ABOUT_DEADLINE: return s == SUBJ_NONE || s == SUBJ_DEADLINE;
+  case ABOUT_VALIDITY: return s == SUBJ_NONE || s == SUBJ_VALIDITY;
+  case ABOUT_EXTENSION: return s == SUBJ_NONE || s == SUBJ_EXTENSION;
+  case ABOUT_DELIVERY:
+    return s == SUBJ_NONE || s == SUBJ_DELIVERY || s == SUBJ_EXTRA;
+  default: return FALSE;
+  }
+}

@@ -1,0 +1,101 @@
+/* The matchers' common ground (internal to scoring/): what one fact's
+ * matcher found — its status, the claim that decided, and every other
+ * claim it considered or set aside, each with a rule of scoring/reasons.c
+ * so the judgement reads the same in Vietnamese and English. */
+#ifndef MATCH_H
+#define MATCH_H
+
+#include "scoring/answer.h"
+#include "scoring/claims.h"
+#include "scoring/judge_key.h"
+
+typedef enum { ST_MISSING, ST_MATCHED, ST_CONTRADICTION, ST_OTHER } Status;
+extern const char *const match_status_names[];
+
+/* One claim a matcher looked at, as the explanation shows it. */
+typedef struct {
+  char *span;     /* the claim's text (normalized form) */
+  char *status;   /* matched, contradiction, other_value, set_aside … */
+  const char *rule;
+  char *args[3];
+} ClaimNote;
+
+#define MATCH_MAX_NOTES 24
+
+typedef struct {
+  Status status;
+  char *span;        /* the deciding text, or NULL */
+  char *value;       /* the deciding value as JSON text, or NULL */
+  const char *expected;
+  const char *rule;  /* scoring/reasons.c id */
+  char *args[4];     /* the rule's arguments (owned) */
+  GPtrArray *notes;  /* ClaimNote*, at most MATCH_MAX_NOTES */
+  gboolean quiet;    /* the lenient pass: status only, nothing built */
+} Outcome;
+
+/* The answer as the matchers see it in one form. */
+typedef struct {
+  const JudgeKey *key;
+  Answer *a;
+  GArray *values;    /* ValueClaim, made by view_values on first use */
+  GPtrArray *topics; /* per part, GArray of TopicHit, made on use */
+  gboolean forbid;   /* matching forbid rules: history is never an answer */
+} View;
+
+void view_clear (View *v);
+/* g_array_unref for a GPtrArray's free function; NULL is a no-op. */
+void match_array_unref0 (gpointer array);
+
+void outcome_init (Outcome *o, const Fact *f, gboolean quiet);
+void outcome_clear (Outcome *o);
+/* Sets the outcome's rule and its arguments (copied; NULL ends them). */
+void outcome_rule (Outcome *o, const char *rule, ...) G_GNUC_NULL_TERMINATED;
+/* Adds a note on a claim (copied; NULL ends the arguments); dropped past
+ * MATCH_MAX_NOTES and in a quiet outcome. */
+void outcome_note (Outcome *o, const char *span, const char *status,
+                   const char *rule, ...) G_GNUC_NULL_TERMINATED;
+
+const GArray *view_values (View *v);
+
+/* A claim's text. Newly allocated. */
+char *match_claim_text (const View *v, const ValueClaim *c);
+/* A quantity's value as JSON text ({"value","unit"}, ranges …). */
+char *match_quantity_json (const NumbersMention *m);
+/* "@subject:hotline"-style argument for reasons.c. Newly allocated. */
+char *match_term (const char *family, const char *name);
+
+/* The matchers (match_value.c, match_text.c, match_choice.c,
+ * match_stance.c). */
+void match_quantity (const Fact *f, View *v, Outcome *o);
+void match_date (const Fact *f, View *v, Outcome *o);
+void match_name (const Fact *f, View *v, Outcome *o);
+void match_citation (const Fact *f, View *v, Outcome *o);
+void match_list (const Fact *f, View *v, Outcome *o);
+void match_choice (const Fact *f, View *v, Outcome *o);
+void match_polarity (const Fact *f, View *v, Outcome *o);
+void match_refusal (const Fact *f, View *v, Outcome *o);
+
+/* Forbid rules: the text of the first stated hit, or NULL. */
+char *match_forbid_value (const Fact *rule, View *v);
+char *match_forbid_name (const Fact *rule, View *v);
+
+/* The name of another topic of the set that words [c0, c1) of part (a
+ * clause), or the part's row header or introduction, are about — they name
+ * it and not the key's own topic — or NULL. "Phí tạm trú 15.000đ, còn
+ * thường trú 20.000đ": the 20.000đ is about thường trú. Borrowed. */
+const char *match_other_topic (View *v, guint part, guint c0, guint c1);
+/* The same, the words [x0, x1) left out (a name found there is the
+ * claim itself, not its context). */
+const char *match_other_topic_but (View *v, guint part, guint c0, guint c1,
+                                   guint x0, guint x1);
+
+/* A table cell's row header when the row is about something else: another
+ * row of the table names the key's topic, this one does not ("| Tách hộ
+ * | 10.000 | 5.000 |" beside "| Đăng ký tạm trú | 15.000 | 7.000 |").
+ * Borrowed, or NULL. */
+const char *match_other_row (View *v, guint part);
+
+/* TRUE when the claim is about the asked thing of a fact about about. */
+gboolean match_about (About about, const ValueClaim *c);
+
+#endif

@@ -1,0 +1,490 @@
+/* Multiple choice (scoring/match.h), read as a person reads it: the option
+ * the answer settles on counts, options named only to be rejected do not
+ * ("Đáp án đúng là B … phương án A sai vì …" picks B). Letters are read at
+ * the start of the answer and after a cue (đáp án, phương án, chọn, câu,
+ * the answer is); ordinals ("phương án thứ hai"); failing a letter, the
+ * option whose text the answer states, in its words or its numbers. */
+#include "scoring/match.h"
+
+#include "scoring/cues.h"
+#include "scoring/dates.h"
+#include "scoring/names.h"
+#include "scoring/numbers.h"
+#include "util/jsonw.h"
+
+#include <string.h>
+
+typedef struct {
+  guint strong, mentioned, rejected; /* bit per choice index */
+  char *span;                        /* the first strong pick's words */
+} Picks;
+
+static const CueWord *
+word (const AnswerPart *p, guint i)
+{
+  return &g_array_index (p->words, CueWord, i);
+}
+
+static gboolean
+word_eq (const AnswerPart *p, guint i, const char *w)
+{
+  if (i >= p->words->len)
+    return FALSE;
+  const CueWord *cw = word (p, i);
+  return strlen (w) == cw->end - cw->start
+         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
+}
+
+/* The choice whose letter word i is, or -1. */
+static gint
+letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
+{
+  if (i >= p->words->len)
+    return -1;
+  const CueWord *cw = word (p, i);
+  if (cw->end - cw->start > 2)
+    return -1;
+  for (guint c = 0; c < key->choices->len; c++) {
+    const char *l = ((const Choice *) key->choices->pdata[c])->letter;
+    if (strlen (l) == cw->end - cw->start
+        && g_ascii_strncasecmp (l, p->norm + cw->start, strlen (l)) == 0)
+      return (gint) c;
+  }
+  return -1;
+}
+
+/* A cue of cls starting in words [from, to). */
+static gboolean
+cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == cls && ch->w0 >= from && ch->w0 < to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A cue of cls ending at most gap words before w. */
+static gboolean
+cue_before (const AnswerPart *p, CueClass cls, guint w, guint gap)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == cls && ch->w1 <= w && ch->w1 + gap >= w)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Words read past between a cue and its letter: "đáp án [đúng] [là]". */
+static gboolean
+filler_word (const AnswerPart *p, guint i, gboolean lenient)
+{
+  static const char *const strict[] = {"đúng", "là", "chính", "xác", "nhất",
+                                       "is", "the", "correct", "right", "của",
+                                       "tôi", "mình", "em", "sẽ", "số"};
+  static const char *const plain[] = {"dung", "la", "chinh", "xac", "nhat",
+                                      "is", "the", "correct", "right", "cua",
+                                      "toi", "minh", "em", "se", "so"};
+  const char *const *set = lenient ? plain : strict;
+  for (gsize k = 0; k < G_N_ELEMENTS (strict); k++)
+    if (word_eq (p, i, set[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "thứ hai", "thứ 2", "second": the option's index from 0, or -1. */
+static gint
+ordinal_at (const AnswerPart *p, guint i, gboolean lenient)
+{
+  static const char *const vi[][2] = {{"nhất", "nhat"}, {"hai", "hai"},
+                                      {"ba", "ba"},     {"tư", "tu"},
+                                      {"năm", "nam"},   {"sáu", "sau"}};
+  static const char *const en[] = {"first", "second", "third", "fourth",
+                                   "fifth", "sixth"};
+  for (gint k = 0; k < 6; k++)
+    if (word_eq (p, i, en[k]))
+      return k;
+  if (!word_eq (p, i, lenient ? "thu" : "thứ"))
+    return -1;
+  if (word_eq (p, i + 1, lenient ? "bon" : "bốn"))
+    return 3;
+  for (gint k = 0; k < 6; k++)
+    if (word_eq (p, i + 1, vi[k][lenient ? 1 : 0]))
+      return k;
+  if (i + 1 < p->words->len) {
+    const CueWord *cw = word (p, i + 1);
+    if (cw->end - cw->start == 1 && g_ascii_isdigit (p->norm[cw->start]))
+      return p->norm[cw->start] - '1';
+  }
+  return -1;
+}
+
+/* The end of the group of letters from i ("B và C", "A, B hoặc C"). */
+static guint
+group_end (const JudgeKey *key, const AnswerPart *p, guint i, gboolean lenient)
+{
+  guint e = i + 1;
+  while (e + 1 < p->words->len
+         && (word_eq (p, e, lenient ? "va" : "và") || word_eq (p, e, "and")
+             || word_eq (p, e, lenient ? "hoac" : "hoặc") || word_eq (p, e, "or"))
+         && letter_at (key, p, e + 1) >= 0)
+    e += 2;
+  while (e < p->words->len && letter_at (key, p, e) >= 0
+         && (word (p, e)->gap & CUE_GAP_COMMA))
+    e++;
+  return e;
+}
+
+/* Rejected: "A sai", "phương án A (7.000 đồng) sai vì …", "B và C không
+ * phải …" (a rejection up to the next letter or the end of the sentence),
+ * "loại A", "không phải A". */
+static gboolean
+rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
+             gboolean lenient)
+{
+  if (cue_before (p, CUE_REJECT, i, 1) || cue_before (p, CUE_NEG, i, 2))
+    return TRUE;
+  guint e = group_end (key, p, i, lenient);
+  guint stop = e;
+  while (stop < p->words->len && stop < e + 8 && letter_at (key, p, stop) < 0
+         && !(word (p, stop)->gap & CUE_GAP_STOP))
+    stop++;
+  return cue_in (p, CUE_REJECT, e, stop);
+}
+
+/* Punctuation right after word i ("B.", "B)", "B —"), or the end. */
+static gboolean
+punct_after (const AnswerPart *p, guint i)
+{
+  if (i + 1 >= p->words->len)
+    return TRUE;
+  const CueWord *a = word (p, i), *b = word (p, i + 1);
+  for (guint k = a->end; k < b->start; k++)
+    if (p->norm[k] != ' ')
+      return TRUE;
+  return FALSE;
+}
+
+typedef enum { L_NONE, L_MENTION, L_STRONG } LetterUse;
+
+/* How word i (a letter) is used: settled on (at the start of the answer,
+ * after "đáp án đúng là", "chọn", "the answer is", or followed by "là
+ * đúng"), mentioned (after "phương án", "câu", "option"), or neither. */
+static LetterUse
+use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
+{
+  guint start = 0;
+  while (start < p->words->len && cue_in (p, CUE_FILLER, start, start + 1))
+    start++;
+  if (first_part && i == start && punct_after (p, i))
+    return L_STRONG;
+  guint j = i;
+  for (;;) {
+    if (cue_before (p, CUE_PICK_STRONG, j, 0))
+      return L_STRONG;
+    if (cue_before (p, CUE_PICK, j, 0)) /* "đáp án: B", "Đáp án B. …" */
+      return j < i || (j > 0 && (word (p, j)->gap & CUE_GAP_COLON))
+                     || (first_part && cue_in (p, CUE_PICK, start, start + 1))
+                 ? L_STRONG : L_MENTION;
+    if (j == 0 || i - j >= 3 || !filler_word (p, j - 1, lenient))
+      break;
+    j--;
+  }
+  if (j > 0 && word_eq (p, j - 1, lenient ? "ma" : "mà")) /* "… mà là B" */
+    return L_STRONG;
+  /* "B là đúng", "B đúng", "B is correct" */
+  guint k = i + 1;
+  if (word_eq (p, k, lenient ? "la" : "là") || word_eq (p, k, "is"))
+    k++;
+  if (word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
+      || word_eq (p, k, "right")
+      || (word_eq (p, k, lenient ? "chinh" : "chính")
+          && word_eq (p, k + 1, lenient ? "xac" : "xác")))
+    return L_STRONG;
+  return L_NONE;
+}
+
+static void
+read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
+{
+  gboolean first = TRUE;
+  for (guint pi = 0; pi < a->parts->len; pi++) {
+    const AnswerPart *p = answer_part (a, pi);
+    if (p->kind == PART_GLOSS || p->quoted)
+      continue;
+    for (guint i = 0; i < p->words->len; i++) {
+      gint c = letter_at (key, p, i);
+      gint ord = -1;
+      if (c < 0 && (cue_before (p, CUE_PICK, i, 0)
+                    || cue_before (p, CUE_PICK_STRONG, i, 0))
+          && (ord = ordinal_at (p, i, a->lenient)) >= 0
+          && (guint) ord < key->choices->len)
+        c = ord;
+      if (c < 0 || c >= 32)
+        continue;
+      LetterUse use = ord >= 0 ? L_STRONG : use_at (p, i, first, a->lenient);
+      if (use == L_NONE)
+        continue;
+      if (rejected_at (key, p, i, a->lenient)
+          || claims_polarity (a, p, i, i + 1) != POL_STATED) {
+        pk->rejected |= 1u << c;
+        continue;
+      }
+      if (use == L_STRONG) {
+        pk->strong |= 1u << c;
+        if (pk->span == NULL) {
+          guint from = i >= 3 ? i - 3 : 0;
+          pk->span = g_strndup (p->norm + word (p, from)->start,
+                                word (p, i)->end - word (p, from)->start);
+        }
+      } else
+        pk->mentioned |= 1u << c;
+    }
+    first = first && (p->kind == PART_HEADING || p->words->len == 0);
+  }
+}
+
+/* ---- option texts -------------------------------------------------------- */
+
+static gboolean
+stated_name (View *v, const Aliases *text)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    AnswerPart *p = answer_part (v->a, i);
+    guint w, n;
+    if (p->quoted
+        || judge_aliases_find (text, v->a->lenient, p->phrase, NULL, &w, &n) < 0)
+      continue;
+    guint w0 = answer_source_word (p->phrase_src, w);
+    guint w1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
+    if (claims_polarity (v->a, p, w0, w1) == POL_STATED
+        && !cue_in (p, CUE_REJECT, w1, w1 + 3))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean
+stopword (const char *w, gsize n, gboolean lenient)
+{
+  static const char *const strict[] = {"trong", "của", "và", "là", "các",
+                                       "những", "tại", "cho", "với", "được",
+                                       "có", "không", "theo", "một", "thì"};
+  static const char *const plain[] = {"trong", "cua", "va", "la", "cac",
+                                      "nhung", "tai", "cho", "voi", "duoc",
+                                      "co", "khong", "theo", "mot", "thi"};
+  const char *const *set = lenient ? plain : strict;
+  for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
+    if (strlen (set[i]) == n && memcmp (set[i], w, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The share of the option's content words (its phrase form, stopwords
+ * out) that one stated part of the answer has: "ngày làm việc hôm sau"
+ * covers "trong ngày làm việc tiếp theo". */
+static double
+coverage (View *v, const Choice *ch)
+{
+  const char *opt = ch->text->form[v->a->lenient]->pdata[0];
+  g_auto (GStrv) ow = g_strsplit (opt, " ", -1);
+  double best = 0;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted)
+      continue;
+    guint want = 0, have = 0;
+    for (guint k = 0; ow[k]; k++) {
+      gsize n = strlen (ow[k]);
+      if (n == 0 || stopword (ow[k], n, v->a->lenient))
+        continue;
+      want++;
+      g_autofree char *needle = g_strconcat (" ", ow[k], " ", NULL);
+      have += strstr (p->phrase, needle) != NULL;
+    }
+    if (want >= 2 && (double) have / want > best
+        && claims_polarity (v->a, p, 0, 1) == POL_STATED
+        && !cue_in (p, CUE_REJECT, 0, p->words->len))
+      best = (double) have / want;
+  }
+  return best;
+}
+
+/* Where the option's own number (34 in "34 tỉnh, thành phố") is first
+ * stated in the answer, in digits or words ("ba mươi tư": read whole, so
+ * its "ba" is no 3), or G_MAXUINT. */
+static guint
+number_position (const Answer *a, double n)
+{
+  guint pos = 0;
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    for (guint w = 0; w < p->words->len; w++, pos++) {
+      if (p->quoted)
+        continue;
+      double value = -1;
+      guint longest = 0;
+      for (guint len = 1; len <= 5 && w + len <= p->words->len; len++) {
+        g_autofree char *s = g_strndup (p->norm + word (p, w)->start,
+                                        word (p, w + len - 1)->end
+                                            - word (p, w)->start);
+        double x;
+        if (numbers_parse (s, &x)) {
+          value = x;
+          longest = len;
+        }
+      }
+      if (longest > 0 && value == n)
+        return pos;
+      if (longest > 1) {
+        pos += longest - 1;
+        w += longest - 1;
+      }
+    }
+  }
+  return G_MAXUINT;
+}
+
+static gboolean
+option_number (const Choice *c, double *n)
+{
+  for (const char *p = c->norm; *p; p++)
+    if (g_ascii_isdigit (*p) && (p == c->norm || !g_ascii_isalnum (p[-1]))) {
+      gsize k = 0;
+      while (g_ascii_isdigit (p[k]) || p[k] == '.')
+        k++;
+      g_autofree char *s = g_strndup (p, k);
+      return numbers_parse (s, n);
+    }
+  return FALSE;
+}
+
+/* Options that are dates: the one whose date the answer states. */
+static guint
+options_by_date (const JudgeKey *key, View *v)
+{
+  answer_scan (v->a, ANSWER_DATES);
+  guint found = 0, dated = 0;
+  for (guint c = 0; c < key->choices->len && c < 32; c++) {
+    const Choice *ch = key->choices->pdata[c];
+    g_autoptr (GArray) d = dates_scan (ch->norm, FALSE);
+    if (d->len == 0)
+      continue;
+    dated++;
+    const DatesMention *od = &g_array_index (d, DatesMention, 0);
+    for (guint i = 0; i < v->a->parts->len; i++) {
+      const AnswerPart *p = answer_part (v->a, i);
+      for (guint k = 0; !p->quoted && p->dates && k < p->dates->len; k++) {
+        const DatesMention *ad = &g_array_index (p->dates, DatesMention, k);
+        if (ad->year == od->year && ad->month == od->month
+            && ad->day == od->day)
+          found |= 1u << c;
+      }
+    }
+  }
+  return dated >= 2 ? found : 0;
+}
+
+static guint
+options_by_text (const JudgeKey *key, View *v)
+{
+  guint by_text = 0;
+  for (guint c = 0; c < key->choices->len && c < 32; c++)
+    if (stated_name (v, ((const Choice *) key->choices->pdata[c])->text))
+      by_text |= 1u << c;
+  if (by_text != 0)
+    return by_text;
+  guint by_date = options_by_date (key, v);
+  if (by_date != 0)
+    return by_date;
+  /* the options' own numbers: the one the answer states first */
+  guint first_pos = G_MAXUINT, first = 0;
+  for (guint c = 0; c < key->choices->len && c < 32; c++) {
+    double n;
+    if (!option_number (key->choices->pdata[c], &n))
+      continue;
+    guint pos = number_position (v->a, n);
+    if (pos < first_pos) {
+      first_pos = pos;
+      first = 1u << c;
+    }
+  }
+  if (first != 0)
+    return first;
+  /* the option in the answer's own words */
+  double best = 0, second = 0;
+  guint which = 0;
+  for (guint c = 0; c < key->choices->len && c < 32; c++) {
+    double cov = coverage (v, key->choices->pdata[c]);
+    if (cov > best) {
+      second = best;
+      best = cov;
+      which = 1u << c;
+    } else if (cov > second)
+      second = cov;
+  }
+  return best >= 0.8 && best - second >= 0.199 ? which : 0;
+}
+
+/* ---- the matcher ---------------------------------------------------------- */
+
+static void
+letters_of (const JudgeKey *key, guint set, GString *out)
+{
+  for (guint c = 0; c < key->choices->len && c < 32; c++)
+    if (set >> c & 1) {
+      if (out->len)
+        g_string_append_c (out, ',');
+      g_string_append (out, ((const Choice *) key->choices->pdata[c])->letter);
+    }
+}
+
+void
+match_choice (const Fact *f, View *v, Outcome *o)
+{
+  const JudgeKey *key = v->key;
+  Picks pk = {0, 0, 0, NULL};
+  read_letters (key, v->a, &pk);
+  /* the options the answer settles on; failing that, the one it names */
+  guint picked = pk.strong & ~pk.rejected;
+  if (picked == 0) /* one option named: picked; several: a hedge */
+    picked = pk.mentioned & ~pk.rejected;
+  gboolean by_text = FALSE;
+  if (picked == 0 && pk.strong == 0) {
+    picked = options_by_text (key, v) & ~pk.rejected;
+    by_text = picked != 0;
+  }
+  guint right = 0;
+  for (guint c = 0; c < key->choices->len && c < 32; c++)
+    if (strcmp (((const Choice *) key->choices->pdata[c])->letter, f->answer) == 0)
+      right = 1u << c;
+  g_autoptr (GString) letters = g_string_new (NULL);
+  letters_of (key, picked, letters);
+  if (picked == 0) {
+    o->status = ST_MISSING;
+    outcome_rule (o, "choice.none", f->answer, NULL);
+  } else if (picked == right) {
+    o->status = ST_MATCHED;
+    outcome_rule (o, by_text ? "choice.text" : "choice.matched", f->answer,
+                  NULL);
+  } else {
+    o->status = ST_CONTRADICTION;
+    outcome_rule (o, __builtin_popcount (picked) > 1 ? "choice.several"
+                                                     : "choice.wrong",
+                  letters->str, f->answer, NULL);
+  }
+  if (!o->quiet && picked != 0) {
+    o->span = pk.span ? g_strdup (pk.span) : g_strdup (letters->str);
+    GString *js = g_string_new (NULL);
+    jsonw_append_string (js, letters->str);
+    o->value = g_string_free (js, FALSE);
+  }
+  if (!o->quiet && pk.rejected != 0) {
+    g_autoptr (GString) rej = g_string_new (NULL);
+    letters_of (key, pk.rejected, rej);
+    outcome_note (o, rej->str, "set_aside", "choice.rejected", rej->str, NULL);
+  }
+  g_free (pk.span);
+}

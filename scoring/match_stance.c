@@ -1,0 +1,303 @@
+/* Stances and refusals (scoring/match.h). A yes/no question is answered by
+ * the stance the answer opens with ("Có, …", "Không, chưa thể …", "Bạn có
+ * thể …"); an unanswerable one by declining or referring on — a firm
+ * refusal of an unlawful request counts, in Vietnamese or English — without
+ * inventing a figure for what cannot be known. A true general figure the
+ * key allows (or that the set's items of the same topic key) is no
+ * invention. */
+#include "scoring/match.h"
+
+#include "scoring/cues.h"
+#include "scoring/topic.h"
+
+#include <string.h>
+
+static gboolean
+cue_at (const AnswerPart *p, CueClass cls, guint w)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == cls && ch->w0 == w)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static guint
+cue_end_at (const AnswerPart *p, CueClass cls, guint w)
+{
+  guint end = 0;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == cls && ch->w0 == w)
+      end = MAX (end, ch->w1);
+  }
+  return end;
+}
+
+/* The first word after openers ("Dạ, vâng, chào bạn, …"). */
+static guint
+after_fillers (const AnswerPart *p)
+{
+  guint w = 0, e;
+  while (w < p->words->len && (e = cue_end_at (p, CUE_FILLER, w)) > w)
+    w = e;
+  return w;
+}
+
+static gboolean
+word_is (const AnswerPart *p, guint i, const char *w)
+{
+  if (i >= p->words->len)
+    return FALSE;
+  const CueWord *cw = &g_array_index (p->words, CueWord, i);
+  return strlen (w) == cw->end - cw->start
+         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
+}
+
+/* "Có 3 cách …" is no yes: a bare có opens a stance only before a pause or
+ * a modal. */
+static gboolean
+opening_yes (const AnswerPart *p, guint w, gboolean lenient)
+{
+  guint e = cue_end_at (p, CUE_YES_START, w);
+  if (e == 0)
+    return FALSE;
+  if (!word_is (p, w, lenient ? "co" : "có") || e > w + 1)
+    return TRUE;
+  if (e >= p->words->len)
+    return TRUE;
+  const CueWord *next = &g_array_index (p->words, CueWord, e);
+  return (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+         || word_is (p, e, lenient ? "a" : "ạ")
+         || word_is (p, e, lenient ? "nhe" : "nhé")
+         || cue_at (p, CUE_YES_MODAL, e);
+}
+
+/* 1 yes, 0 no, -1 none; *span the stance's words. */
+static int
+stance_of (const AnswerPart *p, gboolean lenient, char **span)
+{
+  guint w = after_fillers (p);
+  if (w >= p->words->len)
+    return -1;
+  int s = -1;
+  guint from = w, to = w + 1;
+  if (opening_yes (p, w, lenient))
+    s = 1, to = cue_end_at (p, CUE_YES_START, w);
+  else if (cue_at (p, CUE_NO_START, w))
+    s = 0, to = cue_end_at (p, CUE_NO_START, w);
+  for (guint i = w; s < 0 && i < p->words->len; i++) {
+    guint e;
+    if ((e = cue_end_at (p, CUE_NO_MODAL, i)) > 0)
+      s = 0, from = i, to = e;
+    else if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0)
+      s = 1, from = i, to = e;
+  }
+  if (s >= 0 && span) {
+    const CueWord *a = &g_array_index (p->words, CueWord, from);
+    const CueWord *b = &g_array_index (p->words, CueWord, to - 1);
+    *span = g_strndup (p->norm + a->start, b->end - a->start);
+  }
+  return s;
+}
+
+void
+match_polarity (const Fact *f, View *v, Outcome *o)
+{
+  int s = -1;
+  g_autofree char *span = NULL;
+  /* the opening sentence, past headings and greetings ("Dạ, em chào anh
+   * ạ.") and past the citizen's own turn in a transcript */
+  guint looked = 0;
+  for (guint i = 0; s < 0 && i < v->a->parts->len && looked < 4; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->kind == PART_GLOSS || p->quoted)
+      continue;
+    looked++;
+    s = stance_of (p, v->a->lenient, o->quiet ? NULL : &span);
+    gboolean opening = p->kind == PART_HEADING || p->kind == PART_INTRO
+                       || p->words->len - after_fillers (p) <= 6;
+    if (!opening)
+      break;
+  }
+  const char *want = f->yes ? "@stance:yes" : "@stance:no";
+  if (s < 0) {
+    o->status = ST_MISSING;
+    outcome_rule (o, "stance.missing", want, NULL);
+    return;
+  }
+  gboolean right = (s == 1) == f->yes;
+  o->status = right ? ST_MATCHED : ST_CONTRADICTION;
+  if (o->quiet)
+    return;
+  o->span = g_steal_pointer (&span);
+  o->value = g_strdup (s == 1 ? "\"yes\"" : "\"no\"");
+  if (right)
+    outcome_rule (o, "stance.matched", want, NULL);
+  else
+    outcome_rule (o, "stance.contradiction", s == 1 ? "@stance:yes"
+                                                    : "@stance:no", want, NULL);
+}
+
+/* ---- refusals -------------------------------------------------------------- */
+
+static gboolean
+same_q (const Quantity *q, const ValueClaim *c)
+{
+  return q->unit == c->m.unit
+         && (c->m.unit == NUMBERS_UNIT_SAME_DAY
+             || judge_same_amount (q->value, c->m.hi, c->m.unit));
+}
+
+/* A value an allowed fact gives, for any channel, case or alternative —
+ * for the claim's own channel when it names one ("7.000 đồng nếu nộp trực
+ * tiếp" is not the in-person fee). */
+static gboolean
+allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
+{
+  for (guint i = 0; f->allowed && i < f->allowed->len; i++) {
+    const Fact *a = f->allowed->pdata[i];
+    if (c->channel >= 0 && a->channel.has[c->channel]) {
+      if (same_q (&a->channel.q[c->channel], c))
+        return TRUE;
+      continue;
+    }
+    if (same_q (&a->value, c))
+      return TRUE;
+    for (int ch = 0; ch < CH_N; ch++)
+      if (a->channel.has[ch] && same_q (&a->channel.q[ch], c))
+        return TRUE;
+    for (guint k = 0; a->others && k < a->others->len; k++)
+      if (same_q (&g_array_index (a->others, Quantity, k), c))
+        return TRUE;
+    for (guint k = 0; a->cases && k < a->cases->len; k++) {
+      const FactCase *fc = a->cases->pdata[k];
+      if (fc->has_value && same_q (&fc->value, c))
+        return TRUE;
+      for (int ch = 0; ch < CH_N; ch++)
+        if (fc->channel.has[ch] && same_q (&fc->channel.q[ch], c))
+          return TRUE;
+    }
+  }
+  Quantity q = {c->m.hi, c->m.unit};
+  return key->topic && topic_known_value (key->topics, key->topic, &q);
+}
+
+/* "Hồ sơ của bạn đã được duyệt", "sẽ hoàn tất vào ngày 25/11": the state
+ * of a file the assistant cannot see, told as fact. */
+static gboolean
+tells_status (View *v, guint *part, guint *w0, guint *w1)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls == CUE_STATUS
+          && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
+        *part = i, *w0 = ch->w0, *w1 = ch->w1;
+        return TRUE;
+      }
+    }
+  }
+  return FALSE;
+}
+
+/* A figure about the asked thing, stated as fact. */
+static gboolean
+invents (const ValueClaim *c)
+{
+  if (c->polarity != POL_STATED || c->example || c->operand || c->exempt)
+    return FALSE;
+  switch (c->subject) {
+  case SUBJ_NONE:
+  case SUBJ_FEE:
+  case SUBJ_TOTAL:
+  case SUBJ_PROCESSING: return TRUE;
+  default: return FALSE;
+  }
+}
+
+static gint
+declines (const Fact *f, View *v, guint *part, guint *w0, guint *w1)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    AnswerPart *p = answer_part (v->a, i);
+    guint w, n;
+    if (judge_aliases_find (f->aliases, v->a->lenient, p->phrase, NULL, &w,
+                            &n) >= 0) {
+      *part = i;
+      *w0 = answer_source_word (p->phrase_src, w);
+      *w1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
+      return 1;
+    }
+    for (guint h = 0; h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls == CUE_DECLINE) {
+        *part = i, *w0 = ch->w0, *w1 = ch->w1;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+void
+match_refusal (const Fact *f, View *v, Outcome *o)
+{
+  const GArray *vals = view_values (v);
+  const ValueClaim *invented = NULL;
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    g_autofree char *span = o->quiet ? NULL : match_claim_text (v, c);
+    if (!invents (c) || match_other_topic (v, c->part, c->c0, c->c1)) {
+      g_autofree char *subj = match_term ("subject",
+                                          claims_subject_name (c->subject));
+      outcome_note (o, span, "set_aside", c->polarity == POL_STATED
+                                              ? "claim.aside_refusal"
+                                              : "claim.negated", subj, NULL);
+      continue;
+    }
+    if (allowed_value (f, v->key, c)) {
+      outcome_note (o, span, "set_aside", "claim.allowed", NULL);
+      continue;
+    }
+    if (invented == NULL)
+      invented = c;
+  }
+  guint part = 0, w0 = 0, w1 = 0;
+  if (invented == NULL && tells_status (v, &part, &w0, &w1)) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet) {
+      const AnswerPart *p = answer_part (v->a, part);
+      const CueWord *a = &g_array_index (p->words, CueWord, w0);
+      const CueWord *b = &g_array_index (p->words, CueWord, w1 - 1);
+      o->span = g_strndup (p->norm + a->start, b->end - a->start);
+    }
+    outcome_rule (o, "refusal.status", o->quiet ? "" : o->span, NULL);
+    return;
+  }
+  gboolean declined = declines (f, v, &part, &w0, &w1);
+  if (invented != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet) {
+      o->span = match_claim_text (v, invented);
+      o->value = match_quantity_json (&invented->m);
+    }
+    outcome_rule (o, "refusal.invented", o->quiet ? "" : o->span, NULL);
+    return;
+  }
+  if (!declined) {
+    o->status = ST_MISSING;
+    outcome_rule (o, "refusal.missing", NULL);
+    return;
+  }
+  o->status = ST_MATCHED;
+  if (o->quiet)
+    return;
+  const AnswerPart *p = answer_part (v->a, part);
+  const CueWord *a = &g_array_index (p->words, CueWord, w0);
+  const CueWord *b = &g_array_index (p->words, CueWord, MAX (w1, w0 + 1) - 1);
+  o->span = g_strndup (p->norm + a->start, b->end - a->start);
+  outcome_rule (o, "refusal.matched", o->span, NULL);
+}

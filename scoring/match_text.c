@@ -1,0 +1,288 @@
+/* Agencies, phrases, citations and lists (scoring/match.h). A name counts
+ * where it is stated: "không nộp ở xã mà ở Sở" does not name the commune as
+ * the place, "từ 1/7/2025 không còn cấp huyện" does not send anyone to the
+ * district. */
+#include "scoring/match.h"
+
+#include "scoring/citation.h"
+#include "scoring/cues.h"
+#include "scoring/names.h"
+#include "util/jsonw.h"
+
+#include <math.h>
+
+/* Where a name was found. */
+typedef struct {
+  gint alias;   /* index in its list, or -1 */
+  guint part;
+  Polarity pol;
+  char *span;   /* its phrase form, trimmed */
+  guint w0;     /* its first word in the part */
+} NameHit;
+
+/* The hay of a part for a list: the agency forms for agencies. */
+static void
+hay_of (View *v, AnswerPart *p, gboolean agency, gboolean cap,
+        const char **hay, const char **hay_cap, const GArray **src,
+        const GArray **src_cap)
+{
+  if (!agency) {
+    *hay = p->phrase;
+    *hay_cap = NULL;
+    *src = p->phrase_src;
+    *src_cap = NULL;
+    return;
+  }
+  answer_agency (p, v->a->lenient, cap);
+  *hay = p->agency;
+  *hay_cap = p->agency_cap;
+  *src = p->agency_src;
+  *src_cap = p->agency_cap_src;
+}
+
+static char *
+span_of (const char *hay, guint word, guint words)
+{
+  /* the words [word, word + words) of a phrase form */
+  const char *p = hay;
+  for (guint i = 0; i <= word && *p; i++) {
+    while (*p == ' ')
+      p++;
+    if (i < word)
+      while (*p && *p != ' ')
+        p++;
+  }
+  const char *e = p;
+  for (guint i = 0; i < words && *e; i++) {
+    while (*e && *e != ' ')
+      e++;
+    if (i + 1 < words)
+      while (*e == ' ')
+        e++;
+  }
+  return g_strndup (p, (gsize) (e - p));
+}
+
+/* The first stated occurrence of an alias of a; else the first at all
+ * (with its polarity), alias -1 when none. */
+static NameHit
+find_name (View *v, const Aliases *a, gboolean agency)
+{
+  NameHit best = {-1, 0, POL_STATED, NULL, 0};
+  gboolean any_cap = FALSE;
+  for (guint k = 0; agency && a && k < a->raw->len; k++)
+    any_cap = any_cap || judge_aliases_keep_cap (a, k);
+  for (guint i = 0; a && i < v->a->parts->len; i++) {
+    AnswerPart *p = answer_part (v->a, i);
+    const char *hay, *hay_cap;
+    const GArray *src, *src_cap;
+    hay_of (v, p, agency, any_cap, &hay, &hay_cap, &src, &src_cap);
+    for (guint k = 0; k < a->form[v->a->lenient]->len; k++) {
+      gboolean cap = agency && judge_aliases_keep_cap (a, k);
+      const char *h = cap ? hay_cap : hay;
+      const char *needle = a->form[v->a->lenient]->pdata[k];
+      guint word, words;
+      if (!names_find (h, needle, v->a->lenient, &word, &words))
+        continue;
+      const GArray *map = cap ? src_cap : src;
+      guint w0 = answer_source_word (map, word);
+      guint w1 = answer_source_word (map, word + words - 1) + 1;
+      guint c0, c1;
+      claims_clause (p, w0, w1, &c0, &c1);
+      if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)
+        continue; /* named for another procedure of the set */
+      Polarity pol = claims_polarity (v->a, p, w0, w1);
+      if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)
+        pol = POL_STATED; /* the question asks about the past */
+      if (best.alias >= 0 && best.pol == POL_STATED)
+        break;
+      if (best.alias < 0 || pol == POL_STATED) {
+        g_free (best.span);
+        best = (NameHit) {(gint) k, i, pol, span_of (h, word, words), w0};
+      }
+    }
+    if (best.alias >= 0 && best.pol == POL_STATED)
+      break;
+  }
+  return best;
+}
+
+static void
+list_aliases (GString *s, const Aliases *a)
+{
+  for (guint i = 0; i < a->raw->len && i < 5; i++) {
+    g_string_append (s, i ? ", \"" : "\"");
+    g_string_append (s, a->raw->pdata[i]);
+    g_string_append_c (s, '"');
+  }
+  if (a->raw->len > 5)
+    g_string_append (s, ", …");
+}
+
+static char *
+json_string (const char *s)
+{
+  GString *out = g_string_new (NULL);
+  jsonw_append_string (out, s);
+  return g_string_free (out, FALSE);
+}
+
+void
+match_name (const Fact *f, View *v, Outcome *o)
+{
+  NameHit h = find_name (v, f->aliases, f->type == FACT_AGENCY);
+  if (h.alias >= 0 && h.pol == POL_STATED) {
+    o->status = ST_MATCHED;
+    const char *raw = f->aliases->raw->pdata[h.alias];
+    if (!o->quiet) {
+      o->span = g_steal_pointer (&h.span);
+      o->value = json_string (raw);
+    }
+    outcome_rule (o, "name.matched", raw, NULL);
+    g_free (h.span);
+    return;
+  }
+  o->status = ST_MISSING;
+  if (!o->quiet) {
+    g_autoptr (GString) names = g_string_new (NULL);
+    list_aliases (names, f->aliases);
+    if (h.alias >= 0) {
+      g_autofree char *pol = match_term ("polarity",
+                                         claims_polarity_name (h.pol));
+      outcome_note (o, h.span, "set_aside",
+                    h.pol == POL_NEGATED   ? "claim.negated"
+                    : h.pol == POL_QUOTED ? "claim.quoted"
+                                          : "claim.history",
+                    NULL);
+      outcome_rule (o, "name.only_negated",
+                    (const char *) f->aliases->raw->pdata[h.alias], pol, NULL);
+    } else
+      outcome_rule (o, "name.missing", names->str, NULL);
+  }
+  g_free (h.span);
+}
+
+/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN": the clause speaks of
+ * other things, so a forbidden name there answers nothing. */
+static gboolean
+about_others (View *v, const NameHit *h)
+{
+  const AnswerPart *p = answer_part (v->a, h->part);
+  guint c0, c1;
+  claims_clause (p, h->w0, h->w0 + 1, &c0, &c1);
+  for (guint i = 0; i < p->cues->len; i++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, i);
+    if (ch->cls == CUE_OTHER && ch->w0 >= c0 && ch->w1 <= h->w0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+char *
+match_forbid_name (const Fact *rule, View *v)
+{
+  if (rule->type == FACT_CITATION) {
+    answer_scan (v->a, ANSWER_CITES);
+    for (guint i = 0; rule->doc_canonical && i < v->a->parts->len; i++) {
+      const AnswerPart *p = answer_part (v->a, i);
+      for (guint k = 0; k < p->cites->len; k++) {
+        const CitationMention *c = p->cites->pdata[k];
+        if (!citation_matches (c, rule->doc_canonical))
+          continue;
+        /* a replaced law named as history is no hit */
+        guint w = 0;
+        while (w < p->words->len
+               && g_array_index (p->words, CueWord, w).end <= c->start)
+          w++;
+        if (claims_polarity (v->a, p, w, w + 1) == POL_STATED)
+          return g_strndup (p->norm + c->start, c->end - c->start);
+      }
+    }
+    return NULL;
+  }
+  NameHit h = find_name (v, rule->aliases, rule->type == FACT_AGENCY);
+  if (h.alias >= 0 && h.pol == POL_STATED && !about_others (v, &h))
+    return h.span;
+  g_free (h.span);
+  return NULL;
+}
+
+void
+match_citation (const Fact *f, View *v, Outcome *o)
+{
+  answer_scan (v->a, ANSWER_CITES);
+  for (guint i = 0; f->doc_canonical && i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; k < p->cites->len; k++) {
+      const CitationMention *c = p->cites->pdata[k];
+      if (!citation_matches (c, f->doc_canonical))
+        continue;
+      o->status = ST_MATCHED;
+      if (!o->quiet) {
+        o->span = g_strndup (p->norm + c->start, c->end - c->start);
+        o->value = json_string (c->canonical);
+      }
+      outcome_rule (o, "citation.matched", f->doc_canonical, NULL);
+      return;
+    }
+  }
+  NameHit h = find_name (v, f->aliases, FALSE);
+  if (h.alias >= 0 && h.pol == POL_STATED) {
+    o->status = ST_MATCHED;
+    if (!o->quiet) {
+      o->span = g_steal_pointer (&h.span);
+      o->value = json_string (f->doc);
+    }
+    outcome_rule (o, "name.matched", f->doc, NULL);
+    g_free (h.span);
+    return;
+  }
+  g_free (h.span);
+  o->status = ST_MISSING;
+  outcome_rule (o, "citation.missing", f->doc, NULL);
+  for (guint i = 0; !o->quiet && i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; k < p->cites->len; k++) {
+      const CitationMention *c = p->cites->pdata[k];
+      g_autofree char *span = g_strndup (p->norm + c->start, c->end - c->start);
+      outcome_note (o, span, "other", "citation.other", c->canonical, NULL);
+    }
+  }
+}
+
+void
+match_list (const Fact *f, View *v, Outcome *o)
+{
+  guint hits = 0;
+  g_autoptr (GString) found = o->quiet ? NULL : g_string_new ("[");
+  g_autoptr (GString) missing = o->quiet ? NULL : g_string_new ("[");
+  for (guint i = 0; i < f->items->len; i++) {
+    const Aliases *a = f->items->pdata[i];
+    NameHit h = find_name (v, a, FALSE);
+    gboolean ok = h.alias >= 0 && h.pol == POL_STATED;
+    g_free (h.span);
+    hits += ok;
+    if (o->quiet)
+      continue;
+    GString *to = ok ? found : missing;
+    if (to->len > 1)
+      g_string_append_c (to, ',');
+    g_autofree char *js = json_string (a->raw->pdata[ok ? h.alias : 0]);
+    g_string_append (to, js);
+  }
+  double recall = (double) hits / f->items->len;
+  o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
+  if (o->quiet)
+    return;
+  g_string_append_c (found, ']');
+  g_string_append_c (missing, ']');
+  GString *value = g_string_new ("{\"recall\":");
+  jsonw_append_number (value, round (recall * 1e4) / 1e4);
+  g_string_append_printf (value, ",\"found\":%s,\"missing\":%s}",
+                          found->str, missing->str);
+  o->value = g_string_free (value, FALSE);
+  g_autofree char *h = g_strdup_printf ("%u", hits);
+  g_autofree char *n = g_strdup_printf ("%u", f->items->len);
+  g_autofree char *need = g_strdup_printf ("%.2f", f->min_recall);
+  outcome_rule (o, "list.result", h, n, need, NULL);
+}

@@ -1,0 +1,526 @@
+/* Money, durations and dates (scoring/match.h). Each value claim about the
+ * asked thing is compared with the key's value for its channel or case;
+ * claims about something else, negated or historical ones are set aside
+ * with their reason. A claim in a worked example may confirm the key but
+ * never contradicts it: the example's figures are its own. */
+#include "scoring/match.h"
+
+#include "scoring/cues.h"
+#include "scoring/dates.h"
+#include "scoring/names.h"
+
+#include <string.h>
+
+typedef enum { Q_IGNORE, Q_MATCH, Q_OTHER, Q_VAGUE, Q_CONTRA, Q_UNIT } QClass;
+
+/* The values a claim may rightly state, in its context. */
+typedef struct {
+  Quantity q[16];
+  guint n;
+  gboolean attributed; /* the claim's channel or case chose them */
+  const char *why;     /* the channel's or the case's name */
+  gboolean why_channel;
+  gboolean unsure; /* a difference is no contradiction */
+} Expected;
+
+static void
+add_q (Expected *e, Quantity q)
+{
+  if (e->n < G_N_ELEMENTS (e->q))
+    e->q[e->n++] = q;
+}
+
+static void
+add_channels (Expected *e, const ChannelValues *cv)
+{
+  for (int c = 0; c < CH_N; c++)
+    if (cv->has[c])
+      add_q (e, cv->q[c]);
+}
+
+/* Words between a claim and words [s0, s1), the cue after the claim a
+ * little farther ("Trực tiếp: 15.000đ" binds before, "15.000đ nếu nộp
+ * trực tiếp" after), a sentence stop between them farther still. */
+static guint
+distance (const AnswerPart *p, const ValueClaim *c, guint s0, guint s1)
+{
+  guint from, to, d;
+  if (s1 <= c->w0)
+    from = s1, to = c->w0, d = 2 * (c->w0 - s1);
+  else if (s0 >= c->w1)
+    from = c->w1, to = s0, d = 2 * (s0 - c->w1) + 1;
+  else
+    return 0;
+  for (guint w = from + 1; w <= to && w < p->words->len; w++) {
+    guint8 gap = g_array_index (p->words, CueWord, w).gap;
+    if (gap & CUE_GAP_STOP)
+      d += 40;
+    else if (p->starts[w])
+      d += 20; /* another clause */
+  }
+  return d;
+}
+
+/* The distance from c to the nearest cue of when in c's part that is
+ * nearer to c than to any other value of the part ("1.000 đồng/trang (hai
+ * trang đầu 2.000 đồng)" names the case of 2.000, not of 1.000), or
+ * G_MAXUINT. */
+static guint
+case_distance (View *v, const ValueClaim *c, const Aliases *when)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const GArray *vals = view_values (v);
+  const GPtrArray *forms = when->form[v->a->lenient];
+  guint best = G_MAXUINT;
+  for (guint k = 0; k < forms->len; k++) {
+    const char *needle = forms->pdata[k];
+    guint n = names_word_count (needle);
+    for (const char *h = strstr (p->phrase, needle); h;
+         h = strstr (h + 1, needle)) {
+      guint w = 0;
+      for (const char *q = p->phrase + 1; q <= h; q++)
+        w += q[-1] == ' ' && *q != ' ';
+      guint s0 = answer_source_word (p->phrase_src, w);
+      guint s1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
+      guint mine = distance (p, c, s0, s1);
+      gboolean nearest = mine < best;
+      for (guint i = 0; nearest && i < vals->len; i++) {
+        const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
+        nearest = o == c || o->part != c->part || distance (p, o, s0, s1) >= mine;
+      }
+      if (nearest)
+        best = mine;
+    }
+  }
+  return best;
+}
+
+static const FactCase *
+case_of (const Fact *f, View *v, const ValueClaim *c)
+{
+  if (f->cases == NULL)
+    return NULL;
+  /* the case whose cue is nearest the value */
+  const FactCase *found = NULL;
+  guint best = G_MAXUINT;
+  for (guint i = 0; i < f->cases->len; i++) {
+    const FactCase *fc = f->cases->pdata[i];
+    guint d = case_distance (v, c, fc->when);
+    if (d < best) {
+      best = d;
+      found = fc;
+    }
+  }
+  if (found != NULL)
+    return found;
+  /* the case named by the row, the column or the list's introduction */
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const gint ctx[] = {p->row_head, p->col_head, p->intro};
+  for (gsize k = 0; k < G_N_ELEMENTS (ctx); k++) {
+    if (ctx[k] < 0)
+      continue;
+    const char *hay = answer_part (v->a, (guint) ctx[k])->phrase;
+    for (guint i = 0; i < f->cases->len; i++) {
+      const FactCase *fc = f->cases->pdata[i];
+      if (judge_aliases_find (fc->when, v->a->lenient, hay, NULL, NULL, NULL)
+          >= 0)
+        return fc;
+    }
+  }
+  return NULL;
+}
+
+/* The channel values of the case the question asks about: the one case
+ * whose values hold the key's value when the general ones do not. */
+static const ChannelValues *
+asked_case_channels (const Fact *f)
+{
+  if (f->cases == NULL)
+    return NULL;
+  for (int ch = 0; ch < CH_N; ch++)
+    if (f->channel.has[ch]
+        && judge_same_amount (f->channel.q[ch].value, f->value.value,
+                              f->value.unit))
+      return NULL;
+  const ChannelValues *found = NULL;
+  for (guint i = 0; i < f->cases->len; i++) {
+    const FactCase *fc = f->cases->pdata[i];
+    for (int ch = 0; ch < CH_N; ch++)
+      if (fc->channel.has[ch]
+          && judge_same_amount (fc->channel.q[ch].value, f->value.value,
+                                f->value.unit)) {
+        if (found != NULL && found != &fc->channel)
+          return NULL; /* two cases hold it: the question names neither */
+        found = &fc->channel;
+      }
+  }
+  return found;
+}
+
+static void
+expected_for (const Fact *f, View *v, const ValueClaim *c, Expected *e,
+              const FactCase **fcase)
+{
+  memset (e, 0, sizeof *e);
+  const FactCase *fc = case_of (f, v, c);
+  *fcase = fc;
+  if (fc != NULL) {
+    e->attributed = TRUE;
+    e->why = fc->when->raw->pdata[0]; /* the case as the key words it */
+    if (c->channel >= 0 && fc->channel.has[c->channel])
+      add_q (e, fc->channel.q[c->channel]);
+    else if (fc->has_value) {
+      add_q (e, fc->value);
+      /* the key gives this case one value, the answer one per channel:
+       * the key cannot say the channel's value is wrong */
+      e->unsure = c->channel >= 0;
+    } else
+      add_channels (e, &fc->channel);
+    return;
+  }
+  if (c->channel >= 0) {
+    /* the question may ask about one case ("theo danh sách, nộp trực
+     * tiếp"): its channel values, not the general ones, are asked */
+    const ChannelValues *cv = asked_case_channels (f);
+    if (cv == NULL && f->channel.has[c->channel])
+      cv = &f->channel;
+    if (cv != NULL && cv->has[c->channel]) {
+      e->attributed = TRUE;
+      e->why = judge_channel_names[c->channel];
+      e->why_channel = TRUE;
+      add_q (e, cv->q[c->channel]);
+      /* beside the asked case, the general rate of the channel is right
+       * for the general case ("từng người đăng ký riêng lẻ: 15.000đ") */
+      if (cv != &f->channel && f->channel.has[c->channel])
+        add_q (e, f->channel.q[c->channel]);
+      return;
+    }
+  }
+  add_q (e, f->value);
+  add_channels (e, &f->channel);
+  for (guint i = 0; f->cases && i < f->cases->len; i++) {
+    const FactCase *k = f->cases->pdata[i];
+    if (k->has_value)
+      add_q (e, k->value);
+    add_channels (e, &k->channel);
+  }
+  for (guint i = 0; f->others && i < f->others->len; i++)
+    add_q (e, g_array_index (f->others, Quantity, i));
+}
+
+static gboolean
+in_set (const Expected *e, double v, NumbersUnit u)
+{
+  for (guint i = 0; i < e->n; i++)
+    if (e->q[i].unit == u
+        && (u == NUMBERS_UNIT_SAME_DAY || judge_same_amount (e->q[i].value, v, u)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_day_unit (NumbersUnit u)
+{
+  return u == NUMBERS_UNIT_DAY || u == NUMBERS_UNIT_WORKING_DAY;
+}
+
+/* The asked value: the key's value, when the context allows it. */
+static gboolean
+is_key (const Fact *f, const Expected *e, double v, NumbersUnit u)
+{
+  if (u != f->value.unit)
+    return FALSE;
+  gboolean same = u == NUMBERS_UNIT_SAME_DAY
+                  || judge_same_amount (f->value.value, v, u);
+  return same && (!e->attributed || in_set (e, v, u));
+}
+
+/* Same-day keys against day counts and the other way round. */
+static QClass
+classify_same_day (const Fact *f, const Expected *e, const NumbersMention *m)
+{
+  NumbersUnit fu = f->value.unit;
+  if (is_key (f, e, m->hi, m->unit))
+    return Q_MATCH;
+  if (in_set (e, m->hi, m->unit))
+    return Q_OTHER;
+  if (m->unit == NUMBERS_UNIT_SAME_DAY)
+    return is_day_unit (fu) ? Q_CONTRA : Q_IGNORE;
+  if (!is_day_unit (m->unit))
+    return Q_IGNORE;
+  return m->hi >= 2 ? Q_CONTRA : Q_IGNORE;
+}
+
+static QClass
+classify (const Fact *f, const Expected *e, const NumbersMention *m)
+{
+  NumbersUnit fu = f->value.unit;
+  gboolean money = fu == NUMBERS_UNIT_VND;
+  if (money != (m->unit == NUMBERS_UNIT_VND) || m->unit == NUMBERS_UNIT_NONE)
+    return Q_IGNORE;
+  if (fu == NUMBERS_UNIT_SAME_DAY || m->unit == NUMBERS_UNIT_SAME_DAY)
+    return classify_same_day (f, e, m);
+  if (m->unit != fu) {
+    if (in_set (e, m->hi, m->unit))
+      return Q_OTHER;
+    return is_day_unit (fu) && is_day_unit (m->unit) ? Q_UNIT : Q_IGNORE;
+  }
+  switch (m->bound) {
+  case NUMBERS_EXACT:
+  case NUMBERS_AT_MOST:
+    if (is_key (f, e, m->hi, fu))
+      return Q_MATCH;
+    return in_set (e, m->hi, fu) ? Q_OTHER : Q_CONTRA;
+  case NUMBERS_AT_LEAST:
+    if (is_key (f, e, m->lo, fu))
+      return Q_VAGUE; /* "ít nhất 3 ngày" does not state the limit */
+    if (in_set (e, m->lo, fu))
+      return Q_OTHER;
+    return m->lo > f->value.value && !judge_same_amount (m->lo, f->value.value, fu)
+               ? Q_CONTRA : Q_VAGUE;
+  case NUMBERS_RANGE:
+  default:
+    if (money) {
+      /* "từ 1.000 đến 2.000 đồng/trang" states two listed values; a
+       * range around a fixed fee, or for one channel or case, states a
+       * wrong one */
+      gboolean lo_ok = in_set (e, m->lo, fu), hi_ok = in_set (e, m->hi, fu);
+      if (lo_ok && hi_ok && !e->attributed)
+        return is_key (f, e, m->lo, fu) || is_key (f, e, m->hi, fu)
+                   ? Q_MATCH : Q_OTHER;
+      return Q_CONTRA;
+    }
+    /* "2–3 ngày làm việc" states the limit 3; "3–5 ngày" does not */
+    if (is_key (f, e, m->hi, fu))
+      return Q_MATCH;
+    return in_set (e, m->hi, fu) ? Q_OTHER : Q_CONTRA;
+  }
+}
+
+static const char *
+subject_term (const ValueClaim *c)
+{
+  return claims_subject_name (c->subject);
+}
+
+/* A claim that can confirm the key but never contradict it. */
+static gboolean
+weak (const Fact *f, const ValueClaim *c, const FactCase *fc)
+{
+  if (c->example || (c->exempt && fc == NULL))
+    return TRUE;
+  if (f->about == ABOUT_FEE)
+    return c->operand || c->subject == SUBJ_TOTAL;
+  if (f->about == ABOUT_TOTAL)
+    return c->example;
+  return c->operand;
+}
+
+/* Why a claim is not compared, or NULL when it is. A claim that names one
+ * of the key's cases is about the asked thing in that case, whatever step
+ * it sits in ("trường hợp cần xác minh … 05 ngày làm việc"). */
+static const char *
+set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
+           gboolean asks_history, char **arg)
+{
+  if (c->polarity == POL_QUOTED)
+    return "claim.quoted";
+  if (f->about == ABOUT_FEE && (c->result || (c->multiple && !c->rate))
+      && fc == NULL) {
+    *arg = g_strdup ("@subject:total");
+    return "claim.computed";
+  }
+  gboolean case_ok = fc != NULL
+                     && (c->subject == SUBJ_STEP || c->subject == SUBJ_EXTRA);
+  if (!case_ok && !match_about (f->about, c)) {
+    *arg = match_term ("subject", subject_term (c));
+    return "claim.set_aside";
+  }
+  if (c->polarity == POL_NEGATED)
+    return "claim.negated";
+  if (c->polarity == POL_HISTORY && !asks_history)
+    return "claim.history";
+  return NULL;
+}
+
+static void
+note_class (Outcome *o, const char *span, QClass q, const Expected *e,
+            const NumbersMention *m)
+{
+  switch (q) {
+  case Q_MATCH:
+    outcome_note (o, span, "matched", "claim.matched", NULL);
+    break;
+  case Q_OTHER:
+    if (e->attributed) {
+      g_autofree char *w = e->why_channel ? match_term ("ch", e->why)
+                                          : g_strdup (e->why);
+      outcome_note (o, span, "other_value", "claim.other_for", w, NULL);
+    } else
+      outcome_note (o, span, "other_value", "claim.other", NULL);
+    break;
+  case Q_VAGUE:
+    outcome_note (o, span, "vague", "claim.vague", NULL);
+    break;
+  case Q_UNIT:
+    outcome_note (o, span, "other_unit", "claim.unit",
+                  m->unit == NUMBERS_UNIT_DAY ? "@unit:day" : "@unit:working_day",
+                  m->unit == NUMBERS_UNIT_DAY ? "@unit:working_day" : "@unit:day",
+                  NULL);
+    break;
+  case Q_CONTRA:
+    outcome_note (o, span, "contradiction", "claim.contradiction", NULL);
+    break;
+  default: break;
+  }
+}
+
+typedef struct {
+  const ValueClaim *first[Q_UNIT + 1];
+  const char *why[Q_UNIT + 1];
+  const ValueClaim *decisive; /* a total's last stated sum */
+  QClass decisive_class;
+} Found;
+
+static void
+decide (const Fact *f, View *v, Outcome *o, const Found *fd)
+{
+  const char *kind = f->type == FACT_MONEY ? "@kind:money" : "@kind:duration";
+  g_autofree char *about = match_term ("about", judge_about_names[f->about]);
+  const ValueClaim *c = NULL;
+  /* a computed total is told with its subtotals: the last sum the answer
+   * announces ("tổng cộng", "= …", "nên chỉ thu …") decides */
+  if (f->about == ABOUT_TOTAL && fd->decisive
+      && (fd->decisive_class == Q_MATCH || fd->decisive_class == Q_CONTRA)) {
+    c = fd->decisive;
+    o->status = fd->decisive_class == Q_MATCH ? ST_MATCHED : ST_CONTRADICTION;
+  } else if (f->about == ABOUT_TOTAL && (c = fd->first[Q_MATCH])) {
+    o->status = ST_MATCHED;
+  } else if ((c = fd->first[Q_CONTRA])) {
+    o->status = ST_CONTRADICTION;
+  } else if ((c = fd->first[Q_MATCH])) {
+    o->status = ST_MATCHED;
+  } else if ((c = fd->first[Q_OTHER])) {
+    o->status = ST_OTHER;
+  } else {
+    o->status = ST_MISSING;
+    outcome_rule (o, "value.missing", kind, o->expected, about, NULL);
+    return;
+  }
+  if (o->quiet)
+    return;
+  o->span = match_claim_text (v, c);
+  o->value = match_quantity_json (&c->m);
+  g_autofree char *ctx = c->channel >= 0
+                             ? match_term ("ch", judge_channel_names[c->channel])
+                             : g_strdup (about);
+  if (o->status == ST_CONTRADICTION)
+    outcome_rule (o, c->m.bound == NUMBERS_RANGE ? "value.contradiction_range"
+                                                 : "value.contradiction",
+                  o->span, o->expected, ctx, NULL);
+  else if (o->status == ST_MATCHED)
+    outcome_rule (o, "value.matched", o->expected, o->span, NULL);
+  else
+    outcome_rule (o, "value.other", o->span, o->expected, NULL);
+}
+
+void
+match_quantity (const Fact *f, View *v, Outcome *o)
+{
+  const GArray *vals = view_values (v);
+  gboolean money = f->type == FACT_MONEY;
+  Found fd = {{NULL}, {NULL}, NULL, Q_IGNORE};
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    if (money != (c->m.unit == NUMBERS_UNIT_VND))
+      continue;
+    g_autofree char *span = o->quiet ? NULL : match_claim_text (v, c);
+    Expected e;
+    const FactCase *fc;
+    expected_for (f, v, c, &e, &fc);
+    g_autofree char *arg = NULL;
+    const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+    const char *topic = aside ? NULL
+                              : match_other_topic (v, c->part, c->c0, c->c1);
+    if (topic != NULL) {
+      outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
+      continue;
+    }
+    const char *row = aside || fc ? NULL : match_other_row (v, c->part);
+    if (row != NULL) {
+      outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
+      continue;
+    }
+    if (aside != NULL) {
+      g_autofree char *asked = match_term ("about",
+                                           judge_about_names[f->about]);
+      outcome_note (o, span, "set_aside", aside, arg ? arg : asked,
+                    arg ? asked : NULL, NULL);
+      continue;
+    }
+    QClass q = classify (f, &e, &c->m);
+    if (q == Q_IGNORE)
+      continue;
+    if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
+      outcome_note (o, span, "set_aside", c->exempt && !c->example
+                                              ? "claim.exempt"
+                                              : "claim.example", NULL);
+      continue;
+    }
+    if (fd.first[q] == NULL)
+      fd.first[q] = c;
+    if (c->subject == SUBJ_TOTAL || c->result || c->conclusion) {
+      fd.decisive = c;
+      fd.decisive_class = q;
+    }
+    note_class (o, span, q, &e, &c->m);
+  }
+  decide (f, v, o, &fd);
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+void
+match_date (const Fact *f, View *v, Outcome *o)
+{
+  answer_scan (v->a, ANSWER_DATES);
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; p->dates && k < p->dates->len; k++) {
+      const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
+      if (d->year != f->year || d->month != f->month || d->day != f->day)
+        continue;
+      o->status = ST_MATCHED;
+      if (o->quiet)
+        return;
+      o->span = g_strndup (p->norm + d->start, d->end - d->start);
+      o->value = g_strdup_printf ("\"%04u-%02u-%02u\"", d->year, d->month,
+                                  d->day);
+      outcome_rule (o, "value.matched", o->expected, o->span, NULL);
+      return;
+    }
+  }
+  o->status = ST_MISSING;
+  outcome_rule (o, "value.missing", "@kind:date", o->expected, "@about:date",
+                NULL);
+}
+
+/* ---- forbid rules on values ------------------------------------------------ */
+
+char *
+match_forbid_value (const Fact *rule, View *v)
+{
+  const GArray *vals = view_values (v);
+  gboolean money = rule->type == FACT_MONEY;
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    if (money != (c->m.unit == NUMBERS_UNIT_VND) || !match_about (rule->about, c)
+        || c->polarity != POL_STATED || c->example || c->operand || c->exempt
+        || match_other_topic (v, c->part, c->c0, c->c1))
+      continue;
+    Expected e = {.n = 1, .q = {rule->value}};
+    if (classify (rule, &e, &c->m) == Q_MATCH)
+      return match_claim_text (v, c);
+  }
+  return NULL;
+}

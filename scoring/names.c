@@ -1,0 +1,340 @@
+/* Comparable forms of names and phrases (scoring/names.h). Rewrites are
+ * whole-word rules over a phrase form's words, the tables normalized once
+ * per form (strict, lenient) like any answer. */
+#include "scoring/names.h"
+
+#include "scoring/normalize.h"
+
+#include <string.h>
+
+/* The words of a phrase form as (offset, length) pairs. */
+typedef struct {
+  guint n;
+  gsize *off, *len;
+} Words;
+
+static void
+words_split (const char *s, Words *w)
+{
+  gsize cap = 8;
+  w->n = 0;
+  w->off = g_new (gsize, cap);
+  w->len = g_new (gsize, cap);
+  const char *p = s;
+  for (;;) {
+    while (*p == ' ')
+      p++;
+    if (*p == '\0')
+      break;
+    const char *e = strchr (p, ' ');
+    if (e == NULL)
+      e = p + strlen (p);
+    if (w->n == cap) {
+      cap *= 2;
+      w->off = g_renew (gsize, w->off, cap);
+      w->len = g_renew (gsize, w->len, cap);
+    }
+    w->off[w->n] = (gsize) (p - s);
+    w->len[w->n] = (gsize) (e - p);
+    w->n++;
+    p = e;
+  }
+}
+
+static void
+words_clear (Words *w)
+{
+  g_free (w->off);
+  g_free (w->len);
+}
+
+guint
+names_word_count (const char *phrase)
+{
+  guint n = 0;
+  for (const char *p = phrase; *p; p++)
+    n += p[0] == ' ' && p[1] != '\0' && p[1] != ' ';
+  return n;
+}
+
+typedef struct {
+  char *from;  /* phrase form " a b " */
+  char *to;    /* phrase form, or " " to drop the words */
+  Words fw;    /* words of from */
+  char *first; /* " a ": its first word with its spaces */
+} Rewrite;
+
+typedef struct {
+  Rewrite *r;
+  guint n;
+} RewriteTable;
+
+/* Order matters: longer wordings first ("thị xã" before "xã"). */
+static const char *const agency_rules[][2] = {
+  {"ca xã", "công an xã"},         {"ca phường", "công an xã"},
+  {"ca tỉnh", "công an tỉnh"},     {"ca huyện", "công an huyện"},
+  {"ca quận", "công an huyện"},    {"ca thành phố", "công an tỉnh"},
+  {"ca tp", "công an tỉnh"},       {"thị xã", "huyện"},
+  {"thị trấn", "xã"},              {"đặc khu", "xã"},
+  {"phường", "xã"},                {"thành phố", "tỉnh"},
+  {"tp", "tỉnh"},                  {"quận", "huyện"},
+};
+
+static const char *const synonym_rules[][2] = {
+  {"hôm sau", "tiếp theo"},     {"kế tiếp", "tiếp theo"},
+  {"liền kề", "tiếp theo"},     {"liền sau", "tiếp theo"},
+  {"ngay lập tức", "ngay"},     {"tức thì", "ngay"},
+};
+
+static RewriteTable *
+table_build (const char *const (*rows)[2], gsize n, gboolean lenient,
+             gboolean drop_cap)
+{
+  RewriteTable *t = g_new0 (RewriteTable, 1);
+  t->r = g_new0 (Rewrite, n + 1);
+  for (gsize i = 0; i < n; i++) {
+    t->r[i].from = normalize_phrase_of (rows[i][0], lenient);
+    t->r[i].to = normalize_phrase_of (rows[i][1], lenient);
+    words_split (t->r[i].from, &t->r[i].fw);
+    t->r[i].first = g_strndup (t->r[i].from, t->r[i].fw.len[0] + 2);
+  }
+  t->n = (guint) n;
+  if (drop_cap) { /* the last rule: "cấp" goes */
+    t->r[n].from = normalize_phrase_of ("cấp", lenient);
+    t->r[n].to = g_strdup (" ");
+    words_split (t->r[n].from, &t->r[n].fw);
+    t->r[n].first = g_strdup (t->r[n].from);
+    t->n++;
+  }
+  return t;
+}
+
+static const RewriteTable *
+table (int which, gboolean lenient)
+{
+  static RewriteTable *t[3][2];
+  static gsize once[3][2];
+  int m = lenient ? 1 : 0;
+  if (g_once_init_enter (&once[which][m])) {
+    if (which == 2)
+      t[which][m] = table_build (synonym_rules, G_N_ELEMENTS (synonym_rules),
+                                 lenient, FALSE);
+    else
+      t[which][m] = table_build (agency_rules, G_N_ELEMENTS (agency_rules),
+                                 lenient, which == 0);
+    g_once_init_leave (&once[which][m], 1);
+  }
+  return t[which][m];
+}
+
+static guint
+src_of (const GArray *src, guint i)
+{
+  return src && i < src->len ? g_array_index (src, guint, i) : i;
+}
+
+/* Whether rule r matches the words at p (a word start in a phrase form);
+ * *end receives the end of its last word. */
+static gboolean
+rule_matches (const Rewrite *r, const char *p, const char **end)
+{
+  for (guint k = 0; k < r->fw.n; k++) {
+    const char *e = strchr (p, ' ');
+    gsize wn = e ? (gsize) (e - p) : strlen (p);
+    gsize n = r->fw.len[k];
+    if (wn != n || memcmp (p, r->from + r->fw.off[k], n) != 0)
+      return FALSE;
+    p += n;
+    if (k + 1 < r->fw.n) {
+      if (*p != ' ')
+        return FALSE;
+      p++;
+    }
+  }
+  *end = p;
+  return TRUE;
+}
+
+/* One pass over the phrase form: at each word the first rule that
+ * matches there is applied. The word map (src_in → src_out) follows. A
+ * phrase where no rule's first word occurs is copied: splitting every
+ * part into words was a tenth of judging. */
+/* TRUE when some rule's first word occurs in phrase: most parts need no
+ * rewrite, and a strstr per rule costs less than walking the words. */
+static gboolean
+may_apply (const char *phrase, const RewriteTable *t)
+{
+  for (guint r = 0; r < t->n; r++)
+    if (strstr (phrase, t->r[r].first) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+rewrite (const char *phrase, const RewriteTable *t, const GArray *src_in,
+         GArray *src_out)
+{
+  if (!may_apply (phrase, t))
+    return NULL;
+  gsize len = strlen (phrase);
+  char *out = g_malloc (3 * len + 16), *d = out; /* no rule triples */
+  guint word = 0;
+  const char *p = phrase;
+  *d++ = ' ';
+  while (*p == ' ')
+    p++;
+  while (*p) {
+    const char *e = strchr (p, ' ');
+    gsize wn = e ? (gsize) (e - p) : strlen (p);
+    const Rewrite *hit = NULL;
+    const char *end = NULL;
+    for (guint r = 0; r < t->n && hit == NULL; r++)
+      if (t->r[r].fw.len[0] == wn && t->r[r].from[t->r[r].fw.off[0]] == *p
+          && rule_matches (&t->r[r], p, &end))
+        hit = &t->r[r];
+    guint src = src_of (src_in, word);
+    if (hit == NULL) {
+      memcpy (d, p, wn);
+      d += wn;
+      *d++ = ' ';
+      if (src_out)
+        g_array_append_val (src_out, src);
+      word++;
+      p += wn;
+    } else {
+      gsize tn = strlen (hit->to + 1); /* " c d " → "c d " */
+      memcpy (d, hit->to + 1, tn);
+      d += tn;
+      for (guint k = names_word_count (hit->to); src_out && k > 0; k--)
+        g_array_append_val (src_out, src);
+      word += hit->fw.n;
+      p = end;
+    }
+    while (*p == ' ')
+      p++;
+  }
+  *d = '\0';
+  return out;
+}
+
+char *
+names_agency_form (const char *phrase, gboolean lenient, gboolean keep_cap,
+                   const GArray *src_in, GArray *src_out)
+{
+  return rewrite (phrase, table (keep_cap ? 1 : 0, lenient), src_in, src_out);
+}
+
+char *
+names_canonical (const char *phrase, gboolean lenient, const GArray *src_in,
+                 GArray *src_out)
+{
+  return rewrite (phrase, table (2, lenient), src_in, src_out);
+}
+
+char *
+names_agency_form_copy (const char *phrase, gboolean lenient,
+                        gboolean keep_cap)
+{
+  char *r = names_agency_form (phrase, lenient, keep_cap, NULL, NULL);
+  return r ? r : g_strdup (phrase);
+}
+
+char *
+names_canonical_copy (const char *phrase, gboolean lenient)
+{
+  char *r = names_canonical (phrase, lenient, NULL, NULL);
+  return r ? r : g_strdup (phrase);
+}
+
+/* ---- finding, with small gaps ------------------------------------------- */
+
+static gboolean
+is_negation_word (const char *w, gsize n, gboolean lenient)
+{
+  static const char *const strict[] = {"không", "chưa", "chẳng", "chớ"};
+  static const char *const plain[] = {"khong", "chua", "chang", "cho"};
+  const char *const *set = lenient ? plain : strict;
+  for (gsize i = 0; i < 4; i++)
+    if (strlen (set[i]) == n && memcmp (set[i], w, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Words of hay (a phrase form) that start before byte at. */
+static guint
+words_before (const char *hay, gsize at)
+{
+  guint n = 0;
+  for (gsize i = 1; i < at; i++)
+    n += hay[i] != ' ' && hay[i - 1] == ' ';
+  return n;
+}
+
+/* Needle words in order from hay word h on, with at most one extra word
+ * between two of them, two in all, none a negation. *span gets the words
+ * of hay covered. */
+static gboolean
+gap_match_at (const char *hay, const Words *hw, guint h, const char *needle,
+              const Words *nw, gboolean lenient, guint *span)
+{
+  guint k = 0, gaps = 0, i = h;
+  gboolean gapped = FALSE;
+  while (k < nw->n) {
+    if (i >= hw->n)
+      return FALSE;
+    if (hw->len[i] == nw->len[k]
+        && memcmp (hay + hw->off[i], needle + nw->off[k], nw->len[k]) == 0) {
+      k++;
+      gapped = FALSE;
+    } else if (k == 0 || gapped || gaps == 2
+               || is_negation_word (hay + hw->off[i], hw->len[i], lenient)) {
+      return FALSE;
+    } else {
+      gaps++;
+      gapped = TRUE;
+    }
+    i++;
+  }
+  *span = i - h;
+  return TRUE;
+}
+
+gboolean
+names_find (const char *hay, const char *needle, gboolean lenient,
+            guint *word, guint *words)
+{
+  if (hay == NULL || needle == NULL || strlen (needle) < 3)
+    return FALSE;
+  const char *hit = strstr (hay, needle);
+  if (hit != NULL) {
+    if (word)
+      *word = words_before (hay, (gsize) (hit - hay));
+    if (words)
+      *words = names_word_count (needle);
+    return TRUE;
+  }
+  if (names_word_count (needle) < 3)
+    return FALSE;
+  /* the gap search only where the needle's first word occurs */
+  const char *sp = strchr (needle + 1, ' ');
+  g_autofree char *first = g_strndup (needle, (gsize) (sp - needle) + 1);
+  if (strstr (hay, first) == NULL)
+    return FALSE;
+  Words hw, nw;
+  words_split (hay, &hw);
+  words_split (needle, &nw);
+  gboolean found = FALSE;
+  for (guint h = 0; h < hw.n && !found; h++) {
+    guint span;
+    if (gap_match_at (hay, &hw, h, needle, &nw, lenient, &span)) {
+      found = TRUE;
+      if (word)
+        *word = h;
+      if (words)
+        *words = span;
+    }
+  }
+  words_clear (&hw);
+  words_clear (&nw);
+  return found;
+}

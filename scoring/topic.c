@@ -1,0 +1,370 @@
+/* A set's topics (scoring/judge.h, scoring/topic.h). A garbled question can
+ * make an assistant retrieve another procedure and answer with its text;
+ * when that procedure's figures happen to equal the asked one's, only the
+ * subject tells the answer is wrong. The subject is read from the names of
+ * the set's topics in the answer; a name inside a longer name of another
+ * topic ("tạm trú" inside "gia hạn tạm trú") counts for the longer. */
+#include "scoring/topic.h"
+
+#include "scoring/claims.h"
+#include "scoring/cues.h"
+#include "scoring/match.h"
+#include "scoring/names.h"
+
+#include <string.h>
+
+typedef struct {
+  char *id, *name;
+  Aliases *aliases; /* the name and the aliases, phrase forms */
+  char *signature;  /* name and aliases as given, to compare definitions */
+  GArray *values;   /* Quantity: figures the set's keys of the topic state */
+} Topic;
+
+struct _JudgeTopics {
+  gint ref;
+  GPtrArray *order;  /* Topic*, in definition order */
+  GHashTable *by_id; /* id → Topic* (borrowed) */
+};
+
+static void
+topic_free (Topic *t)
+{
+  g_free (t->id);
+  g_free (t->name);
+  g_free (t->signature);
+  judge_aliases_unref (t->aliases);
+  g_array_unref (t->values);
+  g_free (t);
+}
+
+JudgeTopics *
+judge_topics_new (void)
+{
+  JudgeTopics *t = g_new0 (JudgeTopics, 1);
+  t->ref = 1;
+  t->order = g_ptr_array_new_with_free_func ((GDestroyNotify) topic_free);
+  t->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  return t;
+}
+
+JudgeTopics *
+judge_topics_ref (JudgeTopics *t)
+{
+  if (t)
+    g_atomic_int_inc (&t->ref);
+  return t;
+}
+
+void
+judge_topics_unref (JudgeTopics *t)
+{
+  if (t == NULL || !g_atomic_int_dec_and_test (&t->ref))
+    return;
+  g_hash_table_unref (t->by_id);
+  g_ptr_array_unref (t->order);
+  g_free (t);
+}
+
+gboolean
+judge_topics_has (const JudgeTopics *t, const char *id)
+{
+  return t && id && g_hash_table_contains (t->by_id, id);
+}
+
+const char *
+judge_topics_name (const JudgeTopics *t, const char *id)
+{
+  const Topic *tp = t && id ? g_hash_table_lookup (t->by_id, id) : NULL;
+  return tp ? tp->name : NULL;
+}
+
+static gboolean
+valid_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0' || strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+judge_topics_add (JudgeTopics *t, const char *id, const cJSON *def,
+                  GError **error)
+{
+  if (id == NULL) { /* an inline {"id", "name", "aliases"} */
+    id = cJSON_GetStringValue (cJSON_GetObjectItemCaseSensitive (def, "id"));
+    if (id == NULL) {
+      g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                   "field \"topic.id\": missing");
+      return FALSE;
+    }
+  }
+  g_autofree char *path = g_strdup_printf ("topics.%s", id);
+  if (!valid_id (id)) {
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "field \"%s\": an id is lower-case letters, digits and '-'",
+                 path);
+    return FALSE;
+  }
+  const char *name = cJSON_GetStringValue (
+      cJSON_GetObjectItemCaseSensitive (def, "name"));
+  const cJSON *aliases = cJSON_GetObjectItemCaseSensitive (def, "aliases");
+  if (!cJSON_IsObject (def) || name == NULL || name[0] == '\0'
+      || !g_utf8_validate (name, -1, NULL)) {
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "field \"%s.name\": expected a non-empty string", path);
+    return FALSE;
+  }
+  for (const cJSON *c = def->child; c; c = c->next)
+    if (strcmp (c->string, "name") && strcmp (c->string, "aliases")
+        && strcmp (c->string, "id") && strcmp (c->string, "note")) {
+      g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                   "field \"%s.%s\": unknown field for a topic", path,
+                   c->string);
+      return FALSE;
+    }
+  g_autoptr (cJSON) all = cJSON_CreateArray ();
+  cJSON_AddItemToArray (all, cJSON_CreateString (name));
+  if (aliases != NULL && !cJSON_IsArray (aliases)) {
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "field \"%s.aliases\": expected an array of strings", path);
+    return FALSE;
+  }
+  for (const cJSON *a = aliases ? aliases->child : NULL; a; a = a->next)
+    cJSON_AddItemToArray (all, cJSON_Duplicate (a, FALSE));
+  /* printed by cJSON, whose memory may belong to the loader's per-line
+   * scope (util/cjson_scope.h): copied into GLib's */
+  char *printed = cJSON_PrintUnformatted (all);
+  g_autofree char *sig = g_strdup (printed);
+  cJSON_free (printed);
+  Topic *known = g_hash_table_lookup (t->by_id, id);
+  if (known != NULL) {
+    if (strcmp (known->signature, sig) == 0)
+      return TRUE;
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "field \"%s\": defined twice, differently", path);
+    return FALSE;
+  }
+  g_autofree char *apath = g_strdup_printf ("%s.aliases", path);
+  Aliases *al = judge_aliases_from_json (all, apath, error);
+  if (al == NULL)
+    return FALSE;
+  Topic *tp = g_new0 (Topic, 1);
+  tp->id = g_strdup (id);
+  tp->name = g_strdup (name);
+  tp->aliases = al;
+  tp->signature = g_steal_pointer (&sig);
+  tp->values = g_array_new (FALSE, FALSE, sizeof (Quantity));
+  g_ptr_array_add (t->order, tp);
+  g_hash_table_insert (t->by_id, tp->id, tp);
+  return TRUE;
+}
+
+gboolean
+judge_topics_read (JudgeTopics *t, const cJSON *topics, GError **error)
+{
+  if (!cJSON_IsObject (topics)) {
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "field \"topics\": expected an object of id → {\"name\", "
+                 "\"aliases\"}");
+    return FALSE;
+  }
+  for (const cJSON *c = topics->child; c; c = c->next)
+    if (!judge_topics_add (t, c->string, c, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- what the set knows of a topic ---------------------------------------- */
+
+static void
+learn (Topic *tp, const Quantity *q)
+{
+  for (guint i = 0; i < tp->values->len; i++) {
+    const Quantity *k = &g_array_index (tp->values, Quantity, i);
+    if (k->unit == q->unit && judge_same_amount (k->value, q->value, q->unit))
+      return;
+  }
+  g_array_append_val (tp->values, *q);
+}
+
+void
+topic_learn_key (JudgeTopics *t, const char *id, const JudgeKey *key)
+{
+  Topic *tp = g_hash_table_lookup (t->by_id, id);
+  for (guint i = 0; tp && i < key->facts->len; i++) {
+    const Fact *f = key->facts->pdata[i];
+    if (f->type != FACT_MONEY && f->type != FACT_DURATION)
+      continue;
+    learn (tp, &f->value);
+    for (int c = 0; c < CH_N; c++)
+      if (f->channel.has[c])
+        learn (tp, &f->channel.q[c]);
+    for (guint k = 0; f->others && k < f->others->len; k++)
+      learn (tp, &g_array_index (f->others, Quantity, k));
+  }
+}
+
+gboolean
+topic_known_value (const JudgeTopics *t, const char *id, const Quantity *q)
+{
+  const Topic *tp = t && id ? g_hash_table_lookup (t->by_id, id) : NULL;
+  for (guint i = 0; tp && i < tp->values->len; i++) {
+    const Quantity *k = &g_array_index (tp->values, Quantity, i);
+    if (k->unit == q->unit
+        && (q->unit == NUMBERS_UNIT_SAME_DAY
+            || judge_same_amount (k->value, q->value, q->unit)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* ---- off-topic answers -------------------------------------------------------- */
+
+gint
+topic_index (const JudgeTopics *t, const char *id)
+{
+  for (guint k = 0; t && id && k < t->order->len; k++)
+    if (strcmp (((const Topic *) t->order->pdata[k])->id, id) == 0)
+      return (gint) k;
+  return -1;
+}
+
+const char *
+topic_name_at (const JudgeTopics *t, guint index)
+{
+  return index < t->order->len ? ((const Topic *) t->order->pdata[index])->name
+                               : NULL;
+}
+
+GArray *
+topic_part_hits (const JudgeTopics *t, const Answer *a, guint i)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (TopicHit));
+  if (t == NULL)
+    return hits;
+  const AnswerPart *p = answer_part (a, i);
+  for (guint k = 0; k < t->order->len; k++) {
+    const Topic *tp = t->order->pdata[k];
+    guint w, n;
+    if (judge_aliases_find (tp->aliases, a->lenient, p->phrase, NULL, &w, &n)
+        < 0)
+      continue;
+    TopicHit h = {k, answer_source_word (p->phrase_src, w),
+                  answer_source_word (p->phrase_src, w + n - 1) + 1};
+    gboolean modifier = FALSE; /* "cơ quan đăng ký cư trú": an office */
+    for (guint c = 0; c < p->cues->len && !modifier; c++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, c);
+      modifier = ch->cls == CUE_MODIFIER && ch->w1 == h.w0;
+    }
+    if (!modifier)
+      g_array_append_val (hits, h);
+  }
+  /* "tạm trú" inside "gia hạn tạm trú" belongs to the longer name */
+  for (guint x = 0; x < hits->len;) {
+    const TopicHit *hx = &g_array_index (hits, TopicHit, x);
+    gboolean inside = FALSE;
+    for (guint y = 0; y < hits->len && !inside; y++) {
+      const TopicHit *hy = &g_array_index (hits, TopicHit, y);
+      inside = hy->topic != hx->topic && hy->w1 - hy->w0 > hx->w1 - hx->w0
+               && hy->w0 <= hx->w0 && hy->w1 >= hx->w1;
+    }
+    if (inside)
+      g_array_remove_index (hits, x);
+    else
+      x++;
+  }
+  return hits;
+}
+
+typedef struct {
+  guint parts;        /* parts that name the topic */
+  gboolean prominent; /* in the opening parts or a heading */
+  gboolean heading;   /* in a heading: what the answer is about */
+} Naming;
+
+static const GArray *
+hits_of (const JudgeTopics *t, const Answer *a, GPtrArray *cache, guint i)
+{
+  if (cache == NULL)
+    return NULL;
+  if (cache->len == 0)
+    g_ptr_array_set_size (cache, (gint) a->parts->len);
+  if (cache->pdata[i] == NULL)
+    cache->pdata[i] = topic_part_hits (t, a, i);
+  return cache->pdata[i];
+}
+
+static void
+name_topics (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
+             Naming *nm)
+{
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    const GArray *hits = hits_of (t, a, cache, i);
+    g_autofree gboolean *seen = g_new0 (gboolean, t->order->len);
+    for (guint x = 0; x < hits->len; x++) {
+      const TopicHit *h = &g_array_index (hits, TopicHit, x);
+      if (seen[h->topic] || claims_polarity (a, p, h->w0, h->w1) != POL_STATED)
+        continue;
+      seen[h->topic] = TRUE;
+      nm[h->topic].parts++;
+      if (i <= 1 || p->kind == PART_HEADING)
+        nm[h->topic].prominent = TRUE;
+      if (p->kind == PART_HEADING)
+        nm[h->topic].heading = TRUE;
+    }
+  }
+}
+
+static gboolean
+states_value_of (const Topic *tp, const GArray *values)
+{
+  for (guint i = 0; values && i < values->len; i++) {
+    const ValueClaim *c = &g_array_index (values, ValueClaim, i);
+    if (c->polarity != POL_STATED)
+      continue;
+    for (guint k = 0; k < tp->values->len; k++) {
+      const Quantity *q = &g_array_index (tp->values, Quantity, k);
+      if (q->unit == c->m.unit && judge_same_amount (q->value, c->m.hi, q->unit))
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+const char *
+topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
+           GPtrArray *hits)
+{
+  const JudgeTopics *t = key->topics;
+  if (t == NULL || key->topic == NULL || t->order->len < 2)
+    return NULL;
+  g_autofree Naming *nm = g_new0 (Naming, t->order->len);
+  g_autoptr (GPtrArray) own = NULL;
+  if (hits == NULL)
+    hits = own = g_ptr_array_new_with_free_func (match_array_unref0);
+  name_topics (t, a, hits, nm);
+  gint best = -1;
+  for (guint k = 0; k < t->order->len; k++) {
+    const Topic *tp = t->order->pdata[k];
+    if (strcmp (tp->id, key->topic) == 0) {
+      if (nm[k].parts > 0)
+        return NULL; /* the answer names its own subject */
+      continue;
+    }
+    if (best < 0 || nm[k].parts > nm[best].parts
+        || (nm[k].parts == nm[best].parts && nm[k].prominent
+            && !nm[best].prominent))
+      best = (gint) k;
+  }
+  if (best < 0 || nm[best].parts == 0)
+    return NULL;
+  const Topic *other = t->order->pdata[best];
+  gboolean off = nm[best].parts >= 3 || nm[best].heading
+                 || (nm[best].prominent
+                     && (nm[best].parts >= 2 || states_value_of (other, values)));
+  return off ? other->id : NULL;
+}

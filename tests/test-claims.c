@@ -1,0 +1,283 @@
+/* How the judge reads an answer before it judges: parts and their context
+ * (scoring/answer.h), claims with what they are about, their channel and
+ * polarity (scoring/claims.h), dates (scoring/dates.h), comparable names
+ * (scoring/names.h), the cue lexicon (scoring/cues.h) and the explanation
+ * catalog (scoring/reasons.h). Real Vietnamese, as assistants write it. */
+#include "scoring/answer.h"
+#include "scoring/claims.h"
+#include "scoring/cues.h"
+#include "scoring/dates.h"
+#include "scoring/judge_key.h"
+#include "scoring/names.h"
+#include "scoring/normalize.h"
+#include "scoring/reasons.h"
+
+#include <string.h>
+
+static Answer *
+read_answer (const char *text)
+{
+  Answer *a = answer_new (text, strlen (text));
+  answer_scan (a, ANSWER_AMOUNTS | ANSWER_DATES);
+  return a;
+}
+
+/* The claim whose text starts with prefix. */
+static const ValueClaim *
+claim (const Answer *a, const GArray *vals, const char *prefix)
+{
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    const AnswerPart *p = answer_part (a, c->part);
+    if (strncmp (p->norm + c->m.start, prefix, strlen (prefix)) == 0)
+      return c;
+  }
+  g_error ("no claim starts with \"%s\"", prefix);
+  return NULL;
+}
+
+static void
+test_parts (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "## Đăng ký tạm trú\n\nLệ phí như sau:\n\n"
+      "- Trực tiếp: 15.000 đồng\n- Trực tuyến: 7.000 đồng\n\n"
+      "| Hình thức | Thời hạn giải quyết |\n|---|---|\n"
+      "| Trực tiếp | 03 ngày làm việc |\n");
+  g_assert_cmpint (answer_part (a, 0)->kind, ==, PART_HEADING);
+  const AnswerPart *intro = answer_part (a, 1);
+  g_assert_cmpint (intro->kind, ==, PART_INTRO);
+  /* the list keeps its introduction across the blank line */
+  g_assert_cmpint (answer_part (a, 2)->intro, ==, 1);
+  g_assert_cmpint (answer_part (a, 2)->heading, ==, 0);
+  /* the cell knows its row and column headers */
+  const AnswerPart *cell = answer_part (a, a->parts->len - 1);
+  g_assert_cmpint (cell->kind, ==, PART_CELL);
+  g_assert_cmpstr (answer_part (a, (guint) cell->row_head)->norm, ==,
+                   "trực tiếp");
+  g_assert_cmpstr (answer_part (a, (guint) cell->col_head)->norm, ==,
+                   "thời hạn giải quyết");
+}
+
+static void
+test_html_and_transcript (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "<p>Tổng đài viên: Dạ, lệ phí 15.000 đồng ạ.</p>"
+      "<p>Người dân: Không phải 20.000 đồng à?</p>");
+  g_assert_cmpuint (a->parts->len, ==, 2);
+  g_assert_false (answer_part (a, 0)->quoted);
+  g_assert_true (answer_part (a, 1)->quoted); /* the citizen's turn */
+  g_autoptr (GArray) vals = claims_values (a);
+  g_assert_cmpint (claim (a, vals, "20.000")->polarity, ==, POL_QUOTED);
+}
+
+static void
+test_units_in_headers (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "| Nội dung | Lệ phí (đồng) |\n|---|---|\n| Trực tiếp | 15.000 |\n\n"
+      "- Trang 1–2: 2.000/trang\n- Tối đa: 200.000/bản\n\n"
+      "(đơn vị tính: đồng)\n");
+  g_autoptr (GArray) vals = claims_values (a);
+  g_assert_cmpint (claim (a, vals, "15.000")->m.unit, ==, NUMBERS_UNIT_VND);
+  g_assert_cmpfloat (claim (a, vals, "2.000")->m.lo, ==, 2000);
+  g_assert_true (claim (a, vals, "2.000")->rate);
+  g_assert_cmpfloat (claim (a, vals, "200.000")->m.lo, ==, 200000);
+}
+
+static void
+test_subjects (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "Lệ phí 15.000 đồng. Gọi tổng đài 1900 1234 (miễn phí). Nếu không "
+      "đăng ký có thể bị phạt tiền từ 500.000 đến 1.000.000 đồng. Bước 2: "
+      "cán bộ kiểm tra hồ sơ trong 01 ngày làm việc. Thời hạn giải quyết 03 "
+      "ngày làm việc; nhận qua bưu điện thì cộng thêm 1-2 ngày. Phải đăng "
+      "ký chậm nhất 3 ngày trước khi hết hạn tạm trú.");
+  g_autoptr (GArray) vals = claims_values (a);
+  g_assert_cmpint (claim (a, vals, "15.000")->subject, ==, SUBJ_FEE);
+  g_assert_cmpint (claim (a, vals, "miễn phí")->subject, ==, SUBJ_HOTLINE);
+  g_assert_cmpint (claim (a, vals, "500.000")->subject, ==, SUBJ_FINE);
+  g_assert_cmpint (claim (a, vals, "01 ngày")->subject, ==, SUBJ_STEP);
+  g_assert_cmpint (claim (a, vals, "03 ngày")->subject, ==, SUBJ_PROCESSING);
+  g_assert_cmpint (claim (a, vals, "1-2 ngày")->subject, ==, SUBJ_EXTRA);
+  g_assert_cmpint (claim (a, vals, "chậm nhất 3")->subject, ==,
+                   SUBJ_DEADLINE);
+}
+
+static void
+test_channels_and_examples (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "Nộp trực tuyến qua VNeID: 7.000 đồng (nộp trực tiếp là 15.000 "
+      "đồng). Ví dụ 3 người: 3 × 7.000 = 21.000 đồng.");
+  g_autoptr (GArray) vals = claims_values (a);
+  /* a cue inside parentheses that hold another value binds there */
+  g_assert_cmpint (claim (a, vals, "7.000 đồng")->channel, ==, CH_TRUC_TUYEN);
+  g_assert_cmpint (claim (a, vals, "15.000")->channel, ==, CH_TRUC_TIEP);
+  g_assert_true (claim (a, vals, "21.000")->result);
+  g_assert_true (claim (a, vals, "21.000")->example);
+}
+
+static void
+test_polarity (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "Lệ phí không phải 20.000 đồng mà là 15.000 đồng. Trước đây lệ phí "
+      "là 30.000 đồng, nay là 15.000 đồng.");
+  g_autoptr (GArray) vals = claims_values (a);
+  g_assert_cmpint (claim (a, vals, "20.000")->polarity, ==, POL_NEGATED);
+  g_assert_cmpint (claim (a, vals, "30.000")->polarity, ==, POL_HISTORY);
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    if (c->m.lo == 15000)
+      g_assert_cmpint (c->polarity, ==, POL_STATED);
+  }
+  /* names: "không nộp ở xã mà ở Sở", "từ 1/7/2025 không còn cấp huyện" */
+  g_autoptr (Answer) b = read_answer (
+      "Không nộp ở UBND xã mà ở Sở Tư pháp. Từ 1/7/2025 không còn UBND "
+      "cấp huyện.");
+  const AnswerPart *p0 = answer_part (b, 0), *p1 = answer_part (b, 1);
+  g_assert_cmpint (claims_polarity (b, p0, 3, 6), ==, POL_NEGATED);
+  g_assert_cmpint (claims_polarity (b, p0, 8, 11), ==, POL_STATED);
+  g_assert_cmpint (claims_polarity (b, p1, 7, 11), ==, POL_NEGATED);
+}
+
+static void
+test_unaccented_and_english (void)
+{
+  g_autoptr (Answer) a = read_answer ("le phi 15k nha ban, 3 ngay lam viec");
+  g_assert_true (a->unaccented);
+  g_autoptr (Answer) b = read_answer ("Lệ phí 15.000 đồng, 3 ngày làm việc.");
+  g_assert_false (b->unaccented);
+  g_autoptr (Answer) e = read_answer (
+      "It is processed by the commune police within 3 working days and is "
+      "free of charge.");
+  g_assert_false (e->unaccented);
+  g_assert_true (e->english);
+  /* the English part gains a Vietnamese gloss, its other words kept */
+  const AnswerPart *g = answer_part (e, e->parts->len - 1);
+  g_assert_cmpint (g->kind, ==, PART_GLOSS);
+  g_assert_nonnull (strstr (g->phrase, " công an xã "));
+  g_assert_nonnull (strstr (g->phrase, " miễn phí "));
+}
+
+static void
+test_dates (void)
+{
+  static const char *const same[] = {
+    "1/7/2026", "01-07-2026", "2026-07-01", "ngày 1 tháng 7 năm 2026",
+    "mùng một tháng bảy năm hai nghìn không trăm hai mươi sáu",
+    "July 1, 2026", "1 July 2026", "the first of July 2026",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (same); i++) {
+    g_autofree char *norm = normalize_text (same[i], FALSE);
+    g_autoptr (GArray) d = dates_scan (norm, FALSE);
+    g_assert_cmpuint (d->len, ==, 1);
+    const DatesMention *m = &g_array_index (d, DatesMention, 0);
+    g_assert_cmpuint (m->year, ==, 2026);
+    g_assert_cmpuint (m->month, ==, 7);
+    g_assert_cmpuint (m->day, ==, 1);
+  }
+  guint y, m, dd;
+  g_assert_false (dates_parse_iso ("2026-02-30", &y, &m, &dd));
+  g_autofree char *n = normalize_text ("Thông tư 75/2022/TT-BTC", FALSE);
+  g_autoptr (GArray) none = dates_scan (n, FALSE);
+  g_assert_cmpuint (none->len, ==, 0); /* a citation is no date */
+}
+
+static void
+test_names (void)
+{
+  g_autofree char *ph = normalize_phrase_of ("CA phường Bến Nghé", FALSE);
+  g_autofree char *ag = names_agency_form_copy (ph, FALSE, FALSE);
+  g_assert_cmpstr (ag, ==, " công an xã bến nghé ");
+  g_autofree char *cap = normalize_phrase_of ("UBND cấp xã", FALSE);
+  g_autofree char *cap_kept = names_agency_form_copy (cap, FALSE, TRUE);
+  g_autofree char *cap_dropped = names_agency_form_copy (cap, FALSE, FALSE);
+  g_assert_cmpstr (cap_kept, ==, " uỷ ban nhân dân cấp xã ");
+  g_assert_cmpstr (cap_dropped, ==, " uỷ ban nhân dân xã ");
+  g_autofree char *syn = normalize_phrase_of ("ngày làm việc hôm sau", FALSE);
+  g_autofree char *canon = names_canonical_copy (syn, FALSE);
+  g_assert_cmpstr (canon, ==, " ngày làm việc tiếp theo ");
+  /* one inserted word is read past, a negation is not */
+  guint w, n;
+  g_assert_true (names_find (" nộp phiếu khai thông tin cư trú ",
+                             " phiếu thông tin cư trú ", FALSE, &w, &n));
+  g_assert_cmpuint (w, ==, 1);
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_false (names_find (" phiếu khai báo thông tin cư trú ",
+                              " phiếu thông tin cư trú ", FALSE, NULL, NULL));
+  g_assert_false (names_find (" được không cấp giấy ", " được cấp giấy ",
+                              FALSE, NULL, NULL));
+}
+
+static void
+test_lexicon (void)
+{
+  g_autofree char *norm = normalize_text ("Gọi tổng đài 1900 1234", FALSE);
+  g_autoptr (GArray) words = cues_words (norm);
+  g_autoptr (GArray) hits = cues_find (norm, words, FALSE);
+  /* "tổng đài" is a hotline, not the "tổng" of a total */
+  gboolean hotline = FALSE, total = FALSE;
+  for (guint i = 0; i < hits->len; i++) {
+    CueClass c = g_array_index (hits, CueHit, i).cls;
+    hotline = hotline || c == CUE_HOTLINE;
+    total = total || c == CUE_TOTAL;
+  }
+  g_assert_true (hotline);
+  g_assert_false (total);
+  g_assert_cmpstr (cues_class_name (CUE_CH_TRUC_TUYEN), ==, "ch_truc_tuyen");
+}
+
+/* Every rule id the judge writes is worded in both languages. */
+static void
+test_reasons (void)
+{
+  static const char *const rules[] = {
+    "no_answer", "value.matched", "value.contradiction",
+    "value.contradiction_range", "value.other", "value.missing",
+    "claim.matched", "claim.contradiction", "claim.other", "claim.other_for",
+    "claim.vague", "claim.unit", "claim.set_aside", "claim.computed",
+    "claim.negated", "claim.history", "claim.quoted", "claim.example",
+    "claim.exempt", "claim.aside_refusal", "claim.allowed",
+    "claim.other_row", "claim.other_topic", "name.matched", "name.missing",
+    "name.only_negated", "citation.matched", "citation.missing",
+    "citation.other", "list.result", "choice.matched", "choice.text",
+    "choice.wrong", "choice.several", "choice.none", "choice.rejected",
+    "stance.matched", "stance.contradiction", "stance.missing",
+    "refusal.matched", "refusal.invented", "refusal.status",
+    "refusal.missing", "forbid.hit", "topic.off",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)
+    g_assert_true (reasons_has_rule (rules[i]));
+  const char *args[] = {"1900 8888 (miễn phí)", "@subject:hotline",
+                        "@about:fee"};
+  g_autofree char *en = reasons_render ("claim.set_aside", args + 1, 2,
+                                        REASONS_EN);
+  g_autofree char *vi = reasons_render ("claim.set_aside", args + 1, 2,
+                                        REASONS_VI);
+  g_assert_cmpstr (en, ==, "about the hotline, not the fee");
+  g_assert_cmpstr (vi, ==, "nói về tổng đài, không phải lệ phí");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/claims/parts", test_parts);
+  g_test_add_func ("/claims/html-and-transcript", test_html_and_transcript);
+  g_test_add_func ("/claims/units-in-headers", test_units_in_headers);
+  g_test_add_func ("/claims/subjects", test_subjects);
+  g_test_add_func ("/claims/channels-and-examples",
+                   test_channels_and_examples);
+  g_test_add_func ("/claims/polarity", test_polarity);
+  g_test_add_func ("/claims/unaccented-and-english",
+                   test_unaccented_and_english);
+  g_test_add_func ("/claims/dates", test_dates);
+  g_test_add_func ("/claims/names", test_names);
+  g_test_add_func ("/claims/lexicon", test_lexicon);
+  g_test_add_func ("/claims/reasons", test_reasons);
+  return g_test_run ();
+}

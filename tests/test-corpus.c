@@ -1,0 +1,215 @@
+/* The judge against careful human graders: the realistic corpus
+ * (tests/golden/realistic/, long answers written as assistants answer,
+ * with the verdict a careful grader gives) and the held-out corpus
+ * (tests/golden/holdout/, written by someone who never saw the judge).
+ * Each corpus file: a {"topics": …} line, {"key": NAME, "item": ITEM}
+ * lines, {"case", "key", "answer", "correct", "why", …} lines (formats in
+ * the folders' READMEs). A test asserts the share of cases where the
+ * judge's `correct` equals the grader's and lists every disagreement.
+ *
+ * `test-corpus --summary DIR…` prints the agreement per folder for
+ * `make bench` instead of running tests. */
+#include "scoring/judge.h"
+#include "util/jsonl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  char *dir;
+  guint cases, agree, off_cases, off_found, off_false;
+  GString *disagreements;
+} Corpus;
+
+typedef struct {
+  Corpus *c;
+  const char *file;
+  JudgeTopics *topics;
+  JudgeCompiler *jc;
+  GHashTable *keys; /* name → JudgeKey* */
+} FileState;
+
+static JudgeKey *
+key_of (FileState *fs, const cJSON *item, GError **error)
+{
+  const char *kind = cJSON_GetStringValue (cJSON_GetObjectItem (item, "kind"));
+  JudgeKey *k = judge_key_compile (fs->jc, kind,
+                                   cJSON_GetObjectItem (item, "facts"),
+                                   cJSON_GetObjectItem (item, "forbid"),
+                                   cJSON_GetObjectItem (item, "choices"),
+                                   error);
+  if (k == NULL)
+    return NULL;
+  judge_key_set_question (k, cJSON_GetStringValue (cJSON_GetObjectItem (
+                                 item, "question")));
+  const cJSON *topic = cJSON_GetObjectItem (item, "topic");
+  const char *id = cJSON_GetStringValue (topic);
+  if (cJSON_IsObject (topic)) {
+    if (!judge_topics_add (fs->topics, NULL, topic, error)) {
+      judge_key_free (k);
+      return NULL;
+    }
+    id = cJSON_GetStringValue (cJSON_GetObjectItem (topic, "id"));
+  }
+  if (id && !judge_key_set_topic (k, fs->topics, id, error)) {
+    judge_key_free (k);
+    return NULL;
+  }
+  return k;
+}
+
+static void
+judge_case (FileState *fs, const cJSON *obj, guint line)
+{
+  Corpus *c = fs->c;
+  const char *name = cJSON_GetStringValue (cJSON_GetObjectItem (obj, "key"));
+  const JudgeKey *key = name ? g_hash_table_lookup (fs->keys, name) : NULL;
+  if (key == NULL)
+    g_error ("%s:%u: unknown key \"%s\"", fs->file, line, name);
+  const char *answer = cJSON_GetStringValue (cJSON_GetObjectItem (obj,
+                                                                  "answer"));
+  gboolean want = cJSON_IsTrue (cJSON_GetObjectItem (obj, "correct"));
+  gboolean off = cJSON_IsTrue (cJSON_GetObjectItem (obj, "off_topic"));
+  g_autoptr (GString) line_out = g_string_new (NULL);
+  JudgeTotals t;
+  judge_answer_append (key, answer, line_out, &t);
+  c->cases++;
+  c->agree += t.correct == want;
+  c->off_cases += off;
+  c->off_found += off && t.off_topic;
+  c->off_false += !off && t.off_topic;
+  if (t.correct == want)
+    return;
+  g_autoptr (cJSON) j = cJSON_Parse (line_out->str);
+  g_autofree char *brief = NULL;
+  GString *b = g_string_new (NULL);
+  const cJSON *f;
+  cJSON_ArrayForEach (f, cJSON_GetObjectItem (j, "facts"))
+    g_string_append_printf (b, " [%s %s: %s]",
+                            cJSON_GetStringValue (cJSON_GetObjectItem (f, "type")),
+                            cJSON_GetStringValue (cJSON_GetObjectItem (f, "status")),
+                            cJSON_GetStringValue (cJSON_GetObjectItem (f, "reason")));
+  cJSON_ArrayForEach (f, cJSON_GetObjectItem (j, "forbid"))
+    g_string_append_printf (b, " [forbid: %s]",
+                            cJSON_GetStringValue (cJSON_GetObjectItem (f, "span")));
+  const cJSON *ot = cJSON_GetObjectItem (j, "off_topic");
+  if (cJSON_IsObject (ot))
+    g_string_append_printf (b, " [off topic: %s]",
+                            cJSON_GetStringValue (cJSON_GetObjectItem (ot, "reason")));
+  brief = g_string_free (b, FALSE);
+  g_string_append_printf (c->disagreements, "%s:%u: grader %s, judge %s — %s;%s\n",
+                          fs->file, line, want ? "correct" : "wrong",
+                          t.correct ? "correct" : "wrong",
+                          cJSON_GetStringValue (cJSON_GetObjectItem (obj, "case")),
+                          brief);
+}
+
+static gboolean
+read_line (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  FileState *fs = user;
+  const cJSON *topics = cJSON_GetObjectItem (obj, "topics");
+  if (topics != NULL)
+    return judge_topics_read (fs->topics, topics, error);
+  if (cJSON_GetObjectItem (obj, "case") != NULL) {
+    judge_case (fs, obj, line);
+    return TRUE;
+  }
+  const char *name = cJSON_GetStringValue (cJSON_GetObjectItem (obj, "key"));
+  if (name == NULL)
+    return TRUE; /* a comment */
+  JudgeKey *k = key_of (fs, cJSON_GetObjectItem (obj, "item"), error);
+  if (k == NULL) {
+    g_prefix_error (error, "%s:%u: key \"%s\": ", fs->file, line, name);
+    return FALSE;
+  }
+  g_hash_table_replace (fs->keys, g_strdup (name), k);
+  return TRUE;
+}
+
+static gboolean
+corpus_run (Corpus *c, GError **error)
+{
+  g_autoptr (GDir) d = g_dir_open (c->dir, 0, error);
+  if (d == NULL)
+    return FALSE;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *n;
+  while ((n = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (n, ".jsonl"))
+      g_ptr_array_add (names, g_strdup (n));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++) {
+    g_autofree char *path = g_build_filename (c->dir, names->pdata[i], NULL);
+    FileState fs = {c, path, judge_topics_new (), judge_compiler_new (),
+                    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) judge_key_free)};
+    gboolean ok = jsonl_read_file (path, read_line, &fs, NULL, error);
+    g_hash_table_unref (fs.keys);
+    judge_compiler_free (fs.jc);
+    judge_topics_unref (fs.topics);
+    if (!ok)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static double
+share (const Corpus *c)
+{
+  return c->cases ? (double) c->agree / c->cases : 0;
+}
+
+static void
+check_corpus (gconstpointer data)
+{
+  const char *dir = data;
+  Corpus c = {(char *) dir, 0, 0, 0, 0, 0, g_string_new (NULL)};
+  g_autoptr (GError) error = NULL;
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR)) {
+    g_test_skip ("corpus folder missing");
+    g_string_free (c.disagreements, TRUE);
+    return;
+  }
+  if (!corpus_run (&c, &error))
+    g_error ("%s", error->message);
+  g_test_message ("%s: %u/%u cases agree (%.1f%%); off-topic found %u/%u, "
+                  "%u falsely", dir, c.agree, c.cases, 100 * share (&c),
+                  c.off_found, c.off_cases, c.off_false);
+  if (c.disagreements->len)
+    g_test_message ("disagreements:\n%s", c.disagreements->str);
+  g_assert_cmpuint (c.cases, >, 0);
+  g_assert_cmpfloat (share (&c), >=, 0.97);
+  g_string_free (c.disagreements, TRUE);
+}
+
+static int
+summary (int argc, char **argv)
+{
+  for (int i = 2; i < argc; i++) {
+    Corpus c = {argv[i], 0, 0, 0, 0, 0, g_string_new (NULL)};
+    g_autoptr (GError) error = NULL;
+    if (!corpus_run (&c, &error)) {
+      fprintf (stderr, "test-corpus: %s\n", error->message);
+      return 2;
+    }
+    printf ("%s: %u of %u cases agree with the grader (%.1f%%); off-topic "
+            "answers found %u of %u, %u flagged wrongly\n", argv[i], c.agree,
+            c.cases, 100 * share (&c), c.off_found, c.off_cases, c.off_false);
+    if (g_getenv ("CORPUS_VERBOSE"))
+      fputs (c.disagreements->str, stdout);
+    g_string_free (c.disagreements, TRUE);
+  }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc > 1 && strcmp (argv[1], "--summary") == 0)
+    return summary (argc, argv);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_data_func ("/corpus/realistic", "tests/golden/realistic",
+                        check_corpus);
+  return g_test_run ();
+}

@@ -84,4 +84,19 @@ broken polarity-differs 's/"type": "polarity", "value": "no"/"type": "polarity",
 sed 's/116\/2025\/QH15", "source": "S-anm-2025"/24\/2018\/QH14", "source": "S-anm-2018"/; s/"valid_from": "2026-07-01"/"valid_until": "2026-06-30"/; s/"as_of": "2026-12-03"/"as_of": "2026-06-30"/' \
   "$T/set/good.jsonl" >"$T/set/history.jsonl"
 expect_exit 0 "a replaced law number is fine as dated history" $AUDIT "$T/set/history.jsonl"
+
+# The shipped set and its history pass; broken copies of them do not.
+expect_exit 0 "the shipped practice set passes the audit" $AUDIT testsets/practice/*.jsonl
+expect_exit 0 "the shipped history passes on its own dates" \
+  $AUDIT --sources testsets/practice/SOURCES.md testsets/practice/history/*.jsonl
+mkdir -p "$T/ship"
+cp testsets/practice/practice.jsonl testsets/practice/SOURCES.md "$T/ship/"
+sed -i 's/^\(| S-cutru-tamtru-time |.*| \)high |$/\1low |/' "$T/ship/SOURCES.md"
+expect_exit 2 "a shipped source downgraded to low fails the audit" $AUDIT "$T/ship/practice.jsonl"
+check "the reviewed items resting on it are named" \
+  grep -q 'rests on S-cutru-tamtru-time (confidence below medium)' "$T/stdout"
+cp testsets/practice/SOURCES.md "$T/ship/"
+sed -i '/"id": "anninhmang-011"/s/116\/2025\/QH15", "source"/24\/2018\/QH14", "source"/' "$T/ship/practice.jsonl"
+expect_exit 2 "the 2018 cybersecurity law keyed as in force fails the audit" $AUDIT "$T/ship/practice.jsonl"
+check "the replaced law is named" grep -q 'keys Luật An ninh mạng 24/2018/QH14, replaced by' "$T/stdout"
 done_testing

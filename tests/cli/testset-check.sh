@@ -24,6 +24,9 @@ bad header-not-first 2 'field "testset"' "$good\n{\"testset\": {\"name\": \"x\"}
 expect_exit 0 "the shipped practice set passes" "$VB" testset check testsets/practice/*.jsonl
 check "check prints counts per kind" grep -q "by kind:.*multiple_choice" "$T/stdout"
 check "check prints counts per category" grep -q "by category:.*cu-tru" "$T/stdout"
+expect_exit 0 "every shipped item holds on the set's date" "$VB" testset check --as-of 2026-12-03 testsets/practice/*.jsonl
+expect_exit 2 "the history does not hold today" "$VB" testset check --as-of 2026-12-03 testsets/practice/history/*.jsonl
+check "an expired item is named with its window" grep -q 'item "anninhmang-001" is not valid on 2026-12-03 (valid ..2026-06-30)' "$T/stderr"
 expect_exit 2 "--require-reviewed refuses unreviewed items" "$VB" testset check --require-reviewed testsets/practice/*.jsonl
 check "--require-reviewed names file:line" grep -q 'jsonl:[0-9]*: field "review"' "$T/stderr"
 expect_exit 2 "no file is a usage error" "$VB" testset check

@@ -143,7 +143,7 @@ cmd_load (int argc, char **argv, GError **error)
     return VB_EXIT_INPUT;
   if (out == NULL)
     out = g_strdup_printf ("runs/load-%s", sub);
-  g_autoptr (GPtrArray) all = plan_build (c);
+  g_autoptr (GPtrArray) all = plan_build (c, NULL);
   g_autoptr (GPtrArray) units = single_turn_clean (all);
   signal (SIGINT, on_signal);
   signal (SIGTERM, on_signal);

@@ -145,11 +145,31 @@ restore (const LogAttempt *a, gpointer user)
   engine_restore_record (user, a);
 }
 
+/* One line before firing: what is asked, and what as_of left out (a
+ * skipped item is otherwise invisible in the reports). */
+static void
+print_plan (const Contest *c, const GPtrArray *units, guint skipped)
+{
+  guint items = 0;
+  for (guint i = 0; i < units->len; i++)
+    items += strcmp (((const PlanUnit *) g_ptr_array_index (units, i))
+                         ->variant_kind, "clean") == 0;
+  fprintf (stderr, "vabench run: plan: %u items, %u questions with their "
+                   "variants, to %u submission(s)",
+           items, units->len, c->manifests->len);
+  if (c->as_of)
+    fprintf (stderr, "; as_of %s: %u item(s) not valid that day skipped",
+             c->as_of, skipped);
+  fprintf (stderr, "\n");
+}
+
 static gboolean
 fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
       guint workers, gboolean *interrupted, GError **error)
 {
-  g_autoptr (GPtrArray) units = plan_build (c);
+  guint skipped = 0;
+  g_autoptr (GPtrArray) units = plan_build (c, &skipped);
+  print_plan (c, units, skipped);
   Progress prog = { isatty (STDERR_FILENO), 0, 0 };
   EngineOptions eo = { .contest = c,
                        .units = units,

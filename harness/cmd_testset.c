@@ -49,15 +49,40 @@ print_summary (const Testset *set)
   print_counts ("by category", cats);
 }
 
+/* Lists on stderr every item whose key does not hold on date; returns how
+ * many. */
+static guint
+report_not_valid (const Testset *set, const char *date)
+{
+  guint n = 0;
+  for (guint i = 0; i < set->items->len; i++) {
+    const TsItem *it = g_ptr_array_index (set->items, i);
+    if (testset_item_valid_on (it, date))
+      continue;
+    g_autofree char *window = testset_item_window (it);
+    fprintf (stderr,
+             "vabench testset check: %s:%u: item \"%s\" is not valid on %s "
+             "(valid %s)\n",
+             set->path, it->line, it->id, date, window);
+    n++;
+  }
+  return n;
+}
+
 static int
 testset_check (int argc, char **argv, GError **error)
 {
   gboolean require_reviewed = FALSE;
+  g_autofree char *as_of = NULL;
   const GOptionEntry entries[]
       = { { "require-reviewed", 0, 0, G_OPTION_ARG_NONE, &require_reviewed,
             "Refuse items whose review is not \"reviewed\" (official "
             "contests)",
             NULL },
+          { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+            "List the items whose valid_from/valid_until window excludes "
+            "DATE and fail if there is any",
+            "YYYY-MM-DD" },
           { NULL } };
   if (!cmd_parse_options ("testset check", "FILE...",
                           "Validates question sets (testsets/README.md); "
@@ -68,7 +93,12 @@ testset_check (int argc, char **argv, GError **error)
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "no FILE given");
     return VB_EXIT_INPUT;
   }
-  guint failed = 0, items = 0;
+  if (as_of != NULL && !testset_date_check (as_of, "--as-of", NULL)) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--as-of: \"%s\" is not a date YYYY-MM-DD", as_of);
+    return VB_EXIT_INPUT;
+  }
+  guint failed = 0, items = 0, stale = 0;
   for (int i = 1; i < argc; i++) {
     g_autoptr (GError) local = NULL;
     g_autoptr (Testset) set = testset_load (argv[i], &local);
@@ -81,13 +111,24 @@ testset_check (int argc, char **argv, GError **error)
     }
     items += set->items->len;
     print_summary (set);
+    if (as_of != NULL)
+      stale += report_not_valid (set, as_of);
   }
   if (failed > 0) {
     g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
                  "%u of %d files failed the check", failed, argc - 1);
     return VB_EXIT_INPUT;
   }
-  printf ("%d file(s), %u items: all valid\n", argc - 1, items);
+  if (stale > 0) {
+    g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+                 "%u of %u items are not valid on %s", stale, items, as_of);
+    return VB_EXIT_INPUT;
+  }
+  if (as_of != NULL)
+    printf ("%d file(s), %u items: all valid, every one on %s\n", argc - 1,
+            items, as_of);
+  else
+    printf ("%d file(s), %u items: all valid\n", argc - 1, items);
   return VB_EXIT_OK;
 }
 
@@ -99,7 +140,8 @@ cmd_testset (int argc, char **argv, GError **error)
   if (argc >= 2 && strcmp (argv[1], "perturb") == 0)
     return cmd_testset_perturb (argc - 1, argv + 1, error);
   g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
-               "usage: vabench testset check [--require-reviewed] FILE... | "
+               "usage: vabench testset check [--require-reviewed] "
+               "[--as-of YYYY-MM-DD] FILE... | "
                "vabench testset perturb FILE --kinds K,... --seed N "
                "[--per-item M]");
   return VB_EXIT_INPUT;

@@ -13,6 +13,7 @@ contest_free (Contest *c)
     return;
   g_free (c->path);
   g_free (c->name);
+  g_free (c->as_of);
   /* A contest that failed to load may lack either list. */
   g_clear_pointer (&c->testsets, g_ptr_array_unref);
   g_clear_pointer (&c->manifests, g_ptr_array_unref);
@@ -128,6 +129,21 @@ get_list (const Ini *ini, const char *group, const char *key)
       g_ptr_array_add (out, g_strdup (*p));
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+load_as_of (const Ini *ini, Contest *c, GError **error)
+{
+  g_autofree char *v = g_key_file_get_string (ini->kf, "contest", "as_of",
+                                              NULL);
+  if (v == NULL)
+    return TRUE;
+  g_strstrip (v);
+  if (!testset_date_check (v, "as_of", NULL))
+    return bad (ini, "contest", "as_of", error,
+                "\"%s\" is not a date YYYY-MM-DD", v);
+  c->as_of = g_steal_pointer (&v);
+  return TRUE;
 }
 
 static gboolean
@@ -295,7 +311,8 @@ contest_load (const char *path, GError **error)
   }
   g_strstrip (c->name);
   if (!get_uint (&ini, "contest", "seed", 0, G_MAXUINT64, 1, &c->seed, error)
-      || !load_scoring (&ini, c, error) || !load_nearmiss (&ini, c, error)
+      || !load_as_of (&ini, c, error) || !load_scoring (&ini, c, error)
+      || !load_nearmiss (&ini, c, error)
       || !load_politeness (&ini, c, error) || !load_testsets (&ini, c, error)
       || !load_manifests (&ini, c, error))
     return NULL;
@@ -345,6 +362,10 @@ contest_snapshot (const Contest *c)
   cJSON_AddStringToObject (o, "file", c->path);
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, c->seed);
   cJSON_AddRawToObject (o, "seed", seed);
+  if (c->as_of)
+    cJSON_AddStringToObject (o, "as_of", c->as_of);
+  else
+    cJSON_AddNullToObject (o, "as_of");
   cJSON *w = cJSON_AddObjectToObject (o, "weights");
   cJSON_AddNumberToObject (w, "accuracy", c->metrics.w_accuracy);
   cJSON_AddNumberToObject (w, "nearmiss", c->metrics.w_nearmiss);

@@ -15,6 +15,8 @@ typedef struct {
   char *path;             /* as given */
   char *name;
   guint64 seed;
+  char *as_of;            /* [contest] as_of, YYYY-MM-DD, or NULL: items
+                             whose key does not hold that day are not fired */
   GPtrArray *testsets;    /* Testset*, owned */
   GPtrArray *manifests;   /* Manifest*, owned */
   char **nearmiss_kinds;  /* generated kinds, NULL-terminated, may be empty */

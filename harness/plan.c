@@ -83,19 +83,28 @@ add_hand_written (GPtrArray *units, const Testset *set, const TsItem *it)
 }
 
 GPtrArray *
-plan_build (const Contest *c)
+plan_build (const Contest *c, guint *skipped)
 {
   GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
+  guint n_skipped = 0;
   for (guint s = 0; s < c->testsets->len; s++) {
     const Testset *set = g_ptr_array_index (c->testsets, s);
     for (guint i = 0; i < set->items->len; i++) {
       const TsItem *it = g_ptr_array_index (set->items, i);
+      /* A key that does not hold on the contest's date would score a
+       * right answer wrong: such an item is history, not a question. */
+      if (c->as_of && !testset_item_valid_on (it, c->as_of)) {
+        n_skipped++;
+        continue;
+      }
       g_ptr_array_add (units, unit_new (set, it, g_strdup ("clean"), "clean",
                                         0, clean_turns (it)));
       add_generated (units, c, set, it);
       add_hand_written (units, set, it);
     }
   }
+  if (skipped)
+    *skipped = n_skipped;
   return units;
 }
 

@@ -16,9 +16,10 @@ typedef struct {
 
 /* Builds the units: per item the clean form, per_item generated variants of
  * each near-miss kind (dropped when identical to the clean text) and every
- * hand-written variant. Array of PlanUnit*, owned (free with
- * g_ptr_array_unref). */
-GPtrArray *plan_build (const Contest *c);
+ * hand-written variant. Items whose valid_from/valid_until window excludes
+ * the contest's as_of get no unit; their number goes to *skipped (may be
+ * NULL). Array of PlanUnit*, owned (free with g_ptr_array_unref). */
+GPtrArray *plan_build (const Contest *c, guint *skipped);
 
 /* The texts of the generated variant of kind with seed: turn t (from 0)
  * of the item perturbed with seed + t, so that a conversation's turns do

@@ -117,6 +117,28 @@ static const BadCase bad_cases[] = {
     "\"2025-07-01\", \"source\": \"s\", \"review\": \"ok\"}\n",
     -1, "field \"review\"", 1 },
   { "not-an-object", "[1, 2]\n", -1, "one JSON object", 1 },
+  { "bad-valid-from",
+    ITEM ("a") "\n{\"id\": \"b\", \"category\": \"x\", \"kind\": \"legal\", "
+               "\"question\": \"Luật nào?\", \"facts\": [], "
+               "\"valid_from\": \"2026-7-1\", " PROV "}\n",
+    -1, "field \"valid_from\": \"2026-7-1\" is not a date", 2 },
+  { "bad-valid-until",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"legal\", "
+    "\"question\": \"Luật nào?\", \"facts\": [], "
+    "\"valid_until\": \"2026-02-30\", " PROV "}\n",
+    -1, "field \"valid_until\": \"2026-02-30\" is not a date", 1 },
+  { "valid-until-not-string",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"legal\", "
+    "\"question\": \"Luật nào?\", \"facts\": [], "
+    "\"valid_until\": 20260630, " PROV "}\n",
+    -1, "field \"valid_until\"", 1 },
+  { "window-reversed",
+    "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"legal\", "
+    "\"question\": \"Luật nào?\", \"facts\": [], "
+    "\"valid_from\": \"2026-07-01\", \"valid_until\": \"2026-06-30\", "
+    PROV "}\n",
+    -1, "field \"valid_until\": \"2026-06-30\" is before valid_from "
+        "\"2026-07-01\"", 1 },
   { "short-conversation",
     "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"conversation\", "
     "\"turns\": [{\"question\": \"Hỏi?\", \"facts\": []}]}\n",
@@ -158,6 +180,71 @@ test_require_reviewed (void)
   g_assert_nonnull (strstr (error->message, ":2:"));
 }
 
+/* An item whose key changed on 1/7/2026: the old law until 30/6, the new
+ * from 1/7, one open-ended; both ends are inclusive. */
+static void
+test_valid_window (void)
+{
+  g_autofree char *p = write_tmp (
+      "window.jsonl",
+      "{\"id\": \"old\", \"category\": \"x\", \"kind\": \"legal\", "
+      "\"question\": \"Luật An ninh mạng số mấy?\", \"facts\": [], "
+      "\"valid_until\": \"2026-06-30\", " PROV "}\n"
+      "{\"id\": \"new\", \"category\": \"x\", \"kind\": \"legal\", "
+      "\"question\": \"Luật An ninh mạng số mấy?\", \"facts\": [], "
+      "\"valid_from\": \"2026-07-01\", " PROV "}\n"
+      "{\"id\": \"fee\", \"category\": \"x\", \"kind\": \"legal\", "
+      "\"question\": \"Lệ phí hộ chiếu trực tuyến?\", \"facts\": [], "
+      "\"valid_from\": \"2024-01-01\", \"valid_until\": \"2025-12-31\", "
+      PROV "}\n" ITEM ("always") "\n",
+      -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Testset) set = testset_load (p, &error);
+  g_assert_no_error (error);
+  const TsItem *old = testset_lookup (set, "old");
+  const TsItem *new = testset_lookup (set, "new");
+  const TsItem *fee = testset_lookup (set, "fee");
+  const TsItem *always = testset_lookup (set, "always");
+  g_assert_null (old->valid_from);
+  g_assert_cmpstr (old->valid_until, ==, "2026-06-30");
+  g_assert_true (testset_item_valid_on (old, "2026-06-30"));
+  g_assert_false (testset_item_valid_on (old, "2026-07-01"));
+  g_assert_false (testset_item_valid_on (new, "2026-06-30"));
+  g_assert_true (testset_item_valid_on (new, "2026-07-01"));
+  g_assert_true (testset_item_valid_on (new, "2199-12-31"));
+  g_assert_false (testset_item_valid_on (fee, "2023-12-31"));
+  g_assert_true (testset_item_valid_on (fee, "2024-01-01"));
+  g_assert_true (testset_item_valid_on (fee, "2025-12-31"));
+  g_assert_false (testset_item_valid_on (fee, "2026-01-01"));
+  g_assert_true (testset_item_valid_on (always, "1900-01-01"));
+  g_assert_true (testset_item_valid_on (always, "2026-12-03"));
+  g_autofree char *w_old = testset_item_window (old);
+  g_autofree char *w_new = testset_item_window (new);
+  g_autofree char *w_fee = testset_item_window (fee);
+  g_assert_cmpstr (w_old, ==, "..2026-06-30");
+  g_assert_cmpstr (w_new, ==, "2026-07-01..");
+  g_assert_cmpstr (w_fee, ==, "2024-01-01..2025-12-31");
+}
+
+static void
+test_date_check (void)
+{
+  const char *good[] = { "2026-12-03", "2024-02-29", "1900-01-01",
+                         "2200-12-31", NULL };
+  const char *bad[] = { "2025-02-29", "2026-7-01", "2026-07-1", "26-07-01",
+                        "2026/07/01", "2026-07-01 ", "", "2026-00-10",
+                        "2201-01-01", "2026-07-010", NULL };
+  for (const char **s = good; *s; s++)
+    g_assert_true (testset_date_check (*s, "d", NULL));
+  for (const char **s = bad; *s; s++) {
+    g_autoptr (GError) error = NULL;
+    if (testset_date_check (*s, "as_of", &error))
+      g_error ("\"%s\" was taken for a date", *s);
+    g_assert_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "field \"as_of\""));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -166,6 +253,8 @@ main (int argc, char **argv)
   g_test_add_func ("/testset/good", test_good_set);
   g_test_add_func ("/testset/conversation", test_conversation_and_variants);
   g_test_add_func ("/testset/require-reviewed", test_require_reviewed);
+  g_test_add_func ("/testset/valid-window", test_valid_window);
+  g_test_add_func ("/testset/date-check", test_date_check);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++) {
     g_autofree char *path
         = g_strdup_printf ("/testset/bad/%s", bad_cases[i].name);

@@ -40,6 +40,8 @@ item_free (gpointer p)
   g_free (it->kind);
   g_ptr_array_unref (it->turns);
   g_ptr_array_unref (it->variants);
+  g_free (it->valid_from);
+  g_free (it->valid_until);
   g_free (it);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsItem, item_free)
@@ -106,26 +108,17 @@ plain_date (const char *s, guint64 *y, guint64 *m, guint64 *d)
   return TRUE;
 }
 
-static gboolean
-check_date (const char *s, const char *field, GError **error)
+gboolean
+testset_date_check (const char *s, const char *field, GError **error)
 {
+  /* Only the one shape: windows are compared as strings. */
   guint64 y = 0, m = 0, d = 0;
-  if (plain_date (s, &y, &m, &d)) {
-    if (y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31
-        && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-      return TRUE;
-    return invalid (error, "field \"%s\": \"%s\" is not a date YYYY-MM-DD",
-                    field, s);
-  }
-  g_auto (GStrv) parts = g_strsplit (s, "-", -1);
-  if (g_strv_length (parts) != 3 || strlen (s) != 10
-      || !g_ascii_string_to_unsigned (parts[0], 10, 1900, 2200, &y, NULL)
-      || !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL)
-      || !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL)
-      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return invalid (error, "field \"%s\": \"%s\" is not a date YYYY-MM-DD",
-                    field, s);
-  return TRUE;
+  if (s != NULL && plain_date (s, &y, &m, &d) && y >= 1900 && y <= 2200
+      && m >= 1 && m <= 12 && d >= 1 && d <= 31
+      && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return TRUE;
+  return invalid (error, "field \"%s\": \"%s\" is not a date YYYY-MM-DD",
+                  field, s ? s : "(null)");
 }
 
 static gboolean
@@ -147,7 +140,7 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
                     "header: field \"visibility\": \"%s\" is neither "
                     "\"public\" nor \"hidden\"",
                     vis);
-  if (as_of && !check_date (as_of, "testset.as_of", error))
+  if (as_of && !testset_date_check (as_of, "testset.as_of", error))
     return FALSE;
   const cJSON *topics = cJSON_GetObjectItemCaseSensitive (h, "topics");
   if (topics != NULL && !judge_topics_read (set->topics, topics, error)) {
@@ -292,6 +285,27 @@ parse_variants (const cJSON *obj, TsItem *it, GError **error)
   return TRUE;
 }
 
+/* valid_from/valid_until: dates in one shape compare as strings, so the
+ * window is kept as written. */
+static gboolean
+parse_window (const cJSON *obj, TsItem *it, GError **error)
+{
+  const char *from = NULL, *until = NULL;
+  if (!jsonl_get_string (obj, "valid_from", TRUE, &from, error)
+      || (from && !testset_date_check (from, "valid_from", error))
+      || !jsonl_get_string (obj, "valid_until", TRUE, &until, error)
+      || (until && !testset_date_check (until, "valid_until", error)))
+    return FALSE;
+  if (from && until && strcmp (from, until) > 0)
+    return invalid (error,
+                    "field \"valid_until\": \"%s\" is before valid_from "
+                    "\"%s\"",
+                    until, from);
+  it->valid_from = g_strdup (from);
+  it->valid_until = g_strdup (until);
+  return TRUE;
+}
+
 static gboolean
 parse_provenance (const cJSON *obj, TsItem *it, GError **error)
 {
@@ -299,7 +313,7 @@ parse_provenance (const cJSON *obj, TsItem *it, GError **error)
   const char *as_of = NULL, *source = NULL, *review = NULL;
   if (!jsonl_get_strv (obj, "legal_basis", FALSE, &basis, error)
       || !jsonl_get_string (obj, "valid_as_of", FALSE, &as_of, error)
-      || !check_date (as_of, "valid_as_of", error)
+      || !testset_date_check (as_of, "valid_as_of", error)
       || !jsonl_get_string (obj, "source", FALSE, &source, error)
       || !check_nonempty (source, "source", error)
       || !jsonl_get_string (obj, "review", FALSE, &review, error))
@@ -313,7 +327,7 @@ parse_provenance (const cJSON *obj, TsItem *it, GError **error)
                     "\"unreviewed\"",
                     review);
   it->reviewed = strcmp (review, "reviewed") == 0;
-  return TRUE;
+  return parse_window (obj, it, error);
 }
 
 static gboolean
@@ -432,6 +446,20 @@ Testset *
 testset_load_unhashed (const char *path, GError **error)
 {
   return load (path, FALSE, error);
+}
+
+gboolean
+testset_item_valid_on (const TsItem *it, const char *date)
+{
+  return (it->valid_from == NULL || strcmp (it->valid_from, date) <= 0)
+         && (it->valid_until == NULL || strcmp (date, it->valid_until) <= 0);
+}
+
+char *
+testset_item_window (const TsItem *it)
+{
+  return g_strdup_printf ("%s..%s", it->valid_from ? it->valid_from : "",
+                          it->valid_until ? it->valid_until : "");
 }
 
 gboolean

@@ -35,6 +35,8 @@ typedef struct {
   gboolean reviewed;    /* review == "reviewed" */
   GPtrArray *turns;     /* TsTurn*, at least one; one for non-conversations */
   GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
+  char *valid_from;     /* inclusive YYYY-MM-DD the key holds from, or NULL */
+  char *valid_until;    /* inclusive YYYY-MM-DD it holds until, or NULL */
 } TsItem;
 
 typedef struct {
@@ -63,6 +65,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 
 /* Borrowed item or NULL. */
 const TsItem *testset_lookup (const Testset *set, const char *id);
+
+/* TRUE when s is a calendar date written YYYY-MM-DD (years 1900–2200);
+ * otherwise FALSE with TESTSET_ERROR_INVALID naming field. */
+gboolean testset_date_check (const char *s, const char *field,
+                             GError **error);
+
+/* TRUE when the item's key holds on date (a valid YYYY-MM-DD): date lies
+ * in [valid_from, valid_until], an absent end being open. */
+gboolean testset_item_valid_on (const TsItem *it, const char *date);
+
+/* The item's window for messages, "2025-01-01..2026-06-30", an open end
+ * left empty ("..2026-06-30"). Newly allocated. */
+char *testset_item_window (const TsItem *it);
 
 /* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of the first item
  * whose review is not "reviewed" (official contests). */

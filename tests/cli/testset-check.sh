@@ -24,7 +24,62 @@ bad header-not-first 2 'field "testset"' "$good\n{\"testset\": {\"name\": \"x\"}
 expect_exit 0 "the shipped practice set passes" "$VB" testset check testsets/practice/*.jsonl
 check "check prints counts per kind" grep -q "by kind:.*multiple_choice" "$T/stdout"
 check "check prints counts per category" grep -q "by category:.*cu-tru" "$T/stdout"
+expect_exit 0 "every shipped item holds on the set's date" "$VB" testset check --as-of 2026-12-03 testsets/practice/*.jsonl
+expect_exit 2 "the history does not hold today" "$VB" testset check --as-of 2026-12-03 testsets/practice/history/*.jsonl
+check "an expired item is named with its window" grep -q 'item "anninhmang-001" is not valid on 2026-12-03 (valid ..2026-06-30)' "$T/stderr"
 expect_exit 2 "--require-reviewed refuses unreviewed items" "$VB" testset check --require-reviewed testsets/practice/*.jsonl
 check "--require-reviewed names file:line" grep -q 'jsonl:[0-9]*: field "review"' "$T/stderr"
 expect_exit 2 "no file is a usage error" "$VB" testset check
+
+# Dated keys: the 2018 law until 30/6/2026, the 2025 law from 1/7/2026.
+prov='"legal_basis": ["Luật An ninh mạng"], "valid_as_of": "2026-12-03", "source": "S-anm-2025", "review": "reviewed"'
+q='"category": "an-ninh-mang", "kind": "legal", "question": "Luật An ninh mạng hiện hành số mấy?", "facts": []'
+cat >"$T/dated.jsonl" <<JSONL
+{"testset": {"name": "dated", "as_of": "2026-12-03"}}
+{"id": "anm-cu", $q, "valid_until": "2026-06-30", $prov}
+{"id": "anm-moi", $q, "valid_from": "2026-07-01", $prov}
+{"id": "luon", $q, $prov}
+JSONL
+expect_exit 2 "--as-of after a key expired exits 2" "$VB" testset check --as-of 2026-12-03 "$T/dated.jsonl"
+check "--as-of names file:line, id and window of the expired item" \
+  grep -q "dated.jsonl:2: item \"anm-cu\" is not valid on 2026-12-03 (valid ..2026-06-30)" "$T/stderr"
+check "--as-of lists only the expired item" test "$(grep -c 'is not valid on' "$T/stderr")" -eq 1
+check "--as-of says how many" grep -q "1 of 3 items are not valid on 2026-12-03" "$T/stderr"
+expect_exit 2 "--as-of before a key starts exits 2" "$VB" testset check --as-of 2026-06-30 "$T/dated.jsonl"
+check "the not-yet-valid item is named with its window" \
+  grep -q "dated.jsonl:3: item \"anm-moi\" is not valid on 2026-06-30 (valid 2026-07-01..)" "$T/stderr"
+grep -v anm-cu "$T/dated.jsonl" >"$T/current.jsonl"
+expect_exit 0 "--as-of passes when every item holds that day" "$VB" testset check --as-of 2026-12-03 "$T/current.jsonl"
+check "and says so" grep -q "every one on 2026-12-03" "$T/stdout"
+expect_exit 2 "a malformed --as-of is a usage error" "$VB" testset check --as-of 3/12/2026 "$T/current.jsonl"
+check "the bad --as-of value is named" grep -q -- '--as-of: "3/12/2026"' "$T/stderr"
+bad bad-window 2 'field "valid_until": "2026-06-30" is before valid_from "2026-07-01"' \
+  "$good\n{\"id\": \"b\", $q, \"valid_from\": \"2026-07-01\", \"valid_until\": \"2026-06-30\", $prov}\n"
+bad bad-valid-from 1 'field "valid_from": "2026-7-1" is not a date' \
+  "{\"id\": \"b\", $q, \"valid_from\": \"2026-7-1\", $prov}\n"
+
+# A contest's as_of: run fires only the items valid that day and says how
+# many it skipped.
+mock_start "$VB" "$T" m exact
+write_manifest "$T/a.json" a "A" "Tỉnh A" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
+cat >"$T/dated.ini" <<INI
+[contest]
+name = Thử theo ngày
+seed = 3
+as_of = 2026-12-03
+testsets = dated.jsonl
+submissions = a.json
+resamples = 100
+[politeness]
+rate_per_sec = 0
+INI
+expect_exit 0 "run with as_of" "$VB" run -q --contest "$T/dated.ini" --out "$T/run-dated"
+check "run's plan says how many items as_of skipped" \
+  grep -q "plan: 2 items.*as_of 2026-12-03: 1 item(s) not valid that day skipped" "$T/stderr"
+check "the expired item is not fired" test "$(grep -c '"item":"anm-cu"' "$T/run-dated/log.jsonl")" -eq 0
+check "the current items are fired" grep -q '"item":"anm-moi"' "$T/run-dated/log.jsonl"
+check "the manifest records as_of" grep -q '"as_of":[[:space:]]*"2026-12-03"' "$T/run-dated/manifest.json"
+sed -i 's/^as_of = .*/as_of = 2026-13-01/' "$T/dated.ini"
+expect_exit 2 "a malformed contest as_of is refused" "$VB" run -q --contest "$T/dated.ini" --out "$T/run-bad"
+check "the message names file:line, [contest] and as_of" grep -q 'dated.ini:4: \[contest\] as_of: "2026-13-01"' "$T/stderr"
 done_testing

@@ -633,7 +633,7 @@ write_record (Worker *w, const Xfer *x, const TransferOutcome *o,
   jsonw_bool (&r, "final", final);
   jsonw_string (&r, "session", j->session);
   jsonw_string (&r, "sent", u->turns[j->turn]);
-  jsonw_string (&r, "answer", o->answer);
+  jsonw_string_len (&r, "answer", o->answer, o->answer_len);
   jsonw_int (&r, "http_status", o->status);
   jsonw_string (&r, "error_class", o->cls);
   jsonw_string (&r, "error", o->cls ? (o->detail ? o->detail : "") : NULL);
@@ -642,8 +642,10 @@ write_record (Worker *w, const Xfer *x, const TransferOutcome *o,
   jsonw_int (&r, "t_tls_us", o->t_tls);
   jsonw_int (&r, "t_first_byte_us", o->t_first);
   jsonw_int (&r, "t_total_us", o->t_total);
-  if (x->job->sub->m->stream)
-    jsonw_int (&r, "t_first_token_us", x->t.first_token);
+  if (x->job->sub->m->stream && o->t_first_token >= 0)
+    jsonw_int (&r, "t_first_token_us", o->t_first_token);
+  else if (x->job->sub->m->stream)
+    jsonw_string (&r, "t_first_token_us", NULL); /* no token came */
   if (e->o.contest->open_loop)
     jsonw_int (&r, "t_queue_us", x->queued);
   if (x->t.server_us >= 0)

@@ -20,6 +20,7 @@ G_DEFINE_QUARK (vabench-scorecard-error-quark, scorecard_error)
 typedef struct {
   const char *sent, *answer, *error_class; /* NULL when absent or not a
                                               string; in LogIndex.strings */
+  gsize answer_len;                        /* may hold a NUL */
   double t_total_us, t_queue_us;           /* 0 when absent */
   gboolean present;
 } Final;
@@ -152,6 +153,7 @@ final_of (LogReader *r, const JsonlValue *m)
   Final f = { 0 };
   f.sent = keep (r, &m[LF_SENT]);
   f.answer = keep (r, &m[LF_ANSWER]);
+  f.answer_len = f.answer ? m[LF_ANSWER].len : 0; /* may hold a NUL */
   f.error_class = keep_const (r, &m[LF_ERROR_CLASS]);
   f.t_total_us = num_of (&m[LF_TOTAL]);
   f.t_queue_us = num_of (&m[LF_QUEUE]);
@@ -281,13 +283,17 @@ turn_append (GString *out, const TsItem *it, guint t, const Final *fin,
   PUT_LITERAL (out, ",\"question\":");
   jsonw_append_string (out, sent ? sent : turn->question);
   const char *answer = fin ? fin->answer : NULL;
+  gsize answer_len = fin ? fin->answer_len : 0;
   const char *cls = fin ? fin->error_class : NULL;
   if (answer == NULL && cls == NULL)
     cls = *fail_class ? *fail_class : "not_fired";
   if (cls && *fail_class == NULL)
     *fail_class = cls;
   PUT_LITERAL (out, ",\"answer\":");
-  jsonw_append_string_or_null (out, answer);
+  if (answer)
+    jsonw_append_string_len (out, answer, answer_len);
+  else
+    PUT_LITERAL (out, "null");
   if (cls) {
     PUT_LITERAL (out, ",\"error_class\":");
     jsonw_append_string (out, cls);
@@ -300,7 +306,7 @@ turn_append (GString *out, const TsItem *it, guint t, const Final *fin,
   }
   PUT_LITERAL (out, ",\"judgement\":");
   /* The key was compiled when the set was loaded and validated. */
-  judge_answer_append (turn->key, answer, out, totals);
+  judge_answer_append_len (turn->key, answer, answer_len, out, totals);
   g_string_append_c (out, '}');
 }
 

@@ -23,22 +23,27 @@ typedef struct {
   AdapterRequest req;
   GString *body;
   gsize cap;
-  gboolean too_large, stream;
+  gboolean too_large, headers_too_large;
+  SseReader *sse;         /* a streamed answer, read as it arrives */
+  gsize header_bytes;
   char errbuf[CURL_ERROR_SIZE];
   gint64 started_real;    /* wall clock, µs since the epoch */
-  gint64 t0;              /* monotonic start, for the time to first token */
-  gint64 first_token;     /* µs after t0 of the first streamed text, or 0 */
+  gint64 t0;              /* monotonic, when the transfer was configured */
+  gint64 last_body_at;    /* monotonic, the last piece of the body */
   gint64 server_us;       /* the endpoint's own handling time, or -1 */
 } Transfer;
 
 typedef struct {
   const char *cls;  /* failure class, NULL when the answer is usable */
   char *detail;     /* why, for the log */
-  char *answer;     /* the adapter's answer text */
+  char *answer;     /* the adapter's answer: bytes, may hold a NUL */
+  gsize answer_len;
   char *location;   /* a redirect's target */
   long status;
   long opened;      /* connections this attempt opened */
   curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
+  curl_off_t t_first_token; /* streamed: the first non-empty content, on
+                             * libcurl's clock and within t_total; or -1 */
 } TransferOutcome;
 
 /* Builds the request of turn (FALSE + error when the adapter cannot) and

@@ -1753,6 +1753,22 @@ judge_answer_append (const JudgeKey *key, const char *answer, GString *out,
   judgement_append (out, totals, body);
 }
 
+void
+judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
+                         GString *out, JudgeTotals *totals)
+{
+  if (answer == NULL || memchr (answer, '\0', len) == NULL) {
+    judge_answer_append (key, answer, out, totals);
+    return;
+  }
+  g_autofree char *copy = g_memdup2 (answer, len + 1);
+  copy[len] = '\0';
+  for (gsize i = 0; i < len; i++)
+    if (copy[i] == '\0')
+      copy[i] = ' ';
+  judge_answer_append (key, copy, out, totals);
+}
+
 cJSON *
 judge_answer (const JudgeKey *key, const char *answer)
 {

@@ -52,4 +52,10 @@ typedef struct {
 void judge_answer_append (const JudgeKey *key, const char *answer,
                           GString *out, JudgeTotals *totals);
 
+/* judge_answer_append for an answer of len bytes that may hold NUL bytes
+ * (an endpoint's "\u0000"): each NUL is read as a space, on a copy, so the
+ * text after it is judged too. */
+void judge_answer_append_len (const JudgeKey *key, const char *answer,
+                              gsize len, GString *out, JudgeTotals *totals);
+
 #endif

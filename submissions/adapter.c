@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/jsonl.h"
+#include "util/jsonpick.h"
 
 void
 adapter_request_clear (AdapterRequest *req)
@@ -168,67 +169,15 @@ adapter_json_pointer (const cJSON *root, const char *pointer)
   return cur;
 }
 
-/* Strings are taken as is; an array's strings (or objects' "text") are
- * joined with a newline, as multi-message bots answer in parts. */
-static char *
-text_of (const cJSON *n)
-{
-  if (cJSON_IsString (n))
-    return g_strdup (n->valuestring);
-  if (!cJSON_IsArray (n))
-    return NULL;
-  GString *out = g_string_new (NULL);
-  const cJSON *e;
-  cJSON_ArrayForEach (e, n)
-  {
-    const cJSON *s = cJSON_IsObject (e)
-                         ? cJSON_GetObjectItemCaseSensitive (e, "text")
-                         : e;
-    if (!cJSON_IsString (s))
-      continue;
-    if (out->len)
-      g_string_append_c (out, '\n');
-    g_string_append (out, s->valuestring);
-  }
-  return g_string_free (out, FALSE);
-}
-
-/* openai-chat SSE: concatenates choices[0].delta.content of each event. */
-static char *
-sse_answer (const char *body, gsize len, gboolean *ok)
-{
-  GString *out = g_string_new (NULL);
-  g_autofree char *copy = g_strndup (body, len);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  *ok = FALSE;
-  for (char **l = lines; *l; l++) {
-    g_strchomp (*l);
-    if (!g_str_has_prefix (*l, "data:"))
-      continue;
-    const char *data = *l + 5;
-    while (*data == ' ')
-      data++;
-    if (strcmp (data, "[DONE]") == 0)
-      break;
-    g_autoptr (cJSON) ev = cJSON_Parse (data);
-    if (ev == NULL)
-      continue;
-    *ok = TRUE;
-    const cJSON *c = adapter_json_pointer (ev, "/choices/0/delta/content");
-    if (cJSON_IsString (c))
-      g_string_append (out, c->valuestring);
-  }
-  return g_string_free (out, FALSE);
-}
-
-static const cJSON *
-answer_node (const Manifest *m, const cJSON *root)
+/* Where the adapter looks, as a JSON Pointer. */
+static const char *
+answer_pointer (const Manifest *m)
 {
   if (strcmp (m->adapter, "openai-chat") == 0)
-    return adapter_json_pointer (root, "/choices/0/message/content");
+    return "/choices/0/message/content";
   if (strcmp (m->adapter, "rasa-rest") == 0)
-    return root;
-  return adapter_json_pointer (root, m->answer_pointer);
+    return "";
+  return m->answer_pointer;
 }
 
 static char *
@@ -240,39 +189,108 @@ classify (const char *cls, const char **error_class, char **detail,
   return NULL;
 }
 
+/* UTF-8 with NUL bytes allowed (g_utf8_validate_len refuses them). */
+static gboolean
+utf8_with_nul (const char *s, gsize len)
+{
+  while (len > 0) {
+    const char *nul = memchr (s, '\0', len);
+    gsize n = nul ? (gsize) (nul - s) : len;
+    if (!g_utf8_validate_len (s, n, NULL))
+      return FALSE;
+    if (nul == NULL)
+      break;
+    s += n + 1;
+    len -= n + 1;
+  }
+  return TRUE;
+}
+
+/* Reads a whole body as one JSON value; the picked text goes to out. */
+static gboolean
+read_json (const Manifest *m, const char *body, gsize len, GString *out,
+           JsonPickFound *found)
+{
+  g_autoptr (JsonPick) p = jsonpick_new (answer_pointer (m), TRUE, out);
+  gboolean ok = jsonpick_feed (p, body, len) && jsonpick_end (p);
+  *found = jsonpick_found (p);
+  return ok;
+}
+
+/* An SSE stream read whole (a body that came without "stream": true). */
+static gboolean
+read_sse_whole (const char *body, gsize len, GString *out)
+{
+  g_autoptr (SseReader) r = sse_reader_new ();
+  sse_reader_feed (r, body, len, 0);
+  sse_reader_end (r);
+  if (!sse_reader_saw_event (r))
+    return FALSE;
+  g_string_append_len (out, sse_reader_text (r)->str,
+                       (gssize) sse_reader_text (r)->len);
+  return TRUE;
+}
+
+/* Reads the answer into out; a failure class or NULL. */
+static const char *
+read_answer (const Manifest *m, const char *body, gsize len, SseReader *sse,
+             GString *out, const char **why)
+{
+  gboolean openai = strcmp (m->adapter, "openai-chat") == 0;
+  if (sse != NULL && sse_reader_saw_event (sse)) {
+    g_string_append_len (out, sse_reader_text (sse)->str,
+                         (gssize) sse_reader_text (sse)->len);
+    return NULL;
+  }
+  /* JSON first: a truncated body that happens to cut a character in two
+   * is broken JSON before it is broken UTF-8. */
+  JsonPickFound found;
+  if (read_json (m, body, len, out, &found)) {
+    /* The reader does not check UTF-8; the answer must be text we can
+     * judge. A JSON body holds no raw NUL, so the check is plain. */
+    if (!g_utf8_validate_len (body, len, NULL)) {
+      *why = "response body is not valid UTF-8";
+      return "bad_utf8";
+    }
+    if (found != JSONPICK_STRING && found != JSONPICK_ARRAY) {
+      *why = "JSON has no answer text where the adapter looks";
+      return "bad_json";
+    }
+    return NULL;
+  }
+  g_string_truncate (out, 0);
+  if (openai && sse == NULL && read_sse_whole (body, len, out))
+    return NULL;
+  *why = openai ? "response body is neither JSON nor an SSE stream"
+                : "response body is not JSON";
+  return "bad_json";
+}
+
 char *
 adapter_parse_answer (const Manifest *m, const char *body, gsize len,
+                      SseReader *sse, gsize *answer_len,
                       const char **error_class, char **detail)
 {
   *error_class = NULL;
   *detail = NULL;
-  /* JSON first: a truncated body that happens to cut a character in two
-   * is broken JSON before it is broken UTF-8. */
-  g_autofree char *answer = NULL;
-  g_autoptr (cJSON) root = cJSON_ParseWithLength (body, len);
-  if (root == NULL && strcmp (m->adapter, "openai-chat") == 0) {
-    gboolean ok;
-    answer = sse_answer (body, len, &ok);
-    if (!ok)
-      return classify ("bad_json", error_class, detail,
-                       "response body is neither JSON nor an SSE stream");
-  } else if (root == NULL) {
-    return classify ("bad_json", error_class, detail,
-                     "response body is not JSON");
-  } else {
-    /* cJSON does not check UTF-8; the answer must be text we can judge. */
-    if (!g_utf8_validate_len (body, len, NULL))
-      return classify ("bad_utf8", error_class, detail,
-                       "response body is not valid UTF-8");
-    answer = text_of (answer_node (m, root));
-    if (answer == NULL)
-      return classify ("bad_json", error_class, detail,
-                       "JSON has no answer text where the adapter looks");
-  }
-  if (!g_utf8_validate (answer, -1, NULL))
+  *answer_len = 0;
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *why = NULL;
+  const char *cls = read_answer (m, body, len, sse, out, &why);
+  if (cls != NULL)
+    return classify (cls, error_class, detail, why);
+  if (!utf8_with_nul (out->str, out->len))
     return classify ("bad_utf8", error_class, detail,
                      "answer is not valid UTF-8");
-  if (*g_strstrip (answer) == '\0')
+  gsize a = 0, b = out->len;
+  while (a < b && g_ascii_isspace (out->str[a]))
+    a++;
+  while (b > a && g_ascii_isspace (out->str[b - 1]))
+    b--;
+  if (a == b)
     return classify ("empty_answer", error_class, detail, "answer is empty");
-  return g_steal_pointer (&answer);
+  g_string_truncate (out, b);
+  g_string_erase (out, 0, (gssize) a);
+  *answer_len = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

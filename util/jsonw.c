@@ -48,6 +48,40 @@ jsonw_append_string (GString *out, const char *s)
 }
 
 void
+jsonw_append_string_len (GString *out, const char *s, gsize len)
+{
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *p = (const unsigned char *) s;
+  const unsigned char *end = p + len;
+  g_string_append_c (out, '"');
+  while (p < end) {
+    const unsigned char *run = p;
+    while (p < end && *p >= 32 && *p != '"' && *p != '\\')
+      p++;
+    vb_gstring_put (out, (const char *) run, (gsize) (p - run));
+    if (p == end)
+      break;
+    char esc[7] = { '\\', 0 };
+    switch (*p) {
+    case '"': esc[1] = '"'; break;
+    case '\\': esc[1] = '\\'; break;
+    case '\b': esc[1] = 'b'; break;
+    case '\f': esc[1] = 'f'; break;
+    case '\n': esc[1] = 'n'; break;
+    case '\r': esc[1] = 'r'; break;
+    case '\t': esc[1] = 't'; break;
+    default: /* NUL and the other control characters: \u00XX */
+      memcpy (esc + 1, "u00", 3);
+      esc[4] = hex[*p >> 4];
+      esc[5] = hex[*p & 15];
+    }
+    vb_gstring_put (out, esc, esc[1] == 'u' ? 6 : 2);
+    p++;
+  }
+  g_string_append_c (out, '"');
+}
+
+void
 jsonw_append_string_or_null (GString *out, const char *s)
 {
   if (s)
@@ -206,6 +240,17 @@ jsonw_string (JsonwObject *o, const char *key, const char *value)
 {
   member (o, key);
   jsonw_append_string_or_null (o->out, value);
+}
+
+void
+jsonw_string_len (JsonwObject *o, const char *key, const char *value,
+                  gsize len)
+{
+  member (o, key);
+  if (value)
+    jsonw_append_string_len (o->out, value, len);
+  else
+    VB_GSTRING_PUT_LITERAL (o->out, "null");
 }
 
 void

@@ -110,8 +110,6 @@ transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
 void
 transfer_clear (Transfer *t)
 {
-  if (t->easy)
-    curl_easy_reset (t->easy);
   adapter_request_clear (&t->req);
   if (t->body)
     g_string_free (t->body, TRUE);

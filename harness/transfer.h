@@ -53,8 +53,9 @@ gboolean transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
                          const AdapterTurn *turn, gpointer private,
                          GError **error);
 
-/* Frees what transfer_start allocated; the easy handle is reset and left
- * to the caller. */
+/* Frees what transfer_start allocated. The easy handle is the caller's,
+ * untouched: it still points at the freed request, so the caller resets
+ * it (curl_easy_reset) before any reuse. */
 void transfer_clear (Transfer *t);
 
 /* Reads libcurl's counters and classifies the attempt; free o's strings

@@ -92,25 +92,40 @@ segment_index (const char *s, gsize len)
   return v;
 }
 
+/* One allocation for the reader, its segments and their decoded names:
+ * a reader is made per answer read. */
 JsonPick *
 jsonpick_new (const char *pointer, gboolean arrays, GString *out)
 {
-  JsonPick *p = g_new0 (JsonPick, 1);
+  gsize plen = pointer ? strlen (pointer) : 0;
+  /* The first byte separates whatever it is (a pointer starts with '/'). */
+  guint n = plen > 0;
+  for (gsize i = 1; i < plen; i++)
+    n += pointer[i] == '/';
+  JsonPick *p = g_malloc0 (sizeof *p + n * sizeof (Segment) + plen + 1);
+  p->segs = (Segment *) (p + 1);
+  char *names = (char *) (p->segs + n);
+  p->n_segs = n;
   p->arrays = arrays;
   p->out = out;
-  if (pointer != NULL && *pointer != '\0') {
-    g_auto (GStrv) parts = g_strsplit (pointer + 1, "/", -1);
-    p->n_segs = g_strv_length (parts);
-    p->segs = g_new0 (Segment, p->n_segs);
-    for (guint i = 0; i < p->n_segs; i++) {
-      /* ~1 before ~0, as RFC 6901 §4 requires. */
-      GString *k = g_string_new (parts[i]);
-      g_string_replace (k, "~1", "/", 0);
-      g_string_replace (k, "~0", "~", 0);
-      p->segs[i].len = k->len;
-      p->segs[i].name = g_string_free (k, FALSE);
-      p->segs[i].index = segment_index (p->segs[i].name, p->segs[i].len);
+  /* RFC 6901: "/" separates; "~1" is '/', "~0" is '~' (in that order,
+   * which a single left-to-right pass gives). */
+  for (gsize i = 1, k = (gsize) -1; i <= plen; i++) {
+    if (i == 1 || pointer[i - 1] == '/') {
+      k++;
+      p->segs[k].name = names;
     }
+    if (i == plen || pointer[i] == '/') {
+      p->segs[k].len = (gsize) (names - p->segs[k].name);
+      p->segs[k].index = segment_index (p->segs[k].name, p->segs[k].len);
+      *names++ = '\0';
+      continue;
+    }
+    char c = pointer[i];
+    if (c == '~' && i + 1 < plen && (pointer[i + 1] == '0'
+                                     || pointer[i + 1] == '1'))
+      c = pointer[++i] == '1' ? '/' : '~';
+    *names++ = c;
   }
   jsonpick_reset (p);
   return p;
@@ -119,11 +134,6 @@ jsonpick_new (const char *pointer, gboolean arrays, GString *out)
 void
 jsonpick_free (JsonPick *p)
 {
-  if (p == NULL)
-    return;
-  for (guint i = 0; i < p->n_segs; i++)
-    g_free (p->segs[i].name);
-  g_free (p->segs);
   g_free (p);
 }
 

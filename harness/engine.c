@@ -38,7 +38,8 @@ struct _Worker {
   FireLoop *loop;
   guint cap;         /* its share of the global cap */
   guint cursor;      /* round-robin position over the submissions */
-  GString *line;     /* the record being written, reused */
+  GString *lines[FINISHES_PER_TURN]; /* a batch's records, reused */
+  struct curl_slist **headers; /* per submission, built on first use */
   time_t iso_second; /* the second iso_prefix shows */
   char iso_prefix[32];
   GThread *thread;
@@ -109,7 +110,9 @@ engine_new (const EngineOptions *opts)
     Worker *w = &e->workers[i];
     w->e = e;
     w->cap = (e->global_cap + e->n_workers - 1) / e->n_workers;
-    w->line = g_string_sized_new (4096);
+    for (guint k = 0; k < FINISHES_PER_TURN; k++)
+      w->lines[k] = g_string_sized_new (1024);
+    w->headers = g_new0 (struct curl_slist *, c->manifests->len);
     w->iso_second = -1;
   }
   return e;
@@ -122,7 +125,11 @@ engine_free (Engine *e)
     return;
   for (guint i = 0; i < e->n_workers; i++) {
     fireloop_free (e->workers[i].loop);
-    g_string_free (e->workers[i].line, TRUE);
+    for (guint k = 0; k < FINISHES_PER_TURN; k++)
+      g_string_free (e->workers[i].lines[k], TRUE);
+    for (guint k = 0; k < e->o.contest->manifests->len; k++)
+      curl_slist_free_all (e->workers[i].headers[k]);
+    g_free (e->workers[i].headers);
     g_clear_error (&e->workers[i].error);
   }
   g_free (e->workers);
@@ -183,21 +190,27 @@ format_iso_time (Worker *w, gint64 real_us, char out[48])
     strftime (w->iso_prefix, sizeof w->iso_prefix, "%Y-%m-%dT%H:%M:%S", &tm);
     w->iso_second = sec;
   }
-  g_snprintf (out, 48, "%s.%06dZ", w->iso_prefix,
-              (int) (real_us % G_USEC_PER_SEC));
+  gsize n = strlen (w->iso_prefix);
+  memcpy (out, w->iso_prefix, n);
+  out[n] = '.';
+  guint us = (guint) (real_us % G_USEC_PER_SEC);
+  for (int i = 6; i >= 1; i--, us /= 10)
+    out[n + i] = (char) ('0' + us % 10);
+  out[n + 7] = 'Z';
+  out[n + 8] = '\0';
 }
 
 /* The attempt's log record, written as text without its closing brace:
  * the run log adds the chain (harness/runlog.h). */
 static void
-write_record (Worker *w, const Xfer *x, const TransferOutcome *o,
-              gboolean final)
+write_record (Worker *w, GString *line, const Xfer *x,
+              const TransferOutcome *o, gboolean final)
 {
   const SchedJob *j = x->job;
   const PlanUnit *u = j->unit;
-  g_string_truncate (w->line, 0);
+  g_string_truncate (line, 0);
   JsonwObject r;
-  jsonw_begin (&r, w->line);
+  jsonw_begin (&r, line);
   jsonw_string (&r, "submission", j->m->id);
   jsonw_string (&r, "testset", u->set->name);
   jsonw_string (&r, "item", u->item->id);
@@ -262,13 +275,18 @@ complete_batch (Worker *w, Done *d, guint n)
     d[i].v = scheduler_verdict (e->sched, d[i].x->job, &d[i].r);
   }
   g_mutex_unlock (&e->lock);
+  /* One write(2) for the batch; none of it is counted before it is on
+   * disk (scheduler_finish below). */
+  for (guint i = 0; i < n; i++)
+    write_record (w, w->lines[i], d[i].x, &d[i].o, d[i].v == SCHED_FINAL);
   g_mutex_lock (&e->log_lock);
-  for (guint i = 0; i < n; i++) {
-    write_record (w, d[i].x, &d[i].o, d[i].v == SCHED_FINAL);
-    if (e->fatal == NULL
-        && !runlog_append_open (e->o.log, w->line, &e->fatal))
-      g_atomic_int_set (&e->failed, 1); /* cannot record: start nothing */
-  }
+  runlog_hold (e->o.log);
+  for (guint i = 0; i < n && e->fatal == NULL; i++)
+    (void) runlog_append_open (e->o.log, w->lines[i], &e->fatal); /* held */
+  if (e->fatal == NULL)
+    (void) runlog_release (e->o.log, &e->fatal);
+  if (e->fatal != NULL)
+    g_atomic_int_set (&e->failed, 1); /* cannot record: start nothing */
   g_mutex_unlock (&e->log_lock);
   gint64 now = g_get_monotonic_time ();
   g_mutex_lock (&e->lock);
@@ -329,12 +347,17 @@ start (Worker *w, SchedJob *j, GError **error)
   x->job = j;
   AdapterTurn turn = { j->unit->turns[j->turn], j->history, j->session,
                        j->turn };
+  /* The headers of a submission never change: built once per thread. */
+  if (w->headers[j->sub] == NULL)
+    w->headers[j->sub] = adapter_headers (j->m);
+  gboolean same = FALSE;
+  x->slot.tag = (gpointer) j->m;
+  x->slot.easy = fireloop_easy (w->loop, x->slot.tag, &same);
   TransferSpec spec = { j->m, j->redirect, j->timeout_ms,
                         c->connect_timeout_ms, c->max_body_bytes,
-                        j->fresh_connect };
-  x->slot.easy = fireloop_easy (w->loop);
+                        j->fresh_connect, w->headers[j->sub], same };
   if (!transfer_start (&x->t, x->slot.easy, &spec, &turn, x, error)) {
-    fireloop_give_back (w->loop, x->slot.easy);
+    fireloop_give_back (w->loop, x->slot.easy, NULL);
     g_free (x);
     return FALSE;
   }

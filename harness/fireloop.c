@@ -15,6 +15,11 @@
 #define EVENTS_PER_WAIT 512
 
 typedef struct {
+  CURL *easy;
+  gpointer tag;
+} Idle;
+
+typedef struct {
   FireLoop *loop;
   CURLM *multi;
   guint index;
@@ -28,7 +33,7 @@ struct _FireLoop {
   Shard *shards;
   guint n_shards;
   long pool;
-  GPtrArray *idle;  /* CURL* ready for reuse */
+  GArray *idle;     /* Idle: handles ready for reuse */
   GQueue failed;    /* FireSlot* of a failed multi handle, to report */
   guint active;
   guint next_done;  /* the shard fireloop_next_done reads first */
@@ -99,8 +104,7 @@ fireloop_new (guint cap, long pool, GError **error)
 {
   g_autoptr (FireLoop) l = g_new0 (FireLoop, 1);
   l->pool = MAX (pool, 16);
-  l->idle = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                curl_easy_cleanup);
+  l->idle = g_array_new (FALSE, FALSE, sizeof (Idle));
   g_queue_init (&l->failed);
   l->n_shards = MAX (1u, (cap + SHARD_CONNS - 1) / SHARD_CONNS);
   l->shards = g_new0 (Shard, l->n_shards);
@@ -132,25 +136,31 @@ fireloop_free (FireLoop *l)
     if (l->shards[i].multi)
       (void) curl_multi_cleanup (l->shards[i].multi); /* at exit: moot */
   g_free (l->shards);
-  g_ptr_array_unref (l->idle);
+  for (guint i = 0; i < l->idle->len; i++)
+    curl_easy_cleanup (g_array_index (l->idle, Idle, i).easy);
+  g_array_unref (l->idle);
   if (l->epfd >= 0)
     close (l->epfd);
   g_free (l);
 }
 
 CURL *
-fireloop_easy (FireLoop *l)
+fireloop_easy (FireLoop *l, gpointer tag, gboolean *same)
 {
-  if (l->idle->len > 0)
-    return g_ptr_array_steal_index_fast (l->idle, l->idle->len - 1);
-  return curl_easy_init ();
+  *same = FALSE;
+  if (l->idle->len == 0)
+    return curl_easy_init ();
+  Idle last = g_array_index (l->idle, Idle, l->idle->len - 1);
+  g_array_set_size (l->idle, l->idle->len - 1);
+  *same = tag != NULL && last.tag == tag;
+  return last.easy;
 }
 
 void
-fireloop_give_back (FireLoop *l, CURL *easy)
+fireloop_give_back (FireLoop *l, CURL *easy, gpointer tag)
 {
-  curl_easy_reset (easy);
-  g_ptr_array_add (l->idle, easy);
+  Idle i = { easy, tag };
+  g_array_append_val (l->idle, i);
 }
 
 /* The least busy shard: a transfer that just finished left its connection
@@ -177,7 +187,7 @@ fireloop_add (FireLoop *l, FireSlot *slot, char **detail)
   if (mc != CURLM_OK) {
     *detail = g_strdup_printf ("libcurl would not start the transfer: %s",
                                curl_multi_strerror (mc));
-    fireloop_give_back (l, slot->easy);
+    fireloop_give_back (l, slot->easy, NULL);
     slot->easy = NULL;
     return FALSE;
   }
@@ -282,7 +292,7 @@ fireloop_release (FireLoop *l, FireSlot *slot)
     }
   }
   if (slot->easy != NULL)
-    fireloop_give_back (l, slot->easy);
+    fireloop_give_back (l, slot->easy, slot->failed ? NULL : slot->tag);
   slot->easy = NULL;
   l->active--;
 }

@@ -20,6 +20,7 @@ typedef struct _FireLoop FireLoop;
  * transfer (the loop sets CURLOPT_PRIVATE to it). */
 typedef struct {
   CURL *easy;
+  gpointer tag;       /* what easy is configured for (the caller's mark) */
   gpointer shard;     /* the loop's */
   GList link;         /* the loop's */
   const char *failed; /* set by fireloop_next_done: why the multi handle
@@ -33,10 +34,12 @@ FireLoop *fireloop_new (guint cap, long pool, GError **error);
 void fireloop_free (FireLoop *l); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FireLoop, fireloop_free)
 
-/* An easy handle to configure: an idle one (reset) or a new one. Give it
- * to fireloop_add, or back with fireloop_give_back. */
-CURL *fireloop_easy (FireLoop *l);
-void fireloop_give_back (FireLoop *l, CURL *easy);
+/* An easy handle to configure: an idle one or a new one. *same is TRUE
+ * when it was last configured for tag (a reused handle keeps its options:
+ * the caller resets it otherwise). Give it to fireloop_add, or back with
+ * fireloop_give_back (tag NULL when its configuration is unknown). */
+CURL *fireloop_easy (FireLoop *l, gpointer tag, gboolean *same);
+void fireloop_give_back (FireLoop *l, CURL *easy, gpointer tag);
 
 /* Adds slot->easy (configured) to the least busy multi handle. FALSE with
  * *detail (newly allocated) when libcurl refuses it: the handle is then
@@ -52,7 +55,8 @@ void fireloop_run (FireLoop *l, int max_ms);
  * handle failed and *rc means nothing. */
 FireSlot *fireloop_next_done (FireLoop *l, CURLcode *rc);
 
-/* Detaches a finished transfer and keeps its easy handle for reuse. */
+/* Detaches a finished transfer and keeps its easy handle for reuse, with
+ * slot->tag. */
 void fireloop_release (FireLoop *l, FireSlot *slot);
 
 /* Transfers added and not yet released. */

@@ -24,6 +24,11 @@ struct _RunLog {
   guint64 seq;
   guint unsynced;
   gint64 last_sync_us;
+  /* Lines appended between runlog_hold and runlog_release, written with
+   * one write(2): a batch of answers costs one system call, not one each. */
+  GString *held;
+  gboolean holding;
+  guint held_lines;
 };
 
 static gboolean
@@ -173,9 +178,40 @@ runlog_append_open (RunLog *log, GString *rec, GError **error)
   jsonw_end (&o);
   hash_line (log->sha, rec->str, rec->len, log->prev);
   g_string_append_c (rec, '\n');
+  if (log->holding) {
+    g_string_append_len (log->held, rec->str, (gssize) rec->len);
+    log->held_lines++;
+    return TRUE;
+  }
   if (!write_all (log->fd, rec->str, rec->len))
     return io_error (error, "cannot append to the log in", log->dir);
   log->unsynced++;
+  if (log->unsynced >= SYNC_EVERY_RECORDS
+      || g_get_monotonic_time () - log->last_sync_us >= SYNC_EVERY_US)
+    return runlog_sync (log, error);
+  return TRUE;
+}
+
+void
+runlog_hold (RunLog *log)
+{
+  if (log->held == NULL)
+    log->held = g_string_sized_new (64 * 1024);
+  log->holding = TRUE;
+}
+
+gboolean
+runlog_release (RunLog *log, GError **error)
+{
+  if (!log->holding)
+    return TRUE;
+  log->holding = FALSE;
+  gboolean ok = write_all (log->fd, log->held->str, log->held->len);
+  g_string_truncate (log->held, 0);
+  log->unsynced += log->held_lines;
+  log->held_lines = 0;
+  if (!ok)
+    return io_error (error, "cannot append to the log in", log->dir);
   if (log->unsynced >= SYNC_EVERY_RECORDS
       || g_get_monotonic_time () - log->last_sync_us >= SYNC_EVERY_US)
     return runlog_sync (log, error);
@@ -193,8 +229,11 @@ runlog_close (RunLog *log)
 {
   if (log == NULL)
     return;
+  (void) runlog_release (log, NULL);
   (void) runlog_sync (log, NULL);
   close (log->fd);
+  if (log->held)
+    g_string_free (log->held, TRUE);
   g_checksum_free (log->sha);
   g_free (log->dir);
   g_free (log);

@@ -33,6 +33,14 @@ gboolean runlog_append (RunLog *log, cJSON *rec, GError **error);
  * log adds "seq", "prev", the '}' and the newline, so rec is changed. */
 gboolean runlog_append_open (RunLog *log, GString *rec, GError **error);
 
+/* Between runlog_hold and runlog_release, appended records are chained
+ * but kept in memory; runlog_release writes them with one write(2) (and
+ * syncs when due). A caller holds only while it appends one batch: until
+ * the release they are not on disk, so it counts none of them as done
+ * before. FALSE + error when the write fails. */
+void runlog_hold (RunLog *log);
+gboolean runlog_release (RunLog *log, GError **error);
+
 /* Forces the pending records to disk and updates log.head. */
 gboolean runlog_sync (RunLog *log, GError **error);
 

@@ -16,11 +16,18 @@ typedef struct {
   guint timeout_ms, connect_timeout_ms;
   gsize max_body;         /* larger answers are too_large */
   gboolean fresh_connect; /* every connection of the submission is busy */
+  /* The request headers to use (borrowed, alive until transfer_clear), or
+   * NULL to build them (adapter_headers) for this attempt alone. */
+  const struct curl_slist *headers;
+  /* easy was last configured by transfer_start for this same manifest and
+   * these same limits: only what differs per request is set again.
+   * Otherwise easy is reset and configured whole. */
+  gboolean reconfigure_only;
 } TransferSpec;
 
 typedef struct {
   CURL *easy;             /* borrowed from the caller's pool */
-  AdapterRequest req;
+  AdapterRequest req;     /* req.headers: built for this attempt or NULL */
   GString *body;
   gsize cap;
   gboolean too_large, headers_too_large;
@@ -47,8 +54,8 @@ typedef struct {
 } TransferOutcome;
 
 /* Builds the request of turn (FALSE + error when the adapter cannot) and
- * configures easy for it; private becomes CURLOPT_PRIVATE. The clock
- * starts here. */
+ * configures easy for it (see TransferSpec.reconfigure_only); private
+ * becomes CURLOPT_PRIVATE. The clock starts here. */
 gboolean transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
                          const AdapterTurn *turn, gpointer private,
                          GError **error);

@@ -30,6 +30,16 @@ gboolean adapter_build_request (const Manifest *m, const AdapterTurn *turn,
                                 AdapterRequest *req, GError **error);
 void adapter_request_clear (AdapterRequest *req);
 
+/* The same without the headers (req->headers stays NULL): they do not
+ * depend on the turn, so a caller firing many requests builds them once
+ * with adapter_headers and shares them. */
+gboolean adapter_build_body (const Manifest *m, const AdapterTurn *turn,
+                             AdapterRequest *req, GError **error);
+
+/* The request headers of every request to m, the secret included (never
+ * log them). Newly allocated, free with curl_slist_free_all. */
+struct curl_slist *adapter_headers (const Manifest *m);
+
 /* Reads the answer from a complete response body. sse, when not NULL,
  * has read the same body as it arrived (a streamed answer); when it saw no
  * event the body is read as JSON. Returns the answer (newly allocated,

@@ -501,6 +501,10 @@ engine_fire (Engine *e, GError **error)
     if (e->workers[i].loop == NULL)
       return FALSE;
   }
+  /* The disk is synced by the log's own thread: a slow fdatasync must not
+   * stop a firing thread from reading the answers that arrive meanwhile. */
+  if (!runlog_sync_in_background (e->o.log, error))
+    return FALSE;
   e->started_us = g_get_monotonic_time ();
   scheduler_start (e->sched, e->started_us);
   for (guint i = 1; i < e->n_workers; i++)

@@ -41,6 +41,13 @@ gboolean runlog_append_open (RunLog *log, GString *rec, GError **error);
 void runlog_hold (RunLog *log);
 gboolean runlog_release (RunLog *log, GError **error);
 
+/* From now on appends never wait for the disk: a thread of the log's own
+ * syncs what was written, and updates log.head, at least every 200 ms (a
+ * kill -9 still loses nothing written: write(2) has put it in the kernel's
+ * hands). A sync failure makes the next append fail. runlog_sync (and
+ * runlog_close) stop that thread. FALSE + error when it cannot start. */
+gboolean runlog_sync_in_background (RunLog *log, GError **error);
+
 /* Forces the pending records to disk and updates log.head. */
 gboolean runlog_sync (RunLog *log, GError **error);
 

@@ -102,7 +102,11 @@ jsonpick_new (const char *pointer, gboolean arrays, GString *out)
   guint n = plen > 0;
   for (gsize i = 1; i < plen; i++)
     n += pointer[i] == '/';
-  JsonPick *p = g_malloc0 (sizeof *p + n * sizeof (Segment) + plen + 1);
+  /* Not zeroed: the stack (a kilobyte) is written before it is read. */
+  JsonPick *p = g_malloc (sizeof *p + n * sizeof (Segment) + plen + 1);
+  memset (p, 0, G_STRUCT_OFFSET (JsonPick, stack));
+  memset ((char *) p + G_STRUCT_OFFSET (JsonPick, stack) + sizeof p->stack, 0,
+          sizeof *p - G_STRUCT_OFFSET (JsonPick, stack) - sizeof p->stack);
   p->segs = (Segment *) (p + 1);
   char *names = (char *) (p->segs + n);
   p->n_segs = n;

@@ -212,6 +212,23 @@ jsonw_append_cjson (GString *out, const cJSON *v)
 static void
 member (JsonwObject *o, const char *key)
 {
+  /* Keys are short plain names: written with one copy, the comma, quotes
+   * and colon around them (a record has two dozen). */
+  gsize n = strlen (key);
+  if (n < 60 && plain_len ((const unsigned char *) key, n) == n) {
+    char buf[64];
+    gsize k = 0;
+    if (o->comma)
+      buf[k++] = ',';
+    buf[k++] = '"';
+    memcpy (buf + k, key, n);
+    k += n;
+    buf[k++] = '"';
+    buf[k++] = ':';
+    o->comma = TRUE;
+    vb_gstring_put (o->out, buf, k);
+    return;
+  }
   if (o->comma)
     g_string_append_c (o->out, ',');
   o->comma = TRUE;

@@ -132,9 +132,16 @@ fireloop_free (FireLoop *l)
 {
   if (l == NULL)
     return;
-  for (guint i = 0; i < l->n_shards; i++)
-    if (l->shards[i].multi)
-      (void) curl_multi_cleanup (l->shards[i].multi); /* at exit: moot */
+  for (guint i = 0; i < l->n_shards; i++) {
+    Shard *sh = &l->shards[i];
+    if (sh->multi)
+      (void) curl_multi_cleanup (sh->multi); /* at exit: moot */
+    /* transfers never released (the caller gave up): their handles */
+    for (GList *k = sh->slots.head; k; k = k->next)
+      curl_easy_cleanup (((FireSlot *) k->data)->easy);
+  }
+  for (GList *k = l->failed.head; k; k = k->next)
+    curl_easy_cleanup (((FireSlot *) k->data)->easy);
   g_free (l->shards);
   for (guint i = 0; i < l->idle->len; i++)
     curl_easy_cleanup (g_array_index (l->idle, Idle, i).easy);
@@ -181,7 +188,7 @@ fireloop_add (FireLoop *l, FireSlot *slot, char **detail)
   Shard *sh = least_busy (l);
   slot->shard = sh;
   slot->failed = NULL;
-  slot->link.data = slot;
+  slot->link = (GList) { slot, NULL, NULL };
   curl_easy_setopt (slot->easy, CURLOPT_PRIVATE, slot);
   CURLMcode mc = curl_multi_add_handle (sh->multi, slot->easy);
   if (mc != CURLM_OK) {

@@ -68,7 +68,6 @@ configure_constant (CURL *h, const TransferSpec *spec, const char *method)
   curl_easy_setopt (h, CURLOPT_MAXFILESIZE_LARGE,
                     (curl_off_t) spec->max_body);
   curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (h, CURLOPT_USERAGENT, "vabench/" VABENCH_VERSION);
   curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
 }
 

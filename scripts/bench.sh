@@ -89,15 +89,20 @@ curl_rps=$("$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions"
 # connections shared out, timed as a group (what libcurl allows here,
 # whatever a harness does around it).
 cores=$(nproc)
-t0=$(date +%s.%N)
-loops=""
-for i in $(seq 1 "$cores"); do
-  "$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions" \
-    $((items / cores)) $((64 / cores)) >/dev/null &
-  loops="$loops $!"
-done
-for p in $loops; do wait "$p"; done # not nginx, also a child
-curl_all_rps=$(awk -v n=$((items / cores * cores)) -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", n / (b - a)}')
+bare_all() {
+  t0=$(date +%s.%N)
+  loops=""
+  for i in $(seq 1 "$cores"); do
+    "$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions" \
+      $((items / cores)) $((64 / cores)) >/dev/null &
+    loops="$loops $!"
+  done
+  for p in $loops; do wait "$p"; done # not nginx, also a child
+  awk -v n=$((items / cores * cores)) -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", n / (b - a)}'
+}
+# Measured before and after vabench, the mean counted: on a shared machine
+# the load can change between two measures taken one after the other.
+curl_all_before=$(bare_all)
 
 [ -f "$data/set-$items.jsonl" ] || scripts/gen-bench-data.sh set "$items" "$data/set-$items.jsonl"
 write_manifest "$data/nginx.json" nginx "nginx canned answer" "loopback" \
@@ -120,6 +125,8 @@ rm -rf "$data/run-nginx"
   --out "$data/run-nginx" >/dev/null 2>"$data/time-run.txt"
 run_s=$(elapsed_s "$data/time-run.txt")
 run_rss=$(peak_rss_mb "$data/time-run.txt")
+curl_all_after=$(bare_all)
+curl_all_rps=$(( (curl_all_before + curl_all_after) / 2 ))
 /usr/bin/time -v "$bin" score --quiet "$data/run-nginx" 2>"$data/time-score.txt"
 score_s=$(elapsed_s "$data/time-score.txt")
 # The firing window, from the log itself: first send to last send plus its
@@ -176,7 +183,7 @@ echo "| measure | value |"
 echo "|---|---:|"
 echo "| wrk -t1 -c64 requests/s | $wrk_rps |"
 echo "| bare libcurl loop requests/s (one thread, no log; scripts/bench-curl.c) | $curl_rps |"
-echo "| bare libcurl loops, one per core ($cores), timed together | $curl_all_rps |"
+echo "| bare libcurl loops, one per core ($cores), timed together: before / after vabench, mean | $curl_all_before / $curl_all_after, $curl_all_rps |"
 echo "| ratio bare libcurl loops / wrk: the library's ceiling here | $(awk -v a="$curl_all_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') |"
 echo "| vabench run requests/s (firing and logging, timed from the log; $cores cores, default threads) | $vb_rps |"
 echo "| ratio vabench / wrk (target ≥ 0.5) | $(awk -v a="$vb_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') |"

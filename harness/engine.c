@@ -40,6 +40,7 @@ struct _Worker {
   guint cursor;      /* round-robin position over the submissions */
   GString *lines[FINISHES_PER_TURN]; /* a batch's records, reused */
   struct curl_slist **headers; /* per submission, built on first use */
+  GPtrArray *bodies; /* GString*: response buffers for reuse */
   time_t iso_second; /* the second iso_prefix shows */
   char iso_prefix[32];
   GThread *thread;
@@ -68,6 +69,12 @@ struct _Engine {
   GError *fatal;
   gint failed;        /* atomic: a worker cannot go on, all stop */
 };
+
+static void
+gstring_free (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
 
 /* A signal asked to stop (the caller's flag), or a worker cannot go on
  * (the engine's own, so a failure here does not look like a signal). */
@@ -113,6 +120,7 @@ engine_new (const EngineOptions *opts)
     for (guint k = 0; k < FINISHES_PER_TURN; k++)
       w->lines[k] = g_string_sized_new (1024);
     w->headers = g_new0 (struct curl_slist *, c->manifests->len);
+    w->bodies = g_ptr_array_new_with_free_func (gstring_free);
     w->iso_second = -1;
   }
   return e;
@@ -130,6 +138,7 @@ engine_free (Engine *e)
     for (guint k = 0; k < e->o.contest->manifests->len; k++)
       curl_slist_free_all (e->workers[i].headers[k]);
     g_free (e->workers[i].headers);
+    g_ptr_array_unref (e->workers[i].bodies);
     g_clear_error (&e->workers[i].error);
   }
   g_free (e->workers);
@@ -246,6 +255,18 @@ write_record (Worker *w, GString *line, const Xfer *x,
   jsonw_string (&r, "started_at", started_at);
 }
 
+/* A response buffer goes back for reuse, unless it grew large (a huge
+ * answer's buffer is not kept) or enough are kept (one per transfer a
+ * worker may have in flight). */
+static void
+keep_body (Worker *w, GString *body)
+{
+  if (body->allocated_len > 64 * 1024 || w->bodies->len >= w->cap)
+    g_string_free (body, TRUE);
+  else
+    g_ptr_array_add (w->bodies, body);
+}
+
 /* ---- what a finished attempt means ---- */
 
 /* Finished attempts are handled in batches, each step for the whole batch
@@ -295,6 +316,7 @@ complete_batch (Worker *w, Done *d, guint n)
   g_mutex_unlock (&e->lock);
   for (guint i = 0; i < n; i++) {
     transfer_outcome_clear (&d[i].o);
+    keep_body (w, d[i].x->t.body);
     transfer_clear (&d[i].x->t);
     g_free (d[i].x);
   }
@@ -353,11 +375,16 @@ start (Worker *w, SchedJob *j, GError **error)
   gboolean same = FALSE;
   x->slot.tag = (gpointer) j->m;
   x->slot.easy = fireloop_easy (w->loop, x->slot.tag, &same);
+  GString *body = w->bodies->len
+                      ? g_ptr_array_steal_index_fast (w->bodies,
+                                                      w->bodies->len - 1)
+                      : g_string_sized_new (512);
   TransferSpec spec = { j->m, j->redirect, j->timeout_ms,
                         c->connect_timeout_ms, c->max_body_bytes,
-                        j->fresh_connect, w->headers[j->sub], same };
+                        j->fresh_connect, w->headers[j->sub], same, body };
   if (!transfer_start (&x->t, x->slot.easy, &spec, &turn, x, error)) {
     fireloop_give_back (w->loop, x->slot.easy, NULL);
+    keep_body (w, body);
     g_free (x);
     return FALSE;
   }

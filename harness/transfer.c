@@ -114,7 +114,9 @@ transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
   if (spec->m->stream)
     t->sse = sse_reader_new ();
   /* Small at first: it grows to the answer, and 10,000 are in flight. */
-  t->body = g_string_sized_new (1024);
+  t->own_body = spec->body == NULL;
+  t->body = t->own_body ? g_string_sized_new (512) : spec->body;
+  g_string_truncate (t->body, 0);
   t->server_us = -1;
   configure (t, spec, private);
   t->started_real = g_get_real_time ();
@@ -126,7 +128,7 @@ void
 transfer_clear (Transfer *t)
 {
   adapter_request_clear (&t->req);
-  if (t->body)
+  if (t->body && t->own_body)
     g_string_free (t->body, TRUE);
   t->body = NULL;
   sse_reader_free (t->sse);

@@ -23,12 +23,18 @@ typedef struct {
    * these same limits: only what differs per request is set again.
    * Otherwise easy is reset and configured whole. */
   gboolean reconfigure_only;
+  /* A buffer for the body (emptied first), lent until transfer_clear, or
+   * NULL for one of the attempt's own: a caller firing many requests keeps
+   * a few for reuse (a new 2 kB buffer per answer made malloc consolidate
+   * its free lists every time). */
+  GString *body;
 } TransferSpec;
 
 typedef struct {
   CURL *easy;             /* borrowed from the caller's pool */
   AdapterRequest req;     /* req.headers: built for this attempt or NULL */
   GString *body;
+  gboolean own_body;      /* body is the attempt's own, freed with it */
   gsize cap;
   gboolean too_large, headers_too_large;
   SseReader *sse;         /* a streamed answer, read as it arrives */

@@ -64,7 +64,8 @@ fixture_tear_down (Fixture *f)
 static gint64
 attempt (const Manifest *m, gsize max_body, TransferOutcome *o)
 {
-  TransferSpec spec = { m, NULL, 5000, 2000, max_body, FALSE, NULL, FALSE };
+  TransferSpec spec = { .m = m, .timeout_ms = 5000,
+                        .connect_timeout_ms = 2000, .max_body = max_body };
   AdapterTurn turn = { "Đăng ký khai sinh có mất lệ phí không?", NULL,
                        "phien-1", 0 };
   g_autoptr (CURL) easy = curl_easy_init ();
@@ -241,7 +242,8 @@ test_connect_timeout_is_connect (void)
   g_usleep (50 * 1000); /* let the handshakes land in the queue */
   g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
   g_autoptr (Manifest) m = manifest_on_port (dir, port);
-  TransferSpec spec = { m, NULL, 5000, 300, 1 << 20, FALSE, NULL, FALSE };
+  TransferSpec spec = { .m = m, .timeout_ms = 5000,
+                        .connect_timeout_ms = 300, .max_body = 1 << 20 };
   AdapterTurn turn = { "Lệ phí?", NULL, "phien-1", 0 };
   g_autoptr (CURL) easy = curl_easy_init ();
   Transfer t;

@@ -39,12 +39,15 @@ typedef enum {
   STR_PICK,   /* picked text */
 } StrUse;
 
+/* Eight bytes: a reader is made per answer, and a stack of 64 frames
+ * twice this size made it a "large" allocation, for which malloc first
+ * consolidates its free lists. */
 typedef struct {
-  char kind; /* '{' or '[' */
+  char kind;            /* '{' or '[' */
   guint8 role;
-  gboolean taken;       /* object: a member already matched */
-  gboolean child_match; /* the current member or element is wanted */
-  guint index;          /* array: the current element */
+  guint8 taken;         /* object: a member already matched */
+  guint8 child_match;   /* the current member or element is wanted */
+  guint32 index;        /* array: the current element */
 } Frame;
 
 typedef struct {

@@ -4,7 +4,7 @@
 #   make demo     run a whole contest against five mock provinces on loopback
 #   make bench    measured figures (ratios against wrk / cJSON parse)
 
-PKGS     := libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd
+PKGS     := libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd libcrypto
 SANITIZE ?= 0
 ifeq ($(SANITIZE),1)
 BUILD    ?= build-san

@@ -40,7 +40,12 @@ turn_append (GString *out, const ScoreTurn *t)
   PUT (out, ",\"question\":");
   jsonw_append_string (out, t->question);
   PUT (out, ",\"answer\":");
-  jsonw_append_string_or_null (out, t->answer);
+  if (t->answer == NULL)
+    PUT (out, "null");
+  else
+    jsonw_append_string_len (out, t->answer,
+                             t->answer_len ? t->answer_len
+                                           : strlen (t->answer));
   if (t->error_class != FAILURE_NONE) {
     PUT (out, ",\"error_class\":");
     jsonw_append_string (out, failure_name (t->error_class));
@@ -167,6 +172,7 @@ decode_turns (const cJSON *turns, ScoreRecord *r)
     st->turn = (guint) CLAMP (count_of (m[TF_TURN], 0), 0, G_MAXUINT);
     st->question = str_of (m[TF_QUESTION]);
     st->answer = str_of (m[TF_ANSWER]);
+    st->answer_len = st->answer ? strlen (st->answer) : 0;
     st->error_class = failure_of (m[TF_ERROR_CLASS]);
     st->judgement_tree = cJSON_IsObject (m[TF_JUDGEMENT]) ? m[TF_JUDGEMENT]
                                                           : NULL;
@@ -291,7 +297,12 @@ score_record_copy (const ScoreRecord *r)
     ScoreTurn *t = &c->turns[i];
     *t = r->turns[i];
     t->question = keep (c->strings, t->question);
-    t->answer = keep (c->strings, t->answer);
+    if (t->answer) {
+      gsize len = t->answer_len ? t->answer_len : strlen (t->answer);
+      t->answer = g_string_chunk_insert_len (c->strings, t->answer,
+                                             (gssize) len);
+      t->answer_len = len;
+    }
     if (t->judgement)
       t->judgement = g_string_chunk_insert_len (c->strings, t->judgement,
                                                 (gssize) t->judgement_len);

@@ -15,6 +15,7 @@
  * end (gigabytes for a 200,000-answer log). */
 typedef struct {
   const char *sent, *answer; /* NULL when absent; in LogIndex.strings */
+  gsize answer_len;          /* may hold a NUL (rundir/attempt.h) */
   FailureClass error_class;
   gint64 latency_us;         /* t_total_us + t_queue_us */
   gboolean present;
@@ -81,7 +82,11 @@ final_of (LogIndex *ix, const LogAttempt *a)
 {
   Final f = { 0 };
   f.sent = keep (ix, a->sent);
-  f.answer = keep (ix, a->answer);
+  if (a->answer) {
+    f.answer = g_string_chunk_insert_len (ix->strings, a->answer,
+                                          (gssize) a->answer_len);
+    f.answer_len = a->answer_len;
+  }
   f.error_class = a->error_class;
   /* In open loop the wait behind a slow endpoint counts: latency runs
    * from the scheduled send (t_queue_us), not from the real one. */
@@ -166,6 +171,7 @@ judge_turn (Judging *j, const TsItem *it, guint t, const Final *fin,
   ScoreTurn st = { .turn = t };
   st.question = fin && fin->sent ? fin->sent : turn->question;
   st.answer = fin ? fin->answer : NULL;
+  st.answer_len = fin ? fin->answer_len : 0;
   FailureClass cls = fin ? fin->error_class : FAILURE_NONE;
   if (st.answer == NULL && cls == FAILURE_NONE)
     cls = *fail != FAILURE_NONE ? *fail : FAILURE_NOT_FIRED;
@@ -178,7 +184,8 @@ judge_turn (Judging *j, const TsItem *it, guint t, const Final *fin,
   }
   gsize at = j->judgements->len;
   /* The key was compiled when the set was loaded and validated. */
-  judge_answer_append (turn->key, st.answer, j->judgements, totals);
+  judge_answer_append_len (turn->key, st.answer, st.answer_len,
+                           j->judgements, totals);
   st.judgement = GSIZE_TO_POINTER (at); /* an offset until all are made */
   st.judgement_len = j->judgements->len - at;
   g_array_append_val (j->turns, st);

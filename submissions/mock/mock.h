@@ -34,6 +34,10 @@ typedef enum {
   MOCK_PROFILE_BAD_UTF8,   /* JSON whose answer holds invalid UTF-8 */
   MOCK_PROFILE_RESET,      /* closes the connection (RST) without answer */
   MOCK_PROFILE_REDIRECT,   /* 302 to http://127.0.0.2:PORT/elsewhere */
+  MOCK_PROFILE_DRIP,       /* fuzzy; chat answers as a Python-spaced SSE
+                              stream of 5,000+ bytes, one byte per chunk */
+  MOCK_PROFILE_NUL,        /* fuzzy; chat answers hold "\u0000" followed by
+                              the wrong-fees answer */
 } MockProfile;
 
 typedef struct {

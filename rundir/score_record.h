@@ -36,6 +36,8 @@ typedef struct {
   gboolean correct;
   gboolean lenient_correct; /* read only: older records may carry it */
   gint64 contradictions;
+  gint64 off_topic;         /* turns answered about another procedure */
+  gint64 unaccented;        /* turns answered wholly without diacritics */
   FailureClass error_class; /* the unit failed: it counts as wrong */
   gint64 requests, failed_requests;
   const double *latency_us; /* each answered turn's, µs */

@@ -56,6 +56,7 @@ typedef struct {
   GArray *latency; /* double µs */
   FailureClass fail;
   double score, lenient, contradictions;
+  guint off_topic, unaccented;
   gboolean correct;
 } Judged;
 
@@ -227,6 +228,7 @@ judge_unit (GHashTable *sets, const Unit *u, Judged *d)
   g_array_set_size (d->latency, 0);
   d->fail = FAILURE_NONE;
   d->score = d->lenient = d->contradictions = 0;
+  d->off_topic = d->unaccented = 0;
   d->correct = TRUE;
   for (guint t = 0; t < d->item->turns->len; t++) {
     const Final *fin = t < u->n_finals && u->finals[t].present
@@ -237,6 +239,8 @@ judge_unit (GHashTable *sets, const Unit *u, Judged *d)
     d->score += jt.score;
     d->lenient += jt.lenient_score;
     d->contradictions += jt.contradictions;
+    d->off_topic += jt.off_topic;
+    d->unaccented += fin && fin->answer && jt.unaccented;
     d->correct &= jt.correct;
   }
 }
@@ -262,7 +266,9 @@ hand_on (const Unit *u, Judged *d, ScorerFunc func, gpointer user,
     .variant = u->variant, .variant_kind = u->variant_kind,
     .score = d->score / n, .lenient_score = d->lenient / n,
     .correct = d->correct && d->fail == FAILURE_NONE,
-    .contradictions = (gint64) d->contradictions, .error_class = d->fail,
+    .contradictions = (gint64) d->contradictions,
+    .off_topic = d->off_topic, .unaccented = d->unaccented,
+    .error_class = d->fail,
     .requests = u->requests, .failed_requests = u->failed_requests,
     .latency_us = (const double *) (void *) d->latency->data,
     .n_latency = d->latency->len, .turns = turns, .n_turns = d->turns->len,

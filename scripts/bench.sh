@@ -291,3 +291,21 @@ echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"
 echo "$inflight_rows" | sed '/^$/d'
 echo
 echo "All three within target: $( [ $worst_ok = 1 ] && echo yes || echo NO )"
+
+# ------------------------------------------------------------------ judge --
+# How often the judge agrees with careful human graders: the two corpora
+# written to tune it, the held-out one (when present) that it was never
+# tuned on, and the golden judgements, which must all agree.
+echo
+echo "## The judge against human graders"
+echo
+echo "| corpus | agreement |"
+echo "|---|---|"
+for d in tests/golden/realistic tests/golden/realistic2 tests/golden/holdout; do
+  [ -d "$d" ] || continue
+  line=$("$root/build/tests/test-corpus" --summary "$d" | tail -n 1)
+  echo "| \`$d\` | ${line#*: } |"
+done
+golden=$("$root/build/tests/test-golden" | grep -c '^ok .*/golden/[0-9]' || true)
+golden_bad=$("$root/build/tests/test-golden" | grep -c '^not ok' || true)
+echo "| \`tests/golden/judge.jsonl\` | $golden cases agree, $golden_bad disagree |"

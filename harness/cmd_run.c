@@ -216,7 +216,8 @@ score_and_report (const char *dir, const Contest *c, const char *formats,
     return FALSE;
   ReportLang l = g_strcmp0 (lang, "en") == 0 ? REPORT_LANG_EN : REPORT_LANG_VI;
   g_auto (GStrv) warnings = NULL;
-  if (!report_write (dir, formats, l, &warnings, error))
+  ReportOptions opts = { formats, l, NULL, FALSE };
+  if (!report_write (dir, &opts, &warnings, error))
     return FALSE;
   print_warnings (warnings);
   g_autofree char *table = report_leaderboard_markdown (results, l);

@@ -4,7 +4,7 @@
 #   make demo     run a whole contest against five mock provinces on loopback
 #   make bench    measured figures (ratios against wrk / cJSON parse)
 
-PKGS     := libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd
+PKGS     := libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd libcrypto
 SANITIZE ?= 0
 ifeq ($(SANITIZE),1)
 BUILD    ?= build-san
@@ -83,7 +83,8 @@ test: deps-quiet
 demo: deps-quiet $(BUILD)/vabench
 	@scripts/demo.sh $(BUILD)/vabench
 
-bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse $(BUILD)/bench-curl
+bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse $(BUILD)/bench-curl \
+       $(BUILD)/tests/test-corpus $(BUILD)/tests/test-golden
 	@scripts/bench.sh $(BUILD)/vabench
 
 $(BUILD)/bench-parse: scripts/bench-parse.c | deps-quiet

@@ -2,6 +2,9 @@
 
 #include <string.h>
 
+/* Response headers above this are headers_too_large. */
+#define TRANSFER_MAX_HEADER_BYTES (256 * 1024)
+
 static size_t
 on_body (char *data, size_t size, size_t n, void *user)
 {
@@ -12,13 +15,11 @@ on_body (char *data, size_t size, size_t n, void *user)
     return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
   }
   g_string_append_len (t->body, data, (gssize) len);
-  /* Streamed answers: the first delta that carries text is the first token
-   * a citizen would see. */
-  if (t->first_token == 0 && t->stream
-      && g_strstr_len (t->body->str, (gssize) t->body->len,
-                       "\"content\":\"") != NULL
-      && strstr (t->body->str, "\"content\":\"\"") == NULL)
-    t->first_token = MAX (g_get_monotonic_time () - t->t0, 1);
+  t->last_body_at = g_get_monotonic_time ();
+  /* A streamed answer is read as it comes, each byte once: the first
+   * token is known when it arrives, whatever the size of the pieces. */
+  if (t->sse != NULL)
+    sse_reader_feed (t->sse, data, len, t->last_body_at);
   return len;
 }
 
@@ -30,6 +31,13 @@ on_header (char *data, size_t size, size_t n, void *user)
 {
   Transfer *t = user;
   size_t len = size * n;
+  /* libcurl 7.88 stops at 300 kB of headers, but as a receive error that
+   * would read as a dropped connection: stop first, and say why. */
+  t->header_bytes += len;
+  if (t->header_bytes > TRANSFER_MAX_HEADER_BYTES) {
+    t->headers_too_large = TRUE;
+    return 0;
+  }
   gboolean mock = len > 15 && g_ascii_strncasecmp (data, "x-mock-time-us:",
                                                    15) == 0;
   gboolean timing = len > 14 && g_ascii_strncasecmp (data, "server-timing:",
@@ -45,36 +53,49 @@ on_header (char *data, size_t size, size_t n, void *user)
   return len;
 }
 
+/* What is the same for every request of a manifest under one contest. */
 static void
-configure (Transfer *t, const TransferSpec *spec, gpointer private)
+configure_constant (CURL *h, const TransferSpec *spec, const char *method)
 {
-  CURL *h = t->easy;
-  curl_easy_setopt (h, CURLOPT_URL, spec->url ? spec->url : t->req.url);
-  curl_easy_setopt (h, CURLOPT_POSTFIELDS, t->req.body);
-  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
-                    (curl_off_t) strlen (t->req.body));
-  if (strcmp (t->req.method, "POST") != 0)
-    curl_easy_setopt (h, CURLOPT_CUSTOMREQUEST, t->req.method);
-  curl_easy_setopt (h, CURLOPT_HTTPHEADER, t->req.headers);
+  if (strcmp (method, "POST") != 0)
+    curl_easy_setopt (h, CURLOPT_CUSTOMREQUEST, method);
   curl_easy_setopt (h, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt (h, CURLOPT_WRITEDATA, t);
   curl_easy_setopt (h, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt (h, CURLOPT_HEADERDATA, t);
-  curl_easy_setopt (h, CURLOPT_PRIVATE, private);
-  curl_easy_setopt (h, CURLOPT_ERRORBUFFER, t->errbuf);
   curl_easy_setopt (h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt (h, CURLOPT_TIMEOUT_MS, (long) spec->timeout_ms);
   curl_easy_setopt (h, CURLOPT_CONNECTTIMEOUT_MS,
                     (long) spec->connect_timeout_ms);
-  curl_easy_setopt (h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) t->cap);
+  curl_easy_setopt (h, CURLOPT_MAXFILESIZE_LARGE,
+                    (curl_off_t) spec->max_body);
   curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (h, CURLOPT_USERAGENT, "vabench/" VABENCH_VERSION);
   curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
+}
+
+/* A reused handle keeps its options, so a request of the same manifest
+ * sets only what differs: a reset and twenty options per request were a
+ * tenth of vabench's own work. */
+static void
+configure (Transfer *t, const TransferSpec *spec, gpointer private)
+{
+  CURL *h = t->easy;
+  if (!spec->reconfigure_only) {
+    curl_easy_reset (h);
+    configure_constant (h, spec, t->req.method);
+  }
+  curl_easy_setopt (h, CURLOPT_URL, spec->url ? spec->url : t->req.url);
+  curl_easy_setopt (h, CURLOPT_POSTFIELDS, t->req.body);
+  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
+                    (curl_off_t) strlen (t->req.body));
+  curl_easy_setopt (h, CURLOPT_HTTPHEADER,
+                    spec->headers ? spec->headers : t->req.headers);
+  curl_easy_setopt (h, CURLOPT_WRITEDATA, t);
+  curl_easy_setopt (h, CURLOPT_HEADERDATA, t);
+  curl_easy_setopt (h, CURLOPT_PRIVATE, private);
+  curl_easy_setopt (h, CURLOPT_ERRORBUFFER, t->errbuf);
   /* With every opened connection busy there is none to reuse, and libcurl
    * would still scan the whole busy pool for one: with 10,000 in flight
    * that scan, once per new transfer, cost more than a second. */
-  if (spec->fresh_connect)
-    curl_easy_setopt (h, CURLOPT_FRESH_CONNECT, 1L);
+  curl_easy_setopt (h, CURLOPT_FRESH_CONNECT, spec->fresh_connect ? 1L : 0L);
 }
 
 gboolean
@@ -82,15 +103,20 @@ transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
                 const AdapterTurn *turn, gpointer private, GError **error)
 {
   memset (t, 0, sizeof *t);
-  if (!adapter_build_request (spec->m, turn, &t->req, error)) {
+  if (!adapter_build_body (spec->m, turn, &t->req, error)) {
     adapter_request_clear (&t->req);
     return FALSE;
   }
+  if (spec->headers == NULL)
+    t->req.headers = adapter_headers (spec->m);
   t->easy = easy;
   t->cap = spec->max_body;
-  t->stream = spec->m->stream;
+  if (spec->m->stream)
+    t->sse = sse_reader_new ();
   /* Small at first: it grows to the answer, and 10,000 are in flight. */
-  t->body = g_string_sized_new (1024);
+  t->own_body = spec->body == NULL;
+  t->body = t->own_body ? g_string_sized_new (512) : spec->body;
+  g_string_truncate (t->body, 0);
   t->server_us = -1;
   configure (t, spec, private);
   t->started_real = g_get_real_time ();
@@ -101,17 +127,27 @@ transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
 void
 transfer_clear (Transfer *t)
 {
-  if (t->easy)
-    curl_easy_reset (t->easy);
   adapter_request_clear (&t->req);
-  if (t->body)
+  if (t->body && t->own_body)
     g_string_free (t->body, TRUE);
   t->body = NULL;
+  sse_reader_free (t->sse);
+  t->sse = NULL;
+}
+
+/* libcurl 7.88's message for one header line above 100 kB (it reports
+ * CURLE_OUT_OF_MEMORY); the whole-headers limit is ours (on_header). */
+static gboolean
+giant_header (CURLcode rc, const Transfer *t)
+{
+  return rc == CURLE_OUT_OF_MEMORY && strstr (t->errbuf, "header") != NULL;
 }
 
 static const char *
-class_of_curl (CURLcode rc, const Transfer *t)
+class_of_curl (CURLcode rc, const Transfer *t, curl_off_t t_pretransfer)
 {
+  if (t->headers_too_large || giant_header (rc, t))
+    return "headers_too_large";
   switch (rc) {
   case CURLE_OK:
     return NULL;
@@ -119,7 +155,9 @@ class_of_curl (CURLcode rc, const Transfer *t)
   case CURLE_COULDNT_RESOLVE_PROXY:
     return "dns";
   case CURLE_OPERATION_TIMEDOUT:
-    return "timeout";
+    /* Timed out before the request went out (connecting, or the TLS
+     * handshake): nothing was sent, like a refused connection. */
+    return t_pretransfer == 0 ? "connect" : "timeout";
   case CURLE_FILESIZE_EXCEEDED:
     return "too_large";
   case CURLE_WRITE_ERROR:
@@ -158,12 +196,28 @@ class_of_status (long status)
   return NULL;
 }
 
+/* The first token on libcurl's clock: the total less the time from that
+ * token to the last piece of the body, which ends the transfer. So it is
+ * never above the total, and our own start (before libcurl's) does not
+ * count. */
+static curl_off_t
+first_token (const Transfer *t, curl_off_t total)
+{
+  gint64 at = t->sse ? sse_reader_first_token (t->sse) : -1;
+  if (at < 0)
+    return -1;
+  return CLAMP (total - (t->last_body_at - at), 1, MAX (total, 1));
+}
+
 void
 transfer_read_outcome (Transfer *t, CURLcode rc, const Manifest *m,
                        TransferOutcome *o)
 {
   CURL *h = t->easy;
+  curl_off_t t_pretransfer = 0;
+  o->t_first_token = -1;
   curl_easy_getinfo (h, CURLINFO_RESPONSE_CODE, &o->status);
+  curl_easy_getinfo (h, CURLINFO_PRETRANSFER_TIME_T, &t_pretransfer);
   curl_easy_getinfo (h, CURLINFO_NAMELOOKUP_TIME_T, &o->t_dns);
   curl_easy_getinfo (h, CURLINFO_CONNECT_TIME_T, &o->t_connect);
   curl_easy_getinfo (h, CURLINFO_APPCONNECT_TIME_T, &o->t_tls);
@@ -171,9 +225,13 @@ transfer_read_outcome (Transfer *t, CURLcode rc, const Manifest *m,
   curl_easy_getinfo (h, CURLINFO_TOTAL_TIME_T, &o->t_total);
   curl_easy_getinfo (h, CURLINFO_RETRY_AFTER, &o->retry_after);
   curl_easy_getinfo (h, CURLINFO_NUM_CONNECTS, &o->opened);
-  o->cls = class_of_curl (rc, t);
+  o->cls = class_of_curl (rc, t, t_pretransfer);
   if (o->cls != NULL) {
-    o->detail = g_strdup (t->errbuf[0] ? t->errbuf : curl_easy_strerror (rc));
+    o->detail = t->headers_too_large
+                    ? g_strdup_printf ("response headers above %d bytes",
+                                       TRANSFER_MAX_HEADER_BYTES)
+                    : g_strdup (t->errbuf[0] ? t->errbuf
+                                             : curl_easy_strerror (rc));
     return;
   }
   o->cls = class_of_status (o->status);
@@ -186,8 +244,11 @@ transfer_read_outcome (Transfer *t, CURLcode rc, const Manifest *m,
     o->detail = g_strdup_printf ("HTTP status %ld", o->status);
     return;
   }
-  o->answer = adapter_parse_answer (m, t->body->str, t->body->len, &o->cls,
-                                    &o->detail);
+  if (t->sse != NULL)
+    sse_reader_end (t->sse);
+  o->answer = adapter_parse_answer (m, t->body->str, t->body->len, t->sse,
+                                    &o->answer_len, &o->cls, &o->detail);
+  o->t_first_token = first_token (t, o->t_total);
 }
 
 void

@@ -16,40 +16,59 @@ typedef struct {
   guint timeout_ms, connect_timeout_ms;
   gsize max_body;         /* larger answers are too_large */
   gboolean fresh_connect; /* every connection of the submission is busy */
+  /* The request headers to use (borrowed, alive until transfer_clear), or
+   * NULL to build them (adapter_headers) for this attempt alone. */
+  const struct curl_slist *headers;
+  /* easy was last configured by transfer_start for this same manifest and
+   * these same limits: only what differs per request is set again.
+   * Otherwise easy is reset and configured whole. */
+  gboolean reconfigure_only;
+  /* A buffer for the body (emptied first), lent until transfer_clear, or
+   * NULL for one of the attempt's own: a caller firing many requests keeps
+   * a few for reuse (a new 2 kB buffer per answer made malloc consolidate
+   * its free lists every time). */
+  GString *body;
 } TransferSpec;
 
 typedef struct {
   CURL *easy;             /* borrowed from the caller's pool */
-  AdapterRequest req;
+  AdapterRequest req;     /* req.headers: built for this attempt or NULL */
   GString *body;
+  gboolean own_body;      /* body is the attempt's own, freed with it */
   gsize cap;
-  gboolean too_large, stream;
+  gboolean too_large, headers_too_large;
+  SseReader *sse;         /* a streamed answer, read as it arrives */
+  gsize header_bytes;
   char errbuf[CURL_ERROR_SIZE];
   gint64 started_real;    /* wall clock, µs since the epoch */
-  gint64 t0;              /* monotonic start, for the time to first token */
-  gint64 first_token;     /* µs after t0 of the first streamed text, or 0 */
+  gint64 t0;              /* monotonic, when the transfer was configured */
+  gint64 last_body_at;    /* monotonic, the last piece of the body */
   gint64 server_us;       /* the endpoint's own handling time, or -1 */
 } Transfer;
 
 typedef struct {
   const char *cls;  /* failure class, NULL when the answer is usable */
   char *detail;     /* why, for the log */
-  char *answer;     /* the adapter's answer text */
+  char *answer;     /* the adapter's answer: bytes, may hold a NUL */
+  gsize answer_len;
   char *location;   /* a redirect's target */
   long status;
   long opened;      /* connections this attempt opened */
   curl_off_t t_dns, t_connect, t_tls, t_first, t_total, retry_after;
+  curl_off_t t_first_token; /* streamed: the first non-empty content, on
+                             * libcurl's clock and within t_total; or -1 */
 } TransferOutcome;
 
 /* Builds the request of turn (FALSE + error when the adapter cannot) and
- * configures easy for it; private becomes CURLOPT_PRIVATE. The clock
- * starts here. */
+ * configures easy for it (see TransferSpec.reconfigure_only); private
+ * becomes CURLOPT_PRIVATE. The clock starts here. */
 gboolean transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
                          const AdapterTurn *turn, gpointer private,
                          GError **error);
 
-/* Frees what transfer_start allocated; the easy handle is reset and left
- * to the caller. */
+/* Frees what transfer_start allocated. The easy handle is the caller's,
+ * untouched: it still points at the freed request, so the caller resets
+ * it (curl_easy_reset) before any reuse. */
 void transfer_clear (Transfer *t);
 
 /* Reads libcurl's counters and classifies the attempt; free o's strings

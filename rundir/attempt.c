@@ -1,6 +1,7 @@
 #include "rundir/attempt.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "util/jsonw.h"
 
@@ -51,7 +52,9 @@ attempt_write (GString *out, const LogAttempt *a)
   jsonw_bool (&r, field_names[AF_FINAL], a->final);
   jsonw_string (&r, field_names[AF_SESSION], a->session);
   jsonw_string (&r, field_names[AF_SENT], a->sent);
-  jsonw_string (&r, field_names[AF_ANSWER], a->answer);
+  jsonw_string_len (&r, field_names[AF_ANSWER], a->answer,
+                    a->answer && a->answer_len == 0 ? strlen (a->answer)
+                                                    : a->answer_len);
   jsonw_int (&r, field_names[AF_HTTP_STATUS], a->http_status);
   jsonw_string (&r, field_names[AF_ERROR_CLASS],
                 failure_name (a->error_class));
@@ -64,8 +67,12 @@ attempt_write (GString *out, const LogAttempt *a)
   jsonw_int (&r, field_names[AF_T_TLS], a->t_tls_us);
   jsonw_int (&r, field_names[AF_T_FIRST_BYTE], a->t_first_byte_us);
   jsonw_int (&r, field_names[AF_T_TOTAL], a->t_total_us);
+  /* A stream that never sent text says so with null: absent would read
+   * as "not streamed", and 0 as an instant first token. */
   if (a->t_first_token_us >= 0)
     jsonw_int (&r, field_names[AF_T_FIRST_TOKEN], a->t_first_token_us);
+  else if (a->streamed)
+    jsonw_string (&r, field_names[AF_T_FIRST_TOKEN], NULL);
   if (a->t_queue_us >= 0)
     jsonw_int (&r, field_names[AF_T_QUEUE], a->t_queue_us);
   if (a->t_server_us >= 0)
@@ -130,6 +137,7 @@ attempt_decode (const JsonlValue *v, LogAttempt *a)
   a->session = str_of (&v[AF_SESSION]);
   a->sent = str_of (&v[AF_SENT]);
   a->answer = str_of (&v[AF_ANSWER]);
+  a->answer_len = a->answer ? v[AF_ANSWER].len : 0;
   a->http_status = i64_or (&v[AF_HTTP_STATUS], 0);
   const char *cls = str_of (&v[AF_ERROR_CLASS]);
   if (!failure_parse (cls, &a->error_class))
@@ -141,6 +149,8 @@ attempt_decode (const JsonlValue *v, LogAttempt *a)
   a->t_first_byte_us = i64_or (&v[AF_T_FIRST_BYTE], 0);
   a->t_total_us = i64_or (&v[AF_T_TOTAL], 0);
   a->t_first_token_us = i64_or (&v[AF_T_FIRST_TOKEN], -1);
+  a->streamed = v[AF_T_FIRST_TOKEN].type == cJSON_Number
+                || v[AF_T_FIRST_TOKEN].type == cJSON_NULL;
   a->t_queue_us = i64_or (&v[AF_T_QUEUE], -1);
   a->t_server_us = i64_or (&v[AF_T_SERVER], -1);
   a->redirected_to = str_of (&v[AF_REDIRECTED_TO]);

@@ -20,7 +20,13 @@ typedef struct {
   gboolean final;           /* FALSE for an attempt that was retried */
   const char *session;
   const char *sent;         /* the text sent */
-  const char *answer;       /* NULL when there is none */
+  /* NULL when there is none. Bytes: an endpoint's escaped NUL is kept
+   * inside (written as \u0000), so answer_len is its length; 0 when
+   * writing means strlen (answer). Read back, answer_len is always set:
+   * answer[answer_len] is a NUL, and a NUL before it belongs to the text
+   * (util/jsonl.h, JsonlValue). */
+  const char *answer;
+  gsize answer_len;
   gint64 http_status;       /* 0 without a response */
   FailureClass error_class; /* FAILURE_NONE: the answer is usable */
   const char *error;        /* why, when error_class is set */
@@ -29,6 +35,10 @@ typedef struct {
   /* −1 when absent: a streamed answer's first text, the open loop's wait
    * behind the schedule, the endpoint's own handling time */
   gint64 t_first_token_us, t_queue_us, t_server_us;
+  /* The answer was asked for as a stream: t_first_token_us is written,
+   * as null when no text came (−1). Read: TRUE when the member is there,
+   * a number or null. */
+  gboolean streamed;
   const char *redirected_to; /* NULL unless a redirect was followed */
   const char *started_at;    /* wall clock, ISO 8601 (a label only) */
   guint64 seq;               /* read: the chain's number (runlog.h) */
@@ -36,7 +46,8 @@ typedef struct {
 
 /* Appends the record to out as a JSON object without its closing brace:
  * the run log adds "seq", "prev" and the '}' (runlog_append_open).
- * Optional members are written only when set. */
+ * Optional members are written only when set; t_first_token_us whenever
+ * streamed (null without a token) or set. */
 void attempt_write (GString *out, const LogAttempt *a);
 
 /* The member names attempt_decode reads, for a flat reader

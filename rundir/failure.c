@@ -15,6 +15,7 @@ static const char *const names[FAILURE_N] = {
   [FAILURE_BAD_JSON] = "bad_json",
   [FAILURE_BAD_UTF8] = "bad_utf8",
   [FAILURE_TOO_LARGE] = "too_large",
+  [FAILURE_HEADERS_TOO_LARGE] = "headers_too_large",
   [FAILURE_EMPTY_ANSWER] = "empty_answer",
   [FAILURE_REDIRECT] = "redirect",
   [FAILURE_OTHER] = "other",

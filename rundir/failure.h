@@ -1,6 +1,7 @@
 /* Failure classes: why an attempt or a unit has no usable answer. The
  * names are what log.jsonl and scores.jsonl carry in "error_class" and
- * what results.json counts in "errors_by_class" (harness/README.md). */
+ * what results.json counts in "errors_by_class"; harness/README.md says
+ * when each happens, whether it is retried and its Vietnamese name. */
 #ifndef FAILURE_H
 #define FAILURE_H
 
@@ -9,7 +10,8 @@
 typedef enum {
   FAILURE_NONE = 0,     /* a usable answer: "error_class": null */
   FAILURE_DNS,          /* the host name did not resolve */
-  FAILURE_CONNECT,      /* refused, reset, unreachable */
+  FAILURE_CONNECT,      /* refused, reset, unreachable, or the connect
+                         * timed out (nothing was sent) */
   FAILURE_TLS,          /* handshake or certificate */
   FAILURE_TIMEOUT,      /* the whole request took too long */
   FAILURE_HTTP_4XX,     /* a 4xx status other than 429 */
@@ -18,6 +20,7 @@ typedef enum {
   FAILURE_BAD_JSON,     /* the body is not the adapter's shape */
   FAILURE_BAD_UTF8,     /* the answer is not valid UTF-8 */
   FAILURE_TOO_LARGE,    /* the body passed max_body_bytes */
+  FAILURE_HEADERS_TOO_LARGE, /* the response headers passed 256 kB */
   FAILURE_EMPTY_ANSWER, /* the answer text is empty */
   FAILURE_REDIRECT,     /* a redirect to a host the manifest does not allow */
   FAILURE_OTHER,        /* anything else libcurl reports */

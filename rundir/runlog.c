@@ -9,6 +9,7 @@
 #include "util/atomic_file.h"
 #include "util/jsonl.h"
 #include "util/jsonw.h"
+#include "util/sha256.h"
 
 G_DEFINE_QUARK (vabench-runlog-error-quark, runlog_error)
 
@@ -25,6 +26,20 @@ struct _RunLog {
   guint64 seq;
   guint unsynced;
   gint64 last_sync_us;
+  /* Lines appended between runlog_hold and runlog_release, written with
+   * one write(2): a batch of answers costs one system call, not one each. */
+  GString *held;
+  gboolean holding;
+  guint held_lines;
+  /* Syncing in the background (runlog_sync_in_background): what has been
+   * written, for the syncer thread to sync and put in log.head. */
+  GThread *syncer;
+  GMutex mu;          /* guards the members below */
+  GCond wake;
+  gboolean stop;
+  guint64 written_seq;
+  char written_prev[65];
+  GError *sync_error; /* the syncer's first failure, reported by appends */
 };
 
 static gboolean
@@ -36,14 +51,13 @@ io_error (GError **error, const char *what, const char *path)
   return FALSE;
 }
 
-/* The chain's hash of one line; sha is reset and reused, so a record
- * costs no allocation. */
+/* The chain's hash of one line, through libcrypto (util/sha256.h): GLib's
+ * GChecksum cost as much as libcurl's whole request. sha is no longer
+ * used. */
 static void
 hash_line (GChecksum *sha, const char *line, gsize len, char out[65])
 {
-  g_checksum_reset (sha);
-  g_checksum_update (sha, (const guchar *) line, (gssize) len);
-  memcpy (out, g_checksum_get_string (sha), 65);
+  sha256_hex (line, len, out);
 }
 
 typedef struct {
@@ -115,6 +129,8 @@ runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
     return NULL;
   }
   RunLog *log = g_new0 (RunLog, 1);
+  g_mutex_init (&log->mu);
+  g_cond_init (&log->wake);
   log->fd = fd;
   log->sha = g_steal_pointer (&sha);
   log->dir = g_strdup (dir);
@@ -140,17 +156,113 @@ write_all (int fd, const char *buf, gsize len)
 }
 
 static gboolean
-write_head (RunLog *log, GError **error)
+write_head_of (const RunLog *log, guint64 seq, const char *prev,
+               GError **error)
 {
   g_autofree char *path = rundir_path (log->dir, RUNDIR_LOG_HEAD);
   g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT " %s\n",
-                                           log->seq, log->prev);
+                                           seq, prev);
   return atomic_file_set_contents (path, text, -1, ATOMIC_FILE_SYNC, error);
+}
+
+static gboolean
+write_head (RunLog *log, GError **error)
+{
+  return write_head_of (log, log->seq, log->prev, error);
+}
+
+/* The syncer thread: every SYNC_EVERY_US, what has been written goes to
+ * disk and into log.head, while the appenders go on: an fdatasync that
+ * takes 100 ms on a busy disk must not stop a firing thread from reading
+ * the answers that arrive meanwhile (they would count it as latency). */
+static gpointer
+syncer_main (gpointer data)
+{
+  RunLog *log = data;
+  guint64 synced = log->seq;
+  g_mutex_lock (&log->mu);
+  while (!log->stop) {
+    gint64 until = g_get_monotonic_time () + SYNC_EVERY_US;
+    while (!log->stop && g_cond_wait_until (&log->wake, &log->mu, until))
+      ;
+    guint64 seq = log->written_seq;
+    char prev[65];
+    memcpy (prev, log->written_prev, sizeof prev);
+    if (seq == synced)
+      continue;
+    g_mutex_unlock (&log->mu);
+    GError *error = NULL;
+    gboolean ok = fdatasync (log->fd) == 0
+                  || io_error (&error, "cannot sync the log in", log->dir);
+    ok = ok && write_head_of (log, seq, prev, &error);
+    g_mutex_lock (&log->mu);
+    if (!ok) {
+      if (log->sync_error == NULL)
+        log->sync_error = error;
+      else
+        g_error_free (error);
+      break;
+    }
+    synced = seq;
+  }
+  g_mutex_unlock (&log->mu);
+  return NULL;
+}
+
+static void
+syncer_stop (RunLog *log)
+{
+  if (log->syncer == NULL)
+    return;
+  g_mutex_lock (&log->mu);
+  log->stop = TRUE;
+  g_cond_signal (&log->wake);
+  g_mutex_unlock (&log->mu);
+  g_thread_join (g_steal_pointer (&log->syncer));
+}
+
+gboolean
+runlog_sync_in_background (RunLog *log, GError **error)
+{
+  if (log->syncer != NULL)
+    return TRUE;
+  log->stop = FALSE;
+  log->written_seq = log->seq;
+  memcpy (log->written_prev, log->prev, sizeof log->prev);
+  log->syncer = g_thread_try_new ("vabench-sync", syncer_main, log, error);
+  return log->syncer != NULL;
+}
+
+/* After a write: with a syncer, note what is written for it (FALSE when
+ * it failed); without, sync inline when due. */
+static gboolean
+written (RunLog *log, guint lines, GError **error)
+{
+  if (log->syncer != NULL) {
+    g_mutex_lock (&log->mu);
+    log->written_seq = log->seq;
+    memcpy (log->written_prev, log->prev, sizeof log->prev);
+    gboolean ok = log->sync_error == NULL;
+    if (!ok)
+      g_propagate_error (error, g_error_copy (log->sync_error));
+    g_mutex_unlock (&log->mu);
+    return ok;
+  }
+  log->unsynced += lines;
+  if (log->unsynced >= SYNC_EVERY_RECORDS
+      || g_get_monotonic_time () - log->last_sync_us >= SYNC_EVERY_US)
+    return runlog_sync (log, error);
+  return TRUE;
 }
 
 gboolean
 runlog_sync (RunLog *log, GError **error)
 {
+  syncer_stop (log);
+  if (log->sync_error != NULL) {
+    g_propagate_error (error, g_steal_pointer (&log->sync_error));
+    return FALSE;
+  }
   if (fdatasync (log->fd) != 0)
     return io_error (error, "cannot sync the log in", log->dir);
   log->unsynced = 0;
@@ -168,13 +280,37 @@ runlog_append_open (RunLog *log, GString *rec, GError **error)
   jsonw_end (&o);
   hash_line (log->sha, rec->str, rec->len, log->prev);
   g_string_append_c (rec, '\n');
+  if (log->holding) {
+    g_string_append_len (log->held, rec->str, (gssize) rec->len);
+    log->held_lines++;
+    return TRUE;
+  }
   if (!write_all (log->fd, rec->str, rec->len))
     return io_error (error, "cannot append to the log in", log->dir);
-  log->unsynced++;
-  if (log->unsynced >= SYNC_EVERY_RECORDS
-      || g_get_monotonic_time () - log->last_sync_us >= SYNC_EVERY_US)
-    return runlog_sync (log, error);
-  return TRUE;
+  return written (log, 1, error);
+}
+
+void
+runlog_hold (RunLog *log)
+{
+  if (log->held == NULL)
+    log->held = g_string_sized_new (64 * 1024);
+  log->holding = TRUE;
+}
+
+gboolean
+runlog_release (RunLog *log, GError **error)
+{
+  if (!log->holding)
+    return TRUE;
+  log->holding = FALSE;
+  gboolean ok = write_all (log->fd, log->held->str, log->held->len);
+  g_string_truncate (log->held, 0);
+  guint lines = log->held_lines;
+  log->held_lines = 0;
+  if (!ok)
+    return io_error (error, "cannot append to the log in", log->dir);
+  return written (log, lines, error);
 }
 
 guint64
@@ -188,8 +324,14 @@ runlog_close (RunLog *log)
 {
   if (log == NULL)
     return;
-  (void) runlog_sync (log, NULL);
+  (void) runlog_release (log, NULL);
+  (void) runlog_sync (log, NULL); /* stops the syncer too */
+  g_clear_error (&log->sync_error);
+  g_mutex_clear (&log->mu);
+  g_cond_clear (&log->wake);
   close (log->fd);
+  if (log->held)
+    g_string_free (log->held, TRUE);
   g_checksum_free (log->sha);
   g_free (log->dir);
   g_free (log);

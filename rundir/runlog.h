@@ -34,6 +34,21 @@ RunLog *runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
  * Syncs to disk at least every 200 ms or 1,000 records. */
 gboolean runlog_append_open (RunLog *log, GString *rec, GError **error);
 
+/* Between runlog_hold and runlog_release, appended records are chained
+ * but kept in memory; runlog_release writes them with one write(2) (and
+ * syncs when due). A caller holds only while it appends one batch: until
+ * the release they are not on disk, so it counts none of them as done
+ * before. FALSE + error when the write fails. */
+void runlog_hold (RunLog *log);
+gboolean runlog_release (RunLog *log, GError **error);
+
+/* From now on appends never wait for the disk: a thread of the log's own
+ * syncs what was written, and updates log.head, at least every 200 ms (a
+ * kill -9 still loses nothing written: write(2) has put it in the kernel's
+ * hands). A sync failure makes the next append fail. runlog_sync (and
+ * runlog_close) stop that thread. FALSE + error when it cannot start. */
+gboolean runlog_sync_in_background (RunLog *log, GError **error);
+
 /* Forces the pending records to disk and updates log.head. */
 gboolean runlog_sync (RunLog *log, GError **error);
 

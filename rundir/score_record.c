@@ -20,7 +20,12 @@ turn_append (GString *out, const ScoreTurn *t)
   PUT (out, ",\"question\":");
   jsonw_append_string (out, t->question);
   PUT (out, ",\"answer\":");
-  jsonw_append_string_or_null (out, t->answer);
+  if (t->answer == NULL)
+    PUT (out, "null");
+  else
+    jsonw_append_string_len (out, t->answer,
+                             t->answer_len ? t->answer_len
+                                           : strlen (t->answer));
   if (t->error_class != FAILURE_NONE) {
     PUT (out, ",\"error_class\":");
     jsonw_append_string (out, failure_name (t->error_class));
@@ -57,6 +62,10 @@ score_record_append (GString *out, const ScoreRecord *r)
   jsonw_append_number (out, r->lenient_score);
   PUT (out, ",\"contradictions\":");
   jsonw_append_number (out, (double) r->contradictions);
+  PUT (out, ",\"off_topic\":");
+  jsonw_append_number (out, (double) r->off_topic);
+  PUT (out, ",\"unaccented\":");
+  jsonw_append_number (out, (double) r->unaccented);
   PUT (out, ",\"error_class\":");
   jsonw_append_string_or_null (out, failure_name (r->error_class));
   PUT (out, ",\"requests\":");
@@ -147,6 +156,7 @@ decode_turns (const cJSON *turns, ScoreRecord *r)
     st->turn = (guint) CLAMP (count_of (m[TF_TURN], 0), 0, G_MAXUINT);
     st->question = str_of (m[TF_QUESTION]);
     st->answer = str_of (m[TF_ANSWER]);
+    st->answer_len = st->answer ? strlen (st->answer) : 0;
     st->error_class = failure_of (m[TF_ERROR_CLASS]);
     st->judgement_tree = cJSON_IsObject (m[TF_JUDGEMENT]) ? m[TF_JUDGEMENT]
                                                           : NULL;
@@ -189,6 +199,8 @@ score_record_decode (const cJSON *obj, ScoreRecord *r, GError **error)
   r->lenient_score = num_of (m[SF_LENIENT_SCORE], 0);
   r->lenient_correct = bool_of (m[SF_LENIENT_CORRECT]);
   r->contradictions = count_of (m[SF_CONTRADICTIONS], 0);
+  r->off_topic = count_of (m[SF_OFF_TOPIC], 0);
+  r->unaccented = count_of (m[SF_UNACCENTED], 0);
   r->error_class = failure_of (m[SF_ERROR_CLASS]);
   r->requests = count_of (m[SF_REQUESTS], 1);
   r->failed_requests = count_of (m[SF_FAILED_REQUESTS], 0);
@@ -271,7 +283,12 @@ score_record_copy (const ScoreRecord *r)
     ScoreTurn *t = &c->turns[i];
     *t = r->turns[i];
     t->question = keep (c->strings, t->question);
-    t->answer = keep (c->strings, t->answer);
+    if (t->answer) {
+      gsize len = t->answer_len ? t->answer_len : strlen (t->answer);
+      t->answer = g_string_chunk_insert_len (c->strings, t->answer,
+                                             (gssize) len);
+      t->answer_len = len;
+    }
     if (t->judgement)
       t->judgement = g_string_chunk_insert_len (c->strings, t->judgement,
                                                 (gssize) t->judgement_len);

@@ -13,6 +13,11 @@ typedef struct {
   guint turn;               /* from 0 */
   const char *question;     /* the text sent, or the set's when not fired */
   const char *answer;       /* NULL when there is none */
+  /* answer's length in bytes, which may hold a NUL (written \u0000); 0
+   * when writing means strlen (answer). Read back through cJSON, the
+   * answer ends at its first NUL and answer_len is its strlen: the
+   * judgement, made on the whole answer, is what counts. */
+  gsize answer_len;
   FailureClass error_class; /* why there is none; FAILURE_NONE: not written */
   /* The judgement (scoring/judge.h): as JSON text when writing, as a tree
    * (borrowed) when read. */
@@ -31,6 +36,8 @@ typedef struct {
   gboolean correct;
   gboolean lenient_correct; /* read only: older records may carry it */
   gint64 contradictions;
+  gint64 off_topic;         /* turns answered about another procedure */
+  gint64 unaccented;        /* turns answered wholly without diacritics */
   FailureClass error_class; /* the unit failed: it counts as wrong */
   gint64 requests, failed_requests;
   const double *latency_us; /* each answered turn's, µs */

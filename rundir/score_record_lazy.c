@@ -306,6 +306,8 @@ head_fill (ScoreHead *h, const ScoreRecordLine *l, GError **error)
   r->lenient_score = head_num (&v[SF_LENIENT_SCORE], 0);
   r->lenient_correct = head_true (&v[SF_LENIENT_CORRECT]);
   r->contradictions = head_count (&v[SF_CONTRADICTIONS], 0);
+  r->off_topic = head_count (&v[SF_OFF_TOPIC], 0);
+  r->unaccented = head_count (&v[SF_UNACCENTED], 0);
   FailureClass fc;
   r->error_class = failure_parse (head_str (h, off, SF_ERROR_CLASS), &fc)
                        ? fc
@@ -529,6 +531,7 @@ read_turns (ScoreRecordLine *l)
                       ? l->arena->str + off[TX_QUESTION] : NULL;
     t->answer = off[TX_ANSWER] != G_MAXSIZE ? l->arena->str + off[TX_ANSWER]
                                             : NULL;
+    t->answer_len = t->answer ? strlen (t->answer) : 0;
     FailureClass fc;
     t->error_class = failure_parse (off[TX_ERROR] != G_MAXSIZE
                                         ? l->arena->str + off[TX_ERROR]

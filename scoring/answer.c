@@ -303,13 +303,20 @@ static gboolean
 citizen_turn (const char *s, gsize n)
 {
   static const char *const labels[] = {
-    "người dân", "khách hàng", "công dân", "người hỏi", "người gọi", "kh",
-    "user", "customer", "citizen", "caller",
+    "người dân", "khách hàng", "khách", "công dân", "người hỏi", "người gọi",
+    "người dùng", "kh", "hỏi", "câu hỏi", "bạn hỏi", "user", "customer",
+    "citizen", "caller", "question", "q", "human",
   };
   const char *colon = memchr (s, ':', MIN (n, 40));
   if (colon == NULL)
     return FALSE;
-  g_autofree char *label = g_strndup (s, (gsize) (colon - s));
+  /* "**Khách hàng:**", "- Hỏi:" */
+  while (s < colon && (*s == '*' || *s == '-' || *s == '_' || *s == ' '))
+    s++;
+  const char *end = colon;
+  while (end > s && (end[-1] == '*' || end[-1] == '_' || end[-1] == ' '))
+    end--;
+  g_autofree char *label = g_strndup (s, (gsize) (end - s));
   g_autofree char *norm = normalize_text (label, FALSE);
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
     if (strcmp (norm, labels[i]) == 0)
@@ -421,7 +428,19 @@ prepare (const char *text, gsize len)
       gboolean br = FALSE;
       for (gsize t = 0; t < G_N_ELEMENTS (breaks) && !br; t++)
         br = strcmp (tag, breaks[t]) == 0;
-      if (gt != NULL && (br || !strcmp (tag, "td") || !strcmp (tag, "th"))) {
+      gboolean cell = !strcmp (tag, "td") || !strcmp (tag, "th");
+      /* A row's cells are opened, not closed, by a pipe, and a row or a
+       * list item ends where the next begins: their closing tags give
+       * nothing, or "</tr><tr>" would be a blank line between rows, each
+       * row a table of its own (and each item a list of its own). */
+      gboolean closes_row_part = text[i + 1] == '/'
+                                 && (cell || !strcmp (tag, "tr")
+                                     || !strcmp (tag, "li"));
+      if (gt != NULL && closes_row_part) {
+        i = (gsize) (gt - text);
+        continue;
+      }
+      if (gt != NULL && (br || cell)) {
         g_string_append_c (out, br ? '\n' : '|');
         i = (gsize) (gt - text);
         continue;

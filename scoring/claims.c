@@ -15,7 +15,7 @@
 
 static const char *const subject_names[SUBJ_N] = {
   "none", "fee", "fine", "postage", "hotline", "service", "total",
-  "processing", "step", "extra", "delivery", "extension", "deadline",
+  "difference", "processing", "step", "extra", "delivery", "extension", "deadline",
   "validity",
 };
 
@@ -46,6 +46,7 @@ subject_of (CueClass c, gboolean money)
     case CUE_HOTLINE: return SUBJ_HOTLINE;
     case CUE_SERVICE: return SUBJ_SERVICE;
     case CUE_TOTAL: return SUBJ_TOTAL;
+    case CUE_DIFFERENCE: return SUBJ_DIFFERENCE;
     default: return SUBJ_N;
     }
   switch (c) {
@@ -402,7 +403,9 @@ group_has_other_value (const AnswerPart *p, const guint *groups, guint g,
 /* The channel cue nearest the value in its clause (before wins a tie),
  * else the nearest before it in its sentence, else in its context. A cue
  * inside parentheses that hold another value is that value's ("7.000đ
- * (nộp trực tiếp là 15.000đ)"). */
+ * (nộp trực tiếp là 15.000đ)"); one inside the value's own parentheses
+ * is the value's, however near a cue outside them ("15.000đ nộp trực
+ * tiếp (7.000đ nếu nộp trực tuyến)"). */
 static gint
 channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
 {
@@ -425,6 +428,8 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
       d = 2 * (ch->w0 - w1) + 1;
     else
       continue;
+    if (mine == 0 || g != mine)
+      d += 1u << 20; /* after every cue inside the value's parentheses */
     if (d < best_d) {
       best_d = d;
       best = c;

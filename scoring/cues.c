@@ -12,14 +12,14 @@
 extern const char cues_tsv[]; /* build/gen/cues_data.c */
 
 static const char *const class_names[CUE_N_CLASSES] = {
-  "fee", "fine", "postage", "hotline", "service", "example", "total", "rate",
+  "fee", "fine", "postage", "hotline", "service", "example", "total", "difference", "rate",
   "exempt",
   "processing", "processing_weak", "processing_after", "step", "extra", "delivery",
   "extension", "deadline", "deadline_after", "validity",
   "ch_truc_tiep", "ch_truc_tuyen", "ch_buu_chinh",
   "neg", "neg_after", "hist", "now", "break",
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",
-  "pick", "pick_strong", "reject", "other", "status", "ended", "modifier", "so", "count",
+  "pick", "pick_strong", "pick_final", "reject", "other", "status", "ended", "modifier", "so", "count",
   "belief",
 };
 
@@ -184,6 +184,32 @@ lexicon_add (Lexicon *lx, const char *text, int cls, const char *gloss,
   g_ptr_array_sort (s->phrases, longest_first);
 }
 
+/* Chat spellings of "không" (cues.tsv's note): a phrase holding it is
+ * added once per spelling. */
+static void
+lexicon_add_spellings (Lexicon *lx, const char *text, int cls,
+                       gboolean lenient)
+{
+  static const char *const spellings[] = {"ko", "hông", "hok", "hk", "kg", "k"};
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words);
+  gboolean has = FALSE;
+  for (guint i = 0; i < n; i++)
+    has |= strcmp (words[i], "không") == 0;
+  for (gsize s = 0; has && s < G_N_ELEMENTS (spellings); s++) {
+    if (n < 2 && strcmp (spellings[s], "k") == 0)
+      continue;
+    g_auto (GStrv) v = g_strdupv (words);
+    for (guint i = 0; i < n; i++)
+      if (strcmp (v[i], "không") == 0) {
+        g_free (v[i]);
+        v[i] = g_strdup (spellings[s]);
+      }
+    g_autofree char *joined = g_strjoinv (" ", v);
+    lexicon_add (lx, joined, cls, NULL, lenient);
+  }
+}
+
 static Lexicon *
 lexicon_build (gboolean lenient)
 {
@@ -205,6 +231,7 @@ lexicon_build (gboolean lenient)
     if (cls < 0)
       g_error ("cues.tsv line %u: unknown class \"%s\"", i + 1, f[0]);
     lexicon_add (lx, f[1], cls, NULL, lenient);
+    lexicon_add_spellings (lx, f[1], cls, lenient);
   }
   return lx;
 }

@@ -177,7 +177,8 @@ judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
     main.topics = g_ptr_array_new_with_free_func (match_array_unref0);
     g_ptr_array_set_size (main.topics, (gint) main.a->parts->len);
   }
-  const char *off = topic_off (key, main.a, view_values (&main), main.topics);
+  const char *off = topic_off (key, main.a, view_values (&main), main.topics,
+                               strict_ok);
   *totals = (JudgeTotals) {
     .score = off ? 0 : tally_score (&ts),
     .lenient_score = off ? 0 : tally_score (&tl),

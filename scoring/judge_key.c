@@ -961,6 +961,7 @@ judge_key_compile (JudgeCompiler *jc, const char *kind, const cJSON *facts,
     return NULL;
   }
   g_autoptr (JudgeKey) key = g_new0 (JudgeKey, 1);
+  key->asked_channel = -1;
   key->kind = g_strdup (kind);
   key->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
   key->forbid = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
@@ -1008,23 +1009,37 @@ judge_key_set_topic (JudgeKey *key, JudgeTopics *topics, const char *id,
   return TRUE;
 }
 
+/* The one channel a question names ("nộp hồ sơ trực tiếp thì …"), or -1
+ * when it names none or several. */
+static gint
+asked_channel (const GArray *cues)
+{
+  gint found = -1;
+  for (guint h = 0; h < cues->len; h++) {
+    CueClass c = g_array_index (cues, CueHit, h).cls;
+    gint ch = c == CUE_CH_TRUC_TIEP    ? CH_TRUC_TIEP
+              : c == CUE_CH_TRUC_TUYEN ? CH_TRUC_TUYEN
+              : c == CUE_CH_BUU_CHINH  ? CH_BUU_CHINH
+                                       : -1;
+    if (ch >= 0 && found >= 0 && ch != found)
+      return -1;
+    if (ch >= 0)
+      found = ch;
+  }
+  return found;
+}
+
 void
 judge_key_set_question (JudgeKey *key, const char *question)
 {
   key->asks_history = FALSE;
-  /* most questions hold none of the past's words: no need to read them */
-  static const char *const hints[] = {"trư", "Trư", "TRƯ", "thay", "Thay",
-                                      "cũ", "hết", "Hết", "bỏ", "former",
-                                      "replace", "previous", "old", "TRU",
-                                      "tru", "cu ", "het"};
-  gboolean hint = FALSE;
-  for (gsize i = 0; question && !hint && i < G_N_ELEMENTS (hints); i++)
-    hint = strstr (question, hints[i]) != NULL;
-  if (!hint)
+  key->asked_channel = -1;
+  if (question == NULL)
     return;
   g_autofree char *norm = normalize_text (question, FALSE);
   g_autoptr (GArray) words = cues_words (norm);
   g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
+  key->asked_channel = asked_channel (cues);
   for (guint h = 0; h < cues->len; h++) {
     CueClass c = g_array_index (cues, CueHit, h).cls;
     if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)

@@ -97,6 +97,7 @@ struct _JudgeKey {
   JudgeTopics *topics; /* the set's topics (a reference), or NULL */
   char *topic;         /* the key's topic id, or NULL */
   gboolean asks_history; /* the question asks about the past */
+  gint asked_channel;    /* the one channel the question names (CH_*), or -1 */
 };
 
 void judge_aliases_unref (Aliases *a);

@@ -134,6 +134,26 @@ names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other,
   return r;
 }
 
+/* The topic named last before word w in the part: 1 own, -1 another
+ * (*other), 0 none. */
+static int
+last_topic_before (View *v, guint part, guint w, gint own, guint *other)
+{
+  const GArray *hits = part_topics (v, part);
+  const TopicHit *last = NULL;
+  for (guint i = 0; i < hits->len; i++) {
+    const TopicHit *h = &g_array_index (hits, TopicHit, i);
+    if (h->w1 <= w && (last == NULL || h->w0 > last->w0))
+      last = h;
+  }
+  if (last == NULL)
+    return 0;
+  if ((gint) last->topic == own)
+    return 1;
+  *other = last->topic;
+  return -1;
+}
+
 const char *
 match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
                        guint x1)
@@ -144,6 +164,10 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
   gint own = topic_index (key->topics, key->topic);
   guint other = 0;
   int r = names_topic (v, part, c0, c1, own, &other, x0, x1);
+  /* a clause that names nothing goes on about what its sentence named
+   * last: "thường trú giải quyết trong 07 ngày và lệ phí là 20.000đ" */
+  if (r == 0)
+    r = last_topic_before (v, part, c0, own, &other);
   const AnswerPart *p = answer_part (v->a, part);
   const gint ctx[] = {p->row_head, p->intro};
   for (gsize i = 0; r == 0 && i < G_N_ELEMENTS (ctx); i++)

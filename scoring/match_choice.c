@@ -16,6 +16,7 @@
 
 typedef struct {
   guint strong, mentioned, rejected; /* bit per choice index */
+  guint final;                       /* settled on after weighing others */
   char *span;                        /* the first strong pick's words */
 } Picks;
 
@@ -167,7 +168,7 @@ punct_after (const AnswerPart *p, guint i)
   return FALSE;
 }
 
-typedef enum { L_NONE, L_MENTION, L_STRONG } LetterUse;
+typedef enum { L_NONE, L_MENTION, L_STRONG, L_FINAL } LetterUse;
 
 /* How word i (a letter) is used: settled on (at the start of the answer,
  * after "đáp án đúng là", "chọn", "the answer is", or followed by "là
@@ -182,6 +183,8 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
     return L_STRONG;
   guint j = i;
   for (;;) {
+    if (cue_before (p, CUE_PICK_FINAL, j, 1))
+      return L_FINAL;
     if (cue_before (p, CUE_PICK_STRONG, j, 0))
       return L_STRONG;
     if (cue_before (p, CUE_PICK, j, 0)) /* "đáp án: B", "Đáp án B. …" */
@@ -194,8 +197,10 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
   }
   if (j > 0 && word_eq (p, j - 1, lenient ? "ma" : "mà")) /* "… mà là B" */
     return L_STRONG;
-  /* "B là đúng", "B đúng", "B is correct" */
+  /* "B là đúng", "B đúng", "B cũng đúng", "B is correct" */
   guint k = i + 1;
+  if (word_eq (p, k, lenient ? "cung" : "cũng") || word_eq (p, k, "also"))
+    k++;
   if (word_eq (p, k, lenient ? "la" : "là") || word_eq (p, k, "is"))
     k++;
   if (word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
@@ -232,7 +237,9 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         pk->rejected |= 1u << c;
         continue;
       }
-      if (use == L_STRONG) {
+      if (use == L_FINAL)
+        pk->final |= 1u << c;
+      if (use == L_STRONG || use == L_FINAL) {
         pk->strong |= 1u << c;
         if (pk->span == NULL) {
           guint from = i >= 3 ? i - 3 : 0;
@@ -445,10 +452,13 @@ void
 match_choice (const Fact *f, View *v, Outcome *o)
 {
   const JudgeKey *key = v->key;
-  Picks pk = {0, 0, 0, NULL};
+  Picks pk = {0, 0, 0, 0, NULL};
   read_letters (key, v->a, &pk);
-  /* the options the answer settles on; failing that, the one it names */
-  guint picked = pk.strong & ~pk.rejected;
+  /* the options the answer settles on (last, when it says so); failing
+   * that, the one it names */
+  guint picked = pk.final & ~pk.rejected;
+  if (picked == 0)
+    picked = pk.strong & ~pk.rejected;
   if (picked == 0) /* one option named: picked; several: a hedge */
     picked = pk.mentioned & ~pk.rejected;
   gboolean by_text = FALSE;

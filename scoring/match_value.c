@@ -51,7 +51,9 @@ distance (const AnswerPart *p, const ValueClaim *c, guint s0, guint s1)
     from = c->w1, to = s0, d = 2 * (s0 - c->w1) + 1;
   else
     return 0;
-  for (guint w = from + 1; w <= to && w < p->words->len; w++) {
+  /* from and to are ends (exclusive) and starts: the gaps between them
+   * are those before words from … to */
+  for (guint w = from; w <= to && w < p->words->len; w++) {
     guint8 gap = g_array_index (p->words, CueWord, w).gap;
     if (gap & CUE_GAP_STOP)
       d += 40;
@@ -157,6 +159,19 @@ asked_case_channels (const Fact *f)
   return found;
 }
 
+static gboolean
+has_any_channel (const Fact *f)
+{
+  for (int ch = 0; ch < CH_N; ch++)
+    if (f->channel.has[ch])
+      return TRUE;
+  for (guint i = 0; f->cases && i < f->cases->len; i++)
+    for (int ch = 0; ch < CH_N; ch++)
+      if (((const FactCase *) f->cases->pdata[i])->channel.has[ch])
+        return TRUE;
+  return FALSE;
+}
+
 static void
 expected_for (const Fact *f, View *v, const ValueClaim *c, Expected *e,
               const FactCase **fcase)
@@ -176,6 +191,17 @@ expected_for (const Fact *f, View *v, const ValueClaim *c, Expected *e,
       e->unsure = c->channel >= 0;
     } else
       add_channels (e, &fc->channel);
+    return;
+  }
+  if (c->channel >= 0 && c->channel == v->key->asked_channel
+      && !has_any_channel (f)) {
+    /* the key gives one value whatever the channel and the question asks
+     * for this channel: the claim is about the asked thing, not another
+     * case ("nộp trực tiếp: 400.000đ" where the key says 200.000đ) */
+    e->attributed = TRUE;
+    e->why = judge_channel_names[c->channel];
+    e->why_channel = TRUE;
+    add_q (e, f->value);
     return;
   }
   if (c->channel >= 0) {
@@ -480,6 +506,24 @@ match_quantity (const Fact *f, View *v, Outcome *o)
 
 /* ---- dates -------------------------------------------------------------- */
 
+/* The other procedure or law the date's clause speaks of, or NULL. */
+static const char *
+date_other_topic (View *v, guint part, const DatesMention *d)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  guint w0 = 0, w1;
+  while (w0 < p->words->len
+         && g_array_index (p->words, CueWord, w0).end <= d->start)
+    w0++;
+  w1 = w0;
+  while (w1 < p->words->len
+         && g_array_index (p->words, CueWord, w1).start < d->end)
+    w1++;
+  guint c0, c1;
+  claims_clause (p, w0, w1, &c0, &c1);
+  return match_other_topic (v, part, c0, c1);
+}
+
 void
 match_date (const Fact *f, View *v, Outcome *o)
 {
@@ -490,6 +534,14 @@ match_date (const Fact *f, View *v, Outcome *o)
       const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
       if (d->year != f->year || d->month != f->month || d->day != f->day)
         continue;
+      const char *topic = date_other_topic (v, i, d);
+      if (topic != NULL) { /* the same date, said of another law */
+        g_autofree char *span = o->quiet ? NULL
+                                         : g_strndup (p->norm + d->start,
+                                                      d->end - d->start);
+        outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
+        continue;
+      }
       o->status = ST_MATCHED;
       if (o->quiet)
         return;

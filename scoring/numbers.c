@@ -28,6 +28,7 @@ enum {
   W_LABEL, W_CLOCK, W_VIET, W_NUA,
   W_WORKING, W_YEAR_EN, W_FREE, W_NAO, W_PART, W_NICE, W_UP, W_AT, W_MOST,
   W_LEAST, W_NO, W_MAX, W_MIN, W_THAN, W_TO,
+  W_ORD, W_KE, W_TINH, W_TRU, W_CHU, W_CUOI, W_WEEKEND,
   W_COUNT
 };
 
@@ -40,7 +41,7 @@ static const struct {
   const char *word;
   int id;
 } vocabulary[] = {
-  {"không", W_KHONG}, {"một", W_MOT},   {"hai", W_HAI},     {"ba", W_BA},
+  {"không", W_KHONG}, {"ko", W_KHONG}, {"một", W_MOT},   {"hai", W_HAI},     {"ba", W_BA},
   {"bốn", W_BON},     {"năm", W_NAM},   {"sáu", W_SAU},     {"bảy", W_BAY},
   {"bẩy", W_BAY},     {"tám", W_TAM},   {"chín", W_CHIN},   {"mười", W_MUOI10},
   {"mươi", W_MUOIX},  {"trăm", W_TRAM}, {"linh", W_LINH},   {"lẻ", W_LINH},
@@ -61,6 +62,9 @@ static const struct {
   {"tới", W_TOI2},    {"lập", W_LAP},   {"tức", W_TUC},     {"là", W_LA},
   {"điều", W_LABEL},  {"khoản", W_LABEL}, {"điểm", W_LABEL}, {"số", W_LABEL},
   {"chương", W_LABEL}, {"mục", W_LABEL}, {"trang", W_LABEL}, {"thứ", W_LABEL},
+  {"thứ", W_ORD},     {"kể", W_KE},     {"tính", W_TINH},   {"trừ", W_TRU},
+  {"chủ", W_CHU},     {"cuối", W_CUOI}, {"excluding", W_TRU}, {"except", W_TRU},
+  {"weekend", W_WEEKEND}, {"weekends", W_WEEKEND},
   {"lần", W_LABEL},   {"mẫu", W_LABEL}, {"bước", W_LABEL},  {"khóa", W_LABEL},
   {"sau", W_CLOCK},   {"lúc", W_CLOCK}, {"trước", W_CLOCK}, {"việt", W_VIET},
   {"nửa", W_NUA},
@@ -474,6 +478,27 @@ is_num (const Toks *k, int i)
   return i >= 0 && i < k->n && k->t[i].type == TOK_NUM && !k->t[i].bad;
 }
 
+/* "(không kể thứ Bảy, Chủ nhật và ngày lễ)", "trừ cuối tuần",
+ * "excluding weekends" just after a number of days: working days. */
+static gboolean
+weekends_excluded (const Toks *k, int i)
+{
+  int from = -1;
+  for (int j = i; j < k->n && j < i + 4 && from < 0; j++)
+    if (is_w (k, j, W_TRU))
+      from = j + 1;
+    else if (is_w (k, j, W_KHONG) && (is_w (k, j + 1, W_KE)
+                                      || is_w (k, j + 1, W_TINH)))
+      from = j + 2;
+  for (int j = from; from >= 0 && j < k->n && j < from + 4; j++)
+    if ((is_w (k, j, W_CHU) && is_w (k, j + 1, W_NHAT))
+        || (is_w (k, j, W_CUOI) && is_w (k, j + 1, W_TUAN))
+        || (is_w (k, j, W_ORD) && is_w (k, j + 1, W_BAY))
+        || is_w (k, j, W_WEEKEND))
+      return TRUE;
+  return FALSE;
+}
+
 static NumbersUnit
 parse_unit (const Toks *k, int i, int *end)
 {
@@ -489,7 +514,8 @@ parse_unit (const Toks *k, int i, int *end)
       *end = i + 3;
       return NUMBERS_UNIT_WORKING_DAY;
     }
-    return NUMBERS_UNIT_DAY;
+    return weekends_excluded (k, i + 1) ? NUMBERS_UNIT_WORKING_DAY
+                                        : NUMBERS_UNIT_DAY;
   }
   if (is_w (k, i, W_YEAR_EN))
     return NUMBERS_UNIT_YEAR;
@@ -760,7 +786,10 @@ digits_in_code (const Toks *k, int i)
   }
   if (i + 1 < k->n && k->t[i + 1].glued) {
     const Tok *nx = &k->t[i + 1];
-    if (nx->type == TOK_PUNCT && (nx->ch == '/' || nx->ch == ':'))
+    /* "15.000/người" is a price per person; "75/2022" and "01/QĐ" codes */
+    gboolean per_word = nx->ch == '/' && t->num >= 1000 && i + 2 < k->n
+                        && k->t[i + 2].type == TOK_WORD;
+    if (nx->type == TOK_PUNCT && (nx->ch == '/' || nx->ch == ':') && !per_word)
       return TRUE;
     if (nx->type == TOK_PUNCT && (nx->ch == '.' || nx->ch == '-')
         && i + 2 < k->n && k->t[i + 2].glued
@@ -997,6 +1026,20 @@ scan_amount_at (const Toks *k, int i, GArray *out)
     return i + 1; /* the common case: a word that starts no number */
   if (k->t[i].type == TOK_NUM && (k->t[i].bad || digits_in_code (k, i)))
     return i + 1;
+  if (is_w (k, i - 1, W_ORD) && is_w (k, i - 2, W_VIEC)
+      && is_w (k, i - 3, W_LAM) && is_w (k, i - 4, W_NGAY)
+      && k->t[i].type == TOK_NUM) {
+    /* "chậm nhất vào ngày làm việc thứ 3": the third working day */
+    Amount o;
+    if (parse_amount (k, i, &o) && o.value >= 1 && o.value <= 90) {
+      NumbersBound bound = NUMBERS_EXACT;
+      int bstart = i - 4;
+      (void) bound_before (k, i - 4, &bstart);
+      add_mention (out, k, bstart, o.end, NUMBERS_UNIT_WORKING_DAY, bound,
+                   o.value, o.value);
+      return o.end;
+    }
+  }
   gboolean label = after_label (k, i);
   Amount a;
   if (!parse_amount (k, i, &a))

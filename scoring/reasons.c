@@ -119,6 +119,8 @@ static const Entry terms[] = {
   {"@subject:hotline", "the hotline", "tổng đài"},
   {"@subject:service", "another service", "một dịch vụ khác"},
   {"@subject:total", "a computed total", "tổng số tiền tính ra"},
+  {"@subject:difference", "a difference between two amounts",
+   "khoản chênh lệch giữa hai mức tiền"},
   {"@subject:processing", "the processing time", "thời hạn giải quyết"},
   {"@subject:step", "another step", "một bước khác của quy trình"},
   {"@subject:extra", "time added on top", "thời gian cộng thêm"},

@@ -335,9 +335,42 @@ states_value_of (const Topic *tp, const GArray *values)
   return FALSE;
 }
 
+static gboolean
+assistants (const AnswerPart *p)
+{
+  return !p->quoted && p->kind != PART_GLOSS && p->words->len > 0;
+}
+
+/* One or two sentences of the assistant's own (a citizen's quoted turn
+ * and English glosses not counted) whose first opens with topic k as its
+ * subject: within its first words ("Dạ, đăng ký khai sinh thì …"), not
+ * as an object further on ("… mang theo CCCD"). */
+static gboolean
+short_answer_about (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
+                    guint k)
+{
+  guint n = 0;
+  gint first = -1;
+  for (guint i = 0; i < a->parts->len && n <= 2; i++)
+    if (assistants (answer_part (a, i))) {
+      if (first < 0)
+        first = (gint) i;
+      n++;
+    }
+  if (n > 2 || first < 0)
+    return FALSE;
+  const GArray *hits = hits_of (t, a, cache, (guint) first);
+  for (guint x = 0; x < hits->len; x++) {
+    const TopicHit *h = &g_array_index (hits, TopicHit, x);
+    if (h->topic == k && h->w0 <= 5)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 const char *
 topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
-           GPtrArray *hits)
+           GPtrArray *hits, gboolean answered)
 {
   const JudgeTopics *t = key->topics;
   if (t == NULL || key->topic == NULL || t->order->len < 2)
@@ -363,8 +396,12 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
   if (best < 0 || nm[best].parts == 0)
     return NULL;
   const Topic *other = t->order->pdata[best];
+  /* an option's text names what it names: no subject to read */
+  gboolean choices = key->choices != NULL && key->choices->len > 0;
   gboolean off = nm[best].parts >= 3 || nm[best].heading
                  || (nm[best].prominent
-                     && (nm[best].parts >= 2 || states_value_of (other, values)));
+                     && (nm[best].parts >= 2 || states_value_of (other, values)
+                         || (!answered && !choices
+                             && short_answer_about (t, a, hits, (guint) best))));
   return off ? other->id : NULL;
 }

@@ -34,10 +34,13 @@ const char *topic_name_at (const JudgeTopics *t, guint index);
 /* The id of the topic the answer is about instead of key's own — it does
  * not name its own topic but names that one as its subject (in its opening
  * or heading, or again and again) and, unless named again and again,
- * states one of its figures — or NULL. values: the answer's ValueClaims;
- * hits: per part, topic_part_hits or NULL (filled on use). Borrowed from
- * the topics. */
+ * states one of its figures — or NULL. A short answer (one or two
+ * sentences of the assistant's) that failed the key (answered FALSE) is
+ * about the other topic when it names it in its opening at all. values:
+ * the answer's ValueClaims; hits: per part, topic_part_hits or NULL
+ * (filled on use). Borrowed from the topics. */
 const char *topic_off (const JudgeKey *key, const Answer *a,
-                       const GArray *values, GPtrArray *hits);
+                       const GArray *values, GPtrArray *hits,
+                       gboolean answered);
 
 #endif

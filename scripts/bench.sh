@@ -43,6 +43,7 @@ if [ "$(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo 0)" -lt 16384 ] \
     echo "bench: raised net.core.somaxconn to 16384 for $inflight simultaneous connects"
 fi
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 peak_rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $6 / 1024}' "$1"; }
 elapsed_s() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
 
@@ -88,15 +89,20 @@ curl_rps=$("$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions"
 # connections shared out, timed as a group (what libcurl allows here,
 # whatever a harness does around it).
 cores=$(nproc)
-t0=$(date +%s.%N)
-loops=""
-for i in $(seq 1 "$cores"); do
-  "$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions" \
-    $((items / cores)) $((64 / cores)) >/dev/null &
-  loops="$loops $!"
-done
-for p in $loops; do wait "$p"; done # not nginx, also a child
-curl_all_rps=$(awk -v n=$((items / cores * cores)) -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", n / (b - a)}')
+bare_all() {
+  t0=$(date +%s.%N)
+  loops=""
+  for i in $(seq 1 "$cores"); do
+    "$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions" \
+      $((items / cores)) $((64 / cores)) >/dev/null &
+    loops="$loops $!"
+  done
+  for p in $loops; do wait "$p"; done # not nginx, also a child
+  awk -v n=$((items / cores * cores)) -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", n / (b - a)}'
+}
+# Measured before and after vabench, the mean counted: on a shared machine
+# the load can change between two measures taken one after the other.
+curl_all_before=$(bare_all)
 
 [ -f "$data/set-$items.jsonl" ] || scripts/gen-bench-data.sh set "$items" "$data/set-$items.jsonl"
 write_manifest "$data/nginx.json" nginx "nginx canned answer" "loopback" \
@@ -119,6 +125,8 @@ rm -rf "$data/run-nginx"
   --out "$data/run-nginx" >/dev/null 2>"$data/time-run.txt"
 run_s=$(elapsed_s "$data/time-run.txt")
 run_rss=$(peak_rss_mb "$data/time-run.txt")
+curl_all_after=$(bare_all)
+curl_all_rps=$(( (curl_all_before + curl_all_after) / 2 ))
 /usr/bin/time -v "$bin" score --quiet "$data/run-nginx" 2>"$data/time-score.txt"
 score_s=$(elapsed_s "$data/time-score.txt")
 # The firing window, from the log itself: first send to last send plus its
@@ -167,18 +175,20 @@ nginx_rate=$(awk -v n="$items" -v s="$score_s" 'BEGIN {printf "%.0f", n / s}')
 parse_s=$( { /usr/bin/time -f %e "$root/build/bench-parse" "$gen/log.jsonl" >/dev/null; } 2>&1 | tail -1)
 
 echo
+echo "Machine: $(nproc) cores; load average at the start $load_start, now $(cut -d' ' -f1-3 /proc/loadavg)."
+echo
 echo "## Firing against nginx (loopback, 64 connections, $items questions)"
 echo
 echo "| measure | value |"
 echo "|---|---:|"
 echo "| wrk -t1 -c64 requests/s | $wrk_rps |"
 echo "| bare libcurl loop requests/s (one thread, no log; scripts/bench-curl.c) | $curl_rps |"
-echo "| bare libcurl loops, one per core ($cores), timed together | $curl_all_rps |"
+echo "| bare libcurl loops, one per core ($cores), timed together: before / after vabench, mean | $curl_all_before / $curl_all_after, $curl_all_rps |"
 echo "| ratio bare libcurl loops / wrk: the library's ceiling here | $(awk -v a="$curl_all_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') |"
 echo "| vabench run requests/s (firing and logging, timed from the log; $cores cores, default threads) | $vb_rps |"
 echo "| ratio vabench / wrk (target ≥ 0.5) | $(awk -v a="$vb_rps" -v b="$wrk_rps" 'BEGIN {printf "%.2f", a / b}') |"
 echo "| ratio vabench / bare libcurl loop (one thread) | $(awk -v a="$vb_rps" -v b="$curl_rps" 'BEGIN {printf "%.2f", a / b}') |"
-echo "| ratio vabench / bare libcurl loops (every core) | $(awk -v a="$vb_rps" -v b="$curl_all_rps" 'BEGIN {printf "%.2f", a / b}') |"
+echo "| **ratio vabench / bare libcurl loops, every core, same run (target ≥ 0.85)** | $(awk -v a="$vb_rps" -v b="$curl_all_rps" 'BEGIN {printf "%.2f", a / b}') |"
 echo "| vabench run peak RSS | ${run_rss} MB |"
 echo "| vabench run wall time, fire + score + report | ${run_s} s |"
 echo
@@ -207,11 +217,22 @@ scripts/bench-report.sh "$bin" "$data"
 # these generated questions queues requests before the mock's own clock
 # starts, which vabench rightly measures but the mock's X-Mock-Time-Us
 # cannot show (about 100 ms more at p50 on two cores, November 2026).
-mock_start "$bin" "$data" slow2s exact --delay-ms 2000
+#
+# Three runs, each beside a bare libcurl loop against a fresh mock: one
+# run can be thrown off by the neighbours of a shared machine, and the
+# bare loop measured right after shows what the machine allowed then.
 [ -f "$data/set-$inflight.jsonl" ] || scripts/gen-bench-data.sh set "$inflight" "$data/set-$inflight.jsonl"
-write_manifest "$data/slow.json" slow "mock 2 s" "loopback" \
-  "http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
-cat >"$data/slow.ini" <<INI
+median_of() { # FIELD FILE → p50 in ms
+  grep -o "\"$1\":[0-9]*" "$2" | cut -d: -f2 | sort -n |
+    awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}'
+}
+inflight_rows=""
+worst_ok=1
+for run in 1 2 3; do
+  mock_start "$bin" "$data" slow2s exact --delay-ms 2000
+  write_manifest "$data/slow.json" slow "mock 2 s" "loopback" \
+    "http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
+  cat >"$data/slow.ini" <<INI
 [contest]
 name = bench in flight
 seed = 1
@@ -226,35 +247,57 @@ timeout_ms = 60000
 connect_timeout_ms = 30000
 retries = 0
 INI
-rm -rf "$data/run-slow"
-# One firing thread: the mock answering 10,000 connections on this same
-# machine needs a core of its own; with both cores taken by vabench it
-# falls behind reading the requests and its queue shows up as latency.
-/usr/bin/time -v "$bin" run --quiet --workers 1 --format md --contest "$data/slow.ini" \
-  --out "$data/run-slow" >/dev/null 2>"$data/time-slow.txt" || true
-# The same against the bare libcurl loop: what the library alone needs.
-bare_slow=$("$root/build/bench-curl" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" "$inflight" "$inflight")
-mocks_stop
-ok=$(grep -c '"error_class":null' "$data/run-slow/log.jsonl" || true)
-p50=$(grep -o '"t_total_us":[0-9]*' "$data/run-slow/log.jsonl" | cut -d: -f2 | sort -n |
-      awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}')
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  rm -rf "$data/run-slow"
+  # One firing thread: the mock answering 10,000 connections on this same
+  # machine needs a core of its own; with both cores taken by vabench it
+  # falls behind reading the requests and its queue shows up as latency.
+  /usr/bin/time -v "$bin" run --quiet --workers 1 --format md --contest "$data/slow.ini" \
+    --out "$data/run-slow" >/dev/null 2>"$data/time-slow.txt" || true
+  # The same against the bare libcurl loop: what the library alone needs.
+  bare_slow=$("$root/build/bench-curl" "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" "$inflight" "$inflight")
+  mocks_stop
+  log=$data/run-slow/log.jsonl
+  ok=$(grep -c '"error_class":null' "$log" || true)
+  p50=$(median_of t_total_us "$log")
+  conn50=$(median_of t_connect_us "$log")
+  srv50=$(median_of t_server_us "$log")
+  spread50=$(sed -nE 's/.*"t_total_us":([0-9]+).*"t_server_us":([0-9]+).*/\1 \2/p' "$log" |
+    awk '{print $1 - $2}' | sort -n | awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}')
+  bare50=$(echo "$bare_slow" | cut -d' ' -f2)
+  err=$(awk -v p="$p50" 'BEGIN {printf "%+.2f", (p - 2000) / 20}')
+  bare_err=$(awk -v p="$bare50" 'BEGIN {printf "%+.2f", (p - 2000) / 20}')
+  gap=$(awk -v a="$err" -v b="$bare_err" 'BEGIN {printf "%+.2f", a - b}')
+  verdict=$(awk -v e="$err" -v g="$gap" 'BEGIN {print (e <= 5 && e >= -5 && g <= 2 && g >= -2) ? "yes" : "NO"}')
+  [ "$verdict" = yes ] || worst_ok=0
+  inflight_rows="$inflight_rows
+| $run | $load | $ok of $inflight | $p50 ms ($err%) | $bare50 ms ($bare_err%) | $gap | $verdict | $conn50 ms | $srv50 ms | $spread50 ms | $(peak_rss_mb "$data/time-slow.txt") MB / $(echo "$bare_slow" | cut -d' ' -f3) MB | $(elapsed_s "$data/time-slow.txt") s |"
+done
 echo
-echo "## $inflight requests in flight at once (mock answering after 2,000 ms)"
+echo "## $inflight requests in flight at once (mock answering after 2,000 ms), three runs"
 echo
-echo "| measure | value |"
-echo "|---|---:|"
-echo "| answered without error | $ok of $inflight |"
-conn50=$(grep -o '"t_connect_us":[0-9]*' "$data/run-slow/log.jsonl" | cut -d: -f2 | sort -n |
-      awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}')
-echo "| measured p50 (target within 5% of 2000 ms) | $p50 ms |"
-echo "| of which p50 connect time | $conn50 ms |"
-srv50=$(grep -o '"t_server_us":[0-9]*' "$data/run-slow/log.jsonl" | cut -d: -f2 | sort -n |
-      awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}')
-spread50=$(sed -nE 's/.*"t_total_us":([0-9]+).*"t_server_us":([0-9]+).*/\1 \2/p' "$data/run-slow/log.jsonl" |
-      awk '{print $1 - $2}' | sort -n | awk '{v[NR] = $1} END {if (NR) printf "%.1f", v[int((NR + 1) / 2)] / 1000}')
-echo "| mock's own handling time p50 (X-Mock-Time-Us) | $srv50 ms |"
-echo "| spread p50 of (measured − mock's own time) per request | $spread50 ms |"
-echo "| measured p50 − 2000 ms | $(awk -v p="$p50" 'BEGIN {printf "%+.1f ms (%+.2f%%)", p - 2000, (p - 2000) / 20}') |"
-echo "| vabench peak RSS (target ≤ 300 MB) | $(peak_rss_mb "$data/time-slow.txt") MB |"
-echo "| bare libcurl loop, same load: p50 / peak RSS | $(echo "$bare_slow" | awk '{printf "%s ms / %s MB", $2, $3}') |"
-echo "| wall time | $(elapsed_s "$data/time-slow.txt") s |"
+echo "Target each run: vabench p50 within ±5% of 2,000 ms and within 2 points of the bare libcurl loop measured right after it. Where the rest goes: connect is in the total; the mock's own time (X-Mock-Time-Us) is what it spent from reading the request to queuing the answer; the spread (measured − mock's own, per request) is what the network, the mock's queue before it reads and vabench added."
+echo
+echo "| run | load (1 min) | answered | vabench p50 (error) | bare libcurl p50 (error) | gap, points | within target | p50 connect | mock's own p50 | spread p50 | peak RSS vabench / bare (target ≤ 300 MB) | vabench wall time |"
+echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"
+echo "$inflight_rows" | sed '/^$/d'
+echo
+echo "All three within target: $( [ $worst_ok = 1 ] && echo yes || echo NO )"
+
+# ------------------------------------------------------------------ judge --
+# How often the judge agrees with careful human graders: the two corpora
+# written to tune it, the held-out one (when present) that it was never
+# tuned on, and the golden judgements, which must all agree.
+echo
+echo "## The judge against human graders"
+echo
+echo "| corpus | agreement |"
+echo "|---|---|"
+for d in tests/golden/realistic tests/golden/realistic2 tests/golden/holdout; do
+  [ -d "$d" ] || continue
+  line=$("$root/build/tests/test-corpus" --summary "$d" | tail -n 1)
+  echo "| \`$d\` | ${line#*: } |"
+done
+golden=$("$root/build/tests/test-golden" | grep -c '^ok .*/golden/[0-9]' || true)
+golden_bad=$("$root/build/tests/test-golden" | grep -c '^not ok' || true)
+echo "| \`tests/golden/judge.jsonl\` | $golden cases agree, $golden_bad disagree |"

@@ -7,12 +7,13 @@ quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1
 
 # libxml2-utils: xmllint, which the tests use to validate junit.xml
-PKGS="libcurl4-openssl-dev libcjson-dev libglib2.0-dev pkg-config gnuplot-nox libmicrohttpd-dev libxml2-utils gcc make"
+# libssl-dev: libcrypto's SHA-256 for the run log's chain (util/sha256.h)
+PKGS="libcurl4-openssl-dev libssl-dev libcjson-dev libglib2.0-dev pkg-config gnuplot-nox libmicrohttpd-dev libxml2-utils gcc make"
 missing=""
 if ! command -v pkg-config >/dev/null 2>&1; then
   missing="pkg-config"
 else
-  for pc in libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd; do
+  for pc in libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd libcrypto; do
     pkg-config --exists "$pc" || missing="$missing $pc"
   done
 fi

@@ -1,11 +1,14 @@
 /* The three adapters: openai-chat, rasa-rest and a generic JSON template.
- * Request bodies are built as cJSON trees and printed, so every question
- * text is JSON-escaped by construction, whatever it contains. */
+ * Request bodies are written by a JSON writer (chat, Rasa) or built as
+ * cJSON trees and printed (template), so every question text is
+ * JSON-escaped by construction, whatever it contains. */
 #include "submissions/adapter.h"
 
 #include <string.h>
 
 #include "util/jsonl.h"
+#include "util/jsonpick.h"
+#include "util/jsonw.h"
 
 void
 adapter_request_clear (AdapterRequest *req)
@@ -16,13 +19,33 @@ adapter_request_clear (AdapterRequest *req)
   memset (req, 0, sizeof *req);
 }
 
-static struct curl_slist *
-common_headers (const Manifest *m)
+/* Whether the manifest's own headers name this one. */
+static gboolean
+manifest_sets (const Manifest *m, const char *name)
+{
+  gsize n = strlen (name);
+  for (char **l = m->headers; l && *l; l++)
+    if (g_ascii_strncasecmp (*l, name, n) == 0 && (*l)[n] == ':')
+      return TRUE;
+  return FALSE;
+}
+
+/* Each header here costs libcurl 7.88 about 4,000 instructions per
+ * request (it formats every line with its own printf), a twentieth of
+ * the whole request: none is sent that the endpoint does not need.
+ * libcurl's default Accept (any type) serves JSON; a stream asks for
+ * text/event-stream. The user agent goes in the list, not through
+ * CURLOPT_USERAGENT, which formats its line on every request too. */
+struct curl_slist *
+adapter_headers (const Manifest *m)
 {
   struct curl_slist *h = NULL;
   h = curl_slist_append (h, "Content-Type: application/json; charset=utf-8");
-  h = curl_slist_append (h, "Accept: application/json, text/event-stream");
+  if (m->stream && !manifest_sets (m, "Accept"))
+    h = curl_slist_append (h, "Accept: text/event-stream");
   h = curl_slist_append (h, "Expect:"); /* no 100-continue round trip */
+  if (!manifest_sets (m, "User-Agent"))
+    h = curl_slist_append (h, "User-Agent: vabench/" VABENCH_VERSION);
   for (char **l = m->headers; l && *l; l++)
     h = curl_slist_append (h, *l);
   if (m->secret && g_strcmp0 (m->auth_type, "bearer") == 0) {
@@ -38,37 +61,52 @@ common_headers (const Manifest *m)
 }
 
 static void
-add_message (cJSON *msgs, const char *role, const char *content)
+add_message (GString *out, gboolean first, const char *role,
+             const char *content)
 {
-  cJSON *msg = cJSON_CreateObject ();
-  cJSON_AddStringToObject (msg, "role", role);
-  cJSON_AddStringToObject (msg, "content", content);
-  cJSON_AddItemToArray (msgs, msg);
+  if (!first)
+    g_string_append_c (out, ',');
+  JsonwObject msg;
+  jsonw_begin (&msg, out);
+  jsonw_string (&msg, "role", role);
+  jsonw_string (&msg, "content", content);
+  jsonw_end (&msg);
 }
 
-static cJSON *
+/* The chat and Rasa bodies are written directly (util/jsonw.h escapes as
+ * cJSON does, byte for byte): a tree built and printed per request was a
+ * tenth of vabench's own work per request. */
+static char *
 openai_body (const Manifest *m, const AdapterTurn *t)
 {
-  cJSON *o = cJSON_CreateObject ();
+  GString *out = g_string_sized_new (256);
+  JsonwObject o;
+  jsonw_begin (&o, out);
   if (m->model)
-    cJSON_AddStringToObject (o, "model", m->model);
-  cJSON *msgs = cJSON_AddArrayToObject (o, "messages");
+    jsonw_string (&o, "model", m->model);
+  g_string_append (out, o.comma ? ",\"messages\":[" : "\"messages\":[");
+  o.comma = TRUE;
   guint i = 0;
   for (const char *const *h = t->history; h && *h; h++, i++)
-    add_message (msgs, i % 2 == 0 ? "user" : "assistant", *h);
-  add_message (msgs, "user", t->question);
+    add_message (out, i == 0, i % 2 == 0 ? "user" : "assistant", *h);
+  add_message (out, i == 0, "user", t->question);
+  g_string_append_c (out, ']');
   if (m->stream)
-    cJSON_AddBoolToObject (o, "stream", TRUE);
-  return o;
+    jsonw_bool (&o, "stream", TRUE);
+  jsonw_end (&o);
+  return g_string_free (out, FALSE);
 }
 
-static cJSON *
+static char *
 rasa_body (const AdapterTurn *t)
 {
-  cJSON *o = cJSON_CreateObject ();
-  cJSON_AddStringToObject (o, "sender", t->session_id);
-  cJSON_AddStringToObject (o, "message", t->question);
-  return o;
+  GString *out = g_string_sized_new (128);
+  JsonwObject o;
+  jsonw_begin (&o, out);
+  jsonw_string (&o, "sender", t->session_id);
+  jsonw_string (&o, "message", t->question);
+  jsonw_end (&o);
+  return g_string_free (out, FALSE);
 }
 
 /* Replaces {{question}}, {{session_id}} and {{turn}} in one string. */
@@ -123,23 +161,31 @@ gboolean
 adapter_build_request (const Manifest *m, const AdapterTurn *t,
                        AdapterRequest *req, GError **error)
 {
-  g_autoptr (cJSON) body = NULL;
+  if (!adapter_build_body (m, t, req, error))
+    return FALSE;
+  req->headers = adapter_headers (m);
+  return TRUE;
+}
+
+gboolean
+adapter_build_body (const Manifest *m, const AdapterTurn *t,
+                    AdapterRequest *req, GError **error)
+{
   if (strcmp (m->adapter, "openai-chat") == 0)
-    body = openai_body (m, t);
+    req->body = openai_body (m, t);
   else if (strcmp (m->adapter, "rasa-rest") == 0)
-    body = rasa_body (t);
+    req->body = rasa_body (t);
   else {
-    body = cJSON_Duplicate (m->body_template, TRUE);
+    g_autoptr (cJSON) body = cJSON_Duplicate (m->body_template, TRUE);
     if (cJSON_IsString (body)) { /* a bare string template */
       g_autofree char *v = expand (body->valuestring, t);
       cJSON_SetValuestring (body, v);
     } else
       fill_template (body, t);
+    req->body = jsonl_print (body);
   }
   req->url = g_strdup (m->endpoint);
   req->method = m->method ? m->method : "POST";
-  req->body = jsonl_print (body);
-  req->headers = common_headers (m);
   return TRUE;
 }
 
@@ -168,67 +214,15 @@ adapter_json_pointer (const cJSON *root, const char *pointer)
   return cur;
 }
 
-/* Strings are taken as is; an array's strings (or objects' "text") are
- * joined with a newline, as multi-message bots answer in parts. */
-static char *
-text_of (const cJSON *n)
-{
-  if (cJSON_IsString (n))
-    return g_strdup (n->valuestring);
-  if (!cJSON_IsArray (n))
-    return NULL;
-  GString *out = g_string_new (NULL);
-  const cJSON *e;
-  cJSON_ArrayForEach (e, n)
-  {
-    const cJSON *s = cJSON_IsObject (e)
-                         ? cJSON_GetObjectItemCaseSensitive (e, "text")
-                         : e;
-    if (!cJSON_IsString (s))
-      continue;
-    if (out->len)
-      g_string_append_c (out, '\n');
-    g_string_append (out, s->valuestring);
-  }
-  return g_string_free (out, FALSE);
-}
-
-/* openai-chat SSE: concatenates choices[0].delta.content of each event. */
-static char *
-sse_answer (const char *body, gsize len, gboolean *ok)
-{
-  GString *out = g_string_new (NULL);
-  g_autofree char *copy = g_strndup (body, len);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  *ok = FALSE;
-  for (char **l = lines; *l; l++) {
-    g_strchomp (*l);
-    if (!g_str_has_prefix (*l, "data:"))
-      continue;
-    const char *data = *l + 5;
-    while (*data == ' ')
-      data++;
-    if (strcmp (data, "[DONE]") == 0)
-      break;
-    g_autoptr (cJSON) ev = cJSON_Parse (data);
-    if (ev == NULL)
-      continue;
-    *ok = TRUE;
-    const cJSON *c = adapter_json_pointer (ev, "/choices/0/delta/content");
-    if (cJSON_IsString (c))
-      g_string_append (out, c->valuestring);
-  }
-  return g_string_free (out, FALSE);
-}
-
-static const cJSON *
-answer_node (const Manifest *m, const cJSON *root)
+/* Where the adapter looks, as a JSON Pointer. */
+static const char *
+answer_pointer (const Manifest *m)
 {
   if (strcmp (m->adapter, "openai-chat") == 0)
-    return adapter_json_pointer (root, "/choices/0/message/content");
+    return "/choices/0/message/content";
   if (strcmp (m->adapter, "rasa-rest") == 0)
-    return root;
-  return adapter_json_pointer (root, m->answer_pointer);
+    return "";
+  return m->answer_pointer;
 }
 
 static char *
@@ -240,39 +234,105 @@ classify (const char *cls, const char **error_class, char **detail,
   return NULL;
 }
 
+/* UTF-8 with NUL bytes allowed (g_utf8_validate_len refuses them). */
+static gboolean
+utf8_with_nul (const char *s, gsize len)
+{
+  while (len > 0) {
+    const char *nul = memchr (s, '\0', len);
+    gsize n = nul ? (gsize) (nul - s) : len;
+    if (!g_utf8_validate_len (s, n, NULL))
+      return FALSE;
+    if (nul == NULL)
+      break;
+    s += n + 1;
+    len -= n + 1;
+  }
+  return TRUE;
+}
+
+/* Reads a whole body as one JSON value; the picked text goes to out. */
+static gboolean
+read_json (const Manifest *m, const char *body, gsize len, GString *out,
+           JsonPickFound *found)
+{
+  g_autoptr (JsonPick) p = jsonpick_new (answer_pointer (m), TRUE, out);
+  gboolean ok = jsonpick_feed (p, body, len) && jsonpick_end (p);
+  *found = jsonpick_found (p);
+  return ok;
+}
+
+/* An SSE stream read whole (a body that came without "stream": true). */
+static gboolean
+read_sse_whole (const char *body, gsize len, GString *out)
+{
+  g_autoptr (SseReader) r = sse_reader_new ();
+  sse_reader_feed (r, body, len, 0);
+  sse_reader_end (r);
+  if (!sse_reader_saw_event (r))
+    return FALSE;
+  g_string_append_len (out, sse_reader_text (r)->str,
+                       (gssize) sse_reader_text (r)->len);
+  return TRUE;
+}
+
+/* Reads the answer into out; a failure class or NULL. */
+static const char *
+read_answer (const Manifest *m, const char *body, gsize len, SseReader *sse,
+             GString *out, const char **why)
+{
+  gboolean openai = strcmp (m->adapter, "openai-chat") == 0;
+  if (sse != NULL && sse_reader_saw_event (sse)) {
+    g_string_append_len (out, sse_reader_text (sse)->str,
+                         (gssize) sse_reader_text (sse)->len);
+    return NULL;
+  }
+  /* JSON first: a truncated body that happens to cut a character in two
+   * is broken JSON before it is broken UTF-8. */
+  JsonPickFound found;
+  if (read_json (m, body, len, out, &found)) {
+    /* The reader does not check UTF-8: the answer's text is checked
+     * below, as it must be text we can judge (the rest of the body is not
+     * read; a second pass over it was a tenth of reading an answer). */
+    if (found != JSONPICK_STRING && found != JSONPICK_ARRAY) {
+      *why = "JSON has no answer text where the adapter looks";
+      return "bad_json";
+    }
+    return NULL;
+  }
+  g_string_truncate (out, 0);
+  if (openai && sse == NULL && read_sse_whole (body, len, out))
+    return NULL;
+  *why = openai ? "response body is neither JSON nor an SSE stream"
+                : "response body is not JSON";
+  return "bad_json";
+}
+
 char *
 adapter_parse_answer (const Manifest *m, const char *body, gsize len,
+                      SseReader *sse, gsize *answer_len,
                       const char **error_class, char **detail)
 {
   *error_class = NULL;
   *detail = NULL;
-  /* JSON first: a truncated body that happens to cut a character in two
-   * is broken JSON before it is broken UTF-8. */
-  g_autofree char *answer = NULL;
-  g_autoptr (cJSON) root = cJSON_ParseWithLength (body, len);
-  if (root == NULL && strcmp (m->adapter, "openai-chat") == 0) {
-    gboolean ok;
-    answer = sse_answer (body, len, &ok);
-    if (!ok)
-      return classify ("bad_json", error_class, detail,
-                       "response body is neither JSON nor an SSE stream");
-  } else if (root == NULL) {
-    return classify ("bad_json", error_class, detail,
-                     "response body is not JSON");
-  } else {
-    /* cJSON does not check UTF-8; the answer must be text we can judge. */
-    if (!g_utf8_validate_len (body, len, NULL))
-      return classify ("bad_utf8", error_class, detail,
-                       "response body is not valid UTF-8");
-    answer = text_of (answer_node (m, root));
-    if (answer == NULL)
-      return classify ("bad_json", error_class, detail,
-                       "JSON has no answer text where the adapter looks");
-  }
-  if (!g_utf8_validate (answer, -1, NULL))
+  *answer_len = 0;
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *why = NULL;
+  const char *cls = read_answer (m, body, len, sse, out, &why);
+  if (cls != NULL)
+    return classify (cls, error_class, detail, why);
+  if (!utf8_with_nul (out->str, out->len))
     return classify ("bad_utf8", error_class, detail,
                      "answer is not valid UTF-8");
-  if (*g_strstrip (answer) == '\0')
+  gsize a = 0, b = out->len;
+  while (a < b && g_ascii_isspace (out->str[a]))
+    a++;
+  while (b > a && g_ascii_isspace (out->str[b - 1]))
+    b--;
+  if (a == b)
     return classify ("empty_answer", error_class, detail, "answer is empty");
-  return g_steal_pointer (&answer);
+  g_string_truncate (out, b);
+  g_string_erase (out, 0, (gssize) a);
+  *answer_len = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include "submissions/manifest.h"
+#include "submissions/sse.h"
 
 typedef struct {
   const char *question;       /* this turn's user text */
@@ -29,11 +30,27 @@ gboolean adapter_build_request (const Manifest *m, const AdapterTurn *turn,
                                 AdapterRequest *req, GError **error);
 void adapter_request_clear (AdapterRequest *req);
 
-/* Reads the answer from a complete response body. Returns the answer
- * (newly allocated, valid UTF-8) or NULL with *error_class set to a static
- * "bad_utf8", "bad_json" or "empty_answer" and *detail (newly allocated) a
- * short human reason. */
+/* The same without the headers (req->headers stays NULL): they do not
+ * depend on the turn, so a caller firing many requests builds them once
+ * with adapter_headers and shares them. */
+gboolean adapter_build_body (const Manifest *m, const AdapterTurn *turn,
+                             AdapterRequest *req, GError **error);
+
+/* The request headers of every request to m, the secret included (never
+ * log them). Newly allocated, free with curl_slist_free_all. */
+struct curl_slist *adapter_headers (const Manifest *m);
+
+/* Reads the answer from a complete response body. sse, when not NULL,
+ * has read the same body as it arrived (a streamed answer); when it saw no
+ * event the body is read as JSON. Returns the answer (newly allocated,
+ * free with g_free) with *answer_len its length: valid UTF-8, blanks at
+ * both ends dropped, and bytes with a length — an escaped NUL inside is
+ * kept (a NUL terminates it too, for convenience). Or NULL with
+ * *error_class set to a static "bad_json" (not JSON, a raw NUL included,
+ * or no text where the adapter looks), "bad_utf8" or "empty_answer" and
+ * *detail (newly allocated) a short human reason. */
 char *adapter_parse_answer (const Manifest *m, const char *body, gsize len,
+                            SseReader *sse, gsize *answer_len,
                             const char **error_class, char **detail);
 
 /* RFC 6901 JSON Pointer lookup; borrowed node or NULL. */

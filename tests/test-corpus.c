@@ -1,6 +1,7 @@
 /* The judge against careful human graders: the realistic corpus
  * (tests/golden/realistic/, long answers written as assistants answer,
- * with the verdict a careful grader gives) and the held-out corpus
+ * with the verdict a careful grader gives), a second corpus written
+ * apart from it (tests/golden/realistic2/) and the held-out corpus
  * (tests/golden/holdout/, written by someone who never saw the judge).
  * Each corpus file: a {"topics": …} line, {"key": NAME, "item": ITEM}
  * lines, {"case", "key", "answer", "correct", "why", …} lines (formats in
@@ -78,6 +79,12 @@ judge_case (FileState *fs, const cJSON *obj, guint line)
   c->off_cases += off;
   c->off_found += off && t.off_topic;
   c->off_false += !off && t.off_topic;
+  if (off != t.off_topic && t.correct == want)
+    g_string_append_printf (c->disagreements, "%s:%u: off-topic: grader %s, "
+                            "judge %s — %s\n", fs->file, line,
+                            off ? "yes" : "no", t.off_topic ? "yes" : "no",
+                            cJSON_GetStringValue (cJSON_GetObjectItem (obj,
+                                                                       "case")));
   if (t.correct == want)
     return;
   g_autoptr (cJSON) j = cJSON_Parse (line_out->str);
@@ -210,6 +217,10 @@ main (int argc, char **argv)
     return summary (argc, argv);
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/corpus/realistic", "tests/golden/realistic",
+                        check_corpus);
+  /* written apart from the first, by a grader who saw neither the judge
+   * nor the first corpus's answers */
+  g_test_add_data_func ("/corpus/realistic2", "tests/golden/realistic2",
                         check_corpus);
   return g_test_run ();
 }

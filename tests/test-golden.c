@@ -12,6 +12,7 @@
 #define GOLDEN "tests/golden/judge.jsonl"
 
 typedef struct {
+  JudgeTopics *topics; /* from "topics" lines */
   GHashTable *keys;  /* name → JudgeKey* */
   GPtrArray *cases;  /* cJSON* case lines */
 } Golden;
@@ -27,6 +28,9 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
     g_ptr_array_add (golden.cases, copy);
     return TRUE;
   }
+  const cJSON *topics = cJSON_GetObjectItem (obj, "topics");
+  if (topics != NULL)
+    return judge_topics_read (golden.topics, topics, error);
   const cJSON *name = cJSON_GetObjectItem (obj, "key");
   if (cJSON_IsString (name)) {
     const cJSON *item = cJSON_GetObjectItem (obj, "item");
@@ -37,6 +41,12 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
         cJSON_GetObjectItem (item, "choices"), error);
     if (k == NULL)
       return FALSE;
+    const char *topic = cJSON_GetStringValue (cJSON_GetObjectItem (item,
+                                                                   "topic"));
+    if (topic != NULL && !judge_key_set_topic (k, golden.topics, topic, error))
+      return FALSE;
+    judge_key_set_question (k, cJSON_GetStringValue (
+                                   cJSON_GetObjectItem (item, "question")));
     g_hash_table_insert (golden.keys, g_strdup (name->valuestring), k);
   }
   return TRUE;
@@ -102,6 +112,9 @@ check_case (gconstpointer data)
   if (cJSON_GetObjectItem (c, "lenient_score"))
     g_assert_cmpfloat_with_epsilon (num (j, "lenient_score"),
                                     num (c, "lenient_score"), 1e-4);
+  if (cJSON_GetObjectItem (c, "off_topic"))
+    g_assert_cmpint (cJSON_IsObject (cJSON_GetObjectItem (j, "off_topic")), ==,
+                     cJSON_IsTrue (cJSON_GetObjectItem (c, "off_topic")));
   if (cJSON_GetObjectItem (c, "forbid"))
     g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItem (j, "forbid")),
                      ==, (int) num (c, "forbid"));
@@ -234,6 +247,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions (); /* report every failing case */
+  golden.topics = judge_topics_new ();
   golden.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) judge_key_free);
   golden.cases = g_ptr_array_new_with_free_func ((GDestroyNotify) cJSON_Delete);
@@ -249,5 +263,6 @@ main (int argc, char **argv)
   int rc = g_test_run ();
   g_ptr_array_unref (golden.cases);
   g_hash_table_unref (golden.keys);
+  judge_topics_unref (golden.topics);
   return rc;
 }

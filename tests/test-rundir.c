@@ -55,6 +55,9 @@ test_failure_names (void)
   g_assert_false (failure_parse ("", &c));
   g_assert_cmpstr (failure_name (FAILURE_HTTP_429), ==, "http_429");
   g_assert_cmpstr (failure_name (FAILURE_NOT_FIRED), ==, "not_fired");
+  /* every class the transfer names (harness/transfer.c, the adapters) */
+  g_assert_true (failure_parse ("headers_too_large", &c));
+  g_assert_cmpint (c, ==, FAILURE_HEADERS_TOO_LARGE);
 }
 
 static void
@@ -154,6 +157,71 @@ test_attempt_round_trip (void)
   g_assert_cmpint (b.t_first_token_us, ==, -1);
   g_assert_cmpint (b.t_queue_us, ==, -1);
   g_assert_cmpint (b.t_server_us, ==, -1);
+}
+
+/* An answer is bytes with a length: a NUL inside is written \u0000 and
+ * comes back inside the text, with the text after it. */
+static void
+test_attempt_nul_answer (void)
+{
+  guint n;
+  const char *const *fields = attempt_fields (&n);
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n);
+  g_autoptr (GString) line = g_string_new (NULL);
+  static const char answer[] = "Lệ phí 15.000 đồng\0 hoặc 150.000 đồng";
+  LogAttempt a = {
+    .submission = "ha-noi", .testset = "practice", .item = "cutru-002",
+    .variant = "clean", .final = TRUE, .answer = answer,
+    .answer_len = sizeof answer - 1, .t_first_token_us = -1,
+    .t_queue_us = -1, .t_server_us = -1,
+  };
+  LogAttempt b;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_nonnull (strstr (line->str, "đồng\\u0000 hoặc"));
+  g_assert_cmpuint (b.answer_len, ==, sizeof answer - 1);
+  g_assert_cmpmem (b.answer, b.answer_len, answer, sizeof answer - 1);
+  g_assert_cmpint (b.answer[b.answer_len], ==, '\0');
+  g_assert_false (b.streamed);
+
+  /* answer_len 0: the text up to its end, as before lengths */
+  a.answer = "Công an cấp xã";
+  a.answer_len = 0;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_cmpstr (b.answer, ==, "Công an cấp xã");
+  g_assert_cmpuint (b.answer_len, ==, strlen ("Công an cấp xã"));
+}
+
+/* A stream that never sent text has a null first token, not none: absent
+ * reads as "not streamed", 0 as an instant token. */
+static void
+test_attempt_first_token (void)
+{
+  guint n;
+  const char *const *fields = attempt_fields (&n);
+  g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n);
+  g_autoptr (GString) line = g_string_new (NULL);
+  LogAttempt a = {
+    .submission = "ha-noi", .testset = "practice", .item = "cutru-002",
+    .variant = "clean", .final = TRUE, .error_class = FAILURE_EMPTY_ANSWER,
+    .t_first_token_us = -1, .streamed = TRUE, .t_queue_us = -1,
+    .t_server_us = -1,
+  };
+  LogAttempt b;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_nonnull (strstr (line->str, "\"t_first_token_us\":null"));
+  g_assert_true (b.streamed);
+  g_assert_cmpint (b.t_first_token_us, ==, -1);
+
+  a.t_first_token_us = 4200;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_true (b.streamed);
+  g_assert_cmpint (b.t_first_token_us, ==, 4200);
+
+  a.streamed = FALSE;
+  a.t_first_token_us = -1;
+  g_assert_true (attempt_decode (attempt_line (flat, &a, line), &b));
+  g_assert_null (strstr (line->str, "t_first_token_us"));
+  g_assert_false (b.streamed);
 }
 
 /* Numbers that are not integers in range are never cast. */
@@ -273,6 +341,26 @@ test_score_round_trip (void)
   g_assert_nonnull (copy->turns[1].judgement_tree);
   g_assert_cmpfloat (copy->latency_us[0], ==, 15201);
 
+  /* An answer with a NUL inside is written whole; read back through
+   * cJSON it ends there, and a copy keeps what it has. */
+  static const char nul[] = "15.000 đồng\0 hoặc 150.000 đồng";
+  turns[0].answer = nul;
+  turns[0].answer_len = sizeof nul - 1;
+  g_autoptr (GString) with_nul = g_string_new (NULL);
+  score_record_append (with_nul, &r);
+  g_assert_nonnull (strstr (with_nul->str,
+                            "\"answer\":\"15.000 đồng\\u0000 hoặc 150.000 "
+                            "đồng\""));
+  g_autoptr (cJSON) nul_obj = cJSON_Parse (with_nul->str);
+  ScoreRecord d;
+  g_assert_true (score_record_decode (nul_obj, &d, NULL));
+  g_assert_cmpstr (d.turns[0].answer, ==, "15.000 đồng");
+  g_assert_cmpuint (d.turns[0].answer_len, ==, strlen ("15.000 đồng"));
+  score_record_clear (&d);
+  g_autoptr (ScoreRecord) nul_copy = score_record_copy (&r);
+  g_assert_cmpmem (nul_copy->turns[0].answer, nul_copy->turns[0].answer_len,
+                   nul, sizeof nul - 1);
+
   /* Without an item it is not a score record. */
   g_autoptr (cJSON) bad = cJSON_Parse ("{\"submission\":\"a\"}");
   g_autoptr (GError) error = NULL;
@@ -287,20 +375,23 @@ score_summary (const ScoreRecord *r, gboolean turns)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   g_string_append_printf (
-      s, "%s|%s|%s|%s|%d|%d|%s|%s|%g|%d|%g|%d|%" G_GINT64_FORMAT "|%d|%"
-      G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|",
+      s, "%s|%s|%s|%s|%d|%d|%s|%s|%g|%d|%g|%d|%" G_GINT64_FORMAT "|%"
+      G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%" G_GINT64_FORMAT "|%"
+      G_GINT64_FORMAT "|",
       r->submission, r->testset ? r->testset : "-", r->item,
       r->category ? r->category : "-", r->kind, r->hidden,
       r->variant ? r->variant : "-", r->variant_kind ? r->variant_kind : "-",
       r->score, r->correct, r->lenient_score, r->lenient_correct,
-      r->contradictions, r->error_class, r->requests, r->failed_requests);
+      r->contradictions, r->off_topic, r->unaccented, r->error_class,
+      r->requests, r->failed_requests);
   for (guint i = 0; i < r->n_latency; i++)
     g_string_append_printf (s, "%g,", r->latency_us[i]);
   for (guint i = 0; turns && i < r->n_turns; i++)
-    g_string_append_printf (s, "[%u|%s|%s|%d]", r->turns[i].turn,
+    g_string_append_printf (s, "[%u|%s|%s|%" G_GSIZE_FORMAT "|%d]",
+                            r->turns[i].turn,
                             r->turns[i].question ? r->turns[i].question : "-",
                             r->turns[i].answer ? r->turns[i].answer : "-",
-                            r->turns[i].error_class);
+                            r->turns[i].answer_len, r->turns[i].error_class);
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
@@ -347,6 +438,7 @@ test_score_lazy (void)
       file, "{\"submission\":\"hu\\u1ebf\",\"item\":\"a\\\"b\",\"turns\":"
             "[{\"turn\":0,\"question\":\"x\",\"answer\":\"y\"}]}\n"
             "{ \"item\" : \"x-1\" , \"submission\":\"hue\", \"score\": 0.25 ,"
+            " \"off_topic\": 2, \"unaccented\": 1.5,"
             " \"correct\": true, \"lenient_correct\": true, \"score\": 9,"
             " \"latency_us\": [ 1, 2.5 ,3e2 ], \"turns\": [ { \"judgement\":"
             " {\"facts\": [{\"span\": \"}]\\\"\\\\\"}]}, \"answer\": \"D\\u1ea5u"
@@ -595,6 +687,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/failure-names", test_failure_names);
   g_test_add_func ("/rundir/item-kinds", test_item_kinds);
   g_test_add_func ("/rundir/attempt-round-trip", test_attempt_round_trip);
+  g_test_add_func ("/rundir/attempt-nul-answer", test_attempt_nul_answer);
+  g_test_add_func ("/rundir/attempt-first-token", test_attempt_first_token);
   g_test_add_func ("/rundir/attempt-numbers", test_attempt_numbers);
   g_test_add_func ("/rundir/score-round-trip", test_score_round_trip);
   g_test_add_func ("/rundir/score-lazy", test_score_lazy);

@@ -101,6 +101,44 @@ test_torn_tail (void)
   rm_dir (dir);
 }
 
+/* Batches (one write each) and a background syncer give the same chain
+ * and head as records appended and synced one by one; a held batch is
+ * not on disk before its release. */
+static void
+test_batches_and_syncer (void)
+{
+  g_autofree char *dir = new_dir ();
+  gboolean torn;
+  g_autoptr (GError) error = NULL;
+  RunLog *log = runlog_open (dir, NULL, NULL, &torn, NULL);
+  g_assert_true (runlog_sync_in_background (log, &error));
+  g_assert_no_error (error);
+  append_n (log, 0, 2);
+  runlog_hold (log);
+  append_n (log, 2, 3);
+  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
+  guint seen = 0;
+  g_assert_true (runlog_read (dir, count_record, &seen, NULL));
+  g_assert_cmpuint (seen, ==, 2); /* held: not written yet */
+  g_assert_true (runlog_release (log, &error));
+  g_assert_no_error (error);
+  seen = 0;
+  g_assert_true (runlog_read (dir, count_record, &seen, NULL));
+  g_assert_cmpuint (seen, ==, 5);
+  g_assert_true (runlog_sync (log, &error)); /* stops the syncer */
+  append_n (log, 5, 1);                      /* synced inline again */
+  runlog_close (log);
+  guint64 n = 0;
+  g_assert_true (runlog_verify (dir, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 6);
+  g_autofree char *head = NULL;
+  g_autofree char *head_path = g_build_filename (dir, "log.head", NULL);
+  g_assert_true (g_file_get_contents (head_path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "6 "));
+  rm_dir (dir);
+}
+
 /* Alters one byte of record k and checks verify names record k. */
 static void
 check_alteration (guint k, guint total)
@@ -162,6 +200,7 @@ main (int argc, char **argv)
   g_test_add_func ("/runlog/append-reopen-verify", test_append_reopen_verify);
   g_test_add_func ("/runlog/torn-tail", test_torn_tail);
   g_test_add_func ("/runlog/alterations", test_alterations);
+  g_test_add_func ("/runlog/batches-and-syncer", test_batches_and_syncer);
   g_test_add_func ("/plan/order", test_plan_order);
   return g_test_run ();
 }

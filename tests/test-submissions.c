@@ -182,8 +182,9 @@ test_template_request (void)
                      "15.000 đồng.\", \"Nộp tại công an xã.\"]}}}";
   const char *cls = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *ans = adapter_parse_answer (m, resp, strlen (resp), &cls,
-                                               &detail);
+  gsize len = 0;
+  g_autofree char *ans = adapter_parse_answer (m, resp, strlen (resp), NULL,
+                                               &len, &cls, &detail);
   g_assert_cmpstr (ans, ==, "Lệ phí 15.000 đồng.\nNộp tại công an xã.");
 }
 
@@ -204,8 +205,9 @@ test_rasa (void)
                      "\"image\": \"x.png\"}, {\"text\": \"Cần gì thêm?\"}]";
   const char *cls = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *ans = adapter_parse_answer (m, resp, strlen (resp), &cls,
-                                               &detail);
+  gsize len = 0;
+  g_autofree char *ans = adapter_parse_answer (m, resp, strlen (resp), NULL,
+                                               &len, &cls, &detail);
   g_assert_cmpstr (ans, ==, "Lệ phí là 200.000 đồng.\nCần gì thêm?");
 }
 
@@ -242,12 +244,112 @@ test_openai_parse (gconstpointer data)
       "\"openai-chat\"}");
   const char *cls = NULL;
   g_autofree char *detail = NULL;
+  gsize len = 0;
   g_autofree char *ans = adapter_parse_answer (m, c->body, strlen (c->body),
-                                               &cls, &detail);
+                                               NULL, &len, &cls, &detail);
+  if (ans)
+    g_assert_cmpuint (len, ==, strlen (ans));
   g_assert_cmpstr (cls, ==, c->cls);
   g_assert_cmpstr (ans, ==, c->answer);
   if (c->cls)
     g_assert_nonnull (detail);
+}
+
+/* An answer with an escaped NUL keeps what follows it; a raw NUL byte in
+ * the body is broken JSON, not broken UTF-8. */
+static void
+test_parse_nul (void)
+{
+  g_autoptr (Manifest) m = manifest_of (
+      "{\"id\": \"o\", \"endpoint\": \"http://h/\", \"adapter\": "
+      "\"openai-chat\"}");
+  const char *esc = "{\"choices\":[{\"message\":{\"content\":\"Lệ phí "
+                    "15.000 đồng\\u0000 hoặc 150.000 đồng \"}}]}";
+  static const char want[] = "Lệ phí 15.000 đồng\0 hoặc 150.000 đồng";
+  const char *cls = NULL;
+  g_autofree char *detail = NULL;
+  gsize len = 0;
+  g_autofree char *ans = adapter_parse_answer (m, esc, strlen (esc), NULL,
+                                               &len, &cls, &detail);
+  g_assert_null (cls);
+  g_assert_cmpmem (ans, len, want, sizeof want - 1);
+  static const char raw[] = "{\"choices\":[{\"message\":{\"content\":"
+                            "\"Lệ phí\0 sai\"}}]}";
+  g_autofree char *detail2 = NULL;
+  g_autofree char *none = adapter_parse_answer (m, raw, sizeof raw - 1, NULL,
+                                                &len, &cls, &detail2);
+  g_assert_null (none);
+  g_assert_cmpstr (cls, ==, "bad_json");
+}
+
+/* A stream as Python's json.dumps spaces it, with the standard empty first
+ * delta, a comment, CRLF line ends and an event that is not JSON. */
+static const char py_stream[]
+    = ": keep-alive\r\n\r\n"
+      "data: {\"id\": \"c1\", \"choices\": [{\"index\": 0, \"delta\": "
+      "{\"role\": \"assistant\", \"content\": \"\"}}]}\r\n\r\n"
+      "data: {\"choices\": [{\"delta\": {\"content\": \"Thời hạn \"}}]}"
+      "\r\n\r\n"
+      "data: {not json}\n\n"
+      "event: message\ndata: {\"choices\": [{\"delta\": {\"content\": "
+      "\"3 ngày\\u0000 làm việc.\"}}]}\n\n"
+      "data: {\"choices\": [{\"delta\": {}, \"finish_reason\": \"stop\"}]}"
+      "\n\n"
+      "data: [DONE]\n\n"
+      "data: {\"choices\": [{\"delta\": {\"content\": \"after done\"}}]}"
+      "\n\n";
+
+/* Whatever the pieces, the same answer; the first token is the piece that
+ * brought the first byte of non-empty content, never the empty delta. */
+static void
+test_sse_pieces (void)
+{
+  static const char want[] = "Thời hạn 3 ngày\0 làm việc.";
+  gsize len = sizeof py_stream - 1;
+  const char *first = strstr (py_stream, "Thời hạn");
+  for (gsize piece = 1; piece <= len; piece = piece < 8 ? piece + 1
+                                                         : piece * 3) {
+    g_autoptr (SseReader) r = sse_reader_new ();
+    gint64 token_piece = -1;
+    for (gsize i = 0, k = 0; i < len; i += piece, k++) {
+      sse_reader_feed (r, py_stream + i, MIN (piece, len - i), (gint64) k);
+      if (token_piece < 0 && py_stream + i + piece > first)
+        token_piece = (gint64) k;
+    }
+    sse_reader_end (r);
+    g_assert_true (sse_reader_saw_event (r));
+    g_assert_cmpmem (sse_reader_text (r)->str, sse_reader_text (r)->len, want,
+                     sizeof want - 1);
+    g_assert_cmpint (sse_reader_first_token (r), ==, token_piece);
+  }
+}
+
+static void
+test_sse_edge (void)
+{
+  /* only empty deltas: no token, an empty answer */
+  const char *empty = "data: {\"choices\": [{\"delta\": {\"content\": "
+                      "\"\"}}]}\n\ndata: [DONE]\n\n";
+  g_autoptr (SseReader) r = sse_reader_new ();
+  sse_reader_feed (r, empty, strlen (empty), 5);
+  sse_reader_end (r);
+  g_assert_true (sse_reader_saw_event (r));
+  g_assert_cmpint (sse_reader_first_token (r), ==, -1);
+  g_assert_cmpuint (sse_reader_text (r)->len, ==, 0);
+  /* a plain JSON body is no stream; the last event needs no blank line;
+   * a data field split over two lines is joined with a newline */
+  g_autoptr (SseReader) j = sse_reader_new ();
+  const char *json = "{\"choices\":[{\"message\":{\"content\":\"x\"}}]}";
+  sse_reader_feed (j, json, strlen (json), 0);
+  sse_reader_end (j);
+  g_assert_false (sse_reader_saw_event (j));
+  g_autoptr (SseReader) t = sse_reader_new ();
+  const char *two = "data: {\"choices\": [{\"delta\":\ndata: {\"content\": "
+                    "\"hai dòng\"}}]}";
+  sse_reader_feed (t, two, strlen (two), 7);
+  sse_reader_end (t);
+  g_assert_cmpstr (sse_reader_text (t)->str, ==, "hai dòng");
+  g_assert_cmpint (sse_reader_first_token (t), ==, 7);
 }
 
 static void
@@ -282,6 +384,9 @@ main (int argc, char **argv)
   g_test_add_func ("/adapter/template", test_template_request);
   g_test_add_func ("/adapter/rasa", test_rasa);
   g_test_add_func ("/adapter/json-pointer", test_json_pointer);
+  g_test_add_func ("/adapter/parse-nul", test_parse_nul);
+  g_test_add_func ("/sse/pieces", test_sse_pieces);
+  g_test_add_func ("/sse/edge", test_sse_edge);
   for (gsize i = 0; i < G_N_ELEMENTS (parse_cases); i++) {
     g_autofree char *n = g_strdup_printf ("/adapter/openai-parse/%s",
                                           parse_cases[i].name);

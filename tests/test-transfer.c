@@ -1,8 +1,12 @@
 /* One attempt over real loopback HTTP (the mock on port 0, driven with
  * curl_easy_perform): the answer and the endpoint's own time are read, and
  * each failure lands in its class. */
+#include <arpa/inet.h>
 #include <glib/gstdio.h>
+#include <netinet/in.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "harness/transfer.h"
 #include "submissions/manifest.h"
@@ -60,7 +64,8 @@ fixture_tear_down (Fixture *f)
 static gint64
 attempt (const Manifest *m, gsize max_body, TransferOutcome *o)
 {
-  TransferSpec spec = { m, NULL, 5000, 2000, max_body, FALSE };
+  TransferSpec spec = { .m = m, .timeout_ms = 5000,
+                        .connect_timeout_ms = 2000, .max_body = max_body };
   AdapterTurn turn = { "Đăng ký khai sinh có mất lệ phí không?", NULL,
                        "phien-1", 0 };
   g_autoptr (CURL) easy = curl_easy_init ();
@@ -151,6 +156,115 @@ test_refused_is_connect (void)
   fixture_tear_down (&f);
 }
 
+/* A listening socket on a free loopback port; *port gets it. */
+static int
+listener (int backlog, guint16 *port)
+{
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  struct sockaddr_in a = { .sin_family = AF_INET };
+  a.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &a, sizeof a), ==, 0);
+  g_assert_cmpint (listen (fd, backlog), ==, 0);
+  socklen_t len = sizeof a;
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &a, &len), ==, 0);
+  *port = ntohs (a.sin_port);
+  return fd;
+}
+
+/* Answers one connection with 400 headers of 1 kB, then a body. */
+static gpointer
+serve_big_headers (gpointer data)
+{
+  int fd = GPOINTER_TO_INT (data);
+  int c = accept (fd, NULL, NULL);
+  char buf[4096];
+  (void) read (c, buf, sizeof buf);
+  GString *r = g_string_new ("HTTP/1.1 200 OK\r\n");
+  for (int i = 0; i < 400; i++) {
+    g_string_append_printf (r, "X-Pad-%d: ", i);
+    for (int k = 0; k < 1000; k++)
+      g_string_append_c (r, 'a');
+    g_string_append (r, "\r\n");
+  }
+  g_string_append (r, "Content-Length: 2\r\n\r\n{}");
+  (void) send (c, r->str, r->len, MSG_NOSIGNAL);
+  g_string_free (r, TRUE);
+  close (c);
+  return NULL;
+}
+
+static Manifest *
+manifest_on_port (const char *dir, guint16 port)
+{
+  g_autofree char *url = g_strdup_printf (
+      "http://127.0.0.1:%u/v1/chat/completions", port);
+  return manifest_for (dir, url);
+}
+
+/* libcurl 7.88 calls 300 kB of headers a receive error, which would read
+ * as a dropped connection: it is its own class. */
+static void
+test_headers_too_large (void)
+{
+  guint16 port;
+  int fd = listener (4, &port);
+  GThread *t = g_thread_new ("headers", serve_big_headers,
+                             GINT_TO_POINTER (fd));
+  g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+  g_autoptr (Manifest) m = manifest_on_port (dir, port);
+  TransferOutcome o = { 0 };
+  attempt (m, 1 << 20, &o);
+  g_assert_cmpstr (o.cls, ==, "headers_too_large");
+  transfer_outcome_clear (&o);
+  g_thread_join (t);
+  close (fd);
+  g_autofree char *p = g_build_filename (dir, "m.json", NULL);
+  g_unlink (p);
+  g_rmdir (dir);
+}
+
+/* A listener whose accept queue is full drops new connections' SYNs: the
+ * connect times out before anything is sent, which is a connect failure
+ * (retried), not a slow answer. */
+static void
+test_connect_timeout_is_connect (void)
+{
+  guint16 port;
+  int fd = listener (0, &port);
+  /* Fill the queue: nothing ever accepts. */
+  int fill[4];
+  for (int i = 0; i < 4; i++) {
+    fill[i] = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons (port) };
+    a.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+    (void) connect (fill[i], (struct sockaddr *) &a, sizeof a);
+  }
+  g_usleep (50 * 1000); /* let the handshakes land in the queue */
+  g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+  g_autoptr (Manifest) m = manifest_on_port (dir, port);
+  TransferSpec spec = { .m = m, .timeout_ms = 5000,
+                        .connect_timeout_ms = 300, .max_body = 1 << 20 };
+  AdapterTurn turn = { "Lệ phí?", NULL, "phien-1", 0 };
+  g_autoptr (CURL) easy = curl_easy_init ();
+  Transfer t;
+  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, NULL));
+  CURLcode rc = curl_easy_perform (easy);
+  TransferOutcome o = { 0 };
+  transfer_read_outcome (&t, rc, m, &o);
+  transfer_clear (&t);
+  if (rc != CURLE_OPERATION_TIMEDOUT)
+    g_test_skip ("this kernel accepted the connection anyway");
+  else
+    g_assert_cmpstr (o.cls, ==, "connect");
+  transfer_outcome_clear (&o);
+  for (int i = 0; i < 4; i++)
+    close (fill[i]);
+  close (fd);
+  g_autofree char *p = g_build_filename (dir, "m.json", NULL);
+  g_unlink (p);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,6 +276,9 @@ main (int argc, char **argv)
                    test_body_cap_is_too_large);
   g_test_add_func ("/transfer/classes", test_classes);
   g_test_add_func ("/transfer/refused-is-connect", test_refused_is_connect);
+  g_test_add_func ("/transfer/headers-too-large", test_headers_too_large);
+  g_test_add_func ("/transfer/connect-timeout-is-connect",
+                   test_connect_timeout_is_connect);
   int rc = g_test_run ();
   curl_global_cleanup ();
   return rc;

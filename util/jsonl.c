@@ -1,3 +1,9 @@
+/* Past 800 lines: the line reader and the flat reader (a run log read
+ * without cJSON, its strings, numbers and \u escapes scanned here) share
+ * the UTF-8 check, the word-at-a-time scanning, the blank test and the
+ * Reader that falls back to cJSON; apart they would need a private header.
+ * The typed getters at the end (jsonl_get_*, jsonl_print) share nothing
+ * with them and are what moves out first when the file grows again. */
 #include "util/jsonl.h"
 
 #include <errno.h>
@@ -236,10 +242,48 @@ unescape (char e)
   return at ? to[at - from] : 0;
 }
 
+/* The four hex digits at p (end bounds them) as a number, or -1. */
+static gint32
+flat_hex4 (const char *p, const char *end)
+{
+  if (end - p < 4)
+    return -1;
+  gint32 v = 0;
+  for (int i = 0; i < 4; i++) {
+    int d = g_ascii_xdigit_value (p[i]);
+    if (d < 0)
+      return -1;
+    v = v << 4 | d;
+  }
+  return v;
+}
+
+/* A \uXXXX escape at p (at the backslash), or a surrogate pair of two:
+ * the code point, with *next past it; -1 for what cJSON refuses (a lone
+ * surrogate) or reads its own way, which then decides. */
+static gint32
+flat_unicode (const char *p, const char *end, const char **next)
+{
+  gint32 u = flat_hex4 (p + 2, end);
+  if (u < 0 || (u >= 0xDC00 && u <= 0xDFFF))
+    return -1;
+  *next = p + 6;
+  if (u < 0xD800 || u > 0xDBFF)
+    return u;
+  if (end - *next < 6 || (*next)[0] != '\\' || (*next)[1] != 'u')
+    return -1;
+  gint32 lo = flat_hex4 (*next + 2, end);
+  if (lo < 0xDC00 || lo > 0xDFFF)
+    return -1;
+  *next += 6;
+  return 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+}
+
 /* p at the opening quote; returns the byte after the closing one, or NULL
- * for anything but plain text and the short escapes (\u, control bytes
- * and a missing quote go to cJSON). If out is not NULL, the text goes to
- * *out with a NUL and *out moves past it. */
+ * for anything but plain text and escapes (control bytes, a lone
+ * surrogate and a missing quote go to cJSON). If out is not NULL, the text
+ * goes to *out with a NUL and *out moves past it; a \u0000 is kept as a
+ * NUL byte inside the text (its length tells), which cJSON would cut. */
 static const char *
 flat_string (const char *p, const char *end, char **out)
 {
@@ -252,6 +296,16 @@ flat_string (const char *p, const char *end, char **out)
     p += span;
     if (p >= end || *p == '"')
       break;
+    if (*p == '\\' && p + 1 < end && p[1] == 'u') {
+      const char *next = NULL;
+      gint32 c = flat_unicode (p, end, &next);
+      if (c < 0)
+        return NULL;
+      if (out)
+        *out += g_unichar_to_utf8 ((gunichar) c, *out);
+      p = next;
+      continue;
+    }
     char e = *p == '\\' && p + 1 < end ? unescape (p[1]) : 0;
     if (e == 0)
       return NULL;

@@ -39,8 +39,10 @@ gboolean jsonl_read_buffer (const char *name, const char *data, gsize len,
 /* One member of a flat record read by jsonl_read_file_flat: type is
  * cJSON_String, cJSON_Number, cJSON_True, cJSON_False or cJSON_NULL, or 0
  * when the member is absent or an array or object. str (strings) is valid
- * during the call only, len is strlen (str), known without a walk; num
- * holds numbers. */
+ * during the call only, len its length in bytes, known without a walk: an
+ * escaped NUL ("\u0000") is kept inside str on a flat line, so len may be
+ * above strlen (str) (cJSON, which reads the other lines, cuts there);
+ * num holds numbers. */
 typedef struct {
   int type;
   const char *str;
@@ -55,7 +57,7 @@ typedef gboolean (*JsonlFlatFunc) (const JsonlValue *values, guint line,
  * wanted (a run log): values[i] is the first member named names[i], as
  * cJSON_GetObjectItemCaseSensitive would find it. A line that is a plain
  * flat object is read without building a tree; any other line (nesting,
- * \u escapes, unusual spacing) goes through cJSON as before, so the
+ * a lone surrogate, a raw control byte) goes through cJSON, so the
  * accepted lines, values and errors are the same. */
 gboolean jsonl_read_file_flat (const char *path, const char *const *names,
                                guint n, JsonlFlatFunc func, gpointer user,

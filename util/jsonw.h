@@ -22,12 +22,18 @@ void jsonw_end (JsonwObject *o);
 
 /* One member each. A NULL string value is written as null. */
 void jsonw_string (JsonwObject *o, const char *key, const char *value);
+/* A string of len bytes that may hold NUL (written \u0000); NULL → null. */
+void jsonw_string_len (JsonwObject *o, const char *key, const char *value,
+                       gsize len);
 void jsonw_int (JsonwObject *o, const char *key, gint64 value);
 void jsonw_uint (JsonwObject *o, const char *key, guint64 value);
 void jsonw_bool (JsonwObject *o, const char *key, gboolean value);
 
 /* Appends s as a quoted JSON string (NULL as ""). */
 void jsonw_append_string (GString *out, const char *s);
+
+/* The same for len bytes, which may hold NUL (written \u0000). */
+void jsonw_append_string_len (GString *out, const char *s, gsize len);
 
 /* The same, but NULL as null. */
 void jsonw_append_string_or_null (GString *out, const char *s);

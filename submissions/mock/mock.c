@@ -39,6 +39,7 @@ static const char *const profile_names[] = {
   [MOCK_PROFILE_SLOW] = "slow",
   [MOCK_PROFILE_FLAKY] = "flaky",
   [MOCK_PROFILE_WRONG_FEES] = "wrong-fees",
+  [MOCK_PROFILE_CONFUSED] = "confused",
   [MOCK_PROFILE_SATURATING] = "saturating",
   [MOCK_PROFILE_HANG] = "hang",
   [MOCK_PROFILE_TRICKLE] = "trickle",
@@ -49,7 +50,14 @@ static const char *const profile_names[] = {
   [MOCK_PROFILE_BAD_UTF8] = "bad-utf8",
   [MOCK_PROFILE_RESET] = "reset",
   [MOCK_PROFILE_REDIRECT] = "redirect",
+  [MOCK_PROFILE_DRIP] = "drip",
+  [MOCK_PROFILE_NUL] = "nul",
 };
+
+/* The drip profile: at least this many bytes, one per chunk, this far
+ * apart (the timer's resolution makes it slower). */
+#define MOCK_DRIP_BYTES 5000
+#define MOCK_DRIP_EVERY_US 200
 
 static const char html_page[]
     = "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
@@ -63,6 +71,7 @@ typedef enum {
   OUT_TRICKLE, /* payload one byte per second */
   OUT_HUGE,    /* 50 MB of JSON */
   OUT_ENDLESS, /* chunked, never ends */
+  OUT_DRIP,    /* payload one byte per chunk, MOCK_DRIP_EVERY_US apart */
 } OutKind;
 
 struct _MockServer {
@@ -107,6 +116,7 @@ typedef struct {
   char *payload;
   gsize len;
   gint64 next_at;
+  gint64 every_us;
 } Stream;
 
 void
@@ -242,10 +252,11 @@ mock_set_error (MockRequest *req, guint status, const char *type,
 static MockAnswerStyle
 mock_style (const MockServer *srv)
 {
-  MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE };
+  MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE, FALSE };
   st.match
       = srv->opts.profile == MOCK_PROFILE_EXACT ? MOCK_KB_EXACT : MOCK_KB_FUZZY;
   st.wrong_fees = srv->opts.profile == MOCK_PROFILE_WRONG_FEES;
+  st.confused = srv->opts.profile == MOCK_PROFILE_CONFUSED;
   return st;
 }
 
@@ -275,8 +286,20 @@ mock_answer_request (MockRequest *req, const MockProtoRequest *pr)
     answer = bad;
   }
   const char *ctype = NULL;
-  char *payload = mock_proto_format (pr, answer, &ctype);
+  char *payload = NULL;
+  if (srv->opts.profile == MOCK_PROFILE_DRIP && pr->proto == MOCK_PROTO_OPENAI) {
+    payload = mock_proto_format_drip (answer, MOCK_DRIP_BYTES);
+    ctype = "text/event-stream; charset=utf-8";
+  } else if (srv->opts.profile == MOCK_PROFILE_NUL
+             && pr->proto == MOCK_PROTO_OPENAI) {
+    g_autofree char *after = mock_answer_falsify_fees (answer);
+    payload = mock_proto_format_nul (pr, answer, after);
+    ctype = "application/json; charset=utf-8";
+  } else
+    payload = mock_proto_format (pr, answer, &ctype);
   mock_set (req, 200, ctype, payload);
+  if (srv->opts.profile == MOCK_PROFILE_DRIP && pr->proto == MOCK_PROTO_OPENAI)
+    req->out = OUT_DRIP;
 }
 
 /* The protocol answer: routing, validation, retrieval, formatting. */
@@ -437,7 +460,7 @@ mock_trickle_read (void *cls, uint64_t pos, char *buf, size_t max)
   gint64 now = g_get_monotonic_time ();
   if (now >= s->next_at) {
     buf[0] = s->payload[pos];
-    s->next_at = now + G_USEC_PER_SEC;
+    s->next_at = now + s->every_us;
     return 1;
   }
   if (!mock_suspend (s->srv, s->conn, s->next_at))
@@ -481,14 +504,21 @@ static enum MHD_Result
 mock_deliver_stream (MockRequest *req)
 {
   struct MHD_Response *resp = NULL;
-  if (req->out == OUT_TRICKLE) {
+  if (req->out == OUT_TRICKLE || req->out == OUT_DRIP) {
     Stream *s = g_new0 (Stream, 1);
     s->srv = req->srv;
     s->conn = req->conn;
     s->len = strlen (req->payload);
     s->payload = g_steal_pointer (&req->payload);
-    resp = MHD_create_response_from_callback (s->len, 64, mock_trickle_read, s,
-                                              mock_stream_free);
+    /* drip: an unknown size makes a chunked body, each byte its chunk */
+    s->every_us = req->out == OUT_DRIP ? MOCK_DRIP_EVERY_US : G_USEC_PER_SEC;
+    resp = MHD_create_response_from_callback (
+        req->out == OUT_DRIP ? MHD_SIZE_UNKNOWN : s->len, 64,
+        mock_trickle_read, s, mock_stream_free);
+    if (req->out == OUT_DRIP) {
+      req->ctype = "text/event-stream; charset=utf-8";
+      return mock_queue (req, resp, 200);
+    }
   } else if (req->out == OUT_HUGE) {
     resp = MHD_create_response_from_callback (MOCK_HUGE_SIZE, 64 * 1024,
                                               mock_huge_read, NULL, NULL);

@@ -24,6 +24,8 @@ typedef enum {
   MOCK_PROFILE_SLOW,       /* fuzzy + delay (default 800 ms) */
   MOCK_PROFILE_FLAKY,      /* fuzzy; a seeded share gets 503 or a reset */
   MOCK_PROFILE_WRONG_FEES, /* fuzzy, but every amount stated is wrong */
+  MOCK_PROFILE_CONFUSED,   /* fuzzy, but a garbled question gets another
+                              procedure's answer */
   MOCK_PROFILE_SATURATING, /* fuzzy; 20 ms + 2 ms × requests in flight */
   MOCK_PROFILE_HANG,       /* accepts, never answers */
   MOCK_PROFILE_TRICKLE,    /* one byte of the answer per second */
@@ -34,6 +36,10 @@ typedef enum {
   MOCK_PROFILE_BAD_UTF8,   /* JSON whose answer holds invalid UTF-8 */
   MOCK_PROFILE_RESET,      /* closes the connection (RST) without answer */
   MOCK_PROFILE_REDIRECT,   /* 302 to http://127.0.0.2:PORT/elsewhere */
+  MOCK_PROFILE_DRIP,       /* fuzzy; chat answers as a Python-spaced SSE
+                              stream of 5,000+ bytes, one byte per chunk */
+  MOCK_PROFILE_NUL,        /* fuzzy; chat answers hold "\u0000" followed by
+                              the wrong-fees answer */
 } MockProfile;
 
 typedef struct {

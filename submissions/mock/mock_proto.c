@@ -339,6 +339,85 @@ mock_proto_format (const MockProtoRequest *req, const char *answer,
   g_return_val_if_reached (NULL);
 }
 
+/* A JSON string as Python's json.dumps writes it (ensure_ascii): every
+ * non-ASCII character as \uXXXX, astral ones as a surrogate pair. */
+static void
+proto_py_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (c == '"' || c == '\\')
+      g_string_append_printf (out, "\\%c", (char) c);
+    else if (c == '\n')
+      g_string_append (out, "\\n");
+    else if (c >= 0x20 && c < 0x7f)
+      g_string_append_c (out, (char) c);
+    else if (c < 0x10000)
+      g_string_append_printf (out, "\\u%04x", c);
+    else
+      g_string_append_printf (out, "\\u%04x\\u%04x",
+                              0xD800 + ((c - 0x10000) >> 10),
+                              0xDC00 + ((c - 0x10000) & 0x3FF));
+  }
+  g_string_append_c (out, '"');
+}
+
+static void
+proto_py_event (GString *out, const char *delta, const char *finish)
+{
+  g_string_append (out, "data: {\"id\": \"chatcmpl-vabench-mock\", "
+                        "\"object\": \"chat.completion.chunk\", "
+                        "\"choices\": [{\"index\": 0, \"delta\": {");
+  g_string_append (out, delta);
+  g_string_append (out, "}, \"finish_reason\": ");
+  g_string_append (out, finish ? finish : "null");
+  g_string_append (out, "}]}\n\n");
+}
+
+char *
+mock_proto_format_drip (const char *answer, gsize min_bytes)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  proto_py_event (out, "\"role\": \"assistant\", \"content\": \"\"", NULL);
+  g_autoptr (GString) delta = g_string_new (NULL);
+  g_auto (GStrv) words = g_strsplit (answer, " ", -1);
+  /* Keep-alive comments while "thinking", so the first token comes well
+   * after the first byte. */
+  gsize events = 0;
+  for (char **w = words; *w; w++)
+    events += strlen (*w) * 6 + 120;
+  while (out->len + events + 60 < min_bytes)
+    g_string_append (out, ": keep-alive\n\n");
+  for (char **w = words; *w; w++) {
+    g_autofree char *piece = w[1] ? g_strconcat (*w, " ", NULL)
+                                  : g_strdup (*w);
+    g_string_assign (delta, "\"content\": ");
+    proto_py_string (delta, piece);
+    proto_py_event (out, delta->str, NULL);
+  }
+  proto_py_event (out, "", "\"stop\"");
+  g_string_append (out, "data: [DONE]\n\n");
+  while (out->len < min_bytes)
+    g_string_append (out, ": bye\n\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+mock_proto_format_nul (const MockProtoRequest *req, const char *before,
+                       const char *after)
+{
+  g_autoptr (cJSON) root = proto_chat_object (req, "chat.completion");
+  cJSON *choices = cJSON_AddArrayToObject (root, "choices");
+  /* a marker no answer holds, replaced by the escape cJSON cannot write */
+  g_autofree char *joined = g_strconcat (before, "\x01", after, NULL);
+  cJSON_AddItemToArray (choices, proto_chat_choice (joined, FALSE, "stop"));
+  g_autofree char *json = proto_print (root);
+  g_autoptr (GString) out = g_string_new (json);
+  g_string_replace (out, "\\u0001", "\\u0000", 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 mock_proto_error_body (const char *type, const char *msg)
 {

@@ -44,6 +44,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MockProtoRequest, mock_proto_request_free)
 char *mock_proto_format (const MockProtoRequest *req, const char *answer,
                          const char **content_type);
 
+/* The drip profile's body: an OpenAI stream spaced and escaped as
+ * Python's json.dumps writes it (", ", ": ", \uXXXX), the standard empty
+ * first delta, keep-alive comments, one event per word, padded to at
+ * least min_bytes. Newly allocated. */
+char *mock_proto_format_drip (const char *answer, gsize min_bytes);
+
+/* The nul profile's chat completion: before, an escaped NUL ("\u0000"),
+ * then after, as one content string. Newly allocated. */
+char *mock_proto_format_nul (const MockProtoRequest *req, const char *before,
+                             const char *after);
+
 /* {"error": {"message": msg, "type": type}} — newly allocated. */
 char *mock_proto_error_body (const char *type, const char *msg);
 

@@ -12,9 +12,11 @@ seed = 2
 testsets = $PWD/testsets/practice/practice.jsonl
 submissions = sat.json
 INI
-# 1 and 8 callers stay near 22 and 36 ms; 64 callers near 150 ms.
+# 1 and 8 callers stay near 22 and 36 ms; 64 callers near 150 ms. The SLA
+# sits between with room for a busy machine (8 callers took 90 ms on two
+# cores shared with other builds).
 expect_exit 0 "load ramps 1,8,64" "$VB" load --contest "$T/load.ini" \
-  --submission sat --ramp 1,8,64 --step-seconds 1 --sla-p95-ms 90 --out "$T/load"
+  --submission sat --ramp 1,8,64 --step-seconds 1 --sla-p95-ms 120 --out "$T/load"
 check "capacity is 8 callers" grep -Eq '"capacity":[[:space:]]*8,?$' "$T/load/load.json"
 check "three steps recorded" test "$(grep -c '"concurrency"' "$T/load/load.json")" -eq 3
 check "load prints the capacity" grep -q "Capacity of sat: 8 concurrent callers" "$T/stdout"

@@ -1,0 +1,33 @@
+/* The run log's chain hash: the same text as GLib's GChecksum for SHA-256,
+ * whatever the length (block edges included) and the bytes. */
+#include <string.h>
+
+#include "util/sha256.h"
+
+static void
+test_same_as_glib (void)
+{
+  g_autoptr (GRand) r = g_rand_new_with_seed (17);
+  guchar buf[1100];
+  for (gsize i = 0; i < sizeof buf; i++)
+    buf[i] = (guchar) g_rand_int_range (r, 0, 256);
+  for (gsize len = 0; len <= sizeof buf; len += len < 130 ? 1 : 97) {
+    char ours[65];
+    sha256_hex (buf, len, ours);
+    g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         buf, len);
+    g_assert_cmpstr (ours, ==, glib);
+  }
+  char empty[65];
+  sha256_hex ("", 0, empty);
+  g_assert_cmpstr (empty, ==, "e3b0c44298fc1c149afbf4c8996fb924"
+                              "27ae41e4649b934ca495991b7852b855");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sha256/same-as-glib", test_same_as_glib);
+  return g_test_run ();
+}

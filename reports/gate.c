@@ -55,7 +55,7 @@ metric_char (char c, gboolean first)
 static const char *const gate_rates[] = {
   "accuracy", "lenient_accuracy", "nearmiss_accuracy", "robustness",
   "availability", "latency_score", "composite", "hallucination_rate",
-  "mean_score", "drop", "error_rate",
+  "mean_score", "drop", "error_rate", "off_topic_rate",
 };
 
 gboolean

@@ -112,6 +112,19 @@ sub_summary (GString *o, const cJSON *sub, ReportLang lang)
   rjson_fmt_key (t, sub, "contradictions", 0, lang);
   g_string_append_printf (t, " · %s: ", i18n (I18N_HALLUCINATION, lang));
   rjson_pct (t, sub, "hallucination_rate", lang);
+  /* The intent signals of results.json (answers about another procedure,
+   * answers without diacritics), when the scorer wrote them. */
+  if (cJSON_GetObjectItemCaseSensitive (sub, "off_topic")) {
+    g_string_append_printf (t, " · %s: ", i18n (I18N_OFF_TOPIC, lang));
+    rjson_fmt_key (t, sub, "off_topic", 0, lang);
+    g_string_append (t, " (");
+    rjson_pct (t, sub, "off_topic_rate", lang);
+    g_string_append_c (t, ')');
+  }
+  if (cJSON_GetObjectItemCaseSensitive (sub, "unaccented_answers")) {
+    g_string_append_printf (t, " · %s: ", i18n (I18N_UNACCENTED, lang));
+    rjson_fmt_key (t, sub, "unaccented_answers", 0, lang);
+  }
   g_string_append (o, "<p>");
   htmlw_text (o, t->str);
   g_string_append (o, "</p>\n");

@@ -201,6 +201,8 @@ static const I18nText i18n_table[I18N_COUNT_KEYS] = {
                          "%u wrong answers; the %u worst follow, each with "
                          "why." },
   [I18N_CATEGORY] = { "Lĩnh vực", "Category" },
+  [I18N_UNACCENTED] = { "Câu trả lời viết không dấu",
+                        "Answers without diacritics" },
   [I18N_ITEMS_SHOWN] = { "Câu trả lời dài hơn %u ký tự được rút gọn; toàn "
                          "văn trong tệp scores.jsonl của lượt chạy.",
                          "Answers longer than %u characters are shortened; "

@@ -24,6 +24,8 @@ static const Label failure_labels[] = {
   { "bad_utf8", "phản hồi sai bảng mã (không phải UTF-8)",
     "response not in UTF-8" },
   { "too_large", "phản hồi vượt dung lượng cho phép", "response too large" },
+  { "headers_too_large", "phần tiêu đề của phản hồi vượt dung lượng cho phép",
+    "response headers too large" },
   { "empty_answer", "câu trả lời rỗng", "empty answer" },
   { "redirect", "chuyển hướng sang máy chủ không được phép",
     "redirected to a host not allowed" },

@@ -281,6 +281,7 @@ test_html_vi (Fixture *f, gconstpointer data)
     "bootstrap p = 0,002 &lt; 0,05; kiểm định McNemar p = 0,010 &lt; 0,05",
     /* error classes and terms in words */
     "quá thời gian chờ", "Giải thích thuật ngữ", "Bootstrap (lấy mẫu lặp lại)",
+    "Trả lời sang thủ tục khác: 1 (33,3%) · Câu trả lời viết không dấu: 0",
     "SLA (thỏa thuận mức dịch vụ)",
   };
   for (guint i = 0; i < G_N_ELEMENTS (expect); i++) {

@@ -27,9 +27,7 @@ static const I18nText i18n_table[I18N_COUNT_KEYS] = {
                          "Accuracy by category" },
   [I18N_BY_KIND] = { "Câu hỏi gõ gần đúng theo loại lỗi gõ",
                      "Near-miss questions by kind" },
-  [I18N_KIND] = { "Loại lỗi gõ", "Kind" },
   [I18N_DROP] = { "Mức giảm", "Drop" },
-  [I18N_VARIANTS] = { "Số câu biến thể", "Variants" },
   [I18N_LATENCY_DIST] = { "Thời gian trả lời", "Response time" },
   [I18N_SLA_SHARE] = { "Tỷ lệ trả lời trong ngưỡng SLA",
                        "Share within the SLA" },
@@ -128,7 +126,6 @@ static const I18nText i18n_table[I18N_COUNT_KEYS] = {
   [I18N_P99] = { "p99, ms", "p99, ms" },
   [I18N_MEAN_MS] = { "Trung bình, ms", "Mean, ms" },
   [I18N_MS] = { "mili giây", "milliseconds" },
-  [I18N_PAIRS] = { "Số cặp so sánh", "Pairs" },
   [I18N_GLOSSARY] = { "Giải thích thuật ngữ", "Terms" },
   [I18N_TERMS] = {
     "SLA (thỏa thuận mức dịch vụ)|thời gian trả lời tối đa mà ban tổ chức "
@@ -200,7 +197,6 @@ static const I18nText i18n_table[I18N_COUNT_KEYS] = {
                          "có lý do chấm.",
                          "%u wrong answers; the %u worst follow, each with "
                          "why." },
-  [I18N_CATEGORY] = { "Lĩnh vực", "Category" },
   [I18N_UNACCENTED] = { "Câu trả lời viết không dấu",
                         "Answers without diacritics" },
   [I18N_ITEMS_SHOWN] = { "Câu trả lời dài hơn %u ký tự được rút gọn; toàn "

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "reports/csv.h"
 #include "reports/escape.h"
 #include "reports/gate.h"
 #include "reports/i18n.h"
@@ -570,6 +571,26 @@ test_csv (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (results, "\"Trợ lý <b>Huế</b> & \"\"bạn\"\"\""));
 }
 
+/* Numbers no integer holds are written as numbers, not cast: a
+ * results.json from elsewhere may hold anything (tests/fuzz/fuzz-rundata
+ * found the cast; UBSan's float-cast-overflow stops on it). */
+static void
+test_csv_huge_numbers (void)
+{
+  static const char text[]
+      = "{\"submissions\": [{\"id\": \"x\", \"rank\": 1, "
+        "\"accuracy\": 6.7e88, \"p95_ms\": -1e300, \"items\": 1e20, "
+        "\"accuracy_ci\": [1e19, 9.3e18]}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Results) r = results_parse (text, -1, "results.json", &error);
+  g_assert_no_error (error);
+  g_autofree char *csv = csv_results (r);
+  g_assert_nonnull (strstr (csv, ",6.7e+88,"));
+  g_assert_nonnull (strstr (csv, ",-1e+300,"));
+  g_assert_nonnull (strstr (csv, ",1e+20,"));
+  g_assert_nonnull (strstr (csv, ",1e+19,9.3e+18,"));
+}
+
 static void
 test_json (Fixture *f, gconstpointer data)
 {
@@ -883,6 +904,7 @@ main (int argc, char **argv)
   FIX ("/report/all-formats", test_all_formats);
   FIX ("/report/bad-input", test_bad_input);
   g_test_add_func ("/report/leaderboard", test_leaderboard);
+  g_test_add_func ("/report/csv/huge-numbers", test_csv_huge_numbers);
   g_test_add_func ("/report/ties", test_ties);
   g_test_add_func ("/report/file-names", test_file_names);
   g_test_add_func ("/report/labels", test_labels);

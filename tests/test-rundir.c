@@ -425,6 +425,13 @@ collect_lazy (const ScoreRecord *head, ScoreRecordLine *line, gpointer user,
  * turns, texts without judgements, the full record on demand — for the
  * lines vabench writes and for escapes, odd spacing, a record without
  * turns, a blank line and a torn last line. */
+static gboolean
+count_scores (const ScoreRecord *rec, gpointer user, GError **error)
+{
+  (*(guint *) user)++;
+  return TRUE;
+}
+
 static void
 test_score_lazy (void)
 {
@@ -483,6 +490,25 @@ test_score_lazy (void)
   g_assert_false (score_record_read_lazy (dir, collect_lazy, &seen, &error));
   g_assert_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY);
   g_clear_error (&error);
+  /* blank as util/jsonl.c says: a form feed too (the lazy reader took
+   * "\f" for a torn line; tests/fuzz/fuzz-score-record) */
+  g_assert_true (g_file_set_contents (path, "\f", -1, &error));
+  g_assert_false (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY);
+  g_clear_error (&error);
+  /* Only a torn line: no record, and no error from either reader, as
+   * util/jsonl.h reads a torn tail (the lazy one said "holds no record";
+   * found by tests/fuzz/fuzz-score-record). */
+  g_assert_true (g_file_set_contents (path, "{\"submission\":\"a\",\"it", -1,
+                                      &error));
+  guint whole = 0;
+  g_assert_true (score_record_read (dir, count_scores, &whole, &error));
+  g_assert_no_error (error);
+  guint before = seen.heads->len;
+  g_assert_true (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole, ==, 0);
+  g_assert_cmpuint (seen.heads->len, ==, before);
   g_ptr_array_unref (seen.heads);
   g_ptr_array_unref (seen.texts);
   g_ptr_array_unref (seen.full);
@@ -521,6 +547,53 @@ test_score_lazy_broken_tail (void)
   g_assert_false (score_record_read_lazy (dir, ask_full, NULL, &error));
   g_assert_error (error, JSONL_ERROR, JSONL_ERROR_SYNTAX);
   g_assert_nonnull (strstr (error->message, "scores.jsonl:1: "));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A line the record cannot come from fails in the lazy reader with the
+ * whole reader's error, even when only heads are read: invalid UTF-8 in
+ * a name or in a member the reader does not keep, a head without
+ * "submission" before a broken tail (the whole reader names the broken
+ * JSON), a line that is no object. Found by tests/fuzz/fuzz-score-record:
+ * a bad byte in a name read as "field submission: missing", one in
+ * another member not at all. */
+static void
+test_score_lazy_head_errors (void)
+{
+  static const struct {
+    const char *line;
+    int code;
+  } cases[] = {
+    { "{\"subm\xc5on\":\"h\",\"submission\":\"a\",\"item\":\"b\","
+      "\"turns\":[]}\n", JSONL_ERROR_UTF8 },
+    { "{\"submission\":\"a\",\"note\":\"x\xff\",\"item\":\"b\","
+      "\"turns\":[]}\n", JSONL_ERROR_UTF8 },
+    { "{\"submission\":\"a\",\"item\":\"b\",\"item\":\"\xc3(\","
+      "\"turns\":[]}\n", JSONL_ERROR_UTF8 },
+    { "{\"submi}sion\":\"a\",\"item\":\"b\",\"turns\":[{]}\n",
+      JSONL_ERROR_SYNTAX },
+    { "{\"submission\":3,\"item\":\"b\",\"turns\":[}\n", JSONL_ERROR_SYNTAX },
+    { "[{\"submission\":\"a\",\"item\":\"b\"}]\n", JSONL_ERROR_TYPE },
+    { "{\"item\":\"b\",\"turns\":[]}\n", JSONL_ERROR_MISSING },
+    /* a last line without its newline that parses is read, torn or not */
+    { " \"\"", JSONL_ERROR_TYPE },
+    { "{\"item\":\"b\"}", JSONL_ERROR_MISSING },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-lazy-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_assert_true (g_file_set_contents (path, cases[i].line, -1, &error));
+    guint n = 0;
+    g_assert_false (score_record_read (dir, count_scores, &n, &error));
+    g_assert_error (error, JSONL_ERROR, cases[i].code);
+    g_clear_error (&error);
+    g_assert_false (score_record_read_lazy (dir, heads_only, NULL, &error));
+    g_assert_error (error, JSONL_ERROR, cases[i].code);
+    g_assert_nonnull (strstr (error->message, "scores.jsonl:1: "));
+    g_clear_error (&error);
+  }
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -692,6 +765,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/attempt-numbers", test_attempt_numbers);
   g_test_add_func ("/rundir/score-round-trip", test_score_round_trip);
   g_test_add_func ("/rundir/score-lazy", test_score_lazy);
+  g_test_add_func ("/rundir/score-lazy/head-errors",
+                   test_score_lazy_head_errors);
   g_test_add_func ("/rundir/score-lazy/broken-tail",
                    test_score_lazy_broken_tail);
   g_test_add_func ("/rundir/manifest", test_manifest);

@@ -7,6 +7,7 @@
 #include "reports/explain.h"
 #include "reports/i18n.h"
 #include "reports/rjson.h"
+#include "reports/runstate.h"
 
 static const char html_css[] =
   "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222;"
@@ -576,6 +577,9 @@ methodology (GString *o, const RunData *rd, ReportLang lang)
             r->started_at ? r->started_at : "");
   meta_row (o, i18n (I18N_FINISHED, lang),
             r->finished_at ? r->finished_at : "");
+  g_autofree char *digest = runstate_digest (r, lang);
+  if (digest)
+    meta_row (o, runstate_digest_label (lang), digest);
   g_string_append (o, "</table>\n</section>\n");
 }
 
@@ -617,6 +621,14 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
 {
   g_autoptr (GString) o = g_string_sized_new (64 * 1024);
   head (o, rd, lang);
+  g_autofree char *banner = runstate_banner (rd->results, lang);
+  if (banner) {
+    g_string_append (o, "<p class=\"incomplete\" style=\"background:#fde7e9;"
+                        "border:2px solid #cf222e;padding:8px 12px;"
+                        "font-weight:bold\">");
+    h (o, banner);
+    g_string_append (o, "</p>\n");
+  }
   if (plots == NULL) {
     g_string_append (o, "<p class=\"note\">");
     h (o, i18n (I18N_NO_PLOTS, lang));

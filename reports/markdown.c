@@ -3,6 +3,7 @@
 #include "reports/escape.h"
 #include "reports/i18n.h"
 #include "reports/rjson.h"
+#include "reports/runstate.h"
 
 /* Tie groups with more than one member get a mark ("≈2"): the reader sees
  * at a glance which ranks the intervals cannot separate. */
@@ -217,6 +218,12 @@ md_methodology (GString *o, const Results *results, ReportLang lang)
   g_string_append_printf (o, "\n- %s: ", i18n (I18N_VERSION, lang));
   escape_md (o, results->vabench_version ? results->vabench_version : "?");
   g_string_append_c (o, '\n');
+  g_autofree char *digest = runstate_digest (results, lang);
+  if (digest) {
+    g_string_append_printf (o, "- %s: ", runstate_digest_label (lang));
+    escape_md (o, digest);
+    g_string_append_c (o, '\n');
+  }
   cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive (contest,
                                                           "testsets"))
   {
@@ -245,6 +252,12 @@ markdown_report (const RunData *rd, ReportLang lang)
   escape_md (o, r->started_at ? r->started_at : "");
   g_string_append (o, " → ");
   escape_md (o, r->finished_at ? r->finished_at : "");
+  g_autofree char *banner = runstate_banner (r, lang);
+  if (banner) {
+    g_string_append (o, "\n\n> **⚠ ");
+    escape_md (o, banner);
+    g_string_append (o, "**");
+  }
   g_string_append_printf (o, "\n\n## %s\n\n", i18n (I18N_LEADERBOARD, lang));
   g_autofree char *table = markdown_leaderboard (rd->results, lang);
   g_string_append (o, table);

@@ -169,6 +169,41 @@ expect_exit 0 "the resumed run verifies" "$VB" verify "$T/k-two"
 check "and is complete" grep -q '"complete":	true,' "$T/k-two/results.json"
 expect_exit 0 "and passes the gate" "$VB" gate "$T/k-two" --require 'accuracy>=0'
 
+# ---- a contest's own inputs: token variables, credentials, limits
+cat >"$T/gh.json" <<JSON
+{"id": "gh", "endpoint": "http://127.0.0.1:9/v1", "adapter": "openai-chat",
+ "auth": {"type": "bearer", "env": "GITHUB_TOKEN"}}
+JSON
+sed "s|$T/a.json;$T/b.json|$T/gh.json|" "$T/contest.ini" >"$T/gh.ini"
+expect_exit 2 "a manifest naming a variable outside VABENCH_* is refused" \
+  env GITHUB_TOKEN=ghp_bi_mat "$VB" run -q --contest "$T/gh.ini" --out "$T/gh"
+check "the message gives the pattern" grep -q 'VABENCH_\[A-Z0-9_\]+' "$T/stderr"
+check "nothing was started" test ! -e "$T/gh/log.jsonl"
+cat >"$T/cred.json" <<JSON
+{"id": "cred", "endpoint": "https://tinh:mat-khau-42@127.0.0.1:9/v1", "adapter": "openai-chat"}
+JSON
+sed "s|$T/a.json;$T/b.json|$T/cred.json|" "$T/contest.ini" >"$T/cred.ini"
+expect_exit 2 "an endpoint with credentials in its URL is refused" \
+  "$VB" run -q --contest "$T/cred.ini" --out "$T/cred"
+check "the password is in no message" sh -c "! grep -q mat-khau-42 '$T/stderr'"
+check "and in no file" sh -c "! grep -rq mat-khau-42 '$T/cred' 2>/dev/null"
+awk 'BEGIN { printf "[contest]\nname = "; for (i = 0; i < 70000; i++) printf "x"; printf "\n" }' >"$T/long.ini"
+expect_exit 2 "a contest file with a line above 64 KiB is refused" \
+  "$VB" run -q --contest "$T/long.ini" --out "$T/long"
+check "the message names the line and the limit" \
+  grep -q 'long.ini:2: a line of 70007 bytes, above the limit of 65536 bytes for a contest file' "$T/stderr"
+sets=$(awk -v s="$T/set.jsonl" 'BEGIN { for (i = 0; i < 65; i++) printf "%s;", s }')
+sed "s|^testsets = .*|testsets = $sets|" "$T/contest.ini" >"$T/sets.ini"
+expect_exit 2 "a contest naming 65 question sets is refused" \
+  "$VB" run -q --contest "$T/sets.ini" --out "$T/sets"
+check "the message gives the limit" grep -q '65 question sets, above the limit of 64' "$T/stderr"
+truncate -s 300M "$T/huge.jsonl"
+expect_exit 2 "a question set above 256 MiB is refused before it is read" \
+  "$VB" testset check "$T/huge.jsonl"
+check "the message gives the size and the limit" \
+  grep -q 'huge.jsonl: 314572800 bytes, above the limit of 268435456 bytes for a question set' "$T/stderr"
+rm -f "$T/huge.jsonl"
+
 # ---- kill -9 during scoring and during report writing
 for delay in 0.05 0.2 0.5; do
   d="$T/s-$delay"

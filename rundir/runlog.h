@@ -90,7 +90,8 @@ char *runlog_head (const char *dir);
 gboolean runlog_read (const char *dir, RunlogAttemptFunc func, gpointer user,
                       GError **error);
 
-/* The digest of DIR/log.jsonl as it is: its complete lines and the hash
+/* The digest of DIR/log.jsonl as it is: its records (complete lines, and
+ * a last one that lacks only its newline; never a torn one) and the hash
  * of the last (the genesis, 64 zeros, for none) — what results.json and
  * manifest.json record as anchors. FALSE + RUNLOG_ERROR_IO. */
 gboolean runlog_digest (const char *dir, RundirDigest *digest,

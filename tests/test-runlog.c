@@ -516,6 +516,20 @@ test_digest (void)
   g_autofree char *want = g_strdup_printf ("%" G_GUINT64_FORMAT " %s\n",
                                            d.records, d.sha256);
   g_assert_cmpstr (head, ==, want);
+  /* a torn last line is no record; a whole one without its newline is */
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
+  g_autofree char *data = read_text (path);
+  g_autofree char *cut = g_strconcat (data, "{\"item\": \"hot", NULL);
+  write_text (path, cut);
+  RundirDigest t;
+  g_assert_true (runlog_digest (dir, &t, NULL));
+  g_assert_cmpuint (t.records, ==, 4);
+  g_assert_cmpstr (t.sha256, ==, d.sha256);
+  data[strlen (data) - 1] = '\0';
+  write_text (path, data);
+  g_assert_true (runlog_digest (dir, &t, NULL));
+  g_assert_cmpuint (t.records, ==, 4);
+  g_assert_cmpstr (t.sha256, ==, d.sha256);
   rm_dir (dir);
 }
 

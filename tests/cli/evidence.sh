@@ -115,6 +115,7 @@ sed -i '3s/^{/X/' "$T/k-junk/log.jsonl"
 cp "$T/k-junk/log.jsonl" "$T/junk.before"
 expect_exit 2 "resume refuses a broken line that is not the last" \
   "$VB" run -q --resume "$T/k-junk" --contest "$T/contest.ini"
+check "… naming it (once it was read as a torn tail)" grep -q 'record 3 (line 3)' "$T/stderr"
 check "… and leaves every later record" cmp -s "$T/k-junk/log.jsonl" "$T/junk.before"
 # a torn last line, as a crash leaves it, is the one thing dropped
 cp -r "$T/k" "$T/k-torn"

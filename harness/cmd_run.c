@@ -15,6 +15,7 @@
 #include "reports/report.h"
 #include "rundir/run_manifest.h"
 #include "rundir/rundir.h"
+#include "rundir/rundir_lock.h"
 #include "rundir/runlog.h"
 #include "scoring/scorer.h"
 
@@ -85,67 +86,82 @@ iso_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The contest the user names must be the one the run was started with:
+ * a changed seed or set would mix two contests in one log. A run started
+ * with --only keeps its one submission. */
 static gboolean
-write_manifest (const char *dir, const Contest *c, const char *run_id,
-                const char *started, const char *finished, GError **error)
+same_contest (const char *dir, const RunManifest *m, Contest *c,
+              gboolean only_given, GError **error)
 {
-  g_autoptr (RunManifest) m = run_manifest_new (run_id, started,
-                                                contest_snapshot (c));
-  m->finished_at = g_strdup (finished);
-  return run_manifest_write (dir, m, error);
+  if (!only_given && m->submissions->len == 1 && c->manifests->len > 1) {
+    const char *id = g_array_index (m->submissions, RunSubmission, 0).id;
+    g_autoptr (GError) local = NULL;
+    (void) contest_keep_only (c, id, &local); /* else: told below */
+  }
+  g_autoptr (cJSON) now = contest_snapshot (c);
+  g_auto (GStrv) diffs = run_manifest_differences (m, now);
+  if (diffs == NULL)
+    return TRUE;
+  g_autofree char *list = g_strjoinv ("\n  ", diffs);
+  g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+               "cannot resume %s: the contest %s is not the one the run was "
+               "started with (a resume must fire the same contest; start a "
+               "new run for a changed one):\n  %s",
+               dir, c->path, list);
+  return FALSE;
 }
 
-/* For --resume: the contest the run was started with, unchanged. */
+/* For --resume: the contest the user names (or, with --trust-run-dir, the
+ * one the run directory names); same_contest checks it. A run directory
+ * may come from anyone: its manifest.json could point at a contest whose
+ * manifests send a CI secret to any endpoint, so it is not read from
+ * there unless the user says so. */
 static Contest *
-contest_for_resume (const char *dir, char **run_id, char **started,
-                    GError **error)
+contest_for_resume (const char *dir, const RunManifest *m,
+                    const char *contest_path, gboolean trust, GError **error)
 {
-  g_autoptr (RunManifest) m = run_manifest_read (dir, error);
-  if (m == NULL)
+  if (contest_path == NULL && !trust) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "to resume %s, give the contest file with --contest FILE "
+                 "(the run was started with %s); --trust-run-dir loads the "
+                 "file the run directory names instead — only for a run "
+                 "directory you made, since it chooses the endpoints and "
+                 "the token variables",
+                 dir, m->contest_file_abs ? m->contest_file_abs : "?");
     return NULL;
-  if (m->contest_file_abs == NULL) {
+  }
+  if (contest_path == NULL)
+    contest_path = m->contest_file_abs;
+  if (contest_path == NULL) {
     g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
     g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
                  "%s: field \"contest.file_abs\": missing", path);
     return NULL;
   }
-  g_autoptr (Contest) c = contest_load (m->contest_file_abs, error);
-  if (c == NULL)
-    return NULL;
-  for (guint i = 0; i < m->testsets->len; i++) {
-    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
-    const Testset *set = i < c->testsets->len
-                             ? g_ptr_array_index (c->testsets, i) : NULL;
-    if (set == NULL || t->sha256 == NULL
-        || strcmp (t->sha256, set->sha256) != 0) {
-      g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
-                   "cannot resume %s: question set %s changed since the run "
-                   "started (SHA-256 differs)",
-                   dir, set ? set->path : "?");
-      return NULL;
-    }
-  }
-  *run_id = g_strdup (m->run_id);
-  *started = g_strdup (m->started_at);
-  return g_steal_pointer (&c);
+  return contest_load (contest_path, error);
 }
 
-static gboolean
+/* A new run's directory, locked before anything is looked at inside: two
+ * runs started at once on one --out cannot both find it empty. */
+static RundirLock *
 prepare_new_dir (const char *dir, GError **error)
 {
+  if (g_mkdir_with_parents (dir, 0755) != 0) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s: %s", dir,
+                 g_strerror (errno));
+    return NULL;
+  }
+  g_autoptr (RundirLock) lock = rundir_lock_take (dir, "run", error);
+  if (lock == NULL)
+    return NULL;
   if (rundir_has (dir, RUNDIR_LOG)) {
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
                  "%s already holds a run; use --resume %s to finish it or "
                  "choose another --out",
                  dir, dir);
-    return FALSE;
+    return NULL;
   }
-  if (g_mkdir_with_parents (dir, 0755) != 0) {
-    g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s: %s", dir,
-                 g_strerror (errno));
-    return FALSE;
-  }
-  return TRUE;
+  return g_steal_pointer (&lock);
 }
 
 static void
@@ -173,12 +189,10 @@ print_plan (const Contest *c, const GPtrArray *units, guint skipped)
 }
 
 static gboolean
-fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
-      guint workers, gboolean *interrupted, GError **error)
+fire (const char *dir, const Contest *c, GPtrArray *units,
+      const char *run_id, gboolean quiet, guint workers,
+      gboolean *interrupted, GError **error)
 {
-  guint skipped = 0;
-  g_autoptr (GPtrArray) units = plan_build (c, &skipped);
-  print_plan (c, units, skipped);
   g_autoptr (Progress) state = progress_new ();
   RunProgress prog = { isatty (STDERR_FILENO), state, 0 };
   EngineOptions eo = { .contest = c,
@@ -249,12 +263,25 @@ default_out_dir (void)
   return g_build_filename ("runs", stamp, NULL);
 }
 
+/* At the end of the firing: when it ended and the digest of the log as it
+ * stands, an anchor of its chain besides log.head. */
+static gboolean
+finish_manifest (const char *dir, RunManifest *m, GError **error)
+{
+  g_free (m->finished_at);
+  m->finished_at = iso_now ();
+  if (!runlog_digest (dir, &m->log, error))
+    return FALSE;
+  m->has_log = TRUE;
+  return run_manifest_write (dir, m, error);
+}
+
 int
 cmd_run (int argc, char **argv, GError **error)
 {
   g_autofree char *contest_path = NULL, *out = NULL, *resume = NULL,
                   *only = NULL, *lang = NULL, *formats = NULL;
-  gboolean quiet = FALSE;
+  gboolean quiet = FALSE, trust = FALSE;
   int workers = 0;
   const GOptionEntry entries[] = {
     { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
@@ -265,7 +292,11 @@ cmd_run (int argc, char **argv, GError **error)
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Run directory (default runs/YYYYmmdd-HHMMSS)", "DIR" },
     { "resume", 0, 0, G_OPTION_ARG_FILENAME, &resume,
-      "Finish an interrupted run: fire only what its log lacks", "DIR" },
+      "Finish an interrupted run: fire only what its log lacks (with "
+      "--contest, the same contest)", "DIR" },
+    { "trust-run-dir", 0, 0, G_OPTION_ARG_NONE, &trust,
+      "With --resume and no --contest: load the contest file the run "
+      "directory names (it chooses endpoints and token variables)", NULL },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
       "Fire only this submission id", "ID" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &formats,
@@ -281,9 +312,19 @@ cmd_run (int argc, char **argv, GError **error)
                           "then scores and writes the reports.",
                           entries, &argc, &argv, error))
     return VB_EXIT_INPUT;
-  if ((contest_path == NULL) == (resume == NULL)) {
+  if (contest_path == NULL && resume == NULL) {
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
-                 "give exactly one of --contest FILE or --resume DIR");
+                 "give --contest FILE (and --resume DIR to finish a run)");
+    return VB_EXIT_INPUT;
+  }
+  if (trust && resume == NULL) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--trust-run-dir goes with --resume DIR");
+    return VB_EXIT_INPUT;
+  }
+  if (out && resume) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "give --out DIR for a new run or --resume DIR, not both");
     return VB_EXIT_INPUT;
   }
   if (lang && strcmp (lang, "vi") != 0 && strcmp (lang, "en") != 0) {
@@ -293,40 +334,62 @@ cmd_run (int argc, char **argv, GError **error)
   }
   if (!cmd_check_workers (workers, error))
     return VB_EXIT_INPUT;
-  g_autofree char *run_id = NULL, *started = NULL;
   g_autoptr (Contest) c = NULL;
+  g_autoptr (RunManifest) m = NULL;
+  g_autoptr (RundirLock) lock = NULL;
   const char *dir;
   if (resume) {
     dir = resume;
-    c = contest_for_resume (resume, &run_id, &started, error);
+    /* One writer: a second resume of the same run stops here. */
+    lock = rundir_lock_take (dir, "run --resume", error);
+    if (lock == NULL)
+      return cmd_exit_code_for (*error);
+    m = run_manifest_read (dir, error);
+    if (m == NULL)
+      return cmd_exit_code_for (*error);
+    c = contest_for_resume (dir, m, contest_path, trust, error);
   } else {
     if (out == NULL)
       out = default_out_dir ();
     dir = out;
     c = contest_load (contest_path, error);
-    run_id = g_path_get_basename (out);
-    started = iso_now ();
   }
   if (c == NULL)
     return cmd_exit_code_for (*error);
   if (only && !contest_keep_only (c, only, error))
     return VB_EXIT_INPUT;
-  if (!resume && !prepare_new_dir (dir, error))
-    return cmd_exit_code_for (*error);
-  if (!write_manifest (dir, c, run_id, started, NULL, error))
+  if (resume && !same_contest (dir, m, c, only != NULL, error))
+    return VB_EXIT_INPUT;
+  if (!resume) {
+    lock = prepare_new_dir (dir, error);
+    if (lock == NULL)
+      return cmd_exit_code_for (*error);
+    g_autofree char *run_id = g_path_get_basename (out);
+    g_autofree char *started = iso_now ();
+    m = run_manifest_new (run_id, started, contest_snapshot (c));
+  }
+  guint skipped = 0;
+  g_autoptr (GPtrArray) units = plan_build (c, &skipped);
+  print_plan (c, units, skipped);
+  m->planned_units = units->len;
+  /* A resume keeps the manifest the run was started with; only its end
+   * is written. */
+  if (!resume && !run_manifest_write (dir, m, error))
     return VB_EXIT_RUN;
   gboolean interrupted = FALSE;
-  if (!fire (dir, c, run_id, quiet, (guint) workers, &interrupted, error))
-    return VB_EXIT_RUN;
+  if (!fire (dir, c, units, m->run_id, quiet, (guint) workers, &interrupted,
+             error))
+    return cmd_exit_code_for (*error);
   if (interrupted) {
     g_autofree char *log = rundir_path (dir, RUNDIR_LOG);
+    g_autofree char *abs = g_canonicalize_filename (c->path, NULL);
     fprintf (stderr, "\nvabench run: interrupted; every finished answer is in "
-                     "%s.\nResume with: vabench run --resume %s\n",
-             log, dir);
+                     "%s.\nResume with: vabench run --resume %s --contest "
+                     "%s\n",
+             log, dir, abs);
     return VB_EXIT_RUN;
   }
-  g_autofree char *finished = iso_now ();
-  if (!write_manifest (dir, c, run_id, started, finished, error))
+  if (!finish_manifest (dir, m, error))
     return VB_EXIT_RUN;
   if (!score_and_report (dir, c, formats ? formats : "html,md", lang, quiet,
                          error))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "reports/report.h"
+#include "rundir/rundir_lock.h"
 #include "scoring/scorer.h"
 
 int
@@ -24,6 +25,11 @@ cmd_score (int argc, char **argv, GError **error)
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "give one run DIR");
     return VB_EXIT_INPUT;
   }
+  /* One writer at a time: a score during a resume would judge a log that
+   * is still growing, and two would race on scores.jsonl. */
+  g_autoptr (RundirLock) lock = rundir_lock_take (argv[1], "score", error);
+  if (lock == NULL)
+    return cmd_exit_code_for (*error);
   g_autoptr (Results) results = NULL;
   /* Unusable input (manifest, sets, log) is exit 2; a file that cannot be
    * written is exit 3 (G_FILE_ERROR). */

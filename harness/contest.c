@@ -3,8 +3,16 @@
 #include <string.h>
 
 #include "testsets/perturb.h"
+#include "util/input_file.h"
 
 G_DEFINE_QUARK (vabench-contest-error-quark, contest_error)
+
+/* Limits of a contest file (harness/README.md): a few settings and lists
+ * of files; the ministry's contest has one submission per province. */
+#define CONTEST_MAX_BYTES (1024 * 1024)
+#define CONTEST_MAX_LINE (64 * 1024)
+#define CONTEST_MAX_TESTSETS 64
+#define CONTEST_MAX_SUBMISSIONS 1000
 
 void
 contest_free (Contest *c)
@@ -153,6 +161,10 @@ load_testsets (const Ini *ini, Contest *c, GError **error)
   if (files[0] == NULL)
     return bad (ini, "contest", "testsets", error,
                 "missing: name at least one question set");
+  if (g_strv_length (files) > CONTEST_MAX_TESTSETS)
+    return bad (ini, "contest", "testsets", error,
+                "%u question sets, above the limit of %d",
+                g_strv_length (files), CONTEST_MAX_TESTSETS);
   c->testsets = g_ptr_array_new_with_free_func ((GDestroyNotify) testset_free);
   for (char **f = files; *f; f++) {
     g_autofree char *p = resolve (ini, *f);
@@ -179,6 +191,10 @@ load_manifests (const Ini *ini, Contest *c, GError **error)
   if (files[0] == NULL)
     return bad (ini, "contest", "submissions", error,
                 "missing: name at least one submission manifest");
+  if (g_strv_length (files) > CONTEST_MAX_SUBMISSIONS)
+    return bad (ini, "contest", "submissions", error,
+                "%u submissions, above the limit of %d",
+                g_strv_length (files), CONTEST_MAX_SUBMISSIONS);
   c->manifests = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                      manifest_free);
   for (char **f = files; *f; f++) {
@@ -287,12 +303,12 @@ Contest *
 contest_load (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
+  gsize len = 0;
   g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &text, NULL, &local)) {
-    g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID, "%s: %s", path,
-                 local->message);
+  const InputLimits limits = { CONTEST_MAX_BYTES, CONTEST_MAX_LINE };
+  if (!input_file_read (path, &limits, "a contest file", &text, &len,
+                        CONTEST_ERROR, CONTEST_ERROR_INVALID, error))
     return NULL;
-  }
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_NONE,
                                   &local)) {

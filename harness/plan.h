@@ -34,7 +34,8 @@ char **plan_variant_turns (const TsItem *it, const char *kind, guint64 seed,
  * gives the same order. Newly allocated, free with g_free. */
 guint *plan_order (guint n, guint64 seed, const char *submission_id);
 
-/* Unit key "testset/item/variant", newly allocated. */
+/* Unit key "testset␟item␟variant" (joined by 0x1F, which no id holds:
+ * "a/b" + "c" and "a" + "b/c" are two keys), newly allocated. */
 char *plan_unit_key (const char *testset, const char *item,
                      const char *variant);
 

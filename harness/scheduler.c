@@ -150,8 +150,8 @@ scheduler_start (Scheduler *s, gint64 now)
 static char *
 restored_key (const char *sub, const PlanUnit *u)
 {
-  return g_strdup_printf ("%s\037%s/%s/%s", sub, u->set->name, u->item->id,
-                          u->variant);
+  return g_strdup_printf ("%s\037%s\037%s\037%s", sub, u->set->name,
+                          u->item->id, u->variant);
 }
 
 void
@@ -407,8 +407,13 @@ redirect_allowed (const SchedJob *j, const char *location)
     return FALSE;
   g_autoptr (GUri) uri = g_uri_parse (location, G_URI_FLAGS_NONE, NULL);
   const char *host = uri ? g_uri_get_host (uri) : NULL;
-  return host != NULL
-         && g_strv_contains ((const char *const *) j->m->redirect_hosts,
+  /* The token goes with every request of the manifest: a redirect may
+   * take it to an allowed host, never to plain http. */
+  gboolean token = j->m->secret != NULL || j->m->auth_env != NULL;
+  if (host == NULL
+      || (token && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0))
+    return FALSE;
+  return g_strv_contains ((const char *const *) j->m->redirect_hosts,
                              host);
 }
 

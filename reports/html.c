@@ -8,6 +8,7 @@
 #include "reports/labels.h"
 #include "reports/plot.h"
 #include "reports/rjson.h"
+#include "reports/runstate.h"
 #include "reports/ties.h"
 
 /* Screen: tables take the page's width and wrap their cells instead of
@@ -438,6 +439,14 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
 {
   g_autoptr (GString) o = g_string_sized_new (256 * 1024);
   head (o, rd, plots, lang);
+  g_autofree char *banner = runstate_banner (rd->results, lang);
+  if (banner) { /* an incomplete run says so before anything else */
+    g_string_append (o, "<p class=\"incomplete\" style=\"background:#fde7e9;"
+                        "border:2px solid #cf222e;padding:8px 12px;"
+                        "font-weight:bold\">");
+    htmlw_text (o, banner);
+    g_string_append (o, "</p>\n");
+  }
   leaderboard (o, rd, plots, lang);
   categories (o, rd, plots, lang);
   nearmiss (o, rd, plots, lang);

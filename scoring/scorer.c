@@ -76,6 +76,19 @@ judged_clear (Judged *d)
   g_array_unref (d->latency);
 }
 
+/* Which units the ranking stands on: those every submission of the
+ * contest answered (scorer_score_run). A partial run's submissions have
+ * answered different units; ranking each on its own would compare
+ * different questions. */
+typedef struct {
+  guint n_subs;
+  GHashTable *answered_by; /* "set\037item\037variant" → count (owned) */
+  guint64 *answered;       /* per submission, in contest order */
+  guint64 units_seen;      /* distinct (set, item, variant) in the log */
+  guint64 common;          /* answered by every submission */
+  gboolean unit_common;    /* the unit being handed on is one of them */
+} Coverage;
+
 static void
 unit_free (gpointer p)
 {
@@ -318,9 +331,13 @@ judging_threads (guint units)
   return CLAMP (MIN (g_get_num_processors (), units / 128), 1, 8);
 }
 
+static gboolean coverage_common (const Coverage *cov, const Unit *u);
+
+/* cov (may be NULL) is told, before each record is handed on, whether its
+ * question is one every submission answered. */
 static gboolean
-judge_all (GHashTable *sets, const GPtrArray *order, ScorerFunc func,
-           gpointer user, GError **error)
+judge_all (GHashTable *sets, const GPtrArray *order, Coverage *cov,
+           ScorerFunc func, gpointer user, GError **error)
 {
   guint threads = judging_threads (order->len);
   guint cap = MIN (order->len, (guint) BATCH_UNITS);
@@ -337,8 +354,11 @@ judge_all (GHashTable *sets, const GPtrArray *order, ScorerFunc func,
     batch_work (&b);
     for (guint t = 1; t < threads; t++)
       g_thread_join (helpers[t]);
-    for (guint k = 0; ok && k < b.n; k++)
+    for (guint k = 0; ok && k < b.n; k++) {
+      if (cov)
+        cov->unit_common = coverage_common (cov, b.units[k]);
       ok = hand_on (b.units[k], &slots[k], func, user, error);
+    }
   }
   for (guint i = 0; i < cap; i++)
     judged_clear (&slots[i]);
@@ -368,10 +388,78 @@ cmp_units (gconstpointer a, gconstpointer b)
   return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
-gboolean
-scorer_judge_log (const char *dir, const GPtrArray *sets,
-                  const GArray *submissions, ScorerMode mode,
-                  ScorerFunc func, gpointer user, GError **error)
+/* The unit was fired to its end: each turn has a final attempt up to
+ * the first that failed (which ends a conversation), as judge_unit reads
+ * it — a unit judged not_fired was not answered. */
+static gboolean
+unit_answered (const Unit *u, const TsItem *it)
+{
+  for (guint t = 0; t < it->turns->len; t++) {
+    const Final *f = t < u->n_finals && u->finals[t].present ? &u->finals[t]
+                                                             : NULL;
+    if (f != NULL && f->error_class != FAILURE_NONE)
+      return TRUE;
+    if (f == NULL || f->answer == NULL)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static const TsItem *
+item_of (GHashTable *sets, const Unit *u)
+{
+  const Testset *set = g_hash_table_lookup (sets, u->set);
+  return set ? testset_lookup (set, u->item) : NULL;
+}
+
+static char *
+question_key (const Unit *u)
+{
+  return g_strdup_printf ("%s\037%s\037%s", u->set, u->item, u->variant);
+}
+
+/* Counts, for each question, the submissions that answered it. */
+static void
+coverage_count (Coverage *cov, const LogIndex *ix, GHashTable *sets)
+{
+  for (guint i = 0; i < ix->order->len; i++) {
+    const Unit *u = g_ptr_array_index (ix->order, i);
+    g_autofree char *key = question_key (u);
+    gpointer old = NULL;
+    gboolean seen = g_hash_table_lookup_extended (cov->answered_by, key,
+                                                  NULL, &old);
+    if (!seen) {
+      cov->units_seen++;
+      g_hash_table_insert (cov->answered_by, g_strdup (key),
+                           GUINT_TO_POINTER (0));
+    }
+    const TsItem *it = item_of (sets, u);
+    if (it == NULL || !g_hash_table_contains (ix->sub_rank, u->sub)
+        || !unit_answered (u, it))
+      continue;
+    cov->answered[u->rank]++;
+    g_hash_table_insert (cov->answered_by, g_steal_pointer (&key),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+  }
+  GHashTableIter it;
+  gpointer count;
+  g_hash_table_iter_init (&it, cov->answered_by);
+  while (g_hash_table_iter_next (&it, NULL, &count))
+    cov->common += cov->n_subs > 0 && GPOINTER_TO_UINT (count) == cov->n_subs;
+}
+
+static gboolean
+coverage_common (const Coverage *cov, const Unit *u)
+{
+  g_autofree char *key = question_key (u);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (cov->answered_by, key))
+         == cov->n_subs;
+}
+
+static gboolean
+judge_log (const char *dir, const GPtrArray *sets, const GArray *submissions,
+           ScorerMode mode, ScorerFunc func, gpointer user, Coverage *cov,
+           GError **error)
 {
   LogIndex ix = { 0 };
   ix.units = g_hash_table_new (g_str_hash, g_str_equal);
@@ -393,8 +481,10 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
   gboolean ok = runlog_read (dir, index_attempt, &ix, error);
   if (ok && !ix.each_attempt)
     g_ptr_array_sort (ix.order, cmp_units);
+  if (ok && cov)
+    coverage_count (cov, &ix, by_name);
   if (ok)
-    ok = judge_all (by_name, ix.order, func, user, error);
+    ok = judge_all (by_name, ix.order, cov, func, user, error);
   g_hash_table_unref (by_name);
   g_hash_table_unref (ix.sub_rank);
   g_ptr_array_unref (ix.order);
@@ -404,16 +494,27 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
   return ok;
 }
 
+gboolean
+scorer_judge_log (const char *dir, const GPtrArray *sets,
+                  const GArray *submissions, ScorerMode mode,
+                  ScorerFunc func, gpointer user, GError **error)
+{
+  return judge_log (dir, sets, submissions, mode, func, user, NULL, error);
+}
+
 /* ---- a run: scores.jsonl and results.json ---- */
 
 typedef struct {
   AtomicFile *out;
   GString *line;
   MetricsInput *metrics;
+  const Coverage *cov;
 } RunSink;
 
 /* Each record is written at once and its fields handed to the metrics,
- * which copy what they need: no record outlives its line. */
+ * which copy what they need: no record outlives its line. Every record
+ * is written; the metrics and the ranking see only the questions every
+ * submission answered. */
 static gboolean
 sink_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
@@ -421,7 +522,8 @@ sink_record (const ScoreRecord *rec, gpointer user, GError **error)
   g_string_truncate (s->line, 0);
   score_record_append (s->line, rec);
   g_string_append_c (s->line, '\n');
-  metrics_input_add (s->metrics, rec);
+  if (s->cov->unit_common)
+    metrics_input_add (s->metrics, rec);
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
@@ -482,15 +584,32 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
     return FALSE;
   g_autoptr (MetricsInput) metrics = metrics_input_new (m->submissions);
   g_autoptr (GString) line = g_string_sized_new (4096);
-  RunSink sink = { out, line, metrics };
-  if (!scorer_judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
-                         sink_record, &sink, error)
-      || !atomic_file_commit (g_steal_pointer (&out), error))
+  guint n_subs = m->submissions->len;
+  g_autofree guint64 *answered = g_new0 (guint64, MAX (n_subs, 1));
+  Coverage cov = { n_subs,
+                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          NULL),
+                   answered, 0, 0, FALSE };
+  RunSink sink = { out, line, metrics, &cov };
+  gboolean ok = judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
+                           sink_record, &sink, &cov, error)
+                && atomic_file_commit (g_steal_pointer (&out), error);
+  g_hash_table_unref (cov.answered_by);
+  if (!ok)
+    return FALSE;
+  /* What the scores came from, and what they are: anchors for verify. */
+  RundirDigest log_digest, scores_digest;
+  if (!runlog_digest (dir, &log_digest, error)
+      || !rundir_digest_file (dir, RUNDIR_SCORES, &scores_digest, error))
     return FALSE;
   MetricsConfig cfg = metrics_config_of (m);
   cJSON *ties = NULL;
   cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
   g_autoptr (Results) res = results_new (m, ranked, ties);
+  guint64 planned = m->planned_units ? m->planned_units : cov.units_seen;
+  results_set_coverage (res, m->submissions, answered, planned,
+                        m->planned_units > 0, cov.common);
+  results_set_digests (res, &log_digest, &scores_digest);
   if (!results_write (dir, res, error))
     return FALSE;
   if (results)

@@ -303,6 +303,34 @@ test_redirect (void)
   world_clear (&w);
 }
 
+/* With a token, a redirect to an allowed host goes over https only: the
+ * token is never sent in clear because an endpoint said so. */
+static void
+test_redirect_keeps_token_off_http (void)
+{
+  World w;
+  world_init (&w, 2, 1, 4, 0, FALSE);
+  char *hosts[] = { "tro-ly.example.gov.vn", NULL };
+  w.m[0].redirect_hosts = hosts;
+  w.m[0].auth_type = "bearer";
+  w.m[0].auth_env = "VABENCH_TINH_A_TOKEN";
+  w.m[0].secret = "sk-bi-mat";
+  g_autoptr (Scheduler) s = sched_for (&w, 0, 0);
+  gint64 wake;
+  SchedJob *a = claim (s, 0, &wake);
+  SchedResult plain = { FAILURE_REDIRECT, 0,
+                        "http://tro-ly.example.gov.vn/v1/chat", NULL, 0 };
+  g_assert_cmpint (scheduler_verdict (s, a, &plain), ==, SCHED_FINAL);
+  SchedResult shout = { FAILURE_REDIRECT, 0,
+                        "HTTP://tro-ly.example.gov.vn/v1/chat", NULL, 0 };
+  g_assert_cmpint (scheduler_verdict (s, a, &shout), ==, SCHED_FINAL);
+  SchedResult tls = { FAILURE_REDIRECT, 0,
+                      "https://tro-ly.example.gov.vn/v1/chat", NULL, 0 };
+  g_assert_cmpint (scheduler_verdict (s, a, &tls), ==, SCHED_REDIRECT);
+  scheduler_finish (s, a, SCHED_FINAL, &plain, 1 * MS);
+  world_clear (&w);
+}
+
 /* A conversation: the next turn follows at once, with the history. */
 static void
 test_conversation (void)
@@ -436,6 +464,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/retryable", test_retryable);
   g_test_add_func ("/scheduler/budget", test_budget);
   g_test_add_func ("/scheduler/redirect", test_redirect);
+  g_test_add_func ("/scheduler/redirect-keeps-token-off-http",
+                   test_redirect_keeps_token_off_http);
   g_test_add_func ("/scheduler/conversation", test_conversation);
   g_test_add_func ("/scheduler/resume", test_resume);
   g_test_add_func ("/scheduler/load-step", test_load_step);

@@ -67,6 +67,11 @@ Testset *testset_load_unhashed (const char *path, GError **error);
 void testset_free (Testset *set); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 
+/* TRUE when id is a valid item id or set name: 1 to 128 ASCII letters,
+ * digits, '-', '_' or '.' — no '/', so that keys joined from a set, an
+ * item and a variant never collide. */
+gboolean testset_id_valid (const char *id);
+
 /* Borrowed item or NULL. */
 const TsItem *testset_lookup (const Testset *set, const char *id);
 

@@ -145,21 +145,29 @@ restore (const LogAttempt *a, gpointer user)
   engine_restore_record (user, a);
 }
 
-/* One line before firing: what is asked, and what as_of left out (a
- * skipped item is otherwise invisible in the reports). */
+/* One line before firing: what is asked, what as_of left out (a skipped
+ * item is otherwise invisible in the reports), and how many distinct
+ * texts each generated kind gave (a deterministic kind such as nfd gives
+ * one per item whatever per_item says). */
 static void
-print_plan (const Contest *c, const GPtrArray *units, guint skipped)
+print_plan (const Contest *c, const GPtrArray *units, const PlanSummary *ps)
 {
-  guint items = 0;
-  for (guint i = 0; i < units->len; i++)
-    items += strcmp (((const PlanUnit *) g_ptr_array_index (units, i))
-                         ->variant_kind, "clean") == 0;
   fprintf (stderr, "vabench run: plan: %u items, %u questions with their "
                    "variants, to %u submission(s)",
-           items, units->len, c->manifests->len);
+           ps->items, units->len, c->manifests->len);
   if (c->as_of)
     fprintf (stderr, "; as_of %s: %u item(s) not valid that day skipped",
-             c->as_of, skipped);
+             c->as_of, ps->skipped);
+  fprintf (stderr, "\n");
+  if (ps->kinds->len == 0)
+    return;
+  fprintf (stderr, "vabench run: plan: distinct generated texts per kind "
+                   "(of items × per_item):");
+  for (guint k = 0; k < ps->kinds->len; k++) {
+    const PlanKindCount *kc = &g_array_index (ps->kinds, PlanKindCount, k);
+    fprintf (stderr, "%s %s %u/%u", k ? "," : "", kc->kind, kc->distinct,
+             kc->asked);
+  }
   fprintf (stderr, "\n");
 }
 
@@ -167,9 +175,9 @@ static gboolean
 fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
       guint workers, gboolean *interrupted, GError **error)
 {
-  guint skipped = 0;
-  g_autoptr (GPtrArray) units = plan_build (c, &skipped);
-  print_plan (c, units, skipped);
+  g_auto (PlanSummary) ps = { 0 };
+  g_autoptr (GPtrArray) units = plan_build (c, &ps);
+  print_plan (c, units, &ps);
   Progress prog = { isatty (STDERR_FILENO), 0, 0 };
   EngineOptions eo = { .contest = c,
                        .units = units,

@@ -465,15 +465,24 @@ testset_item_window (const TsItem *it)
 gboolean
 testset_require_reviewed (const Testset *set, GError **error)
 {
+  /* Every item, not the first: an organizer fixes them all in one pass. */
+  g_autoptr (GString) msg = g_string_new (NULL);
+  guint n = 0;
   for (guint i = 0; i < set->items->len; i++) {
     const TsItem *it = g_ptr_array_index (set->items, i);
-    if (!it->reviewed) {
-      g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
-                   "%s:%u: field \"review\": item \"%s\" is not reviewed "
-                   "(--require-reviewed)",
-                   set->path, it->line, it->id);
-      return FALSE;
-    }
+    if (it->reviewed)
+      continue;
+    g_string_append_printf (msg, "%s%s:%u: field \"review\": item \"%s\" is "
+                            "not reviewed", n ? "\n" : "", set->path,
+                            it->line, it->id);
+    n++;
   }
-  return TRUE;
+  if (n == 0)
+    return TRUE;
+  g_string_append_printf (msg, "\n%s: %u of %u items are not reviewed "
+                          "(only reviewed items are allowed here)",
+                          set->path, n, set->items->len);
+  g_set_error_literal (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
+                       msg->str);
+  return FALSE;
 }

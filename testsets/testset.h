@@ -79,8 +79,9 @@ gboolean testset_item_valid_on (const TsItem *it, const char *date);
  * left empty ("..2026-06-30"). Newly allocated. */
 char *testset_item_window (const TsItem *it);
 
-/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of the first item
- * whose review is not "reviewed" (official contests). */
+/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of every item
+ * whose review is not "reviewed", one per line, then their count
+ * (official contests, `testset check --require-reviewed`). */
 gboolean testset_require_reviewed (const Testset *set, GError **error);
 
 #endif

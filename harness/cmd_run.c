@@ -10,6 +10,7 @@
 #include "harness/contest.h"
 #include "harness/engine.h"
 #include "harness/plan.h"
+#include "harness/preflight.h"
 #include "reports/report.h"
 #include "rundir/run_manifest.h"
 #include "rundir/rundir.h"
@@ -60,11 +61,16 @@ draw_progress (const EngineSubProgress *subs, guint n, gint64 elapsed_us,
     double rate = s->requests / secs;
     guint left = s->units_total - s->units_done;
     double eta = s->units_done ? left * secs / s->units_done : 0;
+    g_autofree char *tail
+        = s->paused ? g_strdup_printf ("PAUSED (%s ×%u)",
+                                       failure_name (s->pause_class),
+                                       s->pause_streak)
+                    : g_strdup_printf ("ETA %5.0fs", eta);
     fprintf (stderr,
              "%s%-16s %6u/%-6u %7.1f req/s  errors %-5u in flight %-4u "
-             "ETA %5.0fs\n",
+             "%s\n",
              p->tty ? "\033[2K" : "", s->id, s->units_done, s->units_total,
-             rate, s->errors, s->in_flight, eta);
+             rate, s->errors, s->in_flight, tail);
   }
   p->lines_drawn = n;
 }
@@ -78,11 +84,13 @@ iso_now (void)
 
 static gboolean
 write_manifest (const char *dir, const Contest *c, const char *run_id,
-                const char *started, const char *finished, GError **error)
+                const char *started, const char *finished,
+                const cJSON *status, GError **error)
 {
   g_autoptr (RunManifest) m = run_manifest_new (run_id, started,
                                                 contest_snapshot (c));
   m->finished_at = g_strdup (finished);
+  m->status = status ? cJSON_Duplicate (status, TRUE) : NULL;
   return run_manifest_write (dir, m, error);
 }
 
@@ -122,7 +130,7 @@ contest_for_resume (const char *dir, char **run_id, char **started,
 }
 
 static gboolean
-prepare_new_dir (const char *dir, GError **error)
+check_new_dir (const char *dir, GError **error)
 {
   if (rundir_has (dir, RUNDIR_LOG)) {
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
@@ -131,6 +139,14 @@ prepare_new_dir (const char *dir, GError **error)
                  dir, dir);
     return FALSE;
   }
+  return TRUE;
+}
+
+static gboolean
+prepare_new_dir (const char *dir, GError **error)
+{
+  if (!check_new_dir (dir, error))
+    return FALSE;
   if (g_mkdir_with_parents (dir, 0755) != 0) {
     g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s: %s", dir,
                  g_strerror (errno));
@@ -171,9 +187,83 @@ print_plan (const Contest *c, const GPtrArray *units, const PlanSummary *ps)
   fprintf (stderr, "\n");
 }
 
+/* Probes every submission (harness/preflight.h) and prints what is not
+ * right, with the fix. The state of each that is not ok goes into status
+ * (id → object). FALSE + error when one cannot answer at all and the
+ * contest is not official (exit 3): a self-test against a dead endpoint
+ * would otherwise run for minutes and end with 0 %. In an official
+ * contest it is recorded unavailable and *unavailable lists it. */
+static gboolean
+preflight (const Contest *c, const char *run_id, cJSON *status,
+           GPtrArray *unavailable, GError **error)
+{
+  g_autoptr (GArray) results = preflight_run (c, run_id, error);
+  if (results == NULL)
+    return FALSE;
+  guint dead = 0;
+  for (guint i = 0; i < results->len; i++) {
+    const PreflightResult *r = &g_array_index (results, PreflightResult, i);
+    if (r->state == PREFLIGHT_OK)
+      continue;
+    fprintf (stderr, "vabench run: preflight: %s (%s): %s: %s%s%s\n",
+             r->m->id, r->m->path, preflight_state_name (r->state),
+             r->reason, r->fix ? "\n    fix: " : "", r->fix ? r->fix : "");
+    cJSON_AddItemToObject (status, r->m->id, preflight_result_json (r));
+    if (r->state == PREFLIGHT_UNAVAILABLE) {
+      dead++;
+      g_ptr_array_add (unavailable, (gpointer) r->m);
+    }
+  }
+  if (dead == 0 || c->official)
+    return TRUE;
+  g_set_error (error, VB_ERROR, VB_ERROR_RUN,
+               "%u of %u submission(s) cannot answer at all (above): fix "
+               "%s, or take %s out of the contest's submissions",
+               dead, results->len, dead > 1 ? "them" : "it",
+               dead > 1 ? "them" : "it");
+  return FALSE;
+}
+
+/* After firing: each submission the early stop paused, recorded in status
+ * and said on stderr with what is left and how to go on. */
+static guint
+note_paused (Engine *e, const Contest *fired, const char *dir,
+             cJSON *status)
+{
+  guint paused = 0;
+  for (guint i = 0; i < fired->manifests->len; i++) {
+    EngineSubProgress p;
+    engine_sub_progress (e, i, &p);
+    if (!p.paused)
+      continue;
+    paused++;
+    const char *cls = failure_name (p.pause_class);
+    guint left = p.units_total - p.units_done;
+    g_autofree char *reason = g_strdup_printf (
+        "its last %u attempts all failed with %s; %u of %u questions "
+        "left unfinished",
+        p.pause_streak, cls, left, p.units_total);
+    g_autofree char *fix = g_strdup_printf (
+        "fix the endpoint, then finish with: vabench run --resume %s", dir);
+    fprintf (stderr, "vabench run: paused %s: %s\n    %s\n", p.id, reason,
+             fix);
+    cJSON *o = cJSON_CreateObject ();
+    cJSON_AddStringToObject (o, "state", "paused");
+    cJSON_AddStringToObject (o, "class", cls);
+    cJSON_AddNumberToObject (o, "streak", p.pause_streak);
+    cJSON_AddNumberToObject (o, "not_fired", left);
+    cJSON_AddStringToObject (o, "reason", reason);
+    cJSON_AddStringToObject (o, "fix", fix);
+    cJSON_DeleteItemFromObjectCaseSensitive (status, p.id);
+    cJSON_AddItemToObject (status, p.id, o);
+  }
+  return paused;
+}
+
 static gboolean
 fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
-      guint workers, gboolean *interrupted, GError **error)
+      guint workers, cJSON *status, guint *paused, gboolean *interrupted,
+      GError **error)
 {
   g_auto (PlanSummary) ps = { 0 };
   g_autoptr (GPtrArray) units = plan_build (c, &ps);
@@ -204,6 +294,7 @@ fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
   if (!engine_fire (e, error))
     return FALSE;
   *interrupted = engine_interrupted (e);
+  *paused = note_paused (e, c, dir, status);
   return TRUE;
 }
 
@@ -251,7 +342,7 @@ cmd_run (int argc, char **argv, GError **error)
 {
   g_autofree char *contest_path = NULL, *out = NULL, *resume = NULL,
                   *only = NULL, *lang = NULL, *formats = NULL;
-  gboolean quiet = FALSE;
+  gboolean quiet = FALSE, no_preflight = FALSE;
   int workers = 0;
   const GOptionEntry entries[] = {
     { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
@@ -270,6 +361,9 @@ cmd_run (int argc, char **argv, GError **error)
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Report language: vi or en",
       "vi|en" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress lines", NULL },
+    { "no-preflight", 0, 0, G_OPTION_ARG_NONE, &no_preflight,
+      "Fire without probing each submission first (not in an official "
+      "contest)", NULL },
     { NULL }
   };
   if (!cmd_parse_options ("run", "",
@@ -308,12 +402,35 @@ cmd_run (int argc, char **argv, GError **error)
     return cmd_exit_code_for (*error);
   if (only && !contest_keep_only (c, only, error))
     return VB_EXIT_INPUT;
+  if (no_preflight && c->official) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--no-preflight: an official contest probes every "
+                 "submission first (%s: official = true)", c->path);
+    return VB_EXIT_INPUT;
+  }
+  if (!resume && !check_new_dir (dir, error))
+    return VB_EXIT_INPUT;
+  g_autoptr (cJSON) status = cJSON_CreateObject ();
+  g_autoptr (GPtrArray) unavailable = g_ptr_array_new ();
+  if (!no_preflight && !preflight (c, run_id, status, unavailable, error))
+    return cmd_exit_code_for (*error);
   if (!resume && !prepare_new_dir (dir, error))
     return cmd_exit_code_for (*error);
-  if (!write_manifest (dir, c, run_id, started, NULL, error))
+  if (!write_manifest (dir, c, run_id, started, NULL, status, error))
     return VB_EXIT_RUN;
+  /* What is fired: every submission but those found unavailable (an
+   * official contest records them so; the scorer counts their questions
+   * as not fired). The contest itself, for the manifest, keeps them. */
+  Contest fired = *c;
+  g_autoptr (GPtrArray) firing = g_ptr_array_new ();
+  for (guint i = 0; i < c->manifests->len; i++)
+    if (!g_ptr_array_find (unavailable, c->manifests->pdata[i], NULL))
+      g_ptr_array_add (firing, c->manifests->pdata[i]);
+  fired.manifests = firing;
   gboolean interrupted = FALSE;
-  if (!fire (dir, c, run_id, quiet, (guint) workers, &interrupted, error))
+  guint paused = 0;
+  if (!fire (dir, &fired, run_id, quiet, (guint) workers, status, &paused,
+             &interrupted, error))
     return VB_EXIT_RUN;
   if (interrupted) {
     g_autofree char *log = rundir_path (dir, RUNDIR_LOG);
@@ -323,10 +440,19 @@ cmd_run (int argc, char **argv, GError **error)
     return VB_EXIT_RUN;
   }
   g_autofree char *finished = iso_now ();
-  if (!write_manifest (dir, c, run_id, started, finished, error))
+  if (!write_manifest (dir, c, run_id, started, finished, status, error))
     return VB_EXIT_RUN;
   if (!score_and_report (dir, c, formats ? formats : "html,md", lang, quiet,
                          error))
     return VB_EXIT_RUN;
+  /* Outside an official contest a paused submission means the run was
+   * not carried out: the reports are written, the exit says so. */
+  if (paused > 0 && !c->official) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN,
+                 "%u submission(s) paused (above); the scores count their "
+                 "questions not fired as failed",
+                 paused);
+    return VB_EXIT_RUN;
+  }
   return VB_EXIT_OK;
 }

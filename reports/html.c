@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reports/conditions.h"
 #include "reports/escape.h"
 #include "reports/explain.h"
 #include "reports/i18n.h"
@@ -634,6 +635,7 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
   errors (o, rd, lang);
   capacity (o, rd, plots, lang);
   details (o, rd, lang);
+  conditions_html (o, rd->results, lang);
   methodology (o, rd, lang);
   g_string_append (o, "</body>\n</html>\n");
   return g_string_free (g_steal_pointer (&o), FALSE);

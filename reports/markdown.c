@@ -1,5 +1,6 @@
 #include "reports/markdown.h"
 
+#include "reports/conditions.h"
 #include "reports/escape.h"
 #include "reports/i18n.h"
 #include "reports/rjson.h"
@@ -258,6 +259,7 @@ markdown_report (const RunData *rd, ReportLang lang)
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_ERRORS_BY_CLASS,
                                                   lang));
   md_errors (o, rd->subs, lang);
+  conditions_markdown (o, rd->results, lang);
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_METHODOLOGY, lang));
   md_methodology (o, rd->results, lang);
   return g_string_free (g_steal_pointer (&o), FALSE);

@@ -23,7 +23,10 @@ typedef struct {
 } Results;
 
 /* Results of a run: the header from the manifest (borrowed), the ranked
- * submissions and ties of scoring/metrics.h (taken). */
+ * submissions and ties of scoring/metrics.h (taken). Each submission gets
+ * "settings" (the manifest's contest.submissions[].effective: what it ran
+ * under) and "status" (manifest.json's submission_status entry, else
+ * {"state": "ok"}). */
 Results *results_new (const RunManifest *m, cJSON *submissions, cJSON *ties);
 void results_free (Results *r); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Results, results_free)

@@ -133,6 +133,60 @@ unit_of (LogIndex *ix, const LogAttempt *a)
   return u;
 }
 
+/* "sub\037set\037item\037variant", the index's key, into ix->key. */
+static void
+unit_key (LogIndex *ix, const char *sub, const Unit *u)
+{
+  g_string_truncate (ix->key, 0);
+  const char *parts[] = { sub, u->set, u->item, u->variant };
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++) {
+    if (i > 0)
+      g_string_append_c (ix->key, '\037');
+    vb_gstring_put (ix->key, parts[i], strlen (parts[i]));
+  }
+}
+
+/* A submission paused by the early stop, or found unavailable before
+ * firing, has no record of the questions it was not asked. Every question
+ * some submission of the contest was asked is scored for each of them —
+ * not_fired where the log holds nothing — so that nobody is ranked on
+ * fewer questions than the others. */
+static void
+fill_unfired (LogIndex *ix, const GArray *submissions)
+{
+  g_autoptr (GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) protos = g_ptr_array_new ();
+  g_autoptr (GString) q = g_string_new (NULL);
+  for (guint i = 0; i < ix->order->len; i++) {
+    const Unit *u = g_ptr_array_index (ix->order, i);
+    g_string_printf (q, "%s\037%s\037%s", u->set, u->item, u->variant);
+    if (g_hash_table_contains (asked, q->str))
+      continue;
+    g_hash_table_add (asked, g_string_chunk_insert (ix->strings, q->str));
+    g_ptr_array_add (protos, (gpointer) u);
+  }
+  for (guint k = 0; k < submissions->len; k++) {
+    const char *sub = g_array_index (submissions, RunSubmission, k).id;
+    for (guint i = 0; i < protos->len; i++) {
+      const Unit *p = g_ptr_array_index (protos, i);
+      unit_key (ix, sub, p);
+      if (g_hash_table_contains (ix->units, ix->key->str))
+        continue;
+      Unit *u = g_new0 (Unit, 1);
+      *u = (Unit) { .sub = keep_const (ix, sub), .set = p->set,
+                    .item = p->item, .variant = p->variant,
+                    .variant_kind = p->variant_kind, .clean = p->clean,
+                    .rank = (gint) k };
+      g_hash_table_insert (ix->units,
+                           g_string_chunk_insert_len (ix->strings,
+                                                      ix->key->str,
+                                                      (gssize) ix->key->len),
+                           u);
+      g_ptr_array_add (ix->order, u);
+    }
+  }
+}
+
 /* Room for turn t in u->finals, new entries zero. */
 static void
 unit_grow (Unit *u, guint t)
@@ -286,6 +340,8 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
     g_hash_table_insert (j.sets, set->name, (gpointer) set);
   }
   gboolean ok = runlog_read (dir, index_attempt, &ix, error);
+  if (ok && !ix.each_attempt && submissions)
+    fill_unfired (&ix, submissions);
   if (ok && !ix.each_attempt)
     g_ptr_array_sort (ix.order, cmp_units);
   for (guint i = 0; ok && i < ix.order->len; i++)

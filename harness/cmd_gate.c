@@ -11,6 +11,7 @@ cmd_gate (int argc, char **argv, GError **error)
 {
   g_auto (GStrv) requires = NULL, max_drops = NULL;
   g_autofree char *submission = NULL, *baseline = NULL;
+  gboolean allow = FALSE;
   const GOptionEntry entries[] = {
     { "require", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &requires,
       "threshold METRIC OP NUMBER, e.g. 'accuracy>=0.80' (repeatable)",
@@ -22,6 +23,9 @@ cmd_gate (int argc, char **argv, GError **error)
     { "max-drop", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &max_drops,
       "fail when baseline − current > X, e.g. accuracy=0.02 (repeatable)",
       "METRIC=X" },
+    { "allow-different-sets", 0, 0, G_OPTION_ARG_NONE, &allow,
+      "compare with a baseline scored with different question sets, "
+      "listing the items that changed", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   if (!cmd_parse_options ("gate", "DIR",
@@ -40,7 +44,7 @@ cmd_gate (int argc, char **argv, GError **error)
     return VB_EXIT_INPUT;
   }
   GateOptions opts = { argv[1], (const char *const *) requires, submission,
-                       baseline, (const char *const *) max_drops };
+                       baseline, (const char *const *) max_drops, allow };
   g_autoptr (GString) out = g_string_new (NULL);
   int rc = gate_run (&opts, out, error);
   if (rc == GATE_BAD)

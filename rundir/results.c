@@ -174,6 +174,21 @@ results_write (const char *dir, const Results *r, GError **error)
 }
 
 void
+results_set_testsets (Results *r, cJSON *testsets)
+{
+  cJSON *c = cJSON_GetObjectItemCaseSensitive (r->root, "contest");
+  if (!cJSON_IsObject (c)) {
+    cJSON_Delete (testsets);
+    return;
+  }
+  if (cJSON_GetObjectItemCaseSensitive (c, "testsets"))
+    cJSON_ReplaceItemInObjectCaseSensitive (c, "testsets", testsets);
+  else
+    cJSON_AddItemToObject (c, "testsets", testsets);
+  results_bind (r);
+}
+
+void
 results_set_load (Results *r, cJSON *load)
 {
   cJSON_DeleteItemFromObjectCaseSensitive (r->root, "load");

@@ -46,6 +46,12 @@ gboolean results_write (const char *dir, const Results *r, GError **error);
 /* The file's text: pretty-printed, with a final newline. Newly allocated. */
 char *results_print (const Results *r);
 
+/* Replaces contest.testsets (taken): the sets the scores were made with
+ * (scoring/scorer.c), each {"name", "path", "sha256", "sha256_fired"?
+ * when the firing's differed, "visibility", "items", "item_sha256": {id
+ * (a hash of it for a hidden set) → digest}}. */
+void results_set_testsets (Results *r, cJSON *testsets);
+
 /* Replaces the capacity ramp (taken). */
 void results_set_load (Results *r, cJSON *load);
 

@@ -8,6 +8,7 @@
 #include "scoring/metrics.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
+#include "util/sha256.h"
 #include "util/vb_gstring.h"
 
 /* What judging reads from a turn's final attempt: a copy of a few fields
@@ -379,8 +380,9 @@ sink_record (const ScoreRecord *rec, gpointer user, GError **error)
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
-/* The manifest's question sets, loaded unhashed: the run's hashes are
- * the ones results.json reports. */
+/* The manifest's question sets as they are now, hashed: results.json
+ * reports the hashes of the sets the scores were made with (issue 15: it
+ * used to repeat the firing's after a corrected key was re-scored). */
 static GPtrArray *
 load_sets (const RunManifest *m, GError **error)
 {
@@ -393,12 +395,63 @@ load_sets (const RunManifest *m, GError **error)
       path = t->path;
     if (path == NULL)
       continue;
-    Testset *set = testset_load_unhashed (path, error);
+    Testset *set = testset_load (path, error);
     if (set == NULL)
       return NULL;
     g_ptr_array_add (sets, set);
   }
   return g_steal_pointer (&sets);
+}
+
+/* An item's key in results.json: its id, or for a hidden set a hash of it
+ * (the ids of a hidden set are not published). */
+static char *
+item_key (const Testset *set, const TsItem *it)
+{
+  if (!set->hidden)
+    return g_strdup (it->id);
+  char hex[65];
+  sha256_hex (it->id, strlen (it->id), hex);
+  return g_strdup_printf ("#%.16s", hex);
+}
+
+/* contest.testsets of results.json: each set the scores were made with,
+ * its SHA-256 now, the firing's when it differs ("sha256_fired"), and a
+ * digest per item so that diff can name what changed. */
+static cJSON *
+sets_used (const RunManifest *m, const GPtrArray *sets)
+{
+  cJSON *out = cJSON_CreateArray ();
+  for (guint i = 0; i < m->testsets->len; i++) {
+    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
+    const Testset *set = NULL;
+    for (guint k = 0; k < sets->len && set == NULL; k++)
+      if (g_strcmp0 (((const Testset *) sets->pdata[k])->name, t->name) == 0)
+        set = sets->pdata[k];
+    cJSON *o = cJSON_CreateObject ();
+    cJSON_AddStringToObject (o, "name", t->name ? t->name : "?");
+    if (t->path)
+      cJSON_AddStringToObject (o, "path", t->path);
+    const char *now = set && set->sha256 ? set->sha256 : t->sha256;
+    cJSON_AddStringToObject (o, "sha256", now ? now : "");
+    if (t->sha256 && now && strcmp (t->sha256, now) != 0)
+      cJSON_AddStringToObject (o, "sha256_fired", t->sha256);
+    if (set == NULL) {
+      cJSON_AddItemToArray (out, o);
+      continue;
+    }
+    cJSON_AddStringToObject (o, "visibility",
+                             set->hidden ? "hidden" : "public");
+    cJSON_AddNumberToObject (o, "items", set->items->len);
+    cJSON *items = cJSON_AddObjectToObject (o, "item_sha256");
+    for (guint k = 0; k < set->items->len; k++) {
+      const TsItem *it = g_ptr_array_index (set->items, k);
+      g_autofree char *key = item_key (set, it);
+      cJSON_AddStringToObject (items, key, it->digest);
+    }
+    cJSON_AddItemToArray (out, o);
+  }
+  return out;
 }
 
 static MetricsConfig
@@ -445,6 +498,7 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   cJSON *ties = NULL;
   cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
   g_autoptr (Results) res = results_new (m, ranked, ties);
+  results_set_testsets (res, sets_used (m, sets));
   if (!results_write (dir, res, error))
     return FALSE;
   if (results)

@@ -8,6 +8,7 @@
 #include "rundir/item_kind.h"
 #include "scoring/judge.h"
 #include "util/jsonl.h"
+#include "util/sha256.h"
 
 G_DEFINE_QUARK (vabench-testset-error-quark, testset_error)
 
@@ -403,6 +404,35 @@ default_name (const char *path)
   return g_steal_pointer (&base);
 }
 
+/* Each item's digest: SHA-256 of its line's bytes (without the line
+ * end), the first 16 hex digits. Lines are counted as the JSON Lines
+ * reader counts them. */
+static void
+digest_items (Testset *set, const char *data, gsize len)
+{
+  g_autoptr (GHashTable) by_line = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < set->items->len; i++) {
+    TsItem *it = g_ptr_array_index (set->items, i);
+    g_hash_table_insert (by_line, GUINT_TO_POINTER (it->line), it);
+  }
+  guint line = 1;
+  for (gsize at = 0; at < len; line++) {
+    const char *nl = memchr (data + at, '\n', len - at);
+    gsize end = nl ? (gsize) (nl - data) : len;
+    TsItem *it = g_hash_table_lookup (by_line, GUINT_TO_POINTER (line));
+    if (it) {
+      gsize n = end - at;
+      if (n > 0 && data[at + n - 1] == '\r')
+        n--;
+      char hex[65];
+      sha256_hex (data + at, n, hex);
+      memcpy (it->digest, hex, 16);
+      it->digest[16] = '\0';
+    }
+    at = end + 1;
+  }
+}
+
 static Testset *
 load (const char *path, gboolean hash, GError **error)
 {
@@ -433,6 +463,7 @@ load (const char *path, gboolean hash, GError **error)
                  "%s:1: the file holds a header but no item", path);
     return NULL;
   }
+  digest_items (set, data, len);
   return g_steal_pointer (&set);
 }
 

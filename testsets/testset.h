@@ -37,6 +37,8 @@ typedef struct {
   GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
   char *valid_from;     /* inclusive YYYY-MM-DD the key holds from, or NULL */
   char *valid_until;    /* inclusive YYYY-MM-DD it holds until, or NULL */
+  char digest[17];      /* the first 16 hex digits of the SHA-256 of its
+                           line: which items changed between two files */
 } TsItem;
 
 typedef struct {

@@ -83,7 +83,8 @@ test: deps-quiet
 demo: deps-quiet $(BUILD)/vabench
 	@scripts/demo.sh $(BUILD)/vabench
 
-bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse $(BUILD)/bench-curl
+bench: deps-quiet $(BUILD)/vabench $(BUILD)/bench-parse $(BUILD)/bench-curl \
+       $(BUILD)/tests/test-corpus $(BUILD)/tests/test-golden
 	@scripts/bench.sh $(BUILD)/vabench
 
 $(BUILD)/bench-parse: scripts/bench-parse.c | deps-quiet

@@ -1,20 +1,40 @@
 /* vabench gate DIR --require EXPR... [--submission ID]
- *                  [--baseline DIR [--max-drop METRIC=X]...] */
+ *                  [--baseline DIR [--max-drop METRIC=X]...] [--junit FILE] */
 #include "harness/cmd.h"
 
 #include <stdio.h>
 
 #include "reports/gate.h"
+#include "reports/junit.h"
+#include "util/atomic_file.h"
+
+/* The checks as JUnit XML: one test case per threshold and submission, so
+ * a CI dashboard shows exactly what the gate decided. */
+static gboolean
+write_junit (const char *run_dir, const GPtrArray *checks, const char *path,
+             GError **error)
+{
+  g_autoptr (Results) results = results_read (run_dir, error);
+  if (results == NULL)
+    return FALSE;
+  g_autoptr (JunitWriter) w = junit_writer_new (results, REPORT_LANG_VI,
+                                                FALSE);
+  junit_writer_add_checks (w, checks);
+  g_autofree char *xml = junit_writer_finish (w);
+  return atomic_file_set_contents (path, xml, -1, ATOMIC_FILE_NO_SYNC,
+                                   error);
+}
 
 int
 cmd_gate (int argc, char **argv, GError **error)
 {
   g_auto (GStrv) requires = NULL, max_drops = NULL;
-  g_autofree char *submission = NULL, *baseline = NULL;
+  g_autofree char *submission = NULL, *baseline = NULL, *junit = NULL;
   gboolean allow = FALSE;
   const GOptionEntry entries[] = {
     { "require", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &requires,
-      "threshold METRIC OP NUMBER, e.g. 'accuracy>=0.80' (repeatable)",
+      "threshold METRIC OP NUMBER, e.g. 'accuracy>=80%' or 'p95_ms<=3000' "
+      "(repeatable)",
       "EXPR" },
     { "submission", 's', 0, G_OPTION_ARG_STRING, &submission,
       "check only this submission (default: every one)", "ID" },
@@ -26,6 +46,9 @@ cmd_gate (int argc, char **argv, GError **error)
     { "allow-different-sets", 0, 0, G_OPTION_ARG_NONE, &allow,
       "compare with a baseline scored with different question sets, "
       "listing the items that changed", NULL },
+    { "junit", 'j', 0, G_OPTION_ARG_FILENAME, &junit,
+      "also write the checks to FILE as JUnit XML, one test case per "
+      "threshold and submission", "FILE" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   if (!cmd_parse_options ("gate", "DIR",
@@ -46,10 +69,13 @@ cmd_gate (int argc, char **argv, GError **error)
   GateOptions opts = { argv[1], (const char *const *) requires, submission,
                        baseline, (const char *const *) max_drops, allow };
   g_autoptr (GString) out = g_string_new (NULL);
-  int rc = gate_run (&opts, out, error);
+  g_autoptr (GPtrArray) checks = NULL;
+  int rc = gate_run (&opts, out, &checks, error);
   if (rc == GATE_BAD)
     return VB_EXIT_INPUT;
   fputs (out->str, stdout);
+  if (junit && !write_junit (argv[1], checks, junit, error))
+    return VB_EXIT_RUN;
   if (rc == GATE_FAIL) {
     printf ("gate: FAILED\n");
     return VB_EXIT_GATE;

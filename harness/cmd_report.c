@@ -1,8 +1,10 @@
-/* vabench report DIR [--format html,md,csv,json,junit] [--lang vi|en] */
+/* vabench report DIR [--format html,md,csv,json,junit] [--lang vi|en]
+ *                   [--require EXPR]... [--junit-items] */
 #include "harness/cmd.h"
 
 #include <stdio.h>
 
+#include "reports/gate.h"
 #include "reports/report.h"
 
 /* Input problems (a missing or malformed run file, a bad option value) are
@@ -12,6 +14,8 @@ report_exit_code (const GError *error)
 {
   if (error->domain == REPORT_ERROR)
     return error->code == REPORT_ERROR_IO ? VB_EXIT_RUN : VB_EXIT_INPUT;
+  if (error->domain == GATE_ERROR)
+    return VB_EXIT_INPUT;
   return cmd_exit_code_for (error);
 }
 
@@ -19,11 +23,19 @@ int
 cmd_report (int argc, char **argv, GError **error)
 {
   g_autofree char *formats = NULL, *lang_text = NULL;
+  g_auto (GStrv) requires = NULL;
+  gboolean junit_items = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &formats,
       "comma list of html,md,csv,json,junit (default: all)", "LIST" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_text,
-      "report language: vi (default) or en", "LANG" },
+      "report language: vi (default) or en (written to report.en.html, "
+      "report.en.md, …)", "LANG" },
+    { "require", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &requires,
+      "gate threshold for report.md's verdict and junit.xml, e.g. "
+      "'accuracy>=80%' (repeatable)", "EXPR" },
+    { "junit-items", 0, 0, G_OPTION_ARG_NONE, &junit_items,
+      "junit.xml also gets one test case per answer", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   if (!cmd_parse_options ("report", "DIR",
@@ -40,7 +52,9 @@ cmd_report (int argc, char **argv, GError **error)
     return VB_EXIT_INPUT;
   g_auto (GStrv) warnings = NULL;
   g_autoptr (GError) local = NULL;
-  if (!report_write (argv[1], formats, lang, &warnings, &local)) {
+  ReportOptions opts = { formats, lang, (const char *const *) requires,
+                        junit_items };
+  if (!report_write (argv[1], &opts, &warnings, &local)) {
     int rc = report_exit_code (local);
     g_propagate_error (error, g_steal_pointer (&local));
     return rc;

@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "harness/contest.h"
 #include "harness/engine.h"
 #include "harness/plan.h"
 #include "harness/preflight.h"
+#include "harness/progress.h"
 #include "reports/report.h"
 #include "rundir/run_manifest.h"
 #include "rundir/rundir.h"
@@ -40,39 +42,41 @@ install_signals (void)
 
 typedef struct {
   gboolean tty;
-  guint lines_drawn;
+  Progress *state;
   gint64 last_plain_us;
-} Progress;
+} RunProgress;
 
+/* The terminal's size, or 24 × 80 when stderr is no terminal. */
+static void
+term_size (guint *rows, guint *cols)
+{
+  struct winsize ws;
+  *rows = 24;
+  *cols = 80;
+  if (ioctl (STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) {
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+  }
+}
+
+/* A terminal gets the frame redrawn in place (harness/progress.h); a log
+ * file gets the summary line every 5 s and at the end. */
 static void
 draw_progress (const EngineSubProgress *subs, guint n, gint64 elapsed_us,
                gboolean final, gpointer user)
 {
-  Progress *p = user;
-  /* Plain lines every 5 s, and always the final state. */
+  RunProgress *p = user;
   if (!p->tty && !final && elapsed_us - p->last_plain_us < 5 * G_USEC_PER_SEC)
     return;
   p->last_plain_us = elapsed_us;
-  if (p->tty && p->lines_drawn)
-    fprintf (stderr, "\033[%uA", p->lines_drawn);
-  double secs = MAX (elapsed_us / 1e6, 1e-3);
-  for (guint i = 0; i < n; i++) {
-    const EngineSubProgress *s = &subs[i];
-    double rate = s->requests / secs;
-    guint left = s->units_total - s->units_done;
-    double eta = s->units_done ? left * secs / s->units_done : 0;
-    g_autofree char *tail
-        = s->paused ? g_strdup_printf ("PAUSED (%s ×%u)",
-                                       failure_name (s->pause_class),
-                                       s->pause_streak)
-                    : g_strdup_printf ("ETA %5.0fs", eta);
-    fprintf (stderr,
-             "%s%-16s %6u/%-6u %7.1f req/s  errors %-5u in flight %-4u "
-             "%s\n",
-             p->tty ? "\033[2K" : "", s->id, s->units_done, s->units_total,
-             rate, s->errors, s->in_flight, tail);
-  }
-  p->lines_drawn = n;
+  guint rows, cols, before = progress_lines (p->state);
+  term_size (&rows, &cols);
+  g_autofree char *frame = progress_frame (p->state, subs, n, elapsed_us,
+                                           rows, p->tty ? cols : 0,
+                                           !p->tty || final);
+  if (p->tty && before)
+    fprintf (stderr, "\033[%uA\r\033[J", before);
+  fputs (frame, stderr);
 }
 
 static char *
@@ -268,7 +272,8 @@ fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
   g_auto (PlanSummary) ps = { 0 };
   g_autoptr (GPtrArray) units = plan_build (c, &ps);
   print_plan (c, units, &ps);
-  Progress prog = { isatty (STDERR_FILENO), 0, 0 };
+  g_autoptr (Progress) state = progress_new ();
+  RunProgress prog = { isatty (STDERR_FILENO), state, 0 };
   EngineOptions eo = { .contest = c,
                        .units = units,
                        .run_id = run_id,
@@ -315,7 +320,8 @@ score_and_report (const char *dir, const Contest *c, const char *formats,
     return FALSE;
   ReportLang l = g_strcmp0 (lang, "en") == 0 ? REPORT_LANG_EN : REPORT_LANG_VI;
   g_auto (GStrv) warnings = NULL;
-  if (!report_write (dir, formats, l, &warnings, error))
+  ReportOptions opts = { formats, l, NULL, FALSE };
+  if (!report_write (dir, &opts, &warnings, error))
     return FALSE;
   print_warnings (warnings);
   g_autofree char *table = report_leaderboard_markdown (results, l);

@@ -607,6 +607,20 @@ contest_keep_only (Contest *c, const char *only, GError **error)
   return FALSE;
 }
 
+/* A set's category display names as a JSON object, codes sorted so the
+ * manifest's bytes do not depend on hash order. */
+static cJSON *
+categories_snapshot (GHashTable *categories)
+{
+  cJSON *o = cJSON_CreateObject ();
+  g_autoptr (GList) keys = g_list_sort (g_hash_table_get_keys (categories),
+                                        (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l; l = l->next)
+    cJSON_AddStringToObject (o, l->data,
+                             g_hash_table_lookup (categories, l->data));
+  return o;
+}
+
 cJSON *
 contest_snapshot (const Contest *c)
 {
@@ -653,6 +667,9 @@ contest_snapshot (const Contest *c)
     cJSON_AddStringToObject (t, "sha256", s->sha256);
     cJSON_AddStringToObject (t, "visibility", s->hidden ? "hidden" : "public");
     cJSON_AddNumberToObject (t, "items", s->items->len);
+    if (s->categories) /* display names for the reports, sorted */
+      cJSON_AddItemToObject (t, "categories",
+                             categories_snapshot (s->categories));
     cJSON_AddItemToArray (ts, t);
   }
   cJSON *subs = cJSON_AddArrayToObject (o, "submissions");

@@ -1,10 +1,11 @@
 #include "reports/conditions.h"
 
 #include "reports/escape.h"
+#include "reports/htmlw.h"
 #include "reports/rjson.h"
 
-/* Wording of this table only: kept here, not in i18n.c, while the
- * reports are being reworked (issue 16); move it there with them. */
+/* Wording of this table only, kept with it (reports/i18n.c holds the
+ * words every report shares). */
 typedef enum {
   C_TITLE, C_SUB, C_STATE, C_TIMEOUT, C_CONC, C_RATE, C_RETRIES, C_BUDGET,
   C_SEED, C_AS_OF, C_OWN, C_REASON, C_OFFICIAL, C_NOT_OFFICIAL, C_N
@@ -159,17 +160,13 @@ conditions_html (GString *o, const Results *r, ReportLang lang)
   gboolean official;
   if (!any_settings (r, &official))
     return;
-  g_string_append (o, "<section id=\"conditions\"><h2>");
-  escape_html (o, w (C_TITLE, lang));
-  g_string_append (o, "</h2>\n<p>");
-  escape_html (o, w (official ? C_OFFICIAL : C_NOT_OFFICIAL, lang));
-  g_string_append (o, "</p>\n<table>\n<tr>");
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++) {
-    g_string_append (o, "<th>");
-    escape_html (o, w (columns[i], lang));
-    g_string_append (o, "</th>");
-  }
-  g_string_append (o, "</tr>\n");
+  htmlw_section (o, "conditions", w (C_TITLE, lang), TRUE);
+  htmlw_note (o, w (official ? C_OFFICIAL : C_NOT_OFFICIAL, lang));
+  const char *cols[G_N_ELEMENTS (columns) + 1];
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    cols[i] = w (columns[i], lang);
+  cols[G_N_ELEMENTS (columns)] = NULL;
+  htmlw_table (o, "conditions", cols);
   const cJSON *sub;
   cJSON_ArrayForEach (sub, r->submissions)
   {
@@ -177,11 +174,12 @@ conditions_html (GString *o, const Results *r, ReportLang lang)
     row_cells (sub, lang, cells);
     g_string_append (o, "<tr>");
     for (guint i = 0; i < cells->len; i++) {
-      g_string_append (o, "<td>");
-      escape_html (o, cells->pdata[i]);
+      g_string_append (o, numeric[i] ? "<td class=\"n\">" : "<td>");
+      htmlw_text (o, cells->pdata[i]);
       g_string_append (o, "</td>");
     }
     g_string_append (o, "</tr>\n");
   }
-  g_string_append (o, "</table>\n</section>\n");
+  htmlw_table_end (o);
+  htmlw_section_end (o);
 }

@@ -1,5 +1,6 @@
 #include "reports/csv.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "reports/escape.h"
@@ -19,6 +20,11 @@ static const char *const csv_result_cols[] = {
 static void
 csv_number (GString *out, double v)
 {
+  /* Counts and 0/1 scores are most numbers here: no float formatting. */
+  if (v == (double) (gint64) v && fabs (v) < 1e15) {
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) v);
+    return;
+  }
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.6g", v));
 }
@@ -53,7 +59,7 @@ csv_cell (GString *out, const cJSON *sub, const char *col)
 char *
 csv_results (const Results *results)
 {
-  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (CSV_BOM);
   for (guint c = 0; c < G_N_ELEMENTS (csv_result_cols); c++) {
     const char *col = csv_result_cols[c];
     if (c)
@@ -82,7 +88,7 @@ csv_results (const Results *results)
 void
 csv_items_header (GString *out)
 {
-  g_string_append (out, "submission,testset,item,category,kind,variant,"
+  g_string_append (out, CSV_BOM "submission,testset,item,category,kind,variant,"
                         "variant_kind,correct,score,lenient_score,"
                         "contradictions,error_class,latency_ms,question,"
                         "answer,explanation\r\n");
@@ -132,8 +138,10 @@ csv_items_row (GString *out, const ScoreRecord *rec, ReportLang lang)
   csv_text (out, failure_name (rec->error_class));
   csv_latency (out, rec);
   g_autofree char *q = explain_question (rec);
-  g_autofree char *a = explain_answer (rec);
-  g_autofree char *e = explain_record (rec, lang);
+  g_autofree char *full = explain_answer (rec);
+  g_autofree char *a = explain_shorten (full, CSV_CELL_MAX, lang);
+  g_autofree char *e = rec->correct ? g_strdup ("")
+                                    : explain_record (rec, lang);
   escape_csv (out, q);
   g_string_append_c (out, ',');
   escape_csv (out, a);

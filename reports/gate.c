@@ -18,8 +18,8 @@ static const struct {
 } gate_ops[] = { { ">=", GATE_GE }, { "<=", GATE_LE }, { "==", GATE_EQ },
                  { "!=", GATE_NE }, { ">", GATE_GT },  { "<", GATE_LT } };
 
-static const char *
-op_text (GateOp op)
+const char *
+gate_op_text (GateOp op)
 {
   for (guint i = 0; i < G_N_ELEMENTS (gate_ops); i++)
     if (gate_ops[i].op == op)
@@ -50,24 +50,54 @@ metric_char (char c, gboolean first)
                     || c == ':');
 }
 
-/* A finite number filling the rest of the text (spaces aside). */
-static gboolean
-parse_number (const char *s, double *out)
+/* Shares from 0 to 1 in results.json, by field name (the last part of a
+ * dotted path: by_kind.telex.accuracy is a rate, by_kind.telex.variants
+ * is not). */
+static const char *const gate_rates[] = {
+  "accuracy", "lenient_accuracy", "nearmiss_accuracy", "robustness",
+  "availability", "latency_score", "composite", "hallucination_rate",
+  "mean_score", "drop", "error_rate", "off_topic_rate",
+};
+
+gboolean
+gate_metric_is_rate (const char *metric)
+{
+  const char *dot = metric ? strrchr (metric, '.') : NULL;
+  const char *field = dot ? dot + 1 : metric;
+  for (guint i = 0; field && i < G_N_ELEMENTS (gate_rates); i++)
+    if (strcmp (field, gate_rates[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef enum { NUM_OK, NUM_BAD, NUM_COMMA } NumResult;
+
+/* A finite number, optionally followed by %, filling the rest of the text
+ * (spaces aside). */
+static NumResult
+parse_number (const char *s, double *out, gboolean *percent)
 {
   while (g_ascii_isspace (*s))
     s++;
   if (*s == '\0')
-    return FALSE;
+    return NUM_BAD;
   char *end = NULL;
   double v = g_ascii_strtod (s, &end);
   if (end == s)
-    return FALSE;
+    return NUM_BAD;
+  if (*end == ',' && g_ascii_isdigit (end[1]))
+    return NUM_COMMA;
+  while (g_ascii_isspace (*end))
+    end++;
+  *percent = *end == '%';
+  if (*percent)
+    end++;
   while (g_ascii_isspace (*end))
     end++;
   if (*end != '\0' || !isfinite (v))
-    return FALSE;
-  *out = v;
-  return TRUE;
+    return NUM_BAD;
+  *out = *percent ? v / 100.0 : v;
+  return NUM_OK;
 }
 
 static gboolean
@@ -76,6 +106,43 @@ bad_expr (GError **error, const char *expr, const char *why)
   g_set_error (error, GATE_ERROR, GATE_ERROR_EXPR,
                "malformed expression '%s': %s", expr, why);
   return FALSE;
+}
+
+/* The number read; FALSE + error with a hint for a decimal comma, a rate
+ * past 1 or a % on a metric that is no share. */
+static gboolean
+rule_value (const char *expr, const char *metric, const char *op,
+            const char *num, double *value, gboolean *percent,
+            GError **error)
+{
+  switch (parse_number (num, value, percent)) {
+  case NUM_COMMA:
+    return bad_expr (error, expr, "write the decimal with a point "
+                                  "(0.8) or as a percentage (80%)");
+  case NUM_BAD:
+    return bad_expr (error, expr, "expected a number after the operator, "
+                                  "e.g. 0.8 or 80%");
+  case NUM_OK:
+    break;
+  }
+  gboolean rate = gate_metric_is_rate (metric);
+  if (*percent && !rate) {
+    g_set_error (error, GATE_ERROR, GATE_ERROR_EXPR,
+                 "'%s': %s is not a share, so %% does not apply (write a "
+                 "plain number in its unit, e.g. p95_ms<=3000)",
+                 expr, metric);
+    return FALSE;
+  }
+  if (rate && !*percent && fabs (*value) > 1) {
+    char share[G_ASCII_DTOSTR_BUF_SIZE], pct[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd (share, sizeof share, "%g", *value / 100.0);
+    g_ascii_formatd (pct, sizeof pct, "%g", *value);
+    g_set_error (error, GATE_ERROR, GATE_ERROR_EXPR,
+                 "'%s': %s is a share from 0 to 1; write %s%s%s or %s%s%s%%",
+                 expr, metric, metric, op, share, metric, op, pct);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 GateRule *
@@ -103,14 +170,15 @@ gate_rule_parse (const char *expr, GError **error)
     return NULL;
   }
   double value;
-  if (!parse_number (s + strlen (gate_ops[k].text), &value)) {
-    bad_expr (error, expr, "expected a number after the operator");
+  gboolean percent = FALSE;
+  if (!rule_value (expr, metric, gate_ops[k].text,
+                   s + strlen (gate_ops[k].text), &value, &percent, error))
     return NULL;
-  }
   GateRule *rule = g_new0 (GateRule, 1);
   rule->metric = g_steal_pointer (&metric);
   rule->op = gate_ops[k].op;
   rule->value = value;
+  rule->percent = percent;
   rule->text = g_strdup (expr);
   return rule;
 }
@@ -135,10 +203,12 @@ gate_max_drop_parse (const char *text, char **metric, double *max,
   gboolean ok = name && *name && metric_char (name[0], TRUE);
   for (const char *p = name; ok && *p; p++)
     ok = metric_char (*p, FALSE);
-  if (!ok || !parse_number (eq + 1, max) || *max < 0) {
+  gboolean percent = FALSE;
+  if (!ok || parse_number (eq + 1, max, &percent) != NUM_OK || *max < 0
+      || (percent && !gate_metric_is_rate (name))) {
     g_set_error (error, GATE_ERROR, GATE_ERROR_EXPR,
                  "malformed --max-drop '%s': expected METRIC=X with X ≥ 0, "
-                 "e.g. accuracy=0.02", text);
+                 "e.g. accuracy=0.02 or accuracy=2%%", text);
     return FALSE;
   }
   *metric = g_steal_pointer (&name);
@@ -189,30 +259,61 @@ metric_known (const GPtrArray *subs, const GateRule *rule, GError **error)
 }
 
 static void
-append_value (GString *out, double v)
+append_value (GString *out, double v, gboolean percent)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.6g", v));
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.6g",
+                                         percent ? v * 100.0 : v));
+  if (percent)
+    g_string_append_c (out, '%');
 }
 
-/* One line per check; returns TRUE when it holds. */
-static gboolean
-check_one (const cJSON *sub, const GateRule *rule, GString *out)
+void
+gate_check_free (GateCheck *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->submission);
+  g_free (c->name);
+  g_free (c->metric);
+  g_free (c->line);
+  g_free (c);
+}
+
+static void
+check_free_ptr (gpointer p)
+{
+  gate_check_free (p);
+}
+
+/* One rule on one submission, and its line:
+ * "FAIL hue: accuracy >= 80% (accuracy = 76.5%)". */
+static GateCheck *
+check_one (const cJSON *sub, const GateRule *rule)
 {
   const cJSON *n = rjson_path (sub, rule->metric);
-  gboolean ok = cJSON_IsNumber (n)
-                && gate_op_holds (rule->op, n->valuedouble, rule->value);
-  g_string_append_printf (out, "%s %s: %s %s ", ok ? "ok  " : "FAIL",
-                          rjson_str (sub, "id", "?"), rule->metric,
-                          op_text (rule->op));
-  append_value (out, rule->value);
-  g_string_append_printf (out, " (%s = ", rule->metric);
-  if (cJSON_IsNumber (n))
-    append_value (out, n->valuedouble);
+  GateCheck *c = g_new0 (GateCheck, 1);
+  c->submission = g_strdup (rjson_str (sub, "id", "?"));
+  c->metric = g_strdup (rule->metric);
+  c->percent = rule->percent;
+  c->has_value = cJSON_IsNumber (n);
+  c->value = c->has_value ? n->valuedouble : 0;
+  c->ok = c->has_value && gate_op_holds (rule->op, c->value, rule->value);
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_string_append_printf (name, "%s %s ", rule->metric,
+                          gate_op_text (rule->op));
+  append_value (name, rule->value, rule->percent);
+  c->name = g_strdup (name->str);
+  g_autoptr (GString) line = g_string_new (NULL);
+  g_string_append_printf (line, "%s %s: %s (%s = ", c->ok ? "ok  " : "FAIL",
+                          c->submission, c->name, rule->metric);
+  if (c->has_value)
+    append_value (line, c->value, rule->percent);
   else
-    g_string_append (out, "no value");
-  g_string_append (out, ")\n");
-  return ok;
+    g_string_append (line, "no value");
+  g_string_append_c (line, ')');
+  c->line = g_strdup (line->str);
+  return c;
 }
 
 static void
@@ -221,29 +322,51 @@ rule_free_ptr (gpointer p)
   gate_rule_free (p);
 }
 
-int
-gate_check (const cJSON *submissions, const char *const *requires,
-            const char *submission, GString *out, GError **error)
+GPtrArray *
+gate_checks (const cJSON *submissions, const char *const *requires,
+             const char *submission, GError **error)
 {
   g_autoptr (GPtrArray) subs = gate_targets (submissions, submission,
                                              error);
   if (subs == NULL)
-    return GATE_BAD;
+    return NULL;
   g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (rule_free_ptr);
   for (guint i = 0; requires && requires[i]; i++) {
     GateRule *rule = gate_rule_parse (requires[i], error);
     if (rule == NULL)
-      return GATE_BAD;
+      return NULL;
     g_ptr_array_add (rules, rule);
     if (subs->len > 0 && !metric_known (subs, rule, error))
-      return GATE_BAD;
+      return NULL;
   }
-  int rc = GATE_PASS;
+  GPtrArray *checks = g_ptr_array_new_with_free_func (check_free_ptr);
   for (guint r = 0; r < rules->len; r++)
     for (guint i = 0; i < subs->len; i++)
-      if (!check_one (subs->pdata[i], rules->pdata[r], out))
-        rc = GATE_FAIL;
+      g_ptr_array_add (checks, check_one (subs->pdata[i], rules->pdata[r]));
+  return checks;
+}
+
+/* Appends each check's line; GATE_FAIL when one fails. */
+static int
+checks_print (const GPtrArray *checks, GString *out)
+{
+  int rc = GATE_PASS;
+  for (guint i = 0; i < checks->len; i++) {
+    const GateCheck *c = checks->pdata[i];
+    g_string_append_printf (out, "%s\n", c->line);
+    if (!c->ok)
+      rc = GATE_FAIL;
+  }
   return rc;
+}
+
+int
+gate_check (const cJSON *submissions, const char *const *requires,
+            const char *submission, GString *out, GError **error)
+{
+  g_autoptr (GPtrArray) checks = gate_checks (submissions, requires,
+                                              submission, error);
+  return checks ? checks_print (checks, out) : GATE_BAD;
 }
 
 /* Flipped clean items of one submission and whether the regression is
@@ -280,31 +403,39 @@ baseline_flips (const Outcomes *base, const Outcomes *cur, const char *id,
 }
 
 /* --max-drop METRIC=X: fails when baseline − current > X. */
-static gboolean
+static GateCheck *
 max_drop_one (const cJSON *bsub, const cJSON *sub, const char *metric,
-              double max, GString *out)
+              double max)
 {
   const cJSON *b = rjson_path (bsub, metric), *c = rjson_path (sub, metric);
-  const char *id = rjson_str (sub, "id", "?");
+  GateCheck *k = g_new0 (GateCheck, 1);
+  k->submission = g_strdup (rjson_str (sub, "id", "?"));
+  k->metric = g_strdup (metric);
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_string_append_printf (name, "%s drop ≤ ", metric);
+  append_value (name, max, FALSE);
+  k->name = g_strdup (name->str);
   if (!cJSON_IsNumber (b) || !cJSON_IsNumber (c)) {
-    g_string_append_printf (out, "FAIL %s: %s drop not computable (no value "
-                                 "in %s)\n", id, metric,
-                            cJSON_IsNumber (b) ? "this run" : "the baseline");
-    return FALSE;
+    k->line = g_strdup_printf ("FAIL %s: %s drop not computable (no value "
+                               "in %s)", k->submission, metric,
+                               cJSON_IsNumber (b) ? "this run"
+                                                  : "the baseline");
+    return k;
   }
-  double drop = b->valuedouble - c->valuedouble;
-  gboolean ok = drop <= max + 1e-12;
-  g_string_append_printf (out, "%s %s: %s drop ≤ ", ok ? "ok  " : "FAIL", id,
-                          metric);
-  append_value (out, max);
-  g_string_append (out, " (baseline ");
-  append_value (out, b->valuedouble);
-  g_string_append (out, ", now ");
-  append_value (out, c->valuedouble);
-  g_string_append (out, ", drop ");
-  append_value (out, drop);
-  g_string_append (out, ")\n");
-  return ok;
+  k->has_value = TRUE;
+  k->value = b->valuedouble - c->valuedouble;
+  k->ok = k->value <= max + 1e-12;
+  g_autoptr (GString) line = g_string_new (NULL);
+  g_string_append_printf (line, "%s %s: %s (baseline ", k->ok ? "ok  " : "FAIL",
+                          k->submission, k->name);
+  append_value (line, b->valuedouble, FALSE);
+  g_string_append (line, ", now ");
+  append_value (line, c->valuedouble, FALSE);
+  g_string_append (line, ", drop ");
+  append_value (line, k->value, FALSE);
+  g_string_append_c (line, ')');
+  k->line = g_strdup (line->str);
+  return k;
 }
 
 static const cJSON *
@@ -339,7 +470,7 @@ load_outcomes (const char *dir, GError **error)
 
 static int
 gate_baseline (const GateOptions *opts, const Results *results,
-               GString *out, GError **error)
+               GString *out, GPtrArray *checks, GError **error)
 {
   g_autoptr (Results) base = load_results (opts->baseline_dir, error);
   if (base == NULL)
@@ -389,17 +520,24 @@ gate_baseline (const GateOptions *opts, const Results *results,
       continue;
     }
     baseline_flips (bo, co, id, out);
-    for (guint k = 0; k < drops->len; k++)
-      if (!max_drop_one (bsub, subs->pdata[i], drops->pdata[k],
-                         g_array_index (maxes, double, k), out))
+    for (guint k = 0; k < drops->len; k++) {
+      GateCheck *c = max_drop_one (bsub, subs->pdata[i], drops->pdata[k],
+                                   g_array_index (maxes, double, k));
+      g_string_append_printf (out, "%s\n", c->line);
+      if (!c->ok)
         rc = GATE_FAIL;
+      g_ptr_array_add (checks, c);
+    }
   }
   return rc;
 }
 
 int
-gate_run (const GateOptions *opts, GString *out, GError **error)
+gate_run (const GateOptions *opts, GString *out, GPtrArray **checks_out,
+          GError **error)
 {
+  if (checks_out)
+    *checks_out = NULL;
   if (opts->max_drops && opts->max_drops[0] && opts->baseline_dir == NULL) {
     g_set_error (error, GATE_ERROR, GATE_ERROR_EXPR,
                  "--max-drop needs --baseline DIR");
@@ -408,17 +546,21 @@ gate_run (const GateOptions *opts, GString *out, GError **error)
   g_autoptr (Results) results = load_results (opts->run_dir, error);
   if (results == NULL)
     return GATE_BAD;
-  g_autoptr (GString) checks = g_string_new (NULL);
-  int rc = gate_check (results->submissions, opts->requires,
-                       opts->submission, checks, error);
-  if (rc == GATE_BAD)
-    return rc;
+  g_autoptr (GPtrArray) checks = gate_checks (results->submissions,
+                                              opts->requires,
+                                              opts->submission, error);
+  if (checks == NULL)
+    return GATE_BAD;
+  g_autoptr (GString) lines = g_string_new (NULL);
+  int rc = checks_print (checks, lines);
   int brc = GATE_PASS;
   if (opts->baseline_dir) {
-    brc = gate_baseline (opts, results, checks, error);
+    brc = gate_baseline (opts, results, lines, checks, error);
     if (brc == GATE_BAD)
       return brc;
   }
-  g_string_append_len (out, checks->str, checks->len);
+  g_string_append_len (out, lines->str, lines->len);
+  if (checks_out)
+    *checks_out = g_steal_pointer (&checks);
   return rc == GATE_FAIL || brc == GATE_FAIL ? GATE_FAIL : GATE_PASS;
 }

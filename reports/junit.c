@@ -2,6 +2,7 @@
 
 #include "reports/escape.h"
 #include "reports/explain.h"
+#include "reports/gate.h"
 #include "reports/i18n.h"
 #include "reports/rjson.h"
 
@@ -11,7 +12,8 @@ typedef struct {
 
 typedef struct {
   char *id;
-  GString *cases;
+  GString *checks;    /* the gate's cases */
+  GString *cases;     /* per-item cases */
   guint tests, failures, errors;
   double time_s;
   GHashTable *hidden; /* testset name → HiddenCount* */
@@ -20,6 +22,8 @@ typedef struct {
 struct _JunitWriter {
   const Results *results;
   ReportLang lang;
+  gboolean items;
+  guint n_checks;
   GPtrArray *suites;  /* JunitSuite*, results order then first-seen */
   GHashTable *by_id;  /* id (borrowed from suite) → JunitSuite* */
 };
@@ -29,6 +33,7 @@ suite_free (gpointer p)
 {
   JunitSuite *s = p;
   g_free (s->id);
+  g_string_free (s->checks, TRUE);
   g_string_free (s->cases, TRUE);
   g_hash_table_unref (s->hidden);
   g_free (s);
@@ -42,6 +47,7 @@ suite_get (JunitWriter *w, const char *id)
     return s;
   s = g_new0 (JunitSuite, 1);
   s->id = g_strdup (id);
+  s->checks = g_string_new (NULL);
   s->cases = g_string_new (NULL);
   s->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      g_free);
@@ -51,11 +57,12 @@ suite_get (JunitWriter *w, const char *id)
 }
 
 JunitWriter *
-junit_writer_new (const Results *results, ReportLang lang)
+junit_writer_new (const Results *results, ReportLang lang, gboolean items)
 {
   JunitWriter *w = g_new0 (JunitWriter, 1);
   w->results = results;
   w->lang = lang;
+  w->items = items;
   w->suites = g_ptr_array_new_with_free_func (suite_free);
   w->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   const cJSON *sub;
@@ -103,7 +110,8 @@ case_body (GString *c, const ScoreRecord *rec, const char *why,
            ReportLang lang)
 {
   g_autofree char *q = explain_question (rec);
-  g_autofree char *a = explain_answer (rec);
+  g_autofree char *full = explain_answer (rec);
+  g_autofree char *a = explain_shorten (full, EXPLAIN_ANSWER_MAX, lang);
   g_string_append_printf (c, "%s: ", i18n (I18N_QUESTION, lang));
   escape_xml (c, q);
   g_string_append_printf (c, "\n%s: ", i18n (I18N_ANSWER, lang));
@@ -142,15 +150,48 @@ add_case (JunitWriter *w, JunitSuite *s, const ScoreRecord *rec)
   g_string_append_printf (c, ">\n      <%s type=\"", tag);
   escape_xml (c, err ? err : "wrong_answer");
   g_string_append (c, "\" message=\"");
-  escape_xml (c, *why ? why : i18n (I18N_NO_DATA, w->lang));
+  escape_xml (c, why);
   g_string_append (c, "\">");
   case_body (c, rec, why, w->lang);
   g_string_append_printf (c, "</%s>\n    </testcase>\n", tag);
 }
 
+gboolean
+junit_writer_wants_records (const JunitWriter *w)
+{
+  return w->items;
+}
+
+void
+junit_writer_add_checks (JunitWriter *w, const GPtrArray *checks)
+{
+  for (guint i = 0; checks && i < checks->len; i++) {
+    const GateCheck *k = checks->pdata[i];
+    JunitSuite *s = suite_get (w, k->submission);
+    GString *c = s->checks;
+    w->n_checks++;
+    s->tests++;
+    g_string_append (c, "    <testcase classname=\"");
+    escape_xml (c, s->id);
+    g_string_append (c, "\" name=\"");
+    escape_xml (c, k->name);
+    g_string_append (c, "\" time=\"0\"");
+    if (k->ok) {
+      g_string_append (c, "/>\n");
+      continue;
+    }
+    s->failures++;
+    g_string_append (c, ">\n      <failure type=\"threshold\" message=\"");
+    escape_xml (c, k->line);
+    g_string_append (c, "\"/>\n    </testcase>\n");
+  }
+}
+
 void
 junit_writer_add (JunitWriter *w, const ScoreRecord *rec, gboolean hidden)
 {
+  if (!w->items)
+    return;
   JunitSuite *s = suite_get (w, rec->submission ? rec->submission : "?");
   if (hidden)
     add_hidden (s, rec);
@@ -180,10 +221,25 @@ hidden_cases (JunitSuite *s, GString *c)
   }
 }
 
+/* Without thresholds the gate checks nothing: say so in a skipped case
+ * rather than leave an empty suite a dashboard reads as "no tests". */
 static void
-suite_counts (JunitSuite *s, guint *tests, guint *failures)
+no_threshold_case (const JunitWriter *w, JunitSuite *s, GString *c)
 {
-  *tests = s->tests + g_hash_table_size (s->hidden);
+  g_string_append (c, "    <testcase classname=\"");
+  escape_xml (c, s->id);
+  g_string_append (c, "\" name=\"gate\" time=\"0\">\n      <skipped "
+                      "message=\"");
+  escape_xml (c, i18n (I18N_GATE_NONE, w->lang));
+  g_string_append (c, "\"/>\n    </testcase>\n");
+}
+
+static void
+suite_counts (const JunitWriter *w, JunitSuite *s, guint *tests,
+              guint *failures, guint *skipped)
+{
+  *skipped = w->n_checks == 0;
+  *tests = s->tests + g_hash_table_size (s->hidden) + *skipped;
   *failures = s->failures;
   GHashTableIter it;
   gpointer v;
@@ -200,18 +256,21 @@ junit_writer_finish (JunitWriter *w)
   char tbuf[G_ASCII_DTOSTR_BUF_SIZE];
   for (guint i = 0; i < w->suites->len; i++) {
     JunitSuite *s = w->suites->pdata[i];
-    guint tests, failures;
-    suite_counts (s, &tests, &failures);
+    guint tests, failures, skipped;
+    suite_counts (w, s, &tests, &failures, &skipped);
     all_tests += tests;
     all_failures += failures;
     all_errors += s->errors;
     g_string_append (body, "  <testsuite name=\"");
     escape_xml (body, s->id);
     g_string_append_printf (
-        body, "\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"0\" "
-              "time=\"%s\">\n",
-        tests, failures, s->errors,
+        body, "\" tests=\"%u\" failures=\"%u\" errors=\"%u\" "
+              "skipped=\"%u\" time=\"%s\">\n",
+        tests, failures, s->errors, skipped,
         g_ascii_formatd (tbuf, sizeof tbuf, "%.3f", s->time_s));
+    g_string_append_len (body, s->checks->str, s->checks->len);
+    if (w->n_checks == 0)
+      no_threshold_case (w, s, body);
     g_string_append_len (body, s->cases->str, s->cases->len);
     hidden_cases (s, body);
     g_string_append (body, "  </testsuite>\n");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "reports/csv.h"
+#include "reports/gate.h"
 #include "reports/html.h"
 #include "reports/junit.h"
 #include "reports/markdown.h"
@@ -82,6 +83,17 @@ report_leaderboard_markdown (const Results *results, ReportLang lang)
                    : g_steal_pointer (&board);
 }
 
+char *
+report_file_name (const char *name, ReportLang lang)
+{
+  if (lang != REPORT_LANG_EN)
+    return g_strdup (name);
+  const char *dot = strrchr (name, '.');
+  if (dot == NULL)
+    return g_strconcat (name, ".en", NULL);
+  return g_strdup_printf ("%.*s.en%s", (int) (dot - name), name, dot);
+}
+
 /* Per-record sinks fed by the single pass over scores.jsonl. */
 typedef struct {
   GString *items;      /* items.csv, or NULL */
@@ -89,22 +101,35 @@ typedef struct {
   ReportLang lang;
 } Sinks;
 
-static void
-visit_record (const ScoreRecord *rec, int sub, gboolean hidden,
-              gpointer user)
+static gboolean
+visit_record (const ScoreRecord *head, ScoreRecordLine *line, int sub,
+              gboolean hidden, gpointer user, GError **error)
 {
   Sinks *s = user;
-  if (s->items && !hidden)
+  gboolean want_items = s->items && !hidden;
+  gboolean want_junit = s->junit && junit_writer_wants_records (s->junit);
+  if (!want_items && !want_junit)
+    return TRUE;
+  /* A correct answer's row needs no judgement: its texts are read
+   * without building the judgement's tree (most of a line's bytes). */
+  const ScoreRecord *rec = head->correct && !want_junit
+                               ? score_record_line_texts (line, error)
+                               : score_record_line_full (line, error);
+  if (rec == NULL)
+    return FALSE;
+  if (want_items)
     csv_items_row (s->items, rec, s->lang);
-  if (s->junit)
+  if (want_junit)
     junit_writer_add (s->junit, rec, hidden);
+  return TRUE;
 }
 
 static gboolean
-save_in (const RunData *rd, const char *name, const char *text, gssize len,
-         GError **error)
+save_in (const RunData *rd, const char *name, ReportLang lang,
+         const char *text, gssize len, GError **error)
 {
-  g_autofree char *path = g_build_filename (rd->dir, name, NULL);
+  g_autofree char *file = report_file_name (name, lang);
+  g_autofree char *path = g_build_filename (rd->dir, file, NULL);
   g_autoptr (GError) local = NULL;
   /* Not synced: reports can be made again from the run. */
   if (atomic_file_set_contents (path, text, len, ATOMIC_FILE_NO_SYNC, &local))
@@ -115,14 +140,14 @@ save_in (const RunData *rd, const char *name, const char *text, gssize len,
 
 typedef struct {
   const char *name;
-  char *(*script) (const Results *results, ReportLang lang);
+  char *(*script) (const RunData *rd, ReportLang lang);
 } PlotKind;
 
 static const PlotKind report_plots[] = {
-  { "leaderboard", plot_script_leaderboard },
-  { "latency_cdf", plot_script_latency_cdf },
+  { "forest", plot_script_forest },
   { "nearmiss", plot_script_nearmiss },
-  { "heatmap", plot_script_heatmap },
+  { "categories", plot_script_categories },
+  { "latency", plot_script_latency },
   { "capacity", plot_script_capacity },
 };
 
@@ -148,7 +173,7 @@ render_plots (const RunData *rd, ReportLang lang, GPtrArray *warnings,
   GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            g_free);
   for (guint i = 0; i < G_N_ELEMENTS (report_plots); i++) {
-    g_autofree char *script = report_plots[i].script (rd->results, lang);
+    g_autofree char *script = report_plots[i].script (rd, lang);
     if (script == NULL)
       continue;
     g_autoptr (GError) local = NULL;
@@ -161,7 +186,7 @@ render_plots (const RunData *rd, ReportLang lang, GPtrArray *warnings,
     }
     g_autofree char *file = g_strdup_printf ("plots/%s.svg",
                                              report_plots[i].name);
-    if (!save_in (rd, file, svg, -1, error)) {
+    if (!save_in (rd, file, lang, svg, -1, error)) {
       g_hash_table_unref (out);
       return NULL;
     }
@@ -182,39 +207,41 @@ write_html (const RunData *rd, ReportLang lang, GPtrArray *warnings,
     return FALSE;
   }
   g_autofree char *html = html_report (rd, plots, lang);
-  return save_in (rd, "report.html", html, -1, error);
+  return save_in (rd, "report.html", lang, html, -1, error);
 }
 
 static gboolean
 write_scanned (const RunData *rd, const Sinks *s, GError **error)
 {
-  if (s->items && !save_in (rd, "items.csv", s->items->str,
+  if (s->items && !save_in (rd, "items.csv", s->lang, s->items->str,
                             (gssize) s->items->len, error))
     return FALSE;
   if (s->junit) {
     g_autofree char *xml = junit_writer_finish (s->junit);
-    if (!save_in (rd, "junit.xml", xml, -1, error))
+    if (!save_in (rd, "junit.xml", s->lang, xml, -1, error))
       return FALSE;
   }
   return TRUE;
 }
 
 static gboolean
-write_plain (const RunData *rd, guint fmts, ReportLang lang, GError **error)
+write_plain (const RunData *rd, guint fmts, const GPtrArray *checks,
+             ReportLang lang, GError **error)
 {
   if (fmts & FMT_MD) {
-    g_autofree char *md = markdown_report (rd, lang);
-    if (!save_in (rd, "report.md", md, -1, error))
+    g_autofree char *md = markdown_report (rd, checks, lang);
+    if (!save_in (rd, "report.md", lang, md, -1, error))
       return FALSE;
   }
   if (fmts & FMT_CSV) {
     g_autofree char *csv = csv_results (rd->results);
-    if (!save_in (rd, "results.csv", csv, -1, error))
+    if (!save_in (rd, "results.csv", REPORT_LANG_VI, csv, -1, error))
       return FALSE;
   }
   if (fmts & FMT_JSON) {
     g_autofree char *text = results_print (rd->results);
-    if (!save_in (rd, rundir_file_name (RUNDIR_RESULTS), text, -1, error))
+    if (!save_in (rd, rundir_file_name (RUNDIR_RESULTS), REPORT_LANG_VI,
+                  text, -1, error))
       return FALSE;
   }
   return TRUE;
@@ -235,16 +262,23 @@ warnings_strv (GPtrArray *warnings)
 }
 
 gboolean
-report_write (const char *run_dir, const char *formats, ReportLang lang,
+report_write (const char *run_dir, const ReportOptions *opts,
               char ***warnings, GError **error)
 {
   if (warnings)
     *warnings = NULL;
   guint fmts;
-  if (!parse_formats (formats, &fmts, error))
+  ReportLang lang = opts->lang;
+  if (!parse_formats (opts->formats, &fmts, error))
     return FALSE;
   g_autoptr (RunData) rd = rundata_load (run_dir, error);
   if (rd == NULL)
+    return FALSE;
+  /* The thresholds are checked first: a malformed one fails before any
+   * file is written. */
+  g_autoptr (GPtrArray) checks = gate_checks (rd->subs, opts->requires, NULL,
+                                              error);
+  if (checks == NULL)
     return FALSE;
   g_autoptr (GString) items = NULL;
   g_autoptr (JunitWriter) junit = NULL;
@@ -252,18 +286,22 @@ report_write (const char *run_dir, const char *formats, ReportLang lang,
     items = g_string_new (NULL);
     csv_items_header (items);
   }
-  if (fmts & FMT_JUNIT)
-    junit = junit_writer_new (rd->results, lang);
+  if (fmts & FMT_JUNIT) {
+    junit = junit_writer_new (rd->results, lang, opts->junit_items);
+    junit_writer_add_checks (junit, checks);
+  }
   Sinks sinks = { items, junit, lang };
   g_autoptr (GPtrArray) warn = g_ptr_array_new_with_free_func (g_free);
-  if ((fmts & (FMT_HTML | FMT_CSV | FMT_JUNIT))
-      && !rundata_scan (rd, visit_record, &sinks, error))
+  gboolean scan = (fmts & (FMT_HTML | FMT_MD | FMT_CSV))
+                  || (junit && opts->junit_items);
+  if (scan && !rundata_scan (rd, visit_record, &sinks, error))
     return FALSE;
-  if ((fmts & (FMT_HTML | FMT_CSV | FMT_JUNIT)) && !rd->have_scores)
+  if (scan && !rd->have_scores)
     g_ptr_array_add (warn, g_strdup_printf ("%s/%s not found: no "
                                             "per-question detail", run_dir,
                                             rundir_file_name (RUNDIR_SCORES)));
-  if (!write_scanned (rd, &sinks, error) || !write_plain (rd, fmts, lang, error))
+  if (!write_scanned (rd, &sinks, error)
+      || !write_plain (rd, fmts, checks, lang, error))
     return FALSE;
   if ((fmts & FMT_HTML) && !write_html (rd, lang, warn, error))
     return FALSE;

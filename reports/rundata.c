@@ -13,18 +13,30 @@ worst_list_free (gpointer p)
   g_ptr_array_unref (p);
 }
 
+/* Hidden sets, and the display names of categories: the first set that
+ * names a category wins. */
 static void
-collect_hidden_sets (RunData *rd)
+collect_sets (RunData *rd)
 {
   const cJSON *sets = rjson_path (rd->results->contest, "testsets");
-  const cJSON *s;
+  const cJSON *s, *c;
   cJSON_ArrayForEach (s, sets)
   {
     const char *vis = rjson_str (s, "visibility", "public");
     const char *name = rjson_str (s, "name", NULL);
     if (name && strcmp (vis, "hidden") == 0)
       g_hash_table_add (rd->hidden_sets, g_strdup (name));
+    cJSON_ArrayForEach (c, cJSON_GetObjectItemCaseSensitive (s, "categories"))
+      if (c->string && cJSON_IsString (c) && *c->valuestring
+          && !g_hash_table_contains (rd->categories, c->string))
+        g_hash_table_insert (rd->categories, c->string, c->valuestring);
   }
+}
+
+const char *
+rundata_category_name (const RunData *rd, const char *code)
+{
+  return code ? g_hash_table_lookup (rd->categories, code) : NULL;
 }
 
 RunData *
@@ -47,6 +59,8 @@ rundata_load (const char *run_dir, GError **error)
                                            NULL);
   rd->worst = g_ptr_array_new_with_free_func (worst_list_free);
   rd->hidden_records = g_new0 (guint, rd->n_subs + 1);
+  rd->wrong = g_new0 (guint, rd->n_subs + 1);
+  rd->categories = g_hash_table_new (g_str_hash, g_str_equal);
   guint i = 0;
   const cJSON *s;
   cJSON_ArrayForEach (s, rd->subs)
@@ -59,7 +73,7 @@ rundata_load (const char *run_dir, GError **error)
                                     (GDestroyNotify) score_record_free));
     i++;
   }
-  collect_hidden_sets (rd);
+  collect_sets (rd);
   return rd;
 }
 
@@ -74,6 +88,8 @@ rundata_free (RunData *rd)
   g_hash_table_unref (rd->hidden_sets);
   g_ptr_array_unref (rd->worst);
   g_free (rd->hidden_records);
+  g_free (rd->wrong);
+  g_hash_table_unref (rd->categories);
   g_free (rd);
 }
 
@@ -128,23 +144,30 @@ least_bad (GPtrArray *list)
 
 /* Bounded selection: at most RUNDATA_WORST_MAX copies; a worse record
  * replaces the least bad one, whose index is cached in *cut so each record
- * costs one comparison — linear in records. */
-static void
-offer_worst (GPtrArray *list, guint *cut, const ScoreRecord *rec)
+ * costs one comparison on its head — linear in records — and only a kept
+ * record is parsed whole. */
+static gboolean
+offer_worst (GPtrArray *list, guint *cut, const ScoreRecord *head,
+             ScoreRecordLine *line, GError **error)
 {
-  if (rec->correct)
-    return;
-  if (list->len < RUNDATA_WORST_MAX) {
+  if (head->correct)
+    return TRUE;
+  gboolean full_list = list->len >= RUNDATA_WORST_MAX;
+  if (full_list && worse_cmp (head, list->pdata[*cut]) >= 0)
+    return TRUE;
+  const ScoreRecord *rec = score_record_line_full (line, error);
+  if (rec == NULL)
+    return FALSE;
+  if (!full_list) {
     g_ptr_array_add (list, score_record_copy (rec));
     if (list->len == RUNDATA_WORST_MAX)
       *cut = least_bad (list);
-    return;
+    return TRUE;
   }
-  if (worse_cmp (rec, list->pdata[*cut]) >= 0)
-    return;
   score_record_free (list->pdata[*cut]);
   list->pdata[*cut] = score_record_copy (rec);
   *cut = least_bad (list);
+  return TRUE;
 }
 
 typedef struct {
@@ -155,20 +178,24 @@ typedef struct {
 } ScanCtx;
 
 static gboolean
-scan_record (const ScoreRecord *rec, gpointer user, GError **error)
+scan_record (const ScoreRecord *head, ScoreRecordLine *line, gpointer user,
+             GError **error)
 {
   ScanCtx *ctx = user;
   RunData *rd = ctx->rd;
-  int sub = rundata_sub (rd, rec->submission);
-  gboolean hidden = rundata_record_hidden (rd, rec);
+  int sub = rundata_sub (rd, head->submission);
+  gboolean hidden = rundata_record_hidden (rd, head);
   rd->records++;
   if (sub >= 0 && hidden)
     rd->hidden_records[sub]++;
-  else if (sub >= 0)
-    offer_worst (rd->worst->pdata[sub], &ctx->cuts[sub], rec);
-  if (ctx->visit)
-    ctx->visit (rec, sub, hidden, ctx->user);
-  return TRUE;
+  else if (sub >= 0) {
+    rd->wrong[sub] += !head->correct;
+    if (!offer_worst (rd->worst->pdata[sub], &ctx->cuts[sub], head, line,
+                      error))
+      return FALSE;
+  }
+  return ctx->visit == NULL
+         || ctx->visit (head, line, sub, hidden, ctx->user, error);
 }
 
 gboolean
@@ -179,7 +206,7 @@ rundata_scan (RunData *rd, RundataVisit visit, gpointer user, GError **error)
   g_autofree guint *cuts = g_new0 (guint, rd->n_subs + 1);
   ScanCtx ctx = { rd, visit, user, cuts };
   g_autoptr (GError) local = NULL;
-  if (!score_record_read (rd->dir, scan_record, &ctx, &local)
+  if (!score_record_read_lazy (rd->dir, scan_record, &ctx, &local)
       && !g_error_matches (local, JSONL_ERROR, JSONL_ERROR_EMPTY)) {
     g_set_error (error, REPORT_ERROR, REPORT_ERROR_INPUT, "%s",
                  local->message);

@@ -24,6 +24,9 @@ typedef struct {
                              (owned copies) */
   guint *hidden_records;  /* per submission: records of hidden sets */
   guint records;          /* records read from scores.jsonl */
+  guint *wrong;           /* per submission: wrong records (public sets) */
+  GHashTable *categories; /* category code → display name (borrowed from
+                             results.json's contest.testsets[].categories) */
   gboolean have_scores;   /* scores.jsonl was present */
 } RunData;
 
@@ -32,13 +35,20 @@ RunData *rundata_load (const char *run_dir, GError **error);
 void rundata_free (RunData *rd); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, rundata_free)
 
-/* Called once per score record (borrowed) with its submission's index in
- * results.submissions, or -1 when the submission is not ranked. */
-typedef void (*RundataVisit) (const ScoreRecord *rec, int sub,
-                              gboolean hidden, gpointer user);
+/* Called once per score record with its head (borrowed: every member but
+ * the turns, rundir/score_record.h), the line (score_record_line_full
+ * gives the whole record, parsed only then) and its submission's index
+ * in results.submissions, or -1 when the submission is not ranked. Return
+ * FALSE and set error to stop. */
+typedef gboolean (*RundataVisit) (const ScoreRecord *head,
+                                  ScoreRecordLine *line, int sub,
+                                  gboolean hidden, gpointer user,
+                                  GError **error);
 
 /* Reads RUN_DIR/scores.jsonl once, keeps the worst answers of each
  * submission (not of hidden sets) and calls visit (may be NULL) per record.
+ * Only the lines a worst list keeps, or a visitor asks for, are parsed
+ * whole: html and md of 170,000 records read in a fraction of a second.
  * A missing scores.jsonl is not an error: have_scores stays FALSE. */
 gboolean rundata_scan (RunData *rd, RundataVisit visit, gpointer user,
                        GError **error);
@@ -46,6 +56,10 @@ gboolean rundata_scan (RunData *rd, RundataVisit visit, gpointer user,
 /* TRUE when the record must be treated as hidden: its own flag, or its
  * testset is listed hidden in results.json. */
 gboolean rundata_record_hidden (const RunData *rd, const ScoreRecord *rec);
+
+/* The display name of a category ("Cư trú" for "cu-tru") as the question
+ * set's header gives it, else NULL. Borrowed. */
+const char *rundata_category_name (const RunData *rd, const char *code);
 
 /* Index of submission id in results.submissions, or -1. */
 int rundata_sub (const RunData *rd, const char *id);

@@ -10,27 +10,7 @@
 
 #define PUT VB_GSTRING_PUT_LITERAL
 
-/* The record is written member by member as literals, not built as a
- * cJSON tree: making, walking and dropping some sixty nodes per answer was
- * a tenth of scoring. The tables below are what the reader looks up; the
- * round trip is tested (tests/test-rundir.c). */
-enum {
-  SF_SUBMISSION, SF_TESTSET, SF_ITEM, SF_CATEGORY, SF_KIND, SF_HIDDEN,
-  SF_VARIANT, SF_VARIANT_KIND, SF_SCORE, SF_CORRECT, SF_LENIENT_SCORE,
-  SF_CONTRADICTIONS, SF_ERROR_CLASS, SF_REQUESTS, SF_FAILED_REQUESTS,
-  SF_LATENCY, SF_TURNS, SF_LENIENT_CORRECT, SF_N
-};
-static const char *const record_fields[SF_N] = {
-  "submission", "testset", "item", "category", "kind", "hidden", "variant",
-  "variant_kind", "score", "correct", "lenient_score", "contradictions",
-  "error_class", "requests", "failed_requests", "latency_us", "turns",
-  "lenient_correct",
-};
-
-enum { TF_TURN, TF_QUESTION, TF_ANSWER, TF_ERROR_CLASS, TF_JUDGEMENT, TF_N };
-static const char *const turn_fields[TF_N] = {
-  "turn", "question", "answer", "error_class", "judgement",
-};
+#include "rundir/score_record_fields.h"
 
 static void
 turn_append (GString *out, const ScoreTurn *t)
@@ -82,6 +62,10 @@ score_record_append (GString *out, const ScoreRecord *r)
   jsonw_append_number (out, r->lenient_score);
   PUT (out, ",\"contradictions\":");
   jsonw_append_number (out, (double) r->contradictions);
+  PUT (out, ",\"off_topic\":");
+  jsonw_append_number (out, (double) r->off_topic);
+  PUT (out, ",\"unaccented\":");
+  jsonw_append_number (out, (double) r->unaccented);
   PUT (out, ",\"error_class\":");
   jsonw_append_string_or_null (out, failure_name (r->error_class));
   PUT (out, ",\"requests\":");
@@ -215,6 +199,8 @@ score_record_decode (const cJSON *obj, ScoreRecord *r, GError **error)
   r->lenient_score = num_of (m[SF_LENIENT_SCORE], 0);
   r->lenient_correct = bool_of (m[SF_LENIENT_CORRECT]);
   r->contradictions = count_of (m[SF_CONTRADICTIONS], 0);
+  r->off_topic = count_of (m[SF_OFF_TOPIC], 0);
+  r->unaccented = count_of (m[SF_UNACCENTED], 0);
   r->error_class = failure_of (m[SF_ERROR_CLASS]);
   r->requests = count_of (m[SF_REQUESTS], 1);
   r->failed_requests = count_of (m[SF_FAILED_REQUESTS], 0);

@@ -36,6 +36,8 @@ typedef struct {
   gboolean correct;
   gboolean lenient_correct; /* read only: older records may carry it */
   gint64 contradictions;
+  gint64 off_topic;         /* turns answered about another procedure */
+  gint64 unaccented;        /* turns answered wholly without diacritics */
   FailureClass error_class; /* the unit failed: it counts as wrong */
   gint64 requests, failed_requests;
   const double *latency_us; /* each answered turn's, µs */
@@ -66,6 +68,42 @@ typedef gboolean (*ScoreRecordFunc) (const ScoreRecord *rec, gpointer user,
  * JSONL_ERROR_EMPTY when it holds no record). */
 gboolean score_record_read (const char *dir, ScoreRecordFunc func,
                             gpointer user, GError **error);
+
+/* Reading in two steps, for a reader that needs the judgements of a few
+ * records only (a report's worst answers among 170,000): the members
+ * before "turns" are read straight from the line's bytes, without a
+ * tree; the whole record is parsed only when asked for. */
+typedef struct _ScoreRecordLine ScoreRecordLine;
+
+/* head holds every member before "turns" as score_record_decode reads it,
+ * with no turns (n_turns 0) — unless the line had to be parsed whole (an
+ * escape in a string, unusual layout), then it is the full record. A
+ * member written after "turns" is seen only in the full record (vabench
+ * writes "turns" last). Both are borrowed for the call. */
+typedef gboolean (*ScoreRecordLazyFunc) (const ScoreRecord *head,
+                                         ScoreRecordLine *line,
+                                         gpointer user, GError **error);
+
+/* Reads DIR/scores.jsonl in one pass as score_record_read does (blank
+ * lines skipped, a torn last line ignored, the same errors, naming
+ * file:line). The bytes after the head of a line are checked (UTF-8,
+ * JSON) only when its full record is asked for. */
+gboolean score_record_read_lazy (const char *dir, ScoreRecordLazyFunc func,
+                                 gpointer user, GError **error);
+
+/* The full record of the line being visited, borrowed until the callback
+ * returns. NULL + JSONL_ERROR naming file:line when the line is not valid
+ * UTF-8 or not one JSON object. */
+const ScoreRecord *score_record_line_full (ScoreRecordLine *line,
+                                           GError **error);
+
+/* The record of the line with each turn's question, answer and error
+ * class but no judgement (judgement_tree NULL): what a reader that lists
+ * answers needs, read without building the judgements' trees. Borrowed
+ * until the callback returns; the full record when it was already
+ * parsed. NULL + JSONL_ERROR naming file:line on a malformed line. */
+const ScoreRecord *score_record_line_texts (ScoreRecordLine *line,
+                                            GError **error);
 
 /* A copy that owns everything it points to, for the few records a reader
  * keeps (a report's worst answers). Free with score_record_free. */

@@ -2,6 +2,7 @@
 
 #include "scoring/scorer.h"
 #include "scoring/stats.h"
+#include <math.h>
 
 typedef struct {
   GArray *lat_us; /* gint64 of answered attempts */
@@ -68,11 +69,14 @@ capacity_of (const cJSON *steps, double sla_ms)
   if (first == NULL)
     return -1;
   double base = num (first, "accuracy");
+  double n0 = MAX (num (first, "requests"), 1);
   int cap = -1;
   cJSON_ArrayForEach (s, steps)
   {
     double p95 = num (s, "p95_ms"), acc = num (s, "accuracy");
-    if (p95 >= 0 && p95 <= sla_ms && acc >= base - 0.02)
+    double n = MAX (num (s, "requests"), 1);
+    double se = sqrt (base * (1 - base) / n0 + acc * (1 - acc) / n);
+    if (p95 >= 0 && p95 <= sla_ms && acc >= base - MAX (0.02, 2 * se))
       cap = (int) num (s, "concurrency");
   }
   return cap;

@@ -17,8 +17,10 @@ cJSON *capacity_step (const char *step_dir, const GPtrArray *sets,
                       guint concurrency, double elapsed_s, GError **error);
 
 /* The largest concurrency among steps (borrowed) whose p95 kept within
- * sla_ms and whose accuracy stayed within 2 points of the first step's;
- * −1 when none did. */
+ * sla_ms and whose accuracy did not drop below the first step's by more
+ * than 2 points or two standard errors of the difference, whichever is
+ * larger (a step of a few dozen answers on other items than the first's
+ * differs by chance); −1 when none did. */
 int capacity_of (const cJSON *steps, double sla_ms);
 
 #endif

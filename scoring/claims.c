@@ -161,7 +161,8 @@ history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
     const CueHit *ch = hit (p, h);
     if (ch->w0 < c0 || ch->w1 > w0)
       continue;
-    if (ch->cls == CUE_HIST)
+    /* "ngày trước" is the old days, "15 ngày trước ngày …" a count */
+    if (ch->cls == CUE_HIST && !(ch->w0 > 0 && starts_with_digit (p, ch->w0 - 1)))
       past = MAX (past, (gint) ch->w0);
     else if (ch->cls == CUE_NOW)
       now = MAX (now, (gint) ch->w0);
@@ -275,7 +276,13 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       return POL_NEGATED;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2)
+    /* "Sở Tư pháp không còn cấp", not "10 năm và không được gia hạn":
+     * a conjunction between starts another statement */
+    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2
+        && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
+                             || word_is (p, w1, "nhưng", "nhung", lenient)
+                             || word_is (p, w1, "and", "and", lenient)
+                             || word_is (p, w1, "but", "but", lenient))))
       return POL_NEGATED;
   }
   if (history_before (p, 0, w0, lenient) || history_context (a, p)
@@ -337,6 +344,21 @@ weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
   return step >= 0 && weak >= 0 && strong < 0;
 }
 
+/* "kể từ ngày [cơ quan …] nhận đủ hồ sơ": the receipt of the dossier
+ * follows, within the clause. */
+static gboolean
+receipt_follows (const AnswerPart *p, guint from, guint to, gboolean lenient)
+{
+  for (guint i = from; i < to && i < from + 10; i++)
+    if (word_is (p, i, "nhận", "nhan", lenient)
+        || word_is (p, i, "nộp", "nop", lenient)
+        || word_is (p, i, "receipt", "receipt", lenient)
+        || word_is (p, i, "received", "received", lenient)
+        || word_is (p, i, "receiving", "receiving", lenient))
+      return TRUE;
+  return FALSE;
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
@@ -344,9 +366,13 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if ((ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER)
-        && ch->w0 >= c->w1 && ch->w0 <= c->w1 + 3 && ch->w0 < c->c1)
+    if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3 || ch->w0 >= c->c1)
+      continue;
+    if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER)
       return subject_of (ch->cls, FALSE);
+    if (ch->cls == CUE_COUNTED_FROM)
+      return receipt_follows (p, ch->w1, c->c1, a->lenient) ? SUBJ_PROCESSING
+                                                            : SUBJ_DEADLINE;
   }
   Subject s = nearest_before (p, c->c0, c->w0, money);
   if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
@@ -500,14 +526,14 @@ read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
                               || (gap_in & CUE_GAP_EQUALS));
 }
 
-/* A count of several (2 or more) people, copies or pages before w0 in
- * [c0, w0): "cho 50 người", "2 bản". */
+/* A count of several (2 or more) people, copies or pages in [from, to):
+ * "cho 50 người", "2 bản". */
 static gboolean
-several_before (const AnswerPart *p, guint c0, guint w0)
+several_in (const AnswerPart *p, guint from, guint to)
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->cls != CUE_COUNT || ch->w0 < c0 + 1 || ch->w1 > w0)
+    if (ch->cls != CUE_COUNT || ch->w0 < from + 1 || ch->w1 > to)
       continue;
     const CueWord *n = word (p, ch->w0 - 1);
     if (!g_ascii_isdigit (p->norm[n->start]))
@@ -560,7 +586,9 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);
   c->conclusion = has_cue (p, CUE_SO, c0, c->w0);
-  c->multiple = several_before (p, c0, c->w0);
+  /* "cho 50 người … 750.000đ", "200.000 đồng cho 20 công nhân" */
+  c->multiple = several_in (p, c0, c->w0)
+                || several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1));
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, c->w0 - 2, c->w0));

@@ -15,7 +15,7 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "fee", "fine", "postage", "hotline", "service", "example", "total", "difference", "rate",
   "exempt",
   "processing", "processing_weak", "processing_after", "step", "extra", "delivery",
-  "extension", "deadline", "deadline_after", "validity",
+  "extension", "deadline", "deadline_after", "counted_from", "validity",
   "ch_truc_tiep", "ch_truc_tuyen", "ch_buu_chinh",
   "neg", "neg_after", "hist", "now", "break",
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",

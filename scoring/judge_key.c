@@ -9,6 +9,7 @@
 #include "scoring/judge_key.h"
 
 #include "rundir/item_kind.h"
+#include "scoring/answer.h"
 #include "scoring/citation.h"
 #include "scoring/cues.h"
 #include "scoring/dates.h"
@@ -938,6 +939,9 @@ judge_key_free (JudgeKey *key)
     return;
   g_free (key->kind);
   g_free (key->topic);
+  g_free (key->question);
+  if (key->asked_topics)
+    g_array_unref (key->asked_topics);
   judge_topics_unref (key->topics);
   if (key->facts)
     g_ptr_array_unref (key->facts);
@@ -992,6 +996,43 @@ judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
   return judge_key_compile (NULL, kind, facts, forbid, choices, error);
 }
 
+/* The set's other topics the question names: "thường trú và tạm trú, thủ
+ * tục nào nhanh hơn?" asks about both, so an answer about either is on the
+ * asked subject. Needs both the topic and the question. */
+static void
+find_asked_topics (JudgeKey *key)
+{
+  if (key->asked_topics)
+    g_array_set_size (key->asked_topics, 0);
+  if (key->topics == NULL || key->topic == NULL || key->question == NULL)
+    return;
+  gint own = topic_index (key->topics, key->topic);
+  g_autoptr (Answer) q = answer_new (key->question, strlen (key->question));
+  for (guint i = 0; i < q->parts->len; i++) {
+    g_autoptr (GArray) hits = topic_part_names (key->topics, q, i);
+    for (guint h = 0; h < hits->len; h++) {
+      guint t = g_array_index (hits, TopicHit, h).topic;
+      if ((gint) t == own || judge_key_asks_topic (key, t))
+        continue;
+      if (key->asked_topics == NULL)
+        key->asked_topics = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (key->asked_topics, t);
+    }
+  }
+}
+
+gboolean
+judge_key_asks_topic (const JudgeKey *key, guint topic)
+{
+  if (key->topics != NULL && key->topic != NULL
+      && topic_index (key->topics, key->topic) == (gint) topic)
+    return TRUE;
+  for (guint i = 0; key->asked_topics && i < key->asked_topics->len; i++)
+    if (g_array_index (key->asked_topics, guint, i) == topic)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 judge_key_set_topic (JudgeKey *key, JudgeTopics *topics, const char *id,
                      GError **error)
@@ -1006,6 +1047,7 @@ judge_key_set_topic (JudgeKey *key, JudgeTopics *topics, const char *id,
   g_free (key->topic);
   key->topic = g_strdup (id);
   topic_learn_key (topics, id, key);
+  find_asked_topics (key);
   return TRUE;
 }
 
@@ -1034,6 +1076,9 @@ judge_key_set_question (JudgeKey *key, const char *question)
 {
   key->asks_history = FALSE;
   key->asked_channel = -1;
+  g_free (key->question);
+  key->question = g_strdup (question);
+  find_asked_topics (key);
   if (question == NULL)
     return;
   g_autofree char *norm = normalize_text (question, FALSE);

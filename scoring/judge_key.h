@@ -98,9 +98,15 @@ struct _JudgeKey {
   char *topic;         /* the key's topic id, or NULL */
   gboolean asks_history; /* the question asks about the past */
   gint asked_channel;    /* the one channel the question names (CH_*), or -1 */
+  char *question;        /* the turn's question, or NULL */
+  GArray *asked_topics;  /* guint: other topics the question names, or NULL */
 };
 
 void judge_aliases_unref (Aliases *a);
+
+/* TRUE when topic (an index of key->topics) is the key's own or one its
+ * question names. */
+gboolean judge_key_asks_topic (const JudgeKey *key, guint topic);
 
 /* A phrase list from a JSON array of strings (path names it in errors).
  * New (unref with judge_aliases_unref), or NULL and error. */

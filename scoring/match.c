@@ -126,7 +126,7 @@ names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other,
     const TopicHit *h = &g_array_index (hits, TopicHit, i);
     if (h->w0 < c0 || h->w1 > c1 || (h->w0 < x1 && h->w1 > x0))
       continue;
-    if ((gint) h->topic == own)
+    if ((gint) h->topic == own || judge_key_asks_topic (v->key, h->topic))
       return 1;
     r = -1;
     *other = h->topic;
@@ -148,7 +148,7 @@ last_topic_before (View *v, guint part, guint w, gint own, guint *other)
   }
   if (last == NULL)
     return 0;
-  if ((gint) last->topic == own)
+  if ((gint) last->topic == own || judge_key_asks_topic (v->key, last->topic))
     return 1;
   *other = last->topic;
   return -1;
@@ -266,12 +266,15 @@ match_about (About about, const ValueClaim *c)
   switch (about) {
   case ABOUT_FEE: return s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL;
   case ABOUT_FINE: return s == SUBJ_NONE || s == SUBJ_FINE;
-  case ABOUT_TOTAL:
-    return (s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL) && !c->operand
-           && !c->rate;
+  case ABOUT_TOTAL: /* an amount the answer works out: a sum, a difference */
+    return (s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL
+            || s == SUBJ_DIFFERENCE) && !c->operand && !c->rate;
   case ABOUT_POSTAGE: return s == SUBJ_NONE || s == SUBJ_POSTAGE;
   case ABOUT_PROCESSING: return s == SUBJ_NONE || s == SUBJ_PROCESSING;
-  case ABOUT_DEADLINE: return s == SUBJ_NONE || s == SUBJ_DEADLINE;
+  case ABOUT_DEADLINE:
+    /* "có giấy ngay trong ngày" is how fast, never a citizen's deadline */
+    return s == SUBJ_DEADLINE
+           || (s == SUBJ_NONE && c->m.unit != NUMBERS_UNIT_SAME_DAY);
   case ABOUT_VALIDITY: return s == SUBJ_NONE || s == SUBJ_VALIDITY;
   case ABOUT_EXTENSION: return s == SUBJ_NONE || s == SUBJ_EXTENSION;
   case ABOUT_DELIVERY:

@@ -43,6 +43,7 @@ typedef struct {
   gboolean correct, lenient_ok;
   double score;
   gint64 contradictions, requests, failed_requests;
+  gint64 off_topic, unaccented; /* turns */
   guint lat_start, lat_n; /* the answered turns' µs in MetricsInput.latency */
 } MetricsRecord;
 
@@ -51,6 +52,8 @@ typedef struct {
   const char *id, *name, *province; /* borrowed */
   GArray *latency;                  /* gint64 µs of answered turns */
   guint clean, lenient_ok, answered, answered_contra, records, errors;
+  guint off_topic;        /* answered records about another procedure */
+  gint64 unaccented;      /* answered turns wholly without diacritics */
   double score_sum;
   gint64 contradictions, requests, failed_requests;
   GTree *errors_by_class; /* class → count */
@@ -202,6 +205,8 @@ metrics_input_add(MetricsInput *in, const ScoreRecord *f)
                      || f->lenient_score >= 1.0);
   r.score = r.error_class ? 0 : f->score;
   r.contradictions = f->contradictions;
+  r.off_topic = f->off_topic;
+  r.unaccented = f->unaccented;
   r.requests = f->requests;
   r.failed_requests = f->failed_requests;
   /* The answered turns' latencies; a negative one is not a latency. */
@@ -261,6 +266,8 @@ metrics_tally_sub(MetricsSub *s, const MetricsRecord *r, const GArray *lat,
   } else {
     s->answered++;
     s->answered_contra += r->contradictions > 0;
+    s->off_topic += r->off_topic > 0;
+    s->unaccented += r->unaccented;
   }
   for (guint i = 0; i < r->lat_n; i++) {
     gint64 us = g_array_index(lat, gint64, r->lat_start + i);
@@ -533,6 +540,13 @@ metrics_add_errors(cJSON *o, const MetricsSub *s, const RankResult *res)
   cJSON *cats = cJSON_AddObjectToObject(o, "by_category");
   g_tree_foreach(s->categories, metrics_add_category, cats);
   cJSON_AddNumberToObject(o, "contradictions", (double)s->contradictions);
+  /* the intent signal: answered, but about another procedure of the set */
+  cJSON_AddNumberToObject(o, "off_topic", s->off_topic);
+  cJSON_AddItemToObject(
+      o, "off_topic_rate",
+      metrics_rate_or_null(s->answered > 0,
+                           (double)s->off_topic / s->answered));
+  cJSON_AddNumberToObject(o, "unaccented_answers", (double)s->unaccented);
   cJSON_AddItemToObject(
       o, "hallucination_rate",
       metrics_rate_or_null(s->answered > 0,

@@ -67,6 +67,8 @@ typedef struct {
 typedef struct {
   Rewrite *r;
   guint n;
+  GHashTable *firsts; /* the rules' first words (no spaces): a phrase none
+                         of whose words is one needs no rewriting */
 } RewriteTable;
 
 /* Order matters: longer wordings first ("thị xã" before "xã"). */
@@ -106,6 +108,9 @@ table_build (const char *const (*rows)[2], gsize n, gboolean lenient,
     t->r[n].first = g_strdup (t->r[n].from);
     t->n++;
   }
+  t->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < t->n; r++)
+    g_hash_table_add (t->firsts, g_strstrip (g_strdup (t->r[r].first)));
   return t;
 }
 
@@ -164,9 +169,23 @@ rule_matches (const Rewrite *r, const char *p, const char **end)
 static gboolean
 may_apply (const char *phrase, const RewriteTable *t)
 {
-  for (guint r = 0; r < t->n; r++)
-    if (strstr (phrase, t->r[r].first) != NULL)
-      return TRUE;
+  /* one look-up per word of the phrase instead of a scan per rule */
+  char word[64];
+  for (const char *p = phrase; *p;) {
+    while (*p == ' ')
+      p++;
+    const char *e = p;
+    while (*e && *e != ' ')
+      e++;
+    gsize n = (gsize) (e - p);
+    if (n > 0 && n < sizeof word) {
+      memcpy (word, p, n);
+      word[n] = '\0';
+      if (g_hash_table_contains (t->firsts, word))
+        return TRUE;
+    }
+    p = e;
+  }
   return FALSE;
 }
 

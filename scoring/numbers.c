@@ -28,9 +28,11 @@ enum {
   W_LABEL, W_CLOCK, W_VIET, W_NUA,
   W_WORKING, W_YEAR_EN, W_FREE, W_NAO, W_PART, W_NICE, W_UP, W_AT, W_MOST,
   W_LEAST, W_NO, W_MAX, W_MIN, W_THAN, W_TO,
-  W_ORD, W_KE, W_TINH, W_TRU, W_CHU, W_CUOI, W_WEEKEND,
+  W_ORD, W_KE, W_TINH, W_TRU, W_CHU, W_CUOI, W_WEEKEND, W_COMPARE,
   W_COUNT
 };
+
+G_STATIC_ASSERT (W_COUNT <= 128); /* the bits of a WordSet */
 
 typedef struct {
   guint64 bits[2];
@@ -65,6 +67,9 @@ static const struct {
   {"thứ", W_ORD},     {"kể", W_KE},     {"tính", W_TINH},   {"trừ", W_TRU},
   {"chủ", W_CHU},     {"cuối", W_CUOI}, {"excluding", W_TRU}, {"except", W_TRU},
   {"weekend", W_WEEKEND}, {"weekends", W_WEEKEND},
+  {"rẻ", W_COMPARE},  {"đắt", W_COMPARE}, {"nhanh", W_COMPARE},
+  {"chậm", W_COMPARE}, {"cao", W_COMPARE}, {"thấp", W_COMPARE},
+  {"sớm", W_COMPARE}, {"muộn", W_COMPARE}, {"lâu", W_COMPARE},
   {"lần", W_LABEL},   {"mẫu", W_LABEL}, {"bước", W_LABEL},  {"khóa", W_LABEL},
   {"sau", W_CLOCK},   {"lúc", W_CLOCK}, {"trước", W_CLOCK}, {"việt", W_VIET},
   {"nửa", W_NUA},
@@ -869,6 +874,9 @@ bound_before (const Toks *k, int i, int *start)
     *start = j - 1;
     return NUMBERS_AT_MOST;
   }
+  /* "rẻ hơn 8.000 đồng", "nhanh hơn 2 ngày": by that much, not more than */
+  if (is_w (k, j - 1, W_HON) && is_w (k, j - 2, W_COMPARE))
+    return NUMBERS_EXACT;
   if (is_w (k, j - 1, W_TREN) || is_w (k, j - 1, W_HON)) {
     *start = j - 1;
     return NUMBERS_AT_LEAST;

@@ -46,15 +46,36 @@ typedef struct {
   gboolean each_attempt; /* SCORER_EACH_ATTEMPT: every unit a new one */
 } LogIndex;
 
-/* What judging a unit needs besides the unit. */
+/* One unit judged, by whichever thread took it: its turns' judgements one
+ * after another, its ScoreTurns (judgement text at an offset into
+ * judgements until the record is handed on), latencies and totals. */
 typedef struct {
-  GHashTable *sets;  /* name → Testset* (borrowed) */
-  GString *judgements; /* the turns' judgements, one after another */
-  GArray *turns;     /* ScoreTurn */
-  GArray *latency;   /* double µs */
-  ScorerFunc func;
-  gpointer user;
-} Judging;
+  const Testset *set; /* NULL: the item left the sets; nothing to hand on */
+  const TsItem *item;
+  GString *judgements;
+  GArray *turns;   /* ScoreTurn */
+  GArray *latency; /* double µs */
+  FailureClass fail;
+  double score, lenient, contradictions;
+  guint off_topic, unaccented;
+  gboolean correct;
+} Judged;
+
+static void
+judged_init (Judged *d)
+{
+  d->judgements = g_string_sized_new (4096);
+  d->turns = g_array_new (FALSE, TRUE, sizeof (ScoreTurn));
+  d->latency = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+judged_clear (Judged *d)
+{
+  g_string_free (d->judgements, TRUE);
+  g_array_unref (d->turns);
+  g_array_unref (d->latency);
+}
 
 static void
 unit_free (gpointer p)
@@ -216,10 +237,9 @@ index_attempt (const LogAttempt *a, gpointer user)
   u->finals[a->turn] = final_of (ix, a);
 }
 
-/* One turn judged: its ScoreTurn (judgement text at an offset into
- * j->judgements until the record is complete) and its totals. */
+/* One turn judged into d: its ScoreTurn and its totals. */
 static void
-judge_turn (Judging *j, const TsItem *it, guint t, const Final *fin,
+judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
             FailureClass *fail, JudgeTotals *totals)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
@@ -235,62 +255,150 @@ judge_turn (Judging *j, const TsItem *it, guint t, const Final *fin,
   st.error_class = cls;
   if (st.answer && fin) {
     double us = (double) fin->latency_us;
-    g_array_append_val (j->latency, us);
+    g_array_append_val (d->latency, us);
   }
-  gsize at = j->judgements->len;
+  gsize at = d->judgements->len;
   /* The key was compiled when the set was loaded and validated. */
   judge_answer_append_len (turn->key, st.answer, st.answer_len,
-                           j->judgements, totals);
+                           d->judgements, totals);
   st.judgement = GSIZE_TO_POINTER (at); /* an offset until all are made */
-  st.judgement_len = j->judgements->len - at;
-  g_array_append_val (j->turns, st);
+  st.judgement_len = d->judgements->len - at;
+  g_array_append_val (d->turns, st);
 }
 
-/* Judges the unit's turns and hands its record to j->func. Items that
- * left the set are skipped: nothing to judge against. */
-static gboolean
-judge_unit (Judging *j, const Unit *u, GError **error)
+/* Judges the unit's turns into d. Items that left the set are skipped
+ * (d->set NULL): nothing to judge against. Reads only what every thread
+ * may read at once: the index, the sets and their compiled keys. */
+static void
+judge_unit (GHashTable *sets, const Unit *u, Judged *d)
 {
-  const Testset *set = g_hash_table_lookup (j->sets, u->set);
-  const TsItem *it = set ? testset_lookup (set, u->item) : NULL;
-  if (it == NULL)
-    return TRUE;
-  g_string_truncate (j->judgements, 0);
-  g_array_set_size (j->turns, 0);
-  g_array_set_size (j->latency, 0);
-  FailureClass fail = FAILURE_NONE;
-  double score = 0, lenient = 0, contra = 0;
-  gboolean correct = TRUE;
-  for (guint t = 0; t < it->turns->len; t++) {
+  d->set = g_hash_table_lookup (sets, u->set);
+  d->item = d->set ? testset_lookup (d->set, u->item) : NULL;
+  if (d->item == NULL) {
+    d->set = NULL;
+    return;
+  }
+  g_string_truncate (d->judgements, 0);
+  g_array_set_size (d->turns, 0);
+  g_array_set_size (d->latency, 0);
+  d->fail = FAILURE_NONE;
+  d->score = d->lenient = d->contradictions = 0;
+  d->off_topic = d->unaccented = 0;
+  d->correct = TRUE;
+  for (guint t = 0; t < d->item->turns->len; t++) {
     const Final *fin = t < u->n_finals && u->finals[t].present
                            ? &u->finals[t]
                            : NULL;
     JudgeTotals jt;
-    judge_turn (j, it, t, fin, &fail, &jt);
-    score += jt.score;
-    lenient += jt.lenient_score;
-    contra += jt.contradictions;
-    correct &= jt.correct;
+    judge_turn (d, d->item, t, fin, &d->fail, &jt);
+    d->score += jt.score;
+    d->lenient += jt.lenient_score;
+    d->contradictions += jt.contradictions;
+    d->off_topic += jt.off_topic;
+    d->unaccented += fin && fin->answer && jt.unaccented;
+    d->correct &= jt.correct;
   }
-  ScoreTurn *turns = (ScoreTurn *) (void *) j->turns->data;
-  for (guint t = 0; t < j->turns->len; t++)
-    turns[t].judgement = j->judgements->str
+}
+
+/* Hands the judged unit's record to func, in the caller's thread. */
+static gboolean
+hand_on (const Unit *u, Judged *d, ScorerFunc func, gpointer user,
+         GError **error)
+{
+  if (d->set == NULL)
+    return TRUE;
+  ScoreTurn *turns = (ScoreTurn *) (void *) d->turns->data;
+  for (guint t = 0; t < d->turns->len; t++)
+    turns[t].judgement = d->judgements->str
                          + GPOINTER_TO_SIZE (turns[t].judgement);
+  const TsItem *it = d->item;
   guint n = it->turns->len;
   ItemKind kind = ITEM_KIND_NONE;
   (void) item_kind_parse (it->kind, &kind);
   ScoreRecord rec = {
     .submission = u->sub, .testset = u->set, .item = u->item,
-    .category = it->category, .kind = kind, .hidden = set->hidden,
+    .category = it->category, .kind = kind, .hidden = d->set->hidden,
     .variant = u->variant, .variant_kind = u->variant_kind,
-    .score = score / n, .lenient_score = lenient / n,
-    .correct = correct && fail == FAILURE_NONE,
-    .contradictions = (gint64) contra, .error_class = fail,
+    .score = d->score / n, .lenient_score = d->lenient / n,
+    .correct = d->correct && d->fail == FAILURE_NONE,
+    .contradictions = (gint64) d->contradictions,
+    .off_topic = d->off_topic, .unaccented = d->unaccented,
+    .error_class = d->fail,
     .requests = u->requests, .failed_requests = u->failed_requests,
-    .latency_us = (const double *) (void *) j->latency->data,
-    .n_latency = j->latency->len, .turns = turns, .n_turns = j->turns->len,
+    .latency_us = (const double *) (void *) d->latency->data,
+    .n_latency = d->latency->len, .turns = turns, .n_turns = d->turns->len,
   };
-  return j->func (&rec, j->user, error);
+  return func (&rec, user, error);
+}
+
+/* ---- judging on every core ---- */
+
+/* Units are judged in batches: every thread takes the next unit of the
+ * batch until none is left, then the records go out in order, so the
+ * output is the same bytes whatever the number of threads (tests/cli/
+ * score.sh checks it). Judging is nearly all of scoring's time and each
+ * unit stands alone. */
+#define BATCH_UNITS 1024
+
+typedef struct {
+  GHashTable *sets;
+  Unit *const *units; /* the batch */
+  guint n;
+  Judged *slots;      /* one per unit of the batch */
+  gint next;          /* atomic: the next unit to take */
+} Batch;
+
+static gpointer
+batch_work (gpointer data)
+{
+  Batch *b = data;
+  for (;;) {
+    guint k = (guint) g_atomic_int_add (&b->next, 1);
+    if (k >= b->n)
+      return NULL;
+    judge_unit (b->sets, b->units[k], &b->slots[k]);
+  }
+}
+
+/* VABENCH_SCORE_THREADS (1–64) when set (tests compare 1 with many);
+ * else one per core up to 8, fewer for a small log (a thread must have a
+ * hundred units or so to be worth starting). */
+static guint
+judging_threads (guint units)
+{
+  const char *env = g_getenv ("VABENCH_SCORE_THREADS");
+  guint64 n = 0;
+  if (env && g_ascii_string_to_unsigned (env, 10, 1, 64, &n, NULL))
+    return (guint) n;
+  return CLAMP (MIN (g_get_num_processors (), units / 128), 1, 8);
+}
+
+static gboolean
+judge_all (GHashTable *sets, const GPtrArray *order, ScorerFunc func,
+           gpointer user, GError **error)
+{
+  guint threads = judging_threads (order->len);
+  guint cap = MIN (order->len, (guint) BATCH_UNITS);
+  Judged *slots = g_new0 (Judged, MAX (cap, 1u));
+  for (guint i = 0; i < cap; i++)
+    judged_init (&slots[i]);
+  g_autofree GThread **helpers = g_new0 (GThread *, threads);
+  gboolean ok = TRUE;
+  for (guint from = 0; ok && from < order->len; from += cap) {
+    Batch b = { sets, (Unit *const *) order->pdata + from,
+                MIN (cap, order->len - from), slots, 0 };
+    for (guint t = 1; t < threads; t++)
+      helpers[t] = g_thread_new ("vabench-judge", batch_work, &b);
+    batch_work (&b);
+    for (guint t = 1; t < threads; t++)
+      g_thread_join (helpers[t]);
+    for (guint k = 0; ok && k < b.n; k++)
+      ok = hand_on (b.units[k], &slots[k], func, user, error);
+  }
+  for (guint i = 0; i < cap; i++)
+    judged_clear (&slots[i]);
+  g_free (slots);
+  return ok;
 }
 
 /* Deterministic order: set, item and variant names (clean first), then
@@ -332,25 +440,19 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
                          (gpointer) g_array_index (submissions,
                                                    RunSubmission, i).id,
                          GINT_TO_POINTER ((gint) i));
-  Judging j = { g_hash_table_new (g_str_hash, g_str_equal),
-                g_string_sized_new (4096),
-                g_array_new (FALSE, TRUE, sizeof (ScoreTurn)),
-                g_array_new (FALSE, FALSE, sizeof (double)), func, user };
+  GHashTable *by_name = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < sets->len; i++) {
     const Testset *set = g_ptr_array_index (sets, i);
-    g_hash_table_insert (j.sets, set->name, (gpointer) set);
+    g_hash_table_insert (by_name, set->name, (gpointer) set);
   }
   gboolean ok = runlog_read (dir, index_attempt, &ix, error);
   if (ok && !ix.each_attempt && submissions)
     fill_unfired (&ix, submissions);
   if (ok && !ix.each_attempt)
     g_ptr_array_sort (ix.order, cmp_units);
-  for (guint i = 0; ok && i < ix.order->len; i++)
-    ok = judge_unit (&j, g_ptr_array_index (ix.order, i), error);
-  g_hash_table_unref (j.sets);
-  g_string_free (j.judgements, TRUE);
-  g_array_unref (j.turns);
-  g_array_unref (j.latency);
+  if (ok)
+    ok = judge_all (by_name, ix.order, func, user, error);
+  g_hash_table_unref (by_name);
   g_hash_table_unref (ix.sub_rank);
   g_ptr_array_unref (ix.order);
   g_hash_table_unref (ix.units);
@@ -422,16 +524,26 @@ static cJSON *
 sets_used (const RunManifest *m, const GPtrArray *sets)
 {
   cJSON *out = cJSON_CreateArray ();
+  const cJSON *fired = cJSON_GetObjectItemCaseSensitive (m->contest,
+                                                        "testsets");
   for (guint i = 0; i < m->testsets->len; i++) {
     const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
     const Testset *set = NULL;
     for (guint k = 0; k < sets->len && set == NULL; k++)
       if (g_strcmp0 (((const Testset *) sets->pdata[k])->name, t->name) == 0)
         set = sets->pdata[k];
-    cJSON *o = cJSON_CreateObject ();
-    cJSON_AddStringToObject (o, "name", t->name ? t->name : "?");
-    if (t->path)
-      cJSON_AddStringToObject (o, "path", t->path);
+    /* The manifest's entry (name, path, categories, …), its hash, count
+     * and visibility those of the set as scored. */
+    cJSON *o = cJSON_Duplicate (cJSON_GetArrayItem (fired, (int) i), TRUE);
+    if (!cJSON_IsObject (o)) {
+      cJSON_Delete (o);
+      o = cJSON_CreateObject ();
+      cJSON_AddStringToObject (o, "name", t->name ? t->name : "?");
+    }
+    static const char *const dropped[] = { "sha256", "visibility", "items",
+                                           "abs_path" };
+    for (guint k = 0; k < G_N_ELEMENTS (dropped); k++)
+      cJSON_DeleteItemFromObjectCaseSensitive (o, dropped[k]);
     const char *now = set && set->sha256 ? set->sha256 : t->sha256;
     cJSON_AddStringToObject (o, "sha256", now ? now : "");
     if (t->sha256 && now && strcmp (t->sha256, now) != 0)

@@ -239,8 +239,8 @@ topic_name_at (const JudgeTopics *t, guint index)
                                : NULL;
 }
 
-GArray *
-topic_part_hits (const JudgeTopics *t, const Answer *a, guint i)
+static GArray *
+part_hits (const JudgeTopics *t, const Answer *a, guint i, gboolean nested)
 {
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (TopicHit));
   if (t == NULL)
@@ -263,7 +263,7 @@ topic_part_hits (const JudgeTopics *t, const Answer *a, guint i)
       g_array_append_val (hits, h);
   }
   /* "tạm trú" inside "gia hạn tạm trú" belongs to the longer name */
-  for (guint x = 0; x < hits->len;) {
+  for (guint x = 0; !nested && x < hits->len;) {
     const TopicHit *hx = &g_array_index (hits, TopicHit, x);
     gboolean inside = FALSE;
     for (guint y = 0; y < hits->len && !inside; y++) {
@@ -277,6 +277,18 @@ topic_part_hits (const JudgeTopics *t, const Answer *a, guint i)
       x++;
   }
   return hits;
+}
+
+GArray *
+topic_part_hits (const JudgeTopics *t, const Answer *a, guint i)
+{
+  return part_hits (t, a, i, FALSE);
+}
+
+GArray *
+topic_part_names (const JudgeTopics *t, const Answer *a, guint i)
+{
+  return part_hits (t, a, i, TRUE);
 }
 
 typedef struct {
@@ -382,10 +394,9 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
   name_topics (t, a, hits, nm);
   gint best = -1;
   for (guint k = 0; k < t->order->len; k++) {
-    const Topic *tp = t->order->pdata[k];
-    if (strcmp (tp->id, key->topic) == 0) {
+    if (judge_key_asks_topic (key, k)) {
       if (nm[k].parts > 0)
-        return NULL; /* the answer names its own subject */
+        return NULL; /* the answer names its own subject, or one asked */
       continue;
     }
     if (best < 0 || nm[k].parts > nm[best].parts

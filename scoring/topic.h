@@ -26,6 +26,9 @@ typedef struct {
  * topic left out, negated and historical names too (a matcher decides).
  * New GArray of TopicHit, in word order; empty without topics. */
 GArray *topic_part_hits (const JudgeTopics *t, const Answer *a, guint i);
+/* The same with names inside longer names kept: every topic the part
+ * names ("thường trú và đăng ký tạm trú" names both). */
+GArray *topic_part_names (const JudgeTopics *t, const Answer *a, guint i);
 
 /* The index of topic id, or -1; the display name of index. */
 gint topic_index (const JudgeTopics *t, const char *id);

@@ -23,6 +23,11 @@ test_parse_good (void)
     { "hallucination_rate<1e-2", "hallucination_rate", GATE_LT, 0.01 },
     { "by_kind.telex.drop<=0.1", "by_kind.telex.drop", GATE_LE, 0.1 },
     { "mean_ms>=-1", "mean_ms", GATE_GE, -1 },
+    { "accuracy>=80%", "accuracy", GATE_GE, 0.80 },
+    { "composite >= 72.5 %", "composite", GATE_GE, 0.725 },
+    { "by_kind.telex.drop<=5%", "by_kind.telex.drop", GATE_LE, 0.05 },
+    { "accuracy>=1", "accuracy", GATE_GE, 1 },
+    { "p95_ms<=3000", "p95_ms", GATE_LE, 3000 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
     g_autoptr (GError) error = NULL;
@@ -52,6 +57,38 @@ test_parse_bad (void)
   }
 }
 
+/* A rate past 1, a % on a count and a decimal comma are refused with a
+ * message that says what to write. */
+static void
+test_parse_hints (void)
+{
+  static const struct {
+    const char *expr, *hint;
+  } cases[] = {
+    { "accuracy>=80", "write accuracy>=0.8 or accuracy>=80%" },
+    { "robustness > 95", "write robustness>0.95 or robustness>95%" },
+    { "by_category.cu-tru.accuracy>=70",
+      "by_category.cu-tru.accuracy>=0.7" },
+    { "accuracy>=0,8", "write the decimal with a point (0.8) or as a "
+                       "percentage (80%)" },
+    { "p95_ms<=80%", "p95_ms is not a share, so % does not apply" },
+    { "accuracy>=80%%", "expected a number after the operator" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GateRule) r = gate_rule_parse (cases[i].expr, &error);
+    g_assert_null (r);
+    g_assert_error (error, GATE_ERROR, GATE_ERROR_EXPR);
+    if (strstr (error->message, cases[i].hint) == NULL)
+      g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, cases[i].hint));
+    g_assert_nonnull (strstr (error->message, cases[i].expr));
+  }
+  g_assert_true (gate_metric_is_rate ("by_kind.telex.accuracy"));
+  g_assert_false (gate_metric_is_rate ("by_kind.telex.variants"));
+  g_assert_false (gate_metric_is_rate ("p95_ms"));
+}
+
 static void
 test_ops (void)
 {
@@ -72,8 +109,12 @@ test_max_drop_parse (void)
   g_assert_true (gate_max_drop_parse ("accuracy=0.02", &metric, &max, &error));
   g_assert_cmpstr (metric, ==, "accuracy");
   g_assert_cmpfloat_with_epsilon (max, 0.02, 1e-12);
+  g_clear_pointer (&metric, g_free);
+  g_assert_true (gate_max_drop_parse ("accuracy=2%", &metric, &max, &error));
+  g_assert_cmpfloat_with_epsilon (max, 0.02, 1e-12);
   static const char *const bad[] = { "accuracy", "=0.1", "accuracy=",
-                                     "accuracy=-1", "a b=1", "accuracy=x" };
+                                     "accuracy=-1", "a b=1", "accuracy=x",
+                                     "p95_ms=5%" };
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++) {
     char *m = NULL;
     g_autoptr (GError) e = NULL;
@@ -91,6 +132,31 @@ static const char gate_results[] =
   "   \"by_kind\": {\"telex\": {\"drop\": 0.05}}},"
   "  {\"id\": \"hue\", \"accuracy\": 0.62, \"p95_ms\": 4100,"
   "   \"nearmiss_accuracy\": null, \"errors\": 3, \"by_kind\": {}}]}";
+
+/* The checks behind the gate's lines: one per rule and submission, in
+ * rule order, a percentage shown as written. */
+static void
+test_checks (void)
+{
+  g_autoptr (cJSON) results = cJSON_Parse (gate_results);
+  const char *const requires[] = { "accuracy>=80%", "errors==0", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) checks = gate_checks (
+      cJSON_GetObjectItem (results, "submissions"), requires, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checks->len, ==, 4);
+  const GateCheck *c = checks->pdata[1];
+  g_assert_cmpstr (c->submission, ==, "hue");
+  g_assert_cmpstr (c->name, ==, "accuracy >= 80%");
+  g_assert_true (c->percent && c->has_value && !c->ok);
+  g_assert_cmpstr (c->line, ==, "FAIL hue: accuracy >= 80% (accuracy = 62%)");
+  c = checks->pdata[2];
+  g_assert_cmpstr (c->line, ==, "ok   hanoi: errors == 0 (errors = 0)");
+  const char *const none[] = { NULL };
+  g_autoptr (GPtrArray) empty = gate_checks (
+      cJSON_GetObjectItem (results, "submissions"), none, NULL, &error);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
 
 static int
 check (const char *const *requires, const char *sub, GString *out,
@@ -234,7 +300,17 @@ run_gate (Runs *r, const char *const *requires, const char *const *drops,
           GString *out, GError **error)
 {
   GateOptions opts = { r->cur, requires, NULL, r->base, drops, FALSE };
-  return gate_run (&opts, out, error);
+  g_autoptr (GPtrArray) checks = NULL;
+  int rc = gate_run (&opts, out, &checks, error);
+  /* Every threshold and --max-drop line is a check (JUnit's cases). */
+  if (rc != GATE_BAD) {
+    guint lines = 0;
+    for (guint i = 0; i < checks->len; i++)
+      lines += strstr (out->str, ((GateCheck *) checks->pdata[i])->line)
+               != NULL;
+    g_assert_cmpuint (lines, ==, checks->len);
+  }
+  return rc;
 }
 
 static void
@@ -286,11 +362,11 @@ test_max_drop_pass_and_bad (Runs *r, gconstpointer data)
   g_assert_error (error, GATE_ERROR, GATE_ERROR_EXPR);
   g_clear_error (&error);
   GateOptions no_base = { r->cur, NULL, NULL, NULL, ok, FALSE };
-  g_assert_cmpint (gate_run (&no_base, out, &error), ==, GATE_BAD);
+  g_assert_cmpint (gate_run (&no_base, out, NULL, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_EXPR);
   g_clear_error (&error);
   GateOptions missing = { r->root, NULL, NULL, NULL, NULL, FALSE };
-  g_assert_cmpint (gate_run (&missing, out, &error), ==, GATE_BAD);
+  g_assert_cmpint (gate_run (&missing, out, NULL, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_INPUT);
 }
 
@@ -382,12 +458,12 @@ test_different_sets_listed (Runs *r, gconstpointer data)
   const char *const requires[] = { "accuracy>=0.5", NULL };
   GateOptions opts = { r->cur, requires, NULL, r->base, NULL, FALSE };
   g_string_truncate (out, 0);
-  g_assert_cmpint (gate_run (&opts, out, &error), ==, GATE_BAD);
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_TESTSETS);
   g_assert_nonnull (strstr (error->message, "thutuc-001"));
   g_clear_error (&error);
   opts.allow_different_sets = TRUE;
-  g_assert_cmpint (gate_run (&opts, out, &error), ==, GATE_PASS);
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_PASS);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (out->str, "baseline: different question sets"));
   g_assert_nonnull (strstr (out->str, "1 added: thutuc-002"));
@@ -403,11 +479,11 @@ test_same_and_old_sets (Runs *r, gconstpointer data)
   g_autoptr (GError) error = NULL;
   const char *const requires[] = { "accuracy>=0.5", NULL };
   GateOptions opts = { r->cur, requires, NULL, r->base, NULL, FALSE };
-  g_assert_cmpint (gate_run (&opts, out, &error), ==, GATE_PASS);
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_PASS);
   g_assert_null (strstr (out->str, "different question sets"));
   gboolean all[2] = { TRUE, TRUE };
   write_run (r->cur, "cc", 1.0, all, 2, 0);
-  g_assert_cmpint (gate_run (&opts, out, &error), ==, GATE_BAD);
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_TESTSETS);
   g_assert_nonnull (strstr (error->message, "no item digests"));
 }
@@ -418,6 +494,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gate/parse/good", test_parse_good);
   g_test_add_func ("/gate/parse/bad", test_parse_bad);
+  g_test_add_func ("/gate/parse/hints", test_parse_hints);
+  g_test_add_func ("/gate/checks", test_checks);
   g_test_add_func ("/gate/ops", test_ops);
   g_test_add_func ("/gate/max-drop/parse", test_max_drop_parse);
   g_test_add_func ("/gate/check/outcomes", test_check_outcomes);

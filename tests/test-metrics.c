@@ -1,6 +1,7 @@
 /* Tests for scoring/metrics.c and scoring/rank.c: per-submission metrics,
  * paired bootstrap ranking and tie groups, on hand-made score records. */
 #include "rundir/run_manifest.h"
+#include "scoring/capacity.h"
 #include "scoring/metrics.h"
 #include "scoring/rank.h"
 #include "scoring/stats.h"
@@ -50,6 +51,7 @@ typedef struct {
   gint64 latency_us; /* 0: none */
   double lenient_score;
   int contradictions;
+  int off_topic, unaccented;
 } Rec;
 
 static cJSON *
@@ -71,6 +73,8 @@ rec_json(const Rec *r)
   cJSON_AddBoolToObject(o, "correct", r->correct);
   cJSON_AddNumberToObject(o, "lenient_score", r->lenient_score);
   cJSON_AddNumberToObject(o, "contradictions", r->contradictions);
+  cJSON_AddNumberToObject(o, "off_topic", r->off_topic);
+  cJSON_AddNumberToObject(o, "unaccented", r->unaccented);
   if (failed)
     cJSON_AddStringToObject(o, "error_class", r->error_class);
   else
@@ -426,6 +430,60 @@ test_hallucination(void)
   g_assert_cmpfloat_with_epsilon(num(s, "hallucination_rate"), 0.5, 1e-6);
   /* score 1 for correct, 0.5 for wrong, 0 for failed. */
   g_assert_cmpfloat_with_epsilon(num(s, "mean_score"), 3.0 / 5, 1e-6);
+}
+
+/* Answers about another procedure are counted apart from wrong facts. */
+static void
+test_off_topic(void)
+{
+  g_autoptr(GPtrArray) recs = records_new();
+  add(recs, &(Rec){ .sub = "hue", .item = "a", .correct = TRUE });
+  add(recs, &(Rec){ .sub = "hue", .item = "a", .variant = "telex#1",
+                    .kind = "telex", .off_topic = 1 });
+  add(recs, &(Rec){ .sub = "hue", .item = "b", .contradictions = 1 });
+  add(recs, &(Rec){ .sub = "hue", .item = "b", .variant = "no_diacritics#1",
+                    .kind = "no_diacritics", .off_topic = 1,
+                    .unaccented = 1 });
+  add(recs, &(Rec){ .sub = "hue", .item = "c", .error_class = "timeout" });
+  static const char *const ids[] = { "hue", NULL };
+  g_autoptr(cJSON) subs = subs_json(ids);
+  g_autoptr(cJSON) res = metrics_compute(recs, subs, &default_cfg);
+  const cJSON *s = find_sub(res, "hue");
+  g_assert_cmpfloat(num(s, "off_topic"), ==, 2);
+  g_assert_cmpfloat_with_epsilon(num(s, "off_topic_rate"), 2.0 / 4, 1e-6);
+  g_assert_cmpfloat(num(s, "unaccented_answers"), ==, 1);
+  g_assert_cmpfloat(num(s, "contradictions"), ==, 1);
+}
+
+static cJSON *
+step(guint concurrency, guint requests, double accuracy, double p95)
+{
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "concurrency", concurrency);
+  cJSON_AddNumberToObject(o, "requests", requests);
+  cJSON_AddNumberToObject(o, "accuracy", accuracy);
+  cJSON_AddNumberToObject(o, "p95_ms", p95);
+  return o;
+}
+
+/* Capacity: p95 within the SLA and no accuracy drop beyond chance. */
+static void
+test_capacity(void)
+{
+  g_autoptr(cJSON) small = cJSON_CreateArray();
+  /* 45 answers at 0.91, then 350 on other items at 0.86: chance */
+  cJSON_AddItemToArray(small, step(1, 45, 0.91, 22));
+  cJSON_AddItemToArray(small, step(8, 350, 0.86, 36));
+  cJSON_AddItemToArray(small, step(64, 2000, 0.90, 150));
+  g_assert_cmpint(capacity_of(small, 120), ==, 8);
+  g_autoptr(cJSON) large = cJSON_CreateArray();
+  /* the same drop over 20,000 answers each is real */
+  cJSON_AddItemToArray(large, step(1, 20000, 0.91, 22));
+  cJSON_AddItemToArray(large, step(8, 20000, 0.86, 36));
+  g_assert_cmpint(capacity_of(large, 120), ==, 1);
+  g_autoptr(cJSON) slow = cJSON_CreateArray();
+  cJSON_AddItemToArray(slow, step(1, 45, 0.9, 400));
+  g_assert_cmpint(capacity_of(slow, 120), ==, -1);
 }
 
 /* A realistic random contest: 5 submissions, 200 items, 2 kinds. */
@@ -864,6 +922,8 @@ main(int argc, char **argv)
   g_test_add_func("/metrics/latency", test_latency);
   g_test_add_func("/metrics/latency-none", test_latency_none);
   g_test_add_func("/metrics/hallucination", test_hallucination);
+  g_test_add_func("/metrics/off-topic", test_off_topic);
+  g_test_add_func("/metrics/capacity", test_capacity);
   g_test_add_func("/metrics/determinism", test_determinism);
   g_test_add_func("/metrics/intervals-contain-point",
                   test_intervals_contain_point);

@@ -275,7 +275,7 @@ test_kb_retrieval (void)
 static char *
 reply (const char *const *turns, const char *context, gboolean wrong)
 {
-  MockAnswerStyle st = { MOCK_KB_FUZZY, wrong };
+  MockAnswerStyle st = { MOCK_KB_FUZZY, wrong, FALSE };
   return mock_answer_reply (kb, &st, turns, context, NULL);
 }
 
@@ -327,7 +327,7 @@ test_answer_follow_up (void)
   const char *turns[]
       = { "Đăng ký thường trú mất bao lâu?", "Thế còn lệ phí?", NULL };
   const char *used = NULL;
-  MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE };
+  MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE, FALSE };
   g_autofree char *a = mock_answer_reply (kb, &st, turns, NULL, &used);
   g_assert_cmpstr (used, ==, "cu-tru-thuong-tru");
   g_assert_nonnull (strstr (a, "20.000 đồng"));

@@ -1,150 +1,43 @@
-/* Reports from a small run fixture: every format, escaping of hostile
- * answers, hidden sets left out, Vietnamese and English headings, JUnit
- * counts and schema, gnuplot present or absent. */
+/* Reports from a small run fixture (tests/golden/report: three provinces,
+ * a hidden set, a hostile answer, an answer about another procedure, a
+ * conversation, a failed request, an old record without reasons, and a
+ * 1 MB answer added here): every format; Vietnamese with no English
+ * reason and no raw code; English in files of its own; every wrong row
+ * explained; answers shortened; JUnit agreeing with the gate; tie groups
+ * as shared ranks; plots holding every submission. */
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "reports/escape.h"
+#include "reports/gate.h"
+#include "reports/i18n.h"
+#include "reports/labels.h"
 #include "reports/plot.h"
 #include "reports/report.h"
+#include "reports/ties.h"
+#include "scoring/judge_key.h"
+#include "scoring/reasons.h"
+#include "testsets/perturb.h"
+#include "vb-test.h"
 
-static const char fixture_results[] =
-  "{\"vabench_version\": \"0.1.0-test\","
-  " \"run\": {\"id\": \"demo\", \"started_at\": \"2026-01-10T08:00:00Z\","
-  "          \"finished_at\": \"2026-01-10T08:05:00Z\"},"
-  " \"contest\": {\"name\": \"Cuộc thi thử\", \"seed\": 20251122,"
-  "   \"weights\": {\"accuracy\": 0.5, \"nearmiss\": 0.2, \"latency\": 0.2,"
-  "                 \"availability\": 0.1},"
-  "   \"sla_ms\": 3000, \"resamples\": 1000,"
-  "   \"nearmiss_kinds\": [\"no_diacritics\", \"telex\"], \"per_item\": 1,"
-  "   \"testsets\": [{\"name\": \"practice\", \"path\": \"p.jsonl\","
-  "                   \"sha256\": \"aa11\", \"visibility\": \"public\","
-  "                   \"items\": 2},"
-  "                  {\"name\": \"secret\", \"path\": \"s.jsonl\","
-  "                   \"sha256\": \"bb22\", \"visibility\": \"hidden\","
-  "                   \"items\": 1}]},"
-  " \"submissions\": ["
-  "  {\"id\": \"hanoi\", \"name\": \"Trợ lý ảo Hà Nội\", \"province\": \"Hà Nội\","
-  "   \"rank\": 1, \"tie_group\": 1, \"items\": 3, \"correct\": 2,"
-  "   \"accuracy\": 0.6667, \"accuracy_ci\": [0.3, 1.0],"
-  "   \"lenient_accuracy\": 0.6667, \"mean_score\": 0.8,"
-  "   \"nearmiss_variants\": 1, \"nearmiss_accuracy\": 0.0,"
-  "   \"nearmiss_ci\": [0, 0], \"robustness\": 0.0, \"robustness_ci\": [0, 0],"
-  "   \"robustness_pairs\": 1,"
-  "   \"by_kind\": {\"telex\": {\"variants\": 1, \"accuracy\": 0.0,"
-  "     \"pairs\": 1, \"robustness\": 0.0, \"robustness_ci\": [0, 0],"
-  "     \"drop\": 1.0}},"
-  "   \"by_category\": {\"cu-tru\": {\"items\": 1, \"correct\": 1, \"accuracy\": 1.0},"
-  "                     \"ho-tich\": {\"items\": 1, \"correct\": 0, \"accuracy\": 0.0}},"
-  "   \"contradictions\": 0, \"hallucination_rate\": 0.0, \"records\": 4,"
-  "   \"requests\": 4, \"failed_requests\": 0, \"errors\": 0,"
-  "   \"errors_by_class\": {}, \"availability\": 1.0, \"latency_score\": 1.0,"
-  "   \"p50_ms\": 120, \"p95_ms\": 900, \"p99_ms\": 950, \"mean_ms\": 300,"
-  "   \"latency_cdf\": [[100, 0.25], [120, 0.5], [900, 1.0]],"
-  "   \"composite\": 0.61, \"composite_ci\": [0.4, 0.8],"
-  "   \"vs_next\": {\"id\": \"hue\", \"p_composite\": 0.4, \"p_mcnemar\": 1,"
-  "                 \"separable\": false}},"
-  "  {\"id\": \"hue\", \"name\": \"Trợ lý <b>Huế</b> & \\\"bạn\\\"\","
-  "   \"province\": \"Huế\", \"rank\": 2, \"tie_group\": 1, \"items\": 3,"
-  "   \"correct\": 0, \"accuracy\": 0.0, \"accuracy_ci\": [0, 0],"
-  "   \"lenient_accuracy\": 0.0, \"mean_score\": 0.1,"
-  "   \"nearmiss_variants\": 0, \"nearmiss_accuracy\": null,"
-  "   \"nearmiss_ci\": null, \"robustness\": null, \"robustness_ci\": null,"
-  "   \"robustness_pairs\": 0, \"by_kind\": {},"
-  "   \"by_category\": {\"cu-tru\": {\"items\": 1, \"correct\": 0, \"accuracy\": 0.0}},"
-  "   \"contradictions\": 1, \"hallucination_rate\": 0.5, \"records\": 3,"
-  "   \"requests\": 3, \"failed_requests\": 1, \"errors\": 1,"
-  "   \"errors_by_class\": {\"timeout\": 1}, \"availability\": 0.6667,"
-  "   \"latency_score\": 0.5, \"p50_ms\": 2000, \"p95_ms\": 4000,"
-  "   \"p99_ms\": 4000, \"mean_ms\": 3000,"
-  "   \"latency_cdf\": [[2000, 0.5], [4000, 1.0]],"
-  "   \"composite\": 0.3, \"composite_ci\": [0.1, 0.5], \"vs_next\": null}],"
-  " \"ties\": [[\"hanoi\", \"hue\"]],"
-  " \"load\": {\"submission\": \"hanoi\", \"sla_p95_ms\": 3000, \"capacity\": 64,"
-  "   \"steps\": [{\"concurrency\": 16, \"requests\": 400, \"p50_ms\": 100,"
-  "     \"p95_ms\": 400, \"p99_ms\": 600, \"error_rate\": 0, \"accuracy\": 0.9,"
-  "     \"rps\": 150.5},"
-  "    {\"concurrency\": 64, \"requests\": 900, \"p50_ms\": 400,"
-  "     \"p95_ms\": 2900, \"p99_ms\": 3500, \"error_rate\": 0.01,"
-  "     \"accuracy\": 0.88, \"rps\": 200}]}}\n";
-
-#define XSS_ANSWER                                                           \
-  "Lệ phí là \\\"15.000 đồng\\\", nộp tại <script>document.title='pwned'"    \
-  "</script><img src=x onerror=\\\"document.title='pwned'\\\">"
-
-static const char *const fixture_scores[] = {
-  "{\"submission\": \"hanoi\", \"testset\": \"practice\", \"item\": \"cutru-002\","
-  " \"category\": \"cu-tru\", \"kind\": \"procedure\", \"hidden\": false,"
-  " \"variant\": \"clean\", \"variant_kind\": null, \"score\": 1.0,"
-  " \"correct\": true, \"lenient_score\": 1.0, \"contradictions\": 0,"
-  " \"error_class\": null, \"requests\": 1, \"failed_requests\": 0,"
-  " \"latency_us\": [120000], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"Đăng ký tạm trú mất bao lâu?\","
-  " \"answer\": \"03 ngày làm việc, lệ phí 15.000 đồng.\","
-  " \"judgement\": {\"score\": 1, \"correct\": true, \"facts\": []}}]}",
-  "{\"submission\": \"hanoi\", \"testset\": \"practice\", \"item\": \"cutru-002\","
-  " \"category\": \"cu-tru\", \"kind\": \"procedure\", \"hidden\": false,"
-  " \"variant\": \"telex#1\", \"variant_kind\": \"telex\", \"score\": 0.5,"
-  " \"correct\": false, \"lenient_score\": 0.5, \"contradictions\": 0,"
-  " \"error_class\": null, \"requests\": 1, \"failed_requests\": 0,"
-  " \"latency_us\": [900000], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"ddawng kys tamj truss mast bao lau\","
-  " \"answer\": \"Bạn vui lòng liên hệ Công an cấp xã.\","
-  " \"judgement\": {\"score\": 0.5, \"correct\": false, \"facts\": ["
-  "   {\"type\": \"duration\", \"required\": true, \"weight\": 1,"
-  "    \"status\": \"missing\", \"reason\": \"không nêu thời hạn\"},"
-  "   {\"type\": \"agency\", \"required\": true, \"weight\": 1,"
-  "    \"status\": \"matched\", \"span\": \"Công an cấp xã\"}]}}]}",
-  "{\"submission\": \"hanoi\", \"testset\": \"practice\", \"item\": \"hotich-001\","
-  " \"category\": \"ho-tich\", \"kind\": \"procedure\", \"hidden\": false,"
-  " \"variant\": \"clean\", \"score\": 0.0, \"correct\": false,"
-  " \"lenient_score\": 0.0, \"contradictions\": 0, \"error_class\": null,"
-  " \"latency_us\": [100000], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"Đăng ký khai sinh ở đâu?\", \"answer\": \"Không rõ.\","
-  " \"judgement\": {\"score\": 0, \"correct\": false, \"facts\": ["
-  "   {\"type\": \"agency\", \"status\": \"missing\","
-  "    \"reason\": \"không nêu cơ quan\"}]}}]}",
-  "{\"submission\": \"hanoi\", \"testset\": \"secret\", \"item\": \"sec-001\","
-  " \"category\": \"cu-tru\", \"kind\": \"procedure\", \"hidden\": true,"
-  " \"variant\": \"clean\", \"score\": 1.0, \"correct\": true,"
-  " \"latency_us\": [100000], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"CÂU HỎI BÍ MẬT\", \"answer\": \"TRẢ LỜI BÍ MẬT\","
-  " \"judgement\": {\"score\": 1, \"correct\": true, \"facts\": []}}]}",
-  "{\"submission\": \"hue\", \"testset\": \"practice\", \"item\": \"cutru-002\","
-  " \"category\": \"cu-tru\", \"kind\": \"procedure\", \"hidden\": false,"
-  " \"variant\": \"clean\", \"score\": 0.2, \"correct\": false,"
-  " \"lenient_score\": 0.2, \"contradictions\": 1, \"error_class\": null,"
-  " \"latency_us\": [2000000], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"Đăng ký tạm trú mất bao lâu?\","
-  " \"answer\": \"" XSS_ANSWER "\","
-  " \"judgement\": {\"score\": 0.2, \"correct\": false, \"contradictions\": 1,"
-  "  \"facts\": [{\"type\": \"money\", \"status\": \"contradiction\","
-  "   \"span\": \"<b>50.000</b>\", \"reason\": \"đáp án là 15.000 đồng\"}],"
-  "  \"forbid\": [{\"rule\": 0, \"span\": \"công an cấp huyện\","
-  "   \"reason\": \"cấp huyện đã bỏ từ 1/7/2025\"}]}}]}",
-  "{\"submission\": \"hue\", \"testset\": \"practice\", \"item\": \"hotich-001\","
-  " \"category\": \"ho-tich\", \"kind\": \"procedure\", \"hidden\": false,"
-  " \"variant\": \"clean\", \"score\": 0.0, \"correct\": false,"
-  " \"error_class\": \"timeout\", \"requests\": 3, \"failed_requests\": 3,"
-  " \"latency_us\": [], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"Đăng ký khai sinh ở đâu?\", \"answer\": null,"
-  " \"judgement\": {\"score\": 0, \"correct\": false, \"facts\": []}}]}",
-  "{\"submission\": \"hue\", \"testset\": \"secret\", \"item\": \"sec-001\","
-  " \"category\": \"cu-tru\", \"kind\": \"procedure\", \"hidden\": true,"
-  " \"variant\": \"clean\", \"score\": 0.0, \"correct\": false,"
-  " \"latency_us\": [4000000], \"turns\": [{\"turn\": 0,"
-  " \"question\": \"CÂU HỎI BÍ MẬT\", \"answer\": \"TRẢ LỜI BÍ MẬT\","
-  " \"judgement\": {\"score\": 0, \"correct\": false, \"facts\": ["
-  "   {\"type\": \"money\", \"status\": \"missing\","
-  "    \"reason\": \"LÝ DO BÍ MẬT\"}]}}]}",
-};
-
-/* Records not of the hidden set, i.e. rows of items.csv / JUnit cases. */
-#define PUBLIC_RECORDS 5
+#define FIXTURE "tests/golden/report"
+/* Records not of the hidden set (rows of items.csv), with the 1 MB one. */
+#define PUBLIC_RECORDS 9
+#define BIG_ANSWER_BYTES (1024 * 1024)
 
 typedef struct {
   char *dir;
 } Fixture;
+
+static char *
+read_path (const char *path)
+{
+  char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
 
 static void
 fixture_write (const char *dir, const char *name, const char *text)
@@ -155,37 +48,45 @@ fixture_write (const char *dir, const char *name, const char *text)
   g_assert_no_error (error);
 }
 
+/* The golden records, and one more: a refusal item answered with an
+ * invented time limit inside a 1 MB answer. */
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   f->dir = g_dir_make_tmp ("vabench-report-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture_write (f->dir, "results.json", fixture_results);
-  g_autoptr (GString) scores = g_string_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (fixture_scores); i++)
-    g_string_append_printf (scores, "%s\n", fixture_scores[i]);
-  fixture_write (f->dir, "scores.jsonl", scores->str);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
-    g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)) != NULL) {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  }
-  (void) g_remove (path);
+  g_autofree char *results = read_path (FIXTURE "/results.json");
+  g_autofree char *scores = read_path (FIXTURE "/scores.jsonl");
+  fixture_write (f->dir, "results.json", results);
+  g_autoptr (GString) s = g_string_new (scores);
+  g_autoptr (GString) big = g_string_new ("Hồ sơ của bạn sẽ có kết quả sau "
+                                          "03 ngày làm việc. ");
+  while (big->len < BIG_ANSWER_BYTES)
+    g_string_append (big, "Xin cảm ơn bạn đã liên hệ tổng đài. ");
+  g_string_append_printf (
+      s, "{\"submission\": \"danang\", \"testset\": \"practice\", "
+         "\"item\": \"cutru-009\", \"category\": \"cu-tru\", \"kind\": "
+         "\"unanswerable\", \"hidden\": false, \"variant\": "
+         "\"hand:no_diacritics#2\", \"variant_kind\": \"no_diacritics\", "
+         "\"score\": 0, \"correct\": false, \"lenient_score\": 0, "
+         "\"contradictions\": 1, \"error_class\": null, \"requests\": 1, "
+         "\"failed_requests\": 0, \"latency_us\": [300000], \"turns\": "
+         "[{\"turn\": 0, \"question\": \"Hồ sơ của tôi xong chưa?\", "
+         "\"answer\": \"%s\", \"judgement\": {\"score\": 0, \"correct\": "
+         "false, \"facts\": [{\"type\": \"refusal\", \"required\": true, "
+         "\"status\": \"contradiction\", \"span\": \"03 ngày làm việc\", "
+         "\"rule\": \"refusal.invented\", \"args\": [\"03 ngày làm việc\"], "
+         "\"reason\": \"states \\\"03 ngày làm việc\\\" where the right "
+         "answer declines or refers on: an invented fee or time\"}]}}]}\n",
+      big->str);
+  fixture_write (f->dir, "scores.jsonl", s->str);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  vbt_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -193,11 +94,14 @@ static char *
 read_out (const Fixture *f, const char *name)
 {
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  char *text = NULL;
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
+  return read_path (path);
+}
+
+static gboolean
+exists (const Fixture *f, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static guint
@@ -210,14 +114,21 @@ count (const char *hay, const char *needle)
 }
 
 static void
-write_ok (const Fixture *f, const char *formats, ReportLang lang)
+write_with (const Fixture *f, const ReportOptions *opts)
 {
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) warnings = NULL;
-  g_assert_true (report_write (f->dir, formats, lang, &warnings, &error));
+  g_assert_true (report_write (f->dir, opts, &warnings, &error));
   g_assert_no_error (error);
   for (guint i = 0; warnings && warnings[i]; i++)
     g_test_message ("warning: %s", warnings[i]);
+}
+
+static void
+write_ok (const Fixture *f, const char *formats, ReportLang lang)
+{
+  ReportOptions opts = { formats, lang, NULL, FALSE };
+  write_with (f, &opts);
 }
 
 static void
@@ -227,19 +138,157 @@ assert_no_secret (const char *text)
   g_assert_null (strstr (text, "sec-001"));
 }
 
+/* What a reader sees of an HTML page: tags (SVG's too) and the style
+ * sheet removed, entities decoded. */
+static char *
+visible_text (const char *html)
+{
+  g_autoptr (GString) o = g_string_new (NULL);
+  const char *style = strstr (html, "</style>");
+  const char *p = style ? style + 8 : html;
+  while (*p) {
+    if (*p == '<') {
+      const char *end = strchr (p, '>');
+      if (end == NULL)
+        break;
+      g_string_append_c (o, ' ');
+      p = end + 1;
+      continue;
+    }
+    g_string_append_c (o, *p++);
+  }
+  static const char *const ent[][2] = { { "&lt;", "<" }, { "&gt;", ">" },
+                                        { "&quot;", "\"" }, { "&#39;", "'" },
+                                        { "&amp;", "&" } };
+  for (guint i = 0; i < G_N_ELEMENTS (ent); i++)
+    g_string_replace (o, ent[i][0], ent[i][1], 0);
+  return g_string_free (g_steal_pointer (&o), FALSE);
+}
+
+static gboolean
+code_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+/* The first place code stands as a word of its own in text, or NULL. */
+static const char *
+find_word (const char *text, const char *code)
+{
+  gsize n = strlen (code);
+  for (const char *p = strstr (text, code); p; p = strstr (p + 1, code))
+    if ((p == text || !code_char (p[-1])) && !code_char (p[n]))
+      return p;
+  return NULL;
+}
+
+/* Every code a run carries that a Vietnamese reader must never see. */
+static GPtrArray *
+raw_codes (void)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+  for (guint c = 1; c < FAILURE_N; c++)
+    g_ptr_array_add (codes, (gpointer) failure_name (c));
+  for (const char *const *k = perturb_kind_names (); *k; k++)
+    g_ptr_array_add (codes, (gpointer) *k);
+  for (guint t = 0; t < FACT_N_TYPES; t++)
+    g_ptr_array_add (codes, (gpointer) judge_fact_type_names[t]);
+  for (guint k = 1; k < ITEM_KIND_N; k++)
+    g_ptr_array_add (codes, (gpointer) item_kind_name (k));
+  static const char *const more[] = {
+    "clean", "matched", "missing", "contradiction", "other_value",
+    "set_aside", "cu-tru", "ho-tich", "accuracy", "nearmiss", "latency",
+    "availability", "no_answer",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    g_ptr_array_add (codes, (gpointer) more[i]);
+  return codes;
+}
+
+static void
+assert_no_raw_code (const char *text, const char *where)
+{
+  g_autoptr (GPtrArray) codes = raw_codes ();
+  for (guint i = 0; i < codes->len; i++) {
+    const char *hit = find_word (text, codes->pdata[i]);
+    if (hit) {
+      g_autofree char *around = g_utf8_make_valid (
+          hit - MIN ((gsize) (hit - text), 30), 70);
+      g_test_message ("%s shows the code \"%s\": …%s…", where,
+                      (const char *) codes->pdata[i], around);
+    }
+    g_assert_null (hit);
+  }
+}
+
+/* Walks every fact, claim and off-topic object of the fixture's
+ * judgements and calls fn with its reason in English and Vietnamese. */
+typedef void (*ReasonFunc) (const char *en, const char *vi, gpointer user);
+
+static void
+each_reason_of (const cJSON *obj, ReasonFunc fn, gpointer user)
+{
+  if (cJSON_IsArray (obj) || cJSON_IsObject (obj)) {
+    if (cJSON_IsString (cJSON_GetObjectItemCaseSensitive (obj, "rule"))) {
+      g_autofree char *en = reasons_object (obj, REASONS_EN);
+      g_autofree char *vi = reasons_object (obj, REASONS_VI);
+      fn (en, vi, user);
+    }
+    const cJSON *c;
+    cJSON_ArrayForEach (c, obj)
+      each_reason_of (c, fn, user);
+  }
+}
+
+static void
+each_reason (const Fixture *f, ReasonFunc fn, gpointer user)
+{
+  g_autofree char *scores = read_out (f, "scores.jsonl");
+  g_auto (GStrv) lines = g_strsplit (scores, "\n", -1);
+  for (guint i = 0; lines[i]; i++) {
+    g_autoptr (cJSON) rec = cJSON_Parse (lines[i]);
+    if (rec && !cJSON_IsTrue (cJSON_GetObjectItem (rec, "hidden")))
+      each_reason_of (rec, fn, user);
+  }
+}
+
+static void
+no_english_reason (const char *en, const char *vi, gpointer user)
+{
+  const char *text = user;
+  if (en == NULL || vi == NULL || strcmp (en, vi) == 0)
+    return; /* a rule with nothing to translate (none today) */
+  if (strstr (text, en))
+    g_test_message ("English reason in a Vietnamese report: %s", en);
+  g_assert_null (strstr (text, en));
+}
+
 static void
 test_html_vi (Fixture *f, gconstpointer data)
 {
   write_ok (f, "html", REPORT_LANG_VI);
   g_autofree char *html = read_out (f, "report.html");
-  static const char *const headings[] = {
+  static const char *const expect[] = {
     "lang=\"vi\"", "Bảng xếp hạng", "Độ chính xác", "Khoảng tin cậy 95%",
-    "ngang nhau về thống kê", "Phương pháp", "Độ chính xác theo lĩnh vực",
-    "Lỗi theo loại", "Đường cong năng lực chịu tải", "Các câu trả lời kém nhất",
-    "Cuộc thi thử", "66,7%",
+    "Nhóm ngang nhau", "Phương pháp đánh giá", "Độ chính xác theo lĩnh vực",
+    "Khả năng chịu tải", "câu kém nhất, mỗi câu có lý do chấm", "Cuộc thi thử", "66,7%",
+    /* category display names, near-miss kinds and variants by name */
+    "<th>Cư trú</th>", "<th>Hộ tịch</th>", "<th>sót phím gõ Telex</th>",
+    "sót phím gõ Telex #1", "viết không dấu (viết tay) #2",
+    /* shared ranks and the deciding test in words */
+    "<td class=\"n\">1–2</td>", "không phân biệt được với hue: kiểm định "
+    "bootstrap p = 0,400 ≥ 0,05", "khác biệt với danang: kiểm định "
+    "bootstrap p = 0,002 &lt; 0,05; kiểm định McNemar p = 0,010 &lt; 0,05",
+    /* error classes and terms in words */
+    "quá thời gian chờ", "Giải thích thuật ngữ", "Bootstrap (lấy mẫu lặp lại)",
+    "Trả lời sang thủ tục khác: 1 (33,3%) · Câu trả lời viết không dấu: 0",
+    "SLA (thỏa thuận mức dịch vụ)",
   };
-  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-    g_assert_nonnull (strstr (html, headings[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++) {
+    if (strstr (html, expect[i]) == NULL)
+      g_test_message ("missing: %s", expect[i]);
+    g_assert_nonnull (strstr (html, expect[i]));
+  }
   /* Hostile answer, span and name are text, never markup. */
   g_assert_nonnull (strstr (html, "&lt;script&gt;document.title=&#39;pwned&#39;"
                                   "&lt;/script&gt;"));
@@ -253,26 +302,77 @@ test_html_vi (Fixture *f, gconstpointer data)
   g_assert_null (strstr (html, "<link"));
   g_assert_null (strstr (html, "src=\"http"));
   g_assert_null (strstr (html, "<?xml"));
+  /* Print: A4, landscape pages for wide tables, heads repeated. */
+  g_assert_nonnull (strstr (html, "@page wide{size:A4 landscape"));
+  g_assert_nonnull (strstr (html, "thead{display:table-header-group}"));
+  g_assert_cmpuint (count (html, "<thead>"), >=, 6);
   g_autofree char *gnuplot = g_find_program_in_path ("gnuplot");
   if (gnuplot) {
     g_assert_cmpuint (count (html, "<svg"), ==, 5);
-    g_autofree char *svg = read_out (f, "plots/leaderboard.svg");
+    g_autofree char *svg = read_out (f, "plots/forest.svg");
     g_assert_nonnull (strstr (svg, "<svg"));
+    g_assert_null (strstr (html, "Produced by GNUPLOT"));
   }
+}
+
+static void
+test_vietnamese_only (Fixture *f, gconstpointer data)
+{
+  write_ok (f, "html,md,csv", REPORT_LANG_VI);
+  g_autofree char *html = read_out (f, "report.html");
+  g_autofree char *text = visible_text (html);
+  g_autofree char *md = read_out (f, "report.md");
+  g_autofree char *items = read_out (f, "items.csv");
+  each_reason (f, no_english_reason, text);
+  each_reason (f, no_english_reason, md);
+  each_reason (f, no_english_reason, items);
+  /* The judge's own English fields never reach the page either. */
+  static const char *const english[] = {
+    "where the key says", "where the right answer declines",
+    "matches a rule of what a right answer must not say", "answers about",
+    "no answer", "statistically", "Share within", "Hallucination",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++) {
+    g_assert_null (strstr (text, english[i]));
+    g_assert_null (strstr (md, english[i]));
+  }
+  assert_no_raw_code (text, "report.html");
+  assert_no_raw_code (md, "report.md");
+  /* …and the Vietnamese wording is there instead. */
+  g_assert_nonnull (strstr (text, "nêu «<b>50.000</b> đồng» cho lệ phí, "
+                                  "trong khi đáp án là 15.000 đồng"));
+  g_assert_nonnull (strstr (text, "nêu nội dung mà đáp án xác định là sai"));
+  g_assert_nonnull (strstr (text, "cấp huyện đã bỏ từ 1/7/2025"));
+  g_assert_nonnull (strstr (text, "trả lời về Đăng ký kết hôn thay vì Đăng "
+                                  "ký khai sinh"));
+  g_assert_nonnull (strstr (text, "nêu «03 ngày làm việc» trong khi câu trả "
+                                  "lời đúng phải từ chối"));
 }
 
 static void
 test_html_en (Fixture *f, gconstpointer data)
 {
-  write_ok (f, "html", REPORT_LANG_EN);
-  g_autofree char *html = read_out (f, "report.html");
+  write_ok (f, "html,md", REPORT_LANG_VI);
+  g_autofree char *vi_before = read_out (f, "report.html");
+  write_ok (f, "html,md", REPORT_LANG_EN);
+  /* English goes to files of its own; the Vietnamese ones stay. */
+  g_autofree char *vi_after = read_out (f, "report.html");
+  g_assert_cmpstr (vi_before, ==, vi_after);
+  g_assert_true (exists (f, "report.en.md"));
+  g_autofree char *html = read_out (f, "report.en.html");
   g_assert_nonnull (strstr (html, "lang=\"en\""));
   g_assert_nonnull (strstr (html, "Leaderboard"));
   g_assert_nonnull (strstr (html, "Methodology"));
-  g_assert_nonnull (strstr (html, "statistically tied"));
+  g_assert_nonnull (strstr (html, "not separable from hue: bootstrap test"));
   g_assert_nonnull (strstr (html, "66.7%"));
+  g_assert_nonnull (strstr (html, "states &quot;&lt;b&gt;50.000&lt;/b&gt; "
+                                  "đồng&quot; for the fee"));
+  g_assert_nonnull (strstr (html, "timed out"));
   g_assert_null (strstr (html, "Bảng xếp hạng"));
   assert_no_secret (html);
+  g_autofree char *gnuplot = g_find_program_in_path ("gnuplot");
+  if (gnuplot)
+    g_assert_true (exists (f, "plots/forest.en.svg"));
 }
 
 static void
@@ -282,8 +382,8 @@ test_no_gnuplot (Fixture *f, gconstpointer data)
   g_setenv ("PATH", f->dir, TRUE); /* a folder without gnuplot */
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) warnings = NULL;
-  gboolean ok = report_write (f->dir, "html", REPORT_LANG_VI, &warnings,
-                              &error);
+  ReportOptions opts = { "html", REPORT_LANG_VI, NULL, FALSE };
+  gboolean ok = report_write (f->dir, &opts, &warnings, &error);
   g_setenv ("PATH", old, TRUE);
   g_assert_no_error (error);
   g_assert_true (ok);
@@ -294,40 +394,160 @@ test_no_gnuplot (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (html, "Không có biểu đồ"));
 }
 
+/* A wrong row always says why: items.csv, the HTML detail, JUnit. */
+static void
+test_explained (Fixture *f, gconstpointer data)
+{
+  static const char *const requires[] = { "accuracy>=0.5", NULL };
+  ReportOptions opts = { "html,csv,junit", REPORT_LANG_VI, requires, TRUE };
+  write_with (f, &opts);
+  g_autofree char *items = read_out (f, "items.csv");
+  g_auto (GStrv) rows = g_strsplit (items, "\r\n", -1);
+  guint wrong = 0;
+  for (guint i = 1; rows[i] && *rows[i]; i++) {
+    if (strstr (rows[i], ",false,") == NULL)
+      continue;
+    wrong++;
+    /* The explanation is the last field: never empty for a wrong row. */
+    gsize n = strlen (rows[i]);
+    g_assert_cmpint (rows[i][n - 1], !=, ',');
+  }
+  g_assert_cmpuint (wrong, ==, PUBLIC_RECORDS - 1);
+  g_assert_nonnull (strstr (items, "Bị chấm sai (điểm 0,50) nhưng bản ghi "
+                                   "chấm không nêu lý do"));
+  g_assert_nonnull (strstr (items, "[lượt 2] Thời hạn: mâu thuẫn — nêu «5 "
+                                   "ngày» cho thời hạn giải quyết"));
+  g_assert_nonnull (strstr (items, "Các ý khác đã xét: «500.000 đồng» (nói về mức "
+                                   "phạt, không phải thời hạn giải quyết)"));
+  g_assert_nonnull (strstr (items, "Phí, lệ phí: chỉ nêu giá trị của trường "
+                                   "hợp khác — chỉ nêu «7.000 đồng»"));
+  g_assert_nonnull (strstr (items, "Yêu cầu thất bại: quá thời gian chờ"));
+  g_autofree char *html = read_out (f, "report.html");
+  g_assert_cmpuint (count (html, "<ul class=\"why\"><li class=\"contra"),
+                    ==, PUBLIC_RECORDS - 1);
+  g_autofree char *xml = read_out (f, "junit.xml");
+  g_assert_null (strstr (xml, "message=\"\""));
+  g_assert_null (strstr (xml, "No data"));
+  g_assert_null (strstr (xml, "Không có dữ liệu"));
+}
+
+static void
+test_shortened (Fixture *f, gconstpointer data)
+{
+  write_ok (f, "html,md,csv", REPORT_LANG_VI);
+  g_autofree char *html = read_out (f, "report.html");
+  /* A 1 MB answer no longer makes a report of megabytes. */
+  g_assert_cmpuint (strlen (html), <, 400 * 1024);
+  g_assert_nonnull (strstr (html, "[đã rút gọn: câu trả lời dài "));
+  g_assert_nonnull (strstr (html, "toàn văn trong tệp scores.jsonl"));
+  g_autofree char *md = read_out (f, "report.md");
+  g_assert_cmpuint (strlen (md), <, 64 * 1024);
+  g_autofree char *items = read_out (f, "items.csv");
+  g_assert_cmpuint (strlen (items), <, 64 * 1024);
+}
+
 static void
 test_markdown (Fixture *f, gconstpointer data)
 {
-  write_ok (f, "md", REPORT_LANG_VI);
+  static const char *const requires[] = { "accuracy>=50%", "p95_ms<=3000",
+                                          NULL };
+  ReportOptions opts = { "md", REPORT_LANG_VI, requires, FALSE };
+  write_with (f, &opts);
   g_autofree char *md = read_out (f, "report.md");
-  g_assert_nonnull (strstr (md, "## Bảng xếp hạng"));
-  g_assert_nonnull (strstr (md, "| 1 | hanoi | 61,0% [40,0–80,0] |"));
-  g_assert_nonnull (strstr (md, "≈1"));
-  g_assert_nonnull (strstr (md, "hanoi, hue: ngang nhau về thống kê"));
-  g_assert_nonnull (strstr (md, "timeout=1"));
+  g_assert_nonnull (strstr (md, "## Kiểm tra ngưỡng chất lượng"));
+  g_assert_nonnull (strstr (md, "**KHÔNG ĐẠT: 3/6 lượt kiểm tra không đạt**"));
+  g_assert_nonnull (strstr (md, "| hue | accuracy &gt;= 50% | 0,0% | không "
+                                "đạt |"));
+  g_assert_nonnull (strstr (md, "| hue | p95_ms &lt;= 3000 | 4000 | không "
+                                "đạt |"));
+  /* Failures are listed before the checks that hold. */
+  g_assert_true (strstr (md, "không đạt |") < strstr (md, "| đạt |"));
+  g_assert_nonnull (strstr (md, "| 1–2 | hanoi | 61,0% [40,0–80,0] |"));
+  g_assert_nonnull (strstr (md, "nhóm 1"));
+  g_assert_nonnull (strstr (md, "không phân biệt được với hue"));
+  g_assert_nonnull (strstr (md, "quá thời gian chờ 1"));
+  g_assert_nonnull (strstr (md, "## Các câu trả lời kém nhất"));
+  g_assert_nonnull (strstr (md, "| hotich-001 (câu gốc) | 0,00 |"));
+  g_assert_nonnull (strstr (md, "Trả lời sang thủ tục khác: trả lời về Đăng "
+                                "ký kết hôn thay vì Đăng ký khai sinh; Cơ "
+                                "quan thực hiện: thiếu"));
   assert_no_secret (md);
-  /* md alone reads no scores and writes nothing else. */
-  g_autofree char *html = g_build_filename (f->dir, "report.html", NULL);
-  g_assert_false (g_file_test (html, G_FILE_TEST_EXISTS));
+  /* md alone writes nothing else. */
+  g_assert_false (exists (f, "report.html"));
+  /* Without thresholds the verdict says none was given and how. */
+  write_ok (f, "md", REPORT_LANG_VI);
+  g_free (md);
+  md = read_out (f, "report.md");
+  g_assert_nonnull (strstr (md, "Chưa đặt ngưỡng nào (dùng tùy chọn --require"));
 }
 
 static void
 test_leaderboard (void)
 {
-  g_autoptr (Results) results = results_parse (fixture_results, -1,
-                                               "fixture", NULL);
+  g_autofree char *text = read_path (FIXTURE "/results.json");
+  g_autoptr (Results) results = results_parse (text, -1, "fixture", NULL);
   g_assert_nonnull (results);
   g_autofree char *en = report_leaderboard_markdown (results, REPORT_LANG_EN);
   g_assert_nonnull (strstr (en, "| Rank | Submission |"));
-  g_assert_nonnull (strstr (en, "| 2 | hue | 30.0% [10.0–50.0] | 0.0% | – |"));
+  g_assert_nonnull (strstr (en, "| 1–2 | hue | 30.0% [10.0–50.0] | 0.0% | – |"));
+  g_assert_nonnull (strstr (en, "| 3 | danang |"));
   g_assert_nonnull (strstr (en, "2000 / 4000"));
-  /* The leaderboard proper: header, rule and one row per submission; the
-   * near-miss table follows after a blank line. */
   const char *gap = strstr (en, "\n\n");
   g_autofree char *board = gap ? g_strndup (en, (gsize) (gap - en + 1))
                                : g_strdup (en);
-  g_assert_cmpuint (count (board, "\n"), ==, 4);
-  if (gap != NULL)
-    g_assert_nonnull (strstr (gap, "Drop / Robustness"));
+  g_assert_cmpuint (count (board, "\n"), ==, 5);
+  g_assert_nonnull (gap);
+  g_assert_nonnull (strstr (gap, "Accuracy (Drop)"));
+  g_assert_nonnull (strstr (gap, "Telex keystrokes left in"));
+}
+
+static void
+test_ties (void)
+{
+  g_autofree char *text = read_path (FIXTURE "/results.json");
+  g_autoptr (Results) r = results_parse (text, -1, "fixture", NULL);
+  g_autofree char *a = ties_rank_label (r, 0);
+  g_autofree char *b = ties_rank_label (r, 1);
+  g_autofree char *c = ties_rank_label (r, 2);
+  g_assert_cmpstr (a, ==, "1–2");
+  g_assert_cmpstr (b, ==, "1–2");
+  g_assert_cmpstr (c, ==, "3");
+  int group = 0;
+  g_assert_true (ties_in_group (r, 0, &group));
+  g_assert_cmpint (group, ==, 1);
+  g_assert_false (ties_in_group (r, 2, &group));
+  g_assert_null (ties_decision (r, 2, REPORT_LANG_VI));
+  /* The decisive test of each case of the tie rule, in words. */
+  static const struct {
+    const char *vs;
+    double c0, c1;
+    const char *words;
+  } cases[] = {
+    { "{\"id\":\"b\",\"p_composite\":1,\"p_mcnemar\":1,\"separable\":false}",
+      0.5, 0.5, "ngang nhau với b: điểm tổng hợp bằng nhau" },
+    { "{\"id\":\"b\",\"p_composite\":0.3,\"p_mcnemar\":0.01,"
+      "\"separable\":false}", 0.6, 0.5,
+      "không phân biệt được với b: kiểm định bootstrap p = 0,300 ≥ 0,05" },
+    { "{\"id\":\"b\",\"p_composite\":0.002,\"p_mcnemar\":0.2,"
+      "\"separable\":false}", 0.6, 0.5,
+      "không phân biệt được với b: chênh lệch chủ yếu do độ chính xác, kiểm "
+      "định McNemar trên cùng các câu hỏi p = 0,200 ≥ 0,05 (kiểm định "
+      "bootstrap p = 0,002)" },
+    { "{\"id\":\"b\",\"p_composite\":0.0001,\"p_mcnemar\":0.5,"
+      "\"separable\":true}", 0.6, 0.5,
+      "khác biệt với b: kiểm định bootstrap p < 0,001 < 0,05" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autofree char *json = g_strdup_printf (
+        "{\"submissions\": [{\"id\":\"a\",\"rank\":1,\"tie_group\":1,"
+        "\"composite\":%g,\"vs_next\":%s},{\"id\":\"b\",\"rank\":2,"
+        "\"tie_group\":%d,\"composite\":%g}]}",
+        cases[i].c0, cases[i].vs, strstr (cases[i].vs, "true") ? 2 : 1,
+        cases[i].c1);
+    g_autoptr (Results) t = results_parse (json, -1, "case", NULL);
+    g_autofree char *words = ties_decision (t, 0, REPORT_LANG_VI);
+    g_assert_cmpstr (words, ==, cases[i].words);
+  }
 }
 
 static void
@@ -335,19 +555,18 @@ test_csv (Fixture *f, gconstpointer data)
 {
   write_ok (f, "csv", REPORT_LANG_VI);
   g_autofree char *items = read_out (f, "items.csv");
+  /* A byte order mark, so Excel reads UTF-8. */
+  g_assert_true (g_str_has_prefix (items, "\xEF\xBB\xBF" "submission,"
+                                          "testset,item,"));
   g_assert_cmpuint (count (items, "\r\n"), >=, PUBLIC_RECORDS + 1);
-  g_assert_true (g_str_has_prefix (items, "submission,testset,item,"));
   /* RFC 4180: a field with a comma or quote is quoted, quotes doubled. */
   g_assert_nonnull (strstr (items, ",\"Lệ phí là \"\"15.000 đồng\"\", nộp tại"));
-  /* Absent text is an empty field; absent numbers of a score record read
-   * as 0 (rundir/score_record.h), and vabench always writes them. */
   g_assert_nonnull (strstr (items, "hue,practice,hotich-001,ho-tich,procedure,"
-                                   "clean,,false,0,0,0,timeout,"));
+                                   "clean,clean,false,0,0,0,timeout,"));
   assert_no_secret (items);
   g_autofree char *results = read_out (f, "results.csv");
-  g_assert_cmpuint (count (results, "\r\n"), ==, 3);
-  g_assert_nonnull (strstr (results, "rank,id,name,province,tie_group,"
-                                     "composite,composite_lo,composite_hi,"));
+  g_assert_true (g_str_has_prefix (results, "\xEF\xBB\xBF" "rank,id,name,"));
+  g_assert_cmpuint (count (results, "\r\n"), ==, 4);
   g_assert_nonnull (strstr (results, "\"Trợ lý <b>Huế</b> & \"\"bạn\"\"\""));
 }
 
@@ -356,8 +575,9 @@ test_json (Fixture *f, gconstpointer data)
 {
   write_ok (f, "json", REPORT_LANG_VI);
   g_autofree char *text = read_out (f, "results.json");
+  g_autofree char *fixture = read_path (FIXTURE "/results.json");
   g_autoptr (cJSON) a = cJSON_Parse (text);
-  g_autoptr (cJSON) b = cJSON_Parse (fixture_results);
+  g_autoptr (cJSON) b = cJSON_Parse (fixture);
   g_assert_true (cJSON_Compare (a, b, TRUE));
 }
 
@@ -382,27 +602,55 @@ xmllint_check (const char *file, const char *schema)
   g_assert_cmpint (status, ==, 0);
 }
 
+/* JUnit agrees with the gate: one case per threshold and submission. */
 static void
 test_junit (Fixture *f, gconstpointer data)
 {
-  write_ok (f, "junit", REPORT_LANG_EN);
+  static const char *const requires[] = { "accuracy>=0%", "p95_ms<=3000",
+                                          NULL };
+  ReportOptions opts = { "junit", REPORT_LANG_VI, requires, FALSE };
+  write_with (f, &opts);
   g_autofree char *xml = read_out (f, "junit.xml");
-  /* 5 public records + one "hidden:secret" case per submission. */
-  g_assert_cmpuint (count (xml, "<testcase "), ==, PUBLIC_RECORDS + 2);
-  g_assert_cmpuint (count (xml, "<testsuite "), ==, 2);
-  g_assert_nonnull (strstr (xml, "<testsuite name=\"hanoi\" tests=\"4\" "
-                                 "failures=\"2\" errors=\"0\""));
-  g_assert_nonnull (strstr (xml, "<testsuite name=\"hue\" tests=\"3\" "
-                                 "failures=\"2\" errors=\"1\""));
-  g_assert_nonnull (strstr (xml, "classname=\"hanoi\" name=\"cutru-002/telex#1\""));
-  g_assert_nonnull (strstr (xml, "name=\"hidden:secret\""));
-  g_assert_nonnull (strstr (xml, "message=\"1/1 wrong\""));
-  g_assert_nonnull (strstr (xml, "duration: missing — không nêu thời hạn"));
-  g_assert_nonnull (strstr (xml, "&lt;script&gt;"));
-  g_assert_null (strstr (xml, "<script"));
+  g_assert_cmpuint (count (xml, "<testcase "), ==, 2 * 3);
+  g_assert_cmpuint (count (xml, "<failure "), ==, 1);
+  g_assert_nonnull (strstr (xml, "<testsuites name=\"fixture\" tests=\"6\" "
+                                 "failures=\"1\" errors=\"0\">"));
+  g_assert_nonnull (strstr (xml, "<testcase classname=\"hue\" "
+                                 "name=\"p95_ms &lt;= 3000\" time=\"0\">"));
+  g_assert_nonnull (strstr (xml, "message=\"FAIL hue: p95_ms &lt;= 3000 "
+                                 "(p95_ms = 4000)\""));
+  g_assert_nonnull (strstr (xml, "name=\"accuracy &gt;= 0%\""));
   assert_no_secret (xml);
   g_autofree char *path = g_build_filename (f->dir, "junit.xml", NULL);
   xmllint_check (path, "tests/junit.xsd");
+
+  /* No threshold: one skipped case per submission says so. */
+  write_ok (f, "junit", REPORT_LANG_VI);
+  g_free (xml);
+  xml = read_out (f, "junit.xml");
+  g_assert_cmpuint (count (xml, "<testcase "), ==, 3);
+  g_assert_cmpuint (count (xml, "<skipped "), ==, 3);
+  g_assert_cmpuint (count (xml, "<failure"), ==, 0);
+  xmllint_check (path, "tests/junit.xsd");
+
+  /* Per-item cases only when asked for. */
+  ReportOptions items = { "junit", REPORT_LANG_EN, requires, TRUE };
+  write_with (f, &items);
+  g_free (xml);
+  xml = read_out (f, "junit.en.xml");
+  g_assert_cmpuint (count (xml, "<testcase "), ==, 6 + PUBLIC_RECORDS + 2);
+  g_assert_nonnull (strstr (xml, "classname=\"hanoi\" "
+                                 "name=\"cutru-002/telex#1\""));
+  g_assert_nonnull (strstr (xml, "name=\"hidden:secret\""));
+  g_assert_nonnull (strstr (xml, "message=\"1/1 wrong\""));
+  g_assert_nonnull (strstr (xml, "Time limit: missing — states no duration "
+                                 "for the processing time"));
+  g_assert_nonnull (strstr (xml, "<error type=\"timeout\""));
+  g_assert_nonnull (strstr (xml, "&lt;script&gt;"));
+  g_assert_null (strstr (xml, "<script"));
+  assert_no_secret (xml);
+  g_autofree char *en = g_build_filename (f->dir, "junit.en.xml", NULL);
+  xmllint_check (en, "tests/junit.xsd");
 }
 
 static void
@@ -422,22 +670,64 @@ static void
 test_bad_input (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_assert_false (report_write (f->dir, "html,pdf", REPORT_LANG_VI, NULL,
-                                &error));
+  ReportOptions bad = { "html,pdf", REPORT_LANG_VI, NULL, FALSE };
+  g_assert_false (report_write (f->dir, &bad, NULL, &error));
   g_assert_error (error, REPORT_ERROR, REPORT_ERROR_FORMAT);
   g_assert_nonnull (strstr (error->message, "pdf"));
   g_clear_error (&error);
+  static const char *const requires[] = { "accuracy>=80", NULL };
+  ReportOptions rate = { "md", REPORT_LANG_VI, requires, FALSE };
+  g_assert_false (report_write (f->dir, &rate, NULL, &error));
+  g_assert_error (error, GATE_ERROR, GATE_ERROR_EXPR);
+  g_assert_false (exists (f, "report.md"));
+  g_clear_error (&error);
   g_autofree char *missing = g_build_filename (f->dir, "nope", NULL);
-  g_assert_false (report_write (missing, "md", REPORT_LANG_VI, NULL, &error));
+  ReportOptions md = { "md", REPORT_LANG_VI, NULL, FALSE };
+  g_assert_false (report_write (missing, &md, NULL, &error));
   g_assert_error (error, REPORT_ERROR, REPORT_ERROR_INPUT);
   g_clear_error (&error);
   fixture_write (f->dir, "results.json", "{\"submissions\": 3}");
-  g_assert_false (report_write (f->dir, "md", REPORT_LANG_VI, NULL, &error));
+  g_assert_false (report_write (f->dir, &md, NULL, &error));
   g_assert_error (error, REPORT_ERROR, REPORT_ERROR_INPUT);
   g_clear_error (&error);
   ReportLang lang;
   g_assert_false (report_lang_parse ("fr", &lang, &error));
   g_assert_error (error, REPORT_ERROR, REPORT_ERROR_FORMAT);
+}
+
+static void
+test_file_names (void)
+{
+  static const char *const cases[][3] = {
+    { "report.html", "report.html", "report.en.html" },
+    { "plots/forest.svg", "plots/forest.svg", "plots/forest.en.svg" },
+    { "junit.xml", "junit.xml", "junit.en.xml" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autofree char *vi = report_file_name (cases[i][0], REPORT_LANG_VI);
+    g_autofree char *en = report_file_name (cases[i][0], REPORT_LANG_EN);
+    g_assert_cmpstr (vi, ==, cases[i][1]);
+    g_assert_cmpstr (en, ==, cases[i][2]);
+  }
+}
+
+/* Every code has a Vietnamese name; every heading both languages. */
+static void
+test_labels (void)
+{
+  g_assert_true (labels_complete ());
+  g_assert_true (i18n_complete ());
+  for (const char *const *k = perturb_kind_names (); *k; k++)
+    g_assert_cmpstr (labels_nearmiss (*k, REPORT_LANG_VI), !=, *k);
+  for (guint t = 0; t < FACT_N_TYPES; t++)
+    g_assert_cmpstr (labels_fact (judge_fact_type_names[t], REPORT_LANG_VI),
+                     !=, judge_fact_type_names[t]);
+  g_autofree char *v1 = labels_variant ("telex#1", NULL, REPORT_LANG_VI);
+  g_autofree char *v2 = labels_variant ("hand:vni#2", "vni", REPORT_LANG_EN);
+  g_autofree char *v3 = labels_variant ("clean", "clean", REPORT_LANG_VI);
+  g_assert_cmpstr (v1, ==, "sót phím gõ Telex #1");
+  g_assert_cmpstr (v2, ==, "VNI keystrokes left in (hand-written) #2");
+  g_assert_cmpstr (v3, ==, "câu gốc");
 }
 
 static void
@@ -468,10 +758,13 @@ static void
 test_plot_inline (void)
 {
   const char *svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n"
-                    "<svg><g id=\"gnuplot_canvas\"><use xlink:href='#gpPt1' "
+                    "<svg><title>Gnuplot</title><desc>Produced by GNUPLOT"
+                    "</desc><g id=\"gnuplot_canvas\"><use xlink:href='#gpPt1' "
                     "id='gpPt2'/><rect filter='url(#textbox)'/></g></svg>";
   g_autofree char *out = plot_inline (svg, "lb");
   g_assert_true (g_str_has_prefix (out, "<svg>"));
+  g_assert_null (strstr (out, "Gnuplot"));
+  g_assert_null (strstr (out, "Produced"));
   g_assert_nonnull (strstr (out, "id=\"lb_gnuplot_canvas\""));
   g_assert_nonnull (strstr (out, "href='#lb_gpPt1' id='lb_gpPt2'"));
   g_assert_nonnull (strstr (out, "url(#lb_textbox)"));
@@ -494,6 +787,83 @@ test_plot_error (void)
   g_assert_nonnull (strstr (error->message, "gnuplot"));
 }
 
+/* n provinces, every field a plot draws, two near-miss kinds, three
+ * categories; the 12th is Hà Nội (the old plots stopped at 12). */
+static char *
+many_results (guint n)
+{
+  g_autoptr (GString) s = g_string_new (
+      "{\"contest\": {\"sla_ms\": 3000, \"nearmiss_kinds\": [\"telex\", "
+      "\"no_diacritics\"], \"testsets\": [{\"name\": \"p\", \"categories\": "
+      "{\"cu-tru\": \"Cư trú\", \"ho-tich\": \"Hộ tịch\", \"can-cuoc\": "
+      "\"Căn cước\"}}]}, \"ties\": [], \"submissions\": [");
+  for (guint i = 0; i < n; i++) {
+    double c = 0.9 - i * 0.01;
+    char id[16];
+    g_snprintf (id, sizeof id, "tinh-%02u", i + 1);
+    g_string_append_printf (
+        s,
+        "%s{\"id\": \"%s\", \"rank\": %u, \"tie_group\": %u, "
+        "\"composite\": %g, \"composite_ci\": [%g, %g], \"accuracy\": %g, "
+        "\"p50_ms\": %u, \"p95_ms\": %u, \"p99_ms\": %u, "
+        "\"by_kind\": {\"telex\": {\"accuracy\": 0.5, \"drop\": 0.2}, "
+        "\"no_diacritics\": {\"accuracy\": 0.6, \"drop\": 0.1}}, "
+        "\"by_category\": {\"cu-tru\": {\"accuracy\": 0.7}, \"ho-tich\": "
+        "{\"accuracy\": 0.8}, \"can-cuoc\": {\"accuracy\": 0.9}}}",
+        i ? "," : "", i == 11 ? "ha-noi" : id,
+        i + 1, i / 3 + 1, c, c - 0.05, c + 0.05, c, 100 + i, 500 + 10 * i,
+        900 + 20 * i);
+  }
+  g_string_append (s, "]}");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Every plot holds every one of 40 submissions (the SVG's labels), and
+ * shared ranks mark the tie groups. */
+static void
+test_plots_many (void)
+{
+  g_autofree char *gnuplot = g_find_program_in_path ("gnuplot");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-plots-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *json = many_results (40);
+  fixture_write (dir, "results.json", json);
+  g_autoptr (RunData) rd = rundata_load (dir, &error);
+  g_assert_no_error (error);
+  char *(*scripts[]) (const RunData *, ReportLang) = {
+    plot_script_forest, plot_script_nearmiss, plot_script_categories,
+    plot_script_latency,
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (scripts); k++) {
+    g_autofree char *script = scripts[k](rd, REPORT_LANG_VI);
+    g_assert_nonnull (script);
+    g_assert_nonnull (strstr (script, "'1–3  tinh-01'"));
+    g_assert_nonnull (strstr (script, "'10–12  ha-noi'"));
+    g_assert_nonnull (strstr (script, "'40  tinh-40'"));
+    if (gnuplot == NULL)
+      continue;
+    g_autofree char *svg = plot_render (gnuplot, script, &error);
+    g_assert_no_error (error);
+    guint labels = 0;
+    for (guint i = 0; i < 40; i++) {
+      const cJSON *sub = cJSON_GetArrayItem (rd->subs, (int) i);
+      g_autofree char *rank = ties_rank_label (rd->results, i);
+      g_autofree char *label = g_strdup_printf (
+          ">%s  %s</text>", rank, cJSON_GetStringValue (
+                                      cJSON_GetObjectItem (sub, "id")));
+      labels += strstr (svg, label) != NULL;
+    }
+    g_assert_cmpuint (labels, ==, 40);
+  }
+  g_autofree char *cats = plot_script_categories (rd, REPORT_LANG_VI);
+  g_assert_nonnull (strstr (cats, "'Căn cước'"));
+  g_autofree char *kinds = plot_script_nearmiss (rd, REPORT_LANG_VI);
+  g_assert_nonnull (strstr (kinds, "'viết không dấu'"));
+  g_assert_null (strstr (kinds, "'no_diacritics'"));
+  vbt_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -501,8 +871,11 @@ main (int argc, char **argv)
 #define FIX(path, fn)                                                        \
   g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   FIX ("/report/html/vi", test_html_vi);
+  FIX ("/report/html/vietnamese-only", test_vietnamese_only);
   FIX ("/report/html/en", test_html_en);
   FIX ("/report/html/no-gnuplot", test_no_gnuplot);
+  FIX ("/report/explained", test_explained);
+  FIX ("/report/shortened", test_shortened);
   FIX ("/report/markdown", test_markdown);
   FIX ("/report/csv", test_csv);
   FIX ("/report/json", test_json);
@@ -510,8 +883,12 @@ main (int argc, char **argv)
   FIX ("/report/all-formats", test_all_formats);
   FIX ("/report/bad-input", test_bad_input);
   g_test_add_func ("/report/leaderboard", test_leaderboard);
+  g_test_add_func ("/report/ties", test_ties);
+  g_test_add_func ("/report/file-names", test_file_names);
+  g_test_add_func ("/report/labels", test_labels);
   g_test_add_func ("/report/escape", test_escape);
   g_test_add_func ("/report/plot/inline", test_plot_inline);
   g_test_add_func ("/report/plot/error", test_plot_error);
+  g_test_add_func ("/report/plot/forty", test_plots_many);
   return g_test_run ();
 }

@@ -369,6 +369,162 @@ test_score_round_trip (void)
   g_assert_nonnull (strstr (error->message, "\"item\""));
 }
 
+/* A record's fields as one string, to compare two readings. */
+static char *
+score_summary (const ScoreRecord *r, gboolean turns)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_string_append_printf (
+      s, "%s|%s|%s|%s|%d|%d|%s|%s|%g|%d|%g|%d|%" G_GINT64_FORMAT "|%"
+      G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%" G_GINT64_FORMAT "|%"
+      G_GINT64_FORMAT "|",
+      r->submission, r->testset ? r->testset : "-", r->item,
+      r->category ? r->category : "-", r->kind, r->hidden,
+      r->variant ? r->variant : "-", r->variant_kind ? r->variant_kind : "-",
+      r->score, r->correct, r->lenient_score, r->lenient_correct,
+      r->contradictions, r->off_topic, r->unaccented, r->error_class,
+      r->requests, r->failed_requests);
+  for (guint i = 0; i < r->n_latency; i++)
+    g_string_append_printf (s, "%g,", r->latency_us[i]);
+  for (guint i = 0; turns && i < r->n_turns; i++)
+    g_string_append_printf (s, "[%u|%s|%s|%" G_GSIZE_FORMAT "|%d]",
+                            r->turns[i].turn,
+                            r->turns[i].question ? r->turns[i].question : "-",
+                            r->turns[i].answer ? r->turns[i].answer : "-",
+                            r->turns[i].answer_len, r->turns[i].error_class);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+collect_full (const ScoreRecord *rec, gpointer user, GError **error)
+{
+  g_ptr_array_add (user, score_summary (rec, TRUE));
+  return TRUE;
+}
+
+typedef struct {
+  GPtrArray *heads, *texts, *full;
+} LazySeen;
+
+static gboolean
+collect_lazy (const ScoreRecord *head, ScoreRecordLine *line, gpointer user,
+              GError **error)
+{
+  LazySeen *seen = user;
+  g_ptr_array_add (seen->heads, score_summary (head, FALSE));
+  const ScoreRecord *texts = score_record_line_texts (line, error);
+  g_assert_nonnull (texts);
+  g_ptr_array_add (seen->texts, score_summary (texts, TRUE));
+  const ScoreRecord *full = score_record_line_full (line, error);
+  g_assert_nonnull (full);
+  g_ptr_array_add (seen->full, score_summary (full, TRUE));
+  return TRUE;
+}
+
+/* The two-step reader gives what the plain one does: heads without the
+ * turns, texts without judgements, the full record on demand — for the
+ * lines vabench writes and for escapes, odd spacing, a record without
+ * turns, a blank line and a torn last line. */
+static void
+test_score_lazy (void)
+{
+  ScoreTurn turns[2];
+  const double lat[1] = { 15201 };
+  ScoreRecord r = sample_score (turns, lat);
+  g_autoptr (GString) file = g_string_new (NULL);
+  score_record_append (file, &r);
+  g_string_append (file, "\n\n");
+  g_string_append (
+      file, "{\"submission\":\"hu\\u1ebf\",\"item\":\"a\\\"b\",\"turns\":"
+            "[{\"turn\":0,\"question\":\"x\",\"answer\":\"y\"}]}\n"
+            "{ \"item\" : \"x-1\" , \"submission\":\"hue\", \"score\": 0.25 ,"
+            " \"off_topic\": 2, \"unaccented\": 1.5,"
+            " \"correct\": true, \"lenient_correct\": true, \"score\": 9,"
+            " \"latency_us\": [ 1, 2.5 ,3e2 ], \"turns\": [ { \"judgement\":"
+            " {\"facts\": [{\"span\": \"}]\\\"\\\\\"}]}, \"answer\": \"D\\u1ea5u"
+            " \\\"ngo\\u1eb7c\\\"\\n\\ud83d\\ude00\", \"turn\": 1, "
+            "\"question\": \"q\\/\\t\" } ] }\n"
+            "{\"submission\":\"da-nang\",\"item\":\"y\",\"requests\":2.5,"
+            "\"error_class\":\"weird\",\"kind\":\"legal\"}\n"
+            "{\"submission\":\"torn\",\"item\":\"z\",\"turns\":[{\"q");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-lazy-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
+  g_assert_true (g_file_set_contents (path, file->str, -1, &error));
+  g_autoptr (GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (score_record_read (dir, collect_full, plain, &error));
+  g_assert_no_error (error);
+  LazySeen seen = { g_ptr_array_new_with_free_func (g_free),
+                    g_ptr_array_new_with_free_func (g_free),
+                    g_ptr_array_new_with_free_func (g_free) };
+  g_assert_true (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->len, ==, 4);
+  g_assert_cmpuint (seen.heads->len, ==, 4);
+  for (guint i = 0; i < plain->len; i++) {
+    const char *want = plain->pdata[i];
+    g_assert_cmpstr (seen.full->pdata[i], ==, want);
+    g_assert_cmpstr (seen.texts->pdata[i], ==, want);
+    g_assert_true (g_str_has_prefix (want, seen.heads->pdata[i]));
+  }
+  g_assert_nonnull (strstr (plain->pdata[2], "Dấu \"ngoặc\"\n😀"));
+  g_assert_nonnull (strstr (plain->pdata[2], "|q/\t|"));
+
+  /* A head that says what is wrong, as the plain reader does. */
+  g_assert_true (g_file_set_contents (path, "{\"submission\":3,\"item\":"
+                                            "\"x\",\"turns\":[]}\n", -1,
+                                      &error));
+  g_assert_false (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_TYPE);
+  g_assert_nonnull (strstr (error->message, "scores.jsonl:1: field "
+                                            "\"submission\""));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, "\n\n", -1, &error));
+  g_assert_false (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_ptr_array_unref (seen.heads);
+  g_ptr_array_unref (seen.texts);
+  g_ptr_array_unref (seen.full);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+heads_only (const ScoreRecord *head, ScoreRecordLine *line, gpointer user,
+            GError **error)
+{
+  return TRUE;
+}
+
+static gboolean
+ask_full (const ScoreRecord *head, ScoreRecordLine *line, gpointer user,
+          GError **error)
+{
+  return score_record_line_full (line, error) != NULL;
+}
+
+/* A line whose head reads but whose tail is broken fails only when the
+ * full record is asked for, naming file:line. */
+static void
+test_score_lazy_broken_tail (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-lazy-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
+  g_assert_true (g_file_set_contents (
+      path, "{\"submission\":\"a\",\"item\":\"b\",\"turns\":[{]}\n"
+            "{\"submission\":\"a\",\"item\":\"c\",\"turns\":[]}\n", -1,
+      &error));
+  g_assert_true (score_record_read_lazy (dir, heads_only, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (score_record_read_lazy (dir, ask_full, NULL, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "scores.jsonl:1: "));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static cJSON *
 sample_contest (void)
 {
@@ -535,6 +691,9 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/attempt-first-token", test_attempt_first_token);
   g_test_add_func ("/rundir/attempt-numbers", test_attempt_numbers);
   g_test_add_func ("/rundir/score-round-trip", test_score_round_trip);
+  g_test_add_func ("/rundir/score-lazy", test_score_lazy);
+  g_test_add_func ("/rundir/score-lazy/broken-tail",
+                   test_score_lazy_broken_tail);
   g_test_add_func ("/rundir/manifest", test_manifest);
   g_test_add_func ("/rundir/results", test_results);
   g_test_add_func ("/rundir/atomic-file", test_atomic_file);

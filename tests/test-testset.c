@@ -50,6 +50,29 @@ test_good_set (void)
   g_assert_true (testset_require_reviewed (set, NULL));
 }
 
+/* A header may name each category for the reports; then every item's
+ * category must be one it names. */
+static void
+test_categories (void)
+{
+  g_autofree char *p = write_tmp (
+      "cats.jsonl",
+      "{\"testset\": {\"name\": \"thu\", \"categories\": {\"cu-tru\": "
+      "\"Cư trú\", \"ho-tich\": \"Hộ tịch\"}}}\n" ITEM ("cutru-001") "\n",
+      -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Testset) set = testset_load (p, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (set->categories);
+  g_assert_cmpstr (g_hash_table_lookup (set->categories, "cu-tru"), ==,
+                   "Cư trú");
+  g_assert_cmpuint (g_hash_table_size (set->categories), ==, 2);
+  g_autofree char *q = write_tmp ("nocats.jsonl", ITEM ("cutru-001") "\n", -1);
+  g_autoptr (Testset) plain = testset_load (q, &error);
+  g_assert_no_error (error);
+  g_assert_null (plain->categories);
+}
+
 static void
 test_conversation_and_variants (void)
 {
@@ -139,6 +162,19 @@ static const BadCase bad_cases[] = {
     PROV "}\n",
     -1, "field \"valid_until\": \"2026-06-30\" is before valid_from "
         "\"2026-07-01\"", 1 },
+  { "category-without-name",
+    "{\"testset\": {\"name\": \"thu\", \"categories\": {\"ho-tich\": "
+    "\"Hộ tịch\"}}}\n" ITEM ("a") "\n", -1,
+    "field \"category\": \"cu-tru\" has no display name in the header's "
+    "\"categories\"", 2 },
+  { "category-name-not-string",
+    "{\"testset\": {\"name\": \"thu\", \"categories\": {\"cu-tru\": "
+    "1}}}\n" ITEM ("a") "\n", -1,
+    "header: field \"categories.cu-tru\": expected a non-empty display name",
+    1 },
+  { "categories-not-object",
+    "{\"testset\": {\"name\": \"thu\", \"categories\": [\"cu-tru\"]}}\n"
+    ITEM ("a") "\n", -1, "header: field \"categories\": expected an object", 1 },
   { "short-conversation",
     "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"conversation\", "
     "\"turns\": [{\"question\": \"Hỏi?\", \"facts\": []}]}\n",
@@ -260,6 +296,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("vb-testset-XXXXXX", NULL);
   g_test_add_func ("/testset/good", test_good_set);
   g_test_add_func ("/testset/conversation", test_conversation_and_variants);
+  g_test_add_func ("/testset/categories", test_categories);
   g_test_add_func ("/testset/require-reviewed", test_require_reviewed);
   g_test_add_func ("/testset/valid-window", test_valid_window);
   g_test_add_func ("/testset/date-check", test_date_check);

@@ -58,6 +58,8 @@ testset_free (Testset *set)
   g_free (set->as_of);
   g_free (set->sha256);
   judge_topics_unref (set->topics);
+  if (set->categories)
+    g_hash_table_unref (set->categories);
   g_ptr_array_unref (set->items);
   g_hash_table_unref (set->by_id);
   g_free (set);
@@ -122,6 +124,31 @@ testset_date_check (const char *s, const char *field, GError **error)
                   field, s ? s : "(null)");
 }
 
+/* The header's "categories": {"cu-tru": "Cư trú", …}, the display names
+ * reports show instead of the codes. */
+static gboolean
+parse_categories (const cJSON *h, Testset *set, GError **error)
+{
+  const cJSON *cats = cJSON_GetObjectItemCaseSensitive (h, "categories");
+  if (cats == NULL)
+    return TRUE;
+  if (!cJSON_IsObject (cats))
+    return invalid (error, "header: field \"categories\": expected an "
+                           "object of category → display name");
+  set->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           g_free);
+  const cJSON *c;
+  cJSON_ArrayForEach (c, cats)
+  {
+    if (!cJSON_IsString (c) || *c->valuestring == '\0' || *c->string == '\0')
+      return invalid (error, "header: field \"categories.%s\": expected a "
+                             "non-empty display name", c->string);
+    g_hash_table_insert (set->categories, g_strdup (c->string),
+                         g_strdup (c->valuestring));
+  }
+  return TRUE;
+}
+
 static gboolean
 parse_header (const cJSON *obj, Testset *set, GError **error)
 {
@@ -142,6 +169,8 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
                     "\"public\" nor \"hidden\"",
                     vis);
   if (as_of && !testset_date_check (as_of, "testset.as_of", error))
+    return FALSE;
+  if (!parse_categories (h, set, error))
     return FALSE;
   const cJSON *topics = cJSON_GetObjectItemCaseSensitive (h, "topics");
   if (topics != NULL && !judge_topics_read (set->topics, topics, error)) {
@@ -333,7 +362,7 @@ parse_provenance (const cJSON *obj, TsItem *it, GError **error)
 
 static gboolean
 parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
-                   GError **error)
+                   const Testset *set, GError **error)
 {
   const char *id = NULL, *cat = NULL, *kind = NULL;
   if (!jsonl_get_string (obj, "id", FALSE, &id, error)
@@ -342,6 +371,9 @@ parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
       || !check_nonempty (cat, "category", error)
       || !jsonl_get_string (obj, "kind", FALSE, &kind, error))
     return FALSE;
+  if (set->categories && !g_hash_table_contains (set->categories, cat))
+    return invalid (error, "field \"category\": \"%s\" has no display name "
+                           "in the header's \"categories\"", cat);
   ItemKind k;
   if (!item_kind_parse (kind, &k)) {
     g_autofree char *known = item_kind_list ();
@@ -378,7 +410,7 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
    * JSON stays with the reader, which frees it: a large set no longer holds
    * every item's tree (about half of its memory). */
   const cJSON *choices = NULL;
-  if (!parse_item_fields (obj, it, &choices, error)
+  if (!parse_item_fields (obj, it, &choices, st->set, error)
       || !parse_turns (obj, it, choices, st, error)
       || !parse_variants (obj, it, error)
       || !parse_provenance (obj, it, error))

@@ -49,6 +49,10 @@ typedef struct {
   gboolean hidden;  /* header visibility == "hidden" */
   char *sha256;     /* hex SHA-256 of the file bytes (NULL when loaded
                        unhashed) */
+  GHashTable *categories; /* category code → display name ("cu-tru" →
+                             "Cư trú") from the header's "categories", or
+                             NULL when it gives none; then every item's
+                             category is one of them */
   JudgeTopics *topics; /* owned: the header's topics and the items' inline
                           ones (scoring/judge.h) */
   GPtrArray *items; /* TsItem*, in file order */

@@ -39,6 +39,7 @@ static const char *const profile_names[] = {
   [MOCK_PROFILE_SLOW] = "slow",
   [MOCK_PROFILE_FLAKY] = "flaky",
   [MOCK_PROFILE_WRONG_FEES] = "wrong-fees",
+  [MOCK_PROFILE_CONFUSED] = "confused",
   [MOCK_PROFILE_SATURATING] = "saturating",
   [MOCK_PROFILE_HANG] = "hang",
   [MOCK_PROFILE_TRICKLE] = "trickle",
@@ -255,10 +256,11 @@ mock_set_error (MockRequest *req, guint status, const char *type,
 static MockAnswerStyle
 mock_style (const MockServer *srv)
 {
-  MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE };
+  MockAnswerStyle st = { MOCK_KB_FUZZY, FALSE, FALSE };
   st.match
       = srv->opts.profile == MOCK_PROFILE_EXACT ? MOCK_KB_EXACT : MOCK_KB_FUZZY;
   st.wrong_fees = srv->opts.profile == MOCK_PROFILE_WRONG_FEES;
+  st.confused = srv->opts.profile == MOCK_PROFILE_CONFUSED;
   return st;
 }
 

@@ -24,6 +24,8 @@ typedef enum {
   MOCK_PROFILE_SLOW,       /* fuzzy + delay (default 800 ms) */
   MOCK_PROFILE_FLAKY,      /* fuzzy; a seeded share gets 503 or a reset */
   MOCK_PROFILE_WRONG_FEES, /* fuzzy, but every amount stated is wrong */
+  MOCK_PROFILE_CONFUSED,   /* fuzzy, but a garbled question gets another
+                              procedure's answer */
   MOCK_PROFILE_SATURATING, /* fuzzy; 20 ms + 2 ms × requests in flight */
   MOCK_PROFILE_HANG,       /* accepts, never answers */
   MOCK_PROFILE_TRICKLE,    /* one byte of the answer per second */

@@ -563,6 +563,24 @@ answer_find_record (const MockKb *kb, const MockAnswerStyle *style,
   return mock_kb_lookup (kb, context_id);
 }
 
+/* What an assistant that half-understood a garbled question answers:
+ * another procedure of the record's field (the next one in the KB, the
+ * same for the same question), or r when the field has no other. */
+static const MockKbRecord *
+answer_confuse (const MockKb *kb, const MockKbRecord *r)
+{
+  guint n = mock_kb_size (kb), at = 0;
+  while (at < n && mock_kb_record (kb, at) != r)
+    at++;
+  for (guint k = 1; k < n; k++) {
+    const MockKbRecord *o = mock_kb_record (kb, (at + k) % n);
+    if (strcmp (o->kind, "procedure") == 0 && strcmp (r->kind, "procedure") == 0
+        && g_strcmp0 (o->category, r->category) == 0)
+      return o;
+  }
+  return r;
+}
+
 char *
 mock_answer_reply (const MockKb *kb, const MockAnswerStyle *style,
                    const char *const *turns, const char *context_id,
@@ -582,6 +600,9 @@ mock_answer_reply (const MockKb *kb, const MockAnswerStyle *style,
   const char *query = opts ? stem : newest;
   const MockKbRecord *r
       = answer_find_record (kb, style, turns, n, query, context_id);
+  if (r && style->confused && n == 1
+      && mock_kb_search (kb, query, MOCK_KB_EXACT, NULL) == NULL)
+    r = answer_confuse (kb, r);
   if (used_id)
     *used_id = r ? r->id : NULL;
   if (r == NULL)

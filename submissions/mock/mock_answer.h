@@ -12,6 +12,9 @@ typedef struct {
   MockKbMatch match;   /* how the question is compared with the KB */
   gboolean wrong_fees; /* the wrong-fees profile: every amount ×10, and a
                           free procedure is said to cost 50.000 đồng */
+  gboolean confused;   /* the confused profile: a question found only by
+                          the tolerant reading is answered with another
+                          procedure of the same field */
 } MockAnswerStyle;
 
 /* Answers the newest of turns (the user messages of one conversation, oldest

@@ -28,7 +28,8 @@ if command -v xmllint >/dev/null 2>&1; then
     sh -c "xmllint --noout --schema tests/junit.xsd '$run/junit.xml' 2>/dev/null"
 fi
 expect_exit 0 "report --lang en" "$VB" report "$run" --format html,md --lang en
-check "English headings with --lang en" grep -q 'Leaderboard' "$run/report.md"
+check "English in files of their own with --lang en" grep -q 'Leaderboard' "$run/report.en.md"
+check "the Vietnamese report.md stays" grep -q 'Bảng xếp hạng' "$run/report.md"
 expect_exit 2 "report --format pdf is a usage error" "$VB" report "$run" --format pdf
 check "the message names the bad format" grep -q 'pdf' "$T/stderr"
 expect_exit 2 "report --lang fr is a usage error" "$VB" report "$run" --lang fr
@@ -40,6 +41,27 @@ check "the failed threshold is listed with its value" \
   grep -q 'FAIL hue: p95_ms <= 3000 (p95_ms = 4000)' "$T/stdout"
 expect_exit 2 "gate with a malformed expression" "$VB" gate "$run" --require 'accuracy=>0.5'
 check "the message names the expression" grep -q "accuracy=>0.5" "$T/stderr"
+expect_exit 0 "gate takes a percentage" "$VB" gate "$run" --require 'accuracy>=50%' --submission hanoi
+check "the check shows the percentage" grep -q 'ok   hanoi: accuracy >= 50% (accuracy = 66.67%)' "$T/stdout"
+expect_exit 2 "a rate above 1 is an error" "$VB" gate "$run" --require 'accuracy>=80'
+check "…with a hint" grep -q "write accuracy>=0.8 or accuracy>=80%" "$T/stderr"
+expect_exit 2 "a decimal comma is an error" "$VB" gate "$run" --require 'accuracy>=0,8'
+check "…with a hint" grep -q "decimal with a point" "$T/stderr"
+expect_exit 1 "gate --junit writes the checks" \
+  "$VB" gate "$run" --require 'accuracy>=0.5' --junit "$T/gate.xml"
+check "one test case per threshold and submission" \
+  test "$(grep -c '<testcase ' "$T/gate.xml")" -eq 2
+check "the failing one is a failure" grep -q '<failure type="threshold" message="FAIL hue: accuracy &gt;= 0.5' "$T/gate.xml"
+if command -v xmllint >/dev/null 2>&1; then
+  check "gate's junit is valid against tests/junit.xsd" \
+    sh -c "xmllint --noout --schema tests/junit.xsd '$T/gate.xml' 2>/dev/null"
+fi
+expect_exit 2 "report --require with a rate above 1" \
+  "$VB" report "$run" --format md --require 'accuracy>=80'
+expect_exit 0 "report --require writes the verdict" \
+  "$VB" report "$run" --format md,junit --require 'accuracy>=50%'
+check "report.md has the verdict" grep -q 'KHÔNG ĐẠT: 1/2' "$run/report.md"
+check "junit.xml agrees with it" grep -q 'tests="2" failures="1"' "$run/junit.xml"
 expect_exit 2 "gate with an unknown metric" "$VB" gate "$run" --require 'speed>=1'
 expect_exit 2 "gate with an unknown submission" "$VB" gate "$run" --require 'accuracy>=0' --submission nowhere
 expect_exit 0 "gate against itself as baseline" \

@@ -1,5 +1,6 @@
 #!/bin/sh
 # vabench score from the command line: a re-score gives the same bytes,
+# on one thread or many,
 # a file it cannot write is exit 3, a missing run is exit 2, and a log
 # line whose turn is no integer is not an attempt.
 . "$PWD/tests/cli/setup.sh"
@@ -31,6 +32,12 @@ cp "$run/scores.jsonl" "$T/scores.first"
 expect_exit 0 "score it again" "$VB" score --quiet "$run"
 check "the re-score's results.json is byte for byte the same" \
   cmp -s "$run/results.json" "$T/results.first"
+
+# Judging on many threads hands the records on in the same order.
+expect_exit 0 "score on four threads" env VABENCH_SCORE_THREADS=4 "$VB" score --quiet "$run"
+check "four threads write the same scores.jsonl as one" cmp -s "$run/scores.jsonl" "$T/scores.first"
+check "and the same results.json" cmp -s "$run/results.json" "$T/results.first"
+expect_exit 0 "score on one thread" env VABENCH_SCORE_THREADS=1 "$VB" score --quiet "$run"
 
 # A directory where the temporary file goes: the scores cannot be written.
 mkdir "$run/scores.jsonl.tmp"

@@ -48,6 +48,7 @@ cmd_gate (int argc, char **argv, GError **error)
   g_auto (GStrv) requires = NULL, max_drops = NULL;
   g_autofree char *submission = NULL, *baseline = NULL, *junit = NULL;
   gboolean allow_incomplete = FALSE;
+  gboolean allow = FALSE;
   const GOptionEntry entries[] = {
     { "allow-incomplete", 0, 0, G_OPTION_ARG_NONE, &allow_incomplete,
       "check the thresholds of an incomplete run (or baseline) instead of "
@@ -63,6 +64,9 @@ cmd_gate (int argc, char **argv, GError **error)
     { "max-drop", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &max_drops,
       "fail when baseline − current > X, e.g. accuracy=0.02 (repeatable)",
       "METRIC=X" },
+    { "allow-different-sets", 0, 0, G_OPTION_ARG_NONE, &allow,
+      "compare with a baseline scored with different question sets, "
+      "listing the items that changed", NULL },
     { "junit", 'j', 0, G_OPTION_ARG_FILENAME, &junit,
       "also write the checks to FILE as JUnit XML, one test case per "
       "threshold and submission", "FILE" },
@@ -98,7 +102,7 @@ cmd_gate (int argc, char **argv, GError **error)
     }
   }
   GateOptions opts = { argv[1], (const char *const *) requires, submission,
-                       baseline, (const char *const *) max_drops };
+                       baseline, (const char *const *) max_drops, allow };
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GPtrArray) checks = NULL;
   int rc = gate_run (&opts, out, &checks, error);

@@ -11,6 +11,7 @@
 #include "harness/contest.h"
 #include "harness/engine.h"
 #include "harness/plan.h"
+#include "harness/preflight.h"
 #include "harness/progress.h"
 #include "reports/report.h"
 #include "rundir/run_manifest.h"
@@ -170,28 +171,110 @@ restore (const LogAttempt *a, gpointer user)
   engine_restore_record (user, a);
 }
 
-/* One line before firing: what is asked, and what as_of left out (a
- * skipped item is otherwise invisible in the reports). */
+/* One line before firing: what is asked, what as_of left out (a skipped
+ * item is otherwise invisible in the reports), and how many distinct
+ * texts each generated kind gave (a deterministic kind such as nfd gives
+ * one per item whatever per_item says). */
 static void
-print_plan (const Contest *c, const GPtrArray *units, guint skipped)
+print_plan (const Contest *c, const GPtrArray *units, const PlanSummary *ps)
 {
-  guint items = 0;
-  for (guint i = 0; i < units->len; i++)
-    items += strcmp (((const PlanUnit *) g_ptr_array_index (units, i))
-                         ->variant_kind, "clean") == 0;
   fprintf (stderr, "vabench run: plan: %u items, %u questions with their "
                    "variants, to %u submission(s)",
-           items, units->len, c->manifests->len);
+           ps->items, units->len, c->manifests->len);
   if (c->as_of)
     fprintf (stderr, "; as_of %s: %u item(s) not valid that day skipped",
-             c->as_of, skipped);
+             c->as_of, ps->skipped);
   fprintf (stderr, "\n");
+  if (ps->kinds->len == 0)
+    return;
+  fprintf (stderr, "vabench run: plan: distinct generated texts per kind "
+                   "(of items × per_item):");
+  for (guint k = 0; k < ps->kinds->len; k++) {
+    const PlanKindCount *kc = &g_array_index (ps->kinds, PlanKindCount, k);
+    fprintf (stderr, "%s %s %u/%u", k ? "," : "", kc->kind, kc->distinct,
+             kc->asked);
+  }
+  fprintf (stderr, "\n");
+}
+
+/* Probes every submission (harness/preflight.h) and prints what is not
+ * right, with the fix. The state of each that is not ok goes into status
+ * (id → object). FALSE + error when one cannot answer at all and the
+ * contest is not official (exit 3): a self-test against a dead endpoint
+ * would otherwise run for minutes and end with 0 %. In an official
+ * contest it is recorded unavailable and *unavailable lists it. */
+static gboolean
+preflight (const Contest *c, const char *run_id, cJSON *status,
+           GPtrArray *unavailable, GError **error)
+{
+  g_autoptr (GArray) results = preflight_run (c, run_id, error);
+  if (results == NULL)
+    return FALSE;
+  guint dead = 0;
+  for (guint i = 0; i < results->len; i++) {
+    const PreflightResult *r = &g_array_index (results, PreflightResult, i);
+    if (r->state == PREFLIGHT_OK)
+      continue;
+    fprintf (stderr, "vabench run: preflight: %s (%s): %s: %s%s%s\n",
+             r->m->id, r->m->path, preflight_state_name (r->state),
+             r->reason, r->fix ? "\n    fix: " : "", r->fix ? r->fix : "");
+    cJSON_DeleteItemFromObjectCaseSensitive (status, r->m->id);
+    cJSON_AddItemToObject (status, r->m->id, preflight_result_json (r));
+    if (r->state == PREFLIGHT_UNAVAILABLE) {
+      dead++;
+      g_ptr_array_add (unavailable, (gpointer) r->m);
+    }
+  }
+  if (dead == 0 || c->official)
+    return TRUE;
+  g_set_error (error, VB_ERROR, VB_ERROR_RUN,
+               "%u of %u submission(s) cannot answer at all (above): fix "
+               "%s, or take %s out of the contest's submissions",
+               dead, results->len, dead > 1 ? "them" : "it",
+               dead > 1 ? "them" : "it");
+  return FALSE;
+}
+
+/* After firing: each submission the early stop paused, recorded in status
+ * and said on stderr with what is left and how to go on. */
+static guint
+note_paused (Engine *e, const Contest *fired, const char *dir,
+             cJSON *status)
+{
+  guint paused = 0;
+  for (guint i = 0; i < fired->manifests->len; i++) {
+    EngineSubProgress p;
+    engine_sub_progress (e, i, &p);
+    if (!p.paused)
+      continue;
+    paused++;
+    const char *cls = failure_name (p.pause_class);
+    guint left = p.units_total - p.units_done;
+    g_autofree char *reason = g_strdup_printf (
+        "its last %u attempts all failed with %s; %u of %u questions "
+        "left unfinished",
+        p.pause_streak, cls, left, p.units_total);
+    g_autofree char *fix = g_strdup_printf (
+        "fix the endpoint, then finish with: vabench run --resume %s", dir);
+    fprintf (stderr, "vabench run: paused %s: %s\n    %s\n", p.id, reason,
+             fix);
+    cJSON *o = cJSON_CreateObject ();
+    cJSON_AddStringToObject (o, "state", "paused");
+    cJSON_AddStringToObject (o, "class", cls);
+    cJSON_AddNumberToObject (o, "streak", p.pause_streak);
+    cJSON_AddNumberToObject (o, "not_fired", left);
+    cJSON_AddStringToObject (o, "reason", reason);
+    cJSON_AddStringToObject (o, "fix", fix);
+    cJSON_DeleteItemFromObjectCaseSensitive (status, p.id);
+    cJSON_AddItemToObject (status, p.id, o);
+  }
+  return paused;
 }
 
 static gboolean
 fire (const char *dir, const Contest *c, GPtrArray *units,
-      const char *run_id, gboolean quiet, guint workers,
-      gboolean *interrupted, GError **error)
+      const char *run_id, gboolean quiet, guint workers, cJSON *status,
+      guint *paused, gboolean *interrupted, GError **error)
 {
   g_autoptr (Progress) state = progress_new ();
   RunProgress prog = { isatty (STDERR_FILENO), state, 0 };
@@ -220,6 +303,7 @@ fire (const char *dir, const Contest *c, GPtrArray *units,
   if (!engine_fire (e, error))
     return FALSE;
   *interrupted = engine_interrupted (e);
+  *paused = note_paused (e, c, dir, status);
   return TRUE;
 }
 
@@ -281,7 +365,7 @@ cmd_run (int argc, char **argv, GError **error)
 {
   g_autofree char *contest_path = NULL, *out = NULL, *resume = NULL,
                   *only = NULL, *lang = NULL, *formats = NULL;
-  gboolean quiet = FALSE, trust = FALSE;
+  gboolean quiet = FALSE, trust = FALSE, no_preflight = FALSE;
   int workers = 0;
   const GOptionEntry entries[] = {
     { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
@@ -304,6 +388,9 @@ cmd_run (int argc, char **argv, GError **error)
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Report language: vi or en",
       "vi|en" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress lines", NULL },
+    { "no-preflight", 0, 0, G_OPTION_ARG_NONE, &no_preflight,
+      "Fire without probing each submission first (not in an official "
+      "contest)", NULL },
     { NULL }
   };
   if (!cmd_parse_options ("run", "",
@@ -358,6 +445,12 @@ cmd_run (int argc, char **argv, GError **error)
     return cmd_exit_code_for (*error);
   if (only && !contest_keep_only (c, only, error))
     return VB_EXIT_INPUT;
+  if (no_preflight && c->official) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--no-preflight: an official contest probes every "
+                 "submission first (%s: official = true)", c->path);
+    return VB_EXIT_INPUT;
+  }
   if (resume && !same_contest (dir, m, c, only != NULL, error))
     return VB_EXIT_INPUT;
   if (!resume) {
@@ -368,17 +461,36 @@ cmd_run (int argc, char **argv, GError **error)
     g_autofree char *started = iso_now ();
     m = run_manifest_new (run_id, started, contest_snapshot (c));
   }
-  guint skipped = 0;
-  g_autoptr (GPtrArray) units = plan_build (c, &skipped);
-  print_plan (c, units, skipped);
+  /* What the pre-flight and the early stop find, kept in manifest.json
+   * (a resume goes on from what the run recorded). */
+  g_autoptr (cJSON) status = m->status ? cJSON_Duplicate (m->status, TRUE)
+                                       : cJSON_CreateObject ();
+  g_autoptr (GPtrArray) unavailable = g_ptr_array_new ();
+  if (!no_preflight && !preflight (c, m->run_id, status, unavailable, error))
+    return cmd_exit_code_for (*error);
+  g_auto (PlanSummary) ps = { 0 };
+  g_autoptr (GPtrArray) units = plan_build (c, &ps);
+  print_plan (c, units, &ps);
   m->planned_units = units->len;
-  /* A resume keeps the manifest the run was started with; only its end
-   * is written. */
-  if (!resume && !run_manifest_write (dir, m, error))
+  cJSON_Delete (m->status);
+  m->status = cJSON_Duplicate (status, TRUE);
+  /* A resume keeps the manifest the run was started with, with what this
+   * pre-flight found; its end is written after the firing. */
+  if (!run_manifest_write (dir, m, error))
     return VB_EXIT_RUN;
+  /* What is fired: every submission but those found unavailable (an
+   * official contest records them so; the scorer counts their questions
+   * as not fired). The contest itself, for the manifest, keeps them. */
+  Contest fired = *c;
+  g_autoptr (GPtrArray) firing = g_ptr_array_new ();
+  for (guint i = 0; i < c->manifests->len; i++)
+    if (!g_ptr_array_find (unavailable, c->manifests->pdata[i], NULL))
+      g_ptr_array_add (firing, c->manifests->pdata[i]);
+  fired.manifests = firing;
   gboolean interrupted = FALSE;
-  if (!fire (dir, c, units, m->run_id, quiet, (guint) workers, &interrupted,
-             error))
+  guint paused = 0;
+  if (!fire (dir, &fired, units, m->run_id, quiet, (guint) workers, status,
+             &paused, &interrupted, error))
     return cmd_exit_code_for (*error);
   if (interrupted) {
     g_autofree char *log = rundir_path (dir, RUNDIR_LOG);
@@ -389,10 +501,21 @@ cmd_run (int argc, char **argv, GError **error)
              log, dir, abs);
     return VB_EXIT_RUN;
   }
+  cJSON_Delete (m->status);
+  m->status = cJSON_Duplicate (status, TRUE);
   if (!finish_manifest (dir, m, error))
     return VB_EXIT_RUN;
   if (!score_and_report (dir, c, formats ? formats : "html,md", lang, quiet,
                          error))
     return VB_EXIT_RUN;
+  /* Outside an official contest a paused submission means the run was
+   * not carried out: the reports are written, the exit says so. */
+  if (paused > 0 && !c->official) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN,
+                 "%u submission(s) paused (above); the scores count their "
+                 "questions not fired as failed",
+                 paused);
+    return VB_EXIT_RUN;
+  }
   return VB_EXIT_OK;
 }

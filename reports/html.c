@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reports/conditions.h"
 #include "reports/htmlw.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
@@ -454,6 +455,7 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
   errors (o, rd, lang);
   capacity (o, rd, plots, lang);
   html_detail (o, rd, lang);
+  conditions_html (o, rd->results, lang);
   html_methodology (o, rd, lang);
   g_string_append (o, "</body>\n</html>\n");
   return g_string_free (g_steal_pointer (&o), FALSE);

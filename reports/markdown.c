@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "reports/conditions.h"
 #include "reports/escape.h"
 #include "reports/explain.h"
 #include "reports/gate.h"
@@ -382,6 +383,7 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
                                                   lang));
   md_errors (o, rd->subs, lang);
   md_worst (o, rd, lang);
+  conditions_markdown (o, rd->results, lang);
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_METHODOLOGY, lang));
   md_methodology (o, rd->results, lang);
   return g_string_free (g_steal_pointer (&o), FALSE);

@@ -70,6 +70,45 @@ add_string_or_null (cJSON *o, const char *key, const char *v)
     cJSON_AddNullToObject (o, key);
 }
 
+/* The contest snapshot's entry of submission id, or NULL. */
+static const cJSON *
+snapshot_of (const RunManifest *m, const char *id)
+{
+  const cJSON *s;
+  cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (m->contest,
+                                                           "submissions"))
+  {
+    if (g_strcmp0 (str_in (s, "id"), id) == 0)
+      return s;
+  }
+  return NULL;
+}
+
+/* Each submission's conditions next to its metrics: the settings it ran
+ * under (the contest's, or its manifest's own where not official) and
+ * what the pre-flight or the early stop found (state "ok" otherwise). */
+static void
+add_conditions (const RunManifest *m, cJSON *submissions)
+{
+  cJSON *s;
+  cJSON_ArrayForEach (s, submissions)
+  {
+    const char *id = str_in (s, "id");
+    const cJSON *eff = cJSON_GetObjectItemCaseSensitive (snapshot_of (m, id),
+                                                         "effective");
+    if (cJSON_IsObject (eff))
+      cJSON_AddItemToObject (s, "settings", cJSON_Duplicate (eff, TRUE));
+    const cJSON *st = id ? cJSON_GetObjectItemCaseSensitive (m->status, id)
+                         : NULL;
+    if (cJSON_IsObject (st))
+      cJSON_AddItemToObject (s, "status", cJSON_Duplicate (st, TRUE));
+    else {
+      cJSON *ok = cJSON_AddObjectToObject (s, "status");
+      cJSON_AddStringToObject (ok, "state", "ok");
+    }
+  }
+}
+
 Results *
 results_new (const RunManifest *m, cJSON *submissions, cJSON *ties)
 {
@@ -87,6 +126,7 @@ results_new (const RunManifest *m, cJSON *submissions, cJSON *ties)
     if (v)
       cJSON_AddItemToObject (c, contest_copied[i], cJSON_Duplicate (v, TRUE));
   }
+  add_conditions (m, submissions);
   cJSON_AddItemToObject (r->root, "submissions", submissions);
   cJSON_AddItemToObject (r->root, "ties", ties);
   results_bind (r);
@@ -175,6 +215,21 @@ results_write (const char *dir, const Results *r, GError **error)
   g_autofree char *path = rundir_path (dir, RUNDIR_RESULTS);
   g_autofree char *text = results_print (r);
   return atomic_file_set_contents (path, text, -1, ATOMIC_FILE_SYNC, error);
+}
+
+void
+results_set_testsets (Results *r, cJSON *testsets)
+{
+  cJSON *c = cJSON_GetObjectItemCaseSensitive (r->root, "contest");
+  if (!cJSON_IsObject (c)) {
+    cJSON_Delete (testsets);
+    return;
+  }
+  if (cJSON_GetObjectItemCaseSensitive (c, "testsets"))
+    cJSON_ReplaceItemInObjectCaseSensitive (c, "testsets", testsets);
+  else
+    cJSON_AddItemToObject (c, "testsets", testsets);
+  results_bind (r);
 }
 
 void

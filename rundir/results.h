@@ -34,7 +34,10 @@ typedef struct {
 } Results;
 
 /* Results of a run: the header from the manifest (borrowed), the ranked
- * submissions and ties of scoring/metrics.h (taken). */
+ * submissions and ties of scoring/metrics.h (taken). Each submission gets
+ * "settings" (the manifest's contest.submissions[].effective: what it ran
+ * under) and "status" (manifest.json's submission_status entry, else
+ * {"state": "ok"}). */
 Results *results_new (const RunManifest *m, cJSON *submissions, cJSON *ties);
 void results_free (Results *r); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Results, results_free)
@@ -73,6 +76,12 @@ void results_set_coverage (Results *r, const GArray *submissions,
  * completeness is not recorded (results of an older vabench). lang "vi"
  * or "en". */
 char *results_incomplete (const Results *r, const char *lang);
+
+/* Replaces contest.testsets (taken): the sets the scores were made with
+ * (scoring/scorer.c), each {"name", "path", "sha256", "sha256_fired"?
+ * when the firing's differed, "visibility", "items", "item_sha256": {id
+ * (a hash of it for a hidden set) → digest}}. */
+void results_set_testsets (Results *r, cJSON *testsets);
 
 /* Replaces the capacity ramp (taken). */
 void results_set_load (Results *r, cJSON *load);

@@ -122,6 +122,7 @@ run_manifest_free (RunManifest *m)
   g_free (m->started_at);
   g_free (m->finished_at);
   cJSON_Delete (m->contest);
+  cJSON_Delete (m->status);
   if (m->testsets)
     g_array_unref (m->testsets);
   if (m->submissions)
@@ -146,6 +147,8 @@ run_manifest_write (const char *dir, const RunManifest *m, GError **error)
   if (m->has_log)
     cJSON_AddItemToObject (o, "log", rundir_digest_to_json (&m->log));
   cJSON_AddItemReferenceToObject (o, "contest", m->contest);
+  if (m->status && m->status->child)
+    cJSON_AddItemReferenceToObject (o, "submission_status", m->status);
   char *text = cJSON_Print (o);
   g_autofree char *with_nl = g_strconcat (text, "\n", NULL);
   cJSON_free (text);
@@ -207,6 +210,12 @@ run_manifest_read (const char *dir, GError **error)
   m->started_at = g_strdup (str_in (o, "started_at"));
   m->finished_at = g_strdup (str_in (o, "finished_at"));
   m->contest = contest;
+  cJSON *status = cJSON_DetachItemFromObjectCaseSensitive (
+      o, "submission_status");
+  if (cJSON_IsObject (status))
+    m->status = status;
+  else
+    cJSON_Delete (status);
   read_contest (m);
   return m;
 }

@@ -28,6 +28,11 @@ typedef struct {
   const char *contest_file_abs; /* the contest file, canonical, or NULL */
   GArray *testsets;         /* RunTestset, in contest order */
   GArray *submissions;      /* RunSubmission, in contest order */
+  /* "submission_status": id → {"state": "unavailable" | "warning" |
+   * "paused", "class", "reason", "fix", …} for each submission the
+   * pre-flight or an early stop said something about; NULL when none
+   * (owned). */
+  cJSON *status;
   /* scoring settings (scoring/metrics.h) */
   double w_accuracy, w_nearmiss, w_latency, w_availability;
   guint sla_ms, resamples;

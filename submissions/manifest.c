@@ -4,6 +4,7 @@
 
 #include "util/input_file.h"
 #include "util/jsonl.h"
+#include "util/suggest.h"
 
 G_DEFINE_QUARK (vabench-manifest-error-quark, manifest_error)
 
@@ -324,6 +325,49 @@ read_fields (Where *w, const cJSON *o, Manifest *m, GError **error)
          && read_headers (w, o, m, error) && read_template (w, o, m, error);
 }
 
+/* Every member a manifest may hold (submissions/README.md). An unknown
+ * one is an error: "atuh" for "auth" used to send every request without
+ * its token, and the run still exited 0. */
+static const char *const known_fields[] = {
+  "id", "name", "province", "endpoint", "adapter", "model", "stream",
+  "auth", "headers", "concurrency", "rate_per_sec", "timeout_ms",
+  "allow_redirect_hosts", "method", "body", "answer_pointer", NULL,
+};
+static const char *const known_auth[] = { "type", "env", "header", NULL };
+
+static gboolean
+unknown_member (Where *w, const char *prefix, const char *name,
+                const char *const *known, GError **error)
+{
+  g_autofree char *hint = suggest_hint (name, known);
+  g_autofree char *all = g_strjoinv (", ", (char **) known);
+  w->field = name;
+  g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID,
+               "field \"%s%s\": unknown field%s (known: %s)", prefix, name,
+               hint, all);
+  return FALSE;
+}
+
+static gboolean
+check_members (Where *w, const cJSON *o, GError **error)
+{
+  const cJSON *e;
+  cJSON_ArrayForEach (e, o)
+  {
+    if (!g_strv_contains (known_fields, e->string))
+      return unknown_member (w, "", e->string, known_fields, error);
+  }
+  const cJSON *auth = cJSON_GetObjectItemCaseSensitive (o, "auth");
+  if (!cJSON_IsObject (auth))
+    return TRUE;
+  cJSON_ArrayForEach (e, auth)
+  {
+    if (!g_strv_contains (known_auth, e->string))
+      return unknown_member (w, "auth.", e->string, known_auth, error);
+  }
+  return TRUE;
+}
+
 static gboolean
 resolve_secret (Manifest *m, GError **error)
 {
@@ -385,7 +429,7 @@ manifest_load (const char *path, GError **error)
   m->path = g_strdup (path);
   g_autoptr (GError) local = NULL;
   Where w = { NULL };
-  if (!read_fields (&w, o, m, &local)) {
+  if (!check_members (&w, o, &local) || !read_fields (&w, o, m, &local)) {
     g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, "%s:%u: %s",
                  path, line_of_field (text, w.field), local->message);
     return NULL;
@@ -393,6 +437,15 @@ manifest_load (const char *path, GError **error)
   if (!resolve_secret (m, error))
     return NULL;
   return g_steal_pointer (&m);
+}
+
+guint
+manifest_field_line (const Manifest *m, const char *field)
+{
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents (m->path, &text, NULL, NULL))
+    return 1;
+  return line_of_field (text, field);
 }
 
 cJSON *

@@ -146,6 +146,22 @@ static const BadManifest bad_manifests[] = {
   { "header-value", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
                     "\"adapter\": \"rasa-rest\",\n\n\"headers\": {\"X-A\": 1}}",
     ":4: field \"headers\": value of \"X-A\" must be a string" },
+  /* Unknown members are errors with a near miss suggested (issue 15):
+   * "atuh" used to send every request without its token. */
+  { "unknown-atuh", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                    "\"adapter\": \"rasa-rest\",\n\"atuh\": {\"type\": "
+                    "\"bearer\", \"env\": \"T\"}}",
+    ":3: field \"atuh\": unknown field (did you mean \"auth\"?)" },
+  { "unknown-far", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                   "\"adapter\": \"rasa-rest\", \"priority\": 1}",
+    ":2: field \"priority\": unknown field (known: id, name" },
+  { "unknown-auth-member",
+    "{\"id\": \"x\", \"endpoint\": \"http://h/\", \"adapter\": "
+    "\"rasa-rest\",\n\"auth\": {\"type\": \"bearer\",\n\"evn\": \"T\"}}",
+    ":3: field \"auth.evn\": unknown field (did you mean \"env\"?)" },
+  { "timeout-typo", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                    "\"adapter\": \"rasa-rest\", \"timeout\": 9000}",
+    ":2: field \"timeout\": unknown field" },
 };
 
 static void

@@ -251,14 +251,22 @@ test_require_reviewed (void)
       ITEM ("a") "\n{\"id\": \"b\", \"category\": \"x\", \"kind\": \"legal\", "
                  "\"question\": \"Luật nào?\", \"facts\": [], "
                  "\"legal_basis\": [\"x\"], \"valid_as_of\": \"2025-07-01\", "
-                 "\"source\": \"s\", \"review\": \"unreviewed\"}\n",
+                 "\"source\": \"s\", \"review\": \"unreviewed\"}\n"
+      "{\"id\": \"c\", \"category\": \"x\", \"kind\": \"legal\", "
+      "\"question\": \"Nghị định nào?\", \"facts\": [], "
+      "\"legal_basis\": [\"x\"], \"valid_as_of\": \"2025-07-01\", "
+      "\"source\": \"s\", \"review\": \"unreviewed\"}\n",
       -1);
   g_autoptr (Testset) set = testset_load (p, NULL);
   g_assert_nonnull (set);
   g_autoptr (GError) error = NULL;
   g_assert_false (testset_require_reviewed (set, &error));
   g_assert_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED);
-  g_assert_nonnull (strstr (error->message, ":2:"));
+  /* every offending item, not only the first */
+  g_assert_nonnull (strstr (error->message, ":2: field \"review\": item \"b\""));
+  g_assert_nonnull (strstr (error->message, ":3: field \"review\": item \"c\""));
+  g_assert_null (strstr (error->message, "item \"a\""));
+  g_assert_nonnull (strstr (error->message, "2 of 3 items are not reviewed"));
 }
 
 /* An item whose key changed on 1/7/2026: the old law until 30/6, the new

@@ -9,6 +9,7 @@
 #include "scoring/judge.h"
 #include "util/input_file.h"
 #include "util/jsonl.h"
+#include "util/sha256.h"
 
 G_DEFINE_QUARK (vabench-testset-error-quark, testset_error)
 
@@ -485,6 +486,35 @@ default_name (const char *path)
   return g_steal_pointer (&base);
 }
 
+/* Each item's digest: SHA-256 of its line's bytes (without the line
+ * end), the first 16 hex digits. Lines are counted as the JSON Lines
+ * reader counts them. */
+static void
+digest_items (Testset *set, const char *data, gsize len)
+{
+  g_autoptr (GHashTable) by_line = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < set->items->len; i++) {
+    TsItem *it = g_ptr_array_index (set->items, i);
+    g_hash_table_insert (by_line, GUINT_TO_POINTER (it->line), it);
+  }
+  guint line = 1;
+  for (gsize at = 0; at < len; line++) {
+    const char *nl = memchr (data + at, '\n', len - at);
+    gsize end = nl ? (gsize) (nl - data) : len;
+    TsItem *it = g_hash_table_lookup (by_line, GUINT_TO_POINTER (line));
+    if (it) {
+      gsize n = end - at;
+      if (n > 0 && data[at + n - 1] == '\r')
+        n--;
+      char hex[65];
+      sha256_hex (data + at, n, hex);
+      memcpy (it->digest, hex, 16);
+      it->digest[16] = '\0';
+    }
+    at = end + 1;
+  }
+}
+
 static Testset *
 load (const char *path, gboolean hash, GError **error)
 {
@@ -529,6 +559,7 @@ load (const char *path, gboolean hash, GError **error)
                  "%s:1: the file holds a header but no item", path);
     return NULL;
   }
+  digest_items (set, data, len);
   return g_steal_pointer (&set);
 }
 
@@ -561,15 +592,24 @@ testset_item_window (const TsItem *it)
 gboolean
 testset_require_reviewed (const Testset *set, GError **error)
 {
+  /* Every item, not the first: an organizer fixes them all in one pass. */
+  g_autoptr (GString) msg = g_string_new (NULL);
+  guint n = 0;
   for (guint i = 0; i < set->items->len; i++) {
     const TsItem *it = g_ptr_array_index (set->items, i);
-    if (!it->reviewed) {
-      g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
-                   "%s:%u: field \"review\": item \"%s\" is not reviewed "
-                   "(--require-reviewed)",
-                   set->path, it->line, it->id);
-      return FALSE;
-    }
+    if (it->reviewed)
+      continue;
+    g_string_append_printf (msg, "%s%s:%u: field \"review\": item \"%s\" is "
+                            "not reviewed", n ? "\n" : "", set->path,
+                            it->line, it->id);
+    n++;
   }
-  return TRUE;
+  if (n == 0)
+    return TRUE;
+  g_string_append_printf (msg, "\n%s: %u of %u items are not reviewed "
+                          "(only reviewed items are allowed here)",
+                          set->path, n, set->items->len);
+  g_set_error_literal (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
+                       msg->str);
+  return FALSE;
 }

@@ -6,6 +6,7 @@
 
 #include "reports/gate.h"
 #include "reports/report.h"
+#include "rundir/rundir_lock.h"
 
 /* Input problems (a missing or malformed run file, a bad option value) are
  * exit 2; failing to write a report is exit 3. */
@@ -50,6 +51,10 @@ cmd_report (int argc, char **argv, GError **error)
   ReportLang lang;
   if (!report_lang_parse (lang_text, &lang, error))
     return VB_EXIT_INPUT;
+  /* The reports are files of the run directory: one writer at a time. */
+  g_autoptr (RundirLock) lock = rundir_lock_take (argv[1], "report", error);
+  if (lock == NULL)
+    return cmd_exit_code_for (*error);
   g_auto (GStrv) warnings = NULL;
   g_autoptr (GError) local = NULL;
   ReportOptions opts = { formats, lang, (const char *const *) requires,

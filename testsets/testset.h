@@ -37,6 +37,8 @@ typedef struct {
   GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
   char *valid_from;     /* inclusive YYYY-MM-DD the key holds from, or NULL */
   char *valid_until;    /* inclusive YYYY-MM-DD it holds until, or NULL */
+  char digest[17];      /* the first 16 hex digits of the SHA-256 of its
+                           line: which items changed between two files */
 } TsItem;
 
 typedef struct {
@@ -67,6 +69,11 @@ Testset *testset_load_unhashed (const char *path, GError **error);
 void testset_free (Testset *set); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 
+/* TRUE when id is a valid item id or set name: 1 to 128 ASCII letters,
+ * digits, '-', '_' or '.' — no '/', so that keys joined from a set, an
+ * item and a variant never collide. */
+gboolean testset_id_valid (const char *id);
+
 /* Borrowed item or NULL. */
 const TsItem *testset_lookup (const Testset *set, const char *id);
 
@@ -83,8 +90,9 @@ gboolean testset_item_valid_on (const TsItem *it, const char *date);
  * left empty ("..2026-06-30"). Newly allocated. */
 char *testset_item_window (const TsItem *it);
 
-/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of the first item
- * whose review is not "reviewed" (official contests). */
+/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of every item
+ * whose review is not "reviewed", one per line, then their count
+ * (official contests, `testset check --require-reviewed`). */
 gboolean testset_require_reviewed (const Testset *set, GError **error);
 
 #endif

@@ -51,6 +51,9 @@ typedef struct {
                           (slow: 800, others: 0) */
   double fail_rate;    /* flaky share in [0, 1]; < 0 → 0.3 */
   guint64 seed;        /* flaky draws */
+  const char *require_token; /* answer 401 unless "Authorization: Bearer
+                                TOKEN"; NULL: no check (borrowed while
+                                the server runs) */
 } MockOptions;
 
 /* Fills o with the defaults above (profile fuzzy). */

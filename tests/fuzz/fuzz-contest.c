@@ -22,7 +22,7 @@ static const char set[]
 static const char man_a[]
     = "{\"id\": \"tinh-a\", \"endpoint\": \"http://127.0.0.1:1/v1\", "
       "\"adapter\": \"openai-chat\", \"auth\": {\"type\": \"bearer\", "
-      "\"env\": \"FUZZ_TOKEN\"}}";
+      "\"env\": \"VABENCH_FUZZ_TOKEN\"}}";
 static const char man_b[]
     = "{\"id\": \"tinh-b\", \"endpoint\": \"http://127.0.0.1:1/w\", "
       "\"adapter\": \"rasa-rest\", \"concurrency\": 2}";
@@ -31,7 +31,7 @@ int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   fuzz_init_glib ();
-  g_setenv ("FUZZ_TOKEN", SECRET, TRUE);
+  g_setenv ("VABENCH_FUZZ_TOKEN", SECRET, TRUE);
   g_free (fuzz_write ("s.jsonl", set, strlen (set)));
   g_free (fuzz_write ("a.json", man_a, strlen (man_a)));
   g_free (fuzz_write ("b.json", man_b, strlen (man_b)));

@@ -11,7 +11,7 @@ int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   fuzz_init_glib ();
-  g_setenv ("FUZZ_TOKEN", SECRET, TRUE);
+  g_setenv ("VABENCH_FUZZ_TOKEN", SECRET, TRUE);
   return 0;
 }
 

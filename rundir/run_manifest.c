@@ -240,7 +240,10 @@ short_json (const cJSON *v)
   if (v == NULL)
     return g_strdup ("(absent)");
   char *text = cJSON_PrintUnformatted (v);
-  g_autofree char *copy = g_strdup (text ? text : "?");
+  /* A manifest from someone else's run directory may hold any bytes:
+   * measured and cut as UTF-8, they must be UTF-8 first (g_utf8_strlen
+   * would step past the end of a character cut short). */
+  g_autofree char *copy = g_utf8_make_valid (text ? text : "?", -1);
   cJSON_free (text);
   if (g_utf8_strlen (copy, -1) > 80) {
     g_autofree char *cut = g_utf8_substring (copy, 0, 77);
@@ -256,8 +259,10 @@ differ (GPtrArray *out, const char *where, const cJSON *run,
   if (out->len >= DIFFERENCES_MAX)
     return;
   g_autofree char *a = short_json (run), *b = short_json (now);
-  g_ptr_array_add (out, g_strdup_printf ("%s: %s in the run, %s now", where,
-                                         a, b));
+  g_autofree char *line = g_strdup_printf ("%s: %s in the run, %s now",
+                                           where, a, b);
+  /* where is made of the manifest's keys, which may not be UTF-8 */
+  g_ptr_array_add (out, g_utf8_make_valid (line, -1));
 }
 
 static void

@@ -749,6 +749,32 @@ test_manifest_differences (void)
   g_assert_cmpuint (g_strv_length (d), ==, 3);
 }
 
+/* Found by fuzz-run-manifest: a manifest.json from an untrusted run
+ * directory may hold bytes that are not UTF-8 in a value or a key. The
+ * differences resume prints are UTF-8 all the same, and measuring a value
+ * cut short inside a character ("\xF0" before the closing quote) reads
+ * nothing past its end (ASan). */
+static void
+test_manifest_differences_utf8 (void)
+{
+  cJSON *forged = sample_contest (); /* the manifest takes it */
+  cJSON_ReplaceItemInObject (forged, "name", cJSON_CreateString ("Cu\xF0"));
+  cJSON_AddNumberToObject (forged, "s\xE1\xBB", 1);
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                forged);
+  g_autoptr (cJSON) now = sample_contest ();
+  cJSON_ReplaceItemInObject (now, "name",
+                             cJSON_CreateString ("Cuộc thi cấp tỉnh"));
+  g_auto (GStrv) d = run_manifest_differences (m, now);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (g_strv_length (d), ==, 2);
+  for (char **l = d; *l; l++)
+    g_assert_true (g_utf8_validate (*l, -1, NULL));
+  g_autofree char *all = g_strjoinv ("\n", d);
+  g_assert_nonnull (strstr (all, "name: \"Cu\xEF\xBF\xBD\" in the run, "
+                                 "\"Cuộc thi cấp tỉnh\" now"));
+}
+
 /* One writer per run directory: a second is refused with the holder's
  * pid; the lock goes with its holder; a symlink planted there is refused. */
 static void
@@ -938,6 +964,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/results", test_results);
   g_test_add_func ("/rundir/manifest-digest", test_manifest_digest);
   g_test_add_func ("/rundir/manifest-differences", test_manifest_differences);
+  g_test_add_func ("/rundir/manifest-differences/utf8",
+                   test_manifest_differences_utf8);
   g_test_add_func ("/rundir/lock", test_lock);
   g_test_add_func ("/rundir/results-coverage", test_results_coverage);
   g_test_add_func ("/rundir/atomic-file", test_atomic_file);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rundir/run_manifest.h"
 #include "rundir/runlog.h"
 #include "util/jsonl.h"
 
@@ -349,6 +350,70 @@ seed_reports (gboolean gate)
   }
 }
 
+/* Run manifests written by the module itself around the report
+ * fixture's contest, then (after SEP) the contest as given at a resume —
+ * the same, or with another seed — and (after SEP) a lock file's text. */
+static void
+seed_run_manifest (void)
+{
+  gsize rlen;
+  g_autofree char *results = slurp ("tests/browser/fixture/results.json",
+                                    &rlen);
+  g_autoptr (cJSON) r = cJSON_ParseWithLength (results, rlen);
+  const cJSON *contest = cJSON_GetObjectItemCaseSensitive (r, "contest");
+  const cJSON *subs = cJSON_GetObjectItemCaseSensitive (r, "submissions");
+  if (!cJSON_IsObject (contest))
+    g_error ("the report fixture has no contest");
+  for (int finished = 0; finished < 2; finished++) {
+    cJSON *c = cJSON_Duplicate (contest, TRUE);
+    cJSON *list = cJSON_AddArrayToObject (c, "submissions");
+    const cJSON *e;
+    cJSON_ArrayForEach (e, subs)
+    {
+      cJSON *one = cJSON_CreateObject ();
+      const char *keys[] = { "id", "name", "province" };
+      for (gsize k = 0; k < G_N_ELEMENTS (keys); k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive (e, keys[k]);
+        if (cJSON_IsString (v))
+          cJSON_AddStringToObject (one, keys[k], v->valuestring);
+      }
+      cJSON_AddItemToArray (list, one);
+    }
+    g_autoptr (RunManifest) m = run_manifest_new ("r-20260110",
+                                                  "2026-01-10T08:00:00Z", c);
+    m->planned_units = 120;
+    if (finished) {
+      m->finished_at = g_strdup ("2026-01-10T08:40:00Z");
+      m->has_log = TRUE;
+      m->log.records = 8120;
+      memset (m->log.sha256, 'a', 64);
+      m->status = cJSON_Parse ("{\"ha-noi\": {\"state\": \"paused\", "
+                               "\"class\": \"timeout\", \"reason\": "
+                               "\"20 lần liền quá thời gian\"}}");
+    }
+    g_autofree char *dir = g_dir_make_tmp ("vabench-seeds-XXXXXX", NULL);
+    g_autoptr (GError) error = NULL;
+    if (!run_manifest_write (dir, m, &error))
+      g_error ("%s", error->message);
+    g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+    gsize len;
+    g_autofree char *text = slurp (path, &len);
+    (void) g_unlink (path);
+    (void) g_rmdir (dir);
+    emit (text, len);
+    g_autofree char *now = cJSON_PrintUnformatted (m->contest);
+    g_autoptr (GString) s = g_string_new_len (text, (gssize) len);
+    g_string_append_printf (s, "%s%s", SEP, now);
+    emit_str (s);
+    cJSON_ReplaceItemInObjectCaseSensitive (m->contest, "seed",
+                                            cJSON_CreateNumber (7));
+    g_autofree char *changed = cJSON_PrintUnformatted (m->contest);
+    g_string_truncate (s, len);
+    g_string_append_printf (s, "%s%s%s4242 run\n", SEP, changed, SEP);
+    emit_str (s);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -391,6 +456,8 @@ main (int argc, char **argv)
     seed_reports (FALSE);
   else if (strcmp (target, "fuzz-gate") == 0)
     seed_reports (TRUE);
+  else if (strcmp (target, "fuzz-run-manifest") == 0)
+    seed_run_manifest ();
   else
     g_error ("no seeds for %s", target);
   g_print ("%s: %u seeds in %s\n", target, n_out, out_dir);

@@ -3,9 +3,15 @@
  * template) and whether the body also went through an SSE reader as it
  * arrived, byte 1 the size of the pieces it arrived in. An answer is valid
  * UTF-8 with no blanks at its ends, or a failure of a known class; an SSE
- * stream reads the same in pieces as whole. */
+ * stream reads the same in pieces as whole. The same body, as a
+ * pre-flight probe's answer (harness/preflight.c) under an HTTP status
+ * that byte 1 also picks, with the adapter's words as its detail and the
+ * body's start as a redirect's Location, is diagnosed in a state, with a
+ * reason of one line of UTF-8 and no control character (it is printed to
+ * a terminal and kept in manifest.json). */
 #include "fuzz.h"
 
+#include "harness/preflight.h"
 #include "submissions/adapter.h"
 
 static const char *const manifests[] = {
@@ -52,14 +58,54 @@ sse_read (const uint8_t *data, size_t len, size_t piece)
   return r;
 }
 
+static void
+check_line (const char *what, const char *s)
+{
+  if (s == NULL)
+    return;
+  FUZZ_CHECK (g_utf8_validate (s, -1, NULL), "%s is not UTF-8: %s", what, s);
+  for (const char *c = s; *c; c++)
+    FUZZ_CHECK ((unsigned char) *c >= 0x20 && *c != 0x7f,
+                "%s holds control byte 0x%02x: %s", what, (unsigned char) *c,
+                s);
+}
+
+static void
+preflight (const Manifest *m, long status, const uint8_t *data, size_t size,
+           const char *cls, const char *detail)
+{
+  g_autofree char *body = g_strndup ((const char *) data, size);
+  g_autofree char *location = g_strndup (body, 200);
+  PreflightSeen seen = { .cls = FAILURE_NONE, .status = status,
+                         .detail = detail, .body = body,
+                         .location = status / 100 == 3 ? location : NULL };
+  if (cls != NULL)
+    FUZZ_CHECK (failure_parse (cls, &seen.cls), "class %s", cls);
+  else if (status == 0)
+    seen.cls = FAILURE_TIMEOUT;
+  else if (status >= 400 || status / 100 == 3)
+    seen.cls = status >= 500 ? FAILURE_HTTP_5XX : FAILURE_HTTP_4XX;
+  PreflightResult r = { 0 };
+  preflight_diagnose (m, &seen, &r);
+  FUZZ_CHECK (r.state == PREFLIGHT_OK || r.state == PREFLIGHT_WARNING
+                  || r.state == PREFLIGHT_UNAVAILABLE,
+              "state %d", r.state);
+  FUZZ_CHECK (r.state == PREFLIGHT_OK || r.reason != NULL, "no reason");
+  check_line ("reason", r.reason);
+  check_line ("fix", r.fix);
+  preflight_result_clear (&r);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   if (size < 2)
     return 0;
+  static const long statuses[] = { 200, 0, 301, 401, 403, 404, 500, 503 };
   const Manifest *m = loaded[data[0] % G_N_ELEMENTS (loaded)];
   gboolean streamed = (data[0] / G_N_ELEMENTS (loaded)) & 1;
   size_t piece = data[1] % 17;
+  long status = statuses[(data[1] / 17) % G_N_ELEMENTS (statuses)];
   data += 2;
   size -= 2;
 
@@ -82,6 +128,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autofree char *answer
       = adapter_parse_answer (m, (const char *) data, size,
                               streamed ? parts : NULL, &alen, &cls, &detail);
+  preflight (m, status, data, size, status == 200 ? cls : NULL, detail);
   if (answer == NULL) {
     FUZZ_CHECK (cls != NULL && detail != NULL, "no class for a failure");
     FUZZ_CHECK (strcmp (cls, "bad_json") == 0 || strcmp (cls, "bad_utf8") == 0

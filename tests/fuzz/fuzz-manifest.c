@@ -1,6 +1,9 @@
 /* Submission manifests (submissions/manifest.c): any bytes as a manifest.
  * One that loads gives a snapshot without its secret and builds a request
- * whose body is JSON, for a first turn and for a follow-up. */
+ * whose body is JSON, for a first turn and for a follow-up, and whose
+ * headers are each one "Name: value" line (no CR, LF or control byte
+ * from any source: issue 19, a header injected through auth.header or a
+ * token value). */
 #include "fuzz.h"
 
 #include "submissions/adapter.h"
@@ -12,6 +15,8 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   fuzz_init_glib ();
   g_setenv ("VABENCH_FUZZ_TOKEN", SECRET, TRUE);
+  /* a token that would add a header (seeds/fuzz-manifest/token-crlf.json) */
+  g_setenv ("VABENCH_FUZZ_CRLF", "tok\r\nX-Injected: 1", TRUE);
   return 0;
 }
 
@@ -29,6 +34,15 @@ build (const Manifest *m, const AdapterTurn *turn)
   }
   FUZZ_CHECK (req.url != NULL && req.method != NULL && req.body != NULL,
               "incomplete request");
+  for (const struct curl_slist *h = req.headers; h != NULL; h = h->next) {
+    const char *colon = strchr (h->data, ':');
+    FUZZ_CHECK (colon != NULL && colon > h->data, "header without a name");
+    for (const char *c = h->data; *c; c++)
+      FUZZ_CHECK ((unsigned char) *c >= 0x20 || *c == '\t',
+                  "control byte 0x%02x in a header", (unsigned char) *c);
+    for (const char *c = h->data; c < colon; c++)
+      FUZZ_CHECK (*c != ' ' && *c != '\t', "blank in a header name");
+  }
   g_autoptr (cJSON) body = cJSON_Parse (req.body);
   FUZZ_CHECK (body != NULL, "request body is not JSON: %s", req.body);
   /* (libFuzzer learns the secret from the comparisons below and may

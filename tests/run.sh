@@ -52,7 +52,8 @@ for t in "$build"/tests/test-*; do
   run_one "$(basename "$t") [G_SLICE=always-malloc]" \
     env G_SLICE=always-malloc "$t" --tap
 done
-# The fuzz smoke last: every libFuzzer target for 20 s (tests/fuzz/).
+# The fuzz smoke last: every libFuzzer target over its seeds, 20 s in all
+# (tests/fuzz/smoke.sh).
 for t in tests/cli/*.sh tests/browser/*.sh tests/fuzz/smoke.sh; do
   case "$t" in */setup.sh) continue ;; esac # sourced by the others
   [ -f "$t" ] || continue

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rundir/run_manifest.h"
+#include "testsets/perturb.h"
 #include "rundir/runlog.h"
 #include "util/jsonl.h"
 
@@ -261,6 +262,20 @@ seed_texts (Texts *t, gboolean selector)
     emit (t->questions->pdata[i], strlen (t->questions->pdata[i]));
 }
 
+/* The practice questions under each kind of near miss, two seeds. */
+static void
+seed_perturb (Texts *t)
+{
+  guint kinds = g_strv_length ((char **) perturb_kind_names ());
+  for (guint i = 0; i < t->questions->len && i < 40; i++) {
+    g_autoptr (GString) s = g_string_new (NULL);
+    g_string_append_c (s, (char) (i % kinds));
+    g_string_append_c (s, (char) (i * 7));
+    g_string_append (s, t->questions->pdata[i]);
+    emit_str (s);
+  }
+}
+
 /* Real logs: written by the run log itself into a scratch directory. */
 static void
 seed_runlog (Texts *t, gboolean with_head)
@@ -458,6 +473,8 @@ main (int argc, char **argv)
     seed_reports (TRUE);
   else if (strcmp (target, "fuzz-run-manifest") == 0)
     seed_run_manifest ();
+  else if (strcmp (target, "fuzz-perturb") == 0)
+    seed_perturb (t);
   else
     g_error ("no seeds for %s", target);
   g_print ("%s: %u seeds in %s\n", target, n_out, out_dir);

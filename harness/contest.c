@@ -587,7 +587,10 @@ contest_load (const char *path, GError **error)
     return NULL;
   }
   g_strstrip (c->name);
-  if (!get_uint (&ini, "contest", "seed", 0, G_MAXUINT64, 1, &c->seed, error)
+  /* At most 2^53: manifest.json keeps the seed as a JSON number, which a
+   * reader holds exactly only that far (a resume compares it). */
+  if (!get_uint (&ini, "contest", "seed", 0, CONTEST_MAX_SEED, 1, &c->seed,
+                 error)
       || !get_bool (&ini, "contest", "official", FALSE, &c->official, error)
       || !load_as_of (&ini, c, error) || !load_scoring (&ini, c, error)
       || !load_nearmiss (&ini, c, error)

@@ -49,6 +49,10 @@ typedef struct {
  * is an error naming its file and line, and unreviewed items are
  * TESTSET_ERROR_UNREVIEWED listing every one. */
 Contest *contest_load (const char *path, GError **error);
+
+/* The largest seed: 2^53, the largest integer a JSON number holds exactly
+ * (manifest.json records the seed; rundir/run_manifest.h). */
+#define CONTEST_MAX_SEED G_GUINT64_CONSTANT (9007199254740992)
 void contest_free (Contest *c); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Contest, contest_free)
 

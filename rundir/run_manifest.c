@@ -57,6 +57,31 @@ run_manifest_submissions_of (const cJSON *array)
   return subs;
 }
 
+/* The contest's seed: written raw by contest_snapshot, a number once read
+ * back. Read from a file, it is made raw again, with its exact digits:
+ * cJSON prints a double with 15 significant digits when they come within
+ * its epsilon of the value, so 1234567890123457 would be written back as
+ * 1.23456789012346e+15 — another seed for the scorer, and a difference
+ * that stops the next resume. Only 0 to 2^53 reads exactly
+ * (run_manifest_read refuses others). */
+static guint64
+seed_of (cJSON *contest)
+{
+  cJSON *s = cJSON_GetObjectItemCaseSensitive (contest, "seed");
+  guint64 seed = 0;
+  double d;
+  if (cJSON_IsRaw (s))
+    (void) g_ascii_string_to_unsigned (s->valuestring, 10, 0, G_MAXUINT64,
+                                       &seed, NULL);
+  else if (count_exact (s, &d)) {
+    seed = (guint64) d;
+    g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
+    cJSON_ReplaceItemInObjectCaseSensitive (contest, "seed",
+                                            cJSON_CreateRaw (digits));
+  }
+  return seed;
+}
+
 /* The typed fields, from m->contest. */
 static void
 read_contest (RunManifest *m)
@@ -80,7 +105,7 @@ read_contest (RunManifest *m)
   m->w_availability = num_in (w, "availability");
   m->sla_ms = (guint) count_in (c, "sla_ms", G_MAXUINT);
   m->resamples = (guint) count_in (c, "resamples", G_MAXUINT);
-  m->seed = count_in (c, "seed", G_MAXUINT64);
+  m->seed = seed_of (m->contest);
 }
 
 static void
@@ -142,7 +167,10 @@ run_manifest_write (const char *dir, const RunManifest *m, GError **error)
   /* A reference: printed as a member, left alone when o is freed. */
   if (m->planned_units > 0) {
     cJSON *plan = cJSON_AddObjectToObject (o, "plan");
-    cJSON_AddNumberToObject (plan, "units", (double) m->planned_units);
+    /* its digits, as the seed's (seed_of) */
+    g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                              m->planned_units);
+    cJSON_AddRawToObject (plan, "units", units);
   }
   if (m->has_log)
     cJSON_AddItemToObject (o, "log", rundir_digest_to_json (&m->log));
@@ -181,6 +209,14 @@ run_manifest_read (const char *dir, GError **error)
   if (!cJSON_IsObject (contest)) {
     cJSON_Delete (contest);
     not_manifest (error, path, "not a vabench run manifest");
+    return NULL;
+  }
+  const cJSON *seed = cJSON_GetObjectItemCaseSensitive (contest, "seed");
+  double ignored;
+  if (seed != NULL && !count_exact (seed, &ignored)) {
+    cJSON_Delete (contest);
+    not_manifest (error, path, "field \"contest.seed\": not an integer from "
+                               "0 to 2^53");
     return NULL;
   }
   const cJSON *log = cJSON_GetObjectItemCaseSensitive (o, "log");

@@ -94,6 +94,10 @@ static const BadCase bad_cases[] = {
     "7: [nearmiss] kinds: \"\\;\" is no escape GKeyFile knows" },
   { "escape-twice", "[politeness]\nmode = c\\'l\\'osed\\\n",
     "7: [politeness] mode: \"\\'\" is no escape GKeyFile knows" },
+  { "seed-past-2p53",
+    "![contest]\nname = Thử\nseed = 9007199254740993\ntestsets = set.jsonl\n"
+    "submissions = plain.json\n",
+    "3: [contest] seed: \"9007199254740993\"" },
   { "not-utf8", "[politeness]\nmode = cl\xC3osed\n",
     "7: [politeness] mode: not UTF-8" },
 };

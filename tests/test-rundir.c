@@ -775,6 +775,54 @@ test_manifest_differences_utf8 (void)
                                  "\"Cuộc thi cấp tỉnh\" now"));
 }
 
+/* Found by fuzz-run-manifest: a seed of 16 digits or more, written
+ * exactly at the start, was read back as a double and written again by
+ * cJSON with 15 significant digits (1.23456789012346e+15): the scorer's
+ * seed changed, and the next resume saw a changed contest. It is read and
+ * written with its digits now, and a seed past 2^53 (no JSON number holds
+ * it) or a fraction is refused. */
+static void
+test_manifest_seed_exact (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "manifest-seed", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  cJSON *contest = sample_contest (); /* the manifest takes it */
+  cJSON_ReplaceItemInObject (contest, "seed",
+                             cJSON_CreateRaw ("1234567890123457"));
+  g_autoptr (RunManifest) m = run_manifest_new ("seed", "2026-01-01T00:00:00Z",
+                                                contest);
+  g_assert_cmpuint (m->seed, ==, G_GUINT64_CONSTANT (1234567890123457));
+  g_autoptr (GError) error = NULL;
+  g_assert_true (run_manifest_write (dir, m, &error));
+  g_autoptr (RunManifest) once = run_manifest_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (once->seed, ==, G_GUINT64_CONSTANT (1234567890123457));
+  g_assert_true (run_manifest_write (dir, once, &error));
+  g_autoptr (RunManifest) twice = run_manifest_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (twice->seed, ==, G_GUINT64_CONSTANT (1234567890123457));
+  g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"seed\":\t1234567890123457"));
+  g_autoptr (cJSON) now = sample_contest ();
+  cJSON_ReplaceItemInObject (now, "seed", cJSON_CreateRaw ("1234567890123457"));
+  g_auto (GStrv) d = run_manifest_differences (twice, now);
+  g_assert_null (d);
+
+  static const char *const bad[] = { "18014398509481984", "1.5", "-1",
+                                     "\"7\"" };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++) {
+    g_autofree char *forged = g_strdup_printf (
+        "{\"contest\": {\"name\": \"x\", \"seed\": %s}}", bad[i]);
+    g_assert_true (g_file_set_contents (path, forged, -1, NULL));
+    g_autoptr (GError) e = NULL;
+    g_assert_null (run_manifest_read (dir, &e));
+    g_assert_error (e, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+    g_assert_nonnull (strstr (e->message, "contest.seed"));
+  }
+}
+
 /* One writer per run directory: a second is refused with the holder's
  * pid; the lock goes with its holder; a symlink planted there is refused. */
 static void
@@ -964,6 +1012,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/results", test_results);
   g_test_add_func ("/rundir/manifest-digest", test_manifest_digest);
   g_test_add_func ("/rundir/manifest-differences", test_manifest_differences);
+  g_test_add_func ("/rundir/manifest-seed-exact", test_manifest_seed_exact);
   g_test_add_func ("/rundir/manifest-differences/utf8",
                    test_manifest_differences_utf8);
   g_test_add_func ("/rundir/lock", test_lock);

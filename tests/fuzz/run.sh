@@ -60,7 +60,7 @@ for t in "$@"; do
   log=$logs/$t
   rc=$(cat "$log.rc" 2>/dev/null || echo 1)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  done_line=$(grep -a ' DONE ' "$log" | tail -n 1)
+  done_line=$(grep -a 'DONE ' "$log" | tail -n 1)
   corpus=$(echo "$done_line" | sed -n 's/.*corp: \([0-9]*\).*/\1/p')
   cov=$(echo "$done_line" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
   ft=$(echo "$done_line" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')

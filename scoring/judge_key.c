@@ -31,7 +31,7 @@ const char *const judge_channel_names[CH_N] = {"truc_tiep", "truc_tuyen",
                                                "buu_chinh"};
 const char *const judge_about_names[ABOUT_N] = {
   "fee", "fine", "total", "postage", "processing", "deadline", "validity",
-  "extension", "delivery",
+  "extension", "delivery", "step",
 };
 
 /* ---- aliases ------------------------------------------------------------- */
@@ -509,7 +509,7 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
   if (about == NULL)
     return TRUE;
   int lo = f->type == FACT_MONEY ? ABOUT_FEE : ABOUT_PROCESSING;
-  int hi = f->type == FACT_MONEY ? ABOUT_POSTAGE : ABOUT_DELIVERY;
+  int hi = f->type == FACT_MONEY ? ABOUT_POSTAGE : ABOUT_STEP;
   for (int a = lo; a <= hi; a++)
     if (strcmp (about, judge_about_names[a]) == 0) {
       f->about = (About) a;
@@ -518,7 +518,7 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
   return member_error (error, path, "about", f->type == FACT_MONEY
                            ? "\"%s\" is not fee, fine, total or postage"
                            : "\"%s\" is not processing, deadline, validity, "
-                             "extension or delivery", about);
+                             "extension, delivery or step", about);
 }
 
 static gboolean

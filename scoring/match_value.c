@@ -8,6 +8,7 @@
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/names.h"
+#include "scoring/normalize.h"
 
 #include <string.h>
 
@@ -450,48 +451,167 @@ decide (const Fact *f, View *v, Outcome *o, const Found *fd)
     outcome_rule (o, "value.other", o->span, o->expected, NULL);
 }
 
+/* ---- the case the question asks ----------------------------------------- */
+
+static char *
+word_text (const AnswerPart *p, guint w)
+{
+  const CueWord *cw = &g_array_index (p->words, CueWord, w);
+  return g_strndup (p->norm + cw->start, cw->end - cw->start);
+}
+
+/* What a value is per ("đồng/năm", "đồng mỗi lần"): the word, or NULL. */
+static char *
+per_word (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (c->w1 >= p->words->len)
+    return NULL;
+  if (g_array_index (p->words, CueWord, c->w1).gap & CUE_GAP_SLASH)
+    return word_text (p, c->w1);
+  g_autofree char *next = word_text (p, c->w1);
+  if ((guint) c->w1 + 1 < p->words->len
+      && (strcmp (next, "mỗi") == 0 || strcmp (next, "moi") == 0))
+    return word_text (p, c->w1 + 1);
+  return NULL;
+}
+
+static gboolean
+question_has_word (View *v, const char *word)
+{
+  if (v->key->question == NULL)
+    return FALSE;
+  g_autofree char *norm = normalize_text (v->key->question, v->a->lenient);
+  g_autoptr (GArray) words = cues_words (norm);
+  gsize n = strlen (word);
+  for (guint i = 0; i < words->len; i++) {
+    const CueWord *w = &g_array_index (words, CueWord, i);
+    if (w->end - w->start == n && memcmp (norm + w->start, word, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether the value x, which differs from the key, is of another rate
+ * than the one asked, beside a value that states the key: the question
+ * names what the right one is per and not what x is per ("mỗi năm"
+ * asked; "100.000 đồng/lần" beside "40.000.000 đồng/năm" is the one-off
+ * fee, not a second answer). Only the rate tells such cases apart safely:
+ * a sub-case told by other words ("trẻ em dưới 14 tuổi …") may be
+ * invented, and a key that knows it names it in its cases. *per_x and
+ * *per_m get the two words. */
+static gboolean
+other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
+            char **per_x, char **per_m)
+{
+  g_autofree char *px = per_word (v, x);
+  if (px == NULL || question_has_word (v, px))
+    return FALSE;
+  for (guint i = 0; i < matches->len; i++) {
+    g_autofree char *pm = per_word (v, matches->pdata[i]);
+    if (pm != NULL && strcmp (pm, px) != 0 && question_has_word (v, pm)) {
+      *per_x = g_steal_pointer (&px);
+      *per_m = g_steal_pointer (&pm);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* How claim c bears on f, with its notes when o is given: Q_IGNORE when
+ * it is set aside or says nothing of f's kind. The note of a contradiction
+ * not attributed to a channel or case is left to the caller, which may
+ * still find it said of another case. */
+static QClass
+judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
+             const char *span, gboolean *attributed)
+{
+  Expected e;
+  const FactCase *fc;
+  expected_for (f, v, c, &e, &fc);
+  *attributed = e.attributed;
+  g_autofree char *arg = NULL;
+  const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+  const char *topic = aside ? NULL
+                            : match_other_topic (v, c->part, c->c0, c->c1);
+  if (topic != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
+    return Q_IGNORE;
+  }
+  const char *row = aside || fc ? NULL : match_other_row (v, c->part);
+  if (row != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
+    return Q_IGNORE;
+  }
+  if (aside != NULL) {
+    g_autofree char *asked = match_term ("about", judge_about_names[f->about]);
+    if (o)
+      outcome_note (o, span, "set_aside", aside, arg ? arg : asked,
+                    arg ? asked : NULL, NULL);
+    return Q_IGNORE;
+  }
+  QClass q = classify (f, &e, &c->m);
+  if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
+    if (o)
+      outcome_note (o, span, "set_aside", c->exempt && !c->example
+                                              ? "claim.exempt"
+                                              : "claim.example", NULL);
+    return Q_IGNORE;
+  }
+  if (o && q != Q_IGNORE && !(q == Q_CONTRA && !e.attributed))
+    note_class (o, span, q, &e, &c->m);
+  return q;
+}
+
+static gboolean
+kind_of (const Fact *f, const ValueClaim *c)
+{
+  return (f->type == FACT_MONEY) == (c->m.unit == NUMBERS_UNIT_VND);
+}
+
+/* The claims that state the key's value, unattributed to a channel or a
+ * case: what a value of another case stands beside. */
+static GPtrArray *
+key_matches (const Fact *f, View *v)
+{
+  const GArray *vals = view_values (v);
+  GPtrArray *out = g_ptr_array_new ();
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    gboolean attributed;
+    if (kind_of (f, c) && judge_claim (f, v, c, NULL, NULL, &attributed) == Q_MATCH)
+      g_ptr_array_add (out, (gpointer) c);
+  }
+  return out;
+}
+
 void
 match_quantity (const Fact *f, View *v, Outcome *o)
 {
   const GArray *vals = view_values (v);
-  gboolean money = f->type == FACT_MONEY;
   Found fd = {{NULL}, {NULL}, NULL, Q_IGNORE};
+  g_autoptr (GPtrArray) matches = NULL;
   for (guint i = 0; i < vals->len; i++) {
     const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
-    if (money != (c->m.unit == NUMBERS_UNIT_VND))
+    if (!kind_of (f, c))
       continue;
     g_autofree char *span = o->quiet ? NULL : match_claim_text (v, c);
-    Expected e;
-    const FactCase *fc;
-    expected_for (f, v, c, &e, &fc);
-    g_autofree char *arg = NULL;
-    const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
-    const char *topic = aside ? NULL
-                              : match_other_topic (v, c->part, c->c0, c->c1);
-    if (topic != NULL) {
-      outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
-      continue;
-    }
-    const char *row = aside || fc ? NULL : match_other_row (v, c->part);
-    if (row != NULL) {
-      outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
-      continue;
-    }
-    if (aside != NULL) {
-      g_autofree char *asked = match_term ("about",
-                                           judge_about_names[f->about]);
-      outcome_note (o, span, "set_aside", aside, arg ? arg : asked,
-                    arg ? asked : NULL, NULL);
-      continue;
-    }
-    QClass q = classify (f, &e, &c->m);
+    gboolean attributed;
+    QClass q = judge_claim (f, v, c, o, span, &attributed);
     if (q == Q_IGNORE)
       continue;
-    if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
-      outcome_note (o, span, "set_aside", c->exempt && !c->example
-                                              ? "claim.exempt"
-                                              : "claim.example", NULL);
-      continue;
+    if (q == Q_CONTRA && !attributed) {
+      g_autofree char *per_x = NULL, *per_m = NULL;
+      if (matches == NULL)
+        matches = key_matches (f, v);
+      if (other_rate (v, c, matches, &per_x, &per_m)) {
+        outcome_note (o, span, "set_aside", "claim.other_rate", per_x, per_m,
+                      NULL);
+        continue;
+      }
+      outcome_note (o, span, "contradiction", "claim.contradiction", NULL);
     }
     if (fd.first[q] == NULL)
       fd.first[q] = c;
@@ -499,7 +619,6 @@ match_quantity (const Fact *f, View *v, Outcome *o)
       fd.decisive = c;
       fd.decisive_class = q;
     }
-    note_class (o, span, q, &e, &c->m);
   }
   decide (f, v, o, &fd);
 }

@@ -5,6 +5,7 @@
 #include "rundir/rundir.h"
 #include "rundir/runlog.h"
 #include "scoring/judge.h"
+#include "scoring/judge_memo.h"
 #include "scoring/metrics.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
@@ -257,8 +258,8 @@ index_attempt (const LogAttempt *a, gpointer user)
 
 /* One turn judged into d: its ScoreTurn and its totals. */
 static void
-judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
-            FailureClass *fail, JudgeTotals *totals)
+judge_turn (Judged *d, JudgeMemo *memo, const TsItem *it, guint t,
+            const Final *fin, FailureClass *fail, JudgeTotals *totals)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
   ScoreTurn st = { .turn = t };
@@ -277,8 +278,8 @@ judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
   }
   gsize at = d->judgements->len;
   /* The key was compiled when the set was loaded and validated. */
-  judge_answer_append_len (turn->key, st.answer, st.answer_len,
-                           d->judgements, totals);
+  judge_memo_append (memo, turn->key, st.answer, st.answer_len,
+                     d->judgements, totals);
   st.judgement = GSIZE_TO_POINTER (at); /* an offset until all are made */
   st.judgement_len = d->judgements->len - at;
   g_array_append_val (d->turns, st);
@@ -288,7 +289,7 @@ judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
  * (d->set NULL): nothing to judge against. Reads only what every thread
  * may read at once: the index, the sets and their compiled keys. */
 static void
-judge_unit (GHashTable *sets, const Unit *u, Judged *d)
+judge_unit (GHashTable *sets, JudgeMemo *memo, const Unit *u, Judged *d)
 {
   d->set = g_hash_table_lookup (sets, u->set);
   d->item = d->set ? testset_lookup (d->set, u->item) : NULL;
@@ -308,7 +309,7 @@ judge_unit (GHashTable *sets, const Unit *u, Judged *d)
                            ? &u->finals[t]
                            : NULL;
     JudgeTotals jt;
-    judge_turn (d, d->item, t, fin, &d->fail, &jt);
+    judge_turn (d, memo, d->item, t, fin, &d->fail, &jt);
     d->score += jt.score;
     d->lenient += jt.lenient_score;
     d->contradictions += jt.contradictions;
@@ -360,6 +361,7 @@ hand_on (const Unit *u, Judged *d, ScorerFunc func, gpointer user,
 
 typedef struct {
   GHashTable *sets;
+  JudgeMemo *memo;
   Unit *const *units; /* the batch */
   guint n;
   Judged *slots;      /* one per unit of the batch */
@@ -374,7 +376,7 @@ batch_work (gpointer data)
     guint k = (guint) g_atomic_int_add (&b->next, 1);
     if (k >= b->n)
       return NULL;
-    judge_unit (b->sets, b->units[k], &b->slots[k]);
+    judge_unit (b->sets, b->memo, b->units[k], &b->slots[k]);
   }
 }
 
@@ -393,6 +395,17 @@ judging_threads (guint units)
 
 static gboolean coverage_common (const Coverage *cov, const Unit *u);
 
+/* The memo of judgements, unless VABENCH_SCORE_MEMO=0 (tests compare the
+ * two). Its 256 MiB hold the judgements of about 100,000 distinct long
+ * answers; past them judging goes on without it. */
+static JudgeMemo *
+judging_memo (void)
+{
+  if (g_strcmp0 (g_getenv ("VABENCH_SCORE_MEMO"), "0") == 0)
+    return NULL;
+  return judge_memo_new ((gsize) 256 << 20);
+}
+
 /* cov (may be NULL) is told, before each record is handed on, whether its
  * question is one every submission answered. */
 static gboolean
@@ -405,9 +418,10 @@ judge_all (GHashTable *sets, const GPtrArray *order, Coverage *cov,
   for (guint i = 0; i < cap; i++)
     judged_init (&slots[i]);
   g_autofree GThread **helpers = g_new0 (GThread *, threads);
+  g_autoptr (JudgeMemo) memo = judging_memo ();
   gboolean ok = TRUE;
   for (guint from = 0; ok && from < order->len; from += cap) {
-    Batch b = { sets, (Unit *const *) order->pdata + from,
+    Batch b = { sets, memo, (Unit *const *) order->pdata + from,
                 MIN (cap, order->len - from), slots, 0 };
     for (guint t = 1; t < threads; t++)
       helpers[t] = g_thread_new ("vabench-judge", batch_work, &b);

@@ -515,8 +515,8 @@ digest_items (Testset *set, const char *data, gsize len)
   }
 }
 
-static Testset *
-load (const char *path, gboolean hash, GError **error)
+Testset *
+testset_load (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -538,9 +538,8 @@ load (const char *path, gboolean hash, GError **error)
   set->items = g_ptr_array_new_with_free_func (item_free);
   set->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   set->topics = judge_topics_new ();
-  if (hash)
-    set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                               (const guchar *) data, len);
+  set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                             (const guchar *) data, len);
   g_autoptr (JudgeCompiler) jc = judge_compiler_new ();
   LoadState st = { set, 0, jc };
   /* Items keep no JSON (owned strings, compiled keys). */
@@ -561,18 +560,6 @@ load (const char *path, gboolean hash, GError **error)
   }
   digest_items (set, data, len);
   return g_steal_pointer (&set);
-}
-
-Testset *
-testset_load (const char *path, GError **error)
-{
-  return load (path, TRUE, error);
-}
-
-Testset *
-testset_load_unhashed (const char *path, GError **error)
-{
-  return load (path, FALSE, error);
 }
 
 gboolean

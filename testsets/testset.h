@@ -62,10 +62,6 @@ typedef struct {
 /* Loads and validates path. Returns NULL and sets error (TESTSET_ERROR or
  * JSONL_ERROR / JUDGE_ERROR codes) with "path:line: field "x": reason". */
 Testset *testset_load (const char *path, GError **error);
-/* The same without hashing the file (sha256 stays NULL): for re-scoring,
- * which judges with the sets as they are now and reports the hashes the
- * run's manifest recorded. Hashing was a tenth of loading a large set. */
-Testset *testset_load_unhashed (const char *path, GError **error);
 void testset_free (Testset *set); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 

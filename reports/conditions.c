@@ -2,6 +2,7 @@
 
 #include "reports/escape.h"
 #include "reports/htmlw.h"
+#include "reports/labels.h"
 #include "reports/rjson.h"
 
 /* Wording of this table only, kept with it (reports/i18n.c holds the
@@ -60,6 +61,25 @@ state_name (const char *state, ReportLang lang)
 }
 
 /* One row's cells as text, in the column order of the headings. */
+/* The probe's or the pause's reason. The harness words it in English,
+ * with the host, the status and the fix; a Vietnamese report leads with
+ * the failure class in Vietnamese and keeps the words as the technical
+ * detail, so that a province's engineer can still act on them. */
+static char *
+reason_cell (const cJSON *st, ReportLang lang)
+{
+  const char *reason = rjson_str (st, "reason", "");
+  const char *fix = rjson_str (st, "fix", NULL);
+  g_autofree char *detail = fix ? g_strdup_printf ("%s — %s", reason, fix)
+                                : g_strdup (reason);
+  const char *cls = rjson_str (st, "class", NULL);
+  if (lang == REPORT_LANG_EN || *detail == '\0')
+    return g_steal_pointer (&detail);
+  const char *label = cls ? labels_failure_name (cls, lang) : NULL;
+  return g_strdup_printf ("%s (chi tiết kỹ thuật, tiếng Anh: %s)",
+                          label ? label : "không gọi được", detail);
+}
+
 static void
 row_cells (const cJSON *sub, ReportLang lang, GPtrArray *cells)
 {
@@ -93,10 +113,7 @@ row_cells (const cJSON *sub, ReportLang lang, GPtrArray *cells)
                               x->valuestring);
   }
   g_ptr_array_add (cells, g_string_free (own, FALSE));
-  const char *reason = rjson_str (st, "reason", "");
-  const char *fix = rjson_str (st, "fix", NULL);
-  g_ptr_array_add (cells, fix ? g_strdup_printf ("%s — %s", reason, fix)
-                              : g_strdup (reason));
+  g_ptr_array_add (cells, reason_cell (st, lang));
 }
 
 /* The columns, in row_cells' order; the numbers are right-aligned. */

@@ -130,6 +130,8 @@ check "official: the report shows each submission's conditions" \
   grep -q 'Điều kiện chạy của từng bài dự thi' "$T/off/report.md"
 check "official: the report shows the fix for the base URL" \
   grep -q 'the chat path is /v1/chat/completions?' "$T/off/report.md"
+check "official: the Vietnamese report words the reason in Vietnamese first" \
+  grep -q 'không kết nối được\|chi tiết kỹ thuật, tiếng Anh' "$T/off/report.md"
 check "official: results.json carries the effective settings" \
   grep -q '"official":[[:space:]]*true' "$T/off/results.json"
 expect_exit 2 "official: --no-preflight is refused" \

@@ -186,6 +186,20 @@ allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
 
 /* "Hồ sơ của bạn đã được duyệt", "sẽ hoàn tất vào ngày 25/11": the state
  * of a file the assistant cannot see, told as fact. */
+/* "đã được duyệt hay chưa", "… duyệt chưa?", "approved or not": the
+ * state asked about or left open, not told. */
+static gboolean
+left_open (const AnswerPart *p, guint w, gboolean lenient)
+{
+  if (word_is (p, w, lenient ? "chua" : "chưa"))
+    return TRUE;
+  gboolean either = word_is (p, w, "hay") || word_is (p, w, lenient ? "hoac" : "hoặc")
+                    || word_is (p, w, "or");
+  return either && (word_is (p, w + 1, lenient ? "chua" : "chưa")
+                    || word_is (p, w + 1, lenient ? "khong" : "không")
+                    || word_is (p, w + 1, "not"));
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -193,7 +207,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     const AnswerPart *p = answer_part (v->a, i);
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if (ch->cls == CUE_STATUS
+      if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;
         return TRUE;

@@ -511,6 +511,20 @@ times_word (const AnswerPart *p, guint i, gboolean lenient)
          && starts_with_digit (p, i - 1);
 }
 
+/* Where a rate cue before word w0 may stand: two words back, but not past
+ * a stop, an operator or a comma ("1k/trang => tổng 7k": the page is the
+ * earlier rate's, not the total's). */
+static guint
+rate_from (const AnswerPart *p, guint w0)
+{
+  guint from = w0;
+  while (from > 0 && w0 - from < 2
+         && !(word (p, from)->gap
+              & (CUE_GAP_STOP | CUE_GAP_OPERATOR | CUE_GAP_COMMA)))
+    from--;
+  return from;
+}
+
 static void
 read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
 {
@@ -591,7 +605,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                 || several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1));
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
-            || (c->w0 >= 2 && has_cue (p, CUE_RATE, c->w0 - 2, c->w0));
+            || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
   c->exempt = has_cue (p, CUE_EXEMPT, c0, c1);
 }
 

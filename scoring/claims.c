@@ -432,6 +432,22 @@ group_has_other_value (const AnswerPart *p, const guint *groups, guint g,
  * (nộp trực tiếp là 15.000đ)"); one inside the value's own parentheses
  * is the value's, however near a cue outside them ("15.000đ nộp trực
  * tiếp (7.000đ nếu nộp trực tuyến)"). */
+/* Whether an amount of p starts at one of words [from, to). */
+static gboolean
+value_starts_in (const AnswerPart *p, guint from, guint to)
+{
+  to = MIN (to, p->words->len);
+  for (guint k = from; p->amounts && k < to; k++) {
+    const CueWord *w = word (p, k);
+    for (guint i = 0; i < p->amounts->len; i++) {
+      gsize at = g_array_index (p->amounts, NumbersMention, i).start;
+      if (at >= w->start && at < w->end)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 static gint
 channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
 {
@@ -450,10 +466,11 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
     guint d;
     if (ch->w1 <= w0)
       d = 2 * (w0 - ch->w1);
-    else if (ch->w0 >= w1)
+    else if (ch->w0 >= w1 && !value_starts_in (p, ch->w1, ch->w1 + 2))
       d = 2 * (ch->w0 - w1) + 1;
     else
-      continue;
+      continue; /* a cue right before another value is that value's:
+                   "10.000đ — bằng nửa mức nộp trực tiếp (20.000đ)" */
     if (mine == 0 || g != mine)
       d += 1u << 20; /* after every cue inside the value's parentheses */
     if (d < best_d) {

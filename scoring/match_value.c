@@ -64,6 +64,31 @@ distance (const AnswerPart *p, const ValueClaim *c, guint s0, guint s1)
   return d;
 }
 
+/* Whether a cue ending at word s1 introduces, with a colon further on in
+ * its sentence and no value before it, a sentence that goes on to word w
+ * ("Trường hợp theo danh sách (ví dụ …) thì mức thu thấp hơn: 10.000đ …,
+ * 5.000đ …"): then it names the case of every value there. */
+static gboolean
+governs (const GArray *vals, const ValueClaim *c, const AnswerPart *p,
+         guint s1, guint w)
+{
+  gboolean colon = FALSE;
+  for (guint k = s1; k <= w && k < p->words->len; k++) {
+    guint8 gap = g_array_index (p->words, CueWord, k).gap;
+    if (gap & CUE_GAP_STOP)
+      return FALSE;
+    if (!colon && k > s1 + 15)
+      return FALSE;
+    colon |= (gap & CUE_GAP_COLON) != 0;
+    for (guint i = 0; !colon && i < vals->len; i++) {
+      const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
+      if (o->part == c->part && o->w0 == k)
+        return FALSE; /* a value before the colon: the cue is its own */
+    }
+  }
+  return colon;
+}
+
 /* The distance from c to the nearest cue of when in c's part that is
  * nearer to c than to any other value of the part ("1.000 đồng/trang (hai
  * trang đầu 2.000 đồng)" names the case of 2.000, not of 1.000), or
@@ -86,6 +111,10 @@ case_distance (View *v, const ValueClaim *c, const Aliases *when)
       guint s0 = answer_source_word (p->phrase_src, w);
       guint s1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
       guint mine = distance (p, c, s0, s1);
+      if (mine < best && governs (vals, c, p, s1, c->w0)) {
+        best = mine; /* "Trường hợp theo danh sách: 10.000đ (…), 5.000đ (…)" */
+        continue;
+      }
       gboolean nearest = mine < best;
       for (guint i = 0; nearest && i < vals->len; i++) {
         const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
@@ -352,8 +381,8 @@ set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
 {
   if (c->polarity == POL_QUOTED)
     return "claim.quoted";
-  if (f->about == ABOUT_FEE && (c->result || (c->multiple && !c->rate))
-      && fc == NULL) {
+  if (f->about == ABOUT_FEE
+      && ((c->result && fc == NULL) || (c->multiple && !c->rate))) {
     *arg = g_strdup ("@subject:total");
     return "claim.computed";
   }

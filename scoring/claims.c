@@ -187,7 +187,16 @@ negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->cls != CUE_NEG || ch->w0 < c0 || ch->w1 > w0
+    /* a negation that usually follows its subject ("… không còn làm")
+     * negates what follows it too ("không còn làm ở Sở Tư pháp"), when it
+     * is a plain negation: the longer cue has swallowed "không còn". Not
+     * "hợp nhất vào", "được thay thế bởi": what follows those lives on. */
+    gboolean plain_not = ch->cls == CUE_NEG_AFTER
+                         && (word_is (p, ch->w0, "không", "khong", lenient)
+                             || word_is (p, ch->w0, "chưa", "chua", lenient)
+                             || word_is (p, ch->w0, "no", "no", lenient)
+                             || word_is (p, ch->w0, "not", "not", lenient));
+    if ((ch->cls != CUE_NEG && !plain_not) || ch->w0 < c0 || ch->w1 > w0
         || ch->w1 + gap < w0)
       continue;
     if (word_is (p, ch->w1, "chỉ", "chi", lenient)

@@ -72,6 +72,8 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
   return (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
          || word_is (p, e, lenient ? "a" : "ạ")
          || word_is (p, e, lenient ? "nhe" : "nhé")
+         || word_is (p, e, "nha") || word_is (p, e, lenient ? "nha" : "nhá")
+         || word_is (p, e, "nhen")
          || cue_at (p, CUE_YES_MODAL, e);
 }
 
@@ -224,6 +226,14 @@ echo_stance (View *v, char **span)
   asked_predicate (v, pw, &n);
   int s = -1;
   gboolean lenient = v->a->lenient;
+  gboolean comparative = n > 0 && (strcmp (pw[n - 1], "hơn") == 0
+                                   || strcmp (pw[n - 1], "hon") == 0);
+  guint first_stated = 0;
+  while (first_stated < v->a->parts->len
+         && (answer_part (v->a, first_stated)->kind == PART_HEADING
+             || answer_part (v->a, first_stated)->quoted
+             || asks (answer_part (v->a, first_stated))))
+    first_stated++;
   for (guint i = 0; n > 0 && s < 0 && i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_GLOSS || asks (p))
@@ -237,9 +247,14 @@ echo_stance (View *v, char **span)
       gboolean neg = FALSE;
       for (guint b = k >= 3 ? k - 3 : 0; b < k; b++)
         neg |= negator (p, b, lenient);
+      /* enabled ("gia hạn được", "có thể gia hạn"), or a comparison
+       * simply said in the answer's first sentence ("… không hề đắt hơn
+       * mà còn rẻ hơn"); a verb merely named ("việc gia hạn do …") is no
+       * stance */
       gboolean can = word_is (p, k + n, lenient ? "duoc" : "được")
                      || (k >= 2 && word_is (p, k - 2, lenient ? "co" : "có")
-                         && word_is (p, k - 1, lenient ? "the" : "thể"));
+                         && word_is (p, k - 1, lenient ? "the" : "thể"))
+                     || (i == first_stated && comparative);
       if (neg || can) {
         s = neg ? 0 : 1;
         if (span) {
@@ -351,8 +366,9 @@ allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
 static gboolean
 left_open (const AnswerPart *p, guint w, gboolean lenient)
 {
-  if (word_is (p, w, lenient ? "chua" : "chưa"))
-    return TRUE;
+  if (word_is (p, w, lenient ? "chua" : "chưa") || word_is (p, w, "nào")
+      || word_is (p, w, "nao") || word_is (p, w, "gì") || word_is (p, w, "gi"))
+    return TRUE; /* "… đang ở bước nào" */
   gboolean either = word_is (p, w, "hay") || word_is (p, w, lenient ? "hoac" : "hoặc")
                     || word_is (p, w, "or");
   return either && (word_is (p, w + 1, lenient ? "chua" : "chưa")

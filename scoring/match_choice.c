@@ -471,9 +471,15 @@ static guint
 options_by_text (const JudgeKey *key, View *v)
 {
   guint by_text = 0;
-  for (guint c = 0; c < key->choices->len && c < 32; c++)
-    if (stated_name (v, ((const Choice *) key->choices->pdata[c])->text))
+  for (guint c = 0; c < key->choices->len && c < 32; c++) {
+    const Choice *ch = key->choices->pdata[c];
+    /* an option that is a bare number ("28") is read by the number rule
+     * below: as a phrase it is found inside "gồm 28 tỉnh và 6 thành phố" */
+    if (strspn (ch->norm, "0123456789. ") == strlen (ch->norm))
+      continue;
+    if (stated_name (v, ch->text))
       by_text |= 1u << c;
+  }
   if (by_text != 0)
     return by_text;
   guint by_date = options_by_date (key, v);

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reports/appeals.h"
 #include "reports/htmlw.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
@@ -439,6 +440,7 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
   g_autoptr (GString) o = g_string_sized_new (256 * 1024);
   head (o, rd, plots, lang);
   leaderboard (o, rd, plots, lang);
+  appeals_html (o, rd->results, lang);
   categories (o, rd, plots, lang);
   nearmiss (o, rd, plots, lang);
   latency (o, rd, plots, lang);

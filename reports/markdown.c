@@ -1,3 +1,4 @@
+#include "reports/appeals.h"
 #include "reports/markdown.h"
 
 #include <string.h>
@@ -360,6 +361,7 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
   g_autofree char *table = markdown_leaderboard (rd->results, lang);
   g_string_append (o, table);
   md_ties (o, rd->results, lang);
+  appeals_markdown (o, rd->results, lang);
   g_autofree char *nearmiss = markdown_nearmiss (rd->results, lang);
   if (*nearmiss)
     g_string_append_printf (o, "\n## %s", nearmiss);

@@ -35,6 +35,15 @@ results_bind (Results *r)
   r->load = cJSON_GetObjectItemCaseSensitive (root, "load");
   if (!cJSON_IsObject (r->load))
     r->load = NULL;
+  r->appeals = cJSON_GetObjectItemCaseSensitive (root, "appeals");
+  if (!cJSON_IsObject (r->appeals))
+    r->appeals = NULL;
+  r->lookalikes = cJSON_GetObjectItemCaseSensitive (root, "lookalikes");
+  if (!cJSON_IsObject (r->lookalikes))
+    r->lookalikes = NULL;
+  r->canaries = cJSON_GetObjectItemCaseSensitive (root, "canaries");
+  if (!cJSON_IsObject (r->canaries))
+    r->canaries = NULL;
 }
 
 static void
@@ -131,6 +140,16 @@ results_write (const char *dir, const Results *r, GError **error)
   g_autofree char *path = rundir_path (dir, RUNDIR_RESULTS);
   g_autofree char *text = results_print (r);
   return atomic_file_set_contents (path, text, -1, ATOMIC_FILE_SYNC, error);
+}
+
+void
+results_set (Results *r, const char *key, cJSON *value)
+{
+  if (cJSON_GetObjectItemCaseSensitive (r->root, key))
+    cJSON_ReplaceItemInObjectCaseSensitive (r->root, key, value);
+  else
+    cJSON_AddItemToObject (r->root, key, value);
+  results_bind (r);
 }
 
 void

@@ -7,6 +7,8 @@ static const char *const file_names[] = {
   [RUNDIR_MANIFEST] = "manifest.json", [RUNDIR_LOG] = "log.jsonl",
   [RUNDIR_LOG_HEAD] = "log.head",      [RUNDIR_SCORES] = "scores.jsonl",
   [RUNDIR_RESULTS] = "results.json",   [RUNDIR_LOAD] = "load.json",
+  [RUNDIR_LOCK] = "lock",
+  [RUNDIR_APPEALS] = "appeals.jsonl",   [RUNDIR_APPEALS_HEAD] = "appeals.head",
 };
 
 const char *

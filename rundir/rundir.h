@@ -14,6 +14,8 @@
 GQuark rundir_error_quark (void);
 typedef enum {
   RUNDIR_ERROR_INPUT, /* the message names the file, line and field */
+  RUNDIR_ERROR_LOCKED, /* another process writes the directory (exit 3):
+                          rundir_lock.h */
 } RundirError;
 
 typedef enum {
@@ -23,6 +25,9 @@ typedef enum {
   RUNDIR_SCORES,   /* scores.jsonl: one judged record per unit (score_record.h) */
   RUNDIR_RESULTS,  /* results.json: metrics and ranks (results.h) */
   RUNDIR_LOAD,     /* load.json: a capacity ramp (results.h) */
+  RUNDIR_LOCK,     /* lock: its writer's flock and pid (rundir_lock.h) */
+  RUNDIR_APPEALS,  /* appeals.jsonl: reviewers' decisions (appeal.h) */
+  RUNDIR_APPEALS_HEAD, /* appeals.head: count and hash of the last one */
 } RundirFile;
 
 /* The file's name, e.g. "log.jsonl" (static). */

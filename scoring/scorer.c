@@ -2,10 +2,12 @@
 
 #include <string.h>
 
+#include "rundir/appeal.h"
 #include "rundir/rundir.h"
 #include "rundir/runlog.h"
 #include "scoring/judge.h"
 #include "scoring/metrics.h"
+#include "scoring/review.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
 #include "util/vb_gstring.h"
@@ -410,18 +412,26 @@ typedef struct {
   AtomicFile *out;
   GString *line;
   MetricsInput *metrics;
+  Review *review;        /* reviewers' decisions (appeals) */
+  MetricsInput *judged;  /* the records as judged, when a decision exists */
 } RunSink;
 
 /* Each record is written at once and its fields handed to the metrics,
- * which copy what they need: no record outlives its line. */
+ * which copy what they need: no record outlives its line. A reviewer's
+ * decision replaces the verdict written and ranked; the judge's own
+ * verdicts are ranked apart, for the ranking before appeals. */
 static gboolean
 sink_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
   RunSink *s = user;
+  ScoreRecord out;
+  review_record (s->review, rec, &out);
   g_string_truncate (s->line, 0);
-  score_record_append (s->line, rec);
+  score_record_append (s->line, &out);
   g_string_append_c (s->line, '\n');
-  metrics_input_add (s->metrics, rec);
+  metrics_input_add (s->metrics, &out);
+  if (s->judged)
+    metrics_input_add (s->judged, rec);
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
@@ -480,9 +490,15 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
                                                 error);
   if (out == NULL)
     return FALSE;
+  g_autoptr (GPtrArray) appeals = appeal_read (dir, error);
+  if (appeals == NULL)
+    return FALSE;
+  g_autoptr (Review) review = review_new (appeals);
   g_autoptr (MetricsInput) metrics = metrics_input_new (m->submissions);
+  g_autoptr (MetricsInput) judged
+      = review_any (review) ? metrics_input_new (m->submissions) : NULL;
   g_autoptr (GString) line = g_string_sized_new (4096);
-  RunSink sink = { out, line, metrics };
+  RunSink sink = { out, line, metrics, review, judged };
   if (!scorer_judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
                          sink_record, &sink, error)
       || !atomic_file_commit (g_steal_pointer (&out), error))
@@ -491,6 +507,14 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   cJSON *ties = NULL;
   cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
   g_autoptr (Results) res = results_new (m, ranked, ties);
+  if (judged) {
+    cJSON *before_ties = NULL;
+    g_autoptr (cJSON) before = metrics_input_compute (judged, &cfg,
+                                                      &before_ties);
+    g_autoptr (cJSON) before_ties_owned = before_ties;
+    results_set (res, "appeals",
+                 review_summary (review, before, before_ties));
+  }
   if (!results_write (dir, res, error))
     return FALSE;
   if (results)

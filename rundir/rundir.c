@@ -1,5 +1,7 @@
 #include "rundir/rundir.h"
 
+#include <string.h>
+
 G_DEFINE_QUARK (vabench-rundir-error-quark, rundir_error)
 
 /* The only place these names are spelled. */
@@ -36,4 +38,16 @@ rundir_load_step (const char *dir, guint concurrency)
 {
   g_autofree char *step = g_strdup_printf ("step-%u", concurrency);
   return g_build_filename (dir, "load", step, NULL);
+}
+
+char *
+rundir_private_dir (const char *dir, const char *id)
+{
+  if (id == NULL || *id == '\0' || strcmp (id, ".") == 0
+      || strcmp (id, "..") == 0)
+    return NULL;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
+      return NULL;
+  return g_build_filename (dir, "private", id, NULL);
 }

@@ -39,6 +39,12 @@ char *rundir_path (const char *dir, RundirFile file);
 /* TRUE when DIR/NAME exists. */
 gboolean rundir_has (const char *dir, RundirFile file);
 
+/* The folder of a submission's private report, DIR/private/ID, newly
+ * allocated; NULL when id cannot be a folder's name (empty, ".", "..",
+ * or a character other than letters, digits, '.', '-' and '_'): a
+ * manifest's id must not reach outside the run directory. */
+char *rundir_private_dir (const char *dir, const char *id);
+
 /* The directory of one step of a capacity ramp, DIR/load/step-N, newly
  * allocated; it holds a run log of its own. */
 char *rundir_load_step (const char *dir, guint concurrency);

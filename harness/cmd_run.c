@@ -162,10 +162,14 @@ print_plan (const Contest *c, const GPtrArray *units, guint skipped)
   guint items = 0;
   for (guint i = 0; i < units->len; i++)
     items += strcmp (((const PlanUnit *) g_ptr_array_index (units, i))
-                         ->variant_kind, "clean") == 0;
+                         ->variant, "clean") == 0;
   fprintf (stderr, "vabench run: plan: %u items, %u questions with their "
                    "variants, to %u submission(s)",
            items, units->len, c->manifests->len);
+  if (c->repeat > 1)
+    fprintf (stderr, "; each asked %u times, in fresh sessions, a round "
+                     "apart",
+             c->repeat);
   if (c->as_of)
     fprintf (stderr, "; as_of %s: %u item(s) not valid that day skipped",
              c->as_of, skipped);

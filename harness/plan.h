@@ -16,7 +16,9 @@ typedef struct {
 
 /* Builds the units: per item the clean form, per_item generated variants of
  * each near-miss kind (dropped when identical to the clean text) and every
- * hand-written variant. Items whose valid_from/valid_until window excludes
+ * hand-written variant. With repeat = k, that block once per round: round
+ * R ≥ 2 repeats it with each variant named "VARIANT@R"
+ * (rundir/variant.h), so units.len is k times the first block. Items whose valid_from/valid_until window excludes
  * the contest's as_of get no unit; their number goes to *skipped (may be
  * NULL). Array of PlanUnit*, owned (free with g_ptr_array_unref). */
 GPtrArray *plan_build (const Contest *c, guint *skipped);
@@ -33,6 +35,14 @@ char **plan_variant_turns (const TsItem *it, const char *kind, guint64 seed,
 /* A permutation of 0..n-1 seeded by (seed, submission id): the same seed
  * gives the same order. Newly allocated, free with g_free. */
 guint *plan_order (guint n, guint64 seed, const char *submission_id);
+
+/* The order over units of `rounds` equal blocks (plan_build with repeat
+ * = rounds): each block in the same seeded order, block after block, so a
+ * question's rounds are fired a whole round apart — spread over the run,
+ * never back to back. rounds ≤ 1 (or n not a multiple of it) is
+ * plan_order. Newly allocated, free with g_free. */
+guint *plan_order_rounds (guint n, guint rounds, guint64 seed,
+                          const char *submission_id);
 
 /* Unit key "testset/item/variant", newly allocated. */
 char *plan_unit_key (const char *testset, const char *item,

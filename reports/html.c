@@ -5,6 +5,7 @@
 
 #include "reports/appeals.h"
 #include "reports/htmlw.h"
+#include "reports/integrity.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/plot.h"
@@ -445,6 +446,7 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
   nearmiss (o, rd, plots, lang);
   latency (o, rd, plots, lang);
   errors (o, rd, lang);
+  integrity_html (o, rd->results, lang);
   capacity (o, rd, plots, lang);
   html_detail (o, rd, lang);
   html_methodology (o, rd, lang);

@@ -6,6 +6,7 @@
 #include "reports/escape.h"
 #include "reports/explain.h"
 #include "reports/gate.h"
+#include "reports/integrity.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/rjson.h"
@@ -370,6 +371,7 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_ERRORS_BY_CLASS,
                                                   lang));
   md_errors (o, rd->subs, lang);
+  integrity_markdown (o, rd->results, lang);
   md_worst (o, rd, lang);
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_METHODOLOGY, lang));
   md_methodology (o, rd->results, lang);

@@ -8,7 +8,7 @@
 /* The contest settings results.json repeats, in this order. */
 static const char *const contest_copied[] = {
   "name", "seed", "weights", "sla_ms", "resamples", "nearmiss_kinds",
-  "per_item", "testsets",
+  "per_item", "testsets", "repeat", "repeat_rank",
 };
 
 static const char *

@@ -32,6 +32,8 @@ typedef struct {
   double w_accuracy, w_nearmiss, w_latency, w_availability;
   guint sla_ms, resamples;
   guint64 seed;
+  guint repeat;             /* rounds of every question (1 when absent) */
+  gboolean repeat_pass_k;   /* repeat_rank = pass_k */
 } RunManifest;
 
 /* A new manifest for a run starting now; takes contest (contest_snapshot)

@@ -5,7 +5,10 @@
 #include "rundir/appeal.h"
 #include "rundir/rundir.h"
 #include "rundir/runlog.h"
+#include "rundir/variant.h"
+#include "scoring/canary.h"
 #include "scoring/judge.h"
+#include "scoring/lookalike.h"
 #include "scoring/metrics.h"
 #include "scoring/review.h"
 #include "testsets/testset.h"
@@ -128,7 +131,7 @@ unit_init (LogIndex *ix, Unit *u, const LogAttempt *a)
   const char *kind = keep_const (ix, a->variant_kind);
   u->variant_kind = kind ? kind : "clean";
   u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
-  u->clean = strcmp (u->variant, "clean") == 0;
+  u->clean = variant_is_clean (u->variant); /* every round's */
 }
 
 static Unit *
@@ -414,6 +417,8 @@ typedef struct {
   MetricsInput *metrics;
   Review *review;        /* reviewers' decisions (appeals) */
   MetricsInput *judged;  /* the records as judged, when a decision exists */
+  Lookalike *lookalike;  /* answers compared between submissions */
+  Canary *canary;        /* leak signs searched in every answer */
 } RunSink;
 
 /* Each record is written at once and its fields handed to the metrics,
@@ -426,12 +431,14 @@ sink_record (const ScoreRecord *rec, gpointer user, GError **error)
   RunSink *s = user;
   ScoreRecord out;
   review_record (s->review, rec, &out);
+  out.canary = canary_check (s->canary, &out);
   g_string_truncate (s->line, 0);
   score_record_append (s->line, &out);
   g_string_append_c (s->line, '\n');
   metrics_input_add (s->metrics, &out);
   if (s->judged)
     metrics_input_add (s->judged, rec);
+  lookalike_add (s->lookalike, &out, out.hidden);
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
@@ -468,6 +475,7 @@ metrics_config_of (const RunManifest *m)
   cfg.sla_ms = m->sla_ms;
   cfg.resamples = m->resamples;
   cfg.seed = m->seed;
+  cfg.rank_pass_k = m->repeat_pass_k;
   return cfg;
 }
 
@@ -498,7 +506,9 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   g_autoptr (MetricsInput) judged
       = review_any (review) ? metrics_input_new (m->submissions) : NULL;
   g_autoptr (GString) line = g_string_sized_new (4096);
-  RunSink sink = { out, line, metrics, review, judged };
+  g_autoptr (Lookalike) lookalike = lookalike_new (m->submissions);
+  g_autoptr (Canary) canary = canary_new (sets);
+  RunSink sink = { out, line, metrics, review, judged, lookalike, canary };
   if (!scorer_judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
                          sink_record, &sink, error)
       || !atomic_file_commit (g_steal_pointer (&out), error))
@@ -507,6 +517,10 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   cJSON *ties = NULL;
   cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
   g_autoptr (Results) res = results_new (m, ranked, ties);
+  if (m->submissions->len >= 2)
+    results_set (res, "lookalikes", lookalike_result (lookalike));
+  if (canary_armed (canary))
+    results_set (res, "canaries", canary_result (canary));
   if (judged) {
     cJSON *before_ties = NULL;
     g_autoptr (cJSON) before = metrics_input_compute (judged, &cfg,

@@ -8,6 +8,7 @@
 #include "harness/contest.h"
 #include "rundir/appeal.h"
 #include "rundir/rundir.h"
+#include "rundir/runlog.h"
 
 G_DEFINE_QUARK (vabench-error-quark, vb_error)
 
@@ -37,6 +38,14 @@ cmd_exit_code_for (const GError *error)
     return 0;
   if (error->domain == VB_ERROR)
     return error->code == VB_ERROR_RUN ? 3 : 2;
+  /* Another writer holds the run directory: not bad input, the command
+   * could not be carried out now. */
+  if (error->domain == RUNDIR_ERROR && error->code == RUNDIR_ERROR_LOCKED)
+    return 3;
+  /* A run log altered or damaged anywhere but a torn last line: input
+   * that cannot be used as it is (resume refuses it untouched). */
+  if (error->domain == RUNLOG_ERROR && error->code == RUNLOG_ERROR_CHAIN)
+    return 2;
   if (error->domain == TESTSET_ERROR || error->domain == JSONL_ERROR
       || error->domain == JUDGE_ERROR || error->domain == G_KEY_FILE_ERROR
       || error->domain == G_OPTION_ERROR || error->domain == MANIFEST_ERROR

@@ -8,7 +8,13 @@
 int
 cmd_diff (int argc, char **argv, GError **error)
 {
-  const GOptionEntry entries[] = { { NULL, 0, 0, 0, NULL, NULL, NULL } };
+  gboolean allow = FALSE;
+  const GOptionEntry entries[] = {
+    { "allow-different-sets", 0, 0, G_OPTION_ARG_NONE, &allow,
+      "Compare runs scored with different question sets, listing the "
+      "items that changed", NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL }
+  };
   if (!cmd_parse_options ("diff", "A B",
                           "Compares two runs of the same question sets: "
                           "flipped items and metric deltas per submission.",
@@ -20,7 +26,7 @@ cmd_diff (int argc, char **argv, GError **error)
     return VB_EXIT_INPUT;
   }
   g_autoptr (GString) out = g_string_new (NULL);
-  if (!diff_runs (argv[1], argv[2], out, error))
+  if (!diff_runs (argv[1], argv[2], allow, out, error))
     return VB_EXIT_INPUT;
   fputs (out->str, stdout);
   return VB_EXIT_OK;

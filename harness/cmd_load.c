@@ -11,6 +11,7 @@
 #include "harness/plan.h"
 #include "rundir/results.h"
 #include "rundir/rundir.h"
+#include "rundir/rundir_lock.h"
 #include "rundir/runlog.h"
 #include "scoring/capacity.h"
 
@@ -143,6 +144,14 @@ cmd_load (int argc, char **argv, GError **error)
     return VB_EXIT_INPUT;
   if (out == NULL)
     out = g_strdup_printf ("runs/load-%s", sub);
+  if (g_mkdir_with_parents (out, 0755) != 0) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s", out);
+    return VB_EXIT_RUN;
+  }
+  /* One writer per directory: its step logs and results.json. */
+  g_autoptr (RundirLock) lock = rundir_lock_take (out, "load", error);
+  if (lock == NULL)
+    return cmd_exit_code_for (*error);
   g_autoptr (GPtrArray) all = plan_build (c, NULL);
   g_autoptr (GPtrArray) units = single_turn_clean (all);
   signal (SIGINT, on_signal);

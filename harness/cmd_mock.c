@@ -13,7 +13,7 @@
 #include <string.h>
 
 typedef struct {
-  char *profile, *listen, *port_file, *kb, *seed;
+  char *profile, *listen, *port_file, *kb, *seed, *require_token;
   gint delay_ms;
   double fail_rate;
   double right_rate;
@@ -68,6 +68,7 @@ cmd_mock_options (const MockArgs *a, MockOptions *o, char **host,
   if (a->right_rate > 1.0 || (a->right_rate < 0 && a->right_rate != -1))
     return cmd_mock_usage (error, "--right-rate", "", "must be in [0, 1]");
   o->right_rate = a->right_rate;
+  o->require_token = a->require_token;
   if (a->seed
       && !g_ascii_string_to_unsigned (a->seed, 10, 0, G_MAXUINT64, &o->seed,
                                       NULL))
@@ -99,6 +100,7 @@ cmd_mock_args_clear (MockArgs *a)
   g_free (a->port_file);
   g_free (a->kb);
   g_free (a->seed);
+  g_free (a->require_token);
 }
 
 static int
@@ -152,6 +154,9 @@ cmd_mock (int argc, char **argv, GError **error)
             "P" },
           { "seed", 0, 0, G_OPTION_ARG_STRING, &a.seed,
             "flaky, coin: seed of the draws (default 0)", "N" },
+          { "require-token", 0, 0, G_OPTION_ARG_STRING, &a.require_token,
+            "answer 401 to a request without \"Authorization: Bearer "
+            "TOKEN\"", "TOKEN" },
           { NULL } };
   int rc = VB_EXIT_INPUT;
   if (cmd_parse_options ("mock", "", "Run a mock assistant on loopback.",

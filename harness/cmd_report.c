@@ -8,6 +8,7 @@
 #include "reports/gate.h"
 #include "reports/private.h"
 #include "reports/report.h"
+#include "rundir/rundir_lock.h"
 
 /* Input problems (a missing or malformed run file, a bad option value) are
  * exit 2; failing to write a report is exit 3. */
@@ -70,6 +71,10 @@ cmd_report (int argc, char **argv, GError **error)
                  "--require and --junit-items do not apply");
     return VB_EXIT_INPUT;
   }
+  /* The reports are files of the run directory: one writer at a time. */
+  g_autoptr (RundirLock) lock = rundir_lock_take (argv[1], "report", error);
+  if (lock == NULL)
+    return cmd_exit_code_for (*error);
   if (private) {
     g_autofree char *written = NULL;
     g_autoptr (GError) local = NULL;

@@ -11,10 +11,12 @@
 #include "harness/contest.h"
 #include "harness/engine.h"
 #include "harness/plan.h"
+#include "harness/preflight.h"
 #include "harness/progress.h"
 #include "reports/report.h"
 #include "rundir/run_manifest.h"
 #include "rundir/rundir.h"
+#include "rundir/rundir_lock.h"
 #include "rundir/runlog.h"
 #include "scoring/scorer.h"
 
@@ -85,67 +87,82 @@ iso_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The contest the user names must be the one the run was started with:
+ * a changed seed or set would mix two contests in one log. A run started
+ * with --only keeps its one submission. */
 static gboolean
-write_manifest (const char *dir, const Contest *c, const char *run_id,
-                const char *started, const char *finished, GError **error)
+same_contest (const char *dir, const RunManifest *m, Contest *c,
+              gboolean only_given, GError **error)
 {
-  g_autoptr (RunManifest) m = run_manifest_new (run_id, started,
-                                                contest_snapshot (c));
-  m->finished_at = g_strdup (finished);
-  return run_manifest_write (dir, m, error);
+  if (!only_given && m->submissions->len == 1 && c->manifests->len > 1) {
+    const char *id = g_array_index (m->submissions, RunSubmission, 0).id;
+    g_autoptr (GError) local = NULL;
+    (void) contest_keep_only (c, id, &local); /* else: told below */
+  }
+  g_autoptr (cJSON) now = contest_snapshot (c);
+  g_auto (GStrv) diffs = run_manifest_differences (m, now);
+  if (diffs == NULL)
+    return TRUE;
+  g_autofree char *list = g_strjoinv ("\n  ", diffs);
+  g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+               "cannot resume %s: the contest %s is not the one the run was "
+               "started with (a resume must fire the same contest; start a "
+               "new run for a changed one):\n  %s",
+               dir, c->path, list);
+  return FALSE;
 }
 
-/* For --resume: the contest the run was started with, unchanged. */
+/* For --resume: the contest the user names (or, with --trust-run-dir, the
+ * one the run directory names); same_contest checks it. A run directory
+ * may come from anyone: its manifest.json could point at a contest whose
+ * manifests send a CI secret to any endpoint, so it is not read from
+ * there unless the user says so. */
 static Contest *
-contest_for_resume (const char *dir, char **run_id, char **started,
-                    GError **error)
+contest_for_resume (const char *dir, const RunManifest *m,
+                    const char *contest_path, gboolean trust, GError **error)
 {
-  g_autoptr (RunManifest) m = run_manifest_read (dir, error);
-  if (m == NULL)
+  if (contest_path == NULL && !trust) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "to resume %s, give the contest file with --contest FILE "
+                 "(the run was started with %s); --trust-run-dir loads the "
+                 "file the run directory names instead — only for a run "
+                 "directory you made, since it chooses the endpoints and "
+                 "the token variables",
+                 dir, m->contest_file_abs ? m->contest_file_abs : "?");
     return NULL;
-  if (m->contest_file_abs == NULL) {
+  }
+  if (contest_path == NULL)
+    contest_path = m->contest_file_abs;
+  if (contest_path == NULL) {
     g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
     g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
                  "%s: field \"contest.file_abs\": missing", path);
     return NULL;
   }
-  g_autoptr (Contest) c = contest_load (m->contest_file_abs, error);
-  if (c == NULL)
-    return NULL;
-  for (guint i = 0; i < m->testsets->len; i++) {
-    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
-    const Testset *set = i < c->testsets->len
-                             ? g_ptr_array_index (c->testsets, i) : NULL;
-    if (set == NULL || t->sha256 == NULL
-        || strcmp (t->sha256, set->sha256) != 0) {
-      g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
-                   "cannot resume %s: question set %s changed since the run "
-                   "started (SHA-256 differs)",
-                   dir, set ? set->path : "?");
-      return NULL;
-    }
-  }
-  *run_id = g_strdup (m->run_id);
-  *started = g_strdup (m->started_at);
-  return g_steal_pointer (&c);
+  return contest_load (contest_path, error);
 }
 
-static gboolean
+/* A new run's directory, locked before anything is looked at inside: two
+ * runs started at once on one --out cannot both find it empty. */
+static RundirLock *
 prepare_new_dir (const char *dir, GError **error)
 {
+  if (g_mkdir_with_parents (dir, 0755) != 0) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s: %s", dir,
+                 g_strerror (errno));
+    return NULL;
+  }
+  g_autoptr (RundirLock) lock = rundir_lock_take (dir, "run", error);
+  if (lock == NULL)
+    return NULL;
   if (rundir_has (dir, RUNDIR_LOG)) {
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
                  "%s already holds a run; use --resume %s to finish it or "
                  "choose another --out",
                  dir, dir);
-    return FALSE;
+    return NULL;
   }
-  if (g_mkdir_with_parents (dir, 0755) != 0) {
-    g_set_error (error, VB_ERROR, VB_ERROR_RUN, "cannot create %s: %s", dir,
-                 g_strerror (errno));
-    return FALSE;
-  }
-  return TRUE;
+  return g_steal_pointer (&lock);
 }
 
 static void
@@ -154,35 +171,115 @@ restore (const LogAttempt *a, gpointer user)
   engine_restore_record (user, a);
 }
 
-/* One line before firing: what is asked, and what as_of left out (a
- * skipped item is otherwise invisible in the reports). */
+/* One line before firing: what is asked, what as_of left out (a skipped
+ * item is otherwise invisible in the reports), and how many distinct
+ * texts each generated kind gave (a deterministic kind such as nfd gives
+ * one per item whatever per_item says). */
 static void
-print_plan (const Contest *c, const GPtrArray *units, guint skipped)
+print_plan (const Contest *c, const GPtrArray *units, const PlanSummary *ps)
 {
-  guint items = 0;
-  for (guint i = 0; i < units->len; i++)
-    items += strcmp (((const PlanUnit *) g_ptr_array_index (units, i))
-                         ->variant, "clean") == 0;
   fprintf (stderr, "vabench run: plan: %u items, %u questions with their "
                    "variants, to %u submission(s)",
-           items, units->len, c->manifests->len);
+           ps->items, units->len, c->manifests->len);
   if (c->repeat > 1)
     fprintf (stderr, "; each asked %u times, in fresh sessions, a round "
                      "apart",
              c->repeat);
   if (c->as_of)
     fprintf (stderr, "; as_of %s: %u item(s) not valid that day skipped",
-             c->as_of, skipped);
+             c->as_of, ps->skipped);
+  fprintf (stderr, "\n");
+  if (ps->kinds->len == 0)
+    return;
+  fprintf (stderr, "vabench run: plan: distinct generated texts per kind "
+                   "(of items × per_item):");
+  for (guint k = 0; k < ps->kinds->len; k++) {
+    const PlanKindCount *kc = &g_array_index (ps->kinds, PlanKindCount, k);
+    fprintf (stderr, "%s %s %u/%u", k ? "," : "", kc->kind, kc->distinct,
+             kc->asked);
+  }
   fprintf (stderr, "\n");
 }
 
+/* Probes every submission (harness/preflight.h) and prints what is not
+ * right, with the fix. The state of each that is not ok goes into status
+ * (id → object). FALSE + error when one cannot answer at all and the
+ * contest is not official (exit 3): a self-test against a dead endpoint
+ * would otherwise run for minutes and end with 0 %. In an official
+ * contest it is recorded unavailable and *unavailable lists it. */
 static gboolean
-fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
-      guint workers, gboolean *interrupted, GError **error)
+preflight (const Contest *c, const char *run_id, cJSON *status,
+           GPtrArray *unavailable, GError **error)
 {
-  guint skipped = 0;
-  g_autoptr (GPtrArray) units = plan_build (c, &skipped);
-  print_plan (c, units, skipped);
+  g_autoptr (GArray) results = preflight_run (c, run_id, error);
+  if (results == NULL)
+    return FALSE;
+  guint dead = 0;
+  for (guint i = 0; i < results->len; i++) {
+    const PreflightResult *r = &g_array_index (results, PreflightResult, i);
+    if (r->state == PREFLIGHT_OK)
+      continue;
+    fprintf (stderr, "vabench run: preflight: %s (%s): %s: %s%s%s\n",
+             r->m->id, r->m->path, preflight_state_name (r->state),
+             r->reason, r->fix ? "\n    fix: " : "", r->fix ? r->fix : "");
+    cJSON_DeleteItemFromObjectCaseSensitive (status, r->m->id);
+    cJSON_AddItemToObject (status, r->m->id, preflight_result_json (r));
+    if (r->state == PREFLIGHT_UNAVAILABLE) {
+      dead++;
+      g_ptr_array_add (unavailable, (gpointer) r->m);
+    }
+  }
+  if (dead == 0 || c->official)
+    return TRUE;
+  g_set_error (error, VB_ERROR, VB_ERROR_RUN,
+               "%u of %u submission(s) cannot answer at all (above): fix "
+               "%s, or take %s out of the contest's submissions",
+               dead, results->len, dead > 1 ? "them" : "it",
+               dead > 1 ? "them" : "it");
+  return FALSE;
+}
+
+/* After firing: each submission the early stop paused, recorded in status
+ * and said on stderr with what is left and how to go on. */
+static guint
+note_paused (Engine *e, const Contest *fired, const char *dir,
+             cJSON *status)
+{
+  guint paused = 0;
+  for (guint i = 0; i < fired->manifests->len; i++) {
+    EngineSubProgress p;
+    engine_sub_progress (e, i, &p);
+    if (!p.paused)
+      continue;
+    paused++;
+    const char *cls = failure_name (p.pause_class);
+    guint left = p.units_total - p.units_done;
+    g_autofree char *reason = g_strdup_printf (
+        "its last %u attempts all failed with %s; %u of %u questions "
+        "left unfinished",
+        p.pause_streak, cls, left, p.units_total);
+    g_autofree char *fix = g_strdup_printf (
+        "fix the endpoint, then finish with: vabench run --resume %s", dir);
+    fprintf (stderr, "vabench run: paused %s: %s\n    %s\n", p.id, reason,
+             fix);
+    cJSON *o = cJSON_CreateObject ();
+    cJSON_AddStringToObject (o, "state", "paused");
+    cJSON_AddStringToObject (o, "class", cls);
+    cJSON_AddNumberToObject (o, "streak", p.pause_streak);
+    cJSON_AddNumberToObject (o, "not_fired", left);
+    cJSON_AddStringToObject (o, "reason", reason);
+    cJSON_AddStringToObject (o, "fix", fix);
+    cJSON_DeleteItemFromObjectCaseSensitive (status, p.id);
+    cJSON_AddItemToObject (status, p.id, o);
+  }
+  return paused;
+}
+
+static gboolean
+fire (const char *dir, const Contest *c, GPtrArray *units,
+      const char *run_id, gboolean quiet, guint workers, cJSON *status,
+      guint *paused, gboolean *interrupted, GError **error)
+{
   g_autoptr (Progress) state = progress_new ();
   RunProgress prog = { isatty (STDERR_FILENO), state, 0 };
   EngineOptions eo = { .contest = c,
@@ -210,6 +307,7 @@ fire (const char *dir, const Contest *c, const char *run_id, gboolean quiet,
   if (!engine_fire (e, error))
     return FALSE;
   *interrupted = engine_interrupted (e);
+  *paused = note_paused (e, c, dir, status);
   return TRUE;
 }
 
@@ -253,12 +351,25 @@ default_out_dir (void)
   return g_build_filename ("runs", stamp, NULL);
 }
 
+/* At the end of the firing: when it ended and the digest of the log as it
+ * stands, an anchor of its chain besides log.head. */
+static gboolean
+finish_manifest (const char *dir, RunManifest *m, GError **error)
+{
+  g_free (m->finished_at);
+  m->finished_at = iso_now ();
+  if (!runlog_digest (dir, &m->log, error))
+    return FALSE;
+  m->has_log = TRUE;
+  return run_manifest_write (dir, m, error);
+}
+
 int
 cmd_run (int argc, char **argv, GError **error)
 {
   g_autofree char *contest_path = NULL, *out = NULL, *resume = NULL,
                   *only = NULL, *lang = NULL, *formats = NULL;
-  gboolean quiet = FALSE;
+  gboolean quiet = FALSE, trust = FALSE, no_preflight = FALSE;
   int workers = 0;
   const GOptionEntry entries[] = {
     { "contest", 'c', 0, G_OPTION_ARG_FILENAME, &contest_path,
@@ -269,7 +380,11 @@ cmd_run (int argc, char **argv, GError **error)
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Run directory (default runs/YYYYmmdd-HHMMSS)", "DIR" },
     { "resume", 0, 0, G_OPTION_ARG_FILENAME, &resume,
-      "Finish an interrupted run: fire only what its log lacks", "DIR" },
+      "Finish an interrupted run: fire only what its log lacks (with "
+      "--contest, the same contest)", "DIR" },
+    { "trust-run-dir", 0, 0, G_OPTION_ARG_NONE, &trust,
+      "With --resume and no --contest: load the contest file the run "
+      "directory names (it chooses endpoints and token variables)", NULL },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
       "Fire only this submission id", "ID" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &formats,
@@ -277,6 +392,9 @@ cmd_run (int argc, char **argv, GError **error)
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Report language: vi or en",
       "vi|en" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress lines", NULL },
+    { "no-preflight", 0, 0, G_OPTION_ARG_NONE, &no_preflight,
+      "Fire without probing each submission first (not in an official "
+      "contest)", NULL },
     { NULL }
   };
   if (!cmd_parse_options ("run", "",
@@ -285,9 +403,19 @@ cmd_run (int argc, char **argv, GError **error)
                           "then scores and writes the reports.",
                           entries, &argc, &argv, error))
     return VB_EXIT_INPUT;
-  if ((contest_path == NULL) == (resume == NULL)) {
+  if (contest_path == NULL && resume == NULL) {
     g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
-                 "give exactly one of --contest FILE or --resume DIR");
+                 "give --contest FILE (and --resume DIR to finish a run)");
+    return VB_EXIT_INPUT;
+  }
+  if (trust && resume == NULL) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--trust-run-dir goes with --resume DIR");
+    return VB_EXIT_INPUT;
+  }
+  if (out && resume) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "give --out DIR for a new run or --resume DIR, not both");
     return VB_EXIT_INPUT;
   }
   if (lang && strcmp (lang, "vi") != 0 && strcmp (lang, "en") != 0) {
@@ -297,43 +425,101 @@ cmd_run (int argc, char **argv, GError **error)
   }
   if (!cmd_check_workers (workers, error))
     return VB_EXIT_INPUT;
-  g_autofree char *run_id = NULL, *started = NULL;
   g_autoptr (Contest) c = NULL;
+  g_autoptr (RunManifest) m = NULL;
+  g_autoptr (RundirLock) lock = NULL;
   const char *dir;
   if (resume) {
     dir = resume;
-    c = contest_for_resume (resume, &run_id, &started, error);
+    /* One writer: a second resume of the same run stops here. */
+    lock = rundir_lock_take (dir, "run --resume", error);
+    if (lock == NULL)
+      return cmd_exit_code_for (*error);
+    m = run_manifest_read (dir, error);
+    if (m == NULL)
+      return cmd_exit_code_for (*error);
+    c = contest_for_resume (dir, m, contest_path, trust, error);
   } else {
     if (out == NULL)
       out = default_out_dir ();
     dir = out;
     c = contest_load (contest_path, error);
-    run_id = g_path_get_basename (out);
-    started = iso_now ();
   }
   if (c == NULL)
     return cmd_exit_code_for (*error);
   if (only && !contest_keep_only (c, only, error))
     return VB_EXIT_INPUT;
-  if (!resume && !prepare_new_dir (dir, error))
+  if (no_preflight && c->official) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE,
+                 "--no-preflight: an official contest probes every "
+                 "submission first (%s: official = true)", c->path);
+    return VB_EXIT_INPUT;
+  }
+  if (resume && !same_contest (dir, m, c, only != NULL, error))
+    return VB_EXIT_INPUT;
+  if (!resume) {
+    lock = prepare_new_dir (dir, error);
+    if (lock == NULL)
+      return cmd_exit_code_for (*error);
+    g_autofree char *run_id = g_path_get_basename (out);
+    g_autofree char *started = iso_now ();
+    m = run_manifest_new (run_id, started, contest_snapshot (c));
+  }
+  /* What the pre-flight and the early stop find, kept in manifest.json
+   * (a resume goes on from what the run recorded). */
+  g_autoptr (cJSON) status = m->status ? cJSON_Duplicate (m->status, TRUE)
+                                       : cJSON_CreateObject ();
+  g_autoptr (GPtrArray) unavailable = g_ptr_array_new ();
+  if (!no_preflight && !preflight (c, m->run_id, status, unavailable, error))
     return cmd_exit_code_for (*error);
-  if (!write_manifest (dir, c, run_id, started, NULL, error))
+  g_auto (PlanSummary) ps = { 0 };
+  g_autoptr (GPtrArray) units = plan_build (c, &ps);
+  print_plan (c, units, &ps);
+  m->planned_units = units->len;
+  cJSON_Delete (m->status);
+  m->status = cJSON_Duplicate (status, TRUE);
+  /* A resume keeps the manifest the run was started with, with what this
+   * pre-flight found; its end is written after the firing. */
+  if (!run_manifest_write (dir, m, error))
     return VB_EXIT_RUN;
+  /* What is fired: every submission but those found unavailable (an
+   * official contest records them so; the scorer counts their questions
+   * as not fired). The contest itself, for the manifest, keeps them. */
+  Contest fired = *c;
+  g_autoptr (GPtrArray) firing = g_ptr_array_new ();
+  for (guint i = 0; i < c->manifests->len; i++)
+    if (!g_ptr_array_find (unavailable, c->manifests->pdata[i], NULL))
+      g_ptr_array_add (firing, c->manifests->pdata[i]);
+  fired.manifests = firing;
   gboolean interrupted = FALSE;
-  if (!fire (dir, c, run_id, quiet, (guint) workers, &interrupted, error))
-    return VB_EXIT_RUN;
+  guint paused = 0;
+  if (!fire (dir, &fired, units, m->run_id, quiet, (guint) workers, status,
+             &paused, &interrupted, error))
+    return cmd_exit_code_for (*error);
   if (interrupted) {
     g_autofree char *log = rundir_path (dir, RUNDIR_LOG);
+    g_autofree char *abs = g_canonicalize_filename (c->path, NULL);
     fprintf (stderr, "\nvabench run: interrupted; every finished answer is in "
-                     "%s.\nResume with: vabench run --resume %s\n",
-             log, dir);
+                     "%s.\nResume with: vabench run --resume %s --contest "
+                     "%s\n",
+             log, dir, abs);
     return VB_EXIT_RUN;
   }
-  g_autofree char *finished = iso_now ();
-  if (!write_manifest (dir, c, run_id, started, finished, error))
+  cJSON_Delete (m->status);
+  m->status = cJSON_Duplicate (status, TRUE);
+  if (!finish_manifest (dir, m, error))
     return VB_EXIT_RUN;
   if (!score_and_report (dir, c, formats ? formats : "html,md", lang, quiet,
                          error))
     return VB_EXIT_RUN;
+  /* Outside an official contest a paused submission means the run was
+   * not carried out: the reports are written, the exit says so. */
+  if (paused > 0 && !c->official) {
+    g_set_error (error, VB_ERROR, VB_ERROR_RUN,
+                 "%u submission(s) paused (above); the scores count their "
+                 "questions not fired as failed",
+                 paused);
+    return VB_EXIT_RUN;
+  }
   return VB_EXIT_OK;
 }

@@ -4,9 +4,8 @@
  *   {"item", "variant": "KIND#N", "kind", "seed", "text"}
  * or, for a conversation item, "turns": [...] with turn t (from 0) perturbed
  * with seed + t, so that turns do not all take the same random choices.
- * Variants identical to the question are skipped. The per-variant seed is
- * perturb_variant_seed() and the texts plan_variant_turns(), as a run
- * fires them. */
+ * Variants identical to the question or to an earlier variant of the same
+ * kind are skipped (plan_item_variants, as a run fires them). */
 #include "harness/cmd_testset_perturb.h"
 
 #include <stdio.h>
@@ -119,21 +118,17 @@ perturb_cli_parse (int *argc, char ***argv, PerturbCli *cli, GError **error)
   return TRUE;
 }
 
-/* The variant's JSON record, or NULL when every turn came out unchanged. */
+/* The variant's JSON record. */
 static cJSON *
-perturb_cli_variant (const TsItem *item, const char *kind, guint n,
-                     guint64 vseed)
+perturb_cli_variant (const TsItem *item, const char *kind,
+                     const PlanVariant *v)
 {
-  gboolean changed = FALSE;
-  g_auto (GStrv) turns = plan_variant_turns (item, kind, vseed, &changed);
-  if (!changed)
-    return NULL;
   g_autoptr (cJSON) texts = cJSON_CreateStringArray (
-      (const char *const *) turns, (int) g_strv_length (turns));
+      (const char *const *) v->turns, (int) g_strv_length (v->turns));
 
   g_autoptr (cJSON) rec = cJSON_CreateObject ();
-  g_autofree char *variant = g_strdup_printf ("%s#%u", kind, n);
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, vseed);
+  g_autofree char *variant = g_strdup_printf ("%s#%u", kind, v->n);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, v->seed);
 
   cJSON_AddStringToObject (rec, "item", item->id);
   cJSON_AddStringToObject (rec, "variant", variant);
@@ -152,18 +147,19 @@ static void
 perturb_cli_item (const TsItem *item, const PerturbCli *cli)
 {
   for (guint k = 0; cli->kinds[k] != NULL; k++)
-    for (guint n = 1; n <= cli->per_item; n++)
-      {
-        guint64 vseed = perturb_variant_seed (cli->seed, item->id,
-                                              cli->kinds[k], n);
-        g_autoptr (cJSON) rec = perturb_cli_variant (item, cli->kinds[k], n,
-                                                     vseed);
-        if (rec == NULL)
-          continue;
-        g_autofree char *line = jsonl_print (rec);
-        fputs (line, stdout);
-        fputc ('\n', stdout);
-      }
+    {
+      g_autoptr (GPtrArray) vs = plan_item_variants (item, cli->kinds[k],
+                                                     cli->seed,
+                                                     cli->per_item);
+      for (guint i = 0; i < vs->len; i++)
+        {
+          g_autoptr (cJSON) rec = perturb_cli_variant (
+              item, cli->kinds[k], g_ptr_array_index (vs, i));
+          g_autofree char *line = jsonl_print (rec);
+          fputs (line, stdout);
+          fputc ('\n', stdout);
+        }
+    }
 }
 
 int

@@ -3,8 +3,17 @@
 #include <string.h>
 
 #include "testsets/perturb.h"
+#include "util/input_file.h"
+#include "util/suggest.h"
 
 G_DEFINE_QUARK (vabench-contest-error-quark, contest_error)
+
+/* Limits of a contest file (harness/README.md): a few settings and lists
+ * of files; the ministry's contest has one submission per province. */
+#define CONTEST_MAX_BYTES (1024 * 1024)
+#define CONTEST_MAX_LINE (64 * 1024)
+#define CONTEST_MAX_TESTSETS 64
+#define CONTEST_MAX_SUBMISSIONS 1000
 
 void
 contest_free (Contest *c)
@@ -45,6 +54,143 @@ line_of (const char *text, const char *group, const char *key)
     }
   }
   return 1;
+}
+
+/* Every section and key a contest file may hold. Anything else is an
+ * error: a typo ("acuracy", "[nearmis]") used to fall back to the
+ * default without a word and change the result. */
+static const char *const keys_contest[] = {
+  "name", "seed", "as_of", "testsets", "submissions", "resamples",
+  "official", "repeat", "repeat_rank", NULL,
+};
+static const char *const keys_nearmiss[] = { "kinds", "per_item", NULL };
+static const char *const keys_weights[]
+    = { "accuracy", "nearmiss", "latency", "availability", NULL };
+static const char *const keys_sla[] = { "latency_ms", NULL };
+static const char *const keys_politeness[] = {
+  "concurrency", "rate_per_sec", "timeout_ms", "connect_timeout_ms",
+  "retries", "retry_budget", "retry_timeouts", "global_concurrency",
+  "max_body_bytes", "mode", "pause_after", NULL,
+};
+static const char *const sections[]
+    = { "contest", "nearmiss", "weights", "sla", "politeness", NULL };
+static const char *const *const section_keys[] = {
+  keys_contest, keys_nearmiss, keys_weights, keys_sla, keys_politeness,
+};
+
+static const char *const *
+keys_of (const char *group)
+{
+  for (guint i = 0; sections[i]; i++)
+    if (strcmp (sections[i], group) == 0)
+      return section_keys[i];
+  return NULL;
+}
+
+static gboolean
+strict_fail (GError **error, const char *path, guint line, const char *fmt,
+             ...) G_GNUC_PRINTF (4, 5);
+static gboolean
+strict_fail (GError **error, const char *path, guint line, const char *fmt,
+             ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID, "%s:%u: %s",
+               path, line, msg);
+  return FALSE;
+}
+
+/* A key in the wrong section: where it belongs, for the message. */
+static const char *
+section_holding (const char *key)
+{
+  for (guint i = 0; sections[i]; i++)
+    if (g_strv_contains (section_keys[i], key))
+      return sections[i];
+  return NULL;
+}
+
+static gboolean
+check_key (const char *path, guint line, const char *group, const char *key,
+           GHashTable *seen, GError **error)
+{
+  const char *const *known = keys_of (group);
+  if (!g_strv_contains (known, key)) {
+    const char *home = section_holding (key);
+    if (home)
+      return strict_fail (error, path, line,
+                          "[%s] %s: unknown key in [%s]; it belongs in [%s]",
+                          group, key, group, home);
+    g_autofree char *hint = suggest_hint (key, known);
+    g_autofree char *all = g_strjoinv (", ", (char **) known);
+    return strict_fail (error, path, line,
+                        "[%s] %s: unknown key%s (known in [%s]: %s)", group,
+                        key, hint, group, all);
+  }
+  g_autofree char *k = g_strdup_printf ("%s\037%s", group, key);
+  guint before = GPOINTER_TO_UINT (g_hash_table_lookup (seen, k));
+  if (before)
+    return strict_fail (error, path, line,
+                        "[%s] %s: given twice (first on line %u); which one "
+                        "counts would be a guess",
+                        group, key, before);
+  g_hash_table_insert (seen, g_steal_pointer (&k), GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+/* Reads the file's lines as GKeyFile does (it has already accepted them)
+ * and refuses unknown sections, unknown keys, keys given twice and
+ * localized keys ("name[vi]"), naming the line. */
+static gboolean
+check_names (const char *path, const char *text, GError **error)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
+                                                       g_str_equal, g_free,
+                                                       NULL);
+  const char *group = NULL;
+  for (guint i = 0; lines[i]; i++) {
+    char *l = g_strstrip (lines[i]);
+    guint line = i + 1;
+    if (*l == '\0' || *l == '#')
+      continue;
+    if (*l == '[') {
+      char *end = strrchr (l, ']');
+      if (end)
+        *end = '\0';
+      group = l + 1;
+      if (keys_of (group) == NULL) {
+        const char *near = suggest_near (group, sections);
+        g_autofree char *all = g_strjoinv ("], [", (char **) sections);
+        g_autofree char *hint
+            = near ? g_strdup_printf (" (did you mean [%s]?)", near)
+                   : g_strdup ("");
+        return strict_fail (error, path, line,
+                            "[%s]: unknown section%s (known: [%s])", group,
+                            hint, all);
+      }
+      g_autofree char *gk = g_strdup_printf ("[%s]", group);
+      guint before = GPOINTER_TO_UINT (g_hash_table_lookup (seen, gk));
+      if (before)
+        return strict_fail (error, path, line,
+                            "[%s]: section given twice (first on line %u)",
+                            group, before);
+      g_hash_table_insert (seen, g_steal_pointer (&gk),
+                           GUINT_TO_POINTER (line));
+      continue;
+    }
+    char *eq = strchr (l, '=');
+    if (eq == NULL || group == NULL)
+      continue; /* GKeyFile refused such a line already */
+    *eq = '\0';
+    char *key = g_strstrip (l);
+    if (!check_key (path, line, group, key, seen, error))
+      return FALSE;
+  }
+  return TRUE;
 }
 
 typedef struct {
@@ -104,6 +250,23 @@ get_double (const Ini *ini, const char *group, const char *key, double min,
                 "\"%s\" is not a number in %g..%g", v, min, max);
   *out = d;
   return TRUE;
+}
+
+static gboolean
+get_bool (const Ini *ini, const char *group, const char *key,
+          gboolean dflt, gboolean *out, GError **error)
+{
+  g_autofree char *v = g_key_file_get_string (ini->kf, group, key, NULL);
+  if (v == NULL) {
+    *out = dflt;
+    return TRUE;
+  }
+  g_strstrip (v);
+  if (strcmp (v, "true") == 0 || strcmp (v, "false") == 0) {
+    *out = v[0] == 't';
+    return TRUE;
+  }
+  return bad (ini, group, key, error, "\"%s\" is neither true nor false", v);
 }
 
 static char *
@@ -180,6 +343,10 @@ load_testsets (const Ini *ini, Contest *c, GError **error)
   if (files[0] == NULL)
     return bad (ini, "contest", "testsets", error,
                 "missing: name at least one question set");
+  if (g_strv_length (files) > CONTEST_MAX_TESTSETS)
+    return bad (ini, "contest", "testsets", error,
+                "%u question sets, above the limit of %d",
+                g_strv_length (files), CONTEST_MAX_TESTSETS);
   c->testsets = g_ptr_array_new_with_free_func ((GDestroyNotify) testset_free);
   for (char **f = files; *f; f++) {
     g_autofree char *p = resolve (ini, *f);
@@ -206,6 +373,10 @@ load_manifests (const Ini *ini, Contest *c, GError **error)
   if (files[0] == NULL)
     return bad (ini, "contest", "submissions", error,
                 "missing: name at least one submission manifest");
+  if (g_strv_length (files) > CONTEST_MAX_SUBMISSIONS)
+    return bad (ini, "contest", "submissions", error,
+                "%u submissions, above the limit of %d",
+                g_strv_length (files), CONTEST_MAX_SUBMISSIONS);
   c->manifests = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                      manifest_free);
   for (char **f = files; *f; f++) {
@@ -274,7 +445,7 @@ static gboolean
 load_politeness (const Ini *ini, Contest *c, GError **error)
 {
   const char *g = "politeness";
-  guint64 conc, tmo, ctmo, retries, budget, gconc, body;
+  guint64 conc, tmo, ctmo, retries, budget, gconc, body, pause;
   if (!get_uint (ini, g, "concurrency", 1, 100000, 4, &conc, error)
       || !get_double (ini, g, "rate_per_sec", 0, 1e6, 20, &c->rate_per_sec,
                       error)
@@ -287,6 +458,9 @@ load_politeness (const Ini *ini, Contest *c, GError **error)
       || !get_uint (ini, g, "global_concurrency", 1, 200000, 256, &gconc,
                     error)
       || !get_uint (ini, g, "max_body_bytes", 1024, 1 << 30, 1 << 20, &body,
+                    error)
+      || !get_uint (ini, g, "pause_after", 0, 1000000, 20, &pause, error)
+      || !get_bool (ini, g, "retry_timeouts", FALSE, &c->retry_timeouts,
                     error))
     return FALSE;
   c->concurrency = (guint) conc;
@@ -296,8 +470,7 @@ load_politeness (const Ini *ini, Contest *c, GError **error)
   c->retry_budget = (guint) budget;
   c->global_concurrency = (guint) gconc;
   c->max_body_bytes = (gsize) body;
-  c->retry_timeouts
-      = g_key_file_get_boolean (ini->kf, g, "retry_timeouts", NULL);
+  c->pause_after = (guint) pause;
   g_autofree char *mode = g_key_file_get_string (ini->kf, g, "mode", NULL);
   if (mode && strcmp (g_strstrip (mode), "open") != 0
       && strcmp (mode, "closed") != 0)
@@ -310,16 +483,74 @@ load_politeness (const Ini *ini, Contest *c, GError **error)
   return TRUE;
 }
 
+/* The line of a manifest's field, for the messages of official mode. */
+static gboolean
+manifest_override (const Manifest *m, const char *field, gboolean set,
+                   const char *value, GError **error)
+{
+  if (!set)
+    return TRUE;
+  g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID,
+               "%s:%u: field \"%s\": an official contest runs every "
+               "submission under the contest's %s (%s); remove it from the "
+               "manifest",
+               m->path, manifest_field_line (m, field), field, field, value);
+  return FALSE;
+}
+
+/* official = true: identical conditions for everyone. No manifest may
+ * set its own limits, every item must be reviewed, and the day the keys
+ * are judged by must be stated. Each error names the file and line. */
+static gboolean
+check_official (const Ini *ini, Contest *c, GError **error)
+{
+  if (!c->official)
+    return TRUE;
+  if (c->as_of == NULL)
+    return bad (ini, "contest", "official", error,
+                "an official contest states as_of, the day its keys are "
+                "judged by (add as_of = YYYY-MM-DD to [contest])");
+  for (guint i = 0; i < c->manifests->len; i++) {
+    const Manifest *m = g_ptr_array_index (c->manifests, i);
+    g_autofree char *conc = g_strdup_printf ("%u", c->concurrency);
+    g_autofree char *rate = g_strdup_printf ("%g/s", c->rate_per_sec);
+    g_autofree char *tmo = g_strdup_printf ("%u ms", c->timeout_ms);
+    if (!manifest_override (m, "concurrency", m->concurrency != 0, conc,
+                            error)
+        || !manifest_override (m, "rate_per_sec", m->rate_per_sec > 0, rate,
+                               error)
+        || !manifest_override (m, "timeout_ms", m->timeout_ms != 0, tmo,
+                               error))
+      return FALSE;
+  }
+  g_autoptr (GString) all = g_string_new (NULL);
+  for (guint i = 0; i < c->testsets->len; i++) {
+    g_autoptr (GError) local = NULL;
+    if (!testset_require_reviewed (g_ptr_array_index (c->testsets, i),
+                                   &local))
+      g_string_append_printf (all, "%s%s", all->len ? "\n" : "",
+                              local->message);
+  }
+  if (all->len == 0)
+    return TRUE;
+  g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
+               "an official contest fires only reviewed items (%s:%u: "
+               "official = true):\n%s",
+               ini->path, line_of (ini->text, "contest", "official"),
+               all->str);
+  return FALSE;
+}
+
 Contest *
 contest_load (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
+  gsize len = 0;
   g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &text, NULL, &local)) {
-    g_set_error (error, CONTEST_ERROR, CONTEST_ERROR_INVALID, "%s: %s", path,
-                 local->message);
+  const InputLimits limits = { CONTEST_MAX_BYTES, CONTEST_MAX_LINE };
+  if (!input_file_read (path, &limits, "a contest file", &text, &len,
+                        CONTEST_ERROR, CONTEST_ERROR_INVALID, error))
     return NULL;
-  }
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_NONE,
                                   &local)) {
@@ -327,6 +558,8 @@ contest_load (const char *path, GError **error)
                  local->message);
     return NULL;
   }
+  if (!check_names (path, text, error))
+    return NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   Ini ini = { kf, text, path, dir };
   g_autoptr (Contest) c = g_new0 (Contest, 1);
@@ -338,31 +571,67 @@ contest_load (const char *path, GError **error)
   }
   g_strstrip (c->name);
   if (!get_uint (&ini, "contest", "seed", 0, G_MAXUINT64, 1, &c->seed, error)
+      || !get_bool (&ini, "contest", "official", FALSE, &c->official, error)
       || !load_as_of (&ini, c, error) || !load_repeat (&ini, c, error)
       || !load_scoring (&ini, c, error)
       || !load_nearmiss (&ini, c, error)
       || !load_politeness (&ini, c, error) || !load_testsets (&ini, c, error)
-      || !load_manifests (&ini, c, error))
+      || !load_manifests (&ini, c, error) || !check_official (&ini, c, error))
     return NULL;
   return g_steal_pointer (&c);
 }
 
+/* In official mode a manifest's limits were refused at load; the
+ * contest's are used whatever a Manifest built elsewhere holds. */
 guint
 contest_concurrency_for (const Contest *c, const Manifest *m)
 {
-  return m->concurrency ? m->concurrency : c->concurrency;
+  return m->concurrency && !c->official ? m->concurrency : c->concurrency;
 }
 
 double
 contest_rate_for (const Contest *c, const Manifest *m)
 {
-  return m->rate_per_sec > 0 ? m->rate_per_sec : c->rate_per_sec;
+  return m->rate_per_sec > 0 && !c->official ? m->rate_per_sec
+                                             : c->rate_per_sec;
 }
 
 guint
 contest_timeout_for (const Contest *c, const Manifest *m)
 {
-  return m->timeout_ms ? m->timeout_ms : c->timeout_ms;
+  return m->timeout_ms && !c->official ? m->timeout_ms : c->timeout_ms;
+}
+
+cJSON *
+contest_effective (const Contest *c, const Manifest *m)
+{
+  cJSON *o = cJSON_CreateObject ();
+  cJSON_AddBoolToObject (o, "official", c->official);
+  cJSON_AddNumberToObject (o, "concurrency", contest_concurrency_for (c, m));
+  cJSON_AddNumberToObject (o, "rate_per_sec", contest_rate_for (c, m));
+  cJSON_AddNumberToObject (o, "timeout_ms", contest_timeout_for (c, m));
+  cJSON_AddNumberToObject (o, "connect_timeout_ms", c->connect_timeout_ms);
+  cJSON_AddNumberToObject (o, "retries", c->retries);
+  cJSON_AddNumberToObject (o, "retry_budget", c->retry_budget);
+  cJSON_AddBoolToObject (o, "retry_timeouts", c->retry_timeouts);
+  cJSON_AddNumberToObject (o, "max_body_bytes", (double) c->max_body_bytes);
+  cJSON_AddStringToObject (o, "mode", c->open_loop ? "open" : "closed");
+  cJSON_AddNumberToObject (o, "pause_after", c->pause_after);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, c->seed);
+  cJSON_AddRawToObject (o, "order_seed", seed);
+  if (c->as_of)
+    cJSON_AddStringToObject (o, "as_of", c->as_of);
+  else
+    cJSON_AddNullToObject (o, "as_of");
+  /* What the manifest asked for itself, so a report shows an override. */
+  cJSON *own = cJSON_AddArrayToObject (o, "overridden");
+  if (m->concurrency && !c->official)
+    cJSON_AddItemToArray (own, cJSON_CreateString ("concurrency"));
+  if (m->rate_per_sec > 0 && !c->official)
+    cJSON_AddItemToArray (own, cJSON_CreateString ("rate_per_sec"));
+  if (m->timeout_ms && !c->official)
+    cJSON_AddItemToArray (own, cJSON_CreateString ("timeout_ms"));
+  return o;
 }
 
 gboolean
@@ -402,6 +671,7 @@ contest_snapshot (const Contest *c)
   cJSON *o = cJSON_CreateObject ();
   cJSON_AddStringToObject (o, "name", c->name);
   cJSON_AddStringToObject (o, "file", c->path);
+  cJSON_AddBoolToObject (o, "official", c->official);
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, c->seed);
   cJSON_AddRawToObject (o, "seed", seed);
   if (c->as_of)
@@ -436,6 +706,7 @@ contest_snapshot (const Contest *c)
   cJSON_AddStringToObject (p, "mode", c->open_loop ? "open" : "closed");
   cJSON_AddNumberToObject (p, "global_concurrency", c->global_concurrency);
   cJSON_AddNumberToObject (p, "max_body_bytes", (double) c->max_body_bytes);
+  cJSON_AddNumberToObject (p, "pause_after", c->pause_after);
   cJSON *ts = cJSON_AddArrayToObject (o, "testsets");
   for (guint i = 0; i < c->testsets->len; i++) {
     const Testset *s = g_ptr_array_index (c->testsets, i);
@@ -451,9 +722,11 @@ contest_snapshot (const Contest *c)
     cJSON_AddItemToArray (ts, t);
   }
   cJSON *subs = cJSON_AddArrayToObject (o, "submissions");
-  for (guint i = 0; i < c->manifests->len; i++)
-    cJSON_AddItemToArray (subs,
-                          manifest_snapshot (g_ptr_array_index (c->manifests,
-                                                                i)));
+  for (guint i = 0; i < c->manifests->len; i++) {
+    const Manifest *m = g_ptr_array_index (c->manifests, i);
+    cJSON *snap = manifest_snapshot (m);
+    cJSON_AddItemToObject (snap, "effective", contest_effective (c, m));
+    cJSON_AddItemToArray (subs, snap);
+  }
   return o;
 }

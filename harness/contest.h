@@ -15,6 +15,8 @@ typedef struct {
   char *path;             /* as given */
   char *name;
   guint64 seed;
+  gboolean official;      /* [contest] official: every submission under the
+                             contest's limits, reviewed items, as_of set */
   char *as_of;            /* [contest] as_of, YYYY-MM-DD, or NULL: items
                              whose key does not hold that day are not fired */
   GPtrArray *testsets;    /* Testset*, owned */
@@ -38,18 +40,30 @@ typedef struct {
                              counted from the scheduled send time */
   guint global_concurrency;
   gsize max_body_bytes;
+  guint pause_after;      /* a submission whose last pause_after attempts
+                             failed alike is paused; 0 = never */
 } Contest;
 
 /* Loads the contest and everything it names (question sets, manifests,
- * secrets). Errors name "file:line: [group] key: reason". */
+ * secrets). Errors name "file:line: [group] key: reason"; an unknown
+ * section or key, or one given twice, is an error with a "did you mean"
+ * for a near miss. In official mode a manifest that sets its own limits
+ * is an error naming its file and line, and unreviewed items are
+ * TESTSET_ERROR_UNREVIEWED listing every one. */
 Contest *contest_load (const char *path, GError **error);
 void contest_free (Contest *c); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Contest, contest_free)
 
-/* Per-submission effective limits (manifest value, else contest default). */
+/* Per-submission effective limits (manifest value, else contest default;
+ * always the contest's in official mode). */
 guint contest_concurrency_for (const Contest *c, const Manifest *m);
 double contest_rate_for (const Contest *c, const Manifest *m);
 guint contest_timeout_for (const Contest *c, const Manifest *m);
+
+/* Every setting one submission runs under, as JSON (for manifest.json,
+ * results.json and the reports): limits, retries, order seed, as_of,
+ * official, and "overridden", the limits its manifest set. New object. */
+cJSON *contest_effective (const Contest *c, const Manifest *m);
 
 /* Keeps only the submission whose id is only; FALSE if none has it. */
 gboolean contest_keep_only (Contest *c, const char *only, GError **error);

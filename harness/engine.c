@@ -162,6 +162,18 @@ engine_interrupted (const Engine *e)
 }
 
 void
+engine_sub_progress (Engine *e, guint sub, EngineSubProgress *out)
+{
+  SchedProgress sp;
+  g_mutex_lock (&e->lock);
+  scheduler_progress (e->sched, sub, &sp);
+  g_mutex_unlock (&e->lock);
+  *out = (EngineSubProgress) { sp.id, sp.units_total, sp.units_done,
+                               sp.requests, sp.errors, sp.in_flight,
+                               sp.paused, sp.pause_class, sp.pause_streak };
+}
+
+void
 engine_restore_record (Engine *e, const LogAttempt *a)
 {
   scheduler_restore (e->sched, a);
@@ -270,7 +282,7 @@ complete_batch (Worker *w, Done *d, guint n)
   Engine *e = w->e;
   g_mutex_lock (&e->lock);
   if (stopping (e))
-    scheduler_stop (e->sched); /* no retry is decided after a stop */
+    scheduler_stop (e->sched); /* retries decided now are left pending */
   for (guint i = 0; i < n; i++) {
     TransferOutcome *o = &d[i].o;
     d[i].r = (SchedResult) { outcome_class (o),
@@ -456,7 +468,9 @@ report_progress (Engine *e, gboolean force)
     SchedProgress sp;
     scheduler_progress (e->sched, i, &sp);
     p[i] = (EngineSubProgress) { sp.id, sp.units_total, sp.units_done,
-                                 sp.requests, sp.errors, sp.in_flight };
+                                 sp.requests, sp.errors, sp.in_flight,
+                                 sp.paused, sp.pause_class,
+                                 sp.pause_streak };
   }
   g_mutex_unlock (&e->lock);
   e->o.progress (p, n, now - e->started_us, force, e->o.progress_user);
@@ -518,7 +532,7 @@ engine_fire (Engine *e, GError **error)
   if (!runlog_sync_in_background (e->o.log, error))
     return FALSE;
   e->started_us = g_get_monotonic_time ();
-  scheduler_start (e->sched, e->started_us);
+  scheduler_start (e->sched, e->started_us, g_get_real_time ());
   for (guint i = 1; i < e->n_workers; i++)
     e->workers[i].thread = g_thread_new ("vabench-fire", worker_loop,
                                          &e->workers[i]);

@@ -16,6 +16,11 @@ typedef struct {
   const char *id;
   guint units_total, units_done; /* (item, variant) pairs */
   guint requests, errors, in_flight;
+  /* its last pause_streak attempts all failed with pause_class: nothing
+   * more is fired at it (harness/scheduler.h) */
+  gboolean paused;
+  FailureClass pause_class;
+  guint pause_streak;
 } EngineSubProgress;
 
 /* Called about every 200 ms with one entry per submission, and once more
@@ -57,6 +62,10 @@ void engine_restore_record (Engine *e, const LogAttempt *a);
 /* Fires everything not yet finished. FALSE + error only when the run itself
  * cannot go on (log write failure); endpoint failures are data. */
 gboolean engine_fire (Engine *e, GError **error);
+
+/* The progress of submission sub (its index in the contest), e.g. after
+ * engine_fire: whether it was paused, and how much was left. */
+void engine_sub_progress (Engine *e, guint sub, EngineSubProgress *out);
 
 /* TRUE when engine_fire returned because of a stop request. */
 gboolean engine_interrupted (const Engine *e);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/oom.h"
+
 typedef struct {
   const char *name;
   CmdFunc func;
@@ -43,6 +45,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  oom_install ("vabench");
   if (argc < 2) {
     print_usage (stderr);
     return VB_EXIT_INPUT;

@@ -53,22 +53,67 @@ plan_variant_turns (const TsItem *it, const char *kind, guint64 seed,
 }
 
 static void
-add_generated (GPtrArray *units, const Contest *c, const Testset *set,
-               const TsItem *it)
+plan_variant_free (gpointer p)
 {
-  for (char **k = c->nearmiss_kinds; *k; k++)
-    for (guint n = 1; n <= c->per_item; n++) {
-      guint64 seed = perturb_variant_seed (c->seed, it->id, *k, n);
-      gboolean changed;
-      char **turns = plan_variant_turns (it, *k, seed, &changed);
-      if (!changed) { /* identical to the original: not a near-miss */
-        g_strfreev (turns);
-        continue;
-      }
-      g_ptr_array_add (units,
-                       unit_new (set, it, g_strdup_printf ("%s#%u", *k, n),
-                                 *k, seed, turns));
+  PlanVariant *v = p;
+  g_strfreev (v->turns);
+  g_free (v);
+}
+
+/* A variant's turns as one key: turns joined by a separator no question
+ * holds. */
+static char *
+turns_key (char **turns)
+{
+  return g_strjoinv ("\036", turns);
+}
+
+GPtrArray *
+plan_item_variants (const TsItem *it, const char *kind, guint64 seed,
+                    guint per_item)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (plan_variant_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
+                                                       g_str_equal, g_free,
+                                                       NULL);
+  for (guint n = 1; n <= per_item; n++) {
+    guint64 vseed = perturb_variant_seed (seed, it->id, kind, n);
+    gboolean changed;
+    char **turns = plan_variant_turns (it, kind, vseed, &changed);
+    char *key = turns_key (turns);
+    /* Identical to the original: not a near-miss. Identical to an earlier
+     * draw (nfd, case and short questions give few texts): the same
+     * question fired twice would count twice. */
+    if (!changed || g_hash_table_contains (seen, key)) {
+      g_free (key);
+      g_strfreev (turns);
+      continue;
     }
+    g_hash_table_add (seen, key);
+    PlanVariant *v = g_new (PlanVariant, 1);
+    *v = (PlanVariant) { n, vseed, turns };
+    g_ptr_array_add (out, v);
+  }
+  return out;
+}
+
+static void
+add_generated (GPtrArray *units, const Contest *c, const Testset *set,
+               const TsItem *it, guint *distinct)
+{
+  for (guint k = 0; c->nearmiss_kinds[k]; k++) {
+    const char *kind = c->nearmiss_kinds[k];
+    g_autoptr (GPtrArray) vs = plan_item_variants (it, kind, c->seed,
+                                                   c->per_item);
+    distinct[k] += vs->len;
+    for (guint i = 0; i < vs->len; i++) {
+      PlanVariant *v = g_ptr_array_index (vs, i);
+      g_ptr_array_add (units,
+                       unit_new (set, it, g_strdup_printf ("%s#%u", kind,
+                                                           v->n),
+                                 kind, v->seed, g_steal_pointer (&v->turns)));
+    }
+  }
 }
 
 static void
@@ -102,10 +147,12 @@ add_rounds (GPtrArray *units, guint repeat)
 }
 
 GPtrArray *
-plan_build (const Contest *c, guint *skipped)
+plan_build (const Contest *c, PlanSummary *summary)
 {
   GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
-  guint n_skipped = 0;
+  guint n_kinds = g_strv_length (c->nearmiss_kinds);
+  g_autofree guint *distinct = g_new0 (guint, n_kinds + 1);
+  guint n_skipped = 0, n_items = 0;
   for (guint s = 0; s < c->testsets->len; s++) {
     const Testset *set = g_ptr_array_index (c->testsets, s);
     for (guint i = 0; i < set->items->len; i++) {
@@ -116,16 +163,32 @@ plan_build (const Contest *c, guint *skipped)
         n_skipped++;
         continue;
       }
+      n_items++;
       g_ptr_array_add (units, unit_new (set, it, g_strdup ("clean"), "clean",
                                         0, clean_turns (it)));
-      add_generated (units, c, set, it);
+      add_generated (units, c, set, it, distinct);
       add_hand_written (units, set, it);
     }
   }
   add_rounds (units, c->repeat);
-  if (skipped)
-    *skipped = n_skipped;
+  if (summary) {
+    summary->items = n_items;
+    summary->skipped = n_skipped;
+    summary->kinds = g_array_sized_new (FALSE, FALSE, sizeof (PlanKindCount),
+                                        n_kinds);
+    for (guint k = 0; k < n_kinds; k++) {
+      PlanKindCount kc = { c->nearmiss_kinds[k], n_items * c->per_item,
+                           distinct[k] };
+      g_array_append_val (summary->kinds, kc);
+    }
+  }
   return units;
+}
+
+void
+plan_summary_clear (PlanSummary *summary)
+{
+  g_clear_pointer (&summary->kinds, g_array_unref);
 }
 
 guint *
@@ -175,5 +238,7 @@ plan_order_rounds (guint n, guint rounds, guint64 seed,
 char *
 plan_unit_key (const char *testset, const char *item, const char *variant)
 {
-  return g_strdup_printf ("%s/%s/%s", testset, item, variant);
+  /* Unit separator (0x1F): no id can hold it (testset_id_valid), and a
+   * log record that does finds no unit of the plan. */
+  return g_strdup_printf ("%s\037%s\037%s", testset, item, variant);
 }

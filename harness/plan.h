@@ -14,14 +14,50 @@ typedef struct {
   char **turns;        /* text of each turn, NULL-terminated */
 } PlanUnit;
 
-/* Builds the units: per item the clean form, per_item generated variants of
- * each near-miss kind (dropped when identical to the clean text) and every
+/* How many texts each generated kind gave: asked = items × per_item,
+ * distinct = the variants kept (not the original's text, not an earlier
+ * variant's). kind is borrowed from the contest. */
+typedef struct {
+  const char *kind;
+  guint asked, distinct;
+} PlanKindCount;
+
+typedef struct {
+  guint items;     /* items fired (once, whatever repeat says) */
+  guint skipped;   /* items whose valid_from/valid_until excludes as_of */
+  GArray *kinds;   /* PlanKindCount, in the contest's order; owned */
+} PlanSummary;
+
+/* Builds the units: per item the clean form, the distinct generated
+ * variants of each near-miss kind (plan_item_variants) and every
  * hand-written variant. With repeat = k, that block once per round: round
- * R ≥ 2 repeats it with each variant named "VARIANT@R"
- * (rundir/variant.h), so units.len is k times the first block. Items whose valid_from/valid_until window excludes
- * the contest's as_of get no unit; their number goes to *skipped (may be
- * NULL). Array of PlanUnit*, owned (free with g_ptr_array_unref). */
-GPtrArray *plan_build (const Contest *c, guint *skipped);
+ * R ≥ 2 repeats it with each variant named "VARIANT@R" (rundir/variant.h),
+ * so units.len is k times the first block. Items whose
+ * valid_from/valid_until window excludes the contest's as_of get no unit.
+ * summary (may be NULL) receives the counts of the first round; clear it
+ * with plan_summary_clear. Array of PlanUnit*, owned (free with
+ * g_ptr_array_unref). */
+GPtrArray *plan_build (const Contest *c, PlanSummary *summary);
+void plan_summary_clear (PlanSummary *summary);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlanSummary, plan_summary_clear)
+
+/* One generated variant of an item: its number n (from 1, as in
+ * "telex#n"), its generator seed and its turns (owned). */
+typedef struct {
+  guint n;
+  guint64 seed;
+  char **turns;
+} PlanVariant;
+
+/* The generated variants n = 1..per_item of kind for one item, with the
+ * contest's seed: each seeded by perturb_variant_seed, and kept only when
+ * its texts differ from the item's and from every earlier variant's, so
+ * per_item 3 of a deterministic kind (nfd) gives one variant, not the
+ * same question three times. Array of PlanVariant*, owned. The one place
+ * this is decided: plan_build and `vabench testset perturb` both call
+ * it. */
+GPtrArray *plan_item_variants (const TsItem *it, const char *kind,
+                               guint64 seed, guint per_item);
 
 /* The texts of the generated variant of kind with seed: turn t (from 0)
  * of the item perturbed with seed + t, so that a conversation's turns do
@@ -44,7 +80,8 @@ guint *plan_order (guint n, guint64 seed, const char *submission_id);
 guint *plan_order_rounds (guint n, guint rounds, guint64 seed,
                           const char *submission_id);
 
-/* Unit key "testset/item/variant", newly allocated. */
+/* Unit key "testset␟item␟variant" (joined by 0x1F, which no id holds:
+ * "a/b" + "c" and "a" + "b/c" are two keys), newly allocated. */
 char *plan_unit_key (const char *testset, const char *item,
                      const char *variant);
 

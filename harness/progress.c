@@ -117,6 +117,11 @@ sub_line (GString *line, const Row *r)
     return;
   }
   g_string_append_printf (line, " in flight %-4u", s->in_flight);
+  if (s->paused) { /* the early stop: nothing more is fired at it */
+    g_string_append_printf (line, " PAUSED (%s ×%u)",
+                            failure_name (s->pause_class), s->pause_streak);
+    return;
+  }
   double e = eta_of (r);
   if (e >= 0) {
     g_string_append (line, " ETA ");
@@ -147,7 +152,8 @@ progress_frame (Progress *p, const EngineSubProgress *subs, guint n,
       continue;
     }
     g_array_append_val (open, r);
-    eta = MAX (eta, eta_of (&r));
+    if (!s->paused)
+      eta = MAX (eta, eta_of (&r));
   }
   double secs = MAX (elapsed_us / 1e6, 1e-3);
   guint max = cols > 1 ? cols - 1 : 0;

@@ -22,6 +22,7 @@ typedef struct {
 typedef struct {
   gboolean complete;
   guint next_turn;
+  guint next_attempt; /* of next_turn: a retry the log left pending */
   GPtrArray *history;
   char *session;
 } Restored;
@@ -39,6 +40,13 @@ struct _Sub {
   GQueue waiting;     /* Job*: retries, redirects, next turns */
   guint retry_budget;
   guint conns_opened; /* connections its attempts opened */
+  /* The last attempts' common failure (pause_after of them pause it). */
+  FailureClass streak_class;
+  guint streak;
+  /* Resume: the bucket replayed over the log's send times (wall clock,
+   * µs since the epoch, the only clock two processes share). */
+  double replay_tokens;
+  gint64 replay_last_real; /* 0: nothing replayed */
   SchedProgress progress;
 };
 
@@ -138,14 +146,26 @@ scheduler_free (Scheduler *s)
   g_free (s);
 }
 
+static double
+bucket_burst (const Sub *b)
+{
+  return MAX (1.0, b->rate);
+}
+
 void
-scheduler_start (Scheduler *s, gint64 now)
+scheduler_start (Scheduler *s, gint64 now, gint64 now_real)
 {
   s->start_us = now;
   for (guint i = 0; i < s->subs->len; i++) {
     Sub *b = g_ptr_array_index (s->subs, i);
     b->refilled_at = now;
     b->arrivals_from = now;
+    if (b->replay_last_real == 0 || b->rate <= 0)
+      continue;
+    /* A resumed run gets the tokens the interrupted one had left, plus
+     * what the pause refilled: a crash is no way to earn a burst. */
+    double idle = MAX (0, now_real - b->replay_last_real) / 1e6;
+    b->tokens = MIN (bucket_burst (b), b->replay_tokens + b->rate * idle);
   }
 }
 
@@ -154,33 +174,89 @@ scheduler_start (Scheduler *s, gint64 now)
 static char *
 restored_key (const char *sub, const PlanUnit *u)
 {
-  return g_strdup_printf ("%s\037%s/%s/%s", sub, u->set->name, u->item->id,
-                          u->variant);
+  return g_strdup_printf ("%s\037%s\037%s\037%s", sub, u->set->name,
+                          u->item->id, u->variant);
+}
+
+static Sub *
+sub_by_id (const Scheduler *s, const char *id)
+{
+  for (guint i = 0; i < s->subs->len; i++) {
+    Sub *b = g_ptr_array_index (s->subs, i);
+    if (strcmp (b->m->id, id) == 0)
+      return b;
+  }
+  return NULL;
+}
+
+static gint64
+parse_real_us (const char *iso)
+{
+  if (iso == NULL)
+    return 0;
+  g_autoptr (GDateTime) t = g_date_time_new_from_iso8601 (iso, NULL);
+  if (t == NULL)
+    return 0;
+  return g_date_time_to_unix (t) * G_USEC_PER_SEC
+         + g_date_time_get_microsecond (t);
+}
+
+/* The submission's bucket and budget as the attempt left them: each
+ * attempt took a token when it was sent, each retry decided took one
+ * from the budget (a redirect followed takes none). */
+static void
+restore_sub (Sub *b, const LogAttempt *a)
+{
+  if (!a->final && a->error_class != FAILURE_REDIRECT
+      && b->retry_budget > 0)
+    b->retry_budget--;
+  if (b->rate <= 0)
+    return;
+  gint64 t = parse_real_us (a->started_at);
+  if (t == 0)
+    return;
+  if (b->replay_last_real == 0)
+    b->replay_tokens = bucket_burst (b);
+  else if (t > b->replay_last_real)
+    b->replay_tokens = MIN (bucket_burst (b),
+                            b->replay_tokens
+                                + b->rate * (t - b->replay_last_real) / 1e6);
+  b->replay_tokens = MAX (0.0, b->replay_tokens - 1.0);
+  b->replay_last_real = MAX (b->replay_last_real, t);
 }
 
 void
 scheduler_restore (Scheduler *s, const LogAttempt *a)
 {
-  if (!a->final)
-    return;
   g_autofree char *ukey = plan_unit_key (a->testset, a->item, a->variant);
   const PlanUnit *u = g_hash_table_lookup (s->unit_index, ukey);
-  if (u == NULL)
+  Sub *b = sub_by_id (s, a->submission);
+  if (u == NULL || b == NULL)
     return; /* not part of this contest any more */
+  restore_sub (b, a);
   char *key = restored_key (a->submission, u);
   Restored *r = g_hash_table_lookup (s->restored, key);
   if (r == NULL) {
     r = g_new0 (Restored, 1);
     r->history = g_ptr_array_new_with_free_func (g_free);
+    r->next_attempt = 1;
     g_hash_table_insert (s->restored, key, r);
   } else
     g_free (key);
   g_free (r->session);
   r->session = g_strdup (a->session);
+  if (!a->final) {
+    /* A retry (or a redirect) was decided and not yet made: it goes on
+     * with the next number, not from 1. */
+    if (a->turn == r->next_turn)
+      r->next_attempt = MAX (r->next_attempt, a->attempt + 1);
+    return;
+  }
   if (a->error_class != FAILURE_NONE || a->answer == NULL) {
     r->complete = TRUE;
     return;
   }
+  r->next_attempt = 1;
   /* The history is sent back as text: like a live conversation's
    * (scheduler_finish), an answer goes back up to a NUL inside it. */
   g_ptr_array_add (r->history, g_strdup (a->sent));
@@ -214,8 +290,9 @@ job_new (Scheduler *s, Sub *b, const PlanUnit *u)
   j->pub.timeout_ms = b->timeout_ms;
   j->history = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   const Restored *r = restored_of (s, b, u);
-  if (r != NULL) { /* continue a conversation cut by a crash */
+  if (r != NULL) { /* continue what a crash cut: a turn, a retry */
     j->pub.turn = r->next_turn;
+    j->pub.attempt = r->next_attempt;
     for (guint i = 0; i < r->history->len; i++)
       g_ptr_array_add (j->history,
                        g_strdup (g_ptr_array_index (r->history, i)));
@@ -238,7 +315,7 @@ load_over (const Scheduler *s, gint64 now)
 static gboolean
 sub_pending (const Scheduler *s, const Sub *b, gint64 now)
 {
-  if (s->stopped)
+  if (s->stopped || b->progress.paused)
     return FALSE;
   if (s->o.load_concurrency)
     return !load_over (s, now) && s->o.units->len > 0;
@@ -276,7 +353,7 @@ token_at (Sub *b, gboolean open, gint64 now)
     return now;
   if (open)
     return b->arrivals_from + (gint64) (b->arrivals * 1e6 / b->rate);
-  double burst = MAX (1.0, b->rate);
+  double burst = bucket_burst (b);
   b->tokens = MIN (burst, b->tokens + b->rate * (now - b->refilled_at) / 1e6);
   b->refilled_at = now;
   if (b->tokens >= 1.0)
@@ -411,24 +488,62 @@ redirect_allowed (const SchedJob *j, const char *location)
     return FALSE;
   g_autoptr (GUri) uri = g_uri_parse (location, G_URI_FLAGS_NONE, NULL);
   const char *host = uri ? g_uri_get_host (uri) : NULL;
-  return host != NULL
-         && g_strv_contains ((const char *const *) j->m->redirect_hosts,
+  /* The token goes with every request of the manifest: a redirect may
+   * take it to an allowed host, never to plain http. */
+  gboolean token = j->m->secret != NULL || j->m->auth_env != NULL;
+  if (host == NULL
+      || (token && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0))
+    return FALSE;
+  return g_strv_contains ((const char *const *) j->m->redirect_hosts,
                              host);
+}
+
+/* The last pause_after attempts of the submission failed the same way:
+ * it is not fired any more in this run (a dead endpoint would otherwise
+ * take minutes of timeouts and retries). A capacity step never pauses:
+ * its errors are what it measures. */
+static void
+count_streak (Scheduler *s, Sub *b, FailureClass cls)
+{
+  guint limit = s->o.contest->pause_after;
+  if (cls == FAILURE_NONE) {
+    b->streak = 0;
+    return;
+  }
+  if (cls == b->streak_class && b->streak > 0)
+    b->streak++;
+  else {
+    b->streak_class = cls;
+    b->streak = 1;
+  }
+  if (limit > 0 && b->streak >= limit && !s->o.load_concurrency
+      && !b->progress.paused) {
+    b->progress.paused = TRUE;
+    b->progress.pause_class = cls;
+    b->progress.pause_streak = b->streak;
+  }
 }
 
 SchedVerdict
 scheduler_verdict (Scheduler *s, const SchedJob *pub, const SchedResult *r)
 {
   const Job *j = (const Job *) pub;
-  if (r->cls == FAILURE_NONE || s->stopped)
-    return SCHED_FINAL;
-  if (r->cls == FAILURE_REDIRECT)
-    return redirect_allowed (pub, r->location) ? SCHED_REDIRECT : SCHED_FINAL;
-  if (!scheduler_retryable (s->o.contest, r->cls)
-      || pub->attempt > s->o.contest->retries || j->sub->retry_budget == 0)
-    return SCHED_FINAL;
-  j->sub->retry_budget--;
-  return SCHED_RETRY;
+  SchedVerdict v = SCHED_FINAL;
+  if (r->cls == FAILURE_REDIRECT && redirect_allowed (pub, r->location))
+    v = SCHED_REDIRECT;
+  else if (r->cls != FAILURE_NONE && r->cls != FAILURE_REDIRECT
+           && scheduler_retryable (s->o.contest, r->cls)
+           && pub->attempt <= s->o.contest->retries
+           && j->sub->retry_budget > 0) {
+    /* Decided even when stopped or paused: the log then says the retry
+     * is pending (final: false), and a resume makes it with the next
+     * attempt number and what is left of the budget. */
+    j->sub->retry_budget--;
+    v = SCHED_RETRY;
+  }
+  if (v != SCHED_REDIRECT)
+    count_streak (s, j->sub, r->cls);
+  return v;
 }
 
 static void
@@ -447,6 +562,11 @@ scheduler_finish (Scheduler *s, SchedJob *pub, SchedVerdict v,
   b->conns_opened += r->opened;
   b->progress.in_flight--;
   s->in_flight--;
+  gboolean halted = s->stopped || b->progress.paused;
+  if (halted && v != SCHED_FINAL) {
+    job_free (j); /* the log says it is pending: resume makes it */
+    return;
+  }
   switch (v) {
   case SCHED_REDIRECT:
     g_free (j->redirect);
@@ -469,8 +589,8 @@ scheduler_finish (Scheduler *s, SchedJob *pub, SchedVerdict v,
   if (r->cls != FAILURE_NONE) {
     b->progress.errors++;
     job_done (b, j);
-  } else if (pub->unit->turns[pub->turn + 1] != NULL && s->stopped) {
-    job_free (j); /* stopped between turns: resume goes on from here */
+  } else if (pub->unit->turns[pub->turn + 1] != NULL && halted) {
+    job_free (j); /* halted between turns: resume goes on from here */
   } else if (pub->unit->turns[pub->turn + 1] != NULL) {
     g_ptr_array_add (j->history, g_strdup (pub->unit->turns[pub->turn]));
     g_ptr_array_add (j->history, g_strdup (r->answer ? r->answer : ""));

@@ -71,6 +71,11 @@ typedef struct {
   const char *id;
   guint units_total, units_done;
   guint requests, errors, in_flight;
+  /* Its last pause_after attempts all failed with pause_class: nothing
+   * more is fired at it in this run (a resume goes on). */
+  gboolean paused;
+  FailureClass pause_class;
+  guint pause_streak;
 } SchedProgress;
 
 /* start_us: when firing starts (load steps end load_duration_us later; the
@@ -80,13 +85,20 @@ void scheduler_free (Scheduler *s); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scheduler, scheduler_free)
 
 /* Firing starts at now (after any restore): a load step's duration, the
- * buckets and the open-loop arrivals count from here. */
-void scheduler_start (Scheduler *s, gint64 now);
+ * buckets and the open-loop arrivals count from here. now_real is the
+ * wall clock (µs since the epoch): a resumed bucket holds what the
+ * restored attempts left in it plus what the time since the last of them
+ * refilled. */
+void scheduler_start (Scheduler *s, gint64 now, gint64 now_real);
 
-/* What an interrupted run finished, from one attempt of its log as
- * rundir's reader decoded it (borrowed; call before the first claim): a
- * final answer moves its conversation on, a final failure closes it.
- * Attempts that were retried, and units not in the plan, are ignored. */
+/* What an interrupted run did, from one attempt of its log as rundir's
+ * reader decoded it (borrowed; call for each in log order, before the
+ * first claim): a final answer moves its conversation on, a final failure
+ * closes it; an attempt that was to be retried (final: false) leaves the
+ * retry pending, made on resume with the next attempt number. Every
+ * retry decided is taken from the submission's budget, and each attempt's
+ * send time (started_at) from its token bucket, as in the run. Units and
+ * submissions not in this contest are ignored. */
 void scheduler_restore (Scheduler *s, const LogAttempt *a);
 
 /* The next request that caps, buckets, arrivals and backoffs allow at now,
@@ -98,14 +110,18 @@ SchedJob *scheduler_claim (Scheduler *s, gint64 now, guint *cursor,
                            gint64 *wake_at);
 
 /* The attempt of j is over: whether it is final (a retry takes one from
- * the submission's budget). Call once, before scheduler_finish, so the
- * log record can say "final". */
+ * the submission's budget). Call once per attempt, in the order they
+ * finish, before scheduler_finish, so the log record can say "final".
+ * After a stop or a pause a retry is still decided: it is left pending
+ * for a resume. Counts the submission's run of like failures: at the
+ * contest's pause_after in a row it is paused (SchedProgress). */
 SchedVerdict scheduler_verdict (Scheduler *s, const SchedJob *j,
                                 const SchedResult *r);
 
 /* Applies the verdict at now: a retry waits for its backoff (Retry-After
  * when longer), a redirect goes at once, an answered turn of a
- * conversation brings the next turn; j is the scheduler's again (it may be
+ * conversation brings the next turn — unless stopped or paused, when
+ * nothing more is made of it; j is the scheduler's again (it may be
  * freed). */
 void scheduler_finish (Scheduler *s, SchedJob *j, SchedVerdict v,
                        const SchedResult *r, gint64 now);

@@ -1,9 +1,12 @@
 #include "harness/transfer.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Response headers above this are headers_too_large. */
 #define TRANSFER_MAX_HEADER_BYTES (256 * 1024)
+/* 2^53 µs (285 years): above, a time read back would not be exact. */
+#define TRANSFER_MAX_SERVER_US 9007199254740992.0
 
 static size_t
 on_body (char *data, size_t size, size_t n, void *user)
@@ -45,11 +48,15 @@ on_header (char *data, size_t size, size_t n, void *user)
   if (!mock && !timing)
     return len; /* the common case: no copy */
   g_autofree char *line = g_strndup (data, len);
+  double us = -1;
   if (mock)
-    t->server_us = g_ascii_strtoll (line + 15, NULL, 10);
+    us = g_ascii_strtod (line + 15, NULL);
   else if (strstr (line, "dur=") != NULL)
-    t->server_us
-        = (gint64) (g_ascii_strtod (strstr (line, "dur=") + 4, NULL) * 1000);
+    us = g_ascii_strtod (strstr (line, "dur=") + 4, NULL) * 1000;
+  /* The endpoint's claim, taken only when it is a time the log can hold
+   * exactly: "dur=1e300" or a negative one is ignored, never cast. */
+  if (isfinite (us) && us >= 0 && us <= TRANSFER_MAX_SERVER_US)
+    t->server_us = (gint64) us;
   return len;
 }
 

@@ -1,6 +1,7 @@
 #include "reports/diff.h"
 
 #include "reports/outcomes.h"
+#include "reports/provenance.h"
 #include "reports/rjson.h"
 #include "rundir/results.h"
 #include "rundir/run_manifest.h"
@@ -12,61 +13,6 @@ static const char *const diff_metrics[] = {
   "latency_score", "availability", "hallucination_rate", "p50_ms", "p95_ms",
   "errors",
 };
-
-/* name → sha256 of the question sets, from results.json's contest, else
- * from the run's manifest. */
-static GHashTable *
-testset_hashes (const char *dir, const Results *results)
-{
-  GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         g_free);
-  const cJSON *sets = rjson_path (results->contest, "testsets");
-  const cJSON *s;
-  cJSON_ArrayForEach (s, sets)
-  {
-    const char *name = rjson_str (s, "name", NULL);
-    if (name)
-      g_hash_table_insert (h, g_strdup (name),
-                           g_strdup (rjson_str (s, "sha256", "")));
-  }
-  if (g_hash_table_size (h) > 0)
-    return h;
-  g_autoptr (RunManifest) m = run_manifest_read (dir, NULL);
-  for (guint i = 0; m && i < m->testsets->len; i++) {
-    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
-    if (t->name)
-      g_hash_table_insert (h, g_strdup (t->name),
-                           g_strdup (t->sha256 ? t->sha256 : ""));
-  }
-  return h;
-}
-
-static gboolean
-same_testsets (GHashTable *a, GHashTable *b, GError **error)
-{
-  GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init (&it, a);
-  while (g_hash_table_iter_next (&it, &k, &v)) {
-    const char *other = g_hash_table_lookup (b, k);
-    if (other == NULL || g_strcmp0 (other, v) != 0) {
-      g_set_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS,
-                   "the runs used different question sets: \"%s\" has "
-                   "sha256 %s in the first run and %s in the second",
-                   (char *) k, (char *) v, other ? other : "(absent)");
-      return FALSE;
-    }
-  }
-  g_hash_table_iter_init (&it, b);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    if (!g_hash_table_contains (a, k)) {
-      g_set_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS,
-                   "the runs used different question sets: \"%s\" (sha256 "
-                   "%s) is only in the second run", (char *) k, (char *) v);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static const cJSON *
 find_sub (const Results *results, const char *id)
@@ -171,8 +117,8 @@ union_ids (const Results *ra, const Results *rb)
 }
 
 gboolean
-diff_runs (const char *run_a, const char *run_b, GString *out,
-           GError **error)
+diff_runs (const char *run_a, const char *run_b, gboolean allow_different,
+           GString *out, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (Results) ra = results_read (run_a, &local);
@@ -181,14 +127,25 @@ diff_runs (const char *run_a, const char *run_b, GString *out,
     g_set_error_literal (error, DIFF_ERROR, DIFF_ERROR_INPUT, local->message);
     return FALSE;
   }
-  g_autoptr (GHashTable) ha = testset_hashes (run_a, ra);
-  g_autoptr (GHashTable) hb = testset_hashes (run_b, rb);
-  if (!same_testsets (ha, hb, error))
+  g_autoptr (GString) changes = g_string_new (NULL);
+  gboolean same = provenance_same_sets (run_a, ra, run_b, rb,
+                                        "the first run", "the second",
+                                        changes);
+  if (!same && !allow_different) {
+    g_set_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS,
+                 "the runs were scored with different question sets:\n%s"
+                 "compare them anyway with --allow-different-sets",
+                 changes->str);
     return FALSE;
+  }
   /* Scores are optional: without them only metric deltas are shown. */
   g_autoptr (Outcomes) oa = outcomes_load (run_a, FALSE, NULL);
   g_autoptr (Outcomes) ob = outcomes_load (run_b, FALSE, NULL);
   g_string_append_printf (out, "# diff %s → %s\n", run_a, run_b);
+  if (!same)
+    g_string_append_printf (out, "! different question sets "
+                                 "(--allow-different-sets):\n%s",
+                            changes->str);
   g_autoptr (GPtrArray) ids = union_ids (ra, rb);
   for (guint i = 0; i < ids->len; i++)
     diff_submission (out, ids->pdata[i], ra, rb, oa, ob);

@@ -14,9 +14,11 @@ typedef enum {
 } DiffError;
 
 /* Appends the comparison of run_a (before) and run_b (after) to out.
- * FALSE + DIFF_ERROR_TESTSETS naming the set and both hashes when the runs'
- * question-set hashes differ; DIFF_ERROR_INPUT when a file is unreadable. */
-gboolean diff_runs (const char *run_a, const char *run_b, GString *out,
-                    GError **error);
+ * When the runs were scored with different question sets: FALSE +
+ * DIFF_ERROR_TESTSETS naming each set, both hashes and the items that
+ * changed (reports/provenance.h), unless allow_different, when the same
+ * list heads the output. DIFF_ERROR_INPUT when a file is unreadable. */
+gboolean diff_runs (const char *run_a, const char *run_b,
+                    gboolean allow_different, GString *out, GError **error);
 
 #endif

@@ -87,11 +87,18 @@ escape_csv (GString *out, const char *text)
     return;
   g_autofree char *owned = NULL;
   const char *s = valid_utf8 (text, &owned);
-  if (strpbrk (s, ",\"\r\n") == NULL) {
+  /* OWASP CSV injection: a cell a spreadsheet would read as a formula
+   * (= + - @, or a tab or CR before one) gets a leading quote, shown as
+   * text, and the field is quoted. An answer "=HYPERLINK(…)" stays an
+   * answer. */
+  gboolean formula = strchr ("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+  if (!formula && strpbrk (s, ",\"\r\n") == NULL) {
     g_string_append (out, s);
     return;
   }
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (; *s; s++) {
     if (*s == '"')
       g_string_append_c (out, '"');

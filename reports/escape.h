@@ -12,7 +12,9 @@ void escape_html (GString *out, const char *text);
 /* As escape_html, and drops characters XML 1.0 forbids (C0 controls other
  * than tab/newline/CR, U+FFFE/U+FFFF) so the document stays well-formed. */
 void escape_xml (GString *out, const char *text);
-/* One RFC 4180 field: quoted when it holds , " CR or LF; " doubled. */
+/* One RFC 4180 field: quoted when it holds , " CR or LF; " doubled. A
+ * field beginning with = + - @ TAB or CR is neutralized as OWASP's CSV
+ * injection guidance says: a ' in front, and quoted. */
 void escape_csv (GString *out, const char *text);
 /* One Markdown table cell: | escaped, newlines to spaces, and & < >
  * as entities because CI comment renderers accept inline HTML. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "reports/outcomes.h"
+#include "reports/provenance.h"
 #include "reports/rjson.h"
 #include "rundir/rundir.h"
 #include "scoring/stats.h"
@@ -474,6 +475,23 @@ gate_baseline (const GateOptions *opts, const Results *results,
   g_autoptr (Results) base = load_results (opts->baseline_dir, error);
   if (base == NULL)
     return GATE_BAD;
+  /* A baseline scored with other sets is no baseline: its flips and
+   * drops would compare different questions or keys. */
+  g_autoptr (GString) changes = g_string_new (NULL);
+  if (!provenance_same_sets (opts->baseline_dir, base, opts->run_dir,
+                             results, "the baseline", "this run",
+                             changes)) {
+    if (!opts->allow_different_sets) {
+      g_set_error (error, GATE_ERROR, GATE_ERROR_TESTSETS,
+                   "the baseline was scored with different question "
+                   "sets:\n%scompare anyway with --allow-different-sets",
+                   changes->str);
+      return GATE_BAD;
+    }
+    g_string_append_printf (out, "baseline: different question sets "
+                                 "(--allow-different-sets):\n%s",
+                            changes->str);
+  }
   g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) maxes = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; opts->max_drops && opts->max_drops[i]; i++) {

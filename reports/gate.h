@@ -14,6 +14,7 @@ typedef enum {
   GATE_ERROR_METRIC,     /* the metric exists in no submission / not numeric */
   GATE_ERROR_SUBMISSION, /* --submission names no submission */
   GATE_ERROR_INPUT,      /* a run file is missing or malformed */
+  GATE_ERROR_TESTSETS,   /* the baseline was scored with other sets */
 } GateError;
 
 /* Outcomes, the same numbers as the process exit codes. */
@@ -89,6 +90,9 @@ typedef struct {
   const char *submission;       /* or NULL: every submission */
   const char *baseline_dir;     /* or NULL */
   const char *const *max_drops; /* "METRIC=X", only with baseline_dir */
+  gboolean allow_different_sets; /* compare with a baseline scored with
+                                    other question sets, listing what
+                                    changed (else GATE_BAD) */
 } GateOptions;
 
 /* The whole gate: thresholds, then the baseline comparison (flips of clean

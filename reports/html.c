@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "reports/appeals.h"
+#include "reports/conditions.h"
 #include "reports/htmlw.h"
 #include "reports/integrity.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/plot.h"
 #include "reports/rjson.h"
+#include "reports/runstate.h"
 #include "reports/ties.h"
 
 /* Screen: tables take the page's width and wrap their cells instead of
@@ -440,6 +442,14 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
 {
   g_autoptr (GString) o = g_string_sized_new (256 * 1024);
   head (o, rd, plots, lang);
+  g_autofree char *banner = runstate_banner (rd->results, lang);
+  if (banner) { /* an incomplete run says so before anything else */
+    g_string_append (o, "<p class=\"incomplete\" style=\"background:#fde7e9;"
+                        "border:2px solid #cf222e;padding:8px 12px;"
+                        "font-weight:bold\">");
+    htmlw_text (o, banner);
+    g_string_append (o, "</p>\n");
+  }
   leaderboard (o, rd, plots, lang);
   appeals_html (o, rd->results, lang);
   categories (o, rd, plots, lang);
@@ -449,6 +459,7 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
   integrity_html (o, rd->results, lang);
   capacity (o, rd, plots, lang);
   html_detail (o, rd, lang);
+  conditions_html (o, rd->results, lang);
   html_methodology (o, rd, lang);
   g_string_append (o, "</body>\n</html>\n");
   return g_string_free (g_steal_pointer (&o), FALSE);

@@ -1,6 +1,7 @@
 /* The parts of report.html about single answers and about method: the
  * worst answers of each submission, every one explained, and the
  * methodology with its glossary. */
+#include "reports/runstate.h"
 #include "reports/html.h"
 
 #include <string.h>
@@ -273,6 +274,9 @@ html_methodology (GString *o, const RunData *rd, ReportLang lang)
             r->started_at ? r->started_at : "");
   meta_row (o, i18n (I18N_FINISHED, lang),
             r->finished_at ? r->finished_at : "");
+  g_autofree char *digest = runstate_digest (r, lang);
+  if (digest) /* what a disputed result can be checked against */
+    meta_row (o, runstate_digest_label (lang), digest);
   g_string_append (o, "</table>\n");
   htmlw_section_end (o);
 }

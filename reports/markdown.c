@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "reports/conditions.h"
 #include "reports/escape.h"
 #include "reports/explain.h"
 #include "reports/gate.h"
@@ -10,6 +11,7 @@
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/rjson.h"
+#include "reports/runstate.h"
 #include "reports/ties.h"
 
 static void
@@ -326,6 +328,12 @@ md_methodology (GString *o, const Results *results, ReportLang lang)
   g_string_append_printf (o, "\n- %s: ", i18n (I18N_VERSION, lang));
   escape_md (o, results->vabench_version ? results->vabench_version : "?");
   g_string_append_c (o, '\n');
+  g_autofree char *digest = runstate_digest (results, lang);
+  if (digest) {
+    g_string_append_printf (o, "- %s: ", runstate_digest_label (lang));
+    escape_md (o, digest);
+    g_string_append_c (o, '\n');
+  }
   cJSON_ArrayForEach (x, cJSON_GetObjectItemCaseSensitive (contest,
                                                           "testsets"))
   {
@@ -356,6 +364,12 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
   escape_md (o, r->started_at ? r->started_at : "");
   g_string_append (o, " → ");
   escape_md (o, r->finished_at ? r->finished_at : "");
+  g_autofree char *banner = runstate_banner (r, lang);
+  if (banner) { /* an incomplete run says so before anything else */
+    g_string_append (o, "\n\n> **⚠ ");
+    escape_md (o, banner);
+    g_string_append (o, "**");
+  }
   g_string_append (o, "\n\n");
   md_gate (o, checks, lang);
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_LEADERBOARD, lang));
@@ -373,6 +387,7 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
   md_errors (o, rd->subs, lang);
   integrity_markdown (o, rd->results, lang);
   md_worst (o, rd, lang);
+  conditions_markdown (o, rd->results, lang);
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_METHODOLOGY, lang));
   md_methodology (o, rd->results, lang);
   return g_string_free (g_steal_pointer (&o), FALSE);

@@ -88,72 +88,104 @@ str_of (const JsonlValue *v)
   return v->type == cJSON_String ? v->str : NULL;
 }
 
-/* An integer in [lo, hi], exactly: no silent cast of 1e20 or 2.5. */
-static gboolean
-int_of (const JsonlValue *v, double lo, double hi, double *out)
-{
-  if (v->type != cJSON_Number || !isfinite (v->num) || v->num < lo
-      || v->num > hi || v->num != floor (v->num))
-    return FALSE;
-  *out = v->num;
-  return TRUE;
-}
-
 /* 2^53: every integer below is exact in a double. */
 #define EXACT_MAX 9007199254740992.0
 
+/* A member that must be an integer in [lo, hi] when present: absent (or
+ * null where allowed) gives absent; anything else — 1e20, 2.5, "3", −1
+ * for a count — is a value vabench never writes, and is refused rather
+ * than cast (casting a double out of range is undefined behaviour).
+ * FALSE with *bad set to the member's name. */
+typedef struct {
+  const char *bad;
+} Check;
+
 static gint64
-i64_or (const JsonlValue *v, gint64 absent)
+int_in (Check *c, const JsonlValue *v, int field, double lo, double hi,
+        gint64 absent, gboolean null_ok)
 {
-  double d;
-  return int_of (v, -EXACT_MAX, EXACT_MAX, &d) ? (gint64) d : absent;
+  if (v->type == 0 || (null_ok && v->type == cJSON_NULL))
+    return absent;
+  if (v->type != cJSON_Number || !isfinite (v->num) || v->num < lo
+      || v->num > hi || v->num != floor (v->num)) {
+    if (c->bad == NULL)
+      c->bad = field_names[field];
+    return absent;
+  }
+  return (gint64) v->num;
 }
 
-static guint64
-u64_or (const JsonlValue *v, guint64 absent)
+static gboolean
+bool_in (Check *c, const JsonlValue *v, int field)
 {
-  double d;
-  return int_of (v, 0, EXACT_MAX, &d) ? (guint64) d : absent;
+  if (v->type != 0 && v->type != cJSON_True && v->type != cJSON_False
+      && c->bad == NULL)
+    c->bad = field_names[field];
+  return v->type == cJSON_True;
+}
+
+AttemptStatus
+attempt_read (const JsonlValue *v, LogAttempt *a, const char **bad)
+{
+  *a = (LogAttempt) { 0 };
+  Check c = { NULL };
+  if (bad)
+    *bad = NULL;
+  a->seq = (guint64) int_in (&c, &v[AF_SEQ], AF_SEQ, 1, EXACT_MAX, 0, FALSE);
+  a->submission = str_of (&v[AF_SUBMISSION]);
+  a->testset = str_of (&v[AF_TESTSET]);
+  a->item = str_of (&v[AF_ITEM]);
+  a->variant = str_of (&v[AF_VARIANT]);
+  if (!a->submission || !a->testset || !a->item || !a->variant)
+    return ATTEMPT_NONE;
+  if (v[AF_TURN].type == 0 && c.bad == NULL)
+    c.bad = field_names[AF_TURN]; /* an attempt always has its turn */
+  a->turn = (guint) int_in (&c, &v[AF_TURN], AF_TURN, 0, G_MAXUINT, 0,
+                            FALSE);
+  a->variant_kind = str_of (&v[AF_VARIANT_KIND]);
+  a->seed = (guint64) int_in (&c, &v[AF_SEED], AF_SEED, 0, EXACT_MAX, 0,
+                              FALSE);
+  a->attempt = (guint) int_in (&c, &v[AF_ATTEMPT], AF_ATTEMPT, 0, G_MAXUINT,
+                               0, FALSE);
+  a->final = bool_in (&c, &v[AF_FINAL], AF_FINAL);
+  a->session = str_of (&v[AF_SESSION]);
+  a->sent = str_of (&v[AF_SENT]);
+  a->answer = str_of (&v[AF_ANSWER]);
+  a->answer_len = a->answer ? v[AF_ANSWER].len : 0;
+  a->http_status = int_in (&c, &v[AF_HTTP_STATUS], AF_HTTP_STATUS, 0, 999, 0,
+                           FALSE);
+  const char *cls = str_of (&v[AF_ERROR_CLASS]);
+  if (!failure_parse (cls, &a->error_class))
+    a->error_class = FAILURE_OTHER; /* a class of a later version */
+  a->error = str_of (&v[AF_ERROR]);
+  a->t_dns_us = int_in (&c, &v[AF_T_DNS], AF_T_DNS, 0, EXACT_MAX, 0, FALSE);
+  a->t_connect_us = int_in (&c, &v[AF_T_CONNECT], AF_T_CONNECT, 0, EXACT_MAX,
+                            0, FALSE);
+  a->t_tls_us = int_in (&c, &v[AF_T_TLS], AF_T_TLS, 0, EXACT_MAX, 0, FALSE);
+  a->t_first_byte_us = int_in (&c, &v[AF_T_FIRST_BYTE], AF_T_FIRST_BYTE, 0,
+                               EXACT_MAX, 0, FALSE);
+  a->t_total_us = int_in (&c, &v[AF_T_TOTAL], AF_T_TOTAL, 0, EXACT_MAX, 0,
+                          FALSE);
+  a->t_first_token_us = int_in (&c, &v[AF_T_FIRST_TOKEN], AF_T_FIRST_TOKEN,
+                                0, EXACT_MAX, -1, TRUE);
+  a->streamed = v[AF_T_FIRST_TOKEN].type == cJSON_Number
+                || v[AF_T_FIRST_TOKEN].type == cJSON_NULL;
+  a->t_queue_us = int_in (&c, &v[AF_T_QUEUE], AF_T_QUEUE, 0, EXACT_MAX, -1,
+                          FALSE);
+  a->t_server_us = int_in (&c, &v[AF_T_SERVER], AF_T_SERVER, 0, EXACT_MAX,
+                           -1, FALSE);
+  a->redirected_to = str_of (&v[AF_REDIRECTED_TO]);
+  a->started_at = str_of (&v[AF_STARTED_AT]);
+  if (c.bad != NULL) {
+    if (bad)
+      *bad = c.bad;
+    return ATTEMPT_BAD;
+  }
+  return ATTEMPT_OK;
 }
 
 gboolean
 attempt_decode (const JsonlValue *v, LogAttempt *a)
 {
-  *a = (LogAttempt) { 0 };
-  a->seq = u64_or (&v[AF_SEQ], 0);
-  a->submission = str_of (&v[AF_SUBMISSION]);
-  a->testset = str_of (&v[AF_TESTSET]);
-  a->item = str_of (&v[AF_ITEM]);
-  a->variant = str_of (&v[AF_VARIANT]);
-  double turn;
-  if (!a->submission || !a->testset || !a->item || !a->variant
-      || !int_of (&v[AF_TURN], 0, G_MAXUINT, &turn))
-    return FALSE;
-  a->turn = (guint) turn;
-  a->variant_kind = str_of (&v[AF_VARIANT_KIND]);
-  a->seed = u64_or (&v[AF_SEED], 0);
-  a->attempt = (guint) MIN (u64_or (&v[AF_ATTEMPT], 0), G_MAXUINT);
-  a->final = v[AF_FINAL].type == cJSON_True;
-  a->session = str_of (&v[AF_SESSION]);
-  a->sent = str_of (&v[AF_SENT]);
-  a->answer = str_of (&v[AF_ANSWER]);
-  a->answer_len = a->answer ? v[AF_ANSWER].len : 0;
-  a->http_status = i64_or (&v[AF_HTTP_STATUS], 0);
-  const char *cls = str_of (&v[AF_ERROR_CLASS]);
-  if (!failure_parse (cls, &a->error_class))
-    a->error_class = FAILURE_OTHER;
-  a->error = str_of (&v[AF_ERROR]);
-  a->t_dns_us = i64_or (&v[AF_T_DNS], 0);
-  a->t_connect_us = i64_or (&v[AF_T_CONNECT], 0);
-  a->t_tls_us = i64_or (&v[AF_T_TLS], 0);
-  a->t_first_byte_us = i64_or (&v[AF_T_FIRST_BYTE], 0);
-  a->t_total_us = i64_or (&v[AF_T_TOTAL], 0);
-  a->t_first_token_us = i64_or (&v[AF_T_FIRST_TOKEN], -1);
-  a->streamed = v[AF_T_FIRST_TOKEN].type == cJSON_Number
-                || v[AF_T_FIRST_TOKEN].type == cJSON_NULL;
-  a->t_queue_us = i64_or (&v[AF_T_QUEUE], -1);
-  a->t_server_us = i64_or (&v[AF_T_SERVER], -1);
-  a->redirected_to = str_of (&v[AF_REDIRECTED_TO]);
-  a->started_at = str_of (&v[AF_STARTED_AT]);
-  return TRUE;
+  return attempt_read (v, a, NULL) == ATTEMPT_OK;
 }

@@ -54,11 +54,30 @@ void attempt_write (GString *out, const LogAttempt *a);
  * (util/jsonl.h): *n receives their number. Static. */
 const char *const *attempt_fields (guint *n);
 
+/* What a line of the log is. */
+typedef enum {
+  ATTEMPT_NONE, /* not an attempt: submission, testset, item or variant
+                   is not a string (a test's line, a later kind of
+                   record): skipped by every reader */
+  ATTEMPT_OK,
+  ATTEMPT_BAD,  /* an attempt with a value vabench never writes: turn
+                   absent, or a number that is not an integer in its
+                   range (turn 1e20, attempt 2.5, t_total_us 1e300, a
+                   negative time, http_status 1000), or final not a
+                   boolean. Readers refuse it (exit 2) instead of
+                   casting or guessing */
+} AttemptStatus;
+
 /* Fills a from the values of attempt_fields, its strings borrowed from
- * them. Returns FALSE when the record is not an attempt: submission,
- * testset, item or variant not a string, or turn not an integer in range.
- * A number that is not an integer in range reads as absent; an unknown
- * error_class as FAILURE_OTHER. seq is filled in every case. */
+ * them, and says what the line is; for ATTEMPT_BAD, *bad (may be NULL)
+ * names the first member at fault. Absent numbers read as 0 (−1 for the
+ * optional times, t_first_token_us also when null); an unknown
+ * error_class as FAILURE_OTHER. seq is filled in every case (0 when
+ * absent or not a positive integer). */
+AttemptStatus attempt_read (const JsonlValue *values, LogAttempt *a,
+                            const char **bad);
+
+/* attempt_read == ATTEMPT_OK. */
 gboolean attempt_decode (const JsonlValue *values, LogAttempt *a);
 
 #endif

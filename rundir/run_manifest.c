@@ -1,5 +1,6 @@
 #include "rundir/run_manifest.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rundir/rundir.h"
@@ -27,6 +28,18 @@ count_in (const cJSON *o, const char *key, guint64 max)
   return d >= 0 && d < 18446744073709551616.0 && d <= (double) max
              ? (guint64) d
              : 0;
+}
+
+/* A count written by vabench: an integer from 0 to 2^53, else FALSE. */
+static gboolean
+count_exact (const cJSON *n, double *out)
+{
+  if (!cJSON_IsNumber (n) || !isfinite (n->valuedouble)
+      || n->valuedouble < 0 || n->valuedouble > 9007199254740992.0
+      || n->valuedouble != floor (n->valuedouble))
+    return FALSE;
+  *out = n->valuedouble;
+  return TRUE;
 }
 
 GArray *
@@ -111,6 +124,7 @@ run_manifest_free (RunManifest *m)
   g_free (m->started_at);
   g_free (m->finished_at);
   cJSON_Delete (m->contest);
+  cJSON_Delete (m->status);
   if (m->testsets)
     g_array_unref (m->testsets);
   if (m->submissions)
@@ -128,7 +142,15 @@ run_manifest_write (const char *dir, const RunManifest *m, GError **error)
   if (m->finished_at)
     cJSON_AddStringToObject (o, "finished_at", m->finished_at);
   /* A reference: printed as a member, left alone when o is freed. */
+  if (m->planned_units > 0) {
+    cJSON *plan = cJSON_AddObjectToObject (o, "plan");
+    cJSON_AddNumberToObject (plan, "units", (double) m->planned_units);
+  }
+  if (m->has_log)
+    cJSON_AddItemToObject (o, "log", rundir_digest_to_json (&m->log));
   cJSON_AddItemReferenceToObject (o, "contest", m->contest);
+  if (m->status && m->status->child)
+    cJSON_AddItemReferenceToObject (o, "submission_status", m->status);
   char *text = cJSON_Print (o);
   g_autofree char *with_nl = g_strconcat (text, "\n", NULL);
   cJSON_free (text);
@@ -163,12 +185,139 @@ run_manifest_read (const char *dir, GError **error)
     not_manifest (error, path, "not a vabench run manifest");
     return NULL;
   }
+  const cJSON *log = cJSON_GetObjectItemCaseSensitive (o, "log");
+  const cJSON *plan = cJSON_GetObjectItemCaseSensitive (o, "plan");
+  RundirDigest digest = { 0 };
+  double units = 0;
+  if (log != NULL && !rundir_digest_from_json (log, &digest)) {
+    cJSON_Delete (contest);
+    not_manifest (error, path, "field \"log\": not {\"records\": N, "
+                               "\"sha256\": HEX}");
+    return NULL;
+  }
+  if (plan != NULL
+      && (!cJSON_IsObject (plan)
+          || !count_exact (cJSON_GetObjectItemCaseSensitive (plan, "units"),
+                           &units))) {
+    cJSON_Delete (contest);
+    not_manifest (error, path, "field \"plan.units\": not a count");
+    return NULL;
+  }
   RunManifest *m = g_new0 (RunManifest, 1);
+  m->has_log = log != NULL;
+  m->log = digest;
+  m->planned_units = (guint64) units;
   m->vabench_version = g_strdup (str_in (o, "vabench_version"));
   m->run_id = g_strdup (str_in (o, "run_id"));
   m->started_at = g_strdup (str_in (o, "started_at"));
   m->finished_at = g_strdup (str_in (o, "finished_at"));
   m->contest = contest;
+  cJSON *status = cJSON_DetachItemFromObjectCaseSensitive (
+      o, "submission_status");
+  if (cJSON_IsObject (status))
+    m->status = status;
+  else
+    cJSON_Delete (status);
   read_contest (m);
   return m;
+}
+
+/* ---- what changed since the run started ---- */
+
+/* Where a file is, not what it holds: a contest may be named by another
+ * path at resume. The question sets' content is their sha256. */
+static gboolean
+is_location (const char *key)
+{
+  static const char *const keys[] = { "file", "file_abs", "path",
+                                      "abs_path", "source", NULL };
+  return key != NULL && g_strv_contains (keys, key);
+}
+
+#define DIFFERENCES_MAX 20
+
+static char *
+short_json (const cJSON *v)
+{
+  if (v == NULL)
+    return g_strdup ("(absent)");
+  char *text = cJSON_PrintUnformatted (v);
+  g_autofree char *copy = g_strdup (text ? text : "?");
+  cJSON_free (text);
+  if (g_utf8_strlen (copy, -1) > 80) {
+    g_autofree char *cut = g_utf8_substring (copy, 0, 77);
+    return g_strconcat (cut, "…", NULL);
+  }
+  return g_steal_pointer (&copy);
+}
+
+static void
+differ (GPtrArray *out, const char *where, const cJSON *run,
+        const cJSON *now)
+{
+  if (out->len >= DIFFERENCES_MAX)
+    return;
+  g_autofree char *a = short_json (run), *b = short_json (now);
+  g_ptr_array_add (out, g_strdup_printf ("%s: %s in the run, %s now", where,
+                                         a, b));
+}
+
+static void
+compare (GPtrArray *out, const char *where, const cJSON *run,
+         const cJSON *now)
+{
+  if (cJSON_IsObject (run) && cJSON_IsObject (now)) {
+    const cJSON *e;
+    cJSON_ArrayForEach (e, run)
+    {
+      if (is_location (e->string))
+        continue;
+      g_autofree char *at = *where ? g_strdup_printf ("%s.%s", where,
+                                                      e->string)
+                                   : g_strdup (e->string);
+      compare (out, at,
+               e, cJSON_GetObjectItemCaseSensitive (now, e->string));
+    }
+    cJSON_ArrayForEach (e, now)
+    {
+      if (is_location (e->string)
+          || cJSON_GetObjectItemCaseSensitive (run, e->string) != NULL)
+        continue;
+      g_autofree char *at = *where ? g_strdup_printf ("%s.%s", where,
+                                                      e->string)
+                                   : g_strdup (e->string);
+      differ (out, at, NULL, e);
+    }
+    return;
+  }
+  if (cJSON_IsArray (run) && cJSON_IsArray (now)
+      && cJSON_GetArraySize (run) == cJSON_GetArraySize (now)) {
+    int i = 0;
+    for (const cJSON *a = run->child, *b = now->child; a && b;
+         a = a->next, b = b->next, i++) {
+      g_autofree char *at = g_strdup_printf ("%s[%d]", where, i);
+      compare (out, at, a, b);
+    }
+    return;
+  }
+  /* Leaves as printed: a count written raw (the seed, exact beyond 2^53)
+   * reads back as a number, and must still compare equal. */
+  char *a = run ? cJSON_PrintUnformatted (run) : NULL;
+  char *b = now ? cJSON_PrintUnformatted (now) : NULL;
+  gboolean same = a && b && strcmp (a, b) == 0;
+  cJSON_free (a);
+  cJSON_free (b);
+  if (!same)
+    differ (out, where, run, now);
+}
+
+char **
+run_manifest_differences (const RunManifest *m, const cJSON *now)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  compare (out, "", m->contest, now);
+  if (out->len == 0)
+    return NULL;
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
 }

@@ -8,7 +8,7 @@
 #ifndef RUN_MANIFEST_H
 #define RUN_MANIFEST_H
 
-#include "util/vb_autocleanups.h"
+#include "rundir/rundir.h"
 
 typedef struct {
   const char *name, *path; /* as given in the contest file */
@@ -28,12 +28,25 @@ typedef struct {
   const char *contest_file_abs; /* the contest file, canonical, or NULL */
   GArray *testsets;         /* RunTestset, in contest order */
   GArray *submissions;      /* RunSubmission, in contest order */
+  /* "submission_status": id → {"state": "unavailable" | "warning" |
+   * "paused", "class", "reason", "fix", …} for each submission the
+   * pre-flight or an early stop said something about; NULL when none
+   * (owned). */
+  cJSON *status;
   /* scoring settings (scoring/metrics.h) */
   double w_accuracy, w_nearmiss, w_latency, w_availability;
   guint sla_ms, resamples;
   guint64 seed;
   guint repeat;             /* rounds of every question (1 when absent) */
   gboolean repeat_pass_k;   /* repeat_rank = pass_k */
+  /* "plan": {"units": N}: the units (question × variant) each submission
+   * is to answer, so that a partial run can say how partial it is; 0 in
+   * a manifest written before it was recorded */
+  guint64 planned_units;
+  /* "log": the digest of log.jsonl when the firing ended (an anchor of
+   * its chain: runlog.h), has_log FALSE until then */
+  gboolean has_log;
+  RundirDigest log;
 } RunManifest;
 
 /* A new manifest for a run starting now; takes contest (contest_snapshot)
@@ -50,12 +63,21 @@ gboolean run_manifest_write (const char *dir, const RunManifest *m,
                              GError **error);
 
 /* Reads DIR/manifest.json. NULL + RUNDIR_ERROR_INPUT naming the file when
- * it is missing, not JSON, or has no contest object. */
+ * it is missing, not JSON, has no contest object, or a "log" or "plan"
+ * that is malformed. */
 RunManifest *run_manifest_read (const char *dir, GError **error);
 
 /* The submissions of a contest object's "submissions" array (borrowed
  * from it), as run_manifest_read finds them: for callers that hold the
  * array alone (tests of the metrics). */
 GArray *run_manifest_submissions_of (const cJSON *array);
+
+/* What differs between the contest a run was fired with (m->contest) and
+ * the one given now (a contest_snapshot), setting by setting — "seed: 5
+ * in the run, 6 now" — ignoring only where the files are (file, path,
+ * source and their absolute forms): a resume must fire the same contest.
+ * NULL when identical; else a NULL-terminated list (at most 20 lines),
+ * free with g_strfreev. */
+char **run_manifest_differences (const RunManifest *m, const cJSON *now);
 
 #endif

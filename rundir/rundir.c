@@ -1,6 +1,12 @@
 #include "rundir/rundir.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "util/sha256.h"
 
 G_DEFINE_QUARK (vabench-rundir-error-quark, rundir_error)
 
@@ -50,4 +56,79 @@ rundir_private_dir (const char *dir, const char *id)
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
       return NULL;
   return g_build_filename (dir, "private", id, NULL);
+}
+
+gboolean
+rundir_is_sha256 (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  gsize n = 0;
+  for (; text[n]; n++)
+    if (!g_ascii_isxdigit (text[n]) || g_ascii_isupper (text[n]))
+      return FALSE;
+  return n == 64;
+}
+
+cJSON *
+rundir_digest_to_json (const RundirDigest *d)
+{
+  cJSON *o = cJSON_CreateObject ();
+  /* Below 2^53: exact as a double, printed as the integer it is. */
+  cJSON_AddNumberToObject (o, "records", (double) d->records);
+  cJSON_AddStringToObject (o, "sha256", d->sha256);
+  return o;
+}
+
+gboolean
+rundir_digest_from_json (const cJSON *o, RundirDigest *d)
+{
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive (o, "records");
+  const char *h = cJSON_GetStringValue (
+      cJSON_GetObjectItemCaseSensitive (o, "sha256"));
+  if (!cJSON_IsObject (o) || !cJSON_IsNumber (n) || !isfinite (n->valuedouble)
+      || n->valuedouble < 0 || n->valuedouble > 9007199254740992.0
+      || n->valuedouble != floor (n->valuedouble) || !rundir_is_sha256 (h))
+    return FALSE;
+  d->records = (guint64) n->valuedouble;
+  memcpy (d->sha256, h, 65);
+  return TRUE;
+}
+
+gboolean
+rundir_digest_file (const char *dir, RundirFile file, RundirDigest *d,
+                    GError **error)
+{
+  g_autofree char *path = rundir_path (dir, file);
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    int e = errno;
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                 "cannot open %s: %s", path, g_strerror (e));
+    return FALSE;
+  }
+  g_autoptr (Sha256) sha = sha256_new ();
+  char chunk[64 * 1024];
+  d->records = 0;
+  for (;;) {
+    ssize_t n = read (fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      int e = errno;
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                   "cannot read %s: %s", path, g_strerror (e));
+      return FALSE;
+    }
+    if (n == 0)
+      break;
+    sha256_update (sha, chunk, (gsize) n);
+    for (const char *p = chunk; (p = memchr (p, '\n', (gsize) (chunk + n - p)));
+         p++)
+      d->records++;
+  }
+  close (fd);
+  sha256_finish (g_steal_pointer (&sha), d->sha256);
+  return TRUE;
 }

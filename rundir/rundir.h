@@ -5,7 +5,7 @@
 #ifndef RUNDIR_H
 #define RUNDIR_H
 
-#include <glib.h>
+#include "util/vb_autocleanups.h"
 
 /* A run file that is missing or malformed (exit 2); failures to write are
  * G_FILE_ERROR (exit 3). Used by every reader of this folder but the run
@@ -29,6 +29,32 @@ typedef enum {
   RUNDIR_APPEALS,  /* appeals.jsonl: reviewers' decisions (appeal.h) */
   RUNDIR_APPEALS_HEAD, /* appeals.head: count and hash of the last one */
 } RundirFile;
+
+/* What fixes a file's content from outside it: its record count and a
+ * SHA-256 — for log.jsonl the hash of its last line, which the chain ties
+ * to every line before (runlog.h); for scores.jsonl the hash of the whole
+ * file. Held by log.head, manifest.json and results.json ("log",
+ * "scores"). sha256 is 64 lower-case hex digits. */
+typedef struct {
+  guint64 records;
+  char sha256[65];
+} RundirDigest;
+
+/* TRUE when text is 64 lower-case hex digits. */
+gboolean rundir_is_sha256 (const char *text);
+
+/* {"records": N, "sha256": "…"}, a new object. */
+cJSON *rundir_digest_to_json (const RundirDigest *d);
+
+/* Reads one back: FALSE unless o is such an object with records an
+ * integer from 0 to 2^53 and sha256 a hex digest. */
+gboolean rundir_digest_from_json (const cJSON *o, RundirDigest *d);
+
+/* DIR/NAME's digest as a whole file: its lines (newlines counted) and the
+ * SHA-256 of all its bytes (scores.jsonl in results.json). Read without
+ * following a symlink. FALSE + G_FILE_ERROR. */
+gboolean rundir_digest_file (const char *dir, RundirFile file,
+                             RundirDigest *d, GError **error);
 
 /* The file's name, e.g. "log.jsonl" (static). */
 const char *rundir_file_name (RundirFile file);

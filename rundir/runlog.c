@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rundir/chain.h"
 #include "rundir/rundir.h"
 #include "util/atomic_file.h"
 #include "util/jsonl.h"
@@ -60,86 +61,6 @@ hash_line (GChecksum *sha, const char *line, gsize len, char out[65])
   sha256_hex (line, len, out);
 }
 
-typedef struct {
-  RunlogAttemptFunc func;
-  gpointer user;
-  GChecksum *sha;
-  char prev[65];
-  guint64 seq;
-  gsize good_bytes; /* bytes of complete lines */
-} Restore;
-
-/* Walks complete lines; stops at the first incomplete or unparsable tail. */
-static void
-restore_from (const char *data, gsize len, Restore *r, gboolean *torn)
-{
-  guint n_fields;
-  const char *const *fields = attempt_fields (&n_fields);
-  g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n_fields);
-  gsize pos = 0;
-  while (pos < len) {
-    const char *nl = memchr (data + pos, '\n', len - pos);
-    if (nl == NULL) {
-      *torn = TRUE;
-      break;
-    }
-    gsize n = (gsize) (nl - (data + pos));
-    const JsonlValue *v = jsonl_flat_line (flat, data + pos, n);
-    if (v == NULL) {
-      /* A line that is complete but unparsable can only be a crash inside
-       * write(); everything after it is dropped with it. */
-      *torn = TRUE;
-      break;
-    }
-    hash_line (r->sha, data + pos, n, r->prev);
-    LogAttempt a;
-    gboolean is_attempt = attempt_decode (v, &a);
-    if (a.seq > 0)
-      r->seq = a.seq;
-    if (is_attempt && r->func)
-      r->func (&a, r->user);
-    pos += n + 1;
-    r->good_bytes = pos;
-  }
-}
-
-RunLog *
-runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
-             gboolean *torn, GError **error)
-{
-  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
-  *torn = FALSE;
-  g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
-  Restore r = { func, user, sha, GENESIS, 0, 0 };
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  if (g_file_test (path, G_FILE_TEST_EXISTS)
-      && !g_file_get_contents (path, &data, &len, error))
-    return NULL;
-  if (data)
-    restore_from (data, len, &r, torn);
-  int fd = open (path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    io_error (error, "cannot open", path);
-    return NULL;
-  }
-  if (*torn && ftruncate (fd, (off_t) r.good_bytes) != 0) {
-    io_error (error, "cannot cut the torn tail of", path);
-    close (fd);
-    return NULL;
-  }
-  RunLog *log = g_new0 (RunLog, 1);
-  g_mutex_init (&log->mu);
-  g_cond_init (&log->wake);
-  log->fd = fd;
-  log->sha = g_steal_pointer (&sha);
-  log->dir = g_strdup (dir);
-  memcpy (log->prev, r.prev, 65);
-  log->seq = r.seq;
-  log->last_sync_us = g_get_monotonic_time ();
-  return log;
-}
-
 static gboolean
 write_all (int fd, const char *buf, gsize len)
 {
@@ -153,6 +74,130 @@ write_all (int fd, const char *buf, gsize len)
     len -= (gsize) n;
   }
   return TRUE;
+}
+
+/* Reads path whole, refusing a symlink planted in its place (O_NOFOLLOW):
+ * *exists FALSE (and TRUE returned) when there is no file. */
+static gboolean
+read_log (const char *path, char **data, gsize *len, gboolean *exists,
+          GError **error)
+{
+  *data = NULL;
+  *len = 0;
+  *exists = TRUE;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) {
+    *exists = FALSE;
+    return TRUE;
+  }
+  if (fd < 0)
+    return io_error (error, "cannot open", path);
+  GString *buf = g_string_sized_new (64 * 1024);
+  char chunk[64 * 1024];
+  for (;;) {
+    ssize_t n = read (fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      io_error (error, "cannot read", path);
+      close (fd);
+      g_string_free (buf, TRUE);
+      return FALSE;
+    }
+    if (n == 0)
+      break;
+    g_string_append_len (buf, chunk, n);
+  }
+  close (fd);
+  *len = buf->len;
+  *data = g_string_free (buf, FALSE);
+  return TRUE;
+}
+
+typedef struct {
+  RunlogAttemptFunc func;
+  gpointer user;
+} Restore;
+
+/* Each chained record that is an attempt rebuilds the caller's state; an
+ * attempt holding a value vabench never writes is damage like any other. */
+static gboolean
+restore_record (const JsonlValue *v, guint64 line, gpointer user,
+                GError **error)
+{
+  Restore *r = user;
+  LogAttempt a;
+  const char *bad = NULL;
+  AttemptStatus st = attempt_read (v, &a, &bad);
+  if (st == ATTEMPT_BAD) {
+    g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN,
+                 "record %" G_GUINT64_FORMAT " (line %" G_GUINT64_FORMAT
+                 "): field \"%s\" holds a value vabench never writes",
+                 line, line, bad);
+    return FALSE;
+  }
+  if (st == ATTEMPT_OK && r->func)
+    r->func (&a, r->user);
+  return TRUE;
+}
+
+RunLog *
+runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
+             gboolean *torn, GError **error)
+{
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
+  *torn = FALSE;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  gboolean exists = FALSE;
+  if (!read_log (path, &data, &len, &exists, error))
+    return NULL;
+  ChainState st;
+  g_autoptr (GArray) anchors = NULL;
+  Restore r = { func, user };
+  /* Every record is checked before the file is touched: a log that was
+   * altered anywhere is refused whole, never cut where it was altered. */
+  if (!chain_anchors (dir, &anchors, error)
+      || !chain_walk (path, data ? data : "", len, anchors, restore_record,
+                      &r, &st, error)) {
+    g_prefix_error (error, "%s: ", path);
+    return NULL;
+  }
+  int fd = open (path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC,
+                 0644);
+  if (fd < 0) {
+    io_error (error, "cannot open", path);
+    return NULL;
+  }
+  /* Only a last line cut short by a crash (no newline, not a record) is
+   * dropped; a whole last record that lost only its newline is kept. */
+  if (st.torn && ftruncate (fd, (off_t) st.good_bytes) != 0) {
+    io_error (error, "cannot cut the torn tail of", path);
+    close (fd);
+    return NULL;
+  }
+  *torn = st.torn;
+  if (st.unterminated && !write_all (fd, "\n", 1)) {
+    io_error (error, "cannot end the last line of", path);
+    close (fd);
+    return NULL;
+  }
+  RunLog *log = g_new0 (RunLog, 1);
+  g_mutex_init (&log->mu);
+  g_cond_init (&log->wake);
+  log->fd = fd;
+  log->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  log->dir = g_strdup (dir);
+  memcpy (log->prev, st.last, 65);
+  log->seq = st.records;
+  log->last_sync_us = g_get_monotonic_time ();
+  /* What a resume found is anchored at once: records written after the
+   * last sync of a killed run are anchored from here on. */
+  if (exists && !runlog_sync (log, error)) {
+    runlog_close (log);
+    return NULL;
+  }
+  return log;
 }
 
 static gboolean
@@ -337,14 +382,6 @@ runlog_close (RunLog *log)
   g_free (log);
 }
 
-static gboolean
-chain_broken (GError **error, guint line, const char *why)
-{
-  g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN,
-               "record %u (line %u) was altered: %s", line, line, why);
-  return FALSE;
-}
-
 char *
 runlog_head (const char *dir)
 {
@@ -353,57 +390,75 @@ runlog_head (const char *dir)
   return g_file_get_contents (path, &text, NULL, NULL) ? text : NULL;
 }
 
-static gboolean
-check_head (const char *dir, const char *last, guint64 count, GError **error)
+static char *
+anchor_names (const GArray *anchors)
 {
-  g_autofree char *text = runlog_head (dir);
-  if (text == NULL)
-    return TRUE; /* no head: a crashed run; the chain still holds */
-  g_auto (GStrv) parts = g_strsplit (g_strstrip (text), " ", 2);
-  guint64 head_seq = 0;
-  if (g_strv_length (parts) != 2
-      || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT64, &head_seq,
-                                      NULL))
-    return chain_broken (error, (guint) count, "log.head is malformed");
-  if (head_seq > count)
-    return chain_broken (error, (guint) count + 1,
-                         "records after it were removed (log.head counts "
-                         "more)");
-  if (head_seq == count && strcmp (parts[1], last) != 0)
-    return chain_broken (error, (guint) count,
-                         "its hash differs from log.head");
-  return TRUE;
+  g_autoptr (GString) s = g_string_new (NULL);
+  for (guint i = 0; i < anchors->len; i++) {
+    const ChainAnchor *a = &g_array_index (anchors, ChainAnchor, i);
+    g_string_append_printf (s, "%s%s (%" G_GUINT64_FORMAT ")",
+                            i ? ", " : "", rundir_file_name (a->source),
+                            a->digest.records);
+  }
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 gboolean
-runlog_verify (const char *dir, guint64 *records, GError **error)
+runlog_verify (const char *dir, guint64 *records, char **anchored_by,
+               GError **error)
 {
   g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
   g_autofree char *data = NULL;
   gsize len = 0;
-  if (!g_file_get_contents (path, &data, &len, error))
+  gboolean exists = FALSE;
+  if (anchored_by)
+    *anchored_by = NULL;
+  if (!read_log (path, &data, &len, &exists, error))
     return FALSE;
-  g_autoptr (GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
-  static const char *const prev_field[] = { "prev" };
-  g_autoptr (JsonlFlat) flat = jsonl_flat_new (prev_field, 1);
-  char prev[65] = GENESIS;
-  guint line = 0;
-  gsize pos = 0;
-  while (pos < len) {
-    const char *nl = memchr (data + pos, '\n', len - pos);
-    gsize n = nl ? (gsize) (nl - (data + pos)) : len - pos;
-    line++;
-    const JsonlValue *v = jsonl_flat_line (flat, data + pos, n);
-    if (v == NULL || v[0].type != cJSON_String)
-      return chain_broken (error, line, "not a log record");
-    if (strcmp (v[0].str, prev) != 0)
-      return chain_broken (error, line > 1 ? line - 1 : 1,
-                           "the next record's hash of it does not match");
-    hash_line (sha, data + pos, n, prev);
-    pos += n + 1;
+  if (!exists) {
+    g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_IO, "%s: no such file",
+                 path);
+    return FALSE;
   }
-  *records = line;
-  return check_head (dir, prev, line, error);
+  g_autoptr (GArray) anchors = NULL;
+  ChainState st;
+  if (!chain_anchors (dir, &anchors, error)
+      || !chain_walk (path, data, len, anchors, NULL, NULL, &st, error))
+    return FALSE;
+  *records = st.records;
+  if (st.torn) {
+    g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN,
+                 "record %" G_GUINT64_FORMAT " (line %" G_GUINT64_FORMAT
+                 ") is cut short: a write interrupted by a crash, or an "
+                 "alteration (`vabench run --resume` removes a torn last "
+                 "line)",
+                 st.records + 1, st.records + 1);
+    return FALSE;
+  }
+  if (st.records > st.anchored && anchors->len == 0) {
+    g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN,
+                 "records 1 to %" G_GUINT64_FORMAT " are not anchored: "
+                 "there is no log.head and no digest of the log in "
+                 "manifest.json or results.json, so nothing tells them "
+                 "from records appended later",
+                 st.records);
+    return FALSE;
+  }
+  if (st.records > st.anchored) {
+    g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_CHAIN,
+                 "records %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
+                 " (lines %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
+                 ") are not anchored: %s counts only %" G_GUINT64_FORMAT
+                 " — appended later, or written after the last sync of a "
+                 "run that did not end (`vabench run --resume` anchors "
+                 "those)",
+                 st.anchored + 1, st.records, st.anchored + 1, st.records,
+                 rundir_file_name (st.anchored_by), st.anchored);
+    return FALSE;
+  }
+  if (anchored_by)
+    *anchored_by = anchor_names (anchors);
+  return TRUE;
 }
 
 typedef struct {
@@ -416,9 +471,22 @@ read_line (const JsonlValue *v, guint line, gpointer user, GError **error)
 {
   ReadCtx *c = user;
   LogAttempt a;
-  if (attempt_decode (v, &a))
+  const char *bad = NULL;
+  switch (attempt_read (v, &a, &bad)) {
+  case ATTEMPT_OK:
     c->func (&a, c->user);
-  return TRUE;
+    return TRUE;
+  case ATTEMPT_BAD:
+    g_set_error (error, JSONL_ERROR, JSONL_ERROR_VALUE,
+                 "field \"%s\": a value vabench never writes (a number "
+                 "that is not an integer in its range); the record was "
+                 "altered",
+                 bad);
+    return FALSE;
+  case ATTEMPT_NONE:
+  default:
+    return TRUE;
+  }
 }
 
 gboolean
@@ -432,4 +500,63 @@ runlog_read (const char *dir, RunlogAttemptFunc func, gpointer user,
   gboolean torn = FALSE;
   return jsonl_read_file_flat (path, fields, n_fields, read_line, &c, &torn,
                                error);
+}
+
+gboolean
+runlog_digest (const char *dir, RundirDigest *d, GError **error)
+{
+  g_autofree char *path = rundir_path (dir, RUNDIR_LOG);
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return io_error (error, "cannot open", path);
+  /* The last complete line is kept whole (it is hashed at the end); the
+   * rest of the file streams through a fixed buffer. */
+  g_autoptr (GString) cur = g_string_new (NULL), last = g_string_new (NULL);
+  char chunk[64 * 1024];
+  d->records = 0;
+  for (;;) {
+    ssize_t n = read (fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      close (fd);
+      return io_error (error, "cannot read", path);
+    }
+    if (n == 0)
+      break;
+    const char *p = chunk, *end = chunk + n;
+    while (p < end) {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      if (nl == NULL) {
+        g_string_append_len (cur, p, end - p);
+        break;
+      }
+      g_string_append_len (cur, p, nl - p);
+      GString *t = last;
+      last = cur;
+      cur = t;
+      g_string_truncate (cur, 0);
+      d->records++;
+      p = nl + 1;
+    }
+  }
+  close (fd);
+  /* A last record whole but for its newline is a record (the readers and
+   * resume take it); a torn one is not. */
+  if (cur->len > 0) {
+    guint n;
+    const char *const *fields = chain_fields (&n, NULL);
+    g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n);
+    if (jsonl_flat_line (flat, cur->str, cur->len) != NULL) {
+      GString *t = last;
+      last = cur;
+      cur = t;
+      d->records++;
+    }
+  }
+  if (d->records == 0)
+    memcpy (d->sha256, GENESIS, sizeof d->sha256);
+  else
+    sha256_hex (last->str, last->len, d->sha256);
+  return TRUE;
 }

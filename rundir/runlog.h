@@ -7,6 +7,7 @@
 #define RUNLOG_H
 
 #include "rundir/attempt.h"
+#include "rundir/rundir.h"
 
 #define RUNLOG_ERROR (runlog_error_quark ())
 GQuark runlog_error_quark (void);
@@ -20,11 +21,18 @@ typedef struct _RunLog RunLog;
 /* Called per attempt read back (borrowed for the call). */
 typedef void (*RunlogAttemptFunc) (const LogAttempt *a, gpointer user);
 
-/* Opens DIR/log.jsonl for appending, creating it. An existing log is read
- * to restore the chain and the sequence number; a torn last line (no
- * newline, not JSON) is cut off and *torn set. Each complete record that
- * is an attempt is passed to func (may be NULL) so the caller can rebuild
- * its state. */
+/* Opens DIR/log.jsonl for appending, creating it (O_NOFOLLOW: a symlink
+ * in its place is refused). An existing log is checked whole before
+ * anything is written (rundir/chain.h): every record must be chained
+ * and match the anchors; each one that is an attempt is passed to func
+ * (may be NULL) so the caller can rebuild its state. Only a last line
+ * cut short by a crash (no newline, not a record) is dropped (*torn set);
+ * a last record missing only its newline gets it back. Any other damage
+ * — an altered, removed, inserted or moved record, an attempt holding a
+ * value vabench never writes, records missing that an anchor counts —
+ * returns NULL with RUNLOG_ERROR_CHAIN naming the line, the file left
+ * untouched. log.head is then written, so the records a killed run wrote
+ * after its last sync are anchored. */
 RunLog *runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
                      gboolean *torn, GError **error);
 
@@ -59,10 +67,16 @@ guint64 runlog_records (const RunLog *log);
 void runlog_close (RunLog *log);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunLog, runlog_close)
 
-/* Checks the chain of DIR/log.jsonl. Returns TRUE when intact, with
- * *records the count. Otherwise FALSE with RUNLOG_ERROR_CHAIN naming the
- * first record (seq and line) that was altered or removed. */
-gboolean runlog_verify (const char *dir, guint64 *records, GError **error);
+/* Checks DIR/log.jsonl against its chain and its anchors (rundir/chain.h).
+ * TRUE when every record is chained and anchored: *records the count,
+ * *anchored_by (may be NULL) the anchors, "log.head (812), manifest.json
+ * (812), results.json (812)", newly allocated. Otherwise FALSE with
+ * RUNLOG_ERROR_CHAIN naming the first record altered, removed, inserted
+ * or moved, a torn last line, or the records no anchor covers (appended,
+ * or written after the last sync of a run that did not end: resume
+ * anchors those); RUNLOG_ERROR_IO when the log cannot be read. */
+gboolean runlog_verify (const char *dir, guint64 *records, char **anchored_by,
+                        GError **error);
 
 /* DIR/log.head as written ("COUNT HASH\n"), newly allocated, or NULL when
  * there is none. */
@@ -70,8 +84,17 @@ char *runlog_head (const char *dir);
 
 /* Calls func on every attempt of DIR/log.jsonl, in file order (a torn
  * tail is ignored), through the flat reader (util/jsonl.h). The failure
- * of a line names file:line (JSONL_ERROR). */
+ * of a line names file:line (JSONL_ERROR), JSONL_ERROR_VALUE naming the
+ * field for an attempt holding a value vabench never writes (attempt.h:
+ * ATTEMPT_BAD) — never skipped, never cast. */
 gboolean runlog_read (const char *dir, RunlogAttemptFunc func, gpointer user,
                       GError **error);
+
+/* The digest of DIR/log.jsonl as it is: its records (complete lines, and
+ * a last one that lacks only its newline; never a torn one) and the hash
+ * of the last (the genesis, 64 zeros, for none) — what results.json and
+ * manifest.json record as anchors. FALSE + RUNLOG_ERROR_IO. */
+gboolean runlog_digest (const char *dir, RundirDigest *digest,
+                        GError **error);
 
 #endif

@@ -13,6 +13,7 @@
 #include "scoring/review.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
+#include "util/sha256.h"
 #include "util/vb_gstring.h"
 
 /* What judging reads from a turn's final attempt: a copy of a few fields
@@ -80,6 +81,24 @@ judged_clear (Judged *d)
   g_array_unref (d->turns);
   g_array_unref (d->latency);
 }
+
+/* Which units the ranking stands on: those every submission of the
+ * contest answered (scorer_score_run). A partial run's submissions have
+ * answered different units; ranking each on its own would compare
+ * different questions. */
+typedef struct {
+  guint n_subs;
+  GHashTable *answered_by; /* "set\037item\037variant" → count (owned) */
+  guint64 *answered;       /* per submission, in contest order */
+  guint64 units_seen;      /* distinct (set, item, variant) in the log */
+  guint64 common;          /* answered by every submission */
+  gboolean unit_common;    /* the unit being handed on is one of them */
+  /* per submission: found unavailable or paused (manifest.json's
+   * submission_status). Its questions never fired are its failures
+   * (not_fired, scored wrong): it was there to answer them. A question
+   * nobody else got to either (a killed run) is left out of the ranking. */
+  gboolean *stood_down;
+} Coverage;
 
 static void
 unit_free (gpointer p)
@@ -157,6 +176,60 @@ unit_of (LogIndex *ix, const LogAttempt *a)
                          u);
   g_ptr_array_add (ix->order, u);
   return u;
+}
+
+/* "sub\037set\037item\037variant", the index's key, into ix->key. */
+static void
+unit_key (LogIndex *ix, const char *sub, const Unit *u)
+{
+  g_string_truncate (ix->key, 0);
+  const char *parts[] = { sub, u->set, u->item, u->variant };
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++) {
+    if (i > 0)
+      g_string_append_c (ix->key, '\037');
+    vb_gstring_put (ix->key, parts[i], strlen (parts[i]));
+  }
+}
+
+/* A submission paused by the early stop, or found unavailable before
+ * firing, has no record of the questions it was not asked. Every question
+ * some submission of the contest was asked is scored for each of them —
+ * not_fired where the log holds nothing — so that nobody is ranked on
+ * fewer questions than the others. */
+static void
+fill_unfired (LogIndex *ix, const GArray *submissions)
+{
+  g_autoptr (GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) protos = g_ptr_array_new ();
+  g_autoptr (GString) q = g_string_new (NULL);
+  for (guint i = 0; i < ix->order->len; i++) {
+    const Unit *u = g_ptr_array_index (ix->order, i);
+    g_string_printf (q, "%s\037%s\037%s", u->set, u->item, u->variant);
+    if (g_hash_table_contains (asked, q->str))
+      continue;
+    g_hash_table_add (asked, g_string_chunk_insert (ix->strings, q->str));
+    g_ptr_array_add (protos, (gpointer) u);
+  }
+  for (guint k = 0; k < submissions->len; k++) {
+    const char *sub = g_array_index (submissions, RunSubmission, k).id;
+    for (guint i = 0; i < protos->len; i++) {
+      const Unit *p = g_ptr_array_index (protos, i);
+      unit_key (ix, sub, p);
+      if (g_hash_table_contains (ix->units, ix->key->str))
+        continue;
+      Unit *u = g_new0 (Unit, 1);
+      *u = (Unit) { .sub = keep_const (ix, sub), .set = p->set,
+                    .item = p->item, .variant = p->variant,
+                    .variant_kind = p->variant_kind, .clean = p->clean,
+                    .rank = (gint) k };
+      g_hash_table_insert (ix->units,
+                           g_string_chunk_insert_len (ix->strings,
+                                                      ix->key->str,
+                                                      (gssize) ix->key->len),
+                           u);
+      g_ptr_array_add (ix->order, u);
+    }
+  }
 }
 
 /* Room for turn t in u->finals, new entries zero. */
@@ -323,9 +396,13 @@ judging_threads (guint units)
   return CLAMP (MIN (g_get_num_processors (), units / 128), 1, 8);
 }
 
+static gboolean coverage_common (const Coverage *cov, const Unit *u);
+
+/* cov (may be NULL) is told, before each record is handed on, whether its
+ * question is one every submission answered. */
 static gboolean
-judge_all (GHashTable *sets, const GPtrArray *order, ScorerFunc func,
-           gpointer user, GError **error)
+judge_all (GHashTable *sets, const GPtrArray *order, Coverage *cov,
+           ScorerFunc func, gpointer user, GError **error)
 {
   guint threads = judging_threads (order->len);
   guint cap = MIN (order->len, (guint) BATCH_UNITS);
@@ -342,8 +419,11 @@ judge_all (GHashTable *sets, const GPtrArray *order, ScorerFunc func,
     batch_work (&b);
     for (guint t = 1; t < threads; t++)
       g_thread_join (helpers[t]);
-    for (guint k = 0; ok && k < b.n; k++)
+    for (guint k = 0; ok && k < b.n; k++) {
+      if (cov)
+        cov->unit_common = coverage_common (cov, b.units[k]);
       ok = hand_on (b.units[k], &slots[k], func, user, error);
+    }
   }
   for (guint i = 0; i < cap; i++)
     judged_clear (&slots[i]);
@@ -373,10 +453,78 @@ cmp_units (gconstpointer a, gconstpointer b)
   return x->rank < y->rank ? -1 : x->rank > y->rank;
 }
 
-gboolean
-scorer_judge_log (const char *dir, const GPtrArray *sets,
-                  const GArray *submissions, ScorerMode mode,
-                  ScorerFunc func, gpointer user, GError **error)
+/* The unit was fired to its end: each turn has a final attempt up to
+ * the first that failed (which ends a conversation), as judge_unit reads
+ * it — a unit judged not_fired was not answered. */
+static gboolean
+unit_answered (const Unit *u, const TsItem *it)
+{
+  for (guint t = 0; t < it->turns->len; t++) {
+    const Final *f = t < u->n_finals && u->finals[t].present ? &u->finals[t]
+                                                             : NULL;
+    if (f != NULL && f->error_class != FAILURE_NONE)
+      return TRUE;
+    if (f == NULL || f->answer == NULL)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static const TsItem *
+item_of (GHashTable *sets, const Unit *u)
+{
+  const Testset *set = g_hash_table_lookup (sets, u->set);
+  return set ? testset_lookup (set, u->item) : NULL;
+}
+
+static char *
+question_key (const Unit *u)
+{
+  return g_strdup_printf ("%s\037%s\037%s", u->set, u->item, u->variant);
+}
+
+/* Counts, for each question, the submissions that answered it. */
+static void
+coverage_count (Coverage *cov, const LogIndex *ix, GHashTable *sets)
+{
+  for (guint i = 0; i < ix->order->len; i++) {
+    const Unit *u = g_ptr_array_index (ix->order, i);
+    g_autofree char *key = question_key (u);
+    gpointer old = NULL;
+    gboolean seen = g_hash_table_lookup_extended (cov->answered_by, key,
+                                                  NULL, &old);
+    if (!seen) {
+      cov->units_seen++;
+      g_hash_table_insert (cov->answered_by, g_strdup (key),
+                           GUINT_TO_POINTER (0));
+    }
+    const TsItem *it = item_of (sets, u);
+    if (it == NULL || !g_hash_table_contains (ix->sub_rank, u->sub)
+        || !(unit_answered (u, it) || cov->stood_down[u->rank]))
+      continue;
+    cov->answered[u->rank]++;
+    g_hash_table_insert (cov->answered_by, g_steal_pointer (&key),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+  }
+  GHashTableIter it;
+  gpointer count;
+  g_hash_table_iter_init (&it, cov->answered_by);
+  while (g_hash_table_iter_next (&it, NULL, &count))
+    cov->common += cov->n_subs > 0 && GPOINTER_TO_UINT (count) == cov->n_subs;
+}
+
+static gboolean
+coverage_common (const Coverage *cov, const Unit *u)
+{
+  g_autofree char *key = question_key (u);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (cov->answered_by, key))
+         == cov->n_subs;
+}
+
+static gboolean
+judge_log (const char *dir, const GPtrArray *sets, const GArray *submissions,
+           ScorerMode mode, ScorerFunc func, gpointer user, Coverage *cov,
+           GError **error)
 {
   LogIndex ix = { 0 };
   ix.units = g_hash_table_new (g_str_hash, g_str_equal);
@@ -396,10 +544,14 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
     g_hash_table_insert (by_name, set->name, (gpointer) set);
   }
   gboolean ok = runlog_read (dir, index_attempt, &ix, error);
+  if (ok && !ix.each_attempt && submissions)
+    fill_unfired (&ix, submissions);
   if (ok && !ix.each_attempt)
     g_ptr_array_sort (ix.order, cmp_units);
+  if (ok && cov)
+    coverage_count (cov, &ix, by_name);
   if (ok)
-    ok = judge_all (by_name, ix.order, func, user, error);
+    ok = judge_all (by_name, ix.order, cov, func, user, error);
   g_hash_table_unref (by_name);
   g_hash_table_unref (ix.sub_rank);
   g_ptr_array_unref (ix.order);
@@ -407,6 +559,14 @@ scorer_judge_log (const char *dir, const GPtrArray *sets,
   g_string_free (ix.key, TRUE);
   g_string_chunk_free (ix.strings);
   return ok;
+}
+
+gboolean
+scorer_judge_log (const char *dir, const GPtrArray *sets,
+                  const GArray *submissions, ScorerMode mode,
+                  ScorerFunc func, gpointer user, GError **error)
+{
+  return judge_log (dir, sets, submissions, mode, func, user, NULL, error);
 }
 
 /* ---- a run: scores.jsonl and results.json ---- */
@@ -419,12 +579,15 @@ typedef struct {
   MetricsInput *judged;  /* the records as judged, when a decision exists */
   Lookalike *lookalike;  /* answers compared between submissions */
   Canary *canary;        /* leak signs searched in every answer */
+  const Coverage *cov;
 } RunSink;
 
 /* Each record is written at once and its fields handed to the metrics,
- * which copy what they need: no record outlives its line. A reviewer's
- * decision replaces the verdict written and ranked; the judge's own
- * verdicts are ranked apart, for the ranking before appeals. */
+ * which copy what they need: no record outlives its line. Every record
+ * is written; the metrics and the ranking see only the questions every
+ * submission answered. A reviewer's decision replaces the verdict written
+ * and ranked; the judge's own verdicts are ranked apart, for the ranking
+ * before appeals. Canaries and look-alikes see every answer. */
 static gboolean
 sink_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
@@ -435,15 +598,18 @@ sink_record (const ScoreRecord *rec, gpointer user, GError **error)
   g_string_truncate (s->line, 0);
   score_record_append (s->line, &out);
   g_string_append_c (s->line, '\n');
-  metrics_input_add (s->metrics, &out);
-  if (s->judged)
-    metrics_input_add (s->judged, rec);
+  if (s->cov->unit_common) {
+    metrics_input_add (s->metrics, &out);
+    if (s->judged)
+      metrics_input_add (s->judged, rec);
+  }
   lookalike_add (s->lookalike, &out, out.hidden);
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
-/* The manifest's question sets, loaded unhashed: the run's hashes are
- * the ones results.json reports. */
+/* The manifest's question sets as they are now, hashed: results.json
+ * reports the hashes of the sets the scores were made with (issue 15: it
+ * used to repeat the firing's after a corrected key was re-scored). */
 static GPtrArray *
 load_sets (const RunManifest *m, GError **error)
 {
@@ -456,12 +622,73 @@ load_sets (const RunManifest *m, GError **error)
       path = t->path;
     if (path == NULL)
       continue;
-    Testset *set = testset_load_unhashed (path, error);
+    Testset *set = testset_load (path, error);
     if (set == NULL)
       return NULL;
     g_ptr_array_add (sets, set);
   }
   return g_steal_pointer (&sets);
+}
+
+/* An item's key in results.json: its id, or for a hidden set a hash of it
+ * (the ids of a hidden set are not published). */
+static char *
+item_key (const Testset *set, const TsItem *it)
+{
+  if (!set->hidden)
+    return g_strdup (it->id);
+  char hex[65];
+  sha256_hex (it->id, strlen (it->id), hex);
+  return g_strdup_printf ("#%.16s", hex);
+}
+
+/* contest.testsets of results.json: each set the scores were made with,
+ * its SHA-256 now, the firing's when it differs ("sha256_fired"), and a
+ * digest per item so that diff can name what changed. */
+static cJSON *
+sets_used (const RunManifest *m, const GPtrArray *sets)
+{
+  cJSON *out = cJSON_CreateArray ();
+  const cJSON *fired = cJSON_GetObjectItemCaseSensitive (m->contest,
+                                                        "testsets");
+  for (guint i = 0; i < m->testsets->len; i++) {
+    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
+    const Testset *set = NULL;
+    for (guint k = 0; k < sets->len && set == NULL; k++)
+      if (g_strcmp0 (((const Testset *) sets->pdata[k])->name, t->name) == 0)
+        set = sets->pdata[k];
+    /* The manifest's entry (name, path, categories, …), its hash, count
+     * and visibility those of the set as scored. */
+    cJSON *o = cJSON_Duplicate (cJSON_GetArrayItem (fired, (int) i), TRUE);
+    if (!cJSON_IsObject (o)) {
+      cJSON_Delete (o);
+      o = cJSON_CreateObject ();
+      cJSON_AddStringToObject (o, "name", t->name ? t->name : "?");
+    }
+    static const char *const dropped[] = { "sha256", "visibility", "items",
+                                           "abs_path" };
+    for (guint k = 0; k < G_N_ELEMENTS (dropped); k++)
+      cJSON_DeleteItemFromObjectCaseSensitive (o, dropped[k]);
+    const char *now = set && set->sha256 ? set->sha256 : t->sha256;
+    cJSON_AddStringToObject (o, "sha256", now ? now : "");
+    if (t->sha256 && now && strcmp (t->sha256, now) != 0)
+      cJSON_AddStringToObject (o, "sha256_fired", t->sha256);
+    if (set == NULL) {
+      cJSON_AddItemToArray (out, o);
+      continue;
+    }
+    cJSON_AddStringToObject (o, "visibility",
+                             set->hidden ? "hidden" : "public");
+    cJSON_AddNumberToObject (o, "items", set->items->len);
+    cJSON *items = cJSON_AddObjectToObject (o, "item_sha256");
+    for (guint k = 0; k < set->items->len; k++) {
+      const TsItem *it = g_ptr_array_index (set->items, k);
+      g_autofree char *key = item_key (set, it);
+      cJSON_AddStringToObject (items, key, it->digest);
+    }
+    cJSON_AddItemToArray (out, o);
+  }
+  return out;
 }
 
 static MetricsConfig
@@ -508,10 +735,33 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   g_autoptr (GString) line = g_string_sized_new (4096);
   g_autoptr (Lookalike) lookalike = lookalike_new (m->submissions);
   g_autoptr (Canary) canary = canary_new (sets);
-  RunSink sink = { out, line, metrics, review, judged, lookalike, canary };
-  if (!scorer_judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
-                         sink_record, &sink, error)
-      || !atomic_file_commit (g_steal_pointer (&out), error))
+  guint n_subs = m->submissions->len;
+  g_autofree guint64 *answered = g_new0 (guint64, MAX (n_subs, 1));
+  g_autofree gboolean *stood_down = g_new0 (gboolean, MAX (n_subs, 1u));
+  for (guint i = 0; i < n_subs; i++) {
+    const char *id = g_array_index (m->submissions, RunSubmission, i).id;
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive (m->status, id);
+    const char *state = cJSON_GetStringValue (
+        cJSON_GetObjectItemCaseSensitive (st, "state"));
+    stood_down[i] = g_strcmp0 (state, "unavailable") == 0
+                    || g_strcmp0 (state, "paused") == 0;
+  }
+  Coverage cov = { n_subs,
+                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          NULL),
+                   answered, 0, 0, FALSE, stood_down };
+  RunSink sink = { out,    line,      metrics, review,
+                   judged, lookalike, canary,  &cov };
+  gboolean ok = judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
+                           sink_record, &sink, &cov, error)
+                && atomic_file_commit (g_steal_pointer (&out), error);
+  g_hash_table_unref (cov.answered_by);
+  if (!ok)
+    return FALSE;
+  /* What the scores came from, and what they are: anchors for verify. */
+  RundirDigest log_digest, scores_digest;
+  if (!runlog_digest (dir, &log_digest, error)
+      || !rundir_digest_file (dir, RUNDIR_SCORES, &scores_digest, error))
     return FALSE;
   MetricsConfig cfg = metrics_config_of (m);
   cJSON *ties = NULL;
@@ -529,6 +779,11 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
     results_set (res, "appeals",
                  review_summary (review, before, before_ties));
   }
+  guint64 planned = m->planned_units ? m->planned_units : cov.units_seen;
+  results_set_coverage (res, m->submissions, answered, planned,
+                        m->planned_units > 0, cov.common);
+  results_set_digests (res, &log_digest, &scores_digest);
+  results_set_testsets (res, sets_used (m, sets));
   if (!results_write (dir, res, error))
     return FALSE;
   if (results)

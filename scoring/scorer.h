@@ -28,8 +28,10 @@ typedef gboolean (*ScorerFunc) (const ScoreRecord *rec, gpointer user,
  * and hands each record to func. SCORER_EACH_UNIT orders records by
  * question set, item and variant (clean first), then by the submission's
  * place in submissions (RunSubmission, may be NULL): firing order never
- * shows in the output. Attempts of items no longer in the sets are
- * skipped. FALSE + error (JSONL_ERROR naming file:line) when the log
+ * shows in the output; then every (set, item, variant) some submission
+ * was asked is scored for each of submissions, not_fired where the log
+ * has nothing (a paused or unavailable submission is not ranked on fewer
+ * questions). Attempts of items no longer in the sets are skipped. FALSE + error (JSONL_ERROR naming file:line) when the log
  * cannot be read, or func's error. */
 gboolean scorer_judge_log (const char *dir, const GPtrArray *sets,
                            const GArray *submissions, ScorerMode mode,

@@ -15,7 +15,7 @@ set_file=$data/set-1000.jsonl
 dir=$data/report-34
 [ -f "$set_file" ] || scripts/gen-bench-data.sh set 1000 "$set_file"
 [ -f "$dir/log.jsonl" ] || scripts/gen-bench-data.sh log 34 1000 5 set-1000 "$dir"
-scripts/gen-bench-data.sh manifest "$dir" 34 "34 tỉnh × 1000 câu × 5 biến thể" "$set_file"
+scripts/gen-bench-data.sh manifest "$dir" 34 "34 tỉnh × 1000 câu × 5 biến thể" "$set_file" 5000
 
 # Wall seconds, and CPU seconds (user + system) after a slash: on a shared
 # machine the wall time also counts the neighbours' load.

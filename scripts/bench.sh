@@ -142,11 +142,11 @@ fire_s=$(sed -nE '1p;$p' "$data/run-nginx/log.jsonl" |
 # amount and agency, refusal). This is what a ministry scores; the nginx
 # run log above (200,000 distinct items, one submission, one canned
 # answer) is scored too, as the case where loading the keys dominates.
-contest_manifest() { # DIR SUBS NAME
+contest_manifest() { # DIR SUBS NAME (1,000 items × 5 variants planned)
   subs=$(awk -v n="$2" 'BEGIN {for (s = 1; s <= n; s++) printf "%s{\"id\": \"tinh-%02d\", \"name\": \"Tỉnh %02d\"}", (s > 1 ? "," : ""), s, s}')
   cat >"$1/manifest.json" <<JSON
 {"vabench_version": "bench", "run_id": "$(basename "$1")", "started_at": "2026-01-01T00:00:00Z",
- "finished_at": "2026-01-01T01:00:00Z",
+ "finished_at": "2026-01-01T01:00:00Z", "plan": {"units": 5000},
  "contest": {"name": "$3", "seed": 1,
   "weights": {"accuracy": 0.5, "nearmiss": 0.2, "latency": 0.2, "availability": 0.1},
   "sla_ms": 3000, "resamples": 1000, "nearmiss_kinds": ["no_diacritics", "telex", "vni", "abbreviation"],

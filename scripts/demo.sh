@@ -1,7 +1,19 @@
 #!/bin/sh
 # make demo: five mock provinces on loopback, one per profile, a whole
 # contest on the practice set, the ranked table, runs/demo/report.html.
+#
+# Latency SLA: 3 s, as a ministry would set it for chat assistants — a
+# citizen waits for a chat answer as for a person typing it, and assistants
+# that generate their answer with a language model take seconds; a 200 ms
+# target would fail every real assistant and rank the mocks on noise. The
+# slow province answers in 4 s, over the SLA. Its requests are 4 s timers
+# in the mock, so it is called with more requests in flight (its manifest
+# raises its own concurrency, as any manifest may) to keep the demo short;
+# latency does not depend on it.
 set -eu
+sla_ms=3000
+slow_ms=4000
+slow_concurrency=384
 bin=${1:-build/vabench}
 root=$(pwd)
 out=runs/demo
@@ -17,12 +29,15 @@ for spec in exact:exact:"Tỉnh Chính Xác" fuzzy:fuzzy:"Tỉnh Linh Hoạt" \
             slow:slow:"Tỉnh Chậm" flaky:flaky:"Tỉnh Chập Chờn" \
             wrong-fees:wrong-fees:"Tỉnh Sai Phí"; do
   id=${spec%%:*}; rest=${spec#*:}; profile=${rest%%:*}; prov=${rest#*:}
+  extra=""
   case $profile in
-    slow) mock_start "$bin" "$work" "$id" "$profile" --delay-ms 250 ;;
+    slow)
+      mock_start "$bin" "$work" "$id" "$profile" --delay-ms "$slow_ms"
+      extra="\"concurrency\": $slow_concurrency" ;;
     *) mock_start "$bin" "$work" "$id" "$profile" ;;
   esac
   write_manifest "$work/$id.json" "$id" "Trợ lý ảo $prov" "$prov" \
-    "http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
+    "http://127.0.0.1:$MOCK_PORT/v1/chat/completions" openai-chat "$extra"
   echo "  $id: profile $profile on port $MOCK_PORT"
 done
 
@@ -46,13 +61,14 @@ latency = 0.2
 availability = 0.1
 
 [sla]
-latency_ms = 200
+latency_ms = $sla_ms
 
 [politeness]
 concurrency = 24
 rate_per_sec = 0
-timeout_ms = 5000
+timeout_ms = 30000
 retries = 2
+global_concurrency = 512
 INI
 rm -rf "$out"
 echo "demo: firing the practice set and its near-miss variants"

@@ -4,7 +4,7 @@
 #   gen-bench-data.sh log SUBS ITEMS VARIANTS SETNAME DIR
 #                                           a run log of SUBS×ITEMS×VARIANTS
 #                                           answers
-#   gen-bench-data.sh manifest DIR SUBS NAME SETFILE
+#   gen-bench-data.sh manifest DIR SUBS NAME SETFILE [UNITS]   (UNITS: the plan size, items × variants)
 #                                           manifest.json for DIR: SUBS
 #                                           provinces, the set's categories
 set -eu
@@ -42,12 +42,15 @@ log)
   }' >"$dir/log.jsonl"
   ;;
 manifest)
-  dir=$2 subs=$3 name=$4 setfile=$5
+  dir=$2 subs=$3 name=$4 setfile=$5 units=${6:-0}
   mkdir -p "$dir"
+  # the plan's size, when given: a run that answered all of it is complete
+  plan=""
+  [ "$units" -gt 0 ] && plan="\"plan\": {\"units\": $units},"
   list=$(awk -v n="$subs" 'BEGIN {for (s = 1; s <= n; s++) printf "%s{\"id\": \"tinh-%02d\", \"name\": \"Tỉnh %02d\"}", (s > 1 ? "," : ""), s, s}')
   cat >"$dir/manifest.json" <<JSON
 {"vabench_version": "bench", "run_id": "$(basename "$dir")", "started_at": "2026-01-01T00:00:00Z",
- "finished_at": "2026-01-01T01:00:00Z",
+ "finished_at": "2026-01-01T01:00:00Z", $plan
  "contest": {"name": "$name", "seed": 1,
   "weights": {"accuracy": 0.5, "nearmiss": 0.2, "latency": 0.2, "availability": 0.1},
   "sla_ms": 3000, "resamples": 1000, "nearmiss_kinds": ["no_diacritics", "telex", "vni", "abbreviation"],

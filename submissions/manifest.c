@@ -2,7 +2,9 @@
 
 #include <string.h>
 
+#include "util/input_file.h"
 #include "util/jsonl.h"
+#include "util/suggest.h"
 
 G_DEFINE_QUARK (vabench-manifest-error-quark, manifest_error)
 
@@ -87,15 +89,82 @@ fail (Where *w, const char *field, GError **error, const char *fmt, ...)
 #define GET(type, w, o, name, ...)                                           \
   ((w)->field = (name), jsonl_get_##type ((o), (name), __VA_ARGS__))
 
+/* Limits of a manifest (submissions/README.md): a flat JSON file. */
+#define MANIFEST_MAX_BYTES (1024 * 1024)
+#define MANIFEST_MAX_LINE (64 * 1024)
+#define MANIFEST_MAX_LIST 64 /* headers, allow_redirect_hosts */
+#define MANIFEST_ID_MAX 64
+#define MANIFEST_ENV_PREFIX "VABENCH_"
+#define MANIFEST_ENV_MAX 64
+
 static gboolean
 valid_id (const char *id)
 {
-  if (*id == '\0')
+  if (*id == '\0' || strlen (id) > MANIFEST_ID_MAX)
     return FALSE;
   for (const char *p = id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
       return FALSE;
   return TRUE;
+}
+
+/* A token variable must be named VABENCH_[A-Z0-9_]+: a manifest — which
+ * may come with someone else's run directory — can then reach only
+ * variables set for vabench, never GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY or
+ * a CI's other secrets. */
+static gboolean
+valid_env_name (const char *name)
+{
+  gsize n = strlen (name), p = strlen (MANIFEST_ENV_PREFIX);
+  if (n <= p || n > MANIFEST_ENV_MAX
+      || strncmp (name, MANIFEST_ENV_PREFIX, p) != 0)
+    return FALSE;
+  for (const char *c = name + p; *c; c++)
+    if (!g_ascii_isupper (*c) && !g_ascii_isdigit (*c) && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* RFC 9110 field-name: a token. */
+static gboolean
+valid_header_name (const char *name)
+{
+  if (*name == '\0')
+    return FALSE;
+  for (const char *c = name; *c; c++)
+    if (!g_ascii_isalnum (*c) && strchr ("!#$%&'*+-.^_`|~", *c) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* RFC 9110 field-value: no control character but a tab (a CR or LF would
+ * end the header and start another). */
+static gboolean
+valid_header_value (const char *value)
+{
+  for (const guchar *c = (const guchar *) value; *c; c++)
+    if ((*c < 0x20 && *c != '\t') || *c == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/* "\u0000" outside an escaped backslash: cJSON would cut the string there,
+ * so what is checked would not be what the author wrote. */
+static gboolean
+has_escaped_nul (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++) {
+    if (text[i] != '\\')
+      continue;
+    gsize run = 0;
+    while (i + run < len && text[i + run] == '\\')
+      run++;
+    i += run;
+    if (run % 2 == 1 && i + 5 <= len
+        && g_ascii_strncasecmp (text + i, "u0000", 5) == 0)
+      return TRUE;
+  }
+  return FALSE;
 }
 
 static gboolean
@@ -111,8 +180,9 @@ read_limits (Where *w, const cJSON *o, Manifest *m, GError **error)
                  conc);
   if (rate < 0)
     return fail (w, "rate_per_sec", error, "must be ≥ 0");
-  if (tmo < 0 || tmo > 3600000)
-    return fail (w, "timeout_ms", error, "%g out of range", tmo);
+  if (tmo < 0 || tmo > 3600000 || tmo != (guint) tmo)
+    return fail (w, "timeout_ms", error, "%g is not a whole number of "
+                 "milliseconds in 0..3600000", tmo);
   m->concurrency = (guint) conc;
   m->rate_per_sec = rate;
   m->timeout_ms = (guint) tmo;
@@ -139,6 +209,14 @@ read_auth (Where *w, const cJSON *o, Manifest *m, GError **error)
                  "type \"%s\" is neither \"bearer\" nor \"header\"", type);
   if (strcmp (type, "header") == 0 && header == NULL)
     return fail (w, "auth", error, "type \"header\" needs \"header\"");
+  if (header && !valid_header_name (header))
+    return fail (w, "auth", error, "\"%s\" is not a header name", header);
+  if (!valid_env_name (env))
+    return fail (w, "auth", error,
+                 "env \"%s\" is not a token variable: its name must be "
+                 MANIFEST_ENV_PREFIX "[A-Z0-9_]+ (at most %d characters), so "
+                 "that a manifest can reach no other secret",
+                 env, MANIFEST_ENV_MAX);
   m->auth_type = g_strdup (type);
   m->auth_env = g_strdup (env);
   m->auth_header = g_strdup (header);
@@ -158,8 +236,13 @@ read_headers (Where *w, const cJSON *o, Manifest *m, GError **error)
     if (!cJSON_IsString (e))
       return fail (w, "headers", error, "value of \"%s\" must be a string",
                    e->string);
-    if (strpbrk (e->string, ":\r\n") || strpbrk (e->valuestring, "\r\n"))
-      return fail (w, "headers", error, "\"%s\" is not a valid header",
+    if (lines->len >= MANIFEST_MAX_LIST)
+      return fail (w, "headers", error, "more than %d headers",
+                   MANIFEST_MAX_LIST);
+    if (!valid_header_name (e->string) || !valid_header_value (e->valuestring))
+      return fail (w, "headers", error,
+                   "\"%s\" is not a valid header (a name is a token; a "
+                   "value holds no line break or other control character)",
                    e->string);
     g_ptr_array_add (lines, g_strdup_printf ("%s: %s", e->string,
                                              e->valuestring));
@@ -213,6 +296,20 @@ read_fields (Where *w, const cJSON *o, Manifest *m, GError **error)
                  "\"%s\" must be letters, digits, '-', '_' or '.'", id);
   if (!g_str_has_prefix (ep, "http://") && !g_str_has_prefix (ep, "https://"))
     return fail (w, "endpoint", error, "\"%s\" is not an http(s) URL", ep);
+  g_autoptr (GUri) uri = g_uri_parse (ep, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL
+      || *g_uri_get_host (uri) == '\0')
+    return fail (w, "endpoint", error, "\"%s\" is not a valid URL", ep);
+  /* Never echoed: the message would carry the password. */
+  if (g_uri_get_userinfo (uri) != NULL)
+    return fail (w, "endpoint", error,
+                 "a URL holding credentials (user:password@) is refused: "
+                 "they would be written to manifest.json; give the token "
+                 "with \"auth\"");
+  if (m->redirect_hosts
+      && g_strv_length (m->redirect_hosts) > MANIFEST_MAX_LIST)
+    return fail (w, "allow_redirect_hosts", error, "more than %d hosts",
+                 MANIFEST_MAX_LIST);
   if (!g_strv_contains (adapters, ad))
     return fail (w, "adapter", error,
                  "unknown adapter \"%s\" (known: openai-chat, rasa-rest, "
@@ -228,6 +325,49 @@ read_fields (Where *w, const cJSON *o, Manifest *m, GError **error)
          && read_headers (w, o, m, error) && read_template (w, o, m, error);
 }
 
+/* Every member a manifest may hold (submissions/README.md). An unknown
+ * one is an error: "atuh" for "auth" used to send every request without
+ * its token, and the run still exited 0. */
+static const char *const known_fields[] = {
+  "id", "name", "province", "endpoint", "adapter", "model", "stream",
+  "auth", "headers", "concurrency", "rate_per_sec", "timeout_ms",
+  "allow_redirect_hosts", "method", "body", "answer_pointer", NULL,
+};
+static const char *const known_auth[] = { "type", "env", "header", NULL };
+
+static gboolean
+unknown_member (Where *w, const char *prefix, const char *name,
+                const char *const *known, GError **error)
+{
+  g_autofree char *hint = suggest_hint (name, known);
+  g_autofree char *all = g_strjoinv (", ", (char **) known);
+  w->field = name;
+  g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID,
+               "field \"%s%s\": unknown field%s (known: %s)", prefix, name,
+               hint, all);
+  return FALSE;
+}
+
+static gboolean
+check_members (Where *w, const cJSON *o, GError **error)
+{
+  const cJSON *e;
+  cJSON_ArrayForEach (e, o)
+  {
+    if (!g_strv_contains (known_fields, e->string))
+      return unknown_member (w, "", e->string, known_fields, error);
+  }
+  const cJSON *auth = cJSON_GetObjectItemCaseSensitive (o, "auth");
+  if (!cJSON_IsObject (auth))
+    return TRUE;
+  cJSON_ArrayForEach (e, auth)
+  {
+    if (!g_strv_contains (known_auth, e->string))
+      return unknown_member (w, "auth.", e->string, known_auth, error);
+  }
+  return TRUE;
+}
+
 static gboolean
 resolve_secret (Manifest *m, GError **error)
 {
@@ -241,6 +381,15 @@ resolve_secret (Manifest *m, GError **error)
                  m->path, m->auth_env, m->id);
     return FALSE;
   }
+  /* The token goes into a header line: a line break would add headers. */
+  if (!valid_header_value (v)) {
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_SECRET,
+                 "%s: field \"auth.env\": environment variable %s holds a "
+                 "line break or another control character (a token is one "
+                 "line)",
+                 m->path, m->auth_env);
+    return FALSE;
+  }
   m->secret = g_strdup (v);
   return TRUE;
 }
@@ -250,10 +399,14 @@ manifest_load (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
   gsize len = 0;
-  g_autoptr (GError) io = NULL;
-  if (!g_file_get_contents (path, &text, &len, &io)) {
-    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, "%s: %s",
-                 path, io->message);
+  const InputLimits limits = { MANIFEST_MAX_BYTES, MANIFEST_MAX_LINE };
+  if (!input_file_read (path, &limits, "a manifest", &text, &len,
+                        MANIFEST_ERROR, MANIFEST_ERROR_INVALID, error))
+    return NULL;
+  if (has_escaped_nul (text, len)) {
+    g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID,
+                 "%s: a NUL character (\\u0000) is not allowed in a "
+                 "manifest", path);
     return NULL;
   }
   if (!g_utf8_validate_len (text, len, NULL)) {
@@ -276,7 +429,7 @@ manifest_load (const char *path, GError **error)
   m->path = g_strdup (path);
   g_autoptr (GError) local = NULL;
   Where w = { NULL };
-  if (!read_fields (&w, o, m, &local)) {
+  if (!check_members (&w, o, &local) || !read_fields (&w, o, m, &local)) {
     g_set_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID, "%s:%u: %s",
                  path, line_of_field (text, w.field), local->message);
     return NULL;
@@ -284,6 +437,15 @@ manifest_load (const char *path, GError **error)
   if (!resolve_secret (m, error))
     return NULL;
   return g_steal_pointer (&m);
+}
+
+guint
+manifest_field_line (const Manifest *m, const char *field)
+{
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents (m->path, &text, NULL, NULL))
+    return 1;
+  return line_of_field (text, field);
 }
 
 cJSON *

@@ -37,11 +37,17 @@ typedef struct {
   char *answer_pointer;   /* RFC 6901 JSON Pointer to the answer */
 } Manifest;
 
-/* Loads path. Errors name "path:line: field "x": reason"; a missing
- * secret variable is MANIFEST_ERROR_SECRET naming the variable. */
+/* Loads path. Errors name "path:line: field "x": reason"; an unknown
+ * member (also inside "auth") is an error with a "did you mean" for a
+ * near miss; a missing secret variable is MANIFEST_ERROR_SECRET naming
+ * the variable. */
 Manifest *manifest_load (const char *path, GError **error);
 void manifest_free (Manifest *m); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Manifest, manifest_free)
+
+/* The line of m's file where field is set (1 when it cannot tell): for
+ * a message about a field found wrong after loading. */
+guint manifest_field_line (const Manifest *m, const char *field);
 
 /* The manifest as JSON without any secret (for manifest.json). New object. */
 cJSON *manifest_snapshot (const Manifest *m);

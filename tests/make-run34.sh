@@ -10,6 +10,6 @@ dir=$(cd "$dir" && pwd)
 scripts/gen-bench-data.sh set "$items" "$dir/set-$items.jsonl"
 scripts/gen-bench-data.sh log 34 "$items" 3 "set-$items" "$dir/run"
 scripts/gen-bench-data.sh manifest "$dir/run" 34 "34 tỉnh, thành phố" \
-  "$dir/set-$items.jsonl"
+  "$dir/set-$items.jsonl" $((items * 3))
 "$vb" score --quiet "$dir/run" >/dev/null
 "$vb" report "$dir/run" >/dev/null

@@ -104,11 +104,11 @@ setup_contest (void)
   mocks[1] = start_mock (MOCK_PROFILE_FUZZY);
   mocks[2] = start_mock (MOCK_PROFILE_FLAKY);
   mocks[3] = start_mock (MOCK_PROFILE_WRONG_FEES);
-  g_setenv ("VB_IT_TOKEN", SECRET, TRUE);
+  g_setenv ("VABENCH_IT_TOKEN", SECRET, TRUE);
   write_manifest ("exact", mock_server_port (mocks[0]), "/v1/chat/completions",
                   "openai-chat",
                   ", \"auth\": {\"type\": \"bearer\", \"env\": "
-                  "\"VB_IT_TOKEN\"}");
+                  "\"VABENCH_IT_TOKEN\"}");
   write_manifest ("fuzzy", mock_server_port (mocks[1]), "/v1/chat/completions",
                   "openai-chat", NULL);
   write_manifest ("flaky", mock_server_port (mocks[2]), "/v1/chat/completions",

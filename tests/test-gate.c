@@ -299,7 +299,7 @@ static int
 run_gate (Runs *r, const char *const *requires, const char *const *drops,
           GString *out, GError **error)
 {
-  GateOptions opts = { r->cur, requires, NULL, r->base, drops };
+  GateOptions opts = { r->cur, requires, NULL, r->base, drops, FALSE };
   g_autoptr (GPtrArray) checks = NULL;
   int rc = gate_run (&opts, out, &checks, error);
   /* Every threshold and --max-drop line is a check (JUnit's cases). */
@@ -361,11 +361,11 @@ test_max_drop_pass_and_bad (Runs *r, gconstpointer data)
   g_assert_cmpint (run_gate (r, NULL, bad, out, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_EXPR);
   g_clear_error (&error);
-  GateOptions no_base = { r->cur, NULL, NULL, NULL, ok };
+  GateOptions no_base = { r->cur, NULL, NULL, NULL, ok, FALSE };
   g_assert_cmpint (gate_run (&no_base, out, NULL, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_EXPR);
   g_clear_error (&error);
-  GateOptions missing = { r->root, NULL, NULL, NULL, NULL };
+  GateOptions missing = { r->root, NULL, NULL, NULL, NULL, FALSE };
   g_assert_cmpint (gate_run (&missing, out, NULL, &error), ==, GATE_BAD);
   g_assert_error (error, GATE_ERROR, GATE_ERROR_INPUT);
 }
@@ -376,7 +376,7 @@ test_diff (Runs *r, gconstpointer data)
   write_pair (r, 2);
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_assert_true (diff_runs (r->base, r->cur, out, &error));
+  g_assert_true (diff_runs (r->base, r->cur, FALSE, out, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (out->str, "## hanoi"));
   g_assert_nonnull (strstr (out->str, "accuracy           1 → 0.75 (-0.25)"));
@@ -386,7 +386,7 @@ test_diff (Runs *r, gconstpointer data)
   g_assert_nonnull (strstr (out->str, "wrong → correct: 0"));
   /* Swapped order: the flips go the other way. */
   g_string_truncate (out, 0);
-  g_assert_true (diff_runs (r->cur, r->base, out, &error));
+  g_assert_true (diff_runs (r->cur, r->base, FALSE, out, &error));
   g_assert_nonnull (strstr (out->str, "wrong → correct: 3"));
 }
 
@@ -398,11 +398,94 @@ test_diff_hash_mismatch (Runs *r, gconstpointer data)
   write_run (r->cur, "bb", 1.0, all, 2, 0);
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_assert_false (diff_runs (r->base, r->cur, out, &error));
+  g_assert_false (diff_runs (r->base, r->cur, FALSE, out, &error));
   g_assert_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS);
   g_assert_nonnull (strstr (error->message, "\"practice\""));
   g_assert_nonnull (strstr (error->message, "aa"));
   g_assert_nonnull (strstr (error->message, "bb"));
+}
+
+/* results.json of a run scored with set "practice" of hash sha and these
+ * item digests (a JSON object). */
+static void
+write_results_items (const char *dir, const char *sha, const char *items)
+{
+  g_autofree char *results = g_strdup_printf (
+      "{\"contest\": {\"testsets\": [{\"name\": \"practice\", \"sha256\": "
+      "\"%s\", \"item_sha256\": %s}]}, \"submissions\": [{\"id\": "
+      "\"hanoi\", \"accuracy\": 1, \"p95_ms\": 1000, \"rank\": 1}]}",
+      sha, items);
+  write_file (dir, "results.json", results);
+}
+
+/* A key corrected in one item, one item added, one of a hidden set
+ * changed: diff and gate refuse, naming the set and the items; told
+ * --allow-different-sets they compare and list them first. */
+static void
+test_different_sets_listed (Runs *r, gconstpointer data)
+{
+  gboolean all[3] = { TRUE, TRUE, TRUE };
+  write_run (r->base, "aa", 1.0, all, 3, 0);
+  write_run (r->cur, "bb", 1.0, all, 3, 0);
+  write_results_items (r->base, "aa11",
+                       "{\"thutuc-000\": \"0001\", \"thutuc-001\": "
+                       "\"0002\", \"#h1\": \"0003\"}");
+  write_results_items (r->cur, "bb22",
+                       "{\"thutuc-000\": \"0001\", \"thutuc-001\": "
+                       "\"0009\", \"#h1\": \"0004\", \"thutuc-002\": "
+                       "\"0005\"}");
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_false (diff_runs (r->base, r->cur, FALSE, out, &error));
+  g_assert_error (error, DIFF_ERROR, DIFF_ERROR_TESTSETS);
+  const char *want = "question set \"practice\": sha256 aa11… in the first "
+                     "run, bb22… in the second; 2 item(s) changed: "
+                     "thutuc-001; 1 of a hidden set, not listed; 1 added: "
+                     "thutuc-002\n";
+  if (strstr (error->message, want) == NULL)
+    g_error ("got %s", error->message);
+  g_assert_nonnull (strstr (error->message, "--allow-different-sets"));
+  g_assert_null (strstr (error->message, "#h1"));
+  g_clear_error (&error);
+  g_assert_true (diff_runs (r->base, r->cur, TRUE, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (strstr (out->str, "! different"),
+                                   "! different question sets"));
+  g_assert_nonnull (strstr (out->str, want));
+  g_assert_nonnull (strstr (out->str, "## hanoi"));
+
+  /* the gate's baseline: the same refusal, the same list when allowed */
+  const char *const requires[] = { "accuracy>=0.5", NULL };
+  GateOptions opts = { r->cur, requires, NULL, r->base, NULL, FALSE };
+  g_string_truncate (out, 0);
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_BAD);
+  g_assert_error (error, GATE_ERROR, GATE_ERROR_TESTSETS);
+  g_assert_nonnull (strstr (error->message, "thutuc-001"));
+  g_clear_error (&error);
+  opts.allow_different_sets = TRUE;
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_PASS);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out->str, "baseline: different question sets"));
+  g_assert_nonnull (strstr (out->str, "1 added: thutuc-002"));
+}
+
+/* Same sets: no word about them; an older results.json without item
+ * digests still compares by hash, and says it cannot tell which items. */
+static void
+test_same_and_old_sets (Runs *r, gconstpointer data)
+{
+  write_pair (r, 0);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  const char *const requires[] = { "accuracy>=0.5", NULL };
+  GateOptions opts = { r->cur, requires, NULL, r->base, NULL, FALSE };
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_PASS);
+  g_assert_null (strstr (out->str, "different question sets"));
+  gboolean all[2] = { TRUE, TRUE };
+  write_run (r->cur, "cc", 1.0, all, 2, 0);
+  g_assert_cmpint (gate_run (&opts, out, NULL, &error), ==, GATE_BAD);
+  g_assert_error (error, GATE_ERROR, GATE_ERROR_TESTSETS);
+  g_assert_nonnull (strstr (error->message, "no item digests"));
 }
 
 int
@@ -422,5 +505,7 @@ main (int argc, char **argv)
   RUNS ("/gate/baseline/max-drop", test_max_drop_pass_and_bad);
   RUNS ("/diff/flips", test_diff);
   RUNS ("/diff/hash-mismatch", test_diff_hash_mismatch);
+  RUNS ("/diff/different-sets-listed", test_different_sets_listed);
+  RUNS ("/gate/baseline/same-and-old-sets", test_same_and_old_sets);
   return g_test_run ();
 }

@@ -164,7 +164,22 @@ test_kb_covers_domain (void)
     "ho-tich-khai-sinh",
     "ho-tich-ket-hon",
     "ho-tich-nuoc-ngoai",
+    "ho-tich-khai-tu",
+    "ho-tich-nhan-cha-me-con",
+    "ho-tich-thay-doi-cai-chinh",
+    "ho-tich-giam-ho",
     "chung-thuc-ban-sao",
+    "chung-thuc-chu-ky",
+    "chung-thuc-hop-dong",
+    "cu-tru-gia-han-tam-tru",
+    "cu-tru-tach-ho",
+    "doanh-nghiep-thay-doi",
+    "buu-chinh-giay-phep",
+    "buu-chinh-xac-nhan-thong-bao",
+    "xuat-ban-tai-lieu-khong-kinh-doanh",
+    "tro-choi-diem-cong-cong",
+    "vien-thong-giay-phep-tinh",
+    "tan-so-giay-phep",
     "can-cuoc-cap",
     "ho-chieu-pho-thong",
     "cu-tru-thuong-tru",
@@ -197,13 +212,42 @@ test_kb_covers_domain (void)
     const MockKbRecord *r = mock_kb_record (kb, i);
     g_assert_nonnull (r->legal_basis[0]);
     if (strcmp (r->kind, "procedure") == 0) {
-      g_assert_nonnull (r->agency);
       g_assert_cmpuint (r->channels->len, >, 0);
-      /* After 1 July 2025 no procedure goes to the district level. */
-      g_assert_null (strstr (r->agency, "cấp huyện"));
+      /* After 1 July 2025 no procedure goes to the district level; an
+       * agency no source names stays NULL ("unknown"), never a guess. */
+      g_assert_true (r->agency == NULL
+                     || strstr (r->agency, "cấp huyện") == NULL);
     } else
       g_assert_nonnull (r->text);
   }
+}
+
+/* The KB says what holds today (DOMAIN.md §3, practice/SOURCES.md): the
+ * police issue criminal-record certificates since 1/3/2025, and the 2025
+ * cybersecurity and press laws replaced the old ones on 1/7/2026. */
+static void
+test_kb_current_facts (void)
+{
+  const MockKbRecord *lltp = mock_kb_lookup (kb, "ly-lich-tu-phap");
+  g_assert_nonnull (strstr (lltp->agency, "Công an cấp tỉnh"));
+  g_assert_null (strstr (lltp->agency, "Sở Tư pháp"));
+  const MockKbRecord *anm = mock_kb_lookup (kb, "luat-an-ninh-mang");
+  g_assert_nonnull (strstr (anm->text, "116/2025/QH15"));
+  g_assert_cmpstr (anm->legal_basis[0], ==,
+                   "Luật An ninh mạng số 116/2025/QH15");
+  const MockKbRecord *bc = mock_kb_lookup (kb, "luat-bao-chi");
+  g_assert_cmpstr (bc->legal_basis[0], ==, "Luật Báo chí số 126/2025/QH15");
+  /* A criminal-record question is answered with the police. */
+  const char *q[] = { "Xin phiếu lý lịch tư pháp ở đâu?", NULL };
+  MockAnswerStyle st = { MOCK_KB_EXACT, FALSE, FALSE };
+  g_autofree char *a = mock_answer_reply (kb, &st, q, NULL, NULL);
+  g_assert_nonnull (strstr (a, "Công an cấp tỉnh"));
+  /* Its fee under Thông tư 16/2025/TT-BTC was not read: it stays unknown
+   * rather than the replaced circular's 200.000 đồng. */
+  g_assert_cmpuint (lltp->channels->len, >, 0);
+  for (guint i = 0; i < lltp->channels->len; i++)
+    g_assert_null (((const MockKbChannel *) lltp->channels->pdata[i])->fee);
+  g_assert_null (strstr (a, "200.000"));
 }
 
 static void
@@ -250,6 +294,10 @@ test_kb_retrieval (void)
     { "đăng ký thườnng trú", MOCK_KB_FUZZY, "cu-tru-thuong-tru" },
     { "Kết hôn với người nước ngoài làm ở đâu?", MOCK_KB_FUZZY,
       "ho-tich-nuoc-ngoai" },
+    /* Khai tử is its own record, not the nearest khai sinh. */
+    { "Đăng ký khai tử cho bố ở đâu?", MOCK_KB_EXACT, "ho-tich-khai-tu" },
+    { "dang ky khai tu mat bao lau", MOCK_KB_FUZZY, "ho-tich-khai-tu" },
+    { "Gia hạn tạm trú nộp ở đâu?", MOCK_KB_EXACT, "cu-tru-gia-han-tam-tru" },
     { "Luật Căn cước có số hiệu là gì?", MOCK_KB_EXACT, "luat-can-cuoc" },
     { "Luật Viễn thông số mấy?", MOCK_KB_FUZZY, "luat-vien-thong" },
     { "Cả nước có bao nhiêu tỉnh thành sau sáp nhập tỉnh?", MOCK_KB_FUZZY,
@@ -365,8 +413,8 @@ test_answer_multiple_choice (void)
       "C. 86/2015/QH13",
       "Đáp án: B." },
     /* The clause about the asked case decides, not any amount stated. */
-    { "Lệ phí cấp lại hộ chiếu do bị mất là? A. 200.000 đồng; "
-      "B. 400.000 đồng; C. 500.000 đồng.",
+    { "Lệ phí cấp lại hộ chiếu do bị mất là? A. 100.000 đồng; "
+      "B. 200.000 đồng; C. 500.000 đồng.",
       "Đáp án: B." },
     /* 05 = 5, and a date is one token: 1/7/2025 is not 1/1/2025. */
     { "Đăng ký kết hôn cần xác minh thì không quá bao lâu? A. 3 ngày làm "
@@ -871,6 +919,7 @@ main (int argc, char **argv)
   kb = mock_kb_load (MOCK_DEFAULT_KB, &error);
   g_assert_no_error (error);
   g_test_add_func ("/mock/kb/covers-domain", test_kb_covers_domain);
+  g_test_add_func ("/mock/kb/current-facts", test_kb_current_facts);
   g_test_add_func ("/mock/kb/rejects-bad-file", test_kb_rejects_bad_file);
   g_test_add_func ("/mock/kb/retrieval", test_kb_retrieval);
   g_test_add_func ("/mock/answer/leads-with-asked",

@@ -69,8 +69,9 @@ test_finished_rate_stops (void)
 {
   static char a[] = "ha-noi", b[] = "hue";
   EngineSubProgress subs[2] = {
-    { a, 100, 100, 200, 0, 0 }, /* 200 requests, done at 10 s */
-    { b, 100, 10, 10, 0, 2 },
+    { a, 100, 100, 200, 0, 0, FALSE, FAILURE_NONE, 0 }, /* 200 requests,
+                                                         done at 10 s */
+    { b, 100, 10, 10, 0, 2, FALSE, FAILURE_NONE, 0 },
   };
   g_autoptr (Progress) p = progress_new ();
   g_autofree char *first = progress_frame (p, subs, 2, 10 * G_USEC_PER_SEC,
@@ -96,11 +97,30 @@ test_finished_rate_stops (void)
   g_assert_nonnull (strstr (end, "done in 50s"));
 }
 
+/* A paused submission (the early stop) says so instead of an ETA, and
+ * does not hold up the run's ETA. */
+static void
+test_paused (void)
+{
+  static char a[] = "ha-noi", b[] = "hue";
+  EngineSubProgress subs[2] = {
+    { a, 100, 50, 50, 0, 1, FALSE, FAILURE_NONE, 0 },
+    { b, 100, 1, 20, 20, 0, TRUE, FAILURE_CONNECT, 20 },
+  };
+  g_autoptr (Progress) p = progress_new ();
+  g_autofree char *f = progress_frame (p, subs, 2, 10 * G_USEC_PER_SEC, 24,
+                                       0, FALSE);
+  g_assert_nonnull (strstr (f, "PAUSED (connect ×20)"));
+  /* ha-noi: 50 of 100 in 10 s, so 10 s to go; hue's 99 left do not count */
+  g_assert_nonnull (strstr (f, ", ETA 10s"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/progress/fits", test_fits);
   g_test_add_func ("/progress/finished-rate-stops", test_finished_rate_stops);
+  g_test_add_func ("/progress/paused", test_paused);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "rundir/results.h"
 #include "rundir/run_manifest.h"
 #include "rundir/rundir.h"
+#include "rundir/rundir_lock.h"
 #include "rundir/score_record.h"
 #include "tests/vb-test.h"
 #include "util/atomic_file.h"
@@ -22,7 +23,8 @@ static void
 test_names (void)
 {
   const RundirFile files[] = { RUNDIR_MANIFEST, RUNDIR_LOG, RUNDIR_LOG_HEAD,
-                               RUNDIR_SCORES, RUNDIR_RESULTS, RUNDIR_LOAD };
+                               RUNDIR_SCORES, RUNDIR_RESULTS, RUNDIR_LOAD,
+                               RUNDIR_LOCK };
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++) {
     const char *name = rundir_file_name (files[i]);
@@ -224,22 +226,45 @@ test_attempt_first_token (void)
   g_assert_false (b.streamed);
 }
 
-/* Numbers that are not integers in range are never cast. */
+/* Numbers that are not integers in range are never cast, and never read
+ * as absent either: an attempt holding one is refused (ATTEMPT_BAD, the
+ * member named); a line without the four ids is no attempt. */
 static void
 test_attempt_numbers (void)
 {
   guint n;
   const char *const *fields = attempt_fields (&n);
   g_autoptr (JsonlFlat) flat = jsonl_flat_new (fields, n);
+#define IDS "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\"," \
+            "\"variant\":\"clean\""
+  static const struct {
+    const char *line, *bad;
+  } bad[] = {
+    { IDS ",\"turn\":1e20}", "turn" },
+    { IDS ",\"turn\":-1}", "turn" },
+    { IDS ",\"turn\":0.5}", "turn" },
+    { IDS ",\"turn\":\"0\"}", "turn" },
+    { IDS "}", "turn" },
+    { IDS ",\"turn\":0,\"t_total_us\":1.5}", "t_total_us" },
+    { IDS ",\"turn\":0,\"t_queue_us\":1e300}", "t_queue_us" },
+    { IDS ",\"turn\":0,\"seed\":-3}", "seed" },
+    { IDS ",\"turn\":0,\"attempt\":4294967296}", "attempt" },
+    { IDS ",\"turn\":0,\"http_status\":1000}", "http_status" },
+    { IDS ",\"turn\":0,\"t_dns_us\":-5}", "t_dns_us" },
+    { IDS ",\"turn\":0,\"final\":1}", "final" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++) {
+    const JsonlValue *v = jsonl_flat_line (flat, bad[i].line,
+                                           strlen (bad[i].line));
+    g_assert_nonnull (v);
+    LogAttempt a;
+    const char *field = NULL;
+    if (attempt_read (v, &a, &field) != ATTEMPT_BAD)
+      g_error ("not refused: %s", bad[i].line);
+    g_assert_cmpstr (field, ==, bad[i].bad);
+    g_assert_false (attempt_decode (v, &a));
+  }
   static const char *const not_attempts[] = {
-    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
-    "\"variant\":\"clean\",\"turn\":1e20}",
-    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
-    "\"variant\":\"clean\",\"turn\":-1}",
-    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
-    "\"variant\":\"clean\",\"turn\":0.5}",
-    "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
-    "\"variant\":\"clean\",\"turn\":\"0\"}",
     "{\"submission\":\"a\",\"testset\":\"s\",\"item\":7,"
     "\"variant\":\"clean\",\"turn\":0}",
     "{\"submission\":\"a\",\"testset\":\"s\",\"variant\":\"clean\","
@@ -248,23 +273,22 @@ test_attempt_numbers (void)
   for (gsize i = 0; i < G_N_ELEMENTS (not_attempts); i++) {
     const JsonlValue *v = jsonl_flat_line (flat, not_attempts[i],
                                            strlen (not_attempts[i]));
-    g_assert_nonnull (v);
     LogAttempt a;
-    if (attempt_decode (v, &a))
-      g_error ("read as an attempt: %s", not_attempts[i]);
+    g_assert_cmpint (attempt_read (v, &a, NULL), ==, ATTEMPT_NONE);
   }
-  const char *odd = "{\"submission\":\"a\",\"testset\":\"s\",\"item\":\"i\","
-                    "\"variant\":\"clean\",\"turn\":0,\"t_total_us\":1.5,"
-                    "\"t_queue_us\":1e300,\"seed\":-3,"
-                    "\"error_class\":\"gremlins\",\"final\":1,\"seq\":4}";
+  const char *odd = IDS ",\"turn\":4294967295,\"t_first_token_us\":null,"
+                    "\"error_class\":\"gremlins\",\"final\":false,\"seq\":4}";
+#undef IDS
   LogAttempt a;
-  g_assert_true (attempt_decode (jsonl_flat_line (flat, odd, strlen (odd)),
-                                 &a));
-  g_assert_cmpint (a.t_total_us, ==, 0);
-  g_assert_cmpint (a.t_queue_us, ==, -1);
-  g_assert_cmpuint (a.seed, ==, 0);
-  g_assert_cmpint (a.error_class, ==, FAILURE_OTHER);
-  g_assert_false (a.final); /* only true is true */
+  g_assert_cmpint (attempt_read (jsonl_flat_line (flat, odd, strlen (odd)),
+                                 &a, NULL), ==, ATTEMPT_OK);
+  g_assert_cmpuint (a.turn, ==, G_MAXUINT);
+  g_assert_cmpint (a.t_total_us, ==, 0);      /* absent */
+  g_assert_cmpint (a.t_queue_us, ==, -1);     /* absent */
+  g_assert_cmpint (a.t_first_token_us, ==, -1);
+  g_assert_true (a.streamed);
+  g_assert_cmpint (a.error_class, ==, FAILURE_OTHER); /* a later class */
+  g_assert_false (a.final);
   g_assert_cmpuint (a.seq, ==, 4);
 }
 
@@ -588,6 +612,147 @@ test_manifest (void)
   g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
 }
 
+/* The plan and the log's digest go out and come back; a malformed one is
+ * refused, not read as absent. */
+static void
+test_manifest_digest (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "manifest-digest", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                sample_contest ());
+  m->planned_units = 381;
+  m->has_log = TRUE;
+  m->log.records = 1143;
+  memset (m->log.sha256, 'a', 64);
+  m->log.sha256[64] = '\0';
+  g_autoptr (GError) error = NULL;
+  g_assert_true (run_manifest_write (dir, m, &error));
+  g_autoptr (RunManifest) r = run_manifest_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->planned_units, ==, 381);
+  g_assert_true (r->has_log);
+  g_assert_cmpuint (r->log.records, ==, 1143);
+  g_assert_cmpstr (r->log.sha256, ==, m->log.sha256);
+  g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_autofree char *forged = g_strdup (text);
+  char *at = strstr (forged, "1143");
+  g_assert_nonnull (at);
+  memcpy (at, "1e99", 4);
+  g_assert_true (g_file_set_contents (path, forged, -1, NULL));
+  g_assert_null (run_manifest_read (dir, &error));
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "\"log\""));
+}
+
+/* A resume must fire the same contest: every setting that differs is
+ * named; where the files are is not a difference. */
+static void
+test_manifest_differences (void)
+{
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                sample_contest ());
+  g_autoptr (cJSON) same = sample_contest ();
+  cJSON_ReplaceItemInObject (same, "file", cJSON_CreateString ("../x.ini"));
+  g_assert_null (run_manifest_differences (m, same));
+  g_autoptr (cJSON) now = sample_contest ();
+  cJSON_ReplaceItemInObject (now, "seed", cJSON_CreateNumber (43));
+  cJSON_ReplaceItemInObject (now, "nearmiss_kinds",
+                             cJSON_Parse ("[\"telex\",\"vni\"]"));
+  cJSON *set = cJSON_GetArrayItem (cJSON_GetObjectItem (now, "testsets"), 0);
+  cJSON_ReplaceItemInObject (set, "sha256", cJSON_CreateString ("cd"));
+  cJSON_ReplaceItemInObject (set, "path", cJSON_CreateString ("/khac.jsonl"));
+  g_auto (GStrv) d = run_manifest_differences (m, now);
+  g_assert_nonnull (d);
+  g_autofree char *all = g_strjoinv ("\n", d);
+  g_assert_nonnull (strstr (all, "seed: 42 in the run, 43 now"));
+  g_assert_nonnull (strstr (all, "nearmiss_kinds: [\"telex\"] in the run, "
+                                 "[\"telex\",\"vni\"] now"));
+  g_assert_nonnull (strstr (all, "testsets[0].sha256: \"ab\" in the run, "
+                                 "\"cd\" now"));
+  g_assert_null (strstr (all, "path"));
+  g_assert_cmpuint (g_strv_length (d), ==, 3);
+}
+
+/* One writer per run directory: a second is refused with the holder's
+ * pid; the lock goes with its holder; a symlink planted there is refused. */
+static void
+test_lock (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "lock", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_autoptr (GError) error = NULL;
+  g_assert_cmpint (rundir_lock_holder (dir, NULL), ==, 0);
+  RundirLock *a = rundir_lock_take (dir, "run --resume", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_autofree char *cmd = NULL;
+  g_assert_cmpint (rundir_lock_holder (dir, &cmd), ==, getpid ());
+  g_assert_cmpstr (cmd, ==, "run --resume");
+  g_assert_null (rundir_lock_take (dir, "score", &error));
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_LOCKED);
+  g_autofree char *pid = g_strdup_printf ("pid %d, run --resume", getpid ());
+  g_assert_nonnull (strstr (error->message, pid));
+  g_clear_error (&error);
+  rundir_lock_release (a);
+  g_assert_cmpint (rundir_lock_holder (dir, NULL), ==, 0);
+  RundirLock *b = rundir_lock_take (dir, "score", &error);
+  g_assert_no_error (error);
+  rundir_lock_release (b);
+
+  g_autofree char *nowhere = g_build_filename (tmpdir, "không-có", NULL);
+  g_assert_null (rundir_lock_take (nowhere, "score", &error));
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+  g_clear_error (&error);
+
+  g_autofree char *planted = g_build_filename (tmpdir, "planted", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (planted, 0755), ==, 0);
+  g_autofree char *target = g_build_filename (tmpdir, "victim", NULL);
+  g_assert_true (g_file_set_contents (target, "giữ nguyên", -1, NULL));
+  g_autofree char *lp = rundir_path (planted, RUNDIR_LOCK);
+  g_assert_cmpint (symlink (target, lp), ==, 0);
+  g_assert_null (rundir_lock_take (planted, "run", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP);
+  g_autofree char *kept = NULL;
+  g_assert_true (g_file_get_contents (target, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "giữ nguyên");
+}
+
+/* Coverage: a partial run says who answered what, and what the ranking
+ * stands on. */
+static void
+test_results_coverage (void)
+{
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                sample_contest ());
+  g_autoptr (Results) r = results_new (m, cJSON_Parse ("[]"),
+                                       cJSON_Parse ("[]"));
+  g_autofree char *unknown = results_incomplete (r, "en");
+  g_assert_nonnull (strstr (unknown, "does not record"));
+  guint64 answered[] = { 120, 118 };
+  results_set_coverage (r, m->submissions, answered, 500, TRUE, 118);
+  g_assert_false (r->complete);
+  g_autofree char *why = results_incomplete (r, "en");
+  g_assert_cmpstr (why, ==, "ha-noi answered 120 of 500 units, hue answered "
+                            "118 of 500 units; the ranking stands only on "
+                            "the 118 units every submission answered");
+  g_autofree char *vi = results_incomplete (r, "vi");
+  g_assert_nonnull (strstr (vi, "ha-noi đã trả lời 120/500"));
+  guint64 all[] = { 500, 500 };
+  results_set_coverage (r, m->submissions, all, 500, TRUE, 500);
+  g_assert_true (r->complete);
+  g_assert_null (results_incomplete (r, "vi"));
+  /* A plan the manifest does not give: never complete. */
+  results_set_coverage (r, m->submissions, all, 500, FALSE, 500);
+  g_assert_false (r->complete);
+  g_autofree char *text = results_print (r);
+  g_autoptr (Results) back = results_parse (text, -1, "x", NULL);
+  g_assert_false (back->complete);
+  g_assert_nonnull (back->coverage);
+}
+
 static void
 test_results (void)
 {
@@ -696,6 +861,10 @@ main (int argc, char **argv)
                    test_score_lazy_broken_tail);
   g_test_add_func ("/rundir/manifest", test_manifest);
   g_test_add_func ("/rundir/results", test_results);
+  g_test_add_func ("/rundir/manifest-digest", test_manifest_digest);
+  g_test_add_func ("/rundir/manifest-differences", test_manifest_differences);
+  g_test_add_func ("/rundir/lock", test_lock);
+  g_test_add_func ("/rundir/results-coverage", test_results_coverage);
   g_test_add_func ("/rundir/atomic-file", test_atomic_file);
   int rc = g_test_run ();
   vbt_rm_rf (tmpdir);

@@ -69,7 +69,7 @@ sched_for (World *w, guint load_conc, gint64 load_us)
 {
   SchedulerOptions o = { &w->c, w->units, "run-1", load_conc, load_us };
   Scheduler *s = scheduler_new (&o, 0);
-  scheduler_start (s, 0);
+  scheduler_start (s, 0, 0);
   return s;
 }
 
@@ -303,6 +303,34 @@ test_redirect (void)
   world_clear (&w);
 }
 
+/* With a token, a redirect to an allowed host goes over https only: the
+ * token is never sent in clear because an endpoint said so. */
+static void
+test_redirect_keeps_token_off_http (void)
+{
+  World w;
+  world_init (&w, 2, 1, 4, 0, FALSE);
+  char *hosts[] = { "tro-ly.example.gov.vn", NULL };
+  w.m[0].redirect_hosts = hosts;
+  w.m[0].auth_type = "bearer";
+  w.m[0].auth_env = "VABENCH_TINH_A_TOKEN";
+  w.m[0].secret = "sk-bi-mat";
+  g_autoptr (Scheduler) s = sched_for (&w, 0, 0);
+  gint64 wake;
+  SchedJob *a = claim (s, 0, &wake);
+  SchedResult plain = { FAILURE_REDIRECT, 0,
+                        "http://tro-ly.example.gov.vn/v1/chat", NULL, 0 };
+  g_assert_cmpint (scheduler_verdict (s, a, &plain), ==, SCHED_FINAL);
+  SchedResult shout = { FAILURE_REDIRECT, 0,
+                        "HTTP://tro-ly.example.gov.vn/v1/chat", NULL, 0 };
+  g_assert_cmpint (scheduler_verdict (s, a, &shout), ==, SCHED_FINAL);
+  SchedResult tls = { FAILURE_REDIRECT, 0,
+                      "https://tro-ly.example.gov.vn/v1/chat", NULL, 0 };
+  g_assert_cmpint (scheduler_verdict (s, a, &tls), ==, SCHED_REDIRECT);
+  scheduler_finish (s, a, SCHED_FINAL, &plain, 1 * MS);
+  world_clear (&w);
+}
+
 /* A conversation: the next turn follows at once, with the history. */
 static void
 test_conversation (void)
@@ -341,7 +369,7 @@ test_resume (void)
     .session = "phien-cu", .sent = "Đăng ký khai sinh ở đâu?",
     .answer = "Công an xã.", .answer_len = strlen ("Công an xã."),
   };
-  /* a retried attempt of the next turn says nothing of where it stands */
+  /* a retried attempt of the next turn: its retry is still to be made */
   LogAttempt retried = turn0;
   retried.turn = 1;
   retried.final = FALSE;
@@ -365,6 +393,7 @@ test_resume (void)
   g_assert_nonnull (j);
   g_assert_cmpstr (j->unit->item->id, ==, "item-0");
   g_assert_cmpuint (j->turn, ==, 1);
+  g_assert_cmpuint (j->attempt, ==, 2); /* not from 1 again */
   g_assert_cmpstr (j->history[1], ==, "Công an xã.");
   g_assert_cmpstr (j->session, ==, "phien-cu");
   g_assert_null (claim (s, 0, &wake)); /* item-1 was finished */
@@ -403,7 +432,8 @@ test_load_step (void)
   world_clear (&w);
 }
 
-/* Stopped: nothing new, no retry; a job never sent is dropped. */
+/* Stopped: nothing new, no retry made (one decided is left pending for
+ * a resume: the log says final: false); a job never sent is dropped. */
 static void
 test_stop_and_drop (void)
 {
@@ -415,12 +445,206 @@ test_stop_and_drop (void)
   scheduler_drop (s, b);
   g_assert_cmpuint (scheduler_in_flight (s), ==, 1);
   scheduler_stop (s);
-  g_assert_cmpint (done (s, a, FAILURE_CONNECT, 0, 1 * MS), ==, SCHED_FINAL);
+  g_assert_cmpint (done (s, a, FAILURE_CONNECT, 0, 1 * MS), ==, SCHED_RETRY);
+  g_assert_cmpuint (scheduler_in_flight (s), ==, 0);
   g_assert_false (scheduler_pending (s, 1 * MS));
   g_assert_null (claim (s, 1 * MS, &wake));
   SchedProgress p;
   scheduler_progress (s, 0, &p);
   g_assert_cmpuint (p.requests, ==, 1);
+  world_clear (&w);
+}
+
+/* Resume keeps the retry budget: every retry the log shows decided was
+ * taken from it, a redirect followed was not. */
+static void
+test_resume_budget (void)
+{
+  World w;
+  world_init (&w, 4, 1, 4, 0, FALSE);
+  w.c.retry_budget = 3;
+  g_autoptr (Scheduler) s = sched_for (&w, 0, 0);
+  LogAttempt a = {
+    .submission = "tinh-a", .testset = "practice", .item = "item-0",
+    .variant = "clean", .turn = 0, .attempt = 1, .final = FALSE,
+    .session = "p0", .sent = "Lệ phí?", .error_class = FAILURE_HTTP_5XX,
+  };
+  scheduler_restore (s, &a);
+  a.attempt = 2;
+  scheduler_restore (s, &a); /* the second retry of item-0, pending */
+  LogAttempt moved = a;
+  moved.item = "item-1";
+  moved.attempt = 1;
+  moved.error_class = FAILURE_REDIRECT; /* followed: no retry spent */
+  scheduler_restore (s, &moved);
+  gint64 wake;
+  SchedJob *j[4];
+  for (int i = 0; i < 4; i++)
+    j[i] = claim (s, 0, &wake);
+  /* item-0 goes on at attempt 3, item-1 at 2, the others at 1 */
+  for (int i = 0; i < 4; i++) {
+    const char *id = j[i]->unit->item->id;
+    guint want = strcmp (id, "item-0") == 0   ? 3
+                 : strcmp (id, "item-1") == 0 ? 2
+                                              : 1;
+    g_assert_cmpuint (j[i]->attempt, ==, want);
+  }
+  /* one retry left of 3: the first failure gets it, the next does not */
+  SchedVerdict v[3];
+  for (int i = 0, k = 0; i < 4; i++)
+    if (strcmp (j[i]->unit->item->id, "item-0") != 0)
+      v[k++] = done (s, j[i], FAILURE_CONNECT, 0, 1 * MS);
+    else
+      done (s, j[i], FAILURE_NONE, 0, 1 * MS);
+  g_assert_cmpint (v[0], ==, SCHED_RETRY);
+  g_assert_cmpint (v[1], ==, SCHED_FINAL);
+  g_assert_cmpint (v[2], ==, SCHED_FINAL);
+  world_clear (&w);
+}
+
+/* Resume keeps the token bucket: a burst of four sends just before the
+ * crash at 4 a second left it empty; 50 ms later only about 0.2 token
+ * has come back, so the first request waits, as it would have without
+ * the crash. */
+static void
+test_resume_bucket (void)
+{
+  World w;
+  world_init (&w, 8, 1, 100, 4, FALSE);
+  SchedulerOptions o = { &w.c, w.units, "run-1", 0, 0 };
+  g_autoptr (Scheduler) s = scheduler_new (&o, 0);
+  /* 2026-01-02T03:04:05Z is 1767323045 s after the epoch */
+  static const char *const sent[]
+      = { "2026-01-02T03:04:04.997000Z", "2026-01-02T03:04:04.998000Z",
+          "2026-01-02T03:04:04.999000Z", "2026-01-02T03:04:05.000000Z" };
+  for (guint i = 0; i < G_N_ELEMENTS (sent); i++) {
+    g_autofree char *item = g_strdup_printf ("item-%u", i);
+    LogAttempt a = { .submission = "tinh-a", .testset = "practice",
+                     .item = item, .variant = "clean", .attempt = 1,
+                     .final = TRUE, .session = "p", .answer = "trả lời",
+                     .answer_len = strlen ("trả lời"),
+                     .started_at = sent[i] };
+    scheduler_restore (s, &a);
+  }
+  gint64 crash = G_GINT64_CONSTANT (1767323045) * SEC;
+  scheduler_start (s, 0, crash + 50 * MS);
+  gint64 wake;
+  g_assert_null (claim (s, 0, &wake));
+  g_assert_cmpint (wake, >, 190 * MS);
+  g_assert_cmpint (wake, <=, 201 * MS);
+  SchedJob *j = claim (s, wake, &wake);
+  g_assert_nonnull (j);
+  done (s, j, FAILURE_NONE, 0, 201 * MS);
+  /* a resume long after the crash starts as a fresh run: one token */
+  g_autoptr (Scheduler) late = scheduler_new (&o, 0);
+  LogAttempt a = { .submission = "tinh-a", .testset = "practice",
+                   .item = "item-0", .variant = "clean", .attempt = 1,
+                   .final = TRUE, .session = "p", .answer = "x",
+                   .answer_len = 1, .started_at = sent[3] };
+  scheduler_restore (late, &a);
+  scheduler_start (late, 0, crash + G_GINT64_CONSTANT (3600) * SEC);
+  guint burst = 0;
+  SchedJob *held[8];
+  while ((held[burst] = claim (late, 0, &wake)) != NULL)
+    burst++;
+  g_assert_cmpuint (burst, ==, 4); /* a full bucket, never more */
+  for (guint i = 0; i < burst; i++)
+    done (late, held[i], FAILURE_NONE, 0, 1 * MS);
+  world_clear (&w);
+}
+
+/* Early stop: after pause_after attempts in a row failed the same way,
+ * the submission is paused — nothing more is claimed for it, its pending
+ * retries are left for a resume — while the other goes on. A success or
+ * another class in between starts the count again. */
+static void
+test_pause (void)
+{
+  World w;
+  world_init (&w, 8, 2, 1, 0, FALSE);
+  w.c.pause_after = 3;
+  w.c.retries = 0;
+  g_autoptr (Scheduler) s = sched_for (&w, 0, 0);
+  gint64 now = 0;
+  /* tinh-a: connect, connect, 5xx, connect, connect, connect → paused */
+  static const FailureClass seq[]
+      = { FAILURE_CONNECT, FAILURE_CONNECT, FAILURE_HTTP_5XX,
+          FAILURE_CONNECT, FAILURE_CONNECT, FAILURE_CONNECT };
+  guint k = 0, b_done = 0;
+  SchedProgress p;
+  while (k < G_N_ELEMENTS (seq)) {
+    guint cursor = 0;
+    gint64 wake;
+    SchedJob *j = scheduler_claim (s, now, &cursor, &wake);
+    g_assert_nonnull (j);
+    now += MS;
+    if (j->sub == 1) {
+      done (s, j, FAILURE_NONE, 0, now);
+      b_done++;
+      continue;
+    }
+    scheduler_progress (s, 0, &p);
+    g_assert_false (p.paused);
+    done (s, j, seq[k++], 0, now);
+  }
+  scheduler_progress (s, 0, &p);
+  g_assert_true (p.paused);
+  g_assert_cmpint (p.pause_class, ==, FAILURE_CONNECT);
+  g_assert_cmpuint (p.pause_streak, ==, 3);
+  g_assert_cmpuint (p.units_done, ==, 6);
+  /* only tinh-b is served from now on, to its end */
+  SchedJob *j;
+  guint cursor = 0;
+  gint64 wake;
+  while ((j = scheduler_claim (s, now, &cursor, &wake)) != NULL) {
+    g_assert_cmpuint (j->sub, ==, 1);
+    done (s, j, FAILURE_NONE, 0, now);
+    b_done++;
+  }
+  g_assert_cmpuint (b_done, ==, 8);
+  g_assert_false (scheduler_pending (s, now));
+  world_clear (&w);
+}
+
+/* A retry decided when the pause comes is not made, and a success resets
+ * the count; pause_after = 0 never pauses. */
+static void
+test_pause_details (void)
+{
+  World w;
+  world_init (&w, 6, 1, 4, 0, FALSE);
+  w.c.pause_after = 2;
+  g_autoptr (Scheduler) s = sched_for (&w, 0, 0);
+  gint64 wake;
+  SchedJob *a = claim (s, 0, &wake), *b = claim (s, 0, &wake),
+           *c = claim (s, 0, &wake);
+  g_assert_cmpint (done (s, a, FAILURE_TIMEOUT, 0, 1 * MS), ==, SCHED_FINAL);
+  g_assert_cmpint (done (s, b, FAILURE_NONE, 0, 2 * MS), ==, SCHED_FINAL);
+  SchedProgress p;
+  scheduler_progress (s, 0, &p);
+  g_assert_false (p.paused);
+  SchedJob *d = claim (s, 2 * MS, &wake);
+  g_assert_cmpint (done (s, c, FAILURE_HTTP_5XX, 0, 3 * MS), ==, SCHED_RETRY);
+  g_assert_cmpint (done (s, d, FAILURE_HTTP_5XX, 0, 4 * MS), ==, SCHED_RETRY);
+  scheduler_progress (s, 0, &p);
+  g_assert_true (p.paused);
+  g_assert_cmpuint (scheduler_in_flight (s), ==, 0);
+  /* both retries were decided (the log says final: false) but not made */
+  g_assert_null (claim (s, 10 * SEC, &wake));
+  g_assert_false (scheduler_pending (s, 10 * SEC));
+  world_clear (&w);
+
+  world_init (&w, 6, 1, 1, 0, FALSE);
+  w.c.pause_after = 0;
+  w.c.retries = 0;
+  g_autoptr (Scheduler) never = sched_for (&w, 0, 0);
+  SchedJob *j;
+  guint n = 0;
+  while ((j = claim (never, 0, &wake)) != NULL) {
+    done (never, j, FAILURE_CONNECT, 0, 1 * MS);
+    n++;
+  }
+  g_assert_cmpuint (n, ==, 6);
   world_clear (&w);
 }
 
@@ -436,9 +660,15 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/retryable", test_retryable);
   g_test_add_func ("/scheduler/budget", test_budget);
   g_test_add_func ("/scheduler/redirect", test_redirect);
+  g_test_add_func ("/scheduler/redirect-keeps-token-off-http",
+                   test_redirect_keeps_token_off_http);
   g_test_add_func ("/scheduler/conversation", test_conversation);
   g_test_add_func ("/scheduler/resume", test_resume);
   g_test_add_func ("/scheduler/load-step", test_load_step);
   g_test_add_func ("/scheduler/stop-and-drop", test_stop_and_drop);
+  g_test_add_func ("/scheduler/resume-budget", test_resume_budget);
+  g_test_add_func ("/scheduler/resume-bucket", test_resume_bucket);
+  g_test_add_func ("/scheduler/pause", test_pause);
+  g_test_add_func ("/scheduler/pause-details", test_pause_details);
   return g_test_run ();
 }

@@ -24,10 +24,27 @@ test_same_as_glib (void)
                               "27ae41e4649b934ca495991b7852b855");
 }
 
+/* Pieces give the digest of the whole. */
+static void
+test_streaming (void)
+{
+  const char *text = "Đăng ký khai sinh miễn lệ phí.\nLệ phí 15.000 đồng.\n";
+  char whole[65], pieces[65];
+  sha256_hex (text, strlen (text), whole);
+  Sha256 *s = sha256_new ();
+  gsize len = strlen (text);
+  for (gsize i = 0; i < len; i += 3)
+    sha256_update (s, text + i, MIN (3, len - i));
+  sha256_finish (s, pieces);
+  g_assert_cmpstr (whole, ==, pieces);
+  sha256_free (sha256_new ()); /* freed without a digest */
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sha256/same-as-glib", test_same_as_glib);
+  g_test_add_func ("/sha256/streaming", test_streaming);
   return g_test_run ();
 }

@@ -197,13 +197,16 @@ test_stream_starvation (void)
 
 /* ---- NUL ---- */
 
+/* The mock's right answer states the list-based rates (10.000 / 5.000 đồng)
+ * too, a documented alternative of the residence fee schedule. */
+
 static const char nul_item[]
     = "{\"id\": \"cutru-fee\", \"category\": \"cu-tru\", \"kind\": "
       "\"procedure\", \"question\": \"Lệ phí đăng ký tạm trú là bao "
       "nhiêu?\", \"facts\": [{\"type\": \"money\", \"value\": 15000, "
-      "\"other_values\": [7000]}], \"legal_basis\": [\"Thông tư "
-      "75/2022/TT-BTC\"], \"valid_as_of\": \"2025-07-01\", \"source\": "
-      "\"DOMAIN.md\", \"review\": \"reviewed\"}";
+      "\"other_values\": [7000, 10000, 5000]}], \"legal_basis\": "
+      "[\"Thông tư 75/2022/TT-BTC\"], \"valid_as_of\": \"2025-07-01\", "
+      "\"source\": \"DOMAIN.md\", \"review\": \"reviewed\"}";
 
 typedef struct {
   guint records;

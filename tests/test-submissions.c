@@ -22,14 +22,14 @@ write_tmp (const char *name, const char *data)
 static void
 test_manifest_good_and_secret (void)
 {
-  g_setenv ("VB_TEST_TOKEN", "sk-bi-mat-0123456789", TRUE);
+  g_setenv ("VABENCH_TEST_TOKEN", "sk-bi-mat-0123456789", TRUE);
   g_autofree char *p = write_tmp (
       "hn.json", "{\"id\": \"ha-noi\", \"name\": \"Trợ lý ảo Hà Nội\",\n"
                  " \"province\": \"Hà Nội\",\n"
                  " \"endpoint\": \"http://127.0.0.1:1/v1/chat/completions\",\n"
                  " \"adapter\": \"openai-chat\", \"model\": \"m\",\n"
                  " \"auth\": {\"type\": \"bearer\", \"env\": "
-                 "\"VB_TEST_TOKEN\"},\n"
+                 "\"VABENCH_TEST_TOKEN\"},\n"
                  " \"concurrency\": 8, \"timeout_ms\": 2000}\n");
   g_autoptr (GError) error = NULL;
   g_autoptr (Manifest) m = manifest_load (p, &error);
@@ -39,7 +39,7 @@ test_manifest_good_and_secret (void)
   g_autoptr (cJSON) snap = manifest_snapshot (m);
   g_autofree char *text = jsonl_print (snap);
   g_assert_null (strstr (text, "sk-bi-mat"));
-  g_assert_nonnull (strstr (text, "VB_TEST_TOKEN"));
+  g_assert_nonnull (strstr (text, "VABENCH_TEST_TOKEN"));
 
   AdapterTurn t = { "Xin chào", NULL, "s1", 0 };
   AdapterRequest req = { 0 };
@@ -56,15 +56,15 @@ test_manifest_good_and_secret (void)
 static void
 test_manifest_missing_secret (void)
 {
-  g_unsetenv ("VB_TEST_ABSENT");
+  g_unsetenv ("VABENCH_TEST_ABSENT");
   g_autofree char *p = write_tmp (
       "x.json", "{\"id\": \"x\", \"endpoint\": \"http://127.0.0.1:1/\", "
                 "\"adapter\": \"rasa-rest\", \"auth\": {\"type\": \"bearer\", "
-                "\"env\": \"VB_TEST_ABSENT\"}}");
+                "\"env\": \"VABENCH_TEST_ABSENT\"}}");
   g_autoptr (GError) error = NULL;
   g_assert_null (manifest_load (p, &error));
   g_assert_error (error, MANIFEST_ERROR, MANIFEST_ERROR_SECRET);
-  g_assert_nonnull (strstr (error->message, "VB_TEST_ABSENT"));
+  g_assert_nonnull (strstr (error->message, "VABENCH_TEST_ABSENT"));
 }
 
 typedef struct {
@@ -101,9 +101,67 @@ static const BadManifest bad_manifests[] = {
                  "\"adapter\": \"rasa-rest\",\n\"auth\": {\"type\": \"basic\", "
                  "\"env\": \"T\"}}",
     ":3: field \"auth\": type \"basic\" is neither" },
+  /* issue 19: what a manifest from an untrusted run directory could use */
+  { "env-any-secret", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                      "\"adapter\": \"rasa-rest\",\n\"auth\": {\"type\": "
+                      "\"bearer\", \"env\": \"GITHUB_TOKEN\"}}",
+    ":3: field \"auth\": env \"GITHUB_TOKEN\" is not a token variable: its "
+    "name must be VABENCH_[A-Z0-9_]+" },
+  { "env-lower", "{\"id\": \"x\", \"endpoint\": \"http://h/\", "
+                 "\"adapter\": \"rasa-rest\", \"auth\": {\"type\": "
+                 "\"bearer\", \"env\": \"VABENCH_tinh\"}}",
+    "is not a token variable" },
+  { "env-prefix-only", "{\"id\": \"x\", \"endpoint\": \"http://h/\", "
+                       "\"adapter\": \"rasa-rest\", \"auth\": {\"type\": "
+                       "\"bearer\", \"env\": \"VABENCH_\"}}",
+    "is not a token variable" },
+  { "url-credentials",
+    "{\"id\": \"x\",\n\"endpoint\": \"https://tinh:mat-khau@h/v1\", "
+    "\"adapter\": \"rasa-rest\"}",
+    ":2: field \"endpoint\": a URL holding credentials (user:password@) is "
+    "refused" },
+  { "url-no-host", "{\"id\": \"x\", \"endpoint\": \"http:///v1\", "
+                   "\"adapter\": \"rasa-rest\"}",
+    "is not a valid URL" },
+  { "header-crlf", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                   "\"adapter\": \"rasa-rest\",\n\"headers\": {\"X-A\": "
+                   "\"1\\r\\nX-Admin: true\"}}",
+    ":3: field \"headers\": \"X-A\" is not a valid header" },
+  { "header-name-space", "{\"id\": \"x\", \"endpoint\": \"http://h/\", "
+                         "\"adapter\": \"rasa-rest\", \"headers\": "
+                         "{\"X A\": \"1\"}}",
+    "\"X A\" is not a valid header" },
+  { "header-nul", "{\"id\": \"x\", \"endpoint\": \"http://h/\", "
+                  "\"adapter\": \"rasa-rest\", \"headers\": "
+                  "{\"X-A\": \"1\\u0000X-B: 2\"}}",
+    "a NUL character (\\u0000) is not allowed" },
+  { "auth-header-name",
+    "{\"id\": \"x\", \"endpoint\": \"http://h/\", \"adapter\": "
+    "\"rasa-rest\", \"auth\": {\"type\": \"header\", \"header\": "
+    "\"X-Key\\nX-Admin\", \"env\": \"VABENCH_K\"}}",
+    "is not a header name" },
+  { "timeout-fraction", "{\"id\": \"x\", \"endpoint\": \"http://h/\", "
+                        "\"adapter\": \"rasa-rest\", \"timeout_ms\": 2.5}",
+    "field \"timeout_ms\": 2.5 is not a whole number" },
   { "header-value", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
                     "\"adapter\": \"rasa-rest\",\n\n\"headers\": {\"X-A\": 1}}",
     ":4: field \"headers\": value of \"X-A\" must be a string" },
+  /* Unknown members are errors with a near miss suggested (issue 15):
+   * "atuh" used to send every request without its token. */
+  { "unknown-atuh", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                    "\"adapter\": \"rasa-rest\",\n\"atuh\": {\"type\": "
+                    "\"bearer\", \"env\": \"T\"}}",
+    ":3: field \"atuh\": unknown field (did you mean \"auth\"?)" },
+  { "unknown-far", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                   "\"adapter\": \"rasa-rest\", \"priority\": 1}",
+    ":2: field \"priority\": unknown field (known: id, name" },
+  { "unknown-auth-member",
+    "{\"id\": \"x\", \"endpoint\": \"http://h/\", \"adapter\": "
+    "\"rasa-rest\",\n\"auth\": {\"type\": \"bearer\",\n\"evn\": \"T\"}}",
+    ":3: field \"auth.evn\": unknown field (did you mean \"env\"?)" },
+  { "timeout-typo", "{\"id\": \"x\", \"endpoint\": \"http://h/\",\n"
+                    "\"adapter\": \"rasa-rest\", \"timeout\": 9000}",
+    ":2: field \"timeout\": unknown field" },
 };
 
 static void
@@ -119,6 +177,63 @@ test_manifest_bad (gconstpointer data)
       || strstr (error->message, c->expect) == NULL)
     g_error ("%s: got \"%s\", want \"%s\"", c->name, error->message,
              c->expect);
+}
+
+/* The password of a URL never reaches a message (which is printed). */
+static void
+test_manifest_url_password_not_echoed (void)
+{
+  g_autofree char *p = write_tmp (
+      "cred.json", "{\"id\": \"x\", \"endpoint\": "
+                   "\"https://tinh:mat-khau-42@h/v1\", \"adapter\": "
+                   "\"rasa-rest\"}");
+  g_autoptr (GError) error = NULL;
+  g_assert_null (manifest_load (p, &error));
+  g_assert_null (strstr (error->message, "mat-khau-42"));
+}
+
+/* A token holding a line break would add request headers of its own. */
+static void
+test_manifest_token_line_break (void)
+{
+  g_setenv ("VABENCH_TEST_CRLF", "sk-1\r\nX-Admin: true", TRUE);
+  g_autofree char *p = write_tmp (
+      "crlf.json", "{\"id\": \"x\", \"endpoint\": \"http://h/\", "
+                   "\"adapter\": \"rasa-rest\", \"auth\": {\"type\": "
+                   "\"bearer\", \"env\": \"VABENCH_TEST_CRLF\"}}");
+  g_autoptr (GError) error = NULL;
+  g_assert_null (manifest_load (p, &error));
+  g_assert_error (error, MANIFEST_ERROR, MANIFEST_ERROR_SECRET);
+  g_assert_nonnull (strstr (error->message, "VABENCH_TEST_CRLF"));
+  g_assert_null (strstr (error->message, "X-Admin"));
+  g_unsetenv ("VABENCH_TEST_CRLF");
+}
+
+/* Limits: a manifest is small; a huge one is refused before it is read
+ * into memory, as is a device that never ends. */
+static void
+test_manifest_limits (void)
+{
+  g_autofree char *big = g_strnfill (2 * 1024 * 1024, ' ');
+  big[0] = '{';
+  big[2 * 1024 * 1024 - 1] = '}';
+  g_autofree char *p = write_tmp ("big.json", big);
+  g_autoptr (GError) error = NULL;
+  g_assert_null (manifest_load (p, &error));
+  g_assert_error (error, MANIFEST_ERROR, MANIFEST_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "above the limit of 1048576 "
+                                            "bytes for a manifest"));
+  g_clear_error (&error);
+  g_autofree char *line = g_strnfill (100 * 1024, 'a');
+  g_autofree char *json = g_strdup_printf (
+      "{\"id\": \"x\",\n\"name\": \"%s\"}", line);
+  g_autofree char *q = write_tmp ("long.json", json);
+  g_assert_null (manifest_load (q, &error));
+  g_assert_nonnull (strstr (error->message, ":2: a line of "));
+  g_assert_nonnull (strstr (error->message, "above the limit of 65536"));
+  g_clear_error (&error);
+  g_assert_null (manifest_load ("/dev/zero", &error));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
 }
 
 static Manifest *
@@ -374,6 +489,11 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("vb-subm-XXXXXX", NULL);
   g_test_add_func ("/manifest/good-and-secret", test_manifest_good_and_secret);
   g_test_add_func ("/manifest/missing-secret", test_manifest_missing_secret);
+  g_test_add_func ("/manifest/url-password-not-echoed",
+                   test_manifest_url_password_not_echoed);
+  g_test_add_func ("/manifest/token-line-break",
+                   test_manifest_token_line_break);
+  g_test_add_func ("/manifest/limits", test_manifest_limits);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_manifests); i++) {
     g_autofree char *n = g_strdup_printf ("/manifest/bad/%s",
                                           bad_manifests[i].name);

@@ -2,6 +2,7 @@
  * with file:line and the field named. */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scoring/judge.h"
 #include "testsets/testset.h"
@@ -175,6 +176,14 @@ static const BadCase bad_cases[] = {
   { "categories-not-object",
     "{\"testset\": {\"name\": \"thu\", \"categories\": [\"cu-tru\"]}}\n"
     ITEM ("a") "\n", -1, "header: field \"categories\": expected an object", 1 },
+  /* ids are joined into keys: "a/b" in set "s" and "b" in set "s/a"
+   * would be one question */
+  { "id-slash", ITEM ("a") "\n" ITEM ("cu-tru/002") "\n", -1,
+    "field \"id\": \"cu-tru/002\" is not an id", 2 },
+  { "id-space", ITEM ("cu tru") "\n", -1, "is not an id", 1 },
+  { "set-name-slash", "{\"testset\": {\"name\": \"practice/x\"}}\n"
+                      ITEM ("a") "\n", -1,
+    "field \"testset.name\": \"practice/x\" is not an id", 1 },
   { "short-conversation",
     "{\"id\": \"a\", \"category\": \"x\", \"kind\": \"conversation\", "
     "\"turns\": [{\"question\": \"Hỏi?\", \"facts\": []}]}\n",
@@ -198,6 +207,42 @@ test_bad_input (gconstpointer data)
              error->message, where, c->expect);
 }
 
+/* Limits: each a clear error before memory grows with the file. */
+static void
+test_limits (void)
+{
+  g_autoptr (GError) error = NULL;
+  /* a line above 1 MiB */
+  g_autofree char *q = g_strnfill (1100 * 1024, 'x');
+  g_autofree char *line = g_strdup_printf (
+      ITEM ("a") "\n{\"id\": \"b\", \"question\": \"%s\"}\n", q);
+  g_autofree char *p = write_tmp ("long-line.jsonl", line, -1);
+  g_assert_null (testset_load (p, &error));
+  g_assert_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ":2: a line of "));
+  g_assert_nonnull (strstr (error->message, "above the limit of 1048576 "
+                                            "bytes for a question set"));
+  g_clear_error (&error);
+  /* more items than a set may hold, refused before any is read */
+  GString *many = g_string_new (NULL);
+  for (guint i = 0; i < 250002; i++)
+    g_string_append (many, "{}\n");
+  g_autofree char *mp = write_tmp ("many.jsonl", many->str,
+                                   (gssize) many->len);
+  g_string_free (many, TRUE);
+  g_assert_null (testset_load (mp, &error));
+  g_assert_nonnull (strstr (error->message, "250002 records, above the "
+                                            "limit of 250000 items"));
+  g_clear_error (&error);
+  /* a file above 256 MiB (sparse: nothing is written) */
+  g_autofree char *bp = write_tmp ("huge.jsonl", "", 0);
+  g_assert_cmpint (truncate (bp, (off_t) 300 * 1024 * 1024), ==, 0);
+  g_assert_null (testset_load (bp, &error));
+  g_assert_nonnull (strstr (error->message, "314572800 bytes, above the "
+                                            "limit of 268435456"));
+  g_unlink (bp);
+}
+
 static void
 test_require_reviewed (void)
 {
@@ -206,14 +251,22 @@ test_require_reviewed (void)
       ITEM ("a") "\n{\"id\": \"b\", \"category\": \"x\", \"kind\": \"legal\", "
                  "\"question\": \"Luật nào?\", \"facts\": [], "
                  "\"legal_basis\": [\"x\"], \"valid_as_of\": \"2025-07-01\", "
-                 "\"source\": \"s\", \"review\": \"unreviewed\"}\n",
+                 "\"source\": \"s\", \"review\": \"unreviewed\"}\n"
+      "{\"id\": \"c\", \"category\": \"x\", \"kind\": \"legal\", "
+      "\"question\": \"Nghị định nào?\", \"facts\": [], "
+      "\"legal_basis\": [\"x\"], \"valid_as_of\": \"2025-07-01\", "
+      "\"source\": \"s\", \"review\": \"unreviewed\"}\n",
       -1);
   g_autoptr (Testset) set = testset_load (p, NULL);
   g_assert_nonnull (set);
   g_autoptr (GError) error = NULL;
   g_assert_false (testset_require_reviewed (set, &error));
   g_assert_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED);
-  g_assert_nonnull (strstr (error->message, ":2:"));
+  /* every offending item, not only the first */
+  g_assert_nonnull (strstr (error->message, ":2: field \"review\": item \"b\""));
+  g_assert_nonnull (strstr (error->message, ":3: field \"review\": item \"c\""));
+  g_assert_null (strstr (error->message, "item \"a\""));
+  g_assert_nonnull (strstr (error->message, "2 of 3 items are not reviewed"));
 }
 
 /* An item whose key changed on 1/7/2026: the old law until 30/6, the new
@@ -292,6 +345,7 @@ main (int argc, char **argv)
   g_test_add_func ("/testset/require-reviewed", test_require_reviewed);
   g_test_add_func ("/testset/valid-window", test_valid_window);
   g_test_add_func ("/testset/date-check", test_date_check);
+  g_test_add_func ("/testset/limits", test_limits);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++) {
     g_autofree char *path
         = g_strdup_printf ("/testset/bad/%s", bad_cases[i].name);

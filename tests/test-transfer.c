@@ -201,6 +201,70 @@ manifest_on_port (const char *dir, guint16 port)
   return manifest_for (dir, url);
 }
 
+typedef struct {
+  int fd;
+  const char *header;
+} OneAnswer;
+
+/* Answers one connection with a chat answer and the given header line. */
+static gpointer
+serve_one (gpointer data)
+{
+  const OneAnswer *a = data;
+  int c = accept (a->fd, NULL, NULL);
+  char buf[4096];
+  (void) read (c, buf, sizeof buf);
+  const char *body = "{\"choices\": [{\"message\": {\"content\": "
+                     "\"Miễn lệ phí.\"}}]}";
+  g_autofree char *r = g_strdup_printf (
+      "HTTP/1.1 200 OK\r\n%s\r\nContent-Type: application/json\r\n"
+      "Content-Length: %zu\r\n\r\n%s",
+      a->header, strlen (body), body);
+  (void) send (c, r, strlen (r), MSG_NOSIGNAL);
+  close (c);
+  return NULL;
+}
+
+static Manifest *manifest_on_port (const char *dir, guint16 port);
+
+/* The endpoint's own time is taken only when the log can hold it: a
+ * claim of 1e300 ms is ignored, never cast (undefined behaviour, which
+ * -fsanitize=float-cast-overflow now stops). */
+static void
+test_server_time_claims (void)
+{
+  static const struct {
+    const char *header;
+    gint64 want;
+  } cases[] = {
+    { "Server-Timing: app;dur=12.5", 12500 },
+    { "Server-Timing: app;dur=1e300", -1 },
+    { "Server-Timing: app;dur=-4", -1 },
+    { "Server-Timing: app;dur=nan", -1 },
+    { "X-Mock-Time-Us: 99999999999999999999999", -1 },
+    { "X-Mock-Time-Us: 1500", 1500 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    guint16 port;
+    OneAnswer a = { listener (4, &port), cases[i].header };
+    GThread *t = g_thread_new ("one", serve_one, &a);
+    g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+    g_autoptr (Manifest) m = manifest_on_port (dir, port);
+    TransferOutcome o = { 0 };
+    gint64 server_us = attempt (m, 1 << 20, &o);
+    g_assert_null (o.cls);
+    if (server_us != cases[i].want)
+      g_error ("%s: t_server_us %" G_GINT64_FORMAT, cases[i].header,
+               server_us);
+    transfer_outcome_clear (&o);
+    g_thread_join (t);
+    close (a.fd);
+    g_autofree char *p = g_build_filename (dir, "m.json", NULL);
+    g_unlink (p);
+    g_rmdir (dir);
+  }
+}
+
 /* libcurl 7.88 calls 300 kB of headers a receive error, which would read
  * as a dropped connection: it is its own class. */
 static void
@@ -277,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transfer/classes", test_classes);
   g_test_add_func ("/transfer/refused-is-connect", test_refused_is_connect);
   g_test_add_func ("/transfer/headers-too-large", test_headers_too_large);
+  g_test_add_func ("/transfer/server-time-claims", test_server_time_claims);
   g_test_add_func ("/transfer/connect-timeout-is-connect",
                    test_connect_timeout_is_connect);
   int rc = g_test_run ();

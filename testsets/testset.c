@@ -7,7 +7,9 @@
 
 #include "rundir/item_kind.h"
 #include "scoring/judge.h"
+#include "util/input_file.h"
 #include "util/jsonl.h"
+#include "util/sha256.h"
 
 G_DEFINE_QUARK (vabench-testset-error-quark, testset_error)
 
@@ -84,6 +86,36 @@ invalid (GError **error, const char *fmt, ...)
   va_end (ap);
   g_set_error_literal (error, TESTSET_ERROR, TESTSET_ERROR_INVALID, msg);
   return FALSE;
+}
+
+/* Limits of a question set (testsets/README.md, "Limits"). A contest's
+ * sets hold hundreds to thousands of items; the benchmarks use 200,000. */
+#define TESTSET_MAX_BYTES ((gsize) 256 * 1024 * 1024)
+#define TESTSET_MAX_LINE ((gsize) 1024 * 1024)
+#define TESTSET_MAX_ITEMS 250000
+#define TESTSET_ID_MAX 128
+
+gboolean
+testset_id_valid (const char *id)
+{
+  gsize n = 0;
+  for (; id[n]; n++)
+    if (!g_ascii_isalnum (id[n]) && id[n] != '-' && id[n] != '_'
+        && id[n] != '.')
+      return FALSE;
+  return n > 0 && n <= TESTSET_ID_MAX;
+}
+
+static gboolean
+check_id (const char *id, const char *field, GError **error)
+{
+  if (testset_id_valid (id))
+    return TRUE;
+  return invalid (error,
+                  "field \"%s\": \"%s\" is not an id: 1 to %d ASCII "
+                  "letters, digits, '-', '_' or '.' (ids are joined into "
+                  "keys: a '/' could make two questions one)",
+                  field, id, TESTSET_ID_MAX);
 }
 
 static gboolean
@@ -191,7 +223,8 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
                     vis);
   if (as_of && !testset_date_check (as_of, "testset.as_of", error))
     return FALSE;
-  if (!parse_categories (h, set, error))
+  if (!parse_categories (h, set, error)
+      || !check_id (name, "testset.name", error))
     return FALSE;
   const cJSON *topics = cJSON_GetObjectItemCaseSensitive (h, "topics");
   if (topics != NULL && !judge_topics_read (set->topics, topics, error)) {
@@ -388,7 +421,7 @@ parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
 {
   const char *id = NULL, *cat = NULL, *kind = NULL;
   if (!jsonl_get_string (obj, "id", FALSE, &id, error)
-      || !check_nonempty (id, "id", error)
+      || !check_id (id, "id", error)
       || !jsonl_get_string (obj, "category", FALSE, &cat, error)
       || !check_nonempty (cat, "category", error)
       || !jsonl_get_string (obj, "kind", FALSE, &kind, error))
@@ -458,6 +491,24 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
   return TRUE;
 }
 
+/* Records (non-blank lines) of data, counted before any is parsed: a set
+ * of ten million items is refused at once, not after gigabytes. */
+static guint64
+count_records (const char *data, gsize len)
+{
+  guint64 n = 0;
+  gboolean blank = TRUE;
+  for (gsize i = 0; i < len; i++) {
+    char c = data[i];
+    if (c == '\n') {
+      n += !blank;
+      blank = TRUE;
+    } else if (c != ' ' && c != '\t' && c != '\r')
+      blank = FALSE;
+  }
+  return n + !blank;
+}
+
 static char *
 default_name (const char *path)
 {
@@ -467,15 +518,50 @@ default_name (const char *path)
   return g_steal_pointer (&base);
 }
 
+/* Each item's digest: SHA-256 of its line's bytes (without the line
+ * end), the first 16 hex digits. Lines are counted as the JSON Lines
+ * reader counts them. */
+static void
+digest_items (Testset *set, const char *data, gsize len)
+{
+  g_autoptr (GHashTable) by_line = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < set->items->len; i++) {
+    TsItem *it = g_ptr_array_index (set->items, i);
+    g_hash_table_insert (by_line, GUINT_TO_POINTER (it->line), it);
+  }
+  guint line = 1;
+  for (gsize at = 0; at < len; line++) {
+    const char *nl = memchr (data + at, '\n', len - at);
+    gsize end = nl ? (gsize) (nl - data) : len;
+    TsItem *it = g_hash_table_lookup (by_line, GUINT_TO_POINTER (line));
+    if (it) {
+      gsize n = end - at;
+      if (n > 0 && data[at + n - 1] == '\r')
+        n--;
+      char hex[65];
+      sha256_hex (data + at, n, hex);
+      memcpy (it->digest, hex, 16);
+      it->digest[16] = '\0';
+    }
+    at = end + 1;
+  }
+}
+
 static Testset *
 load (const char *path, gboolean hash, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr (GError) io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io)) {
-    g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID, "%s: %s", path,
-                 io->message);
+  const InputLimits limits = { TESTSET_MAX_BYTES, TESTSET_MAX_LINE };
+  if (!input_file_read (path, &limits, "a question set", &data, &len,
+                        TESTSET_ERROR, TESTSET_ERROR_INVALID, error))
+    return NULL;
+  guint64 records = count_records (data, len);
+  if (records > TESTSET_MAX_ITEMS + 1) { /* a header, then the items */
+    g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID,
+                 "%s: %" G_GUINT64_FORMAT " records, above the limit of %d "
+                 "items for a question set",
+                 path, records, TESTSET_MAX_ITEMS);
     return NULL;
   }
   g_autoptr (Testset) set = g_new0 (Testset, 1);
@@ -492,11 +578,20 @@ load (const char *path, gboolean hash, GError **error)
   /* Items keep no JSON (owned strings, compiled keys). */
   if (!jsonl_read_buffer (path, data, len, load_line, &st, NULL, error))
     return NULL;
+  if (!testset_id_valid (set->name)) {
+    g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID,
+                 "%s:1: the set has no header name and its file name "
+                 "\"%s\" is not an id (ASCII letters, digits, '-', '_', "
+                 "'.'): give {\"testset\": {\"name\": …}} on the first line",
+                 path, set->name);
+    return NULL;
+  }
   if (set->items->len == 0) {
     g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_INVALID,
                  "%s:1: the file holds a header but no item", path);
     return NULL;
   }
+  digest_items (set, data, len);
   return g_steal_pointer (&set);
 }
 
@@ -529,15 +624,24 @@ testset_item_window (const TsItem *it)
 gboolean
 testset_require_reviewed (const Testset *set, GError **error)
 {
+  /* Every item, not the first: an organizer fixes them all in one pass. */
+  g_autoptr (GString) msg = g_string_new (NULL);
+  guint n = 0;
   for (guint i = 0; i < set->items->len; i++) {
     const TsItem *it = g_ptr_array_index (set->items, i);
-    if (!it->reviewed) {
-      g_set_error (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
-                   "%s:%u: field \"review\": item \"%s\" is not reviewed "
-                   "(--require-reviewed)",
-                   set->path, it->line, it->id);
-      return FALSE;
-    }
+    if (it->reviewed)
+      continue;
+    g_string_append_printf (msg, "%s%s:%u: field \"review\": item \"%s\" is "
+                            "not reviewed", n ? "\n" : "", set->path,
+                            it->line, it->id);
+    n++;
   }
-  return TRUE;
+  if (n == 0)
+    return TRUE;
+  g_string_append_printf (msg, "\n%s: %u of %u items are not reviewed "
+                          "(only reviewed items are allowed here)",
+                          set->path, n, set->items->len);
+  g_set_error_literal (error, TESTSET_ERROR, TESTSET_ERROR_UNREVIEWED,
+                       msg->str);
+  return FALSE;
 }

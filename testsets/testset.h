@@ -40,6 +40,8 @@ typedef struct {
   char **canary;        /* a canary item's tell-tale phrases (what only a
                            model trained on the leaked set would answer),
                            NULL-terminated; NULL for other items */
+  char digest[17];      /* the first 16 hex digits of the SHA-256 of its
+                           line: which items changed between two files */
 } TsItem;
 
 typedef struct {
@@ -72,6 +74,11 @@ Testset *testset_load_unhashed (const char *path, GError **error);
 void testset_free (Testset *set); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 
+/* TRUE when id is a valid item id or set name: 1 to 128 ASCII letters,
+ * digits, '-', '_' or '.' — no '/', so that keys joined from a set, an
+ * item and a variant never collide. */
+gboolean testset_id_valid (const char *id);
+
 /* Borrowed item or NULL. */
 const TsItem *testset_lookup (const Testset *set, const char *id);
 
@@ -88,8 +95,9 @@ gboolean testset_item_valid_on (const TsItem *it, const char *date);
  * left empty ("..2026-06-30"). Newly allocated. */
 char *testset_item_window (const TsItem *it);
 
-/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of the first item
- * whose review is not "reviewed" (official contests). */
+/* FALSE with TESTSET_ERROR_UNREVIEWED naming file:line of every item
+ * whose review is not "reviewed", one per line, then their count
+ * (official contests, `testset check --require-reviewed`). */
 gboolean testset_require_reviewed (const Testset *set, GError **error);
 
 #endif

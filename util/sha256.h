@@ -10,4 +10,14 @@
 
 void sha256_hex (const void *data, gsize len, char out[65]);
 
+/* The same over data given in pieces (scores.jsonl as the scorer writes
+ * it). new never fails (allocation aborts); finish writes the digest and
+ * frees the state. */
+typedef struct _Sha256 Sha256;
+Sha256 *sha256_new (void);
+void sha256_update (Sha256 *s, const void *data, gsize len);
+void sha256_finish (Sha256 *s, char out[65]);
+void sha256_free (Sha256 *s); /* without a digest; NULL is a no-op */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sha256, sha256_free)
+
 #endif

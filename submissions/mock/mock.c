@@ -107,6 +107,7 @@ typedef struct {
   gboolean post;
   GByteArray *body;
   gboolean too_large;
+  gboolean unauthorized; /* --require-token and not "Bearer TOKEN" */
   gint64 t_start;
   gboolean decided, waited;
   gint64 delay_us;
@@ -204,6 +205,9 @@ mock_request_new (MockServer *srv, struct MHD_Connection *conn, const char *url,
    * meant for (and no other). */
   const char *auth = MHD_lookup_connection_value (
       conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+  if (srv->opts.require_token != NULL)
+    req->unauthorized = auth == NULL || !g_str_has_prefix (auth, "Bearer ")
+                        || strcmp (auth + 7, srv->opts.require_token) != 0;
   if (auth != NULL) {
     g_mutex_lock (&srv->lock);
     guint64 *n = g_hash_table_lookup (srv->authorizations, auth);
@@ -337,6 +341,11 @@ mock_respond_protocol (MockRequest *req)
   }
   if (!req->post) {
     mock_set_error (req, 405, "method_not_allowed", "use POST");
+    return;
+  }
+  if (req->unauthorized) {
+    mock_set_error (req, 401, "unauthorized",
+                    "missing or wrong bearer token");
     return;
   }
   if (req->too_large) {

@@ -55,6 +55,9 @@ typedef struct {
   guint64 seed;        /* flaky and coin draws */
   double right_rate;   /* coin: share answered from the KB in [0, 1];
                           < 0 → 0.7 */
+  const char *require_token; /* answer 401 unless "Authorization: Bearer
+                                TOKEN"; NULL: no check (borrowed while
+                                the server runs) */
 } MockOptions;
 
 /* Fills o with the defaults above (profile fuzzy). */

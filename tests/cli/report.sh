@@ -68,6 +68,29 @@ expect_exit 0 "gate against itself as baseline" \
   "$VB" gate "$run" --baseline "$run" --max-drop accuracy=0.0
 check "baseline comparison printed" grep -q 'McNemar exact p = 1' "$T/stdout"
 
+# A run that did not answer everything (killed, then scored) must not pass
+# the gate or read as final.
+part="$T/partial"
+mkdir -p "$part"
+cp "$FX/scores.jsonl" "$part/"
+sed 's/"coverage": {"complete": true/"coverage": {"complete": false/; s/"id": "hue", "answered_units": 4, "complete": true/"id": "hue", "answered_units": 1, "complete": false/' \
+  "$FX/results.json" >"$part/results.json"
+expect_exit 1 "gate fails an incomplete run" "$VB" gate "$part" --require 'accuracy>=0'
+check "gate says the run is incomplete and who answered what" \
+  grep -q 'the run is incomplete: hanoi answered 4 of 4 units, hue answered 1 of 4 units' "$T/stdout"
+expect_exit 0 "gate --allow-incomplete checks the thresholds anyway" \
+  "$VB" gate "$part" --require 'accuracy>=0' --allow-incomplete
+expect_exit 1 "gate fails against an incomplete baseline" \
+  "$VB" gate "$run" --baseline "$part" --max-drop accuracy=1
+expect_exit 0 "report of an incomplete run" "$VB" report "$part" --format html,md
+check "report.html says on top that the run is incomplete" \
+  grep -q 'LƯỢT CHẠY CHƯA HOÀN TẤT' "$part/report.html"
+check "report.md says it before the leaderboard" \
+  sh -c "sed -n '1,6p' '$part/report.md' | grep -q 'LƯỢT CHẠY CHƯA HOÀN TẤT'"
+check "a complete run has no such banner" sh -c "! grep -q 'CHƯA HOÀN TẤT' '$run/report.html'"
+check "the methodology gives the log's digest" \
+  grep -q 'log.jsonl: 9 bản ghi, SHA-256 của bản ghi cuối 5f2c3b1e' "$run/report.md"
+
 other="$T/other"
 mkdir -p "$other"
 cp "$run/scores.jsonl" "$other/"

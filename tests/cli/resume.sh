@@ -49,7 +49,7 @@ for pct in 10 50 90; do
   wait "$pid" 2>/dev/null || true
   before=$(wc -l <"$run/log.jsonl")
   expect_exit 0 "resume after kill -9 at ${pct}% ($before of $total lines)" \
-    "$VB" run -q --workers 2 --resume "$run"
+    "$VB" run -q --workers 2 --resume "$run" --contest "$T/contest.ini"
   finals "$run" >"$run.finals"
   check "after kill at ${pct}%: no duplicate (submission, item, variant, turn)" \
     test -z "$(uniq -d "$run.finals")"
@@ -73,7 +73,7 @@ kill -INT "$pid"
 set +e; wait "$pid"; rc=$?; set -e
 check "SIGINT exits 3 (run not finished)" test "$rc" -eq 3
 check "SIGINT says how to resume" grep -q "vabench run --resume $run" "$T/int.err"
-expect_exit 0 "resume after SIGINT" "$VB" run -q --resume "$run"
+expect_exit 0 "resume after SIGINT" "$VB" run -q --resume "$run" --contest "$T/contest.ini"
 finals "$run" >"$run.finals"
 check "after SIGINT and resume: every attempt once" cmp -s "$T/ref.finals" "$run.finals"
 

@@ -2,7 +2,8 @@
 # vabench score from the command line: a re-score gives the same bytes,
 # on one thread or many,
 # a file it cannot write is exit 3, a missing run is exit 2, and a log
-# line whose turn is no integer is not an attempt.
+# line whose turn is no integer in range is refused (exit 2, naming the
+# line and the field): never skipped, never cast to turn 0.
 . "$PWD/tests/cli/setup.sh"
 
 if [ ! -x "$VB" ]; then
@@ -48,11 +49,16 @@ rmdir "$run/scores.jsonl.tmp"
 
 expect_exit 2 "score of a missing run directory is bad input" \
   "$VB" score --quiet "$T/nowhere"
-check "the message names the manifest" grep -q 'manifest.json' "$T/stderr"
+check "the message names the directory" grep -q "nowhere: no such run directory" "$T/stderr"
 
-# A turn of 1e20 cannot be cast to an integer: the line is skipped.
+# A turn of 1e20 is no turn vabench writes: casting it would be undefined
+# (it once read as turn 0 and replaced a real answer), skipping it would
+# hide it. The line is named and nothing is rewritten.
 sed -n 1p "$run/log.jsonl" | sed 's/"turn":0/"turn":1e20/; s/"item":"b-000001"/"item":"b-000002"/' \
   >>"$run/log.jsonl"
-expect_exit 0 "score a log with an out-of-range turn" "$VB" score --quiet "$run"
-check "the out-of-range turn changes nothing" cmp -s "$run/scores.jsonl" "$T/scores.first"
+bad=$(wc -l <"$run/log.jsonl")
+expect_exit 2 "score refuses a log with an out-of-range turn" "$VB" score --quiet "$run"
+check "the message names the line and the field" \
+  grep -q "log.jsonl:$bad: field \"turn\"" "$T/stderr"
+check "the scores already there are left whole" cmp -s "$run/scores.jsonl" "$T/scores.first"
 done_testing

@@ -79,6 +79,20 @@ cmd_verify (int argc, char **argv, GError **error)
     g_propagate_error (error, g_steal_pointer (&local));
     return altered ? VB_EXIT_GATE : VB_EXIT_RUN;
   }
+  /* Every run writes log.head with its first records and keeps it: its
+   * absence beside a log that has records is an alteration, even when the
+   * other anchors still vouch for every line (issue 15: verify used to say
+   * "chain intact" with the head deleted). */
+  g_autofree char *head = runlog_head (dir);
+  if (n > 0 && head == NULL) {
+    g_autofree char *hp = rundir_path (dir, RUNDIR_LOG_HEAD);
+    g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+                 "%s was removed: every run writes it with its first "
+                 "records, and the log holds %" G_GUINT64_FORMAT " (%s "
+                 "still vouch for them)",
+                 hp, n, by ? by : "no other anchor");
+    return VB_EXIT_GATE;
+  }
   guint64 decisions = 0;
   if (!appeal_verify (dir, &decisions, &local)) {
     gboolean altered = g_error_matches (local, APPEAL_ERROR,

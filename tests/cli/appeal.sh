@@ -69,9 +69,15 @@ for f in report.md report.html; do
   check "$f names the reviewer" grep -q "Lê Thị Thu Hà" "$run/$f"
   check "$f gives the reason" grep -q "đọc nhầm đoạn ví dụ" "$run/$f"
 done
-expect_exit 0 "an English report" "$VB" report "$run" --format md --lang en
-check "report.en.md says it in English" \
-  grep -q "Appeals: the ranking before and after" "$run/report.en.md"
+expect_exit 0 "an English report" "$VB" report "$run" --format html,md --lang en
+for f in report.en.md report.en.html; do
+  check "$f says it in English" \
+    grep -q "Appeals: the ranking before and after" "$run/$f"
+  check "$f shows b moving up" grep -q "up 1" "$run/$f"
+  check "$f names the reviewer and quotes the reason" \
+    sh -c "grep -q 'Lê Thị Thu Hà' '$run/$f' && grep -q 'đọc nhầm đoạn ví dụ' '$run/$f'"
+  check "$f gives the decision in English" grep -q "applied" "$run/$f"
+done
 
 expect_exit 0 "verify: log and appeals intact" "$VB" verify "$run"
 check "verify counts the decision" grep -q "appeals.jsonl: 1 decision" "$T/stdout"
@@ -105,4 +111,42 @@ expect_exit 2 "score refuses an altered appeals.jsonl" "$VB" score "$T/edited"
 rm "$T/edited/appeals.head"
 sed -i 's/"verdict":"wrong"/"verdict":"correct"/' "$T/edited/appeals.jsonl"
 expect_exit 1 "verify: appeals.head removed" "$VB" verify "$T/edited"
+
+# Every tampering of the evidence is caught by verify (exit 1), on a run
+# with three decisions: a line of the log edited or removed, log.head
+# removed, a decision edited, removed (first, middle, last), moved, its
+# head removed, and both appeals files removed after score applied them.
+for it in $(grep '"submission":"a"' "$run/scores.jsonl" |
+    grep '"variant":"clean"' | grep '"correct":false' |
+    grep '"error_class":null' | sed 's/.*"item":"\([^"]*\)".*/\1/' | head -n 2); do
+  "$VB" appeal "$run" --submission a --item "$it" --verdict correct \
+    --reviewer "Trần Văn Bình" --reason "Xét lại câu $it." >/dev/null
+done
+check "three decisions recorded" test "$(wc -l <"$run/appeals.jsonl")" -eq 3
+expect_exit 0 "score applies them" "$VB" score --quiet "$run"
+expect_exit 0 "verify: all intact" "$VB" verify "$run"
+tamper() { # tamper DESCRIPTION SHELL-COMMAND (on $d) EXPECTED-MESSAGE
+  d="$T/tamper"; rm -rf "$d"; cp -r "$run" "$d"
+  (cd "$d" && sh -c "$2")
+  expect_exit 1 "verify: $1" "$VB" verify "$d"
+  check "… says so ($3)" grep -q "$3" "$T/stderr"
+}
+tamper "a log line edited" \
+  'sed -i "5s/\"http_status\":200/\"http_status\":201/" log.jsonl' "record 5 "
+tamper "a log line removed" 'sed -i "7d" log.jsonl' "record 6 "
+tamper "the last log line removed" 'sed -i "\$d" log.jsonl' "were removed"
+tamper "log.head removed" 'rm log.head' "log.head was removed"
+tamper "a decision edited" \
+  'sed -i "2s/Xét lại/Đã xét lại/" appeals.jsonl' "appeals.jsonl:2 was altered"
+tamper "the first decision removed" 'sed -i 1d appeals.jsonl' \
+  "appeals.jsonl:1 was altered"
+tamper "a decision in the middle removed" 'sed -i 2d appeals.jsonl' \
+  "appeals.jsonl:1 was altered"
+tamper "the last decision removed" 'sed -i "\$d" appeals.jsonl' \
+  "decisions were removed"
+tamper "two decisions swapped" "sed -i -n '2{h;d};3{p;x;p;d};p' appeals.jsonl" \
+  "appeals.jsonl:1 was altered"
+tamper "appeals.head removed" 'rm appeals.head' "appeals.head was altered"
+tamper "both appeals files removed after score applied them" \
+  'rm appeals.head appeals.jsonl' "results.json applied 3 decision"
 done_testing

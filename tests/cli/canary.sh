@@ -64,6 +64,12 @@ for f in report.md report.html; do
   check "$f names the canary string" grep -q "$canary" "$run/$f"
   check "$f names the phrase" grep -q "Ban Chim Lạc" "$run/$f"
 done
+expect_exit 0 "the reports in English" "$VB" report "$run" --format html,md --lang en
+for f in report.en.md report.en.html; do
+  check "$f flags the leak in English" \
+    grep -q "Signs of a leaked set (canaries)" "$run/$f"
+  check "$f names the canary string" grep -q "$canary" "$run/$f"
+done
 # A canary too short to be told from chance is refused.
 sed "s/$canary/abc/" "$T/set.jsonl" >"$T/bad.jsonl"
 expect_exit 2 "a short canary string" "$VB" testset check "$T/bad.jsonl"

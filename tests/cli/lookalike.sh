@@ -57,4 +57,10 @@ for f in report.md report.html; do
     grep -q "Bài dự thi có câu trả lời gần như trùng nhau" "$run/$f"
   check "$f gives examples of a and b" grep -q "Ví dụ: a và b" "$run/$f"
 done
+expect_exit 0 "the reports in English" "$VB" report "$run" --format html,md --lang en
+for f in report.en.md report.en.html; do
+  check "$f has the look-alike section in English" \
+    grep -q "Submissions whose answers are near-identical" "$run/$f"
+  check "$f gives examples of a and b" grep -q "Examples: a and b" "$run/$f"
+done
 done_testing

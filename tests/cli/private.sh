@@ -19,13 +19,20 @@ mock_start "$VB" "$T" ex exact
 write_manifest "$T/hanoi.json" hanoi "Trợ lý Thủ đô" "Hà Nội" \
   "http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
 # The hidden set: ten procedure items of the practice set under another
-# name, with their ids prefixed.
+# name, with their ids prefixed. Every item's key gets one more fact no
+# assistant states, an agency whose name is a marker unique to the item
+# ("Tổ thẩm định kín mục N", fictitious): a missed fact's expected value
+# is shown in the explanation of an answer, so the marker of an item hue
+# was asked appears in its report and the marker of one it was never
+# sent must not.
 {
   head -n 1 testsets/practice/practice.jsonl |
     jq -c '.testset.name = "vong-kin" | .testset.visibility = "hidden" |
            del(.testset.canary)'
   grep '"kind": "procedure"' testsets/practice/practice.jsonl | head -n 10 |
-    sed 's/"id": "/"id": "an-/'
+    sed 's/"id": "/"id": "an-/' |
+    jq -c '.facts += [{"type": "agency",
+                       "any_of": ["Tổ thẩm định kín mục " + .id]}]'
 } >"$T/hidden.jsonl"
 cat >"$T/c.ini" <<INI
 [contest]
@@ -45,7 +52,7 @@ expect_exit 0 "a contest on a hidden set" "$VB" run --quiet --contest "$T/c.ini"
 # endpoint would have written it).
 unseen=an-$(grep '"kind": "procedure"' testsets/practice/practice.jsonl | sed -n 4p |
   sed 's/.*"id": "\([^"]*\)".*/\1/')
-unseen_q=$(grep "\"id\": \"$unseen\"" "$T/hidden.jsonl" | jq -r .question)
+unseen_q=$(jq -r --arg it "$unseen" 'select(.id == $it) | .question' "$T/hidden.jsonl")
 jq -c --arg it "$unseen" 'if .submission == "hue" and .item == $it
   then .answer = null | .error_class = "connect" | .error = "refused" |
        .http_status = 0 else . end' "$run/log.jsonl" >"$T/log" &&
@@ -53,7 +60,7 @@ jq -c --arg it "$unseen" 'if .submission == "hue" and .item == $it
 expect_exit 0 "score the run" "$VB" score --quiet "$run"
 seen_item=$(jq -r 'select(.submission == "hue" and .error_class == null) | .item' \
   "$run/scores.jsonl" | head -n 1)
-seen_q=$(grep "\"id\": \"$seen_item\"" "$T/hidden.jsonl" | jq -r .question)
+seen_q=$(jq -r --arg it "$seen_item" 'select(.id == $it) | .question' "$T/hidden.jsonl")
 expect_exit 0 "an appeal on one of hue's hidden answers" "$VB" appeal "$run" \
   --submission hue --item "$seen_item" --verdict correct \
   --reviewer "Đỗ Minh Châu" --reason "Lý do riêng: tỉnh nêu đúng cơ quan thực hiện."
@@ -81,6 +88,18 @@ check "items.csv: a row for each of hue's answers it received ($total − $never
   test "$(grep -c '^hue,vong-kin,an-' "$run/private/hue/items.csv")" -eq $((total - never))
 check "the question hue never received is not shown" absent "$unseen_q" "$p"
 check "… nor its item" absent "$unseen" "$p" "$run/private/hue/items.csv"
+check "… nor its key (its marker agency)" \
+  absent "Tổ thẩm định kín mục $unseen" "$p" "$run/private/hue/items.csv"
+check "… nor any other fact of its key not shared with an item hue saw" sh -c '
+  for v in $(jq -r --arg it "$1" "select(.id == \$it) | .facts[] |
+      (.any_of // [])[], (.doc // empty)" "$2" | tr " " "_"); do
+    v=$(echo "$v" | tr "_" " ")
+    # shared with an item hue was sent: shown there, rightly
+    if grep -v "\"id\":\"$1\"" "$2" | grep -qF -- "$v"; then continue; fi
+    if grep -qF -- "$v" "$3" "$4"; then echo "# shown: $v"; exit 1; fi
+  done' sh "$unseen" "$T/hidden.jsonl" "$p" "$run/private/hue/items.csv"
+check "the key of an item hue was sent is shown (its marker agency)" \
+  grep -qF "Tổ thẩm định kín mục $seen_item" "$p"
 check "… its $never forms are counted" grep -q "$never câu hỏi (tính cả các cách hỏi biến thể) không đến được" "$p"
 expect_exit 0 "the public report" "$VB" report "$run" --format html,md
 check "… still names no hidden item" \
@@ -88,7 +107,15 @@ check "… still names no hidden item" \
 check "… nor the private reason" \
   absent "Lý do riêng" "$run/report.html" "$run/report.md"
 expect_exit 0 "in English" "$VB" report "$run" --submission hue --private --lang en
-check "report.en.html beside it" grep -q "Private report for hue" "$run/private/hue/report.en.html"
+pe="$run/private/hue/report.en.html"
+check "report.en.html beside it" grep -q "Private report for hue" "$pe"
+check "… its answers and judgements in English" \
+  sh -c "grep -q 'Every answer and its judgement' '$pe' && grep -q '>right<\|>wrong<' '$pe'"
+check "… the decision on its appeal in English, reason as written" \
+  sh -c "grep -q 'Decisions on the province' '$pe' && grep -q 'Lý do riêng' '$pe'"
+check "… and still nothing of hanoi nor of the unseen item" \
+  absent hanoi "$pe" "$run/private/hue/items.en.csv"
+check "… nor the unseen item's key" absent "Tổ thẩm định kín mục $unseen" "$pe"
 
 expect_exit 2 "--private needs --submission" "$VB" report "$run" --private
 expect_exit 2 "an unknown submission" "$VB" report "$run" --submission hcm --private

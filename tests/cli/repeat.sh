@@ -72,14 +72,26 @@ first_gap=$(jq -r 'select(.submission == "coin") | .item' "$T/run/log.jsonl" |
   awk '{ if ($0 in seen) { print NR - seen[$0]; exit } seen[$0] = NR }')
 check "a question's second round comes a round later (gap $first_gap)" \
   test "$first_gap" -ge 150
-in_range() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(x >= lo && x <= hi) }'; }
+# Each measured share is a binomial proportion over n independent draws:
+# it is taken as near its expected value q when within 3 standard errors,
+# 3·sqrt(q(1−q)/n) — about 0.10 for pass^3 and the flip share over 200
+# items. A correct mock falls outside with probability 0.003; a mock
+# whose draws were shared between rounds (pass^3 = 0.7, flips 0) or a
+# flip share computed over records rather than items is far outside.
+near() { # near MEASURED EXPECTED N
+  awk -v x="$1" -v q="$2" -v n="$3" 'BEGIN {
+    tol = 3 * sqrt(q * (1 - q) / n); d = x - q; if (d < 0) d = -d
+    exit !(d <= tol) }'
+}
+n=$(sub coin .repeat.items)
 pk=$(sub coin .repeat.pass_k) fs=$(sub coin .repeat.flip_share)
 pa=$(sub coin .repeat.pass_at_k) acc=$(sub coin .accuracy)
-echo "# coin p = 0.7 over $(sub coin .repeat.items) items: accuracy $acc, pass^3 $pk, pass@3 $pa, flip share $fs"
-check "accuracy near 0.7 ($acc)" in_range "$acc" 0.6 0.8
-check "pass^3 near 0.343 ($pk)" in_range "$pk" 0.25 0.44
-check "flip share near 0.63 ($fs)" in_range "$fs" 0.53 0.73
-check "pass@3 near 0.973 ($pa)" in_range "$pa" 0.92 1
+echo "# coin p = 0.7 over $n items: accuracy $acc, pass^3 $pk, pass@3 $pa, flip share $fs"
+check "200 items asked three times each" test "$n" -eq 200
+check "accuracy near 0.7 over 600 answers ($acc)" near "$acc" 0.7 600
+check "pass^3 near 0.7³ = 0.343 ($pk)" near "$pk" 0.343 "$n"
+check "flip share near 1 − 0.7³ − 0.3³ = 0.63 ($fs)" near "$fs" 0.63 "$n"
+check "pass@3 near 1 − 0.3³ = 0.973 ($pa)" near "$pa" 0.973 "$n"
 check "the assistant that is always right: pass^3 = 1" \
   test "$(sub fuzzy .repeat.pass_k)" = 1
 check "… and never flips" test "$(sub fuzzy .repeat.flip_share)" = 0
@@ -89,6 +101,9 @@ check "the ranking is by every round's answer" \
 expect_exit 0 "the reports are written" "$VB" report "$T/run" --format html,md
 check "report.md shows pass^k" grep -q "Đúng cả 3 lần (pass^3)" "$T/run/report.md"
 check "report.html shows the flip share" grep -q "Tỷ lệ câu lúc đúng lúc sai" "$T/run/report.html"
+expect_exit 0 "the reports in English" "$VB" report "$T/run" --format html,md --lang en
+check "report.en.md shows pass^k" grep -q "Right all 3 times (pass^3)" "$T/run/report.en.md"
+check "report.en.html shows the flip share" grep -q "Share of items that flip" "$T/run/report.en.html"
 
 # Ranking by pass^3: accuracy is then the share right every time.
 cp "$T/c.ini" "$T/k.ini"
@@ -107,4 +122,10 @@ check "… names the key" grep -q 'bad.ini:[0-9]*: \[contest\] repeat' "$T/stder
 contest "$T/bad2.ini" set.jsonl coin.json "repeat_rank = pass_k"
 expect_exit 2 "pass_k without repeat" "$VB" run --quiet --contest "$T/bad2.ini" \
   --out "$T/bad2"
+check "… says why" grep -q 'repeat_rank: pass_k needs repeat = 2 or more' "$T/stderr"
+contest "$T/bad3.ini" set.jsonl coin.json "repeats = 3"
+expect_exit 2 "a near miss of repeat" "$VB" run --quiet --contest "$T/bad3.ini" \
+  --out "$T/bad3"
+check "… strict config knows repeat" \
+  grep -q 'bad3.ini:[0-9]*: \[contest\] repeats: unknown key (did you mean "repeat"?)' "$T/stderr"
 done_testing

@@ -8,7 +8,7 @@
 /* The contest settings results.json repeats, in this order. */
 static const char *const contest_copied[] = {
   "name", "seed", "weights", "sla_ms", "resamples", "nearmiss_kinds",
-  "per_item", "testsets",
+  "per_item", "testsets", "repeat", "repeat_rank",
 };
 
 static const char *
@@ -35,6 +35,15 @@ results_bind (Results *r)
   r->load = cJSON_GetObjectItemCaseSensitive (root, "load");
   if (!cJSON_IsObject (r->load))
     r->load = NULL;
+  r->appeals = cJSON_GetObjectItemCaseSensitive (root, "appeals");
+  if (!cJSON_IsObject (r->appeals))
+    r->appeals = NULL;
+  r->lookalikes = cJSON_GetObjectItemCaseSensitive (root, "lookalikes");
+  if (!cJSON_IsObject (r->lookalikes))
+    r->lookalikes = NULL;
+  r->canaries = cJSON_GetObjectItemCaseSensitive (root, "canaries");
+  if (!cJSON_IsObject (r->canaries))
+    r->canaries = NULL;
   r->coverage = cJSON_GetObjectItemCaseSensitive (root, "coverage");
   if (!cJSON_IsObject (r->coverage))
     r->coverage = NULL;
@@ -215,6 +224,16 @@ results_write (const char *dir, const Results *r, GError **error)
   g_autofree char *path = rundir_path (dir, RUNDIR_RESULTS);
   g_autofree char *text = results_print (r);
   return atomic_file_set_contents (path, text, -1, ATOMIC_FILE_SYNC, error);
+}
+
+void
+results_set (Results *r, const char *key, cJSON *value)
+{
+  if (cJSON_GetObjectItemCaseSensitive (r->root, key))
+    cJSON_ReplaceItemInObjectCaseSensitive (r->root, key, value);
+  else
+    cJSON_AddItemToObject (r->root, key, value);
+  results_bind (r);
 }
 
 void

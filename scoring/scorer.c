@@ -2,11 +2,16 @@
 
 #include <string.h>
 
+#include "rundir/appeal.h"
 #include "rundir/rundir.h"
 #include "rundir/runlog.h"
+#include "rundir/variant.h"
+#include "scoring/canary.h"
 #include "scoring/judge.h"
 #include "scoring/judge_memo.h"
+#include "scoring/lookalike.h"
 #include "scoring/metrics.h"
+#include "scoring/review.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
 #include "util/sha256.h"
@@ -146,7 +151,7 @@ unit_init (LogIndex *ix, Unit *u, const LogAttempt *a)
   const char *kind = keep_const (ix, a->variant_kind);
   u->variant_kind = kind ? kind : "clean";
   u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
-  u->clean = strcmp (u->variant, "clean") == 0;
+  u->clean = variant_is_clean (u->variant); /* every round's */
 }
 
 static Unit *
@@ -584,22 +589,35 @@ typedef struct {
   AtomicFile *out;
   GString *line;
   MetricsInput *metrics;
+  Review *review;        /* reviewers' decisions (appeals) */
+  MetricsInput *judged;  /* the records as judged, when a decision exists */
+  Lookalike *lookalike;  /* answers compared between submissions */
+  Canary *canary;        /* leak signs searched in every answer */
   const Coverage *cov;
 } RunSink;
 
 /* Each record is written at once and its fields handed to the metrics,
  * which copy what they need: no record outlives its line. Every record
  * is written; the metrics and the ranking see only the questions every
- * submission answered. */
+ * submission answered. A reviewer's decision replaces the verdict written
+ * and ranked; the judge's own verdicts are ranked apart, for the ranking
+ * before appeals. Canaries and look-alikes see every answer. */
 static gboolean
 sink_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
   RunSink *s = user;
+  ScoreRecord out;
+  review_record (s->review, rec, &out);
+  out.canary = canary_check (s->canary, &out);
   g_string_truncate (s->line, 0);
-  score_record_append (s->line, rec);
+  score_record_append (s->line, &out);
   g_string_append_c (s->line, '\n');
-  if (s->cov->unit_common)
-    metrics_input_add (s->metrics, rec);
+  if (s->cov->unit_common) {
+    metrics_input_add (s->metrics, &out);
+    if (s->judged)
+      metrics_input_add (s->judged, rec);
+  }
+  lookalike_add (s->lookalike, &out, out.hidden);
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
@@ -698,6 +716,7 @@ metrics_config_of (const RunManifest *m)
   cfg.sla_ms = m->sla_ms;
   cfg.resamples = m->resamples;
   cfg.seed = m->seed;
+  cfg.rank_pass_k = m->repeat_pass_k;
   return cfg;
 }
 
@@ -720,8 +739,16 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
                                                 error);
   if (out == NULL)
     return FALSE;
+  g_autoptr (GPtrArray) appeals = appeal_read (dir, error);
+  if (appeals == NULL)
+    return FALSE;
+  g_autoptr (Review) review = review_new (appeals);
   g_autoptr (MetricsInput) metrics = metrics_input_new (m->submissions);
+  g_autoptr (MetricsInput) judged
+      = review_any (review) ? metrics_input_new (m->submissions) : NULL;
   g_autoptr (GString) line = g_string_sized_new (4096);
+  g_autoptr (Lookalike) lookalike = lookalike_new (m->submissions);
+  g_autoptr (Canary) canary = canary_new (sets);
   guint n_subs = m->submissions->len;
   g_autofree guint64 *answered = g_new0 (guint64, MAX (n_subs, 1));
   g_autofree gboolean *stood_down = g_new0 (gboolean, MAX (n_subs, 1u));
@@ -737,7 +764,8 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
                    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           NULL),
                    answered, 0, 0, FALSE, stood_down };
-  RunSink sink = { out, line, metrics, &cov };
+  RunSink sink = { out,    line,      metrics, review,
+                   judged, lookalike, canary,  &cov };
   gboolean ok = judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
                            sink_record, &sink, &cov, error)
                 && atomic_file_commit (g_steal_pointer (&out), error);
@@ -753,6 +781,18 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   cJSON *ties = NULL;
   cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
   g_autoptr (Results) res = results_new (m, ranked, ties);
+  if (m->submissions->len >= 2)
+    results_set (res, "lookalikes", lookalike_result (lookalike));
+  if (canary_armed (canary))
+    results_set (res, "canaries", canary_result (canary));
+  if (judged) {
+    cJSON *before_ties = NULL;
+    g_autoptr (cJSON) before = metrics_input_compute (judged, &cfg,
+                                                      &before_ties);
+    g_autoptr (cJSON) before_ties_owned = before_ties;
+    results_set (res, "appeals",
+                 review_summary (review, before, before_ties));
+  }
   guint64 planned = m->planned_units ? m->planned_units : cov.units_seen;
   results_set_coverage (res, m->submissions, answered, planned,
                         m->planned_units > 0, cov.common);

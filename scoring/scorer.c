@@ -1,3 +1,9 @@
+/* The scorer (scoring/scorer.h): one pass from a run's log to its scores
+ * and results — index the log, judge every final attempt on several
+ * threads, hand the records on in order, then the metrics. Just past 800
+ * lines because the pass's stages share the index and the Judged slots;
+ * the appeals, canary and look-alike hooks are the part to move out when
+ * it grows again. */
 #include "scoring/scorer.h"
 
 #include <string.h>

@@ -1,3 +1,6 @@
+/* Past 800 lines: the reader of lines, headings, lists, tables and HTML and the units they declare build the same parts and share their
+ * builder; the HTML preparation and the declared units are what moves out
+ * first. */
 /* Reading an answer into parts (scoring/answer.h). Real answers are
  * Markdown or HTML: headings, "Lệ phí:" lines that introduce a list,
  * numbered steps, a table per channel. The structure is read from the raw

@@ -1,3 +1,5 @@
+/* Past 800 lines: every field of the key schema is validated here with its
+ * path in the error; choices and topics are what move out first. */
 /* Answer keys (scoring/judge_key.h): every fact field validated, the
  * phrases normalized in both forms, citation numbers made canonical, so
  * that judging reads no JSON. Errors name the field: `field

@@ -1,3 +1,6 @@
+/* Past 800 lines: the server's request handling and its profiles (latency,
+ * errors, streaming, confusion) share the connection state; the profiles
+ * are what moves out first. */
 /* The mock assistant's HTTP layer on libmicrohttpd.
  *
  * Why libmicrohttpd and not libsoup-3: plain C without a GObject main loop,

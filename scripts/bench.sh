@@ -299,7 +299,7 @@ echo "## The judge against human graders"
 echo
 echo "| corpus | agreement |"
 echo "|---|---|"
-for d in tests/golden/realistic tests/golden/realistic2 tests/golden/holdout; do
+for d in tests/golden/realistic tests/golden/realistic2 tests/golden/realistic3 tests/golden/holdout tests/golden/keys; do
   [ -d "$d" ] || continue
   line=$("$root/build/tests/test-corpus" --summary "$d" | tail -n 1)
   echo "| \`$d\` | ${line#*: } |"

@@ -196,6 +196,12 @@ check_corpus (gconstpointer data)
   check_corpus_share (data, 0.97);
 }
 
+static void
+check_holdout (gconstpointer data)
+{
+  check_corpus_share (data, 0.93);
+}
+
 /* Key strictness: every case must agree, as golden judgements do. */
 static void
 check_golden_corpus (gconstpointer data)
@@ -239,6 +245,10 @@ main (int argc, char **argv)
    * other corpora; measured once before any tuning at 90.0 % (README) */
   g_test_add_data_func ("/corpus/realistic3", "tests/golden/realistic3",
                         check_corpus);
+  /* held out until the judge's last change, then measured once: 88.3 %;
+   * its floor guards what the later fixes gained, below the others' */
+  g_test_add_data_func ("/corpus/holdout", "tests/golden/holdout",
+                        check_holdout);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

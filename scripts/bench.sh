@@ -291,9 +291,10 @@ echo
 echo "All three within target: $( [ $worst_ok = 1 ] && echo yes || echo NO )"
 
 # ------------------------------------------------------------------ judge --
-# How often the judge agrees with careful human graders: the two corpora
-# written to tune it, the held-out one (when present) that it was never
-# tuned on, and the golden judgements, which must all agree.
+# How often the judge agrees with careful human graders: five corpora, each
+# written apart from the judge. realistic3 and holdout were measured once
+# unseen (90.0 % and 88.3 %, README) before the judge was fixed on them;
+# the golden judgements must all agree.
 echo
 echo "## The judge against human graders"
 echo

@@ -332,13 +332,21 @@ results_incomplete (const Results *r, const char *lang)
   double ranked = num_of (r->coverage, "ranked_on_units");
   g_autoptr (GString) s = g_string_new (NULL);
   const cJSON *e;
-  guint i = 0;
+  guint i = 0, more = 0;
   cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive (r->coverage,
                                                            "submissions"))
   {
     const char *id = cJSON_GetStringValue (
         cJSON_GetObjectItemCaseSensitive (e, "id"));
     double n = num_of (e, "answered_units");
+    /* only the submissions short of the plan, five at most: a banner over
+     * 34 provinces must stay a line */
+    if (planned >= 0 && n >= planned)
+      continue;
+    if (i >= 5) {
+      more++;
+      continue;
+    }
     if (i++ > 0)
       g_string_append (s, ", ");
     if (planned >= 0)
@@ -350,6 +358,9 @@ results_incomplete (const Results *r, const char *lang)
                                     : "%s answered %.0f units",
                               id ? id : "?", n);
   }
+  if (more > 0)
+    g_string_append_printf (s, vi ? " và %u bài dự thi khác" : " and %u more",
+                            more);
   g_string_append_printf (s, vi ? "; xếp hạng chỉ tính trên %.0f câu mà mọi "
                                   "bài dự thi đều đã trả lời"
                                 : "; the ranking stands only on the %.0f "

@@ -654,19 +654,27 @@ match_quantity (const Fact *f, View *v, Outcome *o)
 
 /* ---- dates -------------------------------------------------------------- */
 
+/* The words [*w0, *w1) of p that date d covers. */
+static void
+date_words (const AnswerPart *p, const DatesMention *d, guint *w0, guint *w1)
+{
+  *w0 = 0;
+  while (*w0 < p->words->len
+         && g_array_index (p->words, CueWord, *w0).end <= d->start)
+    (*w0)++;
+  *w1 = *w0;
+  while (*w1 < p->words->len
+         && g_array_index (p->words, CueWord, *w1).start < d->end)
+    (*w1)++;
+}
+
 /* The other procedure or law the date's clause speaks of, or NULL. */
 static const char *
 date_other_topic (View *v, guint part, const DatesMention *d)
 {
   const AnswerPart *p = answer_part (v->a, part);
-  guint w0 = 0, w1;
-  while (w0 < p->words->len
-         && g_array_index (p->words, CueWord, w0).end <= d->start)
-    w0++;
-  w1 = w0;
-  while (w1 < p->words->len
-         && g_array_index (p->words, CueWord, w1).start < d->end)
-    w1++;
+  guint w0, w1;
+  date_words (p, d, &w0, &w1);
   guint c0, c1;
   claims_clause (p, w0, w1, &c0, &c1);
   return match_other_topic (v, part, c0, c1);
@@ -679,16 +687,10 @@ static gboolean
 effective_clause (View *v, guint part, const DatesMention *d)
 {
   const AnswerPart *p = answer_part (v->a, part);
-  guint w0 = 0, w1;
+  guint w0, w1;
+  date_words (p, d, &w0, &w1);
   /* said of the past ("Luật 2016 có hiệu lực từ 01/01/2017") it is
    * history, not the asked date */
-  while (w0 < p->words->len
-         && g_array_index (p->words, CueWord, w0).end <= d->start)
-    w0++;
-  w1 = w0;
-  while (w1 < p->words->len
-         && g_array_index (p->words, CueWord, w1).start < d->end)
-    w1++;
   guint c0, c1;
   claims_clause (p, w0, w1, &c0, &c1);
   if (c0 >= p->words->len || c1 <= c0

@@ -6,6 +6,7 @@
 #include "scoring/judge.h"
 #include "submissions/manifest.h"
 #include "harness/contest.h"
+#include "rundir/appeal.h"
 #include "rundir/rundir.h"
 #include "rundir/runlog.h"
 
@@ -48,7 +49,8 @@ cmd_exit_code_for (const GError *error)
   if (error->domain == TESTSET_ERROR || error->domain == JSONL_ERROR
       || error->domain == JUDGE_ERROR || error->domain == G_KEY_FILE_ERROR
       || error->domain == G_OPTION_ERROR || error->domain == MANIFEST_ERROR
-      || error->domain == CONTEST_ERROR || error->domain == RUNDIR_ERROR)
+      || error->domain == CONTEST_ERROR || error->domain == RUNDIR_ERROR
+      || error->domain == APPEAL_ERROR)
     return 2;
   return 3;
 }

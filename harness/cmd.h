@@ -26,6 +26,7 @@ int cmd_report (int argc, char **argv, GError **error);
 int cmd_gate (int argc, char **argv, GError **error);
 int cmd_diff (int argc, char **argv, GError **error);
 int cmd_verify (int argc, char **argv, GError **error);
+int cmd_appeal (int argc, char **argv, GError **error);
 int cmd_load (int argc, char **argv, GError **error);
 int cmd_check_answer (int argc, char **argv, GError **error);
 int cmd_testset (int argc, char **argv, GError **error);

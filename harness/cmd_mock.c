@@ -16,6 +16,7 @@ typedef struct {
   char *profile, *listen, *port_file, *kb, *seed, *require_token;
   gint delay_ms;
   double fail_rate;
+  double right_rate;
 } MockArgs;
 
 static gboolean
@@ -64,6 +65,9 @@ cmd_mock_options (const MockArgs *a, MockOptions *o, char **host,
   if (a->fail_rate > 1.0 || (a->fail_rate < 0 && a->fail_rate != -1))
     return cmd_mock_usage (error, "--fail-rate", "", "must be in [0, 1]");
   o->fail_rate = a->fail_rate;
+  if (a->right_rate > 1.0 || (a->right_rate < 0 && a->right_rate != -1))
+    return cmd_mock_usage (error, "--right-rate", "", "must be in [0, 1]");
+  o->right_rate = a->right_rate;
   o->require_token = a->require_token;
   if (a->seed
       && !g_ascii_string_to_unsigned (a->seed, 10, 0, G_MAXUINT64, &o->seed,
@@ -127,7 +131,7 @@ cmd_mock_serve (const MockArgs *a, GError **error)
 int
 cmd_mock (int argc, char **argv, GError **error)
 {
-  MockArgs a = { .delay_ms = -1, .fail_rate = -1 };
+  MockArgs a = { .delay_ms = -1, .fail_rate = -1, .right_rate = -1 };
   const GOptionEntry entries[]
       = { { "profile", 0, 0, G_OPTION_ARG_STRING, &a.profile,
             "exact, fuzzy, slow, flaky, wrong-fees, saturating, hang, trickle, "
@@ -144,8 +148,12 @@ cmd_mock (int argc, char **argv, GError **error)
             "delay before every answer (slow: default 800)", "N" },
           { "fail-rate", 0, 0, G_OPTION_ARG_DOUBLE, &a.fail_rate,
             "flaky: share of failed requests (default 0.3)", "R" },
+          { "right-rate", 0, 0, G_OPTION_ARG_DOUBLE, &a.right_rate,
+            "coin: share of questions answered from the KB, each time "
+            "drawn anew (default 0.7); the rest get the referral",
+            "P" },
           { "seed", 0, 0, G_OPTION_ARG_STRING, &a.seed,
-            "flaky: seed of the failure draws (default 0)", "N" },
+            "flaky, coin: seed of the draws (default 0)", "N" },
           { "require-token", 0, 0, G_OPTION_ARG_STRING, &a.require_token,
             "answer 401 to a request without \"Authorization: Bearer "
             "TOKEN\"", "TOKEN" },

@@ -181,6 +181,10 @@ print_plan (const Contest *c, const GPtrArray *units, const PlanSummary *ps)
   fprintf (stderr, "vabench run: plan: %u items, %u questions with their "
                    "variants, to %u submission(s)",
            ps->items, units->len, c->manifests->len);
+  if (c->repeat > 1)
+    fprintf (stderr, "; each asked %u times, in fresh sessions, a round "
+                     "apart",
+             c->repeat);
   if (c->as_of)
     fprintf (stderr, "; as_of %s: %u item(s) not valid that day skipped",
              c->as_of, ps->skipped);

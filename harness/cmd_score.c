@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "reports/appeals.h"
 #include "reports/provenance.h"
 #include "reports/report.h"
 #include "reports/rjson.h"
@@ -69,6 +70,10 @@ cmd_score (int argc, char **argv, GError **error)
     g_autofree char *table
         = report_leaderboard_markdown (results, REPORT_LANG_VI);
     printf ("%s\n", table);
+    g_autoptr (GString) appeals = g_string_new (NULL);
+    appeals_markdown (appeals, results, REPORT_LANG_VI);
+    if (appeals->len)
+      printf ("%s\n", appeals->str);
   }
   return VB_EXIT_OK;
 }

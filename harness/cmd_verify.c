@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rundir/appeal.h"
 #include "rundir/results.h"
 #include "rundir/rundir.h"
 #include "rundir/rundir_lock.h"
@@ -45,8 +46,10 @@ cmd_verify (int argc, char **argv, GError **error)
   if (!cmd_parse_options ("verify", "DIR",
                           "Checks the SHA-256 chain of DIR/log.jsonl and its "
                           "anchors (log.head, and the digests in "
-                          "manifest.json and results.json), and scores.jsonl "
-                          "against results.json; names the first record that "
+                          "manifest.json and results.json), scores.jsonl "
+                          "against results.json, and the reviewers' "
+                          "decisions in DIR/appeals.jsonl with "
+                          "DIR/appeals.head; names the first record that "
                           "was altered, removed, inserted or moved, and any "
                           "record no anchor covers. Exit 0 intact, 1 altered "
                           "or not anchored, 3 when it cannot be read (or a "
@@ -76,11 +79,37 @@ cmd_verify (int argc, char **argv, GError **error)
     g_propagate_error (error, g_steal_pointer (&local));
     return altered ? VB_EXIT_GATE : VB_EXIT_RUN;
   }
+  /* Every run writes log.head with its first records and keeps it: its
+   * absence beside a log that has records is an alteration, even when the
+   * other anchors still vouch for every line (issue 15: verify used to say
+   * "chain intact" with the head deleted). */
+  g_autofree char *head = runlog_head (dir);
+  if (n > 0 && head == NULL) {
+    g_autofree char *hp = rundir_path (dir, RUNDIR_LOG_HEAD);
+    g_set_error (error, VB_ERROR, VB_ERROR_INPUT,
+                 "%s was removed: every run writes it with its first "
+                 "records, and the log holds %" G_GUINT64_FORMAT " (%s "
+                 "still vouch for them)",
+                 hp, n, by ? by : "no other anchor");
+    return VB_EXIT_GATE;
+  }
+  guint64 decisions = 0;
+  if (!appeal_verify (dir, &decisions, &local)) {
+    gboolean altered = g_error_matches (local, APPEAL_ERROR,
+                                        APPEAL_ERROR_CHAIN);
+    g_propagate_error (error, g_steal_pointer (&local));
+    return altered ? VB_EXIT_GATE : VB_EXIT_RUN;
+  }
   int rc = check_scores (dir, error);
   if (rc != VB_EXIT_OK)
     return rc;
   g_autofree char *log = rundir_path (dir, RUNDIR_LOG);
   printf ("%s: %" G_GUINT64_FORMAT " records, chain intact, anchored by %s\n",
           log, n, by);
+  if (decisions > 0) {
+    g_autofree char *ap = rundir_path (dir, RUNDIR_APPEALS);
+    printf ("%s: %" G_GUINT64_FORMAT " decision(s), chain intact\n", ap,
+            decisions);
+  }
   return VB_EXIT_OK;
 }

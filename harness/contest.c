@@ -61,7 +61,7 @@ line_of (const char *text, const char *group, const char *key)
  * default without a word and change the result. */
 static const char *const keys_contest[] = {
   "name", "seed", "as_of", "testsets", "submissions", "resamples",
-  "official", NULL,
+  "official", "repeat", "repeat_rank", NULL,
 };
 static const char *const keys_nearmiss[] = { "kinds", "per_item", NULL };
 static const char *const keys_weights[]
@@ -351,6 +351,33 @@ load_as_of (const Ini *ini, Contest *c, GError **error)
   return TRUE;
 }
 
+/* repeat = k: each question k times, to see an assistant that is right
+ * by chance; repeat_rank says whether the ranking counts every round
+ * (mean) or an item only when right in all k (pass_k). */
+static gboolean
+load_repeat (const Ini *ini, Contest *c, GError **error)
+{
+  guint64 k = 1;
+  if (!get_uint (ini, "contest", "repeat", 1, 100, 1, &k, error))
+    return FALSE;
+  c->repeat = (guint) k;
+  g_autofree char *rank = g_key_file_get_string (ini->kf, "contest",
+                                                 "repeat_rank", NULL);
+  if (rank == NULL)
+    return TRUE;
+  g_strstrip (rank);
+  if (strcmp (rank, "mean") != 0 && strcmp (rank, "pass_k") != 0)
+    return bad (ini, "contest", "repeat_rank", error,
+                "\"%s\" is neither mean (every round counts) nor pass_k "
+                "(an item counts when right in every round)",
+                rank);
+  c->repeat_pass_k = strcmp (rank, "pass_k") == 0;
+  if (c->repeat_pass_k && c->repeat < 2)
+    return bad (ini, "contest", "repeat_rank", error,
+                "pass_k needs repeat = 2 or more");
+  return TRUE;
+}
+
 static gboolean
 load_testsets (const Ini *ini, Contest *c, GError **error)
 {
@@ -592,7 +619,8 @@ contest_load (const char *path, GError **error)
   if (!get_uint (&ini, "contest", "seed", 0, CONTEST_MAX_SEED, 1, &c->seed,
                  error)
       || !get_bool (&ini, "contest", "official", FALSE, &c->official, error)
-      || !load_as_of (&ini, c, error) || !load_scoring (&ini, c, error)
+      || !load_as_of (&ini, c, error) || !load_repeat (&ini, c, error)
+      || !load_scoring (&ini, c, error)
       || !load_nearmiss (&ini, c, error)
       || !load_politeness (&ini, c, error) || !load_testsets (&ini, c, error)
       || !load_manifests (&ini, c, error) || !check_official (&ini, c, error))
@@ -709,6 +737,11 @@ contest_snapshot (const Contest *c)
                              (const char *const *) c->nearmiss_kinds,
                              (int) g_strv_length (c->nearmiss_kinds)));
   cJSON_AddNumberToObject (o, "per_item", c->per_item);
+  if (c->repeat > 1) { /* absent: every question once, as before */
+    cJSON_AddNumberToObject (o, "repeat", c->repeat);
+    cJSON_AddStringToObject (o, "repeat_rank",
+                             c->repeat_pass_k ? "pass_k" : "mean");
+  }
   cJSON *p = cJSON_AddObjectToObject (o, "politeness");
   cJSON_AddNumberToObject (p, "concurrency", c->concurrency);
   cJSON_AddNumberToObject (p, "rate_per_sec", c->rate_per_sec);

@@ -21,6 +21,10 @@ typedef struct {
                              whose key does not hold that day are not fired */
   GPtrArray *testsets;    /* Testset*, owned */
   GPtrArray *manifests;   /* Manifest*, owned */
+  guint repeat;           /* [contest] repeat: every question fired this
+                             many times, each in a fresh session (1) */
+  gboolean repeat_pass_k; /* [contest] repeat_rank = pass_k: an item counts
+                             right only when right in every round */
   char **nearmiss_kinds;  /* generated kinds, NULL-terminated, may be empty */
   guint per_item;         /* generated variants per kind and item */
   MetricsConfig metrics;  /* weights, SLA, bootstrap seed and resamples */

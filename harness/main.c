@@ -20,6 +20,7 @@ static const Command commands[] = {
   { "gate", cmd_gate, "check thresholds for CI; exit 1 when one fails" },
   { "diff", cmd_diff, "compare two runs item by item" },
   { "verify", cmd_verify, "check the run log's hash chain" },
+  { "appeal", cmd_appeal, "record a reviewer's decision on a judgement" },
   { "load", cmd_load, "ramp concurrency to find a submission's capacity" },
   { "check-answer", cmd_check_answer, "explain one judgement as JSON" },
   { "testset", cmd_testset, "check or perturb question sets" },

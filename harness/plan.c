@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "rundir/variant.h"
 #include "testsets/perturb.h"
 
 static void
@@ -127,6 +128,24 @@ add_hand_written (GPtrArray *units, const Testset *set, const TsItem *it)
   }
 }
 
+/* repeat = k: rounds 2…k of every unit, in blocks after the first, each a
+ * copy named "VARIANT@R" (rundir/variant.h): its own session, its own
+ * record, the same text. */
+static void
+add_rounds (GPtrArray *units, guint repeat)
+{
+  guint n = units->len;
+  for (guint r = 2; r <= repeat; r++)
+    for (guint i = 0; i < n; i++) {
+      const PlanUnit *u = g_ptr_array_index (units, i);
+      g_ptr_array_add (units,
+                       unit_new (u->set, u->item,
+                                 variant_with_round (u->variant, r),
+                                 u->variant_kind, u->seed,
+                                 g_strdupv (u->turns)));
+    }
+}
+
 GPtrArray *
 plan_build (const Contest *c, PlanSummary *summary)
 {
@@ -151,6 +170,7 @@ plan_build (const Contest *c, PlanSummary *summary)
       add_hand_written (units, set, it);
     }
   }
+  add_rounds (units, c->repeat);
   if (summary) {
     summary->items = n_items;
     summary->skipped = n_skipped;
@@ -197,6 +217,21 @@ plan_order (guint n, guint64 seed, const char *submission_id)
     order[i - 1] = order[j];
     order[j] = t;
   }
+  return order;
+}
+
+guint *
+plan_order_rounds (guint n, guint rounds, guint64 seed,
+                   const char *submission_id)
+{
+  if (rounds <= 1 || n % rounds != 0)
+    return plan_order (n, seed, submission_id);
+  guint per = n / rounds;
+  g_autofree guint *one = plan_order (per, seed, submission_id);
+  guint *order = g_new (guint, n ? n : 1);
+  for (guint r = 0; r < rounds; r++)
+    for (guint i = 0; i < per; i++)
+      order[r * per + i] = r * per + one[i];
   return order;
 }
 

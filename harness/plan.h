@@ -23,17 +23,20 @@ typedef struct {
 } PlanKindCount;
 
 typedef struct {
-  guint items;     /* items fired */
+  guint items;     /* items fired (once, whatever repeat says) */
   guint skipped;   /* items whose valid_from/valid_until excludes as_of */
   GArray *kinds;   /* PlanKindCount, in the contest's order; owned */
 } PlanSummary;
 
 /* Builds the units: per item the clean form, the distinct generated
  * variants of each near-miss kind (plan_item_variants) and every
- * hand-written variant. Items whose valid_from/valid_until window excludes
- * the contest's as_of get no unit. summary (may be NULL) receives the
- * counts; clear it with plan_summary_clear. Array of PlanUnit*, owned
- * (free with g_ptr_array_unref). */
+ * hand-written variant. With repeat = k, that block once per round: round
+ * R ≥ 2 repeats it with each variant named "VARIANT@R" (rundir/variant.h),
+ * so units.len is k times the first block. Items whose
+ * valid_from/valid_until window excludes the contest's as_of get no unit.
+ * summary (may be NULL) receives the counts of the first round; clear it
+ * with plan_summary_clear. Array of PlanUnit*, owned (free with
+ * g_ptr_array_unref). */
 GPtrArray *plan_build (const Contest *c, PlanSummary *summary);
 void plan_summary_clear (PlanSummary *summary);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlanSummary, plan_summary_clear)
@@ -68,6 +71,14 @@ char **plan_variant_turns (const TsItem *it, const char *kind, guint64 seed,
 /* A permutation of 0..n-1 seeded by (seed, submission id): the same seed
  * gives the same order. Newly allocated, free with g_free. */
 guint *plan_order (guint n, guint64 seed, const char *submission_id);
+
+/* The order over units of `rounds` equal blocks (plan_build with repeat
+ * = rounds): each block in the same seeded order, block after block, so a
+ * question's rounds are fired a whole round apart — spread over the run,
+ * never back to back. rounds ≤ 1 (or n not a multiple of it) is
+ * plan_order. Newly allocated, free with g_free. */
+guint *plan_order_rounds (guint n, guint rounds, guint64 seed,
+                          const char *submission_id);
 
 /* Unit key "testset␟item␟variant" (joined by 0x1F, which no id holds:
  * "a/b" + "c" and "a" + "b/c" are two keys), newly allocated. */

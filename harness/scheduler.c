@@ -121,7 +121,11 @@ scheduler_new (const SchedulerOptions *o, gint64 start_us)
     b->refilled_at = start_us;
     b->arrivals_from = start_us;
     b->retry_budget = c->retry_budget;
-    b->order = plan_order (o->units->len, c->seed, b->m->id);
+    /* A capacity step cycles over its units; a contest fires each once,
+     * round after round when it repeats (plan.h). */
+    b->order = plan_order_rounds (o->units->len,
+                                  o->load_concurrency ? 1 : c->repeat,
+                                  c->seed, b->m->id);
     b->progress.id = b->m->id;
     b->progress.units_total = o->units->len;
     g_queue_init (&b->waiting);

@@ -2,6 +2,7 @@
 
 #include "reports/escape.h"
 #include "reports/htmlw.h"
+#include "reports/labels.h"
 #include "reports/rjson.h"
 
 /* Wording of this table only, kept with it (reports/i18n.c holds the
@@ -60,6 +61,52 @@ state_name (const char *state, ReportLang lang)
 }
 
 /* One row's cells as text, in the column order of the headings. */
+/* What an organizer or a province's engineer checks first, by the
+ * failure the probe or the pause saw; the harness's own words (English,
+ * with the host and the exact fix) stay in results.json and the English
+ * report. */
+static const char *
+vi_hint (const char *cls, double status)
+{
+  if (g_strcmp0 (cls, "dns") == 0)
+    return "kiểm tra tên máy chủ trong địa chỉ endpoint";
+  if (g_strcmp0 (cls, "connect") == 0)
+    return "kiểm tra địa chỉ, cổng của endpoint và máy chủ có đang chạy";
+  if (g_strcmp0 (cls, "tls") == 0)
+    return "chứng chỉ phải hợp lệ với tên máy chủ";
+  if (g_strcmp0 (cls, "redirect") == 0)
+    return "dùng địa chỉ đích làm endpoint hoặc khai báo máy chủ đó";
+  if (g_strcmp0 (cls, "http_4xx") == 0 && (status == 401 || status == 403))
+    return "kiểm tra mã truy cập (token) trong biến môi trường đã khai báo";
+  if (g_strcmp0 (cls, "http_4xx") == 0 && status == 404)
+    return "kiểm tra đường dẫn hội thoại của endpoint (ví dụ …/v1/chat/"
+           "completions)";
+  if (g_strcmp0 (cls, "bad_json") == 0 || g_strcmp0 (cls, "empty_answer") == 0)
+    return "kiểm tra bộ chuyển đổi (adapter) và đường dẫn của endpoint";
+  return NULL;
+}
+
+/* The probe's or the pause's reason. The harness words it in English,
+ * with the host, the status and the fix; a Vietnamese report words it in
+ * Vietnamese from the failure class and the HTTP status. */
+static char *
+reason_cell (const cJSON *st, ReportLang lang)
+{
+  const char *reason = rjson_str (st, "reason", "");
+  const char *fix = rjson_str (st, "fix", NULL);
+  if (lang == REPORT_LANG_EN || *reason == '\0')
+    return fix ? g_strdup_printf ("%s — %s", reason, fix) : g_strdup (reason);
+  const char *cls = rjson_str (st, "class", NULL);
+  const cJSON *hs = cJSON_GetObjectItemCaseSensitive (st, "http_status");
+  double status = cJSON_IsNumber (hs) ? hs->valuedouble : 0;
+  const char *label = cls ? labels_failure_name (cls, lang) : NULL;
+  const char *hint = vi_hint (cls, status);
+  g_autofree char *code = status > 0 ? g_strdup_printf (" (HTTP %.0f)", status)
+                                     : g_strdup ("");
+  return g_strdup_printf ("%s%s%s%s", label ? label : "không gọi được", code,
+                          hint ? ": " : "", hint ? hint : "");
+}
+
 static void
 row_cells (const cJSON *sub, ReportLang lang, GPtrArray *cells)
 {
@@ -93,10 +140,7 @@ row_cells (const cJSON *sub, ReportLang lang, GPtrArray *cells)
                               x->valuestring);
   }
   g_ptr_array_add (cells, g_string_free (own, FALSE));
-  const char *reason = rjson_str (st, "reason", "");
-  const char *fix = rjson_str (st, "fix", NULL);
-  g_ptr_array_add (cells, fix ? g_strdup_printf ("%s — %s", reason, fix)
-                              : g_strdup (reason));
+  g_ptr_array_add (cells, reason_cell (st, lang));
 }
 
 /* The columns, in row_cells' order; the numbers are right-aligned. */

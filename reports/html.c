@@ -3,8 +3,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "reports/appeals.h"
 #include "reports/conditions.h"
 #include "reports/htmlw.h"
+#include "reports/integrity.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/plot.h"
@@ -450,10 +452,12 @@ html_report (const RunData *rd, GHashTable *plots, ReportLang lang)
     g_string_append (o, "</p>\n");
   }
   leaderboard (o, rd, plots, lang);
+  appeals_html (o, rd->results, lang);
   categories (o, rd, plots, lang);
   nearmiss (o, rd, plots, lang);
   latency (o, rd, plots, lang);
   errors (o, rd, lang);
+  integrity_html (o, rd->results, lang);
   capacity (o, rd, plots, lang);
   html_detail (o, rd, lang);
   conditions_html (o, rd->results, lang);

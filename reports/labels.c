@@ -4,6 +4,8 @@
  * code. */
 #include "reports/labels.h"
 
+#include "rundir/variant.h"
+
 #include <string.h>
 
 typedef struct {
@@ -122,6 +124,14 @@ char *
 labels_variant (const char *variant, const char *variant_kind,
                 ReportLang lang)
 {
+  guint round = variant_round (variant);
+  if (round > 1) { /* a repeated contest's later round: "…, lần 2" */
+    g_autofree char *base = g_strndup (variant, variant_base_len (variant));
+    g_autofree char *label = labels_variant (base, variant_kind, lang);
+    return g_strdup_printf (lang == REPORT_LANG_EN ? "%s, round %u"
+                                                   : "%s, lần %u",
+                            label, round);
+  }
   if (variant == NULL || strcmp (variant, "clean") == 0)
     return g_strdup (labels_nearmiss ("clean", lang));
   gboolean hand = g_str_has_prefix (variant, "hand:");

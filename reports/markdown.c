@@ -1,3 +1,4 @@
+#include "reports/appeals.h"
 #include "reports/markdown.h"
 
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "reports/escape.h"
 #include "reports/explain.h"
 #include "reports/gate.h"
+#include "reports/integrity.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/rjson.h"
@@ -374,6 +376,7 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
   g_autofree char *table = markdown_leaderboard (rd->results, lang);
   g_string_append (o, table);
   md_ties (o, rd->results, lang);
+  appeals_markdown (o, rd->results, lang);
   g_autofree char *nearmiss = markdown_nearmiss (rd->results, lang);
   if (*nearmiss)
     g_string_append_printf (o, "\n## %s", nearmiss);
@@ -382,6 +385,7 @@ markdown_report (const RunData *rd, const GPtrArray *checks, ReportLang lang)
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_ERRORS_BY_CLASS,
                                                   lang));
   md_errors (o, rd->subs, lang);
+  integrity_markdown (o, rd->results, lang);
   md_worst (o, rd, lang);
   conditions_markdown (o, rd->results, lang);
   g_string_append_printf (o, "\n## %s\n\n", i18n (I18N_METHODOLOGY, lang));

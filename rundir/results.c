@@ -8,7 +8,7 @@
 /* The contest settings results.json repeats, in this order. */
 static const char *const contest_copied[] = {
   "name", "seed", "weights", "sla_ms", "resamples", "nearmiss_kinds",
-  "per_item", "testsets",
+  "per_item", "testsets", "repeat", "repeat_rank",
 };
 
 static const char *
@@ -35,6 +35,15 @@ results_bind (Results *r)
   r->load = cJSON_GetObjectItemCaseSensitive (root, "load");
   if (!cJSON_IsObject (r->load))
     r->load = NULL;
+  r->appeals = cJSON_GetObjectItemCaseSensitive (root, "appeals");
+  if (!cJSON_IsObject (r->appeals))
+    r->appeals = NULL;
+  r->lookalikes = cJSON_GetObjectItemCaseSensitive (root, "lookalikes");
+  if (!cJSON_IsObject (r->lookalikes))
+    r->lookalikes = NULL;
+  r->canaries = cJSON_GetObjectItemCaseSensitive (root, "canaries");
+  if (!cJSON_IsObject (r->canaries))
+    r->canaries = NULL;
   r->coverage = cJSON_GetObjectItemCaseSensitive (root, "coverage");
   if (!cJSON_IsObject (r->coverage))
     r->coverage = NULL;
@@ -218,6 +227,16 @@ results_write (const char *dir, const Results *r, GError **error)
 }
 
 void
+results_set (Results *r, const char *key, cJSON *value)
+{
+  if (cJSON_GetObjectItemCaseSensitive (r->root, key))
+    cJSON_ReplaceItemInObjectCaseSensitive (r->root, key, value);
+  else
+    cJSON_AddItemToObject (r->root, key, value);
+  results_bind (r);
+}
+
+void
 results_set_testsets (Results *r, cJSON *testsets)
 {
   cJSON *c = cJSON_GetObjectItemCaseSensitive (r->root, "contest");
@@ -313,13 +332,21 @@ results_incomplete (const Results *r, const char *lang)
   double ranked = num_of (r->coverage, "ranked_on_units");
   g_autoptr (GString) s = g_string_new (NULL);
   const cJSON *e;
-  guint i = 0;
+  guint i = 0, more = 0;
   cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive (r->coverage,
                                                            "submissions"))
   {
     const char *id = cJSON_GetStringValue (
         cJSON_GetObjectItemCaseSensitive (e, "id"));
     double n = num_of (e, "answered_units");
+    /* only the submissions short of the plan, five at most: a banner over
+     * 34 provinces must stay a line */
+    if (planned >= 0 && n >= planned)
+      continue;
+    if (i >= 5) {
+      more++;
+      continue;
+    }
     if (i++ > 0)
       g_string_append (s, ", ");
     if (planned >= 0)
@@ -331,6 +358,9 @@ results_incomplete (const Results *r, const char *lang)
                                     : "%s answered %.0f units",
                               id ? id : "?", n);
   }
+  if (more > 0)
+    g_string_append_printf (s, vi ? " và %u bài dự thi khác" : " and %u more",
+                            more);
   g_string_append_printf (s, vi ? "; xếp hạng chỉ tính trên %.0f câu mà mọi "
                                   "bài dự thi đều đã trả lời"
                                 : "; the ranking stands only on the %.0f "

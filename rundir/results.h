@@ -19,6 +19,11 @@ typedef struct {
   const cJSON *submissions; /* array, ranked, best first */
   const cJSON *ties;        /* [[id, …], …]: groups not separable */
   const cJSON *load;        /* a capacity ramp, or NULL */
+  /* The reviewers' decisions applied and the ranking before them
+   * (scoring/review.h), pairs of look-alike submissions
+   * (scoring/lookalike.h), canary hits (scoring/canary.h); NULL when
+   * absent. */
+  const cJSON *appeals, *lookalikes, *canaries;
   /* "log" and "scores": digests of the log the scores came from and of
    * scores.jsonl as written (rundir.h); FALSE in results of an older
    * vabench. The log's is an anchor of its chain (runlog.h). */
@@ -85,6 +90,11 @@ void results_set_testsets (Results *r, cJSON *testsets);
 
 /* Replaces the capacity ramp (taken). */
 void results_set_load (Results *r, cJSON *load);
+
+/* Sets (or replaces) a top-level member, value taken: "appeals",
+ * "lookalikes", "canaries". Members are written in the order they are
+ * first set, after "ties". */
+void results_set (Results *r, const char *key, cJSON *value);
 
 /* Writes DIR/load.json from a ramp (borrowed). FALSE + G_FILE_ERROR. */
 gboolean results_write_load (const char *dir, const cJSON *load,

@@ -106,6 +106,8 @@ read_contest (RunManifest *m)
   m->sla_ms = (guint) count_in (c, "sla_ms", G_MAXUINT);
   m->resamples = (guint) count_in (c, "resamples", G_MAXUINT);
   m->seed = seed_of (m->contest);
+  m->repeat = MAX ((guint) count_in (c, "repeat", 100), 1u);
+  m->repeat_pass_k = g_strcmp0 (str_in (c, "repeat_rank"), "pass_k") == 0;
 }
 
 static void

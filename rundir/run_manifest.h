@@ -37,6 +37,8 @@ typedef struct {
   double w_accuracy, w_nearmiss, w_latency, w_availability;
   guint sla_ms, resamples;
   guint64 seed;
+  guint repeat;             /* rounds of every question (1 when absent) */
+  gboolean repeat_pass_k;   /* repeat_rank = pass_k */
   /* "plan": {"units": N}: the units (question × variant) each submission
    * is to answer, so that a partial run can say how partial it is; 0 in
    * a manifest written before it was recorded */

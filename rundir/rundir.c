@@ -16,6 +16,7 @@ static const char *const file_names[] = {
   [RUNDIR_LOG_HEAD] = "log.head",      [RUNDIR_SCORES] = "scores.jsonl",
   [RUNDIR_RESULTS] = "results.json",   [RUNDIR_LOAD] = "load.json",
   [RUNDIR_LOCK] = "lock",
+  [RUNDIR_APPEALS] = "appeals.jsonl",   [RUNDIR_APPEALS_HEAD] = "appeals.head",
 };
 
 const char *
@@ -43,6 +44,18 @@ rundir_load_step (const char *dir, guint concurrency)
 {
   g_autofree char *step = g_strdup_printf ("step-%u", concurrency);
   return g_build_filename (dir, "load", step, NULL);
+}
+
+char *
+rundir_private_dir (const char *dir, const char *id)
+{
+  if (id == NULL || *id == '\0' || strcmp (id, ".") == 0
+      || strcmp (id, "..") == 0)
+    return NULL;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
+      return NULL;
+  return g_build_filename (dir, "private", id, NULL);
 }
 
 gboolean

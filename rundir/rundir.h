@@ -26,6 +26,8 @@ typedef enum {
   RUNDIR_RESULTS,  /* results.json: metrics and ranks (results.h) */
   RUNDIR_LOAD,     /* load.json: a capacity ramp (results.h) */
   RUNDIR_LOCK,     /* lock: its writer's flock and pid (rundir_lock.h) */
+  RUNDIR_APPEALS,  /* appeals.jsonl: reviewers' decisions (appeal.h) */
+  RUNDIR_APPEALS_HEAD, /* appeals.head: count and hash of the last one */
 } RundirFile;
 
 /* What fixes a file's content from outside it: its record count and a
@@ -62,6 +64,12 @@ char *rundir_path (const char *dir, RundirFile file);
 
 /* TRUE when DIR/NAME exists. */
 gboolean rundir_has (const char *dir, RundirFile file);
+
+/* The folder of a submission's private report, DIR/private/ID, newly
+ * allocated; NULL when id cannot be a folder's name (empty, ".", "..",
+ * or a character other than letters, digits, '.', '-' and '_'): a
+ * manifest's id must not reach outside the run directory. */
+char *rundir_private_dir (const char *dir, const char *id);
 
 /* The directory of one step of a capacity ramp, DIR/load/step-N, newly
  * allocated; it holds a run log of its own. */

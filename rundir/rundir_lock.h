@@ -1,5 +1,5 @@
 /* One writer per run directory: every command that writes into it (run,
- * resume, score, report, load, and a future appeal) holds an advisory
+ * resume, score, report, load, and appeal) holds an advisory
  * lock (flock(2), exclusive) on DIR/lock for as long as it writes, with
  * its pid and command written inside. A second writer is refused at once
  * with the holder's pid (RUNDIR_ERROR_LOCKED, exit 3): two resumes of one

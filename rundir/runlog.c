@@ -21,7 +21,6 @@ G_DEFINE_QUARK (vabench-runlog-error-quark, runlog_error)
 
 struct _RunLog {
   int fd;
-  GChecksum *sha; /* reused: one per record was an allocation or three */
   char *dir;
   char prev[65];
   guint64 seq;
@@ -50,15 +49,6 @@ io_error (GError **error, const char *what, const char *path)
   g_set_error (error, RUNLOG_ERROR, RUNLOG_ERROR_IO, "%s %s: %s", what, path,
                g_strerror (e));
   return FALSE;
-}
-
-/* The chain's hash of one line, through libcrypto (util/sha256.h): GLib's
- * GChecksum cost as much as libcurl's whole request. sha is no longer
- * used. */
-static void
-hash_line (GChecksum *sha, const char *line, gsize len, char out[65])
-{
-  sha256_hex (line, len, out);
 }
 
 static gboolean
@@ -186,7 +176,6 @@ runlog_open (const char *dir, RunlogAttemptFunc func, gpointer user,
   g_mutex_init (&log->mu);
   g_cond_init (&log->wake);
   log->fd = fd;
-  log->sha = g_checksum_new (G_CHECKSUM_SHA256);
   log->dir = g_strdup (dir);
   memcpy (log->prev, st.last, 65);
   log->seq = st.records;
@@ -323,7 +312,8 @@ runlog_append_open (RunLog *log, GString *rec, GError **error)
   jsonw_uint (&o, "seq", ++log->seq);
   jsonw_string (&o, "prev", log->prev);
   jsonw_end (&o);
-  hash_line (log->sha, rec->str, rec->len, log->prev);
+  sha256_hex (rec->str, rec->len, log->prev); /* libcrypto: GChecksum cost
+                                                 as much as a request */
   g_string_append_c (rec, '\n');
   if (log->holding) {
     g_string_append_len (log->held, rec->str, (gssize) rec->len);
@@ -377,7 +367,6 @@ runlog_close (RunLog *log)
   close (log->fd);
   if (log->held)
     g_string_free (log->held, TRUE);
-  g_checksum_free (log->sha);
   g_free (log->dir);
   g_free (log);
 }

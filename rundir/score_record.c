@@ -58,6 +58,12 @@ score_record_append (GString *out, const ScoreRecord *r)
   jsonw_append_number (out, r->score);
   PUT (out, ",\"correct\":");
   jsonw_append_bool (out, r->correct);
+  if (r->appeal > 0) {
+    PUT (out, ",\"judged_correct\":");
+    jsonw_append_bool (out, r->judged_correct);
+    PUT (out, ",\"appeal\":");
+    jsonw_append_number (out, (double) r->appeal);
+  }
   PUT (out, ",\"lenient_score\":");
   jsonw_append_number (out, r->lenient_score);
   PUT (out, ",\"contradictions\":");
@@ -66,6 +72,10 @@ score_record_append (GString *out, const ScoreRecord *r)
   jsonw_append_number (out, (double) r->off_topic);
   PUT (out, ",\"unaccented\":");
   jsonw_append_number (out, (double) r->unaccented);
+  if (r->canary > 0) {
+    PUT (out, ",\"canary\":");
+    jsonw_append_number (out, (double) r->canary);
+  }
   PUT (out, ",\"error_class\":");
   jsonw_append_string_or_null (out, failure_name (r->error_class));
   PUT (out, ",\"requests\":");
@@ -201,6 +211,10 @@ score_record_decode (const cJSON *obj, ScoreRecord *r, GError **error)
   r->contradictions = count_of (m[SF_CONTRADICTIONS], 0);
   r->off_topic = count_of (m[SF_OFF_TOPIC], 0);
   r->unaccented = count_of (m[SF_UNACCENTED], 0);
+  r->canary = count_of (m[SF_CANARY], 0);
+  r->appeal = (guint64) MAX (count_of (m[SF_APPEAL], 0), 0);
+  r->judged_correct = r->appeal > 0 ? bool_of (m[SF_JUDGED_CORRECT])
+                                    : r->correct;
   r->error_class = failure_of (m[SF_ERROR_CLASS]);
   r->requests = count_of (m[SF_REQUESTS], 1);
   r->failed_requests = count_of (m[SF_FAILED_REQUESTS], 0);

@@ -33,8 +33,16 @@ typedef struct {
   gboolean hidden;          /* of a hidden question set */
   const char *variant, *variant_kind;
   double score, lenient_score;
-  gboolean correct;
+  gboolean correct;         /* after appeals (rundir/appeal.h) */
   gboolean lenient_correct; /* read only: older records may carry it */
+  /* The reviewer's decision that set correct (its seq in appeals.jsonl),
+   * 0 when none did; judged_correct is then the judge's own verdict.
+   * Both written only when appeal > 0. */
+  guint64 appeal;
+  gboolean judged_correct;
+  /* Canary hits in the answers (scoring/canary.h): the set's canary
+   * string or a canary item's tell-tale phrase; written only when > 0. */
+  gint64 canary;
   gint64 contradictions;
   gint64 off_topic;         /* turns answered about another procedure */
   gint64 unaccented;        /* turns answered wholly without diacritics */

@@ -315,6 +315,10 @@ head_fill (ScoreHead *h, const ScoreRecordLine *l, GError **error)
   r->contradictions = head_count (&v[SF_CONTRADICTIONS], 0);
   r->off_topic = head_count (&v[SF_OFF_TOPIC], 0);
   r->unaccented = head_count (&v[SF_UNACCENTED], 0);
+  r->canary = head_count (&v[SF_CANARY], 0);
+  r->appeal = (guint64) MAX (head_count (&v[SF_APPEAL], 0), 0);
+  r->judged_correct = r->appeal > 0 ? head_true (&v[SF_JUDGED_CORRECT])
+                                    : r->correct;
   FailureClass fc;
   r->error_class = failure_parse (head_str (h, off, SF_ERROR_CLASS), &fc)
                        ? fc

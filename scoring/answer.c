@@ -1,3 +1,6 @@
+/* Past 800 lines: the reader of lines, headings, lists, tables and HTML and the units they declare build the same parts and share their
+ * builder; the HTML preparation and the declared units are what moves out
+ * first. */
 /* Reading an answer into parts (scoring/answer.h). Real answers are
  * Markdown or HTML: headings, "Lệ phí:" lines that introduce a list,
  * numbered steps, a table per channel. The structure is read from the raw
@@ -401,15 +404,40 @@ add_line (Builder *b, const char *s, gsize n)
   add_sentences (b, item ? PART_ITEM : PART_TEXT, s, n);
 }
 
+/* Whether text is laid out by HTML block tags (a paragraph, a table row,
+ * a list item, a heading): then its own line breaks are mere spaces, as a
+ * browser reads them, and only the tags break lines. A Markdown answer
+ * with a <br> in a cell is not: its lines stay. */
+static gboolean
+html_layout (const char *text, gsize len)
+{
+  static const char *const blocks[] = {"p>", "p ", "tr>", "tr ", "li>",
+                                       "li ", "table", "div", "ul>", "ol>",
+                                       "h1>", "h2>", "h3>", "h4>"};
+  for (const char *lt = memchr (text, '<', len); lt != NULL;
+       lt = memchr (lt + 1, '<', len - (gsize) (lt + 1 - text))) {
+    gsize left = len - (gsize) (lt + 1 - text);
+    for (gsize b = 0; b < G_N_ELEMENTS (blocks); b++) {
+      gsize n = strlen (blocks[b]);
+      if (left >= n && g_ascii_strncasecmp (lt + 1, blocks[b], n) == 0)
+        return TRUE;
+    }
+    if (left == 0)
+      break;
+  }
+  return FALSE;
+}
+
 /* HTML block tags become line breaks and cells pipes, so an HTML answer
  * has the structure of its Markdown twin; NUL bytes become spaces. */
 static char *
 prepare (const char *text, gsize len)
 {
   GString *out = g_string_sized_new (len + 1);
+  gboolean html = html_layout (text, len);
   for (gsize i = 0; i < len; i++) {
     char c = text[i];
-    if (c == '\0') {
+    if (c == '\0' || (html && c == '\n')) {
       g_string_append_c (out, ' ');
       continue;
     }

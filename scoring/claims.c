@@ -187,7 +187,16 @@ negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->cls != CUE_NEG || ch->w0 < c0 || ch->w1 > w0
+    /* a negation that usually follows its subject ("… không còn làm")
+     * negates what follows it too ("không còn làm ở Sở Tư pháp"), when it
+     * is a plain negation: the longer cue has swallowed "không còn". Not
+     * "hợp nhất vào", "được thay thế bởi": what follows those lives on. */
+    gboolean plain_not = ch->cls == CUE_NEG_AFTER
+                         && (word_is (p, ch->w0, "không", "khong", lenient)
+                             || word_is (p, ch->w0, "chưa", "chua", lenient)
+                             || word_is (p, ch->w0, "no", "no", lenient)
+                             || word_is (p, ch->w0, "not", "not", lenient));
+    if ((ch->cls != CUE_NEG && !plain_not) || ch->w0 < c0 || ch->w1 > w0
         || ch->w1 + gap < w0)
       continue;
     if (word_is (p, ch->w1, "chỉ", "chi", lenient)
@@ -432,6 +441,22 @@ group_has_other_value (const AnswerPart *p, const guint *groups, guint g,
  * (nộp trực tiếp là 15.000đ)"); one inside the value's own parentheses
  * is the value's, however near a cue outside them ("15.000đ nộp trực
  * tiếp (7.000đ nếu nộp trực tuyến)"). */
+/* Whether an amount of p starts at one of words [from, to). */
+static gboolean
+value_starts_in (const AnswerPart *p, guint from, guint to)
+{
+  to = MIN (to, p->words->len);
+  for (guint k = from; p->amounts && k < to; k++) {
+    const CueWord *w = word (p, k);
+    for (guint i = 0; i < p->amounts->len; i++) {
+      gsize at = g_array_index (p->amounts, NumbersMention, i).start;
+      if (at >= w->start && at < w->end)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 static gint
 channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
 {
@@ -450,10 +475,11 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
     guint d;
     if (ch->w1 <= w0)
       d = 2 * (w0 - ch->w1);
-    else if (ch->w0 >= w1)
+    else if (ch->w0 >= w1 && !value_starts_in (p, ch->w1, ch->w1 + 2))
       d = 2 * (ch->w0 - w1) + 1;
     else
-      continue;
+      continue; /* a cue right before another value is that value's:
+                   "10.000đ — bằng nửa mức nộp trực tiếp (20.000đ)" */
     if (mine == 0 || g != mine)
       d += 1u << 20; /* after every cue inside the value's parentheses */
     if (d < best_d) {
@@ -509,6 +535,20 @@ times_word (const AnswerPart *p, guint i, gboolean lenient)
 {
   return i >= 1 && word_is (p, i, "x", "x", lenient)
          && starts_with_digit (p, i - 1);
+}
+
+/* Where a rate cue before word w0 may stand: two words back, but not past
+ * a stop, an operator or a comma ("1k/trang => tổng 7k": the page is the
+ * earlier rate's, not the total's). */
+static guint
+rate_from (const AnswerPart *p, guint w0)
+{
+  guint from = w0;
+  while (from > 0 && w0 - from < 2
+         && !(word (p, from)->gap
+              & (CUE_GAP_STOP | CUE_GAP_OPERATOR | CUE_GAP_COMMA)))
+    from--;
+  return from;
 }
 
 static void
@@ -591,7 +631,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                 || several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1));
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
-            || (c->w0 >= 2 && has_cue (p, CUE_RATE, c->w0 - 2, c->w0));
+            || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
   c->exempt = has_cue (p, CUE_EXEMPT, c0, c1);
 }
 

@@ -1,3 +1,5 @@
+/* Past 800 lines: every field of the key schema is validated here with its
+ * path in the error; choices and topics are what move out first. */
 /* Answer keys (scoring/judge_key.h): every fact field validated, the
  * phrases normalized in both forms, citation numbers made canonical, so
  * that judging reads no JSON. Errors name the field: `field
@@ -31,7 +33,7 @@ const char *const judge_channel_names[CH_N] = {"truc_tiep", "truc_tuyen",
                                                "buu_chinh"};
 const char *const judge_about_names[ABOUT_N] = {
   "fee", "fine", "total", "postage", "processing", "deadline", "validity",
-  "extension", "delivery",
+  "extension", "delivery", "step",
 };
 
 /* ---- aliases ------------------------------------------------------------- */
@@ -509,7 +511,7 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
   if (about == NULL)
     return TRUE;
   int lo = f->type == FACT_MONEY ? ABOUT_FEE : ABOUT_PROCESSING;
-  int hi = f->type == FACT_MONEY ? ABOUT_POSTAGE : ABOUT_DELIVERY;
+  int hi = f->type == FACT_MONEY ? ABOUT_POSTAGE : ABOUT_STEP;
   for (int a = lo; a <= hi; a++)
     if (strcmp (about, judge_about_names[a]) == 0) {
       f->about = (About) a;
@@ -518,7 +520,7 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
   return member_error (error, path, "about", f->type == FACT_MONEY
                            ? "\"%s\" is not fee, fine, total or postage"
                            : "\"%s\" is not processing, deadline, validity, "
-                             "extension or delivery", about);
+                             "extension, delivery or step", about);
 }
 
 static gboolean

@@ -23,7 +23,7 @@ extern const char *const judge_channel_names[CH_N];
 typedef enum {
   ABOUT_FEE, ABOUT_FINE, ABOUT_TOTAL, ABOUT_POSTAGE,
   ABOUT_PROCESSING, ABOUT_DEADLINE, ABOUT_VALIDITY, ABOUT_EXTENSION,
-  ABOUT_DELIVERY, ABOUT_N
+  ABOUT_DELIVERY, ABOUT_STEP, ABOUT_N
 } About;
 extern const char *const judge_about_names[ABOUT_N];
 

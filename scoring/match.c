@@ -279,6 +279,8 @@ match_about (About about, const ValueClaim *c)
   case ABOUT_EXTENSION: return s == SUBJ_NONE || s == SUBJ_EXTENSION;
   case ABOUT_DELIVERY:
     return s == SUBJ_NONE || s == SUBJ_DELIVERY || s == SUBJ_EXTRA;
+  case ABOUT_STEP: /* one step's time: the whole procedure's is another */
+    return s == SUBJ_NONE || s == SUBJ_STEP;
   default: return FALSE;
   }
 }

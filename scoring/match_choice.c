@@ -211,6 +211,56 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
   return L_NONE;
 }
 
+/* The first word of p past fillers. */
+static guint
+first_word (const AnswerPart *p)
+{
+  guint w = 0;
+  while (w < p->words->len && cue_in (p, CUE_FILLER, w, w + 1))
+    w++;
+  return w;
+}
+
+/* Whether p is one line of a walk through the options ("- A. 100.000
+ * đồng → sai", "- **C. …** → đúng"): it opens with a letter and its
+ * punctuation, and another part of its list or paragraph opens with
+ * another letter. Such a letter is the option being weighed, not a pick:
+ * the line's own verdict, or the answer's conclusion, decides. */
+static gboolean
+option_line (const JudgeKey *key, const Answer *a, guint pi)
+{
+  const AnswerPart *p = answer_part (a, pi);
+  guint w = first_word (p);
+  gint c = letter_at (key, p, w);
+  if (c < 0 || !punct_after (p, w))
+    return FALSE;
+  for (guint k = 0; k < a->parts->len; k++) {
+    const AnswerPart *q = answer_part (a, k);
+    if (k == pi || q->block != p->block)
+      continue;
+    guint qw = first_word (q);
+    gint qc = letter_at (key, q, qw);
+    if (qc >= 0 && qc != c && punct_after (q, qw))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* The verdict an option line gives its option: 1 right ("→ đúng",
+ * "correct"), 0 wrong (a rejection cue), -1 none. */
+static int
+option_verdict (const AnswerPart *p, guint from, gboolean lenient)
+{
+  for (guint k = from; k < p->words->len; k++) {
+    if (cue_in (p, CUE_REJECT, k, k + 1))
+      return 0;
+    if (word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
+        || word_eq (p, k, "right"))
+      return 1;
+  }
+  return -1;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -219,7 +269,23 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     const AnswerPart *p = answer_part (a, pi);
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
-    for (guint i = 0; i < p->words->len; i++) {
+    guint i0 = 0;
+    if (option_line (key, a, pi)) {
+      guint w = first_word (p);
+      guint c = (guint) letter_at (key, p, w);
+      int verdict = option_verdict (p, w + 1, a->lenient);
+      if (c < 32)
+        pk->rejected |= verdict == 0 ? 1u << c : 0;
+      if (c < 32 && verdict == 1) {
+        pk->strong |= 1u << c;
+        if (pk->span == NULL)
+          pk->span = g_strndup (p->norm, strlen (p->norm));
+      } else if (c < 32 && verdict < 0)
+        pk->mentioned |= 1u << c;
+      i0 = w + 1;
+      first = FALSE;
+    }
+    for (guint i = i0; i < p->words->len; i++) {
       gint c = letter_at (key, p, i);
       gint ord = -1;
       if (c < 0 && (cue_before (p, CUE_PICK, i, 0)
@@ -236,6 +302,13 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
           || claims_polarity (a, p, i, i + 1) != POL_STATED) {
         pk->rejected |= 1u << c;
         continue;
+      }
+      /* "chọn C hoặc A đều được" settles on both */
+      guint g = ord < 0 ? group_end (key, p, i, a->lenient) : i + 1;
+      for (guint k = i + 1; k < g && (use == L_STRONG || use == L_FINAL); k++) {
+        gint other = letter_at (key, p, k);
+        if (other >= 0 && other < 32)
+          pk->strong |= 1u << other;
       }
       if (use == L_FINAL)
         pk->final |= 1u << c;
@@ -398,9 +471,15 @@ static guint
 options_by_text (const JudgeKey *key, View *v)
 {
   guint by_text = 0;
-  for (guint c = 0; c < key->choices->len && c < 32; c++)
-    if (stated_name (v, ((const Choice *) key->choices->pdata[c])->text))
+  for (guint c = 0; c < key->choices->len && c < 32; c++) {
+    const Choice *ch = key->choices->pdata[c];
+    /* an option that is a bare number ("28") is read by the number rule
+     * below: as a phrase it is found inside "gồm 28 tỉnh và 6 thành phố" */
+    if (strspn (ch->norm, "0123456789. ") == strlen (ch->norm))
+      continue;
+    if (stated_name (v, ch->text))
       by_text |= 1u << c;
+  }
   if (by_text != 0)
     return by_text;
   guint by_date = options_by_date (key, v);

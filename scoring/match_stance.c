@@ -8,6 +8,7 @@
 #include "scoring/match.h"
 
 #include "scoring/cues.h"
+#include "scoring/normalize.h"
 #include "scoring/topic.h"
 
 #include <string.h>
@@ -71,14 +72,50 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
   return (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
          || word_is (p, e, lenient ? "a" : "ạ")
          || word_is (p, e, lenient ? "nhe" : "nhé")
+         || word_is (p, e, "nha") || word_is (p, e, lenient ? "nha" : "nhá")
+         || word_is (p, e, "nhen")
          || cue_at (p, CUE_YES_MODAL, e);
 }
 
 /* 1 yes, 0 no, -1 none; *span the stance's words. */
+/* Past a condition the answer sets first ("Nếu đúng vậy thì bạn không
+ * phải …", "If so, …"): the word after its thì or comma, or w. */
+static guint
+after_condition (const AnswerPart *p, guint w, gboolean lenient)
+{
+  if (!word_is (p, w, lenient ? "neu" : "nếu") && !word_is (p, w, "if"))
+    return w;
+  for (guint i = w + 1; i < p->words->len && i < w + 12; i++) {
+    if (word_is (p, i, lenient ? "thi" : "thì") || word_is (p, i, "then"))
+      return i + 1;
+    if (g_array_index (p->words, CueWord, i).gap & CUE_GAP_COMMA)
+      return i;
+  }
+  return w;
+}
+
+/* "không gia hạn được", "chưa làm được": a negator, one to three words
+ * of its clause, then được. The end of được, or 0. */
+static guint
+negated_can (const AnswerPart *p, guint i, gboolean lenient)
+{
+  if (!word_is (p, i, lenient ? "khong" : "không")
+      && !word_is (p, i, lenient ? "chua" : "chưa"))
+    return 0;
+  for (guint k = i + 2; k < p->words->len && k <= i + 4; k++) {
+    guint8 gap = g_array_index (p->words, CueWord, k).gap;
+    if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+      return 0;
+    if (word_is (p, k, lenient ? "duoc" : "được"))
+      return k + 1;
+  }
+  return 0;
+}
+
 static int
 stance_of (const AnswerPart *p, gboolean lenient, char **span)
 {
-  guint w = after_fillers (p);
+  guint w = after_condition (p, after_fillers (p), lenient);
   if (w >= p->words->len)
     return -1;
   int s = -1;
@@ -91,6 +128,8 @@ stance_of (const AnswerPart *p, gboolean lenient, char **span)
     guint e;
     if ((e = cue_end_at (p, CUE_NO_MODAL, i)) > 0)
       s = 0, from = i, to = e;
+    else if ((e = negated_can (p, i, lenient)) > 0) /* "không gia hạn được" */
+      s = 0, from = i, to = e;
     else if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0)
       s = 1, from = i, to = e;
   }
@@ -99,6 +138,136 @@ stance_of (const AnswerPart *p, gboolean lenient, char **span)
     const CueWord *b = &g_array_index (p->words, CueWord, to - 1);
     *span = g_strndup (p->norm + a->start, b->end - a->start);
   }
+  return s;
+}
+
+/* Whether part p is a question (it ends with "?"). */
+static gboolean
+asks (const AnswerPart *p)
+{
+  gsize n = strlen (p->norm);
+  while (n > 0 && (p->norm[n - 1] == ' ' || p->norm[n - 1] == '*'))
+    n--;
+  return n > 0 && p->norm[n - 1] == '?';
+}
+
+/* The stance opening the part after a restated question ("### Có gia hạn
+ * được không?" then "**Không.** …"), or -1. */
+static int
+stance_after_question (View *v, char **span)
+{
+  for (guint i = 0; i + 1 < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || !asks (p))
+      continue;
+    const AnswerPart *next = answer_part (v->a, i + 1);
+    if (next->quoted || next->kind == PART_GLOSS)
+      continue;
+    int s = stance_of (next, v->a->lenient, span);
+    if (s >= 0)
+      return s;
+  }
+  return -1;
+}
+
+static gboolean
+negator (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return word_is (p, i, lenient ? "khong" : "không")
+         || word_is (p, i, lenient ? "chua" : "chưa")
+         || word_is (p, i, lenient ? "chang" : "chẳng")
+         || word_is (p, i, "not") || word_is (p, i, "no")
+         || word_is (p, i, "ko") || word_is (p, i, "k");
+}
+
+/* The words a yes/no question asks about: the two before its closing
+ * "(được) không?" / "chưa?" ("… có gia hạn được không?" asks "gia hạn").
+ * *n gets their count (0: none). Writes into words[2]. */
+static void
+asked_predicate (View *v, char *words[2], guint *n)
+{
+  *n = 0;
+  if (v->key->question == NULL)
+    return;
+  g_autofree char *norm = normalize_text (v->key->question, v->a->lenient);
+  g_autoptr (GArray) ws = cues_words (norm);
+  gboolean lenient = v->a->lenient;
+  guint end = ws->len;
+#define QW(i) (norm + g_array_index (ws, CueWord, (i)).start)
+#define QN(i) (g_array_index (ws, CueWord, (i)).end - g_array_index (ws, CueWord, (i)).start)
+#define QIS(i, w) (QN (i) == strlen (w) && memcmp (QW (i), (w), QN (i)) == 0)
+  if (end == 0 || !(QIS (end - 1, lenient ? "khong" : "không")
+                    || QIS (end - 1, lenient ? "chua" : "chưa")))
+    return;
+  end--;
+  while (end > 0 && (QIS (end - 1, lenient ? "duoc" : "được")
+                     || QIS (end - 1, lenient ? "roi" : "rồi")))
+    end--;
+  if (end < 2)
+    return;
+  for (guint k = end - 2; k < end; k++) {
+    if (QIS (k, lenient ? "co" : "có") || QIS (k, lenient ? "phai" : "phải"))
+      continue;
+    words[(*n)++] = g_strndup (QW (k), QN (k));
+  }
+#undef QW
+#undef QN
+#undef QIS
+}
+
+/* An answer that echoes the question's predicate, negated or not ("không
+ * gia hạn được đâu" to "… có gia hạn được không?"): 1, 0, or -1 when it
+ * never says it. The first saying decides. */
+static int
+echo_stance (View *v, char **span)
+{
+  char *pw[2] = {NULL, NULL};
+  guint n = 0;
+  asked_predicate (v, pw, &n);
+  int s = -1;
+  gboolean lenient = v->a->lenient;
+  gboolean comparative = n > 0 && (strcmp (pw[n - 1], "hơn") == 0
+                                   || strcmp (pw[n - 1], "hon") == 0);
+  guint first_stated = 0;
+  while (first_stated < v->a->parts->len
+         && (answer_part (v->a, first_stated)->kind == PART_HEADING
+             || answer_part (v->a, first_stated)->quoted
+             || asks (answer_part (v->a, first_stated))))
+    first_stated++;
+  for (guint i = 0; n > 0 && s < 0 && i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_GLOSS || asks (p))
+      continue;
+    for (guint k = 0; s < 0 && k + n <= p->words->len; k++) {
+      gboolean here = TRUE;
+      for (guint j = 0; here && j < n; j++)
+        here = word_is (p, k + j, pw[j]);
+      if (!here)
+        continue;
+      gboolean neg = FALSE;
+      for (guint b = k >= 3 ? k - 3 : 0; b < k; b++)
+        neg |= negator (p, b, lenient);
+      /* enabled ("gia hạn được", "có thể gia hạn"), or a comparison
+       * simply said in the answer's first sentence ("… không hề đắt hơn
+       * mà còn rẻ hơn"); a verb merely named ("việc gia hạn do …") is no
+       * stance */
+      gboolean can = word_is (p, k + n, lenient ? "duoc" : "được")
+                     || (k >= 2 && word_is (p, k - 2, lenient ? "co" : "có")
+                         && word_is (p, k - 1, lenient ? "the" : "thể"))
+                     || (i == first_stated && comparative);
+      if (neg || can) {
+        s = neg ? 0 : 1;
+        if (span) {
+          guint from = k >= 3 ? k - 3 : 0;
+          const CueWord *a = &g_array_index (p->words, CueWord, from);
+          const CueWord *b = &g_array_index (p->words, CueWord, k + n - 1);
+          *span = g_strndup (p->norm + a->start, b->end - a->start);
+        }
+      }
+    }
+  }
+  for (guint j = 0; j < n; j++)
+    g_free (pw[j]);
   return s;
 }
 
@@ -114,6 +283,8 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     const AnswerPart *p = answer_part (v->a, i);
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
+    if (asks (p)) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
+      continue;
     looked++;
     s = stance_of (p, v->a->lenient, o->quiet ? NULL : &span);
     gboolean opening = p->kind == PART_HEADING || p->kind == PART_INTRO
@@ -121,6 +292,10 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     if (!opening)
       break;
   }
+  if (s < 0)
+    s = stance_after_question (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = echo_stance (v, o->quiet ? NULL : &span);
   const char *want = f->yes ? "@stance:yes" : "@stance:no";
   if (s < 0) {
     o->status = ST_MISSING;
@@ -186,6 +361,21 @@ allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
 
 /* "Hồ sơ của bạn đã được duyệt", "sẽ hoàn tất vào ngày 25/11": the state
  * of a file the assistant cannot see, told as fact. */
+/* "đã được duyệt hay chưa", "… duyệt chưa?", "approved or not": the
+ * state asked about or left open, not told. */
+static gboolean
+left_open (const AnswerPart *p, guint w, gboolean lenient)
+{
+  if (word_is (p, w, lenient ? "chua" : "chưa") || word_is (p, w, "nào")
+      || word_is (p, w, "nao") || word_is (p, w, "gì") || word_is (p, w, "gi"))
+    return TRUE; /* "… đang ở bước nào" */
+  gboolean either = word_is (p, w, "hay") || word_is (p, w, lenient ? "hoac" : "hoặc")
+                    || word_is (p, w, "or");
+  return either && (word_is (p, w + 1, lenient ? "chua" : "chưa")
+                    || word_is (p, w + 1, lenient ? "khong" : "không")
+                    || word_is (p, w + 1, "not"));
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -193,7 +383,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     const AnswerPart *p = answer_part (v->a, i);
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if (ch->cls == CUE_STATUS
+      if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;
         return TRUE;

@@ -8,6 +8,7 @@
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/names.h"
+#include "scoring/normalize.h"
 
 #include <string.h>
 
@@ -63,6 +64,31 @@ distance (const AnswerPart *p, const ValueClaim *c, guint s0, guint s1)
   return d;
 }
 
+/* Whether a cue ending at word s1 introduces, with a colon further on in
+ * its sentence and no value before it, a sentence that goes on to word w
+ * ("Trường hợp theo danh sách (ví dụ …) thì mức thu thấp hơn: 10.000đ …,
+ * 5.000đ …"): then it names the case of every value there. */
+static gboolean
+governs (const GArray *vals, const ValueClaim *c, const AnswerPart *p,
+         guint s1, guint w)
+{
+  gboolean colon = FALSE;
+  for (guint k = s1; k <= w && k < p->words->len; k++) {
+    guint8 gap = g_array_index (p->words, CueWord, k).gap;
+    if (gap & CUE_GAP_STOP)
+      return FALSE;
+    if (!colon && k > s1 + 15)
+      return FALSE;
+    colon |= (gap & CUE_GAP_COLON) != 0;
+    for (guint i = 0; !colon && i < vals->len; i++) {
+      const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
+      if (o->part == c->part && o->w0 == k)
+        return FALSE; /* a value before the colon: the cue is its own */
+    }
+  }
+  return colon;
+}
+
 /* The distance from c to the nearest cue of when in c's part that is
  * nearer to c than to any other value of the part ("1.000 đồng/trang (hai
  * trang đầu 2.000 đồng)" names the case of 2.000, not of 1.000), or
@@ -85,6 +111,10 @@ case_distance (View *v, const ValueClaim *c, const Aliases *when)
       guint s0 = answer_source_word (p->phrase_src, w);
       guint s1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
       guint mine = distance (p, c, s0, s1);
+      if (mine < best && governs (vals, c, p, s1, c->w0)) {
+        best = mine; /* "Trường hợp theo danh sách: 10.000đ (…), 5.000đ (…)" */
+        continue;
+      }
       gboolean nearest = mine < best;
       for (guint i = 0; nearest && i < vals->len; i++) {
         const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
@@ -351,8 +381,8 @@ set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
 {
   if (c->polarity == POL_QUOTED)
     return "claim.quoted";
-  if (f->about == ABOUT_FEE && (c->result || (c->multiple && !c->rate))
-      && fc == NULL) {
+  if (f->about == ABOUT_FEE
+      && ((c->result && fc == NULL) || (c->multiple && !c->rate))) {
     *arg = g_strdup ("@subject:total");
     return "claim.computed";
   }
@@ -450,48 +480,167 @@ decide (const Fact *f, View *v, Outcome *o, const Found *fd)
     outcome_rule (o, "value.other", o->span, o->expected, NULL);
 }
 
+/* ---- the case the question asks ----------------------------------------- */
+
+static char *
+word_text (const AnswerPart *p, guint w)
+{
+  const CueWord *cw = &g_array_index (p->words, CueWord, w);
+  return g_strndup (p->norm + cw->start, cw->end - cw->start);
+}
+
+/* What a value is per ("đồng/năm", "đồng mỗi lần"): the word, or NULL. */
+static char *
+per_word (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (c->w1 >= p->words->len)
+    return NULL;
+  if (g_array_index (p->words, CueWord, c->w1).gap & CUE_GAP_SLASH)
+    return word_text (p, c->w1);
+  g_autofree char *next = word_text (p, c->w1);
+  if ((guint) c->w1 + 1 < p->words->len
+      && (strcmp (next, "mỗi") == 0 || strcmp (next, "moi") == 0))
+    return word_text (p, c->w1 + 1);
+  return NULL;
+}
+
+static gboolean
+question_has_word (View *v, const char *word)
+{
+  if (v->key->question == NULL)
+    return FALSE;
+  g_autofree char *norm = normalize_text (v->key->question, v->a->lenient);
+  g_autoptr (GArray) words = cues_words (norm);
+  gsize n = strlen (word);
+  for (guint i = 0; i < words->len; i++) {
+    const CueWord *w = &g_array_index (words, CueWord, i);
+    if (w->end - w->start == n && memcmp (norm + w->start, word, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether the value x, which differs from the key, is of another rate
+ * than the one asked, beside a value that states the key: the question
+ * names what the right one is per and not what x is per ("mỗi năm"
+ * asked; "100.000 đồng/lần" beside "40.000.000 đồng/năm" is the one-off
+ * fee, not a second answer). Only the rate tells such cases apart safely:
+ * a sub-case told by other words ("trẻ em dưới 14 tuổi …") may be
+ * invented, and a key that knows it names it in its cases. *per_x and
+ * *per_m get the two words. */
+static gboolean
+other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
+            char **per_x, char **per_m)
+{
+  g_autofree char *px = per_word (v, x);
+  if (px == NULL || question_has_word (v, px))
+    return FALSE;
+  for (guint i = 0; i < matches->len; i++) {
+    g_autofree char *pm = per_word (v, matches->pdata[i]);
+    if (pm != NULL && strcmp (pm, px) != 0 && question_has_word (v, pm)) {
+      *per_x = g_steal_pointer (&px);
+      *per_m = g_steal_pointer (&pm);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* How claim c bears on f, with its notes when o is given: Q_IGNORE when
+ * it is set aside or says nothing of f's kind. The note of a contradiction
+ * not attributed to a channel or case is left to the caller, which may
+ * still find it said of another case. */
+static QClass
+judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
+             const char *span, gboolean *attributed)
+{
+  Expected e;
+  const FactCase *fc;
+  expected_for (f, v, c, &e, &fc);
+  *attributed = e.attributed;
+  g_autofree char *arg = NULL;
+  const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+  const char *topic = aside ? NULL
+                            : match_other_topic (v, c->part, c->c0, c->c1);
+  if (topic != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
+    return Q_IGNORE;
+  }
+  const char *row = aside || fc ? NULL : match_other_row (v, c->part);
+  if (row != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
+    return Q_IGNORE;
+  }
+  if (aside != NULL) {
+    g_autofree char *asked = match_term ("about", judge_about_names[f->about]);
+    if (o)
+      outcome_note (o, span, "set_aside", aside, arg ? arg : asked,
+                    arg ? asked : NULL, NULL);
+    return Q_IGNORE;
+  }
+  QClass q = classify (f, &e, &c->m);
+  if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
+    if (o)
+      outcome_note (o, span, "set_aside", c->exempt && !c->example
+                                              ? "claim.exempt"
+                                              : "claim.example", NULL);
+    return Q_IGNORE;
+  }
+  if (o && q != Q_IGNORE && !(q == Q_CONTRA && !e.attributed))
+    note_class (o, span, q, &e, &c->m);
+  return q;
+}
+
+static gboolean
+kind_of (const Fact *f, const ValueClaim *c)
+{
+  return (f->type == FACT_MONEY) == (c->m.unit == NUMBERS_UNIT_VND);
+}
+
+/* The claims that state the key's value, unattributed to a channel or a
+ * case: what a value of another case stands beside. */
+static GPtrArray *
+key_matches (const Fact *f, View *v)
+{
+  const GArray *vals = view_values (v);
+  GPtrArray *out = g_ptr_array_new ();
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    gboolean attributed;
+    if (kind_of (f, c) && judge_claim (f, v, c, NULL, NULL, &attributed) == Q_MATCH)
+      g_ptr_array_add (out, (gpointer) c);
+  }
+  return out;
+}
+
 void
 match_quantity (const Fact *f, View *v, Outcome *o)
 {
   const GArray *vals = view_values (v);
-  gboolean money = f->type == FACT_MONEY;
   Found fd = {{NULL}, {NULL}, NULL, Q_IGNORE};
+  g_autoptr (GPtrArray) matches = NULL;
   for (guint i = 0; i < vals->len; i++) {
     const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
-    if (money != (c->m.unit == NUMBERS_UNIT_VND))
+    if (!kind_of (f, c))
       continue;
     g_autofree char *span = o->quiet ? NULL : match_claim_text (v, c);
-    Expected e;
-    const FactCase *fc;
-    expected_for (f, v, c, &e, &fc);
-    g_autofree char *arg = NULL;
-    const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
-    const char *topic = aside ? NULL
-                              : match_other_topic (v, c->part, c->c0, c->c1);
-    if (topic != NULL) {
-      outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
-      continue;
-    }
-    const char *row = aside || fc ? NULL : match_other_row (v, c->part);
-    if (row != NULL) {
-      outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
-      continue;
-    }
-    if (aside != NULL) {
-      g_autofree char *asked = match_term ("about",
-                                           judge_about_names[f->about]);
-      outcome_note (o, span, "set_aside", aside, arg ? arg : asked,
-                    arg ? asked : NULL, NULL);
-      continue;
-    }
-    QClass q = classify (f, &e, &c->m);
+    gboolean attributed;
+    QClass q = judge_claim (f, v, c, o, span, &attributed);
     if (q == Q_IGNORE)
       continue;
-    if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
-      outcome_note (o, span, "set_aside", c->exempt && !c->example
-                                              ? "claim.exempt"
-                                              : "claim.example", NULL);
-      continue;
+    if (q == Q_CONTRA && !attributed) {
+      g_autofree char *per_x = NULL, *per_m = NULL;
+      if (matches == NULL)
+        matches = key_matches (f, v);
+      if (other_rate (v, c, matches, &per_x, &per_m)) {
+        outcome_note (o, span, "set_aside", "claim.other_rate", per_x, per_m,
+                      NULL);
+        continue;
+      }
+      outcome_note (o, span, "contradiction", "claim.contradiction", NULL);
     }
     if (fd.first[q] == NULL)
       fd.first[q] = c;
@@ -499,29 +648,88 @@ match_quantity (const Fact *f, View *v, Outcome *o)
       fd.decisive = c;
       fd.decisive_class = q;
     }
-    note_class (o, span, q, &e, &c->m);
   }
   decide (f, v, o, &fd);
 }
 
 /* ---- dates -------------------------------------------------------------- */
 
+/* The words [*w0, *w1) of p that date d covers. */
+static void
+date_words (const AnswerPart *p, const DatesMention *d, guint *w0, guint *w1)
+{
+  *w0 = 0;
+  while (*w0 < p->words->len
+         && g_array_index (p->words, CueWord, *w0).end <= d->start)
+    (*w0)++;
+  *w1 = *w0;
+  while (*w1 < p->words->len
+         && g_array_index (p->words, CueWord, *w1).start < d->end)
+    (*w1)++;
+}
+
 /* The other procedure or law the date's clause speaks of, or NULL. */
 static const char *
 date_other_topic (View *v, guint part, const DatesMention *d)
 {
   const AnswerPart *p = answer_part (v->a, part);
-  guint w0 = 0, w1;
-  while (w0 < p->words->len
-         && g_array_index (p->words, CueWord, w0).end <= d->start)
-    w0++;
-  w1 = w0;
-  while (w1 < p->words->len
-         && g_array_index (p->words, CueWord, w1).start < d->end)
-    w1++;
+  guint w0, w1;
+  date_words (p, d, &w0, &w1);
   guint c0, c1;
   claims_clause (p, w0, w1, &c0, &c1);
   return match_other_topic (v, part, c0, c1);
+}
+
+/* Whether the clause of date d in part says when something takes effect
+ * ("có hiệu lực từ ngày …", "in force from …"): then another date there
+ * than the key's is the asked date stated wrong. */
+static gboolean
+effective_clause (View *v, guint part, const DatesMention *d)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  guint w0, w1;
+  date_words (p, d, &w0, &w1);
+  /* said of the past ("Luật 2016 có hiệu lực từ 01/01/2017") it is
+   * history, not the asked date */
+  guint c0, c1;
+  claims_clause (p, w0, w1, &c0, &c1);
+  if (c0 >= p->words->len || c1 <= c0
+      || claims_polarity (v->a, p, w0, w1) != POL_STATED)
+    return FALSE;
+  gsize from = g_array_index (p->words, CueWord, c0).start;
+  gsize to = g_array_index (p->words, CueWord, c1 - 1).end;
+  g_autofree char *clause = g_strndup (p->norm + from, to - from);
+  return strstr (clause, v->a->lenient ? "hieu luc" : "hiệu lực") != NULL
+         || strstr (clause, "in force") != NULL
+         || strstr (clause, "takes effect") != NULL
+         || strstr (clause, "effective") != NULL;
+}
+
+/* The first date the answer states in a clause of taking effect, about
+ * the asked subject and not the key's: a contradiction when the key's own
+ * date is never stated. */
+static gboolean
+wrong_effective_date (View *v, Outcome *o)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; !p->quoted && p->dates && k < p->dates->len; k++) {
+      const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
+      if (d->year == 0 || !effective_clause (v, i, d)
+          || date_other_topic (v, i, d) != NULL)
+        continue;
+      o->status = ST_CONTRADICTION;
+      if (o->quiet)
+        return TRUE;
+      o->span = g_strndup (p->norm + d->start, d->end - d->start);
+      o->value = g_strdup_printf ("\"%04u-%02u-%02u\"", d->year, d->month,
+                                  d->day);
+      outcome_rule (o, "value.contradiction", o->span, o->expected,
+                    "@about:date", NULL);
+      return TRUE;
+    }
+  }
+  return FALSE;
 }
 
 void
@@ -552,6 +760,8 @@ match_date (const Fact *f, View *v, Outcome *o)
       return;
     }
   }
+  if (wrong_effective_date (v, o))
+    return;
   o->status = ST_MISSING;
   outcome_rule (o, "value.missing", "@kind:date", o->expected, "@about:date",
                 NULL);

@@ -6,6 +6,7 @@
 #include "scoring/metrics.h"
 
 #include "rundir/run_manifest.h"
+#include "rundir/variant.h"
 #include "scoring/rank.h"
 #include "scoring/stats.h"
 
@@ -71,8 +72,18 @@ struct _MetricsInput {
   GArray *latency;        /* gint64 µs, MetricsRecord.lat_start… */
   GStringChunk *strings;  /* every string a record keeps */
   GString *scratch;       /* the key being looked up */
+  guint rounds;           /* the highest round seen (rundir/variant.h) */
   gboolean computed;
 };
+
+/* How a submission's answers to one question agree across the rounds of
+ * a repeated contest (METRICS.md, "Repeated questions"). */
+typedef struct {
+  guint items;    /* items asked in two rounds or more (clean form) */
+  guint pass_all; /* … right in every round: pass^k */
+  guint pass_any; /* … right in at least one: pass@k */
+  guint flips;    /* … right in some rounds and wrong in others */
+} MetricsRepeat;
 
 static void
 metrics_sub_free(gpointer p)
@@ -189,7 +200,8 @@ metrics_input_add(MetricsInput *in, const ScoreRecord *f)
     return; /* cannot be attributed */
   MetricsRecord r = { 0 };
   r.kind = -1;
-  if (f->variant != NULL && strcmp(f->variant, "clean") != 0) {
+  in->rounds = MAX(in->rounds, variant_round(f->variant));
+  if (!variant_is_clean(f->variant)) {
     r.kind_name = metrics_variant_kind(f->variant_kind, f->variant,
                                        in->strings);
     g_hash_table_add(in->kind_set, (gpointer)r.kind_name);
@@ -323,6 +335,41 @@ metrics_pair_robustness(RankTable *t, guint n_subs, guint n_items,
         cell[RANK_KIND_FIELD(k, RANK_K_ROB_NUM)]
             = cell[RANK_KIND_FIELD(k, RANK_K_VAR_OK)];
       }
+    }
+}
+
+/* Each item's clean rounds of each submission, before any ranking. */
+static MetricsRepeat *
+metrics_repeats(const RankTable *t, guint n_subs)
+{
+  MetricsRepeat *rep = g_new0(MetricsRepeat, MAX(n_subs, 1));
+  for (guint s = 0; s < n_subs; s++)
+    for (guint i = 0; i < rank_table_n_items(t); i++) {
+      const gint32 *cell = rank_table_cell_const(t, s, i);
+      gint32 n = cell[RANK_CLEAN_N], ok = cell[RANK_CLEAN_OK];
+      if (n < 2)
+        continue;
+      rep[s].items++;
+      rep[s].pass_all += ok == n;
+      rep[s].pass_any += ok > 0;
+      rep[s].flips += ok > 0 && ok < n;
+    }
+  return rep;
+}
+
+/* rank_pass_k: each item's clean rounds become one outcome, right only
+ * when right every time, so accuracy, its interval, the composite,
+ * McNemar and the ties all rest on pass^k. */
+static void
+metrics_collapse_rounds(RankTable *t, guint n_subs)
+{
+  for (guint s = 0; s < n_subs; s++)
+    for (guint i = 0; i < rank_table_n_items(t); i++) {
+      gint32 *cell = rank_table_cell(t, s, i);
+      if (cell[RANK_CLEAN_N] < 2)
+        continue;
+      cell[RANK_CLEAN_OK] = cell[RANK_CLEAN_OK] == cell[RANK_CLEAN_N];
+      cell[RANK_CLEAN_N] = 1;
     }
 }
 
@@ -506,7 +553,9 @@ static void
 metrics_add_accuracy(cJSON *o, const MetricsSub *s, const RankTable *t,
                      guint sub, const RankResult *res)
 {
-  cJSON_AddNumberToObject(o, "items", s->clean);
+  /* Clean records, or with rank_pass_k items (their rounds are one). */
+  cJSON_AddNumberToObject(o, "items",
+                          (double)rank_table_sum(t, sub, RANK_CLEAN_N));
   cJSON_AddNumberToObject(o, "correct",
                           (double)rank_table_sum(t, sub, RANK_CLEAN_OK));
   cJSON_AddNumberToObject(o, "accuracy", metrics_rate(res->accuracy.value));
@@ -580,13 +629,41 @@ metrics_add_composite(cJSON *o, const MetricsInput *c, const RankResult *res)
 }
 
 static cJSON *
+metrics_share(guint num, guint den)
+{
+  return metrics_rate_or_null(den > 0, (double)num / (double)MAX(den, 1));
+}
+
+/* "repeat" (only in a repeated contest). */
+static void
+metrics_add_repeat(cJSON *o, const MetricsInput *c, const MetricsRepeat *r,
+                   const MetricsConfig *cfg)
+{
+  if (c->rounds < 2)
+    return;
+  cJSON *j = cJSON_AddObjectToObject(o, "repeat");
+  cJSON_AddNumberToObject(j, "rounds", c->rounds);
+  cJSON_AddStringToObject(j, "ranked_by", cfg->rank_pass_k ? "pass_k"
+                                                           : "mean");
+  cJSON_AddNumberToObject(j, "items", r->items);
+  cJSON_AddNumberToObject(j, "pass_all", r->pass_all);
+  cJSON_AddNumberToObject(j, "pass_any", r->pass_any);
+  cJSON_AddNumberToObject(j, "flips", r->flips);
+  cJSON_AddItemToObject(j, "pass_k", metrics_share(r->pass_all, r->items));
+  cJSON_AddItemToObject(j, "pass_at_k", metrics_share(r->pass_any, r->items));
+  cJSON_AddItemToObject(j, "flip_share", metrics_share(r->flips, r->items));
+}
+
+static cJSON *
 metrics_submission(const MetricsInput *c, const RankTable *t, guint sub,
-                   const RankResult *res)
+                   const RankResult *res, const MetricsRepeat *rep,
+                   const MetricsConfig *cfg)
 {
   MetricsSub *s = g_ptr_array_index(c->subs, sub);
   cJSON *o = cJSON_CreateObject();
   metrics_add_identity(o, s, res);
   metrics_add_accuracy(o, s, t, sub, res);
+  metrics_add_repeat(o, c, rep, cfg);
   metrics_add_nearmiss(o, c, t, sub, res);
   metrics_add_errors(o, s, res);
   metrics_add_latency(o, s);
@@ -661,6 +738,9 @@ metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg, cJSON **ties)
   c->computed = TRUE;
   metrics_index_items(c);
   g_autoptr(RankTable) t = metrics_fill(c, cfg);
+  g_autofree MetricsRepeat *rep = metrics_repeats(t, c->subs->len);
+  if (cfg->rank_pass_k)
+    metrics_collapse_rounds(t, c->subs->len);
   g_autofree const char **ids = g_new(const char *, MAX(c->subs->len, 1));
   for (guint s = 0; s < c->subs->len; s++)
     ids[s] = ((MetricsSub *)g_ptr_array_index(c->subs, s))->id;
@@ -670,7 +750,8 @@ metrics_input_compute(MetricsInput *c, const MetricsConfig *cfg, cJSON **ties)
   for (guint pos = 0; pos < out->n_subs; pos++)
     cJSON_AddItemToArray(arr,
                          metrics_submission(c, t, out->order[pos],
-                                            &out->results[out->order[pos]]));
+                                            &out->results[out->order[pos]],
+                                            &rep[out->order[pos]], cfg));
   *ties = metrics_ties(c, out);
   return arr;
 }

@@ -14,6 +14,10 @@ typedef struct {
   guint sla_ms;          /* latency SLA per answer, milliseconds */
   guint64 seed;          /* bootstrap seed */
   guint resamples;       /* bootstrap resamples, ≥ 1000 for a contest */
+  /* A contest that repeats its questions (rundir/variant.h): accuracy,
+   * the composite and the ties count an item right only when it was right
+   * in every round (pass^k) instead of every round's answer. */
+  gboolean rank_pass_k;
 } MetricsConfig;
 
 /* Score records are fed one at a time so that no record outlives its line

@@ -1,3 +1,6 @@
+/* Past 800 lines: the one-pass normalizer and its tables (case, look-alikes,
+ * tones, abbreviations) are read together on every answer; the
+ * abbreviation table is what moves out first. */
 /* Normalization of answers and keys (scoring/README.md "Normalization").
  *
  * Order matters: markup goes first (it is ASCII and hides digits in URLs and

@@ -1,3 +1,6 @@
+/* Past 800 lines: the tokenizer, the number-word vocabulary and the
+ * recursive-descent parser share the token stream; the vocabulary is what
+ * moves out first. */
 /* Number, money and duration extraction (scoring/README.md "Number
  * grammar"). The text is cut into tokens (digit runs, letter runs, single
  * punctuation characters), words are looked up once in a vocabulary, and a

@@ -1,11 +1,23 @@
+/* The scorer (scoring/scorer.h): one pass from a run's log to its scores
+ * and results — index the log, judge every final attempt on several
+ * threads, hand the records on in order, then the metrics. Just past 800
+ * lines because the pass's stages share the index and the Judged slots;
+ * the appeals, canary and look-alike hooks are the part to move out when
+ * it grows again. */
 #include "scoring/scorer.h"
 
 #include <string.h>
 
+#include "rundir/appeal.h"
 #include "rundir/rundir.h"
 #include "rundir/runlog.h"
+#include "rundir/variant.h"
+#include "scoring/canary.h"
 #include "scoring/judge.h"
+#include "scoring/judge_memo.h"
+#include "scoring/lookalike.h"
 #include "scoring/metrics.h"
+#include "scoring/review.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
 #include "util/sha256.h"
@@ -145,7 +157,7 @@ unit_init (LogIndex *ix, Unit *u, const LogAttempt *a)
   const char *kind = keep_const (ix, a->variant_kind);
   u->variant_kind = kind ? kind : "clean";
   u->rank = GPOINTER_TO_INT (g_hash_table_lookup (ix->sub_rank, u->sub));
-  u->clean = strcmp (u->variant, "clean") == 0;
+  u->clean = variant_is_clean (u->variant); /* every round's */
 }
 
 static Unit *
@@ -257,8 +269,8 @@ index_attempt (const LogAttempt *a, gpointer user)
 
 /* One turn judged into d: its ScoreTurn and its totals. */
 static void
-judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
-            FailureClass *fail, JudgeTotals *totals)
+judge_turn (Judged *d, JudgeMemo *memo, const TsItem *it, guint t,
+            const Final *fin, FailureClass *fail, JudgeTotals *totals)
 {
   const TsTurn *turn = g_ptr_array_index (it->turns, t);
   ScoreTurn st = { .turn = t };
@@ -277,8 +289,8 @@ judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
   }
   gsize at = d->judgements->len;
   /* The key was compiled when the set was loaded and validated. */
-  judge_answer_append_len (turn->key, st.answer, st.answer_len,
-                           d->judgements, totals);
+  judge_memo_append (memo, turn->key, st.answer, st.answer_len,
+                     d->judgements, totals);
   st.judgement = GSIZE_TO_POINTER (at); /* an offset until all are made */
   st.judgement_len = d->judgements->len - at;
   g_array_append_val (d->turns, st);
@@ -288,7 +300,7 @@ judge_turn (Judged *d, const TsItem *it, guint t, const Final *fin,
  * (d->set NULL): nothing to judge against. Reads only what every thread
  * may read at once: the index, the sets and their compiled keys. */
 static void
-judge_unit (GHashTable *sets, const Unit *u, Judged *d)
+judge_unit (GHashTable *sets, JudgeMemo *memo, const Unit *u, Judged *d)
 {
   d->set = g_hash_table_lookup (sets, u->set);
   d->item = d->set ? testset_lookup (d->set, u->item) : NULL;
@@ -308,7 +320,7 @@ judge_unit (GHashTable *sets, const Unit *u, Judged *d)
                            ? &u->finals[t]
                            : NULL;
     JudgeTotals jt;
-    judge_turn (d, d->item, t, fin, &d->fail, &jt);
+    judge_turn (d, memo, d->item, t, fin, &d->fail, &jt);
     d->score += jt.score;
     d->lenient += jt.lenient_score;
     d->contradictions += jt.contradictions;
@@ -360,6 +372,7 @@ hand_on (const Unit *u, Judged *d, ScorerFunc func, gpointer user,
 
 typedef struct {
   GHashTable *sets;
+  JudgeMemo *memo;
   Unit *const *units; /* the batch */
   guint n;
   Judged *slots;      /* one per unit of the batch */
@@ -374,7 +387,7 @@ batch_work (gpointer data)
     guint k = (guint) g_atomic_int_add (&b->next, 1);
     if (k >= b->n)
       return NULL;
-    judge_unit (b->sets, b->units[k], &b->slots[k]);
+    judge_unit (b->sets, b->memo, b->units[k], &b->slots[k]);
   }
 }
 
@@ -393,6 +406,17 @@ judging_threads (guint units)
 
 static gboolean coverage_common (const Coverage *cov, const Unit *u);
 
+/* The memo of judgements, unless VABENCH_SCORE_MEMO=0 (tests compare the
+ * two). Its 256 MiB hold the judgements of about 100,000 distinct long
+ * answers; past them judging goes on without it. */
+static JudgeMemo *
+judging_memo (void)
+{
+  if (g_strcmp0 (g_getenv ("VABENCH_SCORE_MEMO"), "0") == 0)
+    return NULL;
+  return judge_memo_new ((gsize) 256 << 20);
+}
+
 /* cov (may be NULL) is told, before each record is handed on, whether its
  * question is one every submission answered. */
 static gboolean
@@ -405,9 +429,10 @@ judge_all (GHashTable *sets, const GPtrArray *order, Coverage *cov,
   for (guint i = 0; i < cap; i++)
     judged_init (&slots[i]);
   g_autofree GThread **helpers = g_new0 (GThread *, threads);
+  g_autoptr (JudgeMemo) memo = judging_memo ();
   gboolean ok = TRUE;
   for (guint from = 0; ok && from < order->len; from += cap) {
-    Batch b = { sets, (Unit *const *) order->pdata + from,
+    Batch b = { sets, memo, (Unit *const *) order->pdata + from,
                 MIN (cap, order->len - from), slots, 0 };
     for (guint t = 1; t < threads; t++)
       helpers[t] = g_thread_new ("vabench-judge", batch_work, &b);
@@ -570,22 +595,35 @@ typedef struct {
   AtomicFile *out;
   GString *line;
   MetricsInput *metrics;
+  Review *review;        /* reviewers' decisions (appeals) */
+  MetricsInput *judged;  /* the records as judged, when a decision exists */
+  Lookalike *lookalike;  /* answers compared between submissions */
+  Canary *canary;        /* leak signs searched in every answer */
   const Coverage *cov;
 } RunSink;
 
 /* Each record is written at once and its fields handed to the metrics,
  * which copy what they need: no record outlives its line. Every record
  * is written; the metrics and the ranking see only the questions every
- * submission answered. */
+ * submission answered. A reviewer's decision replaces the verdict written
+ * and ranked; the judge's own verdicts are ranked apart, for the ranking
+ * before appeals. Canaries and look-alikes see every answer. */
 static gboolean
 sink_record (const ScoreRecord *rec, gpointer user, GError **error)
 {
   RunSink *s = user;
+  ScoreRecord out;
+  review_record (s->review, rec, &out);
+  out.canary = canary_check (s->canary, &out);
   g_string_truncate (s->line, 0);
-  score_record_append (s->line, rec);
+  score_record_append (s->line, &out);
   g_string_append_c (s->line, '\n');
-  if (s->cov->unit_common)
-    metrics_input_add (s->metrics, rec);
+  if (s->cov->unit_common) {
+    metrics_input_add (s->metrics, &out);
+    if (s->judged)
+      metrics_input_add (s->judged, rec);
+  }
+  lookalike_add (s->lookalike, &out, out.hidden);
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
@@ -684,6 +722,7 @@ metrics_config_of (const RunManifest *m)
   cfg.sla_ms = m->sla_ms;
   cfg.resamples = m->resamples;
   cfg.seed = m->seed;
+  cfg.rank_pass_k = m->repeat_pass_k;
   return cfg;
 }
 
@@ -706,8 +745,16 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
                                                 error);
   if (out == NULL)
     return FALSE;
+  g_autoptr (GPtrArray) appeals = appeal_read (dir, error);
+  if (appeals == NULL)
+    return FALSE;
+  g_autoptr (Review) review = review_new (appeals);
   g_autoptr (MetricsInput) metrics = metrics_input_new (m->submissions);
+  g_autoptr (MetricsInput) judged
+      = review_any (review) ? metrics_input_new (m->submissions) : NULL;
   g_autoptr (GString) line = g_string_sized_new (4096);
+  g_autoptr (Lookalike) lookalike = lookalike_new (m->submissions);
+  g_autoptr (Canary) canary = canary_new (sets);
   guint n_subs = m->submissions->len;
   g_autofree guint64 *answered = g_new0 (guint64, MAX (n_subs, 1));
   g_autofree gboolean *stood_down = g_new0 (gboolean, MAX (n_subs, 1u));
@@ -723,7 +770,8 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
                    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           NULL),
                    answered, 0, 0, FALSE, stood_down };
-  RunSink sink = { out, line, metrics, &cov };
+  RunSink sink = { out,    line,      metrics, review,
+                   judged, lookalike, canary,  &cov };
   gboolean ok = judge_log (dir, sets, m->submissions, SCORER_EACH_UNIT,
                            sink_record, &sink, &cov, error)
                 && atomic_file_commit (g_steal_pointer (&out), error);
@@ -739,6 +787,18 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   cJSON *ties = NULL;
   cJSON *ranked = metrics_input_compute (metrics, &cfg, &ties);
   g_autoptr (Results) res = results_new (m, ranked, ties);
+  if (m->submissions->len >= 2)
+    results_set (res, "lookalikes", lookalike_result (lookalike));
+  if (canary_armed (canary))
+    results_set (res, "canaries", canary_result (canary));
+  if (judged) {
+    cJSON *before_ties = NULL;
+    g_autoptr (cJSON) before = metrics_input_compute (judged, &cfg,
+                                                      &before_ties);
+    results_set (res, "appeals",
+                 review_summary (review, before, before_ties));
+    cJSON_Delete (before_ties);
+  }
   guint64 planned = m->planned_units ? m->planned_units : cov.units_seen;
   results_set_coverage (res, m->submissions, answered, planned,
                         m->planned_units > 0, cov.common);

@@ -38,12 +38,16 @@ gboolean scorer_judge_log (const char *dir, const GPtrArray *sets,
                            ScorerFunc func, gpointer user, GError **error);
 
 /* Scores a run: reads DIR/manifest.json, judges the log (SCORER_EACH_UNIT),
- * writes DIR/scores.jsonl and DIR/results.json. sets are the question sets
- * already loaded and checked (Testset*, borrowed, as `run` has them), or
- * NULL to load those the manifest names. *results (may be NULL) receives
- * the results (free with results_free). FALSE + error: RUNDIR_ERROR,
- * TESTSET_ERROR, JSONL_ERROR for unusable input, G_FILE_ERROR when a file
- * cannot be written. */
+ * applies the reviewers' decisions of DIR/appeals.jsonl (review.h; the
+ * ranking before them goes to results.json's "appeals"), searches every
+ * answer for canaries (canary.h) and compares the submissions' answers
+ * (lookalike.h), writes DIR/scores.jsonl and DIR/results.json. sets are
+ * the question sets already loaded and checked (Testset*, borrowed, as
+ * `run` has them), or NULL to load those the manifest names. *results
+ * (may be NULL) receives the results (free with results_free). FALSE +
+ * error: RUNDIR_ERROR, TESTSET_ERROR, JSONL_ERROR, APPEAL_ERROR (a damaged
+ * appeals.jsonl) for unusable input, G_FILE_ERROR when a file cannot be
+ * written. */
 gboolean scorer_score_run (const char *dir, const GPtrArray *sets,
                            Results **results, GError **error);
 

@@ -1,3 +1,5 @@
+/* Past 800 lines: a third of it is the Telex/VNI and tone tables, data the
+ * syllable parser reads directly. */
 /* Vietnamese syllables: decomposition, tone placement, stripping and the
  * Telex/VNI key tables (DOMAIN.md §4). Contract: scoring/vi_syllable.h.
  *

@@ -26,7 +26,7 @@ CHANNELS = {"truc_tiep", "truc_tuyen", "buu_chinh"}
 UNITS = {"working_day", "day", "hour", "week", "month", "same_day"}
 ABOUT = {"money": {"fee", "fine", "total", "postage"},
          "duration": {"processing", "deadline", "validity", "extension",
-                      "delivery"}}
+                      "delivery", "step"}}
 FACT_FIELDS = {"money": ["value"], "duration": ["value", "unit"],
                "agency": ["any_of"], "phrase": ["any_of"],
                "citation": ["doc"], "list": ["items"], "choice": ["answer"],

@@ -35,7 +35,7 @@ UNITS = {"working_day", "day", "hour", "week", "month", "same_day"}
 CHANNELS = {"truc_tiep", "truc_tuyen", "buu_chinh"}
 ABOUT = {"money": {"fee", "fine", "total", "postage"},
          "duration": {"processing", "deadline", "validity", "extension",
-                      "delivery"}}
+                      "delivery", "step"}}
 ITEM_FIELDS = ["id", "category", "kind", "legal_basis", "valid_as_of",
                "source", "review"]
 # Aliases every answer uses cannot tell one procedure from another.

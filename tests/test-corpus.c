@@ -196,6 +196,12 @@ check_corpus (gconstpointer data)
   check_corpus_share (data, 0.97);
 }
 
+static void
+check_holdout (gconstpointer data)
+{
+  check_corpus_share (data, 0.93);
+}
+
 /* Key strictness: every case must agree, as golden judgements do. */
 static void
 check_golden_corpus (gconstpointer data)
@@ -235,6 +241,14 @@ main (int argc, char **argv)
    * nor the first corpus's answers */
   g_test_add_data_func ("/corpus/realistic2", "tests/golden/realistic2",
                         check_corpus);
+  /* a third, written by another grader who saw neither the judge nor the
+   * other corpora; measured once before any tuning at 90.0 % (README) */
+  g_test_add_data_func ("/corpus/realistic3", "tests/golden/realistic3",
+                        check_corpus);
+  /* held out until the judge's last change, then measured once: 88.3 %;
+   * its floor guards what the later fixes gained, below the others' */
+  g_test_add_data_func ("/corpus/holdout", "tests/golden/holdout",
+                        check_holdout);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

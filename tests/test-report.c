@@ -17,6 +17,7 @@
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/plot.h"
+#include "reports/private.h"
 #include "reports/report.h"
 #include "reports/ties.h"
 #include "scoring/judge_key.h"
@@ -52,6 +53,62 @@ fixture_write (const char *dir, const char *name, const char *text)
   g_assert_no_error (error);
 }
 
+/* What issue 15 adds to results.json, on the golden run: a repeated
+ * contest's stability, a reviewer's decisions (one on an item of the
+ * hidden set, whose reason must not show), a look-alike pair and canary
+ * hits (one on a hidden canary item, whose phrase must not show). */
+static char *
+with_integrity (const char *results)
+{
+  g_autoptr (cJSON) r = cJSON_Parse (results);
+  g_assert_nonnull (r);
+  const cJSON *sub;
+  cJSON_ArrayForEach (sub, cJSON_GetObjectItem (r, "submissions"))
+  {
+    cJSON *rep = cJSON_Parse (
+        "{\"rounds\": 3, \"ranked_by\": \"pass_k\", \"items\": 200, "
+        "\"pass_all\": 68, \"pass_any\": 190, \"flips\": 122, "
+        "\"pass_k\": 0.34, \"pass_at_k\": 0.95, \"flip_share\": 0.61}");
+    cJSON_AddItemToObject ((cJSON *) sub, "repeat", rep);
+  }
+  cJSON_AddItemToObject (r, "appeals", cJSON_Parse (
+      "{\"records\": 2, \"sha256\": \"00\", \"decisions\": ["
+      "{\"seq\": 1, \"submission\": \"hue\", \"testset\": \"practice\", "
+      "\"item\": \"cutru-002\", \"variant\": \"clean@2\", \"verdict\": "
+      "\"correct\", \"judged\": \"wrong\", \"reviewer\": \"Phạm Quốc "
+      "Việt\", \"reason\": \"Câu trả lời nêu đúng lệ phí tạm trú.\", \"at\": "
+      "\"2026-12-03T09:00:00Z\", \"status\": \"applied\", \"judged_now\": "
+      "\"wrong\"},"
+      "{\"seq\": 2, \"submission\": \"hanoi\", \"testset\": \"secret\", "
+      "\"item\": \"sec-001\", \"variant\": \"clean\", \"verdict\": "
+      "\"wrong\", \"judged\": \"correct\", \"reviewer\": \"Phạm Quốc "
+      "Việt\", \"reason\": \"KHOA-BI-MAT nêu sai mức phạt\", \"at\": "
+      "\"2026-12-03T09:05:00Z\", \"status\": \"superseded\", "
+      "\"judged_now\": null}],"
+      "\"before\": {\"submissions\": [{\"id\": \"hanoi\", \"rank\": 1, "
+      "\"composite\": 0.61, \"correct\": 1}, {\"id\": \"danang\", "
+      "\"rank\": 2, \"composite\": 0.25, \"correct\": 0}, {\"id\": \"hue\", "
+      "\"rank\": 3, \"composite\": 0.2, \"correct\": 0}], \"ties\": []}}"));
+  cJSON_AddItemToObject (r, "lookalikes", cJSON_Parse (
+      "{\"max_bits\": 10, \"min_compared\": 20, \"share\": 0.8, "
+      "\"pairs\": [{\"a\": \"hanoi\", \"b\": \"hue\", \"compared\": "
+      "40, \"near_identical\": 39, \"share\": 0.975, \"examples\": [{"
+      "\"testset\": \"practice\", \"item\": \"hotich-001\", \"variant\": "
+      "\"telex#1\", \"answer_a\": \"Đăng ký khai sinh miễn lệ phí.\", "
+      "\"answer_b\": \"Đăng ký khai sinh: miễn lệ phí!\"}]}]}"));
+  cJSON_AddItemToObject (r, "canaries", cJSON_Parse (
+      "{\"strings\": 2, \"items\": 1, \"hits\": ["
+      "{\"submission\": \"danang\", \"testset\": \"practice\", "
+      "\"item\": \"cutru-002\", \"variant\": \"nfd#1\", \"turn\": 0, "
+      "\"found\": \"string\", \"canary\": \"vabench-canary-89eb30ce4cb79f2b\", "
+      "\"hidden\": false},"
+      "{\"submission\": \"danang\", \"testset\": \"secret\", "
+      "\"item\": \"sec-001\", \"variant\": \"clean\", \"turn\": 0, "
+      "\"found\": \"phrase\", \"canary\": \"CUM-TU-AN\", \"hidden\": "
+      "true}], \"by_submission\": {\"danang\": 2}}"));
+  return cJSON_Print (r);
+}
+
 /* The golden records, and one more: a refusal item answered with an
  * invented time limit inside a 1 MB answer. */
 static void
@@ -60,7 +117,8 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   f->dir = g_dir_make_tmp ("vabench-report-XXXXXX", &error);
   g_assert_no_error (error);
-  g_autofree char *results = read_path (FIXTURE "/results.json");
+  g_autofree char *golden = read_path (FIXTURE "/results.json");
+  g_autofree char *results = with_integrity (golden);
   g_autofree char *scores = read_path (FIXTURE "/scores.jsonl");
   fixture_write (f->dir, "results.json", results);
   g_autoptr (GString) s = g_string_new (scores);
@@ -203,6 +261,9 @@ raw_codes (void)
     "clean", "matched", "missing", "contradiction", "other_value",
     "set_aside", "cu-tru", "ho-tich", "accuracy", "nearmiss", "latency",
     "availability", "no_answer",
+    /* issue 15: appeals, repeats, canaries */
+    "applied", "superseded", "no_record", "failed_request", "correct",
+    "wrong", "pass_k", "mean", "string", "phrase", "clean@2",
   };
   for (guint i = 0; i < G_N_ELEMENTS (more); i++)
     g_ptr_array_add (codes, (gpointer) more[i]);
@@ -351,6 +412,33 @@ test_vietnamese_only (Fixture *f, gconstpointer data)
                                   "ký khai sinh"));
   g_assert_nonnull (strstr (text, "nêu «03 ngày làm việc» trong khi câu trả "
                                   "lời đúng phải từ chối"));
+  /* Issue 15's sections, in words, in both formats. */
+  static const char *const integrity[] = {
+    "Phúc khảo: xếp hạng trước và sau", "lên 1 hạng", "xuống 1 hạng",
+    "cutru-002 (câu gốc, lần 2)", "Câu trả lời nêu đúng lệ phí tạm trú.",
+    "Phạm Quốc Việt", "đã áp dụng", "đã được thay bằng quyết định sau",
+    "một câu của bộ đề ẩn «secret»",
+    "Hỏi lặp lại: câu trả lời có ổn định không", "Đúng cả 3 lần (pass^3)",
+    "Tỷ lệ câu lúc đúng lúc sai", "61,0%", "chỉ tính câu đúng cả 3 lần",
+    "Bài dự thi có câu trả lời gần như trùng nhau", "97,5%",
+    "hotich-001 (sót phím gõ Telex #1)", "Đăng ký khai sinh: miễn lệ phí!",
+    "Dấu hiệu lộ đề (canary)", "chuỗi canary của bộ đề",
+    "cụm từ đặc trưng của câu canary", "vabench-canary-89eb30ce4cb79f2b",
+    "(không công bố: bộ đề ẩn)",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (integrity); i++) {
+    if (strstr (text, integrity[i]) == NULL || strstr (md, integrity[i]) == NULL)
+      g_test_message ("missing: %s", integrity[i]);
+    g_assert_nonnull (strstr (text, integrity[i]));
+    g_assert_nonnull (strstr (md, integrity[i]));
+  }
+  /* A hidden item's reason and canary phrase never show. */
+  g_assert_null (strstr (text, "KHOA-BI-MAT"));
+  g_assert_null (strstr (md, "KHOA-BI-MAT"));
+  g_assert_null (strstr (text, "CUM-TU-AN"));
+  g_assert_null (strstr (md, "CUM-TU-AN"));
+  g_assert_null (strstr (text, "sec-001"));
+  g_assert_null (strstr (md, "sec-001"));
 }
 
 static void
@@ -373,6 +461,22 @@ test_html_en (Fixture *f, gconstpointer data)
                                   "đồng&quot; for the fee"));
   g_assert_nonnull (strstr (html, "timed out"));
   g_assert_null (strstr (html, "Bảng xếp hạng"));
+  static const char *const integrity[] = {
+    "Appeals: the ranking before and after", "up 1", "cutru-002 (as "
+    "written, round 2)", "replaced by a later decision",
+    "Repeated questions: are the answers stable",
+    "Right all 3 times (pass^3)", "right all 3 times only",
+    "Submissions whose answers are near-identical",
+    "Signs of a leaked set (canaries)", "a canary item&#39;s tell-tale "
+    "phrase",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (integrity); i++) {
+    if (strstr (html, integrity[i]) == NULL)
+      g_test_message ("missing: %s", integrity[i]);
+    g_assert_nonnull (strstr (html, integrity[i]));
+  }
+  g_assert_null (strstr (html, "phúc khảo"));
+  g_assert_null (strstr (html, "KHOA-BI-MAT"));
   assert_no_secret (html);
   g_autofree char *gnuplot = g_find_program_in_path ("gnuplot");
   if (gnuplot)
@@ -642,7 +746,8 @@ test_json (Fixture *f, gconstpointer data)
 {
   write_ok (f, "json", REPORT_LANG_VI);
   g_autofree char *text = read_out (f, "results.json");
-  g_autofree char *fixture = read_path (FIXTURE "/results.json");
+  g_autofree char *golden = read_path (FIXTURE "/results.json");
+  g_autofree char *fixture = with_integrity (golden);
   g_autoptr (cJSON) a = cJSON_Parse (text);
   g_autoptr (cJSON) b = cJSON_Parse (fixture);
   g_assert_true (cJSON_Compare (a, b, TRUE));
@@ -931,6 +1036,71 @@ test_plots_many (void)
   vbt_rm_rf (dir);
 }
 
+/* The report hue receives: its answers, the hidden one included, its
+ * decisions, and nothing of hanoi or danang, nor a question it was never
+ * sent. */
+static void
+test_private (Fixture *f, gconstpointer data)
+{
+  g_autofree char *scores = read_out (f, "scores.jsonl");
+  g_autoptr (GString) s = g_string_new (scores);
+  g_string_append (
+      s, "{\"submission\": \"hue\", \"testset\": \"secret\", \"item\": "
+         "\"sec-404\", \"category\": \"cu-tru\", \"kind\": \"procedure\", "
+         "\"hidden\": true, \"variant\": \"clean\", \"variant_kind\": "
+         "\"clean\", \"score\": 0, \"correct\": false, \"lenient_score\": 0, "
+         "\"contradictions\": 0, \"error_class\": \"connect\", \"requests\": "
+         "3, \"failed_requests\": 3, \"latency_us\": [], \"turns\": "
+         "[{\"turn\": 0, \"question\": \"CÂU CHƯA TỪNG GỬI\", \"answer\": "
+         "null, \"error_class\": \"connect\", \"judgement\": {\"score\": 0, "
+         "\"correct\": false, \"facts\": [{\"type\": \"money\", "
+         "\"required\": true, \"status\": \"missing\", \"rule\": "
+         "\"value.missing\", \"args\": [\"ĐÁP ÁN KÍN 77.000 đồng\"], "
+         "\"reason\": \"ĐÁP ÁN KÍN\"}]}}]}\n");
+  fixture_write (f->dir, "scores.jsonl", s->str);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_assert_true (private_report_write (f->dir, "hue", REPORT_LANG_VI, &dir,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (dir, "/private/hue"));
+  g_autofree char *html = read_out (f, "private/hue/report.html");
+  g_autofree char *csv = read_out (f, "private/hue/items.csv");
+  g_autofree char *text = visible_text (html);
+  static const char *const expect[] = {
+    "Báo cáo riêng gửi bài dự thi hue", "trên 3 bài dự thi",
+    "CÂU HỎI BÍ MẬT", "TRẢ LỜI BÍ MẬT", /* its own hidden answer */
+    "lỗi: quá thời gian chờ", "Câu trả lời nêu đúng lệ phí tạm trú.",
+    "1 câu hỏi (tính cả các cách hỏi biến thể) không đến được",
+    "không kết nối được: 1", "Đúng cả 3 lần (pass^3)",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++) {
+    if (strstr (text, expect[i]) == NULL)
+      g_test_message ("missing: %s", expect[i]);
+    g_assert_nonnull (strstr (text, expect[i]));
+  }
+  static const char *const never[] = {
+    "hanoi", "danang", "Hà Nội", "Đà Nẵng", "KHOA-BI-MAT", "CUM-TU-AN",
+    "CÂU CHƯA TỪNG GỬI", "ĐÁP ÁN KÍN", "sec-404",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++) {
+    if (strstr (html, never[i]) || strstr (csv, never[i]))
+      g_test_message ("shown: %s", never[i]);
+    g_assert_null (strstr (html, never[i]));
+    g_assert_null (strstr (csv, never[i]));
+  }
+  assert_no_raw_code (text, "private/hue/report.html");
+  g_assert_nonnull (strstr (csv, "hue,secret,sec-001,"));
+  /* an id that is no folder name, and an unknown one, are refused */
+  g_assert_false (private_report_write (f->dir, "../hue", REPORT_LANG_VI,
+                                        NULL, &error));
+  g_assert_error (error, REPORT_ERROR, REPORT_ERROR_INPUT);
+  g_clear_error (&error);
+  g_assert_false (private_report_write (f->dir, "hcm", REPORT_LANG_VI, NULL,
+                                        &error));
+  g_assert_error (error, REPORT_ERROR, REPORT_ERROR_INPUT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -949,6 +1119,7 @@ main (int argc, char **argv)
   FIX ("/report/junit", test_junit);
   FIX ("/report/all-formats", test_all_formats);
   FIX ("/report/bad-input", test_bad_input);
+  FIX ("/report/private", test_private);
   g_test_add_func ("/report/leaderboard", test_leaderboard);
   g_test_add_func ("/report/csv/huge-numbers", test_csv_huge_numbers);
   g_test_add_func ("/report/html/huge-numbers", test_html_huge_numbers);

@@ -887,6 +887,14 @@ test_results_coverage (void)
                             "the 118 units every submission answered");
   g_autofree char *vi = results_incomplete (r, "vi");
   g_assert_nonnull (strstr (vi, "ha-noi đã trả lời 120/500"));
+  /* a submission that answered everything is not named: over 34
+   * provinces the banner names only those short of the plan */
+  guint64 one_short[] = { 500, 118 };
+  results_set_coverage (r, m->submissions, one_short, 500, TRUE, 118);
+  g_autofree char *short_why = results_incomplete (r, "en");
+  g_assert_cmpstr (short_why, ==, "hue answered 118 of 500 units; the "
+                                  "ranking stands only on the 118 units "
+                                  "every submission answered");
   guint64 all[] = { 500, 500 };
   results_set_coverage (r, m->submissions, all, 500, TRUE, 500);
   g_assert_true (r->complete);

@@ -44,6 +44,7 @@ item_free (gpointer p)
   g_ptr_array_unref (it->variants);
   g_free (it->valid_from);
   g_free (it->valid_until);
+  g_strfreev (it->canary);
   g_free (it);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsItem, item_free)
@@ -57,6 +58,7 @@ testset_free (Testset *set)
   g_free (set->name);
   g_free (set->version);
   g_free (set->as_of);
+  g_free (set->canary);
   g_free (set->sha256);
   judge_topics_unref (set->topics);
   if (set->categories)
@@ -181,19 +183,39 @@ parse_categories (const cJSON *h, Testset *set, GError **error)
 }
 
 static gboolean
+canary_string_ok (const char *s)
+{
+  gsize n = 0;
+  for (; s[n]; n++)
+    if (!g_ascii_isalnum (s[n]) && s[n] != '-' && s[n] != '_')
+      return FALSE;
+  return n >= 12;
+}
+
+static gboolean
 parse_header (const cJSON *obj, Testset *set, GError **error)
 {
   const cJSON *h = NULL;
   if (!jsonl_get_object (obj, "testset", FALSE, &h, error))
     return FALSE;
-  const char *name = NULL, *version = NULL, *as_of = NULL, *vis = NULL;
+  const char *name = NULL, *version = NULL, *as_of = NULL, *vis = NULL,
+             *canary = NULL;
   if (!jsonl_get_string (h, "name", FALSE, &name, error)
       || !jsonl_get_string (h, "version", TRUE, &version, error)
       || !jsonl_get_string (h, "as_of", TRUE, &as_of, error)
-      || !jsonl_get_string (h, "visibility", TRUE, &vis, error)) {
+      || !jsonl_get_string (h, "visibility", TRUE, &vis, error)
+      || !jsonl_get_string (h, "canary", TRUE, &canary, error)) {
     g_prefix_error (error, "header: ");
     return FALSE;
   }
+  /* Searched in every answer: a short or spaced one would be found by
+   * chance. */
+  if (canary && !canary_string_ok (canary))
+    return invalid (error,
+                    "header: field \"canary\": \"%s\" is not a canary: "
+                    "write 12 or more ASCII letters, digits, '-' or '_' "
+                    "(e.g. vabench-canary-89eb30ce4cb79f2b)",
+                    canary);
   if (vis && strcmp (vis, "public") != 0 && strcmp (vis, "hidden") != 0)
     return invalid (error,
                     "header: field \"visibility\": \"%s\" is neither "
@@ -213,6 +235,7 @@ parse_header (const cJSON *obj, Testset *set, GError **error)
   set->name = g_strdup (name);
   set->version = g_strdup (version);
   set->as_of = g_strdup (as_of);
+  set->canary = g_strdup (canary);
   set->hidden = vis && strcmp (vis, "hidden") == 0;
   return TRUE;
 }
@@ -415,6 +438,15 @@ parse_item_fields (const cJSON *obj, TsItem *it, const cJSON **choices,
   it->id = g_strdup (id);
   it->category = g_strdup (cat);
   it->kind = g_strdup (kind);
+  if (!jsonl_get_strv (obj, "canary", TRUE, &it->canary, error))
+    return FALSE;
+  for (char **c = it->canary; c && *c; c++)
+    if (g_utf8_strlen (g_strstrip (*c), -1) < 4)
+      return invalid (error, "field \"canary\": \"%s\" is too short to "
+                             "tell a leak from chance (4 characters or more)",
+                      *c);
+  if (it->canary && it->canary[0] == NULL)
+    return invalid (error, "field \"canary\": give at least one phrase");
   if (!jsonl_get_object (obj, "choices", k != ITEM_KIND_MULTIPLE_CHOICE,
                          choices, error))
     return FALSE;
@@ -515,8 +547,8 @@ digest_items (Testset *set, const char *data, gsize len)
   }
 }
 
-static Testset *
-load (const char *path, gboolean hash, GError **error)
+Testset *
+testset_load (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -538,9 +570,8 @@ load (const char *path, gboolean hash, GError **error)
   set->items = g_ptr_array_new_with_free_func (item_free);
   set->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   set->topics = judge_topics_new ();
-  if (hash)
-    set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                               (const guchar *) data, len);
+  set->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                             (const guchar *) data, len);
   g_autoptr (JudgeCompiler) jc = judge_compiler_new ();
   LoadState st = { set, 0, jc };
   /* Items keep no JSON (owned strings, compiled keys). */
@@ -561,18 +592,6 @@ load (const char *path, gboolean hash, GError **error)
   }
   digest_items (set, data, len);
   return g_steal_pointer (&set);
-}
-
-Testset *
-testset_load (const char *path, GError **error)
-{
-  return load (path, TRUE, error);
-}
-
-Testset *
-testset_load_unhashed (const char *path, GError **error)
-{
-  return load (path, FALSE, error);
 }
 
 gboolean

@@ -37,6 +37,9 @@ typedef struct {
   GPtrArray *variants;  /* TsVariant*, hand-written near-misses, may be empty */
   char *valid_from;     /* inclusive YYYY-MM-DD the key holds from, or NULL */
   char *valid_until;    /* inclusive YYYY-MM-DD it holds until, or NULL */
+  char **canary;        /* a canary item's tell-tale phrases (what only a
+                           model trained on the leaked set would answer),
+                           NULL-terminated; NULL for other items */
   char digest[17];      /* the first 16 hex digits of the SHA-256 of its
                            line: which items changed between two files */
 } TsItem;
@@ -47,6 +50,8 @@ typedef struct {
   char *version;    /* header version or NULL */
   char *as_of;      /* header as_of or NULL */
   gboolean hidden;  /* header visibility == "hidden" */
+  char *canary;     /* header canary: a string unique to the set, checked in
+                       every answer (scoring/canary.h), or NULL */
   char *sha256;     /* hex SHA-256 of the file bytes (NULL when loaded
                        unhashed) */
   GHashTable *categories; /* category code → display name ("cu-tru" →
@@ -62,10 +67,6 @@ typedef struct {
 /* Loads and validates path. Returns NULL and sets error (TESTSET_ERROR or
  * JSONL_ERROR / JUDGE_ERROR codes) with "path:line: field "x": reason". */
 Testset *testset_load (const char *path, GError **error);
-/* The same without hashing the file (sha256 stays NULL): for re-scoring,
- * which judges with the sets as they are now and reports the hashes the
- * run's manifest recorded. Hashing was a tenth of loading a large set. */
-Testset *testset_load_unhashed (const char *path, GError **error);
 void testset_free (Testset *set); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Testset, testset_free)
 

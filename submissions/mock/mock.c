@@ -1,3 +1,6 @@
+/* Past 800 lines: the server's request handling and its profiles (latency,
+ * errors, streaming, confusion) share the connection state; the profiles
+ * are what moves out first. */
 /* The mock assistant's HTTP layer on libmicrohttpd.
  *
  * Why libmicrohttpd and not libsoup-3: plain C without a GObject main loop,
@@ -10,6 +13,7 @@
 #include "submissions/mock/mock.h"
 
 #include "submissions/mock/mock_answer.h"
+#include "submissions/mock/mock_coin.h"
 #include "submissions/mock/mock_proto.h"
 #include "submissions/mock/mock_session.h"
 #include "submissions/mock/mock_timer.h"
@@ -32,6 +36,11 @@ G_DEFINE_QUARK (vabench-mock-error-quark, mock_error)
 #define MOCK_SESSION_CAP 65536
 #define MOCK_SLOW_DEFAULT_MS 800
 #define MOCK_FAIL_DEFAULT 0.3
+#define MOCK_RIGHT_DEFAULT 0.7
+
+static const char coin_miss[]
+    = "Xin lỗi, lúc này tôi chưa trả lời được câu hỏi này. Anh/chị vui lòng "
+      "hỏi lại sau.";
 
 static const char *const profile_names[] = {
   [MOCK_PROFILE_EXACT] = "exact",
@@ -40,6 +49,7 @@ static const char *const profile_names[] = {
   [MOCK_PROFILE_FLAKY] = "flaky",
   [MOCK_PROFILE_WRONG_FEES] = "wrong-fees",
   [MOCK_PROFILE_CONFUSED] = "confused",
+  [MOCK_PROFILE_COIN] = "coin",
   [MOCK_PROFILE_SATURATING] = "saturating",
   [MOCK_PROFILE_HANG] = "hang",
   [MOCK_PROFILE_TRICKLE] = "trickle",
@@ -90,6 +100,7 @@ struct _MockServer {
   gint inflight;    /* atomic: requests between first byte and completion */
   guint64 requests; /* atomic */
   GHashTable *authorizations; /* Authorization header seen → count */
+  MockCoin *coin;             /* the coin profile's draws, else NULL */
 };
 
 typedef struct {
@@ -127,6 +138,7 @@ mock_options_init (MockOptions *o)
   o->profile = MOCK_PROFILE_FUZZY;
   o->delay_ms = -1;
   o->fail_rate = -1;
+  o->right_rate = -1;
 }
 
 gboolean
@@ -284,6 +296,15 @@ mock_answer_request (MockRequest *req, const MockProtoRequest *pr)
       srv->kb, &st, (const char *const *)pr->turns, context, &used);
   if (pr->session)
     mock_session_set (srv->sessions, pr->session, used);
+  if (srv->coin != NULL && pr->turns && pr->turns[0]) {
+    guint n = g_strv_length (pr->turns);
+    if (!mock_coin_right (srv->coin, pr->turns[n - 1])) {
+      /* The draw said wrong: no fact at all this time (the referral
+       * names an agency, which is the key of some items). */
+      g_free (answer);
+      answer = g_strdup (coin_miss);
+    }
+  }
   if (srv->opts.profile == MOCK_PROFILE_BAD_UTF8) {
     char *bad = mock_corrupt_utf8 (answer);
     g_free (answer);
@@ -617,6 +638,11 @@ mock_check_options (const MockOptions *o, GError **error)
                  "fail rate %g is above 1", o->fail_rate);
     return FALSE;
   }
+  if (o->right_rate > 1.0) {
+    g_set_error (error, MOCK_ERROR, MOCK_ERROR_OPTION,
+                 "right rate %g is above 1", o->right_rate);
+    return FALSE;
+  }
   if ((gsize)o->profile >= G_N_ELEMENTS (profile_names)) {
     g_set_error (error, MOCK_ERROR, MOCK_ERROR_PROFILE, "unknown profile %d",
                  (int)o->profile);
@@ -692,6 +718,9 @@ mock_server_start (const MockOptions *o, GError **error)
   guint32 seed[2] = { (guint32)o->seed, (guint32)(o->seed >> 32) };
   srv->rand = g_rand_new_with_seed_array (seed, 2);
   srv->sessions = mock_session_new (MOCK_SESSION_CAP);
+  if (o->profile == MOCK_PROFILE_COIN)
+    srv->coin = mock_coin_new (o->seed, o->right_rate < 0 ? MOCK_RIGHT_DEFAULT
+                                                          : o->right_rate);
   srv->kb = mock_kb_load (o->kb_path ? o->kb_path : MOCK_DEFAULT_KB, error);
   if (srv->kb == NULL)
     return NULL;
@@ -767,6 +796,7 @@ mock_server_free (MockServer *s)
   mock_session_free (s->sessions);
   if (s->rand)
     g_rand_free (s->rand);
+  mock_coin_free (s->coin);
   if (s->hung)
     g_hash_table_unref (s->hung);
   if (s->authorizations)

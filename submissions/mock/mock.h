@@ -40,6 +40,8 @@ typedef enum {
                               stream of 5,000+ bytes, one byte per chunk */
   MOCK_PROFILE_NUL,        /* fuzzy; chat answers hold "\u0000" followed by
                               the wrong-fees answer */
+  MOCK_PROFILE_COIN,       /* fuzzy with probability --right-rate, else
+                              the referral: a verdict that flips */
 } MockProfile;
 
 typedef struct {
@@ -50,7 +52,9 @@ typedef struct {
   gint delay_ms;       /* before every answer; < 0 → profile default
                           (slow: 800, others: 0) */
   double fail_rate;    /* flaky share in [0, 1]; < 0 → 0.3 */
-  guint64 seed;        /* flaky draws */
+  guint64 seed;        /* flaky and coin draws */
+  double right_rate;   /* coin: share answered from the KB in [0, 1];
+                          < 0 → 0.7 */
   const char *require_token; /* answer 401 unless "Authorization: Bearer
                                 TOKEN"; NULL: no check (borrowed while
                                 the server runs) */

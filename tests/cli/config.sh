@@ -128,8 +128,12 @@ check "official: its questions count as not fired" \
   grep -q '"submission":"dead".*"error_class":"not_fired"' "$T/off/scores.jsonl"
 check "official: the report shows each submission's conditions" \
   grep -q 'Điều kiện chạy của từng bài dự thi' "$T/off/report.md"
-check "official: the report shows the fix for the base URL" \
-  grep -q 'the chat path is /v1/chat/completions?' "$T/off/report.md"
+check "official: results.json keeps the probe's fix for the base URL" \
+  grep -q 'the chat path is /v1/chat/completions?' "$T/off/results.json"
+check "official: the Vietnamese report words the reason and the fix in Vietnamese" \
+  grep -q 'HTTP 404): kiểm tra đường dẫn hội thoại của endpoint' "$T/off/report.md"
+check "official: and carries none of the harness's English" \
+  sh -c '! grep -q "the chat path is\|no connection to\|the URL ends in" "$1"' - "$T/off/report.md"
 check "official: results.json carries the effective settings" \
   grep -q '"official":[[:space:]]*true' "$T/off/results.json"
 expect_exit 2 "official: --no-preflight is refused" \

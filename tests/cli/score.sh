@@ -39,6 +39,10 @@ expect_exit 0 "score on four threads" env VABENCH_SCORE_THREADS=4 "$VB" score --
 check "four threads write the same scores.jsonl as one" cmp -s "$run/scores.jsonl" "$T/scores.first"
 check "and the same results.json" cmp -s "$run/results.json" "$T/results.first"
 expect_exit 0 "score on one thread" env VABENCH_SCORE_THREADS=1 "$VB" score --quiet "$run"
+# The judgement memo gives the bytes judging without it gives.
+expect_exit 0 "score without the judgement memo" env VABENCH_SCORE_MEMO=0 "$VB" score --quiet "$run"
+check "the memo changes no byte of scores.jsonl" cmp -s "$run/scores.jsonl" "$T/scores.first"
+check "nor of results.json" cmp -s "$run/results.json" "$T/results.first"
 
 # A directory where the temporary file goes: the scores cannot be written.
 mkdir "$run/scores.jsonl.tmp"

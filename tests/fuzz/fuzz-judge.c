@@ -70,7 +70,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
                                        "testsets/practice/ict.jsonl" };
   for (gsize f = 0; f < G_N_ELEMENTS (files); f++) {
     g_autofree char *path = fuzz_repo_file (files[f]);
-    Testset *set = testset_load_unhashed (path, &error);
+    Testset *set = testset_load (path, &error);
     if (set == NULL)
       die (path, error);
     g_ptr_array_add (sets, set);

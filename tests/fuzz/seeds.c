@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rundir/appeal.h"
 #include "rundir/run_manifest.h"
 #include "testsets/perturb.h"
 #include "rundir/runlog.h"
@@ -262,6 +263,48 @@ seed_texts (Texts *t, gboolean selector)
     emit (t->questions->pdata[i], strlen (t->questions->pdata[i]));
 }
 
+/* Appeals written by the module itself: 1, 3 and 6 decisions, each with
+ * its head; and the 3 without it. */
+static void
+seed_appeal (Texts *t)
+{
+  static const guint sizes[] = { 1, 3, 6 };
+  for (gsize z = 0; z < G_N_ELEMENTS (sizes); z++) {
+    g_autofree char *dir = g_dir_make_tmp ("vabench-seeds-XXXXXX", NULL);
+    for (guint i = 0; i < sizes[z]; i++) {
+      g_autofree char *item = g_strdup_printf ("cutru-%03u", i);
+      Appeal a = { .submission = i % 2 ? "hue" : "ha-noi",
+                   .testset = "practice", .item = item,
+                   .variant = i % 3 ? "telex#1" : "clean",
+                   .verdict = i % 2, .judged = !(i % 2),
+                   .reviewer = "Trần Thị Bình",
+                   .reason = t->answers->pdata[i % t->answers->len],
+                   .at = "2026-01-11T09:00:00Z" };
+      g_autoptr (GError) error = NULL;
+      if (!appeal_append (dir, &a, NULL, NULL, &error))
+        g_error ("%s", error->message);
+    }
+    g_autofree char *lp = g_build_filename (dir, "appeals.jsonl", NULL);
+    g_autofree char *hp = g_build_filename (dir, "appeals.head", NULL);
+    gsize llen, hlen;
+    g_autofree char *ltext = slurp (lp, &llen);
+    g_autofree char *htext = slurp (hp, &hlen);
+    g_autoptr (GString) s = g_string_new_len (ltext, (gssize) llen);
+    if (z == 1) {
+      g_autoptr (GString) bare = g_string_new_len (ltext, (gssize) llen);
+      emit_str (bare);
+    }
+    g_string_append (s, SEP);
+    g_string_append_len (s, htext, (gssize) hlen);
+    emit_str (s);
+    (void) g_unlink (lp);
+    (void) g_unlink (hp);
+    g_autofree char *lock = g_build_filename (dir, "lock", NULL);
+    (void) g_unlink (lock);
+    (void) g_rmdir (dir);
+  }
+}
+
 /* The practice questions under each kind of near miss, two seeds. */
 static void
 seed_perturb (Texts *t)
@@ -475,6 +518,8 @@ main (int argc, char **argv)
     seed_run_manifest ();
   else if (strcmp (target, "fuzz-perturb") == 0)
     seed_perturb (t);
+  else if (strcmp (target, "fuzz-appeal") == 0)
+    seed_appeal (t);
   else
     g_error ("no seeds for %s", target);
   g_print ("%s: %u seeds in %s\n", target, n_out, out_dir);

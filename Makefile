@@ -3,15 +3,30 @@
 #   make test     install missing deps, build with ASan/UBSan, run every test
 #   make demo     run a whole contest against five mock provinces on loopback
 #   make bench    measured figures (ratios against wrk / cJSON parse)
+#   make fuzz     every libFuzzer target for FUZZ_SECONDS each (tests/fuzz/)
+#   make test-clang  the unit tests built with clang (build-fuzz/)
 
 PKGS     := libcurl libcjson glib-2.0 gio-2.0 libmicrohttpd libcrypto
 SANITIZE ?= 0
-ifeq ($(SANITIZE),1)
+FUZZ     ?= 0
+# float-cast-overflow is not part of gcc's -fsanitize=undefined: without it
+# a double read from a file ("turn": 1e20) cast to an integer goes unseen.
+UBSAN    := undefined,float-cast-overflow
+ifeq ($(FUZZ),1)
+# clang: libFuzzer's coverage on every object (fuzzer-no-link), so the same
+# library links into the fuzz targets (-fsanitize=fuzzer) and into the test
+# programs of `make test-clang`.
+CC       := clang
+BUILD    := build-fuzz
+SANFLAGS := -fsanitize=address,$(UBSAN),fuzzer-no-link -fno-omit-frame-pointer \
+            -fno-sanitize-recover=$(UBSAN)
+OPT      := -O1 -g
+# clang warns on the `{ NULL }` that ends a GOptionEntry table; gcc does not.
+WEXTRA   := -Wno-missing-field-initializers
+else ifeq ($(SANITIZE),1)
 BUILD    ?= build-san
-# float-cast-overflow is not part of "undefined" in gcc: a double out of an
-# integer's range cast to it ("turn": 1e20) is caught too (issue 19).
-SANFLAGS := -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
-            -fno-sanitize-recover=undefined,float-cast-overflow
+SANFLAGS := -fsanitize=address,$(UBSAN) -fno-omit-frame-pointer \
+            -fno-sanitize-recover=$(UBSAN)
 OPT      := -O1 -g
 else
 BUILD    ?= build
@@ -28,7 +43,7 @@ INSTALL_DEPS ?= scripts/install-deps.sh
 VERSION    := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wstrict-prototypes -Werror \
-           -Wno-unused-parameter $(OPT) $(SANFLAGS) $(PKG_CFLAGS) \
+           -Wno-unused-parameter $(WEXTRA) $(OPT) $(SANFLAGS) $(PKG_CFLAGS) \
            -I. -DVABENCH_VERSION='"0.1.0-$(VERSION)"' -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
@@ -43,9 +58,14 @@ GEN_OBJS := $(BUILD)/gen/cues_data.o
 LIB_OBJS += $(GEN_OBJS)
 TEST_SRCS := $(sort $(wildcard tests/test-*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+# libFuzzer targets (tests/fuzz/README.md), built with FUZZ=1 only.
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%) $(BUILD)/fuzz/seeds
+FUZZ_SECONDS ?= 60
 
 
-.PHONY: all deps-quiet test-bins test demo bench clean
+.PHONY: all deps-quiet test-bins test demo bench clean fuzz fuzz-bins \
+        test-clang
 all: deps-quiet $(BUILD)/vabench
 
 deps-quiet:
@@ -79,9 +99,38 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libvabench.a
 
 test-bins: $(BUILD)/vabench $(TEST_BINS)
 
+$(BUILD)/fuzz/seeds: $(BUILD)/tests/fuzz/seeds.o $(BUILD)/libvabench.a
+	@mkdir -p $(dir $@)
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/libvabench.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BINS)
+
+# The fuzz smoke (20 s a target, tests/fuzz/smoke.sh) runs inside
+# tests/run.sh when clang with libFuzzer is here; without it, it skips.
 test: deps-quiet
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-san test-bins
+	@if tests/fuzz/have-libfuzzer.sh; then \
+	  $(MAKE) --no-print-directory FUZZ=1 fuzz-bins; fi
 	@tests/run.sh build-san
+
+# Every fuzz target for FUZZ_SECONDS (default 60), two at a time.
+fuzz: deps-quiet
+	@tests/fuzz/have-libfuzzer.sh || { \
+	  echo "make fuzz: clang with libFuzzer is needed (apt-get install clang)"; \
+	  exit 2; }
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-bins
+	@tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# The unit and integration tests built with clang (build-fuzz/, the same
+# objects as the fuzz targets: ASan, UBSan with float-cast-overflow).
+test-clang: deps-quiet
+	@$(MAKE) --no-print-directory FUZZ=1 test-bins
+	@tests/run.sh build-fuzz
 
 demo: deps-quiet $(BUILD)/vabench
 	@scripts/demo.sh $(BUILD)/vabench
@@ -97,6 +146,6 @@ $(BUILD)/bench-curl: scripts/bench-curl.c | deps-quiet
 	@$(CC) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find build build-san build-fuzz -name '*.d' 2>/dev/null)

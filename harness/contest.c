@@ -217,6 +217,48 @@ bad (const Ini *ini, const char *group, const char *key, GError **error,
   return FALSE;
 }
 
+/* GKeyFile reads a value it cannot unescape, or that is not UTF-8, as no
+ * value: every getter below would then use its default in silence (an
+ * official contest run as unofficial, another seed). Each value is
+ * checked here once, before any is used, so that those getters only ever
+ * see values GKeyFile reads. The escapes are checked first, by hand:
+ * GLib 2.74 sets its error twice (and warns) when a bad escape comes
+ * before a backslash ending the value. */
+static gboolean
+check_values (const Ini *ini, GError **error)
+{
+  g_auto (GStrv) groups = g_key_file_get_groups (ini->kf, NULL);
+  for (char **g = groups; *g; g++) {
+    g_auto (GStrv) keys = g_key_file_get_keys (ini->kf, *g, NULL, NULL);
+    for (char **k = keys; keys && *k; k++) {
+      g_autofree char *raw = g_key_file_get_value (ini->kf, *g, *k, NULL);
+      for (const char *p = raw; p && *p; p++) {
+        if (*p != '\\')
+          continue;
+        if (p[1] == '\0')
+          return bad (ini, *g, *k, error, "ends in a lone backslash (write "
+                      "\\\\ for one)");
+        if (strchr ("sntr\\", p[1]) == NULL && g_ascii_isgraph (p[1]))
+          return bad (ini, *g, *k, error, "\"\\%c\" is no escape GKeyFile "
+                      "knows (\\s \\n \\t \\r \\\\; write \\\\ for a "
+                      "backslash)", p[1]);
+        if (strchr ("sntr\\", p[1]) == NULL)
+          return bad (ini, *g, *k, error, "a backslash before what GKeyFile "
+                      "cannot unescape (\\s \\n \\t \\r \\\\; write "
+                      "\\\\ for a backslash)");
+        p++;
+      }
+      g_autoptr (GError) local = NULL;
+      g_autofree char *v = g_key_file_get_string (ini->kf, *g, *k, &local);
+      if (v == NULL)
+        return bad (ini, *g, *k, error, "%s",
+                    g_utf8_validate (raw, -1, NULL) ? local->message
+                                                    : "not UTF-8");
+    }
+  }
+  return TRUE;
+}
+
 static gboolean
 get_uint (const Ini *ini, const char *group, const char *key, guint64 min,
           guint64 max, guint64 dflt, guint64 *out, GError **error)
@@ -562,6 +604,8 @@ contest_load (const char *path, GError **error)
     return NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   Ini ini = { kf, text, path, dir };
+  if (!check_values (&ini, error))
+    return NULL;
   g_autoptr (Contest) c = g_new0 (Contest, 1);
   c->path = g_strdup (path);
   c->name = g_key_file_get_string (kf, "contest", "name", NULL);
@@ -570,7 +614,10 @@ contest_load (const char *path, GError **error)
     return NULL;
   }
   g_strstrip (c->name);
-  if (!get_uint (&ini, "contest", "seed", 0, G_MAXUINT64, 1, &c->seed, error)
+  /* At most 2^53: manifest.json keeps the seed as a JSON number, which a
+   * reader holds exactly only that far (a resume compares it). */
+  if (!get_uint (&ini, "contest", "seed", 0, CONTEST_MAX_SEED, 1, &c->seed,
+                 error)
       || !get_bool (&ini, "contest", "official", FALSE, &c->official, error)
       || !load_as_of (&ini, c, error) || !load_repeat (&ini, c, error)
       || !load_scoring (&ini, c, error)

@@ -47,10 +47,16 @@ typedef struct {
 /* Loads the contest and everything it names (question sets, manifests,
  * secrets). Errors name "file:line: [group] key: reason"; an unknown
  * section or key, or one given twice, is an error with a "did you mean"
- * for a near miss. In official mode a manifest that sets its own limits
+ * for a near miss; so is a value that is not UTF-8 or holds an escape
+ * GKeyFile does not know (only \s \n \t \r \\), never read as absent. In
+ * official mode a manifest that sets its own limits
  * is an error naming its file and line, and unreviewed items are
  * TESTSET_ERROR_UNREVIEWED listing every one. */
 Contest *contest_load (const char *path, GError **error);
+
+/* The largest seed: 2^53, the largest integer a JSON number holds exactly
+ * (manifest.json records the seed; rundir/run_manifest.h). */
+#define CONTEST_MAX_SEED G_GUINT64_CONSTANT (9007199254740992)
 void contest_free (Contest *c); /* NULL is a no-op */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Contest, contest_free)
 

@@ -142,6 +142,16 @@ rule_value (const char *expr, const char *metric, const char *op,
                  expr, metric, metric, op, share, metric, op, pct);
     return FALSE;
   }
+  /* 780% is a share of 7.8 as surely as 7.8 is (found by
+   * tests/fuzz/fuzz-gate: the check above looked at plain numbers only) */
+  if (rate && *percent && fabs (*value) > 1) {
+    char pct[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd (pct, sizeof pct, "%g", *value * 100.0);
+    g_set_error (error, GATE_ERROR, GATE_ERROR_EXPR,
+                 "'%s': %s is a share from 0 to 100%%, not %s%%", expr, metric,
+                 pct);
+    return FALSE;
+  }
   return TRUE;
 }
 

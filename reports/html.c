@@ -65,9 +65,10 @@ heat_cell (GString *o, const cJSON *cat, ReportLang lang)
   g_string_append_printf (o, "<td class=\"n\" style=\"background:hsl(%d,70%%,"
                              "80%%)\">", hue);
   htmlw_text (o, t->str);
-  g_string_append_printf (o, " <span class=\"ci\">%d/%d</span></td>",
-                          (int) rjson_num_or (cat, "correct", 0),
-                          (int) rjson_num_or (cat, "items", 0));
+  g_string_append_printf (o, " <span class=\"ci\">%" G_GINT64_FORMAT "/%"
+                          G_GINT64_FORMAT "</span></td>",
+                          rjson_int_or (cat, "correct", 0, G_MAXINT64, 0),
+                          rjson_int_or (cat, "items", 0, G_MAXINT64, 0));
 }
 
 static void

@@ -260,10 +260,10 @@ html_methodology (GString *o, const RunData *rd, ReportLang lang)
     g_string_truncate (t, 0);
     gboolean hidden = g_strcmp0 (rjson_str (x, "visibility", ""),
                                  "hidden") == 0;
-    g_string_append_printf (t, "%s (%s, %d %s) SHA-256 %s",
+    g_string_append_printf (t, "%s (%s, %" G_GINT64_FORMAT " %s) SHA-256 %s",
                             rjson_str (x, "name", "?"),
                             i18n (hidden ? I18N_HIDDEN : I18N_PUBLIC, lang),
-                            (int) rjson_num_or (x, "items", 0),
+                            rjson_int_or (x, "items", 0, G_MAXINT64, 0),
                             lang == REPORT_LANG_EN ? "items" : "câu",
                             rjson_str (x, "sha256", "?"));
     meta_row (o, i18n (I18N_QSETS, lang), t->str);

@@ -183,7 +183,7 @@ md_gate (GString *o, const GPtrArray *checks, ReportLang lang)
         rjson_fmt (o, 100 * c->value, 1, lang);
         g_string_append_c (o, '%');
       } else
-        rjson_fmt (o, c->value, c->value == (gint64) c->value ? 0 : 3, lang);
+        rjson_fmt (o, c->value, rjson_is_int (c->value) ? 0 : 3, lang);
       g_string_append_printf (o, " | %s |\n",
                               c->ok ? i18n (I18N_OK, lang)
                                     : i18n (I18N_FAIL, lang));

@@ -1,5 +1,6 @@
 #include "reports/rjson.h"
 
+#include <math.h>
 #include <string.h>
 
 gboolean
@@ -17,6 +18,23 @@ rjson_num_or (const cJSON *obj, const char *key, double fallback)
 {
   double v;
   return rjson_num (obj, key, &v) ? v : fallback;
+}
+
+gboolean
+rjson_is_int (double x)
+{
+  return isfinite (x) && fabs (x) < 9007199254740992.0 && x == floor (x);
+}
+
+gint64
+rjson_int_or (const cJSON *obj, const char *key, gint64 min, gint64 max,
+              gint64 fallback)
+{
+  double v;
+  if (!rjson_num (obj, key, &v) || !rjson_is_int (v) || v < (double) min
+      || v > (double) max)
+    return fallback;
+  return (gint64) v;
 }
 
 const char *

@@ -10,6 +10,14 @@
 gboolean rjson_num (const cJSON *obj, const char *key, double *out);
 /* obj[key] as a number, or fallback. */
 double rjson_num_or (const cJSON *obj, const char *key, double fallback);
+/* obj[key] when it is a whole number from min to max, else fallback:
+ * results.json is read from a run directory that may be someone else's,
+ * and a double cast to an integer it does not fit ("items": 7e90) is
+ * undefined behaviour, never a count. */
+gint64 rjson_int_or (const cJSON *obj, const char *key, gint64 min,
+                     gint64 max, gint64 fallback);
+/* TRUE when x is a whole number a gint64 holds exactly (|x| < 2^53). */
+gboolean rjson_is_int (double x);
 /* obj[key] when a string, else fallback (borrowed). */
 const char *rjson_str (const cJSON *obj, const char *key,
                        const char *fallback);

@@ -20,7 +20,8 @@ group_of (const Results *r, guint i, double *g)
 static int
 rank_of (const Results *r, guint i)
 {
-  return (int) rjson_num_or (sub_at (r, i), "rank", (double) i + 1);
+  return (int) rjson_int_or (sub_at (r, i), "rank", 1, G_MAXINT,
+                             (gint64) i + 1);
 }
 
 /* The run of adjacent submissions sharing index's tie group. */
@@ -53,9 +54,8 @@ ties_in_group (const Results *r, guint index, int *group)
 {
   guint first, last;
   group_span (r, index, &first, &last);
-  double g = 0;
-  (void) group_of (r, index, &g);
-  *group = (int) g;
+  *group = (int) rjson_int_or (sub_at (r, index), "tie_group", G_MININT,
+                               G_MAXINT, 0);
   return first != last;
 }
 

@@ -57,6 +57,31 @@ run_manifest_submissions_of (const cJSON *array)
   return subs;
 }
 
+/* The contest's seed: written raw by contest_snapshot, a number once read
+ * back. Read from a file, it is made raw again, with its exact digits:
+ * cJSON prints a double with 15 significant digits when they come within
+ * its epsilon of the value, so 1234567890123457 would be written back as
+ * 1.23456789012346e+15 — another seed for the scorer, and a difference
+ * that stops the next resume. Only 0 to 2^53 reads exactly
+ * (run_manifest_read refuses others). */
+static guint64
+seed_of (cJSON *contest)
+{
+  cJSON *s = cJSON_GetObjectItemCaseSensitive (contest, "seed");
+  guint64 seed = 0;
+  double d;
+  if (cJSON_IsRaw (s))
+    (void) g_ascii_string_to_unsigned (s->valuestring, 10, 0, G_MAXUINT64,
+                                       &seed, NULL);
+  else if (count_exact (s, &d)) {
+    seed = (guint64) d;
+    g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
+    cJSON_ReplaceItemInObjectCaseSensitive (contest, "seed",
+                                            cJSON_CreateRaw (digits));
+  }
+  return seed;
+}
+
 /* The typed fields, from m->contest. */
 static void
 read_contest (RunManifest *m)
@@ -80,7 +105,7 @@ read_contest (RunManifest *m)
   m->w_availability = num_in (w, "availability");
   m->sla_ms = (guint) count_in (c, "sla_ms", G_MAXUINT);
   m->resamples = (guint) count_in (c, "resamples", G_MAXUINT);
-  m->seed = count_in (c, "seed", G_MAXUINT64);
+  m->seed = seed_of (m->contest);
   m->repeat = MAX ((guint) count_in (c, "repeat", 100), 1u);
   m->repeat_pass_k = g_strcmp0 (str_in (c, "repeat_rank"), "pass_k") == 0;
 }
@@ -144,7 +169,10 @@ run_manifest_write (const char *dir, const RunManifest *m, GError **error)
   /* A reference: printed as a member, left alone when o is freed. */
   if (m->planned_units > 0) {
     cJSON *plan = cJSON_AddObjectToObject (o, "plan");
-    cJSON_AddNumberToObject (plan, "units", (double) m->planned_units);
+    /* its digits, as the seed's (seed_of) */
+    g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                              m->planned_units);
+    cJSON_AddRawToObject (plan, "units", units);
   }
   if (m->has_log)
     cJSON_AddItemToObject (o, "log", rundir_digest_to_json (&m->log));
@@ -183,6 +211,14 @@ run_manifest_read (const char *dir, GError **error)
   if (!cJSON_IsObject (contest)) {
     cJSON_Delete (contest);
     not_manifest (error, path, "not a vabench run manifest");
+    return NULL;
+  }
+  const cJSON *seed = cJSON_GetObjectItemCaseSensitive (contest, "seed");
+  double ignored;
+  if (seed != NULL && !count_exact (seed, &ignored)) {
+    cJSON_Delete (contest);
+    not_manifest (error, path, "field \"contest.seed\": not an integer from "
+                               "0 to 2^53");
     return NULL;
   }
   const cJSON *log = cJSON_GetObjectItemCaseSensitive (o, "log");
@@ -242,7 +278,10 @@ short_json (const cJSON *v)
   if (v == NULL)
     return g_strdup ("(absent)");
   char *text = cJSON_PrintUnformatted (v);
-  g_autofree char *copy = g_strdup (text ? text : "?");
+  /* A manifest from someone else's run directory may hold any bytes:
+   * measured and cut as UTF-8, they must be UTF-8 first (g_utf8_strlen
+   * would step past the end of a character cut short). */
+  g_autofree char *copy = g_utf8_make_valid (text ? text : "?", -1);
   cJSON_free (text);
   if (g_utf8_strlen (copy, -1) > 80) {
     g_autofree char *cut = g_utf8_substring (copy, 0, 77);
@@ -258,8 +297,10 @@ differ (GPtrArray *out, const char *where, const cJSON *run,
   if (out->len >= DIFFERENCES_MAX)
     return;
   g_autofree char *a = short_json (run), *b = short_json (now);
-  g_ptr_array_add (out, g_strdup_printf ("%s: %s in the run, %s now", where,
-                                         a, b));
+  g_autofree char *line = g_strdup_printf ("%s: %s in the run, %s now",
+                                           where, a, b);
+  /* where is made of the manifest's keys, which may not be UTF-8 */
+  g_ptr_array_add (out, g_utf8_make_valid (line, -1));
 }
 
 static void

@@ -74,8 +74,12 @@ cJSON *
 rundir_digest_to_json (const RundirDigest *d)
 {
   cJSON *o = cJSON_CreateObject ();
-  /* Below 2^53: exact as a double, printed as the integer it is. */
-  cJSON_AddNumberToObject (o, "records", (double) d->records);
+  /* Its digits: cJSON prints a double of 16 digits or more with 15 when
+   * they come within its epsilon, and the count would read back as
+   * another. */
+  g_autofree char *records = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                              d->records);
+  cJSON_AddRawToObject (o, "records", records);
   cJSON_AddStringToObject (o, "sha256", d->sha256);
   return o;
 }
@@ -86,11 +90,21 @@ rundir_digest_from_json (const cJSON *o, RundirDigest *d)
   const cJSON *n = cJSON_GetObjectItemCaseSensitive (o, "records");
   const char *h = cJSON_GetStringValue (
       cJSON_GetObjectItemCaseSensitive (o, "sha256"));
-  if (!cJSON_IsObject (o) || !cJSON_IsNumber (n) || !isfinite (n->valuedouble)
-      || n->valuedouble < 0 || n->valuedouble > 9007199254740992.0
-      || n->valuedouble != floor (n->valuedouble) || !rundir_is_sha256 (h))
+  guint64 records = 0;
+  if (!cJSON_IsObject (o) || !rundir_is_sha256 (h))
     return FALSE;
-  d->records = (guint64) n->valuedouble;
+  if (cJSON_IsRaw (n)) { /* made by rundir_digest_to_json, not yet printed */
+    if (!g_ascii_string_to_unsigned (n->valuestring, 10, 0,
+                                     G_GUINT64_CONSTANT (9007199254740992),
+                                     &records, NULL))
+      return FALSE;
+  } else if (!cJSON_IsNumber (n) || !isfinite (n->valuedouble)
+             || n->valuedouble < 0 || n->valuedouble > 9007199254740992.0
+             || n->valuedouble != floor (n->valuedouble))
+    return FALSE;
+  else
+    records = (guint64) n->valuedouble;
+  d->records = records;
   memcpy (d->sha256, h, 65);
   return TRUE;
 }

@@ -52,8 +52,11 @@ line_parse (ScoreRecordLine *l, GError **error)
   gboolean blank_after = TRUE;
   for (const char *p = end; l->tree && p < l->text + l->len; p++)
     blank_after = blank_after && g_ascii_isspace (*p);
-  if (l->tree == NULL || !cJSON_IsObject (l->tree) || !blank_after)
+  if (l->tree == NULL || !blank_after)
     return line_error (l, error, JSONL_ERROR_SYNTAX, "not one JSON object");
+  if (!cJSON_IsObject (l->tree)) /* util/jsonl.c's code for it */
+    return line_error (l, error, JSONL_ERROR_TYPE,
+                       "a line must be one JSON object");
   GError *local = NULL;
   if (!score_record_decode (l->tree, &l->full, &local)) {
     g_propagate_prefixed_error (error, local, "%s:%u: ", l->path, l->lineno);
@@ -199,7 +202,9 @@ peek_members (const char *p, const char *end, PeekValue *v, GArray *nums,
     const char *key;
     gsize klen;
     p = peek_string (p, end, &key, &klen);
-    if (p == NULL)
+    /* bytes that are not UTF-8 go to the full parser, which refuses them
+     * as the whole reader does (head_fill checks the kept strings) */
+    if (p == NULL || !g_utf8_validate_len (key, klen, NULL))
       return FALSE;
     p = skip_ws (p, end);
     if (p >= end || *p != ':')
@@ -214,7 +219,9 @@ peek_members (const char *p, const char *end, PeekValue *v, GArray *nums,
     PeekValue *slot = f >= 0 && !v[f].set ? &v[f] : &tmp;
     p = peek_value (p, end, slot,
                     f == SF_LATENCY && slot != &tmp ? nums : NULL);
-    if (p == NULL)
+    if (p == NULL
+        || (slot == &tmp && tmp.type == cJSON_String
+            && !g_utf8_validate_len (tmp.str, tmp.len, NULL)))
       return FALSE;
     slot->set = TRUE;
     p = skip_ws (p, end);
@@ -567,13 +574,14 @@ typedef struct {
   gpointer user;
   ScoreHead head;
   guint records;
+  gboolean torn; /* a torn last line was seen (and skipped) */
   GString *arena;
   GArray *turns;
 } LazyCtx;
 
 /* The head of a line: peeked, or the full record when the line needs the
  * parser (NULL + error when it fails; NULL without error for a torn last
- * line, which is not a record). */
+ * line — one that does not parse —, which is not a record). */
 static const ScoreRecord *
 lazy_head (LazyCtx *c, ScoreRecordLine *line, gboolean torn, GError **error)
 {
@@ -584,12 +592,26 @@ lazy_head (LazyCtx *c, ScoreRecordLine *line, gboolean torn, GError **error)
     if (peek_members (line->text, line->text + line->len, h->values,
                       h->latency, &line->turns_at)) {
       line->head = &h->rec;
-      return head_fill (h, line, error) ? &h->rec : NULL;
+      if (head_fill (h, line, NULL))
+        return &h->rec;
+      /* A head the record cannot have: the error is the whole line's, as
+       * score_record_read gives it (its tail may be broken JSON, which
+       * that reader names first; found by tests/fuzz/fuzz-score-record). */
+      line->head = NULL;
     }
     line->turns_at = NULL;
   }
-  if (line_parse (line, torn ? NULL : error))
+  GError *local = NULL;
+  if (line_parse (line, &local))
     return &line->full;
+  /* A torn last line is one that does not parse; one that parses but is
+   * no record (an array, no "submission") is an error there too, as
+   * util/jsonl.c reads a tail (found by tests/fuzz/fuzz-score-record). */
+  if (torn && (g_error_matches (local, JSONL_ERROR, JSONL_ERROR_SYNTAX)
+               || g_error_matches (local, JSONL_ERROR, JSONL_ERROR_UTF8)))
+    g_clear_error (&local);
+  if (local)
+    g_propagate_error (error, local);
   return NULL;
 }
 
@@ -602,6 +624,8 @@ lazy_line (LazyCtx *c, const char *text, gsize len, guint lineno,
   GError *local = NULL;
   const ScoreRecord *head = lazy_head (c, &line, torn, &local);
   gboolean ok = head != NULL || (torn && local == NULL);
+  if (head == NULL && ok)
+    c->torn = TRUE;
   if (head != NULL) {
     c->records++;
     ok = c->func (head, &line, c->user, &local);
@@ -612,6 +636,18 @@ lazy_line (LazyCtx *c, const char *text, gsize len, guint lineno,
     score_record_clear (&line.full);
   cJSON_Delete (line.tree);
   return ok;
+}
+
+/* A line util/jsonl.c skips as blank: g_ascii_isspace bytes only (a form
+ * feed too, which JSON does not call white space; found by
+ * tests/fuzz/fuzz-score-record). */
+static gboolean
+blank_line (const char *t, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (t[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* Visits the complete lines of buf (and a last one without '\n' at the
@@ -629,7 +665,7 @@ lazy_lines (LazyCtx *c, const char *buf, gsize have, gboolean at_end,
     gsize len = nl ? (gsize) (nl - (buf + pos)) : have - pos;
     const char *t = buf + pos;
     (*lineno)++;
-    if (skip_ws (t, t + len) != t + len
+    if (!blank_line (t, len)
         && !lazy_line (c, t, len, *lineno, nl == NULL, error))
       return FALSE;
     pos += len + (nl ? 1 : 0);
@@ -654,7 +690,7 @@ score_record_read_lazy (const char *dir, ScoreRecordLazyFunc func,
   LazyCtx c = { path, func, user, { .strings = g_string_new (NULL),
                                     .latency = g_array_new (
                                         FALSE, FALSE, sizeof (double)) },
-                0, g_string_new (NULL),
+                0, FALSE, g_string_new (NULL),
                 g_array_new (FALSE, TRUE, sizeof (ScoreTurn)) };
   gsize cap = LAZY_CHUNK, have = 0, used = 0;
   g_autofree char *buf = g_malloc (cap);
@@ -681,7 +717,9 @@ score_record_read_lazy (const char *dir, ScoreRecordLazyFunc func,
   g_array_unref (c.head.latency);
   g_string_free (c.arena, TRUE);
   g_array_unref (c.turns);
-  if (ok && c.records == 0) {
+  /* A file of a torn line only holds no record but is no error, as
+   * util/jsonl.c reads it (score_record_read). */
+  if (ok && c.records == 0 && !c.torn) {
     g_set_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY,
                  "%s:1: the file holds no record", path);
     return FALSE;

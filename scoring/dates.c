@@ -122,8 +122,10 @@ word_is (const Text *t, guint i, int keyword)
   return word_eq (t, i, keyword_forms (t->lenient)[keyword]);
 }
 
-/* The longest run of words from i (at most 10) that is one number; its
- * value in *v and the index after it, or i. */
+/* The longest run of words from i (at most 10) that is one whole number
+ * a guint holds (callers cast it); its value in *v and the index after
+ * it, or i. The range is checked before the cast: casting 2.2e11 to a
+ * guint is undefined (found by tests/fuzz/fuzz-dates). */
 static guint
 number_words (const Text *t, guint i, double *v)
 {
@@ -133,7 +135,8 @@ number_words (const Text *t, guint i, double *v)
     const CueWord *b = &g_array_index (t->words, CueWord, end - 1);
     g_autofree char *s = g_strndup (t->norm + a->start, b->end - a->start);
     double x;
-    if (numbers_parse (s, &x) && x == (guint) x) {
+    if (numbers_parse (s, &x) && x >= 0 && x <= G_MAXUINT
+        && x == (guint) x) {
       *v = x;
       best = end;
     }

@@ -795,9 +795,9 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
     cJSON *before_ties = NULL;
     g_autoptr (cJSON) before = metrics_input_compute (judged, &cfg,
                                                       &before_ties);
-    g_autoptr (cJSON) before_ties_owned = before_ties;
     results_set (res, "appeals",
                  review_summary (review, before, before_ties));
+    cJSON_Delete (before_ties);
   }
   guint64 planned = m->planned_units ? m->planned_units : cov.units_seen;
   results_set_coverage (res, m->submissions, answered, planned,

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test binary (GTest, --tap), then every one again with
 # G_SLICE=always-malloc so that leaks show, and every shell test under
-# tests/cli (TAP too), then prints one summary line: "N passed, N failed".
+# tests/cli (TAP too), then the fuzz smoke (tests/fuzz/smoke.sh), then
+# prints one summary line: "N passed, N failed".
 # Usage: tests/run.sh BUILD_DIR
 set -u
 build=${1:-build-san}
@@ -51,7 +52,9 @@ for t in "$build"/tests/test-*; do
   run_one "$(basename "$t") [G_SLICE=always-malloc]" \
     env G_SLICE=always-malloc "$t" --tap
 done
-for t in tests/cli/*.sh tests/browser/*.sh; do
+# The fuzz smoke last: every libFuzzer target over its seeds, 20 s in all
+# (tests/fuzz/smoke.sh).
+for t in tests/cli/*.sh tests/browser/*.sh tests/fuzz/smoke.sh; do
   case "$t" in */setup.sh) continue ;; esac # sourced by the others
   [ -f "$t" ] || continue
   run_one "$t" sh "$t"

@@ -187,6 +187,23 @@ test_dates (void)
   g_assert_cmpuint (none->len, ==, 0); /* a citation is no date */
 }
 
+/* A day or year past what a guint holds is no date, and reading it is no
+ * float-to-integer overflow (found by tests/fuzz/fuzz-dates; UBSan with
+ * float-cast-overflow stops on it). */
+static void
+test_dates_huge (void)
+{
+  static const char *const huge[] = {
+    "ngày 222222222222 tháng 7 năm 2026", "ngày 1 tháng 7 năm 99999999999",
+    "mùng 1e300 tháng 7 năm 2026", "ngày 1 tháng 4294967297 năm 2026",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (huge); i++) {
+    g_autofree char *norm = normalize_text (huge[i], FALSE);
+    g_autoptr (GArray) d = dates_scan (norm, FALSE);
+    g_assert_cmpuint (d->len, ==, 0);
+  }
+}
+
 static void
 test_names (void)
 {
@@ -276,6 +293,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims/unaccented-and-english",
                    test_unaccented_and_english);
   g_test_add_func ("/claims/dates", test_dates);
+  g_test_add_func ("/claims/dates-huge", test_dates_huge);
   g_test_add_func ("/claims/names", test_names);
   g_test_add_func ("/claims/lexicon", test_lexicon);
   g_test_add_func ("/claims/reasons", test_reasons);

@@ -80,6 +80,26 @@ static const BadCase bad_cases[] = {
     "7: [politeness] timeout_ms: \"30s\"" },
   { "bad-pause", "[politeness]\npause_after = -1\n",
     "7: [politeness] pause_after:" },
+  /* Found by fuzz-contest: a value GKeyFile cannot unescape or that is not
+   * UTF-8 read as absent, so the default was used in silence (an official
+   * contest run as unofficial, a seed replaced), and a second bad escape
+   * made GLib warn of an error set twice. Each is refused, naming it. */
+  { "escape-official",
+    "![contest]\nname = Thử\nofficial = true\\\ntestsets = set.jsonl\n"
+    "submissions = plain.json\n",
+    "3: [contest] official: ends in a lone backslash" },
+  { "escape-end", "[politeness]\nretries = 3\\\n",
+    "7: [politeness] retries: ends in a lone backslash" },
+  { "escape-invalid", "[nearmiss]\nkinds = telex\\;vni\n",
+    "7: [nearmiss] kinds: \"\\;\" is no escape GKeyFile knows" },
+  { "escape-twice", "[politeness]\nmode = c\\'l\\'osed\\\n",
+    "7: [politeness] mode: \"\\'\" is no escape GKeyFile knows" },
+  { "seed-past-2p53",
+    "![contest]\nname = Thử\nseed = 9007199254740993\ntestsets = set.jsonl\n"
+    "submissions = plain.json\n",
+    "3: [contest] seed: \"9007199254740993\"" },
+  { "not-utf8", "[politeness]\nmode = cl\xC3osed\n",
+    "7: [politeness] mode: not UTF-8" },
 };
 
 static char *

@@ -57,7 +57,7 @@ test_parse_bad (void)
   }
 }
 
-/* A rate past 1, a % on a count and a decimal comma are refused with a
+/* A rate past 1 (or 100%), a % on a count and a decimal comma are refused with a
  * message that says what to write. */
 static void
 test_parse_hints (void)
@@ -73,6 +73,9 @@ test_parse_hints (void)
                        "percentage (80%)" },
     { "p95_ms<=80%", "p95_ms is not a share, so % does not apply" },
     { "accuracy>=80%%", "expected a number after the operator" },
+    /* a percentage past 100 (tests/fuzz/fuzz-gate took it as 7.8) */
+    { "accuracy>=780%", "accuracy is a share from 0 to 100%, not 780%" },
+    { "robustness<=-150%", "robustness is a share from 0 to 100%" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
     g_autoptr (GError) error = NULL;

@@ -207,7 +207,7 @@ test_lines (void)
     "{\"s\":\"0123456789abcdef\\n0123456789abcdef\\\"q\\/\"}",
     /* control bytes in values and keys, in and after the first word; DEL
      * is not one */
-    "{\"s\":\"0123456789\x01" "abc\"}", "{\"s\":\"01234567\x1f\"}",
+    "{\"s\":\"0123456789\001abc\"}", "{\"s\":\"01234567\x1f\"}",
     "{\"s\x01\":1}", "{\"n\":2,\"s\":\"\x7f del\"}", "{\"n\":\t1}",
     /* non-ASCII bytes outside strings, and invalid ones in a key */
     "{\"s\":1,\xc3\xa9:2}", "{\"s\":1}\xc3\xa9", "{\"s\":1} \xff",

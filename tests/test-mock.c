@@ -579,6 +579,7 @@ test_http_rasa_session (void)
   g_autofree char *a
       = rasa_text (port, "nguoi-dan-1", "Đăng ký thường trú cần gì?", &n);
   g_assert_cmpuint (n, ==, 2); /* long answers come as two messages */
+  g_assert_nonnull (a);
   g_autofree char *b = rasa_text (port, "nguoi-dan-1", "Thế còn lệ phí?", &n);
   g_assert_nonnull (strstr (b, "20.000 đồng"));
   g_autofree char *c = rasa_text (port, "nguoi-dan-2", "Thế còn lệ phí?", &n);

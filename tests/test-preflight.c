@@ -148,6 +148,46 @@ test_redirect_allowed (void)
   manifest_free (m);
 }
 
+static void
+assert_one_line (const char *s)
+{
+  g_assert_true (g_utf8_validate (s, -1, NULL));
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      g_error ("control character U+%04X in \"%s\"", g_utf8_get_char (p), s);
+}
+
+/* Found by fuzz-adapter: what the endpoint sends — its body, a Location,
+ * the detail about it — reaches the reason, which the operator's terminal
+ * and the reports show. An ESC (a terminal escape sequence), a C1 control
+ * or a line break becomes a space; the words stay. */
+static void
+test_hostile_text (void)
+{
+  Manifest *m = manifest ("http://h/v1/chat/completions", "openai-chat",
+                          NULL);
+  PreflightSeen bodies = { FAILURE_HTTP_4XX, 403, FALSE,
+                           "HTTP status 403\r\nX-Forged: 1",
+                           "\x1b]0;Tỉnh B\x07Truy cập bị từ chối\x05", NULL };
+  PreflightResult r;
+  preflight_diagnose (m, &bodies, &r);
+  g_assert_cmpint (r.state, ==, PREFLIGHT_UNAVAILABLE);
+  assert_one_line (r.reason);
+  g_assert_nonnull (strstr (r.reason, "Truy cập bị từ chối"));
+  if (r.fix)
+    assert_one_line (r.fix);
+  preflight_result_clear (&r);
+  PreflightSeen moved = { FAILURE_REDIRECT, 301, FALSE, NULL, NULL,
+                          "http://khac.example/\x1b[2J\xc2\x9b" "31m" };
+  preflight_diagnose (m, &moved, &r);
+  assert_one_line (r.reason);
+  g_assert_nonnull (strstr (r.reason, "khac.example"));
+  if (r.fix)
+    assert_one_line (r.fix);
+  preflight_result_clear (&r);
+  manifest_free (m);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,5 +198,6 @@ main (int argc, char **argv)
     g_test_add_data_func (n, &cases[i], test_case);
   }
   g_test_add_func ("/preflight/redirect-allowed", test_redirect_allowed);
+  g_test_add_func ("/preflight/hostile-text", test_hostile_text);
   return g_test_run ();
 }

@@ -8,8 +8,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "reports/csv.h"
 #include "reports/escape.h"
 #include "reports/gate.h"
+#include "reports/html.h"
+#include "reports/markdown.h"
+#include "reports/rundata.h"
 #include "reports/i18n.h"
 #include "reports/labels.h"
 #include "reports/plot.h"
@@ -674,6 +678,69 @@ test_csv (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (results, "\"Trợ lý <b>Huế</b> & \"\"bạn\"\"\""));
 }
 
+/* Numbers no integer holds are written as numbers, not cast: a
+ * results.json from elsewhere may hold anything (tests/fuzz/fuzz-rundata
+ * found the cast; UBSan's float-cast-overflow stops on it). */
+static void
+test_csv_huge_numbers (void)
+{
+  static const char text[]
+      = "{\"submissions\": [{\"id\": \"x\", \"rank\": 1, "
+        "\"accuracy\": 6.7e88, \"p95_ms\": -1e300, \"items\": 1e20, "
+        "\"accuracy_ci\": [1e19, 9.3e18]}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Results) r = results_parse (text, -1, "results.json", &error);
+  g_assert_no_error (error);
+  g_autofree char *csv = csv_results (r);
+  g_assert_nonnull (strstr (csv, ",6.7e+88,"));
+  g_assert_nonnull (strstr (csv, ",-1e+300,"));
+  g_assert_nonnull (strstr (csv, ",1e+20,"));
+  g_assert_nonnull (strstr (csv, ",1e+19,9.3e+18,"));
+}
+
+/* Found by fuzz-rundata: the HTML report cast results.json's counts to
+ * int ("items": 7e90 in a category cell is undefined behaviour, caught by
+ * float-cast-overflow), and so did the set's items, the rank, the tie
+ * group and the gate's values in Markdown. Each is now shown only when it
+ * is a whole number in range; the reports are made all the same. */
+static void
+test_html_huge_numbers (void)
+{
+  g_autofree char *fixture = read_path (FIXTURE "/results.json");
+  g_autoptr (cJSON) o = cJSON_Parse (fixture);
+  cJSON *sub = cJSON_GetArrayItem (cJSON_GetObjectItem (o, "submissions"), 0);
+  g_assert_nonnull (sub);
+  cJSON_ReplaceItemInObject (sub, "rank", cJSON_CreateNumber (1e20));
+  cJSON_ReplaceItemInObject (sub, "tie_group", cJSON_CreateNumber (-1e300));
+  cJSON *cats = cJSON_GetObjectItem (sub, "by_category");
+  g_assert_true (cats && cats->child);
+  cJSON_ReplaceItemInObject (cats->child, "items", cJSON_CreateNumber (7e90));
+  cJSON_ReplaceItemInObject (cats->child, "correct",
+                             cJSON_CreateNumber (-7e90));
+  cJSON *sets = cJSON_GetObjectItem (cJSON_GetObjectItem (o, "contest"),
+                                     "testsets");
+  g_assert_true (sets && sets->child);
+  cJSON_ReplaceItemInObject (sets->child, "items", cJSON_CreateNumber (7e90));
+  g_autofree char *dir = g_dir_make_tmp ("vb-report-huge-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "results.json", NULL);
+  g_autofree char *text = cJSON_Print (o);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RunData) rd = rundata_load (dir, &error);
+  g_assert_no_error (error);
+  for (int lang = 0; lang < 2; lang++) {
+    g_autofree char *html = html_report (rd, NULL, (ReportLang) lang);
+    g_assert_nonnull (html);
+    g_assert_nonnull (strstr (html, "<span class=\"ci\">0/0</span>"));
+    g_autofree char *md = markdown_report (rd, NULL, (ReportLang) lang);
+    g_assert_nonnull (md);
+  }
+  g_autofree char *label = ties_rank_label (rd->results, 0);
+  g_assert_cmpstr (label, ==, "1");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_json (Fixture *f, gconstpointer data)
 {
@@ -1054,6 +1121,8 @@ main (int argc, char **argv)
   FIX ("/report/bad-input", test_bad_input);
   FIX ("/report/private", test_private);
   g_test_add_func ("/report/leaderboard", test_leaderboard);
+  g_test_add_func ("/report/csv/huge-numbers", test_csv_huge_numbers);
+  g_test_add_func ("/report/html/huge-numbers", test_html_huge_numbers);
   g_test_add_func ("/report/ties", test_ties);
   g_test_add_func ("/report/file-names", test_file_names);
   g_test_add_func ("/report/labels", test_labels);

@@ -449,6 +449,13 @@ collect_lazy (const ScoreRecord *head, ScoreRecordLine *line, gpointer user,
  * turns, texts without judgements, the full record on demand — for the
  * lines vabench writes and for escapes, odd spacing, a record without
  * turns, a blank line and a torn last line. */
+static gboolean
+count_scores (const ScoreRecord *rec, gpointer user, GError **error)
+{
+  (*(guint *) user)++;
+  return TRUE;
+}
+
 static void
 test_score_lazy (void)
 {
@@ -507,6 +514,25 @@ test_score_lazy (void)
   g_assert_false (score_record_read_lazy (dir, collect_lazy, &seen, &error));
   g_assert_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY);
   g_clear_error (&error);
+  /* blank as util/jsonl.c says: a form feed too (the lazy reader took
+   * "\f" for a torn line; tests/fuzz/fuzz-score-record) */
+  g_assert_true (g_file_set_contents (path, "\f", -1, &error));
+  g_assert_false (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_error (error, JSONL_ERROR, JSONL_ERROR_EMPTY);
+  g_clear_error (&error);
+  /* Only a torn line: no record, and no error from either reader, as
+   * util/jsonl.h reads a torn tail (the lazy one said "holds no record";
+   * found by tests/fuzz/fuzz-score-record). */
+  g_assert_true (g_file_set_contents (path, "{\"submission\":\"a\",\"it", -1,
+                                      &error));
+  guint whole = 0;
+  g_assert_true (score_record_read (dir, count_scores, &whole, &error));
+  g_assert_no_error (error);
+  guint before = seen.heads->len;
+  g_assert_true (score_record_read_lazy (dir, collect_lazy, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole, ==, 0);
+  g_assert_cmpuint (seen.heads->len, ==, before);
   g_ptr_array_unref (seen.heads);
   g_ptr_array_unref (seen.texts);
   g_ptr_array_unref (seen.full);
@@ -545,6 +571,53 @@ test_score_lazy_broken_tail (void)
   g_assert_false (score_record_read_lazy (dir, ask_full, NULL, &error));
   g_assert_error (error, JSONL_ERROR, JSONL_ERROR_SYNTAX);
   g_assert_nonnull (strstr (error->message, "scores.jsonl:1: "));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A line the record cannot come from fails in the lazy reader with the
+ * whole reader's error, even when only heads are read: invalid UTF-8 in
+ * a name or in a member the reader does not keep, a head without
+ * "submission" before a broken tail (the whole reader names the broken
+ * JSON), a line that is no object. Found by tests/fuzz/fuzz-score-record:
+ * a bad byte in a name read as "field submission: missing", one in
+ * another member not at all. */
+static void
+test_score_lazy_head_errors (void)
+{
+  static const struct {
+    const char *line;
+    int code;
+  } cases[] = {
+    { "{\"subm\xc5on\":\"h\",\"submission\":\"a\",\"item\":\"b\","
+      "\"turns\":[]}\n", JSONL_ERROR_UTF8 },
+    { "{\"submission\":\"a\",\"note\":\"x\xff\",\"item\":\"b\","
+      "\"turns\":[]}\n", JSONL_ERROR_UTF8 },
+    { "{\"submission\":\"a\",\"item\":\"b\",\"item\":\"\xc3(\","
+      "\"turns\":[]}\n", JSONL_ERROR_UTF8 },
+    { "{\"submi}sion\":\"a\",\"item\":\"b\",\"turns\":[{]}\n",
+      JSONL_ERROR_SYNTAX },
+    { "{\"submission\":3,\"item\":\"b\",\"turns\":[}\n", JSONL_ERROR_SYNTAX },
+    { "[{\"submission\":\"a\",\"item\":\"b\"}]\n", JSONL_ERROR_TYPE },
+    { "{\"item\":\"b\",\"turns\":[]}\n", JSONL_ERROR_MISSING },
+    /* a last line without its newline that parses is read, torn or not */
+    { " \"\"", JSONL_ERROR_TYPE },
+    { "{\"item\":\"b\"}", JSONL_ERROR_MISSING },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vabench-lazy-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "scores.jsonl", NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_assert_true (g_file_set_contents (path, cases[i].line, -1, &error));
+    guint n = 0;
+    g_assert_false (score_record_read (dir, count_scores, &n, &error));
+    g_assert_error (error, JSONL_ERROR, cases[i].code);
+    g_clear_error (&error);
+    g_assert_false (score_record_read_lazy (dir, heads_only, NULL, &error));
+    g_assert_error (error, JSONL_ERROR, cases[i].code);
+    g_assert_nonnull (strstr (error->message, "scores.jsonl:1: "));
+    g_clear_error (&error);
+  }
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -674,6 +747,80 @@ test_manifest_differences (void)
                                  "\"cd\" now"));
   g_assert_null (strstr (all, "path"));
   g_assert_cmpuint (g_strv_length (d), ==, 3);
+}
+
+/* Found by fuzz-run-manifest: a manifest.json from an untrusted run
+ * directory may hold bytes that are not UTF-8 in a value or a key. The
+ * differences resume prints are UTF-8 all the same, and measuring a value
+ * cut short inside a character ("\xF0" before the closing quote) reads
+ * nothing past its end (ASan). */
+static void
+test_manifest_differences_utf8 (void)
+{
+  cJSON *forged = sample_contest (); /* the manifest takes it */
+  cJSON_ReplaceItemInObject (forged, "name", cJSON_CreateString ("Cu\xF0"));
+  cJSON_AddNumberToObject (forged, "s\xE1\xBB", 1);
+  g_autoptr (RunManifest) m = run_manifest_new ("demo", "2026-01-01T00:00:00Z",
+                                                forged);
+  g_autoptr (cJSON) now = sample_contest ();
+  cJSON_ReplaceItemInObject (now, "name",
+                             cJSON_CreateString ("Cuộc thi cấp tỉnh"));
+  g_auto (GStrv) d = run_manifest_differences (m, now);
+  g_assert_nonnull (d);
+  g_assert_cmpuint (g_strv_length (d), ==, 2);
+  for (char **l = d; *l; l++)
+    g_assert_true (g_utf8_validate (*l, -1, NULL));
+  g_autofree char *all = g_strjoinv ("\n", d);
+  g_assert_nonnull (strstr (all, "name: \"Cu\xEF\xBF\xBD\" in the run, "
+                                 "\"Cuộc thi cấp tỉnh\" now"));
+}
+
+/* Found by fuzz-run-manifest: a seed of 16 digits or more, written
+ * exactly at the start, was read back as a double and written again by
+ * cJSON with 15 significant digits (1.23456789012346e+15): the scorer's
+ * seed changed, and the next resume saw a changed contest. It is read and
+ * written with its digits now, and a seed past 2^53 (no JSON number holds
+ * it) or a fraction is refused. */
+static void
+test_manifest_seed_exact (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "manifest-seed", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  cJSON *contest = sample_contest (); /* the manifest takes it */
+  cJSON_ReplaceItemInObject (contest, "seed",
+                             cJSON_CreateRaw ("1234567890123457"));
+  g_autoptr (RunManifest) m = run_manifest_new ("seed", "2026-01-01T00:00:00Z",
+                                                contest);
+  g_assert_cmpuint (m->seed, ==, G_GUINT64_CONSTANT (1234567890123457));
+  g_autoptr (GError) error = NULL;
+  g_assert_true (run_manifest_write (dir, m, &error));
+  g_autoptr (RunManifest) once = run_manifest_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (once->seed, ==, G_GUINT64_CONSTANT (1234567890123457));
+  g_assert_true (run_manifest_write (dir, once, &error));
+  g_autoptr (RunManifest) twice = run_manifest_read (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (twice->seed, ==, G_GUINT64_CONSTANT (1234567890123457));
+  g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"seed\":\t1234567890123457"));
+  g_autoptr (cJSON) now = sample_contest ();
+  cJSON_ReplaceItemInObject (now, "seed", cJSON_CreateRaw ("1234567890123457"));
+  g_auto (GStrv) d = run_manifest_differences (twice, now);
+  g_assert_null (d);
+
+  static const char *const bad[] = { "18014398509481984", "1.5", "-1",
+                                     "\"7\"" };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++) {
+    g_autofree char *forged = g_strdup_printf (
+        "{\"contest\": {\"name\": \"x\", \"seed\": %s}}", bad[i]);
+    g_assert_true (g_file_set_contents (path, forged, -1, NULL));
+    g_autoptr (GError) e = NULL;
+    g_assert_null (run_manifest_read (dir, &e));
+    g_assert_error (e, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+    g_assert_nonnull (strstr (e->message, "contest.seed"));
+  }
 }
 
 /* One writer per run directory: a second is refused with the holder's
@@ -865,12 +1012,17 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/attempt-numbers", test_attempt_numbers);
   g_test_add_func ("/rundir/score-round-trip", test_score_round_trip);
   g_test_add_func ("/rundir/score-lazy", test_score_lazy);
+  g_test_add_func ("/rundir/score-lazy/head-errors",
+                   test_score_lazy_head_errors);
   g_test_add_func ("/rundir/score-lazy/broken-tail",
                    test_score_lazy_broken_tail);
   g_test_add_func ("/rundir/manifest", test_manifest);
   g_test_add_func ("/rundir/results", test_results);
   g_test_add_func ("/rundir/manifest-digest", test_manifest_digest);
   g_test_add_func ("/rundir/manifest-differences", test_manifest_differences);
+  g_test_add_func ("/rundir/manifest-seed-exact", test_manifest_seed_exact);
+  g_test_add_func ("/rundir/manifest-differences/utf8",
+                   test_manifest_differences_utf8);
   g_test_add_func ("/rundir/lock", test_lock);
   g_test_add_func ("/rundir/results-coverage", test_results_coverage);
   g_test_add_func ("/rundir/atomic-file", test_atomic_file);

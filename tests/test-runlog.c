@@ -115,7 +115,6 @@ test_batches_and_syncer (void)
   append_n (log, 0, 2);
   runlog_hold (log);
   append_n (log, 2, 3);
-  g_autofree char *path = g_build_filename (dir, "log.jsonl", NULL);
   guint seen = 0;
   g_assert_true (runlog_read (dir, count_record, &seen, NULL));
   g_assert_cmpuint (seen, ==, 2); /* held: not written yet */

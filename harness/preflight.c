@@ -1,5 +1,7 @@
 #include "harness/preflight.h"
 
+#include "util/one_line.h"
+
 #include <string.h>
 
 #include "harness/transfer.h"
@@ -123,35 +125,16 @@ body_head (const char *body)
   return g_utf8_make_valid (g_strstrip (s), -1);
 }
 
-/* One line of UTF-8 without control characters: a reason carries what
- * the endpoint sent (its body's start, a Location, libcurl's words about
- * it), and it is printed on the operator's terminal and in the reports,
- * where an ESC or a C1 control would be a terminal escape sequence and a
- * line break a forged line. Takes text. */
-static char *
-one_line (char *text)
-{
-  if (text == NULL)
-    return NULL;
-  g_autofree char *owned = text;
-  g_autofree char *valid = g_utf8_make_valid (owned, -1);
-  GString *out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char (p)) {
-    gunichar c = g_utf8_get_char (p);
-    if (g_unichar_iscntrl (c))
-      g_string_append_c (out, ' ');
-    else
-      g_string_append_unichar (out, c);
-  }
-  return g_string_free (out, FALSE);
-}
-
 static void
 set (PreflightResult *r, PreflightState st, char *reason, char *fix)
 {
   r->state = st;
+  /* a reason carries what the endpoint sent (its body's start, a
+   * Location, libcurl's words about it) */
   r->reason = one_line (reason);
   r->fix = one_line (fix);
+  g_free (reason);
+  g_free (fix);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "rundir/rundir.h"
 #include "util/atomic_file.h"
+#include "util/input_file.h"
 
 static const char *
 str_in (const cJSON *o, const char *key)
@@ -201,11 +202,13 @@ run_manifest_read (const char *dir, GError **error)
   g_autofree char *path = rundir_path (dir, RUNDIR_MANIFEST);
   g_autofree char *text = NULL;
   gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &text, &len, &local)) {
-    not_manifest (error, path, local->message);
+  /* a run directory may come from elsewhere: its manifest is read under
+   * limits like every other input (34 submissions and their sets take a
+   * few kilobytes) */
+  static const InputLimits limits = { 16u << 20, 1u << 20 };
+  if (!input_file_read (path, &limits, "a run manifest", &text, &len,
+                        RUNDIR_ERROR, RUNDIR_ERROR_INPUT, error))
     return NULL;
-  }
   g_autoptr (cJSON) o = cJSON_ParseWithLength (text, len);
   cJSON *contest = cJSON_DetachItemFromObjectCaseSensitive (o, "contest");
   if (!cJSON_IsObject (contest)) {

@@ -1,5 +1,7 @@
 #include "rundir/rundir_lock.h"
 
+#include "util/one_line.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -32,8 +34,8 @@ read_holder (int fd, char **command)
   guint64 pid = 0;
   if (!g_ascii_string_to_unsigned (buf, 10, 1, G_MAXINT32, &pid, NULL))
     return 0;
-  if (command && sp)
-    *command = g_strdup (sp + 1);
+  if (command && sp) /* the holder's words, printed in our error */
+    *command = one_line (sp + 1);
   return (gint64) pid;
 }
 

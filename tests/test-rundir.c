@@ -2,6 +2,7 @@
  * as what was written, readers refuse what is not a record and never cast
  * a number silently, the name tables round-trip, and files are replaced
  * whole. */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -825,6 +826,23 @@ test_manifest_seed_exact (void)
 
 /* One writer per run directory: a second is refused with the holder's
  * pid; the lock goes with its holder; a symlink planted there is refused. */
+/* A run directory from elsewhere: its manifest is read under limits. */
+static void
+test_manifest_too_large (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "huge-manifest", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 17 << 20), ==, 0);
+  close (fd);
+  g_autoptr (GError) error = NULL;
+  g_assert_null (run_manifest_read (dir, &error));
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "limit"));
+}
+
 static void
 test_lock (void)
 {
@@ -848,6 +866,17 @@ test_lock (void)
   RundirLock *b = rundir_lock_take (dir, "score", &error);
   g_assert_no_error (error);
   rundir_lock_release (b);
+  /* the holder's words are printed in our error: no terminal escape
+   * passes through them */
+  RundirLock *c = rundir_lock_take (dir, "run \x1b[2J\x9b--resume", &error);
+  g_assert_no_error (error);
+  g_assert_null (rundir_lock_take (dir, "score", &error));
+  g_assert_error (error, RUNDIR_ERROR, RUNDIR_ERROR_LOCKED);
+  g_assert_null (strchr (error->message, '\x1b'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "run  [2J"));
+  g_clear_error (&error);
+  rundir_lock_release (c);
 
   g_autofree char *nowhere = g_build_filename (tmpdir, "không-có", NULL);
   g_assert_null (rundir_lock_take (nowhere, "score", &error));
@@ -1024,6 +1053,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rundir/manifest-differences/utf8",
                    test_manifest_differences_utf8);
   g_test_add_func ("/rundir/lock", test_lock);
+  g_test_add_func ("/rundir/manifest-too-large", test_manifest_too_large);
   g_test_add_func ("/rundir/results-coverage", test_results_coverage);
   g_test_add_func ("/rundir/atomic-file", test_atomic_file);
   int rc = g_test_run ();

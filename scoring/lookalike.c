@@ -31,7 +31,20 @@ struct _Lookalike {
   /* the group of records of one question being read */
   char *testset, *item, *variant;
   GArray *group;       /* Entry */
+  /* text → its Print: contests repeat answers (a backend shared by
+   * several submissions, a retrieval bot's one text for every variant),
+   * and the phrase form is nearly all of this module's time */
+  GHashTable *prints;
+  gsize print_bytes;
 };
+
+typedef struct {
+  guint64 sim, exact;
+} Print;
+
+/* Past this much text remembered the prints start again: a bound, not
+ * an expected size (a 34-province contest repeats within an item). */
+#define PRINTS_MAX_BYTES ((gsize) 64 << 20)
 
 static void
 entry_clear (Entry *e)
@@ -81,6 +94,7 @@ lookalike_new (const GArray *submissions)
   l->pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     pair_free);
   l->group = g_array_new (FALSE, TRUE, sizeof (Entry));
+  l->prints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; submissions && i < submissions->len; i++)
     (void) sub_index (l, g_array_index (submissions, RunSubmission, i).id);
   return l;
@@ -105,6 +119,7 @@ lookalike_free (Lookalike *l)
   group_clear (l);
   g_array_unref (l->group);
   g_hash_table_unref (l->pairs);
+  g_hash_table_unref (l->prints);
   g_hash_table_unref (l->index);
   g_ptr_array_unref (l->ids);
   g_free (l);
@@ -266,6 +281,27 @@ quote_of (const char *text)
   return g_strconcat (cut, "…", NULL);
 }
 
+/* The fingerprints of text, remembered. */
+static const Print *
+print_of (Lookalike *l, const char *text)
+{
+  const Print *known = g_hash_table_lookup (l->prints, text);
+  if (known != NULL)
+    return known;
+  gsize n = strlen (text);
+  if (l->print_bytes + n > PRINTS_MAX_BYTES) {
+    g_hash_table_remove_all (l->prints);
+    l->print_bytes = 0;
+  }
+  g_autofree char *phrase = normalize_phrase_of (text, FALSE);
+  Print *pr = g_new (Print, 1);
+  pr->sim = simhash_phrase (phrase);
+  pr->exact = fnv1a (phrase, strlen (phrase));
+  g_hash_table_insert (l->prints, g_strdup (text), pr);
+  l->print_bytes += n;
+  return pr;
+}
+
 void
 lookalike_add (Lookalike *l, const ScoreRecord *rec, gboolean hidden)
 {
@@ -284,9 +320,9 @@ lookalike_add (Lookalike *l, const ScoreRecord *rec, gboolean hidden)
   g_autofree char *text = record_text (rec);
   if (text == NULL)
     return;
-  g_autofree char *phrase = normalize_phrase_of (text, FALSE);
-  Entry e = { sub, simhash_phrase (phrase), fnv1a (phrase, strlen (phrase)),
-              hidden ? NULL : quote_of (text), strlen (text) };
+  const Print *pr = print_of (l, text);
+  Entry e = { sub, pr->sim, pr->exact, hidden ? NULL : quote_of (text),
+              strlen (text) };
   g_array_append_val (l->group, e);
 }
 

@@ -31,6 +31,21 @@ cmd_parse_options (const char *name, const char *params, const char *summary,
   return TRUE;
 }
 
+gboolean
+cmd_parse_dir_options (const char *name, const char *summary,
+                       const GOptionEntry *entries, int *argc, char ***argv,
+                       const char **dir, GError **error)
+{
+  if (!cmd_parse_options (name, "DIR", summary, entries, argc, argv, error))
+    return FALSE;
+  if (*argc != 2) {
+    g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "give one run DIR");
+    return FALSE;
+  }
+  *dir = (*argv)[1];
+  return TRUE;
+}
+
 int
 cmd_exit_code_for (const GError *error)
 {

@@ -38,6 +38,13 @@ gboolean cmd_parse_options (const char *name, const char *params,
                             const char *summary, const GOptionEntry *entries,
                             int *argc, char ***argv, GError **error);
 
+/* The same for a command that takes one run DIR and nothing else: *dir
+ * gets it (borrowed from argv). */
+gboolean cmd_parse_dir_options (const char *name, const char *summary,
+                                const GOptionEntry *entries, int *argc,
+                                char ***argv, const char **dir,
+                                GError **error);
+
 /* Maps an error's domain to an exit code: input errors (question sets,
  * manifests, contest files, usage) → 2, everything else → 3. */
 int cmd_exit_code_for (const GError *error);

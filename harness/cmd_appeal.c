@@ -128,18 +128,15 @@ cmd_appeal (int argc, char **argv, GError **error)
       "why, as it will be published (or @FILE)", "TEXT" },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
-  if (!cmd_parse_options ("appeal", "DIR",
-                          "Records a reviewer's decision on one judged "
-                          "answer in DIR/appeals.jsonl (append-only, "
-                          "hash-chained); `vabench score DIR` applies it. "
-                          "The run log is never changed.",
-                          entries, &argc, &argv, error))
+  static const char summary[] =
+      "Records a reviewer's decision on one judged "
+      "answer in DIR/appeals.jsonl (append-only, "
+      "hash-chained); `vabench score DIR` applies it. "
+      "The run log is never changed.";
+  const char *dir = NULL;
+  if (!cmd_parse_dir_options ("appeal", summary, entries, &argc, &argv, &dir,
+                              error))
     return VB_EXIT_INPUT;
-  if (argc != 2) {
-    g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "give one run DIR");
-    return VB_EXIT_INPUT;
-  }
-  const char *dir = argv[1];
   const char *missing = !sub        ? "--submission"
                         : !item     ? "--item"
                         : !verdict  ? "--verdict"

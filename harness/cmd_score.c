@@ -43,29 +43,27 @@ cmd_score (int argc, char **argv, GError **error)
       = { { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
             "Do not print the leaderboard", NULL },
           { NULL } };
-  if (!cmd_parse_options ("score", "DIR",
-                          "Re-scores DIR/log.jsonl against the question sets "
-                          "(as they are now) and rewrites DIR/scores.jsonl "
-                          "and DIR/results.json. No request is sent.",
-                          entries, &argc, &argv, error))
+  static const char summary[] =
+      "Re-scores DIR/log.jsonl against the question sets "
+      "(as they are now) and rewrites DIR/scores.jsonl "
+      "and DIR/results.json. No request is sent.";
+  const char *dir = NULL;
+  if (!cmd_parse_dir_options ("score", summary, entries, &argc, &argv, &dir,
+                              error))
     return VB_EXIT_INPUT;
-  if (argc != 2) {
-    g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "give one run DIR");
-    return VB_EXIT_INPUT;
-  }
   /* One writer at a time: a score during a resume would judge a log that
    * is still growing, and two would race on scores.jsonl. */
-  g_autoptr (RundirLock) lock = rundir_lock_take (argv[1], "score", error);
+  g_autoptr (RundirLock) lock = rundir_lock_take (dir, "score", error);
   if (lock == NULL)
     return cmd_exit_code_for (*error);
   g_autoptr (Results) results = NULL;
   /* What the last scoring used, to say which items changed since. */
-  g_autoptr (Results) before = results_read (argv[1], NULL);
+  g_autoptr (Results) before = results_read (dir, NULL);
   /* Unusable input (manifest, sets, log) is exit 2; a file that cannot be
    * written is exit 3 (G_FILE_ERROR). */
-  if (!scorer_score_run (argv[1], NULL, &results, error))
+  if (!scorer_score_run (dir, NULL, &results, error))
     return cmd_exit_code_for (*error);
-  say_provenance (argv[1], before, results);
+  say_provenance (dir, before, results);
   if (!quiet) {
     g_autofree char *table
         = report_leaderboard_markdown (results, REPORT_LANG_VI);

@@ -43,24 +43,21 @@ int
 cmd_verify (int argc, char **argv, GError **error)
 {
   const GOptionEntry entries[] = { { NULL } };
-  if (!cmd_parse_options ("verify", "DIR",
-                          "Checks the SHA-256 chain of DIR/log.jsonl and its "
-                          "anchors (log.head, and the digests in "
-                          "manifest.json and results.json), scores.jsonl "
-                          "against results.json, and the reviewers' "
-                          "decisions in DIR/appeals.jsonl with "
-                          "DIR/appeals.head; names the first record that "
-                          "was altered, removed, inserted or moved, and any "
-                          "record no anchor covers. Exit 0 intact, 1 altered "
-                          "or not anchored, 3 when it cannot be read (or a "
-                          "writer is at work).",
-                          entries, &argc, &argv, error))
+  static const char summary[] =
+      "Checks the SHA-256 chain of DIR/log.jsonl and its "
+      "anchors (log.head, and the digests in "
+      "manifest.json and results.json), scores.jsonl "
+      "against results.json, and the reviewers' "
+      "decisions in DIR/appeals.jsonl with "
+      "DIR/appeals.head; names the first record that "
+      "was altered, removed, inserted or moved, and any "
+      "record no anchor covers. Exit 0 intact, 1 altered "
+      "or not anchored, 3 when it cannot be read (or a "
+      "writer is at work).";
+  const char *dir = NULL;
+  if (!cmd_parse_dir_options ("verify", summary, entries, &argc, &argv, &dir,
+                              error))
     return VB_EXIT_INPUT;
-  if (argc != 2) {
-    g_set_error (error, VB_ERROR, VB_ERROR_USAGE, "give one run DIR");
-    return VB_EXIT_INPUT;
-  }
-  const char *dir = argv[1];
   g_autofree char *holder_cmd = NULL;
   gint64 holder = rundir_lock_holder (dir, &holder_cmd);
   if (holder != 0) {

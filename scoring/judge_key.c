@@ -1,5 +1,3 @@
-/* Past 800 lines: every field of the key schema is validated here with its
- * path in the error; choices and topics are what move out first. */
 /* Answer keys (scoring/judge_key.h): every fact field validated, the
  * phrases normalized in both forms, citation numbers made canonical, so
  * that judging reads no JSON. Errors name the field: `field
@@ -9,18 +7,14 @@
  * name the same agencies and forbidden phrases on item after item, and
  * normalizing a phrase is the dearest part of compiling a key. */
 #include "scoring/judge_key.h"
+#include "scoring/judge_fields.h"
 
 #include "rundir/item_kind.h"
-#include "scoring/answer.h"
 #include "scoring/citation.h"
-#include "scoring/cues.h"
 #include "scoring/dates.h"
-#include "scoring/names.h"
 #include "scoring/normalize.h"
-#include "scoring/topic.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
 G_DEFINE_QUARK (vabench-judge-error-quark, judge_error)
@@ -35,311 +29,6 @@ const char *const judge_about_names[ABOUT_N] = {
   "fee", "fine", "total", "postage", "processing", "deadline", "validity",
   "extension", "delivery", "step",
 };
-
-/* ---- aliases ------------------------------------------------------------- */
-
-void
-judge_aliases_unref (Aliases *a)
-{
-  if (a == NULL || !g_atomic_int_dec_and_test (&a->ref))
-    return;
-  g_ptr_array_unref (a->raw);
-  g_ptr_array_unref (a->form[0]);
-  g_ptr_array_unref (a->form[1]);
-  if (a->keep_cap)
-    g_array_unref (a->keep_cap);
-  g_free (a);
-}
-
-static Aliases *
-aliases_new (gboolean agency)
-{
-  Aliases *a = g_new0 (Aliases, 1);
-  a->ref = 1;
-  a->raw = g_ptr_array_new_with_free_func (g_free);
-  a->form[0] = g_ptr_array_new_with_free_func (g_free);
-  a->form[1] = g_ptr_array_new_with_free_func (g_free);
-  if (agency)
-    a->keep_cap = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  return a;
-}
-
-static guint
-word_count (const char *phrase)
-{
-  guint n = 0;
-  for (const char *p = phrase; *p; p++)
-    n += p[0] == ' ' && p[1] != '\0';
-  return n;
-}
-
-/* FALSE when raw has no letter or digit to match on. An agency alias is
- * kept with "cấp" when dropping it would leave one word ("cấp xã" must
- * not become "xã", which every commune-level answer says). */
-static gboolean
-aliases_add (Aliases *a, const char *raw)
-{
-  char *forms[2];
-  for (int m = 0; m < 2; m++) {
-    g_autofree char *p = normalize_phrase_of (raw, m == 1);
-    forms[m] = names_canonical_copy (p, m == 1);
-  }
-  gboolean keep = FALSE;
-  if (a->keep_cap) {
-    g_autofree char *dropped = names_agency_form_copy (forms[0], FALSE,
-                                                       FALSE);
-    keep = word_count (dropped) < 2 && word_count (forms[0]) >= 2;
-    for (int m = 0; m < 2; m++) {
-      char *f = names_agency_form_copy (forms[m], m == 1, keep);
-      g_free (forms[m]);
-      forms[m] = f;
-    }
-  }
-  if (strlen (forms[0]) < 3 || strlen (forms[1]) < 3) {
-    g_free (forms[0]);
-    g_free (forms[1]);
-    return FALSE;
-  }
-  g_ptr_array_add (a->form[0], forms[0]);
-  g_ptr_array_add (a->form[1], forms[1]);
-  g_ptr_array_add (a->raw, g_strdup (raw));
-  if (a->keep_cap)
-    g_array_append_val (a->keep_cap, keep);
-  return TRUE;
-}
-
-int
-judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
-                    const char *hay_cap, guint *word, guint *words)
-{
-  if (a == NULL)
-    return -1;
-  GPtrArray *forms = a->form[lenient ? 1 : 0];
-  for (guint i = 0; i < forms->len; i++) {
-    gboolean cap = a->keep_cap && g_array_index (a->keep_cap, gboolean, i);
-    if (names_find (cap && hay_cap ? hay_cap : hay, forms->pdata[i], lenient,
-                    word, words))
-      return (int) i;
-  }
-  return -1;
-}
-
-gboolean
-judge_aliases_keep_cap (const Aliases *a, guint i)
-{
-  return a->keep_cap && i < a->keep_cap->len
-         && g_array_index (a->keep_cap, gboolean, i);
-}
-
-gboolean
-judge_same_amount (double a, double b, NumbersUnit unit)
-{
-  return fabs (a - b) < (unit == NUMBERS_UNIT_VND ? 0.5 : 1e-6);
-}
-
-/* ---- the compiler: alias lists shared across a set's keys ----------------- */
-
-struct _JudgeCompiler {
-  GHashTable *lists; /* alias_list_key → Aliases* (a reference) */
-};
-
-JudgeCompiler *
-judge_compiler_new (void)
-{
-  JudgeCompiler *c = g_new0 (JudgeCompiler, 1);
-  c->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify) judge_aliases_unref);
-  return c;
-}
-
-void
-judge_compiler_free (JudgeCompiler *c)
-{
-  if (c == NULL)
-    return;
-  g_hash_table_unref (c->lists);
-  g_free (c);
-}
-
-/* "A" or "P", then each string as its length, ':' and its bytes; NULL when
- * arr holds anything but strings. */
-static GString *
-alias_list_key (const cJSON *arr, gboolean agency)
-{
-  GString *k = g_string_new (agency ? "A" : "P");
-  for (const cJSON *s = arr->child; s; s = s->next) {
-    if (!cJSON_IsString (s)) {
-      g_string_free (k, TRUE);
-      return NULL;
-    }
-    g_string_append_printf (k, "%zu:%s", strlen (s->valuestring),
-                            s->valuestring);
-  }
-  return k;
-}
-
-/* ---- validation ------------------------------------------------------------ */
-
-G_GNUC_PRINTF (3, 4)
-static gboolean
-field_error (GError **error, const char *path, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
-  va_end (ap);
-  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD, "field \"%s\": %s",
-               path, msg);
-  return FALSE;
-}
-
-/* The same for the member name of path ("facts[2]" + "value"): paths are
- * joined only when an error names them. */
-G_GNUC_PRINTF (4, 5)
-static gboolean
-member_error (GError **error, const char *path, const char *name,
-              const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
-  va_end (ap);
-  g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD, "field \"%s.%s\": %s",
-               path, name, msg);
-  return FALSE;
-}
-
-static const cJSON *
-member (const cJSON *obj, const char *name)
-{
-  return cJSON_GetObjectItemCaseSensitive (obj, name);
-}
-
-/* A number ≥ 0; missing is an error unless optional (then *out is kept). */
-static gboolean
-get_amount (const cJSON *obj, const char *path, const char *name,
-            gboolean optional, double *out, GError **error)
-{
-  const cJSON *n = member (obj, name);
-  if (n == NULL)
-    return optional ? TRUE : member_error (error, path, name, "missing");
-  if (!cJSON_IsNumber (n))
-    return member_error (error, path, name, "expected a number");
-  if (!isfinite (n->valuedouble) || n->valuedouble < 0
-      || n->valuedouble > 1e15)
-    return member_error (error, path, name,
-                         "expected a number from 0 to 10^15, found %g",
-                         n->valuedouble);
-  *out = n->valuedouble;
-  return TRUE;
-}
-
-static gboolean
-get_text (const cJSON *obj, const char *path, const char *name,
-          gboolean optional, const char **out, GError **error)
-{
-  const cJSON *n = member (obj, name);
-  if (n == NULL)
-    return optional ? TRUE : member_error (error, path, name, "missing");
-  if (!cJSON_IsString (n))
-    return member_error (error, path, name, "expected a string");
-  if (n->valuestring[0] == '\0' || !g_utf8_validate (n->valuestring, -1, NULL))
-    return member_error (error, path, name,
-                         "expected a non-empty UTF-8 string");
-  *out = n->valuestring;
-  return TRUE;
-}
-
-/* A non-empty array of strings with something to match on, shared through
- * the compiler when it has seen the same list. */
-static gboolean
-get_aliases (JudgeCompiler *jc, const cJSON *arr, const char *path,
-             gboolean agency, Aliases **out, GError **error)
-{
-  if (!cJSON_IsArray (arr))
-    return field_error (error, path, "expected an array of strings");
-  if (arr->child == NULL)
-    return field_error (error, path, "expected at least one string");
-  g_autoptr (GString) memo = jc ? alias_list_key (arr, agency) : NULL;
-  Aliases *known = memo ? g_hash_table_lookup (jc->lists, memo->str) : NULL;
-  if (known != NULL) {
-    g_atomic_int_inc (&known->ref);
-    *out = known;
-    return TRUE;
-  }
-  Aliases *a = aliases_new (agency);
-  int i = 0;
-  for (const cJSON *s = arr->child; s; s = s->next, i++) {
-    gboolean ok = cJSON_IsString (s)
-                  && g_utf8_validate (s->valuestring, -1, NULL);
-    if (!ok || !aliases_add (a, s->valuestring)) {
-      judge_aliases_unref (a);
-      return ok ? field_error (error, path, "item %d: \"%s\" has no letter "
-                               "or digit", i, s->valuestring)
-                : field_error (error, path, "item %d: expected a string", i);
-    }
-  }
-  if (memo) {
-    g_atomic_int_inc (&a->ref);
-    g_hash_table_replace (jc->lists, g_strdup (memo->str), a);
-  }
-  *out = a;
-  return TRUE;
-}
-
-Aliases *
-judge_aliases_from_json (const cJSON *arr, const char *path, GError **error)
-{
-  Aliases *a = NULL;
-  return get_aliases (NULL, arr, path, FALSE, &a, error) ? a : NULL;
-}
-
-static gboolean
-check_known_fields (const cJSON *obj, const char *path,
-                    const char *const *allowed, GError **error)
-{
-  for (const cJSON *c = obj->child; c; c = c->next) {
-    gboolean ok = FALSE;
-    for (const char *const *a = allowed; *a && !ok; a++)
-      ok = strcmp (c->string, *a) == 0;
-    if (!ok) {
-      g_autofree char *p = g_strdup_printf ("%s.%s", path, c->string);
-      return field_error (error, p, "unknown field for a %s fact",
-                          cJSON_GetStringValue (member (obj, "type")));
-    }
-  }
-  return TRUE;
-}
-
-#define COMMON "type", "required", "weight", "note", "reason", "source"
-
-static const char *const *
-allowed_fields (FactType t)
-{
-  static const char *const money[] = {COMMON, "value", "currency",
-                                      "other_values", "channel", "cases",
-                                      "about", NULL};
-  static const char *const duration[] = {COMMON, "value", "unit",
-                                         "other_values", "channel", "cases",
-                                         "about", NULL};
-  static const char *const any_of[] = {COMMON, "any_of", NULL};
-  static const char *const refusal[] = {COMMON, "any_of", "allowed", NULL};
-  static const char *const citation[] = {COMMON, "doc", NULL};
-  static const char *const list[] = {COMMON, "items", "min_recall", NULL};
-  static const char *const choice[] = {COMMON, "answer", NULL};
-  static const char *const value[] = {COMMON, "value", NULL};
-  switch (t) {
-  case FACT_MONEY: return money;
-  case FACT_DURATION: return duration;
-  case FACT_CITATION: return citation;
-  case FACT_LIST: return list;
-  case FACT_CHOICE: return choice;
-  case FACT_REFUSAL: return refusal;
-  case FACT_POLARITY:
-  case FACT_DATE: return value;
-  default: return any_of;
-  }
-}
 
 /* ---- money and durations ---------------------------------------------------- */
 
@@ -358,29 +47,29 @@ parse_quantity (const cJSON *n, const char *path, const Fact *f, Quantity *q,
   }
   if (cJSON_IsObject (n) && f->type == FACT_DURATION) {
     const char *u = NULL;
-    if (!get_amount (n, path, "value", TRUE, &q->value, error)
-        || !get_text (n, path, "unit", FALSE, &u, error))
+    if (!judge_fields_amount (n, path, "value", TRUE, &q->value, error)
+        || !judge_fields_text (n, path, "unit", FALSE, &u, error))
       return FALSE;
     if (!numbers_duration_unit_from_name (u, &q->unit))
-      return field_error (error, path, "unknown unit \"%s\"", u);
+      return judge_fields_error (error, path, "unknown unit \"%s\"", u);
     return TRUE;
   }
-  return field_error (error, path, f->type == FACT_DURATION
-                                       ? "expected a number ≥ 0 or "
-                                         "{\"value\", \"unit\"}"
-                                       : "expected a number ≥ 0");
+  return judge_fields_error (error, path, f->type == FACT_DURATION
+                                              ? "expected a number ≥ 0 or "
+                                                "{\"value\", \"unit\"}"
+                                              : "expected a number ≥ 0");
 }
 
 static gboolean
 parse_others (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
-  const cJSON *arr = member (obj, "other_values");
+  const cJSON *arr = judge_fields_member (obj, "other_values");
   f->others = g_array_new (FALSE, FALSE, sizeof (Quantity));
   if (arr == NULL)
     return TRUE;
   if (!cJSON_IsArray (arr))
-    return member_error (error, path, "other_values",
-                         "expected an array of numbers");
+    return judge_fields_member_error (error, path, "other_values",
+                                      "expected an array of numbers");
   int i = 0;
   for (const cJSON *n = arr->child; n; n = n->next, i++) {
     g_autofree char *pi = g_strdup_printf ("%s.other_values[%d]", path, i);
@@ -409,14 +98,15 @@ parse_channels (const cJSON *obj, const char *path, const Fact *f,
   if (obj == NULL)
     return TRUE;
   if (!cJSON_IsObject (obj) || obj->child == NULL)
-    return field_error (error, path, "expected an object of channel → value "
-                        "(truc_tiep, truc_tuyen, buu_chinh)");
+    return judge_fields_error (error, path,
+                               "expected an object of channel → value "
+                               "(truc_tiep, truc_tuyen, buu_chinh)");
   for (const cJSON *c = obj->child; c; c = c->next) {
     g_autofree char *pc = g_strdup_printf ("%s.%s", path, c->string);
     int ch = channel_of (c->string);
     if (ch < 0)
-      return field_error (error, pc, "unknown channel (truc_tiep, "
-                          "truc_tuyen, buu_chinh)");
+      return judge_fields_error (error, pc, "unknown channel (truc_tiep, "
+                                 "truc_tuyen, buu_chinh)");
     if (!parse_quantity (c, pc, f, &cv->q[ch], error))
       return FALSE;
     cv->has[ch] = TRUE;
@@ -441,28 +131,29 @@ parse_case (JudgeCompiler *jc, const cJSON *obj, const char *path,
   static const char *const allowed[] = {"name", "when", "value", "channel",
                                         "note", NULL};
   if (!cJSON_IsObject (obj))
-    return field_error (error, path, "expected an object");
+    return judge_fields_error (error, path, "expected an object");
   for (const cJSON *c = obj->child; c; c = c->next) {
     gboolean ok = FALSE;
     for (const char *const *a = allowed; *a && !ok; a++)
       ok = strcmp (c->string, *a) == 0;
     if (!ok) {
       g_autofree char *p = g_strdup_printf ("%s.%s", path, c->string);
-      return field_error (error, p, "unknown field for a case");
+      return judge_fields_error (error, p, "unknown field for a case");
     }
   }
   const char *name = NULL;
-  if (!get_text (obj, path, "name", FALSE, &name, error))
+  if (!judge_fields_text (obj, path, "name", FALSE, &name, error))
     return FALSE;
   fc->name = g_strdup (name);
-  const cJSON *when = member (obj, "when");
+  const cJSON *when = judge_fields_member (obj, "when");
   if (when == NULL)
-    return member_error (error, path, "when", "missing: the phrases that "
-                         "name the case");
+    return judge_fields_member_error (error, path, "when",
+                                      "missing: the phrases that "
+                                      "name the case");
   g_autofree char *pw = g_strdup_printf ("%s.when", path);
-  if (!get_aliases (jc, when, pw, FALSE, &fc->when, error))
+  if (!judge_fields_aliases (jc, when, pw, FALSE, &fc->when, error))
     return FALSE;
-  const cJSON *v = member (obj, "value");
+  const cJSON *v = judge_fields_member (obj, "value");
   if (v != NULL) {
     g_autofree char *pv = g_strdup_printf ("%s.value", path);
     if (!parse_quantity (v, pv, f, &fc->value, error))
@@ -470,25 +161,28 @@ parse_case (JudgeCompiler *jc, const cJSON *obj, const char *path,
     fc->has_value = TRUE;
   }
   g_autofree char *pch = g_strdup_printf ("%s.channel", path);
-  if (!parse_channels (member (obj, "channel"), pch, f, &fc->channel, error))
+  if (!parse_channels (judge_fields_member (obj, "channel"), pch, f,
+                       &fc->channel, error))
     return FALSE;
   gboolean any = fc->has_value;
   for (int c = 0; c < CH_N; c++)
     any = any || fc->channel.has[c];
   return any ? TRUE
-             : field_error (error, path, "a case needs a value or channel "
-                            "values");
+             : judge_fields_error (error, path,
+                                   "a case needs a value or channel "
+                                   "values");
 }
 
 static gboolean
 parse_cases (JudgeCompiler *jc, const cJSON *obj, const char *path, Fact *f,
              GError **error)
 {
-  const cJSON *arr = member (obj, "cases");
+  const cJSON *arr = judge_fields_member (obj, "cases");
   if (arr == NULL)
     return TRUE;
   if (!cJSON_IsArray (arr))
-    return member_error (error, path, "cases", "expected an array");
+    return judge_fields_member_error (error, path, "cases",
+                                      "expected an array");
   f->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_case_free);
   int i = 0;
   for (const cJSON *c = arr->child; c; c = c->next, i++) {
@@ -506,7 +200,7 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
   const char *about = NULL;
   f->about = f->type == FACT_MONEY ? ABOUT_FEE : ABOUT_PROCESSING;
-  if (!get_text (obj, path, "about", TRUE, &about, error))
+  if (!judge_fields_text (obj, path, "about", TRUE, &about, error))
     return FALSE;
   if (about == NULL)
     return TRUE;
@@ -517,10 +211,12 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
       f->about = (About) a;
       return TRUE;
     }
-  return member_error (error, path, "about", f->type == FACT_MONEY
-                           ? "\"%s\" is not fee, fine, total or postage"
-                           : "\"%s\" is not processing, deadline, validity, "
-                             "extension, delivery or step", about);
+  return judge_fields_member_error (error, path, "about", f->type == FACT_MONEY
+                                        ? "\"%s\" is not fee, fine, total or "
+                                          "postage"
+                                        : "\"%s\" is not processing, deadline, "
+                                          "validity, "
+                                          "extension, delivery or step", about);
 }
 
 static gboolean
@@ -530,27 +226,32 @@ parse_quantity_fact (JudgeCompiler *jc, const cJSON *obj, const char *path,
   if (f->type == FACT_MONEY) {
     const char *cur = NULL;
     f->value.unit = NUMBERS_UNIT_VND;
-    if (!get_text (obj, path, "currency", TRUE, &cur, error))
+    if (!judge_fields_text (obj, path, "currency", TRUE, &cur, error))
       return FALSE;
     if (cur && g_ascii_strcasecmp (cur, "VND") != 0)
-      return member_error (error, path, "currency",
-                           "only \"VND\" is supported, found \"%s\"", cur);
+      return judge_fields_member_error (error, path, "currency",
+                                        "only \"VND\" is supported, found "
+                                        "\"%s\"", cur);
   } else {
     const char *unit = NULL;
-    if (!get_text (obj, path, "unit", FALSE, &unit, error))
+    if (!judge_fields_text (obj, path, "unit", FALSE, &unit, error))
       return FALSE;
     if (!numbers_duration_unit_from_name (unit, &f->value.unit))
-      return member_error (error, path, "unit",
-                           "unknown unit \"%s\" (working_day, day, hour, "
-                           "week, month, same_day)", unit);
+      return judge_fields_member_error (error, path, "unit",
+                                        "unknown unit \"%s\" (working_day, "
+                                        "day, hour, "
+                                        "week, month, same_day)", unit);
   }
   gboolean optional = f->value.unit == NUMBERS_UNIT_SAME_DAY;
-  if (!get_amount (obj, path, "value", optional, &f->value.value, error)
-      || !parse_others (obj, path, f, error) || !parse_about (obj, path, f, error)
+  if (!judge_fields_amount (obj, path, "value", optional, &f->value.value,
+                            error)
+      || !parse_others (obj, path, f, error) || !parse_about (obj, path, f,
+                                                              error)
       || !parse_cases (jc, obj, path, f, error))
     return FALSE;
   g_autofree char *pch = g_strdup_printf ("%s.channel", path);
-  return parse_channels (member (obj, "channel"), pch, f, &f->channel, error);
+  return parse_channels (judge_fields_member (obj, "channel"), pch, f,
+                         &f->channel, error);
 }
 
 /* ---- names, citations, lists, choices, stances, dates ------------------------- */
@@ -559,15 +260,16 @@ static gboolean
 parse_any_of (JudgeCompiler *jc, const cJSON *obj, const char *path, Fact *f,
               gboolean optional, GError **error)
 {
-  const cJSON *arr = member (obj, "any_of");
+  const cJSON *arr = judge_fields_member (obj, "any_of");
   if (arr == NULL && optional) {
-    f->aliases = aliases_new (FALSE);
+    f->aliases = judge_fields_aliases_new (FALSE);
     return TRUE;
   }
   if (arr == NULL)
-    return member_error (error, path, "any_of", "missing");
+    return judge_fields_member_error (error, path, "any_of", "missing");
   g_autofree char *p = g_strdup_printf ("%s.any_of", path);
-  return get_aliases (jc, arr, p, f->type == FACT_AGENCY, &f->aliases, error);
+  return judge_fields_aliases (jc, arr, p, f->type == FACT_AGENCY, &f->aliases,
+                               error);
 }
 
 /* A trailing year ("… 2020", "… năm 2020"), compiled once for every key. */
@@ -588,21 +290,22 @@ static gboolean
 parse_citation (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
   const char *doc = NULL;
-  if (!get_text (obj, path, "doc", FALSE, &doc, error))
+  if (!judge_fields_text (obj, path, "doc", FALSE, &doc, error))
     return FALSE;
   f->doc = g_strdup (doc);
   g_autofree char *norm = normalize_text (doc, FALSE);
   f->doc_canonical = citation_canonical (norm);
   /* A document named without a number ("Luật Cư trú 2020") is matched by
    * its name, with or without the year. */
-  f->aliases = aliases_new (FALSE);
+  f->aliases = judge_fields_aliases_new (FALSE);
   g_autofree char *bare = g_regex_replace (year_suffix_regex (), doc, -1, 0,
                                            "", 0, NULL);
-  if (!aliases_add (f->aliases, doc))
-    return member_error (error, path, "doc", "\"%s\" has no letter or digit",
-                         doc);
+  if (!judge_fields_aliases_add (f->aliases, doc))
+    return judge_fields_member_error (error, path, "doc",
+                                      "\"%s\" has no letter or digit",
+                                      doc);
   if (bare && strcmp (bare, doc) != 0)
-    (void) aliases_add (f->aliases, bare);
+    (void) judge_fields_aliases_add (f->aliases, bare);
   return TRUE;
 }
 
@@ -611,33 +314,34 @@ parse_list (JudgeCompiler *jc, const cJSON *obj, const char *path, Fact *f,
             GError **error)
 {
   g_autofree char *p = g_strdup_printf ("%s.items", path);
-  const cJSON *arr = member (obj, "items");
+  const cJSON *arr = judge_fields_member (obj, "items");
   if (arr == NULL)
-    return field_error (error, p, "missing");
+    return judge_fields_error (error, p, "missing");
   if (!cJSON_IsArray (arr) || arr->child == NULL)
-    return field_error (error, p, "expected a non-empty array");
+    return judge_fields_error (error, p, "expected a non-empty array");
   f->items = g_ptr_array_new_with_free_func ((GDestroyNotify) judge_aliases_unref);
   int i = 0;
   for (const cJSON *it = arr->child; it; it = it->next, i++) {
     g_autofree char *pi = g_strdup_printf ("%s[%d]", p, i);
     Aliases *a = NULL;
     if (cJSON_IsString (it)) { /* one name, no aliases */
-      a = aliases_new (FALSE);
-      if (!aliases_add (a, it->valuestring)) {
+      a = judge_fields_aliases_new (FALSE);
+      if (!judge_fields_aliases_add (a, it->valuestring)) {
         judge_aliases_unref (a);
-        return field_error (error, pi, "has no letter or digit");
+        return judge_fields_error (error, pi, "has no letter or digit");
       }
-    } else if (!get_aliases (jc, it, pi, FALSE, &a, error))
+    } else if (!judge_fields_aliases (jc, it, pi, FALSE, &a, error))
       return FALSE;
     g_ptr_array_add (f->items, a);
   }
   f->min_recall = 1;
-  if (!get_amount (obj, path, "min_recall", TRUE, &f->min_recall, error))
+  if (!judge_fields_amount (obj, path, "min_recall", TRUE, &f->min_recall,
+                            error))
     return FALSE;
   if (f->min_recall <= 0 || f->min_recall > 1)
-    return member_error (error, path, "min_recall",
-                         "expected a number in (0, 1], found %g",
-                         f->min_recall);
+    return judge_fields_member_error (error, path, "min_recall",
+                                      "expected a number in (0, 1], found %g",
+                                      f->min_recall);
   return TRUE;
 }
 
@@ -646,28 +350,30 @@ parse_choice (const cJSON *obj, const char *path, const JudgeKey *key,
               Fact *f, GError **error)
 {
   const char *ans = NULL;
-  if (!get_text (obj, path, "answer", FALSE, &ans, error))
+  if (!judge_fields_text (obj, path, "answer", FALSE, &ans, error))
     return FALSE;
   if (key->choices->len == 0)
-    return field_error (error, "choices",
-                        "missing: a choice fact needs the item's choices");
+    return judge_fields_error (error, "choices",
+                               "missing: a choice fact needs the item's "
+                               "choices");
   f->answer = g_ascii_strup (ans, -1);
   for (guint i = 0; i < key->choices->len; i++)
     if (strcmp (((Choice *) key->choices->pdata[i])->letter, f->answer) == 0)
       return TRUE;
-  return member_error (error, path, "answer",
-                       "\"%s\" is not one of the choices", ans);
+  return judge_fields_member_error (error, path, "answer",
+                                    "\"%s\" is not one of the choices", ans);
 }
 
 static gboolean
 parse_polarity (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
   const char *v = NULL;
-  if (!get_text (obj, path, "value", FALSE, &v, error))
+  if (!judge_fields_text (obj, path, "value", FALSE, &v, error))
     return FALSE;
   if (strcmp (v, "yes") != 0 && strcmp (v, "no") != 0)
-    return member_error (error, path, "value",
-                         "expected \"yes\" or \"no\", found \"%s\"", v);
+    return judge_fields_member_error (error, path, "value",
+                                      "expected \"yes\" or \"no\", found "
+                                      "\"%s\"", v);
   f->yes = strcmp (v, "yes") == 0;
   return TRUE;
 }
@@ -676,11 +382,12 @@ static gboolean
 parse_date (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
   const char *v = NULL;
-  if (!get_text (obj, path, "value", FALSE, &v, error))
+  if (!judge_fields_text (obj, path, "value", FALSE, &v, error))
     return FALSE;
   if (!dates_parse_iso (v, &f->year, &f->month, &f->day))
-    return member_error (error, path, "value",
-                         "expected a date YYYY-MM-DD, found \"%s\"", v);
+    return judge_fields_member_error (error, path, "value",
+                                      "expected a date YYYY-MM-DD, found "
+                                      "\"%s\"", v);
   return TRUE;
 }
 
@@ -702,21 +409,21 @@ parse_choices (const cJSON *choices, JudgeKey *key, GError **error)
   if (choices == NULL || cJSON_IsNull (choices))
     return TRUE;
   if (!cJSON_IsObject (choices))
-    return field_error (error, "choices", "expected an object");
+    return judge_fields_error (error, "choices", "expected an object");
   for (const cJSON *c = choices->child; c; c = c->next) {
     g_autofree char *p = g_strdup_printf ("choices.%s", c->string);
     gsize n = strlen (c->string);
     if (n == 0 || n > 2 || !g_ascii_isalpha (c->string[0]))
-      return field_error (error, p, "expected a letter as the key");
+      return judge_fields_error (error, p, "expected a letter as the key");
     if (!cJSON_IsString (c) || !g_utf8_validate (c->valuestring, -1, NULL))
-      return field_error (error, p, "expected a string");
+      return judge_fields_error (error, p, "expected a string");
     Choice *ch = g_new0 (Choice, 1);
     ch->letter = g_ascii_strup (c->string, -1);
-    ch->text = aliases_new (FALSE);
+    ch->text = judge_fields_aliases_new (FALSE);
     ch->norm = normalize_text (c->valuestring, FALSE);
     g_ptr_array_add (key->choices, ch);
-    if (!aliases_add (ch->text, c->valuestring))
-      return field_error (error, p, "has no letter or digit");
+    if (!judge_fields_aliases_add (ch->text, c->valuestring))
+      return judge_fields_error (error, p, "has no letter or digit");
   }
   return TRUE;
 }
@@ -748,11 +455,11 @@ fact_free (Fact *f)
 static gboolean
 parse_type (const cJSON *obj, const char *path, FactType *t, GError **error)
 {
-  const cJSON *n = member (obj, "type");
+  const cJSON *n = judge_fields_member (obj, "type");
   if (n == NULL)
-    return member_error (error, path, "type", "missing");
+    return judge_fields_member_error (error, path, "type", "missing");
   if (!cJSON_IsString (n))
-    return member_error (error, path, "type", "expected a string");
+    return judge_fields_member_error (error, path, "type", "expected a string");
   for (int i = 0; i < FACT_N_TYPES; i++)
     if (strcmp (n->valuestring, judge_fact_type_names[i]) == 0) {
       *t = (FactType) i;
@@ -769,28 +476,30 @@ parse_common (const cJSON *obj, const char *path, Fact *f, GError **error)
 {
   f->required = TRUE;
   f->weight = 1;
-  const cJSON *req = member (obj, "required");
+  const cJSON *req = judge_fields_member (obj, "required");
   if (req && !cJSON_IsBool (req))
-    return member_error (error, path, "required", "expected a boolean");
+    return judge_fields_member_error (error, path, "required",
+                                      "expected a boolean");
   if (req)
     f->required = cJSON_IsTrue (req);
   const char *reason = NULL;
-  if (!get_amount (obj, path, "weight", TRUE, &f->weight, error)
-      || !get_text (obj, path, "reason", TRUE, &reason, error))
+  if (!judge_fields_amount (obj, path, "weight", TRUE, &f->weight, error)
+      || !judge_fields_text (obj, path, "reason", TRUE, &reason, error))
     return FALSE;
   f->reason = g_strdup (reason);
-  const cJSON *note = member (obj, "note");
+  const cJSON *note = judge_fields_member (obj, "note");
   if (note && !cJSON_IsString (note))
-    return member_error (error, path, "note", "expected a string");
-  const cJSON *src = member (obj, "source");
+    return judge_fields_member_error (error, path, "note", "expected a string");
+  const cJSON *src = judge_fields_member (obj, "source");
   gboolean src_ok = src == NULL || cJSON_IsString (src);
   for (const cJSON *s = cJSON_IsArray (src) ? src->child : NULL; s; s = s->next)
     src_ok = cJSON_IsString (s);
   if (src != NULL && !cJSON_IsArray (src) && !cJSON_IsString (src))
     src_ok = FALSE;
   if (!src_ok)
-    return member_error (error, path, "source",
-                         "expected a source id or an array of them");
+    return judge_fields_member_error (error, path, "source",
+                                      "expected a source id or an array of "
+                                      "them");
   return TRUE;
 }
 
@@ -805,12 +514,13 @@ static gboolean
 parse_allowed (JudgeCompiler *jc, const cJSON *obj, const char *path,
                const JudgeKey *key, Fact *f, GError **error)
 {
-  const cJSON *arr = member (obj, "allowed");
+  const cJSON *arr = judge_fields_member (obj, "allowed");
   if (arr == NULL)
     return TRUE;
   if (!cJSON_IsArray (arr))
-    return member_error (error, path, "allowed",
-                         "expected an array of money or duration facts");
+    return judge_fields_member_error (error, path, "allowed",
+                                      "expected an array of money or duration "
+                                      "facts");
   f->allowed = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
   int i = 0;
   for (const cJSON *a = arr->child; a; a = a->next, i++) {
@@ -828,12 +538,16 @@ type_allowed_in (FactType t, int where, const char *path, GError **error)
 {
   if (where == IN_FORBID && t != FACT_PHRASE && t != FACT_MONEY
       && t != FACT_DURATION && t != FACT_AGENCY && t != FACT_CITATION)
-    return member_error (error, path, "type", "a forbid rule is phrase, "
-                         "agency, citation, money or duration, found \"%s\"",
-                         judge_fact_type_names[t]);
+    return judge_fields_member_error (error, path, "type",
+                                      "a forbid rule is phrase, "
+                                      "agency, citation, money or duration, "
+                                      "found \"%s\"",
+                                      judge_fact_type_names[t]);
   if (where == IN_ALLOWED && t != FACT_MONEY && t != FACT_DURATION)
-    return member_error (error, path, "type", "an allowed fact is money or "
-                         "duration, found \"%s\"", judge_fact_type_names[t]);
+    return judge_fields_member_error (error, path, "type",
+                                      "an allowed fact is money or "
+                                      "duration, found "
+                                      "\"%s\"", judge_fact_type_names[t]);
   return TRUE;
 }
 
@@ -863,7 +577,7 @@ parse_fact (JudgeCompiler *jc, const cJSON *obj, const char *path,
             const JudgeKey *key, int where, GError **error)
 {
   if (!cJSON_IsObject (obj)) {
-    field_error (error, path, "expected an object");
+    judge_fields_error (error, path, "expected an object");
     return NULL;
   }
   g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (
@@ -872,7 +586,8 @@ parse_fact (JudgeCompiler *jc, const cJSON *obj, const char *path,
   g_ptr_array_add (keep, f);
   if (!parse_type (obj, path, &f->type, error)
       || !type_allowed_in (f->type, where, path, error)
-      || !check_known_fields (obj, path, allowed_fields (f->type), error)
+      || !judge_fields_check_known (obj, path, judge_fields_allowed (f->type),
+                                    error)
       || !parse_common (obj, path, f, error))
     return NULL;
   gboolean ok = TRUE;
@@ -905,7 +620,7 @@ parse_facts (JudgeCompiler *jc, const cJSON *arr, const char *name,
   if (arr == NULL || cJSON_IsNull (arr))
     return TRUE;
   if (!cJSON_IsArray (arr))
-    return field_error (error, name, "expected an array");
+    return judge_fields_error (error, name, "expected an array");
   int i = 0;
   for (const cJSON *it = arr->child; it; it = it->next, i++) {
     char path[64];
@@ -963,7 +678,8 @@ judge_key_compile (JudgeCompiler *jc, const char *kind, const cJSON *facts,
   ItemKind parsed;
   if (!item_kind_parse (kind, &parsed)) {
     g_autofree char *known = item_kind_list ();
-    field_error (error, "kind", "unknown kind \"%s\" (one of %s)", kind, known);
+    judge_fields_error (error, "kind", "unknown kind \"%s\" (one of %s)", kind,
+                        known);
     return NULL;
   }
   g_autoptr (JudgeKey) key = g_new0 (JudgeKey, 1);
@@ -981,7 +697,7 @@ judge_key_compile (JudgeCompiler *jc, const char *kind, const cJSON *facts,
     f->type = FACT_REFUSAL;
     f->required = TRUE;
     f->weight = 1;
-    f->aliases = aliases_new (FALSE);
+    f->aliases = judge_fields_aliases_new (FALSE);
     g_ptr_array_add (key->facts, f);
   }
   for (guint i = 0; i < key->facts->len; i++)
@@ -996,108 +712,4 @@ judge_key_new (const char *kind, const cJSON *facts, const cJSON *forbid,
                const cJSON *choices, GError **error)
 {
   return judge_key_compile (NULL, kind, facts, forbid, choices, error);
-}
-
-/* The set's other topics the question names: "thường trú và tạm trú, thủ
- * tục nào nhanh hơn?" asks about both, so an answer about either is on the
- * asked subject. Needs both the topic and the question. */
-static void
-find_asked_topics (JudgeKey *key)
-{
-  if (key->asked_topics)
-    g_array_set_size (key->asked_topics, 0);
-  if (key->topics == NULL || key->topic == NULL || key->question == NULL)
-    return;
-  gint own = topic_index (key->topics, key->topic);
-  g_autoptr (Answer) q = answer_new (key->question, strlen (key->question));
-  for (guint i = 0; i < q->parts->len; i++) {
-    g_autoptr (GArray) hits = topic_part_names (key->topics, q, i);
-    for (guint h = 0; h < hits->len; h++) {
-      guint t = g_array_index (hits, TopicHit, h).topic;
-      if ((gint) t == own || judge_key_asks_topic (key, t))
-        continue;
-      if (key->asked_topics == NULL)
-        key->asked_topics = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (key->asked_topics, t);
-    }
-  }
-}
-
-gboolean
-judge_key_asks_topic (const JudgeKey *key, guint topic)
-{
-  if (key->topics != NULL && key->topic != NULL
-      && topic_index (key->topics, key->topic) == (gint) topic)
-    return TRUE;
-  for (guint i = 0; key->asked_topics && i < key->asked_topics->len; i++)
-    if (g_array_index (key->asked_topics, guint, i) == topic)
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
-judge_key_set_topic (JudgeKey *key, JudgeTopics *topics, const char *id,
-                     GError **error)
-{
-  if (!judge_topics_has (topics, id)) {
-    field_error (error, "topic", "unknown topic \"%s\" (define it in the "
-                 "header's \"topics\" or inline)", id);
-    return FALSE;
-  }
-  judge_topics_unref (key->topics);
-  key->topics = judge_topics_ref (topics);
-  g_free (key->topic);
-  key->topic = g_strdup (id);
-  topic_learn_key (topics, id, key);
-  find_asked_topics (key);
-  return TRUE;
-}
-
-/* The one channel a question names ("nộp hồ sơ trực tiếp thì …"), or -1
- * when it names none or several. */
-static gint
-asked_channel (const GArray *cues)
-{
-  gint found = -1;
-  for (guint h = 0; h < cues->len; h++) {
-    CueClass c = g_array_index (cues, CueHit, h).cls;
-    gint ch = c == CUE_CH_TRUC_TIEP    ? CH_TRUC_TIEP
-              : c == CUE_CH_TRUC_TUYEN ? CH_TRUC_TUYEN
-              : c == CUE_CH_BUU_CHINH  ? CH_BUU_CHINH
-                                       : -1;
-    if (ch >= 0 && found >= 0 && ch != found)
-      return -1;
-    if (ch >= 0)
-      found = ch;
-  }
-  return found;
-}
-
-void
-judge_key_set_question (JudgeKey *key, const char *question)
-{
-  key->asks_history = FALSE;
-  key->asked_channel = -1;
-  g_free (key->question);
-  key->question = g_strdup (question);
-  find_asked_topics (key);
-  if (question == NULL)
-    return;
-  g_autofree char *norm = normalize_text (question, FALSE);
-  g_autoptr (GArray) words = cues_words (norm);
-  g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
-  key->asked_channel = asked_channel (cues);
-  for (guint h = 0; h < cues->len; h++) {
-    CueClass c = g_array_index (cues, CueHit, h).cls;
-    if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)
-      key->asks_history = TRUE;
-  }
-  for (guint w = 0; w < words->len && !key->asks_history; w++) {
-    const CueWord *cw = &g_array_index (words, CueWord, w);
-    gsize n = cw->end - cw->start;
-    key->asks_history = (n == strlen ("trước")
-                         && memcmp (norm + cw->start, "trước", n) == 0)
-                        || (n == strlen ("cũ")
-                            && memcmp (norm + cw->start, "cũ", n) == 0);
-  }
 }

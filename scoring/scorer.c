@@ -1,9 +1,7 @@
 /* The scorer (scoring/scorer.h): one pass from a run's log to its scores
  * and results — index the log, judge every final attempt on several
- * threads, hand the records on in order, then the metrics. Just past 800
- * lines because the pass's stages share the index and the Judged slots;
- * the appeals, canary and look-alike hooks are the part to move out when
- * it grows again. */
+ * threads, hand the records on in order, then the metrics. The question
+ * sets a re-score loads and reports are scorer_sets.c's. */
 #include "scoring/scorer.h"
 
 #include <string.h>
@@ -18,9 +16,9 @@
 #include "scoring/lookalike.h"
 #include "scoring/metrics.h"
 #include "scoring/review.h"
+#include "scoring/scorer_sets.h"
 #include "testsets/testset.h"
 #include "util/atomic_file.h"
-#include "util/sha256.h"
 #include "util/vb_gstring.h"
 
 /* What judging reads from a turn's final attempt: a copy of a few fields
@@ -627,90 +625,6 @@ sink_record (const ScoreRecord *rec, gpointer user, GError **error)
   return atomic_file_write (s->out, s->line->str, s->line->len, error);
 }
 
-/* The manifest's question sets as they are now, hashed: results.json
- * reports the hashes of the sets the scores were made with (issue 15: it
- * used to repeat the firing's after a corrected key was re-scored). */
-static GPtrArray *
-load_sets (const RunManifest *m, GError **error)
-{
-  g_autoptr (GPtrArray) sets = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) testset_free);
-  for (guint i = 0; i < m->testsets->len; i++) {
-    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
-    const char *path = t->abs_path;
-    if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
-      path = t->path;
-    if (path == NULL)
-      continue;
-    Testset *set = testset_load (path, error);
-    if (set == NULL)
-      return NULL;
-    g_ptr_array_add (sets, set);
-  }
-  return g_steal_pointer (&sets);
-}
-
-/* An item's key in results.json: its id, or for a hidden set a hash of it
- * (the ids of a hidden set are not published). */
-static char *
-item_key (const Testset *set, const TsItem *it)
-{
-  if (!set->hidden)
-    return g_strdup (it->id);
-  char hex[65];
-  sha256_hex (it->id, strlen (it->id), hex);
-  return g_strdup_printf ("#%.16s", hex);
-}
-
-/* contest.testsets of results.json: each set the scores were made with,
- * its SHA-256 now, the firing's when it differs ("sha256_fired"), and a
- * digest per item so that diff can name what changed. */
-static cJSON *
-sets_used (const RunManifest *m, const GPtrArray *sets)
-{
-  cJSON *out = cJSON_CreateArray ();
-  const cJSON *fired = cJSON_GetObjectItemCaseSensitive (m->contest,
-                                                        "testsets");
-  for (guint i = 0; i < m->testsets->len; i++) {
-    const RunTestset *t = &g_array_index (m->testsets, RunTestset, i);
-    const Testset *set = NULL;
-    for (guint k = 0; k < sets->len && set == NULL; k++)
-      if (g_strcmp0 (((const Testset *) sets->pdata[k])->name, t->name) == 0)
-        set = sets->pdata[k];
-    /* The manifest's entry (name, path, categories, …), its hash, count
-     * and visibility those of the set as scored. */
-    cJSON *o = cJSON_Duplicate (cJSON_GetArrayItem (fired, (int) i), TRUE);
-    if (!cJSON_IsObject (o)) {
-      cJSON_Delete (o);
-      o = cJSON_CreateObject ();
-      cJSON_AddStringToObject (o, "name", t->name ? t->name : "?");
-    }
-    static const char *const dropped[] = { "sha256", "visibility", "items",
-                                           "abs_path" };
-    for (guint k = 0; k < G_N_ELEMENTS (dropped); k++)
-      cJSON_DeleteItemFromObjectCaseSensitive (o, dropped[k]);
-    const char *now = set && set->sha256 ? set->sha256 : t->sha256;
-    cJSON_AddStringToObject (o, "sha256", now ? now : "");
-    if (t->sha256 && now && strcmp (t->sha256, now) != 0)
-      cJSON_AddStringToObject (o, "sha256_fired", t->sha256);
-    if (set == NULL) {
-      cJSON_AddItemToArray (out, o);
-      continue;
-    }
-    cJSON_AddStringToObject (o, "visibility",
-                             set->hidden ? "hidden" : "public");
-    cJSON_AddNumberToObject (o, "items", set->items->len);
-    cJSON *items = cJSON_AddObjectToObject (o, "item_sha256");
-    for (guint k = 0; k < set->items->len; k++) {
-      const TsItem *it = g_ptr_array_index (set->items, k);
-      g_autofree char *key = item_key (set, it);
-      cJSON_AddStringToObject (items, key, it->digest);
-    }
-    cJSON_AddItemToArray (out, o);
-  }
-  return out;
-}
-
 static MetricsConfig
 metrics_config_of (const RunManifest *m)
 {
@@ -735,7 +649,7 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
     return FALSE;
   g_autoptr (GPtrArray) loaded = NULL;
   if (sets == NULL) {
-    loaded = load_sets (m, error);
+    loaded = scorer_sets_load (m, error);
     if (loaded == NULL)
       return FALSE;
     sets = loaded;
@@ -803,7 +717,7 @@ scorer_score_run (const char *dir, const GPtrArray *sets, Results **results,
   results_set_coverage (res, m->submissions, answered, planned,
                         m->planned_units > 0, cov.common);
   results_set_digests (res, &log_digest, &scores_digest);
-  results_set_testsets (res, sets_used (m, sets));
+  results_set_testsets (res, scorer_sets_used (m, sets));
   if (!results_write (dir, res, error))
     return FALSE;
   if (results)

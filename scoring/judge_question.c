@@ -1,0 +1,118 @@
+/* What a key's question asks (scoring/judge_key.h): the topic it is set
+ * for and the other topics its question names, the one channel it names,
+ * whether it asks about the past. Apart from judge_key.c, which compiles
+ * the facts: these read the question, not the facts. */
+#include "scoring/judge_key.h"
+#include "scoring/judge_fields.h"
+
+#include "scoring/answer.h"
+#include "scoring/cues.h"
+#include "scoring/normalize.h"
+#include "scoring/topic.h"
+
+#include <string.h>
+
+/* The set's other topics the question names: "thường trú và tạm trú, thủ
+ * tục nào nhanh hơn?" asks about both, so an answer about either is on the
+ * asked subject. Needs both the topic and the question. */
+static void
+find_asked_topics (JudgeKey *key)
+{
+  if (key->asked_topics)
+    g_array_set_size (key->asked_topics, 0);
+  if (key->topics == NULL || key->topic == NULL || key->question == NULL)
+    return;
+  gint own = topic_index (key->topics, key->topic);
+  g_autoptr (Answer) q = answer_new (key->question, strlen (key->question));
+  for (guint i = 0; i < q->parts->len; i++) {
+    g_autoptr (GArray) hits = topic_part_names (key->topics, q, i);
+    for (guint h = 0; h < hits->len; h++) {
+      guint t = g_array_index (hits, TopicHit, h).topic;
+      if ((gint) t == own || judge_key_asks_topic (key, t))
+        continue;
+      if (key->asked_topics == NULL)
+        key->asked_topics = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (key->asked_topics, t);
+    }
+  }
+}
+
+gboolean
+judge_key_asks_topic (const JudgeKey *key, guint topic)
+{
+  if (key->topics != NULL && key->topic != NULL
+      && topic_index (key->topics, key->topic) == (gint) topic)
+    return TRUE;
+  for (guint i = 0; key->asked_topics && i < key->asked_topics->len; i++)
+    if (g_array_index (key->asked_topics, guint, i) == topic)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+judge_key_set_topic (JudgeKey *key, JudgeTopics *topics, const char *id,
+                     GError **error)
+{
+  if (!judge_topics_has (topics, id)) {
+    judge_fields_error (error, "topic",
+                        "unknown topic \"%s\" (define it in the "
+                        "header's \"topics\" or inline)", id);
+    return FALSE;
+  }
+  judge_topics_unref (key->topics);
+  key->topics = judge_topics_ref (topics);
+  g_free (key->topic);
+  key->topic = g_strdup (id);
+  topic_learn_key (topics, id, key);
+  find_asked_topics (key);
+  return TRUE;
+}
+
+/* The one channel a question names ("nộp hồ sơ trực tiếp thì …"), or -1
+ * when it names none or several. */
+static gint
+asked_channel (const GArray *cues)
+{
+  gint found = -1;
+  for (guint h = 0; h < cues->len; h++) {
+    CueClass c = g_array_index (cues, CueHit, h).cls;
+    gint ch = c == CUE_CH_TRUC_TIEP    ? CH_TRUC_TIEP
+              : c == CUE_CH_TRUC_TUYEN ? CH_TRUC_TUYEN
+              : c == CUE_CH_BUU_CHINH  ? CH_BUU_CHINH
+                                       : -1;
+    if (ch >= 0 && found >= 0 && ch != found)
+      return -1;
+    if (ch >= 0)
+      found = ch;
+  }
+  return found;
+}
+
+void
+judge_key_set_question (JudgeKey *key, const char *question)
+{
+  key->asks_history = FALSE;
+  key->asked_channel = -1;
+  g_free (key->question);
+  key->question = g_strdup (question);
+  find_asked_topics (key);
+  if (question == NULL)
+    return;
+  g_autofree char *norm = normalize_text (question, FALSE);
+  g_autoptr (GArray) words = cues_words (norm);
+  g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
+  key->asked_channel = asked_channel (cues);
+  for (guint h = 0; h < cues->len; h++) {
+    CueClass c = g_array_index (cues, CueHit, h).cls;
+    if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)
+      key->asks_history = TRUE;
+  }
+  for (guint w = 0; w < words->len && !key->asks_history; w++) {
+    const CueWord *cw = &g_array_index (words, CueWord, w);
+    gsize n = cw->end - cw->start;
+    key->asks_history = (n == strlen ("trước")
+                         && memcmp (norm + cw->start, "trước", n) == 0)
+                        || (n == strlen ("cũ")
+                            && memcmp (norm + cw->start, "cũ", n) == 0);
+  }
+}

@@ -8,7 +8,8 @@
 typedef struct {
   guint sub;
   guint64 sim, exact;
-  char *quote; /* the answer's opening, NULL for a hidden set's */
+  const char *quote; /* the answer's opening (a Print's), NULL for a
+                      * hidden set's */
   gsize len;   /* the answer's length, to keep the longest examples */
 } Entry;
 
@@ -27,7 +28,11 @@ typedef struct {
 struct _Lookalike {
   GPtrArray *ids;      /* submission ids (owned), contest order first */
   GHashTable *index;   /* id (borrowed from ids) → index + 1 */
-  GHashTable *pairs;   /* (a << 32 | b) → Pair* */
+  /* Pair* of submissions a < b at [a * cap + b], NULL until compared:
+   * 40 submissions make 780 pairs per question, looked up millions of
+   * times on a contest log, so an index rather than a hash */
+  Pair **pairs;
+  guint cap;
   /* the group of records of one question being read */
   char *testset, *item, *variant;
   GArray *group;       /* Entry */
@@ -40,18 +45,13 @@ struct _Lookalike {
 
 typedef struct {
   guint64 sim, exact;
+  char *quote; /* the text's opening, as quote_of gives it */
+  gsize len;
 } Print;
 
 /* Past this much text remembered the prints start again: a bound, not
  * an expected size (a 34-province contest repeats within an item). */
 #define PRINTS_MAX_BYTES ((gsize) 64 << 20)
-
-static void
-entry_clear (Entry *e)
-{
-  g_free (e->quote);
-  e->quote = NULL;
-}
 
 static void
 example_clear (Example *e)
@@ -73,6 +73,30 @@ pair_free (gpointer p)
   g_free (pr);
 }
 
+static void
+print_free (gpointer p)
+{
+  Print *pr = p;
+  g_free (pr->quote);
+  g_free (pr);
+}
+
+/* Room for the pairs of n submissions, the ones known kept. */
+static void
+pairs_reserve (Lookalike *l, guint n)
+{
+  if (n <= l->cap)
+    return;
+  guint cap = MAX (n, l->cap * 2);
+  Pair **grown = g_new0 (Pair *, (gsize) cap * cap);
+  for (guint a = 0; a < l->cap; a++)
+    memcpy (grown + (gsize) a * cap, l->pairs + (gsize) a * l->cap,
+            l->cap * sizeof (Pair *));
+  g_free (l->pairs);
+  l->pairs = grown;
+  l->cap = cap;
+}
+
 static guint
 sub_index (Lookalike *l, const char *id)
 {
@@ -82,6 +106,7 @@ sub_index (Lookalike *l, const char *id)
   char *own = g_strdup (id);
   g_ptr_array_add (l->ids, own);
   g_hash_table_insert (l->index, own, GUINT_TO_POINTER (l->ids->len));
+  pairs_reserve (l, l->ids->len);
   return l->ids->len - 1;
 }
 
@@ -91,10 +116,9 @@ lookalike_new (const GArray *submissions)
   Lookalike *l = g_new0 (Lookalike, 1);
   l->ids = g_ptr_array_new_with_free_func (g_free);
   l->index = g_hash_table_new (g_str_hash, g_str_equal);
-  l->pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                    pair_free);
   l->group = g_array_new (FALSE, TRUE, sizeof (Entry));
-  l->prints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l->prints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     print_free);
   for (guint i = 0; submissions && i < submissions->len; i++)
     (void) sub_index (l, g_array_index (submissions, RunSubmission, i).id);
   return l;
@@ -103,8 +127,6 @@ lookalike_new (const GArray *submissions)
 static void
 group_clear (Lookalike *l)
 {
-  for (guint i = 0; i < l->group->len; i++)
-    entry_clear (&g_array_index (l->group, Entry, i));
   g_array_set_size (l->group, 0);
   g_clear_pointer (&l->testset, g_free);
   g_clear_pointer (&l->item, g_free);
@@ -118,7 +140,10 @@ lookalike_free (Lookalike *l)
     return;
   group_clear (l);
   g_array_unref (l->group);
-  g_hash_table_unref (l->pairs);
+  for (gsize i = 0; i < (gsize) l->cap * l->cap; i++)
+    if (l->pairs[i] != NULL)
+      pair_free (l->pairs[i]);
+  g_free (l->pairs);
   g_hash_table_unref (l->prints);
   g_hash_table_unref (l->index);
   g_ptr_array_unref (l->ids);
@@ -191,15 +216,13 @@ near (const Entry *x, const Entry *y)
 static Pair *
 pair_of (Lookalike *l, guint a, guint b)
 {
-  gint64 key = (gint64) ((guint64) a << 32 | b);
-  Pair *p = g_hash_table_lookup (l->pairs, &key);
-  if (p == NULL) {
-    p = g_new0 (Pair, 1);
-    p->a = a;
-    p->b = b;
-    g_hash_table_insert (l->pairs, g_memdup2 (&key, sizeof key), p);
+  Pair **slot = &l->pairs[(gsize) a * l->cap + b];
+  if (*slot == NULL) {
+    *slot = g_new0 (Pair, 1);
+    (*slot)->a = a;
+    (*slot)->b = b;
   }
-  return p;
+  return *slot;
 }
 
 /* Keeps the LOOKALIKE_EXAMPLES longest near-identical public answers:
@@ -281,7 +304,8 @@ quote_of (const char *text)
   return g_strconcat (cut, "…", NULL);
 }
 
-/* The fingerprints of text, remembered. */
+/* The fingerprints of text, remembered. The group's entries borrow the
+ * quotes, so the memory is only let go between groups. */
 static const Print *
 print_of (Lookalike *l, const char *text)
 {
@@ -289,14 +313,12 @@ print_of (Lookalike *l, const char *text)
   if (known != NULL)
     return known;
   gsize n = strlen (text);
-  if (l->print_bytes + n > PRINTS_MAX_BYTES) {
-    g_hash_table_remove_all (l->prints);
-    l->print_bytes = 0;
-  }
   g_autofree char *phrase = normalize_phrase_of (text, FALSE);
   Print *pr = g_new (Print, 1);
   pr->sim = simhash_phrase (phrase);
   pr->exact = fnv1a (phrase, strlen (phrase));
+  pr->quote = quote_of (text);
+  pr->len = n;
   g_hash_table_insert (l->prints, g_strdup (text), pr);
   l->print_bytes += n;
   return pr;
@@ -310,6 +332,10 @@ lookalike_add (Lookalike *l, const ScoreRecord *rec, gboolean hidden)
   if (l->item == NULL || strcmp (l->item, rec->item) != 0
       || strcmp (l->testset, set) != 0 || strcmp (l->variant, variant) != 0) {
     flush (l);
+    if (l->print_bytes > PRINTS_MAX_BYTES) {
+      g_hash_table_remove_all (l->prints);
+      l->print_bytes = 0;
+    }
     l->testset = g_strdup (set);
     l->item = g_strdup (rec->item);
     l->variant = g_strdup (variant);
@@ -321,8 +347,7 @@ lookalike_add (Lookalike *l, const ScoreRecord *rec, gboolean hidden)
   if (text == NULL)
     return;
   const Print *pr = print_of (l, text);
-  Entry e = { sub, pr->sim, pr->exact, hidden ? NULL : quote_of (text),
-              strlen (text) };
+  Entry e = { sub, pr->sim, pr->exact, hidden ? NULL : pr->quote, pr->len };
   g_array_append_val (l->group, e);
 }
 
@@ -386,12 +411,9 @@ lookalike_result (Lookalike *l)
   cJSON_AddNumberToObject (o, "min_compared", LOOKALIKE_MIN_COMPARED);
   cJSON_AddNumberToObject (o, "share", LOOKALIKE_SHARE);
   g_autoptr (GPtrArray) flagged = g_ptr_array_new ();
-  GHashTableIter it;
-  gpointer v;
-  g_hash_table_iter_init (&it, l->pairs);
-  while (g_hash_table_iter_next (&it, NULL, &v)) {
-    Pair *p = v;
-    if (p->compared >= LOOKALIKE_MIN_COMPARED
+  for (gsize i = 0; i < (gsize) l->cap * l->cap; i++) {
+    Pair *p = l->pairs[i];
+    if (p != NULL && p->compared >= LOOKALIKE_MIN_COMPARED
         && p->near >= LOOKALIKE_SHARE * p->compared)
       g_ptr_array_add (flagged, p);
   }

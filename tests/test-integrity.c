@@ -289,6 +289,46 @@ test_lookalike (void)
   }
 }
 
+/* Submissions the manifest does not list still pair up, and the pairs
+ * counted before the table grew are kept. */
+static void
+test_lookalike_unlisted (void)
+{
+  g_autoptr (cJSON) subs = cJSON_Parse ("[{\"id\": \"a\"}]");
+  g_autoptr (GArray) list = run_manifest_submissions_of (subs);
+  g_autoptr (Lookalike) l = lookalike_new (list);
+  const char *ids[] = { "a", "tinh-x", "tinh-y", "tinh-z", "tinh-w" };
+  for (guint i = 0; i < 25; i++) {
+    g_autofree char *item = g_strdup_printf ("hochieu-%03u", i);
+    g_autofree char *text = g_strdup_printf (
+        "Câu %u: lệ phí cấp hộ chiếu phổ thông lần đầu là 200.000 đồng, "
+        "nộp tại Công an cấp tỉnh hoặc qua Cổng dịch vụ công.", i);
+    /* one more submission joins every five items */
+    for (guint s = 0; s <= MIN (i / 5, 4u); s++) {
+      ScoreRecord r = answered (ids[s], item, text);
+      lookalike_add (l, &r, FALSE);
+    }
+  }
+  g_autoptr (cJSON) res = lookalike_result (l);
+  const cJSON *pairs = cJSON_GetObjectItem (res, "pairs");
+  /* a and tinh-x answered all 25 and 20 items alike */
+  const cJSON *p = cJSON_GetArrayItem (pairs, 0);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (cJSON_GetStringValue (cJSON_GetObjectItem (p, "a")), ==,
+                   "a");
+  g_assert_cmpstr (cJSON_GetStringValue (cJSON_GetObjectItem (p, "b")), ==,
+                   "tinh-x");
+  g_assert_cmpfloat (num_at (p, "compared", NULL), ==, 20);
+  g_assert_cmpfloat (num_at (p, "near_identical", NULL), ==, 20);
+  /* tinh-w joined for the last 5 items: below the minimum compared */
+  const cJSON *q;
+  cJSON_ArrayForEach (q, pairs)
+  {
+    g_assert_cmpstr (cJSON_GetStringValue (cJSON_GetObjectItem (q, "b")), !=,
+                     "tinh-w");
+  }
+}
+
 /* ---- canaries ---- */
 
 static const char set_text[] =
@@ -425,6 +465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/metrics/repeat", test_metrics_repeat);
   g_test_add_func ("/metrics/unrepeated", test_metrics_unrepeated);
   g_test_add_func ("/lookalike/simhash", test_simhash);
+  g_test_add_func ("/lookalike/unlisted", test_lookalike_unlisted);
   g_test_add_func ("/lookalike/pairs", test_lookalike);
   g_test_add_func ("/canary/check", test_canary);
   g_test_add_func ("/canary/refused", test_canary_refused);

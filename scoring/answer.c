@@ -589,6 +589,7 @@ add_glosses (Answer *a)
                         .block = p->block, .row = p->row, .col = p->col};
     gp->norm = g_string_free (g_steal_pointer (&g), FALSE);
     part_index (gp, FALSE);
+    p->glossed = TRUE;
     g_ptr_array_add (a->parts, gp);
   }
 }
@@ -637,7 +638,7 @@ answer_fold (const Answer *strict)
                        .intro = s->intro, .row_head = s->row_head,
                        .col_head = s->col_head, .line = s->line,
                        .block = s->block, .row = s->row, .col = s->col,
-                       .quoted = s->quoted};
+                       .quoted = s->quoted, .glossed = s->glossed};
     p->norm = normalize_fold_diacritics (s->norm);
     part_index (p, TRUE);
     g_ptr_array_add (a->parts, p);

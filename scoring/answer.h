@@ -30,6 +30,8 @@ typedef struct {
   guint row, col; /* cells: 0-based row (header = 0) and column */
   gboolean quoted; /* said by the citizen in a transcript ("Người dân: …"),
                       not by the assistant */
+  gboolean glossed; /* an English part whose PART_GLOSS follows: its values
+                       are read there, with the Vietnamese cues in place */
   char *norm;     /* normalize_text form (the answer's mode) */
   char *phrase;   /* normalize_phrase of norm, paraphrases made one
                      (names_canonical): " a b c " */

@@ -658,6 +658,8 @@ claims_values (const Answer *a)
   GArray *out = g_array_new (FALSE, TRUE, sizeof (ValueClaim));
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
+    if (p->glossed)
+      continue; /* its gloss holds the same values ("as a list" read) */
     for (guint k = 0; p->amounts && k < p->amounts->len; k++) {
       ValueClaim c = {0};
       c.m = g_array_index (p->amounts, NumbersMention, k);

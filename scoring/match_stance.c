@@ -205,6 +205,13 @@ asked_predicate (View *v, char *words[2], guint *n)
     end--;
   if (end < 2)
     return;
+  /* a comparison asks its adjective, not what it compares with ("… có
+   * rẻ hơn nộp trực tiếp không?" asks "rẻ hơn") */
+  for (guint k = end - 1; k >= 2 && k + 6 >= end; k--)
+    if (QIS (k, lenient ? "hon" : "hơn")) {
+      end = k + 1;
+      break;
+    }
   for (guint k = end - 2; k < end; k++) {
     if (QIS (k, lenient ? "co" : "có") || QIS (k, lenient ? "phai" : "phải"))
       continue;

@@ -168,6 +168,9 @@ key_of_item (const cJSON *item, guint64 turn, JudgeTopics *topics,
   judge_key_set_question (key, cJSON_GetStringValue (
                                    cJSON_GetObjectItemCaseSensitive (q,
                                                                      "question")));
+  judge_key_set_as_of (key, cJSON_GetStringValue (
+                                cJSON_GetObjectItemCaseSensitive (item,
+                                                                  "valid_as_of")));
   return g_steal_pointer (&key);
 }
 

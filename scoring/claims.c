@@ -7,6 +7,7 @@
 #include "scoring/claims.h"
 
 #include "scoring/cues.h"
+#include "scoring/dates.h"
 #include "scoring/judge_key.h"
 #include "scoring/normalize.h"
 #include "scoring/names.h"
@@ -652,23 +653,90 @@ words_of_span (const AnswerPart *p, gsize start, gsize end, guint16 *w0,
     *w1 = (guint16) p->words->len;
 }
 
+/* A word that closes a period before a date ("đến hết 31/12/2025",
+ * "until 31 December 2025"). */
+static gboolean
+closes_period (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return word_is (p, i, "đến", "den", lenient)
+         || word_is (p, i, "tới", "toi", lenient)
+         || word_is (p, i, "hết", "het", lenient)
+         || word_is (p, i, "until", "until", lenient)
+         || word_is (p, i, "till", "till", lenient)
+         || word_is (p, i, "through", "through", lenient);
+}
+
+typedef struct {
+  guint word;
+  guint32 ymd;
+} PeriodEnd;
+
+/* The dates of p that end a period, in word order; NULL when none. Only
+ * parts with a closing word are scanned for dates. */
+static GArray *
+period_ends (const AnswerPart *p, gboolean lenient)
+{
+  gboolean any = FALSE;
+  for (guint i = 0; !any && i < p->words->len; i++)
+    any = closes_period (p, i, lenient);
+  if (!any)
+    return NULL;
+  g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
+  GArray *ends = NULL;
+  guint w = 0;
+  for (guint d = 0; d < dates->len; d++) {
+    const DatesMention *m = &g_array_index (dates, DatesMention, d);
+    while (w < p->words->len && word (p, w)->start < m->start)
+      w++;
+    gboolean closed = FALSE; /* "đến hết ngày 31/12/2025" */
+    for (guint b = w >= 3 ? w - 3 : 0; b < w; b++)
+      closed |= closes_period (p, b, lenient);
+    if (!closed)
+      continue;
+    if (ends == NULL)
+      ends = g_array_new (FALSE, FALSE, sizeof (PeriodEnd));
+    PeriodEnd e = {w, m->year * 10000 + m->month * 100 + m->day};
+    g_array_append_val (ends, e);
+  }
+  return ends;
+}
+
+/* The latest period end in c's sentence, or 0. */
+static guint32
+until_of (const AnswerPart *p, const GArray *ends, const ValueClaim *c)
+{
+  guint s0 = c->w0, s1 = c->w1;
+  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
+    s0--;
+  while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
+    s1++;
+  guint32 until = 0;
+  for (guint i = 0; ends && i < ends->len; i++) {
+    const PeriodEnd *e = &g_array_index (ends, PeriodEnd, i);
+    if (e->word >= s0 && e->word < s1)
+      until = MAX (until, e->ymd);
+  }
+  return until;
+}
+
 GArray *
 claims_values (const Answer *a)
 {
   GArray *out = g_array_new (FALSE, TRUE, sizeof (ValueClaim));
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
-    if (p->glossed)
-      continue; /* its gloss holds the same values ("as a list" read) */
-    for (guint k = 0; p->amounts && k < p->amounts->len; k++) {
+    if (p->glossed || p->words->len == 0 || p->amounts == NULL
+        || p->amounts->len == 0)
+      continue; /* a glossed part's gloss holds the same values */
+    g_autoptr (GArray) ends = period_ends (p, a->lenient);
+    for (guint k = 0; k < p->amounts->len; k++) {
       ValueClaim c = {0};
       c.m = g_array_index (p->amounts, NumbersMention, k);
       c.part = i;
       c.channel = -1;
-      if (p->words->len == 0)
-        continue;
       words_of_span (p, c.m.start, c.m.end, &c.w0, &c.w1);
       read_claim (a, p, &c);
+      c.until = until_of (p, ends, &c);
       g_array_append_val (out, c);
     }
   }

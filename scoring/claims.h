@@ -50,6 +50,9 @@ typedef struct {
   gboolean conclusion; /* after "nên", "vậy", "tóm lại": a reckoning's end */
   gboolean multiple; /* for a number of people, copies, pages ("làm cho 50
                         người hết 500k"): a total, not the fee */
+  guint32 until;     /* YYYYMMDD: its sentence says it applied until then
+                        ("chỉ áp dụng từ 01/01/2024 đến hết 31/12/2025"),
+                        or 0; the key's date tells whether that has ended */
 } ValueClaim;
 
 /* Every amount and duration of a, with its context. Needs

@@ -81,6 +81,11 @@ gboolean judge_key_set_topic (JudgeKey *key, JudgeTopics *topics,
  * not. NULL is allowed. */
 void judge_key_set_question (JudgeKey *key, const char *question);
 
+/* Tells the key the date it speaks for (an item's "valid_as_of",
+ * YYYY-MM-DD): a value its answer says applied only until an earlier date
+ * ("… đến hết 31/12/2025") is history then. NULL or no date: none. */
+void judge_key_set_as_of (JudgeKey *key, const char *date);
+
 /* What a caller aggregates from a judgement. */
 typedef struct {
   double score, lenient_score;

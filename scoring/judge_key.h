@@ -100,6 +100,7 @@ struct _JudgeKey {
   gint asked_channel;    /* the one channel the question names (CH_*), or -1 */
   char *question;        /* the turn's question, or NULL */
   GArray *asked_topics;  /* guint: other topics the question names, or NULL */
+  guint32 as_of;         /* YYYYMMDD the key speaks for, or 0 */
 };
 
 void judge_aliases_unref (Aliases *a);

@@ -7,6 +7,7 @@
 
 #include "scoring/answer.h"
 #include "scoring/cues.h"
+#include "scoring/dates.h"
 #include "scoring/normalize.h"
 #include "scoring/topic.h"
 
@@ -86,6 +87,15 @@ asked_channel (const GArray *cues)
       found = ch;
   }
   return found;
+}
+
+void
+judge_key_set_as_of (JudgeKey *key, const char *date)
+{
+  guint y, m, d;
+  key->as_of = date && dates_parse_iso (date, &y, &m, &d)
+                   ? y * 10000 + m * 100 + d
+                   : 0;
 }
 
 void

@@ -561,6 +561,9 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   *attributed = e.attributed;
   g_autofree char *arg = NULL;
   const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+  if (aside == NULL && c->until != 0 && c->until < v->key->as_of
+      && !v->key->asks_history)
+    aside = "claim.history"; /* "chỉ áp dụng … đến hết 31/12/2025" */
   const char *topic = aside ? NULL
                             : match_other_topic (v, c->part, c->c0, c->c1);
   if (topic != NULL) {

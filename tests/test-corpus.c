@@ -43,6 +43,8 @@ key_of (FileState *fs, const cJSON *item, GError **error)
     return NULL;
   judge_key_set_question (k, cJSON_GetStringValue (cJSON_GetObjectItem (
                                  item, "question")));
+  judge_key_set_as_of (k, cJSON_GetStringValue (cJSON_GetObjectItem (
+                              item, "valid_as_of")));
   const cJSON *topic = cJSON_GetObjectItem (item, "topic");
   const char *id = cJSON_GetStringValue (topic);
   if (cJSON_IsObject (topic)) {

@@ -47,6 +47,8 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
       return FALSE;
     judge_key_set_question (k, cJSON_GetStringValue (
                                    cJSON_GetObjectItem (item, "question")));
+    judge_key_set_as_of (k, cJSON_GetStringValue (
+                                cJSON_GetObjectItem (item, "valid_as_of")));
     g_hash_table_insert (golden.keys, g_strdup (name->valuestring), k);
   }
   return TRUE;

@@ -412,6 +412,8 @@ parse_provenance (const cJSON *obj, TsItem *it, GError **error)
                     "\"unreviewed\"",
                     review);
   it->reviewed = strcmp (review, "reviewed") == 0;
+  for (guint i = 0; i < it->turns->len; i++) /* what "has ended" means */
+    judge_key_set_as_of (((TsTurn *) it->turns->pdata[i])->key, as_of);
   return parse_window (obj, it, error);
 }
 

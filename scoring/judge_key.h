@@ -101,6 +101,7 @@ struct _JudgeKey {
   char *question;        /* the turn's question, or NULL */
   GArray *asked_topics;  /* guint: other topics the question names, or NULL */
   guint32 as_of;         /* YYYYMMDD the key speaks for, or 0 */
+  guint asked_year;      /* a year the question names ("Trong năm 2025"), or 0 */
 };
 
 void judge_aliases_unref (Aliases *a);

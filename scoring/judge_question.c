@@ -112,6 +112,15 @@ judge_key_set_question (JudgeKey *key, const char *question)
   g_autoptr (GArray) words = cues_words (norm);
   g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
   key->asked_channel = asked_channel (cues);
+  key->asked_year = 0;
+  for (guint w = 0; w < words->len; w++) {
+    const CueWord *cw = &g_array_index (words, CueWord, w);
+    guint64 y;
+    g_autofree char *t = g_strndup (norm + cw->start, cw->end - cw->start);
+    if (cw->end - cw->start == 4
+        && g_ascii_string_to_unsigned (t, 10, 1945, 2100, &y, NULL))
+      key->asked_year = (guint) y;
+  }
   for (guint h = 0; h < cues->len; h++) {
     CueClass c = g_array_index (cues, CueHit, h).cls;
     if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)

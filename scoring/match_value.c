@@ -561,9 +561,12 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   *attributed = e.attributed;
   g_autofree char *arg = NULL;
   const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+  /* "chỉ áp dụng … đến hết 31/12/2025", unless the question asks about
+   * a year the period still covered ("Trong năm 2025, …") */
   if (aside == NULL && c->until != 0 && c->until < v->key->as_of
-      && !v->key->asks_history)
-    aside = "claim.history"; /* "chỉ áp dụng … đến hết 31/12/2025" */
+      && !v->key->asks_history
+      && (v->key->asked_year == 0 || c->until < v->key->asked_year * 10000))
+    aside = "claim.history";
   const char *topic = aside ? NULL
                             : match_other_topic (v, c->part, c->c0, c->c1);
   if (topic != NULL) {

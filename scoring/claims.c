@@ -567,18 +567,35 @@ read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
                               || (gap_in & CUE_GAP_EQUALS));
 }
 
-/* A count of several (2 or more) people, copies or pages in [from, to):
- * "cho 50 người", "2 bản". */
+/* A number of two to ten said in words ("hai trang", "ba bản"). */
 static gboolean
-several_in (const AnswerPart *p, guint from, guint to)
+several_in_words (const AnswerPart *p, guint i, gboolean lenient)
+{
+  static const char *const strict[] = {"hai", "ba", "bốn", "năm", "sáu",
+                                       "bảy", "tám", "chín", "mười"};
+  static const char *const plain[] = {"hai", "ba", "bon", "nam", "sau",
+                                      "bay", "tam", "chin", "muoi"};
+  for (gsize k = 0; k < G_N_ELEMENTS (strict); k++)
+    if (word_is (p, i, strict[k], plain[k], lenient))
+      return TRUE;
+  return FALSE;
+}
+
+/* A count of several (2 or more) people, copies or pages in [from, to):
+ * "cho 50 người", "2 bản", "tính hai trang". */
+static gboolean
+several_in (const AnswerPart *p, guint from, guint to, gboolean lenient)
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
     if (ch->cls != CUE_COUNT || ch->w0 < from + 1 || ch->w1 > to)
       continue;
     const CueWord *n = word (p, ch->w0 - 1);
-    if (!g_ascii_isdigit (p->norm[n->start]))
+    if (!g_ascii_isdigit (p->norm[n->start])) {
+      if (several_in_words (p, ch->w0 - 1, lenient))
+        return TRUE;
       continue;
+    }
     guint v = 0;
     for (guint k = n->start; k < n->end && g_ascii_isdigit (p->norm[k]); k++)
       v = v * 10 + (guint) (p->norm[k] - '0');
@@ -628,8 +645,15 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                || context_has (a, p, CUE_EXAMPLE);
   c->conclusion = has_cue (p, CUE_SO, c0, c->w0);
   /* "cho 50 người … 750.000đ", "200.000 đồng cho 20 công nhân" */
-  c->multiple = several_in (p, c0, c->w0)
-                || several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1));
+  c->multiple = several_in (p, c0, c->w0, lenient)
+                || several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1), lenient);
+  /* a reckoning over the sentence: "nên tờ hai mặt tính hai trang, hết
+   * bốn nghìn đồng" */
+  guint s0 = c->w0;
+  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
+    s0--;
+  if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
+    c->multiple = several_in (p, s0, c->w0, lenient);
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));

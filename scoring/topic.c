@@ -353,23 +353,19 @@ assistants (const AnswerPart *p)
   return !p->quoted && p->kind != PART_GLOSS && p->words->len > 0;
 }
 
-/* One or two sentences of the assistant's own (a citizen's quoted turn
- * and English glosses not counted) whose first opens with topic k as its
- * subject: within its first words ("Dạ, đăng ký khai sinh thì …"), not
- * as an object further on ("… mang theo CCCD"). */
+/* The assistant's first part (a citizen's quoted turn and English
+ * glosses not counted) opens with topic k as its subject: within its
+ * first words ("Dạ, đăng ký khai sinh thì …", "Từ 1/3/2025, phiếu lý lịch
+ * tư pháp do …"), not as an object further on ("… mang theo CCCD"). */
 static gboolean
-short_answer_about (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
-                    guint k)
+opens_about (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
+             guint k)
 {
-  guint n = 0;
   gint first = -1;
-  for (guint i = 0; i < a->parts->len && n <= 2; i++)
-    if (assistants (answer_part (a, i))) {
-      if (first < 0)
-        first = (gint) i;
-      n++;
-    }
-  if (n > 2 || first < 0)
+  for (guint i = 0; i < a->parts->len && first < 0; i++)
+    if (assistants (answer_part (a, i)))
+      first = (gint) i;
+  if (first < 0)
     return FALSE;
   const GArray *hits = hits_of (t, a, cache, (guint) first);
   for (guint x = 0; x < hits->len; x++) {
@@ -413,6 +409,6 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
                  || (nm[best].prominent
                      && (nm[best].parts >= 2 || states_value_of (other, values)
                          || (!answered && !choices
-                             && short_answer_about (t, a, hits, (guint) best))));
+                             && opens_about (t, a, hits, (guint) best))));
   return off ? other->id : NULL;
 }

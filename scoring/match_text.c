@@ -63,6 +63,19 @@ span_of (const char *hay, guint word, guint words)
   return g_strndup (p, (gsize) (e - p));
 }
 
+/* A name said to stay in force right after it ("… 2015 vẫn giữ nguyên
+ * hiệu lực"; "vẫn" may open a clause of its own). */
+static gboolean
+stays_in_force (const AnswerPart *p, guint w1)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_IN_FORCE && ch->w0 >= w1 && ch->w0 <= w1 + 2)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. */
 static NameHit
@@ -94,6 +107,9 @@ find_name (View *v, const Aliases *a, gboolean agency)
       Polarity pol = claims_polarity (v->a, p, w0, w1);
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)
         pol = POL_STATED; /* the question asks about the past */
+      if (pol == POL_STATED && v->key->asks_history && !v->forbid
+          && stays_in_force (p, w1))
+        pol = POL_NEGATED; /* "… thay thế những luật nào?": not this one */
       if (best.alias >= 0 && best.pol == POL_STATED)
         break;
       if (best.alias < 0 || pol == POL_STATED) {

@@ -178,14 +178,20 @@ match_name (const Fact *f, View *v, Outcome *o)
   g_free (h.span);
 }
 
-/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN": the clause speaks of
- * other things, so a forbidden name there answers nothing. */
+/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN", "Dù Bộ Thông tin và
+ * Truyền thông được hợp nhất vào Bộ KH&CN, …": the clause, or the stretch
+ * up to the name with no comma, speaks of other things, so a forbidden
+ * name there answers nothing. */
 static gboolean
 about_others (View *v, const NameHit *h)
 {
   const AnswerPart *p = answer_part (v->a, h->part);
   guint c0, c1;
   claims_clause (p, h->w0, h->w0 + 1, &c0, &c1);
+  while (c0 > 0
+         && !(g_array_index (p->words, CueWord, c0).gap
+              & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+    c0--;
   for (guint i = 0; i < p->cues->len; i++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, i);
     if (ch->cls == CUE_OTHER && ch->w0 >= c0 && ch->w1 <= h->w0)

@@ -230,6 +230,10 @@ lexicon_build (gboolean lenient)
     int cls = class_of (f[0]);
     if (cls < 0)
       g_error ("cues.tsv line %u: unknown class \"%s\"", i + 1, f[0]);
+    if (f[2] != NULL && strcmp (f[2], "strict") != 0)
+      g_error ("cues.tsv line %u: unknown flag \"%s\"", i + 1, f[2]);
+    if (f[2] != NULL && lenient)
+      continue; /* its unaccented form is another word's */
     lexicon_add (lx, f[1], cls, NULL, lenient);
     lexicon_add_spellings (lx, f[1], cls, lenient);
   }

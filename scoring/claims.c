@@ -476,11 +476,14 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
     guint d;
     if (ch->w1 <= w0)
       d = 2 * (w0 - ch->w1);
-    else if (ch->w0 >= w1 && !value_starts_in (p, ch->w1, ch->w1 + 2))
+    else if (ch->w0 >= w1 && !value_starts_in (p, ch->w1, ch->w1 + 2)
+             && !value_starts_in (p, w1, ch->w0))
       d = 2 * (ch->w0 - w1) + 1;
     else
       continue; /* a cue right before another value is that value's:
-                   "10.000đ — bằng nửa mức nộp trực tiếp (20.000đ)" */
+                   "10.000đ — bằng nửa mức nộp trực tiếp (20.000đ)"; so is
+                   one after another value ("7,000 — cheaper than the
+                   15,000 charged when you file in person") */
     if (mine == 0 || g != mine)
       d += 1u << 20; /* after every cue inside the value's parentheses */
     if (d < best_d) {

@@ -181,7 +181,10 @@ add_sentences (Builder *b, PartKind kind, const char *raw, gsize n)
   gsize start = 0;
   for (gsize i = 0; norm[i] != '\0'; i++) {
     char c = norm[i];
-    if ((c == '.' || c == '!' || c == '?') && norm[i + 1] == ' '
+    /* "A. 5 ngày → sai": an option's letter opens the line, no sentence */
+    gboolean label = c == '.' && start == 0 && i == 1
+                     && g_ascii_isalpha (norm[0]);
+    if ((c == '.' || c == '!' || c == '?') && norm[i + 1] == ' ' && !label
         && (c != '.' || dot_ends_sentence (norm, i))) {
       (void) add_norm (b, kind, g_strndup (norm + start, i + 1 - start));
       start = i + 2;

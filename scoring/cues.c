@@ -265,6 +265,12 @@ phrase_at (const Phrase *p, const char *norm, const GArray *words, guint i)
     gsize n = w->end - w->start;
     if (strlen (p->words[k]) != n || memcmp (p->words[k], norm + w->start, n))
       return FALSE;
+    /* a phrase is said in one breath: not across an arrow, a dash or a
+     * stop ("địa chỉ → đúng" is no "chỉ đúng") */
+    const CueWord *prev = &g_array_index (words, CueWord, i + k - 1);
+    for (gsize b = prev->end; b < w->start; b++)
+      if (norm[b] != ' ' && norm[b] != '\'' && norm[b] != ',')
+        return FALSE;
   }
   return TRUE;
 }
@@ -276,6 +282,19 @@ phrases_starting (const Lexicon *lx, const char *norm, const CueWord *w)
   return s->word ? s->phrases : NULL;
 }
 
+/* "2 kg", "15 k": a unit after a number, not a chat "không". */
+static gboolean
+unit_after_number (const char *norm, const GArray *words, guint i)
+{
+  const CueWord *w = &g_array_index (words, CueWord, i);
+  gsize n = w->end - w->start;
+  if (i == 0 || !((n == 2 && memcmp (norm + w->start, "kg", 2) == 0)
+                  || (n == 1 && norm[w->start] == 'k')))
+    return FALSE;
+  const CueWord *prev = &g_array_index (words, CueWord, i - 1);
+  return g_ascii_isdigit (norm[prev->end - 1]);
+}
+
 GArray *
 cues_find (const char *norm, const GArray *words, gboolean lenient)
 {
@@ -283,9 +302,9 @@ cues_find (const char *norm, const GArray *words, gboolean lenient)
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (CueHit));
   guint covered = 0; /* the end of the longest cue so far */
   for (guint i = 0; i < words->len; i++) {
-    const GPtrArray *ph = phrases_starting (lx, norm,
-                                            &g_array_index (words, CueWord, i));
-    if (ph == NULL)
+    const CueWord *w = &g_array_index (words, CueWord, i);
+    const GPtrArray *ph = phrases_starting (lx, norm, w);
+    if (ph == NULL || unit_after_number (norm, words, i))
       continue;
     guint longest = 0;
     for (guint k = 0; k < ph->len; k++) {

@@ -254,8 +254,9 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
   for (guint k = from; k < p->words->len; k++) {
     if (cue_in (p, CUE_REJECT, k, k + 1))
       return 0;
-    if (word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
-        || word_eq (p, k, "right"))
+    if ((word_eq (p, k, lenient ? "dung" : "đúng")
+         && !word_eq (p, k + 1, lenient ? "han" : "hạn")) /* "đúng hạn" */
+        || word_eq (p, k, "correct") || word_eq (p, k, "right"))
       return 1;
   }
   return -1;
@@ -265,6 +266,7 @@ static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
   gboolean first = TRUE;
+  gboolean walked = FALSE; /* past a walk through the options */
   for (guint pi = 0; pi < a->parts->len; pi++) {
     const AnswerPart *p = answer_part (a, pi);
     if (p->kind == PART_GLOSS || p->quoted)
@@ -284,6 +286,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         pk->mentioned |= 1u << c;
       i0 = w + 1;
       first = FALSE;
+      walked = TRUE;
     }
     for (guint i = i0; i < p->words->len; i++) {
       gint c = letter_at (key, p, i);
@@ -298,6 +301,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       LetterUse use = ord >= 0 ? L_STRONG : use_at (p, i, first, a->lenient);
       if (use == L_NONE)
         continue;
+      if (use == L_STRONG && walked && i0 == 0)
+        use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
       if (rejected_at (key, p, i, a->lenient)
           || claims_polarity (a, p, i, i + 1) != POL_STATED) {
         pk->rejected |= 1u << c;

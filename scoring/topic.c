@@ -405,6 +405,8 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
   const Topic *other = t->order->pdata[best];
   /* an option's text names what it names: no subject to read */
   gboolean choices = key->choices != NULL && key->choices->len > 0;
+  if (choices && !nm[best].heading)
+    return NULL; /* a walk through the options names their procedures */
   gboolean off = nm[best].parts >= 3 || nm[best].heading
                  || (nm[best].prominent
                      && (nm[best].parts >= 2 || states_value_of (other, values)

@@ -262,6 +262,26 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
   return -1;
 }
 
+/* "B và D đều đúng", "A and C are both acceptable": a group of letters
+ * endorsed together. */
+static gboolean
+group_endorsed (const JudgeKey *key, const AnswerPart *p, guint i,
+                gboolean lenient)
+{
+  guint k = group_end (key, p, i, lenient);
+  if (k < i + 3)
+    return FALSE; /* one letter: use_at reads it */
+  while (word_eq (p, k, lenient ? "deu" : "đều") || word_eq (p, k, "are")
+         || word_eq (p, k, "both") || word_eq (p, k, lenient ? "cung" : "cũng")
+         || word_eq (p, k, lenient ? "co" : "có") || word_eq (p, k, lenient ? "the" : "thể")
+         || word_eq (p, k, "can") || word_eq (p, k, "be"))
+    k++;
+  return word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
+         || word_eq (p, k, "right") || word_eq (p, k, "acceptable")
+         || word_eq (p, k, "accepted")
+         || word_eq (p, k, lenient ? "duoc" : "được");
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -299,6 +319,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       if (c < 0 || c >= 32)
         continue;
       LetterUse use = ord >= 0 ? L_STRONG : use_at (p, i, first, a->lenient);
+      if (use == L_NONE && ord < 0 && group_endorsed (key, p, i, a->lenient))
+        use = L_STRONG;
       if (use == L_NONE)
         continue;
       if (use == L_STRONG && walked && i0 == 0)

@@ -278,6 +278,92 @@ echo_stance (View *v, char **span)
   return s;
 }
 
+static void
+span_words (const AnswerPart *p, guint from, guint to, char **span)
+{
+  if (span == NULL || to <= from)
+    return;
+  const CueWord *a = &g_array_index (p->words, CueWord, from);
+  const CueWord *b = &g_array_index (p->words, CueWord, to - 1);
+  g_free (*span);
+  *span = g_strndup (p->norm + a->start, b->end - a->start);
+}
+
+/* Punctuation, or the end, right after word e - 1 ("là **có** – …"). */
+static gboolean
+closed_at (const AnswerPart *p, guint e)
+{
+  if (e >= p->words->len)
+    return TRUE;
+  const CueWord *a = &g_array_index (p->words, CueWord, e - 1);
+  const CueWord *b = &g_array_index (p->words, CueWord, e);
+  for (gsize k = a->end; k < b->start; k++)
+    if (p->norm[k] != ' ')
+      return TRUE;
+  return FALSE;
+}
+
+/* A stance marked as the answer wherever it stands ("Nếu đã có, thì câu
+ * trả lời là **có**", "the answer is no"), or -1. */
+static int
+marked_stance (View *v, char **span)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_GLOSS || asks (p))
+      continue;
+    for (guint h = 0; h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls != CUE_PICK_STRONG || ch->w1 >= p->words->len)
+        continue;
+      guint w = ch->w1, e;
+      int s = -1;
+      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
+        s = 1;
+      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        span_words (p, ch->w0, e, span);
+        return s;
+      }
+    }
+  }
+  return -1;
+}
+
+/* "Hết hiệu lực rồi" to "… còn áp dụng không?": no. The opening of the
+ * answer says the thing has ended while the question asks whether it
+ * still holds; -1 otherwise. */
+static int
+ended_stance (View *v, char **span)
+{
+  if (v->key->question == NULL)
+    return -1;
+  gboolean lenient = v->a->lenient;
+  g_autofree char *q = normalize_text (v->key->question, lenient);
+  g_autoptr (GArray) qw = cues_words (q);
+  gboolean still = FALSE;
+  for (guint k = 0; k < qw->len; k++) {
+    const CueWord *w = &g_array_index (qw, CueWord, k);
+    const char *con = lenient ? "con" : "còn";
+    still |= w->end - w->start == strlen (con)
+             && memcmp (q + w->start, con, strlen (con)) == 0;
+  }
+  for (guint i = 0; still && i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_GLOSS || p->kind == PART_HEADING
+        || asks (p))
+      continue;
+    guint w = after_fillers (p);
+    guint e = cue_end_at (p, CUE_ENDED, w);
+    if (e == 0)
+      return -1;
+    span_words (p, w, e, span);
+    return 0;
+  }
+  return -1;
+}
+
 void
 match_polarity (const Fact *f, View *v, Outcome *o)
 {
@@ -301,6 +387,10 @@ match_polarity (const Fact *f, View *v, Outcome *o)
   }
   if (s < 0)
     s = stance_after_question (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = marked_stance (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = ended_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = echo_stance (v, o->quiet ? NULL : &span);
   const char *want = f->yes ? "@stance:yes" : "@stance:no";

@@ -354,18 +354,25 @@ weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
   return step >= 0 && weak >= 0 && strong < 0;
 }
 
-/* "kể từ ngày [cơ quan …] nhận đủ hồ sơ": the receipt of the dossier
- * follows, within the clause. */
+/* "kể từ ngày [công an xã, phường] nhận đủ hồ sơ": the receipt of the
+ * dossier follows within ten words of its sentence. Past a comma (one
+ * inside an office's name) only "nhận" counts: "kể từ khi phát hiện mất,
+ * bạn nộp đơn" is the citizen's deadline. */
 static gboolean
-receipt_follows (const AnswerPart *p, guint from, guint to, gboolean lenient)
+receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
 {
-  for (guint i = from; i < to && i < from + 10; i++)
+  gboolean comma = FALSE;
+  for (guint i = from; i < p->words->len && i < from + 10; i++) {
+    if (i > from && (word (p, i)->gap & CUE_GAP_STOP))
+      return FALSE;
+    comma |= i > from && (word (p, i)->gap & CUE_GAP_COMMA);
     if (word_is (p, i, "nhận", "nhan", lenient)
-        || word_is (p, i, "nộp", "nop", lenient)
+        || (!comma && word_is (p, i, "nộp", "nop", lenient))
         || word_is (p, i, "receipt", "receipt", lenient)
         || word_is (p, i, "received", "received", lenient)
         || word_is (p, i, "receiving", "receiving", lenient))
       return TRUE;
+  }
   return FALSE;
 }
 
@@ -381,7 +388,7 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER)
       return subject_of (ch->cls, FALSE);
     if (ch->cls == CUE_COUNTED_FROM)
-      return receipt_follows (p, ch->w1, c->c1, a->lenient) ? SUBJ_PROCESSING
+      return receipt_follows (p, ch->w1, a->lenient) ? SUBJ_PROCESSING
                                                             : SUBJ_DEADLINE;
   }
   Subject s = nearest_before (p, c->c0, c->w0, money);

@@ -473,6 +473,18 @@ left_open (const AnswerPart *p, guint w, gboolean lenient)
                     || word_is (p, w + 1, "not"));
 }
 
+/* Inside parentheses: "xem trạng thái (đang xử lý, đã có kết quả, cần bổ
+ * sung…)" lists states, it tells none. */
+static gboolean
+in_parentheses (const AnswerPart *p, guint w)
+{
+  gint depth = 0;
+  gsize at = g_array_index (p->words, CueWord, w).start;
+  for (gsize k = 0; k < at; k++)
+    depth += p->norm[k] == '(' ? 1 : p->norm[k] == ')' ? -1 : 0;
+  return depth > 0;
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -481,6 +493,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
+          && !in_parentheses (p, ch->w0)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;
         return TRUE;

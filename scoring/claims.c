@@ -16,7 +16,7 @@
 
 static const char *const subject_names[SUBJ_N] = {
   "none", "fee", "fine", "postage", "hotline", "service", "total",
-  "difference", "processing", "step", "extra", "delivery", "extension", "deadline",
+  "difference", "capital", "processing", "step", "extra", "delivery", "extension", "deadline",
   "validity",
 };
 
@@ -48,6 +48,7 @@ subject_of (CueClass c, gboolean money)
     case CUE_SERVICE: return SUBJ_SERVICE;
     case CUE_TOTAL: return SUBJ_TOTAL;
     case CUE_DIFFERENCE: return SUBJ_DIFFERENCE;
+    case CUE_CAPITAL: return SUBJ_CAPITAL;
     default: return SUBJ_N;
     }
   switch (c) {

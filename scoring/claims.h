@@ -15,7 +15,7 @@
 typedef enum {
   SUBJ_NONE,                                 /* no cue: the asked thing */
   SUBJ_FEE, SUBJ_FINE, SUBJ_POSTAGE, SUBJ_HOTLINE, SUBJ_SERVICE,
-  SUBJ_TOTAL, SUBJ_DIFFERENCE,               /* money */
+  SUBJ_TOTAL, SUBJ_DIFFERENCE, SUBJ_CAPITAL, /* money */
   SUBJ_PROCESSING, SUBJ_STEP, SUBJ_EXTRA, SUBJ_DELIVERY, SUBJ_EXTENSION,
   SUBJ_DEADLINE, SUBJ_VALIDITY,              /* durations */
   SUBJ_N

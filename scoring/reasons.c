@@ -125,6 +125,8 @@ static const Entry terms[] = {
   {"@subject:postage", "postage", "cước chuyển phát"},
   {"@subject:hotline", "the hotline", "tổng đài"},
   {"@subject:service", "another service", "một dịch vụ khác"},
+  {"@subject:capital", "capital or a deposit a business must hold",
+   "vốn hoặc tiền ký quỹ doanh nghiệp phải có"},
   {"@subject:total", "a computed total", "tổng số tiền tính ra"},
   {"@subject:difference", "a difference between two amounts",
    "khoản chênh lệch giữa hai mức tiền"},

@@ -55,7 +55,8 @@ subject_of (CueClass c, gboolean money)
   case CUE_PROCESSING:
   case CUE_PROCESSING_WEAK:
   case CUE_PROCESSING_AFTER: return SUBJ_PROCESSING;
-  case CUE_STEP: return SUBJ_STEP;
+  case CUE_STEP:
+  case CUE_STEP_AFTER: return SUBJ_STEP;
   case CUE_EXTRA: return SUBJ_EXTRA;
   case CUE_DELIVERY: return SUBJ_DELIVERY;
   case CUE_EXTENSION: return SUBJ_EXTENSION;
@@ -315,7 +316,8 @@ nearest_before (const AnswerPart *p, guint from, guint w, gboolean money)
     const CueHit *ch = hit (p, h);
     Subject cs = subject_of (ch->cls, money);
     if (cs == SUBJ_N || ch->w0 < from || ch->w1 > w
-        || ch->cls == CUE_PROCESSING_AFTER || ch->cls == CUE_DEADLINE_AFTER)
+        || ch->cls == CUE_PROCESSING_AFTER || ch->cls == CUE_DEADLINE_AFTER
+        || ch->cls == CUE_STEP_AFTER)
       continue;
     if ((gint) ch->w1 > best) {
       best = ch->w1;
@@ -369,9 +371,31 @@ receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
     comma |= i > from && (word (p, i)->gap & CUE_GAP_COMMA);
     if (word_is (p, i, "nhận", "nhan", lenient)
         || (!comma && word_is (p, i, "nộp", "nop", lenient))
+        || (word_is (p, i, "hợp", "hop", lenient)
+            && word_is (p, i + 1, "lệ", "le", lenient)) /* "… hợp lệ" */
         || word_is (p, i, "receipt", "receipt", lenient)
         || word_is (p, i, "received", "received", lenient)
         || word_is (p, i, "receiving", "receiving", lenient))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A "must" later in c's sentence, with no processing cue between: what
+ * the citizen or the firm has to do within the time. */
+static gboolean
+must_follow (const AnswerPart *p, const ValueClaim *c)
+{
+  guint end = c->w1;
+  while (end < p->words->len && !(word (p, end)->gap & CUE_GAP_STOP))
+    end++;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->w0 < c->w1 || ch->w0 >= end)
+      continue;
+    if (ch->cls == CUE_PROCESSING || ch->cls == CUE_PROCESSING_AFTER)
+      return FALSE;
+    if (ch->cls == CUE_DEADLINE)
       return TRUE;
   }
   return FALSE;
@@ -386,7 +410,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     const CueHit *ch = hit (p, h);
     if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3 || ch->w0 >= c->c1)
       continue;
-    if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER)
+    if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER
+        || ch->cls == CUE_STEP_AFTER)
       return subject_of (ch->cls, FALSE);
     if (ch->cls == CUE_COUNTED_FROM)
       return receipt_follows (p, ch->w1, a->lenient) ? SUBJ_PROCESSING
@@ -395,6 +420,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   Subject s = nearest_before (p, c->c0, c->w0, money);
   if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
     s = SUBJ_STEP;
+  if (s == SUBJ_N && !money && must_follow (p, c))
+    s = SUBJ_DEADLINE; /* "chậm nhất 7 ngày … là phải gửi thông báo" */
   if (s == SUBJ_N)
     s = nearest_before (p, 0, c->w0, money);
   /* a column header names the quantity, a row header its case */

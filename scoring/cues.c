@@ -14,7 +14,7 @@ extern const char cues_tsv[]; /* build/gen/cues_data.c */
 static const char *const class_names[CUE_N_CLASSES] = {
   "fee", "fine", "postage", "hotline", "service", "example", "total", "difference", "rate",
   "exempt", "capital",
-  "processing", "processing_weak", "processing_after", "step", "extra", "delivery",
+  "processing", "processing_weak", "processing_after", "step", "step_after", "extra", "delivery",
   "extension", "deadline", "deadline_after", "counted_from", "validity",
   "ch_truc_tiep", "ch_truc_tuyen", "ch_buu_chinh",
   "neg", "neg_after", "hist", "now", "break",

@@ -375,6 +375,7 @@ receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
             && word_is (p, i + 1, "lệ", "le", lenient)) /* "… hợp lệ" */
         || word_is (p, i, "receipt", "receipt", lenient)
         || word_is (p, i, "received", "received", lenient)
+        || word_is (p, i, "receives", "receives", lenient)
         || word_is (p, i, "receiving", "receiving", lenient))
       return TRUE;
   }

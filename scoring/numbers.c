@@ -499,11 +499,24 @@ phrase_starts (gboolean money)
   return &starts[money ? 1 : 0];
 }
 
+/* A fee field answered in one word: "Phí, lệ phí: Không", "Lệ phí:
+ * miễn" (a portal's record). The end of that word, or -1. */
+static int
+fee_field_none (const Toks *k, int i)
+{
+  if (!(is_w (k, i, W_KHONG) || is_w (k, i, W_MIEN)) || !is_p (k, i - 1, ':')
+      || !is_w (k, i - 2, W_PHI))
+    return -1;
+  return i + 1 >= k->n || k->t[i + 1].type == TOK_PUNCT ? i + 1 : -1;
+}
+
 static int
 match_phrase_table (const Toks *k, int i, gboolean money)
 {
   if (k->t[i].type != TOK_WORD || k->t[i].w == NULL)
     return -1;
+  if (money && fee_field_none (k, i) > 0)
+    return fee_field_none (k, i);
   const WordSet *starts = phrase_starts (money);
   if (!(k->t[i].w->bits[0] & starts->bits[0])
       && !(k->t[i].w->bits[1] & starts->bits[1]))

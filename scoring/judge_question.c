@@ -28,8 +28,31 @@ find_asked_topics (JudgeKey *key)
   for (guint i = 0; i < q->parts->len; i++) {
     g_autoptr (GArray) hits = topic_part_names (key->topics, q, i);
     for (guint h = 0; h < hits->len; h++) {
-      guint t = g_array_index (hits, TopicHit, h).topic;
+      const TopicHit *th = &g_array_index (hits, TopicHit, h);
+      guint t = th->topic;
       if ((gint) t == own || judge_key_asks_topic (key, t))
+        continue;
+      /* a word of the item's own name asks nothing else: "xuất bản" in
+       * "xin giấy phép xuất bản tài liệu không kinh doanh"; a name that
+       * joins two ("thường trú và đăng ký tạm trú") asks both */
+      gboolean in_own = FALSE;
+      const AnswerPart *qp = answer_part (q, i);
+      for (guint o = 0; o < hits->len; o++) {
+        const TopicHit *oh = &g_array_index (hits, TopicHit, o);
+        if ((gint) oh->topic != own || oh->w0 > th->w0 || oh->w1 < th->w1
+            || oh->w1 - oh->w0 <= th->w1 - th->w0)
+          continue;
+        gboolean joins = FALSE;
+        for (guint w = oh->w0; w < oh->w1; w++) {
+          const CueWord *cw = &g_array_index (qp->words, CueWord, w);
+          gsize n = cw->end - cw->start;
+          joins |= (n == strlen ("và") && memcmp (qp->norm + cw->start, "và", n) == 0)
+                   || (n == strlen ("hoặc")
+                       && memcmp (qp->norm + cw->start, "hoặc", n) == 0);
+        }
+        in_own |= !joins;
+      }
+      if (in_own)
         continue;
       if (key->asked_topics == NULL)
         key->asked_topics = g_array_new (FALSE, FALSE, sizeof (guint));

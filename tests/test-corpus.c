@@ -198,10 +198,12 @@ check_corpus (gconstpointer data)
   check_corpus_share (data, 0.97);
 }
 
+/* realistic4 still has misses the judge cannot read yet (README): its
+ * floor sits below the others' */
 static void
-check_holdout (gconstpointer data)
+check_corpus_95 (gconstpointer data)
 {
-  check_corpus_share (data, 0.93);
+  check_corpus_share (data, 0.95);
 }
 
 /* Key strictness: every case must agree, as golden judgements do. */
@@ -247,10 +249,14 @@ main (int argc, char **argv)
    * other corpora; measured once before any tuning at 90.0 % (README) */
   g_test_add_data_func ("/corpus/realistic3", "tests/golden/realistic3",
                         check_corpus);
-  /* held out until the judge's last change, then measured once: 88.3 %;
-   * its floor guards what the later fixes gained, below the others' */
+  /* held out until the judge's last change, then measured once: 88.3 % */
   g_test_add_data_func ("/corpus/holdout", "tests/golden/holdout",
-                        check_holdout);
+                        check_corpus);
+  /* two more written apart, first measured at 87.5 % and 91.2 % */
+  g_test_add_data_func ("/corpus/realistic4", "tests/golden/realistic4",
+                        check_corpus_95);
+  g_test_add_data_func ("/corpus/realistic5", "tests/golden/realistic5",
+                        check_corpus);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

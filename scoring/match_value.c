@@ -89,6 +89,26 @@ governs (const GArray *vals, const ValueClaim *c, const AnswerPart *p,
   return colon;
 }
 
+/* Whether word w sits in parentheses that c is outside of and another
+ * value of the part is inside: the cue there is that value's. */
+static gboolean
+in_others_parentheses (const AnswerPart *p, const GArray *vals,
+                       const ValueClaim *c, guint w)
+{
+  if (p->groups == NULL || w >= p->words->len)
+    return FALSE;
+  guint g = p->groups[w];
+  if (g == 0 || (c->w0 < p->words->len && p->groups[c->w0] == g))
+    return FALSE;
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
+    if (o != c && o->part == c->part && o->w0 < p->words->len
+        && p->groups[o->w0] == g)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* The distance from c to the nearest cue of when in c's part that is
  * nearer to c than to any other value of the part ("1.000 đồng/trang (hai
  * trang đầu 2.000 đồng)" names the case of 2.000, not of 1.000), or
@@ -110,6 +130,8 @@ case_distance (View *v, const ValueClaim *c, const Aliases *when)
         w += q[-1] == ' ' && *q != ' ';
       guint s0 = answer_source_word (p->phrase_src, w);
       guint s1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
+      if (in_others_parentheses (p, vals, c, s0))
+        continue; /* "10.750.000đ (chuyển nhượng: 4.250.000đ)" */
       guint mine = distance (p, c, s0, s1);
       if (mine < best && governs (vals, c, p, s1, c->w0)) {
         best = mine; /* "Trường hợp theo danh sách: 10.000đ (…), 5.000đ (…)" */

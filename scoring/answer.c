@@ -547,6 +547,10 @@ static const char *const vi_plain[] = {
   "chung", "thuc", "phieu", "ly", "lich", "tu", "phap", "can", "cuoc",
   "chieu", "kinh", "doanh", "tinh", "huyen", "uy", "nhan", "tien", "dong",
   "nghin", "trieu", "bao", "nhieu", "lau", "ah", "nhi", "minh", "em", "anh",
+  "tong", "dau", "sau", "trang", "luat", "hieu", "luc", "het", "dung",
+  "thoi", "mat", "ton", "nhat", "qua", "bi", "nao", "xin", "hoi", "biet",
+  "muon", "phai", "nhung", "vay", "thang", "nam", "gio", "hom", "truoc",
+  "tiep", "chi", "thay", "van", "bo", "huong", "ghi", "chu", "sach",
 };
 
 static const char *const en_words[] = {

@@ -199,8 +199,17 @@ negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
                              || word_is (p, ch->w0, "chưa", "chua", lenient)
                              || word_is (p, ch->w0, "no", "no", lenient)
                              || word_is (p, ch->w0, "not", "not", lenient));
+    /* "không còn Phòng Tài chính – Kế hoạch cấp huyện": a plain negation
+     * reaches over one noun phrase, to its comma */
+    guint reach = gap;
+    if (plain_not && ch->w1 <= w0 && (guint) ch->w1 + 8 >= w0) {
+      reach = 8;
+      for (guint k = (guint) ch->w1 + 1; k <= w0 && k < p->words->len; k++)
+        if (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+          reach = gap;
+    }
     if ((ch->cls != CUE_NEG && !plain_not) || ch->w0 < c0 || ch->w1 > w0
-        || ch->w1 + gap < w0)
+        || ch->w1 + reach < w0)
       continue;
     if (word_is (p, ch->w1, "chỉ", "chi", lenient)
         || word_is (p, ch->w1, "những", "nhung", lenient)

@@ -354,12 +354,20 @@ ended_stance (View *v, char **span)
     if (p->quoted || p->kind == PART_GLOSS || p->kind == PART_HEADING
         || asks (p))
       continue;
-    guint w = after_fillers (p);
-    guint e = cue_end_at (p, CUE_ENDED, w);
-    if (e == 0)
-      return -1;
-    span_words (p, w, e, span);
-    return 0;
+    /* the opening, after at most the thing's own name ("Luật Báo chí
+     * 2016 hết hiệu lực rồi") */
+    guint w0 = after_fillers (p);
+    for (guint w = w0; w < p->words->len && w <= w0 + 8; w++) {
+      if (w > w0 && (g_array_index (p->words, CueWord, w).gap
+                     & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+        return -1;
+      guint e = cue_end_at (p, CUE_ENDED, w);
+      if (e > 0 && claims_polarity (v->a, p, w, e) == POL_STATED) {
+        span_words (p, w, e, span);
+        return 0;
+      }
+    }
+    return -1;
   }
   return -1;
 }

@@ -493,6 +493,17 @@ in_parentheses (const AnswerPart *p, guint w)
   return depth > 0;
 }
 
+/* "I can't tell whether … has been approved", "xem liệu hồ sơ đã được
+ * duyệt": the state wondered about, not told. */
+static gboolean
+asked_whether (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  for (guint k = w0 >= 6 ? w0 - 6 : 0; k < w0; k++)
+    if (word_is (p, k, "whether") || word_is (p, k, lenient ? "lieu" : "liệu"))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -501,6 +512,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
+          && !asked_whether (p, ch->w0, v->a->lenient)
           && !in_parentheses (p, ch->w0)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;

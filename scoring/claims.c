@@ -5,6 +5,7 @@
  * cues bind from after the value ("… trước khi hết hạn", "… kể từ ngày
  * nhận đủ hồ sơ") and win over the ones before. */
 #include "scoring/claims.h"
+#include "scoring/claims_private.h"
 
 #include "scoring/cues.h"
 #include "scoring/dates.h"
@@ -78,17 +79,6 @@ channel_of (CueClass c)
   }
 }
 
-static const CueHit *
-hit (const AnswerPart *p, guint i)
-{
-  return &g_array_index (p->cues, CueHit, i);
-}
-
-static const CueWord *
-word (const AnswerPart *p, guint i)
-{
-  return &g_array_index (p->words, CueWord, i);
-}
 
 /* ---- clauses ---------------------------------------------------------- */
 
@@ -104,212 +94,6 @@ claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0, guint *c1)
     b++;
   *c0 = a;
   *c1 = MIN (b, n);
-}
-
-/* ---- polarity ------------------------------------------------------------ */
-
-static gboolean
-word_is (const AnswerPart *p, guint i, const char *strict, const char *plain,
-         gboolean lenient)
-{
-  if (i >= p->words->len)
-    return FALSE;
-  const char *w = lenient ? plain : strict;
-  const CueWord *cw = word (p, i);
-  return strlen (w) == cw->end - cw->start
-         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
-}
-
-static gboolean
-starts_with_digit (const AnswerPart *p, guint i)
-{
-  return i < p->words->len && g_ascii_isdigit (p->norm[word (p, i)->start]);
-}
-
-/* "trước 1/7/2025", "trước ngày 01/7/2025", "trước năm 2025": the past. */
-static gboolean
-before_a_date (const AnswerPart *p, guint i, gboolean lenient)
-{
-  if (!word_is (p, i, "trước", "truoc", lenient)
-      && !word_is (p, i, "before", "before", lenient))
-    return FALSE;
-  if (starts_with_digit (p, i + 1))
-    return TRUE;
-  return (word_is (p, i + 1, "ngày", "ngay", lenient)
-          || word_is (p, i + 1, "năm", "nam", lenient)
-          || word_is (p, i + 1, "tháng", "thang", lenient))
-         && starts_with_digit (p, i + 2);
-}
-
-/* "từ 1/7/2025", "sau ngày …": the present begins. */
-static gboolean
-from_a_date (const AnswerPart *p, guint i, gboolean lenient)
-{
-  if (!word_is (p, i, "từ", "tu", lenient) && !word_is (p, i, "sau", "sau",
-                                                        lenient)
-      && !word_is (p, i, "since", "since", lenient))
-    return FALSE;
-  return starts_with_digit (p, i + 1)
-         || ((word_is (p, i + 1, "ngày", "ngay", lenient)
-              || word_is (p, i + 1, "năm", "nam", lenient))
-             && starts_with_digit (p, i + 2));
-}
-
-/* History in clause [c0, w0): a past cue with no "now" after it. */
-static gboolean
-history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
-{
-  gint past = -1, now = -1;
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = hit (p, h);
-    if (ch->w0 < c0 || ch->w1 > w0)
-      continue;
-    /* "ngày trước" is the old days, "15 ngày trước ngày …" a count */
-    if (ch->cls == CUE_HIST && !(ch->w0 > 0 && starts_with_digit (p, ch->w0 - 1)))
-      past = MAX (past, (gint) ch->w0);
-    else if (ch->cls == CUE_NOW)
-      now = MAX (now, (gint) ch->w0);
-  }
-  for (guint i = c0; i < w0; i++) {
-    char b = p->norm[word (p, i)->start]; /* trước, từ, sau, before, since */
-    if (b != 't' && b != 's' && b != 'b')
-      continue;
-    if (before_a_date (p, i, lenient))
-      past = MAX (past, (gint) i);
-    else if (from_a_date (p, i, lenient))
-      now = MAX (now, (gint) i);
-  }
-  return past >= 0 && past > now;
-}
-
-/* A negation ending at most gap words before w0, in the clause, not
- * "không chỉ" (not only). */
-static gboolean
-negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
-                gboolean lenient)
-{
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = hit (p, h);
-    /* a negation that usually follows its subject ("… không còn làm")
-     * negates what follows it too ("không còn làm ở Sở Tư pháp"), when it
-     * is a plain negation: the longer cue has swallowed "không còn". Not
-     * "hợp nhất vào", "được thay thế bởi": what follows those lives on. */
-    gboolean plain_not = ch->cls == CUE_NEG_AFTER
-                         && (word_is (p, ch->w0, "không", "khong", lenient)
-                             || word_is (p, ch->w0, "chưa", "chua", lenient)
-                             || word_is (p, ch->w0, "no", "no", lenient)
-                             || word_is (p, ch->w0, "not", "not", lenient));
-    /* "không còn Phòng Tài chính – Kế hoạch cấp huyện": a plain negation
-     * reaches over one noun phrase, to its comma */
-    guint reach = gap;
-    if (plain_not && ch->w1 <= w0 && (guint) ch->w1 + 8 >= w0) {
-      reach = 8;
-      for (guint k = (guint) ch->w1 + 1; k <= w0 && k < p->words->len; k++)
-        if (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
-          reach = gap;
-    }
-    if ((ch->cls != CUE_NEG && !plain_not) || ch->w0 < c0 || ch->w1 > w0
-        || ch->w1 + reach < w0)
-      continue;
-    if (word_is (p, ch->w1, "chỉ", "chi", lenient)
-        || word_is (p, ch->w1, "những", "nhung", lenient)
-        || word_is (p, ch->w1, "quá", "qua", lenient))
-      continue;
-    return TRUE;
-  }
-  return FALSE;
-}
-
-/* "… (180.000 đồng) …; thời gian giảm này đã kết thúc": what the sentence
- * told before an "ended" cue is history. */
-static gboolean
-ended_after (const AnswerPart *p, guint w1)
-{
-  for (guint h = 0; h < p->cues->len; h++)
-    if (hit (p, h)->cls == CUE_ENDED && hit (p, h)->w0 >= w1)
-      return TRUE;
-  return FALSE;
-}
-
-/* A list under "Luật này thay thế hai luật trước đây:", a section under
- * "## Quy định cũ": history. */
-/* A cell whose row says the document or office is gone ("| … | Hết hiệu
- * lực từ 01/7/2026 |"). */
-static gboolean
-row_says_gone (const Answer *a, const AnswerPart *p)
-{
-  if (p->kind != PART_CELL && p->kind != PART_HEAD)
-    return FALSE;
-  for (guint i = 0; i < a->parts->len; i++) {
-    const AnswerPart *q = answer_part (a, i);
-    if (q == p || q->block != p->block || q->row != p->row
-        || (q->kind != PART_CELL && q->kind != PART_HEAD))
-      continue;
-    for (guint h = 0; h < q->cues->len; h++)
-      if (hit (q, h)->cls == CUE_NEG_AFTER || hit (q, h)->cls == CUE_HIST)
-        return TRUE;
-  }
-  return FALSE;
-}
-
-static gboolean
-history_context (const Answer *a, const AnswerPart *p)
-{
-  if (a != NULL && row_says_gone (a, p))
-    return TRUE;
-  const gint ctx[] = {p->intro, p->heading, p->row_head};
-  for (gsize i = 0; a && i < G_N_ELEMENTS (ctx); i++) {
-    if (ctx[i] < 0)
-      continue;
-    const AnswerPart *q = answer_part (a, (guint) ctx[i]);
-    if (history_before (q, 0, q->words->len, a->lenient))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* "không còn nộp ở công an huyện nữa": a negation and "nữa" frame the
- * whole clause. */
-static gboolean
-negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
-                   guint w1, gboolean lenient)
-{
-  gboolean nua = FALSE;
-  for (guint i = w1; i < c1 && !nua; i++)
-    nua = word_is (p, i, "nữa", "nua", lenient);
-  return nua && negated_before (p, c0, w0, w0 - c0, lenient);
-}
-
-Polarity
-claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
-{
-  gboolean lenient = a->lenient;
-  if (p->quoted)
-    return POL_QUOTED;
-  guint c0, c1;
-  claims_clause (p, w0, w1, &c0, &c1);
-  if (negated_before (p, c0, w0, 4, lenient)
-      || negated_until_nua (p, c0, c1, w0, w1, lenient))
-    return POL_NEGATED;
-  for (guint h = 0; h < p->cues->len; h++) /* "Nhiều người nghĩ …" */
-    if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w0 >= c0
-        && hit (p, h)->w1 <= w0)
-      return POL_NEGATED;
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = hit (p, h);
-    /* "Sở Tư pháp không còn cấp", not "10 năm và không được gia hạn":
-     * a conjunction between starts another statement */
-    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2
-        && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
-                             || word_is (p, w1, "nhưng", "nhung", lenient)
-                             || word_is (p, w1, "and", "and", lenient)
-                             || word_is (p, w1, "but", "but", lenient))))
-      return POL_NEGATED;
-  }
-  if (history_before (p, 0, w0, lenient) || history_context (a, p)
-      || ended_after (p, w1))
-    return POL_HISTORY;
-  return POL_STATED;
 }
 
 /* ---- values ---------------------------------------------------------------- */
@@ -682,10 +466,10 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->channel = channel_for (a, p, c);
   if (p->quoted)
     c->polarity = POL_QUOTED;
-  else if (negated_before (p, c0, c->w0, 1, lenient))
+  else if (claims_negated_before (p, c0, c->w0, 1, lenient))
     c->polarity = POL_NEGATED;
-  else if (history_before (p, 0, c->w0, lenient) || history_context (a, p)
-           || ended_after (p, c->w1))
+  else if (claims_history_before (p, 0, c->w0, lenient)
+           || claims_history_context (a, p) || claims_ended_after (p, c->w1))
     c->polarity = POL_HISTORY;
   if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))
     c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */

@@ -1,0 +1,55 @@
+/* What claims.c and claims_polarity.c share: word-level helpers and the
+ * polarity tests read_claim applies to a value. Private to those two. */
+#ifndef CLAIMS_PRIVATE_H
+#define CLAIMS_PRIVATE_H
+
+#include <string.h>
+
+#include "scoring/answer.h"
+#include "scoring/cues.h"
+
+static inline const CueHit *
+hit (const AnswerPart *p, guint i)
+{
+  return &g_array_index (p->cues, CueHit, i);
+}
+
+static inline const CueWord *
+word (const AnswerPart *p, guint i)
+{
+  return &g_array_index (p->words, CueWord, i);
+}
+
+static inline gboolean
+word_is (const AnswerPart *p, guint i, const char *strict, const char *plain,
+         gboolean lenient)
+{
+  if (i >= p->words->len)
+    return FALSE;
+  const char *w = lenient ? plain : strict;
+  const CueWord *cw = word (p, i);
+  return strlen (w) == cw->end - cw->start
+         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
+}
+
+static inline gboolean
+starts_with_digit (const AnswerPart *p, guint i)
+{
+  return i < p->words->len && g_ascii_isdigit (p->norm[word (p, i)->start]);
+}
+
+/* A negation ending at most gap words before w0, in the clause [c0, …),
+ * not "không chỉ" (not only); a plain "không còn" reaches over one noun
+ * phrase. */
+gboolean claims_negated_before (const AnswerPart *p, guint c0, guint w0,
+                                guint gap, gboolean lenient);
+/* The sentence speaks of the past before w0 ("trước đây", "trước
+ * 1/7/2025") with no "now" after it. */
+gboolean claims_history_before (const AnswerPart *p, guint c0, guint w0,
+                                gboolean lenient);
+/* The part's list introduction, heading or table row marks history. */
+gboolean claims_history_context (const Answer *a, const AnswerPart *p);
+/* An "ended" cue ("… đã kết thúc") at or after w1. */
+gboolean claims_ended_after (const AnswerPart *p, guint w1);
+
+#endif

@@ -1,0 +1,126 @@
+/* Dates (scoring/match.h): the key's date against the dates the answer
+ * states of the asked law or procedure, not another's; a different date
+ * given for when the asked law takes effect is a contradiction. Split
+ * from match_value.c. */
+#include "scoring/match.h"
+
+#include "scoring/cues.h"
+#include "scoring/dates.h"
+#include "scoring/names.h"
+#include "scoring/normalize.h"
+
+#include <string.h>
+
+/* The words [*w0, *w1) of p that date d covers. */
+static void
+date_words (const AnswerPart *p, const DatesMention *d, guint *w0, guint *w1)
+{
+  *w0 = 0;
+  while (*w0 < p->words->len
+         && g_array_index (p->words, CueWord, *w0).end <= d->start)
+    (*w0)++;
+  *w1 = *w0;
+  while (*w1 < p->words->len
+         && g_array_index (p->words, CueWord, *w1).start < d->end)
+    (*w1)++;
+}
+
+/* The other procedure or law the date's clause speaks of, or NULL. */
+static const char *
+date_other_topic (View *v, guint part, const DatesMention *d)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  guint w0, w1;
+  date_words (p, d, &w0, &w1);
+  guint c0, c1;
+  claims_clause (p, w0, w1, &c0, &c1);
+  return match_other_topic (v, part, c0, c1);
+}
+
+/* Whether the clause of date d in part says when something takes effect
+ * ("có hiệu lực từ ngày …", "in force from …"): then another date there
+ * than the key's is the asked date stated wrong. */
+static gboolean
+effective_clause (View *v, guint part, const DatesMention *d)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  guint w0, w1;
+  date_words (p, d, &w0, &w1);
+  /* said of the past ("Luật 2016 có hiệu lực từ 01/01/2017") it is
+   * history, not the asked date */
+  guint c0, c1;
+  claims_clause (p, w0, w1, &c0, &c1);
+  if (c0 >= p->words->len || c1 <= c0
+      || claims_polarity (v->a, p, w0, w1) != POL_STATED)
+    return FALSE;
+  gsize from = g_array_index (p->words, CueWord, c0).start;
+  gsize to = g_array_index (p->words, CueWord, c1 - 1).end;
+  g_autofree char *clause = g_strndup (p->norm + from, to - from);
+  return strstr (clause, v->a->lenient ? "hieu luc" : "hiệu lực") != NULL
+         || strstr (clause, "in force") != NULL
+         || strstr (clause, "takes effect") != NULL
+         || strstr (clause, "effective") != NULL;
+}
+
+/* The first date the answer states in a clause of taking effect, about
+ * the asked subject and not the key's: a contradiction when the key's own
+ * date is never stated. */
+static gboolean
+wrong_effective_date (View *v, Outcome *o)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; !p->quoted && p->dates && k < p->dates->len; k++) {
+      const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
+      if (d->year == 0 || !effective_clause (v, i, d)
+          || date_other_topic (v, i, d) != NULL)
+        continue;
+      o->status = ST_CONTRADICTION;
+      if (o->quiet)
+        return TRUE;
+      o->span = g_strndup (p->norm + d->start, d->end - d->start);
+      o->value = g_strdup_printf ("\"%04u-%02u-%02u\"", d->year, d->month,
+                                  d->day);
+      outcome_rule (o, "value.contradiction", o->span, o->expected,
+                    "@about:date", NULL);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+void
+match_date (const Fact *f, View *v, Outcome *o)
+{
+  answer_scan (v->a, ANSWER_DATES);
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; p->dates && k < p->dates->len; k++) {
+      const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
+      if (d->year != f->year || d->month != f->month || d->day != f->day)
+        continue;
+      const char *topic = date_other_topic (v, i, d);
+      if (topic != NULL) { /* the same date, said of another law */
+        g_autofree char *span = o->quiet ? NULL
+                                         : g_strndup (p->norm + d->start,
+                                                      d->end - d->start);
+        outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
+        continue;
+      }
+      o->status = ST_MATCHED;
+      if (o->quiet)
+        return;
+      o->span = g_strndup (p->norm + d->start, d->end - d->start);
+      o->value = g_strdup_printf ("\"%04u-%02u-%02u\"", d->year, d->month,
+                                  d->day);
+      outcome_rule (o, "value.matched", o->expected, o->span, NULL);
+      return;
+    }
+  }
+  if (wrong_effective_date (v, o))
+    return;
+  o->status = ST_MISSING;
+  outcome_rule (o, "value.missing", "@kind:date", o->expected, "@about:date",
+                NULL);
+}
+

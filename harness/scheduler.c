@@ -297,11 +297,11 @@ job_new (Scheduler *s, Sub *b, const PlanUnit *u)
       g_ptr_array_add (j->history,
                        g_strdup (g_ptr_array_index (r->history, i)));
   }
+  /* Concatenated, not printf'd: this is once per request. */
   j->session = r && r->session ? g_strdup (r->session)
-                               : g_strdup_printf ("%s:%s:%s:%s:%s",
-                                                  s->o.run_id, b->m->id,
-                                                  u->set->name, u->item->id,
-                                                  u->variant);
+                               : g_strjoin (":", s->o.run_id, b->m->id,
+                                            u->set->name, u->item->id,
+                                            u->variant, NULL);
   return j;
 }
 

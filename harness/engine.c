@@ -280,6 +280,15 @@ static void
 complete_batch (Worker *w, Done *d, guint n)
 {
   Engine *e = w->e;
+  /* The records read the plan again, long after the start: asked for
+   * together, before the first lock (plan_prefetch). */
+  const PlanUnit *units[FINISHES_PER_TURN] = { NULL };
+  guint turns[FINISHES_PER_TURN] = { 0 };
+  for (guint i = 0; i < n; i++) {
+    units[i] = d[i].x->job->unit;
+    turns[i] = d[i].x->job->turn;
+  }
+  plan_prefetch (units, turns, n);
   g_mutex_lock (&e->lock);
   if (stopping (e))
     scheduler_stop (e->sched); /* retries decided now are left pending */
@@ -418,6 +427,7 @@ refill (Worker *w, gint64 *wake_at, GError **error)
     return REFILL_IDLE;
   gint64 now = g_get_monotonic_time ();
   g_mutex_lock (&e->lock);
+  scheduler_prefetch (e->sched, w->cursor, want);
   while (n < want
          && (jobs[n] = scheduler_claim (e->sched, now, &w->cursor, wake_at))
                 != NULL)

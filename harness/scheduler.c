@@ -457,6 +457,29 @@ scheduler_claim (Scheduler *s, gint64 now, guint *cursor, gint64 *wake_at)
   return NULL;
 }
 
+void
+scheduler_prefetch (const Scheduler *s, guint cursor, guint n)
+{
+  const PlanUnit *u[16] = { NULL };
+  guint idx[16], subs = s->subs->len, units = s->o.units->len;
+  n = MIN (n, G_N_ELEMENTS (u));
+  if (subs == 0 || units == 0)
+    return;
+  /* Round-robin: claim k is most likely the (k / subs)-th next fresh unit
+   * of submission cursor + k. The slots of the unit array are a miss too. */
+  for (guint k = 0; k < n; k++) {
+    const Sub *b = g_ptr_array_index (s->subs, (cursor + k) % subs);
+    guint at = b->next + k / subs;
+    idx[k] = at < units ? b->order[at] : units;
+    if (idx[k] < units)
+      __builtin_prefetch (&s->o.units->pdata[idx[k]]);
+  }
+  for (guint k = 0; k < n; k++)
+    if (idx[k] < units)
+      u[k] = g_ptr_array_index (s->o.units, idx[k]);
+  plan_prefetch (u, NULL, n);
+}
+
 /* ---- what a finished attempt means ---- */
 
 gboolean

@@ -280,6 +280,15 @@ static void
 complete_batch (Worker *w, Done *d, guint n)
 {
   Engine *e = w->e;
+  /* The records read the plan again, long after the start: asked for
+   * together, before the first lock (plan_prefetch). */
+  const PlanUnit *units[FINISHES_PER_TURN] = { NULL };
+  guint turns[FINISHES_PER_TURN] = { 0 };
+  for (guint i = 0; i < n; i++) {
+    units[i] = d[i].x->job->unit;
+    turns[i] = d[i].x->job->turn;
+  }
+  plan_prefetch (units, turns, n);
   g_mutex_lock (&e->lock);
   if (stopping (e))
     scheduler_stop (e->sched); /* retries decided now are left pending */
@@ -418,6 +427,7 @@ refill (Worker *w, gint64 *wake_at, GError **error)
     return REFILL_IDLE;
   gint64 now = g_get_monotonic_time ();
   g_mutex_lock (&e->lock);
+  scheduler_prefetch (e->sched, w->cursor, want);
   while (n < want
          && (jobs[n] = scheduler_claim (e->sched, now, &w->cursor, wake_at))
                 != NULL)
@@ -438,27 +448,34 @@ refill (Worker *w, gint64 *wake_at, GError **error)
   return *wake_at != SCHEDULER_NEVER ? REFILL_HELD : REFILL_IDLE;
 }
 
-/* Under the lock. The first worker stays while anything is in flight
- * anywhere, since it shows the progress; the others leave when they have
- * nothing in flight and nothing is left to start. */
+/* The first worker stays while anything is in flight anywhere, since it
+ * shows the progress; the others leave when they have nothing in flight
+ * and nothing is left to start. A worker with transfers of its own in
+ * flight (the common case, once per loop turn) does not take the lock:
+ * two threads taking it every turn made its cache line travel between
+ * the cores. */
 static gboolean
 worker_has_work (Worker *w)
 {
   Engine *e = w->e;
-  if (fireloop_active (w->loop) > 0
-      || (w == &e->workers[0] && scheduler_in_flight (e->sched) > 0))
+  if (fireloop_active (w->loop) > 0)
     return TRUE;
-  if (stopping (e))
-    return FALSE;
-  return scheduler_pending (e->sched, g_get_monotonic_time ());
+  g_mutex_lock (&e->lock);
+  gboolean more = (w == &e->workers[0] && scheduler_in_flight (e->sched) > 0)
+                  || (!stopping (e)
+                      && scheduler_pending (e->sched,
+                                            g_get_monotonic_time ()));
+  g_mutex_unlock (&e->lock);
+  return more;
 }
 
 static void
 report_progress (Engine *e, gboolean force)
 {
+  if (e->o.progress == NULL)
+    return;
   gint64 now = g_get_monotonic_time ();
-  if (e->o.progress == NULL || (!force && now - e->progress_us
-                                              < PROGRESS_EVERY_US))
+  if (!force && now - e->progress_us < PROGRESS_EVERY_US)
     return;
   e->progress_us = now;
   guint n = scheduler_n_subs (e->sched);
@@ -501,10 +518,7 @@ worker_loop (gpointer data)
   gboolean first = w == &e->workers[0];
   gboolean more_done = FALSE;
   for (;;) {
-    g_mutex_lock (&e->lock);
-    gboolean more = worker_has_work (w);
-    g_mutex_unlock (&e->lock);
-    if (!more)
+    if (!worker_has_work (w))
       break;
     gint64 wake_at = SCHEDULER_NEVER;
     Refill r = stopping (e) ? REFILL_IDLE : refill (w, &wake_at, &w->error);

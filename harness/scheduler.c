@@ -297,11 +297,11 @@ job_new (Scheduler *s, Sub *b, const PlanUnit *u)
       g_ptr_array_add (j->history,
                        g_strdup (g_ptr_array_index (r->history, i)));
   }
+  /* Concatenated, not printf'd: this is once per request. */
   j->session = r && r->session ? g_strdup (r->session)
-                               : g_strdup_printf ("%s:%s:%s:%s:%s",
-                                                  s->o.run_id, b->m->id,
-                                                  u->set->name, u->item->id,
-                                                  u->variant);
+                               : g_strjoin (":", s->o.run_id, b->m->id,
+                                            u->set->name, u->item->id,
+                                            u->variant, NULL);
   return j;
 }
 
@@ -455,6 +455,29 @@ scheduler_claim (Scheduler *s, gint64 now, guint *cursor, gint64 *wake_at)
     return &j->pub;
   }
   return NULL;
+}
+
+void
+scheduler_prefetch (const Scheduler *s, guint cursor, guint n)
+{
+  const PlanUnit *u[16] = { NULL };
+  guint idx[16], subs = s->subs->len, units = s->o.units->len;
+  n = MIN (n, G_N_ELEMENTS (u));
+  if (subs == 0 || units == 0)
+    return;
+  /* Round-robin: claim k is most likely the (k / subs)-th next fresh unit
+   * of submission cursor + k. The slots of the unit array are a miss too. */
+  for (guint k = 0; k < n; k++) {
+    const Sub *b = g_ptr_array_index (s->subs, (cursor + k) % subs);
+    guint at = b->next + k / subs;
+    idx[k] = at < units ? b->order[at] : units;
+    if (idx[k] < units)
+      __builtin_prefetch (&s->o.units->pdata[idx[k]]);
+  }
+  for (guint k = 0; k < n; k++)
+    if (idx[k] < units)
+      u[k] = g_ptr_array_index (s->o.units, idx[k]);
+  plan_prefetch (u, NULL, n);
 }
 
 /* ---- what a finished attempt means ---- */

@@ -109,6 +109,11 @@ void scheduler_restore (Scheduler *s, const LogAttempt *a);
 SchedJob *scheduler_claim (Scheduler *s, gint64 now, guint *cursor,
                            gint64 *wake_at);
 
+/* A hint before claiming up to n (at most 16) requests from *cursor on:
+ * the fresh units they would most likely take are asked of memory at
+ * once (plan_prefetch). Changes nothing. */
+void scheduler_prefetch (const Scheduler *s, guint cursor, guint n);
+
 /* The attempt of j is over: whether it is final (a retry takes one from
  * the submission's budget). Call once per attempt, in the order they
  * finish, before scheduler_finish, so the log record can say "final".

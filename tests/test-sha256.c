@@ -40,11 +40,45 @@ test_streaming (void)
   sha256_free (sha256_new ()); /* freed without a digest */
 }
 
+/* Threads hashing at once, each with its own context, agree with GLib:
+ * the firing threads append to the log chain in turn, the scorer hashes
+ * in its own. */
+static gpointer
+hash_many (gpointer data)
+{
+  guint seed = GPOINTER_TO_UINT (data);
+  g_autoptr (GRand) r = g_rand_new_with_seed (seed);
+  for (guint i = 0; i < 300; i++) {
+    guchar buf[700];
+    gsize len = (gsize) g_rand_int_range (r, 0, sizeof buf + 1);
+    for (gsize k = 0; k < len; k++)
+      buf[k] = (guchar) g_rand_int_range (r, 0, 256);
+    char ours[65];
+    sha256_hex (buf, len, ours);
+    g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         buf, len);
+    if (g_strcmp0 (ours, glib) != 0)
+      return GUINT_TO_POINTER (1);
+  }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  GThread *t[4];
+  for (guint i = 0; i < G_N_ELEMENTS (t); i++)
+    t[i] = g_thread_new ("sha", hash_many, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < G_N_ELEMENTS (t); i++)
+    g_assert_null (g_thread_join (t[i]));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sha256/same-as-glib", test_same_as_glib);
   g_test_add_func ("/sha256/streaming", test_streaming);
+  g_test_add_func ("/sha256/threads", test_threads);
   return g_test_run ();
 }

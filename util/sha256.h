@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+/* Thread-safe; each thread keeps one digest context for its calls (freed
+ * when it ends), so a call allocates nothing. */
 void sha256_hex (const void *data, gsize len, char out[65]);
 
 /* The same over data given in pieces (scores.jsonl as the scorer writes

@@ -309,9 +309,12 @@ hits_of (const JudgeTopics *t, const Answer *a, GPtrArray *cache, guint i)
   return cache->pdata[i];
 }
 
+/* history: a name told as history counts too (a yes or no is said of the
+ * law the sentence names, ended or not: "Luật An ninh mạng 2018 đã hết
+ * hiệu lực") */
 static void
 name_topics (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
-             Naming *nm)
+             gboolean history, Naming *nm)
 {
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
@@ -319,7 +322,9 @@ name_topics (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
     g_autofree gboolean *seen = g_new0 (gboolean, t->order->len);
     for (guint x = 0; x < hits->len; x++) {
       const TopicHit *h = &g_array_index (hits, TopicHit, x);
-      if (seen[h->topic] || claims_polarity (a, p, h->w0, h->w1) != POL_STATED)
+      Polarity pol = claims_polarity (a, p, h->w0, h->w1);
+      if (seen[h->topic]
+          || (pol != POL_STATED && !(history && pol == POL_HISTORY)))
         continue;
       seen[h->topic] = TRUE;
       nm[h->topic].parts++;
@@ -387,7 +392,15 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
   g_autoptr (GPtrArray) own = NULL;
   if (hits == NULL)
     hits = own = g_ptr_array_new_with_free_func (match_array_unref0);
-  name_topics (t, a, hits, nm);
+  /* a yes or no said of another law or procedure is no answer: "Không.
+   * Luật An ninh mạng 2018 đã hết hiệu lực …" to a press-law question */
+  gboolean stance_only = key->facts->len > 0;
+  for (guint i = 0; i < key->facts->len; i++) {
+    const Fact *f = key->facts->pdata[i];
+    if (f->required && f->type != FACT_POLARITY)
+      stance_only = FALSE;
+  }
+  name_topics (t, a, hits, stance_only, nm);
   gint best = -1;
   for (guint k = 0; k < t->order->len; k++) {
     if (judge_key_asks_topic (key, k)) {
@@ -409,7 +422,8 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
     return NULL; /* a walk through the options names their procedures */
   gboolean off = nm[best].parts >= 3 || nm[best].heading
                  || (nm[best].prominent
-                     && (nm[best].parts >= 2 || states_value_of (other, values)
+                     && (nm[best].parts >= 2 || stance_only
+                         || states_value_of (other, values)
                          || (!answered && !choices
                              && opens_about (t, a, hits, (guint) best))));
   return off ? other->id : NULL;

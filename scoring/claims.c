@@ -151,19 +151,24 @@ weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
 }
 
 /* "kể từ ngày [công an xã, phường] nhận đủ hồ sơ": the receipt of the
- * dossier follows within ten words of its sentence. Past a comma (one
- * inside an office's name) only "nhận" counts: "kể từ khi phát hiện mất,
- * bạn nộp đơn" is the citizen's deadline. */
+ * dossier follows within ten words of its clause; a comma inside an
+ * office's name does not end it, another does ("kể từ khi phát hiện mất,
+ * bạn nộp đơn" is the citizen's deadline). */
 static gboolean
 receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
 {
-  gboolean comma = FALSE;
   for (guint i = from; i < p->words->len && i < from + 10; i++) {
     if (i > from && (word (p, i)->gap & CUE_GAP_STOP))
       return FALSE;
-    comma |= i > from && (word (p, i)->gap & CUE_GAP_COMMA);
+    if (i > from && (word (p, i)->gap & CUE_GAP_COMMA)
+        && !word_is (p, i, "phường", "phuong", lenient)
+        && !word_is (p, i, "thị", "thi", lenient)
+        && !word_is (p, i, "thể", "the", lenient) /* "Văn hóa, Thể thao" */
+        && !word_is (p, i, "thành", "thanh", lenient)
+        && !word_is (p, i, "đặc", "dac", lenient))
+      return FALSE; /* a new clause, unless an office's name goes on */
     if (word_is (p, i, "nhận", "nhan", lenient)
-        || (!comma && word_is (p, i, "nộp", "nop", lenient))
+        || word_is (p, i, "nộp", "nop", lenient)
         || (word_is (p, i, "hợp", "hop", lenient)
             && word_is (p, i + 1, "lệ", "le", lenient)) /* "… hợp lệ" */
         || word_is (p, i, "receipt", "receipt", lenient)
@@ -178,8 +183,10 @@ receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
 /* A "must" later in c's sentence, with no processing cue between: what
  * the citizen or the firm has to do within the time. */
 static gboolean
-must_follow (const AnswerPart *p, const ValueClaim *c)
+must_follow (const AnswerPart *p, const ValueClaim *c, gboolean lenient)
 {
+  if (!word_is (p, c->w0, "chậm", "cham", lenient))
+    return FALSE; /* only "chậm nhất …": "trong 7 ngày, bạn phải …" is not */
   guint end = c->w1;
   while (end < p->words->len && !(word (p, end)->gap & CUE_GAP_STOP))
     end++;
@@ -195,6 +202,40 @@ must_follow (const AnswerPart *p, const ValueClaim *c)
   return FALSE;
 }
 
+/* The procedure's outcome named from word from to the next comma: "… để
+ * thẩm định và cấp giấy phép". */
+static gboolean
+outcome_follows (const AnswerPart *p, guint from)
+{
+  guint to = from + 1;
+  while (to < p->words->len
+         && !(word (p, to)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP)))
+    to++;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->w0 >= from && ch->w0 < to
+        && (ch->cls == CUE_PROCESSING || ch->cls == CUE_PROCESSING_WEAK))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Where the sentence-wide look for a subject starts: after the last
+ * contrast before c ("Trường hợp hồ sơ chưa hợp lệ thì …, còn hồ sơ đầy đủ
+ * thì 7 ngày …"). */
+static guint
+contrast_start (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  guint from = 0;
+  for (guint k = 1; k < w0; k++)
+    if ((word (p, k)->gap & CUE_GAP_COMMA)
+        && (word_is (p, k, "còn", "con", lenient)
+            || word_is (p, k, "nhưng", "nhung", lenient)
+            || word_is (p, k, "but", "but", lenient)))
+      from = k;
+  return from;
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
@@ -204,6 +245,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     const CueHit *ch = hit (p, h);
     if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3 || ch->w0 >= c->c1)
       continue;
+    if (ch->cls == CUE_STEP_AFTER && outcome_follows (p, ch->w1))
+      return SUBJ_PROCESSING; /* "10 ngày để thẩm định và cấp giấy phép" */
     if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER
         || ch->cls == CUE_STEP_AFTER)
       return subject_of (ch->cls, FALSE);
@@ -214,10 +257,11 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   Subject s = nearest_before (p, c->c0, c->w0, money);
   if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
     s = SUBJ_STEP;
-  if (s == SUBJ_N && !money && must_follow (p, c))
+  if (s == SUBJ_N && !money && must_follow (p, c, a->lenient))
     s = SUBJ_DEADLINE; /* "chậm nhất 7 ngày … là phải gửi thông báo" */
   if (s == SUBJ_N)
-    s = nearest_before (p, 0, c->w0, money);
+    s = nearest_before (p, contrast_start (p, c->w0, a->lenient), c->w0,
+                        money);
   /* a column header names the quantity, a row header its case */
   const gint ctx[] = {p->col_head, p->row_head, p->intro, p->heading};
   for (gsize i = 0; s == SUBJ_N && i < G_N_ELEMENTS (ctx); i++)
@@ -486,6 +530,17 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
     s0--;
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
     c->multiple = several_in (p, s0, c->w0, lenient);
+  /* "Nhà có ba người ở trọ nên mỗi người … 15.000đ": a rate after the
+   * count undoes it */
+  guint count = s0;
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_COUNT && hit (p, h)->w0 >= s0 + 1
+        && hit (p, h)->w1 <= c->w0)
+      count = MAX (count, (guint) hit (p, h)->w0);
+  for (guint k = count; c->multiple && k < c->w0; k++)
+    if (word_is (p, k, "mỗi", "moi", lenient)
+        || word_is (p, k, "each", "each", lenient))
+      c->multiple = FALSE;
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
@@ -547,7 +602,16 @@ period_ends (const AnswerPart *p, gboolean lenient)
     gboolean closed = FALSE; /* "đến hết ngày 31/12/2025" */
     for (guint b = w >= 3 ? w - 3 : 0; b < w; b++)
       closed |= closes_period (p, b, lenient);
-    if (!closed)
+    /* of a rate's validity ("áp dụng … đến hết"), not a deadline in a
+     * worked example ("hạn đến 25/11/2026") */
+    gboolean applies = FALSE;
+    for (guint b = w >= 8 ? w - 8 : 0; b < w; b++)
+      applies |= word_is (p, b, "dụng", "dung", lenient)
+                 || word_is (p, b, "lực", "luc", lenient)
+                 || word_is (p, b, "applied", "applied", lenient)
+                 || word_is (p, b, "applies", "applies", lenient)
+                 || word_is (p, b, "valid", "valid", lenient);
+    if (!closed || !applies)
       continue;
     if (ends == NULL)
       ends = g_array_new (FALSE, FALSE, sizeof (PeriodEnd));
@@ -567,8 +631,13 @@ until_of (const AnswerPart *p, const GArray *ends, const ValueClaim *c)
   while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
     s1++;
   guint32 until = 0;
+  const guint *groups = paren_groups (p);
+  guint mine = c->w0 < p->words->len ? groups[c->w0] : 0;
   for (guint i = 0; ends && i < ends->len; i++) {
     const PeriodEnd *e = &g_array_index (ends, PeriodEnd, i);
+    guint g = e->word < p->words->len ? groups[e->word] : 0;
+    if (g != 0 && g != mine)
+      continue; /* "200.000đ (mức giảm … chỉ áp dụng đến hết …)" */
     if (e->word >= s0 && e->word < s1)
       until = MAX (until, e->ymd);
   }

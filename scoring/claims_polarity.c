@@ -83,8 +83,15 @@ claims_negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
     if (plain_not && ch->w1 <= w0 && (guint) ch->w1 + 8 >= w0) {
       reach = 8;
       for (guint k = (guint) ch->w1 + 1; k <= w0 && k < p->words->len; k++)
-        if (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
-          reach = gap;
+        if ((word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+            || word_is (p, k, "nên", "nen", lenient)
+            || word_is (p, k, "thì", "thi", lenient)
+            || word_is (p, k, "mà", "ma", lenient)
+            || word_is (p, k, "để", "de", lenient)
+            || word_is (p, k, "nhưng", "nhung", lenient)
+            || word_is (p, k, "bạn", "ban", lenient)
+            || word_is (p, k, "so", "so", lenient))
+          reach = gap; /* "không còn nộp ở Sở nên bạn đến Công an tỉnh" */
     }
     if ((ch->cls != CUE_NEG && !plain_not) || ch->w0 < c0 || ch->w1 > w0
         || ch->w1 + reach < w0)

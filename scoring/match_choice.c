@@ -276,10 +276,12 @@ group_endorsed (const JudgeKey *key, const AnswerPart *p, guint i,
          || word_eq (p, k, lenient ? "co" : "có") || word_eq (p, k, lenient ? "the" : "thể")
          || word_eq (p, k, "can") || word_eq (p, k, "be"))
     k++;
+  if (word_eq (p, k, lenient ? "duoc" : "được")) /* not "đều được nhắc đến" */
+    return punct_after (p, k)
+           || word_eq (p, k + 1, lenient ? "chap" : "chấp");
   return word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
          || word_eq (p, k, "right") || word_eq (p, k, "acceptable")
-         || word_eq (p, k, "accepted")
-         || word_eq (p, k, lenient ? "duoc" : "được");
+         || word_eq (p, k, "accepted");
 }
 
 static void

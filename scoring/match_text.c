@@ -63,6 +63,25 @@ span_of (const char *hay, guint word, guint words)
   return g_strndup (p, (gsize) (e - p));
 }
 
+static gboolean
+word_eq (const AnswerPart *p, guint i, const char *w)
+{
+  if (i >= p->words->len)
+    return FALSE;
+  const CueWord *cw = &g_array_index (p->words, CueWord, i);
+  return strlen (w) == cw->end - cw->start
+         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
+}
+
+/* "(vẫn có hiệu lực đến hết 30/6/2026)": in force only until a date, so
+ * replaced after it. */
+static gboolean
+until_follows (const AnswerPart *p, guint w)
+{
+  return word_eq (p, w, "đến") || word_eq (p, w, "den") || word_eq (p, w, "tới")
+         || word_eq (p, w, "until") || word_eq (p, w, "till");
+}
+
 /* A name said to stay in force right after it ("… 2015 vẫn giữ nguyên
  * hiệu lực"; "vẫn" may open a clause of its own). */
 static gboolean
@@ -70,7 +89,8 @@ stays_in_force (const AnswerPart *p, guint w1)
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if (ch->cls == CUE_IN_FORCE && ch->w0 >= w1 && ch->w0 <= w1 + 2)
+    if (ch->cls == CUE_IN_FORCE && ch->w0 >= w1 && ch->w0 <= w1 + 2
+        && !until_follows (p, ch->w1))
       return TRUE;
   }
   return FALSE;
@@ -188,13 +208,28 @@ about_others (View *v, const NameHit *h)
   const AnswerPart *p = answer_part (v->a, h->part);
   guint c0, c1;
   claims_clause (p, h->w0, h->w0 + 1, &c0, &c1);
+  gboolean lenient = v->a->lenient;
   while (c0 > 0
          && !(g_array_index (p->words, CueWord, c0).gap
               & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
     c0--;
   for (guint i = 0; i < p->cues->len; i++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, i);
-    if (ch->cls == CUE_OTHER && ch->w0 >= c0 && ch->w1 <= h->w0)
+    if (ch->cls != CUE_OTHER || ch->w0 < c0 || ch->w1 > h->w0)
+      continue;
+    /* a concession ends at its "thì", "cũng" or comma: "Dù bạn ở xã nào
+     * thì cũng nộp tại UBND huyện" names the district as the answer */
+    gboolean concession = word_eq (p, ch->w0, lenient ? "du" : "dù")
+                          || word_eq (p, ch->w0, lenient ? "mac" : "mặc")
+                          || word_eq (p, ch->w0, "tuy")
+                          || word_eq (p, ch->w0, "although")
+                          || word_eq (p, ch->w0, "even");
+    gboolean ended = FALSE;
+    for (guint k = ch->w1; concession && k < h->w0; k++)
+      ended |= (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)
+               || word_eq (p, k, lenient ? "thi" : "thì")
+               || word_eq (p, k, lenient ? "cung" : "cũng");
+    if (!ended)
       return TRUE;
   }
   return FALSE;

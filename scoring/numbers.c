@@ -499,14 +499,14 @@ phrase_starts (gboolean money)
   return &starts[money ? 1 : 0];
 }
 
-/* A fee field answered in one word: "Phí, lệ phí: Không", "Lệ phí:
+/* A lệ phí field answered in one word: "Phí, lệ phí: Không", "Lệ phí:
  * miễn" (a portal's record). The end of that word, or -1. */
 static int
 fee_field_none (const Toks *k, int i)
 {
   if (!(is_w (k, i, W_KHONG) || is_w (k, i, W_MIEN)) || !is_p (k, i - 1, ':')
-      || !is_w (k, i - 2, W_PHI))
-    return -1;
+      || !is_w (k, i - 2, W_PHI) || !is_w (k, i - 3, W_LE))
+    return -1; /* a bare "Phí: Không" is the other field, not the lệ phí */
   return i + 1 >= k->n || k->t[i + 1].type == TOK_PUNCT ? i + 1 : -1;
 }
 

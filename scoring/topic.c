@@ -381,6 +381,29 @@ opens_about (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
   return FALSE;
 }
 
+/* Past a bare stance ("**Không.**", "Được bạn nhé."), the first part of
+ * the assistant's opens with topic k as its subject ("Luật An ninh mạng
+ * 2018 đã hết hiệu lực …"), not in passing ("… giống như khi đăng ký tạm
+ * trú"). */
+static gboolean
+opens_after_stance (const JudgeTopics *t, const Answer *a, GPtrArray *cache,
+                    guint k)
+{
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    if (!assistants (p) || p->words->len <= 5)
+      continue; /* "Không còn hiệu lực." */
+    const GArray *hits = hits_of (t, a, cache, i);
+    for (guint x = 0; x < hits->len; x++) {
+      const TopicHit *h = &g_array_index (hits, TopicHit, x);
+      if (h->topic == k && h->w0 <= 2)
+        return TRUE;
+    }
+    return FALSE;
+  }
+  return FALSE;
+}
+
 const char *
 topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
            GPtrArray *hits, gboolean answered)
@@ -422,7 +445,9 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
     return NULL; /* a walk through the options names their procedures */
   gboolean off = nm[best].parts >= 3 || nm[best].heading
                  || (nm[best].prominent
-                     && (nm[best].parts >= 2 || stance_only
+                     && (nm[best].parts >= 2
+                         || (stance_only
+                             && opens_after_stance (t, a, hits, (guint) best))
                          || states_value_of (other, values)
                          || (!answered && !choices
                              && opens_about (t, a, hits, (guint) best))));

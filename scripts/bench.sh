@@ -12,6 +12,7 @@ root=$(pwd)
 data=$root/bench-data
 mkdir -p "$data"
 . scripts/mocks.sh
+. scripts/bench-nginx.sh
 NGINX_PID=""
 cleanup() {
   mocks_stop
@@ -48,33 +49,7 @@ peak_rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $6 / 1024}' "$1
 elapsed_s() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
 
 # ---------------------------------------------------------------- nginx --
-body='{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Lệ phí là 15.000 đồng; thời hạn giải quyết 03 ngày làm việc tại Công an cấp xã."},"finish_reason":"stop"}]}'
-ngx=$data/nginx
-mkdir -p "$ngx/logs"
-port=""
-for p in $(seq 18700 18799); do
-  cat >"$ngx/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$p;
-    location / { default_type application/json; return 200 '$body'; }
-  }
-}
-CONF
-  nginx -p "$ngx" -c "$ngx/nginx.conf" 2>"$ngx/start.err" &
-  NGINX_PID=$!
-  sleep 0.3
-  if kill -0 "$NGINX_PID" 2>/dev/null; then port=$p; break; fi
-  NGINX_PID=""
-done
-[ -n "$port" ] || { echo "bench: nginx would not start:" >&2; cat "$ngx/start.err" >&2; exit 3; }
+nginx_start "$data/nginx" 18700
 
 wrk_rps=$(wrk -t1 -c64 -d10s -s /dev/stdin "http://127.0.0.1:$port/v1/chat/completions" <<'LUA' | awk '/Requests\/sec/ {print $2}'
 wrk.method = "POST"
@@ -89,52 +64,25 @@ curl_rps=$("$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions"
 # connections shared out, timed as a group (what libcurl allows here,
 # whatever a harness does around it).
 cores=$(nproc)
-bare_all() {
-  t0=$(date +%s.%N)
-  loops=""
-  for i in $(seq 1 "$cores"); do
-    "$root/build/bench-curl" "http://127.0.0.1:$port/v1/chat/completions" \
-      $((items / cores)) $((64 / cores)) >/dev/null &
-    loops="$loops $!"
-  done
-  for p in $loops; do wait "$p"; done # not nginx, also a child
-  awk -v n=$((items / cores * cores)) -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", n / (b - a)}'
-}
+url="http://127.0.0.1:$port/v1/chat/completions"
 # Measured before and after vabench, the mean counted: on a shared machine
 # the load can change between two measures taken one after the other.
-curl_all_before=$(bare_all)
+curl_all_before=$(bare_all "$url" "$items")
 
 [ -f "$data/set-$items.jsonl" ] || scripts/gen-bench-data.sh set "$items" "$data/set-$items.jsonl"
-write_manifest "$data/nginx.json" nginx "nginx canned answer" "loopback" \
-  "http://127.0.0.1:$port/v1/chat/completions"
-cat >"$data/nginx.ini" <<INI
-[contest]
-name = bench nginx
-seed = 1
-testsets = $data/set-$items.jsonl
-submissions = nginx.json
-resamples = 1000
-[politeness]
-concurrency = 64
-global_concurrency = 64
-rate_per_sec = 0
-timeout_ms = 10000
-INI
+nginx_contest "$data" "$url" "$data/set-$items.jsonl"
 rm -rf "$data/run-nginx"
 /usr/bin/time -v "$bin" run --quiet --format md --contest "$data/nginx.ini" \
   --out "$data/run-nginx" >/dev/null 2>"$data/time-run.txt"
 run_s=$(elapsed_s "$data/time-run.txt")
 run_rss=$(peak_rss_mb "$data/time-run.txt")
-curl_all_after=$(bare_all)
+curl_all_after=$(bare_all "$url" "$items")
 curl_all_rps=$(( (curl_all_before + curl_all_after) / 2 ))
 /usr/bin/time -v "$bin" score --quiet "$data/run-nginx" 2>"$data/time-score.txt"
 score_s=$(elapsed_s "$data/time-score.txt")
 # The firing window, from the log itself: first send to last send plus its
 # duration (loading the set, scoring and reports are not firing).
-fire_s=$(sed -nE '1p;$p' "$data/run-nginx/log.jsonl" |
-  sed -E 's/.*"t_total_us":([0-9]+).*"started_at":"[0-9-]+T([0-9]+):([0-9]+):([0-9.]+)Z".*/\1 \2 \3 \4/' |
-  awk 'NR == 1 {a = $2 * 3600 + $3 * 60 + $4} NR == 2 {b = $2 * 3600 + $3 * 60 + $4 + $1 / 1e6}
-       END {d = b - a; if (d < 0) d += 86400; print (d > 0.001) ? d : 0.001}')
+fire_s=$(firing_seconds "$data/run-nginx/log.jsonl")
 
 # --------------------------------------------------------------- scoring --
 # A generated contest-shaped log of 200,000 answers: 40 provinces × 1,000

@@ -74,6 +74,9 @@ enum { ANSWER_AMOUNTS = 1, ANSWER_DATES = 2, ANSWER_CITES = 4 };
  * kinds in what) unless already found. */
 void answer_scan (Answer *a, guint what);
 
+/* Whether word i of p (its normalized form) is w; FALSE past the end. */
+gboolean answer_word_is (const AnswerPart *p, guint i, const char *w);
+
 /* Makes the part's agency form unless made, and the one keeping "cấp"
  * when with_cap. */
 void answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap);

@@ -24,12 +24,7 @@ static inline gboolean
 word_is (const AnswerPart *p, guint i, const char *strict, const char *plain,
          gboolean lenient)
 {
-  if (i >= p->words->len)
-    return FALSE;
-  const char *w = lenient ? plain : strict;
-  const CueWord *cw = word (p, i);
-  return strlen (w) == cw->end - cw->start
-         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
+  return answer_word_is (p, i, lenient ? plain : strict);
 }
 
 static inline gboolean

@@ -26,16 +26,6 @@ word (const AnswerPart *p, guint i)
   return &g_array_index (p->words, CueWord, i);
 }
 
-static gboolean
-word_eq (const AnswerPart *p, guint i, const char *w)
-{
-  if (i >= p->words->len)
-    return FALSE;
-  const CueWord *cw = word (p, i);
-  return strlen (w) == cw->end - cw->start
-         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
-}
-
 /* The choice whose letter word i is, or -1. */
 static gint
 letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
@@ -90,7 +80,7 @@ filler_word (const AnswerPart *p, guint i, gboolean lenient)
                                       "toi", "minh", "em", "se", "so"};
   const char *const *set = lenient ? plain : strict;
   for (gsize k = 0; k < G_N_ELEMENTS (strict); k++)
-    if (word_eq (p, i, set[k]))
+    if (answer_word_is (p, i, set[k]))
       return TRUE;
   return FALSE;
 }
@@ -105,14 +95,14 @@ ordinal_at (const AnswerPart *p, guint i, gboolean lenient)
   static const char *const en[] = {"first", "second", "third", "fourth",
                                    "fifth", "sixth"};
   for (gint k = 0; k < 6; k++)
-    if (word_eq (p, i, en[k]))
+    if (answer_word_is (p, i, en[k]))
       return k;
-  if (!word_eq (p, i, lenient ? "thu" : "thứ"))
+  if (!answer_word_is (p, i, lenient ? "thu" : "thứ"))
     return -1;
-  if (word_eq (p, i + 1, lenient ? "bon" : "bốn"))
+  if (answer_word_is (p, i + 1, lenient ? "bon" : "bốn"))
     return 3;
   for (gint k = 0; k < 6; k++)
-    if (word_eq (p, i + 1, vi[k][lenient ? 1 : 0]))
+    if (answer_word_is (p, i + 1, vi[k][lenient ? 1 : 0]))
       return k;
   if (i + 1 < p->words->len) {
     const CueWord *cw = word (p, i + 1);
@@ -128,8 +118,10 @@ group_end (const JudgeKey *key, const AnswerPart *p, guint i, gboolean lenient)
 {
   guint e = i + 1;
   while (e + 1 < p->words->len
-         && (word_eq (p, e, lenient ? "va" : "và") || word_eq (p, e, "and")
-             || word_eq (p, e, lenient ? "hoac" : "hoặc") || word_eq (p, e, "or"))
+         && (answer_word_is (p, e, lenient ? "va" : "và")
+             || answer_word_is (p, e, "and")
+             || answer_word_is (p, e, lenient ? "hoac" : "hoặc")
+             || answer_word_is (p, e, "or"))
          && letter_at (key, p, e + 1) >= 0)
     e += 2;
   while (e < p->words->len && letter_at (key, p, e) >= 0
@@ -195,18 +187,21 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
       break;
     j--;
   }
-  if (j > 0 && word_eq (p, j - 1, lenient ? "ma" : "mà")) /* "… mà là B" */
+  if (j > 0
+      && answer_word_is (p, j - 1, lenient ? "ma" : "mà")) /* "… mà là B" */
     return L_STRONG;
   /* "B là đúng", "B đúng", "B cũng đúng", "B is correct" */
   guint k = i + 1;
-  if (word_eq (p, k, lenient ? "cung" : "cũng") || word_eq (p, k, "also"))
+  if (answer_word_is (p, k, lenient ? "cung" : "cũng")
+      || answer_word_is (p, k, "also"))
     k++;
-  if (word_eq (p, k, lenient ? "la" : "là") || word_eq (p, k, "is"))
+  if (answer_word_is (p, k, lenient ? "la" : "là")
+      || answer_word_is (p, k, "is"))
     k++;
-  if (word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
-      || word_eq (p, k, "right")
-      || (word_eq (p, k, lenient ? "chinh" : "chính")
-          && word_eq (p, k + 1, lenient ? "xac" : "xác")))
+  if (answer_word_is (p, k, lenient ? "dung" : "đúng")
+      || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
+      || (answer_word_is (p, k, lenient ? "chinh" : "chính")
+          && answer_word_is (p, k + 1, lenient ? "xac" : "xác")))
     return L_STRONG;
   return L_NONE;
 }
@@ -254,9 +249,10 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
   for (guint k = from; k < p->words->len; k++) {
     if (cue_in (p, CUE_REJECT, k, k + 1))
       return 0;
-    if ((word_eq (p, k, lenient ? "dung" : "đúng")
-         && !word_eq (p, k + 1, lenient ? "han" : "hạn")) /* "đúng hạn" */
-        || word_eq (p, k, "correct") || word_eq (p, k, "right"))
+    if ((answer_word_is (p, k, lenient ? "dung" : "đúng")
+         && !answer_word_is (p, k + 1,
+                             lenient ? "han" : "hạn")) /* "đúng hạn" */
+        || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right"))
       return 1;
   }
   return -1;
@@ -271,17 +267,21 @@ group_endorsed (const JudgeKey *key, const AnswerPart *p, guint i,
   guint k = group_end (key, p, i, lenient);
   if (k < i + 3)
     return FALSE; /* one letter: use_at reads it */
-  while (word_eq (p, k, lenient ? "deu" : "đều") || word_eq (p, k, "are")
-         || word_eq (p, k, "both") || word_eq (p, k, lenient ? "cung" : "cũng")
-         || word_eq (p, k, lenient ? "co" : "có") || word_eq (p, k, lenient ? "the" : "thể")
-         || word_eq (p, k, "can") || word_eq (p, k, "be"))
+  while (answer_word_is (p, k, lenient ? "deu" : "đều")
+         || answer_word_is (p, k, "are") || answer_word_is (p, k, "both")
+         || answer_word_is (p, k, lenient ? "cung" : "cũng")
+         || answer_word_is (p, k, lenient ? "co" : "có")
+         || answer_word_is (p, k, lenient ? "the" : "thể")
+         || answer_word_is (p, k, "can") || answer_word_is (p, k, "be"))
     k++;
-  if (word_eq (p, k, lenient ? "duoc" : "được")) /* not "đều được nhắc đến" */
+  if (answer_word_is (p, k,
+                      lenient ? "duoc" : "được")) /* not "đều được nhắc đến" */
     return punct_after (p, k)
-           || word_eq (p, k + 1, lenient ? "chap" : "chấp");
-  return word_eq (p, k, lenient ? "dung" : "đúng") || word_eq (p, k, "correct")
-         || word_eq (p, k, "right") || word_eq (p, k, "acceptable")
-         || word_eq (p, k, "accepted");
+           || answer_word_is (p, k + 1, lenient ? "chap" : "chấp");
+  return answer_word_is (p, k, lenient ? "dung" : "đúng")
+         || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
+         || answer_word_is (p, k, "acceptable")
+         || answer_word_is (p, k, "accepted");
 }
 
 static void

@@ -46,16 +46,6 @@ after_fillers (const AnswerPart *p)
   return w;
 }
 
-static gboolean
-word_is (const AnswerPart *p, guint i, const char *w)
-{
-  if (i >= p->words->len)
-    return FALSE;
-  const CueWord *cw = &g_array_index (p->words, CueWord, i);
-  return strlen (w) == cw->end - cw->start
-         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
-}
-
 /* "Có 3 cách …" is no yes: a bare có opens a stance only before a pause or
  * a modal. */
 static gboolean
@@ -64,17 +54,17 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
   guint e = cue_end_at (p, CUE_YES_START, w);
   if (e == 0)
     return FALSE;
-  if (!word_is (p, w, lenient ? "co" : "có") || e > w + 1)
+  if (!answer_word_is (p, w, lenient ? "co" : "có") || e > w + 1)
     return TRUE;
   if (e >= p->words->len)
     return TRUE;
   const CueWord *next = &g_array_index (p->words, CueWord, e);
   return (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
-         || word_is (p, e, lenient ? "a" : "ạ")
-         || word_is (p, e, lenient ? "nhe" : "nhé")
-         || word_is (p, e, "nha") || word_is (p, e, lenient ? "nha" : "nhá")
-         || word_is (p, e, "nhen")
-         || cue_at (p, CUE_YES_MODAL, e);
+         || answer_word_is (p, e, lenient ? "a" : "ạ")
+         || answer_word_is (p, e, lenient ? "nhe" : "nhé")
+         || answer_word_is (p, e, "nha")
+         || answer_word_is (p, e, lenient ? "nha" : "nhá")
+         || answer_word_is (p, e, "nhen") || cue_at (p, CUE_YES_MODAL, e);
 }
 
 /* 1 yes, 0 no, -1 none; *span the stance's words. */
@@ -83,10 +73,12 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
 static guint
 after_condition (const AnswerPart *p, guint w, gboolean lenient)
 {
-  if (!word_is (p, w, lenient ? "neu" : "nếu") && !word_is (p, w, "if"))
+  if (!answer_word_is (p, w, lenient ? "neu" : "nếu")
+      && !answer_word_is (p, w, "if"))
     return w;
   for (guint i = w + 1; i < p->words->len && i < w + 12; i++) {
-    if (word_is (p, i, lenient ? "thi" : "thì") || word_is (p, i, "then"))
+    if (answer_word_is (p, i, lenient ? "thi" : "thì")
+        || answer_word_is (p, i, "then"))
       return i + 1;
     if (g_array_index (p->words, CueWord, i).gap & CUE_GAP_COMMA)
       return i;
@@ -99,14 +91,14 @@ after_condition (const AnswerPart *p, guint w, gboolean lenient)
 static guint
 negated_can (const AnswerPart *p, guint i, gboolean lenient)
 {
-  if (!word_is (p, i, lenient ? "khong" : "không")
-      && !word_is (p, i, lenient ? "chua" : "chưa"))
+  if (!answer_word_is (p, i, lenient ? "khong" : "không")
+      && !answer_word_is (p, i, lenient ? "chua" : "chưa"))
     return 0;
   for (guint k = i + 2; k < p->words->len && k <= i + 4; k++) {
     guint8 gap = g_array_index (p->words, CueWord, k).gap;
     if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
       return 0;
-    if (word_is (p, k, lenient ? "duoc" : "được"))
+    if (answer_word_is (p, k, lenient ? "duoc" : "được"))
       return k + 1;
   }
   return 0;
@@ -173,11 +165,11 @@ stance_after_question (View *v, char **span)
 static gboolean
 negator (const AnswerPart *p, guint i, gboolean lenient)
 {
-  return word_is (p, i, lenient ? "khong" : "không")
-         || word_is (p, i, lenient ? "chua" : "chưa")
-         || word_is (p, i, lenient ? "chang" : "chẳng")
-         || word_is (p, i, "not") || word_is (p, i, "no")
-         || word_is (p, i, "ko") || word_is (p, i, "k");
+  return answer_word_is (p, i, lenient ? "khong" : "không")
+         || answer_word_is (p, i, lenient ? "chua" : "chưa")
+         || answer_word_is (p, i, lenient ? "chang" : "chẳng")
+         || answer_word_is (p, i, "not") || answer_word_is (p, i, "no")
+         || answer_word_is (p, i, "ko") || answer_word_is (p, i, "k");
 }
 
 /* The words a yes/no question asks about: the two before its closing
@@ -248,7 +240,7 @@ echo_stance (View *v, char **span)
     for (guint k = 0; s < 0 && k + n <= p->words->len; k++) {
       gboolean here = TRUE;
       for (guint j = 0; here && j < n; j++)
-        here = word_is (p, k + j, pw[j]);
+        here = answer_word_is (p, k + j, pw[j]);
       if (!here)
         continue;
       gboolean neg = FALSE;
@@ -258,10 +250,11 @@ echo_stance (View *v, char **span)
        * simply said in the answer's first sentence ("… không hề đắt hơn
        * mà còn rẻ hơn"); a verb merely named ("việc gia hạn do …") is no
        * stance */
-      gboolean can = word_is (p, k + n, lenient ? "duoc" : "được")
-                     || (k >= 2 && word_is (p, k - 2, lenient ? "co" : "có")
-                         && word_is (p, k - 1, lenient ? "the" : "thể"))
-                     || (i == first_stated && comparative);
+      gboolean can
+          = answer_word_is (p, k + n, lenient ? "duoc" : "được")
+            || (k >= 2 && answer_word_is (p, k - 2, lenient ? "co" : "có")
+                && answer_word_is (p, k - 1, lenient ? "the" : "thể"))
+            || (i == first_stated && comparative);
       if (neg || can) {
         s = neg ? 0 : 1;
         if (span) {
@@ -309,8 +302,9 @@ static gboolean
 names_the_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
 {
   for (guint k = w0; k < w1; k++)
-    if (word_is (p, k, lenient ? "loi" : "lời") || word_is (p, k, "án")
-        || word_is (p, k, "an") || word_is (p, k, "answer"))
+    if (answer_word_is (p, k, lenient ? "loi" : "lời")
+        || answer_word_is (p, k, "án") || answer_word_is (p, k, "an")
+        || answer_word_is (p, k, "answer"))
       return TRUE;
   return FALSE;
 }
@@ -382,9 +376,10 @@ ended_stance (View *v, char **span)
       guint e = cue_end_at (p, CUE_ENDED, w);
       gboolean of_force = FALSE; /* "hết hiệu lực", not "thẻ đã hết hạn" */
       for (guint k = w; k < e; k++)
-        of_force |= word_is (p, k, lenient ? "luc" : "lực")
-                    || word_is (p, k, lenient ? "dung" : "dụng")
-                    || word_is (p, k, "force") || word_is (p, k, "applies");
+        of_force |= answer_word_is (p, k, lenient ? "luc" : "lực")
+                    || answer_word_is (p, k, lenient ? "dung" : "dụng")
+                    || answer_word_is (p, k, "force")
+                    || answer_word_is (p, k, "applies");
       if (e > 0 && of_force && claims_polarity (v->a, p, w, e) == POL_STATED) {
         span_words (p, w, e, span);
         return 0;
@@ -494,14 +489,16 @@ allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
 static gboolean
 left_open (const AnswerPart *p, guint w, gboolean lenient)
 {
-  if (word_is (p, w, lenient ? "chua" : "chưa") || word_is (p, w, "nào")
-      || word_is (p, w, "nao") || word_is (p, w, "gì") || word_is (p, w, "gi"))
+  if (answer_word_is (p, w, lenient ? "chua" : "chưa")
+      || answer_word_is (p, w, "nào") || answer_word_is (p, w, "nao")
+      || answer_word_is (p, w, "gì") || answer_word_is (p, w, "gi"))
     return TRUE; /* "… đang ở bước nào" */
-  gboolean either = word_is (p, w, "hay") || word_is (p, w, lenient ? "hoac" : "hoặc")
-                    || word_is (p, w, "or");
-  return either && (word_is (p, w + 1, lenient ? "chua" : "chưa")
-                    || word_is (p, w + 1, lenient ? "khong" : "không")
-                    || word_is (p, w + 1, "not"));
+  gboolean either = answer_word_is (p, w, "hay")
+                    || answer_word_is (p, w, lenient ? "hoac" : "hoặc")
+                    || answer_word_is (p, w, "or");
+  return either && (answer_word_is (p, w + 1, lenient ? "chua" : "chưa")
+                    || answer_word_is (p, w + 1, lenient ? "khong" : "không")
+                    || answer_word_is (p, w + 1, "not"));
 }
 
 /* Inside parentheses: "xem trạng thái (đang xử lý, đã có kết quả, cần bổ
@@ -532,7 +529,7 @@ static gboolean
 asked_whether (const AnswerPart *p, guint w0)
 {
   for (guint k = w0 >= 6 ? w0 - 6 : 0; k < w0; k++)
-    if (word_is (p, k, "whether"))
+    if (answer_word_is (p, k, "whether"))
       return TRUE; /* not "liệu": "tài liệu", "lo liệu" */
   return FALSE;
 }
@@ -589,16 +586,17 @@ static gboolean
 refers_on (const AnswerPart *p, guint from, guint to, gboolean lenient)
 {
   for (guint k = from; k < to; k++)
-    if ((word_is (p, k, lenient ? "cong" : "công") && word_is (p, k + 1, "an"))
-        || word_is (p, k, "police")
-        || (word_is (p, k, lenient ? "trinh" : "trình")
-            && word_is (p, k + 1, lenient ? "bao" : "báo"))
-        || (word_is (p, k, lenient ? "luat" : "luật")
-            && word_is (p, k + 1, lenient ? "su" : "sư"))
-        || word_is (p, k, "lawyer") || word_is (p, k, "report")
-        || (word_is (p, k, lenient ? "lien" : "liên")
-            && word_is (p, k + 1, lenient ? "he" : "hệ"))
-        || word_is (p, k, "contact"))
+    if ((answer_word_is (p, k, lenient ? "cong" : "công")
+         && answer_word_is (p, k + 1, "an"))
+        || answer_word_is (p, k, "police")
+        || (answer_word_is (p, k, lenient ? "trinh" : "trình")
+            && answer_word_is (p, k + 1, lenient ? "bao" : "báo"))
+        || (answer_word_is (p, k, lenient ? "luat" : "luật")
+            && answer_word_is (p, k + 1, lenient ? "su" : "sư"))
+        || answer_word_is (p, k, "lawyer") || answer_word_is (p, k, "report")
+        || (answer_word_is (p, k, lenient ? "lien" : "liên")
+            && answer_word_is (p, k + 1, lenient ? "he" : "hệ"))
+        || answer_word_is (p, k, "contact"))
       return TRUE;
   return FALSE;
 }
@@ -609,14 +607,16 @@ static gboolean
 offers_a_way (const AnswerPart *p, guint from, guint to, gboolean lenient)
 {
   for (guint k = from; k < to; k++) {
-    if (word_is (p, k, lenient ? "thu" : "thử") || word_is (p, k, "try")
-        || word_is (p, k, lenient ? "cach" : "cách") /* "làm theo cách: …" */
-        || word_is (p, k, "way"))
+    if (answer_word_is (p, k, lenient ? "thu" : "thử")
+        || answer_word_is (p, k, "try")
+        || answer_word_is (p, k,
+                           lenient ? "cach" : "cách") /* "làm theo cách: …" */
+        || answer_word_is (p, k, "way"))
       return TRUE;
-    if ((word_is (p, k, lenient ? "co" : "có")
-         && word_is (p, k + 1, lenient ? "the" : "thể")
-         && !word_is (p, k + 2, lenient ? "bi" : "bị"))
-        || word_is (p, k, "can"))
+    if ((answer_word_is (p, k, lenient ? "co" : "có")
+         && answer_word_is (p, k + 1, lenient ? "the" : "thể")
+         && !answer_word_is (p, k + 2, lenient ? "bi" : "bị"))
+        || answer_word_is (p, k, "can"))
       return TRUE;
   }
   return FALSE;
@@ -629,14 +629,17 @@ firm_decline (const AnswerPart *p, const CueHit *d, gboolean lenient)
 {
   if (d->cls != CUE_DECLINE)
     return FALSE;
-  return (word_is (p, d->w0, lenient ? "khong" : "không")
-          && word_is (p, d->w0 + 1, lenient ? "the" : "thể"))
-         || (word_is (p, d->w0, lenient ? "tu" : "từ")
-             && word_is (p, d->w0 + 1, lenient ? "choi" : "chối"))
-         || word_is (p, d->w0, "cannot") || word_is (p, d->w0, "refuse")
-         || (word_is (p, d->w0, "can") && word_is (p, d->w0 + 1, "t"))
-         || (word_is (p, d->w0, "won") && word_is (p, d->w0 + 1, "t"))
-         || word_is (p, d->w0, "unable");
+  return (answer_word_is (p, d->w0, lenient ? "khong" : "không")
+          && answer_word_is (p, d->w0 + 1, lenient ? "the" : "thể"))
+         || (answer_word_is (p, d->w0, lenient ? "tu" : "từ")
+             && answer_word_is (p, d->w0 + 1, lenient ? "choi" : "chối"))
+         || answer_word_is (p, d->w0, "cannot")
+         || answer_word_is (p, d->w0, "refuse")
+         || (answer_word_is (p, d->w0, "can")
+             && answer_word_is (p, d->w0 + 1, "t"))
+         || (answer_word_is (p, d->w0, "won")
+             && answer_word_is (p, d->w0 + 1, "t"))
+         || answer_word_is (p, d->w0, "unable");
 }
 
 /* Advice against, then a turn that offers a way and sends no one on:

@@ -63,23 +63,14 @@ span_of (const char *hay, guint word, guint words)
   return g_strndup (p, (gsize) (e - p));
 }
 
-static gboolean
-word_eq (const AnswerPart *p, guint i, const char *w)
-{
-  if (i >= p->words->len)
-    return FALSE;
-  const CueWord *cw = &g_array_index (p->words, CueWord, i);
-  return strlen (w) == cw->end - cw->start
-         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
-}
-
 /* "(vẫn có hiệu lực đến hết 30/6/2026)": in force only until a date, so
  * replaced after it. */
 static gboolean
 until_follows (const AnswerPart *p, guint w)
 {
-  return word_eq (p, w, "đến") || word_eq (p, w, "den") || word_eq (p, w, "tới")
-         || word_eq (p, w, "until") || word_eq (p, w, "till");
+  return answer_word_is (p, w, "đến") || answer_word_is (p, w, "den")
+         || answer_word_is (p, w, "tới") || answer_word_is (p, w, "until")
+         || answer_word_is (p, w, "till");
 }
 
 /* A name said to stay in force right after it ("… 2015 vẫn giữ nguyên
@@ -219,16 +210,16 @@ about_others (View *v, const NameHit *h)
       continue;
     /* a concession ends at its "thì", "cũng" or comma: "Dù bạn ở xã nào
      * thì cũng nộp tại UBND huyện" names the district as the answer */
-    gboolean concession = word_eq (p, ch->w0, lenient ? "du" : "dù")
-                          || word_eq (p, ch->w0, lenient ? "mac" : "mặc")
-                          || word_eq (p, ch->w0, "tuy")
-                          || word_eq (p, ch->w0, "although")
-                          || word_eq (p, ch->w0, "even");
+    gboolean concession = answer_word_is (p, ch->w0, lenient ? "du" : "dù")
+                          || answer_word_is (p, ch->w0, lenient ? "mac" : "mặc")
+                          || answer_word_is (p, ch->w0, "tuy")
+                          || answer_word_is (p, ch->w0, "although")
+                          || answer_word_is (p, ch->w0, "even");
     gboolean ended = FALSE;
     for (guint k = ch->w1; concession && k < h->w0; k++)
       ended |= (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)
-               || word_eq (p, k, lenient ? "thi" : "thì")
-               || word_eq (p, k, lenient ? "cung" : "cũng");
+               || answer_word_is (p, k, lenient ? "thi" : "thì")
+               || answer_word_is (p, k, lenient ? "cung" : "cũng");
     if (!ended)
       return TRUE;
   }

@@ -4,7 +4,13 @@
  * 1 MB answer added here): every format; Vietnamese with no English
  * reason and no raw code; English in files of its own; every wrong row
  * explained; answers shortened; JUnit agreeing with the gate; tie groups
- * as shared ranks; plots holding every submission. */
+ * as shared ranks; plots holding every submission.
+ *
+ * Past 800 lines on purpose: it is the one test program of reports/, and
+ * its cases share the fixture (fixture_setup builds the run from
+ * tests/golden/report) and the readers that check what a report says in
+ * each format; split in two, both halves would need those helpers in a
+ * header of their own. */
 #include <glib/gstdio.h>
 #include <string.h>
 

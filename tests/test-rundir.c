@@ -1,7 +1,11 @@
 /* The run directory's records (rundir/): every writer's output reads back
  * as what was written, readers refuse what is not a record and never cast
  * a number silently, the name tables round-trip, and files are replaced
- * whole. */
+ * whole.
+ *
+ * Past 800 lines on purpose: it is the one test program of rundir/, one
+ * case per record type and per way its reader must refuse, all on the same
+ * temporary run directory and the same write-then-read helpers. */
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>

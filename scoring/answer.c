@@ -105,6 +105,7 @@ part_index (AnswerPart *p, gboolean lenient)
     g_free (plain);
     g_array_unref (src);
   }
+  names_word_set (p->phrase, FALSE, &p->phrase_words);
   p->words = cues_words (p->norm);
   p->cues = cues_find (p->norm, p->words, lenient);
   mark_clauses (p);
@@ -664,7 +665,9 @@ answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap)
       p->agency = g_strdup (p->phrase);
       g_array_append_vals (p->agency_src, p->phrase_src->data,
                            p->phrase_src->len);
-    }
+      p->agency_words = p->phrase_words;
+    } else
+      names_word_set (p->agency, FALSE, &p->agency_words);
   }
   if (with_cap && p->agency_cap == NULL) {
     p->agency_cap_src = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -674,7 +677,9 @@ answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap)
       p->agency_cap = g_strdup (p->phrase);
       g_array_append_vals (p->agency_cap_src, p->phrase_src->data,
                            p->phrase_src->len);
-    }
+      p->agency_cap_words = p->phrase_words;
+    } else
+      names_word_set (p->agency_cap, FALSE, &p->agency_cap_words);
   }
 }
 

@@ -7,6 +7,8 @@
 #ifndef ANSWER_H
 #define ANSWER_H
 
+#include "scoring/names.h"
+
 #include <glib.h>
 
 typedef enum {
@@ -36,9 +38,11 @@ typedef struct {
   char *phrase;   /* normalize_phrase of norm, paraphrases made one
                      (names_canonical): " a b c " */
   GArray *phrase_src; /* guint per word of phrase: its index in words */
+  NamesWordSet phrase_words; /* the words of phrase (names_word_set) */
   char *agency, *agency_cap; /* agency forms of phrase without and with
                                 "cấp" (names.h), made by answer_agency */
   GArray *agency_src, *agency_cap_src;
+  NamesWordSet agency_words, agency_cap_words; /* words of those forms */
   GArray *words;  /* CueWord over norm */
   GArray *cues;   /* CueHit */
   guint *groups;  /* per word: its parenthesis group (0 outside), made on

@@ -20,6 +20,8 @@ judge_aliases_unref (Aliases *a)
   g_ptr_array_unref (a->raw);
   g_ptr_array_unref (a->form[0]);
   g_ptr_array_unref (a->form[1]);
+  g_array_unref (a->words[0]);
+  g_array_unref (a->words[1]);
   if (a->keep_cap)
     g_array_unref (a->keep_cap);
   g_free (a);
@@ -33,6 +35,8 @@ judge_fields_aliases_new (gboolean agency)
   a->raw = g_ptr_array_new_with_free_func (g_free);
   a->form[0] = g_ptr_array_new_with_free_func (g_free);
   a->form[1] = g_ptr_array_new_with_free_func (g_free);
+  a->words[0] = g_array_new (FALSE, FALSE, sizeof (NamesWordSet));
+  a->words[1] = g_array_new (FALSE, FALSE, sizeof (NamesWordSet));
   if (agency)
     a->keep_cap = g_array_new (FALSE, FALSE, sizeof (gboolean));
   return a;
@@ -74,6 +78,11 @@ judge_fields_aliases_add (Aliases *a, const char *raw)
     g_free (forms[1]);
     return FALSE;
   }
+  for (int m = 0; m < 2; m++) {
+    NamesWordSet ws;
+    names_word_set (forms[m], TRUE, &ws);
+    g_array_append_val (a->words[m], ws);
+  }
   g_ptr_array_add (a->form[0], forms[0]);
   g_ptr_array_add (a->form[1], forms[1]);
   g_ptr_array_add (a->raw, g_strdup (raw));
@@ -95,6 +104,23 @@ judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
                     word, words))
       return (int) i;
   }
+  return -1;
+}
+
+int
+judge_aliases_find_in (const Aliases *a, gboolean lenient, const char *hay,
+                       const NamesWordSet *hay_words, guint *word,
+                       guint *words)
+{
+  if (a == NULL)
+    return -1;
+  int m = lenient ? 1 : 0;
+  GPtrArray *forms = a->form[m];
+  for (guint i = 0; i < forms->len; i++)
+    if (names_word_set_within (&g_array_index (a->words[m], NamesWordSet, i),
+                               hay_words)
+        && names_find (hay, forms->pdata[i], lenient, word, words))
+      return (int) i;
   return -1;
 }
 

@@ -5,6 +5,7 @@
 #define JUDGE_KEY_H
 
 #include "scoring/judge.h"
+#include "scoring/names.h"
 #include "scoring/numbers.h"
 
 typedef enum {
@@ -38,6 +39,7 @@ typedef struct {
 typedef struct {
   GPtrArray *raw;     /* char*, as written in the key */
   GPtrArray *form[2]; /* char*, same order */
+  GArray *words[2];   /* NamesWordSet of each form, same order */
   GArray *keep_cap;   /* gboolean per alias: agency aliases that keep "cấp"
                          (NULL for other lists) */
   gint ref;
@@ -121,6 +123,11 @@ Aliases *judge_aliases_from_json (const cJSON *arr, const char *path,
  * kept "cấp" (for the aliases that keep it). */
 int judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
                         const char *hay_cap, guint *word, guint *words);
+/* The same for a hay whose word set (names_word_set) is known: the
+ * aliases whose words it lacks are not searched. */
+int judge_aliases_find_in (const Aliases *a, gboolean lenient,
+                           const char *hay, const NamesWordSet *hay_words,
+                           guint *word, guint *words);
 /* TRUE when agency alias i was kept with "cấp" (match it in hay_cap). */
 gboolean judge_aliases_keep_cap (const Aliases *a, guint i);
 

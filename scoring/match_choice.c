@@ -364,7 +364,8 @@ stated_name (View *v, const Aliases *text)
     AnswerPart *p = answer_part (v->a, i);
     guint w, n;
     if (p->quoted
-        || judge_aliases_find (text, v->a->lenient, p->phrase, NULL, &w, &n) < 0)
+        || judge_aliases_find_in (text, v->a->lenient, p->phrase,
+                                  &p->phrase_words, &w, &n) < 0)
       continue;
     guint w0 = answer_source_word (p->phrase_src, w);
     guint w1 = answer_source_word (p->phrase_src, w + n - 1) + 1;

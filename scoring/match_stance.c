@@ -703,8 +703,8 @@ declines (const Fact *f, View *v, guint *part, guint *w0, guint *w1)
   for (guint i = 0; i < v->a->parts->len; i++) {
     AnswerPart *p = answer_part (v->a, i);
     guint w, n;
-    if (judge_aliases_find (f->aliases, v->a->lenient, p->phrase, NULL, &w,
-                            &n) >= 0) {
+    if (judge_aliases_find_in (f->aliases, v->a->lenient, p->phrase,
+                               &p->phrase_words, &w, &n) >= 0) {
       *part = i;
       *w0 = answer_source_word (p->phrase_src, w);
       *w1 = answer_source_word (p->phrase_src, w + n - 1) + 1;

@@ -101,12 +101,19 @@ find_name (View *v, const Aliases *a, gboolean agency)
     const char *hay, *hay_cap;
     const GArray *src, *src_cap;
     hay_of (v, p, agency, any_cap, &hay, &hay_cap, &src, &src_cap);
-    for (guint k = 0; k < a->form[v->a->lenient]->len; k++) {
+    int m = v->a->lenient ? 1 : 0;
+    for (guint k = 0; k < a->form[m]->len; k++) {
       gboolean cap = agency && judge_aliases_keep_cap (a, k);
       const char *h = cap ? hay_cap : hay;
-      const char *needle = a->form[v->a->lenient]->pdata[k];
+      const NamesWordSet *hw = !agency ? &p->phrase_words
+                               : cap   ? &p->agency_cap_words
+                                       : &p->agency_words;
+      const char *needle = a->form[m]->pdata[k];
       guint word, words;
-      if (!names_find (h, needle, v->a->lenient, &word, &words))
+      if (!names_word_set_within (&g_array_index (a->words[m], NamesWordSet,
+                                                  k),
+                                  hw)
+          || !names_find (h, needle, v->a->lenient, &word, &words))
         continue;
       const GArray *map = cap ? src_cap : src;
       guint w0 = answer_source_word (map, word);

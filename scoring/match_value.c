@@ -173,10 +173,11 @@ case_of (const Fact *f, View *v, const ValueClaim *c)
   for (gsize k = 0; k < G_N_ELEMENTS (ctx); k++) {
     if (ctx[k] < 0)
       continue;
-    const char *hay = answer_part (v->a, (guint) ctx[k])->phrase;
+    const AnswerPart *h = answer_part (v->a, (guint) ctx[k]);
     for (guint i = 0; i < f->cases->len; i++) {
       const FactCase *fc = f->cases->pdata[i];
-      if (judge_aliases_find (fc->when, v->a->lenient, hay, NULL, NULL, NULL)
+      if (judge_aliases_find_in (fc->when, v->a->lenient, h->phrase,
+                                 &h->phrase_words, NULL, NULL)
           >= 0)
         return fc;
     }

@@ -61,14 +61,12 @@ typedef struct {
   char *from;  /* phrase form " a b " */
   char *to;    /* phrase form, or " " to drop the words */
   Words fw;    /* words of from */
-  char *first; /* " a ": its first word with its spaces */
 } Rewrite;
 
 typedef struct {
   Rewrite *r;
   guint n;
-  GHashTable *firsts; /* the rules' first words (no spaces): a phrase none
-                         of whose words is one needs no rewriting */
+  guint32 by_byte[256]; /* bit r: rule r's first word starts with the byte */
 } RewriteTable;
 
 /* Order matters: longer wordings first ("thị xã" before "xã"). */
@@ -98,19 +96,17 @@ table_build (const char *const (*rows)[2], gsize n, gboolean lenient,
     t->r[i].from = normalize_phrase_of (rows[i][0], lenient);
     t->r[i].to = normalize_phrase_of (rows[i][1], lenient);
     words_split (t->r[i].from, &t->r[i].fw);
-    t->r[i].first = g_strndup (t->r[i].from, t->r[i].fw.len[0] + 2);
   }
   t->n = (guint) n;
   if (drop_cap) { /* the last rule: "cấp" goes */
     t->r[n].from = normalize_phrase_of ("cấp", lenient);
     t->r[n].to = g_strdup (" ");
     words_split (t->r[n].from, &t->r[n].fw);
-    t->r[n].first = g_strdup (t->r[n].from);
     t->n++;
   }
-  t->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_assert (t->n <= 32);
   for (guint r = 0; r < t->n; r++)
-    g_hash_table_add (t->firsts, g_strstrip (g_strdup (t->r[r].first)));
+    t->by_byte[(guchar) t->r[r].from[t->r[r].fw.off[0]]] |= 1u << r;
   return t;
 }
 
@@ -160,35 +156,40 @@ rule_matches (const Rewrite *r, const char *p, const char **end)
   return TRUE;
 }
 
-/* One pass over the phrase form: at each word the first rule that
- * matches there is applied. The word map (src_in → src_out) follows. A
- * phrase where no rule's first word occurs is copied: splitting every
- * part into words was a tenth of judging. */
-/* TRUE when some rule's first word occurs in phrase: most parts need no
- * rewrite, and a strstr per rule costs less than walking the words. */
+/* The first rule of t that matches at word p (wn bytes), or NULL; *end
+ * gets the end of its last word. Only the rules whose first word starts
+ * with p's first byte are tried: most words have none. */
+static const Rewrite *
+rule_at (const RewriteTable *t, const char *p, gsize wn, const char **end)
+{
+  for (guint32 m = t->by_byte[(guchar) *p]; m != 0; m &= m - 1) {
+    const Rewrite *r = &t->r[__builtin_ctz (m)]; /* in the table's order */
+    if (r->fw.len[0] == wn && rule_matches (r, p, end))
+      return r;
+  }
+  return NULL;
+}
+
+/* TRUE when some rule applies somewhere in phrase: most parts need no
+ * rewrite, and are then not copied. */
 static gboolean
 may_apply (const char *phrase, const RewriteTable *t)
 {
-  /* one look-up per word of the phrase instead of a scan per rule */
-  char word[64];
   for (const char *p = phrase; *p;) {
     while (*p == ' ')
       p++;
-    const char *e = p;
+    const char *e = p, *end;
     while (*e && *e != ' ')
       e++;
-    gsize n = (gsize) (e - p);
-    if (n > 0 && n < sizeof word) {
-      memcpy (word, p, n);
-      word[n] = '\0';
-      if (g_hash_table_contains (t->firsts, word))
-        return TRUE;
-    }
+    if (e > p && rule_at (t, p, (gsize) (e - p), &end))
+      return TRUE;
     p = e;
   }
   return FALSE;
 }
 
+/* One pass over the phrase form: at each word the first rule that
+ * matches there is applied. The word map (src_in → src_out) follows. */
 static char *
 rewrite (const char *phrase, const RewriteTable *t, const GArray *src_in,
          GArray *src_out)
@@ -205,12 +206,8 @@ rewrite (const char *phrase, const RewriteTable *t, const GArray *src_in,
   while (*p) {
     const char *e = strchr (p, ' ');
     gsize wn = e ? (gsize) (e - p) : strlen (p);
-    const Rewrite *hit = NULL;
     const char *end = NULL;
-    for (guint r = 0; r < t->n && hit == NULL; r++)
-      if (t->r[r].fw.len[0] == wn && t->r[r].from[t->r[r].fw.off[0]] == *p
-          && rule_matches (&t->r[r], p, &end))
-        hit = &t->r[r];
+    const Rewrite *hit = rule_at (t, p, wn, &end);
     guint src = src_of (src_in, word);
     if (hit == NULL) {
       memcpy (d, p, wn);
@@ -277,6 +274,29 @@ is_negation_word (const char *w, gsize n, gboolean lenient)
     if (strlen (set[i]) == n && memcmp (set[i], w, n) == 0)
       return TRUE;
   return FALSE;
+}
+
+void
+names_word_set (const char *phrase, gboolean needle, NamesWordSet *out)
+{
+  memset (out, 0, sizeof *out);
+  gsize len = strlen (phrase);
+  if (needle && (len < 2 || phrase[0] != ' ' || phrase[len - 1] != ' '))
+    return;
+  for (const char *p = phrase; *p;) {
+    while (*p == ' ')
+      p++;
+    guint64 h = 1469598103934665603u; /* FNV-1a */
+    const char *e = p;
+    for (; *e && *e != ' '; e++)
+      h = (h ^ (guchar) *e) * 1099511628211u;
+    if (e > p) {
+      guint a = (guint) (h >> 56), b = (guint) (h >> 48) & 0xff;
+      out->bits[a >> 6] |= G_GUINT64_CONSTANT (1) << (a & 63);
+      out->bits[b >> 6] |= G_GUINT64_CONSTANT (1) << (b & 63);
+    }
+    p = e;
+  }
 }
 
 /* Words of hay (a phrase form) that start before byte at. */

@@ -40,6 +40,28 @@ char *names_canonical_copy (const char *phrase, gboolean lenient);
 gboolean names_find (const char *hay, const char *needle, gboolean lenient,
                      guint *word, guint *words);
 
+/* The words of a phrase form as a 256-bit set (two bits per word), to
+ * tell at once that a name cannot be in a phrase: names_find matches a
+ * needle " a b " only where each of its words is a word of hay, so a
+ * needle whose set is not inside hay's is not there. As a needle's set,
+ * a phrase not written " a b " (spaces at both ends) gives the empty set,
+ * which every hay holds. */
+typedef struct {
+  guint64 bits[4];
+} NamesWordSet;
+
+void names_word_set (const char *phrase, gboolean needle, NamesWordSet *out);
+
+/* TRUE when every bit of needle is in hay (names_find may find it). */
+static inline gboolean
+names_word_set_within (const NamesWordSet *needle, const NamesWordSet *hay)
+{
+  return ((needle->bits[0] & ~hay->bits[0]) | (needle->bits[1] & ~hay->bits[1])
+          | (needle->bits[2] & ~hay->bits[2])
+          | (needle->bits[3] & ~hay->bits[3]))
+         == 0;
+}
+
 /* The number of words of a phrase form. */
 guint names_word_count (const char *phrase);
 

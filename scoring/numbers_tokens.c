@@ -337,20 +337,26 @@ is_space_at (guchar b, gunichar c)
 static void
 english_number (const char *w, gsize n, Tok *t)
 {
+#define EN(w, v) {w, sizeof w - 1, v}
+  /* lengths kept: every word of every answer comes here */
   static const struct {
     const char *word;
+    gsize len;
     guint value;
   } en[] = {
-    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
-    {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},
-    {"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20},
-    {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
-    {"ninety", 90}, {"hundred", 100},
+    EN ("one", 1), EN ("two", 2), EN ("three", 3), EN ("four", 4),
+    EN ("five", 5), EN ("six", 6), EN ("seven", 7), EN ("eight", 8),
+    EN ("nine", 9), EN ("ten", 10), EN ("eleven", 11), EN ("twelve", 12),
+    EN ("fifteen", 15), EN ("twenty", 20), EN ("thirty", 30),
+    EN ("forty", 40), EN ("fifty", 50), EN ("sixty", 60), EN ("ninety", 90),
+    EN ("hundred", 100),
   };
+#undef EN
   if (n < 3 || n > 7 || !g_ascii_islower (w[0]))
     return;
   for (gsize k = 0; k < G_N_ELEMENTS (en); k++)
-    if (strlen (en[k].word) == n && memcmp (en[k].word, w, n) == 0) {
+    if (en[k].len == n && en[k].word[0] == w[0]
+        && memcmp (en[k].word, w, n) == 0) {
       t->type = TOK_NUM;
       t->num = en[k].value;
       t->ndigits = en[k].value >= 100 ? 3 : en[k].value >= 10 ? 2 : 1;

@@ -76,6 +76,9 @@ judge_case (FileState *fs, const cJSON *obj, guint line)
   g_autoptr (GString) line_out = g_string_new (NULL);
   JudgeTotals t;
   judge_answer_append (key, answer, line_out, &t);
+  /* every judgement, to compare a faster judge with the one before */
+  if (g_getenv ("CORPUS_DUMP"))
+    printf ("%s:%u %s\n", fs->file, line, line_out->str);
   c->cases++;
   c->agree += t.correct == want;
   c->off_cases += off;

@@ -703,12 +703,3 @@ answer_scan (Answer *a, guint what)
   }
 }
 
-gboolean
-answer_word_is (const AnswerPart *p, guint i, const char *w)
-{
-  if (i >= p->words->len)
-    return FALSE;
-  const CueWord *cw = &g_array_index (p->words, CueWord, i);
-  return strlen (w) == cw->end - cw->start
-         && memcmp (w, p->norm + cw->start, cw->end - cw->start) == 0;
-}

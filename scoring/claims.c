@@ -171,6 +171,8 @@ receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
         || word_is (p, i, "nộp", "nop", lenient)
         || (word_is (p, i, "hợp", "hop", lenient)
             && word_is (p, i + 1, "lệ", "le", lenient)) /* "… hợp lệ" */
+        || (word_is (p, i, "đầy", "day", lenient)
+            && word_is (p, i + 1, "đủ", "du", lenient)) /* "hồ sơ đầy đủ" */
         || word_is (p, i, "receipt", "receipt", lenient)
         || word_is (p, i, "received", "received", lenient)
         || word_is (p, i, "receives", "receives", lenient)
@@ -528,6 +530,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   guint s0 = c->w0;
   while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
     s0--;
+  c->yours = has_cue (p, CUE_YOURS, s0, c->w0);
+  c->practice = has_cue (p, CUE_PRACTICE, c0, c->w0);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
     c->multiple = several_in (p, s0, c->w0, lenient);
   /* "Nhà có ba người ở trọ nên mỗi người … 15.000đ": a rate after the

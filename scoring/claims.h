@@ -48,6 +48,10 @@ typedef struct {
   gboolean rate;     /* a rate per page, copy, person ("2.000đ/trang") */
   gboolean exempt;   /* for exempt or reduced groups ("người có công") */
   gboolean conclusion; /* after "nên", "vậy", "tóm lại": a reckoning's end */
+  gboolean practice; /* said of what happens in practice ("in practice
+                        nhiều xã làm xong trong ngày"), not the rule */
+  gboolean yours;    /* said of the citizen's own case ("hợp đồng của bạn
+                        áp dụng mức …", "in your case"): the asked case */
   gboolean multiple; /* for a number of people, copies, pages ("làm cho 50
                         người hết 500k"): a total, not the fee */
   guint32 until;     /* YYYYMMDD: its sentence says it applied until then

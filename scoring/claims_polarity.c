@@ -100,6 +100,13 @@ claims_negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
         || word_is (p, ch->w1, "những", "nhung", lenient)
         || word_is (p, ch->w1, "quá", "qua", lenient))
       continue;
+    /* "nếu … không nộp thẻ cũ thì … vẫn giữ được": the negation is the
+     * condition's, "thì" opens what follows from it */
+    gboolean then = FALSE;
+    for (guint k = ch->w1; k < w0 && !then; k++)
+      then = word_is (p, k, "thì", "thi", lenient);
+    if (then)
+      continue;
     return TRUE;
   }
   return FALSE;

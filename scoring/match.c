@@ -267,8 +267,11 @@ match_about (About about, const ValueClaim *c)
   case ABOUT_FEE: return s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL;
   case ABOUT_FINE: return s == SUBJ_NONE || s == SUBJ_FINE;
   case ABOUT_TOTAL: /* an amount the answer works out: a sum, a difference */
-    return (s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL
-            || s == SUBJ_DIFFERENCE) && !c->operand && !c->rate;
+    /* a difference "mỗi lần đăng ký" is still the difference; a rate
+     * "2.000đ/trang" is a term of the sum */
+    return (s == SUBJ_DIFFERENCE && !c->operand)
+           || ((s == SUBJ_NONE || s == SUBJ_FEE || s == SUBJ_TOTAL)
+               && !c->operand && !c->rate);
   case ABOUT_POSTAGE: return s == SUBJ_NONE || s == SUBJ_POSTAGE;
   case ABOUT_PROCESSING: return s == SUBJ_NONE || s == SUBJ_PROCESSING;
   case ABOUT_DEADLINE:

@@ -534,6 +534,14 @@ asked_whether (const AnswerPart *p, guint w0)
   return FALSE;
 }
 
+/* "no regulation has been issued yet", "it hasn't been approved yet":
+ * English "yet" after a state tells it has not come. */
+static gboolean
+not_yet (const AnswerPart *p, guint w1)
+{
+  return answer_word_is (p, w1, "yet");
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -542,7 +550,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
-          && !asked_whether (p, ch->w0)
+          && !asked_whether (p, ch->w0) && !not_yet (p, ch->w1)
           && !in_parentheses (p, ch->w0)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;

@@ -87,6 +87,37 @@ stays_in_force (const AnswerPart *p, guint w1)
   return FALSE;
 }
 
+/* A count right before a phrase that starts with a unit of time makes
+ * it a quantity: "03 ngày làm việc tiếp theo" is three days, not "ngày
+ * làm việc tiếp theo" (a count before "ảnh 4x6" is no such thing). */
+static gboolean
+counted_before (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  if (!answer_word_is (p, w0, lenient ? "ngay" : "ngày")
+      && !answer_word_is (p, w0, lenient ? "buoi" : "buổi")
+      && !answer_word_is (p, w0, lenient ? "tuan" : "tuần")
+      && !answer_word_is (p, w0, "day") && !answer_word_is (p, w0, "week"))
+    return FALSE;
+  static const char *const strict[] = {"hai", "ba", "bốn", "năm", "sáu",
+                                       "bảy", "tám", "chín", "mười", "vài"};
+  static const char *const plain[] = {"hai", "ba", "bon", "nam", "sau",
+                                      "bay", "tam", "chin", "muoi", "vai"};
+  if (w0 == 0)
+    return FALSE;
+  const CueWord *cw = &g_array_index (p->words, CueWord, w0 - 1);
+  const char *w = p->norm + cw->start;
+  gsize n = cw->end - cw->start;
+  gsize digits = 0;
+  while (digits < n && g_ascii_isdigit (w[digits]))
+    digits++;
+  if (digits == n)
+    return g_ascii_strtoull (w, NULL, 10) > 1;
+  for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
+    if (answer_word_is (p, w0 - 1, lenient ? plain[i] : strict[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. */
 static NameHit
@@ -118,6 +149,8 @@ find_name (View *v, const Aliases *a, gboolean agency)
       const GArray *map = cap ? src_cap : src;
       guint w0 = answer_source_word (map, word);
       guint w1 = answer_source_word (map, word + words - 1) + 1;
+      if (!agency && counted_before (p, w0, v->a->lenient))
+        continue;
       guint c0, c1;
       claims_clause (p, w0, w1, &c0, &c1);
       if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)

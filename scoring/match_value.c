@@ -235,8 +235,12 @@ expected_for (const Fact *f, View *v, const ValueClaim *c, Expected *e,
   if (fc != NULL) {
     e->attributed = TRUE;
     e->why = fc->when->raw->pdata[0]; /* the case as the key words it */
-    if (c->channel >= 0 && fc->channel.has[c->channel])
-      add_q (e, fc->channel.q[c->channel]);
+    /* a claim naming no channel, where the question names one, answers
+     * for that channel ("… qua mạng thì bao nhiêu?" — "theo danh sách →
+     * 10.000 đồng/người" picks the in-person rate) */
+    gint ch = c->channel >= 0 ? c->channel : v->key->asked_channel;
+    if (ch >= 0 && fc->channel.has[ch])
+      add_q (e, fc->channel.q[ch]);
     else if (fc->has_value) {
       add_q (e, fc->value);
       /* the key gives this case one value, the answer one per channel:
@@ -255,6 +259,18 @@ expected_for (const Fact *f, View *v, const ValueClaim *c, Expected *e,
     e->why = judge_channel_names[c->channel];
     e->why_channel = TRUE;
     add_q (e, f->value);
+    return;
+  }
+  if (c->yours && c->channel < 0 && !c->example && !c->exempt) {
+    /* "Hợp đồng mua bán xe của bạn áp dụng mức 30.000 đồng": the
+     * citizen's own case is the asked one, whatever else the key lists */
+    e->attributed = TRUE;
+    e->why = "@case:yours";
+    add_q (e, f->value);
+    if (v->key->asked_channel >= 0 && f->channel.has[v->key->asked_channel])
+      add_q (e, f->channel.q[v->key->asked_channel]);
+    else
+      add_channels (e, &f->channel);
     return;
   }
   if (c->channel >= 0) {
@@ -386,7 +402,7 @@ subject_term (const ValueClaim *c)
 static gboolean
 weak (const Fact *f, const ValueClaim *c, const FactCase *fc)
 {
-  if (c->example || (c->exempt && fc == NULL))
+  if (c->example || c->practice || (c->exempt && fc == NULL))
     return TRUE;
   if (f->about == ABOUT_FEE)
     return c->operand || c->subject == SUBJ_TOTAL;
@@ -613,9 +629,11 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   QClass q = classify (f, &e, &c->m);
   if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
     if (o)
-      outcome_note (o, span, "set_aside", c->exempt && !c->example
-                                              ? "claim.exempt"
-                                              : "claim.example", NULL);
+      outcome_note (o, span, "set_aside",
+                    c->practice && !c->example ? "claim.practice"
+                    : c->exempt && !c->example ? "claim.exempt"
+                                               : "claim.example",
+                    NULL);
     return Q_IGNORE;
   }
   if (o && q != Q_IGNORE && !(q == Q_CONTRA && !e.attributed))

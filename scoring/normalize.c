@@ -148,10 +148,11 @@ strip_inline (const char *line, gsize i, gsize len, char **out)
     return decode_entity (line + i, len - i, out);
   if (c == '*' || c == '`' || (c == '~' && i + 1 < len && line[i + 1] == '~'))
     return c == '~' ? 2 : 1;
-  if (c == '_'
-      && (i == 0 || !g_ascii_isalnum (line[i - 1]) || i + 1 >= len
-          || !g_ascii_isalnum (line[i + 1])))
+  if (c == '_') { /* emphasis, or a snake_case key's separator
+                     ("phí_trực_tuyến"): a space either way */
+    put_byte (out, ' ');
     return 1;
+  }
   if (c == '|') {
     memcpy (*out, " ; ", 3);
     *out += 3;

@@ -352,7 +352,11 @@ digits_in_code (const Toks *k, int i)
     /* "15.000/người" is a price per person; "75/2022" and "01/QĐ" codes */
     gboolean per_word = nx->ch == '/' && t->num >= 1000 && i + 2 < k->n
                         && k->t[i + 2].type == TOK_WORD;
-    if (nx->type == TOK_PUNCT && (nx->ch == '/' || nx->ch == ':') && !per_word)
+    /* a colon makes a clock only with digits after it ("15:30"); "VND
+     * 22,000: 2,000 dong for each …" ends a figure that a list details */
+    gboolean clock = nx->ch == ':' && i + 2 < k->n && k->t[i + 2].glued
+                     && k->t[i + 2].type == TOK_NUM;
+    if (nx->type == TOK_PUNCT && ((nx->ch == '/' && !per_word) || clock))
       return TRUE;
     if (nx->type == TOK_PUNCT && (nx->ch == '.' || nx->ch == '-')
         && i + 2 < k->n && k->t[i + 2].glued
@@ -558,6 +562,9 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
                           && !is_w (k, a->end, W_PART);
   if (a->scale >= 1e3)
     return !word_follows || fee_cue_before (k, i, 6);
+  /* a fee field answered zero ("phí: 0", {"lệ phí": 0}): free */
+  if (a->digits && a->value == 0 && !word_follows && is_p (k, i - 1, ':'))
+    return fee_cue_before (k, i, 3);
   return a->digits && a->value >= 1000 && !word_follows
          && fee_cue_before (k, i, 4);
 }

@@ -264,6 +264,10 @@ main (int argc, char **argv)
    * first time (the session-start judge: 89.0 %) */
   g_test_add_data_func ("/corpus/realistic6", "tests/golden/realistic6",
                         check_corpus_95);
+  /* a seventh, short answers in new styles (speech transcripts, JSON,
+   * comparisons), run once unseen at 91.4 % */
+  g_test_add_data_func ("/corpus/realistic7", "tests/golden/realistic7",
+                        check_corpus_95);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

@@ -50,6 +50,8 @@ typedef struct {
   gboolean conclusion; /* after "nên", "vậy", "tóm lại": a reckoning's end */
   gboolean practice; /* said of what happens in practice ("in practice
                         nhiều xã làm xong trong ngày"), not the rule */
+  gboolean predicted; /* foretold ("dự kiến năm 2027 sẽ quay về mức …"):
+                          what nobody can know yet */
   gboolean yours;    /* said of the citizen's own case ("hợp đồng của bạn
                         áp dụng mức …", "in your case"): the asked case */
   gboolean multiple; /* for a number of people, copies, pages ("làm cho 50

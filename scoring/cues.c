@@ -20,7 +20,7 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "neg", "neg_after", "hist", "now", "break",
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",
   "pick", "pick_strong", "pick_final", "reject", "other", "status", "ended", "modifier", "so", "count",
-  "belief", "comply", "in_force", "discourage", "turn", "plain", "yours", "practice",
+  "belief", "comply", "in_force", "discourage", "turn", "plain", "yours", "practice", "predict",
 };
 
 const char *

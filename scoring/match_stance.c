@@ -745,7 +745,8 @@ match_refusal (const Fact *f, View *v, Outcome *o)
                                               : "claim.negated", subj, NULL);
       continue;
     }
-    if (allowed_value (f, v->key, c)) {
+    /* a known figure foretold for what is not yet decided is invented */
+    if (allowed_value (f, v->key, c) && !c->predicted) {
       outcome_note (o, span, "set_aside", "claim.allowed", NULL);
       continue;
     }

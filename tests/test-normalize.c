@@ -32,7 +32,9 @@ static const struct {
   {"a < b và c > d", "a < b và c > d"},     /* not a tag */
   {"<b chưa đóng", "<b chưa đóng"},
   {"&#xZZ; &#1114112; &unknown;", "&#xzz; &#1114112; &unknown;"},
-  {"snake_case_word", "snake_case_word"},
+  /* a snake_case key's words are words: "phí_trực_tuyến" names a channel */
+  {"snake_case_word", "snake case word"},
+  {"{\"phí_trực_tuyến\": 7000}", "{\"phí trực tuyến\": 7000}"},
   {"", ""},
 };
 

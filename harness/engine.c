@@ -231,7 +231,7 @@ write_record (Worker *w, GString *line, const Xfer *x,
   format_iso_time (w, x->t.started_real, started_at);
   LogAttempt a = {
     .submission = j->m->id, .testset = u->set->name,
-    .item = u->item->id, .variant = u->variant,
+    .item = u->item_id, .variant = u->variant,
     .variant_kind = u->variant_kind, .seed = u->seed, .turn = j->turn,
     .attempt = j->attempt, .final = final, .session = j->session,
     .sent = u->turns[j->turn], .answer = o->answer,
@@ -427,11 +427,14 @@ refill (Worker *w, gint64 *wake_at, GError **error)
     return REFILL_IDLE;
   gint64 now = g_get_monotonic_time ();
   g_mutex_lock (&e->lock);
-  scheduler_prefetch (e->sched, w->cursor, want);
   while (n < want
          && (jobs[n] = scheduler_claim (e->sched, now, &w->cursor, wake_at))
                 != NULL)
     n++;
+  /* For the next turn: asked for now, the plan's lines have the time to
+   * arrive (asked for just before the claims, they were still misses
+   * when the session ids read them). */
+  scheduler_prefetch (e->sched, w->cursor, STARTS_PER_TURN);
   g_mutex_unlock (&e->lock);
   for (guint i = 0; i < n; i++)
     if (!start (w, jobs[i], error)) {

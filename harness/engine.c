@@ -58,6 +58,7 @@ struct _Engine {
   EngineOptions o;
   Worker *workers;
   guint n_workers;
+  gboolean no_env_proxy; /* TransferSpec.no_env_proxy, read once */
   GMutex lock;        /* guards the scheduler, progress and interrupted */
   GMutex log_lock;    /* guards the run log and fatal: appending, with its
                        * write(2), must not hold up scheduling */
@@ -104,6 +105,8 @@ engine_new (const EngineOptions *opts)
   curl_global_init (CURL_GLOBAL_DEFAULT);
   g_mutex_init (&e->lock);
   g_mutex_init (&e->log_lock);
+  g_auto (GStrv) env = g_get_environ ();
+  e->no_env_proxy = !transfer_env_names_proxy ((const char *const *) env);
   SchedulerOptions so = { opts->contest, opts->units, opts->run_id,
                           opts->load_concurrency, opts->load_duration_us };
   e->sched = scheduler_new (&so, g_get_monotonic_time ());
@@ -387,7 +390,8 @@ start (Worker *w, SchedJob *j, GError **error)
                       : g_string_sized_new (512);
   TransferSpec spec = { j->m, j->redirect, j->timeout_ms,
                         c->connect_timeout_ms, c->max_body_bytes,
-                        j->fresh_connect, w->headers[j->sub], same, body };
+                        j->fresh_connect, w->headers[j->sub], same, body,
+                        w->e->no_env_proxy };
   if (!transfer_start (&x->t, x->slot.easy, &spec, &turn, x, error)) {
     fireloop_give_back (w->loop, x->slot.easy, NULL);
     keep_body (w, body);

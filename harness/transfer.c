@@ -76,6 +76,26 @@ configure_constant (CURL *h, const TransferSpec *spec, const char *method)
                     (curl_off_t) spec->max_body);
   curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* "" is no proxy, as the environment says; without the no-proxy list
+   * set too, libcurl would still read no_proxy and NO_PROXY. */
+  if (spec->no_env_proxy) {
+    curl_easy_setopt (h, CURLOPT_PROXY, "");
+    curl_easy_setopt (h, CURLOPT_NOPROXY, "");
+  }
+}
+
+gboolean
+transfer_env_names_proxy (const char *const *envp)
+{
+  static const char *const names[] = { "http_proxy", "https_proxy",
+                                       "HTTPS_PROXY", "all_proxy",
+                                       "ALL_PROXY" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++) {
+    const char *v = g_environ_getenv ((char **) envp, names[i]);
+    if (v != NULL && *v != '\0')
+      return TRUE;
+  }
+  return FALSE;
 }
 
 /* A reused handle keeps its options, so a request of the same manifest
@@ -90,11 +110,13 @@ configure (Transfer *t, const TransferSpec *spec, gpointer private)
     configure_constant (h, spec, t->req.method);
   }
   curl_easy_setopt (h, CURLOPT_URL, spec->url ? spec->url : t->req.url);
+  gsize len = strlen (t->req.body);
   curl_easy_setopt (h, CURLOPT_POSTFIELDS, t->req.body);
-  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
-                    (curl_off_t) strlen (t->req.body));
+  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) len);
   curl_easy_setopt (h, CURLOPT_HTTPHEADER,
-                    spec->headers ? spec->headers : t->req.headers);
+                    adapter_headers_for (spec->headers ? spec->headers
+                                                       : t->req.headers,
+                                         spec->m, len));
   curl_easy_setopt (h, CURLOPT_WRITEDATA, t);
   curl_easy_setopt (h, CURLOPT_HEADERDATA, t);
   curl_easy_setopt (h, CURLOPT_PRIVATE, private);

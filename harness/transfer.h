@@ -28,6 +28,10 @@ typedef struct {
    * a few for reuse (a new 2 kB buffer per answer made malloc consolidate
    * its free lists every time). */
   GString *body;
+  /* The environment names no proxy (transfer_env_names_proxy): libcurl is
+   * told so once per handle, instead of reading five variables from the
+   * environment on every transfer. */
+  gboolean no_env_proxy;
 } TransferSpec;
 
 typedef struct {
@@ -65,6 +69,13 @@ typedef struct {
 gboolean transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
                          const AdapterTurn *turn, gpointer private,
                          GError **error);
+
+/* Whether envp (as g_get_environ gives it) names a proxy libcurl 7.88
+ * would use for http or https: http_proxy, https_proxy, HTTPS_PROXY,
+ * all_proxy or ALL_PROXY, set and not empty. HTTP_PROXY is not one:
+ * libcurl ignores it (a CGI request can set it), and no_proxy only
+ * matters beside a proxy. Pure. */
+gboolean transfer_env_names_proxy (const char *const *envp);
 
 /* Frees what transfer_start allocated. The easy handle is the caller's,
  * untouched: it still points at the freed request, so the caller resets

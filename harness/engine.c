@@ -39,6 +39,8 @@ struct _Worker {
   guint cursor;      /* round-robin position over the submissions */
   GString *lines[FINISHES_PER_TURN]; /* a batch's records, reused */
   struct curl_slist **headers; /* per submission, built on first use */
+  TransferUrl *urls; /* per submission, parsed on first use (uh NULL) */
+  guint8 *url_tried; /* per submission: parsed, or libcurl refused it */
   GPtrArray *bodies; /* GString*: response buffers for reuse */
   time_t iso_second; /* the second iso_prefix shows */
   char iso_prefix[32];
@@ -122,6 +124,8 @@ engine_new (const EngineOptions *opts)
     for (guint k = 0; k < FINISHES_PER_TURN; k++)
       w->lines[k] = g_string_sized_new (1024);
     w->headers = g_new0 (struct curl_slist *, c->manifests->len);
+    w->urls = g_new0 (TransferUrl, c->manifests->len);
+    w->url_tried = g_new0 (guint8, c->manifests->len);
     w->bodies = g_ptr_array_new_with_free_func (gstring_free);
     w->iso_second = -1;
   }
@@ -137,9 +141,13 @@ engine_free (Engine *e)
     fireloop_free (e->workers[i].loop);
     for (guint k = 0; k < FINISHES_PER_TURN; k++)
       g_string_free (e->workers[i].lines[k], TRUE);
-    for (guint k = 0; k < e->o.contest->manifests->len; k++)
+    for (guint k = 0; k < e->o.contest->manifests->len; k++) {
       curl_slist_free_all (e->workers[i].headers[k]);
+      transfer_url_clear (&e->workers[i].urls[k]);
+    }
     g_free (e->workers[i].headers);
+    g_free (e->workers[i].urls);
+    g_free (e->workers[i].url_tried);
     g_ptr_array_unref (e->workers[i].bodies);
     g_clear_error (&e->workers[i].error);
   }
@@ -381,6 +389,11 @@ start (Worker *w, SchedJob *j, GError **error)
   /* The headers of a submission never change: built once per thread. */
   if (w->headers[j->sub] == NULL)
     w->headers[j->sub] = adapter_headers (j->m);
+  if (!w->url_tried[j->sub]) { /* its URL too (libcurl's own parse) */
+    w->url_tried[j->sub] = TRUE;
+    (void) transfer_url_parse (&w->urls[j->sub], j->m->endpoint);
+  }
+  const TransferUrl *parsed = w->urls[j->sub].uh ? &w->urls[j->sub] : NULL;
   gboolean same = FALSE;
   x->slot.tag = (gpointer) j->m;
   x->slot.easy = fireloop_easy (w->loop, x->slot.tag, &same);
@@ -391,7 +404,7 @@ start (Worker *w, SchedJob *j, GError **error)
   TransferSpec spec = { j->m, j->redirect, j->timeout_ms,
                         c->connect_timeout_ms, c->max_body_bytes,
                         j->fresh_connect, w->headers[j->sub], same, body,
-                        w->e->no_env_proxy };
+                        w->e->no_env_proxy, parsed };
   if (!transfer_start (&x->t, x->slot.easy, &spec, &turn, x, error)) {
     fireloop_give_back (w->loop, x->slot.easy, NULL);
     keep_body (w, body);

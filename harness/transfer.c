@@ -85,6 +85,32 @@ configure_constant (CURL *h, const TransferSpec *spec, const char *method)
 }
 
 gboolean
+transfer_url_parse (TransferUrl *u, const char *url)
+{
+  /* url.c, parseurlandfillconn: the flags of a CURLOPT_URL without
+   * CURLOPT_DISALLOW_USERNAME_IN_URL or CURLOPT_PATH_AS_IS. */
+  u->uh = curl_url ();
+  u->url = NULL;
+  if (u->uh != NULL
+      && curl_url_set (u->uh, CURLUPART_URL, url,
+                       CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME)
+             == CURLUE_OK
+      && curl_url_get (u->uh, CURLUPART_URL, &u->url, 0) == CURLUE_OK)
+    return TRUE;
+  transfer_url_clear (u);
+  return FALSE;
+}
+
+void
+transfer_url_clear (TransferUrl *u)
+{
+  curl_url_cleanup (u->uh);
+  curl_free (u->url);
+  u->uh = NULL;
+  u->url = NULL;
+}
+
+gboolean
 transfer_env_names_proxy (const char *const *envp)
 {
   static const char *const names[] = { "http_proxy", "https_proxy",
@@ -109,7 +135,14 @@ configure (Transfer *t, const TransferSpec *spec, gpointer private)
     curl_easy_reset (h);
     configure_constant (h, spec, t->req.method);
   }
-  curl_easy_setopt (h, CURLOPT_URL, spec->url ? spec->url : t->req.url);
+  /* libcurl takes the parsed handle instead of parsing the URL again; the
+   * normalized text is what it would have kept as the transfer's URL. A
+   * redirect's target is parsed by libcurl as before. */
+  const TransferUrl *parsed = spec->url == NULL ? spec->parsed : NULL;
+  curl_easy_setopt (h, CURLOPT_CURLU, parsed ? parsed->uh : NULL);
+  curl_easy_setopt (h, CURLOPT_URL,
+                    parsed ? parsed->url
+                           : spec->url ? spec->url : t->req.url);
   gsize len = strlen (t->req.body);
   curl_easy_setopt (h, CURLOPT_POSTFIELDS, t->req.body);
   curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) len);

@@ -459,6 +459,80 @@ test_env_proxy_still_used (void)
   fixture_tear_down (&f);
 }
 
+/* The head of the request transfer_start configures on easy (a handle
+ * reused as the engine does when reuse is TRUE), sent to the listener fd:
+ * with m's endpoint parsed once (parsed) or given to libcurl as text. */
+static char *
+head_configured (int fd, CURL *easy, const Manifest *m, const char *redirect,
+                 const TransferUrl *parsed, gboolean reuse)
+{
+  Capture c = { fd, g_string_new (NULL) };
+  GThread *th = g_thread_new ("capture", capture_head, &c);
+  TransferSpec spec = { .m = m, .url = redirect, .timeout_ms = 5000,
+                        .connect_timeout_ms = 2000, .max_body = 1 << 20,
+                        .reconfigure_only = reuse, .parsed = parsed };
+  AdapterTurn turn = { "Thủ tục cấp lại căn cước mất bao lâu?", NULL,
+                       "phien-1", 0 };
+  Transfer t;
+  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, NULL));
+  (void) curl_easy_perform (easy); /* the answer does not matter */
+  transfer_clear (&t);
+  g_thread_join (th);
+  return g_string_free (c.head, FALSE);
+}
+
+/* An endpoint parsed once and handed to libcurl (CURLOPT_CURLU) sends
+ * the request libcurl sends when it parses the URL itself, byte for
+ * byte; and a redirect's target given on the same handle afterwards
+ * wins over the parsed endpoint. */
+static void
+test_parsed_url_sends_the_same (void)
+{
+  guint16 port;
+  int fd = listener (4, &port);
+  g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+  static const char *const forms[] = {
+    "http://127.0.0.1:%u/v1/chat/completions",
+    "http://127.0.0.1:%u/v1/chat?model=a&q=%%C3%%A1+b",
+    "http://127.0.0.1:%u/a/./b/../c/",
+    "http://127.0.0.1:%u/v1/t%%E1%%BB%%89nh?x=%%22a%%22",
+    "http://127.0.0.1:%u",
+    "http://127.0.0.1:%u/v1/chat#doan",
+    "http://localhost:%u/v1/chat/completions",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++) {
+    g_autofree char *url = g_strdup_printf (forms[i], port);
+    g_autoptr (Manifest) m = manifest_for (dir, url);
+    TransferUrl u;
+    g_assert_true (transfer_url_parse (&u, m->endpoint));
+    g_autoptr (CURL) a = curl_easy_init ();
+    g_autoptr (CURL) b = curl_easy_init ();
+    g_autofree char *plain = head_configured (fd, a, m, NULL, NULL, FALSE);
+    g_autofree char *fast = head_configured (fd, b, m, NULL, &u, FALSE);
+    g_assert_cmpstr (fast, ==, plain);
+    g_assert_true (g_str_has_prefix (fast, "POST /"));
+    /* again on the reused handles */
+    g_autofree char *plain2 = head_configured (fd, a, m, NULL, NULL, TRUE);
+    g_autofree char *fast2 = head_configured (fd, b, m, NULL, &u, TRUE);
+    g_assert_cmpstr (fast2, ==, plain2);
+    g_assert_cmpstr (fast2, ==, fast);
+    /* a redirect's target, then the endpoint again */
+    g_autofree char *to = g_strdup_printf ("http://127.0.0.1:%u/chuyen", port);
+    g_autofree char *moved = head_configured (fd, b, m, to, &u, TRUE);
+    g_assert_true (g_str_has_prefix (moved, "POST /chuyen HTTP/1.1\r\n"));
+    g_autofree char *back = head_configured (fd, b, m, NULL, &u, TRUE);
+    g_assert_cmpstr (back, ==, fast);
+    transfer_url_clear (&u);
+  }
+  TransferUrl bad;
+  g_assert_false (transfer_url_parse (&bad, "http://exa mple.vn/"));
+  g_assert_null (bad.uh);
+  close (fd);
+  g_autofree char *p = g_build_filename (dir, "m.json", NULL);
+  g_unlink (p);
+  g_rmdir (dir);
+}
+
 /* A listener whose accept queue is full drops new connections' SYNs: the
  * connect times out before anything is sent, which is a connect failure
  * (retried), not a slow answer. */
@@ -511,6 +585,8 @@ main (int argc, char **argv)
   g_test_add_func ("/transfer/body-cap-is-too-large",
                    test_body_cap_is_too_large);
   g_test_add_func ("/transfer/classes", test_classes);
+  g_test_add_func ("/transfer/parsed-url-sends-the-same",
+                   test_parsed_url_sends_the_same);
   g_test_add_func ("/transfer/env-names-proxy", test_env_names_proxy);
   g_test_add_func ("/transfer/env-proxy-still-used",
                    test_env_proxy_still_used);

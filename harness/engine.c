@@ -42,6 +42,7 @@ struct _Worker {
   TransferUrl *urls; /* per submission, parsed on first use (uh NULL) */
   guint8 *url_tried; /* per submission: parsed, or libcurl refused it */
   GPtrArray *bodies; /* GString*: response buffers for reuse */
+  GPtrArray *spare;  /* Xfer*: finished ones, for reuse */
   time_t iso_second; /* the second iso_prefix shows */
   char iso_prefix[32];
   GThread *thread;
@@ -127,6 +128,7 @@ engine_new (const EngineOptions *opts)
     w->urls = g_new0 (TransferUrl, c->manifests->len);
     w->url_tried = g_new0 (guint8, c->manifests->len);
     w->bodies = g_ptr_array_new_with_free_func (gstring_free);
+    w->spare = g_ptr_array_new_with_free_func (g_free);
     w->iso_second = -1;
   }
   return e;
@@ -149,6 +151,7 @@ engine_free (Engine *e)
     g_free (e->workers[i].urls);
     g_free (e->workers[i].url_tried);
     g_ptr_array_unref (e->workers[i].bodies);
+    g_ptr_array_unref (e->workers[i].spare);
     g_clear_error (&e->workers[i].error);
   }
   g_free (e->workers);
@@ -273,6 +276,26 @@ keep_body (Worker *w, GString *body)
     g_ptr_array_add (w->bodies, body);
 }
 
+/* A transfer's record, reused: one allocation less per request. */
+static Xfer *
+xfer_new (Worker *w)
+{
+  if (w->spare->len == 0)
+    return g_new0 (Xfer, 1);
+  Xfer *x = g_ptr_array_steal_index_fast (w->spare, w->spare->len - 1);
+  memset (x, 0, sizeof *x);
+  return x;
+}
+
+static void
+xfer_free (Worker *w, Xfer *x)
+{
+  if (w->spare->len < w->cap)
+    g_ptr_array_add (w->spare, x);
+  else
+    g_free (x);
+}
+
 /* ---- what a finished attempt means ---- */
 
 /* Finished attempts are handled in batches, each step for the whole batch
@@ -335,7 +358,7 @@ complete_batch (Worker *w, Done *d, guint n)
     transfer_outcome_clear (&d[i].o);
     keep_body (w, d[i].x->t.body);
     transfer_clear (&d[i].x->t);
-    g_free (d[i].x);
+    xfer_free (w, d[i].x);
   }
 }
 
@@ -382,7 +405,7 @@ static gboolean
 start (Worker *w, SchedJob *j, GError **error)
 {
   const Contest *c = w->e->o.contest;
-  Xfer *x = g_new0 (Xfer, 1);
+  Xfer *x = xfer_new (w);
   x->job = j;
   AdapterTurn turn = { j->unit->turns[j->turn], j->history, j->session,
                        j->turn };
@@ -408,7 +431,7 @@ start (Worker *w, SchedJob *j, GError **error)
   if (!transfer_start (&x->t, x->slot.easy, &spec, &turn, x, error)) {
     fireloop_give_back (w->loop, x->slot.easy, NULL);
     keep_body (w, body);
-    g_free (x);
+    xfer_free (w, x);
     return FALSE;
   }
   if (j->scheduled)

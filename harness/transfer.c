@@ -18,11 +18,14 @@ on_body (char *data, size_t size, size_t n, void *user)
     return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
   }
   g_string_append_len (t->body, data, (gssize) len);
-  t->last_body_at = g_get_monotonic_time ();
   /* A streamed answer is read as it comes, each byte once: the first
-   * token is known when it arrives, whatever the size of the pieces. */
-  if (t->sse != NULL)
+   * token is known when it arrives, whatever the size of the pieces.
+   * (Only a stream has a first token to time: a plain answer's pieces
+   * are not timed.) */
+  if (t->sse != NULL) {
+    t->last_body_at = g_get_monotonic_time ();
     sse_reader_feed (t->sse, data, len, t->last_body_at);
+  }
   return len;
 }
 

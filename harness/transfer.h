@@ -63,7 +63,7 @@ typedef struct {
   char errbuf[CURL_ERROR_SIZE];
   gint64 started_real;    /* wall clock, µs since the epoch */
   gint64 t0;              /* monotonic, when the transfer was configured */
-  gint64 last_body_at;    /* monotonic, the last piece of the body */
+  gint64 last_body_at;    /* monotonic, the last piece of a stream */
   gint64 server_us;       /* the endpoint's own handling time, or -1 */
 } Transfer;
 

@@ -39,7 +39,10 @@ struct _Worker {
   guint cursor;      /* round-robin position over the submissions */
   GString *lines[FINISHES_PER_TURN]; /* a batch's records, reused */
   struct curl_slist **headers; /* per submission, built on first use */
+  TransferUrl *urls; /* per submission, parsed on first use (uh NULL) */
+  guint8 *url_tried; /* per submission: parsed, or libcurl refused it */
   GPtrArray *bodies; /* GString*: response buffers for reuse */
+  GPtrArray *spare;  /* Xfer*: finished ones, for reuse */
   time_t iso_second; /* the second iso_prefix shows */
   char iso_prefix[32];
   GThread *thread;
@@ -58,6 +61,7 @@ struct _Engine {
   EngineOptions o;
   Worker *workers;
   guint n_workers;
+  gboolean no_env_proxy; /* TransferSpec.no_env_proxy, read once */
   GMutex lock;        /* guards the scheduler, progress and interrupted */
   GMutex log_lock;    /* guards the run log and fatal: appending, with its
                        * write(2), must not hold up scheduling */
@@ -104,6 +108,8 @@ engine_new (const EngineOptions *opts)
   curl_global_init (CURL_GLOBAL_DEFAULT);
   g_mutex_init (&e->lock);
   g_mutex_init (&e->log_lock);
+  g_auto (GStrv) env = g_get_environ ();
+  e->no_env_proxy = !transfer_env_names_proxy ((const char *const *) env);
   SchedulerOptions so = { opts->contest, opts->units, opts->run_id,
                           opts->load_concurrency, opts->load_duration_us };
   e->sched = scheduler_new (&so, g_get_monotonic_time ());
@@ -119,7 +125,10 @@ engine_new (const EngineOptions *opts)
     for (guint k = 0; k < FINISHES_PER_TURN; k++)
       w->lines[k] = g_string_sized_new (1024);
     w->headers = g_new0 (struct curl_slist *, c->manifests->len);
+    w->urls = g_new0 (TransferUrl, c->manifests->len);
+    w->url_tried = g_new0 (guint8, c->manifests->len);
     w->bodies = g_ptr_array_new_with_free_func (gstring_free);
+    w->spare = g_ptr_array_new_with_free_func (g_free);
     w->iso_second = -1;
   }
   return e;
@@ -134,10 +143,15 @@ engine_free (Engine *e)
     fireloop_free (e->workers[i].loop);
     for (guint k = 0; k < FINISHES_PER_TURN; k++)
       g_string_free (e->workers[i].lines[k], TRUE);
-    for (guint k = 0; k < e->o.contest->manifests->len; k++)
+    for (guint k = 0; k < e->o.contest->manifests->len; k++) {
       curl_slist_free_all (e->workers[i].headers[k]);
+      transfer_url_clear (&e->workers[i].urls[k]);
+    }
     g_free (e->workers[i].headers);
+    g_free (e->workers[i].urls);
+    g_free (e->workers[i].url_tried);
     g_ptr_array_unref (e->workers[i].bodies);
+    g_ptr_array_unref (e->workers[i].spare);
     g_clear_error (&e->workers[i].error);
   }
   g_free (e->workers);
@@ -231,7 +245,7 @@ write_record (Worker *w, GString *line, const Xfer *x,
   format_iso_time (w, x->t.started_real, started_at);
   LogAttempt a = {
     .submission = j->m->id, .testset = u->set->name,
-    .item = u->item->id, .variant = u->variant,
+    .item = u->item_id, .variant = u->variant,
     .variant_kind = u->variant_kind, .seed = u->seed, .turn = j->turn,
     .attempt = j->attempt, .final = final, .session = j->session,
     .sent = u->turns[j->turn], .answer = o->answer,
@@ -260,6 +274,26 @@ keep_body (Worker *w, GString *body)
     g_string_free (body, TRUE);
   else
     g_ptr_array_add (w->bodies, body);
+}
+
+/* A transfer's record, reused: one allocation less per request. */
+static Xfer *
+xfer_new (Worker *w)
+{
+  if (w->spare->len == 0)
+    return g_new0 (Xfer, 1);
+  Xfer *x = g_ptr_array_steal_index_fast (w->spare, w->spare->len - 1);
+  memset (x, 0, sizeof *x);
+  return x;
+}
+
+static void
+xfer_free (Worker *w, Xfer *x)
+{
+  if (w->spare->len < w->cap)
+    g_ptr_array_add (w->spare, x);
+  else
+    g_free (x);
 }
 
 /* ---- what a finished attempt means ---- */
@@ -324,7 +358,7 @@ complete_batch (Worker *w, Done *d, guint n)
     transfer_outcome_clear (&d[i].o);
     keep_body (w, d[i].x->t.body);
     transfer_clear (&d[i].x->t);
-    g_free (d[i].x);
+    xfer_free (w, d[i].x);
   }
 }
 
@@ -371,13 +405,18 @@ static gboolean
 start (Worker *w, SchedJob *j, GError **error)
 {
   const Contest *c = w->e->o.contest;
-  Xfer *x = g_new0 (Xfer, 1);
+  Xfer *x = xfer_new (w);
   x->job = j;
   AdapterTurn turn = { j->unit->turns[j->turn], j->history, j->session,
                        j->turn };
   /* The headers of a submission never change: built once per thread. */
   if (w->headers[j->sub] == NULL)
     w->headers[j->sub] = adapter_headers (j->m);
+  if (!w->url_tried[j->sub]) { /* its URL too (libcurl's own parse) */
+    w->url_tried[j->sub] = TRUE;
+    (void) transfer_url_parse (&w->urls[j->sub], j->m->endpoint);
+  }
+  const TransferUrl *parsed = w->urls[j->sub].uh ? &w->urls[j->sub] : NULL;
   gboolean same = FALSE;
   x->slot.tag = (gpointer) j->m;
   x->slot.easy = fireloop_easy (w->loop, x->slot.tag, &same);
@@ -387,11 +426,12 @@ start (Worker *w, SchedJob *j, GError **error)
                       : g_string_sized_new (512);
   TransferSpec spec = { j->m, j->redirect, j->timeout_ms,
                         c->connect_timeout_ms, c->max_body_bytes,
-                        j->fresh_connect, w->headers[j->sub], same, body };
+                        j->fresh_connect, w->headers[j->sub], same, body,
+                        w->e->no_env_proxy, parsed };
   if (!transfer_start (&x->t, x->slot.easy, &spec, &turn, x, error)) {
     fireloop_give_back (w->loop, x->slot.easy, NULL);
     keep_body (w, body);
-    g_free (x);
+    xfer_free (w, x);
     return FALSE;
   }
   if (j->scheduled)
@@ -427,11 +467,14 @@ refill (Worker *w, gint64 *wake_at, GError **error)
     return REFILL_IDLE;
   gint64 now = g_get_monotonic_time ();
   g_mutex_lock (&e->lock);
-  scheduler_prefetch (e->sched, w->cursor, want);
   while (n < want
          && (jobs[n] = scheduler_claim (e->sched, now, &w->cursor, wake_at))
                 != NULL)
     n++;
+  /* For the next turn: asked for now, the plan's lines have the time to
+   * arrive (asked for just before the claims, they were still misses
+   * when the session ids read them). */
+  scheduler_prefetch (e->sched, w->cursor, STARTS_PER_TURN);
   g_mutex_unlock (&e->lock);
   for (guint i = 0; i < n; i++)
     if (!start (w, jobs[i], error)) {

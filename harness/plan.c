@@ -5,27 +5,44 @@
 #include "rundir/variant.h"
 #include "testsets/perturb.h"
 
-static void
-unit_free (gpointer p)
+/* What plan_prefetch asks for of each unit: the struct, the turns array,
+ * the ids and a question of a hundred-odd bytes. */
+#define PLAN_PREFETCH_BYTES 256u
+
+/* Copies s to *at, returns the copy and moves *at past its NUL. */
+static char *
+put_string (char **at, const char *s)
 {
-  PlanUnit *u = p;
-  g_free (u->variant);
-  g_free (u->variant_kind);
-  g_strfreev (u->turns);
-  g_free (u);
+  gsize n = strlen (s) + 1;
+  char *copy = memcpy (*at, s, n);
+  *at += n;
+  return copy;
 }
 
+/* One block (plan.h): what the firing reads first comes first. variant
+ * and turns are taken and freed. */
 static PlanUnit *
 unit_new (const Testset *set, const TsItem *it, char *variant,
           const char *kind, guint64 seed, char **turns)
 {
-  PlanUnit *u = g_new0 (PlanUnit, 1);
-  u->set = set;
-  u->item = it;
-  u->variant = variant;
-  u->variant_kind = g_strdup (kind);
-  u->seed = seed;
-  u->turns = turns;
+  guint n = g_strv_length (turns);
+  gsize size = sizeof (PlanUnit) + (n + 1) * sizeof (char *)
+               + strlen (it->id) + strlen (variant) + strlen (kind) + 3;
+  for (guint i = 0; i < n; i++)
+    size += strlen (turns[i]) + 1;
+  PlanUnit *u = g_malloc (size);
+  char **t = (char **) (u + 1);
+  char *at = (char *) (t + n + 1);
+  *u = (PlanUnit) { set, it, NULL, NULL, NULL, seed, t };
+  u->item_id = put_string (&at, it->id);
+  u->variant = put_string (&at, variant);
+  u->variant_kind = put_string (&at, kind);
+  for (guint i = 0; i < n; i++)
+    t[i] = put_string (&at, turns[i]);
+  t[n] = NULL;
+  g_assert ((gsize) (at - (char *) u) == size);
+  g_free (variant);
+  g_strfreev (turns);
   return u;
 }
 
@@ -149,7 +166,7 @@ add_rounds (GPtrArray *units, guint repeat)
 GPtrArray *
 plan_build (const Contest *c, PlanSummary *summary)
 {
-  GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
+  GPtrArray *units = g_ptr_array_new_with_free_func (g_free);
   guint n_kinds = g_strv_length (c->nearmiss_kinds);
   g_autofree guint *distinct = g_new0 (guint, n_kinds + 1);
   guint n_skipped = 0, n_items = 0;
@@ -243,30 +260,23 @@ plan_unit_key (const char *testset, const char *item, const char *variant)
   return g_strdup_printf ("%s\037%s\037%s", testset, item, variant);
 }
 
-/* Level by level: each loop reads only what the one before asked for, so
- * it waits for the first miss of its level and finds the others arriving.
- * A function of its own file: inlined where its result is unused, gcc
- * would drop it as having no effect. */
+/* A unit is one block (plan.h): its first lines hold the struct, the
+ * turns array, the ids and the first question, so they are asked for
+ * without reading anything, and the misses of a batch overlap. A later
+ * turn's text lies further on: its address is read from the block, for
+ * those units only. A function of its own file: inlined where its result
+ * is unused, gcc would drop it as having no effect. */
 void
 plan_prefetch (const PlanUnit *const *units, const guint *turns, guint n)
 {
-  for (guint i = 0; i < n; i++)
-    if (units[i] != NULL)
-      __builtin_prefetch (units[i]);
   for (guint i = 0; i < n; i++) {
-    const PlanUnit *u = units[i];
+    const char *u = (const char *) units[i];
     if (u == NULL)
       continue;
-    __builtin_prefetch (u->item);
-    __builtin_prefetch (u->turns);
-    __builtin_prefetch (u->variant);
-    __builtin_prefetch (u->variant_kind);
+    for (guint line = 0; line < PLAN_PREFETCH_BYTES; line += 64)
+      __builtin_prefetch (u + line);
   }
-  for (guint i = 0; i < n; i++) {
-    const PlanUnit *u = units[i];
-    if (u == NULL)
-      continue;
-    __builtin_prefetch (u->item->id);
-    __builtin_prefetch (u->turns[turns ? turns[i] : 0]);
-  }
+  for (guint i = 0; turns != NULL && i < n; i++)
+    if (units[i] != NULL && turns[i] > 0)
+      __builtin_prefetch (units[i]->turns[turns[i]]);
 }

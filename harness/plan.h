@@ -5,9 +5,14 @@
 
 #include "harness/contest.h"
 
+/* A unit of plan_build is one block: the struct, then its turns array
+ * and every string below, so that firing it (the session id, the request,
+ * the log record) reads a few adjacent cache lines instead of a pointer
+ * chase through the test set. Its strings are read-only. */
 typedef struct {
   const Testset *set;  /* borrowed from the contest */
   const TsItem *item;  /* borrowed */
+  const char *item_id; /* item->id, copied beside the unit */
   char *variant;       /* "clean", "telex#1", "hand:no_diacritics#0" */
   char *variant_kind;  /* "clean", "telex", "no_diacritics", … */
   guint64 seed;        /* generator seed; 0 for clean and hand-written */
@@ -80,11 +85,12 @@ guint *plan_order (guint n, guint64 seed, const char *submission_id);
 guint *plan_order_rounds (guint n, guint rounds, guint64 seed,
                           const char *submission_id);
 
-/* A hint: asks the CPU for what firing reads of these units — the unit,
- * its item and id, its variant names, the text of turn turns[i] (0 for
- * every unit when turns is NULL) — all at once. A large plan is fired in
- * a shuffled order, so each of those is a cache miss of its own, and
- * read one unit after the other they were the largest share of vabench's
+/* A hint: asks the CPU for what firing reads of these units — the first
+ * lines of each unit's block (plan_build's units: the struct, its ids,
+ * variant names and first question), and the text of turn turns[i] when
+ * it is a later one (turns NULL: the first) — all at once. A large plan
+ * is fired in a shuffled order, so each unit is a cache miss of its own,
+ * and read one after the other they were the largest share of vabench's
  * own time per request (perf, 200,000 units, December 2026); asked for
  * together, the misses overlap. Reads nothing it could not: units are
  * valid PlanUnits (NULL ones are skipped), turns in range. */

@@ -342,7 +342,7 @@ preflight_run (const Contest *c, const char *run_id, GError **error)
     AdapterTurn turn = { PREFLIGHT_QUESTION, no_history, session, 0 };
     TransferSpec spec = { p->m, NULL, contest_timeout_for (c, p->m),
                           c->connect_timeout_ms, c->max_body_bytes, FALSE,
-                          NULL, FALSE, NULL };
+                          NULL, FALSE, NULL, FALSE, NULL };
     ok = p->easy != NULL
          && transfer_start (&p->t, p->easy, &spec, &turn, p, error)
          && curl_multi_add_handle (multi, p->easy) == CURLM_OK;

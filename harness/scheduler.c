@@ -175,7 +175,7 @@ static char *
 restored_key (const char *sub, const PlanUnit *u)
 {
   return g_strdup_printf ("%s\037%s\037%s\037%s", sub, u->set->name,
-                          u->item->id, u->variant);
+                          u->item_id, u->variant);
 }
 
 static Sub *
@@ -300,7 +300,7 @@ job_new (Scheduler *s, Sub *b, const PlanUnit *u)
   /* Concatenated, not printf'd: this is once per request. */
   j->session = r && r->session ? g_strdup (r->session)
                                : g_strjoin (":", s->o.run_id, b->m->id,
-                                            u->set->name, u->item->id,
+                                            u->set->name, u->item_id,
                                             u->variant, NULL);
   return j;
 }
@@ -461,22 +461,24 @@ void
 scheduler_prefetch (const Scheduler *s, guint cursor, guint n)
 {
   const PlanUnit *u[16] = { NULL };
-  guint idx[16], subs = s->subs->len, units = s->o.units->len;
+  guint subs = s->subs->len, units = s->o.units->len;
   n = MIN (n, G_N_ELEMENTS (u));
   if (subs == 0 || units == 0)
     return;
   /* Round-robin: claim k is most likely the (k / subs)-th next fresh unit
-   * of submission cursor + k. The slots of the unit array are a miss too. */
-  for (guint k = 0; k < n; k++) {
+   * of submission cursor + k. Claims n..2n-1 get their slot of the unit
+   * array (a miss of its own), claims 0..n-1 their unit, whose slot the
+   * call before asked for. */
+  for (guint k = 0; k < 2 * n; k++) {
     const Sub *b = g_ptr_array_index (s->subs, (cursor + k) % subs);
     guint at = b->next + k / subs;
-    idx[k] = at < units ? b->order[at] : units;
-    if (idx[k] < units)
-      __builtin_prefetch (&s->o.units->pdata[idx[k]]);
+    if (at >= units)
+      continue;
+    if (k >= n)
+      __builtin_prefetch (&s->o.units->pdata[b->order[at]]);
+    else
+      u[k] = g_ptr_array_index (s->o.units, b->order[at]);
   }
-  for (guint k = 0; k < n; k++)
-    if (idx[k] < units)
-      u[k] = g_ptr_array_index (s->o.units, idx[k]);
   plan_prefetch (u, NULL, n);
 }
 

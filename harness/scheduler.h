@@ -109,9 +109,11 @@ void scheduler_restore (Scheduler *s, const LogAttempt *a);
 SchedJob *scheduler_claim (Scheduler *s, gint64 now, guint *cursor,
                            gint64 *wake_at);
 
-/* A hint before claiming up to n (at most 16) requests from *cursor on:
- * the fresh units they would most likely take are asked of memory at
- * once (plan_prefetch). Changes nothing. */
+/* A hint for the next claims from cursor on, given one turn ahead so
+ * that memory has the time to answer: the fresh units the next n (at
+ * most 16) would most likely take are asked for (plan_prefetch), and the
+ * unit array's slots of the n after them, which the next call reads.
+ * Changes nothing. */
 void scheduler_prefetch (const Scheduler *s, guint cursor, guint n);
 
 /* The attempt of j is over: whether it is final (a retry takes one from

@@ -18,11 +18,14 @@ on_body (char *data, size_t size, size_t n, void *user)
     return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
   }
   g_string_append_len (t->body, data, (gssize) len);
-  t->last_body_at = g_get_monotonic_time ();
   /* A streamed answer is read as it comes, each byte once: the first
-   * token is known when it arrives, whatever the size of the pieces. */
-  if (t->sse != NULL)
+   * token is known when it arrives, whatever the size of the pieces.
+   * (Only a stream has a first token to time: a plain answer's pieces
+   * are not timed.) */
+  if (t->sse != NULL) {
+    t->last_body_at = g_get_monotonic_time ();
     sse_reader_feed (t->sse, data, len, t->last_body_at);
+  }
   return len;
 }
 
@@ -76,6 +79,52 @@ configure_constant (CURL *h, const TransferSpec *spec, const char *method)
                     (curl_off_t) spec->max_body);
   curl_easy_setopt (h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt (h, CURLOPT_PROTOCOLS_STR, "http,https");
+  /* "" is no proxy, as the environment says; without the no-proxy list
+   * set too, libcurl would still read no_proxy and NO_PROXY. */
+  if (spec->no_env_proxy) {
+    curl_easy_setopt (h, CURLOPT_PROXY, "");
+    curl_easy_setopt (h, CURLOPT_NOPROXY, "");
+  }
+}
+
+gboolean
+transfer_url_parse (TransferUrl *u, const char *url)
+{
+  /* url.c, parseurlandfillconn: the flags of a CURLOPT_URL without
+   * CURLOPT_DISALLOW_USERNAME_IN_URL or CURLOPT_PATH_AS_IS. */
+  u->uh = curl_url ();
+  u->url = NULL;
+  if (u->uh != NULL
+      && curl_url_set (u->uh, CURLUPART_URL, url,
+                       CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME)
+             == CURLUE_OK
+      && curl_url_get (u->uh, CURLUPART_URL, &u->url, 0) == CURLUE_OK)
+    return TRUE;
+  transfer_url_clear (u);
+  return FALSE;
+}
+
+void
+transfer_url_clear (TransferUrl *u)
+{
+  curl_url_cleanup (u->uh);
+  curl_free (u->url);
+  u->uh = NULL;
+  u->url = NULL;
+}
+
+gboolean
+transfer_env_names_proxy (const char *const *envp)
+{
+  static const char *const names[] = { "http_proxy", "https_proxy",
+                                       "HTTPS_PROXY", "all_proxy",
+                                       "ALL_PROXY" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++) {
+    const char *v = g_environ_getenv ((char **) envp, names[i]);
+    if (v != NULL && *v != '\0')
+      return TRUE;
+  }
+  return FALSE;
 }
 
 /* A reused handle keeps its options, so a request of the same manifest
@@ -89,12 +138,21 @@ configure (Transfer *t, const TransferSpec *spec, gpointer private)
     curl_easy_reset (h);
     configure_constant (h, spec, t->req.method);
   }
-  curl_easy_setopt (h, CURLOPT_URL, spec->url ? spec->url : t->req.url);
+  /* libcurl takes the parsed handle instead of parsing the URL again; the
+   * normalized text is what it would have kept as the transfer's URL. A
+   * redirect's target is parsed by libcurl as before. */
+  const TransferUrl *parsed = spec->url == NULL ? spec->parsed : NULL;
+  curl_easy_setopt (h, CURLOPT_CURLU, parsed ? parsed->uh : NULL);
+  curl_easy_setopt (h, CURLOPT_URL,
+                    parsed ? parsed->url
+                           : spec->url ? spec->url : t->req.url);
+  gsize len = strlen (t->req.body);
   curl_easy_setopt (h, CURLOPT_POSTFIELDS, t->req.body);
-  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE,
-                    (curl_off_t) strlen (t->req.body));
+  curl_easy_setopt (h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) len);
   curl_easy_setopt (h, CURLOPT_HTTPHEADER,
-                    spec->headers ? spec->headers : t->req.headers);
+                    adapter_headers_for (spec->headers ? spec->headers
+                                                       : t->req.headers,
+                                         spec->m, len));
   curl_easy_setopt (h, CURLOPT_WRITEDATA, t);
   curl_easy_setopt (h, CURLOPT_HEADERDATA, t);
   curl_easy_setopt (h, CURLOPT_PRIVATE, private);

@@ -8,6 +8,20 @@
 #include "submissions/adapter.h"
 #include "util/vb_autocleanups.h"
 
+/* An endpoint's URL parsed once, as libcurl 7.88 parses CURLOPT_URL on
+ * every transfer (curl_url_set, then the normalized URL read back): a
+ * fifth of libcurl's own work per request here. */
+typedef struct {
+  CURLU *uh;  /* owned */
+  char *url;  /* the normalized URL, owned (curl_free) */
+} TransferUrl;
+
+/* Parses url with the flags libcurl uses for CURLOPT_URL; FALSE when
+ * libcurl refuses it (the transfer then sets CURLOPT_URL, and libcurl
+ * says why as it would). */
+gboolean transfer_url_parse (TransferUrl *u, const char *url);
+void transfer_url_clear (TransferUrl *u);
+
 /* What the contest and the engine decide for one attempt. */
 typedef struct {
   const Manifest *m;      /* borrowed */
@@ -28,6 +42,13 @@ typedef struct {
    * a few for reuse (a new 2 kB buffer per answer made malloc consolidate
    * its free lists every time). */
   GString *body;
+  /* The environment names no proxy (transfer_env_names_proxy): libcurl is
+   * told so once per handle, instead of reading five variables from the
+   * environment on every transfer. */
+  gboolean no_env_proxy;
+  /* m's endpoint parsed (borrowed, alive until transfer_clear), or NULL:
+   * used when url is NULL. */
+  const TransferUrl *parsed;
 } TransferSpec;
 
 typedef struct {
@@ -42,7 +63,7 @@ typedef struct {
   char errbuf[CURL_ERROR_SIZE];
   gint64 started_real;    /* wall clock, µs since the epoch */
   gint64 t0;              /* monotonic, when the transfer was configured */
-  gint64 last_body_at;    /* monotonic, the last piece of the body */
+  gint64 last_body_at;    /* monotonic, the last piece of a stream */
   gint64 server_us;       /* the endpoint's own handling time, or -1 */
 } Transfer;
 
@@ -65,6 +86,13 @@ typedef struct {
 gboolean transfer_start (Transfer *t, CURL *easy, const TransferSpec *spec,
                          const AdapterTurn *turn, gpointer private,
                          GError **error);
+
+/* Whether envp (as g_get_environ gives it) names a proxy libcurl 7.88
+ * would use for http or https: http_proxy, https_proxy, HTTPS_PROXY,
+ * all_proxy or ALL_PROXY, set and not empty. HTTP_PROXY is not one:
+ * libcurl ignores it (a CGI request can set it), and no_proxy only
+ * matters beside a proxy. Pure. */
+gboolean transfer_env_names_proxy (const char *const *envp);
 
 /* Frees what transfer_start allocated. The easy handle is the caller's,
  * untouched: it still points at the freed request, so the caller resets

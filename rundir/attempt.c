@@ -41,6 +41,7 @@ attempt_write (GString *out, const LogAttempt *a)
 {
   JsonwObject r;
   jsonw_begin (&r, out);
+  r.plain_keys = TRUE; /* field_names: plain literals */
   jsonw_string (&r, field_names[AF_SUBMISSION], a->submission);
   jsonw_string (&r, field_names[AF_TESTSET], a->testset);
   jsonw_string (&r, field_names[AF_ITEM], a->item);

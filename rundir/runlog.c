@@ -308,7 +308,7 @@ gboolean
 runlog_append_open (RunLog *log, GString *rec, GError **error)
 {
   /* Appended last: the payload is what the caller built, the chain rides on it. */
-  JsonwObject o = { rec, rec->len > 1 };
+  JsonwObject o = { rec, rec->len > 1, TRUE }; /* "seq", "prev" */
   jsonw_uint (&o, "seq", ++log->seq);
   jsonw_string (&o, "prev", log->prev);
   jsonw_end (&o);

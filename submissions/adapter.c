@@ -40,10 +40,12 @@ struct curl_slist *
 adapter_headers (const Manifest *m)
 {
   struct curl_slist *h = NULL;
+  /* First, so that adapter_headers_for can leave it out: an empty value
+   * is never sent, so its place changes nothing on the wire. */
+  h = curl_slist_append (h, "Expect:"); /* no 100-continue round trip */
   h = curl_slist_append (h, "Content-Type: application/json; charset=utf-8");
   if (m->stream && !manifest_sets (m, "Accept"))
     h = curl_slist_append (h, "Accept: text/event-stream");
-  h = curl_slist_append (h, "Expect:"); /* no 100-continue round trip */
   if (!manifest_sets (m, "User-Agent"))
     h = curl_slist_append (h, "User-Agent: vabench/" VABENCH_VERSION);
   for (char **l = m->headers; l && *l; l++)
@@ -57,6 +59,16 @@ adapter_headers (const Manifest *m)
                                              m->secret);
     h = curl_slist_append (h, line);
   }
+  return h;
+}
+
+const struct curl_slist *
+adapter_headers_for (const struct curl_slist *h, const Manifest *m,
+                     gsize body_len)
+{
+  if (h != NULL && body_len <= ADAPTER_EXPECT_THRESHOLD
+      && strcmp (h->data, "Expect:") == 0 && !manifest_sets (m, "Expect"))
+    return h->next;
   return h;
 }
 

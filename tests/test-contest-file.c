@@ -296,6 +296,13 @@ test_plan_distinct (void)
   static const char *const kinds[] = { "nfd", "telex", "case" };
   for (guint i = 0; i < units->len; i++) {
     const PlanUnit *u = g_ptr_array_index (units, i);
+    /* one block: the unit's strings lie right after it (plan.h) */
+    g_assert_cmpstr (u->item_id, ==, u->item->id);
+    const char *lo = (const char *) u, *hi = lo + 4096;
+    g_assert_true (u->item_id > lo && u->item_id < hi);
+    g_assert_true (u->variant > lo && u->variant < hi);
+    g_assert_true (u->variant_kind > lo && u->variant_kind < hi);
+    g_assert_true (u->turns[0] > lo && u->turns[0] < hi);
     if (strcmp (u->variant_kind, "clean") == 0)
       continue;
     g_autofree char *key = g_strdup_printf ("%s/%s/%s", u->item->id,

@@ -48,6 +48,7 @@ world_init (World *w, guint n, guint subs, guint cap, double rate,
     PlanUnit *u = g_new0 (PlanUnit, 1);
     u->set = &w->set;
     u->item = &w->items[i];
+    u->item_id = w->items[i].id;
     u->variant = "clean";
     u->variant_kind = "clean";
     u->turns = conversation ? w->pair : w->single;

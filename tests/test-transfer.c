@@ -287,6 +287,252 @@ test_headers_too_large (void)
   g_rmdir (dir);
 }
 
+/* Reads one request's head (up to the blank line) into the GString,
+ * answers 200 and closes. */
+typedef struct {
+  int fd;
+  GString *head;
+} Capture;
+
+static gpointer
+capture_head (gpointer data)
+{
+  Capture *c = data;
+  int s = accept (c->fd, NULL, NULL);
+  char buf[4096];
+  while (strstr (c->head->str, "\r\n\r\n") == NULL) {
+    ssize_t n = read (s, buf, sizeof buf);
+    if (n <= 0)
+      break;
+    g_string_append_len (c->head, buf, n);
+  }
+  char *end = strstr (c->head->str, "\r\n\r\n");
+  if (end != NULL)
+    g_string_truncate (c->head, (gsize) (end - c->head->str));
+  static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n"
+                           "Connection: close\r\n\r\n";
+  (void) send (s, ok, sizeof ok - 1, MSG_NOSIGNAL);
+  close (s);
+  return NULL;
+}
+
+/* What libcurl sends before the body of a POST of len bytes with
+ * headers h to the listener fd on port. */
+static char *
+head_sent (int fd, guint16 port, const struct curl_slist *h, gsize len)
+{
+  Capture c = { fd, g_string_new (NULL) };
+  GThread *t = g_thread_new ("capture", capture_head, &c);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/v1/chat", port);
+  g_autofree char *body = g_malloc (len);
+  memset (body, 'a', len);
+  g_autoptr (CURL) easy = curl_easy_init ();
+  curl_easy_setopt (easy, CURLOPT_URL, url);
+  curl_easy_setopt (easy, CURLOPT_POSTFIELDS, body);
+  curl_easy_setopt (easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) len);
+  curl_easy_setopt (easy, CURLOPT_HTTPHEADER, h);
+  curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, 5000L);
+  (void) curl_easy_perform (easy); /* the answer does not matter */
+  g_thread_join (t);
+  return g_string_free (c.head, FALSE);
+}
+
+/* adapter_headers_for leaves "Expect:" out only where libcurl would not
+ * ask for 100-continue anyway: the request libcurl sends is the same byte
+ * for byte, and without the line libcurl 7.88 asks above 1 MiB and not
+ * at it — the threshold the shortcut rests on. */
+static void
+test_expect_left_out_changes_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+  g_autoptr (Manifest) m = manifest_on_port (dir, 9);
+  struct curl_slist *h = adapter_headers (m);
+  g_assert_cmpstr (h->data, ==, "Expect:");
+  guint16 port;
+  int fd = listener (4, &port);
+  static const gsize sizes[] = { 120, ADAPTER_EXPECT_THRESHOLD,
+                                 ADAPTER_EXPECT_THRESHOLD + 1 };
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++) {
+    const struct curl_slist *fast = adapter_headers_for (h, m, sizes[i]);
+    g_assert_true (fast == (sizes[i] > ADAPTER_EXPECT_THRESHOLD ? h
+                                                                 : h->next));
+    g_autofree char *plain = head_sent (fd, port, h, sizes[i]);
+    g_autofree char *got = head_sent (fd, port, fast, sizes[i]);
+    g_assert_cmpstr (got, ==, plain);
+    g_assert_null (strstr (plain, "Expect"));
+    g_autofree char *without = head_sent (fd, port, h->next, sizes[i]);
+    g_assert_true ((strstr (without, "Expect: 100-continue") != NULL)
+                   == (sizes[i] > ADAPTER_EXPECT_THRESHOLD));
+  }
+  /* A manifest's own Expect is overridden by the line: kept. */
+  g_autofree char *path = g_build_filename (dir, "m.json", NULL);
+  g_autofree char *text = g_strdup (
+      "{\"id\": \"t\", \"name\": \"Tỉnh Thử\", \"endpoint\": "
+      "\"http://127.0.0.1:9/v1\", \"adapter\": \"openai-chat\", "
+      "\"headers\": {\"Expect\": \"100-continue\"}}");
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_autoptr (Manifest) own = manifest_load (path, NULL);
+  g_assert_nonnull (own);
+  struct curl_slist *oh = adapter_headers (own);
+  g_assert_true (adapter_headers_for (oh, own, 120) == oh);
+  curl_slist_free_all (oh);
+  curl_slist_free_all (h);
+  close (fd);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_env_names_proxy (void)
+{
+  static const struct {
+    const char *var, *value;
+    gboolean proxy;
+  } cases[] = {
+    { "http_proxy", "http://10.0.0.1:3128", TRUE },
+    { "https_proxy", "http://10.0.0.1:3128", TRUE },
+    { "HTTPS_PROXY", "http://10.0.0.1:3128", TRUE },
+    { "all_proxy", "socks5://10.0.0.1", TRUE },
+    { "ALL_PROXY", "socks5://10.0.0.1", TRUE },
+    { "http_proxy", "", FALSE }, /* empty: libcurl reads no proxy */
+    { "HTTP_PROXY", "http://10.0.0.1:3128", FALSE }, /* libcurl ignores */
+    { "no_proxy", "*", FALSE },
+    { "NO_PROXY", "127.0.0.1", FALSE },
+    { "PATH", "/usr/bin", FALSE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    char **env = g_environ_setenv (NULL, "LANG", "vi_VN.UTF-8", TRUE);
+    env = g_environ_setenv (env, cases[i].var, cases[i].value, TRUE);
+    if (transfer_env_names_proxy ((const char *const *) env)
+        != cases[i].proxy)
+      g_error ("%s=%s", cases[i].var, cases[i].value);
+    g_strfreev (env);
+  }
+  g_assert_false (transfer_env_names_proxy (NULL));
+}
+
+/* One attempt at m with no_env_proxy as the environment decides, as the
+ * engine sets it; its class. */
+static const char *
+class_under_env (const Manifest *m)
+{
+  g_auto (GStrv) env = g_get_environ ();
+  TransferSpec spec = { .m = m, .timeout_ms = 5000,
+                        .connect_timeout_ms = 2000, .max_body = 1 << 20,
+                        .no_env_proxy = !transfer_env_names_proxy (
+                            (const char *const *) env) };
+  AdapterTurn turn = { "Lệ phí cấp căn cước là bao nhiêu?", NULL, "phien-1",
+                       0 };
+  g_autoptr (CURL) easy = curl_easy_init ();
+  Transfer t;
+  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, NULL));
+  CURLcode rc = curl_easy_perform (easy);
+  TransferOutcome o = { 0 };
+  transfer_read_outcome (&t, rc, m, &o);
+  transfer_clear (&t);
+  const char *cls = o.cls;
+  transfer_outcome_clear (&o);
+  return cls;
+}
+
+/* An http_proxy in the environment is still used (here one that refuses,
+ * so the answer never comes); without one, the endpoint answers. (GLib
+ * warns that setenv is not thread-safe once threads exist: the mock's
+ * threads read no environment.) */
+static void
+test_env_proxy_still_used (void)
+{
+  Fixture f;
+  fixture_set_up (&f, MOCK_PROFILE_EXACT);
+  guint16 port;
+  close (listener (1, &port)); /* nothing listens there now */
+  g_autofree char *proxy = g_strdup_printf ("http://127.0.0.1:%u", port);
+  g_autofree char *saved = g_strdup (g_getenv ("http_proxy"));
+  g_setenv ("http_proxy", proxy, TRUE);
+  g_assert_cmpstr (class_under_env (f.m), ==, "connect");
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+  g_assert_null (class_under_env (f.m));
+  if (saved != NULL)
+    g_setenv ("http_proxy", saved, TRUE);
+  fixture_tear_down (&f);
+}
+
+/* The head of the request transfer_start configures on easy (a handle
+ * reused as the engine does when reuse is TRUE), sent to the listener fd:
+ * with m's endpoint parsed once (parsed) or given to libcurl as text. */
+static char *
+head_configured (int fd, CURL *easy, const Manifest *m, const char *redirect,
+                 const TransferUrl *parsed, gboolean reuse)
+{
+  Capture c = { fd, g_string_new (NULL) };
+  GThread *th = g_thread_new ("capture", capture_head, &c);
+  TransferSpec spec = { .m = m, .url = redirect, .timeout_ms = 5000,
+                        .connect_timeout_ms = 2000, .max_body = 1 << 20,
+                        .reconfigure_only = reuse, .parsed = parsed };
+  AdapterTurn turn = { "Thủ tục cấp lại căn cước mất bao lâu?", NULL,
+                       "phien-1", 0 };
+  Transfer t;
+  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, NULL));
+  (void) curl_easy_perform (easy); /* the answer does not matter */
+  transfer_clear (&t);
+  g_thread_join (th);
+  return g_string_free (c.head, FALSE);
+}
+
+/* An endpoint parsed once and handed to libcurl (CURLOPT_CURLU) sends
+ * the request libcurl sends when it parses the URL itself, byte for
+ * byte; and a redirect's target given on the same handle afterwards
+ * wins over the parsed endpoint. */
+static void
+test_parsed_url_sends_the_same (void)
+{
+  guint16 port;
+  int fd = listener (4, &port);
+  g_autofree char *dir = g_dir_make_tmp ("vb-transfer-XXXXXX", NULL);
+  static const char *const forms[] = {
+    "http://127.0.0.1:%u/v1/chat/completions",
+    "http://127.0.0.1:%u/v1/chat?model=a&q=%%C3%%A1+b",
+    "http://127.0.0.1:%u/a/./b/../c/",
+    "http://127.0.0.1:%u/v1/t%%E1%%BB%%89nh?x=%%22a%%22",
+    "http://127.0.0.1:%u",
+    "http://127.0.0.1:%u/v1/chat#doan",
+    "http://localhost:%u/v1/chat/completions",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++) {
+    g_autofree char *url = g_strdup_printf (forms[i], port);
+    g_autoptr (Manifest) m = manifest_for (dir, url);
+    TransferUrl u;
+    g_assert_true (transfer_url_parse (&u, m->endpoint));
+    g_autoptr (CURL) a = curl_easy_init ();
+    g_autoptr (CURL) b = curl_easy_init ();
+    g_autofree char *plain = head_configured (fd, a, m, NULL, NULL, FALSE);
+    g_autofree char *fast = head_configured (fd, b, m, NULL, &u, FALSE);
+    g_assert_cmpstr (fast, ==, plain);
+    g_assert_true (g_str_has_prefix (fast, "POST /"));
+    /* again on the reused handles */
+    g_autofree char *plain2 = head_configured (fd, a, m, NULL, NULL, TRUE);
+    g_autofree char *fast2 = head_configured (fd, b, m, NULL, &u, TRUE);
+    g_assert_cmpstr (fast2, ==, plain2);
+    g_assert_cmpstr (fast2, ==, fast);
+    /* a redirect's target, then the endpoint again */
+    g_autofree char *to = g_strdup_printf ("http://127.0.0.1:%u/chuyen", port);
+    g_autofree char *moved = head_configured (fd, b, m, to, &u, TRUE);
+    g_assert_true (g_str_has_prefix (moved, "POST /chuyen HTTP/1.1\r\n"));
+    g_autofree char *back = head_configured (fd, b, m, NULL, &u, TRUE);
+    g_assert_cmpstr (back, ==, fast);
+    transfer_url_clear (&u);
+  }
+  TransferUrl bad;
+  g_assert_false (transfer_url_parse (&bad, "http://exa mple.vn/"));
+  g_assert_null (bad.uh);
+  close (fd);
+  g_autofree char *p = g_build_filename (dir, "m.json", NULL);
+  g_unlink (p);
+  g_rmdir (dir);
+}
+
 /* A listener whose accept queue is full drops new connections' SYNs: the
  * connect times out before anything is sent, which is a connect failure
  * (retried), not a slow answer. */
@@ -339,6 +585,13 @@ main (int argc, char **argv)
   g_test_add_func ("/transfer/body-cap-is-too-large",
                    test_body_cap_is_too_large);
   g_test_add_func ("/transfer/classes", test_classes);
+  g_test_add_func ("/transfer/parsed-url-sends-the-same",
+                   test_parsed_url_sends_the_same);
+  g_test_add_func ("/transfer/env-names-proxy", test_env_names_proxy);
+  g_test_add_func ("/transfer/env-proxy-still-used",
+                   test_env_proxy_still_used);
+  g_test_add_func ("/transfer/expect-left-out-changes-nothing",
+                   test_expect_left_out_changes_nothing);
   g_test_add_func ("/transfer/refused-is-connect", test_refused_is_connect);
   g_test_add_func ("/transfer/headers-too-large", test_headers_too_large);
   g_test_add_func ("/transfer/server-time-claims", test_server_time_claims);

@@ -215,7 +215,9 @@ member (JsonwObject *o, const char *key)
   /* Keys are short plain names: written with one copy, the comma, quotes
    * and colon around them (a record has two dozen). */
   gsize n = strlen (key);
-  if (n < 60 && plain_len ((const unsigned char *) key, n) == n) {
+  if (n < 60
+      && (o->plain_keys
+          || plain_len ((const unsigned char *) key, n) == n)) {
     char buf[64];
     gsize k = 0;
     if (o->comma)
@@ -241,6 +243,7 @@ jsonw_begin (JsonwObject *o, GString *out)
 {
   o->out = out;
   o->comma = FALSE;
+  o->plain_keys = FALSE;
   g_string_append_c (out, '{');
 }
 

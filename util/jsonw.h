@@ -14,6 +14,11 @@
 typedef struct {
   GString *out;
   gboolean comma; /* a member was written: the next one needs a ',' */
+  /* The writer vouches that every key is plain ASCII that JSON does not
+   * escape (a fixed format's literal names, rundir/attempt.c): keys are
+   * then copied without being looked at, a tenth of writing a log
+   * record. FALSE (jsonw_begin's default): keys are escaped as needed. */
+  gboolean plain_keys;
 } JsonwObject;
 
 /* Appends '{'; members follow; jsonw_end appends '}'. */

@@ -24,14 +24,6 @@ struct _JudgeTopics {
   gint ref;
   GPtrArray *order;  /* Topic*, in definition order */
   GHashTable *by_id; /* id → Topic* (borrowed) */
-  /* Per matching mode: the first word of every alias form → the indexes
-   * of the topics that have it (GArray of guint), and the topics with a
-   * form whose first word is not a whole word. A topic's name is found
-   * only where the first word of one of its forms is, so a part is
-   * searched for those topics alone: trying every form of every topic on
-   * every part was a quarter of judging a long answer. */
-  GHashTable *firsts[2];
-  GArray *always[2];
 };
 
 static void
@@ -52,11 +44,6 @@ judge_topics_new (void)
   t->ref = 1;
   t->order = g_ptr_array_new_with_free_func ((GDestroyNotify) topic_free);
   t->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (int m = 0; m < 2; m++) {
-    t->firsts[m] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_array_unref);
-    t->always[m] = g_array_new (FALSE, FALSE, sizeof (guint));
-  }
   return t;
 }
 
@@ -75,10 +62,6 @@ judge_topics_unref (JudgeTopics *t)
     return;
   g_hash_table_unref (t->by_id);
   g_ptr_array_unref (t->order);
-  for (int m = 0; m < 2; m++) {
-    g_hash_table_unref (t->firsts[m]);
-    g_array_unref (t->always[m]);
-  }
   g_free (t);
 }
 
@@ -104,37 +87,6 @@ valid_id (const char *id)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
       return FALSE;
   return TRUE;
-}
-
-static void
-add_index (GArray *list, guint k)
-{
-  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != k)
-    g_array_append_val (list, k);
-}
-
-/* names_find matches a form " w1 w2 … " only where " w1 " occurs. */
-static void
-index_first_words (JudgeTopics *t, const Topic *tp, guint k)
-{
-  for (int m = 0; m < 2; m++) {
-    const GPtrArray *forms = tp->aliases->form[m];
-    for (guint i = 0; i < forms->len; i++) {
-      const char *f = forms->pdata[i];
-      const char *end = f[0] == ' ' ? strchr (f + 1, ' ') : NULL;
-      if (end == NULL || end == f + 1) {
-        add_index (t->always[m], k);
-        continue;
-      }
-      g_autofree char *word = g_strndup (f + 1, (gsize) (end - f - 1));
-      GArray *list = g_hash_table_lookup (t->firsts[m], word);
-      if (list == NULL) {
-        list = g_array_new (FALSE, FALSE, sizeof (guint));
-        g_hash_table_insert (t->firsts[m], g_steal_pointer (&word), list);
-      }
-      add_index (list, k);
-    }
-  }
 }
 
 gboolean
@@ -207,7 +159,6 @@ judge_topics_add (JudgeTopics *t, const char *id, const cJSON *def,
   tp->values = g_array_new (FALSE, FALSE, sizeof (Quantity));
   g_ptr_array_add (t->order, tp);
   g_hash_table_insert (t->by_id, tp->id, tp);
-  index_first_words (t, tp, t->order->len - 1);
   return TRUE;
 }
 
@@ -288,37 +239,6 @@ topic_name_at (const JudgeTopics *t, guint index)
                                : NULL;
 }
 
-/* cand[k] = whether topic k can be named in phrase (topic.c's index). */
-static void
-mark_candidates (const JudgeTopics *t, int m, const char *phrase,
-                 guint8 *cand)
-{
-  memset (cand, 0, t->order->len);
-  for (guint i = 0; i < t->always[m]->len; i++)
-    cand[g_array_index (t->always[m], guint, i)] = 1;
-  char word[128];
-  for (const char *p = phrase; *p;) {
-    while (*p == ' ')
-      p++;
-    const char *e = p;
-    while (*e && *e != ' ')
-      e++;
-    gsize n = (gsize) (e - p);
-    if (n >= sizeof word) { /* no such alias word: try every topic */
-      memset (cand, 1, t->order->len);
-      return;
-    }
-    if (n > 0) {
-      memcpy (word, p, n);
-      word[n] = '\0';
-      const GArray *list = g_hash_table_lookup (t->firsts[m], word);
-      for (guint j = 0; list && j < list->len; j++)
-        cand[g_array_index (list, guint, j)] = 1;
-    }
-    p = e;
-  }
-}
-
 static GArray *
 part_hits (const JudgeTopics *t, const Answer *a, guint i, gboolean nested)
 {
@@ -326,15 +246,9 @@ part_hits (const JudgeTopics *t, const Answer *a, guint i, gboolean nested)
   if (t == NULL)
     return hits;
   const AnswerPart *p = answer_part (a, i);
-  guint8 small[256];
-  guint8 *cand = t->order->len <= sizeof small ? small
-                                               : g_malloc (t->order->len);
-  mark_candidates (t, a->lenient ? 1 : 0, p->phrase, cand);
   for (guint k = 0; k < t->order->len; k++) {
     const Topic *tp = t->order->pdata[k];
     guint w, n;
-    if (!cand[k])
-      continue;
     if (judge_aliases_find_in (tp->aliases, a->lenient, p->phrase,
                                &p->phrase_words, &w, &n)
         < 0)
@@ -349,8 +263,6 @@ part_hits (const JudgeTopics *t, const Answer *a, guint i, gboolean nested)
     if (!modifier)
       g_array_append_val (hits, h);
   }
-  if (cand != small)
-    g_free (cand);
   /* "tạm trú" inside "gia hạn tạm trú" belongs to the longer name */
   for (guint x = 0; !nested && x < hits->len;) {
     const TopicHit *hx = &g_array_index (hits, TopicHit, x);

@@ -87,34 +87,21 @@ stays_in_force (const AnswerPart *p, guint w1)
   return FALSE;
 }
 
-/* A count right before a phrase that starts with a unit of time makes
- * it a quantity: "03 ngày làm việc tiếp theo" is three days, not "ngày
- * làm việc tiếp theo" (a count before "ảnh 4x6" is no such thing). */
+/* A phrase whose first word is the unit of a stated quantity above one
+ * names that quantity: "03 ngày làm việc tiếp theo" is three days, not
+ * "ngày làm việc tiếp theo"; the number scan reads the count ("03",
+ * "ba", "hai mươi"). */
 static gboolean
-counted_before (const AnswerPart *p, guint w0, gboolean lenient)
+counted (View *v, const AnswerPart *p, guint w0)
 {
-  if (!answer_word_is (p, w0, lenient ? "ngay" : "ngày")
-      && !answer_word_is (p, w0, lenient ? "buoi" : "buổi")
-      && !answer_word_is (p, w0, lenient ? "tuan" : "tuần")
-      && !answer_word_is (p, w0, "day") && !answer_word_is (p, w0, "week"))
-    return FALSE;
-  static const char *const strict[] = {"hai", "ba", "bốn", "năm", "sáu",
-                                       "bảy", "tám", "chín", "mười", "vài"};
-  static const char *const plain[] = {"hai", "ba", "bon", "nam", "sau",
-                                      "bay", "tam", "chin", "muoi", "vai"};
-  if (w0 == 0)
-    return FALSE;
-  const CueWord *cw = &g_array_index (p->words, CueWord, w0 - 1);
-  const char *w = p->norm + cw->start;
-  gsize n = cw->end - cw->start;
-  gsize digits = 0;
-  while (digits < n && g_ascii_isdigit (w[digits]))
-    digits++;
-  if (digits == n)
-    return g_ascii_strtoull (w, NULL, 10) > 1;
-  for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
-    if (answer_word_is (p, w0 - 1, lenient ? plain[i] : strict[i]))
+  answer_scan (v->a, ANSWER_AMOUNTS);
+  gsize at = g_array_index (p->words, CueWord, w0).start;
+  for (guint k = 0; k < p->amounts->len; k++) {
+    const NumbersMention *m = &g_array_index (p->amounts, NumbersMention, k);
+    if (m->unit != NUMBERS_UNIT_VND && m->start < at && at < m->end
+        && m->hi > 1)
       return TRUE;
+  }
   return FALSE;
 }
 
@@ -149,7 +136,7 @@ find_name (View *v, const Aliases *a, gboolean agency)
       const GArray *map = cap ? src_cap : src;
       guint w0 = answer_source_word (map, word);
       guint w1 = answer_source_word (map, word + words - 1) + 1;
-      if (!agency && counted_before (p, w0, v->a->lenient))
+      if (!agency && counted (v, p, w0))
         continue;
       guint c0, c1;
       claims_clause (p, w0, w1, &c0, &c1);

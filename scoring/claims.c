@@ -333,6 +333,61 @@ value_starts_in (const AnswerPart *p, guint from, guint to)
   return FALSE;
 }
 
+/* Whether norm[from, to) holds a list separator: / , ; | – — */
+static gboolean
+separated (const char *norm, gsize from, gsize to)
+{
+  for (gsize i = from; i < to; i++) {
+    guchar b = (guchar) norm[i];
+    if (b == '/' || b == ',' || b == ';' || b == '|')
+      return TRUE;
+    if (b == 0xE2 && i + 2 < to && (guchar) norm[i + 1] == 0x80
+        && ((guchar) norm[i + 2] == 0x93 || (guchar) norm[i + 2] == 0x94))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A cue that trails another amount, with a separator between it and the
+ * value at w0, is that amount's: "20.000 đồng trực tiếp / 10.000 đồng
+ * trực tuyến" gives 10.000 the cue after it, not "trực tiếp". A cue after
+ * a separator leads the next value instead ("15.000đ, trực tuyến 7.000đ"). */
+static gboolean
+trails_other_value (const AnswerPart *p, const CueHit *ch, guint w0)
+{
+  gsize cue_start = word (p, ch->w0)->start;
+  gsize cue_end = word (p, ch->w1 - 1)->end;
+  if (!separated (p->norm, cue_end, word (p, w0)->start))
+    return FALSE;
+  for (guint i = 0; p->amounts && i < p->amounts->len; i++) {
+    const NumbersMention *m = &g_array_index (p->amounts, NumbersMention, i);
+    if (m->end <= cue_start && cue_start - m->end <= 3
+        && !separated (p->norm, m->end, cue_start))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether the words before w are a comparison's "like" or "than": "03
+ * ngày làm việc như nộp trực tiếp; … lệ phí thấp hơn (7.000 đồng)" names
+ * the channel compared with, not the channel of what follows the
+ * separator ("thấp hơn so với nộp trực tiếp (15.000 đồng)" is that
+ * channel's value). */
+static gboolean
+compared_with (const AnswerPart *p, guint w)
+{
+  static const char *const words[] = {"như", "nhu", "hơn", "hon", "than",
+                                      "với", "voi", "giống", "giong"};
+  if (w == 0)
+    return FALSE;
+  const CueWord *cw = word (p, w - 1);
+  gsize n = cw->end - cw->start;
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strlen (words[i]) == n && memcmp (p->norm + cw->start, words[i], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gint
 channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
 {
@@ -349,6 +404,12 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
     if (g != 0 && g != mine && group_has_other_value (p, groups, g, w0))
       continue;
     guint d;
+    if (ch->w1 <= w0
+        && (trails_other_value (p, ch, w0)
+            || (compared_with (p, ch->w0)
+                && separated (p->norm, word (p, ch->w1 - 1)->end,
+                              word (p, w0)->start))))
+      continue;
     if (ch->w1 <= w0)
       d = 2 * (w0 - ch->w1);
     else if (ch->w0 >= w1 && !value_starts_in (p, ch->w1, ch->w1 + 2)

@@ -2,6 +2,8 @@
  * answer's value claims made once per view. */
 #include "scoring/match.h"
 
+#include "scoring/cues.h"
+#include "scoring/normalize.h"
 #include "scoring/topic.h"
 #include "util/jsonw.h"
 
@@ -92,8 +94,11 @@ view_clear (View *v)
     g_array_unref (v->values);
   if (v->topics)
     g_ptr_array_unref (v->topics);
+  if (v->qwords)
+    g_hash_table_unref (v->qwords);
   v->values = NULL;
   v->topics = NULL;
+  v->qwords = NULL;
 }
 
 void
@@ -204,6 +209,112 @@ match_other_row (View *v, guint part)
       return answer_part (v->a, (guint) p->row_head)->norm;
   }
   return NULL;
+}
+
+static GHashTable *
+question_words (View *v)
+{
+  if (v->qwords != NULL)
+    return v->qwords;
+  v->qwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (v->key->question == NULL)
+    return v->qwords;
+  g_autofree char *q = normalize_text (v->key->question, v->a->lenient);
+  g_autoptr (GArray) w = cues_words (q);
+  for (guint i = 0; i < w->len; i++) {
+    const CueWord *cw = &g_array_index (w, CueWord, i);
+    g_hash_table_add (v->qwords,
+                      g_strndup (q + cw->start, cw->end - cw->start));
+  }
+  return v->qwords;
+}
+
+/* How many of a header's distinct words the question has, and of how
+ * many. */
+static void
+question_overlap (View *v, const AnswerPart *p, guint *shared, guint *total)
+{
+  GHashTable *q = question_words (v);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
+                                                       g_str_equal, g_free,
+                                                       NULL);
+  *shared = *total = 0;
+  for (guint i = 0; i < p->words->len; i++) {
+    const CueWord *w = &g_array_index (p->words, CueWord, i);
+    char *t = g_strndup (p->norm + w->start, w->end - w->start);
+    if (!g_hash_table_add (seen, t))
+      continue; /* counted already */
+    (*total)++;
+    if (g_hash_table_contains (q, t))
+      (*shared)++;
+  }
+}
+
+/* Whether a row header names a field or a channel ("Thời hạn giải quyết",
+ * "Lệ phí nộp trực tuyến"): such a table lists one procedure's fields,
+ * not its cases. */
+static gboolean
+names_a_field (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->w0 > 0) /* "Cấp lại do bị mất": a case that says "mất" */
+      continue;
+    switch (ch->cls) {
+    case CUE_PROCESSING_WEAK: /* "thời hạn", not "cấp" of "Cấp lại …" */
+      if (ch->w1 - ch->w0 >= 2)
+        return TRUE;
+      break;
+    case CUE_FEE: case CUE_PROCESSING:
+    case CUE_DEADLINE: case CUE_STEP: case CUE_VALIDITY: case CUE_EXTENSION:
+    case CUE_DELIVERY: case CUE_CH_TRUC_TIEP: case CUE_CH_TRUC_TUYEN:
+    case CUE_CH_BUU_CHINH:
+      return TRUE;
+    default:
+      break;
+    }
+  }
+  return FALSE;
+}
+
+const char *
+match_unasked_row (View *v, guint part, const char **asked)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  if (p->row_head < 0 || v->key->question == NULL)
+    return NULL;
+  const AnswerPart *own = answer_part (v->a, (guint) p->row_head);
+  if (names_a_field (own))
+    return NULL;
+  guint own_s, own_t;
+  question_overlap (v, own, &own_s, &own_t);
+  double own_cov = own_t ? (double) own_s / own_t : 0;
+  gint best = -1;
+  double best_cov = 0, second = 0;
+  guint best_s = 0;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q->block != p->block || q->kind != PART_CELL || q->col != 0
+        || (gint) i == p->row_head)
+      continue;
+    guint s, t;
+    question_overlap (v, q, &s, &t);
+    double cov = t ? (double) s / t : 0;
+    if (cov > best_cov) {
+      second = best_cov;
+      best_cov = cov;
+      best = (gint) i;
+      best_s = s;
+    } else if (cov > second)
+      second = cov;
+  }
+  /* A person reads the row the question words: most of its header is in
+   * the question, clearly more than this row's and any other's. */
+  if (best < 0 || best_s < 3 || best_cov < 0.75 || second >= best_cov
+      || best_cov < own_cov + 0.34 || own_cov >= 0.75)
+    return NULL;
+  *asked = answer_part (v->a, (guint) best)->norm;
+  return own->norm;
 }
 
 const GArray *

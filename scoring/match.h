@@ -40,6 +40,7 @@ typedef struct {
   GArray *values;    /* ValueClaim, made by view_values on first use */
   GPtrArray *topics; /* per part, GArray of TopicHit, made on use */
   gboolean forbid;   /* matching forbid rules: history is never an answer */
+  GHashTable *qwords; /* the question's distinct words, made on use */
 } View;
 
 void view_clear (View *v);
@@ -94,6 +95,14 @@ const char *match_other_topic_but (View *v, guint part, guint c0, guint c1,
  * | 10.000 | 5.000 |" beside "| Đăng ký tạm trú | 15.000 | 7.000 |").
  * Borrowed, or NULL. */
 const char *match_other_row (View *v, guint part);
+
+/* A table cell's row header when another row's header is the question's
+ * own wording and this one's is not: "| Cấp lại do bị mất, hư hỏng | 07
+ * ngày làm việc |" when "| Cấp lại khi hết hạn (nộp đúng hạn) | 10 ngày
+ * làm việc |" is the row of "… cấp lại … khi hết hạn, nộp đúng hạn …?".
+ * *asked is set to that row's header. Both borrowed; NULL when no row
+ * stands out. */
+const char *match_unasked_row (View *v, guint part, const char **asked);
 
 /* TRUE when the claim is about the asked thing of a fact about about. */
 gboolean match_about (About about, const ValueClaim *c);

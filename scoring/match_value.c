@@ -564,20 +564,33 @@ question_has_word (View *v, const char *word)
  * than the one asked, beside a value that states the key: the question
  * names what the right one is per and not what x is per ("mỗi năm"
  * asked; "100.000 đồng/lần" beside "40.000.000 đồng/năm" is the one-off
- * fee, not a second answer). Only the rate tells such cases apart safely:
+ * fee, not a second answer; *per_m NULL: a price per page or copy beside
+ * a fee per nothing). Only the rate tells such cases apart safely:
  * a sub-case told by other words ("trẻ em dưới 14 tuổi …") may be
  * invented, and a key that knows it names it in its cases. *per_x and
  * *per_m get the two words. */
 static gboolean
 other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
-            char **per_x, char **per_m)
+            gboolean copy_only, char **per_x, char **per_m)
 {
   g_autofree char *px = per_word (v, x);
   if (px == NULL || question_has_word (v, px))
     return FALSE;
+  /* A price per page or per copy beside a key value per nothing is a
+   * copying or certifying charge ("phí chứng thực … 2.000 đồng/trang"
+   * in an answer on a registration fee), when the question names no
+   * page. */
+  gboolean per_copy = strcmp (px, "trang") == 0 || strcmp (px, "bản") == 0
+                      || strcmp (px, "ban") == 0;
   for (guint i = 0; i < matches->len; i++) {
     g_autofree char *pm = per_word (v, matches->pdata[i]);
-    if (pm != NULL && strcmp (pm, px) != 0 && question_has_word (v, pm)) {
+    if (per_copy && (pm == NULL || strcmp (pm, px) != 0)) {
+      *per_x = g_steal_pointer (&px);
+      *per_m = NULL; /* the key's value is not per page */
+      return TRUE;
+    }
+    if (!copy_only && pm != NULL && strcmp (pm, px) != 0
+        && question_has_word (v, pm)) {
       *per_x = g_steal_pointer (&px);
       *per_m = g_steal_pointer (&pm);
       return TRUE;
@@ -590,6 +603,8 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
  * it is set aside or says nothing of f's kind. The note of a contradiction
  * not attributed to a channel or case is left to the caller, which may
  * still find it said of another case. */
+static GPtrArray *key_matches (const Fact *f, View *v);
+
 static QClass
 judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
              const char *span, gboolean *attributed)
@@ -619,6 +634,14 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.other_row", row, NULL);
     return Q_IGNORE;
   }
+  const char *asked_row = NULL;
+  row = aside || fc ? NULL : match_unasked_row (v, c->part, &asked_row);
+  if (row != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.unasked_row", row,
+                    asked_row, NULL);
+    return Q_IGNORE;
+  }
   if (aside != NULL) {
     g_autofree char *asked = match_term ("about", judge_about_names[f->about]);
     if (o)
@@ -627,6 +650,17 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
     return Q_IGNORE;
   }
   QClass q = classify (f, &e, &c->m);
+  /* A price per page is told by its unit even where a channel or case
+   * attributed it ("chứng thực … ở phường 2.000đ/trang"). Only when
+   * noting: key_matches judges claims without notes. */
+  if (q == Q_CONTRA && e.attributed && o != NULL) {
+    g_autoptr (GPtrArray) matches = key_matches (f, v);
+    g_autofree char *per_x = NULL, *per_m = NULL;
+    if (other_rate (v, c, matches, TRUE, &per_x, &per_m)) {
+      outcome_note (o, span, "set_aside", "claim.per_copy", per_x, NULL);
+      return Q_IGNORE;
+    }
+  }
   if (q == Q_CONTRA && (weak (f, c, fc) || e.unsure)) {
     if (o)
       outcome_note (o, span, "set_aside",
@@ -682,9 +716,12 @@ match_quantity (const Fact *f, View *v, Outcome *o)
       g_autofree char *per_x = NULL, *per_m = NULL;
       if (matches == NULL)
         matches = key_matches (f, v);
-      if (other_rate (v, c, matches, &per_x, &per_m)) {
-        outcome_note (o, span, "set_aside", "claim.other_rate", per_x, per_m,
-                      NULL);
+      if (other_rate (v, c, matches, FALSE, &per_x, &per_m)) {
+        if (per_m == NULL)
+          outcome_note (o, span, "set_aside", "claim.per_copy", per_x, NULL);
+        else
+          outcome_note (o, span, "set_aside", "claim.other_rate", per_x,
+                        per_m, NULL);
         continue;
       }
       outcome_note (o, span, "contradiction", "claim.contradiction", NULL);

@@ -123,6 +123,18 @@ typedef struct {
   GArray *col_heads;   /* gint: part index of each column's header */
 } Builder;
 
+/* Whether a sentence is a question: it asserts nothing ("*Bộ Thông tin
+ * và Truyền thông còn nhận hồ sơ không?*" in a list of questions and
+ * answers, a restated question). */
+static gboolean
+asks (const char *norm)
+{
+  gsize n = strlen (norm);
+  while (n > 0 && strchr (" *_\"'”)", norm[n - 1]))
+    n--;
+  return n > 0 && norm[n - 1] == '?';
+}
+
 /* Adds a part of kind whose normalized text is norm (taken); parts with no
  * letter or digit are dropped. Returns its index or -1. */
 static gint
@@ -143,6 +155,8 @@ add_norm (Builder *b, PartKind kind, char *norm)
   p->line = b->line;
   p->block = b->block;
   p->norm = norm;
+  /* a heading that asks is the question its section answers */
+  p->quoted = kind != PART_HEADING && kind != PART_INTRO && asks (norm);
   g_ptr_array_add (b->a->parts, p);
   return (gint) b->a->parts->len - 1;
 }

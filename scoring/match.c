@@ -99,6 +99,7 @@ view_clear (View *v)
   v->values = NULL;
   v->topics = NULL;
   v->qwords = NULL;
+  v->qvariants = 0;
 }
 
 void
@@ -227,6 +228,83 @@ question_words (View *v)
                       g_strndup (q + cw->start, cw->end - cw->start));
   }
   return v->qwords;
+}
+
+static const CueClass variant_cues[] = {CUE_VARIANT_NEW, CUE_VARIANT_AGAIN,
+                                        CUE_VARIANT_EXCHANGE,
+                                        CUE_VARIANT_AMEND};
+static const char *const variant_names[] = {"cấp mới", "cấp lại", "cấp đổi",
+                                            "sửa đổi, bổ sung"};
+
+static guint
+variant_bit (CueClass cls)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (variant_cues); i++)
+    if (variant_cues[i] == cls)
+      return 1u << i;
+  return 0;
+}
+
+/* The variants named by a part's cues in words [w0, w1); the first such
+ * cue's index in *first. */
+static guint
+variants_in (const AnswerPart *p, guint w0, guint w1, gint *first)
+{
+  guint mask = 0;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    guint bit = variant_bit ((CueClass) ch->cls);
+    if (bit && ch->w0 >= w0 && ch->w1 <= w1) {
+      if (mask == 0 && first)
+        *first = (gint) h;
+      mask |= bit;
+    }
+  }
+  return mask;
+}
+
+static guint
+question_variants (View *v)
+{
+  if (v->qvariants == 0) {
+    guint mask = 0;
+    if (v->key->question != NULL) {
+      g_autofree char *q = normalize_text (v->key->question, v->a->lenient);
+      g_autoptr (GArray) w = cues_words (q);
+      g_autoptr (GArray) hits = cues_find (q, w, v->a->lenient);
+      for (guint i = 0; i < hits->len; i++)
+        mask |= variant_bit ((CueClass) g_array_index (hits, CueHit, i).cls);
+    }
+    v->qvariants = mask + 1;
+  }
+  return v->qvariants - 1;
+}
+
+gboolean
+match_other_variant (View *v, const ValueClaim *c, char **said,
+                     const char **asked)
+{
+  guint q = question_variants (v);
+  if (q == 0 || (q & (q - 1)) != 0) /* none asked, or several */
+    return FALSE;
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const AnswerPart *where = p;
+  gint first = -1;
+  guint m = variants_in (p, c->c0, c->c1, &first);
+  if (m == 0) /* "- **Cấp mới** …: phí thẩm định 1.000.000 đồng" */
+    m = variants_in (p, 0, c->w0, &first);
+  if (m == 0 && p->row_head >= 0) {
+    where = answer_part (v->a, (guint) p->row_head);
+    m = variants_in (where, 0, G_MAXUINT, &first);
+  }
+  if (m == 0 || (m & q) != 0)
+    return FALSE;
+  const CueHit *ch = &g_array_index (where->cues, CueHit, first);
+  const CueWord *a = &g_array_index (where->words, CueWord, ch->w0);
+  const CueWord *b = &g_array_index (where->words, CueWord, ch->w1 - 1);
+  *said = g_strndup (where->norm + a->start, b->end - a->start);
+  *asked = variant_names[g_bit_nth_lsf (q, -1)];
+  return TRUE;
 }
 
 /* How many of a header's distinct words the question has, and of how

@@ -41,6 +41,8 @@ typedef struct {
   GPtrArray *topics; /* per part, GArray of TopicHit, made on use */
   gboolean forbid;   /* matching forbid rules: history is never an answer */
   GHashTable *qwords; /* the question's distinct words, made on use */
+  guint qvariants;    /* 1 + the variants the question names (bit per
+                         CUE_VARIANT_*), 0 until made */
 } View;
 
 void view_clear (View *v);
@@ -103,6 +105,14 @@ const char *match_other_row (View *v, guint part);
  * *asked is set to that row's header. Both borrowed; NULL when no row
  * stands out. */
 const char *match_unasked_row (View *v, guint part, const char **asked);
+
+/* The variant of the procedure a claim is said of ("cấp mới", "lần
+ * đầu") when the question names one other variant ("cấp lại") and the
+ * claim's clause (or its sentence before it, or its row) names that
+ * other one and not the asked one. The cue's text (new) and the asked
+ * variant's name (borrowed) go to *said and *asked; FALSE otherwise. */
+gboolean match_other_variant (View *v, const ValueClaim *c, char **said,
+                              const char **asked);
 
 /* TRUE when the claim is about the asked thing of a fact about about. */
 gboolean match_about (About about, const ValueClaim *c);

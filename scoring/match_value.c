@@ -621,6 +621,15 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       && !v->key->asks_history
       && (v->key->asked_year == 0 || c->until < v->key->asked_year * 10000))
     aside = "claim.history";
+  g_autofree char *said = NULL;
+  const char *asked_variant = NULL;
+  if (aside == NULL && fc == NULL
+      && match_other_variant (v, c, &said, &asked_variant)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_variant", said,
+                    asked_variant, NULL);
+    return Q_IGNORE;
+  }
   const char *topic = aside ? NULL
                             : match_other_topic (v, c->part, c->c0, c->c1);
   if (topic != NULL) {

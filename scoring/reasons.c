@@ -94,6 +94,8 @@ static const Entry rules[] = {
   {"claim.unasked_row",
    "in the row of \"%1\"; the question asks about the row \"%2\"",
    "thuộc dòng «%1»; câu hỏi hỏi về dòng «%2»"},
+  {"claim.other_variant", "said of \"%1\", where the question asks about %2",
+   "nói về «%1», trong khi câu hỏi hỏi về %2"},
   {"claim.per_copy",
    "a price per \"%1\" (copying or certifying), not the fee asked",
    "là giá tính theo «%1» (sao chụp, chứng thực), không phải lệ phí được hỏi"},

@@ -150,6 +150,42 @@ weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
   return step >= 0 && weak >= 0 && strong < 0;
 }
 
+/* Whether the sentence opens on a branch of the procedure: documents
+ * missing or the request refused ("Hồ sơ chưa đầy đủ, hợp lệ:", "Nếu
+ * thiếu giấy tờ,", "Trường hợp từ chối"), not on a step of its main line
+ * ("Thẩm định và cấp giấy phép: 10 ngày" is the processing time). */
+static gboolean
+opens_on_step (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_STEP || ch->w0 > 1)
+      continue;
+    for (guint w = ch->w0; w < ch->w1; w++)
+      if (word_is (p, w, "thiếu", "thieu", FALSE)
+          || word_is (p, w, "thieu", "thieu", FALSE)
+          || word_is (p, w, "chưa", "chua", FALSE)
+          || word_is (p, w, "chua", "chua", FALSE)
+          || word_is (p, w, "chối", "choi", FALSE)
+          || word_is (p, w, "choi", "choi", FALSE))
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* A sentence that opens on a step ("Hồ sơ chưa đầy đủ: …") and names no
+ * processing before w: its times are that step's. */
+static gboolean
+step_sentence (const AnswerPart *p, guint w)
+{
+  if (!opens_on_step (p))
+    return FALSE;
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_PROCESSING && hit (p, h)->w1 <= w)
+      return FALSE;
+  return TRUE;
+}
+
 /* "kể từ ngày [công an xã, phường] nhận đủ hồ sơ": the receipt of the
  * dossier follows within ten words of its clause; a comma inside an
  * office's name does not end it, another does ("kể từ khi phát hiện mất,
@@ -249,15 +285,24 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
       continue;
     if (ch->cls == CUE_STEP_AFTER && outcome_follows (p, ch->w1))
       return SUBJ_PROCESSING; /* "10 ngày để thẩm định và cấp giấy phép" */
+    if (ch->cls == CUE_PROCESSING_AFTER && step_sentence (p, c->w0))
+      return SUBJ_STEP; /* "Hồ sơ chưa đầy đủ: 02 ngày kể từ ngày nhận" */
     if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER
         || ch->cls == CUE_STEP_AFTER)
       return subject_of (ch->cls, FALSE);
-    if (ch->cls == CUE_COUNTED_FROM)
-      return receipt_follows (p, ch->w1, a->lenient) ? SUBJ_PROCESSING
-                                                            : SUBJ_DEADLINE;
+    if (ch->cls == CUE_COUNTED_FROM) /* a step counts from receipt too */
+      return !receipt_follows (p, ch->w1, a->lenient) ? SUBJ_DEADLINE
+             : step_sentence (p, c->w0)              ? SUBJ_STEP
+                                                     : SUBJ_PROCESSING;
   }
   Subject s = nearest_before (p, c->c0, c->w0, money);
   if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
+    s = SUBJ_STEP;
+  /* "Hồ sơ chưa đầy đủ, hợp lệ: trong thời hạn 02 ngày làm việc …": a
+   * sentence that opens on a step gives a generic time in it to that step,
+   * whatever clause the time is in */
+  if (s == SUBJ_PROCESSING && c->c0 > 0 && step_sentence (p, c->w0)
+      && weak_processing_after_step (p, 0, c->w0))
     s = SUBJ_STEP;
   if (s == SUBJ_N && !money && must_follow (p, c, a->lenient))
     s = SUBJ_DEADLINE; /* "chậm nhất 7 ngày … là phải gửi thông báo" */

@@ -284,6 +284,31 @@ group_endorsed (const JudgeKey *key, const AnswerPart *p, guint i,
          || answer_word_is (p, k, "accepted");
 }
 
+/* How the line before part pi settles on what opens pi: "Vì vậy đáp án
+ * chính xác là:" then "✅ **D. Không giới hạn.**" is a conclusion
+ * (L_FINAL), "Đáp án đúng là:" a pick (L_STRONG); else L_NONE. */
+static LetterUse
+intro_pick (const Answer *a, guint pi)
+{
+  if (pi == 0)
+    return L_NONE;
+  const AnswerPart *q = answer_part (a, pi - 1);
+  guint n = q->words->len;
+  if (n == 0 || q->kind == PART_GLOSS || q->quoted)
+    return L_NONE;
+  const char *end = q->norm + strlen (q->norm);
+  while (end > q->norm && strchr (" *_", end[-1]))
+    end--;
+  if (end == q->norm || end[-1] != ':')
+    return L_NONE;
+  /* a strong pick: "Mình xét từng phương án:" opens a walk instead */
+  if (!cue_before (q, CUE_PICK_STRONG, n, 1)
+      && !cue_before (q, CUE_PICK_FINAL, n, 1))
+    return L_NONE;
+  return cue_in (q, CUE_SO, 0, n) || cue_in (q, CUE_PICK_FINAL, 0, n)
+             ? L_FINAL : L_STRONG;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -313,6 +338,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     for (guint i = i0; i < p->words->len; i++) {
       gint c = letter_at (key, p, i);
       gint ord = -1;
+      LetterUse intro;
       if (c < 0 && (cue_before (p, CUE_PICK, i, 0)
                     || cue_before (p, CUE_PICK_STRONG, i, 0))
           && (ord = ordinal_at (p, i, a->lenient)) >= 0
@@ -321,6 +347,9 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       if (c < 0 || c >= 32)
         continue;
       LetterUse use = ord >= 0 ? L_STRONG : use_at (p, i, first, a->lenient);
+      if (i == first_word (p) && punct_after (p, i)
+          && (intro = intro_pick (a, pi)) > use)
+        use = intro;
       if (use == L_NONE && ord < 0 && group_endorsed (key, p, i, a->lenient))
         use = L_STRONG;
       if (use == L_NONE)

@@ -449,7 +449,7 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
     if (g != 0 && g != mine && group_has_other_value (p, groups, g, w0))
       continue;
     guint d;
-    if (ch->w1 <= w0
+    if (ch->w1 <= w0 && w0 < p->words->len /* a header's end: no value */
         && (trails_other_value (p, ch, w0)
             || (compared_with (p, ch->w0)
                 && separated (p->norm, word (p, ch->w1 - 1)->end,

@@ -3,6 +3,7 @@
  * the place, "từ 1/7/2025 không còn cấp huyện" does not send anyone to the
  * district. */
 #include "scoring/match.h"
+#include "scoring/numbers.h"
 
 #include "scoring/citation.h"
 #include "scoring/cues.h"
@@ -94,8 +95,15 @@ stays_in_force (const AnswerPart *p, guint w1)
 static gboolean
 counted (View *v, const AnswerPart *p, guint w0)
 {
+  const CueWord *first = &g_array_index (p->words, CueWord, w0);
+  g_autofree char *w = g_strndup (p->norm + first->start,
+                                  first->end - first->start);
+  double n;
+  if (numbers_parse (w, &n))
+    return FALSE; /* the phrase opens on the count: "tối đa 02 năm" names
+                     "02 năm" (the scan's span takes "tối đa" in) */
   answer_scan (v->a, ANSWER_AMOUNTS);
-  gsize at = g_array_index (p->words, CueWord, w0).start;
+  gsize at = first->start;
   for (guint k = 0; k < p->amounts->len; k++) {
     const NumbersMention *m = &g_array_index (p->amounts, NumbersMention, k);
     if (m->unit != NUMBERS_UNIT_VND && m->start < at && at < m->end

@@ -254,6 +254,10 @@ echo_stance (View *v, char **span)
           = answer_word_is (p, k + n, lenient ? "duoc" : "được")
             || (k >= 2 && answer_word_is (p, k - 2, lenient ? "co" : "có")
                 && answer_word_is (p, k - 1, lenient ? "the" : "thể"))
+            /* "bạn được gia hạn tiếp" to "… có gia hạn tiếp được không?"
+             * (the predicate may start inside the verb: "hạn tiếp") */
+            || (k >= 1 && answer_word_is (p, k - 1, lenient ? "duoc" : "được"))
+            || (k >= 2 && answer_word_is (p, k - 2, lenient ? "duoc" : "được"))
             || (i == first_stated && comparative);
       if (neg || can) {
         s = neg ? 0 : 1;

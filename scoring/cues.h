@@ -59,6 +59,16 @@ GArray *cues_words (const char *norm);
  * hotline, not a total). New GArray of CueHit in word order. */
 GArray *cues_find (const char *norm, const GArray *words, gboolean lenient);
 
+/* The bit of a variant class (cấp mới, cấp lại, cấp đổi, sửa đổi) in a
+ * mask of variants, 0 for any other class. */
+static inline guint
+cues_variant_bit (CueClass cls)
+{
+  return cls >= CUE_VARIANT_NEW && cls <= CUE_VARIANT_AMEND
+             ? 1u << (cls - CUE_VARIANT_NEW)
+             : 0;
+}
+
 /* norm (an answer part in English or mixed) with the English phrases of
  * the gloss ("next working day" → "ngày làm việc tiếp theo") replaced by
  * their Vietnamese forms, the other words kept, appended to out. TRUE

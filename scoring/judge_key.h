@@ -100,6 +100,7 @@ struct _JudgeKey {
   char *topic;         /* the key's topic id, or NULL */
   gboolean asks_history; /* the question asks about the past */
   gint asked_channel;    /* the one channel the question names (CH_*), or -1 */
+  guint asked_variants;  /* the variants it names (cues_variant_bit) */
   char *question;        /* the turn's question, or NULL */
   GArray *asked_topics;  /* guint: other topics the question names, or NULL */
   guint32 as_of;         /* YYYYMMDD the key speaks for, or 0 */

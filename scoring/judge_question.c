@@ -126,6 +126,7 @@ judge_key_set_question (JudgeKey *key, const char *question)
 {
   key->asks_history = FALSE;
   key->asked_channel = -1;
+  key->asked_variants = 0;
   g_free (key->question);
   key->question = g_strdup (question);
   find_asked_topics (key);
@@ -135,6 +136,10 @@ judge_key_set_question (JudgeKey *key, const char *question)
   g_autoptr (GArray) words = cues_words (norm);
   g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
   key->asked_channel = asked_channel (cues);
+  key->asked_variants = 0;
+  for (guint h = 0; h < cues->len; h++)
+    key->asked_variants |= cues_variant_bit (g_array_index (cues, CueHit,
+                                                            h).cls);
   key->asked_year = 0;
   for (guint w = 0; w < words->len; w++) {
     const CueWord *cw = &g_array_index (words, CueWord, w);

@@ -99,7 +99,6 @@ view_clear (View *v)
   v->values = NULL;
   v->topics = NULL;
   v->qwords = NULL;
-  v->qvariants = 0;
 }
 
 void
@@ -230,20 +229,8 @@ question_words (View *v)
   return v->qwords;
 }
 
-static const CueClass variant_cues[] = {CUE_VARIANT_NEW, CUE_VARIANT_AGAIN,
-                                        CUE_VARIANT_EXCHANGE,
-                                        CUE_VARIANT_AMEND};
 static const char *const variant_names[] = {"cấp mới", "cấp lại", "cấp đổi",
                                             "sửa đổi, bổ sung"};
-
-static guint
-variant_bit (CueClass cls)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (variant_cues); i++)
-    if (variant_cues[i] == cls)
-      return 1u << i;
-  return 0;
-}
 
 /* The variants named by a part's cues in words [w0, w1); the first such
  * cue's index in *first. */
@@ -253,7 +240,7 @@ variants_in (const AnswerPart *p, guint w0, guint w1, gint *first)
   guint mask = 0;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    guint bit = variant_bit ((CueClass) ch->cls);
+    guint bit = cues_variant_bit ((CueClass) ch->cls);
     if (bit && ch->w0 >= w0 && ch->w1 <= w1) {
       if (mask == 0 && first)
         *first = (gint) h;
@@ -263,28 +250,11 @@ variants_in (const AnswerPart *p, guint w0, guint w1, gint *first)
   return mask;
 }
 
-static guint
-question_variants (View *v)
-{
-  if (v->qvariants == 0) {
-    guint mask = 0;
-    if (v->key->question != NULL) {
-      g_autofree char *q = normalize_text (v->key->question, v->a->lenient);
-      g_autoptr (GArray) w = cues_words (q);
-      g_autoptr (GArray) hits = cues_find (q, w, v->a->lenient);
-      for (guint i = 0; i < hits->len; i++)
-        mask |= variant_bit ((CueClass) g_array_index (hits, CueHit, i).cls);
-    }
-    v->qvariants = mask + 1;
-  }
-  return v->qvariants - 1;
-}
-
 gboolean
 match_other_variant (View *v, const ValueClaim *c, char **said,
                      const char **asked)
 {
-  guint q = question_variants (v);
+  guint q = v->key->asked_variants;
   if (q == 0 || (q & (q - 1)) != 0) /* none asked, or several */
     return FALSE;
   const AnswerPart *p = answer_part (v->a, c->part);

@@ -41,8 +41,6 @@ typedef struct {
   GPtrArray *topics; /* per part, GArray of TopicHit, made on use */
   gboolean forbid;   /* matching forbid rules: history is never an answer */
   GHashTable *qwords; /* the question's distinct words, made on use */
-  guint qvariants;    /* 1 + the variants the question names (bit per
-                         CUE_VARIANT_*), 0 until made */
 } View;
 
 void view_clear (View *v);

@@ -1,11 +1,13 @@
-/* What claims.c and claims_polarity.c share: word-level helpers and the
- * polarity tests read_claim applies to a value. Private to those two. */
+/* What claims.c, claims_polarity.c and claims_channel.c share: word-level
+ * helpers, the polarity tests read_claim applies to a value, parenthesis
+ * groups and the channel of a value. Private to those three. */
 #ifndef CLAIMS_PRIVATE_H
 #define CLAIMS_PRIVATE_H
 
 #include <string.h>
 
 #include "scoring/answer.h"
+#include "scoring/claims.h"
 #include "scoring/cues.h"
 
 static inline const CueHit *
@@ -46,5 +48,18 @@ gboolean claims_history_before (const AnswerPart *p, guint c0, guint w0,
 gboolean claims_history_context (const Answer *a, const AnswerPart *p);
 /* An "ended" cue ("… đã kết thúc") at or after w1. */
 gboolean claims_ended_after (const AnswerPart *p, guint w1);
+
+/* The parenthesis group of each word of p: 0 outside, else its group's
+ * number (from 1). Made on first use and kept in the part. */
+const guint *claims_paren_groups (const AnswerPart *p);
+/* TRUE when a value other than the one starting at word w0 lies in
+ * group g. */
+gboolean claims_group_has_other_value (const AnswerPart *p,
+                                       const guint *groups, guint g,
+                                       guint w0);
+/* The channel (CH_*) value claim c of part p is said of, or -1
+ * (claims_channel.c). */
+gint claims_channel_for (const Answer *a, const AnswerPart *p,
+                         const ValueClaim *c);
 
 #endif

@@ -123,11 +123,8 @@ typedef struct {
   GArray *col_heads;   /* gint: part index of each column's header */
 } Builder;
 
-/* Whether a sentence is a question: it asserts nothing ("*Bộ Thông tin
- * và Truyền thông còn nhận hồ sơ không?*" in a list of questions and
- * answers, a restated question). */
-static gboolean
-asks (const char *norm)
+gboolean
+answer_text_asks (const char *norm)
 {
   gsize n = strlen (norm);
   while (n > 0 && strchr (" *_\"'”)", norm[n - 1]))
@@ -156,7 +153,8 @@ add_norm (Builder *b, PartKind kind, char *norm)
   p->block = b->block;
   p->norm = norm;
   /* a heading that asks is the question its section answers */
-  p->quoted = kind != PART_HEADING && kind != PART_INTRO && asks (norm);
+  p->quoted = kind != PART_HEADING && kind != PART_INTRO
+              && answer_text_asks (norm);
   g_ptr_array_add (b->a->parts, p);
   return (gint) b->a->parts->len - 1;
 }

@@ -97,6 +97,13 @@ answer_word_is (const AnswerPart *p, guint i, const char *w)
  * when with_cap. */
 void answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap);
 
+/* Whether a normalized sentence is a question (it ends with "?", past
+ * markup and closing quotes): it asserts nothing ("*Bộ Thông tin và
+ * Truyền thông còn nhận hồ sơ không?*" in a list of questions and
+ * answers, a restated question). Parts that ask, other than headings and
+ * list intros, are marked quoted. */
+gboolean answer_text_asks (const char *norm);
+
 /* The word of p->words that word k of a phrase form with map src comes
  * from (k itself past the map's end). */
 guint answer_source_word (const GArray *src, guint k);

@@ -277,6 +277,12 @@ match_other_variant (View *v, const ValueClaim *c, char **said,
   return TRUE;
 }
 
+gboolean
+match_question_has_word (View *v, const char *word)
+{
+  return g_hash_table_contains (question_words (v), word);
+}
+
 /* How many of a header's distinct words the question has, and of how
  * many. */
 static void

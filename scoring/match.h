@@ -96,6 +96,10 @@ const char *match_other_topic_but (View *v, guint part, guint c0, guint c1,
  * Borrowed, or NULL. */
 const char *match_other_row (View *v, guint part);
 
+/* Whether the question (in the answer's form, strict or folded) has the
+ * word; its words are read once per view. */
+gboolean match_question_has_word (View *v, const char *word);
+
 /* A table cell's row header when another row's header is the question's
  * own wording and this one's is not: "| Cấp lại do bị mất, hư hỏng | 07
  * ngày làm việc |" when "| Cấp lại khi hết hạn (nộp đúng hạn) | 10 ngày

@@ -133,16 +133,6 @@ stance_of (const AnswerPart *p, gboolean lenient, char **span)
   return s;
 }
 
-/* Whether part p is a question (it ends with "?"). */
-static gboolean
-asks (const AnswerPart *p)
-{
-  gsize n = strlen (p->norm);
-  while (n > 0 && (p->norm[n - 1] == ' ' || p->norm[n - 1] == '*'))
-    n--;
-  return n > 0 && p->norm[n - 1] == '?';
-}
-
 /* The stance opening the part after a restated question ("### Có gia hạn
  * được không?" then "**Không.** …"), or -1. */
 static int
@@ -150,7 +140,7 @@ stance_after_question (View *v, char **span)
 {
   for (guint i = 0; i + 1 < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || !asks (p))
+    if (p->quoted || !answer_text_asks (p->norm))
       continue;
     const AnswerPart *next = answer_part (v->a, i + 1);
     if (next->quoted || next->kind == PART_GLOSS)
@@ -231,11 +221,11 @@ echo_stance (View *v, char **span)
   while (first_stated < v->a->parts->len
          && (answer_part (v->a, first_stated)->kind == PART_HEADING
              || answer_part (v->a, first_stated)->quoted
-             || asks (answer_part (v->a, first_stated))))
+             || answer_text_asks (answer_part (v->a, first_stated)->norm)))
     first_stated++;
   for (guint i = 0; n > 0 && s < 0 && i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->kind == PART_GLOSS || asks (p))
+    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
       continue;
     for (guint k = 0; s < 0 && k + n <= p->words->len; k++) {
       gboolean here = TRUE;
@@ -320,7 +310,7 @@ marked_stance (View *v, char **span)
 {
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->kind == PART_GLOSS || asks (p))
+    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
       continue;
     for (guint h = 0; h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
@@ -368,7 +358,7 @@ ended_stance (View *v, char **span)
   for (guint i = 0; still && i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_GLOSS || p->kind == PART_HEADING
-        || asks (p))
+        || answer_text_asks (p->norm))
       continue;
     /* the opening, after at most the thing's own name ("Luật Báo chí
      * 2016 hết hiệu lực rồi") */
@@ -406,7 +396,7 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     const AnswerPart *p = answer_part (v->a, i);
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
-    if (asks (p)) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
+    if (answer_text_asks (p->norm)) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
       continue;
     looked++;
     s = stance_of (p, v->a->lenient, o->quiet ? NULL : &span);

@@ -544,22 +544,6 @@ per_word (View *v, const ValueClaim *c)
   return NULL;
 }
 
-static gboolean
-question_has_word (View *v, const char *word)
-{
-  if (v->key->question == NULL)
-    return FALSE;
-  g_autofree char *norm = normalize_text (v->key->question, v->a->lenient);
-  g_autoptr (GArray) words = cues_words (norm);
-  gsize n = strlen (word);
-  for (guint i = 0; i < words->len; i++) {
-    const CueWord *w = &g_array_index (words, CueWord, i);
-    if (w->end - w->start == n && memcmp (norm + w->start, word, n) == 0)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* Whether the value x, which differs from the key, is of another rate
  * than the one asked, beside a value that states the key: the question
  * names what the right one is per and not what x is per ("mỗi năm"
@@ -574,7 +558,7 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
             gboolean copy_only, char **per_x, char **per_m)
 {
   g_autofree char *px = per_word (v, x);
-  if (px == NULL || question_has_word (v, px))
+  if (px == NULL || match_question_has_word (v, px))
     return FALSE;
   /* A price per page or per copy beside a key value per nothing is a
    * copying or certifying charge ("phí chứng thực … 2.000 đồng/trang"
@@ -590,7 +574,7 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
       return TRUE;
     }
     if (!copy_only && pm != NULL && strcmp (pm, px) != 0
-        && question_has_word (v, pm)) {
+        && match_question_has_word (v, pm)) {
       *per_x = g_steal_pointer (&px);
       *per_m = g_steal_pointer (&pm);
       return TRUE;

@@ -59,25 +59,31 @@ fixture_tear_down (Fixture *f)
   g_free (f->dir);
 }
 
-/* Runs one attempt to its end and classifies it; returns the endpoint's
- * own time (-1 when it did not say). */
+/* Runs one attempt of spec to its end and classifies it; returns the
+ * endpoint's own time (-1 when it did not say). */
 static gint64
-attempt (const Manifest *m, gsize max_body, TransferOutcome *o)
+attempt_spec (const TransferSpec *spec, TransferOutcome *o)
 {
-  TransferSpec spec = { .m = m, .timeout_ms = 5000,
-                        .connect_timeout_ms = 2000, .max_body = max_body };
   AdapterTurn turn = { "Đăng ký khai sinh có mất lệ phí không?", NULL,
                        "phien-1", 0 };
   g_autoptr (CURL) easy = curl_easy_init ();
   Transfer t;
   g_autoptr (GError) error = NULL;
-  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, &error));
+  g_assert_true (transfer_start (&t, easy, spec, &turn, NULL, &error));
   g_assert_no_error (error);
   CURLcode rc = curl_easy_perform (easy);
-  transfer_read_outcome (&t, rc, m, o);
+  transfer_read_outcome (&t, rc, spec->m, o);
   gint64 server_us = t.server_us;
   transfer_clear (&t);
   return server_us;
+}
+
+static gint64
+attempt (const Manifest *m, gsize max_body, TransferOutcome *o)
+{
+  TransferSpec spec = { .m = m, .timeout_ms = 5000,
+                        .connect_timeout_ms = 2000, .max_body = max_body };
+  return attempt_spec (&spec, o);
 }
 
 static void
@@ -421,15 +427,8 @@ class_under_env (const Manifest *m)
                         .connect_timeout_ms = 2000, .max_body = 1 << 20,
                         .no_env_proxy = !transfer_env_names_proxy (
                             (const char *const *) env) };
-  AdapterTurn turn = { "Lệ phí cấp căn cước là bao nhiêu?", NULL, "phien-1",
-                       0 };
-  g_autoptr (CURL) easy = curl_easy_init ();
-  Transfer t;
-  g_assert_true (transfer_start (&t, easy, &spec, &turn, NULL, NULL));
-  CURLcode rc = curl_easy_perform (easy);
   TransferOutcome o = { 0 };
-  transfer_read_outcome (&t, rc, m, &o);
-  transfer_clear (&t);
+  (void) attempt_spec (&spec, &o);
   const char *cls = o.cls;
   transfer_outcome_clear (&o);
   return cls;

@@ -260,6 +260,25 @@ contrast_start (const AnswerPart *p, guint w0, gboolean lenient)
   return from;
 }
 
+/* TRUE when word w opens or sits in a parenthesis, outside which word
+ * at stands, that states a figure of its own ("10 ngày làm việc (thông
+ * báo bổ sung: 02 ngày làm việc)"): its cues are that figure's. */
+static gboolean
+own_figure_aside (const AnswerPart *p, guint at, guint w)
+{
+  const guint *groups = claims_paren_groups (p);
+  guint g = groups[w];
+  if (g == 0 || g == groups[at])
+    return FALSE;
+  for (guint i = 0; p->amounts && i < p->amounts->len; i++) {
+    gsize start = g_array_index (p->amounts, NumbersMention, i).start;
+    for (guint k = w; k < p->words->len && groups[k] == g; k++)
+      if (word (p, k)->start == start)
+        return TRUE;
+  }
+  return FALSE;
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
@@ -267,7 +286,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3 || ch->w0 >= c->c1)
+    if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3 || ch->w0 >= c->c1
+        || own_figure_aside (p, c->w0, ch->w0))
       continue;
     if (ch->cls == CUE_STEP_AFTER && outcome_follows (p, ch->w1))
       return SUBJ_PROCESSING; /* "10 ngày để thẩm định và cấp giấy phép" */
@@ -469,7 +489,9 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
-  c->exempt = has_cue (p, CUE_EXEMPT, c0, c1);
+  /* "**Ưu đãi:** sinh viên … được miễn phí hai năm đầu" */
+  c->exempt = has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
+              || context_has (a, p, CUE_EXEMPT);
 }
 
 /* Words [w0, w1) of p covering bytes [start, end). */

@@ -42,7 +42,9 @@ gap_flags (const char *norm, gsize from, gsize to)
   for (gsize i = from; i < to; i++) {
     switch (norm[i]) {
     case ',': g |= tight && digits_around ? 0 : CUE_GAP_COMMA; break;
-    case '.': g |= tight && digits_around ? 0 : CUE_GAP_STOP; break;
+    /* "15.000", and "id.vn", "TP.HCM": a dot inside a word ends nothing */
+    case '.': g |= tight && (digits_around || g_ascii_isalpha (norm[to]))
+                       ? 0 : CUE_GAP_STOP; break;
     case ';': case '!': case '?': g |= CUE_GAP_STOP; break;
     case ':': g |= tight && digits_around ? 0 : CUE_GAP_COLON; break;
     case '*': case '+': g |= CUE_GAP_OPERATOR; break;

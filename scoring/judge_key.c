@@ -657,6 +657,8 @@ judge_key_free (JudgeKey *key)
   g_free (key->kind);
   g_free (key->topic);
   g_free (key->question);
+  if (key->asked_amounts)
+    g_array_unref (key->asked_amounts);
   if (key->asked_topics)
     g_array_unref (key->asked_topics);
   judge_topics_unref (key->topics);

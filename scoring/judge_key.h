@@ -105,6 +105,8 @@ struct _JudgeKey {
   GArray *asked_topics;  /* guint: other topics the question names, or NULL */
   guint32 as_of;         /* YYYYMMDD the key speaks for, or 0 */
   guint asked_year;      /* a year the question names ("Trong năm 2025"), or 0 */
+  GArray *asked_amounts; /* NumbersMention: the figures of the question's own
+                            story ("20 ngày sau mới đi đăng ký"), or NULL */
 };
 
 void judge_aliases_unref (Aliases *a);

@@ -9,6 +9,7 @@
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/normalize.h"
+#include "scoring/numbers.h"
 #include "scoring/topic.h"
 
 #include <string.h>
@@ -129,10 +130,12 @@ judge_key_set_question (JudgeKey *key, const char *question)
   key->asked_variants = 0;
   g_free (key->question);
   key->question = g_strdup (question);
+  g_clear_pointer (&key->asked_amounts, g_array_unref);
   find_asked_topics (key);
   if (question == NULL)
     return;
   g_autofree char *norm = normalize_text (question, FALSE);
+  key->asked_amounts = numbers_scan (norm, FALSE);
   g_autoptr (GArray) words = cues_words (norm);
   g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
   key->asked_channel = asked_channel (cues);

@@ -250,30 +250,57 @@ variants_in (const AnswerPart *p, guint w0, guint w1, gint *first)
   return mask;
 }
 
+/* The variants a claim is said of: its clause, else its sentence before
+ * it ("- **Cấp mới** …: phí thẩm định 1.000.000 đồng"), else its row —
+ * the row's first cell, or, for a figure in that first cell ("| 10 ngày
+ * kể từ khi chuyển trụ sở | Hạn đăng ký lại |"), the row's other cells.
+ * *where and *first get the part and cue index of the first one. */
+static guint
+claim_variants (View *v, const ValueClaim *c, const AnswerPart **where,
+                gint *first)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  *where = p;
+  guint m = variants_in (p, c->c0, c->c1, first);
+  if (m == 0)
+    m = variants_in (p, 0, c->w0, first);
+  if (m == 0 && p->row_head >= 0) {
+    *where = answer_part (v->a, (guint) p->row_head);
+    m = variants_in (*where, 0, G_MAXUINT, first);
+  }
+  for (guint i = c->part + 1; m == 0 && p->kind == PART_CELL
+                              && p->row_head < 0 && i < v->a->parts->len;
+       i++) {
+    const AnswerPart *cell = answer_part (v->a, i);
+    if (cell->block != p->block || cell->row != p->row)
+      break;
+    *where = cell;
+    m = variants_in (cell, 0, G_MAXUINT, first);
+  }
+  return m;
+}
+
 gboolean
-match_other_variant (View *v, const ValueClaim *c, char **said,
-                     const char **asked)
+match_other_variant (View *v, const ValueClaim *c, gboolean contradicts,
+                     char **said, const char **asked)
 {
   guint q = v->key->asked_variants;
-  if (q == 0 || (q & (q - 1)) != 0) /* none asked, or several */
+  /* several asked; or none asked and the figure agrees with the key */
+  if ((q & (q - 1)) != 0 || (q == 0 && !contradicts))
     return FALSE;
-  const AnswerPart *p = answer_part (v->a, c->part);
-  const AnswerPart *where = p;
+  const AnswerPart *where;
   gint first = -1;
-  guint m = variants_in (p, c->c0, c->c1, &first);
-  if (m == 0) /* "- **Cấp mới** …: phí thẩm định 1.000.000 đồng" */
-    m = variants_in (p, 0, c->w0, &first);
-  if (m == 0 && p->row_head >= 0) {
-    where = answer_part (v->a, (guint) p->row_head);
-    m = variants_in (where, 0, G_MAXUINT, &first);
-  }
-  if (m == 0 || (m & q) != 0)
+  guint m = claim_variants (v, c, &where, &first);
+  /* none asked: the question is about the procedure itself, so only a
+   * renewal, exchange or amendment the answer names is another variant */
+  if (m == 0 || (m & q) != 0
+      || (q == 0 && (m & cues_variant_bit (CUE_VARIANT_NEW)) != 0))
     return FALSE;
   const CueHit *ch = &g_array_index (where->cues, CueHit, first);
   const CueWord *a = &g_array_index (where->words, CueWord, ch->w0);
   const CueWord *b = &g_array_index (where->words, CueWord, ch->w1 - 1);
   *said = g_strndup (where->norm + a->start, b->end - a->start);
-  *asked = variant_names[g_bit_nth_lsf (q, -1)];
+  *asked = q ? variant_names[g_bit_nth_lsf (q, -1)] : NULL;
   return TRUE;
 }
 
@@ -331,25 +358,44 @@ names_a_field (const AnswerPart *p)
   return FALSE;
 }
 
-const char *
-match_unasked_row (View *v, guint part, const char **asked)
+/* TRUE when a cell under column header h holds an amount, money or not
+ * as money says. */
+static gboolean
+column_holds (View *v, guint h, gboolean money)
 {
-  const AnswerPart *p = answer_part (v->a, part);
-  if (p->row_head < 0 || v->key->question == NULL)
-    return NULL;
-  const AnswerPart *own = answer_part (v->a, (guint) p->row_head);
-  if (names_a_field (own))
-    return NULL;
+  for (guint i = h + 1; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q->block != answer_part (v->a, h)->block)
+      break;
+    for (guint k = 0; q->col_head == (gint) h && q->amounts
+                      && k < q->amounts->len; k++)
+      if ((g_array_index (q->amounts, NumbersMention, k).unit
+           == NUMBERS_UNIT_VND) == money)
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* The header (row or column) of the line of cells that the question
+ * words best, when it is not own. Columns count only when they hold
+ * amounts of the claim's kind (money says which): a question on a fee
+ * and a time words both columns. */
+static const AnswerPart *
+asked_line (View *v, const AnswerPart *p, const AnswerPart *own, gboolean rows,
+            gboolean money)
+{
   guint own_s, own_t;
   question_overlap (v, own, &own_s, &own_t);
   double own_cov = own_t ? (double) own_s / own_t : 0;
-  gint best = -1;
+  const AnswerPart *best = NULL;
   double best_cov = 0, second = 0;
   guint best_s = 0;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);
-    if (q->block != p->block || q->kind != PART_CELL || q->col != 0
-        || (gint) i == p->row_head)
+    gboolean header = rows ? q->kind == PART_CELL && q->col == 0
+                           : q->kind == PART_HEAD;
+    if (q->block != p->block || !header || q == own
+        || (!rows && !column_holds (v, i, money)))
       continue;
     guint s, t;
     question_overlap (v, q, &s, &t);
@@ -357,17 +403,41 @@ match_unasked_row (View *v, guint part, const char **asked)
     if (cov > best_cov) {
       second = best_cov;
       best_cov = cov;
-      best = (gint) i;
+      best = q;
       best_s = s;
     } else if (cov > second)
       second = cov;
   }
-  /* A person reads the row the question words: most of its header is in
-   * the question, clearly more than this row's and any other's. */
-  if (best < 0 || best_s < 3 || best_cov < 0.75 || second >= best_cov
+  /* A person reads the line the question words: most of its header is
+   * in the question, clearly more than this line's and any other's. */
+  if (best == NULL || best_s < 3 || best_cov < 0.75 || second >= best_cov
       || best_cov < own_cov + 0.34 || own_cov >= 0.75)
     return NULL;
-  *asked = answer_part (v->a, (guint) best)->norm;
+  return best;
+}
+
+const char *
+match_unasked_row (View *v, const ValueClaim *c, const char **asked)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  gboolean money = c->m.unit == NUMBERS_UNIT_VND;
+  if (v->key->question == NULL)
+    return NULL;
+  const AnswerPart *line = NULL, *own = NULL;
+  if (p->row_head >= 0) {
+    own = answer_part (v->a, (guint) p->row_head);
+    if (!names_a_field (own))
+      line = asked_line (v, p, own, TRUE, money);
+  }
+  /* "| Lệ phí đăng ký | Phí duy trì (mỗi năm) |" to "phí duy trì một
+   * năm là bao nhiêu?" */
+  if (line == NULL && p->col_head >= 0) {
+    own = answer_part (v->a, (guint) p->col_head);
+    line = asked_line (v, p, own, FALSE, money);
+  }
+  if (line == NULL)
+    return NULL;
+  *asked = line->norm;
   return own->norm;
 }
 

@@ -104,16 +104,22 @@ gboolean match_question_has_word (View *v, const char *word);
  * own wording and this one's is not: "| Cấp lại do bị mất, hư hỏng | 07
  * ngày làm việc |" when "| Cấp lại khi hết hạn (nộp đúng hạn) | 10 ngày
  * làm việc |" is the row of "… cấp lại … khi hết hạn, nộp đúng hạn …?".
- * *asked is set to that row's header. Both borrowed; NULL when no row
- * stands out. */
-const char *match_unasked_row (View *v, guint part, const char **asked);
+ * The same for columns: a figure under "Lệ phí đăng ký" when the
+ * question words the column "Phí duy trì (mỗi năm)". *asked is set to
+ * that line's header. Both borrowed; NULL when no line stands out. */
+const char *match_unasked_row (View *v, const ValueClaim *c,
+                               const char **asked);
 
 /* The variant of the procedure a claim is said of ("cấp mới", "lần
  * đầu") when the question names one other variant ("cấp lại") and the
  * claim's clause (or its sentence before it, or its row) names that
- * other one and not the asked one. The cue's text (new) and the asked
- * variant's name (borrowed) go to *said and *asked; FALSE otherwise. */
-gboolean match_other_variant (View *v, const ValueClaim *c, char **said,
+ * other one and not the asked one; or, when the question names none and
+ * the claim contradicts the key, a renewal, exchange or amendment
+ * ("đăng ký lại", "cấp đổi") it names. The cue's text (new) and the
+ * asked variant's name (borrowed; NULL when none was asked) go to *said
+ * and *asked; FALSE otherwise. */
+gboolean match_other_variant (View *v, const ValueClaim *c,
+                              gboolean contradicts, char **said,
                               const char **asked);
 
 /* TRUE when the claim is about the asked thing of a fact about about. */

@@ -367,8 +367,10 @@ classify (const Fact *f, const Expected *e, const NumbersMention *m)
       return Q_MATCH;
     return in_set (e, m->hi, fu) ? Q_OTHER : Q_CONTRA;
   case NUMBERS_AT_LEAST:
+    /* "ít nhất 3 ngày" does not state a time limit, but a notice to
+     * give ("ít nhất 15 ngày trước khi hoạt động") is such a bound */
     if (is_key (f, e, m->lo, fu))
-      return Q_VAGUE; /* "ít nhất 3 ngày" does not state the limit */
+      return f->about == ABOUT_DEADLINE ? Q_MATCH : Q_VAGUE;
     if (in_set (e, m->lo, fu))
       return Q_OTHER;
     return m->lo > f->value.value && !judge_same_amount (m->lo, f->value.value, fu)
@@ -589,6 +591,56 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
  * still find it said of another case. */
 static GPtrArray *key_matches (const Fact *f, View *v);
 
+/* TRUE when the question itself states m ("20 ngày sau mới đi đăng ký"):
+ * an answer that repeats it retells the asker's story ("bạn để 20 ngày
+ * sau mới đăng ký thì đã quá hạn"), it does not give the asked value. */
+static gboolean
+from_question (const JudgeKey *key, const NumbersMention *m)
+{
+  for (guint i = 0; key->asked_amounts && i < key->asked_amounts->len; i++) {
+    const NumbersMention *q = &g_array_index (key->asked_amounts,
+                                              NumbersMention, i);
+    if (q->unit == m->unit && judge_same_amount (q->hi, m->hi, m->unit)
+        && judge_same_amount (q->lo, m->lo, m->unit))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* "3 bản: 3 × 12.000 = 36.000 đồng": a result whose sum has the key
+ * value itself as an operand reckons several of the asked thing; it
+ * builds on the key, it does not state another value. */
+static gboolean
+built_on_key (const Fact *f, View *v, const ValueClaim *c)
+{
+  if (!c->result)
+    return FALSE;
+  const AnswerPart *p = answer_part (v->a, c->part);
+  guint s0 = c->w0; /* the sentence's first word */
+  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
+    s0--;
+  gsize from = g_array_index (p->words, CueWord, s0).start;
+  gsize to = g_array_index (p->words, CueWord, c->w0).start;
+  for (gsize k = from; k < to;) {
+    gsize e = k;
+    while (e < to && (g_ascii_isdigit (p->norm[e])
+                      || ((p->norm[e] == '.' || p->norm[e] == ',')
+                          && e > k && g_ascii_isdigit (p->norm[e + 1]))))
+      e++;
+    if (e == k) {
+      k++;
+      continue;
+    }
+    g_autofree char *t = g_strndup (p->norm + k, e - k);
+    double x;
+    if (numbers_parse (t, &x)
+        && judge_same_amount (x, f->value.value, f->value.unit))
+      return TRUE;
+    k = e;
+  }
+  return FALSE;
+}
+
 static QClass
 judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
              const char *span, gboolean *attributed)
@@ -608,7 +660,7 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   g_autofree char *said = NULL;
   const char *asked_variant = NULL;
   if (aside == NULL && fc == NULL
-      && match_other_variant (v, c, &said, &asked_variant)) {
+      && match_other_variant (v, c, FALSE, &said, &asked_variant)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.other_variant", said,
                     asked_variant, NULL);
@@ -628,7 +680,7 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
     return Q_IGNORE;
   }
   const char *asked_row = NULL;
-  row = aside || fc ? NULL : match_unasked_row (v, c->part, &asked_row);
+  row = aside || fc ? NULL : match_unasked_row (v, c, &asked_row);
   if (row != NULL) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.unasked_row", row,
@@ -643,6 +695,23 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
     return Q_IGNORE;
   }
   QClass q = classify (f, &e, &c->m);
+  if (q == Q_CONTRA && built_on_key (f, v, c)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.key_multiple", NULL);
+    return Q_IGNORE;
+  }
+  if (q == Q_CONTRA && from_question (v->key, &c->m)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.question_figure", NULL);
+    return Q_IGNORE;
+  }
+  if (q == Q_CONTRA && fc == NULL
+      && match_other_variant (v, c, TRUE, &said, &asked_variant)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.unasked_variant", said,
+                    NULL);
+    return Q_IGNORE;
+  }
   /* A price per page is told by its unit even where a channel or case
    * attributed it ("chứng thực … ở phường 2.000đ/trang"). Only when
    * noting: key_matches judges claims without notes. */

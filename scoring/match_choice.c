@@ -124,10 +124,19 @@ group_end (const JudgeKey *key, const AnswerPart *p, guint i, gboolean lenient)
              || answer_word_is (p, e, "or"))
          && letter_at (key, p, e + 1) >= 0)
     e += 2;
-  while (e < p->words->len && letter_at (key, p, e) >= 0
-         && (word (p, e)->gap & CUE_GAP_COMMA))
-    e++;
-  return e;
+  /* "B, C", and "B (nationally), A (in some cities)": a parenthesis
+   * qualifying a letter does not end the group */
+  for (;;) {
+    guint k = e;
+    if (k < p->words->len && (word (p, k)->gap & CUE_GAP_OPEN))
+      while (k < p->words->len && k < e + 8
+             && !(word (p, k)->gap & CUE_GAP_CLOSE))
+        k++;
+    if (k >= p->words->len || letter_at (key, p, k) < 0
+        || !(word (p, k)->gap & CUE_GAP_COMMA))
+      return e;
+    e = k + 1;
+  }
 }
 
 /* Rejected: "A sai", "phương án A (7.000 đồng) sai vì …", "B và C không
@@ -190,13 +199,20 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
   if (j > 0
       && answer_word_is (p, j - 1, lenient ? "ma" : "mà")) /* "… mà là B" */
     return L_STRONG;
-  /* "B là đúng", "B đúng", "B cũng đúng", "B is correct" */
+  /* "B là đúng", "B đúng", "B cũng (có thể) đúng", "B is correct", "A
+   * can also be correct" */
   guint k = i + 1;
+  if (answer_word_is (p, k, "can") || answer_word_is (p, k, "may")
+      || answer_word_is (p, k, "could"))
+    k++;
   if (answer_word_is (p, k, lenient ? "cung" : "cũng")
       || answer_word_is (p, k, "also"))
     k++;
+  if (answer_word_is (p, k, lenient ? "co" : "có")
+      && answer_word_is (p, k + 1, lenient ? "the" : "thể"))
+    k += 2;
   if (answer_word_is (p, k, lenient ? "la" : "là")
-      || answer_word_is (p, k, "is"))
+      || answer_word_is (p, k, "is") || answer_word_is (p, k, "be"))
     k++;
   if (answer_word_is (p, k, lenient ? "dung" : "đúng")
       || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
@@ -367,6 +383,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         gint other = letter_at (key, p, k);
         if (other >= 0 && other < 32)
           pk->strong |= 1u << other;
+        if (other >= 0 && other < 32 && use == L_FINAL)
+          pk->final |= 1u << other;
       }
       if (use == L_FINAL)
         pk->final |= 1u << c;

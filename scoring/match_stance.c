@@ -185,6 +185,12 @@ asked_predicate (View *v, char *words[2], guint *n)
   while (end > 0 && (QIS (end - 1, lenient ? "duoc" : "được")
                      || QIS (end - 1, lenient ? "roi" : "rồi")))
     end--;
+  /* "… có gia hạn tiếp được không?" asks "gia hạn": an answer says
+   * "được gia hạn" as often as "được gia hạn tiếp" */
+  while (end > 2 && (QIS (end - 1, lenient ? "tiep" : "tiếp")
+                     || QIS (end - 1, lenient ? "them" : "thêm")
+                     || QIS (end - 1, lenient ? "nua" : "nữa")))
+    end--;
   if (end < 2)
     return;
   /* a comparison asks its adjective, not what it compares with ("… có
@@ -384,27 +390,42 @@ ended_stance (View *v, char **span)
   return -1;
 }
 
-void
-match_polarity (const Fact *f, View *v, Outcome *o)
+/* The stance of the opening sentence from part from on, past headings
+ * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
+ * in a transcript; -1 when it takes none. */
+static int
+opening_stance (View *v, guint from, char **span)
 {
   int s = -1;
-  g_autofree char *span = NULL;
-  /* the opening sentence, past headings and greetings ("Dạ, em chào anh
-   * ạ.") and past the citizen's own turn in a transcript */
   guint looked = 0;
-  for (guint i = 0; s < 0 && i < v->a->parts->len && looked < 4; i++) {
+  for (guint i = from; s < 0 && i < v->a->parts->len && looked < 4; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
     if (answer_text_asks (p->norm)) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
       continue;
     looked++;
-    s = stance_of (p, v->a->lenient, o->quiet ? NULL : &span);
+    s = stance_of (p, v->a->lenient, span);
     gboolean opening = p->kind == PART_HEADING || p->kind == PART_INTRO
                        || p->words->len - after_fillers (p) <= 6;
     if (!opening)
       break;
   }
+  return s;
+}
+
+void
+match_polarity (const Fact *f, View *v, Outcome *o)
+{
+  g_autofree char *span = NULL;
+  int s = opening_stance (v, 0, o->quiet ? NULL : &span);
+  /* a transcript that opens on the agent's greeting ("Tổng đài viên:
+   * Alo, … xin nghe"): the answer opens after the citizen's first turn */
+  for (guint i = 0; s < 0 && i < v->a->parts->len; i++)
+    if (answer_part (v->a, i)->quoted) {
+      s = opening_stance (v, i + 1, o->quiet ? NULL : &span);
+      break;
+    }
   if (s < 0)
     s = stance_after_question (v, o->quiet ? NULL : &span);
   if (s < 0)

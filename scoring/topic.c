@@ -426,10 +426,14 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
   }
   name_topics (t, a, hits, stance_only, nm);
   gint best = -1;
+  gint own_topic = topic_index (t, key->topic);
+  guint asked_parts = 0;
   for (guint k = 0; k < t->order->len; k++) {
     if (judge_key_asks_topic (key, k)) {
-      if (nm[k].parts > 0)
-        return NULL; /* the answer names its own subject, or one asked */
+      /* a subject the question names in passing ("Giấy khai sinh … ghi
+       * sai, muốn cải chính …") counts only against a more-named other */
+      if ((gint) k != own_topic)
+        asked_parts = MAX (asked_parts, nm[k].parts);
       continue;
     }
     if (best < 0 || nm[k].parts > nm[best].parts
@@ -437,7 +441,16 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
             && !nm[best].prominent))
       best = (gint) k;
   }
-  if (best < 0 || nm[best].parts == 0)
+  if (best < 0 || nm[best].parts == 0 || nm[best].parts <= asked_parts)
+    return NULL;
+  /* the answer names its own subject — unless only in passing, late,
+   * while it opens on another and names it again and again ("… làm thủ
+   * tục thay đổi hộ tịch riêng" at the end of a guide to nhận cha, mẹ,
+   * con) */
+  const Naming *mine = own_topic >= 0 ? &nm[own_topic] : NULL;
+  if (mine != NULL && mine->parts > 0
+      && (mine->prominent || mine->parts > 1 || nm[best].parts < 3
+          || !nm[best].prominent))
     return NULL;
   const Topic *other = t->order->pdata[best];
   /* an option's text names what it names: no subject to read */

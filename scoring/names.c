@@ -86,6 +86,14 @@ static const char *const synonym_rules[][2] = {
   {"ngay lập tức", "ngay"},     {"tức thì", "ngay"},
 };
 
+/* Without diacritics "ngay" is also every "ngày": there the two say
+ * "tức thì", a word no date or duration folds to. */
+static const char *const synonym_rules_folded[][2] = {
+  {"hôm sau", "tiếp theo"},     {"kế tiếp", "tiếp theo"},
+  {"liền kề", "tiếp theo"},     {"liền sau", "tiếp theo"},
+  {"ngay lập tức", "tức thì"},
+};
+
 static RewriteTable *
 table_build (const char *const (*rows)[2], gsize n, gboolean lenient,
              gboolean drop_cap)
@@ -117,9 +125,13 @@ table (int which, gboolean lenient)
   static gsize once[3][2];
   int m = lenient ? 1 : 0;
   if (g_once_init_enter (&once[which][m])) {
-    if (which == 2)
+    if (which == 2 && lenient)
+      t[which][m] = table_build (synonym_rules_folded,
+                                 G_N_ELEMENTS (synonym_rules_folded), TRUE,
+                                 FALSE);
+    else if (which == 2)
       t[which][m] = table_build (synonym_rules, G_N_ELEMENTS (synonym_rules),
-                                 lenient, FALSE);
+                                 FALSE, FALSE);
     else
       t[which][m] = table_build (agency_rules, G_N_ELEMENTS (agency_rules),
                                  lenient, which == 0);

@@ -189,9 +189,51 @@ json_string (const char *s)
   return g_string_free (out, FALSE);
 }
 
+/* "Công an phường nơi bạn ở chỉ là đầu mối tiếp nhận …": an alias of a
+ * named, stated, then said in its clause to only receive the file — the
+ * answer denies that office decides. The name's span (new) or NULL. */
+static char *
+only_receives (View *v, const Aliases *a)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls != CUE_RECEIVE_ONLY)
+        continue;
+      const char *hay, *hay_cap;
+      const GArray *src, *src_cap;
+      hay_of (v, p, TRUE, FALSE, &hay, &hay_cap, &src, &src_cap);
+      int m = v->a->lenient ? 1 : 0;
+      for (guint k = 0; k < a->form[m]->len; k++) {
+        guint word, words, c0, c1;
+        if (!names_find (hay, a->form[m]->pdata[k], v->a->lenient, &word,
+                         &words))
+          continue;
+        guint w0 = answer_source_word (src, word);
+        guint w1 = answer_source_word (src, word + words - 1) + 1;
+        claims_clause (p, w0, w1, &c0, &c1);
+        if (w1 <= ch->w0 && ch->w0 < c1 && ch->w0 - w1 <= 6
+            && claims_polarity (v->a, p, w0, w1) == POL_STATED)
+          return span_of (hay, word, words);
+      }
+    }
+  }
+  return NULL;
+}
+
 void
 match_name (const Fact *f, View *v, Outcome *o)
 {
+  g_autofree char *receiving = f->type == FACT_AGENCY
+                                   ? only_receives (v, f->aliases) : NULL;
+  if (receiving != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (receiving);
+    outcome_rule (o, "name.only_receives", receiving, NULL);
+    return;
+  }
   NameHit h = find_name (v, f->aliases, f->type == FACT_AGENCY);
   if (h.alias >= 0 && h.pol == POL_STATED) {
     o->status = ST_MATCHED;

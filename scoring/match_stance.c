@@ -59,7 +59,11 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
   if (e >= p->words->len)
     return TRUE;
   const CueWord *next = &g_array_index (p->words, CueWord, e);
-  return (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+  const CueWord *yes = &g_array_index (p->words, CueWord, e - 1);
+  gboolean marked = FALSE; /* "✅ **Có** 👍 Ngoài UBND …": a mark is a pause */
+  for (gsize k = yes->end; k < next->start && !marked; k++)
+    marked = p->norm[k] != ' ' && p->norm[k] != '(';
+  return marked || (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
          || answer_word_is (p, e, lenient ? "a" : "ạ")
          || answer_word_is (p, e, lenient ? "nhe" : "nhé")
          || answer_word_is (p, e, "nha")
@@ -393,6 +397,28 @@ ended_stance (View *v, char **span)
 /* The stance of the opening sentence from part from on, past headings
  * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
  * in a transcript; -1 when it takes none. */
+/* An e-mail's header or salutation ("Tiêu đề: …", "Từ: …", "Kính gửi
+ * ông,"): no part of the reply's opening. */
+static gboolean
+mail_header (const AnswerPart *p)
+{
+  static const char *const heads[] = {"tiêu đề:", "từ:", "đến:", "subject:",
+                                      "from:", "to:", "kính gửi", "dear ",
+                                      "tieu de:", "tu:", "den:", "kinh gui"};
+  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++)
+    if (g_str_has_prefix (p->norm, heads[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "… nhận được câu hỏi của ông: "… nộp cho cơ quan nào?"." restates the
+ * question in quotes. */
+static gboolean
+quotes_question (const AnswerPart *p)
+{
+  return strstr (p->norm, "?\"") != NULL || strstr (p->norm, "?”") != NULL;
+}
+
 static int
 opening_stance (View *v, guint from, char **span)
 {
@@ -402,7 +428,8 @@ opening_stance (View *v, guint from, char **span)
     const AnswerPart *p = answer_part (v->a, i);
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
-    if (answer_text_asks (p->norm)) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
+    if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
+        || mail_header (p) || quotes_question (p))
       continue;
     looked++;
     s = stance_of (p, v->a->lenient, span);

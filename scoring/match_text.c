@@ -277,6 +277,15 @@ about_others (View *v, const NameHit *h)
   guint c0, c1;
   claims_clause (p, h->w0, h->w0 + 1, &c0, &c1);
   gboolean lenient = v->a->lenient;
+  /* "Bộ TT&TT hợp nhất vào Bộ KH&CN": the office a merger went into is
+   * named for the merger, not as the one that handles the asked thing */
+  if (h->w0 >= 2 && answer_word_is (p, h->w0 - 1, lenient ? "vao" : "vào")
+      && (answer_word_is (p, h->w0 - 2, lenient ? "nhat" : "nhất")
+          || answer_word_is (p, h->w0 - 2, lenient ? "nhap" : "nhập")))
+    return TRUE;
+  if (h->w0 >= 2 && answer_word_is (p, h->w0 - 1, "into")
+      && answer_word_is (p, h->w0 - 2, "merged"))
+    return TRUE;
   while (c0 > 0
          && !(g_array_index (p->words, CueWord, c0).gap
               & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))

@@ -80,6 +80,21 @@ append_unit (AnswerPart *p, const char *unit)
     g_string_free (out, TRUE);
 }
 
+/* A column of row numbers ("STT", "TT", "#"): its cells count rows. */
+static gboolean
+index_column (const Answer *a, const AnswerPart *p)
+{
+  static const char *const heads[] = {"stt", "tt", "số tt", "số thứ tự",
+                                      "thứ tự", "#", "no", "no.", "so tt"};
+  if (p->kind != PART_CELL || p->col_head < 0)
+    return FALSE;
+  const char *hn = answer_part (a, (guint) p->col_head)->norm;
+  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++)
+    if (strcmp (hn, heads[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 answer_units_complete (Answer *a)
 {
@@ -110,7 +125,7 @@ answer_units_complete (Answer *a)
       if (u == NULL && names_fee (hn) && bare_amount (p->norm))
         u = "đồng";
     }
-    if (u)
+    if (u && !index_column (a, p))
       append_unit (p, u);
   }
 }

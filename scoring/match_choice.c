@@ -68,16 +68,19 @@ cue_before (const AnswerPart *p, CueClass cls, guint w, guint gap)
   return FALSE;
 }
 
-/* Words read past between a cue and its letter: "đáp án [đúng] [là]". */
+/* Words read past between a cue and its letter: "đáp án [đúng] [là]",
+ * "Đáp án: [câu] B", "chọn [phương án] C". */
 static gboolean
 filler_word (const AnswerPart *p, guint i, gboolean lenient)
 {
   static const char *const strict[] = {"đúng", "là", "chính", "xác", "nhất",
                                        "is", "the", "correct", "right", "của",
-                                       "tôi", "mình", "em", "sẽ", "số"};
+                                       "tôi", "mình", "em", "sẽ", "số",
+                                       "câu", "phương", "án", "option"};
   static const char *const plain[] = {"dung", "la", "chinh", "xac", "nhat",
                                       "is", "the", "correct", "right", "cua",
-                                      "toi", "minh", "em", "se", "so"};
+                                      "toi", "minh", "em", "se", "so",
+                                      "cau", "phuong", "an", "option"};
   const char *const *set = lenient ? plain : strict;
   for (gsize k = 0; k < G_N_ELEMENTS (strict); k++)
     if (answer_word_is (p, i, set[k]))
@@ -189,8 +192,13 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
     if (cue_before (p, CUE_PICK_STRONG, j, 0))
       return L_STRONG;
     if (cue_before (p, CUE_PICK, j, 0)) /* "đáp án: B", "Đáp án B. …" */
+      /* "Đáp án C - 60 ngày nhé." opening its own sentence */
       return j < i || (j > 0 && (word (p, j)->gap & CUE_GAP_COLON))
                      || (first_part && cue_in (p, CUE_PICK, start, start + 1))
+                     || (cue_in (p, CUE_PICK, start, start + 1)
+                         && punct_after (p, i)
+                         && (i + 1 >= p->words->len
+                             || !(word (p, i + 1)->gap & CUE_GAP_OPEN)))
                  ? L_STRONG : L_MENTION;
     if (j == 0 || i - j >= 3 || !filler_word (p, j - 1, lenient))
       break;
@@ -202,6 +210,11 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
   /* "B là đúng", "B đúng", "B cũng (có thể) đúng", "B is correct", "A
    * can also be correct" */
   guint k = i + 1;
+  /* past the option's text in parentheses: "A (30 ngày) cũng được" */
+  if (k < p->words->len && (word (p, k)->gap & CUE_GAP_OPEN))
+    while (k < p->words->len && k < i + 8
+           && !(word (p, k)->gap & CUE_GAP_CLOSE))
+      k++;
   if (answer_word_is (p, k, "can") || answer_word_is (p, k, "may")
       || answer_word_is (p, k, "could"))
     k++;
@@ -216,6 +229,9 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
     k++;
   if (answer_word_is (p, k, lenient ? "dung" : "đúng")
       || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
+      || answer_word_is (p, k, "acceptable")
+      || (answer_word_is (p, k, lenient ? "duoc" : "được")
+          && answer_word_is (p, k + 1, lenient ? "chap" : "chấp"))
       || (answer_word_is (p, k, lenient ? "chinh" : "chính")
           && answer_word_is (p, k + 1, lenient ? "xac" : "xác")))
     return L_STRONG;
@@ -268,7 +284,10 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
     if ((answer_word_is (p, k, lenient ? "dung" : "đúng")
          && !answer_word_is (p, k + 1,
                              lenient ? "han" : "hạn")) /* "đúng hạn" */
-        || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right"))
+        || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
+      || answer_word_is (p, k, "acceptable")
+      || (answer_word_is (p, k, lenient ? "duoc" : "được")
+          && answer_word_is (p, k + 1, lenient ? "chap" : "chấp")))
       return 1;
   }
   return -1;
@@ -296,6 +315,9 @@ group_endorsed (const JudgeKey *key, const AnswerPart *p, guint i,
            || answer_word_is (p, k + 1, lenient ? "chap" : "chấp");
   return answer_word_is (p, k, lenient ? "dung" : "đúng")
          || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
+      || answer_word_is (p, k, "acceptable")
+      || (answer_word_is (p, k, lenient ? "duoc" : "được")
+          && answer_word_is (p, k + 1, lenient ? "chap" : "chấp"))
          || answer_word_is (p, k, "acceptable")
          || answer_word_is (p, k, "accepted");
 }
@@ -325,6 +347,27 @@ intro_pick (const Answer *a, guint pi)
              ? L_FINAL : L_STRONG;
 }
 
+/* The options restated in one line ("A. Ngay trong ngày; B. 03 ngày làm
+ * việc; C. …"): three or more letters each marking an option, over the
+ * parts of part pi's line. */
+static gboolean
+lists_options (const JudgeKey *key, const Answer *a, guint pi)
+{
+  guint line = answer_part (a, pi)->line, seen = 0;
+  for (guint k = 0; k < a->parts->len; k++) {
+    const AnswerPart *p = answer_part (a, k);
+    if (p->line != line)
+      continue;
+    for (guint i = 0; i < p->words->len; i++) {
+      gint c = letter_at (key, p, i);
+      if (c >= 0 && c < 32 && punct_after (p, i)
+          && (i == 0 || (word (p, i)->gap & (CUE_GAP_STOP | CUE_GAP_COMMA))))
+        seen |= 1u << c;
+    }
+  }
+  return __builtin_popcount (seen) >= 3;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -332,7 +375,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
   gboolean walked = FALSE; /* past a walk through the options */
   for (guint pi = 0; pi < a->parts->len; pi++) {
     const AnswerPart *p = answer_part (a, pi);
-    if (p->kind == PART_GLOSS || p->quoted)
+    if (p->kind == PART_GLOSS || p->quoted || lists_options (key, a, pi))
       continue;
     guint i0 = 0;
     if (option_line (key, a, pi)) {

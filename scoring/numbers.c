@@ -557,6 +557,10 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
 {
   if (a->slang)
     return TRUE;
+  /* "tháng ba năm hai nghìn không trăm hai mươi lăm": a year said */
+  if (!a->digits && a->value >= 1900 && a->value <= 2100
+      && (is_w (k, i - 1, W_NAM) || is_w (k, i - 1, W_THANG)))
+    return FALSE;
   /* a particle ("400 nghìn nha bạn") ends the amount like a full stop */
   gboolean word_follows = a->end < k->n && k->t[a->end].type == TOK_WORD
                           && !is_w (k, a->end, W_PART);

@@ -196,6 +196,8 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
       return j < i || (j > 0 && (word (p, j)->gap & CUE_GAP_COLON))
                      || (first_part && cue_in (p, CUE_PICK, start, start + 1))
                      || (cue_in (p, CUE_PICK, start, start + 1)
+                         && (answer_word_is (p, start, lenient ? "dap" : "đáp")
+                             || answer_word_is (p, start, "answer"))
                          && punct_after (p, i)
                          && (i + 1 >= p->words->len
                              || !(word (p, i + 1)->gap & CUE_GAP_OPEN)))
@@ -284,10 +286,7 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
     if ((answer_word_is (p, k, lenient ? "dung" : "đúng")
          && !answer_word_is (p, k + 1,
                              lenient ? "han" : "hạn")) /* "đúng hạn" */
-        || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
-      || answer_word_is (p, k, "acceptable")
-      || (answer_word_is (p, k, lenient ? "duoc" : "được")
-          && answer_word_is (p, k + 1, lenient ? "chap" : "chấp")))
+        || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right"))
       return 1;
   }
   return -1;
@@ -315,9 +314,6 @@ group_endorsed (const JudgeKey *key, const AnswerPart *p, guint i,
            || answer_word_is (p, k + 1, lenient ? "chap" : "chấp");
   return answer_word_is (p, k, lenient ? "dung" : "đúng")
          || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
-      || answer_word_is (p, k, "acceptable")
-      || (answer_word_is (p, k, lenient ? "duoc" : "được")
-          && answer_word_is (p, k + 1, lenient ? "chap" : "chấp"))
          || answer_word_is (p, k, "acceptable")
          || answer_word_is (p, k, "accepted");
 }

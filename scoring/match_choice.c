@@ -240,14 +240,35 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
   return L_NONE;
 }
 
+/* The words naming an option before its letter at w: "**Option A — …**",
+ * "Phương án B: …" (a walk through the options), or 0. */
+static guint
+option_named (const AnswerPart *p, guint w)
+{
+  if (answer_word_is (p, w, "option") || answer_word_is (p, w, "choice"))
+    return 1;
+  if ((answer_word_is (p, w, "phương") || answer_word_is (p, w, "phuong"))
+      && (answer_word_is (p, w + 1, "án") || answer_word_is (p, w + 1, "an")))
+    return 2;
+  return 0;
+}
+
 /* The first word of p past fillers. */
 static guint
-first_word (const AnswerPart *p)
+lead_word (const AnswerPart *p)
 {
   guint w = 0;
   while (w < p->words->len && cue_in (p, CUE_FILLER, w, w + 1))
     w++;
   return w;
+}
+
+/* Where p's own words start: past fillers and an option's naming. */
+static guint
+first_word (const AnswerPart *p)
+{
+  guint w = lead_word (p);
+  return w + option_named (p, w);
 }
 
 /* Whether p is one line of a walk through the options ("- A. 100.000
@@ -263,9 +284,11 @@ option_line (const JudgeKey *key, const Answer *a, guint pi)
   gint c = letter_at (key, p, w);
   if (c < 0 || !punct_after (p, w))
     return FALSE;
+  /* lines that name their option may stand in paragraphs of their own */
+  gboolean named = option_named (p, lead_word (p)) > 0;
   for (guint k = 0; k < a->parts->len; k++) {
     const AnswerPart *q = answer_part (a, k);
-    if (k == pi || q->block != p->block)
+    if (k == pi || (q->block != p->block && !named))
       continue;
     guint qw = first_word (q);
     gint qc = letter_at (key, q, qw);

@@ -524,3 +524,13 @@ match_about (About about, const ValueClaim *c)
   default: return FALSE;
   }
 }
+
+gboolean
+match_negator (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return answer_word_is (p, i, lenient ? "khong" : "không")
+         || answer_word_is (p, i, lenient ? "chua" : "chưa")
+         || answer_word_is (p, i, lenient ? "chang" : "chẳng")
+         || answer_word_is (p, i, "not") || answer_word_is (p, i, "no")
+         || answer_word_is (p, i, "ko") || answer_word_is (p, i, "k");
+}

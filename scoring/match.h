@@ -122,6 +122,9 @@ gboolean match_other_variant (View *v, const ValueClaim *c,
                               gboolean contradicts, char **said,
                               const char **asked);
 
+/* TRUE when word i of p negates: không, chưa, chẳng, not, no, ko, k. */
+gboolean match_negator (const AnswerPart *p, guint i, gboolean lenient);
+
 /* TRUE when the claim is about the asked thing of a fact about about. */
 gboolean match_about (About about, const ValueClaim *c);
 

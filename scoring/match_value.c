@@ -1,8 +1,15 @@
-/* Money and durations (scoring/match.h; dates are match_date.c's). Each value claim about the
- * asked thing is compared with the key's value for its channel or case;
- * claims about something else, negated or historical ones are set aside
- * with their reason. A claim in a worked example may confirm the key but
- * never contradicts it: the example's figures are its own. */
+/* Money and durations (scoring/match.h; dates are match_date.c's). Each
+ * value claim about the asked thing is compared with the key's value for
+ * its channel or case; claims about something else, negated or historical
+ * ones are set aside with their reason. A claim in a worked example may
+ * confirm the key but never contradicts it: the example's figures are its
+ * own.
+ *
+ * Past 800 lines on purpose: the expected values (Expected), their
+ * classes (QClass) and the set-aside reasons form one pipeline —
+ * judge_claim — whose steps share those private types; split, they would
+ * need a header of their own for one caller. The set-aside tests that
+ * need no such type live in match.c. */
 #include "scoring/match.h"
 
 #include "scoring/cues.h"

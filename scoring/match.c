@@ -525,6 +525,86 @@ match_about (About about, const ValueClaim *c)
   }
 }
 
+/* The name a fee is given after "phí" ("Lệ phí **đăng ký**: 100.000
+ * đồng", "phí **duy trì** hằng năm"): words [*l0, *l1) of p after the fee
+ * cue ch, up to two, before any punctuation or number. FALSE when none. */
+static gboolean
+fee_name (const AnswerPart *p, const CueHit *ch, gboolean lenient, guint *l0,
+          guint *l1)
+{
+  if (ch->cls != CUE_FEE || !answer_word_is (p, ch->w1 - 1,
+                                             lenient ? "phi" : "phí"))
+    return FALSE;
+  static const char *const stop[] = {"bao", "là", "la", "của", "cua",
+                                     "cho", "khi", "được", "duoc", "thì",
+                                     "thi", "mỗi", "moi", "hết", "het",
+                                     "nào", "nao", "gì", "gi", "is", "of",
+                                     "for", "và", "va", "hay", "hoặc"};
+  guint e = ch->w1;
+  while (e < p->words->len && e < (guint) ch->w1 + 2
+         && !(g_array_index (p->words, CueWord, e).gap & ~CUE_GAP_OPERATOR)
+         && !g_ascii_isdigit (p->norm[g_array_index (p->words, CueWord,
+                                                     e).start])) {
+    gboolean function_word = FALSE;
+    for (gsize k = 0; k < G_N_ELEMENTS (stop) && !function_word; k++)
+      function_word = answer_word_is (p, e, stop[k]);
+    if (function_word)
+      break;
+    e++;
+  }
+  *l0 = ch->w1, *l1 = e;
+  return e > ch->w1;
+}
+
+static gboolean
+question_has_all (View *v, const AnswerPart *p, guint w0, guint w1)
+{
+  GHashTable *q = question_words (v);
+  for (guint i = w0; i < w1; i++) {
+    const CueWord *w = &g_array_index (p->words, CueWord, i);
+    g_autofree char *t = g_strndup (p->norm + w->start, w->end - w->start);
+    if (!g_hash_table_contains (q, t))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+match_other_fee (View *v, const ValueClaim *c, char **named, char **asked)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  gboolean lenient = v->a->lenient;
+  const CueHit *own = NULL;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_FEE && ch->w0 >= c->c0 && ch->w1 <= c->w0)
+      own = ch; /* the nearest before the figure, in its clause */
+  }
+  guint l0, l1;
+  if (own == NULL || !fee_name (p, own, lenient, &l0, &l1)
+      || question_has_all (v, p, l0, l1))
+    return FALSE;
+  /* another fee of the answer is the one the question words */
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    for (guint h = 0; !q->quoted && h < q->cues->len; h++) {
+      const CueHit *ch = &g_array_index (q->cues, CueHit, h);
+      guint m0, m1;
+      if (fee_name (q, ch, lenient, &m0, &m1)
+          && question_has_all (v, q, m0, m1)) {
+        const CueWord *a = &g_array_index (p->words, CueWord, own->w0);
+        const CueWord *b = &g_array_index (p->words, CueWord, l1 - 1);
+        *named = g_strndup (p->norm + a->start, b->end - a->start);
+        const CueWord *x = &g_array_index (q->words, CueWord, ch->w0);
+        const CueWord *y = &g_array_index (q->words, CueWord, m1 - 1);
+        *asked = g_strndup (q->norm + x->start, y->end - x->start);
+        return TRUE;
+      }
+    }
+  }
+  return FALSE;
+}
+
 gboolean
 match_negator (const AnswerPart *p, guint i, gboolean lenient)
 {

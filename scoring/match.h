@@ -122,6 +122,14 @@ gboolean match_other_variant (View *v, const ValueClaim *c,
                               gboolean contradicts, char **said,
                               const char **asked);
 
+/* A money claim under a fee the answer names ("Lệ phí đăng ký: 100.000
+ * đồng") whose name the question does not word, while another fee the
+ * answer names is worded by the question ("phí duy trì" to "Duy trì tên
+ * miền … phải nộp phí bao nhiêu?"): TRUE, with both names (new) in
+ * *named and *asked. */
+gboolean match_other_fee (View *v, const ValueClaim *c, char **named,
+                          char **asked);
+
 /* TRUE when word i of p negates: không, chưa, chẳng, not, no, ko, k. */
 gboolean match_negator (const AnswerPart *p, guint i, gboolean lenient);
 

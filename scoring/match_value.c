@@ -707,6 +707,14 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.key_multiple", NULL);
     return Q_IGNORE;
   }
+  g_autofree char *fee_named = NULL, *fee_asked = NULL;
+  if (q == Q_CONTRA && c->m.unit == NUMBERS_UNIT_VND && fc == NULL
+      && match_other_fee (v, c, &fee_named, &fee_asked)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_fee", fee_named,
+                    fee_asked, NULL);
+    return Q_IGNORE;
+  }
   if (q == Q_CONTRA && from_question (v->key, &c->m)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.question_figure", NULL);

@@ -444,12 +444,13 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
   if (best < 0 || nm[best].parts == 0 || nm[best].parts <= asked_parts)
     return NULL;
   /* the answer names its own subject — unless only in passing, late,
-   * while it opens on another and names it again and again ("… làm thủ
-   * tục thay đổi hộ tịch riêng" at the end of a guide to nhận cha, mẹ,
-   * con) */
+   * while it opens on another and names it again and again or in its
+   * title ("… làm thủ tục thay đổi hộ tịch riêng" at the end of a guide
+   * to nhận cha, mẹ, con; "THỦ TỤC: GIA HẠN TẠM TRÚ") */
   const Naming *mine = own_topic >= 0 ? &nm[own_topic] : NULL;
   if (mine != NULL && mine->parts > 0
-      && (mine->prominent || mine->parts > 1 || nm[best].parts < 3
+      && (mine->prominent || mine->parts > 1
+          || (nm[best].parts < 3 && !nm[best].heading)
           || !nm[best].prominent))
     return NULL;
   const Topic *other = t->order->pdata[best];

@@ -146,9 +146,15 @@ weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
 static gboolean
 opens_on_step (const AnswerPart *p, gboolean lenient)
 {
+  /* past a step's number: "Bước 3: Trường hợp từ chối …" */
+  guint lead = p->words->len > 2
+                       && (word_is (p, 0, "bước", "buoc", lenient)
+                           || word_is (p, 0, "step", "step", lenient))
+                       && starts_with_digit (p, 1)
+                   ? 2 : 0;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->cls != CUE_STEP || ch->w0 > 1)
+    if (ch->cls != CUE_STEP || ch->w0 > lead + 1)
       continue;
     for (guint w = ch->w0; w < ch->w1; w++)
       if (word_is (p, w, "thiếu", "thieu", lenient)

@@ -214,8 +214,12 @@ only_receives (View *v, const Aliases *a)
         guint w1 = answer_source_word (src, word + words - 1) + 1;
         claims_clause (p, w0, w1, &c0, &c1);
         if (w1 <= ch->w0 && ch->w0 < c1 && ch->w0 - w1 <= 6
-            && claims_polarity (v->a, p, w0, w1) == POL_STATED)
-          return span_of (hay, word, words);
+            && claims_polarity (v->a, p, w0, w1) == POL_STATED) {
+          /* the answer's own words, not the office's canonical form */
+          const CueWord *a0 = &g_array_index (p->words, CueWord, w0);
+          const CueWord *a1 = &g_array_index (p->words, CueWord, w1 - 1);
+          return g_strndup (p->norm + a0->start, a1->end - a0->start);
+        }
       }
     }
   }

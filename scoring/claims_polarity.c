@@ -172,6 +172,16 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
   return nua && claims_negated_before (p, c0, w0, w0 - c0, lenient);
 }
 
+/* A sentence ends between words from and to ("… cấp tỉnh; trước đây …"). */
+static gboolean
+stop_between (const AnswerPart *p, guint from, guint to)
+{
+  for (guint k = from + 1; k <= to && k < p->words->len; k++)
+    if (word (p, k)->gap & CUE_GAP_STOP)
+      return TRUE;
+  return FALSE;
+}
+
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -192,6 +202,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     /* "Sở Tư pháp không còn cấp", not "10 năm và không được gia hạn":
      * a conjunction between starts another statement */
     if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2
+        && !stop_between (p, w1, ch->w0)
         && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
                              || word_is (p, w1, "nhưng", "nhung", lenient)
                              || word_is (p, w1, "and", "and", lenient)

@@ -113,6 +113,25 @@ counted (View *v, const AnswerPart *p, guint w0)
   return FALSE;
 }
 
+/* An office said to be a district's ("Phòng Đăng ký kinh doanh của
+ * quận", "… cấp huyện"): since 1/7/2025 local government has two levels,
+ * so whatever the office's name, the answer sends the citizen to one that
+ * is gone. The words after the name at w. */
+static gboolean
+at_district (const AnswerPart *p, guint w, gboolean lenient)
+{
+  guint k = w;
+  if (answer_word_is (p, k, lenient ? "cua" : "của")
+      || answer_word_is (p, k, lenient ? "cap" : "cấp"))
+    k++;
+  if (k >= p->words->len || (k > w && (g_array_index (p->words, CueWord,
+                                                       k).gap
+                                       & ~CUE_GAP_OPERATOR)))
+    return FALSE;
+  return answer_word_is (p, k, lenient ? "quan" : "quận")
+         || answer_word_is (p, k, lenient ? "huyen" : "huyện");
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. */
 static NameHit
@@ -151,6 +170,8 @@ find_name (View *v, const Aliases *a, gboolean agency)
       if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)
         continue; /* named for another procedure of the set */
       Polarity pol = claims_polarity (v->a, p, w0, w1);
+      if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
+        continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)
         pol = POL_STATED; /* the question asks about the past */
       if (pol == POL_STATED && v->key->asks_history && !v->forbid

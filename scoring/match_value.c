@@ -648,6 +648,23 @@ built_on_key (const Fact *f, View *v, const ValueClaim *c)
   return FALSE;
 }
 
+/* "mỗi phiếu thêm năm nghìn đồng": a charge added per extra item. */
+static gboolean
+surcharge (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  gboolean lenient = v->a->lenient;
+  if (c->m.unit != NUMBERS_UNIT_VND || c->w0 < 2
+      || !(answer_word_is (p, c->w0 - 1, lenient ? "them" : "thêm")
+           || answer_word_is (p, c->w0 - 1, "extra")))
+    return FALSE;
+  for (guint k = c->w0 - 1; k-- > 0 && k + 4 >= c->w0;)
+    if (answer_word_is (p, k, lenient ? "moi" : "mỗi")
+        || answer_word_is (p, k, "each") || answer_word_is (p, k, "per"))
+      return TRUE;
+  return FALSE;
+}
+
 static QClass
 judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
              const char *span, gboolean *attributed)
@@ -713,6 +730,11 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
     if (o)
       outcome_note (o, span, "set_aside", "claim.other_fee", fee_named,
                     fee_asked, NULL);
+    return Q_IGNORE;
+  }
+  if (q == Q_CONTRA && surcharge (v, c)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.surcharge", NULL);
     return Q_IGNORE;
   }
   if (q == Q_CONTRA && from_question (v->key, &c->m)) {

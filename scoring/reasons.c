@@ -102,6 +102,8 @@ static const Entry rules[] = {
   {"claim.other_fee",
    "under \"%1\", another fee; the question asks about \"%2\"",
    "thuộc «%1», một khoản phí khác; câu hỏi hỏi về «%2»"},
+  {"claim.surcharge", "a charge added per extra item, not the fee asked",
+   "khoản thu thêm cho mỗi mục bổ sung, không phải khoản phí được hỏi"},
   {"claim.key_multiple",
    "a sum reckoned on the key value itself (several copies or people)",
    "số tiền tính từ chính giá trị đúng (cho nhiều bản hoặc nhiều người)"},

@@ -130,6 +130,15 @@ gboolean match_other_variant (View *v, const ValueClaim *c,
 gboolean match_other_fee (View *v, const ValueClaim *c, char **named,
                           char **asked);
 
+/* Figures that contradict the key but are not the asked value
+ * (match_aside.c): the asker's own figure retold ("bạn để 20 ngày sau mới
+ * đăng ký" to "… 20 ngày sau …?"); a sum reckoned on the key value itself
+ * ("3 × 12.000 = 36.000 đồng"); a charge per extra item ("mỗi phiếu thêm
+ * 5.000 đồng"). */
+gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
+gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
+gboolean match_surcharge (View *v, const ValueClaim *c);
+
 /* TRUE when word i of p negates: không, chưa, chẳng, not, no, ko, k. */
 gboolean match_negator (const AnswerPart *p, guint i, gboolean lenient);
 

@@ -5,11 +5,9 @@
  * confirm the key but never contradicts it: the example's figures are its
  * own.
  *
- * Past 800 lines on purpose: the expected values (Expected), their
- * classes (QClass) and the set-aside reasons form one pipeline —
- * judge_claim — whose steps share those private types; split, they would
- * need a header of their own for one caller. The set-aside tests that
- * need no such type live in match.c. */
+ * The expected values (Expected), their classes (QClass) and judge_claim,
+ * whose steps share those private types, stay here; the set-aside tests
+ * that need no such type are match_aside.c's. */
 #include "scoring/match.h"
 
 #include "scoring/cues.h"
@@ -598,73 +596,6 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
  * still find it said of another case. */
 static GPtrArray *key_matches (const Fact *f, View *v);
 
-/* TRUE when the question itself states m ("20 ngày sau mới đi đăng ký"):
- * an answer that repeats it retells the asker's story ("bạn để 20 ngày
- * sau mới đăng ký thì đã quá hạn"), it does not give the asked value. */
-static gboolean
-from_question (const JudgeKey *key, const NumbersMention *m)
-{
-  for (guint i = 0; key->asked_amounts && i < key->asked_amounts->len; i++) {
-    const NumbersMention *q = &g_array_index (key->asked_amounts,
-                                              NumbersMention, i);
-    if (q->unit == m->unit && judge_same_amount (q->hi, m->hi, m->unit)
-        && judge_same_amount (q->lo, m->lo, m->unit))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* "3 bản: 3 × 12.000 = 36.000 đồng": a result whose sum has the key
- * value itself as an operand reckons several of the asked thing; it
- * builds on the key, it does not state another value. */
-static gboolean
-built_on_key (const Fact *f, View *v, const ValueClaim *c)
-{
-  if (!c->result)
-    return FALSE;
-  const AnswerPart *p = answer_part (v->a, c->part);
-  guint s0 = c->w0; /* the sentence's first word */
-  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
-    s0--;
-  gsize from = g_array_index (p->words, CueWord, s0).start;
-  gsize to = g_array_index (p->words, CueWord, c->w0).start;
-  for (gsize k = from; k < to;) {
-    gsize e = k;
-    while (e < to && (g_ascii_isdigit (p->norm[e])
-                      || ((p->norm[e] == '.' || p->norm[e] == ',')
-                          && e > k && g_ascii_isdigit (p->norm[e + 1]))))
-      e++;
-    if (e == k) {
-      k++;
-      continue;
-    }
-    g_autofree char *t = g_strndup (p->norm + k, e - k);
-    double x;
-    if (numbers_parse (t, &x)
-        && judge_same_amount (x, f->value.value, f->value.unit))
-      return TRUE;
-    k = e;
-  }
-  return FALSE;
-}
-
-/* "mỗi phiếu thêm năm nghìn đồng": a charge added per extra item. */
-static gboolean
-surcharge (View *v, const ValueClaim *c)
-{
-  const AnswerPart *p = answer_part (v->a, c->part);
-  gboolean lenient = v->a->lenient;
-  if (c->m.unit != NUMBERS_UNIT_VND || c->w0 < 2
-      || !(answer_word_is (p, c->w0 - 1, lenient ? "them" : "thêm")
-           || answer_word_is (p, c->w0 - 1, "extra")))
-    return FALSE;
-  for (guint k = c->w0 - 1; k-- > 0 && k + 4 >= c->w0;)
-    if (answer_word_is (p, k, lenient ? "moi" : "mỗi")
-        || answer_word_is (p, k, "each") || answer_word_is (p, k, "per"))
-      return TRUE;
-  return FALSE;
-}
-
 static QClass
 judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
              const char *span, gboolean *attributed)
@@ -719,7 +650,7 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
     return Q_IGNORE;
   }
   QClass q = classify (f, &e, &c->m);
-  if (q == Q_CONTRA && built_on_key (f, v, c)) {
+  if (q == Q_CONTRA && match_key_multiple (f, v, c)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.key_multiple", NULL);
     return Q_IGNORE;
@@ -732,12 +663,12 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
                     fee_asked, NULL);
     return Q_IGNORE;
   }
-  if (q == Q_CONTRA && surcharge (v, c)) {
+  if (q == Q_CONTRA && match_surcharge (v, c)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.surcharge", NULL);
     return Q_IGNORE;
   }
-  if (q == Q_CONTRA && from_question (v->key, &c->m)) {
+  if (q == Q_CONTRA && match_question_figure (v->key, &c->m)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.question_figure", NULL);
     return Q_IGNORE;

@@ -382,9 +382,6 @@ ended_stance (View *v, char **span)
   return -1;
 }
 
-/* The stance of the opening sentence from part from on, past headings
- * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
- * in a transcript; -1 when it takes none. */
 /* An e-mail's header or salutation ("Tiêu đề: …", "Từ: …", "Kính gửi
  * ông,"): no part of the reply's opening. */
 static gboolean
@@ -407,6 +404,9 @@ quotes_question (const AnswerPart *p)
   return strstr (p->norm, "?\"") != NULL || strstr (p->norm, "?”") != NULL;
 }
 
+/* The stance of the opening sentence from part from on, past headings
+ * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
+ * in a transcript; -1 when it takes none. */
 static int
 opening_stance (View *v, guint from, char **span)
 {

@@ -80,18 +80,17 @@ static const char *const agency_rules[][2] = {
   {"tp", "tỉnh"},                  {"quận", "huyện"},
 };
 
-static const char *const synonym_rules[][2] = {
-  {"hôm sau", "tiếp theo"},     {"kế tiếp", "tiếp theo"},
-  {"liền kề", "tiếp theo"},     {"liền sau", "tiếp theo"},
-  {"ngay lập tức", "ngay"},     {"tức thì", "ngay"},
-};
-
-/* Without diacritics "ngay" is also every "ngày": there the two say
- * "tức thì", a word no date or duration folds to. */
-static const char *const synonym_rules_folded[][2] = {
-  {"hôm sau", "tiếp theo"},     {"kế tiếp", "tiếp theo"},
-  {"liền kề", "tiếp theo"},     {"liền sau", "tiếp theo"},
-  {"ngay lập tức", "tức thì"},
+/* Per row: the wording, its canonical form, and its canonical form
+ * without diacritics (NULL: no rule there). Folded, "ngay" is also every
+ * "ngày", so there "ngay lập tức" says "tức thì", a word no date or
+ * duration folds to. */
+static const char *const synonym_rules[][3] = {
+  {"hôm sau", "tiếp theo", "tiếp theo"},
+  {"kế tiếp", "tiếp theo", "tiếp theo"},
+  {"liền kề", "tiếp theo", "tiếp theo"},
+  {"liền sau", "tiếp theo", "tiếp theo"},
+  {"ngay lập tức", "ngay", "tức thì"},
+  {"tức thì", "ngay", NULL},
 };
 
 static RewriteTable *
@@ -125,14 +124,17 @@ table (int which, gboolean lenient)
   static gsize once[3][2];
   int m = lenient ? 1 : 0;
   if (g_once_init_enter (&once[which][m])) {
-    if (which == 2 && lenient)
-      t[which][m] = table_build (synonym_rules_folded,
-                                 G_N_ELEMENTS (synonym_rules_folded), TRUE,
+    if (which == 2) {
+      const char *rows[G_N_ELEMENTS (synonym_rules)][2];
+      gsize n = 0;
+      for (gsize i = 0; i < G_N_ELEMENTS (synonym_rules); i++)
+        if (synonym_rules[i][lenient ? 2 : 1] != NULL) {
+          rows[n][0] = synonym_rules[i][0];
+          rows[n++][1] = synonym_rules[i][lenient ? 2 : 1];
+        }
+      t[which][m] = table_build ((const char *const (*)[2]) rows, n, lenient,
                                  FALSE);
-    else if (which == 2)
-      t[which][m] = table_build (synonym_rules, G_N_ELEMENTS (synonym_rules),
-                                 FALSE, FALSE);
-    else
+    } else
       t[which][m] = table_build (agency_rules, G_N_ELEMENTS (agency_rules),
                                  lenient, which == 0);
     g_once_init_leave (&once[which][m], 1);

@@ -133,9 +133,10 @@ at_district (const AnswerPart *p, guint w, gboolean lenient)
 }
 
 /* The first stated occurrence of an alias of a; else the first at all
- * (with its polarity), alias -1 when none. */
+ * (with its polarity), alias -1 when none. elided: the looser reading of
+ * names_find_elided, for a phrase found nowhere whole. */
 static NameHit
-find_name (View *v, const Aliases *a, gboolean agency)
+find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
 {
   NameHit best = {-1, 0, POL_STATED, NULL, 0};
   gboolean any_cap = FALSE;
@@ -155,10 +156,13 @@ find_name (View *v, const Aliases *a, gboolean agency)
                                        : &p->agency_words;
       const char *needle = a->form[m]->pdata[k];
       guint word, words;
-      if (!names_word_set_within (&g_array_index (a->words[m], NamesWordSet,
-                                                  k),
-                                  hw)
-          || !names_find (h, needle, v->a->lenient, &word, &words))
+      if (elided ? !names_find_elided (h, needle, v->a->lenient, &word,
+                                       &words)
+                 : !names_word_set_within (&g_array_index (a->words[m],
+                                                           NamesWordSet, k),
+                                           hw)
+                       || !names_find (h, needle, v->a->lenient, &word,
+                                       &words))
         continue;
       const GArray *map = cap ? src_cap : src;
       guint w0 = answer_source_word (map, word);
@@ -188,6 +192,12 @@ find_name (View *v, const Aliases *a, gboolean agency)
       break;
   }
   return best;
+}
+
+static NameHit
+find_name (View *v, const Aliases *a, gboolean agency)
+{
+  return find_name_as (v, a, agency, FALSE);
 }
 
 static void
@@ -260,14 +270,23 @@ match_name (const Fact *f, View *v, Outcome *o)
     return;
   }
   NameHit h = find_name (v, f->aliases, f->type == FACT_AGENCY);
+  gboolean elided = FALSE;
+  if (h.alias < 0 && f->type == FACT_PHRASE) {
+    g_free (h.span);
+    h = find_name_as (v, f->aliases, FALSE, TRUE);
+    elided = TRUE;
+  }
   if (h.alias >= 0 && h.pol == POL_STATED) {
     o->status = ST_MATCHED;
     const char *raw = f->aliases->raw->pdata[h.alias];
+    if (elided)
+      outcome_rule (o, "name.matched_elided", raw, h.span, NULL);
+    else
+      outcome_rule (o, "name.matched", raw, NULL);
     if (!o->quiet) {
       o->span = g_steal_pointer (&h.span);
       o->value = json_string (raw);
     }
-    outcome_rule (o, "name.matched", raw, NULL);
     g_free (h.span);
     return;
   }

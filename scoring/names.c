@@ -352,6 +352,65 @@ gap_match_at (const char *hay, const Words *hw, guint h, const char *needle,
   return TRUE;
 }
 
+/* Needle words [0, a) then [a + d, n) back to back in hay from word h. */
+static gboolean
+elided_at (const char *hay, const Words *hw, guint h, const char *needle,
+           const Words *nw, guint a, guint d)
+{
+  for (guint k = 0, i = h; k < nw->n; k++, i++) {
+    if (k == a)
+      k += d;
+    if (i >= hw->n || hw->len[i] != nw->len[k]
+        || memcmp (hay + hw->off[i], needle + nw->off[k], nw->len[k]) != 0)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* May needle words [a, a + d) be left out: none a negation or a figure. */
+static gboolean
+may_elide (const char *needle, const Words *nw, guint a, guint d,
+           gboolean lenient)
+{
+  for (guint k = a; k < a + d; k++) {
+    const char *w = needle + nw->off[k];
+    if (is_negation_word (w, nw->len[k], lenient))
+      return FALSE;
+    for (gsize c = 0; c < nw->len[k]; c++)
+      if (g_ascii_isdigit (w[c]))
+        return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+names_find_elided (const char *hay, const char *needle, gboolean lenient,
+                   guint *word, guint *words)
+{
+  if (hay == NULL || needle == NULL || names_word_count (needle) < 4)
+    return FALSE;
+  Words hw, nw;
+  words_split (hay, &hw);
+  words_split (needle, &nw);
+  gboolean found = FALSE;
+  for (guint d = 1; d <= nw.n / 3 && !found; d++)
+    for (guint a = 1; a + d < nw.n && !found; a++) {
+      if (!may_elide (needle, &nw, a, d, lenient))
+        continue;
+      for (guint h = 0; h + nw.n - d <= hw.n && !found; h++)
+        if (elided_at (hay, &hw, h, needle, &nw, a, d)) {
+          found = TRUE;
+          if (word)
+            *word = h;
+          if (words)
+            *words = nw.n - d;
+        }
+    }
+  words_clear (&hw);
+  words_clear (&nw);
+  return found;
+}
+
 gboolean
 names_find (const char *hay, const char *needle, gboolean lenient,
             guint *word, guint *words)

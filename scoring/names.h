@@ -40,6 +40,14 @@ char *names_canonical_copy (const char *phrase, gboolean lenient);
 gboolean names_find (const char *hay, const char *needle, gboolean lenient,
                      guint *word, guint *words);
 
+/* TRUE when needle (a phrase form of four words or more) is in hay with
+ * one inner run of its words left out — at most a third of them, none a
+ * negation or a figure: "tỉnh nào thuận lợi" says "tỉnh, thành phố nào
+ * thuận lợi". The looser reading, for phrases no alias of which is found
+ * whole; *word and *words as names_find's. */
+gboolean names_find_elided (const char *hay, const char *needle,
+                            gboolean lenient, guint *word, guint *words);
+
 /* The words of a phrase form as a 256-bit set (two bits per word), to
  * tell at once that a name cannot be in a phrase: names_find matches a
  * needle " a b " only where each of its words is a word of hay, so a

@@ -57,6 +57,8 @@ static const Entry rules[] = {
   {"claim.allowed", "a true general figure the key allows",
    "số liệu chung, đúng, đáp án cho phép nêu"},
   {"name.matched", "names \"%1\"", "nêu «%1»"},
+  {"name.matched_elided", "names \"%1\" with words left out (\"%2\")",
+   "nêu «%1», lược bớt từ («%2»)"},
   {"name.missing", "names none of %1", "không nêu %1"},
   {"name.only_negated", "names \"%1\" only %2", "chỉ nêu «%1» %2"},
   {"name.only_receives",

@@ -230,6 +230,44 @@ test_names (void)
                               FALSE, NULL, NULL));
 }
 
+/* The elided reading: one inner run of at most a third of a long
+ * phrase's words may be left out, never its ends, a negation or a
+ * figure. */
+static void
+test_names_elided (void)
+{
+  guint w, n;
+  g_assert_true (names_find_elided (" nộp ở công an cấp tỉnh nào thuận lợi ",
+                                    " tỉnh thành phố nào thuận lợi ", FALSE,
+                                    &w, &n));
+  g_assert_cmpuint (w, ==, 5);
+  g_assert_cmpuint (n, ==, 4);
+  /* the ends stay: "thành phố nào thuận lợi" is not "tỉnh, thành phố …" */
+  g_assert_false (names_find_elided (" thành phố nào thuận lợi ",
+                                     " tỉnh thành phố nào thuận lợi ", FALSE,
+                                     NULL, NULL));
+  /* more than a third left out */
+  g_assert_false (names_find_elided (" tỉnh thuận lợi ",
+                                     " tỉnh thành phố nào thuận lợi ", FALSE,
+                                     NULL, NULL));
+  /* a negation or a figure is never left out */
+  g_assert_false (names_find_elided (" phải nộp lệ phí ",
+                                     " không phải nộp lệ phí ", FALSE, NULL,
+                                     NULL));
+  g_assert_false (names_find_elided (" được miễn nộp lệ phí ",
+                                     " được miễn không nộp lệ phí ", FALSE,
+                                     NULL, NULL));
+  g_assert_false (names_find_elided (" phiếu lý lịch tư pháp ",
+                                     " phiếu lý lịch tư pháp số 2 ", FALSE,
+                                     NULL, NULL));
+  g_assert_false (names_find_elided (" phiếu số lý lịch ",
+                                     " phiếu số 2 lý lịch ", FALSE, NULL,
+                                     NULL));
+  /* short phrases are found whole or not at all */
+  g_assert_false (names_find_elided (" nơi lợi ", " nơi thuận lợi ", FALSE,
+                                     NULL, NULL));
+}
+
 /* The word-set filter (names_word_set) never sets aside a name that
  * names_find finds: random phrases over a small vocabulary, so needles
  * are often found, exactly and with gaps. */
@@ -306,7 +344,8 @@ test_reasons (void)
     "claim.vague", "claim.unit", "claim.set_aside", "claim.computed",
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
     "claim.exempt", "claim.aside_refusal", "claim.allowed",
-    "claim.other_row", "claim.other_topic", "name.matched", "name.missing",
+    "claim.other_row", "claim.other_topic", "name.matched",
+    "name.matched_elided", "name.missing",
     "name.only_negated", "citation.matched", "citation.missing",
     "citation.other", "list.result", "choice.matched", "choice.text",
     "choice.wrong", "choice.several", "choice.none", "choice.rejected",
@@ -343,6 +382,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims/dates", test_dates);
   g_test_add_func ("/claims/dates-huge", test_dates_huge);
   g_test_add_func ("/claims/names", test_names);
+  g_test_add_func ("/claims/names/elided", test_names_elided);
   g_test_add_func ("/claims/names/word-set-filter", test_word_set_filter);
   g_test_add_func ("/claims/lexicon", test_lexicon);
   g_test_add_func ("/claims/reasons", test_reasons);

@@ -597,6 +597,35 @@ until_of (const AnswerPart *p, const GArray *ends, const ValueClaim *c)
   return until;
 }
 
+/* Whether a subject sets its figure aside from the asked fee or time. */
+static gboolean
+subject_aside (Subject s)
+{
+  return s != SUBJ_NONE && s != SUBJ_FEE && s != SUBJ_PROCESSING
+         && s != SUBJ_TOTAL && s != SUBJ_DIFFERENCE;
+}
+
+/* "(trong 60 ngày kể từ ngày sinh). Quá 60 ngày vẫn làm được": a figure
+ * said again with no cue of its own, in its sentence or the one after in
+ * the same paragraph or list item, is the same quantity, so it keeps the
+ * subject the first saying set aside. */
+static void
+repeats_keep_subject (const Answer *a, GArray *claims)
+{
+  for (guint k = 1; k < claims->len; k++) {
+    ValueClaim *c = &g_array_index (claims, ValueClaim, k);
+    guint block = answer_part (a, c->part)->block;
+    for (guint j = k; c->subject == SUBJ_NONE && j-- > 0;) {
+      const ValueClaim *e = &g_array_index (claims, ValueClaim, j);
+      if (e->part + 1 < c->part || answer_part (a, e->part)->block != block)
+        break;
+      if (subject_aside (e->subject) && e->m.unit == c->m.unit
+          && e->m.lo == c->m.lo && e->m.hi == c->m.hi)
+        c->subject = e->subject;
+    }
+  }
+}
+
 GArray *
 claims_values (const Answer *a)
 {
@@ -618,6 +647,7 @@ claims_values (const Answer *a)
       g_array_append_val (out, c);
     }
   }
+  repeats_keep_subject (a, out);
   return out;
 }
 

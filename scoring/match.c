@@ -580,6 +580,16 @@ match_other_fee (View *v, const ValueClaim *c, char **named, char **asked)
     if (ch->cls == CUE_FEE && ch->w0 >= c->c0 && ch->w1 <= c->w0)
       own = ch; /* the nearest before the figure, in its clause */
   }
+  /* a cell with no fee of its own: its column's ("| Lệ phí đăng ký (một
+   * lần) | Phí duy trì (mỗi năm) |") */
+  if (own == NULL && p->kind == PART_CELL && p->col_head >= 0) {
+    p = answer_part (v->a, (guint) p->col_head);
+    for (guint h = 0; h < p->cues->len; h++)
+      if (g_array_index (p->cues, CueHit, h).cls == CUE_FEE) {
+        own = &g_array_index (p->cues, CueHit, h);
+        break;
+      }
+  }
   guint l0, l1;
   if (own == NULL || !fee_name (p, own, lenient, &l0, &l1)
       || question_has_all (v, p, l0, l1))

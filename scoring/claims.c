@@ -597,30 +597,32 @@ until_of (const AnswerPart *p, const GArray *ends, const ValueClaim *c)
   return until;
 }
 
-/* Whether a subject sets its figure aside from the asked fee or time. */
+/* Whether claim e, said before c, is the quantity c says again: the same
+ * value and unit, in c's sentence or the one before in the same paragraph
+ * or list item — or, for a duration, anywhere before ("trong ngày … gấp
+ * trong ngày" says the processing time twice). */
 static gboolean
-subject_aside (Subject s)
+said_before (const Answer *a, const ValueClaim *e, const ValueClaim *c)
 {
-  return s != SUBJ_NONE && s != SUBJ_FEE && s != SUBJ_PROCESSING
-         && s != SUBJ_TOTAL && s != SUBJ_DIFFERENCE;
+  if (e->m.unit != c->m.unit || e->m.lo != c->m.lo || e->m.hi != c->m.hi)
+    return FALSE;
+  if (c->m.unit != NUMBERS_UNIT_VND)
+    return TRUE;
+  return e->part + 1 >= c->part
+         && answer_part (a, e->part)->block == answer_part (a, c->part)->block;
 }
 
 /* "(trong 60 ngày kể từ ngày sinh). Quá 60 ngày vẫn làm được": a figure
- * said again with no cue of its own, in its sentence or the one after in
- * the same paragraph or list item, is the same quantity, so it keeps the
- * subject the first saying set aside. */
+ * said again with no cue of its own is the same quantity, so it keeps the
+ * subject its first saying was given. */
 static void
 repeats_keep_subject (const Answer *a, GArray *claims)
 {
   for (guint k = 1; k < claims->len; k++) {
     ValueClaim *c = &g_array_index (claims, ValueClaim, k);
-    guint block = answer_part (a, c->part)->block;
-    for (guint j = k; c->subject == SUBJ_NONE && j-- > 0;) {
+    for (guint j = 0; c->subject == SUBJ_NONE && j < k; j++) {
       const ValueClaim *e = &g_array_index (claims, ValueClaim, j);
-      if (e->part + 1 < c->part || answer_part (a, e->part)->block != block)
-        break;
-      if (subject_aside (e->subject) && e->m.unit == c->m.unit
-          && e->m.lo == c->m.lo && e->m.hi == c->m.hi)
+      if (e->subject != SUBJ_NONE && said_before (a, e, c))
         c->subject = e->subject;
     }
   }

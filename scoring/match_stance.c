@@ -96,6 +96,9 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
   if (!answer_word_is (p, i, lenient ? "khong" : "không")
       && !answer_word_is (p, i, lenient ? "chua" : "chưa"))
     return 0;
+  /* "chưa quá 6 tháng → được gia hạn": a bound, not a negated can */
+  if (answer_word_is (p, i + 1, lenient ? "qua" : "quá"))
+    return 0;
   for (guint k = i + 2; k < p->words->len && k <= i + 4; k++) {
     guint8 gap = g_array_index (p->words, CueWord, k).gap;
     if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))

@@ -160,8 +160,27 @@ claims_history_context (const Answer *a, const AnswerPart *p)
   return FALSE;
 }
 
-/* "không còn nộp ở công an huyện nữa": a negation and "nữa" frame the
- * whole clause. */
+/* A negation right after words [w0, w1), before any pause: "đủ 60 tuổi
+ * không cần đổi nữa". */
+static gboolean
+negated_right_after (const AnswerPart *p, guint w1)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_NEG || ch->w0 < w1 || ch->w0 > w1 + 2)
+      continue;
+    gboolean pause = FALSE;
+    for (guint k = w1; k <= ch->w0 && k < p->words->len && !pause; k++)
+      pause = (word (p, k)->gap
+               & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)) != 0;
+    if (!pause)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* "không còn nộp ở công an huyện nữa", "đủ 60 tuổi không cần đổi nữa": a
+ * negation and "nữa" frame the whole clause. */
 static gboolean
 negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
                    guint w1, gboolean lenient)
@@ -169,7 +188,8 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
   gboolean nua = FALSE;
   for (guint i = w1; i < c1 && !nua; i++)
     nua = word_is (p, i, "nữa", "nua", lenient);
-  return nua && claims_negated_before (p, c0, w0, w0 - c0, lenient);
+  return nua && (claims_negated_before (p, c0, w0, w0 - c0, lenient)
+                 || negated_right_after (p, w1));
 }
 
 /* A sentence ends between words from and to ("… cấp tỉnh; trước đây …"). */

@@ -7,6 +7,7 @@
 
 #include "scoring/citation.h"
 #include "scoring/cues.h"
+#include "scoring/dates.h"
 #include "scoring/names.h"
 #include "util/jsonw.h"
 
@@ -132,6 +133,37 @@ at_district (const AnswerPart *p, guint w, gboolean lenient)
          || answer_word_is (p, k, lenient ? "huyen" : "huyện");
 }
 
+/* "Until 30 June 2025 household businesses registered at the district
+ * level", "Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện": the sentence
+ * before word w0 tells what held until a date before the key's, so a
+ * name in it is history. */
+static gboolean
+held_until_past (View *v, const AnswerPart *p, guint w0)
+{
+  guint32 as_of = v->key->as_of;
+  guint s0 = w0;
+  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
+    s0--;
+  gboolean lenient = v->a->lenient;
+  for (guint i = s0; as_of && i < w0; i++) {
+    if (!answer_word_is (p, i, "until") && !answer_word_is (p, i, "till")
+        && !answer_word_is (p, i, lenient ? "den" : "đến")
+        && !answer_word_is (p, i, lenient ? "toi" : "tới"))
+      continue;
+    g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
+    gsize from = g_array_index (p->words, CueWord, i).end;
+    guint last = MIN (i + 4, w0 - 1);
+    gsize to = g_array_index (p->words, CueWord, last).end;
+    for (guint d = 0; d < dates->len; d++) {
+      const DatesMention *m = &g_array_index (dates, DatesMention, d);
+      guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
+      if (m->start >= from && m->start < to && ymd < as_of)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. elided: the looser reading of
  * names_find_elided, for a phrase found nowhere whole. */
@@ -174,6 +206,8 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)
         continue; /* named for another procedure of the set */
       Polarity pol = claims_polarity (v->a, p, w0, w1);
+      if (pol == POL_STATED && held_until_past (v, p, w0))
+        pol = POL_HISTORY;
       if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)

@@ -149,7 +149,8 @@ claims_history_context (const Answer *a, const AnswerPart *p)
 {
   if (a != NULL && row_says_gone (a, p))
     return TRUE;
-  const gint ctx[] = {p->intro, p->heading, p->row_head};
+  /* "| | Trước 01/3/2025 | Từ 01/3/2025 |": a column's header too */
+  const gint ctx[] = {p->intro, p->heading, p->row_head, p->col_head};
   for (gsize i = 0; a && i < G_N_ELEMENTS (ctx); i++) {
     if (ctx[i] < 0)
       continue;
@@ -213,6 +214,12 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
   if (claims_negated_before (p, c0, w0, 4, lenient)
       || negated_until_nua (p, c0, c1, w0, w1, lenient))
     return POL_NEGATED;
+  /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
+   * opens on a negation says what it does not do */
+  if (w1 < p->words->len && (word (p, w1)->gap & CUE_GAP_OPEN))
+    for (guint h = 0; h < p->cues->len; h++)
+      if (hit (p, h)->cls == CUE_NEG && hit (p, h)->w0 == w1)
+        return POL_NEGATED;
   for (guint h = 0; h < p->cues->len; h++) /* "Nhiều người nghĩ …" */
     if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w0 >= c0
         && hit (p, h)->w1 <= w0)

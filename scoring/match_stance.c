@@ -205,6 +205,21 @@ asked_predicate (View *v, char *words[2], guint *n)
 #undef QIS
 }
 
+static gboolean
+question_word (View *v, const AnswerPart *p, guint w)
+{
+  const CueWord *cw = &g_array_index (p->words, CueWord, w);
+  g_autofree char *t = g_strndup (p->norm + cw->start, cw->end - cw->start);
+  return match_question_has_word (v, t);
+}
+
+static gboolean
+conditional (const AnswerPart *p, guint w, gboolean lenient)
+{
+  return answer_word_is (p, w, lenient ? "neu" : "nếu")
+         || answer_word_is (p, w, "if");
+}
+
 /* An answer that echoes the question's predicate, negated or not ("không
  * gia hạn được đâu" to "… có gia hạn được không?"): 1, 0, or -1 when it
  * never says it. The first saying decides. */
@@ -234,9 +249,17 @@ echo_stance (View *v, char **span)
         here = answer_word_is (p, k + j, pw[j]);
       if (!here)
         continue;
+      /* the negation stands before the verb the question asks with
+       * ("không phải đăng ký tạm trú", "không cần đăng ký tạm trú" to
+       * "… có phải đăng ký tạm trú không?"): read back over the
+       * question's own words first; a condition's ("nếu không …") is
+       * none */
+      guint at = k;
+      while (at > 0 && k - at < 4 && question_word (v, p, at - 1))
+        at--;
       gboolean neg = FALSE;
-      for (guint b = k >= 3 ? k - 3 : 0; b < k; b++)
-        neg |= match_negator (p, b, lenient);
+      for (guint b = at >= 3 ? at - 3 : 0; b < k && !neg; b++)
+        neg = match_negator (p, b, lenient) && !(b > 0 && conditional (p, b - 1, lenient));
       /* enabled ("gia hạn được", "có thể gia hạn"), or a comparison
        * simply said in the answer's first sentence ("… không hề đắt hơn
        * mà còn rẻ hơn"); a verb merely named ("việc gia hạn do …") is no
@@ -326,6 +349,54 @@ marked_stance (View *v, char **span)
         s = 0;
       if (s >= 0) {
         span_words (p, ch->w0, e, span);
+        return s;
+      }
+    }
+  }
+  return -1;
+}
+
+/* Whether the words of p before the colon at word w (at most six) label
+ * what follows as the answer or its conclusion ("Yêu cầu, điều kiện — trả
+ * lời câu hỏi của bạn:", "Kết luận:", "Answer:"). */
+static gboolean
+answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w >= 6 ? w - 6 : 0; k < w; k++)
+    if ((answer_word_is (p, k, lenient ? "tra" : "trả")
+         && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
+        || (answer_word_is (p, k, lenient ? "ket" : "kết")
+            && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
+        || (answer_word_is (p, k, lenient ? "tom" : "tóm")
+            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
+        || answer_word_is (p, k, "answer")
+        || answer_word_is (p, k, "conclusion"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A stance right after a label that names the answer, mid-line ("… trả
+ * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1. */
+static int
+labelled_stance (View *v, char **span)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
+      continue;
+    for (guint w = 1; w < p->words->len; w++) {
+      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
+          || !answer_label_before (p, w, lenient))
+        continue;
+      guint e;
+      int s = -1;
+      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
+        s = 1;
+      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        span_words (p, w, e, span);
         return s;
       }
     }
@@ -448,6 +519,8 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     s = stance_after_question (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = marked_stance (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = labelled_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = ended_stance (v, o->quiet ? NULL : &span);
   if (s < 0)

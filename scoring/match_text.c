@@ -9,6 +9,7 @@
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/names.h"
+#include "scoring/normalize.h"
 #include "util/jsonw.h"
 
 #include <math.h>
@@ -291,9 +292,75 @@ only_receives (View *v, const Aliases *a)
   return NULL;
 }
 
+/* A "no need" cue: "không cần", "không bắt buộc", "không phải", "is not
+ * required" … */
+static gboolean
+no_need (const AnswerPart *p, const CueHit *ch, gboolean lenient)
+{
+  if (ch->cls != CUE_NO_MODAL)
+    return FALSE;
+  if (answer_word_is (p, ch->w0, lenient ? "khong" : "không"))
+    return answer_word_is (p, ch->w0 + 1, lenient ? "can" : "cần")
+           || answer_word_is (p, ch->w0 + 1, lenient ? "bat" : "bắt")
+           || answer_word_is (p, ch->w0 + 1, lenient ? "phai" : "phải");
+  return answer_word_is (p, ch->w1 - 1, "need")
+         || answer_word_is (p, ch->w1 - 1, "required");
+}
+
+/* "Công an không bắt buộc phải nêu lý do": a statement the key requires,
+ * said not to be needed — the answer denies it, whatever else of the
+ * fact it states. The denied words (new), or NULL. */
+static char *
+denied_name (View *v, const Aliases *a)
+{
+  gboolean lenient = v->a->lenient;
+  int m = lenient ? 1 : 0;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (!no_need (p, ch, lenient) || ch->w1 >= p->words->len)
+        continue;
+      guint from = ch->w1, c0, c1;
+      if (answer_word_is (p, from, lenient ? "phai" : "phải"))
+        from++;
+      claims_clause (p, from, from + 1, &c0, &c1);
+      guint to = MIN (c1, from + 8);
+      if (from >= to)
+        continue;
+      const CueWord *a0 = &g_array_index (p->words, CueWord, from);
+      const CueWord *a1 = &g_array_index (p->words, CueWord, to - 1);
+      g_autofree char *text = g_strndup (p->norm + a0->start,
+                                         a1->end - a0->start);
+      g_autofree char *plain = normalize_phrase (text, lenient);
+      g_autofree char *hay = names_canonical_copy (plain, lenient);
+      for (guint k = 0; k < a->form[m]->len; k++) {
+        guint word;
+        if ((names_find (hay, a->form[m]->pdata[k], lenient, &word, NULL)
+             || names_find_elided (hay, a->form[m]->pdata[k], lenient, &word,
+                                   NULL))
+            && word == 0) {
+          const CueWord *n0 = &g_array_index (p->words, CueWord, ch->w0);
+          return g_strndup (p->norm + n0->start, a1->end - n0->start);
+        }
+      }
+    }
+  }
+  return NULL;
+}
+
 void
 match_name (const Fact *f, View *v, Outcome *o)
 {
+  g_autofree char *denied = f->type == FACT_PHRASE
+                                ? denied_name (v, f->aliases) : NULL;
+  if (denied != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (denied);
+    outcome_rule (o, "name.denied", denied, NULL);
+    return;
+  }
   g_autofree char *receiving = f->type == FACT_AGENCY
                                    ? only_receives (v, f->aliases) : NULL;
   if (receiving != NULL) {

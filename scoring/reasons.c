@@ -59,6 +59,8 @@ static const Entry rules[] = {
   {"name.matched", "names \"%1\"", "nêu «%1»"},
   {"name.matched_elided", "names \"%1\" with words left out (\"%2\")",
    "nêu «%1», lược bớt từ («%2»)"},
+  {"name.denied", "says a required statement is not needed (\"%1\")",
+   "nói điều bắt buộc là không cần («%1»)"},
   {"name.missing", "names none of %1", "không nêu %1"},
   {"name.only_negated", "names \"%1\" only %2", "chỉ nêu «%1» %2"},
   {"name.only_receives",

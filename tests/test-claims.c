@@ -345,7 +345,7 @@ test_reasons (void)
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
     "claim.exempt", "claim.aside_refusal", "claim.allowed",
     "claim.other_row", "claim.other_topic", "name.matched",
-    "name.matched_elided", "name.missing",
+    "name.matched_elided", "name.denied", "name.missing",
     "name.only_negated", "citation.matched", "citation.missing",
     "citation.other", "list.result", "choice.matched", "choice.text",
     "choice.wrong", "choice.several", "choice.none", "choice.rejected",

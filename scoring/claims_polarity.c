@@ -215,8 +215,11 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       || negated_until_nua (p, c0, c1, w0, w1, lenient))
     return POL_NEGATED;
   /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
-   * opens on a negation says what it does not do */
-  if (w1 < p->words->len && (word (p, w1)->gap & CUE_GAP_OPEN))
+   * opens on a negation says what it does not do; so does the value of
+   * a line it labels ("Giấy tờ chứng minh chỗ ở hợp pháp: không yêu
+   * cầu") */
+  if (w1 < p->words->len
+      && (word (p, w1)->gap & (CUE_GAP_OPEN | CUE_GAP_COLON)))
     for (guint h = 0; h < p->cues->len; h++)
       if (hit (p, h)->cls == CUE_NEG && hit (p, h)->w0 == w1)
         return POL_NEGATED;

@@ -117,9 +117,19 @@ claims_negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
 gboolean
 claims_ended_after (const AnswerPart *p, guint w1)
 {
-  for (guint h = 0; h < p->cues->len; h++)
-    if (hit (p, h)->cls == CUE_ENDED && hit (p, h)->w0 >= w1)
-      return TRUE;
+  const guint *groups = NULL;
+  for (guint h = 0; h < p->cues->len; h++) {
+    if (hit (p, h)->cls != CUE_ENDED || hit (p, h)->w0 < w1)
+      continue;
+    /* "… tờ khai (… nếu hợp đồng cũ đã hết hạn)": a parenthesis the
+     * words are not in tells of something else */
+    if (groups == NULL)
+      groups = claims_paren_groups (p);
+    guint g = groups[hit (p, h)->w0];
+    if (g != 0 && (w1 == 0 || groups[w1 - 1] != g))
+      continue;
+    return TRUE;
+  }
   return FALSE;
 }
 

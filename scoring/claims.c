@@ -479,6 +479,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->yours = has_cue (p, CUE_YOURS, s0, c->w0);
   c->practice = has_cue (p, CUE_PRACTICE, c0, c->w0);
   c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
+  c->general = has_cue (p, CUE_GENERAL, s0, c->w0)
+               || context_has (a, p, CUE_GENERAL);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
     c->multiple = several_in (p, s0, c->w0, lenient);
   /* "Nhà có ba người ở trọ nên mỗi người … 15.000đ": a rate after the

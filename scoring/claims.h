@@ -52,6 +52,8 @@ typedef struct {
                         nhiều xã làm xong trong ngày"), not the rule */
   gboolean predicted; /* foretold ("dự kiến năm 2027 sẽ quay về mức …"):
                           what nobody can know yet */
+  gboolean general;  /* told as the general rule, for reference ("Thông
+                        tin chung: …"): of no one's own case */
   gboolean yours;    /* said of the citizen's own case ("hợp đồng của bạn
                         áp dụng mức …", "in your case"): the asked case */
   gboolean multiple; /* for a number of people, copies, pages ("làm cho 50

@@ -62,7 +62,26 @@ allowed_value (const Fact *f, const JudgeKey *key, const ValueClaim *c)
 /* "đã được duyệt hay chưa", "… duyệt chưa?", "approved or not": the
  * state asked about or left open, not told. */
 static gboolean
+left_open_at (const AnswerPart *p, guint w, gboolean lenient);
+
+/* The same a few words on, the status's object between ("đã được đăng ký
+ * thường trú hay chưa"), before any pause. */
+static gboolean
 left_open (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w; k < p->words->len && k <= w + 4; k++) {
+    if (k > w && (g_array_index (p->words, CueWord, k).gap
+                  & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+      return FALSE;
+    if (left_open_at (p, k, lenient))
+      return k == w || !answer_word_is (p, k, lenient ? "chua" : "chưa")
+             || answer_word_is (p, k - 1, "hay");
+  }
+  return FALSE;
+}
+
+static gboolean
+left_open_at (const AnswerPart *p, guint w, gboolean lenient)
 {
   if (answer_word_is (p, w, lenient ? "chua" : "chưa")
       || answer_word_is (p, w, "nào") || answer_word_is (p, w, "nao")
@@ -318,6 +337,12 @@ match_refusal (const Fact *f, View *v, Outcome *o)
       outcome_note (o, span, "set_aside", c->polarity == POL_STATED
                                               ? "claim.aside_refusal"
                                               : "claim.negated", subj, NULL);
+      continue;
+    }
+    /* "Thông tin chung: phí chứng thực hợp đồng là 50.000 đồng": the
+     * rule for everyone, told beside the refusal, answers nothing */
+    if (c->general && !c->predicted && !c->yours) {
+      outcome_note (o, span, "set_aside", "claim.general", NULL);
       continue;
     }
     /* a known figure foretold for what is not yet decided is invented */

@@ -54,6 +54,9 @@ static const Entry rules[] = {
    "dành cho đối tượng được miễn, giảm — trường hợp đáp án không nêu"},
   {"claim.aside_refusal", "about %1, not an answer to the question",
    "nói về %1, không phải trả lời câu hỏi"},
+  {"claim.general", "told as the general rule, for reference, not of the "
+   "asker's own case",
+   "nêu quy định chung để tham khảo, không phải về trường hợp của người hỏi"},
   {"claim.allowed", "a true general figure the key allows",
    "số liệu chung, đúng, đáp án cho phép nêu"},
   {"name.matched", "names \"%1\"", "nêu «%1»"},

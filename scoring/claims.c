@@ -465,6 +465,10 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
     c->polarity = POL_HISTORY;
   if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))
     c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
+  /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
+  if (c->polarity == POL_STATED
+      && has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1)))
+    c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);
   c->conclusion = has_cue (p, CUE_SO, c0, c->w0);

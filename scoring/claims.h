@@ -52,6 +52,8 @@ typedef struct {
                         nhiều xã làm xong trong ngày"), not the rule */
   gboolean predicted; /* foretold ("dự kiến năm 2027 sẽ quay về mức …"):
                           what nobody can know yet */
+  gboolean corrected; /* said before the answer corrects itself on the
+                          same kind of figure ("Xin đính chính: …") */
   gboolean general;  /* told as the general rule, for reference ("Thông
                         tin chung: …"): of no one's own case */
   gboolean yours;    /* said of the citizen's own case ("hợp đồng của bạn
@@ -75,6 +77,10 @@ GArray *claims_values (const Answer *a);
  * heading does; quoted in a citizen's turn. */
 Polarity claims_polarity (const Answer *a, const AnswerPart *p, guint w0,
                           guint w1);
+
+/* The first part of a that corrects the answer itself ("Xin đính chính:
+ * …", "Correction: …"), or -1. */
+gint claims_correction_part (const Answer *a);
 
 /* The clause of words [w0, w1) of p: *c0, *c1 get its bounds. */
 void claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0,

@@ -21,7 +21,7 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",
   "pick", "pick_strong", "pick_final", "reject", "other", "status", "ended", "modifier", "so", "count",
   "belief", "comply", "in_force", "discourage", "turn", "plain", "yours", "practice", "predict",
-  "receive_only", "duty", "general", "hearsay",
+  "receive_only", "duty", "general", "hearsay", "correction",
   "variant_new", "variant_again", "variant_exchange", "variant_amend",
 };
 
@@ -93,7 +93,7 @@ cues_words (const char *norm)
 typedef struct {
   guint n;        /* words */
   char **words;   /* normalized, n of them */
-  guint64 classes; /* bit per CueClass */
+  guint64 classes[2]; /* bit per CueClass: more than 64 of them */
   char *gloss;    /* the Vietnamese form (gloss lines), normalized */
 } Phrase;
 
@@ -169,7 +169,7 @@ lexicon_add (Lexicon *lx, const char *text, int cls, const char *gloss,
              && memcmp (p->words[k], norm + w->start, w->end - w->start) == 0;
     }
     if (same && gloss == NULL) {
-      p->classes |= G_GUINT64_CONSTANT (1) << cls;
+      p->classes[cls / 64] |= G_GUINT64_CONSTANT (1) << (cls % 64);
       return;
     }
   }
@@ -183,7 +183,7 @@ lexicon_add (Lexicon *lx, const char *text, int cls, const char *gloss,
   if (gloss != NULL)
     p->gloss = normalize_text (gloss, lenient);
   else
-    p->classes = G_GUINT64_CONSTANT (1) << cls;
+    p->classes[cls / 64] = G_GUINT64_CONSTANT (1) << (cls % 64);
   g_ptr_array_add (s->phrases, p);
   g_ptr_array_sort (s->phrases, longest_first);
 }
@@ -313,7 +313,8 @@ cues_find (const char *norm, const GArray *words, gboolean lenient)
     guint longest = 0;
     for (guint k = 0; k < ph->len; k++) {
       const Phrase *p = ph->pdata[k];
-      if (p->classes == 0 || (longest && p->n < longest)
+      if ((p->classes[0] | p->classes[1]) == 0
+          || (longest && p->n < longest)
           || !phrase_at (p, norm, words, i))
         continue;
       longest = p->n;
@@ -322,7 +323,7 @@ cues_find (const char *norm, const GArray *words, gboolean lenient)
       if (i + p->n <= covered)
         break;
       for (int c = 0; c < CUE_N_CLASSES; c++)
-        if (p->classes >> c & 1) {
+        if (p->classes[c / 64] >> (c % 64) & 1) {
           CueHit h = {(guint8) c, (guint16) i, (guint16) (i + p->n)};
           g_array_append_val (hits, h);
         }

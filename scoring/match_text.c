@@ -165,6 +165,23 @@ held_until_past (View *v, const AnswerPart *p, guint w0)
   return FALSE;
 }
 
+/* Whether an alias of a occurs in part from or after. */
+static gboolean
+names_after (View *v, const Aliases *a, gboolean agency, guint from)
+{
+  for (guint i = from; a && i < v->a->parts->len; i++) {
+    AnswerPart *p = answer_part (v->a, i);
+    const char *hay, *hay_cap;
+    const GArray *src, *src_cap;
+    hay_of (v, p, agency, FALSE, &hay, &hay_cap, &src, &src_cap);
+    int m = v->a->lenient ? 1 : 0;
+    for (guint k = 0; k < a->form[m]->len; k++)
+      if (names_find (hay, a->form[m]->pdata[k], v->a->lenient, NULL, NULL))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. elided: the looser reading of
  * names_find_elided, for a phrase found nowhere whole. */
@@ -173,9 +190,15 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
 {
   NameHit best = {-1, 0, POL_STATED, NULL, 0};
   gboolean any_cap = FALSE;
+  /* the answer corrected itself and names one of these again after:
+   * what it said before no longer holds */
+  guint from = 0;
+  gint corr = claims_correction_part (v->a);
+  if (corr > 0 && names_after (v, a, agency, (guint) corr))
+    from = (guint) corr;
   for (guint k = 0; agency && a && k < a->raw->len; k++)
     any_cap = any_cap || judge_aliases_keep_cap (a, k);
-  for (guint i = 0; a && i < v->a->parts->len; i++) {
+  for (guint i = from; a && i < v->a->parts->len; i++) {
     AnswerPart *p = answer_part (v->a, i);
     const char *hay, *hay_cap;
     const GArray *src, *src_cap;

@@ -427,6 +427,8 @@ set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
 {
   if (c->polarity == POL_QUOTED)
     return "claim.quoted";
+  if (c->corrected)
+    return "claim.corrected";
   if (f->about == ABOUT_FEE
       && ((c->result && fc == NULL) || (c->multiple && !c->rate))) {
     *arg = g_strdup ("@subject:total");

@@ -54,6 +54,8 @@ static const Entry rules[] = {
    "dành cho đối tượng được miễn, giảm — trường hợp đáp án không nêu"},
   {"claim.aside_refusal", "about %1, not an answer to the question",
    "nói về %1, không phải trả lời câu hỏi"},
+  {"claim.corrected", "said before the answer corrects itself",
+   "nêu trước khi câu trả lời tự đính chính"},
   {"claim.general", "told as the general rule, for reference, not of the "
    "asker's own case",
    "nêu quy định chung để tham khảo, không phải về trường hợp của người hỏi"},

@@ -312,6 +312,29 @@ match_question_has_word (View *v, const char *word)
   return g_hash_table_contains (question_words (v), word);
 }
 
+gboolean
+match_echoes_question (View *v, guint part)
+{
+  GHashTable *q = question_words (v);
+  guint n = g_hash_table_size (q);
+  if (n == 0)
+    return FALSE;
+  const AnswerPart *p = answer_part (v->a, part);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
+                                                       g_str_equal, g_free,
+                                                       NULL);
+  for (guint i = 0; i < p->words->len; i++) {
+    const CueWord *w = &g_array_index (p->words, CueWord, i);
+    char *t = g_strndup (p->norm + w->start, w->end - w->start);
+    if (g_hash_table_contains (q, t))
+      g_hash_table_add (seen, t); /* a word seen before: t is freed */
+    else
+      g_free (t);
+  }
+  guint shared = g_hash_table_size (seen);
+  return shared >= 4 && shared * 5 >= n * 3;
+}
+
 /* How many of a header's distinct words the question has, and of how
  * many. */
 static void

@@ -100,6 +100,12 @@ const char *match_other_row (View *v, guint part);
  * word; its words are read once per view. */
 gboolean match_question_has_word (View *v, const char *word);
 
+/* Whether part of the answer says the question back with its figure: at
+ * least four of the question's words and three in five of them ("Hồ sơ
+ * … nộp lên UBND tỉnh được xét tính hợp lệ trong 15 ngày" to "… thì mấy
+ * ngày được xét tính hợp lệ?") — the answer's own reply. */
+gboolean match_echoes_question (View *v, guint part);
+
 /* A table cell's row header when another row's header is the question's
  * own wording and this one's is not: "| Cấp lại do bị mất, hư hỏng | 07
  * ngày làm việc |" when "| Cấp lại khi hết hạn (nộp đúng hạn) | 10 ngày

@@ -224,6 +224,14 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
   if (claims_negated_before (p, c0, w0, 4, lenient)
       || negated_until_nua (p, c0, c1, w0, w1, lenient))
     return POL_NEGATED;
+  /* "không chấp nhận văn bản của người làm chứng hay giấy cam đoan": the
+   * negation reaches over "hay", "hoặc", "or" to the next alternative */
+  if (w0 > c0 + 1 && (word_is (p, w0 - 1, "hay", "hay", lenient)
+                      || word_is (p, w0 - 1, "hoặc", "hoac", lenient)
+                      || word_is (p, w0 - 1, "or", "or", lenient)
+                      || word_is (p, w0 - 1, "nor", "nor", lenient))
+      && claims_negated_before (p, c0, w0 - 1, 8, lenient))
+    return POL_NEGATED;
   /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
    * opens on a negation says what it does not do; so does the value of
    * a line it labels ("Giấy tờ chứng minh chỗ ở hợp pháp: không yêu

@@ -213,9 +213,9 @@ check_corpus_95 (gconstpointer data)
  * measured once unseen at 78.1 % and 76.2 %: the judge's weakest ground,
  * with floors to match */
 static void
-check_corpus_85 (gconstpointer data)
+check_corpus_90 (gconstpointer data)
 {
-  check_corpus_share (data, 0.85);
+  check_corpus_share (data, 0.90);
 }
 
 static void
@@ -290,7 +290,11 @@ main (int argc, char **argv)
   /* a ninth, long answers again (e-mail replies, Zalo OA, FAQ pages, per
    * channel and per case tables), run once unseen at 76.2 % */
   g_test_add_data_func ("/corpus/realistic9", "tests/golden/realistic9",
-                        check_corpus_85);
+                        check_corpus_90);
+  /* a tenth, new shapes (voice transcripts, self-corrections, old-vs-new
+   * tables, bot key:value output), run once unseen at 85.8 % */
+  g_test_add_data_func ("/corpus/realistic10", "tests/golden/realistic10",
+                        check_corpus_95);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

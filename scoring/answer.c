@@ -341,6 +341,43 @@ citizen_turn (const char *s, gsize n)
   return FALSE;
 }
 
+/* "[Trích dẫn 1] …", "[Nguồn 2] …", "Source 3: …": a passage a
+ * retrieval assistant quotes before answering — an old decree's text,
+ * another procedure's record — said by its source, not by the answer.
+ * In brackets, or numbered before a colon ("Tài liệu: …" lists papers). */
+static gboolean
+retrieved_passage (const char *s, gsize n)
+{
+  static const char *const labels[] = {
+    "trích dẫn", "nguồn", "tài liệu", "ngữ cảnh", "đoạn trích", "source",
+    "passage", "context", "document",
+  };
+  while (n > 0 && (*s == ' ' || *s == '*' || *s == '>' || *s == '-')) {
+    s++;
+    n--;
+  }
+  gboolean bracket = n > 0 && *s == '[';
+  const char *from = bracket ? s + 1 : s;
+  const char *close = memchr (from, bracket ? ']' : ':', MIN (n, 40));
+  if (close == NULL)
+    return FALSE;
+  g_autofree char *label = g_strndup (from, (gsize) (close - from));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  gsize len = strlen (norm);
+  gboolean numbered = FALSE;
+  while (len > 0 && (g_ascii_isdigit (norm[len - 1]) || norm[len - 1] == ' '
+                     || norm[len - 1] == '#')) {
+    numbered |= g_ascii_isdigit (norm[len - 1]);
+    norm[--len] = '\0';
+  }
+  if (!bracket && !numbered)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (norm, labels[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "# Lệ phí", or a line wholly in bold. */
 static gboolean
 is_heading (const char *s, gsize n)
@@ -400,7 +437,7 @@ add_line (Builder *b, const char *s, gsize n)
   }
   gboolean item = is_list_item (s, n);
   guint before = b->a->parts->len;
-  if (citizen_turn (s, n)) {
+  if (citizen_turn (s, n) || retrieved_passage (s, n)) {
     add_sentences (b, PART_TEXT, s, n);
     for (guint i = before; i < b->a->parts->len; i++)
       answer_part (b->a, i)->quoted = TRUE;

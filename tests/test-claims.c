@@ -72,6 +72,25 @@ test_html_and_transcript (void)
   g_assert_cmpint (claim (a, vals, "20.000")->polarity, ==, POL_QUOTED);
 }
 
+/* A retrieval assistant's quoted passages are their sources' words; a
+ * list of papers headed "Tài liệu:" is the answer's own. */
+static void
+test_retrieved_passages (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "[Trích dẫn 1] Nghị định 47/2011: phí 500.000 đồng.\n"
+      "Nguồn 2: Cổng DVC, thời hạn 07 ngày làm việc.\n"
+      "Tài liệu: tờ khai, 01 bản.\n"
+      "Phí hiện hành là 1.000.000 đồng.");
+  g_assert_true (answer_part (a, 0)->quoted);
+  g_assert_true (answer_part (a, 1)->quoted);
+  g_assert_false (answer_part (a, 2)->quoted);
+  g_assert_false (answer_part (a, 3)->quoted);
+  g_autoptr (GArray) vals = claims_values (a);
+  g_assert_cmpint (claim (a, vals, "500.000")->polarity, ==, POL_QUOTED);
+  g_assert_cmpint (claim (a, vals, "1.000.000")->polarity, ==, POL_STATED);
+}
+
 static void
 test_units_in_headers (void)
 {
@@ -381,6 +400,7 @@ main (int argc, char **argv)
                    test_unaccented_and_english);
   g_test_add_func ("/claims/dates", test_dates);
   g_test_add_func ("/claims/dates-huge", test_dates_huge);
+  g_test_add_func ("/claims/retrieved-passages", test_retrieved_passages);
   g_test_add_func ("/claims/names", test_names);
   g_test_add_func ("/claims/names/elided", test_names_elided);
   g_test_add_func ("/claims/names/word-set-filter", test_word_set_filter);

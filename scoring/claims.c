@@ -461,6 +461,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   else if (claims_negated_before (p, c0, c->w0, 1, lenient))
     c->polarity = POL_NEGATED;
   else if (claims_history_before (p, 0, c->w0, lenient)
+           || claims_line_history (a, p, c->w0)
            || claims_history_context (a, p) || claims_ended_after (p, c->w1))
     c->polarity = POL_HISTORY;
   if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))

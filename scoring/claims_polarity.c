@@ -33,6 +33,43 @@ from_a_date (const AnswerPart *p, guint i, gboolean lenient)
              && starts_with_digit (p, i + 2));
 }
 
+/* "**Lịch sử thẩm quyền:** …", "History: …": a label opening the part
+ * that says it tells the past. The label's word, or -1. */
+static gint
+history_label (const AnswerPart *p, gboolean lenient)
+{
+  for (guint k = 1; k < p->words->len && k <= 5; k++) {
+    if (!(word (p, k)->gap & CUE_GAP_COLON))
+      continue;
+    for (guint i = 0; i < k; i++)
+      if ((word_is (p, i, "lịch", "lich", lenient)
+           && word_is (p, i + 1, "sử", "su", lenient))
+          || word_is (p, i, "history", "history", lenient))
+        return (gint) i;
+    return -1;
+  }
+  return -1;
+}
+
+gboolean
+claims_line_history (const Answer *a, const AnswerPart *p, guint w0)
+{
+  const AnswerPart *first = p;
+  for (guint i = 0; i < a->parts->len; i++)
+    if (answer_part (a, i)->line == p->line) {
+      first = answer_part (a, i);
+      break;
+    }
+  gint label = history_label (first, a->lenient);
+  if (label < 0 || (first == p && (guint) label >= w0))
+    return FALSE;
+  /* "… ; nay không còn cấp huyện, anh/chị nộp tại UBND cấp xã" */
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_NOW && hit (p, h)->w1 <= w0)
+      return FALSE;
+  return TRUE;
+}
+
 /* History in clause [c0, w0): a past cue with no "now" after it. */
 gboolean
 claims_history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
@@ -258,7 +295,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       return POL_NEGATED;
   }
   if (claims_history_before (p, 0, w0, lenient) || claims_history_context (a, p)
-      || claims_ended_after (p, w1))
+      || claims_ended_after (p, w1) || claims_line_history (a, p, w0))
     return POL_HISTORY;
   return POL_STATED;
 }

@@ -46,6 +46,9 @@ gboolean claims_history_before (const AnswerPart *p, guint c0, guint w0,
                                 gboolean lenient);
 /* The part's list introduction, heading or table row marks history. */
 gboolean claims_history_context (const Answer *a, const AnswerPart *p);
+/* The line of p opens on a label that tells the past ("**Lịch sử thẩm
+ * quyền:** …", "History: …") and p says no "now" before word w0. */
+gboolean claims_line_history (const Answer *a, const AnswerPart *p, guint w0);
 /* An "ended" cue ("… đã kết thúc") at or after w1. */
 gboolean claims_ended_after (const AnswerPart *p, guint w1);
 

@@ -654,9 +654,12 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   QClass q = classify (f, &e, &c->m);
   /* "📌 Tóm tắt: … được xét tính hợp lệ trong 15 ngày" to a key of 05
    * ngày làm việc: another count in another unit, in the sentence that
-   * says the question back, is the answer's own reply, and wrong */
-  if (q == Q_UNIT && !judge_same_amount (f->value.value, c->m.hi, c->m.unit)
-      && match_echoes_question (v, c->part))
+   * says the question back, is the answer's own reply, and wrong; so is
+   * the same count said to run over weekends ("5 ngày, tính cả thứ Bảy,
+   * Chủ nhật") */
+  if (q == Q_UNIT && match_echoes_question (v, c->part)
+      && (!judge_same_amount (f->value.value, c->m.hi, c->m.unit)
+          || match_part_has_cue (v, c->part, CUE_CALENDAR)))
     q = Q_CONTRA;
   if (q == Q_CONTRA && match_key_multiple (f, v, c)) {
     if (o)

@@ -9,6 +9,7 @@
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/names.h"
+#include "scoring/normalize.h"
 #include "scoring/numbers.h"
 #include "util/jsonw.h"
 
@@ -387,6 +388,20 @@ lists_options (const JudgeKey *key, const Answer *a, guint pi)
   return __builtin_popcount (seen) >= 3;
 }
 
+/* A pick cue right before word i, fillers between ("the correct choice
+ * is the third option", "đáp án đúng là phương án thứ hai"). */
+static gboolean
+picked_after (const AnswerPart *p, guint i, gboolean lenient)
+{
+  guint j = i;
+  while (j > 0 && i - j < 3 && filler_word (p, j - 1, lenient))
+    j--;
+  for (guint k = j; k <= i; k++)
+    if (cue_before (p, CUE_PICK, k, 0) || cue_before (p, CUE_PICK_STRONG, k, 0))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -417,8 +432,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       gint c = letter_at (key, p, i);
       gint ord = -1;
       LetterUse intro;
-      if (c < 0 && (cue_before (p, CUE_PICK, i, 0)
-                    || cue_before (p, CUE_PICK_STRONG, i, 0))
+      if (c < 0 && picked_after (p, i, a->lenient)
           && (ord = ordinal_at (p, i, a->lenient)) >= 0
           && (guint) ord < key->choices->len)
         c = ord;
@@ -653,6 +667,42 @@ options_by_text (const JudgeKey *key, View *v)
   return best >= 0.8 && best - second >= 0.199 ? which : 0;
 }
 
+/* "=> Chốt đáp án: người đại diện hợp pháp", "The correct answer is:
+ * two years": the option whose text follows a pick cue at once. The
+ * options so named, or 0. */
+static guint
+options_after_pick (const JudgeKey *key, View *v)
+{
+  gboolean lenient = v->a->lenient;
+  guint found = 0;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if ((ch->cls != CUE_PICK_FINAL && ch->cls != CUE_PICK_STRONG)
+          || ch->w1 >= p->words->len)
+        continue;
+      guint from = ch->w1;
+      while (from < p->words->len && filler_word (p, from, lenient))
+        from++;
+      if (from >= p->words->len)
+        continue;
+      const CueWord *a0 = word (p, from);
+      g_autofree char *plain = normalize_phrase (p->norm + a0->start, lenient);
+      g_autofree char *hay = names_canonical_copy (plain, lenient);
+      for (guint c = 0; c < key->choices->len && c < 32; c++) {
+        const Choice *opt = key->choices->pdata[c];
+        guint w;
+        for (guint k = 0; k < opt->text->form[lenient]->len; k++)
+          if (names_find (hay, opt->text->form[lenient]->pdata[k], lenient,
+                          &w, NULL) && w == 0)
+            found |= 1u << c;
+      }
+    }
+  }
+  return found;
+}
+
 /* ---- the matcher ---------------------------------------------------------- */
 
 static void
@@ -681,7 +731,9 @@ match_choice (const Fact *f, View *v, Outcome *o)
     picked = pk.mentioned & ~pk.rejected;
   gboolean by_text = FALSE;
   if (picked == 0 && pk.strong == 0) {
-    picked = options_by_text (key, v) & ~pk.rejected;
+    picked = options_after_pick (key, v) & ~pk.rejected;
+    if (picked == 0)
+      picked = options_by_text (key, v) & ~pk.rejected;
     by_text = picked != 0;
   }
   guint right = 0;

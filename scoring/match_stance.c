@@ -110,8 +110,9 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
 }
 
 static int
-stance_of (const AnswerPart *p, gboolean lenient, char **span)
+stance_of (const Answer *a, const AnswerPart *p, char **span)
 {
+  gboolean lenient = a->lenient;
   guint w = after_condition (p, after_fillers (p), lenient);
   if (w >= p->words->len)
     return -1;
@@ -127,8 +128,11 @@ stance_of (const AnswerPart *p, gboolean lenient, char **span)
       s = 0, from = i, to = e;
     else if ((e = negated_can (p, i, lenient)) > 0) /* "không gia hạn được" */
       s = 0, from = i, to = e;
-    else if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0)
-      s = 1, from = i, to = e;
+    else if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0
+             && !(a->unaccented && e == i + 1
+                  && (answer_word_is (p, i, "can")
+                      || answer_word_is (p, i, "may"))))
+      s = 1, from = i, to = e; /* "xe may", "the can cuoc": no modal */
   }
   if (s >= 0 && span) {
     const CueWord *a = &g_array_index (p->words, CueWord, from);
@@ -150,7 +154,7 @@ stance_after_question (View *v, char **span)
     const AnswerPart *next = answer_part (v->a, i + 1);
     if (next->quoted || next->kind == PART_GLOSS)
       continue;
-    int s = stance_of (next, v->a->lenient, span);
+    int s = stance_of (v->a, next, span);
     if (s >= 0)
       return s;
   }
@@ -494,9 +498,12 @@ opening_stance (View *v, guint from, char **span)
         || mail_header (p) || quotes_question (p))
       continue;
     looked++;
-    s = stance_of (p, v->a->lenient, span);
+    s = stance_of (v->a, p, span);
+    /* "Chào anh ạ, Zalo OA UBND phường trả lời anh nhé.": a greeting
+     * that takes no stance opens nothing either */
     gboolean opening = p->kind == PART_HEADING || p->kind == PART_INTRO
-                       || p->words->len - after_fillers (p) <= 6;
+                       || p->words->len - after_fillers (p) <= 6
+                       || (after_fillers (p) > 0 && p->words->len <= 15);
     if (!opening)
       break;
   }

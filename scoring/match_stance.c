@@ -109,6 +109,31 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
   return 0;
 }
 
+/* The stance a modal gives from word w on ("bạn có thể …", "không cần
+ * …", "không gia hạn được"): 1, 0 or -1, its words in [*from, *to). */
+static int
+modal_stance (const Answer *a, const AnswerPart *p, guint w, guint *from,
+              guint *to)
+{
+  gboolean lenient = a->lenient;
+  for (guint i = w; i < p->words->len; i++) {
+    guint e;
+    *from = i;
+    if ((e = cue_end_at (p, CUE_NO_MODAL, i)) > 0
+        || (e = negated_can (p, i, lenient)) > 0) { /* "không gia hạn được" */
+      *to = e;
+      return 0;
+    }
+    if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0
+        && !(a->unaccented && e == i + 1
+             && (answer_word_is (p, i, "can") || answer_word_is (p, i, "may")))) {
+      *to = e; /* "xe may", "the can cuoc": no modal */
+      return 1;
+    }
+  }
+  return -1;
+}
+
 static int
 stance_of (const Answer *a, const AnswerPart *p, char **span)
 {
@@ -122,22 +147,12 @@ stance_of (const Answer *a, const AnswerPart *p, char **span)
     s = 1, to = cue_end_at (p, CUE_YES_START, w);
   else if (cue_at (p, CUE_NO_START, w))
     s = 0, to = cue_end_at (p, CUE_NO_START, w);
-  for (guint i = w; s < 0 && i < p->words->len; i++) {
-    guint e;
-    if ((e = cue_end_at (p, CUE_NO_MODAL, i)) > 0)
-      s = 0, from = i, to = e;
-    else if ((e = negated_can (p, i, lenient)) > 0) /* "không gia hạn được" */
-      s = 0, from = i, to = e;
-    else if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0
-             && !(a->unaccented && e == i + 1
-                  && (answer_word_is (p, i, "can")
-                      || answer_word_is (p, i, "may"))))
-      s = 1, from = i, to = e; /* "xe may", "the can cuoc": no modal */
-  }
+  else
+    s = modal_stance (a, p, w, &from, &to);
   if (s >= 0 && span) {
-    const CueWord *a = &g_array_index (p->words, CueWord, from);
+    const CueWord *a0 = &g_array_index (p->words, CueWord, from);
     const CueWord *b = &g_array_index (p->words, CueWord, to - 1);
-    *span = g_strndup (p->norm + a->start, b->end - a->start);
+    *span = g_strndup (p->norm + a0->start, b->end - a0->start);
   }
   return s;
 }
@@ -277,6 +292,13 @@ echo_stance (View *v, char **span)
             || (k >= 1 && answer_word_is (p, k - 1, lenient ? "duoc" : "được"))
             || (k >= 2 && answer_word_is (p, k - 2, lenient ? "duoc" : "được"))
             || (i == first_stated && comparative);
+      /* "được miễn lệ phí" to "… có phải nộp lệ phí không?": exempt
+       * from what the question asks whether to pay */
+      if (!neg && k >= 1 && answer_word_is (p, k - 1, lenient ? "mien" : "miễn")
+          && (match_question_has_word (v, lenient ? "nop" : "nộp")
+              || match_question_has_word (v, lenient ? "dong" : "đóng")
+              || match_question_has_word (v, lenient ? "tra" : "trả")))
+        neg = TRUE;
       if (neg || can) {
         s = neg ? 0 : 1;
         if (span) {
@@ -393,14 +415,16 @@ labelled_stance (View *v, char **span)
       if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
           || !answer_label_before (p, w, lenient))
         continue;
-      guint e;
+      guint e, from = w;
       int s = -1;
       if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
         s = 1;
       else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
         s = 0;
+      else /* "Kết luận: việc … không phải nộp lệ phí" */
+        s = modal_stance (v->a, p, w, &from, &e);
       if (s >= 0) {
-        span_words (p, w, e, span);
+        span_words (p, from, e, span);
         return s;
       }
     }

@@ -446,6 +446,23 @@ cue_before_in_scope (const AnswerPart *p, CueClass cls, guint from, guint w0)
   return FALSE;
 }
 
+/* "Thông tin chung: …", "Để chị tham khảo về quy định chung: …": a
+ * general cue labelling what follows (a colon within eight words), in
+ * [from, w0) — not "…, theo quy định chung của Bộ", which only vouches
+ * for a figure. */
+static gboolean
+general_label_before (const AnswerPart *p, guint from, guint w0)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_GENERAL || ch->w0 < from || ch->w1 > w0)
+      continue;
+    if (claims_general_label (p, h))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static void
 read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
 {
@@ -484,7 +501,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->yours = has_cue (p, CUE_YOURS, s0, c->w0);
   c->practice = has_cue (p, CUE_PRACTICE, c0, c->w0);
   c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
-  c->general = has_cue (p, CUE_GENERAL, s0, c->w0)
+  c->general = general_label_before (p, s0, c->w0)
                || context_has (a, p, CUE_GENERAL);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
     c->multiple = several_in (p, s0, c->w0, lenient);
@@ -633,6 +650,18 @@ repeats_keep_subject (const Answer *a, GArray *claims)
         c->subject = e->subject;
     }
   }
+}
+
+gboolean
+claims_general_label (const AnswerPart *p, guint h)
+{
+  const CueHit *ch = hit (p, h);
+  if (p->kind == PART_INTRO)
+    return TRUE;
+  for (guint k = ch->w1; k < p->words->len && k <= (guint) ch->w1 + 8; k++)
+    if (word (p, k)->gap & CUE_GAP_COLON)
+      return TRUE;
+  return FALSE;
 }
 
 gint

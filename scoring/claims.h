@@ -78,6 +78,10 @@ GArray *claims_values (const Answer *a);
 Polarity claims_polarity (const Answer *a, const AnswerPart *p, guint w0,
                           guint w1);
 
+/* Whether cue h of p (a general cue) labels what follows: a colon within
+ * eight words after it, or p introduces a list. */
+gboolean claims_general_label (const AnswerPart *p, guint h);
+
 /* The first part of a that corrects the answer itself ("Xin đính chính:
  * …", "Correction: …"), or -1. */
 gint claims_correction_part (const Answer *a);

@@ -323,10 +323,27 @@ declines (const Fact *f, View *v, guint *part, guint *w0, guint *w1)
   return 0;
 }
 
+/* The first part that turns to the general rule ("Những gì em có thể
+ * giúp là thông tin chung về thủ tục:", "quy định đang áp dụng:"): what
+ * follows it is told for everyone. G_MAXUINT when none. */
+static guint
+general_from (View *v)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++)
+      if (g_array_index (p->cues, CueHit, h).cls == CUE_GENERAL
+          && claims_general_label (p, h))
+        return i;
+  }
+  return G_MAXUINT;
+}
+
 void
 match_refusal (const Fact *f, View *v, Outcome *o)
 {
   const GArray *vals = view_values (v);
+  guint general = general_from (v);
   const ValueClaim *invented = NULL;
   for (guint i = 0; i < vals->len; i++) {
     const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
@@ -341,7 +358,7 @@ match_refusal (const Fact *f, View *v, Outcome *o)
     }
     /* "Thông tin chung: phí chứng thực hợp đồng là 50.000 đồng": the
      * rule for everyone, told beside the refusal, answers nothing */
-    if (c->general && !c->predicted && !c->yours) {
+    if ((c->general || c->part > general) && !c->predicted && !c->yours) {
       outcome_note (o, span, "set_aside", "claim.general", NULL);
       continue;
     }

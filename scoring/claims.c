@@ -159,7 +159,10 @@ opens_on_step (const AnswerPart *p, gboolean lenient)
     for (guint w = ch->w0; w < ch->w1; w++)
       if (word_is (p, w, "thiếu", "thieu", lenient)
           || word_is (p, w, "chưa", "chua", lenient)
-          || word_is (p, w, "chối", "choi", lenient))
+          || word_is (p, w, "chối", "choi", lenient)
+          || word_is (p, w, "không", "khong", lenient) /* không chấp thuận */
+          || word_is (p, w, "refused", "refused", lenient)
+          || word_is (p, w, "not", "not", lenient))
         return TRUE;
   }
   return FALSE;
@@ -320,10 +323,21 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     s = SUBJ_STEP;
   if (s == SUBJ_N && !money && must_follow (p, c, a->lenient))
     s = SUBJ_DEADLINE; /* "chậm nhất 7 ngày … là phải gửi thông báo" */
+  /* "Nếu không chấp thuận, cơ quan … nêu rõ lý do trong 05 ngày làm
+   * việc": a bare time in a sentence that opens on a branch is its */
+  if (s == SUBJ_N && !money && step_sentence (p, c->w0, a->lenient))
+    s = SUBJ_STEP;
   if (s == SUBJ_N)
     s = nearest_before (p, contrast_start (p, c->w0, a->lenient), c->w0,
                         money);
-  /* a column header names the quantity, a row header its case */
+  /* a column header names the quantity, a row header its case — unless
+   * the row names another step ("| Thông báo từ chối (nếu có) | 05 ngày
+   * làm việc |" under "Thời gian") */
+  if (s == SUBJ_N && !money && p->row_head >= 0) {
+    Subject row = context_subject (a, p->row_head, money);
+    if (row == SUBJ_STEP) /* "hết hạn" in a row names its case */
+      s = row;
+  }
   const gint ctx[] = {p->col_head, p->row_head, p->intro, p->heading};
   for (gsize i = 0; s == SUBJ_N && i < G_N_ELEMENTS (ctx); i++)
     s = context_subject (a, ctx[i], money);
@@ -499,7 +513,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
     s0--;
   c->yours = has_cue (p, CUE_YOURS, s0, c->w0);
-  c->practice = has_cue (p, CUE_PRACTICE, c0, c->w0);
+  c->practice = has_cue (p, CUE_PRACTICE, s0, c->w0);
   c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
   c->general = general_label_before (p, s0, c->w0)
                || context_has (a, p, CUE_GENERAL);

@@ -437,10 +437,13 @@ add_line (Builder *b, const char *s, gsize n)
   }
   gboolean item = is_list_item (s, n);
   guint before = b->a->parts->len;
-  if (citizen_turn (s, n) || retrieved_passage (s, n)) {
+  gboolean passage = retrieved_passage (s, n);
+  if (citizen_turn (s, n) || passage) {
     add_sentences (b, PART_TEXT, s, n);
-    for (guint i = before; i < b->a->parts->len; i++)
+    for (guint i = before; i < b->a->parts->len; i++) {
       answer_part (b->a, i)->quoted = TRUE;
+      answer_part (b->a, i)->passage = passage;
+    }
     return;
   }
   if (!item && is_intro (s, n)) {
@@ -695,7 +698,8 @@ answer_fold (const Answer *strict)
                        .intro = s->intro, .row_head = s->row_head,
                        .col_head = s->col_head, .line = s->line,
                        .block = s->block, .row = s->row, .col = s->col,
-                       .quoted = s->quoted, .glossed = s->glossed};
+                       .quoted = s->quoted, .passage = s->passage,
+                       .glossed = s->glossed};
     p->norm = normalize_fold_diacritics (s->norm);
     part_index (p, TRUE);
     g_ptr_array_add (a->parts, p);

@@ -33,7 +33,9 @@ typedef struct {
   guint block;    /* parts of one paragraph, list or table share it */
   guint row, col; /* cells: 0-based row (header = 0) and column */
   gboolean quoted; /* said by the citizen in a transcript ("Người dân: …"),
+                      or quoted from a retrieved source ("[Nguồn 1] …"),
                       not by the assistant */
+  gboolean passage; /* quoted from a retrieved source */
   gboolean glossed; /* an English part whose PART_GLOSS follows: its values
                        are read there, with the Vietnamese cues in place */
   char *norm;     /* normalize_text form (the answer's mode) */

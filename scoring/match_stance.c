@@ -34,13 +34,29 @@ cue_end_at (const AnswerPart *p, CueClass cls, guint w)
   return end;
 }
 
+/* A word naming whom the answer speaks to, right after a greeting. */
+static gboolean
+address_at (const AnswerPart *p, guint w)
+{
+  static const char *const words[] = {"em", "anh", "chị", "chi", "bạn",
+                                      "ban", "you", "all"};
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (answer_word_is (p, w, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The first word after openers ("Dạ, vâng, chào bạn, …"). */
 static guint
 after_fillers (const AnswerPart *p)
 {
   guint w = 0, e;
-  while (w < p->words->len && (e = cue_end_at (p, CUE_FILLER, w)) > w)
+  while (w < p->words->len && (e = cue_end_at (p, CUE_FILLER, w)) > w) {
     w = e;
+    /* "Hello em, **có nha**", "Chào bạn, …": the greeting's addressee */
+    if (address_at (p, w))
+      w++;
+  }
   return w;
 }
 

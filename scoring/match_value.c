@@ -392,8 +392,11 @@ classify (const Fact *f, const Expected *e, const NumbersMention *m)
                    ? Q_MATCH : Q_OTHER;
       return Q_CONTRA;
     }
-    /* "2–3 ngày làm việc" states the limit 3; "3–5 ngày" does not */
-    if (is_key (f, e, m->hi, fu))
+    /* "2–3 ngày làm việc" states the limit 3; "3–5 ngày" does not; a
+     * deadline's window ("từ 90 ngày đến 30 ngày trước ngày hết hạn")
+     * states it at either end */
+    if (is_key (f, e, m->hi, fu)
+        || (f->about == ABOUT_DEADLINE && is_key (f, e, m->lo, fu)))
       return Q_MATCH;
     return in_set (e, m->hi, fu) ? Q_OTHER : Q_CONTRA;
   }
@@ -608,6 +611,9 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   *attributed = e.attributed;
   g_autofree char *arg = NULL;
   const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+  if (aside != NULL && strcmp (aside, "claim.quoted") == 0
+      && answer_part (v->a, c->part)->passage)
+    aside = "claim.passage"; /* "[Nguồn 2] … 60 ngày" */
   /* "chỉ áp dụng … đến hết 31/12/2025", unless the question asks about
    * a year the period still covered ("Trong năm 2025, …") */
   if (aside == NULL && c->until != 0 && c->until < v->key->as_of
@@ -738,6 +744,21 @@ key_matches (const Fact *f, View *v)
   return out;
 }
 
+/* "… chậm nhất 30 ngày trước ngày giấy phép hết hạn, và không sớm hơn
+ * 90 ngày": a deadline's window opens at the larger figure, said in the
+ * sentence that states the key's. */
+static gboolean
+window_edge (const Fact *f, const ValueClaim *c, const GPtrArray *matches)
+{
+  if (f->about != ABOUT_DEADLINE || c->m.unit != f->value.unit
+      || c->m.hi <= f->value.value)
+    return FALSE;
+  for (guint i = 0; matches && i < matches->len; i++)
+    if (((const ValueClaim *) matches->pdata[i])->part == c->part)
+      return TRUE;
+  return FALSE;
+}
+
 void
 match_quantity (const Fact *f, View *v, Outcome *o)
 {
@@ -757,6 +778,10 @@ match_quantity (const Fact *f, View *v, Outcome *o)
       g_autofree char *per_x = NULL, *per_m = NULL;
       if (matches == NULL)
         matches = key_matches (f, v);
+      if (window_edge (f, c, matches)) {
+        outcome_note (o, span, "set_aside", "claim.window", NULL);
+        continue;
+      }
       if (other_rate (v, c, matches, FALSE, &per_x, &per_m)) {
         if (per_m == NULL)
           outcome_note (o, span, "set_aside", "claim.per_copy", per_x, NULL);

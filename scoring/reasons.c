@@ -56,6 +56,11 @@ static const Entry rules[] = {
    "nói về %1, không phải trả lời câu hỏi"},
   {"claim.corrected", "said before the answer corrects itself",
    "nêu trước khi câu trả lời tự đính chính"},
+  {"claim.passage", "in a passage the assistant quotes from a source, not "
+   "its own answer",
+   "trong đoạn trợ lý trích từ nguồn, không phải câu trả lời của nó"},
+  {"claim.window", "the other end of the window the deadline closes",
+   "mốc mở của khoảng thời gian mà hạn chót khép lại"},
   {"claim.general", "told as the general rule, for reference, not of the "
    "asker's own case",
    "nêu quy định chung để tham khảo, không phải về trường hợp của người hỏi"},

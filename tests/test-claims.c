@@ -84,6 +84,7 @@ test_retrieved_passages (void)
       "Phí hiện hành là 1.000.000 đồng.");
   g_assert_true (answer_part (a, 0)->quoted);
   g_assert_true (answer_part (a, 1)->quoted);
+  g_assert_true (answer_part (a, 1)->passage);
   g_assert_false (answer_part (a, 2)->quoted);
   g_assert_false (answer_part (a, 3)->quoted);
   g_autoptr (GArray) vals = claims_values (a);
@@ -362,7 +363,7 @@ test_reasons (void)
     "claim.matched", "claim.contradiction", "claim.other", "claim.other_for",
     "claim.vague", "claim.unit", "claim.set_aside", "claim.computed",
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
-    "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.general", "claim.allowed",
+    "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.passage", "claim.window", "claim.general", "claim.allowed",
     "claim.other_row", "claim.other_topic", "name.matched",
     "name.matched_elided", "name.denied", "name.missing",
     "name.only_negated", "citation.matched", "citation.missing",

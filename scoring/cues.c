@@ -21,7 +21,7 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",
   "pick", "pick_strong", "pick_final", "reject", "other", "status", "ended", "modifier", "so", "count",
   "belief", "comply", "in_force", "discourage", "turn", "plain", "yours", "practice", "predict",
-  "receive_only", "duty", "general", "hearsay", "correction", "calendar",
+  "receive_only", "duty", "general", "hearsay", "correction", "calendar", "office",
   "variant_new", "variant_again", "variant_exchange", "variant_amend",
 };
 
@@ -317,11 +317,17 @@ cues_find (const char *norm, const GArray *words, gboolean lenient)
           || (longest && p->n < longest)
           || !phrase_at (p, norm, words, i))
         continue;
-      longest = p->n;
+      /* an office's name ("Bộ Khoa học và Công nghệ") is read beside the
+       * cues inside it, not instead of them */
+      gboolean office_only
+          = p->classes[CUE_OFFICE / 64] == G_GUINT64_CONSTANT (1) << (CUE_OFFICE % 64)
+            && p->classes[1 - CUE_OFFICE / 64] == 0;
       /* a cue inside a longer one is part of it: "tiền" in "phạt tiền",
        * "còn" in "không còn" */
-      if (i + p->n <= covered)
+      if (!office_only && i + p->n <= covered)
         break;
+      if (!office_only)
+        longest = p->n;
       for (int c = 0; c < CUE_N_CLASSES; c++)
         if (p->classes[c / 64] >> (c % 64) & 1) {
           CueHit h = {(guint8) c, (guint16) i, (guint16) (i + p->n)};

@@ -372,6 +372,108 @@ denied_name (View *v, const Aliases *a)
   return NULL;
 }
 
+/* Whether words [w0, w1) of p, in agency form, hold an alias of a. */
+static gboolean
+words_name (View *v, const AnswerPart *p, guint w0, guint w1, const Aliases *a)
+{
+  gboolean lenient = v->a->lenient;
+  const CueWord *a0 = &g_array_index (p->words, CueWord, w0);
+  const CueWord *a1 = &g_array_index (p->words, CueWord, w1 - 1);
+  g_autofree char *text = g_strndup (p->norm + a0->start, a1->end - a0->start);
+  g_autofree char *plain = normalize_phrase (text, lenient);
+  g_autofree char *form = names_agency_form_copy (plain, lenient, FALSE);
+  int m = lenient ? 1 : 0;
+  for (guint k = 0; a && k < a->form[m]->len; k++)
+    if (names_find (form, a->form[m]->pdata[k], lenient, NULL, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* "ví dụ hóa đơn điện tử … do Bộ Tài chính hướng dẫn": an example
+ * before word w in its sentence. */
+static gboolean
+example_before (const AnswerPart *p, guint w)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_EXAMPLE && ch->w1 <= w)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether every word of [w0, w1) is the question's: an office the
+ * question itself names ("… trước thuộc Bộ Thông tin và Truyền thông …"). */
+static gboolean
+question_names (View *v, const AnswerPart *p, guint w0, guint w1)
+{
+  for (guint w = w0; w < w1; w++) {
+    const CueWord *cw = &g_array_index (p->words, CueWord, w);
+    g_autofree char *t = g_strndup (p->norm + cw->start, cw->end - cw->start);
+    if (!match_question_has_word (v, t))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* "Như vậy, lĩnh vực bưu chính hiện do **Bộ Văn hóa, Thể thao và Du
+ * lịch** quản lý": a sentence that says the question back names, as
+ * stated, a ministry or department (cues.tsv "office") that is not the
+ * key's, nor one the question names, nor one the key forbids, and no
+ * alias of the key — the answer's own reply names another office,
+ * whatever it says of the key's elsewhere. Its words (new), or NULL. */
+static char *
+other_for_subject (View *v, const Fact *f)
+{
+  if (v->key->question == NULL)
+    return NULL;
+  gint corr = claims_correction_part (v->a);
+  guint from = corr > 0 ? (guint) corr : 0;
+  /* a reply that names the key's office anywhere settles it */
+  for (guint i = from; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (!p->quoted && p->words->len > 0 && match_echoes_question (v, i)
+        && words_name (v, p, 0, p->words->len, f->aliases))
+      return NULL;
+  }
+  const char *head = f->aliases->form[v->a->lenient ? 1 : 0]->len
+                         ? f->aliases->form[v->a->lenient ? 1 : 0]->pdata[0]
+                         : "";
+  while (*head == ' ')
+    head++;
+  gsize head_n = strcspn (head, " ");
+  for (guint i = from; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_HEADING || answer_text_asks (p->norm)
+        || p->words->len == 0 || !match_echoes_question (v, i))
+      continue;
+    for (guint h = 0; h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      const CueWord *first = &g_array_index (p->words, CueWord, ch->w0);
+      if (ch->cls != CUE_OFFICE || question_names (v, p, ch->w0, ch->w1)
+          /* a ministry for a ministry, a department for a department */
+          || (gsize) (first->end - first->start) != head_n
+          || strncmp (p->norm + first->start, head, head_n) != 0
+          || example_before (p, ch->w0)
+          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+        continue;
+      gboolean forbidden = FALSE;
+      for (guint r = 0; v->key->forbid && r < v->key->forbid->len; r++) {
+        const Fact *rule = v->key->forbid->pdata[r];
+        forbidden = forbidden
+                    || (rule->aliases
+                        && words_name (v, p, ch->w0, ch->w1, rule->aliases));
+      }
+      if (forbidden)
+        continue; /* the forbid rule's to judge */
+      const CueWord *a0 = &g_array_index (p->words, CueWord, ch->w0);
+      const CueWord *a1 = &g_array_index (p->words, CueWord, ch->w1 - 1);
+      return g_strndup (p->norm + a0->start, a1->end - a0->start);
+    }
+  }
+  return NULL;
+}
+
 void
 match_name (const Fact *f, View *v, Outcome *o)
 {
@@ -399,6 +501,17 @@ match_name (const Fact *f, View *v, Outcome *o)
     g_free (h.span);
     h = find_name_as (v, f->aliases, FALSE, TRUE);
     elided = TRUE;
+  }
+  g_autofree char *other = h.alias >= 0 && h.pol == POL_STATED
+                                  && f->type == FACT_AGENCY
+                              ? other_for_subject (v, f) : NULL;
+  if (other != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (other);
+    outcome_rule (o, "name.other_for_subject", other, NULL);
+    g_free (h.span);
+    return;
   }
   if (h.alias >= 0 && h.pol == POL_STATED) {
     o->status = ST_MATCHED;

@@ -421,6 +421,22 @@ weak (const Fact *f, const ValueClaim *c, const FactCase *fc)
   return c->operand;
 }
 
+/* Whether another claim of c's part states the key's value in its unit
+ * ("… tính hợp lệ trong 05 ngày làm việc; quyết định trong 15 ngày"): the
+ * sentence gives several times, the asked one among them. */
+static gboolean
+part_states_key (const Fact *f, View *v, const ValueClaim *c)
+{
+  const GArray *vals = view_values (v);
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
+    if (o != c && o->part == c->part && o->m.unit == f->value.unit
+        && judge_same_amount (f->value.value, o->m.hi, o->m.unit))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Why a claim is not compared, or NULL when it is. A claim that names one
  * of the key's cases is about the asked thing in that case, whatever step
  * it sits in ("trường hợp cần xác minh … 05 ngày làm việc"). */
@@ -665,7 +681,8 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
    * Chủ nhật") */
   if (q == Q_UNIT && match_echoes_question (v, c->part)
       && (!judge_same_amount (f->value.value, c->m.hi, c->m.unit)
-          || match_part_has_cue (v, c->part, CUE_CALENDAR)))
+          || match_part_has_cue (v, c->part, CUE_CALENDAR))
+      && !part_states_key (f, v, c))
     q = Q_CONTRA;
   if (q == Q_CONTRA && match_key_multiple (f, v, c)) {
     if (o)

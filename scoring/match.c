@@ -312,26 +312,16 @@ match_question_has_word (View *v, const char *word)
   return g_hash_table_contains (question_words (v), word);
 }
 
+static void question_overlap (View *v, const AnswerPart *p, guint *shared,
+                              guint *total);
+
 gboolean
 match_echoes_question (View *v, guint part)
 {
-  GHashTable *q = question_words (v);
-  guint n = g_hash_table_size (q);
+  guint n = g_hash_table_size (question_words (v)), shared, total;
   if (n == 0)
     return FALSE;
-  const AnswerPart *p = answer_part (v->a, part);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
-                                                       g_str_equal, g_free,
-                                                       NULL);
-  for (guint i = 0; i < p->words->len; i++) {
-    const CueWord *w = &g_array_index (p->words, CueWord, i);
-    char *t = g_strndup (p->norm + w->start, w->end - w->start);
-    if (g_hash_table_contains (q, t))
-      g_hash_table_add (seen, t); /* a word seen before: t is freed */
-    else
-      g_free (t);
-  }
-  guint shared = g_hash_table_size (seen);
+  question_overlap (v, answer_part (v->a, part), &shared, &total);
   return shared >= 4 && shared * 2 >= n;
 }
 

@@ -144,6 +144,9 @@ gboolean match_other_fee (View *v, const ValueClaim *c, char **named,
  * đăng ký" to "… 20 ngày sau …?"); a sum reckoned on the key value itself
  * ("3 × 12.000 = 36.000 đồng"); a charge per extra item ("mỗi phiếu thêm
  * 5.000 đồng"). */
+/* The case of f that claim c is said of, or NULL (match_case.c). */
+const FactCase *match_case_of (const Fact *f, View *v, const ValueClaim *c);
+
 gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);

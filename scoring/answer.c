@@ -391,7 +391,12 @@ is_heading (const char *s, gsize n)
     e--;
   if (e < 4 || strncmp (s + e - 2, "**", 2) != 0)
     return FALSE;
-  return memchr (s + 2, '*', e - 4) == NULL && count_words (s, n) <= 14;
+  if (memchr (s + 2, '*', e - 4) != NULL)
+    return FALSE;
+  /* a long title ("**Thủ tục: Cấp lại Giấy xác nhận … (bị mất, hư
+   * hại)**") has no sentence stop; a bolded sentence does */
+  guint words = count_words (s, n);
+  return words <= 14 || (words <= 24 && memchr (s + 2, '.', e - 4) == NULL);
 }
 
 static void

@@ -122,7 +122,9 @@ in_parentheses (const AnswerPart *p, guint w)
 static gboolean
 asked_whether (const AnswerPart *p, guint w0)
 {
-  for (guint k = w0 >= 6 ? w0 - 6 : 0; k < w0; k++)
+  /* a file's code between ("whether file 000.00.12.H38-250702-0042 has
+   * been signed") is many words */
+  for (guint k = w0 >= 12 ? w0 - 12 : 0; k < w0; k++)
     if (answer_word_is (p, k, "whether"))
       return TRUE; /* not "liệu": "tài liệu", "lo liệu" */
   return FALSE;

@@ -325,16 +325,6 @@ match_echoes_question (View *v, guint part)
   return shared >= 4 && shared * 2 >= n;
 }
 
-gboolean
-match_part_has_cue (View *v, guint part, CueClass cls)
-{
-  const AnswerPart *p = answer_part (v->a, part);
-  for (guint h = 0; h < p->cues->len; h++)
-    if (g_array_index (p->cues, CueHit, h).cls == cls)
-      return TRUE;
-  return FALSE;
-}
-
 /* How many of a header's distinct words the question has, and of how
  * many. */
 static void

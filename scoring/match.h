@@ -106,8 +106,6 @@ gboolean match_question_has_word (View *v, const char *word);
  * ngày được xét tính hợp lệ?") — the answer's own reply. */
 gboolean match_echoes_question (View *v, guint part);
 
-/* Whether part holds a cue of class cls. */
-gboolean match_part_has_cue (View *v, guint part, CueClass cls);
 
 /* A table cell's row header when another row's header is the question's
  * own wording and this one's is not: "| Cấp lại do bị mất, hư hỏng | 07

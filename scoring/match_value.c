@@ -288,6 +288,27 @@ part_states_key (const Fact *f, View *v, const ValueClaim *c)
   return FALSE;
 }
 
+/* A time said, not denied, to run over weekends ("tính cả thứ Bảy, Chủ
+ * nhật"; not "chứ không phải … tính cả thứ Bảy", "không phải ngày lịch")
+ * in c's part — after c in its sentence when after is set. */
+static gboolean
+calendar_said (View *v, const ValueClaim *c, gboolean after)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls != CUE_CALENDAR || (after && ch->w0 < c->w1)
+        || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+      continue;
+    gboolean stop = FALSE;
+    for (guint k = c->w1; after && k <= ch->w0 && k < p->words->len; k++)
+      stop = stop || (g_array_index (p->words, CueWord, k).gap & CUE_GAP_STOP);
+    if (!stop)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Why a claim is not compared, or NULL when it is. A claim that names one
  * of the key's cases is about the asked thing in that case, whatever step
  * it sits in ("trường hợp cần xác minh … 05 ngày làm việc"). */
@@ -532,9 +553,18 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
    * Chủ nhật") */
   if (q == Q_UNIT && match_echoes_question (v, c->part)
       && (!judge_same_amount (f->value.value, c->m.hi, c->m.unit)
-          || match_part_has_cue (v, c->part, CUE_CALENDAR))
+          || calendar_said (v, c, FALSE))
       && !part_states_key (f, v, c))
     q = Q_CONTRA;
+  /* "3 ngày làm việc (lưu ý: tính liên tục cả thứ Bảy, Chủ nhật …)":
+   * working days said to run over weekends are no working days */
+  if (q == Q_MATCH && c->m.unit == NUMBERS_UNIT_WORKING_DAY
+      && calendar_said (v, c, TRUE)) {
+    if (o)
+      outcome_note (o, span, "contradiction", "claim.calendar", NULL);
+    *attributed = TRUE; /* its note is given: no generic one after */
+    return Q_CONTRA;
+  }
   if (q == Q_CONTRA && match_key_multiple (f, v, c)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.key_multiple", NULL);

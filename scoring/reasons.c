@@ -59,6 +59,8 @@ static const Entry rules[] = {
   {"claim.passage", "in a passage the assistant quotes from a source, not "
    "its own answer",
    "trong đoạn trợ lý trích từ nguồn, không phải câu trả lời của nó"},
+  {"claim.calendar", "working days said to run over weekends and holidays",
+   "ngày làm việc mà lại nói tính cả thứ Bảy, Chủ nhật, ngày nghỉ"},
   {"claim.window", "the other end of the window the deadline closes",
    "mốc mở của khoảng thời gian mà hạn chót khép lại"},
   {"claim.general", "told as the general rule, for reference, not of the "

@@ -282,11 +282,17 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w0 >= c0
         && hit (p, h)->w1 <= w0)
       return POL_NEGATED;
+  /* "Sở Khoa học và Công nghệ nơi đặt chi nhánh không tiếp nhận …": a
+   * relative clause on the name carries its negation a little farther */
+  guint after = word_is (p, w1, "nơi", "noi", lenient)
+                        || word_is (p, w1, "tại", "tai", lenient)
+                        || word_is (p, w1, "ở", "o", lenient)
+                    ? 5 : 2;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
     /* "Sở Tư pháp không còn cấp", not "10 năm và không được gia hạn":
      * a conjunction between starts another statement */
-    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + 2
+    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + after
         && !stop_between (p, w1, ch->w0)
         && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
                              || word_is (p, w1, "nhưng", "nhung", lenient)

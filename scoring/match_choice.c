@@ -667,6 +667,19 @@ options_by_text (const JudgeKey *key, View *v)
   return best >= 0.8 && best - second >= 0.199 ? which : 0;
 }
 
+/* Whether words [w0, w1) name the answer ("đáp án", "câu trả lời",
+ * "answer", "correct"). */
+static gboolean
+names_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  for (guint k = w0; k < w1; k++)
+    if (answer_word_is (p, k, lenient ? "an" : "án")
+        || answer_word_is (p, k, lenient ? "loi" : "lời")
+        || answer_word_is (p, k, "answer") || answer_word_is (p, k, "correct"))
+      return TRUE;
+  return FALSE;
+}
+
 /* "=> Chốt đáp án: người đại diện hợp pháp", "The correct answer is:
  * two years": the option whose text follows a pick cue at once. The
  * options so named, or 0. */
@@ -679,7 +692,11 @@ options_after_pick (const JudgeKey *key, View *v)
     const AnswerPart *p = answer_part (v->a, i);
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if ((ch->cls != CUE_PICK_FINAL && ch->cls != CUE_PICK_STRONG)
+      /* "chốt đáp án:", "đáp án đúng là", "the correct answer is" — not
+       * a bare "chọn" ("Nhiều người chọn Sở Tư pháp, nhưng …") */
+      if ((ch->cls != CUE_PICK_FINAL
+           && !(ch->cls == CUE_PICK_STRONG
+                && names_answer (p, ch->w0, ch->w1, lenient)))
           || ch->w1 >= p->words->len)
         continue;
       guint from = ch->w1;

@@ -138,6 +138,19 @@ not_yet (const AnswerPart *p, guint w1)
   return answer_word_is (p, w1, "yet");
 }
 
+/* "nếu trạng thái là Đã in xong thì …", "if it shows approved": what a
+ * status would mean, explained, not told. */
+static gboolean
+explains_label (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  for (guint k = w0 >= 6 ? w0 - 6 : 0; k < w0; k++)
+    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
+        || answer_word_is (p, k, "if") || answer_word_is (p, k, "when")
+        || answer_word_is (p, k, lenient ? "khi" : "khi"))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -146,6 +159,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
+          && !explains_label (p, ch->w0, v->a->lenient)
           && !asked_whether (p, ch->w0) && !not_yet (p, ch->w1)
           && !in_parentheses (p, ch->w0)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
@@ -285,7 +299,7 @@ foretells (const AnswerPart *p, guint w)
     if (k > w && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_STOP))
       return FALSE;
     if (answer_word_is (p, k, "sẽ") || answer_word_is (p, k, "se")
-        || answer_word_is (p, k, "will") || answer_word_is (p, k, "be"))
+        || answer_word_is (p, k, "will"))
       return TRUE;
   }
   return FALSE;

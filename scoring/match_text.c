@@ -147,9 +147,26 @@ held_until_past (View *v, const AnswerPart *p, guint w0)
     s0--;
   gboolean lenient = v->a->lenient;
   for (guint i = s0; as_of && i < w0; i++) {
+    /* "until", "đến hết", "cho đến": not "Đến ngày 01/7/2025, …" (by
+     * then), which tells what holds from that day */
     if (!answer_word_is (p, i, "until") && !answer_word_is (p, i, "till")
-        && !answer_word_is (p, i, lenient ? "den" : "đến")
-        && !answer_word_is (p, i, lenient ? "toi" : "tới"))
+        && !((answer_word_is (p, i, lenient ? "den" : "đến")
+              || answer_word_is (p, i, lenient ? "toi" : "tới"))
+             && (answer_word_is (p, i + 1, lenient ? "het" : "hết")
+                 || (i > 0 && answer_word_is (p, i - 1, "cho")))))
+      continue;
+    /* "…, còn từ 01/7/2025 bạn đăng ký tại UBND xã": the present comes
+     * back before the name */
+    gboolean now = FALSE;
+    for (guint h = 0; h < p->cues->len && !now; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      now = ch->cls == CUE_NOW && ch->w0 > i && ch->w1 <= w0;
+    }
+    for (guint k = i + 1; k < w0 && !now; k++)
+      now = answer_word_is (p, k, "since")
+            || answer_word_is (p, k, lenient ? "con" : "còn")
+            || answer_word_is (p, k, "but");
+    if (now)
       continue;
     g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
     gsize from = g_array_index (p->words, CueWord, i).end;

@@ -298,7 +298,17 @@ calendar_said (View *v, const ValueClaim *c, gboolean after)
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
     if (ch->cls != CUE_CALENDAR || (after && ch->w0 < c->w1)
+        || (after && ch->w0 > (guint) c->w1 + 8)
         || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+      continue;
+    /* "(tức khoảng 5 ngày nếu tính cả thứ Bảy, Chủ nhật)": a conversion */
+    gboolean converts = FALSE;
+    for (guint k = ch->w0 >= 4 ? ch->w0 - 4 : 0; k < ch->w0 && !converts; k++)
+      converts = answer_word_is (p, k, v->a->lenient ? "neu" : "nếu")
+                 || answer_word_is (p, k, v->a->lenient ? "tuc" : "tức")
+                 || answer_word_is (p, k, v->a->lenient ? "khoang" : "khoảng")
+                 || answer_word_is (p, k, "if");
+    if (converts)
       continue;
     gboolean stop = FALSE;
     for (guint k = c->w1; after && k <= ch->w0 && k < p->words->len; k++)

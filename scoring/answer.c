@@ -358,7 +358,8 @@ retrieved_passage (const char *s, gsize n)
   }
   gboolean bracket = n > 0 && *s == '[';
   const char *from = bracket ? s + 1 : s;
-  const char *close = memchr (from, bracket ? ']' : ':', MIN (n, 40));
+  gsize left = bracket ? n - 1 : n;
+  const char *close = memchr (from, bracket ? ']' : ':', MIN (left, 40));
   if (close == NULL)
     return FALSE;
   g_autofree char *label = g_strndup (from, (gsize) (close - from));

@@ -55,7 +55,8 @@ subject_of (CueClass c, gboolean money)
   switch (c) {
   case CUE_PROCESSING:
   case CUE_PROCESSING_WEAK:
-  case CUE_PROCESSING_AFTER: return SUBJ_PROCESSING;
+  case CUE_PROCESSING_AFTER:
+  case CUE_DUTY: return SUBJ_PROCESSING; /* "UBND xã phải giải quyết trong" */
   case CUE_STEP:
   case CUE_STEP_AFTER: return SUBJ_STEP;
   case CUE_EXTRA: return SUBJ_EXTRA;
@@ -460,6 +461,31 @@ cue_before_in_scope (const AnswerPart *p, CueClass cls, guint from, guint w0)
   return FALSE;
 }
 
+/* "khoảng", "tầm", "around", "about" right before word w. */
+static gboolean
+approximate (const AnswerPart *p, guint w, gboolean lenient)
+{
+  return w > 0
+         && (word_is (p, w - 1, "khoảng", "khoang", lenient)
+             || word_is (p, w - 1, "tầm", "tam", lenient)
+             || word_is (p, w - 1, "around", "around", lenient)
+             || word_is (p, w - 1, "about", "about", lenient));
+}
+
+/* "15.000 đồng như bạn nghe là đúng", "mức bạn nêu là chính xác": the
+ * asker's figure confirmed, within six words after w. */
+static gboolean
+confirmed_after (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w; k < p->words->len && k < w + 6; k++)
+    if (word_is (p, k, "đúng", "dung", lenient)
+        || word_is (p, k, "chính", "chinh", lenient)
+        || word_is (p, k, "correct", "correct", lenient)
+        || word_is (p, k, "right", "right", lenient))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Thông tin chung: …", "Để chị tham khảo về quy định chung: …": a
  * general cue labelling what follows (a colon within eight words), in
  * [from, w0) — not "…, theo quy định chung của Bộ", which only vouches
@@ -499,7 +525,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
     c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
   /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
   if (c->polarity == POL_STATED
-      && has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1)))
+      && has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1))
+      && !confirmed_after (p, c->w1, lenient))
     c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);
@@ -513,7 +540,13 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
     s0--;
   c->yours = has_cue (p, CUE_YOURS, s0, c->w0);
-  c->practice = has_cue (p, CUE_PRACTICE, s0, c->w0);
+  /* "Thực tế ở tỉnh mình, hồ sơ … thường có kết quả sớm hơn, khoảng 4–6
+   * ngày": the sentence's practice reaches an approximate figure; a plain
+   * one only in its clause ("Trên thực tế, lệ phí là 20.000 đồng" states
+   * the fee) */
+  c->practice = has_cue (p, CUE_PRACTICE, c0, c->w0)
+                || (approximate (p, c->w0, lenient)
+                    && has_cue (p, CUE_PRACTICE, s0, c->w0));
   c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
   c->general = general_label_before (p, s0, c->w0)
                || context_has (a, p, CUE_GENERAL);
@@ -644,10 +677,14 @@ said_before (const Answer *a, const ValueClaim *e, const ValueClaim *c)
 {
   if (e->m.unit != c->m.unit || e->m.lo != c->m.lo || e->m.hi != c->m.hi)
     return FALSE;
-  if (c->m.unit != NUMBERS_UNIT_VND)
-    return TRUE;
-  return e->part + 1 >= c->part
-         && answer_part (a, e->part)->block == answer_part (a, c->part)->block;
+  gboolean near = e->part + 1 >= c->part
+                  && answer_part (a, e->part)->block
+                         == answer_part (a, c->part)->block;
+  /* a step's time said again farther off may be the asked one ("Nếu hồ
+   * sơ thiếu, trong 3 ngày làm việc … Còn hồ sơ đủ thì 3 ngày làm việc
+   * là có kết quả"): only the processing time carries that far */
+  return near || (c->m.unit != NUMBERS_UNIT_VND
+                  && e->subject == SUBJ_PROCESSING);
 }
 
 /* "(trong 60 ngày kể từ ngày sinh). Quá 60 ngày vẫn làm được": a figure

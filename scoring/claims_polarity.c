@@ -292,7 +292,12 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     const CueHit *ch = hit (p, h);
     /* "Sở Tư pháp không còn cấp", not "10 năm và không được gia hạn":
      * a conjunction between starts another statement */
-    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + after
+    /* the farther reach only for a plain negation ("không tiếp nhận"),
+     * not "nơi bạn cư trú trước đây", which tells of the place */
+    guint reach = after > 2 && !word_is (p, ch->w0, "không", "khong", lenient)
+                          && !word_is (p, ch->w0, "chưa", "chua", lenient)
+                      ? 2 : after;
+    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + reach
         && !stop_between (p, w1, ch->w0)
         && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
                              || word_is (p, w1, "nhưng", "nhung", lenient)

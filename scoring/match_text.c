@@ -347,6 +347,48 @@ no_need (const AnswerPart *p, const CueHit *ch, gboolean lenient)
          || answer_word_is (p, ch->w1 - 1, "required");
 }
 
+/* A condition in clause [c0, c1): "nếu", "khi", "if", "when". */
+static gboolean
+conditional_in (const AnswerPart *p, guint c0, guint c1, gboolean lenient)
+{
+  for (guint k = c0; k < c1 && k < p->words->len; k++)
+    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
+        || answer_word_is (p, k, "khi") || answer_word_is (p, k, "if")
+        || answer_word_is (p, k, "when"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the first words words of hay (a phrase form) end what is said
+ * there: nothing after, or only a light word ("trong văn bản", "nữa",
+ * "đâu") — "văn bản ủy quyền" is another thing than "văn bản". */
+static gboolean
+ends_phrase (const char *hay, guint words, gboolean lenient)
+{
+  static const char *const light[] = {"trong", "cho", "nữa", "đâu", "ạ",
+                                      "nhé", "in", "for", "to"};
+  static const char *const plain[] = {"trong", "cho", "nua", "dau", "a",
+                                      "nhe", "in", "for", "to"};
+  const char *q = hay;
+  for (guint i = 0; i < words && *q; i++) {
+    while (*q == ' ')
+      q++;
+    while (*q && *q != ' ')
+      q++;
+  }
+  while (*q == ' ')
+    q++;
+  if (*q == '\0')
+    return TRUE;
+  gsize n = strcspn (q, " ");
+  for (gsize i = 0; i < G_N_ELEMENTS (light); i++) {
+    const char *w = lenient ? plain[i] : light[i];
+    if (strlen (w) == n && strncmp (q, w, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "Công an không bắt buộc phải nêu lý do": a statement the key requires,
  * said not to be needed — the answer denies it, whatever else of the
  * fact it states. The denied words (new), or NULL. */
@@ -366,8 +408,8 @@ denied_name (View *v, const Aliases *a)
         from++;
       claims_clause (p, from, from + 1, &c0, &c1);
       guint to = MIN (c1, from + 8);
-      if (from >= to)
-        continue;
+      if (from >= to || conditional_in (p, c0, c1, lenient))
+        continue; /* "… không cần văn bản ủy quyền nếu tự đi nộp" */
       const CueWord *a0 = &g_array_index (p->words, CueWord, from);
       const CueWord *a1 = &g_array_index (p->words, CueWord, to - 1);
       g_autofree char *text = g_strndup (p->norm + a0->start,
@@ -375,11 +417,13 @@ denied_name (View *v, const Aliases *a)
       g_autofree char *plain = normalize_phrase (text, lenient);
       g_autofree char *hay = names_canonical_copy (plain, lenient);
       for (guint k = 0; k < a->form[m]->len; k++) {
-        guint word;
-        if ((names_find (hay, a->form[m]->pdata[k], lenient, &word, NULL)
-             || names_find_elided (hay, a->form[m]->pdata[k], lenient, &word,
-                                   NULL))
-            && word == 0) {
+        guint word, words;
+        const char *alias = a->form[m]->pdata[k];
+        if (names_word_count (alias) < 2)
+          continue;
+        if ((names_find (hay, alias, lenient, &word, &words)
+             || names_find_elided (hay, alias, lenient, &word, &words))
+            && word == 0 && ends_phrase (hay, words, lenient)) {
           const CueWord *n0 = &g_array_index (p->words, CueWord, ch->w0);
           return g_strndup (p->norm + n0->start, a1->end - n0->start);
         }
@@ -403,6 +447,27 @@ words_name (View *v, const AnswerPart *p, guint w0, guint w1, const Aliases *a)
   for (guint k = 0; a && k < a->form[m]->len; k++)
     if (names_find (form, a->form[m]->pdata[k], lenient, NULL, NULL))
       return TRUE;
+  return FALSE;
+}
+
+/* The office at w is what the reply says does it or where it is done:
+ * "do", "thuộc", "tại", "ở", "cho", "về", "sang", "by", "to", "under"
+ * right before it — not "cần văn bản thẩm định của Sở …", "xin ý kiến Sở
+ * …". */
+static gboolean
+agent_before (View *v, const AnswerPart *p, guint w)
+{
+  static const char *const strict[] = {"do", "thuộc", "tại", "ở", "cho",
+                                       "về", "sang", "by", "to", "under",
+                                       "with", "là"};
+  static const char *const plain[] = {"do", "thuoc", "tai", "o", "cho",
+                                      "ve", "sang", "by", "to", "under",
+                                      "with", "la"};
+  const char *const *set = v->a->lenient ? plain : strict;
+  for (guint k = w >= 2 ? w - 2 : 0; k < w; k++)
+    for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
+      if (answer_word_is (p, k, set[i]))
+        return TRUE;
   return FALSE;
 }
 
@@ -471,7 +536,7 @@ other_for_subject (View *v, const Fact *f)
           /* a ministry for a ministry, a department for a department */
           || (gsize) (first->end - first->start) != head_n
           || strncmp (p->norm + first->start, head, head_n) != 0
-          || example_before (p, ch->w0)
+          || example_before (p, ch->w0) || !agent_before (v, p, ch->w0)
           || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
         continue;
       gboolean forbidden = FALSE;

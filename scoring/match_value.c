@@ -243,11 +243,8 @@ classify (const Fact *f, const Expected *e, const NumbersMention *m)
                    ? Q_MATCH : Q_OTHER;
       return Q_CONTRA;
     }
-    /* "2–3 ngày làm việc" states the limit 3; "3–5 ngày" does not; a
-     * deadline's window ("từ 90 ngày đến 30 ngày trước ngày hết hạn")
-     * states it at either end */
-    if (is_key (f, e, m->hi, fu)
-        || (f->about == ABOUT_DEADLINE && is_key (f, e, m->lo, fu)))
+    /* "2–3 ngày làm việc" states the limit 3; "3–5 ngày" does not */
+    if (is_key (f, e, m->hi, fu))
       return Q_MATCH;
     return in_set (e, m->hi, fu) ? Q_OTHER : Q_CONTRA;
   }
@@ -652,14 +649,34 @@ key_matches (const Fact *f, View *v)
   return out;
 }
 
+/* A word opening a window right before c ("không sớm hơn 90 ngày",
+ * "sớm nhất", "tối đa", "từ 90 ngày đến …", "no earlier than"). */
+static gboolean
+opens_window (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  gboolean lenient = v->a->lenient;
+  for (guint k = c->w0 >= 3 ? c->w0 - 3 : 0; k <= c->w0 && k < p->words->len;
+       k++)
+    if (answer_word_is (p, k, lenient ? "som" : "sớm")
+        || answer_word_is (p, k, lenient ? "tu" : "từ")
+        || (answer_word_is (p, k, lenient ? "toi" : "tối")
+            && answer_word_is (p, k + 1, lenient ? "da" : "đa"))
+        || answer_word_is (p, k, "earlier") || answer_word_is (p, k, "earliest")
+        || answer_word_is (p, k, "from"))
+      return TRUE;
+  return FALSE;
+}
+
 /* "… chậm nhất 30 ngày trước ngày giấy phép hết hạn, và không sớm hơn
  * 90 ngày": a deadline's window opens at the larger figure, said in the
  * sentence that states the key's. */
 static gboolean
-window_edge (const Fact *f, const ValueClaim *c, const GPtrArray *matches)
+window_edge (View *v, const Fact *f, const ValueClaim *c,
+             const GPtrArray *matches)
 {
   if (f->about != ABOUT_DEADLINE || c->m.unit != f->value.unit
-      || c->m.hi <= f->value.value)
+      || c->m.hi <= f->value.value || !opens_window (v, c))
     return FALSE;
   for (guint i = 0; matches && i < matches->len; i++)
     if (((const ValueClaim *) matches->pdata[i])->part == c->part)
@@ -686,7 +703,7 @@ match_quantity (const Fact *f, View *v, Outcome *o)
       g_autofree char *per_x = NULL, *per_m = NULL;
       if (matches == NULL)
         matches = key_matches (f, v);
-      if (window_edge (f, c, matches)) {
+      if (window_edge (v, f, c, matches)) {
         outcome_note (o, span, "set_aside", "claim.window", NULL);
         continue;
       }

@@ -27,6 +27,32 @@ word (const AnswerPart *p, guint i)
   return &g_array_index (p->words, CueWord, i);
 }
 
+/* "is a common wrong guess": the English article, not option A — "a"
+ * after a word that takes one and before a word, no pause between. */
+static gboolean
+english_article (const AnswerPart *p, guint i)
+{
+  static const char *const before[] = {
+    "is", "was", "as", "for", "of", "in", "such", "have", "has", "be",
+    "with", "to", "at", "on", "by", "not", "than", "get",
+    "make", "take", "give", "need", "needs", "it", "there", "what", "just",
+  };
+  static const char *const verbs[] = {
+    "is", "was", "are", "can", "could", "may", "might", "would", "should",
+    "and", "or", "also", "seems", "looks", "sounds", "does", "remains",
+  };
+  if (!answer_word_is (p, i, "a") || i == 0 || i + 1 >= p->words->len
+      || word (p, i + 1)->gap != 0 || word (p, i)->gap != 0)
+    return FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (answer_word_is (p, i + 1, verbs[k]))
+      return FALSE; /* "and A is also acceptable": the option */
+  for (gsize k = 0; k < G_N_ELEMENTS (before); k++)
+    if (answer_word_is (p, i - 1, before[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The choice whose letter word i is, or -1. */
 static gint
 letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
@@ -34,7 +60,7 @@ letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
   if (i >= p->words->len)
     return -1;
   const CueWord *cw = word (p, i);
-  if (cw->end - cw->start > 2)
+  if (cw->end - cw->start > 2 || english_article (p, i))
     return -1;
   for (guint c = 0; c < key->choices->len; c++) {
     const char *l = ((const Choice *) key->choices->pdata[c])->letter;

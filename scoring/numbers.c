@@ -77,6 +77,10 @@ parse_unit (const Toks *k, int i, int *end)
       *end = i + 3;
       return NUMBERS_UNIT_WORKING_DAY;
     }
+    if (is_w (k, i + 1, W_LV)) { /* "3 ngày lv" typed in a chat */
+      *end = i + 2;
+      return NUMBERS_UNIT_WORKING_DAY;
+    }
     return weekends_excluded (k, i + 1) ? NUMBERS_UNIT_WORKING_DAY
                                         : NUMBERS_UNIT_DAY;
   }

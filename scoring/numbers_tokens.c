@@ -27,6 +27,7 @@ static const struct {
   {"rưỡi", W_RUOI},   {"chục", W_CHUC},
   {"đồng", W_DONG},   {"đ", W_DONG},    {"vnd", W_VND},     {"vnđ", W_VND},
   {"ngày", W_NGAY},   {"ngay", W_NGAY2}, {"làm", W_LAM},    {"việc", W_VIEC},
+  {"lv", W_LV}, /* chat: "3 ngày lv" */
   {"giờ", W_GIO},     {"tiếng", W_GIO}, {"h", W_H},         {"tuần", W_TUAN},
   {"tháng", W_THANG}, {"phút", W_PHUT},
   {"miễn", W_MIEN},   {"phí", W_PHI},   {"lệ", W_LE},       {"thu", W_THU},

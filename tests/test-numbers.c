@@ -92,7 +92,7 @@ static const struct {
   {"15.000đ trực tiếp, 7.000đ trực tuyến", "vnd =15000; vnd =7000"},
   {"3 ngày", "day =3"},
   {"3 ngày làm việc", "working_day =3"},
-  {"le phi 7k, 3 ngay lv nha", "vnd =7000; working_day =3"},
+  {"lệ phí 7k, 3 ngày lv nha", "vnd =7000; working_day =3"}, /* chat */
   {"từ 3 đến 5 ngày", "day ..3-5"},
   {"3-5 ngày làm việc", "working_day ..3-5"},
   {"không quá 10 ngày", "day <=10"},

@@ -715,45 +715,6 @@ claims_general_label (const AnswerPart *p, guint h)
   return FALSE;
 }
 
-gint
-claims_correction_part (const Answer *a)
-{
-  for (guint i = 0; i < a->parts->len; i++) {
-    const AnswerPart *p = answer_part (a, i);
-    for (guint h = 0; !p->quoted && h < p->cues->len; h++)
-      if (hit (p, h)->cls == CUE_CORRECTION)
-        return (gint) i;
-  }
-  return -1;
-}
-
-/* "… 05 ngày làm việc. Xin đính chính: thời hạn là 03 ngày làm việc": a
- * figure of the kind the correction states again (money, or a time)
- * said before it is corrected. */
-static void
-mark_corrected (const Answer *a, GArray *claims)
-{
-  gint corr = claims_correction_part (a);
-  if (corr < 0)
-    return;
-  gboolean money_again = FALSE, time_again = FALSE;
-  for (guint k = 0; k < claims->len; k++) {
-    const ValueClaim *c = &g_array_index (claims, ValueClaim, k);
-    if ((gint) c->part < corr || c->polarity == POL_QUOTED)
-      continue;
-    if (c->m.unit == NUMBERS_UNIT_VND)
-      money_again = TRUE;
-    else
-      time_again = TRUE;
-  }
-  for (guint k = 0; k < claims->len; k++) {
-    ValueClaim *c = &g_array_index (claims, ValueClaim, k);
-    if ((gint) c->part < corr
-        && (c->m.unit == NUMBERS_UNIT_VND ? money_again : time_again))
-      c->corrected = TRUE;
-  }
-}
-
 GArray *
 claims_values (const Answer *a)
 {
@@ -776,7 +737,7 @@ claims_values (const Answer *a)
     }
   }
   repeats_keep_subject (a, out);
-  mark_corrected (a, out);
+  claims_mark_corrected (a, out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 /* Polarity of a name or value (scoring/claims.h claims_polarity): negated,
- * history, quoted or stated, read from the cues around it. Split from
+ * history, quoted or stated, read from the cues around it; and an answer
+ * correcting itself, which supersedes what it said before. Split from
  * claims.c, which reads the rest of a claim. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
@@ -309,4 +310,45 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       || claims_ended_after (p, w1) || claims_line_history (a, p, w0))
     return POL_HISTORY;
   return POL_STATED;
+}
+
+/* ---- an answer correcting itself (claims.h, claims_private.h) --------- */
+
+gint
+claims_correction_part (const Answer *a)
+{
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++)
+      if (hit (p, h)->cls == CUE_CORRECTION)
+        return (gint) i;
+  }
+  return -1;
+}
+
+/* "… 05 ngày làm việc. Xin đính chính: thời hạn là 03 ngày làm việc": a
+ * figure of the kind the correction states again (money, or a time)
+ * said before it is corrected. */
+void
+claims_mark_corrected (const Answer *a, GArray *claims)
+{
+  gint corr = claims_correction_part (a);
+  if (corr < 0)
+    return;
+  gboolean money_again = FALSE, time_again = FALSE;
+  for (guint k = 0; k < claims->len; k++) {
+    const ValueClaim *c = &g_array_index (claims, ValueClaim, k);
+    if ((gint) c->part < corr || c->polarity == POL_QUOTED)
+      continue;
+    if (c->m.unit == NUMBERS_UNIT_VND)
+      money_again = TRUE;
+    else
+      time_again = TRUE;
+  }
+  for (guint k = 0; k < claims->len; k++) {
+    ValueClaim *c = &g_array_index (claims, ValueClaim, k);
+    if ((gint) c->part < corr
+        && (c->m.unit == NUMBERS_UNIT_VND ? money_again : time_again))
+      c->corrected = TRUE;
+  }
 }

@@ -49,6 +49,9 @@ gboolean claims_history_context (const Answer *a, const AnswerPart *p);
 /* The line of p opens on a label that tells the past ("**Lịch sử thẩm
  * quyền:** …", "History: …") and p says no "now" before word w0. */
 gboolean claims_line_history (const Answer *a, const AnswerPart *p, guint w0);
+/* Marks the claims said before the answer corrects itself on the same
+ * kind of figure (claims_polarity.c). */
+void claims_mark_corrected (const Answer *a, GArray *claims);
 /* An "ended" cue ("… đã kết thúc") at or after w1. */
 gboolean claims_ended_after (const AnswerPart *p, guint w1);
 

@@ -3,7 +3,11 @@
  * ("Đáp án đúng là B … phương án A sai vì …" picks B). Letters are read at
  * the start of the answer and after a cue (đáp án, phương án, chọn, câu,
  * the answer is); ordinals ("phương án thứ hai"); failing a letter, the
- * option whose text the answer states, in its words or its numbers. */
+ * option whose text the answer states, in its words or its numbers.
+ *
+ * Past 800 lines (813): letters, ordinals and option texts share the
+ * private word and cue helpers at its top; the next split is the option
+ * texts (options_by_text and what it calls) into a file of their own. */
 #include "scoring/match.h"
 
 #include "scoring/cues.h"

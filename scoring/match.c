@@ -325,6 +325,17 @@ match_echoes_question (View *v, guint part)
   return shared >= 4 && shared * 2 >= n;
 }
 
+gboolean
+match_cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == cls && ch->w0 >= from && ch->w0 < to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* How many of a header's distinct words the question has, and of how
  * many. */
 static void

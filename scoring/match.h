@@ -142,6 +142,18 @@ gboolean match_other_fee (View *v, const ValueClaim *c, char **named,
  * đăng ký" to "… 20 ngày sau …?"); a sum reckoned on the key value itself
  * ("3 × 12.000 = 36.000 đồng"); a charge per extra item ("mỗi phiếu thêm
  * 5.000 đồng"). */
+/* A cue of cls starting in words [from, to) of p. */
+gboolean match_cue_in (const AnswerPart *p, CueClass cls, guint from,
+                       guint to);
+
+/* Multiple choice (match_choice.c): a word read past between a pick cue
+ * and its option ("đáp án [đúng] [là]"). By the options' texts
+ * (match_choice_text.c): the options named right after a pick cue, and
+ * those the answer states otherwise; bit per choice, 0 when none. */
+gboolean match_choice_filler (const AnswerPart *p, guint i, gboolean lenient);
+guint match_options_after_pick (const JudgeKey *key, View *v);
+guint match_options_by_text (const JudgeKey *key, View *v);
+
 /* The case of f that claim c is said of, or NULL (match_case.c). */
 const FactCase *match_case_of (const Fact *f, View *v, const ValueClaim *c);
 

@@ -3,18 +3,11 @@
  * ("Đáp án đúng là B … phương án A sai vì …" picks B). Letters are read at
  * the start of the answer and after a cue (đáp án, phương án, chọn, câu,
  * the answer is); ordinals ("phương án thứ hai"); failing a letter, the
- * option whose text the answer states, in its words or its numbers.
- *
- * Past 800 lines (813): letters, ordinals and option texts share the
- * private word and cue helpers at its top; the next split is the option
- * texts (options_by_text and what it calls) into a file of their own. */
+ * option whose text the answer states, in its words or its numbers
+ * (those readers are match_choice_text.c's). */
 #include "scoring/match.h"
 
 #include "scoring/cues.h"
-#include "scoring/dates.h"
-#include "scoring/names.h"
-#include "scoring/normalize.h"
-#include "scoring/numbers.h"
 #include "util/jsonw.h"
 
 #include <string.h>
@@ -75,18 +68,6 @@ letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
   return -1;
 }
 
-/* A cue of cls starting in words [from, to). */
-static gboolean
-cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
-{
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if (ch->cls == cls && ch->w0 >= from && ch->w0 < to)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* A cue of cls ending at most gap words before w. */
 static gboolean
 cue_before (const AnswerPart *p, CueClass cls, guint w, guint gap)
@@ -101,8 +82,8 @@ cue_before (const AnswerPart *p, CueClass cls, guint w, guint gap)
 
 /* Words read past between a cue and its letter: "đáp án [đúng] [là]",
  * "Đáp án: [câu] B", "chọn [phương án] C". */
-static gboolean
-filler_word (const AnswerPart *p, guint i, gboolean lenient)
+gboolean
+match_choice_filler (const AnswerPart *p, guint i, gboolean lenient)
 {
   static const char *const strict[] = {"đúng", "là", "chính", "xác", "nhất",
                                        "is", "the", "correct", "right", "của",
@@ -187,7 +168,7 @@ rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
   while (stop < p->words->len && stop < e + 8 && letter_at (key, p, stop) < 0
          && !(word (p, stop)->gap & CUE_GAP_STOP))
     stop++;
-  return cue_in (p, CUE_REJECT, e, stop);
+  return match_cue_in (p, CUE_REJECT, e, stop);
 }
 
 /* Punctuation right after word i ("B.", "B)", "B —"), or the end. */
@@ -212,7 +193,7 @@ static LetterUse
 use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
 {
   guint start = 0;
-  while (start < p->words->len && cue_in (p, CUE_FILLER, start, start + 1))
+  while (start < p->words->len && match_cue_in (p, CUE_FILLER, start, start + 1))
     start++;
   if (first_part && i == start && punct_after (p, i))
     return L_STRONG;
@@ -225,15 +206,15 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
     if (cue_before (p, CUE_PICK, j, 0)) /* "đáp án: B", "Đáp án B. …" */
       /* "Đáp án C - 60 ngày nhé." opening its own sentence */
       return j < i || (j > 0 && (word (p, j)->gap & CUE_GAP_COLON))
-                     || (first_part && cue_in (p, CUE_PICK, start, start + 1))
-                     || (cue_in (p, CUE_PICK, start, start + 1)
+                     || (first_part && match_cue_in (p, CUE_PICK, start, start + 1))
+                     || (match_cue_in (p, CUE_PICK, start, start + 1)
                          && (answer_word_is (p, start, lenient ? "dap" : "đáp")
                              || answer_word_is (p, start, "answer"))
                          && punct_after (p, i)
                          && (i + 1 >= p->words->len
                              || !(word (p, i + 1)->gap & CUE_GAP_OPEN)))
                  ? L_STRONG : L_MENTION;
-    if (j == 0 || i - j >= 3 || !filler_word (p, j - 1, lenient))
+    if (j == 0 || i - j >= 3 || !match_choice_filler (p, j - 1, lenient))
       break;
     j--;
   }
@@ -289,7 +270,7 @@ static guint
 lead_word (const AnswerPart *p)
 {
   guint w = 0;
-  while (w < p->words->len && cue_in (p, CUE_FILLER, w, w + 1))
+  while (w < p->words->len && match_cue_in (p, CUE_FILLER, w, w + 1))
     w++;
   return w;
 }
@@ -335,7 +316,7 @@ static int
 option_verdict (const AnswerPart *p, guint from, gboolean lenient)
 {
   for (guint k = from; k < p->words->len; k++) {
-    if (cue_in (p, CUE_REJECT, k, k + 1))
+    if (match_cue_in (p, CUE_REJECT, k, k + 1))
       return 0;
     if ((answer_word_is (p, k, lenient ? "dung" : "đúng")
          && !answer_word_is (p, k + 1,
@@ -393,7 +374,7 @@ intro_pick (const Answer *a, guint pi)
   if (!cue_before (q, CUE_PICK_STRONG, n, 1)
       && !cue_before (q, CUE_PICK_FINAL, n, 1))
     return L_NONE;
-  return cue_in (q, CUE_SO, 0, n) || cue_in (q, CUE_PICK_FINAL, 0, n)
+  return match_cue_in (q, CUE_SO, 0, n) || match_cue_in (q, CUE_PICK_FINAL, 0, n)
              ? L_FINAL : L_STRONG;
 }
 
@@ -424,7 +405,7 @@ static gboolean
 picked_after (const AnswerPart *p, guint i, gboolean lenient)
 {
   guint j = i;
-  while (j > 0 && i - j < 3 && filler_word (p, j - 1, lenient))
+  while (j > 0 && i - j < 3 && match_choice_filler (p, j - 1, lenient))
     j--;
   for (guint k = j; k <= i; k++)
     if (cue_before (p, CUE_PICK, k, 0) || cue_before (p, CUE_PICK_STRONG, k, 0))
@@ -508,248 +489,6 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
   }
 }
 
-/* ---- option texts -------------------------------------------------------- */
-
-static gboolean
-stated_name (View *v, const Aliases *text)
-{
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    AnswerPart *p = answer_part (v->a, i);
-    guint w, n;
-    if (p->quoted
-        || judge_aliases_find_in (text, v->a->lenient, p->phrase,
-                                  &p->phrase_words, &w, &n) < 0)
-      continue;
-    guint w0 = answer_source_word (p->phrase_src, w);
-    guint w1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
-    if (claims_polarity (v->a, p, w0, w1) == POL_STATED
-        && !cue_in (p, CUE_REJECT, w1, w1 + 3))
-      return TRUE;
-  }
-  return FALSE;
-}
-
-static gboolean
-stopword (const char *w, gsize n, gboolean lenient)
-{
-  static const char *const strict[] = {"trong", "của", "và", "là", "các",
-                                       "những", "tại", "cho", "với", "được",
-                                       "có", "không", "theo", "một", "thì"};
-  static const char *const plain[] = {"trong", "cua", "va", "la", "cac",
-                                      "nhung", "tai", "cho", "voi", "duoc",
-                                      "co", "khong", "theo", "mot", "thi"};
-  const char *const *set = lenient ? plain : strict;
-  for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
-    if (strlen (set[i]) == n && memcmp (set[i], w, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The share of the option's content words (its phrase form, stopwords
- * out) that one stated part of the answer has: "ngày làm việc hôm sau"
- * covers "trong ngày làm việc tiếp theo". */
-static double
-coverage (View *v, const Choice *ch)
-{
-  const char *opt = ch->text->form[v->a->lenient]->pdata[0];
-  g_auto (GStrv) ow = g_strsplit (opt, " ", -1);
-  double best = 0;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted)
-      continue;
-    guint want = 0, have = 0;
-    for (guint k = 0; ow[k]; k++) {
-      gsize n = strlen (ow[k]);
-      if (n == 0 || stopword (ow[k], n, v->a->lenient))
-        continue;
-      want++;
-      g_autofree char *needle = g_strconcat (" ", ow[k], " ", NULL);
-      have += strstr (p->phrase, needle) != NULL;
-    }
-    if (want >= 2 && (double) have / want > best
-        && claims_polarity (v->a, p, 0, 1) == POL_STATED
-        && !cue_in (p, CUE_REJECT, 0, p->words->len))
-      best = (double) have / want;
-  }
-  return best;
-}
-
-/* Where the option's own number (34 in "34 tỉnh, thành phố") is first
- * stated in the answer, in digits or words ("ba mươi tư": read whole, so
- * its "ba" is no 3), or G_MAXUINT. */
-static guint
-number_position (const Answer *a, double n)
-{
-  guint pos = 0;
-  for (guint i = 0; i < a->parts->len; i++) {
-    const AnswerPart *p = answer_part (a, i);
-    for (guint w = 0; w < p->words->len; w++, pos++) {
-      if (p->quoted)
-        continue;
-      double value = -1;
-      guint longest = 0;
-      for (guint len = 1; len <= 5 && w + len <= p->words->len; len++) {
-        g_autofree char *s = g_strndup (p->norm + word (p, w)->start,
-                                        word (p, w + len - 1)->end
-                                            - word (p, w)->start);
-        double x;
-        if (numbers_parse (s, &x)) {
-          value = x;
-          longest = len;
-        }
-      }
-      if (longest > 0 && value == n)
-        return pos;
-      if (longest > 1) {
-        pos += longest - 1;
-        w += longest - 1;
-      }
-    }
-  }
-  return G_MAXUINT;
-}
-
-static gboolean
-option_number (const Choice *c, double *n)
-{
-  for (const char *p = c->norm; *p; p++)
-    if (g_ascii_isdigit (*p) && (p == c->norm || !g_ascii_isalnum (p[-1]))) {
-      gsize k = 0;
-      while (g_ascii_isdigit (p[k]) || p[k] == '.')
-        k++;
-      g_autofree char *s = g_strndup (p, k);
-      return numbers_parse (s, n);
-    }
-  return FALSE;
-}
-
-/* Options that are dates: the one whose date the answer states. */
-static guint
-options_by_date (const JudgeKey *key, View *v)
-{
-  answer_scan (v->a, ANSWER_DATES);
-  guint found = 0, dated = 0;
-  for (guint c = 0; c < key->choices->len && c < 32; c++) {
-    const Choice *ch = key->choices->pdata[c];
-    g_autoptr (GArray) d = dates_scan (ch->norm, FALSE);
-    if (d->len == 0)
-      continue;
-    dated++;
-    const DatesMention *od = &g_array_index (d, DatesMention, 0);
-    for (guint i = 0; i < v->a->parts->len; i++) {
-      const AnswerPart *p = answer_part (v->a, i);
-      for (guint k = 0; !p->quoted && p->dates && k < p->dates->len; k++) {
-        const DatesMention *ad = &g_array_index (p->dates, DatesMention, k);
-        if (ad->year == od->year && ad->month == od->month
-            && ad->day == od->day)
-          found |= 1u << c;
-      }
-    }
-  }
-  return dated >= 2 ? found : 0;
-}
-
-static guint
-options_by_text (const JudgeKey *key, View *v)
-{
-  guint by_text = 0;
-  for (guint c = 0; c < key->choices->len && c < 32; c++) {
-    const Choice *ch = key->choices->pdata[c];
-    /* an option that is a bare number ("28") is read by the number rule
-     * below: as a phrase it is found inside "gồm 28 tỉnh và 6 thành phố" */
-    if (strspn (ch->norm, "0123456789. ") == strlen (ch->norm))
-      continue;
-    if (stated_name (v, ch->text))
-      by_text |= 1u << c;
-  }
-  if (by_text != 0)
-    return by_text;
-  guint by_date = options_by_date (key, v);
-  if (by_date != 0)
-    return by_date;
-  /* the options' own numbers: the one the answer states first */
-  guint first_pos = G_MAXUINT, first = 0;
-  for (guint c = 0; c < key->choices->len && c < 32; c++) {
-    double n;
-    if (!option_number (key->choices->pdata[c], &n))
-      continue;
-    guint pos = number_position (v->a, n);
-    if (pos < first_pos) {
-      first_pos = pos;
-      first = 1u << c;
-    }
-  }
-  if (first != 0)
-    return first;
-  /* the option in the answer's own words */
-  double best = 0, second = 0;
-  guint which = 0;
-  for (guint c = 0; c < key->choices->len && c < 32; c++) {
-    double cov = coverage (v, key->choices->pdata[c]);
-    if (cov > best) {
-      second = best;
-      best = cov;
-      which = 1u << c;
-    } else if (cov > second)
-      second = cov;
-  }
-  return best >= 0.8 && best - second >= 0.199 ? which : 0;
-}
-
-/* Whether words [w0, w1) name the answer ("đáp án", "câu trả lời",
- * "answer", "correct"). */
-static gboolean
-names_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
-{
-  for (guint k = w0; k < w1; k++)
-    if (answer_word_is (p, k, lenient ? "an" : "án")
-        || answer_word_is (p, k, lenient ? "loi" : "lời")
-        || answer_word_is (p, k, "answer") || answer_word_is (p, k, "correct"))
-      return TRUE;
-  return FALSE;
-}
-
-/* "=> Chốt đáp án: người đại diện hợp pháp", "The correct answer is:
- * two years": the option whose text follows a pick cue at once. The
- * options so named, or 0. */
-static guint
-options_after_pick (const JudgeKey *key, View *v)
-{
-  gboolean lenient = v->a->lenient;
-  guint found = 0;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
-      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      /* "chốt đáp án:", "đáp án đúng là", "the correct answer is" — not
-       * a bare "chọn" ("Nhiều người chọn Sở Tư pháp, nhưng …") */
-      if ((ch->cls != CUE_PICK_FINAL
-           && !(ch->cls == CUE_PICK_STRONG
-                && names_answer (p, ch->w0, ch->w1, lenient)))
-          || ch->w1 >= p->words->len)
-        continue;
-      guint from = ch->w1;
-      while (from < p->words->len && filler_word (p, from, lenient))
-        from++;
-      if (from >= p->words->len)
-        continue;
-      const CueWord *a0 = word (p, from);
-      g_autofree char *plain = normalize_phrase (p->norm + a0->start, lenient);
-      g_autofree char *hay = names_canonical_copy (plain, lenient);
-      for (guint c = 0; c < key->choices->len && c < 32; c++) {
-        const Choice *opt = key->choices->pdata[c];
-        guint w;
-        for (guint k = 0; k < opt->text->form[lenient]->len; k++)
-          if (names_find (hay, opt->text->form[lenient]->pdata[k], lenient,
-                          &w, NULL) && w == 0)
-            found |= 1u << c;
-      }
-    }
-  }
-  return found;
-}
-
 /* ---- the matcher ---------------------------------------------------------- */
 
 static void
@@ -778,9 +517,9 @@ match_choice (const Fact *f, View *v, Outcome *o)
     picked = pk.mentioned & ~pk.rejected;
   gboolean by_text = FALSE;
   if (picked == 0 && pk.strong == 0) {
-    picked = options_after_pick (key, v) & ~pk.rejected;
+    picked = match_options_after_pick (key, v) & ~pk.rejected;
     if (picked == 0)
-      picked = options_by_text (key, v) & ~pk.rejected;
+      picked = match_options_by_text (key, v) & ~pk.rejected;
     by_text = picked != 0;
   }
   guint right = 0;

@@ -296,18 +296,30 @@ option_line (const JudgeKey *key, const Answer *a, guint pi)
   gint c = letter_at (key, p, w);
   if (c < 0 || !punct_after (p, w))
     return FALSE;
-  /* lines that name their option may stand in paragraphs of their own */
+  /* "**Answer: B — …**" concludes the walk ("Option B —" names one) */
+  if (match_cue_in (p, CUE_PICK, 0, lead_word (p))
+      || match_cue_in (p, CUE_PICK_STRONG, 0, w)
+      || match_cue_in (p, CUE_PICK_FINAL, 0, w))
+    return FALSE;
+  /* lines that name their option may stand in paragraphs of their own,
+   * and so may a walk through three or more options ("**A. Sở Tư pháp**
+   * — … Loại." then "**B. …**", each a paragraph) */
   gboolean named = option_named (p, lead_word (p)) > 0;
+  guint others = 0, far = 0;
   for (guint k = 0; k < a->parts->len; k++) {
     const AnswerPart *q = answer_part (a, k);
-    if (k == pi || (q->block != p->block && !named))
+    if (k == pi)
       continue;
     guint qw = first_word (q);
     gint qc = letter_at (key, q, qw);
-    if (qc >= 0 && qc != c && punct_after (q, qw))
+    if (qc < 0 || qc == c || qc >= 32 || !punct_after (q, qw))
+      continue;
+    if (q->block == p->block || named)
       return TRUE;
+    far |= 1u << qc;
+    others = (guint) __builtin_popcount (far);
   }
-  return FALSE;
+  return others >= 2;
 }
 
 /* The verdict an option line gives its option: 1 right ("→ đúng",

@@ -379,11 +379,42 @@ retrieved_passage (const char *s, gsize n)
   return FALSE;
 }
 
-/* "# Lệ phí", or a line wholly in bold. */
+/* "■ CƠ QUAN THỰC HIỆN", "┌ VĂN BẢN BỊ THAY THẾ", "【PHÍ, LỆ PHÍ】": a
+ * portal's field title, a symbol (no letter, digit or ASCII) then a few
+ * words in capitals. An all-capitals line without the symbol may be chat
+ * typed with caps lock, so it is no heading. */
+static gboolean
+is_decorated_heading (const char *s, gsize n)
+{
+  const char *end = s + n, *q = s;
+  gboolean symbol = FALSE, upper = FALSE;
+  while (q < end && (guchar) *q >= 0x80) {
+    gunichar c = g_utf8_get_char_validated (q, end - q);
+    if (c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_isalnum (c))
+      return FALSE;
+    symbol = TRUE;
+    q = g_utf8_next_char (q);
+  }
+  if (!symbol || count_words (q, end - q) > 10)
+    return FALSE;
+  while (q < end) {
+    gunichar c = g_utf8_get_char_validated (q, end - q);
+    if (c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_islower (c)
+        || c == '.')
+      return FALSE;
+    upper = upper || g_unichar_isupper (c);
+    q = g_utf8_next_char (q);
+  }
+  return upper;
+}
+
+/* "# Lệ phí", a line wholly in bold, or a portal's decorated title. */
 static gboolean
 is_heading (const char *s, gsize n)
 {
   if (n > 0 && s[0] == '#')
+    return TRUE;
+  if (is_decorated_heading (s, n))
     return TRUE;
   if (n < 5 || strncmp (s, "**", 2) != 0)
     return FALSE;

@@ -80,8 +80,11 @@ claims_history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient
     const CueHit *ch = hit (p, h);
     if (ch->w0 < c0 || ch->w1 > w0)
       continue;
-    /* "ngày trước" is the old days, "15 ngày trước ngày …" a count */
-    if (ch->cls == CUE_HIST && !(ch->w0 > 0 && starts_with_digit (p, ch->w0 - 1)))
+    /* "ngày trước" is the old days, "15 ngày trước ngày …" a count, "1.
+     * Trước đây là bộ nào?" a numbered question on the past */
+    if (ch->cls == CUE_HIST
+        && !(ch->w0 > 0 && starts_with_digit (p, ch->w0 - 1)
+             && !(word (p, ch->w0)->gap & (CUE_GAP_STOP | CUE_GAP_COLON))))
       past = MAX (past, (gint) ch->w0);
     else if (ch->cls == CUE_NOW)
       now = MAX (now, (gint) ch->w0);
@@ -95,7 +98,17 @@ claims_history_before (const AnswerPart *p, guint c0, guint w0, gboolean lenient
     else if (from_a_date (p, i, lenient))
       now = MAX (now, (gint) i);
   }
-  return past >= 0 && past > now;
+  if (past < 0 || past <= now)
+    return FALSE;
+  /* "nếu đề soạn theo quy định cũ thì A cũng được": the past is the
+   * condition's, what follows "thì" holds under it */
+  gboolean cond = FALSE;
+  for (guint i = c0; i < (guint) past && !cond; i++)
+    cond = word_is (p, i, "nếu", "neu", lenient) || word_is (p, i, "if", "if", lenient);
+  for (guint i = (guint) past + 1; cond && i < w0; i++)
+    if (word_is (p, i, "thì", "thi", lenient) || word_is (p, i, "then", "then", lenient))
+      return FALSE;
+  return TRUE;
 }
 
 /* A negation ending at most gap words before w0, in the clause, not
@@ -259,7 +272,9 @@ Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
   gboolean lenient = a->lenient;
-  if (p->quoted)
+  /* a heading that asks ("**3. Bộ KH&CN có liên quan không?**") names
+   * what its section answers about, it states nothing */
+  if (p->quoted || (p->kind == PART_HEADING && answer_text_asks (p->norm)))
     return POL_QUOTED;
   guint c0, c1;
   claims_clause (p, w0, w1, &c0, &c1);

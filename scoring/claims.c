@@ -566,6 +566,11 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
+  c->threshold = (word_is (p, c->w1, "trở", "tro", lenient)
+                  && word_is (p, c->w1 + 1, "lên", "len", lenient))
+                 || (word_is (p, c->w1, "or", "or", lenient)
+                     && (word_is (p, c->w1 + 1, "more", "more", lenient)
+                         || word_is (p, c->w1 + 1, "longer", "longer", lenient)));
   /* "**Ưu đãi:** sinh viên … được miễn phí hai năm đầu" */
   c->exempt = has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
               || context_has (a, p, CUE_EXEMPT);
@@ -707,7 +712,8 @@ gboolean
 claims_general_label (const AnswerPart *p, guint h)
 {
   const CueHit *ch = hit (p, h);
-  if (p->kind == PART_INTRO)
+  /* "Lệ phí chung:", "**Những gì đang áp dụng (để bạn tham khảo)**" */
+  if (p->kind == PART_INTRO || p->kind == PART_HEADING)
     return TRUE;
   for (guint k = ch->w1; k < p->words->len && k <= (guint) ch->w1 + 8; k++)
     if (word (p, k)->gap & CUE_GAP_COLON)

@@ -58,6 +58,9 @@ typedef struct {
                         tin chung: …"): of no one's own case */
   gboolean yours;    /* said of the citizen's own case ("hợp đồng của bạn
                         áp dụng mức …", "in your case"): the asked case */
+  gboolean threshold; /* a bound of the citizen's situation ("ở trọ từ 30
+                          ngày trở lên", "30 days or more"), not a time
+                          the office takes */
   gboolean multiple; /* for a number of people, copies, pages ("làm cho 50
                         người hết 500k"): a total, not the fee */
   guint32 until;     /* YYYYMMDD: its sentence says it applied until then

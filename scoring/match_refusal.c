@@ -175,7 +175,8 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
 static gboolean
 invents (const ValueClaim *c)
 {
-  if (c->polarity != POL_STATED || c->example || c->operand || c->exempt)
+  if (c->polarity != POL_STATED || c->example || c->operand || c->exempt
+      || c->threshold)
     return FALSE;
   switch (c->subject) {
   case SUBJ_NONE:

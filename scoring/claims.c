@@ -339,6 +339,10 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     if (row == SUBJ_STEP) /* "hết hạn" in a row names its case */
       s = row;
   }
+  /* "| **Cộng cả nhà** | | 400.000 đ |": a sum row under "Lệ phí" */
+  if (s == SUBJ_N && p->row_head >= 0
+      && context_subject (a, p->row_head, money) == SUBJ_TOTAL)
+    s = SUBJ_TOTAL;
   const gint ctx[] = {p->col_head, p->row_head, p->intro, p->heading};
   for (gsize i = 0; s == SUBJ_N && i < G_N_ELEMENTS (ctx); i++)
     s = context_subject (a, ctx[i], money);
@@ -404,6 +408,13 @@ read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
   c->result = (gap_in & CUE_GAP_EQUALS) && !more;
   c->operand = !c->result && (operand_in || times_in || more
                               || (gap_in & CUE_GAP_EQUALS));
+  /* "2 × 2.000 = 4.000 đồng; 248 × 1.000 = 248.000 đồng; cộng 252.000
+   * đồng": a result another computation or a sum follows is a subtotal */
+  for (guint k = c->w1; c->result && k < p->words->len; k++)
+    if ((word (p, k)->gap & CUE_GAP_EQUALS)
+        || word_is (p, k, "cộng", "cong", lenient)
+        || word_is (p, k, "tổng", "tong", lenient))
+      c->result = FALSE, c->operand = TRUE;
 }
 
 /* A number of two to ten said in words ("hai trang", "ba bản"). */

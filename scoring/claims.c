@@ -532,6 +532,13 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
            || claims_line_history (a, p, c->w0)
            || claims_history_context (a, p) || claims_ended_after (p, c->w1))
     c->polarity = POL_HISTORY;
+  /* "mức 400.000 đồng là mức biểu gốc", "15 ngày (bạn đọc được) là quy
+   * định cũ": the clause says what the figure is, and it is the past */
+  for (guint k = c->w1; c->polarity == POL_STATED && k < c1 && k < (guint) c->w1 + 5; k++)
+    if ((word_is (p, k, "là", "la", lenient) || word_is (p, k, "is", "is", lenient)
+         || word_is (p, k, "was", "was", lenient))
+        && has_cue (p, CUE_HIST, k + 1, MIN (k + 5, c1)))
+      c->polarity = POL_HISTORY;
   if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))
     c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
   /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */

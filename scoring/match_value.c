@@ -416,7 +416,16 @@ decide (const Fact *f, View *v, Outcome *o, const Found *fd)
   g_autofree char *ctx = c->channel >= 0
                              ? match_term ("ch", judge_channel_names[c->channel])
                              : g_strdup (about);
-  if (o->status == ST_CONTRADICTION)
+  /* a claim judged under a case of the key says which, and that case's
+   * value: "200.000 đồng" for "cấp mới", where the key gives 100.000 */
+  Expected e;
+  const FactCase *fc = NULL;
+  if (o->status == ST_CONTRADICTION && c->m.bound != NUMBERS_RANGE)
+    expected_for (f, v, c, &e, &fc);
+  if (fc != NULL && e.n > 0 && !e.why_channel && e.why[0] != '@') {
+    g_autofree char *want = numbers_format (e.q[0].value, e.q[0].unit);
+    outcome_rule (o, "value.contradiction_case", o->span, want, e.why, NULL);
+  } else if (o->status == ST_CONTRADICTION)
     outcome_rule (o, c->m.bound == NUMBERS_RANGE ? "value.contradiction_range"
                                                  : "value.contradiction",
                   o->span, o->expected, ctx, NULL);

@@ -109,6 +109,12 @@ check_case (gconstpointer data)
                    cJSON_IsTrue (cJSON_GetObjectItem (c, "correct")));
   g_assert_cmpint ((int) num (j, "contradictions"), ==,
                    (int) num (c, "contradictions"));
+  /* "rules": the rule each fact's explanation gives, where it matters */
+  const cJSON *rules = cJSON_GetObjectItem (c, "rules");
+  for (int i = 0; i < cJSON_GetArraySize (rules); i++)
+    g_assert_cmpstr (cJSON_GetStringValue (cJSON_GetObjectItem (
+                         cJSON_GetArrayItem (facts, i), "rule")),
+                     ==, cJSON_GetArrayItem (rules, i)->valuestring);
   if (cJSON_GetObjectItem (c, "score"))
     g_assert_cmpfloat_with_epsilon (num (j, "score"), num (c, "score"), 1e-4);
   if (cJSON_GetObjectItem (c, "lenient_score"))

@@ -161,10 +161,16 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
                 && separated (p->norm, word (p, ch->w1 - 1)->end,
                               word (p, w0)->start))))
       continue;
+    /* "VND 10,000 in person, VND 5,000 online": a cue right after the
+     * value, a comma after the cue, is the value's whatever follows */
+    gboolean trailing = ch->w0 == w1 && word (p, w1)->gap == 0
+                        && ch->w1 < p->words->len
+                        && (word (p, ch->w1)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP));
     if (ch->w1 <= w0)
       d = 2 * (w0 - ch->w1);
-    else if (ch->w0 >= w1 && !value_starts_in (p, ch->w1, ch->w1 + 2)
-             && !value_starts_in (p, w1, ch->w0))
+    else if (ch->w0 >= w1 && ((!value_starts_in (p, ch->w1, ch->w1 + 2)
+                               && !value_starts_in (p, w1, ch->w0))
+                              || trailing))
       d = 2 * (ch->w0 - w1) + 1;
     else
       continue; /* a cue right before another value is that value's:

@@ -109,9 +109,15 @@ case_distance (View *v, const ValueClaim *c, const Aliases *when)
         continue;
       }
       gboolean nearest = mine < best;
+      /* "5.000 đồng (theo danh sách nộp trực tiếp là 10.000 đồng)": a cue
+       * in the parentheses c is in is c's, not the value's outside */
+      guint g = p->groups && s0 < p->words->len ? p->groups[s0] : 0;
+      gboolean shared = g != 0 && c->w0 < p->words->len && p->groups[c->w0] == g;
       for (guint i = 0; nearest && i < vals->len; i++) {
         const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
-        nearest = o == c || o->part != c->part || distance (p, o, s0, s1) >= mine;
+        nearest = o == c || o->part != c->part
+                  || (shared && (o->w0 >= p->words->len || p->groups[o->w0] != g))
+                  || distance (p, o, s0, s1) >= mine;
       }
       if (nearest)
         best = mine;

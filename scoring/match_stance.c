@@ -60,16 +60,11 @@ after_fillers (const AnswerPart *p)
   return w;
 }
 
-/* "Có 3 cách …" is no yes: a bare có opens a stance only before a pause or
- * a modal. */
+/* Whether the yes word ending before word e is closed there: by the end,
+ * a mark or a pause, a particle ("có ạ", "có nhé") or a modal. */
 static gboolean
-opening_yes (const AnswerPart *p, guint w, gboolean lenient)
+yes_closed_at (const AnswerPart *p, guint e, gboolean lenient)
 {
-  guint e = cue_end_at (p, CUE_YES_START, w);
-  if (e == 0)
-    return FALSE;
-  if (!answer_word_is (p, w, lenient ? "co" : "có") || e > w + 1)
-    return TRUE;
   if (e >= p->words->len)
     return TRUE;
   const CueWord *next = &g_array_index (p->words, CueWord, e);
@@ -83,6 +78,24 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
          || answer_word_is (p, e, "nha")
          || answer_word_is (p, e, lenient ? "nha" : "nhá")
          || answer_word_is (p, e, "nhen") || cue_at (p, CUE_YES_MODAL, e);
+}
+
+/* "Có 3 cách …" is no yes: a bare có opens a stance only before a pause or
+ * a modal, or its addressee and then one ("Có bạn nhé.", "có anh ạ"). */
+static gboolean
+opening_yes (const AnswerPart *p, guint w, gboolean lenient)
+{
+  guint e = cue_end_at (p, CUE_YES_START, w);
+  if (e == 0)
+    return FALSE;
+  if (!answer_word_is (p, w, lenient ? "co" : "có") || e > w + 1)
+    return TRUE;
+  if (yes_closed_at (p, e, lenient))
+    return TRUE;
+  const CueWord *yes = &g_array_index (p->words, CueWord, e - 1);
+  const CueWord *next = &g_array_index (p->words, CueWord, e);
+  return address_at (p, e) && next->start == yes->end + 1
+         && yes_closed_at (p, e + 1, lenient);
 }
 
 /* 1 yes, 0 no, -1 none; *span the stance's words. */

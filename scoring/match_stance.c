@@ -543,8 +543,19 @@ opening_stance (View *v, guint from, char **span)
 {
   int s = -1;
   guint looked = 0;
+  guint asked_line = 0; /* the line that asks the citizen back */
+  if (from > 0 && from < v->a->parts->len
+      && answer_part (v->a, from - 1)->kind == PART_TEXT
+      && answer_text_asks (answer_part (v->a, from - 1)->norm))
+    asked_line = answer_part (v->a, from - 1)->line;
   for (guint i = from; s < 0 && i < v->a->parts->len && looked < 4; i++) {
     const AnswerPart *p = answer_part (v->a, i);
+    /* "… cho mình hỏi: bạn ở tỉnh nào? Mức thu có thể khác theo tỉnh.":
+     * the rest of the asking line says why it asks */
+    if (p->kind == PART_TEXT && answer_text_asks (p->norm))
+      asked_line = p->line;
+    else if (p->line == asked_line)
+      continue;
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
     if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */

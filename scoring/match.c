@@ -120,19 +120,42 @@ part_topics (View *v, guint part)
   return v->topics->pdata[part];
 }
 
+/* A negation ending at most a word before word w ("chứ không phải X"). */
+static gboolean
+neg_right_before (const AnswerPart *p, guint w)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_NEG && ch->w1 <= w && (guint) ch->w1 + 1 >= w)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* 1: names own topic; -1: names another (*other its index); 0: neither. */
 static int
 names_topic (View *v, guint part, guint c0, guint c1, gint own, guint *other,
              guint x0, guint x1)
 {
   const GArray *hits = part_topics (v, part);
+  const AnswerPart *p = answer_part (v->a, part);
   int r = 0;
   for (guint i = 0; i < hits->len; i++) {
     const TopicHit *h = &g_array_index (hits, TopicHit, i);
-    if (h->w0 < c0 || h->w1 > c1 || (h->w0 < x1 && h->w1 > x0))
+    /* a name whose own comma starts the clause ("Chứng thực hợp đồng,
+     * giao dịch: 50.000 đồng") is in it */
+    gboolean runs_in = h->w0 < c0 && h->w1 > c0 && c0 < p->words->len
+                       && (g_array_index (p->words, CueWord, c0).gap
+                           & CUE_GAP_COMMA);
+    if ((h->w0 < c0 && !runs_in) || h->w1 > c1 || (h->w0 < x1 && h->w1 > x0))
       continue;
-    if ((gint) h->topic == own || judge_key_asks_topic (v->key, h->topic))
+    if ((gint) h->topic == own || judge_key_asks_topic (v->key, h->topic)) {
+      /* "… thì phải chứng thực hợp đồng chứ không phải chứng thực chữ
+       * ký": the asked procedure said not to be it */
+      if (neg_right_before (p, h->w0))
+        continue;
       return 1;
+    }
     r = -1;
     *other = h->topic;
   }

@@ -10,8 +10,6 @@
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/judge_key.h"
-#include "scoring/normalize.h"
-#include "scoring/names.h"
 
 #include <string.h>
 
@@ -763,30 +761,4 @@ claims_values (const Answer *a)
   repeats_keep_subject (a, out);
   claims_mark_corrected (a, out);
   return out;
-}
-
-static void
-append_phrase_of (GString *out, const char *norm, gsize from, gsize to,
-                  gboolean lenient)
-{
-  g_autofree char *piece = g_strndup (norm + from, to - from);
-  g_autofree char *ph = normalize_phrase (piece, lenient);
-  g_autofree char *canon = names_canonical_copy (ph, lenient);
-  g_string_append (out, canon);
-}
-
-char *
-claims_context_phrase (const Answer *a, const ValueClaim *c)
-{
-  const AnswerPart *p = answer_part (a, c->part);
-  GString *out = g_string_new (NULL);
-  guint c1 = MIN (c->c1, p->words->len);
-  if (c1 > c->c0)
-    append_phrase_of (out, p->norm, word (p, c->c0)->start,
-                      word (p, c1 - 1)->end, a->lenient);
-  const gint ctx[] = {p->row_head, p->col_head, p->intro};
-  for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
-    if (ctx[i] >= 0)
-      g_string_append (out, answer_part (a, (guint) ctx[i])->phrase);
-  return g_string_free (out, FALSE);
 }

@@ -93,9 +93,4 @@ gint claims_correction_part (const Answer *a);
 void claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0,
                     guint *c1);
 
-/* Text of the claim's clause and its context (the row and column headers,
- * the introducing line, not the heading) in the phrase form of the
- * answer's mode, for the cases' cue phrases. Newly allocated. */
-char *claims_context_phrase (const Answer *a, const ValueClaim *c);
-
 #endif

@@ -370,21 +370,3 @@ cues_gloss (const char *norm, const GArray *words, gboolean lenient,
     g_string_append (out, norm + copied);
   return found;
 }
-
-gboolean
-cues_words_equal (const char *norm, const GArray *words, guint i,
-                  const char *phrase, gboolean lenient)
-{
-  g_autofree char *pn = normalize_text (phrase, lenient);
-  g_autoptr (GArray) pw = cues_words (pn);
-  if (pw->len == 0 || i + pw->len > words->len)
-    return FALSE;
-  for (guint k = 0; k < pw->len; k++) {
-    const CueWord *a = &g_array_index (words, CueWord, i + k);
-    const CueWord *b = &g_array_index (pw, CueWord, k);
-    if (a->end - a->start != b->end - b->start
-        || memcmp (norm + a->start, pn + b->start, a->end - a->start) != 0)
-      return FALSE;
-  }
-  return TRUE;
-}

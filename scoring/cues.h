@@ -80,9 +80,4 @@ cues_variant_bit (CueClass cls)
 gboolean cues_gloss (const char *norm, const GArray *words, gboolean lenient,
                      GString *out);
 
-/* TRUE when words[i, i+n) of norm are the cue phrase text (normalized in
- * the same mode). For tests and the matchers' fixed phrases. */
-gboolean cues_words_equal (const char *norm, const GArray *words, guint i,
-                           const char *phrase, gboolean lenient);
-
 #endif

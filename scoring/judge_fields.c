@@ -92,22 +92,6 @@ judge_fields_aliases_add (Aliases *a, const char *raw)
 }
 
 int
-judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
-                    const char *hay_cap, guint *word, guint *words)
-{
-  if (a == NULL)
-    return -1;
-  GPtrArray *forms = a->form[lenient ? 1 : 0];
-  for (guint i = 0; i < forms->len; i++) {
-    gboolean cap = a->keep_cap && g_array_index (a->keep_cap, gboolean, i);
-    if (names_find (cap && hay_cap ? hay_cap : hay, forms->pdata[i], lenient,
-                    word, words))
-      return (int) i;
-  }
-  return -1;
-}
-
-int
 judge_aliases_find_in (const Aliases *a, gboolean lenient, const char *hay,
                        const NamesWordSet *hay_words, guint *word,
                        guint *words)

@@ -122,12 +122,8 @@ Aliases *judge_aliases_from_json (const cJSON *arr, const char *path,
 
 /* Index of the first alias of a (in the mode) found in the phrase form
  * hay on word boundaries, or -1; *word and *words (optional) get where in
- * hay (names_find). For an agency list, hay_cap is the agency form that
- * kept "cấp" (for the aliases that keep it). */
-int judge_aliases_find (const Aliases *a, gboolean lenient, const char *hay,
-                        const char *hay_cap, guint *word, guint *words);
-/* The same for a hay whose word set (names_word_set) is known: the
- * aliases whose words it lacks are not searched. */
+ * hay (names_find). hay's word set (names_word_set) is known: the aliases
+ * whose words it lacks are not searched. */
 int judge_aliases_find_in (const Aliases *a, gboolean lenient,
                            const char *hay, const NamesWordSet *hay_words,
                            guint *word, guint *words);

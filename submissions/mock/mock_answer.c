@@ -90,12 +90,6 @@ static const char unknown_tail[]
     = "anh/chị vui lòng tra cứu trên Cổng Dịch vụ công quốc gia hoặc hỏi "
       "cơ quan tiếp nhận hồ sơ.";
 
-const char *
-mock_answer_refusal (void)
-{
-  return refusal;
-}
-
 /* ---- understanding the question ---------------------------------------- */
 
 /* Index of the first occurrence of phrase (space-separated syllables) in

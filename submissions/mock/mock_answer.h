@@ -28,9 +28,6 @@ char *mock_answer_reply (const MockKb *kb, const MockAnswerStyle *style,
                          const char *const *turns, const char *context_id,
                          const char **used_id);
 
-/* The polite referral given when no record matches. Static string. */
-const char *mock_answer_refusal (void);
-
 /* Rewrites every amount of money in text as the wrong-fees profile states
  * it. Newly allocated, free with g_free. */
 char *mock_answer_falsify_fees (const char *text);

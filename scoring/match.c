@@ -197,9 +197,10 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
   if (r == 0)
     r = last_topic_before (v, part, c0, own, &other);
   const AnswerPart *p = answer_part (v->a, part);
-  /* … then its row, its introducing line, its heading ("**Câu 1.
-   * Chứng thực bản sao, chứng thực chữ ký mất bao lâu?**") */
-  const gint ctx[] = {p->row_head, p->intro, p->heading};
+  /* … then its row, its column ("| Tiêu chí | Đăng ký thường trú | Đăng
+   * ký tạm trú |" compares two), its introducing line, its heading
+   * ("**Câu 1. Chứng thực bản sao, chứng thực chữ ký mất bao lâu?**") */
+  const gint ctx[] = {p->row_head, p->col_head, p->intro, p->heading};
   for (gsize i = 0; r == 0 && i < G_N_ELEMENTS (ctx); i++)
     if (ctx[i] >= 0)
       r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other, 0, 0);

@@ -187,6 +187,28 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
   return best;
 }
 
+/* "| Đăng ký theo danh sách | Trực tiếp | 10.000 đồng |": the one channel
+ * another cell of the row names, or -1 (none, or two). */
+static gint
+row_channel (const Answer *a, const AnswerPart *p)
+{
+  if (p->kind != PART_CELL)
+    return -1;
+  gint found = -1;
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *q = answer_part (a, i);
+    if (q == p || q->kind != PART_CELL || q->block != p->block
+        || q->row != p->row)
+      continue;
+    gint c = channel_in (q, 0, q->words->len, q->words->len, q->words->len);
+    if (c >= 0 && found >= 0 && c != found)
+      return -1;
+    if (c >= 0)
+      found = c;
+  }
+  return found;
+}
+
 gint
 claims_channel_for (const Answer *a, const AnswerPart *p,
                     const ValueClaim *c)
@@ -194,6 +216,8 @@ claims_channel_for (const Answer *a, const AnswerPart *p,
   gint ch = channel_in (p, c->c0, c->c1, c->w0, c->w1);
   if (ch < 0)
     ch = channel_in (p, 0, c->w0, c->w0, c->w1);
+  if (ch < 0)
+    ch = row_channel (a, p);
   const gint ctx[] = {p->row_head, p->col_head, p->intro, p->heading};
   for (gsize i = 0; ch < 0 && i < G_N_ELEMENTS (ctx); i++)
     if (ctx[i] >= 0) {

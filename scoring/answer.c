@@ -381,7 +381,7 @@ retrieved_passage (const char *s, gsize n)
 
 /* "■ CƠ QUAN THỰC HIỆN", "┌ VĂN BẢN BỊ THAY THẾ", "【PHÍ, LỆ PHÍ】": a
  * portal's field title, a symbol (no letter, digit or ASCII) then a few
- * words in capitals. An all-capitals line without the symbol may be chat
+ * words in capitals, perhaps a note in parentheses. An all-capitals line without the symbol may be chat
  * typed with caps lock, so it is no heading. */
 static gboolean
 is_decorated_heading (const char *s, gsize n)
@@ -395,6 +395,11 @@ is_decorated_heading (const char *s, gsize n)
     symbol = TRUE;
     q = g_utf8_next_char (q);
   }
+  /* "■ LỊCH SỬ MỨC THU (để tham khảo, không áp dụng nữa)": the title in
+   * capitals, a note in parentheses after it */
+  const char *paren = memchr (q, '(', end - q);
+  if (paren != NULL && paren > q && end[-1] == ')')
+    end = paren;
   if (!symbol || count_words (q, end - q) > 10)
     return FALSE;
   while (q < end) {

@@ -218,7 +218,8 @@ claims_history_context (const Answer *a, const AnswerPart *p)
     const AnswerPart *q = answer_part (a, (guint) ctx[i]);
     if (claims_history_before (q, 0, q->words->len, a->lenient))
       return TRUE;
-    /* a section headed "Văn bản hết hiệu lực", "VĂN BẢN BỊ THAY THẾ" */
+    /* a section headed "Văn bản hết hiệu lực", "VĂN BẢN BỊ THAY THẾ",
+     * "LỊCH SỬ MỨC THU (… không áp dụng nữa)" */
     for (guint h = 0; ctx[i] == p->heading && h < q->cues->len; h++)
       if (hit (q, h)->cls == CUE_ENDED)
         return TRUE;

@@ -63,6 +63,8 @@ subject_of (CueClass c, gboolean money)
   case CUE_DEADLINE:
   case CUE_DEADLINE_AFTER: return SUBJ_DEADLINE;
   case CUE_VALIDITY: return SUBJ_VALIDITY;
+  /* "nộp ở Cục tiết kiệm được 3 ngày làm việc so với Công an tỉnh" */
+  case CUE_DIFFERENCE: return SUBJ_DIFFERENCE;
   default: return SUBJ_N;
   }
 }

@@ -461,6 +461,72 @@ labelled_stance (View *v, char **span)
   return -1;
 }
 
+/* The cue classes of the question's predicate ("gia hạn" → extension),
+ * as a mask over the first 64 classes; 0 when it has none. */
+static guint64
+predicate_classes (View *v)
+{
+  char *pw[2] = {NULL, NULL};
+  guint n = 0;
+  asked_predicate (v, pw, &n);
+  if (n == 0)
+    return 0;
+  g_autofree char *joined = n == 2 ? g_strjoin (" ", pw[0], pw[1], NULL)
+                                   : g_strdup (pw[0]);
+  g_free (pw[0]);
+  g_free (pw[1]);
+  g_autoptr (GArray) ws = cues_words (joined);
+  g_autoptr (GArray) hits = cues_find (joined, ws, v->a->lenient);
+  guint64 mask = 0;
+  for (guint h = 0; h < hits->len; h++) {
+    CueClass c = g_array_index (hits, CueHit, h).cls;
+    if (c < 64)
+      mask |= G_GUINT64_CONSTANT (1) << c;
+  }
+  return mask;
+}
+
+/* "**Validity: 10 years. Extension: no.**" to "… có gia hạn được
+ * không?": a label of at most three words that names the question's
+ * predicate, then a closed yes or no. 1, 0 or -1. */
+static int
+predicate_label_stance (View *v, char **span)
+{
+  guint64 want = predicate_classes (v);
+  if (want == 0)
+    return -1;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || answer_text_asks (p->norm))
+      continue;
+    for (guint w = 1; w < p->words->len; w++) {
+      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
+        continue;
+      gboolean named = FALSE;
+      for (guint h = 0; h < p->cues->len && !named; h++) {
+        const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+        named = ch->w1 == w && (guint) ch->w0 + 3 >= w && ch->cls < 64
+                && (want >> ch->cls & 1)
+                && (ch->w0 == 0 || (g_array_index (p->words, CueWord, ch->w0).gap
+                                    & (CUE_GAP_STOP | CUE_GAP_COMMA)));
+      }
+      guint e;
+      int s = -1;
+      if (!named)
+        continue;
+      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
+        s = 1;
+      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        span_words (p, w, e, span);
+        return s;
+      }
+    }
+  }
+  return -1;
+}
+
 /* "Hết hiệu lực rồi" to "… còn áp dụng không?": no. The opening of the
  * answer says the thing has ended while the question asks whether it
  * still holds; -1 otherwise. */
@@ -592,6 +658,8 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     s = marked_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = labelled_stance (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = predicate_label_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = ended_stance (v, o->quiet ? NULL : &span);
   if (s < 0)

@@ -330,7 +330,14 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
   for (guint k = from; k < p->words->len; k++) {
     if (match_cue_in (p, CUE_REJECT, k, k + 1))
       return 0;
-    if ((answer_word_is (p, k, lenient ? "dung" : "đúng")
+    /* typed without diacritics "dung" is also dùng, dũng: "kẻ xấu dùng hộ
+     * chiếu" — only a "dung" that ends its clause or follows "la" says
+     * right */
+    gboolean plain_right = !lenient || k + 1 >= p->words->len
+                           || (word (p, k + 1)->gap
+                               & (CUE_GAP_STOP | CUE_GAP_COMMA))
+                           || (k > 0 && answer_word_is (p, k - 1, "la"));
+    if ((answer_word_is (p, k, lenient ? "dung" : "đúng") && plain_right
          && !answer_word_is (p, k + 1,
                              lenient ? "han" : "hạn")) /* "đúng hạn" */
         || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right"))

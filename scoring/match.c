@@ -182,6 +182,30 @@ last_topic_before (View *v, guint part, guint w, gint own, guint *other)
   return -1;
 }
 
+/* A heading or introduction that sets other procedures apart ("Phân biệt
+ * với các việc chứng thực khác", "Other procedures"): "việc", "thủ tục"
+ * or "procedure" a few words before "khác"/"other", or "phân biệt". */
+static gboolean
+heads_others (const AnswerPart *q, gboolean lenient)
+{
+  for (guint i = 0; i < q->words->len; i++) {
+    if (answer_word_is (q, i, lenient ? "phan" : "phân")
+        && answer_word_is (q, i + 1, lenient ? "biet" : "biệt"))
+      return TRUE;
+    gboolean other = answer_word_is (q, i, lenient ? "khac" : "khác");
+    for (guint k = i >= 3 ? i - 3 : 0; other && k < i; k++)
+      if (answer_word_is (q, k, lenient ? "viec" : "việc")
+          || (answer_word_is (q, k, lenient ? "thu" : "thủ")
+              && answer_word_is (q, k + 1, lenient ? "tuc" : "tục")))
+        return TRUE;
+    if (answer_word_is (q, i, "other")
+        && (answer_word_is (q, i + 1, "procedures")
+            || answer_word_is (q, i + 1, "procedure")))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 const char *
 match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
                        guint x1)
@@ -204,6 +228,11 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
   for (gsize i = 0; r == 0 && i < G_N_ELEMENTS (ctx); i++)
     if (ctx[i] >= 0)
       r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other, 0, 0);
+  /* nothing named, under a heading that sets other procedures apart */
+  for (gsize i = 2; r == 0 && i < G_N_ELEMENTS (ctx); i++)
+    if (ctx[i] >= 0
+        && heads_others (answer_part (v->a, (guint) ctx[i]), v->a->lenient))
+      return answer_part (v->a, (guint) ctx[i])->norm;
   return r < 0 ? topic_name_at (key->topics, other) : NULL;
 }
 

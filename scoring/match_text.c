@@ -1,7 +1,9 @@
 /* Agencies, phrases, citations and lists (scoring/match.h). A name counts
  * where it is stated: "không nộp ở xã mà ở Sở" does not name the commune as
  * the place, "từ 1/7/2025 không còn cấp huyện" does not send anyone to the
- * district. */
+ * district. Just past 800 lines: finding a name and judging the facts that
+ * name things share the polarity rules; the list matcher (match_list) is
+ * the seam to split along next. */
 #include "scoring/match.h"
 #include "scoring/numbers.h"
 
@@ -199,6 +201,20 @@ names_after (View *v, const Aliases *a, gboolean agency, guint from)
   return FALSE;
 }
 
+/* "**Lưu ý về cấp huyện:**", "Note on the district level:": the name is
+ * what a label at the start of the part is about, right before its
+ * colon. */
+static gboolean
+label_topic (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  if (w0 == 0 || w0 > 6 || w1 >= p->words->len
+      || !(g_array_index (p->words, CueWord, w1).gap & CUE_GAP_COLON))
+    return FALSE;
+  return answer_word_is (p, w0 - 1, lenient ? "ve" : "về")
+         || answer_word_is (p, w0 - 1, "about")
+         || answer_word_is (p, w0 - 1, "on");
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. elided: the looser reading of
  * names_find_elided, for a phrase found nowhere whole. */
@@ -249,6 +265,8 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       Polarity pol = claims_polarity (v->a, p, w0, w1);
       if (pol == POL_STATED && held_until_past (v, p, w0))
         pol = POL_HISTORY;
+      if (pol == POL_STATED && label_topic (p, w0, w1, v->a->lenient))
+        pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
       if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)

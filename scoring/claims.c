@@ -546,6 +546,12 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
       && has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1))
       && !confirmed_after (p, c->w1, lenient))
     c->polarity = POL_QUOTED;
+  /* "nếu bạn đọc thấy "30 ngày" trên các trang cũ, đó là …": the asker's
+   * reading, the figure right after it */
+  if (c->polarity == POL_STATED && c->w0 >= c0 + 1
+      && has_cue (p, CUE_HEARSAY, c->w0 >= 4 ? c->w0 - 4 : 0, c->w0)
+      && !confirmed_after (p, c->w1, lenient))
+    c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);
   c->conclusion = has_cue (p, CUE_SO, c0, c->w0);

@@ -151,6 +151,17 @@ explains_label (const AnswerPart *p, guint w0, gboolean lenient)
   return FALSE;
 }
 
+/* "đang xử lý / chờ ký / đã có kết quả": one of several states set
+ * side by side with slashes, a list of what may show, not a state told */
+static gboolean
+among_alternatives (const AnswerPart *p, guint w0, guint w1)
+{
+  return (w0 < p->words->len
+          && (g_array_index (p->words, CueWord, w0).gap & CUE_GAP_SLASH))
+         || (w1 < p->words->len
+             && (g_array_index (p->words, CueWord, w1).gap & CUE_GAP_SLASH));
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -162,6 +173,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
           && !explains_label (p, ch->w0, v->a->lenient)
           && !asked_whether (p, ch->w0) && !not_yet (p, ch->w1)
           && !in_parentheses (p, ch->w0)
+          && !among_alternatives (p, ch->w0, ch->w1)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;
         return TRUE;

@@ -601,6 +601,22 @@ quotes_question (const AnswerPart *p)
   return strstr (p->norm, "?\"") != NULL || strstr (p->norm, "?”") != NULL;
 }
 
+/* "Tôi xin trả lời câu hỏi về lệ phí đăng ký khai tử.": a sentence that
+ * only announces the answer to come. */
+static gboolean
+announces_answer (const AnswerPart *p, gboolean lenient)
+{
+  if (p->words->len > 16)
+    return FALSE;
+  for (guint k = 0; k + 3 < p->words->len; k++)
+    if (answer_word_is (p, k, lenient ? "tra" : "trả")
+        && answer_word_is (p, k + 1, lenient ? "loi" : "lời")
+        && answer_word_is (p, k + 2, lenient ? "cau" : "câu")
+        && answer_word_is (p, k + 3, lenient ? "hoi" : "hỏi"))
+      return TRUE;
+  return FALSE;
+}
+
 /* The stance of the opening sentence from part from on, past headings
  * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
  * in a transcript; -1 when it takes none. */
@@ -633,7 +649,8 @@ opening_stance (View *v, guint from, char **span)
      * that takes no stance opens nothing either */
     gboolean opening = p->kind == PART_HEADING || p->kind == PART_INTRO
                        || p->words->len - after_fillers (p) <= 6
-                       || (after_fillers (p) > 0 && p->words->len <= 15);
+                       || (after_fillers (p) > 0 && p->words->len <= 15)
+                       || announces_answer (p, v->a->lenient);
     if (!opening)
       break;
   }

@@ -199,6 +199,10 @@ receipt_follows (const AnswerPart *p, guint from, gboolean lenient)
         && !word_is (p, i, "thành", "thanh", lenient)
         && !word_is (p, i, "đặc", "dac", lenient))
       return FALSE; /* a new clause, unless an office's name goes on */
+    /* "15 ngày kể từ ngày có thay đổi để nộp hồ sơ": filing is the
+     * purpose of a deadline, not where the time counts from */
+    if (i > from && word_is (p, i - 1, "để", "de", lenient))
+      return FALSE;
     if (word_is (p, i, "nhận", "nhan", lenient)
         || word_is (p, i, "nộp", "nop", lenient)
         || (word_is (p, i, "hợp", "hop", lenient)

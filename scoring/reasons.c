@@ -82,8 +82,10 @@ static const Entry rules[] = {
   {"name.missing", "names none of %1", "không nêu %1"},
   {"name.only_negated", "names \"%1\" only %2", "chỉ nêu «%1» %2"},
   {"name.only_receives",
-   "says \"%1\" only receives the file, so another office decides",
-   "nói «%1» chỉ tiếp nhận hồ sơ, tức là cơ quan khác giải quyết"},
+   "says \"%1\" only receives the file or does a side task, so another "
+   "office decides",
+   "nói «%1» chỉ tiếp nhận hồ sơ hoặc làm việc phụ, tức là cơ quan khác "
+   "giải quyết"},
   {"citation.matched", "cites %1", "dẫn đúng %1"},
   {"citation.missing", "does not cite \"%1\"", "không dẫn «%1»"},
   {"citation.other", "cites %1", "dẫn %1"},

@@ -522,6 +522,21 @@ question_names (View *v, const AnswerPart *p, guint w0, guint w1)
  * key's, nor one the question names, nor one the key forbids, and no
  * alias of the key — the answer's own reply names another office,
  * whatever it says of the key's elsewhere. Its words (new), or NULL. */
+/* Whether part i says the question back, or is the first sentence under
+ * a heading that asks it again ("**Ý 3 — An toàn thông tin mạng hiện nay
+ * thuộc bộ nào?**" then "Thuộc Bộ …"): the answer's own reply. */
+static gboolean
+replies (View *v, guint i)
+{
+  const AnswerPart *p = answer_part (v->a, i);
+  if (match_echoes_question (v, i))
+    return TRUE;
+  if (p->heading < 0 || (guint) p->heading + 1 != i)
+    return FALSE;
+  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
+  return answer_text_asks (h->norm) && match_echoes_question (v, (guint) p->heading);
+}
+
 static char *
 other_for_subject (View *v, const Fact *f)
 {
@@ -532,7 +547,7 @@ other_for_subject (View *v, const Fact *f)
   /* a reply that names the key's office anywhere settles it */
   for (guint i = from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (!p->quoted && p->words->len > 0 && match_echoes_question (v, i)
+    if (!p->quoted && p->words->len > 0 && replies (v, i)
         && words_name (v, p, 0, p->words->len, f->aliases))
       return NULL;
   }
@@ -545,7 +560,7 @@ other_for_subject (View *v, const Fact *f)
   for (guint i = from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_HEADING || answer_text_asks (p->norm)
-        || p->words->len == 0 || !match_echoes_question (v, i))
+        || p->words->len == 0 || !replies (v, i))
       continue;
     for (guint h = 0; h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);

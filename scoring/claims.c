@@ -399,6 +399,22 @@ rate_from (const AnswerPart *p, guint w0)
   return from;
 }
 
+/* "ở trọ từ 30 ngày trở lên", "bị làm phiền liên tục từ 30 ngày trở
+ * lên": a verb of the citizen's own situation a few words before a bound. */
+static gboolean
+situation_before (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  static const char *const strict[] = {"ở", "cư", "sống", "trọ", "vắng",
+                                       "lưu", "bị", "stay", "live", "lived"};
+  static const char *const plain[] = {"o", "cu", "song", "tro", "vang",
+                                      "luu", "bi", "stay", "live", "lived"};
+  for (guint k = w0 >= 8 ? w0 - 8 : 0; k < w0; k++)
+    for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
+      if (word_is (p, k, strict[i], plain[i], lenient))
+        return TRUE;
+  return FALSE;
+}
+
 static void
 read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
 {
@@ -413,12 +429,21 @@ read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
   c->operand = !c->result && (operand_in || times_in || more
                               || (gap_in & CUE_GAP_EQUALS));
   /* "2 × 2.000 = 4.000 đồng; 248 × 1.000 = 248.000 đồng; cộng 252.000
-   * đồng": a result another computation or a sum follows is a subtotal */
-  for (guint k = c->w1; c->result && k < p->words->len; k++)
+   * đồng": a result another computation or a sum follows (in its
+   * sentence, within a few words) is a subtotal — not "… = 10.000 đồng,
+   * gọi tổng đài …", "… qua Cổng dịch vụ công" typed without diacritics */
+  for (guint k = c->w1; c->result && k < p->words->len && k < (guint) c->w1 + 5;
+       k++) {
+    if (k > c->w1 && (word (p, k)->gap & CUE_GAP_STOP))
+      break;
     if ((word (p, k)->gap & CUE_GAP_EQUALS)
-        || word_is (p, k, "cộng", "cong", lenient)
-        || word_is (p, k, "tổng", "tong", lenient))
+        || (!lenient && answer_word_is (p, k, "cộng")
+            && !answer_word_is (p, k + 1, "hoà")
+            && !answer_word_is (p, k + 1, "hòa"))
+        || (word_is (p, k, "tổng", "tong", lenient)
+            && !word_is (p, k + 1, "đài", "dai", lenient)))
       c->result = FALSE, c->operand = TRUE;
+  }
 }
 
 /* A number of two to ten said in words ("hai trang", "ba bản"). */
@@ -490,9 +515,9 @@ approximate (const AnswerPart *p, guint w, gboolean lenient)
 /* "15.000 đồng như bạn nghe là đúng", "mức bạn nêu là chính xác": the
  * asker's figure confirmed, within six words after w. */
 static gboolean
-confirmed_after (const AnswerPart *p, guint w, gboolean lenient)
+confirmed_after (const AnswerPart *p, guint w, guint reach, gboolean lenient)
 {
-  for (guint k = w; k < p->words->len && k < w + 6; k++)
+  for (guint k = w; k < p->words->len && k < w + reach; k++)
     if (word_is (p, k, "đúng", "dung", lenient)
         || word_is (p, k, "chính", "chinh", lenient)
         || word_is (p, k, "correct", "correct", lenient)
@@ -548,13 +573,14 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
   if (c->polarity == POL_STATED
       && has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1))
-      && !confirmed_after (p, c->w1, lenient))
+      && !confirmed_after (p, c->w1, 6, lenient))
     c->polarity = POL_QUOTED;
   /* "nếu bạn đọc thấy "30 ngày" trên các trang cũ, đó là …": the asker's
    * reading, the figure right after it */
   if (c->polarity == POL_STATED && c->w0 >= c0 + 1
       && has_cue (p, CUE_HEARSAY, c->w0 >= 4 ? c->w0 - 4 : 0, c->w0)
-      && !confirmed_after (p, c->w1, lenient))
+      /* "… thì đó là đúng theo quy định": confirmed anywhere after */
+      && !confirmed_after (p, c->w1, G_MAXUINT - c->w1, lenient))
     c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);
@@ -594,11 +620,14 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
             || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
-  c->threshold = (word_is (p, c->w1, "trở", "tro", lenient)
-                  && word_is (p, c->w1 + 1, "lên", "len", lenient))
-                 || (word_is (p, c->w1, "or", "or", lenient)
-                     && (word_is (p, c->w1 + 1, "more", "more", lenient)
-                         || word_is (p, c->w1 + 1, "longer", "longer", lenient)));
+  c->threshold = c->m.unit != NUMBERS_UNIT_VND
+                 && ((word_is (p, c->w1, "trở", "tro", lenient)
+                      && word_is (p, c->w1 + 1, "lên", "len", lenient))
+                     || (word_is (p, c->w1, "or", "or", lenient)
+                         && (word_is (p, c->w1 + 1, "more", "more", lenient)
+                             || word_is (p, c->w1 + 1, "longer", "longer",
+                                         lenient))))
+                 && situation_before (p, c->w0, lenient);
   /* "**Ưu đãi:** sinh viên … được miễn phí hai năm đầu" */
   c->exempt = has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
               || context_has (a, p, CUE_EXEMPT);

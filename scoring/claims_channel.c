@@ -188,7 +188,9 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
 }
 
 /* "| Đăng ký theo danh sách | Trực tiếp | 10.000 đồng |": the one channel
- * another cell of the row names, or -1 (none, or two). */
+ * another cell of the row names, or -1 (none, or two). Only a short cell
+ * with no value of its own is a channel column, not a note ("Nộp trực
+ * tuyến được giảm còn 7.000 đồng", "Có thể thanh toán trực tuyến"). */
 static gint
 row_channel (const Answer *a, const AnswerPart *p)
 {
@@ -198,7 +200,8 @@ row_channel (const Answer *a, const AnswerPart *p)
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *q = answer_part (a, i);
     if (q == p || q->kind != PART_CELL || q->block != p->block
-        || q->row != p->row)
+        || q->row != p->row || q->words->len > 4
+        || (q->amounts != NULL && q->amounts->len > 0))
       continue;
     gint c = channel_in (q, 0, q->words->len, q->words->len, q->words->len);
     if (c >= 0 && found >= 0 && c != found)

@@ -144,6 +144,13 @@ claims_negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
             || word_is (p, k, "so", "so", lenient))
           reach = gap; /* "không còn nộp ở Sở nên bạn đến Công an tỉnh" */
     }
+    /* "bãi bỏ (the) cấp huyện", not "thẩm quyền bãi bỏ thuộc HĐND tỉnh":
+     * the abolished thing right after */
+    if (word_is (p, ch->w0, "bãi", "bai", lenient)
+        && !(ch->w1 == w0
+             || ((guint) ch->w1 + 1 == w0
+                 && word_is (p, ch->w1, "the", "the", lenient))))
+      continue;
     if ((ch->cls != CUE_NEG && !plain_not) || ch->w0 < c0 || ch->w1 > w0
         || ch->w1 + reach < w0)
       continue;
@@ -205,6 +212,52 @@ row_says_gone (const Answer *a, const AnswerPart *p)
   return FALSE;
 }
 
+/* Where a context line's title ends: before a note in parentheses that
+ * closes it ("■ LỆ PHÍ (thay cho mức giảm 50% đã hết hiệu lực)"), or at
+ * its end. */
+static guint
+title_end (const AnswerPart *q)
+{
+  const guint *groups = claims_paren_groups (q);
+  guint n = q->words->len;
+  if (n == 0 || groups[n - 1] == 0)
+    return n;
+  guint k = n;
+  while (k > 0 && groups[k - 1] == groups[n - 1])
+    k--;
+  return k;
+}
+
+/* A heading over a section of the past: "**Quy định cũ**", "**Biểu phí
+ * gốc**", "LỊCH SỬ MỨC THU (…)", or a document said to be gone outside
+ * any parentheses ("VĂN BẢN BỊ THAY THẾ", "Văn bản hết hiệu lực") — not
+ * "Trường hợp hộ chiếu đã hết hạn", "Thời hạn đã được rút ngắn". */
+static gboolean
+heads_the_past (const AnswerPart *q, gboolean lenient)
+{
+  gboolean document = FALSE;
+  for (guint i = 0; i < q->words->len; i++) {
+    /* two-syllable nouns ("quy định", "văn bản", "biểu phí"), or "luật" */
+    guint adj = word_is (q, i, "luật", "luat", lenient) ? i + 1 : i + 2;
+    gboolean doc = word_is (q, i, "qui", "qui", lenient) /* quy định */
+                   || word_is (q, i, "luật", "luat", lenient)
+                   || word_is (q, i, "văn", "van", lenient)
+                   || word_is (q, i, "biểu", "bieu", lenient);
+    if (doc && (word_is (q, adj, "cũ", "cu", lenient)
+                || word_is (q, adj, "gốc", "goc", lenient)))
+      return TRUE; /* "quy định cũ", "luật cũ", "biểu phí gốc" */
+    if (word_is (q, i, "lịch", "lich", lenient)
+        && word_is (q, i + 1, "sử", "su", lenient))
+      return TRUE;
+    document |= doc;
+  }
+  const guint *groups = claims_paren_groups (q);
+  for (guint h = 0; document && h < q->cues->len; h++)
+    if (hit (q, h)->cls == CUE_ENDED && groups[hit (q, h)->w0] == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 claims_history_context (const Answer *a, const AnswerPart *p)
 {
@@ -216,13 +269,10 @@ claims_history_context (const Answer *a, const AnswerPart *p)
     if (ctx[i] < 0)
       continue;
     const AnswerPart *q = answer_part (a, (guint) ctx[i]);
-    if (claims_history_before (q, 0, q->words->len, a->lenient))
+    guint end = ctx[i] == p->heading ? title_end (q) : q->words->len;
+    if (claims_history_before (q, 0, end, a->lenient)
+        || (ctx[i] == p->heading && heads_the_past (q, a->lenient)))
       return TRUE;
-    /* a section headed "Văn bản hết hiệu lực", "VĂN BẢN BỊ THAY THẾ",
-     * "LỊCH SỬ MỨC THU (… không áp dụng nữa)" */
-    for (guint h = 0; ctx[i] == p->heading && h < q->cues->len; h++)
-      if (hit (q, h)->cls == CUE_ENDED)
-        return TRUE;
   }
   return FALSE;
 }

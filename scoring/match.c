@@ -184,15 +184,16 @@ last_topic_before (View *v, guint part, guint w, gint own, guint *other)
 
 /* A heading or introduction that sets other procedures apart ("Phân biệt
  * với các việc chứng thực khác", "Other procedures"): "việc", "thủ tục"
- * or "procedure" a few words before "khác"/"other", or "phân biệt". */
+ * or "procedure" a few words before "khác"/"other". */
 static gboolean
 heads_others (const AnswerPart *q, gboolean lenient)
 {
   for (guint i = 0; i < q->words->len; i++) {
-    if (answer_word_is (q, i, lenient ? "phan" : "phân")
-        && answer_word_is (q, i + 1, lenient ? "biet" : "biệt"))
-      return TRUE;
-    gboolean other = answer_word_is (q, i, lenient ? "khac" : "khác");
+    /* "khác nhau" compares, it names nothing else ("Thủ tục nộp khác
+     * nhau thế nào?"); "Phân biệt lệ phí trực tiếp và trực tuyến" sets
+     * channels apart, not procedures */
+    gboolean other = answer_word_is (q, i, lenient ? "khac" : "khác")
+                     && !answer_word_is (q, i + 1, "nhau");
     for (guint k = i >= 3 ? i - 3 : 0; other && k < i; k++)
       if (answer_word_is (q, k, lenient ? "viec" : "việc")
           || (answer_word_is (q, k, lenient ? "thu" : "thủ")

@@ -339,7 +339,9 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
                            || (k > 0 && answer_word_is (p, k - 1, "la"));
     if ((answer_word_is (p, k, lenient ? "dung" : "đúng") && plain_right
          && !answer_word_is (p, k + 1,
-                             lenient ? "han" : "hạn")) /* "đúng hạn" */
+                             lenient ? "han" : "hạn") /* "đúng hạn" */
+         && !answer_word_is (p, k + 1,
+                             lenient ? "la" : "là")) /* "đúng là …, nhưng" */
         || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right"))
       return 1;
   }

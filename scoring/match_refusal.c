@@ -156,10 +156,15 @@ explains_label (const AnswerPart *p, guint w0, gboolean lenient)
 static gboolean
 among_alternatives (const AnswerPart *p, guint w0, guint w1)
 {
-  return (w0 < p->words->len
-          && (g_array_index (p->words, CueWord, w0).gap & CUE_GAP_SLASH))
-         || (w1 < p->words->len
-             && (g_array_index (p->words, CueWord, w1).gap & CUE_GAP_SLASH));
+  guint slashes = 0; /* three states or more: "Đã duyệt / Chờ trả" is told */
+  for (guint k = 0; k < p->words->len; k++)
+    slashes += (g_array_index (p->words, CueWord, k).gap & CUE_GAP_SLASH) != 0;
+  return slashes >= 2
+         && ((w0 < p->words->len
+              && (g_array_index (p->words, CueWord, w0).gap & CUE_GAP_SLASH))
+             || (w1 < p->words->len
+                 && (g_array_index (p->words, CueWord, w1).gap
+                     & CUE_GAP_SLASH)));
 }
 
 static gboolean
@@ -385,6 +390,21 @@ general_from (View *v)
   return G_MAXUINT;
 }
 
+/* "Lệ phí … năm 2027 là 20.000 đồng" to a question on 2027: a figure said
+ * of the asked year is no general rule, whatever heading it sits under. */
+static gboolean
+names_asked_year (View *v, const ValueClaim *c)
+{
+  if (v->key->asked_year == 0)
+    return FALSE;
+  g_autofree char *year = g_strdup_printf ("%u", v->key->asked_year);
+  const AnswerPart *p = answer_part (v->a, c->part);
+  for (guint k = c->c0; k < c->c1 && k < p->words->len; k++)
+    if (answer_word_is (p, k, year))
+      return TRUE;
+  return FALSE;
+}
+
 void
 match_refusal (const Fact *f, View *v, Outcome *o)
 {
@@ -404,7 +424,8 @@ match_refusal (const Fact *f, View *v, Outcome *o)
     }
     /* "Thông tin chung: phí chứng thực hợp đồng là 50.000 đồng": the
      * rule for everyone, told beside the refusal, answers nothing */
-    if ((c->general || c->part > general) && !c->predicted && !c->yours) {
+    if ((c->general || c->part > general) && !c->predicted && !c->yours
+        && !names_asked_year (v, c)) {
       outcome_note (o, span, "set_aside", "claim.general", NULL);
       continue;
     }

@@ -60,6 +60,14 @@ after_fillers (const AnswerPart *p)
   return w;
 }
 
+/* A comma, stop or colon before word w. */
+static gboolean
+paused_at (const AnswerPart *p, guint w)
+{
+  return (g_array_index (p->words, CueWord, w).gap
+          & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)) != 0;
+}
+
 /* Whether the yes word ending before word e is closed there: by the end,
  * a mark or a pause, a particle ("có ạ", "có nhé") or a modal. */
 static gboolean
@@ -92,10 +100,23 @@ opening_yes (const AnswerPart *p, guint w, gboolean lenient)
     return TRUE;
   if (yes_closed_at (p, e, lenient))
     return TRUE;
+  /* not after a speaker's label: "Tổng đài viên: Có anh ạ." answers "có ai
+   * nghe không?" as often as the question */
+  if (w > 0)
+    return FALSE;
   const CueWord *yes = &g_array_index (p->words, CueWord, e - 1);
   const CueWord *next = &g_array_index (p->words, CueWord, e);
-  return address_at (p, e) && next->start == yes->end + 1
-         && yes_closed_at (p, e + 1, lenient);
+  if (!address_at (p, e) || next->start != yes->end + 1)
+    return FALSE;
+  /* "Có bạn nhé." — a pause after the addressee or its particle; not "Có
+   * bạn ạ rất nhiều người hỏi …" */
+  guint after = e + 1;
+  if (after < p->words->len && !paused_at (p, after)
+      && (answer_word_is (p, after, lenient ? "a" : "ạ")
+          || answer_word_is (p, after, lenient ? "nhe" : "nhé")
+          || answer_word_is (p, after, "nha")))
+    after++;
+  return after >= p->words->len || paused_at (p, after);
 }
 
 /* 1 yes, 0 no, -1 none; *span the stance's words. */
@@ -601,6 +622,17 @@ quotes_question (const AnswerPart *p)
   return strstr (p->norm, "?\"") != NULL || strstr (p->norm, "?”") != NULL;
 }
 
+/* Part i asks the citizen something back: a question in running text
+ * that is not the key's question said again ("Hộ chiếu hết hạn có gia
+ * hạn được không? Không, …" restates it and answers). */
+static gboolean
+asks_back (View *v, guint i)
+{
+  const AnswerPart *p = answer_part (v->a, i);
+  return p->kind == PART_TEXT && answer_text_asks (p->norm)
+         && !match_echoes_question (v, i);
+}
+
 /* "Tôi xin trả lời câu hỏi về lệ phí đăng ký khai tử.": a sentence that
  * only announces the answer to come. */
 static gboolean
@@ -626,15 +658,13 @@ opening_stance (View *v, guint from, char **span)
   int s = -1;
   guint looked = 0;
   guint asked_line = 0; /* the line that asks the citizen back */
-  if (from > 0 && from < v->a->parts->len
-      && answer_part (v->a, from - 1)->kind == PART_TEXT
-      && answer_text_asks (answer_part (v->a, from - 1)->norm))
+  if (from > 0 && from < v->a->parts->len && asks_back (v, from - 1))
     asked_line = answer_part (v->a, from - 1)->line;
   for (guint i = from; s < 0 && i < v->a->parts->len && looked < 4; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     /* "… cho mình hỏi: bạn ở tỉnh nào? Mức thu có thể khác theo tỉnh.":
      * the rest of the asking line says why it asks */
-    if (p->kind == PART_TEXT && answer_text_asks (p->norm))
+    if (asks_back (v, i))
       asked_line = p->line;
     else if (p->line == asked_line)
       continue;

@@ -202,17 +202,22 @@ names_after (View *v, const Aliases *a, gboolean agency, guint from)
 }
 
 /* "**Lưu ý về cấp huyện:**", "Note on the district level:": the name is
- * what a label at the start of the part is about, right before its
- * colon. */
+ * what a note's label at the start of the part is about, right before
+ * its colon — not "Bước 2: Nộp về UBND cấp xã:". */
 static gboolean
 label_topic (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
 {
-  if (w0 == 0 || w0 > 6 || w1 >= p->words->len
-      || !(g_array_index (p->words, CueWord, w1).gap & CUE_GAP_COLON))
+  if (w0 < 2 || w0 > 6 || w1 >= p->words->len
+      || !(g_array_index (p->words, CueWord, w1).gap & CUE_GAP_COLON)
+      || !(answer_word_is (p, w0 - 1, lenient ? "ve" : "về")
+           || answer_word_is (p, w0 - 1, "about")
+           || answer_word_is (p, w0 - 1, "on")))
     return FALSE;
-  return answer_word_is (p, w0 - 1, lenient ? "ve" : "về")
-         || answer_word_is (p, w0 - 1, "about")
-         || answer_word_is (p, w0 - 1, "on");
+  guint k = w0 - 2;
+  return answer_word_is (p, k, lenient ? "y" : "ý") /* lưu ý, chú ý */
+         || answer_word_is (p, k, lenient ? "chu" : "chú") /* ghi chú */
+         || answer_word_is (p, k, lenient ? "tin" : "tin") /* thông tin */
+         || answer_word_is (p, k, "note") || answer_word_is (p, k, "notes");
 }
 
 /* The first stated occurrence of an alias of a; else the first at all
@@ -265,7 +270,7 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       Polarity pol = claims_polarity (v->a, p, w0, w1);
       if (pol == POL_STATED && held_until_past (v, p, w0))
         pol = POL_HISTORY;
-      if (pol == POL_STATED && label_topic (p, w0, w1, v->a->lenient))
+      if (pol == POL_STATED && v->forbid && label_topic (p, w0, w1, v->a->lenient))
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
       if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
@@ -323,7 +328,10 @@ only_receives (View *v, const Aliases *a)
     AnswerPart *p = answer_part (v->a, i);
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if (ch->cls != CUE_RECEIVE_ONLY)
+      if (ch->cls != CUE_RECEIVE_ONLY
+          /* "không chỉ hướng dẫn mà còn trực tiếp giải quyết" */
+          || (ch->w0 > 0
+              && answer_word_is (p, ch->w0 - 1, v->a->lenient ? "khong" : "không")))
         continue;
       const char *hay, *hay_cap;
       const GArray *src, *src_cap;
@@ -522,16 +530,17 @@ question_names (View *v, const AnswerPart *p, guint w0, guint w1)
  * key's, nor one the question names, nor one the key forbids, and no
  * alias of the key — the answer's own reply names another office,
  * whatever it says of the key's elsewhere. Its words (new), or NULL. */
-/* Whether part i says the question back, or is the first sentence under
- * a heading that asks it again ("**Ý 3 — An toàn thông tin mạng hiện nay
- * thuộc bộ nào?**" then "Thuộc Bộ …"): the answer's own reply. */
+/* Whether part i says the question back, or is the first sentence (any
+ * sentence: section) under a heading that asks it again ("**Ý 3 — An
+ * toàn thông tin mạng hiện nay thuộc bộ nào?**" then "Thuộc Bộ …"): the
+ * answer's own reply. */
 static gboolean
-replies (View *v, guint i)
+replies (View *v, guint i, gboolean section)
 {
   const AnswerPart *p = answer_part (v->a, i);
   if (match_echoes_question (v, i))
     return TRUE;
-  if (p->heading < 0 || (guint) p->heading + 1 != i)
+  if (p->heading < 0 || (!section && (guint) p->heading + 1 != i))
     return FALSE;
   const AnswerPart *h = answer_part (v->a, (guint) p->heading);
   return answer_text_asks (h->norm) && match_echoes_question (v, (guint) p->heading);
@@ -547,7 +556,7 @@ other_for_subject (View *v, const Fact *f)
   /* a reply that names the key's office anywhere settles it */
   for (guint i = from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (!p->quoted && p->words->len > 0 && replies (v, i)
+    if (!p->quoted && p->words->len > 0 && replies (v, i, TRUE)
         && words_name (v, p, 0, p->words->len, f->aliases))
       return NULL;
   }
@@ -560,7 +569,7 @@ other_for_subject (View *v, const Fact *f)
   for (guint i = from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_HEADING || answer_text_asks (p->norm)
-        || p->words->len == 0 || !replies (v, i))
+        || p->words->len == 0 || !replies (v, i, FALSE))
       continue;
     for (guint h = 0; h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);

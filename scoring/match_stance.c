@@ -143,8 +143,10 @@ after_condition (const AnswerPart *p, guint w, gboolean lenient)
 static guint
 negated_can (const AnswerPart *p, guint i, gboolean lenient)
 {
+  /* chat's "ko gia han dc" too */
   if (!answer_word_is (p, i, lenient ? "khong" : "không")
-      && !answer_word_is (p, i, lenient ? "chua" : "chưa"))
+      && !answer_word_is (p, i, lenient ? "chua" : "chưa")
+      && !answer_word_is (p, i, "ko") && !answer_word_is (p, i, "k"))
     return 0;
   /* "chưa quá 6 tháng → được gia hạn": a bound, not a negated can */
   if (answer_word_is (p, i + 1, lenient ? "qua" : "quá"))
@@ -153,7 +155,8 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
     guint8 gap = g_array_index (p->words, CueWord, k).gap;
     if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
       return 0;
-    if (answer_word_is (p, k, lenient ? "duoc" : "được"))
+    if (answer_word_is (p, k, lenient ? "duoc" : "được")
+        || answer_word_is (p, k, "dc") || answer_word_is (p, k, "đc"))
       return k + 1;
   }
   return 0;

@@ -625,6 +625,17 @@ quotes_question (const AnswerPart *p)
   return strstr (p->norm, "?\"") != NULL || strstr (p->norm, "?”") != NULL;
 }
 
+/* "Anh hỏi cùng lúc hai việc: (1) … còn nộp ở công an huyện được không
+ * …", "You asked whether …": the question said back, no stance. */
+static gboolean
+says_you_asked (const AnswerPart *p)
+{
+  guint w = after_fillers (p);
+  return address_at (p, w)
+         && (answer_word_is (p, w + 1, "hỏi") || answer_word_is (p, w + 1, "hoi")
+             || answer_word_is (p, w + 1, "asked") || answer_word_is (p, w + 1, "ask"));
+}
+
 /* Part i asks the citizen something back: a question in running text
  * that is not the key's question said again ("Hộ chiếu hết hạn có gia
  * hạn được không? Không, …" restates it and answers). */
@@ -674,7 +685,7 @@ opening_stance (View *v, guint from, char **span)
     if (p->kind == PART_GLOSS || p->quoted)
       continue;
     if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
-        || mail_header (p) || quotes_question (p))
+        || mail_header (p) || quotes_question (p) || says_you_asked (p))
       continue;
     looked++;
     s = stance_of (v->a, p, span);

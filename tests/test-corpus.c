@@ -213,6 +213,12 @@ check_corpus_95 (gconstpointer data)
  * characters), measured once unseen at 76–86 %: the judge's weakest
  * ground, with floors to match */
 static void
+check_corpus_80 (gconstpointer data)
+{
+  check_corpus_share (data, 0.80);
+}
+
+static void
 check_corpus_90 (gconstpointer data)
 {
   check_corpus_share (data, 0.90);
@@ -310,6 +316,11 @@ main (int argc, char **argv)
    * detail: run once unseen at 85.6 % */
   g_test_add_data_func ("/corpus/realistic13", "tests/golden/realistic13",
                         check_corpus_92);
+  /* a fourteenth, HTML widgets, JSON-ish bot output, per-group figures,
+   * multi-turn context, two procedures asked together: run once unseen
+   * at 79.4 %, the honest figure on long answers in new shapes */
+  g_test_add_data_func ("/corpus/realistic14", "tests/golden/realistic14",
+                        check_corpus_80);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

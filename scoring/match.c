@@ -183,9 +183,8 @@ last_topic_before (View *v, guint part, guint w, gint own, guint *other)
 }
 
 /* A heading or introduction that sets other procedures apart ("Phân biệt
- * với các việc chứng thực khác", "Other procedures", "Đừng nhầm với"):
- * "việc", "thủ tục" or "procedure" a few words before "khác"/"other", or
- * a confusion warned against. */
+ * với các việc chứng thực khác", "Other procedures"): "việc", "thủ tục"
+ * or "procedure" a few words before "khác"/"other". */
 static gboolean
 heads_others (const AnswerPart *q, gboolean lenient)
 {
@@ -204,14 +203,7 @@ heads_others (const AnswerPart *q, gboolean lenient)
         && (answer_word_is (q, i + 1, "procedures")
             || answer_word_is (q, i + 1, "procedure")))
       return TRUE;
-    /* "Đừng nhầm với …", "Do not confuse it with …": what follows is
-     * the thing it is not */
-    if ((answer_word_is (q, i, lenient ? "nham" : "nhầm")
-         && answer_word_is (q, i + 1, lenient ? "voi" : "với"))
-        || ((answer_word_is (q, i, "confuse") || answer_word_is (q, i, "confused"))
-            && (answer_word_is (q, i + 1, "with")
-                || answer_word_is (q, i + 2, "with"))))
-      return TRUE;
+
   }
   return FALSE;
 }

@@ -143,10 +143,14 @@ after_condition (const AnswerPart *p, guint w, gboolean lenient)
 static guint
 negated_can (const AnswerPart *p, guint i, gboolean lenient)
 {
-  /* chat's "ko gia han dc" too */
+  /* chat's "ko gia han dc" too (not a lone "k": "7 k" is 7.000) */
   if (!answer_word_is (p, i, lenient ? "khong" : "không")
       && !answer_word_is (p, i, lenient ? "chua" : "chưa")
-      && !answer_word_is (p, i, "ko") && !answer_word_is (p, i, "k"))
+      && !answer_word_is (p, i, "ko"))
+    return 0;
+  /* "gia hạn tiếp dc ko thì …": the question's tag, no negation */
+  if (i > 0 && (answer_word_is (p, i - 1, lenient ? "duoc" : "được")
+                || answer_word_is (p, i - 1, "dc")))
     return 0;
   /* "chưa quá 6 tháng → được gia hạn": a bound, not a negated can */
   if (answer_word_is (p, i + 1, lenient ? "qua" : "quá"))
@@ -154,6 +158,11 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
   for (guint k = i + 2; k < p->words->len && k <= i + 4; k++) {
     guint8 gap = g_array_index (p->words, CueWord, k).gap;
     if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+      return 0;
+    /* "không ra phường vẫn được": a concession, not a negated can */
+    if (answer_word_is (p, k, lenient ? "van" : "vẫn")
+        || answer_word_is (p, k, lenient ? "thi" : "thì")
+        || answer_word_is (p, k, lenient ? "cung" : "cũng"))
       return 0;
     if (answer_word_is (p, k, lenient ? "duoc" : "được")
         || answer_word_is (p, k, "dc") || answer_word_is (p, k, "đc"))
@@ -626,14 +635,27 @@ quotes_question (const AnswerPart *p)
 }
 
 /* "Anh hỏi cùng lúc hai việc: (1) … còn nộp ở công an huyện được không
- * …", "You asked whether …": the question said back, no stance. */
+ * …", "Bạn hỏi: …", "You asked whether …": the question said back, no
+ * stance — not "Bạn hỏi đúng chỗ rồi: … không gia hạn được", nor "Anh
+ * hỏi còn nộp … được không thì câu trả lời là không". */
 static gboolean
 says_you_asked (const AnswerPart *p)
 {
+  static const char *const restate[] = {"hai", "ba", "cùng", "cung", "về",
+                                        "ve", "nhiều", "nhieu", "whether",
+                                        "two", "about"};
   guint w = after_fillers (p);
-  return address_at (p, w)
-         && (answer_word_is (p, w + 1, "hỏi") || answer_word_is (p, w + 1, "hoi")
-             || answer_word_is (p, w + 1, "asked") || answer_word_is (p, w + 1, "ask"));
+  if (!address_at (p, w)
+      || !(answer_word_is (p, w + 1, "hỏi") || answer_word_is (p, w + 1, "hoi")
+           || answer_word_is (p, w + 1, "asked") || answer_word_is (p, w + 1, "ask")))
+    return FALSE;
+  if (w + 2 < p->words->len
+      && (g_array_index (p->words, CueWord, w + 2).gap & CUE_GAP_COLON))
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (restate); i++)
+    if (answer_word_is (p, w + 2, restate[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Part i asks the citizen something back: a question in running text

@@ -3,7 +3,10 @@
  * clause; failing that, the nearest earlier in its sentence; failing that,
  * the table headers, the line that introduces the list, the heading. A few
  * cues bind from after the value ("… trước khi hết hạn", "… kể từ ngày
- * nhận đủ hồ sơ") and win over the ones before. */
+ * nhận đủ hồ sơ") and win over the ones before. Just past 800 lines: the
+ * readers of a claim share its clause and cue helpers; the computation
+ * readers (read_computation, several_in, the situation of a bound) are
+ * the seam to move into a file of their own next. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 

@@ -341,7 +341,10 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
          && !answer_word_is (p, k + 1,
                              lenient ? "han" : "hạn") /* "đúng hạn" */
          && !answer_word_is (p, k + 1,
-                             lenient ? "la" : "là")) /* "đúng là …, nhưng" */
+                             lenient ? "la" : "là") /* "đúng là …, nhưng" */
+         && !answer_word_is (p, k + 1,
+                             lenient ? "truoc" : "trước")) /* "đúng trước
+                                                              1/7/2025" */
         || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right"))
       return 1;
   }

@@ -10,12 +10,14 @@
 
 #include <string.h>
 
+/* The range is checked before the casts: GDateDay is 8 bits, so day
+ * 202515 would pass as 19 ("Ngày 15 tháng 7 năm 202515 tháng 7 …", found
+ * by tests/fuzz/fuzz-dates). */
 static gboolean
 valid_date (guint y, guint m, guint d)
 {
-  return y >= 1900 && y <= 2200 && g_date_valid_dmy ((GDateDay) d,
-                                                     (GDateMonth) m,
-                                                     (GDateYear) y);
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+         && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
 gboolean

@@ -3,10 +3,8 @@
  * clause; failing that, the nearest earlier in its sentence; failing that,
  * the table headers, the line that introduces the list, the heading. A few
  * cues bind from after the value ("… trước khi hết hạn", "… kể từ ngày
- * nhận đủ hồ sơ") and win over the ones before. Just past 800 lines: the
- * readers of a claim share its clause and cue helpers; the computation
- * readers (read_computation, several_in, the situation of a bound) are
- * the seam to move into a file of their own next. */
+ * nhận đủ hồ sơ") and win over the ones before. Computations and counts
+ * ("2 trang × 2.000đ", "cho 50 người") are read in claims_count.c. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 
@@ -380,113 +378,6 @@ context_has (const Answer *a, const AnswerPart *p, CueClass cls)
   return FALSE;
 }
 
-/* The word "x" between two numbers: 2 trang x 2.000đ. */
-static gboolean
-times_word (const AnswerPart *p, guint i, gboolean lenient)
-{
-  return i >= 1 && word_is (p, i, "x", "x", lenient)
-         && starts_with_digit (p, i - 1);
-}
-
-/* Where a rate cue before word w0 may stand: two words back, but not past
- * a stop, an operator or a comma ("1k/trang => tổng 7k": the page is the
- * earlier rate's, not the total's). */
-static guint
-rate_from (const AnswerPart *p, guint w0)
-{
-  guint from = w0;
-  while (from > 0 && w0 - from < 2
-         && !(word (p, from)->gap
-              & (CUE_GAP_STOP | CUE_GAP_OPERATOR | CUE_GAP_COMMA)))
-    from--;
-  return from;
-}
-
-/* "ở trọ từ 30 ngày trở lên", "bị làm phiền liên tục từ 30 ngày trở
- * lên": a verb of the citizen's own situation a few words before a bound. */
-static gboolean
-situation_before (const AnswerPart *p, guint w0, gboolean lenient)
-{
-  static const char *const strict[] = {"ở", "cư", "sống", "trọ", "vắng",
-                                       "lưu", "bị", "stay", "live", "lived"};
-  static const char *const plain[] = {"o", "cu", "song", "tro", "vang",
-                                      "luu", "bi", "stay", "live", "lived"};
-  for (guint k = w0 >= 8 ? w0 - 8 : 0; k < w0; k++)
-    for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
-      if (word_is (p, k, strict[i], plain[i], lenient))
-        return TRUE;
-  return FALSE;
-}
-
-static void
-read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
-{
-  guint8 gap_in = word (p, c->w0)->gap;
-  guint8 gap_out = c->w1 < p->words->len ? word (p, c->w1)->gap : 0;
-  gboolean operand_in = (gap_in & CUE_GAP_OPERATOR) && !(gap_in & CUE_GAP_EQUALS);
-  gboolean times_in = c->w0 >= 1 && (times_word (p, c->w0 - 1, lenient)
-                                     || (c->w0 >= 2 && times_word (p, c->w0 - 2, lenient)));
-  gboolean times_out = times_word (p, c->w1, lenient);
-  gboolean more = (gap_out & CUE_GAP_OPERATOR) || times_out;
-  c->result = (gap_in & CUE_GAP_EQUALS) && !more;
-  c->operand = !c->result && (operand_in || times_in || more
-                              || (gap_in & CUE_GAP_EQUALS));
-  /* "2 × 2.000 = 4.000 đồng; 248 × 1.000 = 248.000 đồng; cộng 252.000
-   * đồng": a result another computation or a sum follows (in its
-   * sentence, within a few words) is a subtotal — not "… = 10.000 đồng,
-   * gọi tổng đài …", "… qua Cổng dịch vụ công" typed without diacritics */
-  for (guint k = c->w1; c->result && k < p->words->len && k < (guint) c->w1 + 5;
-       k++) {
-    if (k > c->w1 && (word (p, k)->gap & CUE_GAP_STOP))
-      break;
-    if ((word (p, k)->gap & CUE_GAP_EQUALS)
-        || (!lenient && answer_word_is (p, k, "cộng")
-            && !answer_word_is (p, k + 1, "hoà")
-            && !answer_word_is (p, k + 1, "hòa"))
-        || (word_is (p, k, "tổng", "tong", lenient)
-            && !word_is (p, k + 1, "đài", "dai", lenient)))
-      c->result = FALSE, c->operand = TRUE;
-  }
-}
-
-/* A number of two to ten said in words ("hai trang", "ba bản"). */
-static gboolean
-several_in_words (const AnswerPart *p, guint i, gboolean lenient)
-{
-  static const char *const strict[] = {"hai", "ba", "bốn", "năm", "sáu",
-                                       "bảy", "tám", "chín", "mười"};
-  static const char *const plain[] = {"hai", "ba", "bon", "nam", "sau",
-                                      "bay", "tam", "chin", "muoi"};
-  for (gsize k = 0; k < G_N_ELEMENTS (strict); k++)
-    if (word_is (p, i, strict[k], plain[k], lenient))
-      return TRUE;
-  return FALSE;
-}
-
-/* A count of several (2 or more) people, copies or pages in [from, to):
- * "cho 50 người", "2 bản", "tính hai trang". */
-static gboolean
-several_in (const AnswerPart *p, guint from, guint to, gboolean lenient)
-{
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = hit (p, h);
-    if (ch->cls != CUE_COUNT || ch->w0 < from + 1 || ch->w1 > to)
-      continue;
-    const CueWord *n = word (p, ch->w0 - 1);
-    if (!g_ascii_isdigit (p->norm[n->start])) {
-      if (several_in_words (p, ch->w0 - 1, lenient))
-        return TRUE;
-      continue;
-    }
-    guint v = 0;
-    for (guint k = n->start; k < n->end && g_ascii_isdigit (p->norm[k]); k++)
-      v = v * 10 + (guint) (p->norm[k] - '0');
-    if (v >= 2)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* A cue of cls before w0 in the part that is not inside parentheses the
  * value is outside ("(ví dụ người vừa đủ 14 tuổi)" is no example of the
  * sentence). */
@@ -589,8 +480,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                || context_has (a, p, CUE_EXAMPLE);
   c->conclusion = has_cue (p, CUE_SO, c0, c->w0);
   /* "cho 50 người … 750.000đ", "200.000 đồng cho 20 công nhân" */
-  c->multiple = several_in (p, c0, c->w0, lenient)
-                || several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1), lenient);
+  c->multiple = claims_several_in (p, c0, c->w0, lenient)
+                || claims_several_in (p, c->w1, MIN ((guint) c->w1 + 4, c1), lenient);
   /* a reckoning over the sentence: "nên tờ hai mặt tính hai trang, hết
    * bốn nghìn đồng" */
   guint s0 = c->w0;
@@ -608,7 +499,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->general = general_label_before (p, s0, c->w0)
                || context_has (a, p, CUE_GENERAL);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
-    c->multiple = several_in (p, s0, c->w0, lenient);
+    c->multiple = claims_several_in (p, s0, c->w0, lenient);
   /* "Nhà có ba người ở trọ nên mỗi người … 15.000đ": a rate after the
    * count undoes it */
   guint count = s0;
@@ -620,9 +511,9 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
     if (word_is (p, k, "mỗi", "moi", lenient)
         || word_is (p, k, "each", "each", lenient))
       c->multiple = FALSE;
-  read_computation (p, c, lenient);
+  claims_read_computation (p, c, lenient);
   c->rate = has_cue (p, CUE_RATE, c->w1, MIN ((guint) c->w1 + 2, p->words->len))
-            || (c->w0 >= 2 && has_cue (p, CUE_RATE, rate_from (p, c->w0), c->w0));
+            || (c->w0 >= 2 && has_cue (p, CUE_RATE, claims_rate_from (p, c->w0), c->w0));
   c->threshold = c->m.unit != NUMBERS_UNIT_VND
                  && ((word_is (p, c->w1, "trở", "tro", lenient)
                       && word_is (p, c->w1 + 1, "lên", "len", lenient))
@@ -630,7 +521,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                          && (word_is (p, c->w1 + 1, "more", "more", lenient)
                              || word_is (p, c->w1 + 1, "longer", "longer",
                                          lenient))))
-                 && situation_before (p, c->w0, lenient);
+                 && claims_situation_before (p, c->w0, lenient);
   /* "**Ưu đãi:** sinh viên … được miễn phí hai năm đầu" */
   c->exempt = has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
               || context_has (a, p, CUE_EXEMPT);

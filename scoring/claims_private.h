@@ -1,6 +1,7 @@
-/* What claims.c, claims_polarity.c and claims_channel.c share: word-level
- * helpers, the polarity tests read_claim applies to a value, parenthesis
- * groups and the channel of a value. Private to those three. */
+/* What claims.c, claims_polarity.c, claims_channel.c and claims_count.c
+ * share: word-level helpers, the polarity tests read_claim applies to a
+ * value, computations and counts, parenthesis groups and the channel of a
+ * value. Private to those four. */
 #ifndef CLAIMS_PRIVATE_H
 #define CLAIMS_PRIVATE_H
 
@@ -54,6 +55,21 @@ gboolean claims_line_history (const Answer *a, const AnswerPart *p, guint w0);
 void claims_mark_corrected (const Answer *a, GArray *claims);
 /* An "ended" cue ("… đã kết thúc") at or after w1. */
 gboolean claims_ended_after (const AnswerPart *p, guint w1);
+
+/* claims_count.c: marks c a term ("2 trang × 2.000đ") or the result
+ * ("= 4.000đ") of a computation, a subtotal when another follows. */
+void claims_read_computation (const AnswerPart *p, ValueClaim *c,
+                              gboolean lenient);
+/* A count of several (2 or more) people, copies or pages in [from, to). */
+gboolean claims_several_in (const AnswerPart *p, guint from, guint to,
+                            gboolean lenient);
+/* Where a rate cue before word w0 may stand (back to a stop, operator or
+ * comma, at most two words). */
+guint claims_rate_from (const AnswerPart *p, guint w0);
+/* A verb of the citizen's own situation a few words before w0 ("ở trọ từ
+ * 30 ngày trở lên"). */
+gboolean claims_situation_before (const AnswerPart *p, guint w0,
+                                  gboolean lenient);
 
 /* The parenthesis group of each word of p: 0 outside, else its group's
  * number (from 1). Made on first use and kept in the part. */

@@ -1,9 +1,14 @@
-/* Agencies, phrases, citations and lists (scoring/match.h). A name counts
+/* Past 800 lines: every matcher here (agencies, phrases, forbid rules,
+ * citations, lists) goes through find_name and its NameHit, which carry
+ * the polarity rules a name is read with; apart they would need a private
+ * header for that type and its helpers. The seam to split along next is
+ * the reply check (replies, other_for_subject) with the citation and list
+ * matchers, once find_name is shared.
+ *
+ * Agencies, phrases, citations and lists (scoring/match.h). A name counts
  * where it is stated: "không nộp ở xã mà ở Sở" does not name the commune as
  * the place, "từ 1/7/2025 không còn cấp huyện" does not send anyone to the
- * district. Just past 800 lines: finding a name and judging the facts that
- * name things share the polarity rules; the list matcher (match_list) is
- * the seam to split along next. */
+ * district. */
 #include "scoring/match.h"
 #include "scoring/numbers.h"
 

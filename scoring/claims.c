@@ -294,10 +294,22 @@ own_figure_aside (const AnswerPart *p, guint at, guint w)
   return FALSE;
 }
 
+/* "- **Cộng: 7.000 đồng cho một bản sao.**", "Cộng lại: …": the sum line
+ * of a worked computation. Not lenient: "cong" is công. */
+static gboolean
+sum_line (const AnswerPart *p, gboolean lenient)
+{
+  guint w = answer_word_is (p, 1, "lại") ? 2 : 1;
+  return !lenient && answer_word_is (p, 0, "cộng") && w < p->words->len
+         && (word (p, w)->gap & CUE_GAP_COLON);
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
   gboolean money = c->m.unit == NUMBERS_UNIT_VND;
+  if (money && sum_line (p, a->lenient))
+    return SUBJ_TOTAL;
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);

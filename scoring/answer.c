@@ -433,7 +433,17 @@ is_heading (const char *s, gsize n)
   /* a long title ("**Thủ tục: Cấp lại Giấy xác nhận … (bị mất, hư
    * hại)**") has no sentence stop; a bolded sentence does */
   guint words = count_words (s, n);
-  return words <= 14 || (words <= 24 && memchr (s + 2, '.', e - 4) == NULL);
+  /* … and the dot of a section number is no stop ("**1. Sửa đổi, bổ
+   * sung văn bản xác nhận thông báo hoạt động bưu chính**") */
+  gsize from = 2;
+  while (from < e - 2 && g_ascii_isdigit (s[from]))
+    from++;
+  if (from > 2 && from < e - 2 && s[from] == '.')
+    from++;
+  else
+    from = 2;
+  return words <= 14
+         || (words <= 24 && memchr (s + from, '.', e - 2 - from) == NULL);
 }
 
 static void

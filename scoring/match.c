@@ -208,6 +208,95 @@ heads_others (const AnswerPart *q, gboolean lenient)
   return FALSE;
 }
 
+/* "1. …", "2) …", "(2) …", "Việc 2: …", "Phần 2. …": a heading that
+ * numbers a section. */
+static gboolean
+numbered_heading (const AnswerPart *q)
+{
+  guint w = answer_word_is (q, 0, "phần") || answer_word_is (q, 0, "phan")
+                    || answer_word_is (q, 0, "việc")
+                    || answer_word_is (q, 0, "viec")
+                ? 1
+                : 0;
+  if (q->kind != PART_HEADING || w + 1 >= q->words->len)
+    return FALSE;
+  const CueWord *n = &g_array_index (q->words, CueWord, w);
+  for (guint k = n->start; k < n->end; k++)
+    if (!g_ascii_isdigit (q->norm[k]))
+      return FALSE;
+  return n->end - n->start <= 2
+         && (g_array_index (q->words, CueWord, w + 1).gap
+             & (CUE_GAP_STOP | CUE_GAP_CLOSE | CUE_GAP_COLON));
+}
+
+/* "**2. Nộp hồ sơ và nhận kết quả**", "**3. Thời hạn giải quyết**": a
+ * numbered heading that opens on a field or a step of one procedure. */
+static gboolean
+field_heading (const AnswerPart *q, gboolean lenient)
+{
+  /* one word, or two ("hồ sơ"; "hộ chiếu" folds to "ho chieu") */
+  static const char *const strict[][2] = {
+      {"nộp", NULL}, {"nhận", NULL}, {"phí", NULL}, {"nơi", NULL},
+      {"bước", NULL}, {"cách", NULL}, {"hồ", "sơ"}, {"thời", "hạn"},
+      {"thời", "gian"}, {"lệ", "phí"}, {"cơ", "quan"}, {"lưu", "ý"},
+      {"chuẩn", "bị"}, {"kết", "quả"}, {"trình", "tự"}};
+  static const char *const plain[][2] = {
+      {"nop", NULL}, {"nhan", NULL}, {"phi", NULL}, {"noi", NULL},
+      {"buoc", NULL}, {"cach", NULL}, {"ho", "so"}, {"thoi", "han"},
+      {"thoi", "gian"}, {"le", "phi"}, {"co", "quan"}, {"luu", "y"},
+      {"chuan", "bi"}, {"ket", "qua"}, {"trinh", "tu"}};
+  const char *const (*forms)[2] = lenient ? plain : strict;
+  guint w = answer_word_is (q, 0, lenient ? "phan" : "phần")
+                    || answer_word_is (q, 0, lenient ? "viec" : "việc")
+                ? 2
+                : 1;
+  for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
+    if (answer_word_is (q, w, forms[i][0])
+        && (forms[i][1] == NULL || answer_word_is (q, w + 1, forms[i][1])))
+      return TRUE;
+  return FALSE;
+}
+
+/* The answer's opening (what comes before its first heading) says it
+ * takes several matters apart: "Bạn hỏi cùng lúc hai việc: … Mình trả
+ * lời từng việc." */
+static gboolean
+announces_several (const Answer *a)
+{
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    if (p->kind == PART_HEADING)
+      return FALSE;
+    for (guint h = 0; h < p->cues->len; h++)
+      if (g_array_index (p->cues, CueHit, h).cls == CUE_SEVERAL)
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* In an answer that announces several matters, a numbered section whose
+ * heading does not name the asked procedure while another numbered
+ * heading does is about its own matter ("**2. Hộ chiếu phổ thông cho
+ * con**" beside "**1. Căn cước cho con 14 tuổi**"), even when the set's
+ * topics do not list it. Its heading, or NULL. */
+static const char *
+other_section (View *v, const AnswerPart *p, gint own)
+{
+  if (p->heading < 0 || !numbered_heading (answer_part (v->a, (guint) p->heading))
+      || !announces_several (v->a))
+    return NULL;
+  if (field_heading (answer_part (v->a, (guint) p->heading), v->a->lenient))
+    return NULL;
+  guint other;
+  if (names_topic (v, (guint) p->heading, 0, G_MAXUINT, own, &other, 0, 0) > 0)
+    return NULL;
+  for (guint i = 0; i < v->a->parts->len; i++)
+    if ((gint) i != p->heading && numbered_heading (answer_part (v->a, i))
+        && names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
+      return answer_part (v->a, (guint) p->heading)->norm;
+  return NULL;
+}
+
 const char *
 match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
                        guint x1)
@@ -235,6 +324,8 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
     if (ctx[i] >= 0
         && heads_others (answer_part (v->a, (guint) ctx[i]), v->a->lenient))
       return answer_part (v->a, (guint) ctx[i])->norm;
+  if (r == 0 && p->heading != (gint) part)
+    return other_section (v, p, own);
   return r < 0 ? topic_name_at (key->topics, other) : NULL;
 }
 
@@ -310,8 +401,8 @@ variants_in (const AnswerPart *p, guint w0, guint w1, gint *first)
 /* The variants a claim is said of: its clause, else its sentence before
  * it ("- **Cấp mới** …: phí thẩm định 1.000.000 đồng"), else its row —
  * the row's first cell, or, for a figure in that first cell ("| 10 ngày
- * kể từ khi chuyển trụ sở | Hạn đăng ký lại |"), the row's other cells.
- * *where and *first get the part and cue index of the first one. */
+ * kể từ khi chuyển trụ sở | Hạn đăng ký lại |"), the row's other cells;
+ * else its column's header. *where and *first get the part and cue index of the first one. */
 static guint
 claim_variants (View *v, const ValueClaim *c, const AnswerPart **where,
                 gint *first)
@@ -323,6 +414,11 @@ claim_variants (View *v, const ValueClaim *c, const AnswerPart **where,
     m = variants_in (p, 0, c->w0, first);
   if (m == 0 && p->row_head >= 0) {
     *where = answer_part (v->a, (guint) p->row_head);
+    m = variants_in (*where, 0, G_MAXUINT, first);
+  }
+  /* "| | Sửa đổi, bổ sung | Cấp lại do mất |": a column per variant */
+  if (m == 0 && p->col_head >= 0) {
+    *where = answer_part (v->a, (guint) p->col_head);
     m = variants_in (*where, 0, G_MAXUINT, first);
   }
   for (guint i = c->part + 1; m == 0 && p->kind == PART_CELL

@@ -60,7 +60,8 @@ subject_of (CueClass c, gboolean money)
   case CUE_STEP_AFTER: return SUBJ_STEP;
   case CUE_EXTRA: return SUBJ_EXTRA;
   case CUE_DELIVERY: return SUBJ_DELIVERY;
-  case CUE_EXTENSION: return SUBJ_EXTENSION;
+  case CUE_EXTENSION:
+  case CUE_EXTENSION_AFTER: return SUBJ_EXTENSION;
   case CUE_DEADLINE:
   case CUE_DEADLINE_AFTER: return SUBJ_DEADLINE;
   case CUE_VALIDITY: return SUBJ_VALIDITY;
@@ -313,7 +314,9 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3 || ch->w0 >= c->c1
+    /* "…, hoặc theo thỏa thuận" runs on past the comma */
+    if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3
+        || (ch->w0 >= c->c1 && ch->cls != CUE_EXTENSION_AFTER)
         || own_figure_aside (p, c->w0, ch->w0))
       continue;
     if (ch->cls == CUE_STEP_AFTER && outcome_follows (p, ch->w1))
@@ -322,7 +325,7 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
         && step_sentence (p, c->w0, a->lenient))
       return SUBJ_STEP; /* "Hồ sơ chưa đầy đủ: 02 ngày kể từ ngày nhận" */
     if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER
-        || ch->cls == CUE_STEP_AFTER)
+        || ch->cls == CUE_STEP_AFTER || ch->cls == CUE_EXTENSION_AFTER)
       return subject_of (ch->cls, FALSE);
     if (ch->cls == CUE_COUNTED_FROM) /* a step counts from receipt too */
       return !receipt_follows (p, ch->w1, a->lenient) ? SUBJ_DEADLINE

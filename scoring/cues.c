@@ -15,7 +15,7 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "fee", "fine", "postage", "hotline", "service", "example", "total", "difference", "rate",
   "exempt", "capital",
   "processing", "processing_weak", "processing_after", "step", "step_after", "extra", "delivery",
-  "extension", "deadline", "deadline_after", "counted_from", "validity",
+  "extension", "extension_after", "deadline", "deadline_after", "counted_from", "validity",
   "ch_truc_tiep", "ch_truc_tuyen", "ch_buu_chinh",
   "neg", "neg_after", "hist", "now", "break",
   "decline", "yes_start", "no_start", "yes_modal", "no_modal", "filler",

@@ -319,6 +319,28 @@ stop_between (const AnswerPart *p, guint from, guint to)
   return FALSE;
 }
 
+/* "Các tài liệu cũ ghi "Sở Thông tin và Truyền thông" hoặc "Bộ Thông tin
+ * và Truyền thông"": what a belief or an old text says runs on over the
+ * clauses a name's own "và" starts, to the end of its sentence — unless a
+ * stop, a colon or a turn ("nhưng", "thực ra") comes between. */
+static gboolean
+belief_reaches (const AnswerPart *p, guint from, guint w0, gboolean lenient)
+{
+  if (w0 > from + 15)
+    return FALSE;
+  for (guint k = from; k <= w0 && k < p->words->len; k++)
+    if ((k > from && (word (p, k)->gap & (CUE_GAP_STOP | CUE_GAP_COLON)))
+        || word_is (p, k, "nhưng", "nhung", lenient)
+        || word_is (p, k, "còn", "con", lenient)
+        || word_is (p, k, "mà", "ma", lenient)
+        || (word_is (p, k, "thực", "thuc", lenient)
+            && word_is (p, k + 1, "ra", "ra", lenient))
+        || word_is (p, k, "but", "but", lenient)
+        || word_is (p, k, "actually", "actually", lenient))
+      return FALSE;
+  return TRUE;
+}
+
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -350,8 +372,9 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       if (hit (p, h)->cls == CUE_NEG && hit (p, h)->w0 == w1)
         return POL_NEGATED;
   for (guint h = 0; h < p->cues->len; h++) /* "Nhiều người nghĩ …" */
-    if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w0 >= c0
-        && hit (p, h)->w1 <= w0)
+    if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w1 <= w0
+        && (hit (p, h)->w0 >= c0 || belief_reaches (p, hit (p, h)->w1, w0,
+                                                    lenient)))
       return POL_NEGATED;
   /* "Sở Khoa học và Công nghệ nơi đặt chi nhánh không tiếp nhận …": a
    * relative clause on the name carries its negation a little farther */
@@ -368,7 +391,13 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     guint reach = after > 2 && !word_is (p, ch->w0, "không", "khong", lenient)
                           && !word_is (p, ch->w0, "chưa", "chua", lenient)
                       ? 2 : after;
-    if (ch->cls == CUE_NEG_AFTER && ch->w0 >= w1 && ch->w0 <= w1 + reach
+    /* "Sở Thông tin và Truyền thông không còn là đầu mối": the cue that
+     * negates what follows it negates the name right before it too */
+    gboolean no_longer = ch->cls == CUE_NEG && ch->w0 == w1
+                         && word_is (p, ch->w0, "không", "khong", lenient)
+                         && word_is (p, ch->w0 + 1, "còn", "con", lenient);
+    if ((ch->cls == CUE_NEG_AFTER || no_longer) && ch->w0 >= w1
+        && ch->w0 <= w1 + reach
         && !stop_between (p, w1, ch->w0)
         && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
                              || word_is (p, w1, "nhưng", "nhung", lenient)

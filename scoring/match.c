@@ -359,6 +359,38 @@ match_other_row (View *v, guint part)
   return NULL;
 }
 
+/* A not_this cue of p: "thủ tục khác" alone only where it ends p. */
+static char *
+not_this_in (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls != CUE_NOT_THIS)
+      continue;
+    if (ch->w1 - ch->w0 == 3 && ch->w1 != p->words->len
+        && answer_word_is (p, ch->w0, "thủ"))
+      continue;
+    const CueWord *a = &g_array_index (p->words, CueWord, ch->w0);
+    const CueWord *b = &g_array_index (p->words, CueWord, ch->w1 - 1);
+    return g_strndup (p->norm + a->start, b->end - a->start);
+  }
+  return NULL;
+}
+
+char *
+match_not_this (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  char *said = not_this_in (p);
+  for (guint i = 0; said == NULL && p->kind == PART_CELL
+                    && i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q->kind == PART_CELL && q->block == p->block && q->row == p->row)
+      said = not_this_in (q);
+  }
+  return said;
+}
+
 static GHashTable *
 question_words (View *v)
 {

@@ -95,6 +95,10 @@ const char *match_other_topic_but (View *v, guint part, guint c0, guint c1,
  * | 10.000 | 5.000 |" beside "| Đăng ký tạm trú | 15.000 | 7.000 |").
  * Borrowed, or NULL. */
 const char *match_other_row (View *v, guint part);
+/* The words by which a claim's sentence, or its table row, says its
+ * figure is another case or procedure than the asked one ("… là thủ tục
+ * khác", "(không phải trường hợp này)"), or NULL. New. */
+char *match_not_this (View *v, const ValueClaim *c);
 
 /* Whether the question (in the answer's form, strict or folded) has the
  * word; its words are read once per view. */

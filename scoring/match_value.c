@@ -540,6 +540,12 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
     return Q_IGNORE;
   }
+  g_autofree char *not_this = aside ? NULL : match_not_this (v, c);
+  if (not_this != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.not_this", not_this, NULL);
+    return Q_IGNORE;
+  }
   const char *row = aside || fc ? NULL : match_other_row (v, c->part);
   if (row != NULL) {
     if (o)

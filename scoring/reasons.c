@@ -146,6 +146,8 @@ static const Entry rules[] = {
    "là mức tính theo «%1», trong khi câu hỏi hỏi mức tính theo «%2»"},
   {"claim.other_topic", "about %1, another procedure",
    "nói về %1, một thủ tục khác"},
+  {"claim.not_this", "said to be another case or procedure (\"%1\")",
+   "được nói là trường hợp hay thủ tục khác («%1»)"},
   {"refusal.complies",
    "declines, then helps anyway (\"%1\")",
    "từ chối rồi vẫn hướng dẫn cách làm («%1»)"},

@@ -203,9 +203,21 @@ heads_others (const AnswerPart *q, gboolean lenient)
         && (answer_word_is (q, i + 1, "procedures")
             || answer_word_is (q, i + 1, "procedure")))
       return TRUE;
-
   }
-  return FALSE;
+  /* "**Đừng nhầm với**", "Do not confuse it with:": a heading that ends
+   * on what its section sets apart. Not "Hay nhầm với mức phí cũ, mức
+   * đúng: …", which goes on to say the right figure. */
+  guint n = q->words->len;
+  return n >= 2
+         && ((answer_word_is (q, n - 1, lenient ? "voi" : "với")
+              && (answer_word_is (q, n - 2, lenient ? "nham" : "nhầm")
+                  || answer_word_is (q, n - 2, lenient ? "lan" : "lẫn")
+                  || answer_word_is (q, n - 2, lenient ? "biet" : "biệt")))
+             || (answer_word_is (q, n - 1, "with")
+                 && (answer_word_is (q, n - 2, "confuse")
+                     || answer_word_is (q, n - 2, "confused")
+                     || (answer_word_is (q, n - 2, "it")
+                         && answer_word_is (q, n - 3, "confuse")))));
 }
 
 /* "1. …", "2) …", "(2) …", "Việc 2: …", "Phần 2. …": a heading that
@@ -302,8 +314,16 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
                        guint x1)
 {
   const JudgeKey *key = v->key;
-  if (key->topics == NULL || key->topic == NULL)
+  const AnswerPart *p = answer_part (v->a, part);
+  if (key->topics == NULL || key->topic == NULL) {
+    /* without topics, only a heading that sets others apart tells */
+    const gint ctx[] = {p->intro, p->heading};
+    for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
+      if (ctx[i] >= 0
+          && heads_others (answer_part (v->a, (guint) ctx[i]), v->a->lenient))
+        return answer_part (v->a, (guint) ctx[i])->norm;
     return NULL;
+  }
   gint own = topic_index (key->topics, key->topic);
   guint other = 0;
   int r = names_topic (v, part, c0, c1, own, &other, x0, x1);
@@ -311,7 +331,6 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
    * last: "thường trú giải quyết trong 07 ngày và lệ phí là 20.000đ" */
   if (r == 0)
     r = last_topic_before (v, part, c0, own, &other);
-  const AnswerPart *p = answer_part (v->a, part);
   /* … then its row, its column ("| Tiêu chí | Đăng ký thường trú | Đăng
    * ký tạm trú |" compares two), its introducing line, its heading
    * ("**Câu 1. Chứng thực bản sao, chứng thực chữ ký mất bao lâu?**") */

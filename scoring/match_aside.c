@@ -4,6 +4,7 @@
  * classifying a claim as a contradiction. */
 #include "scoring/match.h"
 
+#include "scoring/claims.h"
 #include "scoring/cues.h"
 
 /* TRUE when the question itself states m ("20 ngày sau mới đi đăng ký"):
@@ -19,6 +20,26 @@ match_question_figure (const JudgeKey *key, const NumbersMention *m)
         && judge_same_amount (q->lo, m->lo, m->unit))
       return TRUE;
   }
+  return FALSE;
+}
+
+/* "Multiply: 2 bản = 14.000 đồng, 3 bản = 21.000 đồng": a result that is
+ * n times the key value, n said in its clause before it. */
+static gboolean
+several_of_key (const Fact *f, const AnswerPart *p, const ValueClaim *c)
+{
+  double key = f->value.value;
+  if (key <= 0 || c->m.hi != c->m.lo || c->m.unit != f->value.unit)
+    return FALSE;
+  double n = c->m.hi / key;
+  if (n < 2 || n > 1000 || n != (double) (guint) n)
+    return FALSE;
+  guint c0, c1;
+  claims_clause (p, c->w0, c->w1, &c0, &c1);
+  g_autofree char *want = g_strdup_printf ("%u", (guint) n);
+  for (guint k = c0; k < c->w0; k++)
+    if (answer_word_is (p, k, want))
+      return TRUE;
   return FALSE;
 }
 
@@ -53,7 +74,7 @@ match_key_multiple (const Fact *f, View *v, const ValueClaim *c)
       return TRUE;
     k = e;
   }
-  return FALSE;
+  return several_of_key (f, p, c);
 }
 
 /* "mỗi phiếu thêm năm nghìn đồng": a charge added per extra item. */

@@ -574,6 +574,20 @@ prepare (const char *text, gsize len)
         i = (gsize) (gt - text);
         continue;
       }
+      /* "<h3>Ví dụ tính nhanh</h3>" is a heading as "### …" is, and
+       * "<p><b>Lệ phí</b></p>" a bold line as "**Lệ phí**" is */
+      gboolean heading = html && tag[0] == 'h' && tag[1] >= '1'
+                         && tag[1] <= '6' && tag[2] == '\0';
+      if (gt != NULL && heading && text[i + 1] != '/') {
+        g_string_append (out, "\n### ");
+        i = (gsize) (gt - text);
+        continue;
+      }
+      if (gt != NULL && html && (!strcmp (tag, "b") || !strcmp (tag, "strong"))) {
+        g_string_append (out, "**");
+        i = (gsize) (gt - text);
+        continue;
+      }
       if (gt != NULL && (br || cell)) {
         g_string_append_c (out, br ? '\n' : '|');
         i = (gsize) (gt - text);

@@ -70,6 +70,17 @@ test_html_and_transcript (void)
   g_assert_true (answer_part (a, 1)->quoted); /* the citizen's turn */
   g_autoptr (GArray) vals = claims_values (a);
   g_assert_cmpint (claim (a, vals, "20.000")->polarity, ==, POL_QUOTED);
+  /* an HTML heading is a heading and governs what follows; so is a bold
+   * line whose section number's dot is no sentence stop */
+  g_autoptr (Answer) h = read_answer (
+      "<h3>Ví dụ tính nhanh</h3><table><tr><td>Bằng 2 trang</td>"
+      "<td>4.000 đồng</td></tr></table>");
+  g_assert_cmpint (answer_part (h, 0)->kind, ==, PART_HEADING);
+  g_assert_cmpint (answer_part (h, h->parts->len - 1)->heading, ==, 0);
+  g_autoptr (Answer) b = read_answer (
+      "**1. Sửa đổi, bổ sung văn bản xác nhận thông báo hoạt động bưu "
+      "chính**\nKhông thu phí.");
+  g_assert_cmpint (answer_part (b, 0)->kind, ==, PART_HEADING);
 }
 
 /* A retrieval assistant's quoted passages are their sources' words; a

@@ -166,8 +166,14 @@ channel_in (const AnswerPart *p, guint c0, guint c1, guint w0, guint w1)
     gboolean trailing = ch->w0 == w1 && word (p, w1)->gap == 0
                         && ch->w1 < p->words->len
                         && (word (p, ch->w1)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP));
+    /* "10.000đ/người (trực tiếp), 5.000đ/người (online)": parentheses
+     * opening right after the value, on the cue, are the value's */
+    gboolean own_paren = g != 0 && ch->w0 >= w1 && ch->w0 <= w1 + 1
+                         && (word (p, ch->w0)->gap & CUE_GAP_OPEN);
     if (ch->w1 <= w0)
       d = 2 * (w0 - ch->w1);
+    else if (own_paren)
+      d = 2 * (ch->w0 - w1) + 1;
     else if (ch->w0 >= w1 && ((!value_starts_in (p, ch->w1, ch->w1 + 2)
                                && !value_starts_in (p, w1, ch->w0))
                               || trailing))

@@ -413,6 +413,18 @@ is_decorated_heading (const char *s, gsize n)
   return upper;
 }
 
+/* A sentence stop in s[0, n): a dot that ends s or comes before a space
+ * ("a.vn", "1.000" have none). */
+static gboolean
+has_stop (const char *s, gsize n)
+{
+  for (const char *d = memchr (s, '.', n); d != NULL;
+       d = memchr (d + 1, '.', n - (gsize) (d + 1 - s)))
+    if ((gsize) (d + 1 - s) == n || d[1] == ' ')
+      return TRUE;
+  return FALSE;
+}
+
 /* "# Lệ phí", a line wholly in bold, or a portal's decorated title. */
 static gboolean
 is_heading (const char *s, gsize n)
@@ -442,8 +454,7 @@ is_heading (const char *s, gsize n)
     from++;
   else
     from = 2;
-  return words <= 14
-         || (words <= 24 && memchr (s + from, '.', e - 2 - from) == NULL);
+  return words <= 14 || (words <= 24 && !has_stop (s + from, e - 2 - from));
 }
 
 static void

@@ -410,6 +410,51 @@ match_not_this (View *v, const ValueClaim *c)
   return said;
 }
 
+static gboolean
+marks_yours (const AnswerPart *q)
+{
+  for (guint h = 0; h < q->cues->len; h++)
+    if (g_array_index (q->cues, CueHit, h).cls == CUE_YOURS)
+      return TRUE;
+  return FALSE;
+}
+
+/* Two headings of one family: both numbered, or opening on one word
+ * ("Nhóm 1 – …", "Nhóm 2 – …"). */
+static gboolean
+same_family (const AnswerPart *a, const AnswerPart *b)
+{
+  if (numbered_heading (a) && numbered_heading (b))
+    return TRUE;
+  if (a->words->len < 2 || b->words->len < 2)
+    return FALSE;
+  const CueWord *x = &g_array_index (a->words, CueWord, 0);
+  const CueWord *y = &g_array_index (b->words, CueWord, 0);
+  return x->end - x->start == y->end - y->start
+         && memcmp (a->norm + x->start, b->norm + y->start,
+                    x->end - x->start) == 0;
+}
+
+const char *
+match_other_group (View *v, guint part, const char **yours)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  if (p->heading < 0)
+    return NULL;
+  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
+  if (h->kind != PART_HEADING || marks_yours (h))
+    return NULL;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q != h && q->kind == PART_HEADING && marks_yours (q)
+        && same_family (h, q)) {
+      *yours = q->norm;
+      return h->norm;
+    }
+  }
+  return NULL;
+}
+
 static GHashTable *
 question_words (View *v)
 {
@@ -514,8 +559,8 @@ match_question_has_word (View *v, const char *word)
   return g_hash_table_contains (question_words (v), word);
 }
 
-static void question_overlap (View *v, const AnswerPart *p, guint *shared,
-                              guint *total);
+static void question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
+                              guint *shared, guint *total);
 
 gboolean
 match_echoes_question (View *v, guint part)
@@ -523,7 +568,7 @@ match_echoes_question (View *v, guint part)
   guint n = g_hash_table_size (question_words (v)), shared, total;
   if (n == 0)
     return FALSE;
-  question_overlap (v, answer_part (v->a, part), &shared, &total);
+  question_overlap (v, answer_part (v->a, part), NULL, &shared, &total);
   return shared >= 4 && shared * 2 >= n;
 }
 
@@ -539,9 +584,11 @@ match_cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
 }
 
 /* How many of a header's distinct words the question has, and of how
- * many. */
+ * many; words in skip (those every header of the line shares) are not
+ * counted. */
 static void
-question_overlap (View *v, const AnswerPart *p, guint *shared, guint *total)
+question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
+                  guint *shared, guint *total)
 {
   GHashTable *q = question_words (v);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash,
@@ -551,6 +598,10 @@ question_overlap (View *v, const AnswerPart *p, guint *shared, guint *total)
   for (guint i = 0; i < p->words->len; i++) {
     const CueWord *w = &g_array_index (p->words, CueWord, i);
     char *t = g_strndup (p->norm + w->start, w->end - w->start);
+    if (skip && g_hash_table_contains (skip, t)) {
+      g_free (t);
+      continue; /* every header of the line has it */
+    }
     if (!g_hash_table_add (seen, t))
       continue; /* counted already */
     (*total)++;
@@ -608,31 +659,80 @@ column_holds (View *v, guint h, gboolean money)
  * words best, when it is not own. Columns count only when they hold
  * amounts of the claim's kind (money says which): a question on a fee
  * and a time words both columns. */
+static gboolean
+line_header (View *v, const AnswerPart *p, guint i, gboolean rows,
+             gboolean money)
+{
+  const AnswerPart *q = answer_part (v->a, i);
+  gboolean header = rows ? q->kind == PART_CELL && q->col == 0
+                         : q->kind == PART_HEAD;
+  return q->block == p->block && header
+         && (rows || column_holds (v, i, money));
+}
+
+/* The words every header of the line shares ("kí tự" of "| 1 kí tự (a.vn)
+ * |" and "| 2 kí tự (ab.vn) |"): a person tells the lines apart by the
+ * rest. New set, or NULL when fewer than two headers. */
+static GHashTable *
+common_words (View *v, const AnswerPart *p, gboolean rows, gboolean money)
+{
+  GHashTable *common = NULL;
+  guint n = 0;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    if (!line_header (v, p, i, rows, money))
+      continue;
+    const AnswerPart *q = answer_part (v->a, i);
+    GHashTable *mine = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                              g_free, NULL);
+    for (guint k = 0; k < q->words->len; k++) {
+      const CueWord *w = &g_array_index (q->words, CueWord, k);
+      char *t = g_strndup (q->norm + w->start, w->end - w->start);
+      if (common == NULL || g_hash_table_contains (common, t))
+        g_hash_table_add (mine, t);
+      else
+        g_free (t);
+    }
+    if (common != NULL)
+      g_hash_table_unref (common);
+    common = mine;
+    n++;
+  }
+  if (n < 2 && common != NULL) {
+    g_hash_table_unref (common);
+    common = NULL;
+  }
+  return common;
+}
+
+/* The header (row or column) of the line of cells that the question
+ * words best, when it is not own. Columns count only when they hold
+ * amounts of the claim's kind (money says which): a question on a fee
+ * and a time words both columns. Coverage counts the words that tell the
+ * lines apart; at least three words of the header are the question's. */
 static const AnswerPart *
 asked_line (View *v, const AnswerPart *p, const AnswerPart *own, gboolean rows,
             gboolean money)
 {
+  g_autoptr (GHashTable) skip = common_words (v, p, rows, money);
   guint own_s, own_t;
-  question_overlap (v, own, &own_s, &own_t);
+  question_overlap (v, own, skip, &own_s, &own_t);
   double own_cov = own_t ? (double) own_s / own_t : 0;
   const AnswerPart *best = NULL;
   double best_cov = 0, second = 0;
   guint best_s = 0;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);
-    gboolean header = rows ? q->kind == PART_CELL && q->col == 0
-                           : q->kind == PART_HEAD;
-    if (q->block != p->block || !header || q == own
-        || (!rows && !column_holds (v, i, money)))
+    if (q == own || !line_header (v, p, i, rows, money))
       continue;
-    guint s, t;
-    question_overlap (v, q, &s, &t);
+    guint s, t, all_s, all_t;
+    question_overlap (v, q, skip, &s, &t);
+    question_overlap (v, q, NULL, &all_s, &all_t);
     double cov = t ? (double) s / t : 0;
     if (cov > best_cov) {
       second = best_cov;
       best_cov = cov;
       best = q;
-      best_s = s;
+      best_s = all_s;
     } else if (cov > second)
       second = cov;
   }

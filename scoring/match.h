@@ -99,6 +99,11 @@ const char *match_other_row (View *v, guint part);
  * figure is another case or procedure than the asked one ("… là thủ tục
  * khác", "(không phải trường hợp này)"), or NULL. New. */
 char *match_not_this (View *v, const ValueClaim *c);
+/* The heading a claim's section is under when a sibling heading (the same
+ * first word, or both numbered) is marked as the asker's own case and
+ * this one is not ("**Nhóm 2 – …**" beside "**Nhóm 1 – … (trường hợp
+ * của bạn)**"); *yours gets the marked one. NULL otherwise. Borrowed. */
+const char *match_other_group (View *v, guint part, const char **yours);
 
 /* Whether the question (in the answer's form, strict or folded) has the
  * word; its words are read once per view. */

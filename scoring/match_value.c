@@ -546,6 +546,14 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.not_this", not_this, NULL);
     return Q_IGNORE;
   }
+  const char *yours = NULL;
+  const char *group = aside ? NULL : match_other_group (v, c->part, &yours);
+  if (group != NULL) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_group", group, yours,
+                    NULL);
+    return Q_IGNORE;
+  }
   const char *row = aside || fc ? NULL : match_other_row (v, c->part);
   if (row != NULL) {
     if (o)

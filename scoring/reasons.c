@@ -146,6 +146,10 @@ static const Entry rules[] = {
    "là mức tính theo «%1», trong khi câu hỏi hỏi mức tính theo «%2»"},
   {"claim.other_topic", "about %1, another procedure",
    "nói về %1, một thủ tục khác"},
+  {"claim.other_group",
+   "under \"%1\", while the answer marks \"%2\" as the asker's own case",
+   "thuộc mục «%1», trong khi câu trả lời đánh dấu «%2» là trường hợp của "
+   "người hỏi"},
   {"claim.not_this", "said to be another case or procedure (\"%1\")",
    "được nói là trường hợp hay thủ tục khác («%1»)"},
   {"refusal.complies",

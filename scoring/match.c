@@ -562,6 +562,14 @@ match_question_has_word (View *v, const char *word)
 static void question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
                               guint *shared, guint *total);
 
+guint
+match_question_shared (View *v, guint part)
+{
+  guint shared, total;
+  question_overlap (v, answer_part (v->a, part), NULL, &shared, &total);
+  return shared;
+}
+
 gboolean
 match_echoes_question (View *v, guint part)
 {

@@ -220,13 +220,17 @@ stance_of (const Answer *a, const AnswerPart *p, char **span)
 }
 
 /* The stance opening the part after a restated question ("### Có gia hạn
- * được không?" then "**Không.** …"), or -1. */
+ * được không?" then "**Không.** …"), or -1. Not after a question of a
+ * FAQ list ("- *Chủ nhà không muốn đưa giấy tờ thì sao?* Chủ nhà có thể
+ * …"): a question in running text or a list restates the asked one only
+ * with three of its words. */
 static int
 stance_after_question (View *v, char **span)
 {
   for (guint i = 0; i + 1 < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || !answer_text_asks (p->norm))
+    if (p->quoted || !answer_text_asks (p->norm)
+        || (p->kind != PART_HEADING && match_question_shared (v, i) < 3))
       continue;
     const AnswerPart *next = answer_part (v->a, i + 1);
     if (next->quoted || next->kind == PART_GLOSS)
@@ -494,6 +498,27 @@ labelled_stance (View *v, char **span)
   return -1;
 }
 
+/* "**III. Kết luận cho câu hỏi của bạn**" then "**Không.** …": the stance
+ * opening the first part under a heading that names the conclusion or the
+ * answer, or -1. */
+static int
+conclusion_heading_stance (View *v, char **span)
+{
+  for (guint i = 0; i + 1 < v->a->parts->len; i++) {
+    const AnswerPart *h = answer_part (v->a, i);
+    if (h->kind != PART_HEADING || answer_text_asks (h->norm)
+        || !answer_label_before (h, MIN (h->words->len, 6), v->a->lenient))
+      continue;
+    const AnswerPart *next = answer_part (v->a, i + 1);
+    if (next->quoted || next->heading != (gint) i)
+      continue;
+    int s = stance_of (v->a, next, span);
+    if (s >= 0)
+      return s;
+  }
+  return -1;
+}
+
 /* The cue classes of the question's predicate ("gia hạn" → extension),
  * as a mask over the first 64 classes; 0 when it has none. */
 static guint64
@@ -730,7 +755,9 @@ match_polarity (const Fact *f, View *v, Outcome *o)
   int s = opening_stance (v, 0, o->quiet ? NULL : &span);
   /* a transcript that opens on the agent's greeting ("Tổng đài viên:
    * Alo, … xin nghe"): the answer opens after the citizen's first turn */
-  for (guint i = 0; s < 0 && i < v->a->parts->len; i++)
+  /* (in its first lines: a question further on is a FAQ's, "- *Chủ nhà
+   * không muốn … thì sao?* Chủ nhà có thể …", no turn of the caller) */
+  for (guint i = 0; s < 0 && i < v->a->parts->len && i < 4; i++)
     if (answer_part (v->a, i)->quoted) {
       s = opening_stance (v, i + 1, o->quiet ? NULL : &span);
       break;
@@ -739,6 +766,8 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     s = stance_after_question (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = marked_stance (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = conclusion_heading_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = labelled_stance (v, o->quiet ? NULL : &span);
   if (s < 0)

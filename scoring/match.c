@@ -309,6 +309,21 @@ other_section (View *v, const AnswerPart *p, gint own)
   return NULL;
 }
 
+gint
+match_own_section (View *v)
+{
+  const JudgeKey *key = v->key;
+  if (key->topics == NULL || key->topic == NULL || !announces_several (v->a))
+    return -1;
+  gint own = topic_index (key->topics, key->topic);
+  guint other;
+  for (guint i = 0; i < v->a->parts->len; i++)
+    if (numbered_heading (answer_part (v->a, i))
+        && names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
+      return (gint) i;
+  return -1;
+}
+
 const char *
 match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
                        guint x1)

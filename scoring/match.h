@@ -104,6 +104,10 @@ char *match_not_this (View *v, const ValueClaim *c);
  * this one is not ("**Nhóm 2 – …**" beside "**Nhóm 1 – … (trường hợp
  * của bạn)**"); *yours gets the marked one. NULL otherwise. Borrowed. */
 const char *match_other_group (View *v, guint part, const char **yours);
+/* In an answer that says the citizen asked several things, the numbered
+ * heading of the section about the asked procedure ("**1. Phiếu lý lịch
+ * tư pháp**"), or -1. */
+gint match_own_section (View *v);
 
 /* Whether the question (in the answer's form, strict or folded) has the
  * word; its words are read once per view. */

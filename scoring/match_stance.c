@@ -762,6 +762,10 @@ match_polarity (const Fact *f, View *v, Outcome *o)
       s = opening_stance (v, i + 1, o->quiet ? NULL : &span);
       break;
     }
+  /* "Bạn hỏi hai việc: … **1. Phiếu lý lịch tư pháp** **Có, …**" */
+  gint own = s < 0 ? match_own_section (v) : -1;
+  if (own >= 0)
+    s = opening_stance (v, (guint) own + 1, o->quiet ? NULL : &span);
   if (s < 0)
     s = stance_after_question (v, o->quiet ? NULL : &span);
   if (s < 0)

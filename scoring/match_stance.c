@@ -392,10 +392,23 @@ span_words (const AnswerPart *p, guint from, guint to, char **span)
   *span = g_strndup (p->norm + a->start, b->end - a->start);
 }
 
-/* Punctuation, or the end, right after word e - 1 ("là **có** – …"). */
+/* Punctuation, or the end, right after word e - 1 ("là **có** – …"),
+ * past at most two chat particles ("Co nha, …", "Có bạn nhé.") */
 static gboolean
 closed_at (const AnswerPart *p, guint e)
 {
+  static const char *const particles[] = {"nha", "nhé", "nhe", "ạ", "bạn",
+                                          "ban", "nè", "ne", "nhen", "ha"};
+  for (guint n = 0; n < 2 && e < p->words->len; n++) {
+    gboolean particle = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS (particles) && !particle; i++)
+      particle = answer_word_is (p, e, particles[i]);
+    const CueWord *a = &g_array_index (p->words, CueWord, e - 1);
+    const CueWord *b = &g_array_index (p->words, CueWord, e);
+    if (!particle || b->start != a->end + 1 || p->norm[a->end] != ' ')
+      break; /* "có, bạn …": the comma closes it already */
+    e++;
+  }
   if (e >= p->words->len)
     return TRUE;
   const CueWord *a = &g_array_index (p->words, CueWord, e - 1);

@@ -243,7 +243,8 @@ stance_after_question (View *v, char **span)
 }
 
 /* The words a yes/no question asks about: the two before its closing
- * "(được) không?" / "chưa?" ("… có gia hạn được không?" asks "gia hạn").
+ * "(được) không?" / "chưa?" ("… có gia hạn được không?" asks "gia hạn"),
+ * or before the "không" of an either-or ("… không hay phải làm mới?").
  * *n gets their count (0: none). Writes into words[2]. */
 static void
 asked_predicate (View *v, char *words[2], guint *n)
@@ -258,6 +259,12 @@ asked_predicate (View *v, char *words[2], guint *n)
 #define QW(i) (norm + g_array_index (ws, CueWord, (i)).start)
 #define QN(i) (g_array_index (ws, CueWord, (i)).end - g_array_index (ws, CueWord, (i)).start)
 #define QIS(i, w) (QN (i) == strlen (w) && memcmp (QW (i), (w), QN (i)) == 0)
+  /* "… có gia hạn được không hay phải làm mới?": the yes/no part of an
+   * either-or question ends at its "không" */
+  for (guint k = 1; k + 1 < ws->len && end == ws->len; k++)
+    if ((QIS (k, lenient ? "khong" : "không") || QIS (k, lenient ? "chua" : "chưa"))
+        && (QIS (k + 1, "hay") || QIS (k + 1, lenient ? "hoac" : "hoặc")))
+      end = k + 1;
   if (end == 0 || !(QIS (end - 1, lenient ? "khong" : "không")
                     || QIS (end - 1, lenient ? "chua" : "chưa")))
     return;

@@ -539,6 +539,61 @@ conclusion_heading_stance (View *v, char **span)
   return -1;
 }
 
+/* Whether every word of p in [0, w) is, diacritics folded, a word of
+ * the question ("nhan ngay" of a JSON field to "… có được nhận giấy …
+ * ngay không?"). */
+static gboolean
+label_in_question (View *v, const AnswerPart *p, guint w)
+{
+  if (v->key->question == NULL || w == 0 || w > 4)
+    return FALSE;
+  g_autofree char *norm = normalize_text (v->key->question, FALSE);
+  g_autofree char *folded = normalize_fold_diacritics (norm);
+  g_autofree char *padded = g_strdup_printf (" %s ", folded);
+  for (char *c = padded; *c; c++)
+    if (!g_ascii_isalnum (*c) && !((guchar) *c & 0x80))
+      *c = ' ';
+  for (guint k = 0; k < w; k++) {
+    const CueWord *cw = &g_array_index (p->words, CueWord, k);
+    g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
+    g_autofree char *fw = normalize_fold_diacritics (word);
+    g_autofree char *needle = g_strdup_printf (" %s ", fw);
+    if (strstr (padded, needle) == NULL)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* A bot's JSON field whose name the question words, answered yes or no
+ * ("\"nhan_ngay\": \"Có – khi hồ sơ đủ …\""), or -1. */
+static int
+field_stance (View *v, char **span)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->norm[0] != '"')
+      continue;
+    for (guint w = 1; w < p->words->len && w <= 4; w++) {
+      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
+        continue;
+      if (!label_in_question (v, p, w))
+        break;
+      guint e;
+      int s = -1;
+      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
+        s = 1;
+      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        span_words (p, 0, e, span);
+        return s;
+      }
+      break;
+    }
+  }
+  return -1;
+}
+
 /* The cue classes of the question's predicate ("gia hạn" → extension),
  * as a mask over the first 64 classes; 0 when it has none. */
 static guint64
@@ -796,6 +851,8 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     s = labelled_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = predicate_label_stance (v, o->quiet ? NULL : &span);
+  if (s < 0)
+    s = field_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = ended_stance (v, o->quiet ? NULL : &span);
   if (s < 0)

@@ -313,7 +313,8 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
 static gboolean
 stop_between (const AnswerPart *p, guint from, guint to)
 {
-  for (guint k = from + 1; k <= to && k < p->words->len; k++)
+  /* from is the first word after the name: its gap is the boundary */
+  for (guint k = from; k <= to && k < p->words->len; k++)
     if (word (p, k)->gap & CUE_GAP_STOP)
       return TRUE;
   return FALSE;
@@ -376,6 +377,19 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
         && (hit (p, h)->w0 >= c0 || belief_reaches (p, hit (p, h)->w1, w0,
                                                     lenient)))
       return POL_NEGATED;
+  /* "bỏ cấp huyện rồi": dropped, said around the name */
+  if (w0 > 0 && word_is (p, w0 - 1, "bỏ", "bo", lenient)
+      && word_is (p, w1, "rồi", "roi", lenient))
+    return POL_NEGATED;
+  /* "cấp huyện (Phòng Tài chính – Kế hoạch huyện) đã bỏ": a parenthesis
+   * on the name is passed over to what is said of it */
+  const guint *groups = claims_paren_groups (p);
+  if (w1 < p->words->len && groups[w1] != 0
+      && (word (p, w1)->gap & CUE_GAP_OPEN)) {
+    guint g = groups[w1];
+    while (w1 < p->words->len && groups[w1] == g)
+      w1++;
+  }
   /* "Sở Khoa học và Công nghệ nơi đặt chi nhánh không tiếp nhận …": a
    * relative clause on the name carries its negation a little farther */
   guint after = word_is (p, w1, "nơi", "noi", lenient)
@@ -396,8 +410,14 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     gboolean no_longer = ch->cls == CUE_NEG && ch->w0 == w1
                          && word_is (p, ch->w0, "không", "khong", lenient)
                          && word_is (p, ch->w0 + 1, "còn", "con", lenient);
+    /* "… cấp xã, trước đây nộp ở huyện": past a comma "trước đây" opens
+     * another clause about the past, it does not qualify the name */
+    gboolean new_clause = ch->w0 >= w1 && (word (p, ch->w0)->gap & CUE_GAP_COMMA)
+                          && (word_is (p, ch->w0, "trước", "truoc", lenient)
+                              || word_is (p, ch->w0, "formerly", "formerly",
+                                          lenient));
     if ((ch->cls == CUE_NEG_AFTER || no_longer) && ch->w0 >= w1
-        && ch->w0 <= w1 + reach
+        && ch->w0 <= w1 + reach && !new_clause
         && !stop_between (p, w1, ch->w0)
         && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
                              || word_is (p, w1, "nhưng", "nhung", lenient)

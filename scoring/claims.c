@@ -305,12 +305,33 @@ sum_line (const AnswerPart *p, gboolean lenient)
          && (word (p, w)->gap & CUE_GAP_COLON);
 }
 
+/* "registered on time (within 60 days of the birth)", "đăng ký đúng hạn
+ * (trong 60 ngày)": the time in parentheses that open right after "on
+ * time" makes a filing on time; it is a deadline. */
+static gboolean
+on_time_paren (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  const guint *groups = claims_paren_groups (p);
+  guint g = w0 < p->words->len ? groups[w0] : 0;
+  guint open = w0;
+  while (g != 0 && open > 0 && groups[open - 1] == g)
+    open--;
+  if (g == 0 || open < 2 || !(word (p, open)->gap & CUE_GAP_OPEN))
+    return FALSE;
+  return (word_is (p, open - 2, "đúng", "dung", lenient)
+          && word_is (p, open - 1, "hạn", "han", lenient))
+         || (answer_word_is (p, open - 2, "on")
+             && answer_word_is (p, open - 1, "time"));
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
   gboolean money = c->m.unit == NUMBERS_UNIT_VND;
   if (money && sum_line (p, a->lenient))
     return SUBJ_TOTAL;
+  if (!money && on_time_paren (p, c->w0, a->lenient))
+    return SUBJ_DEADLINE;
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);

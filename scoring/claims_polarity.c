@@ -433,11 +433,28 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 
 /* ---- an answer correcting itself (claims.h, claims_private.h) --------- */
 
+/* "**Cập nhật (01/2026):** …", "Update: …": a note that opens on an
+ * update label (a colon within five words) and restates figures. */
+static gboolean
+update_note (const AnswerPart *p, gboolean lenient)
+{
+  gboolean label = (word_is (p, 0, "cập", "cap", lenient)
+                    && word_is (p, 1, "nhật", "nhat", lenient))
+                   || word_is (p, 0, "update", "update", lenient)
+                   || word_is (p, 0, "updated", "updated", lenient);
+  for (guint k = 1; label && k < p->words->len && k <= 5; k++)
+    if (word (p, k)->gap & CUE_GAP_COLON)
+      return TRUE;
+  return FALSE;
+}
+
 gint
 claims_correction_part (const Answer *a)
 {
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
+    if (!p->quoted && update_note (p, a->lenient))
+      return (gint) i;
     for (guint h = 0; !p->quoted && h < p->cues->len; h++)
       if (hit (p, h)->cls == CUE_CORRECTION)
         return (gint) i;

@@ -350,6 +350,26 @@ complies (View *v, guint *part, guint *w0, guint *w1)
   return turns_after_discouraging (v, part, w0, w1);
 }
 
+/* "Không chứng thực được từ ảnh chụp.", "Không được.": a sentence that
+ * opens on "không" and says within a few words that it cannot be done.
+ * The end of its "được", or 0. */
+static guint
+cannot_be_done (const AnswerPart *p, gboolean lenient)
+{
+  if (!answer_word_is (p, 0, lenient ? "khong" : "không")
+      || answer_word_is (p, 1, lenient ? "chi" : "chỉ") /* not only */
+      || answer_word_is (p, 1, lenient ? "nhung" : "những"))
+    return 0;
+  for (guint k = 1; k <= 4 && k < p->words->len; k++) {
+    if (k > 1 && (g_array_index (p->words, CueWord, k).gap
+                  & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+      return 0;
+    if (answer_word_is (p, k, lenient ? "duoc" : "được"))
+      return k + 1;
+  }
+  return 0;
+}
+
 static gint
 declines (const Fact *f, View *v, guint *part, guint *w0, guint *w1)
 {
@@ -369,6 +389,11 @@ declines (const Fact *f, View *v, guint *part, guint *w0, guint *w1)
         *part = i, *w0 = ch->w0, *w1 = ch->w1;
         return 1;
       }
+    }
+    guint e = p->quoted ? 0 : cannot_be_done (p, v->a->lenient);
+    if (e > 0) {
+      *part = i, *w0 = 0, *w1 = e;
+      return 1;
     }
   }
   return 0;

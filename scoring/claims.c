@@ -301,8 +301,15 @@ static gboolean
 sum_line (const AnswerPart *p, gboolean lenient)
 {
   guint w = answer_word_is (p, 1, "lại") ? 2 : 1;
-  return !lenient && answer_word_is (p, 0, "cộng") && w < p->words->len
-         && (word (p, w)->gap & CUE_GAP_COLON);
+  if (lenient || !answer_word_is (p, 0, "cộng") || w >= p->words->len
+      || !(word (p, w)->gap & CUE_GAP_COLON))
+    return FALSE;
+  /* not "Cộng: 24.000 đồng cho 2 bản", "Cộng: 32.000 đồng nếu nhận qua
+   * bưu điện": a sum over several copies or with an option added */
+  for (guint k = w; k < p->words->len; k++)
+    if (answer_word_is (p, k, "nếu") || answer_word_is (p, k, "kèm"))
+      return FALSE;
+  return !claims_several_in (p, 0, p->words->len, lenient);
 }
 
 /* "registered on time (within 60 days of the birth)", "đăng ký đúng hạn
@@ -335,7 +342,11 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    /* "…, hoặc theo thỏa thuận" runs on past the comma */
+    /* "…, hoặc theo thỏa thuận" runs on past the comma, right after the
+     * figure: not "02 ngày làm việc; phí dịch vụ theo thỏa thuận" */
+    if (ch->cls == CUE_EXTENSION_AFTER
+        && (ch->w0 != c->w1 || (word (p, ch->w0)->gap & CUE_GAP_STOP)))
+      continue;
     if (ch->w0 < c->w1 || ch->w0 > c->w1 + 3
         || (ch->w0 >= c->c1 && ch->cls != CUE_EXTENSION_AFTER)
         || own_figure_aside (p, c->w0, ch->w0))

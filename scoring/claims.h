@@ -89,6 +89,10 @@ gboolean claims_general_label (const AnswerPart *p, guint h);
  * …", "Correction: …"), or -1. */
 gint claims_correction_part (const Answer *a);
 
+/* The parenthesis group of each word of p: 0 outside, else its group's
+ * number (from 1). Made on first use and kept in the part. */
+const guint *claims_paren_groups (const AnswerPart *p);
+
 /* The clause of words [w0, w1) of p: *c0, *c1 get its bounds. */
 void claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0,
                     guint *c1);

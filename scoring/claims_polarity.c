@@ -322,15 +322,16 @@ stop_between (const AnswerPart *p, guint from, guint to)
 
 /* "Các tài liệu cũ ghi "Sở Thông tin và Truyền thông" hoặc "Bộ Thông tin
  * và Truyền thông"": what a belief or an old text says runs on over the
- * clauses a name's own "và" starts, to the end of its sentence — unless a
- * stop, a colon or a turn ("nhưng", "thực ra") comes between. */
+ * clauses a name's own "và" starts — not past a comma, a stop, a colon or
+ * a turn ("nhưng", "thực ra"): "Nhiều người nghĩ phải lên huyện, thật ra
+ * bạn chỉ cần đến UBND cấp xã". */
 static gboolean
 belief_reaches (const AnswerPart *p, guint from, guint w0, gboolean lenient)
 {
   if (w0 > from + 15)
     return FALSE;
   for (guint k = from; k <= w0 && k < p->words->len; k++)
-    if ((k > from && (word (p, k)->gap & (CUE_GAP_STOP | CUE_GAP_COLON)))
+    if ((word (p, k)->gap & (CUE_GAP_STOP | CUE_GAP_COLON | CUE_GAP_COMMA))
         || word_is (p, k, "nhưng", "nhung", lenient)
         || word_is (p, k, "còn", "con", lenient)
         || word_is (p, k, "mà", "ma", lenient)
@@ -410,12 +411,19 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     gboolean no_longer = ch->cls == CUE_NEG && ch->w0 == w1
                          && word_is (p, ch->w0, "không", "khong", lenient)
                          && word_is (p, ch->w0 + 1, "còn", "con", lenient);
+    /* not "… không còn là nơi chỉ quản lý khoa học" (no longer only) */
+    for (guint k = ch->w1; no_longer && k < (guint) ch->w1 + 3; k++)
+      if (word_is (p, k, "chỉ", "chi", lenient)
+          || word_is (p, k, "duy", "duy", lenient))
+        no_longer = FALSE;
     /* "… cấp xã, trước đây nộp ở huyện": past a comma "trước đây" opens
      * another clause about the past, it does not qualify the name */
     gboolean new_clause = ch->w0 >= w1 && (word (p, ch->w0)->gap & CUE_GAP_COMMA)
                           && (word_is (p, ch->w0, "trước", "truoc", lenient)
                               || word_is (p, ch->w0, "formerly", "formerly",
-                                          lenient));
+                                          lenient))
+                          /* "UBND huyện, trước đây là nơi …" qualifies it */
+                          && !word_is (p, ch->w1, "là", "la", lenient);
     if ((ch->cls == CUE_NEG_AFTER || no_longer) && ch->w0 >= w1
         && ch->w0 <= w1 + reach && !new_clause
         && !stop_between (p, w1, ch->w0)

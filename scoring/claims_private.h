@@ -71,9 +71,6 @@ guint claims_rate_from (const AnswerPart *p, guint w0);
 gboolean claims_situation_before (const AnswerPart *p, guint w0,
                                   gboolean lenient);
 
-/* The parenthesis group of each word of p: 0 outside, else its group's
- * number (from 1). Made on first use and kept in the part. */
-const guint *claims_paren_groups (const AnswerPart *p);
 /* TRUE when a value other than the one starting at word w0 lies in
  * group g. */
 gboolean claims_group_has_other_value (const AnswerPart *p,

@@ -251,12 +251,16 @@ field_heading (const AnswerPart *q, gboolean lenient)
       {"nộp", NULL}, {"nhận", NULL}, {"phí", NULL}, {"nơi", NULL},
       {"bước", NULL}, {"cách", NULL}, {"hồ", "sơ"}, {"thời", "hạn"},
       {"thời", "gian"}, {"lệ", "phí"}, {"cơ", "quan"}, {"lưu", "ý"},
-      {"chuẩn", "bị"}, {"kết", "quả"}, {"trình", "tự"}};
+      {"chuẩn", "bị"}, {"kết", "quả"}, {"trình", "tự"}, {"mức", NULL},
+      {"kênh", NULL}, {"giấy", "tờ"}, {"thành", "phần"}, {"điều", "kiện"},
+      {"đối", "tượng"}, {"căn", "cứ"}, {"hình", "thức"}};
   static const char *const plain[][2] = {
       {"nop", NULL}, {"nhan", NULL}, {"phi", NULL}, {"noi", NULL},
       {"buoc", NULL}, {"cach", NULL}, {"ho", "so"}, {"thoi", "han"},
       {"thoi", "gian"}, {"le", "phi"}, {"co", "quan"}, {"luu", "y"},
-      {"chuan", "bi"}, {"ket", "qua"}, {"trinh", "tu"}};
+      {"chuan", "bi"}, {"ket", "qua"}, {"trinh", "tu"}, {"muc", NULL},
+      {"kenh", NULL}, {"giay", "to"}, {"thanh", "phan"}, {"dieu", "kien"},
+      {"doi", "tuong"}, {"can", "cu"}, {"hinh", "thuc"}};
   const char *const (*forms)[2] = lenient ? plain : strict;
   guint w = answer_word_is (q, 0, lenient ? "phan" : "phần")
                     || answer_word_is (q, 0, lenient ? "viec" : "việc")
@@ -297,7 +301,9 @@ other_section (View *v, const AnswerPart *p, gint own)
   if (p->heading < 0 || !numbered_heading (answer_part (v->a, (guint) p->heading))
       || !announces_several (v->a))
     return NULL;
-  if (field_heading (answer_part (v->a, (guint) p->heading), v->a->lenient))
+  /* "**1. Bao lâu thì xong?**": a sub-question of the asked matter */
+  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
+  if (field_heading (h, v->a->lenient) || answer_text_asks (h->norm))
     return NULL;
   guint other;
   if (names_topic (v, (guint) p->heading, 0, G_MAXUINT, own, &other, 0, 0) > 0)
@@ -393,16 +399,52 @@ match_other_row (View *v, guint part)
   return NULL;
 }
 
-/* A not_this cue of p: "thủ tục khác" alone only where it ends p. */
-static char *
-not_this_in (const AnswerPart *p)
+/* A dash or an opening parenthesis right before word w ("… 07 ngày làm
+ * việc – thủ tục khác"). */
+static gboolean
+dash_before (const AnswerPart *p, guint w)
 {
+  if (w == 0)
+    return FALSE;
+  const CueWord *a = &g_array_index (p->words, CueWord, w - 1);
+  const CueWord *b = &g_array_index (p->words, CueWord, w);
+  for (gsize k = a->end; k < b->start; k++)
+    if (p->norm[k] == '-' || p->norm[k] == '(' || (guchar) p->norm[k] == 0xE2)
+      return TRUE; /* "-", "(", "–", "—" */
+  return FALSE;
+}
+
+/* A not_this cue of p that bears on words [w0, w1): in their clause, or
+ * before them in their sentence with no turn between ("Cấp lại khi hết
+ * hạn là thủ tục khác: … 10 ngày làm việc"); not after them in another
+ * clause ("… 03 ngày làm việc, còn gia hạn là thủ tục khác"); anywhere
+ * in p when whole (another cell of the row).
+ * Bare "thủ tục khác" only after a dash or a parenthesis, ending p: not
+ * "nhanh hơn nhiều thủ tục khác", "như các thủ tục khác". */
+static char *
+not_this_in (const AnswerPart *p, gboolean whole, guint w0, guint w1)
+{
+  guint c0 = 0, c1 = p->words->len;
+  if (!whole)
+    claims_clause (p, w0, w1, &c0, &c1);
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
     if (ch->cls != CUE_NOT_THIS)
       continue;
-    if (ch->w1 - ch->w0 == 3 && ch->w1 != p->words->len
-        && answer_word_is (p, ch->w0, "thủ"))
+    gboolean bare = ch->w1 - ch->w0 == 3 && (answer_word_is (p, ch->w0, "thủ")
+                                            || answer_word_is (p, ch->w0, "thu"));
+    if (bare && (ch->w1 != p->words->len || !dash_before (p, ch->w0)))
+      continue;
+    /* said before the figure of its own sentence ("… do bị mất là thủ
+     * tục khác, giải quyết trong 07 ngày"), with no turn between */
+    gboolean labels = ch->w1 <= w0;
+    for (guint k = ch->w1; labels && k <= w0 && k < p->words->len; k++)
+      labels = !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_STOP)
+               && !answer_word_is (p, k, "còn") && !answer_word_is (p, k, "con")
+               && !answer_word_is (p, k, "nhưng")
+               && !answer_word_is (p, k, "nhung")
+               && !answer_word_is (p, k, "but");
+    if (!whole && !(ch->w0 >= c0 && ch->w1 <= c1) && !labels)
       continue;
     const CueWord *a = &g_array_index (p->words, CueWord, ch->w0);
     const CueWord *b = &g_array_index (p->words, CueWord, ch->w1 - 1);
@@ -415,22 +457,37 @@ char *
 match_not_this (View *v, const ValueClaim *c)
 {
   const AnswerPart *p = answer_part (v->a, c->part);
-  char *said = not_this_in (p);
+  char *said = not_this_in (p, FALSE, c->w0, c->w1);
   for (guint i = 0; said == NULL && p->kind == PART_CELL
                     && i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);
-    if (q->kind == PART_CELL && q->block == p->block && q->row == p->row)
-      said = not_this_in (q);
+    if (q != p && q->kind == PART_CELL && q->block == p->block
+        && q->row == p->row && (q->amounts == NULL || q->amounts->len == 0))
+      said = not_this_in (q, TRUE, 0, 0);
   }
   return said;
 }
 
+/* A heading that sets itself apart as the asker's case: "Nhóm 1 – … (trường
+ * hợp của bạn)", "… – trường hợp bạn hỏi"; not "Bước 1 – Kiểm tra trường
+ * hợp của bạn", nor "(không phải trường hợp của bạn)". */
 static gboolean
 marks_yours (const AnswerPart *q)
 {
-  for (guint h = 0; h < q->cues->len; h++)
-    if (g_array_index (q->cues, CueHit, h).cls == CUE_YOURS)
+  const guint *groups = claims_paren_groups (q);
+  for (guint h = 0; h < q->cues->len; h++) {
+    const CueHit *ch = &g_array_index (q->cues, CueHit, h);
+    if (ch->cls != CUE_YOURS)
+      continue;
+    gboolean set_off = groups[ch->w0] != 0 || dash_before (q, ch->w0);
+    gboolean negated = ch->w0 >= 2
+                       && (answer_word_is (q, ch->w0 - 1, "phải")
+                           || answer_word_is (q, ch->w0 - 1, "phai"))
+                       && (answer_word_is (q, ch->w0 - 2, "không")
+                           || answer_word_is (q, ch->w0 - 2, "khong"));
+    if (set_off && !negated)
       return TRUE;
+  }
   return FALSE;
 }
 
@@ -739,6 +796,8 @@ asked_line (View *v, const AnswerPart *p, const AnswerPart *own, gboolean rows,
   g_autoptr (GHashTable) skip = common_words (v, p, rows, money);
   guint own_s, own_t;
   question_overlap (v, own, skip, &own_s, &own_t);
+  if (own_t == 0)
+    question_overlap (v, own, NULL, &own_s, &own_t);
   double own_cov = own_t ? (double) own_s / own_t : 0;
   const AnswerPart *best = NULL;
   double best_cov = 0, second = 0;
@@ -750,6 +809,9 @@ asked_line (View *v, const AnswerPart *p, const AnswerPart *own, gboolean rows,
     guint s, t, all_s, all_t;
     question_overlap (v, q, skip, &s, &t);
     question_overlap (v, q, NULL, &all_s, &all_t);
+    if (t == 0) /* every word shared ("Cấp lại giấy phép bưu chính" inside
+                   "… do bị mất, hư hỏng"): its words are all it has */
+      s = all_s, t = all_t;
     double cov = t ? (double) s / t : 0;
     if (cov > best_cov) {
       second = best_cov;

@@ -518,6 +518,25 @@ labelled_stance (View *v, char **span)
   return -1;
 }
 
+/* A heading that opens, past its number, on the conclusion or the answer
+ * ("III. Kết luận cho câu hỏi của bạn", "Trả lời"); not "Một số câu hỏi
+ * và trả lời thêm", a FAQ's. */
+static gboolean
+opens_on_label (const AnswerPart *h, gboolean lenient)
+{
+  static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi",
+                                      "vii", "viii"};
+  guint w = 0;
+  if (h->words->len > 1 && g_ascii_isdigit (h->norm[0]))
+    w = 1;
+  for (gsize i = 0; w == 0 && i < G_N_ELEMENTS (roman); i++)
+    if (answer_word_is (h, 0, roman[i]) && h->words->len > 1
+        && (g_array_index (h->words, CueWord, 1).gap & CUE_GAP_STOP))
+      w = 1;
+  return answer_label_before (h, MIN (w + 1, h->words->len), lenient)
+         && !answer_label_before (h, w, lenient);
+}
+
 /* "**III. Kết luận cho câu hỏi của bạn**" then "**Không.** …": the stance
  * opening the first part under a heading that names the conclusion or the
  * answer, or -1. */
@@ -527,7 +546,7 @@ conclusion_heading_stance (View *v, char **span)
   for (guint i = 0; i + 1 < v->a->parts->len; i++) {
     const AnswerPart *h = answer_part (v->a, i);
     if (h->kind != PART_HEADING || answer_text_asks (h->norm)
-        || !answer_label_before (h, MIN (h->words->len, 6), v->a->lenient))
+        || !opens_on_label (h, v->a->lenient))
       continue;
     const AnswerPart *next = answer_part (v->a, i + 1);
     if (next->quoted || next->heading != (gint) i)
@@ -564,8 +583,32 @@ label_in_question (View *v, const AnswerPart *p, guint w)
   return TRUE;
 }
 
-/* A bot's JSON field whose name the question words, answered yes or no
- * ("\"nhan_ngay\": \"Có – khi hồ sơ đủ …\""), or -1. */
+/* Whether the label [0, w) of p holds a word of the question's predicate,
+ * diacritics folded ("nhan ngay" to "… nhận giấy … ngay không"; not
+ * "phai nop" to "… phải nộp lệ phí không?", whose predicate is "lệ phí"). */
+static gboolean
+label_names_predicate (View *v, const AnswerPart *p, guint w)
+{
+  char *pw[2] = {NULL, NULL};
+  guint n = 0;
+  asked_predicate (v, pw, &n);
+  gboolean found = FALSE;
+  for (guint j = 0; j < n; j++) {
+    g_autofree char *fp = normalize_fold_diacritics (pw[j]);
+    for (guint k = 0; k < w && !found; k++) {
+      const CueWord *cw = &g_array_index (p->words, CueWord, k);
+      g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
+      g_autofree char *fw = normalize_fold_diacritics (word);
+      found = strcmp (fw, fp) == 0;
+    }
+    g_free (pw[j]);
+  }
+  return found;
+}
+
+/* A bot's JSON field whose name the question words, its predicate among
+ * them, answered yes or no ("\"nhan_ngay\": \"Có – khi hồ sơ đủ …\""),
+ * or -1. */
 static int
 field_stance (View *v, char **span)
 {
@@ -576,7 +619,7 @@ field_stance (View *v, char **span)
     for (guint w = 1; w < p->words->len && w <= 4; w++) {
       if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
         continue;
-      if (!label_in_question (v, p, w))
+      if (!label_in_question (v, p, w) || !label_names_predicate (v, p, w))
         break;
       guint e;
       int s = -1;
@@ -832,7 +875,8 @@ match_polarity (const Fact *f, View *v, Outcome *o)
    * Alo, … xin nghe"): the answer opens after the citizen's first turn */
   /* (in its first lines: a question further on is a FAQ's, "- *Chủ nhà
    * không muốn … thì sao?* Chủ nhà có thể …", no turn of the caller) */
-  for (guint i = 0; s < 0 && i < v->a->parts->len && i < 4; i++)
+  for (guint i = 0; s < 0 && i < v->a->parts->len
+                    && answer_part (v->a, i)->line <= 5; i++)
     if (answer_part (v->a, i)->quoted) {
       s = opening_stance (v, i + 1, o->quiet ? NULL : &span);
       break;

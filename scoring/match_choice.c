@@ -442,6 +442,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
   gboolean first = TRUE;
   gboolean walked = FALSE; /* past a walk through the options */
+  guint walk_block = G_MAXUINT; /* the paragraph of the option weighed … */
+  gint walk_letter = -1;        /* … and its letter */
   for (guint pi = 0; pi < a->parts->len; pi++) {
     const AnswerPart *p = answer_part (a, pi);
     if (p->kind == PART_GLOSS || p->quoted || lists_options (key, a, pi))
@@ -462,6 +464,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       i0 = w + 1;
       first = FALSE;
       walked = TRUE;
+      walk_block = p->block;
+      walk_letter = (gint) c;
     }
     for (guint i = i0; i < p->words->len; i++) {
       gint c = letter_at (key, p, i);
@@ -481,6 +485,11 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         use = L_STRONG;
       if (use == L_NONE)
         continue;
+      /* "Phương án B – … Người làm bài hay chọn B vì …": the option's own
+       * paragraph tells of it, it does not settle on it */
+      if (use >= L_STRONG && i0 == 0 && p->block == walk_block
+          && c == walk_letter)
+        use = L_MENTION;
       if (use == L_STRONG && walked && i0 == 0)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
       if (rejected_at (key, p, i, a->lenient)

@@ -4,6 +4,7 @@
  * lines before normalization (which folds every line break into a space),
  * then each part is normalized on its own. */
 #include "scoring/answer.h"
+#include "scoring/answer_layout.h"
 #include "scoring/answer_units.h"
 
 #include "scoring/citation.h"
@@ -521,95 +522,6 @@ add_line (Builder *b, const char *s, gsize n)
   add_sentences (b, item ? PART_ITEM : PART_TEXT, s, n);
 }
 
-/* Whether text is laid out by HTML block tags (a paragraph, a table row,
- * a list item, a heading): then its own line breaks are mere spaces, as a
- * browser reads them, and only the tags break lines. A Markdown answer
- * with a <br> in a cell is not: its lines stay. */
-static gboolean
-html_layout (const char *text, gsize len)
-{
-  static const char *const blocks[] = {"p>", "p ", "tr>", "tr ", "li>",
-                                       "li ", "table", "div", "ul>", "ol>",
-                                       "h1>", "h2>", "h3>", "h4>"};
-  for (const char *lt = memchr (text, '<', len); lt != NULL;
-       lt = memchr (lt + 1, '<', len - (gsize) (lt + 1 - text))) {
-    gsize left = len - (gsize) (lt + 1 - text);
-    for (gsize b = 0; b < G_N_ELEMENTS (blocks); b++) {
-      gsize n = strlen (blocks[b]);
-      if (left >= n && g_ascii_strncasecmp (lt + 1, blocks[b], n) == 0)
-        return TRUE;
-    }
-    if (left == 0)
-      break;
-  }
-  return FALSE;
-}
-
-/* HTML block tags become line breaks and cells pipes, so an HTML answer
- * has the structure of its Markdown twin; NUL bytes become spaces. */
-static char *
-prepare (const char *text, gsize len)
-{
-  GString *out = g_string_sized_new (len + 1);
-  gboolean html = html_layout (text, len);
-  for (gsize i = 0; i < len; i++) {
-    char c = text[i];
-    if (c == '\0' || (html && c == '\n')) {
-      g_string_append_c (out, ' ');
-      continue;
-    }
-    if (c == '\r')
-      continue;
-    if (c == '<' && i + 2 < len) {
-      gsize j = i + 1 + (text[i + 1] == '/');
-      gsize k = j;
-      while (k < len && k < j + 10 && g_ascii_isalnum (text[k]))
-        k++;
-      g_autofree char *tag = g_ascii_strdown (text + j, (gssize) (k - j));
-      const char *gt = memchr (text + i, '>', MIN (len - i, 512));
-      static const char *const breaks[] = {"br", "p", "li", "tr", "h1", "h2",
-                                           "h3", "h4", "h5", "h6", "div",
-                                           "ul", "ol", "table"};
-      gboolean br = FALSE;
-      for (gsize t = 0; t < G_N_ELEMENTS (breaks) && !br; t++)
-        br = strcmp (tag, breaks[t]) == 0;
-      gboolean cell = !strcmp (tag, "td") || !strcmp (tag, "th");
-      /* A row's cells are opened, not closed, by a pipe, and a row or a
-       * list item ends where the next begins: their closing tags give
-       * nothing, or "</tr><tr>" would be a blank line between rows, each
-       * row a table of its own (and each item a list of its own). */
-      gboolean closes_row_part = text[i + 1] == '/'
-                                 && (cell || !strcmp (tag, "tr")
-                                     || !strcmp (tag, "li"));
-      if (gt != NULL && closes_row_part) {
-        i = (gsize) (gt - text);
-        continue;
-      }
-      /* "<h3>Ví dụ tính nhanh</h3>" is a heading as "### …" is, and
-       * "<p><b>Lệ phí</b></p>" a bold line as "**Lệ phí**" is */
-      gboolean heading = html && tag[0] == 'h' && tag[1] >= '1'
-                         && tag[1] <= '6' && tag[2] == '\0';
-      if (gt != NULL && heading && text[i + 1] != '/') {
-        g_string_append (out, "\n### ");
-        i = (gsize) (gt - text);
-        continue;
-      }
-      if (gt != NULL && html && (!strcmp (tag, "b") || !strcmp (tag, "strong"))) {
-        g_string_append (out, "**");
-        i = (gsize) (gt - text);
-        continue;
-      }
-      if (gt != NULL && (br || cell)) {
-        g_string_append_c (out, br ? '\n' : '|');
-        i = (gsize) (gt - text);
-        continue;
-      }
-    }
-    g_string_append_c (out, c);
-  }
-  return g_string_free (out, FALSE);
-}
-
 /* ---- how the answer is written --------------------------------------------- */
 
 /* Any Vietnamese letter with a diacritic (Latin-1 to Latin Extended
@@ -735,7 +647,7 @@ Answer *
 answer_new (const char *text, gsize len)
 {
   Answer *a = answer_alloc (FALSE);
-  g_autofree char *prepared = prepare (text, len);
+  g_autofree char *prepared = answer_layout_prepare (text, len);
   Builder b = {.a = a, .heading = -1, .intro = -1,
                .col_heads = g_array_new (FALSE, FALSE, sizeof (gint))};
   const char *p = prepared;

@@ -83,6 +83,37 @@ test_html_and_transcript (void)
   g_assert_cmpint (answer_part (b, 0)->kind, ==, PART_HEADING);
 }
 
+/* A table aligned with spaces under a rule of dashes is a table, cut at
+ * the rule's columns (characters, not bytes); a short line over indented
+ * lines is their heading. */
+static void
+test_plain_text_layout (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "Hạng mục          Mức thu\n"
+      "----------------  ------------\n"
+      "Trang thứ nhất    2.000 đồng\n"
+      "Mức tối đa        200.000 đồng\n"
+      "\n"
+      "Thời hạn\n"
+      "  Ngay trong ngày tiếp nhận.");
+  g_assert_cmpint (answer_part (a, 0)->kind, ==, PART_HEAD);
+  g_assert_cmpstr (answer_part (a, 1)->norm, ==, "mức thu");
+  const AnswerPart *cell = answer_part (a, 5);
+  g_assert_cmpint (cell->kind, ==, PART_CELL);
+  g_assert_cmpstr (cell->norm, ==, "200.000 đồng");
+  g_assert_cmpstr (answer_part (a, (guint) cell->row_head)->norm, ==,
+                   "mức tối đa");
+  const AnswerPart *last = answer_part (a, a->parts->len - 1);
+  g_assert_cmpint (answer_part (a, (guint) last->heading)->kind, ==,
+                   PART_HEADING);
+  g_assert_cmpstr (answer_part (a, (guint) last->heading)->norm, ==,
+                   "thời hạn");
+  /* dashes alone, or one run, are no rule */
+  g_autoptr (Answer) b = read_answer ("Lệ phí\n------\n15.000 đồng");
+  g_assert_cmpint (answer_part (b, 0)->kind, !=, PART_HEAD);
+}
+
 /* A retrieval assistant's quoted passages are their sources' words; a
  * list of papers headed "Tài liệu:" is the answer's own. */
 static void
@@ -406,6 +437,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/claims/parts", test_parts);
   g_test_add_func ("/claims/html-and-transcript", test_html_and_transcript);
+  g_test_add_func ("/claims/plain-text-layout", test_plain_text_layout);
   g_test_add_func ("/claims/units-in-headers", test_units_in_headers);
   g_test_add_func ("/claims/subjects", test_subjects);
   g_test_add_func ("/claims/channels-and-examples",

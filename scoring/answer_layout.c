@@ -1,0 +1,209 @@
+/* Layout made Markdown (scoring/answer_layout.h). */
+#include "scoring/answer_layout.h"
+
+#include <string.h>
+
+/* Whether text is laid out by HTML block tags (a paragraph, a table row,
+ * a list item, a heading): then its own line breaks are mere spaces, as a
+ * browser reads them, and only the tags break lines. A Markdown answer
+ * with a <br> in a cell is not: its lines stay. */
+static gboolean
+html_layout (const char *text, gsize len)
+{
+  static const char *const blocks[] = {"p>", "p ", "tr>", "tr ", "li>",
+                                       "li ", "table", "div", "ul>", "ol>",
+                                       "h1>", "h2>", "h3>", "h4>"};
+  for (const char *lt = memchr (text, '<', len); lt != NULL;
+       lt = memchr (lt + 1, '<', len - (gsize) (lt + 1 - text))) {
+    gsize left = len - (gsize) (lt + 1 - text);
+    for (gsize b = 0; b < G_N_ELEMENTS (blocks); b++) {
+      gsize n = strlen (blocks[b]);
+      if (left >= n && g_ascii_strncasecmp (lt + 1, blocks[b], n) == 0)
+        return TRUE;
+    }
+    if (left == 0)
+      break;
+  }
+  return FALSE;
+}
+
+/* HTML block tags become line breaks and cells pipes, so an HTML answer
+ * has the structure of its Markdown twin; NUL bytes become spaces. */
+static char *
+prepare_html (const char *text, gsize len)
+{
+  GString *out = g_string_sized_new (len + 1);
+  gboolean html = html_layout (text, len);
+  for (gsize i = 0; i < len; i++) {
+    char c = text[i];
+    if (c == '\0' || (html && c == '\n')) {
+      g_string_append_c (out, ' ');
+      continue;
+    }
+    if (c == '\r')
+      continue;
+    if (c == '<' && i + 2 < len) {
+      gsize j = i + 1 + (text[i + 1] == '/');
+      gsize k = j;
+      while (k < len && k < j + 10 && g_ascii_isalnum (text[k]))
+        k++;
+      g_autofree char *tag = g_ascii_strdown (text + j, (gssize) (k - j));
+      const char *gt = memchr (text + i, '>', MIN (len - i, 512));
+      static const char *const breaks[] = {"br", "p", "li", "tr", "h1", "h2",
+                                           "h3", "h4", "h5", "h6", "div",
+                                           "ul", "ol", "table"};
+      gboolean br = FALSE;
+      for (gsize t = 0; t < G_N_ELEMENTS (breaks) && !br; t++)
+        br = strcmp (tag, breaks[t]) == 0;
+      gboolean cell = !strcmp (tag, "td") || !strcmp (tag, "th");
+      /* A row's cells are opened, not closed, by a pipe, and a row or a
+       * list item ends where the next begins: their closing tags give
+       * nothing, or "</tr><tr>" would be a blank line between rows, each
+       * row a table of its own (and each item a list of its own). */
+      gboolean closes_row_part = text[i + 1] == '/'
+                                 && (cell || !strcmp (tag, "tr")
+                                     || !strcmp (tag, "li"));
+      if (gt != NULL && closes_row_part) {
+        i = (gsize) (gt - text);
+        continue;
+      }
+      /* "<h3>Ví dụ tính nhanh</h3>" is a heading as "### …" is, and
+       * "<p><b>Lệ phí</b></p>" a bold line as "**Lệ phí**" is */
+      gboolean heading = html && tag[0] == 'h' && tag[1] >= '1'
+                         && tag[1] <= '6' && tag[2] == '\0';
+      if (gt != NULL && heading && text[i + 1] != '/') {
+        g_string_append (out, "\n### ");
+        i = (gsize) (gt - text);
+        continue;
+      }
+      if (gt != NULL && html && (!strcmp (tag, "b") || !strcmp (tag, "strong"))) {
+        g_string_append (out, "**");
+        i = (gsize) (gt - text);
+        continue;
+      }
+      if (gt != NULL && (br || cell)) {
+        g_string_append_c (out, br ? '\n' : '|');
+        i = (gsize) (gt - text);
+        continue;
+      }
+    }
+    g_string_append_c (out, c);
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- tables aligned with spaces ------------------------------------------- */
+
+/* "-----------  ---------  -----": a rule of two or more runs of dashes
+ * (three or more each) apart by spaces. The runs' first characters, as
+ * character columns, into starts (at most max); their count, or 0. */
+static guint
+rule_columns (const char *line, gsize n, glong *starts, guint max)
+{
+  guint runs = 0;
+  glong col = 0;
+  gsize i = 0;
+  while (i < n) {
+    if (line[i] == ' ') {
+      i++, col++;
+      continue;
+    }
+    if (line[i] != '-')
+      return 0;
+    gsize j = i;
+    while (j < n && line[j] == '-')
+      j++;
+    if (j - i < 3)
+      return 0;
+    if (runs < max)
+      starts[runs] = col;
+    runs++;
+    col += (glong) (j - i);
+    i = j;
+  }
+  return runs >= 2 && runs <= max ? runs : 0;
+}
+
+/* line cut at the character columns of starts, as a pipe row. */
+static void
+append_row (GString *out, const char *line, gsize n, const glong *starts,
+            guint cols)
+{
+  g_autofree char *copy = g_strndup (line, n);
+  glong chars = g_utf8_strlen (copy, -1);
+  g_string_append (out, "|");
+  for (guint c = 0; c < cols; c++) {
+    glong from = MIN (starts[c], chars);
+    glong to = c + 1 < cols ? MIN (starts[c + 1], chars) : chars;
+    const char *a = g_utf8_offset_to_pointer (copy, from);
+    const char *b = g_utf8_offset_to_pointer (copy, to);
+    g_autofree char *cell = g_strstrip (g_strndup (a, (gsize) (b - a)));
+    g_string_append_printf (out, " %s |", cell);
+  }
+  g_string_append_c (out, '\n');
+}
+
+/* "Thời hạn" over "  Ngay trong ngày tiếp nhận; …": a short line with no
+ * closing punctuation, flush left, over lines indented by two spaces or
+ * more, titles them as a heading does. */
+static gboolean
+titles_indented (char **lines, guint n, guint i)
+{
+  const char *l = lines[i];
+  gsize len = strlen (l);
+  while (len > 0 && (l[len - 1] == ' ' || l[len - 1] == '\r'))
+    len--;
+  if (len == 0 || l[0] == ' ' || l[0] == '\t' || l[0] == '|' || l[0] == '#'
+      || l[0] == '-' || l[0] == '*' || i + 1 >= n
+      || strchr (".:;?!,", l[len - 1]) != NULL
+      || g_utf8_strlen (l, (gssize) len) > 80)
+    return FALSE;
+  const char *next = lines[i + 1];
+  return next[0] == ' ' && next[1] == ' ' && next[strspn (next, " ")] != '\0';
+}
+
+/* "Hạng mục      Mức thu" over "----------  --------" and the rows under
+ * it down to a blank line: a table laid out with spaces becomes a pipe
+ * table with its header. Other lines are kept. */
+static char *
+space_tables (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 64);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+  for (guint i = 0; i < n; i++) {
+    glong starts[12];
+    guint cols = i > 0 && lines[i - 1][0] != '\0'
+                     ? rule_columns (lines[i], strlen (lines[i]), starts, 12)
+                     : 0;
+    if (cols == 0) {
+      if (titles_indented (lines, n, i))
+        g_string_append (out, "### ");
+      g_string_append (out, lines[i]);
+      if (i + 1 < n)
+        g_string_append_c (out, '\n');
+      continue;
+    }
+    /* the header line is already out: take it back */
+    g_string_truncate (out, out->len - strlen (lines[i - 1]) - 1);
+    append_row (out, lines[i - 1], strlen (lines[i - 1]), starts, cols);
+    g_string_append (out, "|");
+    for (guint c = 0; c < cols; c++)
+      g_string_append (out, "---|");
+    g_string_append_c (out, '\n');
+    while (i + 1 < n && lines[i + 1][strspn (lines[i + 1], " \t\r")] != '\0') {
+      i++;
+      append_row (out, lines[i], strlen (lines[i]), starts, cols);
+    }
+  }
+  return g_string_free (out, FALSE);
+}
+
+char *
+answer_layout_prepare (const char *text, gsize len)
+{
+  g_autofree char *html = prepare_html (text, len);
+  if (strstr (html, "\n  ") == NULL && strstr (html, "---") == NULL)
+    return g_steal_pointer (&html);
+  return space_tables (html);
+}

@@ -442,6 +442,35 @@ cue_before_in_scope (const AnswerPart *p, CueClass cls, guint from, guint w0)
   return FALSE;
 }
 
+/* "Bạn có nhắc là "nghe nói … chỉ mất 15.000đ"": a figure inside quotation
+ * marks that a verb of saying or hearing opens is the asker's words. */
+static gboolean
+in_reported_quote (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  static const char *const strict[] = {"nói", "nhắc", "hỏi", "viết", "bảo",
+                                       "nghe", "said", "wrote", "asked"};
+  static const char *const plain[] = {"noi", "nhac", "hoi", "viet", "bao",
+                                      "nghe", "said", "wrote", "asked"};
+  gsize at = word (p, w0)->start;
+  const char *open = NULL;
+  guint quotes = 0;
+  for (const char *q = strchr (p->norm, '"'); q != NULL && (gsize) (q - p->norm) < at;
+       q = strchr (q + 1, '"'))
+    if (quotes++ % 2 == 0)
+      open = q;
+  if (quotes % 2 == 0 || open == NULL)
+    return FALSE;
+  /* the verb within four words before the opening mark */
+  guint w = 0;
+  while (w < p->words->len && word (p, w)->end <= (gsize) (open - p->norm))
+    w++;
+  for (guint k = w >= 4 ? w - 4 : 0; k < w; k++)
+    for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
+      if (word_is (p, k, strict[i], plain[i], lenient))
+        return TRUE;
+  return FALSE;
+}
+
 /* "khoảng", "tầm", "around", "about" right before word w. */
 static gboolean
 approximate (const AnswerPart *p, guint w, gboolean lenient)
@@ -522,6 +551,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
       && has_cue (p, CUE_HEARSAY, c->w0 >= 4 ? c->w0 - 4 : 0, c->w0)
       /* "… thì đó là đúng theo quy định": confirmed anywhere after */
       && !confirmed_after (p, c->w1, G_MAXUINT - c->w1, lenient))
+    c->polarity = POL_QUOTED;
+  if (c->polarity == POL_STATED && in_reported_quote (p, c->w0, lenient))
     c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);

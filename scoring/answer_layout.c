@@ -145,7 +145,8 @@ append_row (GString *out, const char *line, gsize n, const glong *starts,
 
 /* "Thời hạn" over "  Ngay trong ngày tiếp nhận; …": a short line with no
  * closing punctuation, flush left, over lines indented by two spaces or
- * more, titles them as a heading does. */
+ * more — or of at most four words, opening its paragraph ("Trước đây",
+ * "Hiện nay") — titles them as a heading does. */
 static gboolean
 titles_indented (char **lines, guint n, guint i)
 {
@@ -159,7 +160,19 @@ titles_indented (char **lines, guint n, guint i)
       || g_utf8_strlen (l, (gssize) len) > 80)
     return FALSE;
   const char *next = lines[i + 1];
-  return next[0] == ' ' && next[1] == ' ' && next[strspn (next, " ")] != '\0';
+  if (next[strspn (next, " \t\r")] == '\0')
+    return FALSE;
+  if (next[0] == ' ' && next[1] == ' ')
+    return TRUE;
+  /* "Trước đây" / "Hiện nay" alone in their paragraph's first line: a
+   * label of at most four words over the lines it titles */
+  guint words = 1;
+  for (gsize k = 0; k < len; k++) {
+    if (l[k] == ':' || g_ascii_isdigit (l[k]))
+      return FALSE; /* "Hai trang đầu: 2.000/trang" says, it labels not */
+    words += l[k] == ' ' && k + 1 < len && l[k + 1] != ' ';
+  }
+  return words <= 4 && (i == 0 || lines[i - 1][strspn (lines[i - 1], " \t\r")] == '\0');
 }
 
 /* "Hạng mục      Mức thu" over "----------  --------" and the rows under
@@ -203,7 +216,5 @@ char *
 answer_layout_prepare (const char *text, gsize len)
 {
   g_autofree char *html = prepare_html (text, len);
-  if (strstr (html, "\n  ") == NULL && strstr (html, "---") == NULL)
-    return g_steal_pointer (&html);
   return space_tables (html);
 }

@@ -109,6 +109,13 @@ test_plain_text_layout (void)
                    PART_HEADING);
   g_assert_cmpstr (answer_part (a, (guint) last->heading)->norm, ==,
                    "thời hạn");
+  /* a label alone on its paragraph's first line titles what follows;
+   * not a line that says something ("Hai trang đầu: 2.000/trang") */
+  g_autoptr (Answer) c = read_answer (
+      "Trước đây\nNộp ở Sở Tư pháp.\n\nHai trang đầu: 2.000/trang\nTừ trang ba: 1.000/trang");
+  g_assert_cmpint (answer_part (c, 0)->kind, ==, PART_HEADING);
+  g_assert_cmpint (answer_part (c, 1)->heading, ==, 0);
+  g_assert_cmpint (answer_part (c, 2)->kind, !=, PART_HEADING);
   /* dashes alone, or one run, are no rule */
   g_autoptr (Answer) b = read_answer ("Lệ phí\n------\n15.000 đồng");
   g_assert_cmpint (answer_part (b, 0)->kind, !=, PART_HEAD);

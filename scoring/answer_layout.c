@@ -175,6 +175,27 @@ titles_indented (char **lines, guint n, guint i)
   return words <= 4 && (i == 0 || lines[i - 1][strspn (lines[i - 1], " \t\r")] == '\0');
 }
 
+/* "2. Đăng ký tạm trú nộp ở đâu, lệ phí bao nhiêu?" over "Nơi nộp: …": a
+ * numbered question on a line of its own over a paragraph titles its
+ * answer, as a FAQ page's entries are laid out. */
+static gboolean
+faq_question (char **lines, guint n, guint i)
+{
+  const char *l = lines[i];
+  gsize len = strlen (l);
+  while (len > 0 && (l[len - 1] == ' ' || l[len - 1] == '\r'))
+    len--;
+  gsize d = 0;
+  while (d < len && d < 3 && g_ascii_isdigit (l[d]))
+    d++;
+  if (d == 0 || d >= len || (l[d] != '.' && l[d] != ')') || l[len - 1] != '?'
+      || i + 1 >= n)
+    return FALSE;
+  const char *next = lines[i + 1] + strspn (lines[i + 1], " \t");
+  return *next != '\0' && *next != '-' && *next != '*' && *next != '|'
+         && !(g_ascii_isdigit (*next) && (next[1] == '.' || next[1] == ')'));
+}
+
 /* "Hạng mục      Mức thu" over "----------  --------" and the rows under
  * it down to a blank line: a table laid out with spaces becomes a pipe
  * table with its header. Other lines are kept. */
@@ -190,7 +211,7 @@ space_tables (const char *text)
                      ? rule_columns (lines[i], strlen (lines[i]), starts, 12)
                      : 0;
     if (cols == 0) {
-      if (titles_indented (lines, n, i))
+      if (titles_indented (lines, n, i) || faq_question (lines, n, i))
         g_string_append (out, "### ");
       g_string_append (out, lines[i]);
       if (i + 1 < n)

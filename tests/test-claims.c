@@ -116,6 +116,11 @@ test_plain_text_layout (void)
   g_assert_cmpint (answer_part (c, 0)->kind, ==, PART_HEADING);
   g_assert_cmpint (answer_part (c, 1)->heading, ==, 0);
   g_assert_cmpint (answer_part (c, 2)->kind, !=, PART_HEADING);
+  /* an FAQ's numbered question alone on its line titles its answer */
+  g_autoptr (Answer) f = read_answer (
+      "1. Lệ phí bao nhiêu?\n15.000 đồng.\n\n2. Nộp ở đâu?\nCông an xã.");
+  g_assert_cmpint (answer_part (f, 0)->kind, ==, PART_HEADING);
+  g_assert_cmpint (answer_part (f, 3)->heading, ==, 2);
   /* dashes alone, or one run, are no rule */
   g_autoptr (Answer) b = read_answer ("Lệ phí\n------\n15.000 đồng");
   g_assert_cmpint (answer_part (b, 0)->kind, !=, PART_HEAD);
@@ -415,7 +420,7 @@ test_reasons (void)
     "claim.vague", "claim.unit", "claim.set_aside", "claim.computed",
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
     "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.passage", "claim.calendar", "claim.window", "claim.general", "claim.allowed",
-    "claim.other_row", "claim.other_topic", "claim.not_this", "claim.other_group", "name.matched",
+    "claim.other_row", "claim.other_topic", "claim.not_this", "claim.other_group", "claim.other_question", "name.matched",
     "name.matched_elided", "name.denied", "name.other_for_subject",
     "name.missing",
     "name.only_negated", "citation.matched", "citation.missing",

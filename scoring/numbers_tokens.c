@@ -156,6 +156,10 @@ vocabulary_table (gboolean lenient)
   if (g_once_init_enter (&once[m])) {
     Vocab *t = g_new0 (Vocab, 1);
     for (gsize i = 0; i < G_N_ELEMENTS (vocabulary); i++) {
+      /* "cu" without marks is cư, cũ, cụ far more than the slang củ
+       * (million): "Viet Nam cu tru" is no "năm củ" */
+      if (lenient && vocabulary[i].id == W_CU)
+        continue;
       g_autofree char *key = normalize_text (vocabulary[i].word, lenient);
       gsize len = strlen (key);
       g_assert (len > 0 && len < VOCAB_WORD_MAX); /* a constant table */

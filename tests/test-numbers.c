@@ -203,6 +203,16 @@ test_lenient_scan (void)
   g_autoptr (GArray) strict = numbers_scan (norm, FALSE);
   g_assert_cmpuint (strict->len, ==, 1);
   g_assert_cmpfloat (g_array_index (strict, NumbersMention, 0).lo, ==, 15000);
+  /* "cu" without marks is cư, cũ, cụ: "Viet Nam cu tru" is no "năm củ"
+   * (five million), which the marked form still reads */
+  g_autofree char *vn = normalize_text ("cong dan Viet Nam cu tru trong nuoc",
+                                        TRUE);
+  g_autoptr (GArray) none = numbers_scan (vn, TRUE);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_autofree char *cu = normalize_text ("hết năm củ", FALSE);
+  g_autoptr (GArray) five = numbers_scan (cu, FALSE);
+  g_assert_cmpuint (five->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (five, NumbersMention, 0).lo, ==, 5000000);
 }
 
 static void

@@ -57,12 +57,19 @@ letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
   if (i >= p->words->len)
     return -1;
   const CueWord *cw = word (p, i);
-  if (cw->end - cw->start > 2 || english_article (p, i))
+  /* a voice assistant's transcript spells the letters ("đáp án là bê") */
+  static const char *const spoken[][2] = {{"bê", "b"}, {"xê", "c"},
+                                          {"đê", "d"}, {"dê", "d"}};
+  const char *text = p->norm + cw->start;
+  gsize len = cw->end - cw->start;
+  for (gsize k = 0; k < G_N_ELEMENTS (spoken); k++)
+    if (len == strlen (spoken[k][0]) && memcmp (text, spoken[k][0], len) == 0)
+      text = spoken[k][1], len = 1;
+  if (len > 2 || english_article (p, i))
     return -1;
   for (guint c = 0; c < key->choices->len; c++) {
     const char *l = ((const Choice *) key->choices->pdata[c])->letter;
-    if (strlen (l) == cw->end - cw->start
-        && g_ascii_strncasecmp (l, p->norm + cw->start, strlen (l)) == 0)
+    if (strlen (l) == len && g_ascii_strncasecmp (l, text, len) == 0)
       return (gint) c;
   }
   return -1;

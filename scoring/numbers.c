@@ -532,8 +532,12 @@ match_phrase_table (const Toks *k, int i, gboolean money)
   gsize n = money ? G_N_ELEMENTS (zero_fee) : G_N_ELEMENTS (same_day);
   for (gsize p = 0; p < n; p++) {
     int end = match_words (k, i, money ? zero_fee[p] : same_day[p]);
-    /* "trong ngày 15/7" is a date, not the same day */
+    /* "trong ngày 15/7" is a date, not the same day; nor is "trong ngày
+     * làm việc thứ bảy" (the seventh working day) */
     if (end > 0 && !money && end < k->n && k->t[end].type == TOK_NUM)
+      continue;
+    if (end > 0 && !money && is_w (k, end, W_LAM) && is_w (k, end + 1, W_VIEC)
+        && is_w (k, end + 2, W_ORD))
       continue;
     /* "không miễn phí" is not free */
     if (end > 0 && money && is_w (k, i, W_MIEN) && is_w (k, i - 1, W_KHONG))

@@ -203,6 +203,14 @@ test_lenient_scan (void)
   g_autoptr (GArray) strict = numbers_scan (norm, FALSE);
   g_assert_cmpuint (strict->len, ==, 1);
   g_assert_cmpfloat (g_array_index (strict, NumbersMention, 0).lo, ==, 15000);
+  /* "trong ngày làm việc thứ bảy" is the seventh working day, not the
+   * same day */
+  g_autofree char *th = normalize_text ("chậm nhất trong ngày làm việc thứ bảy",
+                                        FALSE);
+  g_autoptr (GArray) seventh = numbers_scan (th, FALSE);
+  for (guint i = 0; i < seventh->len; i++)
+    g_assert_cmpint (g_array_index (seventh, NumbersMention, i).unit, !=,
+                     NUMBERS_UNIT_SAME_DAY);
   /* "cu" without marks is cư, cũ, cụ: "Viet Nam cu tru" is no "năm củ"
    * (five million), which the marked form still reads */
   g_autofree char *vn = normalize_text ("cong dan Viet Nam cu tru trong nuoc",

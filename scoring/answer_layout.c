@@ -143,6 +143,16 @@ append_row (GString *out, const char *line, gsize n, const glong *starts,
   g_string_append_c (out, '\n');
 }
 
+/* The length of line l without its trailing spaces. */
+static gsize
+trimmed_len (const char *l)
+{
+  gsize len = strlen (l);
+  while (len > 0 && (l[len - 1] == ' ' || l[len - 1] == '\r'))
+    len--;
+  return len;
+}
+
 /* "Thời hạn" over "  Ngay trong ngày tiếp nhận; …": a short line with no
  * closing punctuation, flush left, over lines indented by two spaces or
  * more — or of at most four words, opening its paragraph ("Trước đây",
@@ -151,9 +161,7 @@ static gboolean
 titles_indented (char **lines, guint n, guint i)
 {
   const char *l = lines[i];
-  gsize len = strlen (l);
-  while (len > 0 && (l[len - 1] == ' ' || l[len - 1] == '\r'))
-    len--;
+  gsize len = trimmed_len (l);
   if (len == 0 || l[0] == ' ' || l[0] == '\t' || l[0] == '|' || l[0] == '#'
       || l[0] == '-' || l[0] == '*' || i + 1 >= n
       || strchr (".:;?!,", l[len - 1]) != NULL
@@ -182,9 +190,7 @@ static gboolean
 faq_question (char **lines, guint n, guint i)
 {
   const char *l = lines[i];
-  gsize len = strlen (l);
-  while (len > 0 && (l[len - 1] == ' ' || l[len - 1] == '\r'))
-    len--;
+  gsize len = trimmed_len (l);
   gsize d = 0;
   while (d < len && d < 3 && g_ascii_isdigit (l[d]))
     d++;

@@ -219,21 +219,31 @@ stance_of (const Answer *a, const AnswerPart *p, char **span)
   return s;
 }
 
-/* The stance opening the part after a restated question ("### Có gia hạn
- * được không?" then "**Không.** …"), or -1. Not after a question of a
- * FAQ list ("- *Chủ nhà không muốn đưa giấy tờ thì sao?* Chủ nhà có thể
- * …"): a question in running text or a list restates the asked one only
- * with three of its words. */
+/* Part i restates the question ("### Có gia hạn được không?", then
+ * "**Không.** …" answers it). Not a question of a FAQ list ("- *Chủ nhà
+ * không muốn đưa giấy tờ thì sao?* Chủ nhà có thể …"): a question in
+ * running text or a list restates the asked one only with three of its
+ * words. */
+static gboolean
+restates_question (View *v, guint i)
+{
+  const AnswerPart *p = answer_part (v->a, i);
+  return !p->quoted && answer_text_asks (p->norm)
+         && (p->kind == PART_HEADING || match_question_shared (v, i) >= 3);
+}
+
+/* The stance opening the first part after a part that leads (leads), in
+ * that part's own section when a heading leads, or -1. */
 static int
-stance_after_question (View *v, char **span)
+stance_after (View *v, gboolean (*leads) (View *, guint), char **span)
 {
   for (guint i = 0; i + 1 < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || !answer_text_asks (p->norm)
-        || (p->kind != PART_HEADING && match_question_shared (v, i) < 3))
+    if (!leads (v, i))
       continue;
     const AnswerPart *next = answer_part (v->a, i + 1);
-    if (next->quoted || next->kind == PART_GLOSS)
+    if (next->quoted || next->kind == PART_GLOSS
+        || (answer_part (v->a, i)->kind == PART_HEADING
+            && next->heading != (gint) i))
       continue;
     int s = stance_of (v->a, next, span);
     if (s >= 0)
@@ -537,25 +547,14 @@ opens_on_label (const AnswerPart *h, gboolean lenient)
          && !answer_label_before (h, w, lenient);
 }
 
-/* "**III. Kết luận cho câu hỏi của bạn**" then "**Không.** …": the stance
- * opening the first part under a heading that names the conclusion or the
- * answer, or -1. */
-static int
-conclusion_heading_stance (View *v, char **span)
+/* Part i is a heading that names the conclusion or the answer ("**III.
+ * Kết luận cho câu hỏi của bạn**", then "**Không.** …"). */
+static gboolean
+concludes (View *v, guint i)
 {
-  for (guint i = 0; i + 1 < v->a->parts->len; i++) {
-    const AnswerPart *h = answer_part (v->a, i);
-    if (h->kind != PART_HEADING || answer_text_asks (h->norm)
-        || !opens_on_label (h, v->a->lenient))
-      continue;
-    const AnswerPart *next = answer_part (v->a, i + 1);
-    if (next->quoted || next->heading != (gint) i)
-      continue;
-    int s = stance_of (v->a, next, span);
-    if (s >= 0)
-      return s;
-  }
-  return -1;
+  const AnswerPart *h = answer_part (v->a, i);
+  return h->kind == PART_HEADING && !answer_text_asks (h->norm)
+         && opens_on_label (h, v->a->lenient);
 }
 
 /* Whether every word of p in [0, w) is, diacritics folded, a word of
@@ -886,11 +885,11 @@ match_polarity (const Fact *f, View *v, Outcome *o)
   if (own >= 0)
     s = opening_stance (v, (guint) own + 1, o->quiet ? NULL : &span);
   if (s < 0)
-    s = stance_after_question (v, o->quiet ? NULL : &span);
+    s = stance_after (v, restates_question, o->quiet ? NULL : &span);
   if (s < 0)
     s = marked_stance (v, o->quiet ? NULL : &span);
   if (s < 0)
-    s = conclusion_heading_stance (v, o->quiet ? NULL : &span);
+    s = stance_after (v, concludes, o->quiet ? NULL : &span);
   if (s < 0)
     s = labelled_stance (v, o->quiet ? NULL : &span);
   if (s < 0)

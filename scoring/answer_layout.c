@@ -124,21 +124,41 @@ rule_columns (const char *line, gsize n, glong *starts, guint max)
   return runs >= 2 && runs <= max ? runs : 0;
 }
 
-/* line cut at the character columns of starts, as a pipe row. */
+/* line as a pipe row of cols cells: its fields (runs of text apart by two
+ * spaces or more) each go to the column of the rule that starts at or
+ * before it, two characters of slack allowed — a table typed by hand is
+ * off by a column here and there, and an amount may outrun its dashes. */
 static void
-append_row (GString *out, const char *line, gsize n, const glong *starts,
-            guint cols)
+append_row (GString *out, const char *line, const glong *starts, guint cols)
 {
-  g_autofree char *copy = g_strndup (line, n);
-  glong chars = g_utf8_strlen (copy, -1);
+  GString *cell[12];
+  for (guint c = 0; c < cols; c++)
+    cell[c] = g_string_new (NULL);
+  glong col = 0;
+  const char *p = line;
+  while (*p) {
+    if (*p == ' ' || *p == '\r' || *p == '\t') {
+      p++, col++;
+      continue;
+    }
+    const char *f = p;
+    glong fcol = col;
+    while (*p && !(p[0] == ' ' && (p[1] == ' ' || p[1] == '\0'))
+           && *p != '\t' && *p != '\r') {
+      p = g_utf8_next_char (p);
+      col++;
+    }
+    guint c = 0;
+    while (c + 1 < cols && starts[c + 1] <= fcol + 2)
+      c++;
+    if (cell[c]->len)
+      g_string_append_c (cell[c], ' ');
+    g_string_append_len (cell[c], f, p - f);
+  }
   g_string_append (out, "|");
   for (guint c = 0; c < cols; c++) {
-    glong from = MIN (starts[c], chars);
-    glong to = c + 1 < cols ? MIN (starts[c + 1], chars) : chars;
-    const char *a = g_utf8_offset_to_pointer (copy, from);
-    const char *b = g_utf8_offset_to_pointer (copy, to);
-    g_autofree char *cell = g_strstrip (g_strndup (a, (gsize) (b - a)));
-    g_string_append_printf (out, " %s |", cell);
+    g_string_append_printf (out, " %s |", cell[c]->str);
+    g_string_free (cell[c], TRUE);
   }
   g_string_append_c (out, '\n');
 }
@@ -156,7 +176,7 @@ trimmed_len (const char *l)
 /* "Thời hạn" over "  Ngay trong ngày tiếp nhận; …": a short line with no
  * closing punctuation, flush left, over lines indented by two spaces or
  * more — or of at most four words, opening its paragraph ("Trước đây",
- * "Hiện nay") — titles them as a heading does. */
+ * "Hiện nay") — introduces them, as "Thời hạn:" would. */
 static gboolean
 titles_indented (char **lines, guint n, guint i)
 {
@@ -168,8 +188,8 @@ titles_indented (char **lines, guint n, guint i)
       || g_utf8_strlen (l, (gssize) len) > 80)
     return FALSE;
   const char *next = lines[i + 1];
-  if (next[strspn (next, " \t\r")] == '\0')
-    return FALSE;
+  if (next[strspn (next, " \t\r")] == '\0' || next[0] == '-')
+    return FALSE; /* a blank line, or the rule under a table's header */
   if (next[0] == ' ' && next[1] == ' ')
     return TRUE;
   /* "Trước đây" / "Hiện nay" alone in their paragraph's first line: a
@@ -183,25 +203,6 @@ titles_indented (char **lines, guint n, guint i)
   return words <= 4 && (i == 0 || lines[i - 1][strspn (lines[i - 1], " \t\r")] == '\0');
 }
 
-/* "2. Đăng ký tạm trú nộp ở đâu, lệ phí bao nhiêu?" over "Nơi nộp: …": a
- * numbered question on a line of its own over a paragraph titles its
- * answer, as a FAQ page's entries are laid out. */
-static gboolean
-faq_question (char **lines, guint n, guint i)
-{
-  const char *l = lines[i];
-  gsize len = trimmed_len (l);
-  gsize d = 0;
-  while (d < len && d < 3 && g_ascii_isdigit (l[d]))
-    d++;
-  if (d == 0 || d >= len || (l[d] != '.' && l[d] != ')') || l[len - 1] != '?'
-      || i + 1 >= n)
-    return FALSE;
-  const char *next = lines[i + 1] + strspn (lines[i + 1], " \t");
-  return *next != '\0' && *next != '-' && *next != '*' && *next != '|'
-         && !(g_ascii_isdigit (*next) && (next[1] == '.' || next[1] == ')'));
-}
-
 /* "Hạng mục      Mức thu" over "----------  --------" and the rows under
  * it down to a blank line: a table laid out with spaces becomes a pipe
  * table with its header. Other lines are kept. */
@@ -211,29 +212,33 @@ space_tables (const char *text)
   GString *out = g_string_sized_new (strlen (text) + 64);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   guint n = g_strv_length (lines);
+  gsize prev_start = 0; /* where the previous line starts in out */
   for (guint i = 0; i < n; i++) {
     glong starts[12];
     guint cols = i > 0 && lines[i - 1][0] != '\0'
                      ? rule_columns (lines[i], strlen (lines[i]), starts, 12)
                      : 0;
     if (cols == 0) {
-      if (titles_indented (lines, n, i) || faq_question (lines, n, i))
-        g_string_append (out, "### ");
-      g_string_append (out, lines[i]);
+      /* as a line that introduces what follows: it governs its own
+       * paragraph, not the rest of the answer as a heading would */
+      prev_start = out->len;
+      g_string_append_len (out, lines[i], (gssize) trimmed_len (lines[i]));
+      if (titles_indented (lines, n, i))
+        g_string_append_c (out, ':');
       if (i + 1 < n)
         g_string_append_c (out, '\n');
       continue;
     }
     /* the header line is already out: take it back */
-    g_string_truncate (out, out->len - strlen (lines[i - 1]) - 1);
-    append_row (out, lines[i - 1], strlen (lines[i - 1]), starts, cols);
+    g_string_truncate (out, prev_start);
+    append_row (out, lines[i - 1], starts, cols);
     g_string_append (out, "|");
     for (guint c = 0; c < cols; c++)
       g_string_append (out, "---|");
     g_string_append_c (out, '\n');
     while (i + 1 < n && lines[i + 1][strspn (lines[i + 1], " \t\r")] != '\0') {
       i++;
-      append_row (out, lines[i], strlen (lines[i]), starts, cols);
+      append_row (out, lines[i], starts, cols);
     }
   }
   return g_string_free (out, FALSE);

@@ -270,6 +270,25 @@ claims_history_context (const Answer *a, const AnswerPart *p)
       continue;
     const AnswerPart *q = answer_part (a, (guint) ctx[i]);
     guint end = ctx[i] == p->heading ? title_end (q) : q->words->len;
+    /* "Mức thu hiện hành (thay thế Thông tư 85/2019/TT-BTC)", "Lệ phí mới
+     * thay cho mức cũ": what a line that names the current one replaces
+     * is past, what it titles is not ("Luật này thay thế hai luật trước
+     * đây:" lists the replaced ones) */
+    gboolean current = FALSE;
+    for (guint k = 0; k < end && !current; k++)
+      current = word_is (q, k, "mới", "moi", a->lenient)
+                || (word_is (q, k, "hiện", "hien", a->lenient)
+                    && (word_is (q, k + 1, "hành", "hanh", a->lenient)
+                        || word_is (q, k + 1, "nay", "nay", a->lenient)))
+                || word_is (q, k, "current", "current", a->lenient)
+                || word_is (q, k, "new", "new", a->lenient);
+    for (guint k = 0; current && k < end; k++)
+      if ((word_is (q, k, "thay", "thay", a->lenient)
+           && (word_is (q, k + 1, "thế", "the", a->lenient)
+               || word_is (q, k + 1, "cho", "cho", a->lenient)))
+          || word_is (q, k, "replaces", "replaces", a->lenient)
+          || word_is (q, k, "replacing", "replacing", a->lenient))
+        end = k;
     if (claims_history_before (q, 0, end, a->lenient)
         || (ctx[i] == p->heading && heads_the_past (q, a->lenient)))
       return TRUE;

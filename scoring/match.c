@@ -318,57 +318,6 @@ other_section (View *v, const AnswerPart *p, gint own)
   return NULL;
 }
 
-/* The question heading of an FAQ that the key's question words best
- * (a part index), when it words it clearly: four of its words or more
- * besides the procedure's name, twice any other's; -1 otherwise. */
-static gint
-asked_question_heading (View *v)
-{
-  const JudgeKey *key = v->key;
-  if (key->topics == NULL || key->topic == NULL)
-    return -1;
-  /* the procedure's own name words every question of its page alike */
-  g_autofree char *name = normalize_text (
-      topic_name_at (key->topics, (guint) topic_index (key->topics, key->topic)),
-      v->a->lenient);
-  g_autoptr (GArray) nw = cues_words (name);
-  g_autoptr (GHashTable) skip = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                       g_free, NULL);
-  for (guint k = 0; k < nw->len; k++) {
-    const CueWord *w = &g_array_index (nw, CueWord, k);
-    g_hash_table_add (skip, g_strndup (name + w->start, w->end - w->start));
-  }
-  gint best = -1;
-  guint best_s = 0, second = 0;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *q = answer_part (v->a, i);
-    if (q->kind != PART_HEADING || !answer_text_asks (q->norm))
-      continue;
-    guint s, t;
-    question_overlap (v, q, skip, &s, &t);
-    if (s > best_s) {
-      second = best_s;
-      best_s = s;
-      best = (gint) i;
-    } else if (s > second)
-      second = s;
-  }
-  return best_s >= 4 && best_s >= 2 * second ? best : -1;
-}
-
-const char *
-match_other_question (View *v, guint part)
-{
-  const AnswerPart *p = answer_part (v->a, part);
-  if (p->heading < 0 || (gint) part == p->heading)
-    return NULL;
-  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  if (!answer_text_asks (h->norm))
-    return NULL;
-  gint asked = asked_question_heading (v);
-  return asked >= 0 && asked != p->heading ? h->norm : NULL;
-}
-
 gint
 match_own_section (View *v)
 {

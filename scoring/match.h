@@ -108,10 +108,6 @@ const char *match_other_group (View *v, guint part, const char **yours);
  * heading of the section about the asked procedure ("**1. Phiếu lý lịch
  * tư pháp**"), or -1. */
 gint match_own_section (View *v);
-/* In an FAQ whose question headings one words the key's question clearly,
- * the heading of another question that part answers ("**2. Tên miền cấp
- * 2 có 1 ký tự thì sao?**"), or NULL. Borrowed. */
-const char *match_other_question (View *v, guint part);
 
 /* Whether the question (in the answer's form, strict or folded) has the
  * word; its words are read once per view. */

@@ -50,6 +50,27 @@ english_article (const AnswerPart *p, guint i)
   return FALSE;
 }
 
+/* Word i + 1 is a number (a digit or a number word), or punctuation or
+ * the end follows word i. */
+static gboolean
+spoken_letter_context (const AnswerPart *p, guint i)
+{
+  static const char *const numbers[] = {"một", "hai", "ba", "bốn", "năm",
+                                        "sáu", "bảy", "tám", "chín", "mười"};
+  if (i + 1 >= p->words->len)
+    return TRUE;
+  const CueWord *a = word (p, i), *b = word (p, i + 1);
+  for (guint k = a->end; k < b->start; k++)
+    if (p->norm[k] != ' ')
+      return TRUE;
+  if (g_ascii_isdigit (p->norm[b->start]))
+    return TRUE;
+  for (gsize k = 0; k < G_N_ELEMENTS (numbers); k++)
+    if (answer_word_is (p, i + 1, numbers[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The choice whose letter word i is, or -1. */
 static gint
 letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
@@ -62,8 +83,11 @@ letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
                                           {"đê", "d"}, {"dê", "d"}};
   const char *text = p->norm + cw->start;
   gsize len = cw->end - cw->start;
+  /* … before an option's figure or alone ("bê tám ngày làm việc", "là
+   * bê."), not a word of a name ("Luật Đê điều") */
   for (gsize k = 0; k < G_N_ELEMENTS (spoken); k++)
-    if (len == strlen (spoken[k][0]) && memcmp (text, spoken[k][0], len) == 0)
+    if (len == strlen (spoken[k][0]) && memcmp (text, spoken[k][0], len) == 0
+        && spoken_letter_context (p, i))
       text = spoken[k][1], len = 1;
   if (len > 2 || english_article (p, i))
     return -1;
@@ -444,6 +468,20 @@ picked_after (const AnswerPart *p, guint i, gboolean lenient)
   return FALSE;
 }
 
+/* Whether the pick of the letter at word i is others' ("Người làm bài hay
+ * chọn B", "nhiều người chọn A", "many people pick C"), not the answer's. */
+static gboolean
+others_pick (const AnswerPart *p, guint i, gboolean lenient)
+{
+  for (guint k = i >= 5 ? i - 5 : 0; k < i; k++)
+    if (answer_word_is (p, k, lenient ? "nguoi" : "người")
+        || answer_word_is (p, k, "people") || answer_word_is (p, k, "many")
+        || (answer_word_is (p, k, lenient ? "thi" : "thí")
+            && answer_word_is (p, k + 1, lenient ? "sinh" : "sinh")))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -495,7 +533,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       /* "Phương án B – … Người làm bài hay chọn B vì …": the option's own
        * paragraph tells of it, it does not settle on it */
       if (use >= L_STRONG && i0 == 0 && p->block == walk_block
-          && c == walk_letter)
+          && c == walk_letter && others_pick (p, i, a->lenient))
         use = L_MENTION;
       if (use == L_STRONG && walked && i0 == 0)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */

@@ -546,13 +546,6 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.not_this", not_this, NULL);
     return Q_IGNORE;
   }
-  const char *other_q = aside ? NULL : match_other_question (v, c->part);
-  if (other_q != NULL) {
-    if (o)
-      outcome_note (o, span, "set_aside", "claim.other_question", other_q,
-                    NULL);
-    return Q_IGNORE;
-  }
   const char *yours = NULL;
   const char *group = aside ? NULL : match_other_group (v, c->part, &yours);
   if (group != NULL) {

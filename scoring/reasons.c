@@ -150,9 +150,6 @@ static const Entry rules[] = {
    "under \"%1\", while the answer marks \"%2\" as the asker's own case",
    "thuộc mục «%1», trong khi câu trả lời đánh dấu «%2» là trường hợp của "
    "người hỏi"},
-  {"claim.other_question",
-   "under \"%1\", another question of the page than the one asked",
-   "thuộc mục «%1», một câu hỏi khác của trang, không phải câu được hỏi"},
   {"claim.not_this", "said to be another case or procedure (\"%1\")",
    "được nói là trường hợp hay thủ tục khác («%1»)"},
   {"refusal.complies",

@@ -83,9 +83,9 @@ test_html_and_transcript (void)
   g_assert_cmpint (answer_part (b, 0)->kind, ==, PART_HEADING);
 }
 
-/* A table aligned with spaces under a rule of dashes is a table, cut at
- * the rule's columns (characters, not bytes); a short line over indented
- * lines is their heading. */
+/* A table aligned with spaces under a rule of dashes is a table, its
+ * fields put in the rule's columns (characters, not bytes; a column off
+ * by one still lands); a short line over indented lines introduces them. */
 static void
 test_plain_text_layout (void)
 {
@@ -100,27 +100,29 @@ test_plain_text_layout (void)
   g_assert_cmpint (answer_part (a, 0)->kind, ==, PART_HEAD);
   g_assert_cmpstr (answer_part (a, 1)->norm, ==, "mức thu");
   const AnswerPart *cell = answer_part (a, 5);
+  /* "Trực tiếp  15.000 đồng" one column left of its rule still lands */
+  g_autoptr (Answer) off = read_answer ("Kênh        Lệ phí\n----------  ---------\n"
+                                        "Trực tiếp  15.000 đồng\nTrực tuyến  7.000 đồng");
+  g_assert_cmpstr (answer_part (off, 3)->norm, ==, "15.000 đồng");
   g_assert_cmpint (cell->kind, ==, PART_CELL);
   g_assert_cmpstr (cell->norm, ==, "200.000 đồng");
   g_assert_cmpstr (answer_part (a, (guint) cell->row_head)->norm, ==,
                    "mức tối đa");
   const AnswerPart *last = answer_part (a, a->parts->len - 1);
-  g_assert_cmpint (answer_part (a, (guint) last->heading)->kind, ==,
-                   PART_HEADING);
-  g_assert_cmpstr (answer_part (a, (guint) last->heading)->norm, ==,
-                   "thời hạn");
-  /* a label alone on its paragraph's first line titles what follows;
-   * not a line that says something ("Hai trang đầu: 2.000/trang") */
+  g_assert_cmpint (last->intro, >=, 0);
+  g_assert_cmpint (answer_part (a, (guint) last->intro)->kind, ==, PART_INTRO);
+  g_assert_cmpstr (answer_part (a, (guint) last->intro)->norm, ==,
+                   "thời hạn:");
+  /* a label alone on its paragraph's first line introduces that paragraph,
+   * not the next one; not a line that says something ("Hai trang đầu:
+   * 2.000/trang") */
   g_autoptr (Answer) c = read_answer (
-      "Trước đây\nNộp ở Sở Tư pháp.\n\nHai trang đầu: 2.000/trang\nTừ trang ba: 1.000/trang");
-  g_assert_cmpint (answer_part (c, 0)->kind, ==, PART_HEADING);
-  g_assert_cmpint (answer_part (c, 1)->heading, ==, 0);
-  g_assert_cmpint (answer_part (c, 2)->kind, !=, PART_HEADING);
-  /* an FAQ's numbered question alone on its line titles its answer */
-  g_autoptr (Answer) f = read_answer (
-      "1. Lệ phí bao nhiêu?\n15.000 đồng.\n\n2. Nộp ở đâu?\nCông an xã.");
-  g_assert_cmpint (answer_part (f, 0)->kind, ==, PART_HEADING);
-  g_assert_cmpint (answer_part (f, 3)->heading, ==, 2);
+      "Trước đây\nNộp ở Sở Tư pháp.\n\nNay nộp ở Công an tỉnh.\n\n"
+      "Hai trang đầu: 2.000/trang\nTừ trang ba: 1.000/trang");
+  g_assert_cmpint (answer_part (c, 0)->kind, ==, PART_INTRO);
+  g_assert_cmpint (answer_part (c, 1)->intro, ==, 0);
+  g_assert_cmpint (answer_part (c, 2)->intro, ==, -1);
+  g_assert_cmpint (answer_part (c, 3)->kind, !=, PART_INTRO);
   /* dashes alone, or one run, are no rule */
   g_autoptr (Answer) b = read_answer ("Lệ phí\n------\n15.000 đồng");
   g_assert_cmpint (answer_part (b, 0)->kind, !=, PART_HEAD);
@@ -420,7 +422,7 @@ test_reasons (void)
     "claim.vague", "claim.unit", "claim.set_aside", "claim.computed",
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
     "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.passage", "claim.calendar", "claim.window", "claim.general", "claim.allowed",
-    "claim.other_row", "claim.other_topic", "claim.not_this", "claim.other_group", "claim.other_question", "name.matched",
+    "claim.other_row", "claim.other_topic", "claim.not_this", "claim.other_group", "name.matched",
     "name.matched_elided", "name.denied", "name.other_for_subject",
     "name.missing",
     "name.only_negated", "citation.matched", "citation.missing",

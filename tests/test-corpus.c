@@ -209,13 +209,13 @@ check_corpus_95 (gconstpointer data)
   check_corpus_share (data, 0.95);
 }
 
-/* the long-answer corpora (realistic8 to realistic12, 1,200–3,800
+/* the long-answer corpora (realistic8 and after, 1,200–3,800
  * characters), measured once unseen at 76–86 %: the judge's weakest
  * ground, with floors to match */
 static void
-check_corpus_80 (gconstpointer data)
+check_corpus_85 (gconstpointer data)
 {
-  check_corpus_share (data, 0.80);
+  check_corpus_share (data, 0.85);
 }
 
 static void
@@ -318,9 +318,15 @@ main (int argc, char **argv)
                         check_corpus_92);
   /* a fourteenth, HTML widgets, JSON-ish bot output, per-group figures,
    * multi-turn context, two procedures asked together: run once unseen
-   * at 79.4 %, the honest figure on long answers in new shapes */
+   * at 79.4 %, the honest figure on long answers in new shapes; 96.9 %
+   * after the rules drawn from it */
   g_test_add_data_func ("/corpus/realistic14", "tests/golden/realistic14",
-                        check_corpus_80);
+                        check_corpus_92);
+  /* a fifteenth, voice transcripts, FAQ pages, plain-text tables,
+   * checklists, corrected premises: run once unseen at 81.2 % (the
+   * session-start judge too); 87.5 % after the rules drawn from it */
+  g_test_add_data_func ("/corpus/realistic15", "tests/golden/realistic15",
+                        check_corpus_85);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

@@ -458,6 +458,77 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
   return POL_STATED;
 }
 
+/* ---- the asker's words said back -------------------------------------- */
+
+/* A person the answer speaks to, then a verb of saying, at word k: "bạn
+ * (có) nói", "anh nhắc", "you said" — not "như bạn nói", which agrees. */
+static gboolean
+asker_says_at (const AnswerPart *p, guint k, gboolean lenient)
+{
+  static const char *const strict[] = {"nói", "nhắc", "viết", "bảo", "hỏi",
+                                       "said", "wrote", "asked", "mentioned"};
+  static const char *const plain[] = {"noi", "nhac", "viet", "bao", "hoi",
+                                      "said", "wrote", "asked", "mentioned"};
+  gboolean verb = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (strict) && !verb; i++)
+    verb = word_is (p, k, strict[i], plain[i], lenient);
+  if (!verb)
+    return FALSE;
+  for (guint b = k >= 2 ? k - 2 : 0; b < k; b++)
+    if ((word_is (p, b, "bạn", "ban", lenient) || word_is (p, b, "anh", "anh", lenient)
+         || word_is (p, b, "chị", "chi", lenient) || word_is (p, b, "you", "you", lenient))
+        && !(b > 0 && word_is (p, b - 1, "như", "nhu", lenient))
+        && !(b > 0 && word_is (p, b - 1, "as", "as", lenient)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A turn in words [from, to) that sets a figure right: "nhưng", "thực
+ * ra", "but", "actually". */
+static gboolean
+turns_in (const AnswerPart *p, guint from, guint to, gboolean lenient)
+{
+  for (guint k = from; k < to && k < p->words->len; k++)
+    if (word_is (p, k, "nhưng", "nhung", lenient)
+        || (word_is (p, k, "thực", "thuc", lenient)
+            && word_is (p, k + 1, "ra", "ra", lenient))
+        || word_is (p, k, "but", "but", lenient)
+        || word_is (p, k, "actually", "actually", lenient))
+      return TRUE;
+  return FALSE;
+}
+
+/* The asker's figure said back to be corrected: "Bạn nói 15.000đ nhưng đó
+ * là mức của tạm trú", or in quotation marks the asker's words open ("Bạn
+ * có nhắc là "nghe nói … chỉ mất 15.000đ"") — not "như bạn nói", nor a
+ * law's words a verb with no person quotes ("Điều 28 nói rõ: "…""). */
+gboolean
+claims_in_reported_quote (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  guint s1 = w0;
+  while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
+    s1++;
+  for (guint k = w0 >= 3 ? w0 - 3 : 0; k < w0; k++)
+    if (asker_says_at (p, k, lenient) && turns_in (p, w0, s1, lenient))
+      return TRUE;
+  gsize at = word (p, w0)->start;
+  const char *open = NULL;
+  guint quotes = 0;
+  for (const char *q = strchr (p->norm, '"'); q != NULL && (gsize) (q - p->norm) < at;
+       q = strchr (q + 1, '"'))
+    if (quotes++ % 2 == 0)
+      open = q;
+  if (quotes % 2 == 0 || open == NULL)
+    return FALSE;
+  guint w = 0;
+  while (w < p->words->len && word (p, w)->end <= (gsize) (open - p->norm))
+    w++;
+  for (guint k = w >= 4 ? w - 4 : 0; k < w; k++)
+    if (asker_says_at (p, k, lenient))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- an answer correcting itself (claims.h, claims_private.h) --------- */
 
 /* "**Cập nhật (01/2026):** …", "Update: …": a note that opens on an

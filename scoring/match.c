@@ -10,8 +10,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-static void question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
-                              guint *shared, guint *total);
 
 const char *const match_status_names[] = {"missing", "matched",
                                           "contradiction", "other_value"};
@@ -223,76 +221,6 @@ heads_others (const AnswerPart *q, gboolean lenient)
                          && answer_word_is (q, n - 3, "confuse")))));
 }
 
-/* "1. …", "2) …", "(2) …", "Việc 2: …", "Phần 2. …": a heading that
- * numbers a section. */
-static gboolean
-numbered_heading (const AnswerPart *q)
-{
-  guint w = answer_word_is (q, 0, "phần") || answer_word_is (q, 0, "phan")
-                    || answer_word_is (q, 0, "việc")
-                    || answer_word_is (q, 0, "viec")
-                ? 1
-                : 0;
-  if (q->kind != PART_HEADING || w + 1 >= q->words->len)
-    return FALSE;
-  const CueWord *n = &g_array_index (q->words, CueWord, w);
-  for (guint k = n->start; k < n->end; k++)
-    if (!g_ascii_isdigit (q->norm[k]))
-      return FALSE;
-  return n->end - n->start <= 2
-         && (g_array_index (q->words, CueWord, w + 1).gap
-             & (CUE_GAP_STOP | CUE_GAP_CLOSE | CUE_GAP_COLON));
-}
-
-/* "**2. Nộp hồ sơ và nhận kết quả**", "**3. Thời hạn giải quyết**": a
- * numbered heading that opens on a field or a step of one procedure. */
-static gboolean
-field_heading (const AnswerPart *q, gboolean lenient)
-{
-  /* one word, or two ("hồ sơ"; "hộ chiếu" folds to "ho chieu") */
-  static const char *const strict[][2] = {
-      {"nộp", NULL}, {"nhận", NULL}, {"phí", NULL}, {"nơi", NULL},
-      {"bước", NULL}, {"cách", NULL}, {"hồ", "sơ"}, {"thời", "hạn"},
-      {"thời", "gian"}, {"lệ", "phí"}, {"cơ", "quan"}, {"lưu", "ý"},
-      {"chuẩn", "bị"}, {"kết", "quả"}, {"trình", "tự"}, {"mức", NULL},
-      {"kênh", NULL}, {"giấy", "tờ"}, {"thành", "phần"}, {"điều", "kiện"},
-      {"đối", "tượng"}, {"căn", "cứ"}, {"hình", "thức"}};
-  static const char *const plain[][2] = {
-      {"nop", NULL}, {"nhan", NULL}, {"phi", NULL}, {"noi", NULL},
-      {"buoc", NULL}, {"cach", NULL}, {"ho", "so"}, {"thoi", "han"},
-      {"thoi", "gian"}, {"le", "phi"}, {"co", "quan"}, {"luu", "y"},
-      {"chuan", "bi"}, {"ket", "qua"}, {"trinh", "tu"}, {"muc", NULL},
-      {"kenh", NULL}, {"giay", "to"}, {"thanh", "phan"}, {"dieu", "kien"},
-      {"doi", "tuong"}, {"can", "cu"}, {"hinh", "thuc"}};
-  const char *const (*forms)[2] = lenient ? plain : strict;
-  guint w = answer_word_is (q, 0, lenient ? "phan" : "phần")
-                    || answer_word_is (q, 0, lenient ? "viec" : "việc")
-                ? 2
-                : 1;
-  for (gsize i = 0; i < G_N_ELEMENTS (strict); i++)
-    if (answer_word_is (q, w, forms[i][0])
-        && (forms[i][1] == NULL || answer_word_is (q, w + 1, forms[i][1])))
-      return TRUE;
-  return FALSE;
-}
-
-/* The answer's opening (what comes before its first heading) says it
- * takes several matters apart: "Bạn hỏi cùng lúc hai việc: … Mình trả
- * lời từng việc." */
-static gboolean
-announces_several (const Answer *a)
-{
-  for (guint i = 0; i < a->parts->len; i++) {
-    const AnswerPart *p = answer_part (a, i);
-    if (p->kind == PART_HEADING)
-      return FALSE;
-    for (guint h = 0; h < p->cues->len; h++)
-      if (g_array_index (p->cues, CueHit, h).cls == CUE_SEVERAL)
-        return TRUE;
-  }
-  return FALSE;
-}
-
 /* In an answer that announces several matters, a numbered section whose
  * heading does not name the asked procedure while another numbered
  * heading does is about its own matter ("**2. Hộ chiếu phổ thông cho
@@ -301,18 +229,18 @@ announces_several (const Answer *a)
 static const char *
 other_section (View *v, const AnswerPart *p, gint own)
 {
-  if (p->heading < 0 || !numbered_heading (answer_part (v->a, (guint) p->heading))
-      || !announces_several (v->a))
+  if (p->heading < 0 || !match_numbered_heading (answer_part (v->a, (guint) p->heading))
+      || !match_announces_several (v->a))
     return NULL;
   /* "**1. Bao lâu thì xong?**": a sub-question of the asked matter */
   const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  if (field_heading (h, v->a->lenient) || answer_text_asks (h->norm))
+  if (match_field_heading (h, v->a->lenient) || answer_text_asks (h->norm))
     return NULL;
   guint other;
   if (names_topic (v, (guint) p->heading, 0, G_MAXUINT, own, &other, 0, 0) > 0)
     return NULL;
   for (guint i = 0; i < v->a->parts->len; i++)
-    if ((gint) i != p->heading && numbered_heading (answer_part (v->a, i))
+    if ((gint) i != p->heading && match_numbered_heading (answer_part (v->a, i))
         && names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
       return answer_part (v->a, (guint) p->heading)->norm;
   return NULL;
@@ -322,12 +250,12 @@ gint
 match_own_section (View *v)
 {
   const JudgeKey *key = v->key;
-  if (key->topics == NULL || key->topic == NULL || !announces_several (v->a))
+  if (key->topics == NULL || key->topic == NULL || !match_announces_several (v->a))
     return -1;
   gint own = topic_index (key->topics, key->topic);
   guint other;
   for (guint i = 0; i < v->a->parts->len; i++)
-    if (numbered_heading (answer_part (v->a, i))
+    if (match_numbered_heading (answer_part (v->a, i))
         && names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
       return (gint) i;
   return -1;
@@ -398,134 +326,6 @@ match_other_row (View *v, guint part)
       continue;
     if (names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
       return answer_part (v->a, (guint) p->row_head)->norm;
-  }
-  return NULL;
-}
-
-/* A dash or an opening parenthesis right before word w ("… 07 ngày làm
- * việc – thủ tục khác"). */
-static gboolean
-dash_before (const AnswerPart *p, guint w)
-{
-  if (w == 0)
-    return FALSE;
-  const CueWord *a = &g_array_index (p->words, CueWord, w - 1);
-  const CueWord *b = &g_array_index (p->words, CueWord, w);
-  for (gsize k = a->end; k < b->start; k++)
-    if (p->norm[k] == '-' || p->norm[k] == '(' || (guchar) p->norm[k] == 0xE2)
-      return TRUE; /* "-", "(", "–", "—" */
-  return FALSE;
-}
-
-/* A not_this cue of p that bears on words [w0, w1): in their clause, or
- * before them in their sentence with no turn between ("Cấp lại khi hết
- * hạn là thủ tục khác: … 10 ngày làm việc"); not after them in another
- * clause ("… 03 ngày làm việc, còn gia hạn là thủ tục khác"); anywhere
- * in p when whole (another cell of the row).
- * Bare "thủ tục khác" only after a dash or a parenthesis, ending p: not
- * "nhanh hơn nhiều thủ tục khác", "như các thủ tục khác". */
-static char *
-not_this_in (const AnswerPart *p, gboolean whole, guint w0, guint w1)
-{
-  guint c0 = 0, c1 = p->words->len;
-  if (!whole)
-    claims_clause (p, w0, w1, &c0, &c1);
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if (ch->cls != CUE_NOT_THIS)
-      continue;
-    gboolean bare = ch->w1 - ch->w0 == 3 && (answer_word_is (p, ch->w0, "thủ")
-                                            || answer_word_is (p, ch->w0, "thu"));
-    if (bare && (ch->w1 != p->words->len || !dash_before (p, ch->w0)))
-      continue;
-    /* said before the figure of its own sentence ("… do bị mất là thủ
-     * tục khác, giải quyết trong 07 ngày"), with no turn between */
-    gboolean labels = ch->w1 <= w0;
-    for (guint k = ch->w1; labels && k <= w0 && k < p->words->len; k++)
-      labels = !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_STOP)
-               && !answer_word_is (p, k, "còn") && !answer_word_is (p, k, "con")
-               && !answer_word_is (p, k, "nhưng")
-               && !answer_word_is (p, k, "nhung")
-               && !answer_word_is (p, k, "but");
-    if (!whole && !(ch->w0 >= c0 && ch->w1 <= c1) && !labels)
-      continue;
-    const CueWord *a = &g_array_index (p->words, CueWord, ch->w0);
-    const CueWord *b = &g_array_index (p->words, CueWord, ch->w1 - 1);
-    return g_strndup (p->norm + a->start, b->end - a->start);
-  }
-  return NULL;
-}
-
-char *
-match_not_this (View *v, const ValueClaim *c)
-{
-  const AnswerPart *p = answer_part (v->a, c->part);
-  char *said = not_this_in (p, FALSE, c->w0, c->w1);
-  for (guint i = 0; said == NULL && p->kind == PART_CELL
-                    && i < v->a->parts->len; i++) {
-    const AnswerPart *q = answer_part (v->a, i);
-    if (q != p && q->kind == PART_CELL && q->block == p->block
-        && q->row == p->row && (q->amounts == NULL || q->amounts->len == 0))
-      said = not_this_in (q, TRUE, 0, 0);
-  }
-  return said;
-}
-
-/* A heading that sets itself apart as the asker's case: "Nhóm 1 – … (trường
- * hợp của bạn)", "… – trường hợp bạn hỏi"; not "Bước 1 – Kiểm tra trường
- * hợp của bạn", nor "(không phải trường hợp của bạn)". */
-static gboolean
-marks_yours (const AnswerPart *q)
-{
-  const guint *groups = claims_paren_groups (q);
-  for (guint h = 0; h < q->cues->len; h++) {
-    const CueHit *ch = &g_array_index (q->cues, CueHit, h);
-    if (ch->cls != CUE_YOURS)
-      continue;
-    gboolean set_off = groups[ch->w0] != 0 || dash_before (q, ch->w0);
-    gboolean negated = ch->w0 >= 2
-                       && (answer_word_is (q, ch->w0 - 1, "phải")
-                           || answer_word_is (q, ch->w0 - 1, "phai"))
-                       && (answer_word_is (q, ch->w0 - 2, "không")
-                           || answer_word_is (q, ch->w0 - 2, "khong"));
-    if (set_off && !negated)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* Two headings of one family: both numbered, or opening on one word
- * ("Nhóm 1 – …", "Nhóm 2 – …"). */
-static gboolean
-same_family (const AnswerPart *a, const AnswerPart *b)
-{
-  if (numbered_heading (a) && numbered_heading (b))
-    return TRUE;
-  if (a->words->len < 2 || b->words->len < 2)
-    return FALSE;
-  const CueWord *x = &g_array_index (a->words, CueWord, 0);
-  const CueWord *y = &g_array_index (b->words, CueWord, 0);
-  return x->end - x->start == y->end - y->start
-         && memcmp (a->norm + x->start, b->norm + y->start,
-                    x->end - x->start) == 0;
-}
-
-const char *
-match_other_group (View *v, guint part, const char **yours)
-{
-  const AnswerPart *p = answer_part (v->a, part);
-  if (p->heading < 0)
-    return NULL;
-  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  if (h->kind != PART_HEADING || marks_yours (h))
-    return NULL;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *q = answer_part (v->a, i);
-    if (q != h && q->kind == PART_HEADING && marks_yours (q)
-        && same_family (h, q)) {
-      *yours = q->norm;
-      return h->norm;
-    }
   }
   return NULL;
 }
@@ -639,7 +439,7 @@ guint
 match_question_shared (View *v, guint part)
 {
   guint shared, total;
-  question_overlap (v, answer_part (v->a, part), NULL, &shared, &total);
+  match_question_overlap (v, answer_part (v->a, part), NULL, &shared, &total);
   return shared;
 }
 
@@ -649,7 +449,7 @@ match_echoes_question (View *v, guint part)
   guint n = g_hash_table_size (question_words (v)), shared, total;
   if (n == 0)
     return FALSE;
-  question_overlap (v, answer_part (v->a, part), NULL, &shared, &total);
+  match_question_overlap (v, answer_part (v->a, part), NULL, &shared, &total);
   return shared >= 4 && shared * 2 >= n;
 }
 
@@ -667,8 +467,8 @@ match_cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
 /* How many of a header's distinct words the question has, and of how
  * many; words in skip (those every header of the line shares) are not
  * counted. */
-static void
-question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
+void
+match_question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
                   guint *shared, guint *total)
 {
   GHashTable *q = question_words (v);
@@ -689,170 +489,6 @@ question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
     if (g_hash_table_contains (q, t))
       (*shared)++;
   }
-}
-
-/* Whether a row header names a field or a channel ("Thời hạn giải quyết",
- * "Lệ phí nộp trực tuyến"): such a table lists one procedure's fields,
- * not its cases. */
-static gboolean
-names_a_field (const AnswerPart *p)
-{
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if (ch->w0 > 0) /* "Cấp lại do bị mất": a case that says "mất" */
-      continue;
-    switch (ch->cls) {
-    case CUE_PROCESSING_WEAK: /* "thời hạn", not "cấp" of "Cấp lại …" */
-      if (ch->w1 - ch->w0 >= 2)
-        return TRUE;
-      break;
-    case CUE_FEE: case CUE_PROCESSING:
-    case CUE_DEADLINE: case CUE_STEP: case CUE_VALIDITY: case CUE_EXTENSION:
-    case CUE_DELIVERY: case CUE_CH_TRUC_TIEP: case CUE_CH_TRUC_TUYEN:
-    case CUE_CH_BUU_CHINH:
-      return TRUE;
-    default:
-      break;
-    }
-  }
-  return FALSE;
-}
-
-/* TRUE when a cell under column header h holds an amount, money or not
- * as money says. */
-static gboolean
-column_holds (View *v, guint h, gboolean money)
-{
-  for (guint i = h + 1; i < v->a->parts->len; i++) {
-    const AnswerPart *q = answer_part (v->a, i);
-    if (q->block != answer_part (v->a, h)->block)
-      break;
-    for (guint k = 0; q->col_head == (gint) h && q->amounts
-                      && k < q->amounts->len; k++)
-      if ((g_array_index (q->amounts, NumbersMention, k).unit
-           == NUMBERS_UNIT_VND) == money)
-        return TRUE;
-  }
-  return FALSE;
-}
-
-/* The header (row or column) of the line of cells that the question
- * words best, when it is not own. Columns count only when they hold
- * amounts of the claim's kind (money says which): a question on a fee
- * and a time words both columns. */
-static gboolean
-line_header (View *v, const AnswerPart *p, guint i, gboolean rows,
-             gboolean money)
-{
-  const AnswerPart *q = answer_part (v->a, i);
-  gboolean header = rows ? q->kind == PART_CELL && q->col == 0
-                         : q->kind == PART_HEAD;
-  return q->block == p->block && header
-         && (rows || column_holds (v, i, money));
-}
-
-/* The words every header of the line shares ("kí tự" of "| 1 kí tự (a.vn)
- * |" and "| 2 kí tự (ab.vn) |"): a person tells the lines apart by the
- * rest. New set, or NULL when fewer than two headers. */
-static GHashTable *
-common_words (View *v, const AnswerPart *p, gboolean rows, gboolean money)
-{
-  GHashTable *common = NULL;
-  guint n = 0;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    if (!line_header (v, p, i, rows, money))
-      continue;
-    const AnswerPart *q = answer_part (v->a, i);
-    GHashTable *mine = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                              g_free, NULL);
-    for (guint k = 0; k < q->words->len; k++) {
-      const CueWord *w = &g_array_index (q->words, CueWord, k);
-      char *t = g_strndup (q->norm + w->start, w->end - w->start);
-      if (common == NULL || g_hash_table_contains (common, t))
-        g_hash_table_add (mine, t);
-      else
-        g_free (t);
-    }
-    if (common != NULL)
-      g_hash_table_unref (common);
-    common = mine;
-    n++;
-  }
-  if (n < 2 && common != NULL) {
-    g_hash_table_unref (common);
-    common = NULL;
-  }
-  return common;
-}
-
-/* The header (row or column) of the line of cells that the question
- * words best, when it is not own. Columns count only when they hold
- * amounts of the claim's kind (money says which): a question on a fee
- * and a time words both columns. Coverage counts the words that tell the
- * lines apart; at least three words of the header are the question's. */
-static const AnswerPart *
-asked_line (View *v, const AnswerPart *p, const AnswerPart *own, gboolean rows,
-            gboolean money)
-{
-  g_autoptr (GHashTable) skip = common_words (v, p, rows, money);
-  guint own_s, own_t;
-  question_overlap (v, own, skip, &own_s, &own_t);
-  if (own_t == 0)
-    question_overlap (v, own, NULL, &own_s, &own_t);
-  double own_cov = own_t ? (double) own_s / own_t : 0;
-  const AnswerPart *best = NULL;
-  double best_cov = 0, second = 0;
-  guint best_s = 0;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *q = answer_part (v->a, i);
-    if (q == own || !line_header (v, p, i, rows, money))
-      continue;
-    guint s, t, all_s, all_t;
-    question_overlap (v, q, skip, &s, &t);
-    question_overlap (v, q, NULL, &all_s, &all_t);
-    if (t == 0) /* every word shared ("Cấp lại giấy phép bưu chính" inside
-                   "… do bị mất, hư hỏng"): its words are all it has */
-      s = all_s, t = all_t;
-    double cov = t ? (double) s / t : 0;
-    if (cov > best_cov) {
-      second = best_cov;
-      best_cov = cov;
-      best = q;
-      best_s = all_s;
-    } else if (cov > second)
-      second = cov;
-  }
-  /* A person reads the line the question words: most of its header is
-   * in the question, clearly more than this line's and any other's. */
-  if (best == NULL || best_s < 3 || best_cov < 0.75 || second >= best_cov
-      || best_cov < own_cov + 0.34 || own_cov >= 0.75)
-    return NULL;
-  return best;
-}
-
-const char *
-match_unasked_row (View *v, const ValueClaim *c, const char **asked)
-{
-  const AnswerPart *p = answer_part (v->a, c->part);
-  gboolean money = c->m.unit == NUMBERS_UNIT_VND;
-  if (v->key->question == NULL)
-    return NULL;
-  const AnswerPart *line = NULL, *own = NULL;
-  if (p->row_head >= 0) {
-    own = answer_part (v->a, (guint) p->row_head);
-    if (!names_a_field (own))
-      line = asked_line (v, p, own, TRUE, money);
-  }
-  /* "| Lệ phí đăng ký | Phí duy trì (mỗi năm) |" to "phí duy trì một
-   * năm là bao nhiêu?" */
-  if (line == NULL && p->col_head >= 0) {
-    own = answer_part (v->a, (guint) p->col_head);
-    line = asked_line (v, p, own, FALSE, money);
-  }
-  if (line == NULL)
-    return NULL;
-  *asked = line->norm;
-  return own->norm;
 }
 
 const GArray *

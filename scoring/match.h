@@ -99,6 +99,17 @@ const char *match_other_row (View *v, guint part);
  * figure is another case or procedure than the asked one ("… là thủ tục
  * khác", "(không phải trường hợp này)"), or NULL. New. */
 char *match_not_this (View *v, const ValueClaim *c);
+/* match_section.c: "1. …", "2) …", "Việc 2: …": a heading that numbers a
+ * section; a numbered heading that opens on a field or a step of one
+ * procedure ("2. Nộp hồ sơ …", "3. Thời hạn …"); an opening (what comes
+ * before the first heading) that says the citizen asked several things. */
+gboolean match_numbered_heading (const AnswerPart *q);
+gboolean match_field_heading (const AnswerPart *q, gboolean lenient);
+gboolean match_announces_several (const Answer *a);
+/* How many of part p's distinct words the question has (*shared), of how
+ * many (*total); words in skip, when given, are not counted. */
+void match_question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
+                             guint *shared, guint *total);
 /* The heading a claim's section is under when a sibling heading (the same
  * first word, or both numbered) is marked as the asker's own case and
  * this one is not ("**Nhóm 2 – …**" beside "**Nhóm 1 – … (trường hợp

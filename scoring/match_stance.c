@@ -2,8 +2,9 @@
  * the answer opens with ("Có, …", "Không, chưa thể …", "Bạn có thể …"),
  * past greetings, a transcript's first turn, an e-mail's header and a
  * restated question; failing that, by a stance marked later or by the
- * question's own predicate said again. Refusals: match_refusal.c. */
-#include "scoring/match.h"
+ * question's own predicate said again (marked and labelled stances:
+ * match_stance_labels.c). Refusals: match_refusal.c. */
+#include "scoring/match_stance_private.h"
 
 #include "scoring/cues.h"
 #include "scoring/normalize.h"
@@ -22,8 +23,8 @@ cue_at (const AnswerPart *p, CueClass cls, guint w)
   return FALSE;
 }
 
-static guint
-cue_end_at (const AnswerPart *p, CueClass cls, guint w)
+guint
+stance_cue_end_at (const AnswerPart *p, CueClass cls, guint w)
 {
   guint end = 0;
   for (guint h = 0; h < p->cues->len; h++) {
@@ -51,7 +52,7 @@ static guint
 after_fillers (const AnswerPart *p)
 {
   guint w = 0, e;
-  while (w < p->words->len && (e = cue_end_at (p, CUE_FILLER, w)) > w) {
+  while (w < p->words->len && (e = stance_cue_end_at (p, CUE_FILLER, w)) > w) {
     w = e;
     /* "Hello em, **có nha**", "Chào bạn, …": the greeting's addressee */
     if (address_at (p, w))
@@ -93,7 +94,7 @@ yes_closed_at (const AnswerPart *p, guint e, gboolean lenient)
 static gboolean
 opening_yes (const AnswerPart *p, guint w, gboolean lenient)
 {
-  guint e = cue_end_at (p, CUE_YES_START, w);
+  guint e = stance_cue_end_at (p, CUE_YES_START, w);
   if (e == 0)
     return FALSE;
   if (!answer_word_is (p, w, lenient ? "co" : "có") || e > w + 1)
@@ -173,20 +174,20 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
 
 /* The stance a modal gives from word w on ("bạn có thể …", "không cần
  * …", "không gia hạn được"): 1, 0 or -1, its words in [*from, *to). */
-static int
-modal_stance (const Answer *a, const AnswerPart *p, guint w, guint *from,
+int
+stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
               guint *to)
 {
   gboolean lenient = a->lenient;
   for (guint i = w; i < p->words->len; i++) {
     guint e;
     *from = i;
-    if ((e = cue_end_at (p, CUE_NO_MODAL, i)) > 0
+    if ((e = stance_cue_end_at (p, CUE_NO_MODAL, i)) > 0
         || (e = negated_can (p, i, lenient)) > 0) { /* "không gia hạn được" */
       *to = e;
       return 0;
     }
-    if ((e = cue_end_at (p, CUE_YES_MODAL, i)) > 0
+    if ((e = stance_cue_end_at (p, CUE_YES_MODAL, i)) > 0
         && !(a->unaccented && e == i + 1
              && (answer_word_is (p, i, "can") || answer_word_is (p, i, "may")))) {
       *to = e; /* "xe may", "the can cuoc": no modal */
@@ -206,11 +207,11 @@ stance_of (const Answer *a, const AnswerPart *p, char **span)
   int s = -1;
   guint from = w, to = w + 1;
   if (opening_yes (p, w, lenient))
-    s = 1, to = cue_end_at (p, CUE_YES_START, w);
+    s = 1, to = stance_cue_end_at (p, CUE_YES_START, w);
   else if (cue_at (p, CUE_NO_START, w))
-    s = 0, to = cue_end_at (p, CUE_NO_START, w);
+    s = 0, to = stance_cue_end_at (p, CUE_NO_START, w);
   else
-    s = modal_stance (a, p, w, &from, &to);
+    s = stance_modal (a, p, w, &from, &to);
   if (s >= 0 && span) {
     const CueWord *a0 = &g_array_index (p->words, CueWord, from);
     const CueWord *b = &g_array_index (p->words, CueWord, to - 1);
@@ -256,8 +257,8 @@ stance_after (View *v, gboolean (*leads) (View *, guint), char **span)
  * "(được) không?" / "chưa?" ("… có gia hạn được không?" asks "gia hạn"),
  * or before the "không" of an either-or ("… không hay phải làm mới?").
  * *n gets their count (0: none). Writes into words[2]. */
-static void
-asked_predicate (View *v, char *words[2], guint *n)
+void
+stance_asked_predicate (View *v, char *words[2], guint *n)
 {
   *n = 0;
   if (v->key->question == NULL)
@@ -330,7 +331,7 @@ echo_stance (View *v, char **span)
 {
   char *pw[2] = {NULL, NULL};
   guint n = 0;
-  asked_predicate (v, pw, &n);
+  stance_asked_predicate (v, pw, &n);
   int s = -1;
   gboolean lenient = v->a->lenient;
   gboolean comparative = n > 0 && (strcmp (pw[n - 1], "hơn") == 0
@@ -398,8 +399,8 @@ echo_stance (View *v, char **span)
   return s;
 }
 
-static void
-span_words (const AnswerPart *p, guint from, guint to, char **span)
+void
+stance_span_words (const AnswerPart *p, guint from, guint to, char **span)
 {
   if (span == NULL || to <= from)
     return;
@@ -411,8 +412,8 @@ span_words (const AnswerPart *p, guint from, guint to, char **span)
 
 /* Punctuation, or the end, right after word e - 1 ("là **có** – …"),
  * past at most two chat particles ("Co nha, …", "Có bạn nhé.") */
-static gboolean
-closed_at (const AnswerPart *p, guint e)
+gboolean
+stance_closed_at (const AnswerPart *p, guint e)
 {
   static const char *const particles[] = {"nha", "nhé", "nhe", "ạ", "bạn",
                                           "ban", "nè", "ne", "nhen", "ha"};
@@ -434,272 +435,6 @@ closed_at (const AnswerPart *p, guint e)
     if (p->norm[k] != ' ')
       return TRUE;
   return FALSE;
-}
-
-/* Whether words [w0, w1) say "answer" ("câu trả lời là", "đáp án", "the
- * answer is"), not "chọn". */
-static gboolean
-names_the_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
-{
-  for (guint k = w0; k < w1; k++)
-    if (answer_word_is (p, k, lenient ? "loi" : "lời")
-        || answer_word_is (p, k, "án") || answer_word_is (p, k, "an")
-        || answer_word_is (p, k, "answer"))
-      return TRUE;
-  return FALSE;
-}
-
-/* A stance marked as the answer wherever it stands ("Nếu đã có, thì câu
- * trả lời là **có**", "the answer is no"), or -1. */
-static int
-marked_stance (View *v, char **span)
-{
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
-      continue;
-    for (guint h = 0; h < p->cues->len; h++) {
-      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if (ch->cls != CUE_PICK_STRONG || ch->w1 >= p->words->len
-          || !names_the_answer (p, ch->w0, ch->w1, v->a->lenient))
-        continue; /* "… bạn chọn Không" fills a form, it answers nothing */
-      guint w = ch->w1, e;
-      int s = -1;
-      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
-        s = 1;
-      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
-        s = 0;
-      if (s >= 0) {
-        span_words (p, ch->w0, e, span);
-        return s;
-      }
-    }
-  }
-  return -1;
-}
-
-/* Whether the words of p before the colon at word w (at most six) label
- * what follows as the answer or its conclusion ("Yêu cầu, điều kiện — trả
- * lời câu hỏi của bạn:", "Kết luận:", "Answer:"). */
-static gboolean
-answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
-{
-  for (guint k = w >= 6 ? w - 6 : 0; k < w; k++)
-    if ((answer_word_is (p, k, lenient ? "tra" : "trả")
-         && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
-        || (answer_word_is (p, k, lenient ? "ket" : "kết")
-            && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
-        || (answer_word_is (p, k, lenient ? "tom" : "tóm")
-            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
-        || answer_word_is (p, k, "answer")
-        || answer_word_is (p, k, "conclusion"))
-      return TRUE;
-  return FALSE;
-}
-
-/* A stance right after a label that names the answer, mid-line ("… trả
- * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1. */
-static int
-labelled_stance (View *v, char **span)
-{
-  gboolean lenient = v->a->lenient;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
-      continue;
-    for (guint w = 1; w < p->words->len; w++) {
-      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
-          || !answer_label_before (p, w, lenient))
-        continue;
-      guint e, from = w;
-      int s = -1;
-      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
-        s = 1;
-      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
-        s = 0;
-      else /* "Kết luận: việc … không phải nộp lệ phí" */
-        s = modal_stance (v->a, p, w, &from, &e);
-      if (s >= 0) {
-        span_words (p, from, e, span);
-        return s;
-      }
-    }
-  }
-  return -1;
-}
-
-/* A heading that opens, past its number, on the conclusion or the answer
- * ("III. Kết luận cho câu hỏi của bạn", "Trả lời"); not "Một số câu hỏi
- * và trả lời thêm", a FAQ's. */
-static gboolean
-opens_on_label (const AnswerPart *h, gboolean lenient)
-{
-  static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi",
-                                      "vii", "viii"};
-  guint w = 0;
-  if (h->words->len > 1 && g_ascii_isdigit (h->norm[0]))
-    w = 1;
-  for (gsize i = 0; w == 0 && i < G_N_ELEMENTS (roman); i++)
-    if (answer_word_is (h, 0, roman[i]) && h->words->len > 1
-        && (g_array_index (h->words, CueWord, 1).gap & CUE_GAP_STOP))
-      w = 1;
-  return answer_label_before (h, MIN (w + 1, h->words->len), lenient)
-         && !answer_label_before (h, w, lenient);
-}
-
-/* Part i is a heading that names the conclusion or the answer ("**III.
- * Kết luận cho câu hỏi của bạn**", then "**Không.** …"). */
-static gboolean
-concludes (View *v, guint i)
-{
-  const AnswerPart *h = answer_part (v->a, i);
-  return h->kind == PART_HEADING && !answer_text_asks (h->norm)
-         && opens_on_label (h, v->a->lenient);
-}
-
-/* Whether every word of p in [0, w) is, diacritics folded, a word of
- * the question ("nhan ngay" of a JSON field to "… có được nhận giấy …
- * ngay không?"). */
-static gboolean
-label_in_question (View *v, const AnswerPart *p, guint w)
-{
-  if (v->key->question == NULL || w == 0 || w > 4)
-    return FALSE;
-  g_autofree char *norm = normalize_text (v->key->question, FALSE);
-  g_autofree char *folded = normalize_fold_diacritics (norm);
-  g_autofree char *padded = g_strdup_printf (" %s ", folded);
-  for (char *c = padded; *c; c++)
-    if (!g_ascii_isalnum (*c) && !((guchar) *c & 0x80))
-      *c = ' ';
-  for (guint k = 0; k < w; k++) {
-    const CueWord *cw = &g_array_index (p->words, CueWord, k);
-    g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
-    g_autofree char *fw = normalize_fold_diacritics (word);
-    g_autofree char *needle = g_strdup_printf (" %s ", fw);
-    if (strstr (padded, needle) == NULL)
-      return FALSE;
-  }
-  return TRUE;
-}
-
-/* Whether the label [0, w) of p holds a word of the question's predicate,
- * diacritics folded ("nhan ngay" to "… nhận giấy … ngay không"; not
- * "phai nop" to "… phải nộp lệ phí không?", whose predicate is "lệ phí"). */
-static gboolean
-label_names_predicate (View *v, const AnswerPart *p, guint w)
-{
-  char *pw[2] = {NULL, NULL};
-  guint n = 0;
-  asked_predicate (v, pw, &n);
-  gboolean found = FALSE;
-  for (guint j = 0; j < n; j++) {
-    g_autofree char *fp = normalize_fold_diacritics (pw[j]);
-    for (guint k = 0; k < w && !found; k++) {
-      const CueWord *cw = &g_array_index (p->words, CueWord, k);
-      g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
-      g_autofree char *fw = normalize_fold_diacritics (word);
-      found = strcmp (fw, fp) == 0;
-    }
-    g_free (pw[j]);
-  }
-  return found;
-}
-
-/* A bot's JSON field whose name the question words, its predicate among
- * them, answered yes or no ("\"nhan_ngay\": \"Có – khi hồ sơ đủ …\""),
- * or -1. */
-static int
-field_stance (View *v, char **span)
-{
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->norm[0] != '"')
-      continue;
-    for (guint w = 1; w < p->words->len && w <= 4; w++) {
-      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
-        continue;
-      if (!label_in_question (v, p, w) || !label_names_predicate (v, p, w))
-        break;
-      guint e;
-      int s = -1;
-      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
-        s = 1;
-      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
-        s = 0;
-      if (s >= 0) {
-        span_words (p, 0, e, span);
-        return s;
-      }
-      break;
-    }
-  }
-  return -1;
-}
-
-/* The cue classes of the question's predicate ("gia hạn" → extension),
- * as a mask over the first 64 classes; 0 when it has none. */
-static guint64
-predicate_classes (View *v)
-{
-  char *pw[2] = {NULL, NULL};
-  guint n = 0;
-  asked_predicate (v, pw, &n);
-  if (n == 0)
-    return 0;
-  g_autofree char *joined = n == 2 ? g_strjoin (" ", pw[0], pw[1], NULL)
-                                   : g_strdup (pw[0]);
-  g_free (pw[0]);
-  g_free (pw[1]);
-  g_autoptr (GArray) ws = cues_words (joined);
-  g_autoptr (GArray) hits = cues_find (joined, ws, v->a->lenient);
-  guint64 mask = 0;
-  for (guint h = 0; h < hits->len; h++) {
-    CueClass c = g_array_index (hits, CueHit, h).cls;
-    if (c < 64)
-      mask |= G_GUINT64_CONSTANT (1) << c;
-  }
-  return mask;
-}
-
-/* "**Validity: 10 years. Extension: no.**" to "… có gia hạn được
- * không?": a label of at most three words that names the question's
- * predicate, then a closed yes or no. 1, 0 or -1. */
-static int
-predicate_label_stance (View *v, char **span)
-{
-  guint64 want = predicate_classes (v);
-  if (want == 0)
-    return -1;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || answer_text_asks (p->norm))
-      continue;
-    for (guint w = 1; w < p->words->len; w++) {
-      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
-        continue;
-      gboolean named = FALSE;
-      for (guint h = 0; h < p->cues->len && !named; h++) {
-        const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-        named = ch->w1 == w && (guint) ch->w0 + 3 >= w && ch->cls < 64
-                && (want >> ch->cls & 1)
-                && (ch->w0 == 0 || (g_array_index (p->words, CueWord, ch->w0).gap
-                                    & (CUE_GAP_STOP | CUE_GAP_COMMA)));
-      }
-      guint e;
-      int s = -1;
-      if (!named)
-        continue;
-      if ((e = cue_end_at (p, CUE_YES_START, w)) > 0 && closed_at (p, e))
-        s = 1;
-      else if ((e = cue_end_at (p, CUE_NO_START, w)) > 0 && closed_at (p, e))
-        s = 0;
-      if (s >= 0) {
-        span_words (p, w, e, span);
-        return s;
-      }
-    }
-  }
-  return -1;
 }
 
 /* "Hết hiệu lực rồi" to "… còn áp dụng không?": no. The opening of the
@@ -737,7 +472,7 @@ ended_stance (View *v, char **span)
       if (w > w0 && (g_array_index (p->words, CueWord, w).gap
                      & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
         return -1;
-      guint e = cue_end_at (p, CUE_ENDED, w);
+      guint e = stance_cue_end_at (p, CUE_ENDED, w);
       gboolean of_force = FALSE; /* "hết hiệu lực", not "thẻ đã hết hạn" */
       for (guint k = w; k < e; k++)
         of_force |= answer_word_is (p, k, lenient ? "luc" : "lực")
@@ -745,7 +480,7 @@ ended_stance (View *v, char **span)
                     || answer_word_is (p, k, "force")
                     || answer_word_is (p, k, "applies");
       if (e > 0 && of_force && claims_polarity (v->a, p, w, e) == POL_STATED) {
-        span_words (p, w, e, span);
+        stance_span_words (p, w, e, span);
         return 0;
       }
     }
@@ -887,15 +622,15 @@ match_polarity (const Fact *f, View *v, Outcome *o)
   if (s < 0)
     s = stance_after (v, restates_question, o->quiet ? NULL : &span);
   if (s < 0)
-    s = marked_stance (v, o->quiet ? NULL : &span);
+    s = stance_marked (v, o->quiet ? NULL : &span);
   if (s < 0)
-    s = stance_after (v, concludes, o->quiet ? NULL : &span);
+    s = stance_after (v, stance_concludes, o->quiet ? NULL : &span);
   if (s < 0)
-    s = labelled_stance (v, o->quiet ? NULL : &span);
+    s = stance_labelled (v, o->quiet ? NULL : &span);
   if (s < 0)
-    s = predicate_label_stance (v, o->quiet ? NULL : &span);
+    s = stance_predicate_label (v, o->quiet ? NULL : &span);
   if (s < 0)
-    s = field_stance (v, o->quiet ? NULL : &span);
+    s = stance_field (v, o->quiet ? NULL : &span);
   if (s < 0)
     s = ended_stance (v, o->quiet ? NULL : &span);
   if (s < 0)

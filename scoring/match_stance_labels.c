@@ -1,0 +1,278 @@
+/* Stances marked or labelled as the answer (match_stance.c reads the
+ * opening first): "câu trả lời là **có**", "Kết luận: …", a heading that
+ * opens on the conclusion, "Gia hạn: không." to a question on gia hạn, a
+ * bot's JSON field the question words. Split from match_stance.c, which
+ * was past 800 lines; match_stance_private.h is their shared vocabulary. */
+#include "scoring/match_stance_private.h"
+
+#include "scoring/cues.h"
+#include "scoring/normalize.h"
+
+#include <string.h>
+
+/* Whether words [w0, w1) say "answer" ("câu trả lời là", "đáp án", "the
+ * answer is"), not "chọn". */
+static gboolean
+names_the_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  for (guint k = w0; k < w1; k++)
+    if (answer_word_is (p, k, lenient ? "loi" : "lời")
+        || answer_word_is (p, k, "án") || answer_word_is (p, k, "an")
+        || answer_word_is (p, k, "answer"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A stance marked as the answer wherever it stands ("Nếu đã có, thì câu
+ * trả lời là **có**", "the answer is no"), or -1. */
+int
+stance_marked (View *v, char **span)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
+      continue;
+    for (guint h = 0; h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls != CUE_PICK_STRONG || ch->w1 >= p->words->len
+          || !names_the_answer (p, ch->w0, ch->w1, v->a->lenient))
+        continue; /* "… bạn chọn Không" fills a form, it answers nothing */
+      guint w = ch->w1, e;
+      int s = -1;
+      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
+        s = 1;
+      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        stance_span_words (p, ch->w0, e, span);
+        return s;
+      }
+    }
+  }
+  return -1;
+}
+
+/* Whether the words of p before the colon at word w (at most six) label
+ * what follows as the answer or its conclusion ("Yêu cầu, điều kiện — trả
+ * lời câu hỏi của bạn:", "Kết luận:", "Answer:"). */
+static gboolean
+answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w >= 6 ? w - 6 : 0; k < w; k++)
+    if ((answer_word_is (p, k, lenient ? "tra" : "trả")
+         && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
+        || (answer_word_is (p, k, lenient ? "ket" : "kết")
+            && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
+        || (answer_word_is (p, k, lenient ? "tom" : "tóm")
+            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
+        || answer_word_is (p, k, "answer")
+        || answer_word_is (p, k, "conclusion"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A stance right after a label that names the answer, mid-line ("… trả
+ * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1. */
+int
+stance_labelled (View *v, char **span)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
+      continue;
+    for (guint w = 1; w < p->words->len; w++) {
+      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
+          || !answer_label_before (p, w, lenient))
+        continue;
+      guint e, from = w;
+      int s = -1;
+      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
+        s = 1;
+      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
+        s = 0;
+      else /* "Kết luận: việc … không phải nộp lệ phí" */
+        s = stance_modal (v->a, p, w, &from, &e);
+      if (s >= 0) {
+        stance_span_words (p, from, e, span);
+        return s;
+      }
+    }
+  }
+  return -1;
+}
+
+/* A heading that opens, past its number, on the conclusion or the answer
+ * ("III. Kết luận cho câu hỏi của bạn", "Trả lời"); not "Một số câu hỏi
+ * và trả lời thêm", a FAQ's. */
+static gboolean
+opens_on_label (const AnswerPart *h, gboolean lenient)
+{
+  static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi",
+                                      "vii", "viii"};
+  guint w = 0;
+  if (h->words->len > 1 && g_ascii_isdigit (h->norm[0]))
+    w = 1;
+  for (gsize i = 0; w == 0 && i < G_N_ELEMENTS (roman); i++)
+    if (answer_word_is (h, 0, roman[i]) && h->words->len > 1
+        && (g_array_index (h->words, CueWord, 1).gap & CUE_GAP_STOP))
+      w = 1;
+  return answer_label_before (h, MIN (w + 1, h->words->len), lenient)
+         && !answer_label_before (h, w, lenient);
+}
+
+/* Part i is a heading that names the conclusion or the answer ("**III.
+ * Kết luận cho câu hỏi của bạn**", then "**Không.** …"). */
+gboolean
+stance_concludes (View *v, guint i)
+{
+  const AnswerPart *h = answer_part (v->a, i);
+  return h->kind == PART_HEADING && !answer_text_asks (h->norm)
+         && opens_on_label (h, v->a->lenient);
+}
+
+/* Whether every word of p in [0, w) is, diacritics folded, a word of
+ * the question ("nhan ngay" of a JSON field to "… có được nhận giấy …
+ * ngay không?"). */
+static gboolean
+label_in_question (View *v, const AnswerPart *p, guint w)
+{
+  if (v->key->question == NULL || w == 0 || w > 4)
+    return FALSE;
+  g_autofree char *norm = normalize_text (v->key->question, FALSE);
+  g_autofree char *folded = normalize_fold_diacritics (norm);
+  g_autofree char *padded = g_strdup_printf (" %s ", folded);
+  for (char *c = padded; *c; c++)
+    if (!g_ascii_isalnum (*c) && !((guchar) *c & 0x80))
+      *c = ' ';
+  for (guint k = 0; k < w; k++) {
+    const CueWord *cw = &g_array_index (p->words, CueWord, k);
+    g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
+    g_autofree char *fw = normalize_fold_diacritics (word);
+    g_autofree char *needle = g_strdup_printf (" %s ", fw);
+    if (strstr (padded, needle) == NULL)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Whether the label [0, w) of p holds a word of the question's predicate,
+ * diacritics folded ("nhan ngay" to "… nhận giấy … ngay không"; not
+ * "phai nop" to "… phải nộp lệ phí không?", whose predicate is "lệ phí"). */
+static gboolean
+label_names_predicate (View *v, const AnswerPart *p, guint w)
+{
+  char *pw[2] = {NULL, NULL};
+  guint n = 0;
+  stance_asked_predicate (v, pw, &n);
+  gboolean found = FALSE;
+  for (guint j = 0; j < n; j++) {
+    g_autofree char *fp = normalize_fold_diacritics (pw[j]);
+    for (guint k = 0; k < w && !found; k++) {
+      const CueWord *cw = &g_array_index (p->words, CueWord, k);
+      g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
+      g_autofree char *fw = normalize_fold_diacritics (word);
+      found = strcmp (fw, fp) == 0;
+    }
+    g_free (pw[j]);
+  }
+  return found;
+}
+
+/* A bot's JSON field whose name the question words, its predicate among
+ * them, answered yes or no ("\"nhan_ngay\": \"Có – khi hồ sơ đủ …\""),
+ * or -1. */
+int
+stance_field (View *v, char **span)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->norm[0] != '"')
+      continue;
+    for (guint w = 1; w < p->words->len && w <= 4; w++) {
+      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
+        continue;
+      if (!label_in_question (v, p, w) || !label_names_predicate (v, p, w))
+        break;
+      guint e;
+      int s = -1;
+      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
+        s = 1;
+      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        stance_span_words (p, 0, e, span);
+        return s;
+      }
+      break;
+    }
+  }
+  return -1;
+}
+
+/* The cue classes of the question's predicate ("gia hạn" → extension),
+ * as a mask over the first 64 classes; 0 when it has none. */
+static guint64
+predicate_classes (View *v)
+{
+  char *pw[2] = {NULL, NULL};
+  guint n = 0;
+  stance_asked_predicate (v, pw, &n);
+  if (n == 0)
+    return 0;
+  g_autofree char *joined = n == 2 ? g_strjoin (" ", pw[0], pw[1], NULL)
+                                   : g_strdup (pw[0]);
+  g_free (pw[0]);
+  g_free (pw[1]);
+  g_autoptr (GArray) ws = cues_words (joined);
+  g_autoptr (GArray) hits = cues_find (joined, ws, v->a->lenient);
+  guint64 mask = 0;
+  for (guint h = 0; h < hits->len; h++) {
+    CueClass c = g_array_index (hits, CueHit, h).cls;
+    if (c < 64)
+      mask |= G_GUINT64_CONSTANT (1) << c;
+  }
+  return mask;
+}
+
+/* "**Validity: 10 years. Extension: no.**" to "… có gia hạn được
+ * không?": a label of at most three words that names the question's
+ * predicate, then a closed yes or no. 1, 0 or -1. */
+int
+stance_predicate_label (View *v, char **span)
+{
+  guint64 want = predicate_classes (v);
+  if (want == 0)
+    return -1;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || answer_text_asks (p->norm))
+      continue;
+    for (guint w = 1; w < p->words->len; w++) {
+      if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
+        continue;
+      gboolean named = FALSE;
+      for (guint h = 0; h < p->cues->len && !named; h++) {
+        const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+        named = ch->w1 == w && (guint) ch->w0 + 3 >= w && ch->cls < 64
+                && (want >> ch->cls & 1)
+                && (ch->w0 == 0 || (g_array_index (p->words, CueWord, ch->w0).gap
+                                    & (CUE_GAP_STOP | CUE_GAP_COMMA)));
+      }
+      guint e;
+      int s = -1;
+      if (!named)
+        continue;
+      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
+        s = 1;
+      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
+        s = 0;
+      if (s >= 0) {
+        stance_span_words (p, w, e, span);
+        return s;
+      }
+    }
+  }
+  return -1;
+}
+

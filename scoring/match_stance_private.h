@@ -1,0 +1,33 @@
+/* What match_stance.c and match_stance_labels.c share: the readers of a
+ * closed yes or no and the question's predicate. Internal to the stance
+ * matcher (scoring/match.h match_polarity). */
+#ifndef VABENCH_SCORING_MATCH_STANCE_PRIVATE_H
+#define VABENCH_SCORING_MATCH_STANCE_PRIVATE_H
+
+#include "scoring/match.h"
+
+/* match_stance.c */
+/* The end of a cue of cls starting at word w of p, or 0. */
+guint stance_cue_end_at (const AnswerPart *p, CueClass cls, guint w);
+/* Punctuation, or the end, right after word e - 1, past at most two chat
+ * particles. */
+gboolean stance_closed_at (const AnswerPart *p, guint e);
+/* *span (when span is given) becomes words [from, to) of p. */
+void stance_span_words (const AnswerPart *p, guint from, guint to, char **span);
+/* The words a yes/no question asks about (at most two, new, into
+ * words); *n their count. */
+void stance_asked_predicate (View *v, char *words[2], guint *n);
+/* A stance said with a modal from word w of p ("có thể", "không được"),
+ * its words in [*from, *to); 1, 0 or -1. */
+int stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
+                  guint *to);
+
+/* match_stance_labels.c: each 1 (yes), 0 (no) or -1, *span its words */
+int stance_marked (View *v, char **span);
+int stance_labelled (View *v, char **span);
+int stance_predicate_label (View *v, char **span);
+int stance_field (View *v, char **span);
+/* Part i is a heading that opens on the conclusion or the answer. */
+gboolean stance_concludes (View *v, guint i);
+
+#endif

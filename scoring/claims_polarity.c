@@ -339,6 +339,18 @@ stop_between (const AnswerPart *p, guint from, guint to)
   return FALSE;
 }
 
+/* "nhưng", "thực ra", "but", "actually" at word k: a turn that sets
+ * right what came before. */
+static gboolean
+turn_at (const AnswerPart *p, guint k, gboolean lenient)
+{
+  return word_is (p, k, "nhưng", "nhung", lenient)
+         || (word_is (p, k, "thực", "thuc", lenient)
+             && word_is (p, k + 1, "ra", "ra", lenient))
+         || word_is (p, k, "but", "but", lenient)
+         || word_is (p, k, "actually", "actually", lenient);
+}
+
 /* "Các tài liệu cũ ghi "Sở Thông tin và Truyền thông" hoặc "Bộ Thông tin
  * và Truyền thông"": what a belief or an old text says runs on over the
  * clauses a name's own "và" starts — not past a comma, a stop, a colon or
@@ -351,13 +363,8 @@ belief_reaches (const AnswerPart *p, guint from, guint w0, gboolean lenient)
     return FALSE;
   for (guint k = from; k <= w0 && k < p->words->len; k++)
     if ((word (p, k)->gap & (CUE_GAP_STOP | CUE_GAP_COLON | CUE_GAP_COMMA))
-        || word_is (p, k, "nhưng", "nhung", lenient)
-        || word_is (p, k, "còn", "con", lenient)
-        || word_is (p, k, "mà", "ma", lenient)
-        || (word_is (p, k, "thực", "thuc", lenient)
-            && word_is (p, k + 1, "ra", "ra", lenient))
-        || word_is (p, k, "but", "but", lenient)
-        || word_is (p, k, "actually", "actually", lenient))
+        || turn_at (p, k, lenient) || word_is (p, k, "còn", "con", lenient)
+        || word_is (p, k, "mà", "ma", lenient))
       return FALSE;
   return TRUE;
 }
@@ -489,11 +496,7 @@ static gboolean
 turns_in (const AnswerPart *p, guint from, guint to, gboolean lenient)
 {
   for (guint k = from; k < to && k < p->words->len; k++)
-    if (word_is (p, k, "nhưng", "nhung", lenient)
-        || (word_is (p, k, "thực", "thuc", lenient)
-            && word_is (p, k + 1, "ra", "ra", lenient))
-        || word_is (p, k, "but", "but", lenient)
-        || word_is (p, k, "actually", "actually", lenient))
+    if (turn_at (p, k, lenient))
       return TRUE;
   return FALSE;
 }

@@ -50,6 +50,19 @@ english_article (const AnswerPart *p, guint i)
   return FALSE;
 }
 
+/* Punctuation right after word i ("B.", "B)", "B —"), or the end. */
+static gboolean
+punct_after (const AnswerPart *p, guint i)
+{
+  if (i + 1 >= p->words->len)
+    return TRUE;
+  const CueWord *a = word (p, i), *b = word (p, i + 1);
+  for (guint k = a->end; k < b->start; k++)
+    if (p->norm[k] != ' ')
+      return TRUE;
+  return FALSE;
+}
+
 /* Word i + 1 is a number (a digit or a number word), or punctuation or
  * the end follows word i. */
 static gboolean
@@ -57,13 +70,9 @@ spoken_letter_context (const AnswerPart *p, guint i)
 {
   static const char *const numbers[] = {"một", "hai", "ba", "bốn", "năm",
                                         "sáu", "bảy", "tám", "chín", "mười"};
-  if (i + 1 >= p->words->len)
+  if (punct_after (p, i))
     return TRUE;
-  const CueWord *a = word (p, i), *b = word (p, i + 1);
-  for (guint k = a->end; k < b->start; k++)
-    if (p->norm[k] != ' ')
-      return TRUE;
-  if (g_ascii_isdigit (p->norm[b->start]))
+  if (g_ascii_isdigit (p->norm[word (p, i + 1)->start]))
     return TRUE;
   for (gsize k = 0; k < G_N_ELEMENTS (numbers); k++)
     if (answer_word_is (p, i + 1, numbers[k]))
@@ -200,19 +209,6 @@ rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
          && !(word (p, stop)->gap & CUE_GAP_STOP))
     stop++;
   return match_cue_in (p, CUE_REJECT, e, stop);
-}
-
-/* Punctuation right after word i ("B.", "B)", "B —"), or the end. */
-static gboolean
-punct_after (const AnswerPart *p, guint i)
-{
-  if (i + 1 >= p->words->len)
-    return TRUE;
-  const CueWord *a = word (p, i), *b = word (p, i + 1);
-  for (guint k = a->end; k < b->start; k++)
-    if (p->norm[k] != ' ')
-      return TRUE;
-  return FALSE;
 }
 
 typedef enum { L_NONE, L_MENTION, L_STRONG, L_FINAL } LetterUse;

@@ -10,6 +10,18 @@
 
 #include <string.h>
 
+/* A yes or a no opening at word w of p and closed there ("là **có** –",
+ * ": Không."): 1 or 0, *e its end; -1 otherwise. */
+static int
+closed_yes_no (const AnswerPart *p, guint w, guint *e)
+{
+  if ((*e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, *e))
+    return 1;
+  if ((*e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, *e))
+    return 0;
+  return -1;
+}
+
 /* Whether words [w0, w1) say "answer" ("câu trả lời là", "đáp án", "the
  * answer is"), not "chọn". */
 static gboolean
@@ -38,11 +50,7 @@ stance_marked (View *v, char **span)
           || !names_the_answer (p, ch->w0, ch->w1, v->a->lenient))
         continue; /* "… bạn chọn Không" fills a form, it answers nothing */
       guint w = ch->w1, e;
-      int s = -1;
-      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
-        s = 1;
-      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
-        s = 0;
+      int s = closed_yes_no (p, w, &e);
       if (s >= 0) {
         stance_span_words (p, ch->w0, e, span);
         return s;
@@ -86,12 +94,8 @@ stance_labelled (View *v, char **span)
           || !answer_label_before (p, w, lenient))
         continue;
       guint e, from = w;
-      int s = -1;
-      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
-        s = 1;
-      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
-        s = 0;
-      else /* "Kết luận: việc … không phải nộp lệ phí" */
+      int s = closed_yes_no (p, w, &e);
+      if (s < 0) /* "Kết luận: việc … không phải nộp lệ phí" */
         s = stance_modal (v->a, p, w, &from, &e);
       if (s >= 0) {
         stance_span_words (p, from, e, span);
@@ -195,11 +199,7 @@ stance_field (View *v, char **span)
       if (!label_in_question (v, p, w) || !label_names_predicate (v, p, w))
         break;
       guint e;
-      int s = -1;
-      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
-        s = 1;
-      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
-        s = 0;
+      int s = closed_yes_no (p, w, &e);
       if (s >= 0) {
         stance_span_words (p, 0, e, span);
         return s;
@@ -259,14 +259,10 @@ stance_predicate_label (View *v, char **span)
                 && (ch->w0 == 0 || (g_array_index (p->words, CueWord, ch->w0).gap
                                     & (CUE_GAP_STOP | CUE_GAP_COMMA)));
       }
-      guint e;
-      int s = -1;
       if (!named)
         continue;
-      if ((e = stance_cue_end_at (p, CUE_YES_START, w)) > 0 && stance_closed_at (p, e))
-        s = 1;
-      else if ((e = stance_cue_end_at (p, CUE_NO_START, w)) > 0 && stance_closed_at (p, e))
-        s = 0;
+      guint e;
+      int s = closed_yes_no (p, w, &e);
       if (s >= 0) {
         stance_span_words (p, w, e, span);
         return s;

@@ -6,18 +6,6 @@
  * of a claim. */
 #include "scoring/claims_private.h"
 
-/* Word i of p is one of n words, each given in its strict and plain
- * (diacritic-free) form. */
-static gboolean
-word_among (const AnswerPart *p, guint i, const char *const *strict,
-            const char *const *plain, gsize n, gboolean lenient)
-{
-  for (gsize k = 0; k < n; k++)
-    if (word_is (p, i, strict[k], plain[k], lenient))
-      return TRUE;
-  return FALSE;
-}
-
 /* The word "x" between two numbers: 2 trang x 2.000đ. */
 static gboolean
 times_word (const AnswerPart *p, guint i, gboolean lenient)
@@ -50,7 +38,7 @@ claims_situation_before (const AnswerPart *p, guint w0, gboolean lenient)
   static const char *const plain[] = {"o", "cu", "song", "tro", "vang",
                                       "luu", "bi", "stay", "live", "lived"};
   for (guint k = w0 >= 8 ? w0 - 8 : 0; k < w0; k++)
-    if (word_among (p, k, strict, plain, G_N_ELEMENTS (strict), lenient))
+    if (claims_word_among (p, k, strict, plain, G_N_ELEMENTS (strict), lenient))
       return TRUE;
   return FALSE;
 }
@@ -94,7 +82,7 @@ several_in_words (const AnswerPart *p, guint i, gboolean lenient)
                                        "bảy", "tám", "chín", "mười"};
   static const char *const plain[] = {"hai", "ba", "bon", "nam", "sau",
                                       "bay", "tam", "chin", "muoi"};
-  return word_among (p, i, strict, plain, G_N_ELEMENTS (strict), lenient);
+  return claims_word_among (p, i, strict, plain, G_N_ELEMENTS (strict), lenient);
 }
 
 /* A count of several (2 or more) people, copies or pages in [from, to):

@@ -476,10 +476,7 @@ asker_says_at (const AnswerPart *p, guint k, gboolean lenient)
                                        "said", "wrote", "asked", "mentioned"};
   static const char *const plain[] = {"noi", "nhac", "viet", "bao", "hoi",
                                       "said", "wrote", "asked", "mentioned"};
-  gboolean verb = FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (strict) && !verb; i++)
-    verb = word_is (p, k, strict[i], plain[i], lenient);
-  if (!verb)
+  if (!claims_word_among (p, k, strict, plain, G_N_ELEMENTS (strict), lenient))
     return FALSE;
   for (guint b = k >= 2 ? k - 2 : 0; b < k; b++)
     if ((word_is (p, b, "bạn", "ban", lenient) || word_is (p, b, "anh", "anh", lenient)

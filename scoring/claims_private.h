@@ -30,6 +30,18 @@ word_is (const AnswerPart *p, guint i, const char *strict, const char *plain,
   return answer_word_is (p, i, lenient ? plain : strict);
 }
 
+/* Word i of p is one of n words, each given in its strict and plain
+ * (diacritic-free) form. */
+static inline gboolean
+claims_word_among (const AnswerPart *p, guint i, const char *const *strict,
+                   const char *const *plain, gsize n, gboolean lenient)
+{
+  for (gsize k = 0; k < n; k++)
+    if (word_is (p, i, strict[k], plain[k], lenient))
+      return TRUE;
+  return FALSE;
+}
+
 static inline gboolean
 starts_with_digit (const AnswerPart *p, guint i)
 {

@@ -509,6 +509,14 @@ match_claim_text (const View *v, const ValueClaim *c)
 }
 
 char *
+match_json_string (const char *s)
+{
+  GString *out = g_string_new (NULL);
+  jsonw_append_string (out, s);
+  return g_string_free (out, FALSE);
+}
+
+char *
 match_quantity_json (const NumbersMention *m)
 {
   g_autoptr (GString) s = g_string_new (NULL);

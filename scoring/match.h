@@ -62,6 +62,11 @@ const GArray *view_values (View *v);
 char *match_claim_text (const View *v, const ValueClaim *c);
 /* A quantity's value as JSON text ({"value","unit"}, ranges …). */
 char *match_quantity_json (const NumbersMention *m);
+/* s as a JSON string. Newly allocated. */
+char *match_json_string (const char *s);
+/* The index of the first alias of a the answer states (match_text.c: its
+ * polarity rules), or -1; *span, when given, the name as said (new). */
+gint match_stated_name (View *v, const Aliases *a, char **span);
 /* "@subject:hotline"-style argument for reasons.c. Newly allocated. */
 char *match_term (const char *family, const char *name);
 

@@ -1,11 +1,6 @@
-/* Past 800 lines: every matcher here (agencies, phrases, forbid rules,
- * citations, lists) goes through find_name and its NameHit, which carry
- * the polarity rules a name is read with; apart they would need a private
- * header for that type and its helpers. The seam to split along next is
- * the reply check (replies, other_for_subject) with the citation and list
- * matchers, once find_name is shared.
- *
- * Agencies, phrases, citations and lists (scoring/match.h). A name counts
+/* Agencies, phrases and forbidden names (scoring/match.h); citations and
+ * lists, which ask only whether a name is stated (match_stated_name), are
+ * in match_doc.c. A name counts
  * where it is stated: "không nộp ở xã mà ở Sở" does not name the commune as
  * the place, "từ 1/7/2025 không còn cấp huyện" does not send anyone to the
  * district. */
@@ -18,8 +13,6 @@
 #include "scoring/names.h"
 #include "scoring/normalize.h"
 #include "util/jsonw.h"
-
-#include <math.h>
 
 /* Where a name was found. */
 typedef struct {
@@ -313,14 +306,6 @@ list_aliases (GString *s, const Aliases *a)
   }
   if (a->raw->len > 5)
     g_string_append (s, ", …");
-}
-
-static char *
-json_string (const char *s)
-{
-  GString *out = g_string_new (NULL);
-  jsonw_append_string (out, s);
-  return g_string_free (out, FALSE);
 }
 
 /* "Công an phường nơi bạn ở chỉ là đầu mối tiếp nhận …": an alias of a
@@ -651,7 +636,7 @@ match_name (const Fact *f, View *v, Outcome *o)
       outcome_rule (o, "name.matched", raw, NULL);
     if (!o->quiet) {
       o->span = g_steal_pointer (&h.span);
-      o->value = json_string (raw);
+      o->value = match_json_string (raw);
     }
     g_free (h.span);
     return;
@@ -751,82 +736,13 @@ match_forbid_name (const Fact *rule, View *v)
   return NULL;
 }
 
-void
-match_citation (const Fact *f, View *v, Outcome *o)
+gint
+match_stated_name (View *v, const Aliases *a, char **span)
 {
-  answer_scan (v->a, ANSWER_CITES);
-  for (guint i = 0; f->doc_canonical && i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    for (guint k = 0; k < p->cites->len; k++) {
-      const CitationMention *c = p->cites->pdata[k];
-      if (!citation_matches (c, f->doc_canonical))
-        continue;
-      o->status = ST_MATCHED;
-      if (!o->quiet) {
-        o->span = g_strndup (p->norm + c->start, c->end - c->start);
-        o->value = json_string (c->canonical);
-      }
-      outcome_rule (o, "citation.matched", f->doc_canonical, NULL);
-      return;
-    }
-  }
-  NameHit h = find_name (v, f->aliases, FALSE);
-  if (h.alias >= 0 && h.pol == POL_STATED) {
-    o->status = ST_MATCHED;
-    if (!o->quiet) {
-      o->span = g_steal_pointer (&h.span);
-      o->value = json_string (f->doc);
-    }
-    outcome_rule (o, "name.matched", f->doc, NULL);
-    g_free (h.span);
-    return;
-  }
+  NameHit h = find_name (v, a, FALSE);
+  gint alias = h.alias >= 0 && h.pol == POL_STATED ? h.alias : -1;
+  if (span != NULL && alias >= 0)
+    *span = g_steal_pointer (&h.span);
   g_free (h.span);
-  o->status = ST_MISSING;
-  outcome_rule (o, "citation.missing", f->doc, NULL);
-  for (guint i = 0; !o->quiet && i < v->a->parts->len; i++) {
-    const AnswerPart *p = answer_part (v->a, i);
-    for (guint k = 0; k < p->cites->len; k++) {
-      const CitationMention *c = p->cites->pdata[k];
-      g_autofree char *span = g_strndup (p->norm + c->start, c->end - c->start);
-      outcome_note (o, span, "other", "citation.other", c->canonical, NULL);
-    }
-  }
-}
-
-void
-match_list (const Fact *f, View *v, Outcome *o)
-{
-  guint hits = 0;
-  g_autoptr (GString) found = o->quiet ? NULL : g_string_new ("[");
-  g_autoptr (GString) missing = o->quiet ? NULL : g_string_new ("[");
-  for (guint i = 0; i < f->items->len; i++) {
-    const Aliases *a = f->items->pdata[i];
-    NameHit h = find_name (v, a, FALSE);
-    gboolean ok = h.alias >= 0 && h.pol == POL_STATED;
-    g_free (h.span);
-    hits += ok;
-    if (o->quiet)
-      continue;
-    GString *to = ok ? found : missing;
-    if (to->len > 1)
-      g_string_append_c (to, ',');
-    g_autofree char *js = json_string (a->raw->pdata[ok ? h.alias : 0]);
-    g_string_append (to, js);
-  }
-  double recall = (double) hits / f->items->len;
-  o->status = recall + 1e-9 >= f->min_recall ? ST_MATCHED : ST_MISSING;
-  if (o->quiet)
-    return;
-  g_string_append_c (found, ']');
-  g_string_append_c (missing, ']');
-  GString *value = g_string_new ("{\"recall\":");
-  jsonw_append_number (value, round (recall * 1e4) / 1e4);
-  g_string_append_printf (value, ",\"found\":%s,\"missing\":%s}",
-                          found->str, missing->str);
-  o->value = g_string_free (value, FALSE);
-  g_autofree char *h = g_strdup_printf ("%u", hits);
-  g_autofree char *n = g_strdup_printf ("%u", f->items->len);
-  g_autofree char *need = g_strdup_printf ("%.2f", f->min_recall);
-  outcome_rule (o, "list.result", h, n, need, NULL);
+  return alias;
 }

@@ -453,6 +453,25 @@ match_echoes_question (View *v, guint part)
   return shared >= 4 && shared * 2 >= n;
 }
 
+/* Whether the words of p before word w (at most six) label what follows
+ * as the answer or its conclusion ("Yêu cầu, điều kiện — trả lời câu hỏi
+ * của bạn:", "Kết luận:", "Answer:", "Choice:"). */
+gboolean
+match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w >= 6 ? w - 6 : 0; k < w; k++)
+    if ((answer_word_is (p, k, lenient ? "tra" : "trả")
+         && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
+        || (answer_word_is (p, k, lenient ? "ket" : "kết")
+            && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
+        || (answer_word_is (p, k, lenient ? "tom" : "tóm")
+            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
+        || answer_word_is (p, k, "answer") || answer_word_is (p, k, "choice")
+        || answer_word_is (p, k, "conclusion"))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 match_cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
 {

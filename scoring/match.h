@@ -173,6 +173,11 @@ gboolean match_other_fee (View *v, const ValueClaim *c, char **named,
  * đăng ký" to "… 20 ngày sau …?"); a sum reckoned on the key value itself
  * ("3 × 12.000 = 36.000 đồng"); a charge per extra item ("mỗi phiếu thêm
  * 5.000 đồng"). */
+/* Whether the words of p before word w (at most six) label what follows
+ * as the answer or its conclusion ("Kết luận:", "Trả lời:", "Answer:"). */
+gboolean match_answer_label_before (const AnswerPart *p, guint w,
+                                    gboolean lenient);
+
 /* A cue of cls starting in words [from, to) of p. */
 gboolean match_cue_in (const AnswerPart *p, CueClass cls, guint from,
                        guint to);

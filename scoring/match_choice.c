@@ -7,6 +7,7 @@
  * (those readers are match_choice_text.c's). */
 #include "scoring/match.h"
 
+#include "scoring/claims.h"
 #include "scoring/cues.h"
 #include "util/jsonw.h"
 
@@ -14,6 +15,7 @@
 
 typedef struct {
   guint strong, mentioned, rejected; /* bit per choice index */
+  guint corrected;                   /* strong picks the answer took back */
   guint final;                       /* settled on after weighing others */
   char *span;                        /* the first strong pick's words */
 } Picks;
@@ -108,16 +110,42 @@ letter_at (const JudgeKey *key, const AnswerPart *p, guint i)
   return -1;
 }
 
+/* Whether hit ch is the tail of a longer pick cue ending with it: the
+ * "chọn" of "lựa chọn" (an option, not a pick). */
+static gboolean
+tail_of_pick (const AnswerPart *p, const CueHit *ch)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *o = &g_array_index (p->cues, CueHit, h);
+    if (o->cls == CUE_PICK && o->w0 < ch->w0 && o->w1 == ch->w1)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* A cue of cls ending at most gap words before w. */
 static gboolean
 cue_before (const AnswerPart *p, CueClass cls, guint w, guint gap)
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if (ch->cls == cls && ch->w1 <= w && ch->w1 + gap >= w)
+    if (ch->cls == cls && ch->w1 <= w && ch->w1 + gap >= w
+        && !(cls == CUE_PICK_STRONG && tail_of_pick (p, ch)))
       return TRUE;
   }
   return FALSE;
+}
+
+/* Where the pick cue ending at word w starts, or w. */
+static guint
+pick_start (const AnswerPart *p, guint w)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_PICK && ch->w1 == w)
+      return ch->w0;
+  }
+  return w;
 }
 
 /* Words read past between a cue and its letter: "đáp án [đúng] [là]",
@@ -201,7 +229,9 @@ static gboolean
 rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
              gboolean lenient)
 {
-  if (cue_before (p, CUE_REJECT, i, 1) || cue_before (p, CUE_NEG, i, 2))
+  /* not across a pause: "A sai, B đúng" rejects A only */
+  if (!(word (p, i)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP))
+      && (cue_before (p, CUE_REJECT, i, 1) || cue_before (p, CUE_NEG, i, 2)))
     return TRUE;
   guint e = group_end (key, p, i, lenient);
   guint stop = e;
@@ -212,6 +242,21 @@ rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
 }
 
 typedef enum { L_NONE, L_MENTION, L_STRONG, L_FINAL } LetterUse;
+
+/* How a strong or a final pick cue ending right before word w, fillers
+ * between ("chọn [đáp án] …", "chốt …"), settles on what follows. */
+static LetterUse
+settled_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint j = w;; j--) {
+    if (cue_before (p, CUE_PICK_FINAL, j, 0))
+      return L_FINAL;
+    if (cue_before (p, CUE_PICK_STRONG, j, 0))
+      return L_STRONG;
+    if (j == 0 || w - j >= 3 || !match_choice_filler (p, j - 1, lenient))
+      return L_NONE;
+  }
+}
 
 /* How word i (a letter) is used: settled on (at the start of the answer,
  * after "đáp án đúng là", "chọn", "the answer is", or followed by "là
@@ -230,6 +275,9 @@ use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenient)
       return L_FINAL;
     if (cue_before (p, CUE_PICK_STRONG, j, 0))
       return L_STRONG;
+    if (cue_before (p, CUE_PICK, j, 0) /* "chọn phương án B" */
+        && settled_before (p, pick_start (p, j), lenient) > L_MENTION)
+      return settled_before (p, pick_start (p, j), lenient);
     if (cue_before (p, CUE_PICK, j, 0)) /* "đáp án: B", "Đáp án B. …" */
       /* "Đáp án C - 60 ngày nhé." opening its own sentence */
       return j < i || (j > 0 && (word (p, j)->gap & CUE_GAP_COLON))
@@ -478,9 +526,81 @@ others_pick (const AnswerPart *p, guint i, gboolean lenient)
   return FALSE;
 }
 
+/* Whether the pick of the letter at word i is put as a supposition or as
+ * others' ("Nếu bạn chọn C là mới đếm tỉnh", "Có bạn chọn B vì …", "if
+ * you pick A"), within its clause, and not then taken up in the first
+ * person ("Nếu phải chọn, tôi chọn B"). */
+static gboolean
+supposed_pick (const AnswerPart *p, guint i, gboolean lenient)
+{
+  static const char *const own[][2] = {
+    {"tôi", "toi"}, {"mình", "minh"}, {"em", "em"}, {"i", "i"}};
+  guint from = i;
+  while (from > 0 && i - from < 6 && !(word (p, from)->gap & CUE_GAP_STOP))
+    from--;
+  gboolean supposed = FALSE;
+  for (guint k = from; k < i; k++) {
+    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
+        || answer_word_is (p, k, "if")
+        || (answer_word_is (p, k + 1, lenient ? "ban" : "bạn")
+            && (answer_word_is (p, k, lenient ? "co" : "có")
+                || answer_word_is (p, k, lenient ? "nhieu" : "nhiều")
+                || answer_word_is (p, k, lenient ? "so" : "số"))))
+      supposed = TRUE;
+    for (gsize o = 0; supposed && o < G_N_ELEMENTS (own); o++)
+      if (k > from && answer_word_is (p, k, own[o][lenient ? 1 : 0])
+          && !answer_word_is (p, k - 1, lenient ? "neu" : "nếu"))
+        supposed = FALSE;
+  }
+  return supposed;
+}
+
+/* The first word after the answer's label and colon opening p ("Kết
+ * luận: … phương án C", "Choice: C", "Short answer: … letter C"), or
+ * G_MAXUINT: letters in that sentence are what the answer concludes. */
+static guint
+concluded_from (const AnswerPart *p, gboolean lenient)
+{
+  for (guint w = 1; w < p->words->len && w <= 7; w++)
+    if ((word (p, w)->gap & CUE_GAP_COLON)
+        && match_answer_label_before (p, w, lenient))
+      return w;
+  return G_MAXUINT;
+}
+
+/* Whether word i stands in the sentence that opens at word from. */
+static gboolean
+same_sentence (const AnswerPart *p, guint from, guint i)
+{
+  if (i < from)
+    return FALSE;
+  for (guint k = from + 1; k <= i; k++)
+    if (word (p, k)->gap & CUE_GAP_STOP)
+      return FALSE;
+  return TRUE;
+}
+
+/* Where in p the answer corrects itself: the first correction cue's
+ * word, or 0 (an update note corrects from its start). */
+static guint
+correction_word (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_CORRECTION)
+      return ch->w0;
+  }
+  return 0;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
+  /* "chị chọn câu A ạ… à không, em xin lỗi, … chị chọn B nhé": picks
+   * before the answer corrects itself are taken back when it picks again */
+  gint corr = claims_correction_part (a);
+  guint corr_word = corr < 0 ? 0 : correction_word (answer_part (a, (guint) corr));
+  guint before_corr = 0;
   gboolean first = TRUE;
   gboolean walked = FALSE; /* past a walk through the options */
   guint walk_block = G_MAXUINT; /* the paragraph of the option weighed … */
@@ -490,6 +610,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     if (p->kind == PART_GLOSS || p->quoted || lists_options (key, a, pi))
       continue;
     guint i0 = 0;
+    guint concluded = concluded_from (p, a->lenient);
     if (option_line (key, a, pi)) {
       guint w = first_word (p);
       guint c = (guint) letter_at (key, p, w);
@@ -518,7 +639,19 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         c = ord;
       if (c < 0 || c >= 32)
         continue;
-      LetterUse use = ord >= 0 ? L_STRONG : use_at (p, i, first, a->lenient);
+      /* "đáp án đúng là phương án thứ hai" settles on it; "Lựa chọn thứ
+       * nhất: …" names the option it weighs */
+      LetterUse use = ord < 0 ? use_at (p, i, first, a->lenient)
+                      : settled_before (p, pick_start (p, i), a->lenient) > L_MENTION
+                          ? settled_before (p, pick_start (p, i), a->lenient)
+                          : L_MENTION;
+      if (use >= L_STRONG && supposed_pick (p, i, a->lenient))
+        use = L_NONE;
+      if (use != L_NONE && same_sentence (p, concluded, i))
+        use = L_FINAL;
+      else if (use == L_NONE && same_sentence (p, concluded, i)
+               && !supposed_pick (p, i, a->lenient))
+        use = L_FINAL;
       if (i == first_word (p) && punct_after (p, i)
           && (intro = intro_pick (a, pi)) > use)
         use = intro;
@@ -549,6 +682,9 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       }
       if (use == L_FINAL)
         pk->final |= 1u << c;
+      if ((use == L_STRONG || use == L_FINAL)
+          && ((gint) pi < corr || ((gint) pi == corr && i < corr_word)))
+        before_corr |= 1u << c;
       if (use == L_STRONG || use == L_FINAL) {
         pk->strong |= 1u << c;
         if (pk->span == NULL) {
@@ -561,6 +697,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     }
     first = first && (p->kind == PART_HEADING || p->words->len == 0);
   }
+  if (corr >= 0 && (pk->strong & ~before_corr) != 0)
+    pk->corrected = before_corr & ~(pk->strong & ~before_corr);
 }
 
 /* ---- the matcher ---------------------------------------------------------- */
@@ -580,10 +718,11 @@ void
 match_choice (const Fact *f, View *v, Outcome *o)
 {
   const JudgeKey *key = v->key;
-  Picks pk = {0, 0, 0, 0, NULL};
+  Picks pk = {0, 0, 0, 0, 0, NULL};
   read_letters (key, v->a, &pk);
   /* the options the answer settles on (last, when it says so); failing
    * that, the one it names */
+  pk.rejected |= pk.corrected;
   guint picked = pk.final & ~pk.rejected;
   if (picked == 0)
     picked = pk.strong & ~pk.rejected;

@@ -60,25 +60,6 @@ stance_marked (View *v, char **span)
   return -1;
 }
 
-/* Whether the words of p before the colon at word w (at most six) label
- * what follows as the answer or its conclusion ("Yêu cầu, điều kiện — trả
- * lời câu hỏi của bạn:", "Kết luận:", "Answer:"). */
-static gboolean
-answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
-{
-  for (guint k = w >= 6 ? w - 6 : 0; k < w; k++)
-    if ((answer_word_is (p, k, lenient ? "tra" : "trả")
-         && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
-        || (answer_word_is (p, k, lenient ? "ket" : "kết")
-            && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
-        || (answer_word_is (p, k, lenient ? "tom" : "tóm")
-            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
-        || answer_word_is (p, k, "answer")
-        || answer_word_is (p, k, "conclusion"))
-      return TRUE;
-  return FALSE;
-}
-
 /* A stance right after a label that names the answer, mid-line ("… trả
  * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1. */
 int
@@ -91,7 +72,7 @@ stance_labelled (View *v, char **span)
       continue;
     for (guint w = 1; w < p->words->len; w++) {
       if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
-          || !answer_label_before (p, w, lenient))
+          || !match_answer_label_before (p, w, lenient))
         continue;
       guint e, from = w;
       int s = closed_yes_no (p, w, &e);
@@ -121,8 +102,8 @@ opens_on_label (const AnswerPart *h, gboolean lenient)
     if (answer_word_is (h, 0, roman[i]) && h->words->len > 1
         && (g_array_index (h->words, CueWord, 1).gap & CUE_GAP_STOP))
       w = 1;
-  return answer_label_before (h, MIN (w + 1, h->words->len), lenient)
-         && !answer_label_before (h, w, lenient);
+  return match_answer_label_before (h, MIN (w + 1, h->words->len), lenient)
+         && !match_answer_label_before (h, w, lenient);
 }
 
 /* Part i is a heading that names the conclusion or the answer ("**III.

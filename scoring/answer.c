@@ -51,6 +51,7 @@ answer_free (Answer *a)
   if (a == NULL)
     return;
   g_ptr_array_unref (a->parts);
+  g_free (a->periods);
   g_free (a);
 }
 

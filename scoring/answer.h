@@ -63,6 +63,7 @@ typedef struct {
   gboolean unaccented; /* written wholly without Vietnamese diacritics */
   gboolean english;    /* reads as English or mixed (a gloss was added) */
   GPtrArray *parts;    /* AnswerPart* in reading order */
+  void *periods;       /* claims_period.c's labels, made on first use */
 } Answer;
 
 /* Reads text (len bytes; a NUL inside is read as a space) in the strict

@@ -500,7 +500,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
     c->polarity = POL_NEGATED;
   else if (claims_history_before (p, 0, c->w0, lenient)
            || claims_line_history (a, p, c->w0)
-           || claims_history_context (a, p) || claims_ended_after (p, c->w1))
+           || claims_history_context (a, p) || claims_ended_after (p, c->w1)
+           || claims_period_past (a, p, c->w0))
     c->polarity = POL_HISTORY;
   /* "mức 400.000 đồng là mức biểu gốc", "15 ngày (bạn đọc được) là quy
    * định cũ": the clause says what the figure is, and it is the past */

@@ -328,6 +328,51 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
                  || negated_right_after (p, w1));
 }
 
+/* A question in quotation marks ("– "Văn bản cũ do Sở TT&TT cấp?" — Hồ
+ * sơ lưu đã được bàn giao …"): a question heard and then answered; the
+ * name in it is asked about, not stated. */
+static gboolean
+asked_in_quotes (const AnswerPart *p, guint w0)
+{
+  const char *at = p->norm + word (p, w0)->start, *open = NULL;
+  guint quotes = 0;
+  for (const char *q = p->norm; q < at; q++)
+    if (*q == '"')
+      quotes++, open = q;
+  if (quotes % 2 == 0 || open == NULL)
+    return FALSE;
+  const char *close = strchr (at, '"');
+  if (close == NULL)
+    return FALSE;
+  while (close > at && close[-1] == ' ')
+    close--;
+  return close > at && close[-1] == '?';
+}
+
+/* "(văn bản xác nhận do) Sở TT&TT cấp năm 2021", "… issued in 2023":
+ * the office is named as the issuer of an old paper, on its date, not as
+ * the one that handles the asked procedure now. */
+static gboolean
+issued_on_a_date (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  guint k = w1;
+  if (word_is (p, k, "cấp", "cap", lenient) || word_is (p, k, "issued", "issued", lenient))
+    k++;
+  else if (word_is (p, k, "ban", "ban", lenient) && word_is (p, k + 1, "hành", "hanh", lenient))
+    k += 2;
+  else
+    return FALSE;
+  if (word_is (p, k, "vào", "vao", lenient))
+    k++;
+  if (word_is (p, k, "năm", "nam", lenient) || word_is (p, k, "ngày", "ngay", lenient)
+      || word_is (p, k, "tháng", "thang", lenient) || word_is (p, k, "in", "in", lenient)
+      || word_is (p, k, "on", "on", lenient))
+    k++;
+  else
+    return FALSE;
+  return starts_with_digit (p, k) && !(word (p, k)->gap & CUE_GAP_STOP);
+}
+
 /* A sentence ends between words from and to ("… cấp tỉnh; trước đây …"). */
 static gboolean
 stop_between (const AnswerPart *p, guint from, guint to)
@@ -404,6 +449,10 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
         && (hit (p, h)->w0 >= c0 || belief_reaches (p, hit (p, h)->w1, w0,
                                                     lenient)))
       return POL_NEGATED;
+  if (issued_on_a_date (p, w1, lenient))
+    return POL_HISTORY;
+  if (asked_in_quotes (p, w0))
+    return POL_QUOTED;
   /* "bỏ cấp huyện rồi": dropped, said around the name */
   if (w0 > 0 && word_is (p, w0 - 1, "bỏ", "bo", lenient)
       && word_is (p, w1, "rồi", "roi", lenient))
@@ -460,7 +509,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       return POL_NEGATED;
   }
   if (claims_history_before (p, 0, w0, lenient) || claims_history_context (a, p)
-      || claims_ended_after (p, w1) || claims_line_history (a, p, w0))
+      || claims_ended_after (p, w1) || claims_line_history (a, p, w0)
+      || claims_period_past (a, p, w0))
     return POL_HISTORY;
   return POL_STATED;
 }

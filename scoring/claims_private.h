@@ -62,6 +62,9 @@ gboolean claims_history_context (const Answer *a, const AnswerPart *p);
 /* The line of p opens on a label that tells the past ("**Lịch sử thẩm
  * quyền:** …", "History: …") and p says no "now" before word w0. */
 gboolean claims_line_history (const Answer *a, const AnswerPart *p, guint w0);
+/* p, at word w0, stands under a label of a period that another label of
+ * the answer follows ("Năm 2024:" … "Hiện nay:"): claims_period.c. */
+gboolean claims_period_past (const Answer *a, const AnswerPart *p, guint w0);
 /* Marks the claims said before the answer corrects itself on the same
  * kind of figure (claims_polarity.c). */
 void claims_mark_corrected (const Answer *a, GArray *claims);

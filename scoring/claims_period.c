@@ -1,0 +1,225 @@
+/* Periods compared (scoring/claims_private.h claims_period_past): an
+ * answer that sets two times side by side under labels — "Năm 2024:" …
+ * "Hiện nay:" …, "Trước 1/7/2025" … "Từ 1/7/2025", "– Nếu là tháng
+ * 10/2024: …" — tells the past under every label but the latest, so what
+ * it says there is history, not the answer. A label is a line that is
+ * nothing but the period ("Năm 2024", "Hiện nay (từ 15/3/2026):"), or a
+ * period that opens a line before its colon. */
+#include "scoring/claims.h"
+#include "scoring/claims_private.h"
+
+typedef struct {
+  gint32 time;  /* yyyymmdd (a year alone: yyyy0000), G_MAXINT32 for "now"
+                   without a date; 0 when the part is no label */
+  gboolean open; /* "từ …", "since …", "hiện nay": runs to the present */
+  guint from;    /* where the label's reach in its own part starts: the
+                    word after its colon, or the part's end for a line
+                    that is only the label (it reaches the parts below) */
+} Period;
+
+/* A date at word i: "2024", "10/2024", "1/7/2025" as yyyymmdd, its last
+ * word in *end; 0 when none (or no year in it). */
+static gint32
+date_at (const AnswerPart *p, guint i, guint *end)
+{
+  gint32 n[3];
+  guint k = 0;
+  while (k < 3 && starts_with_digit (p, i + k)
+         && (k == 0 || (word (p, i + k)->gap & CUE_GAP_SLASH))) {
+    n[k] = (gint32) g_ascii_strtoll (p->norm + word (p, i + k)->start, NULL, 10);
+    k++;
+  }
+  if (k == 0 || n[k - 1] < 1900 || n[k - 1] > 2100)
+    return 0;
+  *end = i + k;
+  gint32 month = k >= 2 ? n[k - 2] : 0, day = k == 3 ? n[0] : 0;
+  if (month > 12 || day > 31)
+    return 0;
+  return n[k - 1] * 10000 + month * 100 + day;
+}
+
+/* Past "ngày", "năm", "tháng" before a date. */
+static guint
+past_unit (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return word_is (p, i, "ngày", "ngay", lenient)
+                 || word_is (p, i, "năm", "nam", lenient)
+                 || word_is (p, i, "tháng", "thang", lenient)
+                 || word_is (p, i, "year", "year", lenient)
+             ? i + 1 : i;
+}
+
+/* Where the label's own words start: past a list number ("2.", "III."),
+ * "nếu là", "if it is", "vào". */
+static guint
+label_start (const AnswerPart *p, gboolean lenient)
+{
+  static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi"};
+  guint i = 0;
+  while (i + 1 < p->words->len && (word (p, i + 1)->gap & CUE_GAP_STOP)
+         && (starts_with_digit (p, i)
+             || claims_word_among (p, i, roman, roman, G_N_ELEMENTS (roman),
+                                   lenient)))
+    i++;
+  if (word_is (p, i, "nếu", "neu", lenient) && word_is (p, i + 1, "là", "la", lenient))
+    i += 2;
+  else if (word_is (p, i, "if", "if", lenient) && word_is (p, i + 1, "it", "it", lenient)
+           && word_is (p, i + 2, "is", "is", lenient))
+    i += 3;
+  else if (word_is (p, i, "vào", "vao", lenient))
+    i++;
+  return i;
+}
+
+/* The period named from word i: its time and whether it is open; the
+ * word after it in *end; FALSE when none. */
+static gboolean
+period_words (const AnswerPart *p, guint i, gboolean lenient, Period *out,
+              guint *end)
+{
+  out->open = FALSE;
+  if (word_is (p, i, "trước", "truoc", lenient) || word_is (p, i, "before", "before", lenient)) {
+    out->time = date_at (p, past_unit (p, i + 1, lenient), end);
+    out->time -= out->time > 0; /* the day before */
+    return out->time > 0;
+  }
+  if (word_is (p, i, "từ", "tu", lenient) || word_is (p, i, "since", "since", lenient)
+      || word_is (p, i, "sau", "sau", lenient)) {
+    out->open = TRUE;
+    out->time = date_at (p, past_unit (p, i + 1, lenient), end);
+    return out->time > 0;
+  }
+  if ((word_is (p, i, "hiện", "hien", lenient)
+       && (word_is (p, i + 1, "nay", "nay", lenient)
+           || word_is (p, i + 1, "tại", "tai", lenient)))
+      || (word_is (p, i, "bây", "bay", lenient) && word_is (p, i + 1, "giờ", "gio", lenient))) {
+    out->open = TRUE;
+    out->time = G_MAXINT32;
+    *end = i + 2;
+    /* "Hiện nay (từ 15/3/2026):" dates the present */
+    Period inner;
+    guint e;
+    if (period_words (p, i + 2, lenient, &inner, &e) && inner.open)
+      out->time = inner.time, *end = e;
+    return TRUE;
+  }
+  if (word_is (p, i, "now", "now", lenient) || word_is (p, i, "currently", "currently", lenient)) {
+    out->open = TRUE;
+    out->time = G_MAXINT32;
+    *end = i + 1;
+    return TRUE;
+  }
+  guint d = past_unit (p, i, lenient);
+  if (d == i && !word_is (p, i, "in", "in", lenient))
+    return FALSE; /* a bare date opens no label ("2.3. …") */
+  out->time = date_at (p, d == i ? i + 1 : d, end);
+  return out->time > 0;
+}
+
+/* The label part q is, if any. */
+static Period
+period_label (const AnswerPart *q, gboolean lenient)
+{
+  Period none = {0, FALSE, 0}, got;
+  guint i = label_start (q, lenient), end;
+  if (q->quoted || !period_words (q, i, lenient, &got, &end))
+    return none;
+  /* a parenthesis on the period may follow ("Năm 2024 (khi Luật … có
+   * hiệu lực):"), then the colon; or nothing, the line being the label */
+  const guint *groups = claims_paren_groups (q);
+  guint k = end;
+  while (k < q->words->len && groups[k] != 0)
+    k++;
+  if (k >= q->words->len) {
+    if (q->kind != PART_HEADING && q->kind != PART_INTRO && q->kind != PART_TEXT)
+      return none;
+    got.from = q->words->len;
+    return got;
+  }
+  if (k <= i + 8 && (word (q, k)->gap & CUE_GAP_COLON)) {
+    got.from = k;
+    return got;
+  }
+  return none;
+}
+
+/* Every part's label, made once per answer. */
+static const Period *
+periods_of (const Answer *a)
+{
+  if (a->periods == NULL) {
+    Period *ps = g_new0 (Period, a->parts->len + 1);
+    for (guint i = 0; i < a->parts->len; i++)
+      ps[i] = period_label (answer_part (a, i), a->lenient);
+    ((Answer *) a)->periods = ps; /* a cache: the answer reads the same */
+  }
+  return a->periods;
+}
+
+/* Whether label l is past: another label of the answer is later; a
+ * present without a date is later only than a closed period ("Năm 2024"
+ * before "Hiện nay", not "Từ 1/7/2025"). */
+static gboolean
+is_past (const Answer *a, const Period *ps, const Period *l)
+{
+  for (guint i = 0; i < a->parts->len; i++) {
+    const Period *m = &ps[i];
+    if (m->time <= l->time)
+      continue;
+    if (m->time == G_MAXINT32 && l->open)
+      continue;
+    return TRUE;
+  }
+  return FALSE;
+}
+
+/* The part of p's line its line starts with. */
+static guint
+line_first (const Answer *a, guint pi)
+{
+  guint line = answer_part (a, pi)->line;
+  while (pi > 0 && answer_part (a, pi - 1)->line == line)
+    pi--;
+  return pi;
+}
+
+/* The part a label line leading p's paragraph or list is ("Năm 2024"
+ * above its items, with no colon to make it their introduction), or -1. */
+static gint
+block_label (const Answer *a, const Period *ps, guint pi)
+{
+  guint block = answer_part (a, pi)->block;
+  guint k = pi;
+  while (k > 0 && answer_part (a, k - 1)->block == block)
+    k--;
+  if (k == pi || ps[k].time == 0
+      || ps[k].from < answer_part (a, k)->words->len)
+    return -1;
+  return (gint) k;
+}
+
+gboolean
+claims_period_past (const Answer *a, const AnswerPart *p, guint w0)
+{
+  if (a == NULL || a->parts->len < 2)
+    return FALSE;
+  guint pi = 0;
+  while (pi < a->parts->len && answer_part (a, pi) != p)
+    pi++;
+  if (pi == a->parts->len)
+    return FALSE;
+  const Period *ps = periods_of (a);
+  /* the nearest label wins: the line's own, then the paragraph's, the
+   * introduction's, the heading's */
+  guint first = line_first (a, pi);
+  if (ps[pi].time != 0 && ps[pi].from <= w0 && ps[pi].from < p->words->len)
+    return is_past (a, ps, &ps[pi]);
+  if (first != pi && ps[first].time != 0
+      && ps[first].from < answer_part (a, first)->words->len)
+    return is_past (a, ps, &ps[first]);
+  gint ctx[] = {block_label (a, ps, pi), p->intro, p->heading};
+  for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
+    if (ctx[i] >= 0 && (guint) ctx[i] != pi && ps[ctx[i]].time != 0)
+      return is_past (a, ps, &ps[ctx[i]]);
+  return FALSE;
+}

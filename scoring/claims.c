@@ -510,7 +510,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
          || word_is (p, k, "was", "was", lenient))
         && has_cue (p, CUE_HIST, k + 1, MIN (k + 5, c1)))
       c->polarity = POL_HISTORY;
-  if (c->polarity == POL_STATED && has_cue (p, CUE_BELIEF, c0, c->w0))
+  if (c->polarity == POL_STATED
+      && (has_cue (p, CUE_BELIEF, c0, c->w0) || claims_believed_quote (p, c->w0)))
     c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
   /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
   if (c->polarity == POL_STATED

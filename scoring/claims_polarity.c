@@ -328,25 +328,52 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
                  || negated_right_after (p, w1));
 }
 
-/* A question in quotation marks ("– "Văn bản cũ do Sở TT&TT cấp?" — Hồ
- * sơ lưu đã được bàn giao …"): a question heard and then answered; the
- * name in it is asked about, not stated. */
-static gboolean
-asked_in_quotes (const AnswerPart *p, guint w0)
+/* The quotation mark that opens the quotation word w0 stands in, or
+ * NULL outside quotation marks. */
+static const char *
+quote_open (const AnswerPart *p, guint w0)
 {
   const char *at = p->norm + word (p, w0)->start, *open = NULL;
   guint quotes = 0;
   for (const char *q = p->norm; q < at; q++)
     if (*q == '"')
       quotes++, open = q;
-  if (quotes % 2 == 0 || open == NULL)
-    return FALSE;
-  const char *close = strchr (at, '"');
+  return quotes % 2 == 1 ? open : NULL;
+}
+
+/* A question in quotation marks ("– "Văn bản cũ do Sở TT&TT cấp?" — Hồ
+ * sơ lưu đã được bàn giao …"): a question heard and then answered; the
+ * name in it is asked about, not stated. */
+static gboolean
+asked_in_quotes (const AnswerPart *p, guint w0)
+{
+  const char *at = p->norm + word (p, w0)->start;
+  const char *close = quote_open (p, w0) ? strchr (at, '"') : NULL;
   if (close == NULL)
     return FALSE;
   while (close > at && close[-1] == ' ')
     close--;
   return close > at && close[-1] == '?';
+}
+
+gboolean
+claims_believed_quote (const AnswerPart *p, guint w0)
+{
+  const char *open = quote_open (p, w0);
+  if (open == NULL)
+    return FALSE;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_BELIEF || p->norm + word (p, ch->w1 - 1)->end > open)
+      continue;
+    /* in the same sentence: no stop from the cue to the quotation */
+    gboolean stop = FALSE;
+    for (guint k = ch->w1; k < p->words->len && p->norm + word (p, k)->start < open; k++)
+      stop |= (word (p, k)->gap & CUE_GAP_STOP) != 0;
+    if (!stop)
+      return TRUE;
+  }
+  return FALSE;
 }
 
 /* "(văn bản xác nhận do) Sở TT&TT cấp năm 2021", "… issued in 2023":

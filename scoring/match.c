@@ -183,6 +183,34 @@ last_topic_before (View *v, guint part, guint w, gint own, guint *other)
   return -1;
 }
 
+/* "Những khoảng thời gian khác hay bị lẫn:", "Những con số dễ nhầm với
+ * chứng thực chữ ký:", "Figures often confused": a heading or
+ * introduction over figures people mix up with the asked one — unless
+ * it goes on to the right one ("Hay nhầm với mức phí cũ, mức đúng: …"). */
+static gboolean
+lists_confusables (const AnswerPart *q, gboolean lenient)
+{
+  gboolean mixed = FALSE;
+  for (guint i = 1; i < q->words->len && !mixed; i++)
+    mixed = ((answer_word_is (q, i, lenient ? "nham" : "nhầm")
+              || answer_word_is (q, i, lenient ? "lan" : "lẫn"))
+             && (answer_word_is (q, i - 1, lenient ? "de" : "dễ")
+                 || answer_word_is (q, i - 1, "hay")
+                 || answer_word_is (q, i - 1, lenient ? "bi" : "bị")
+                 || answer_word_is (q, i - 1, lenient ? "thuong" : "thường")))
+            || (answer_word_is (q, i, "confused")
+                && (answer_word_is (q, i - 1, "often")
+                    || answer_word_is (q, i - 1, "commonly")
+                    || answer_word_is (q, i - 1, "easily")));
+  for (guint i = 0; mixed && i < q->words->len; i++)
+    if (answer_word_is (q, i, lenient ? "dung" : "đúng")
+        || answer_word_is (q, i, "correct") || answer_word_is (q, i, "right")
+        || (answer_word_is (q, i, lenient ? "chinh" : "chính")
+            && answer_word_is (q, i + 1, lenient ? "xac" : "xác")))
+      return FALSE;
+  return mixed;
+}
+
 /* A heading or introduction that sets other procedures apart ("Phân biệt
  * với các việc chứng thực khác", "Other procedures"): "việc", "thủ tục"
  * or "procedure" a few words before "khác"/"other". */
@@ -205,6 +233,8 @@ heads_others (const AnswerPart *q, gboolean lenient)
             || answer_word_is (q, i + 1, "procedure")))
       return TRUE;
   }
+  if (lists_confusables (q, lenient))
+    return TRUE;
   /* "**Đừng nhầm với**", "Do not confuse it with:": a heading that ends
    * on what its section sets apart. Not "Hay nhầm với mức phí cũ, mức
    * đúng: …", which goes on to say the right figure. */

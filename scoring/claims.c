@@ -547,8 +547,12 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                 || (approximate (p, c->w0, lenient)
                     && has_cue (p, CUE_PRACTICE, s0, c->w0));
   c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
+  guint s1 = c->w1;
+  while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
+    s1++;
   c->general = general_label_before (p, s0, c->w0)
-               || context_has (a, p, CUE_GENERAL);
+               || context_has (a, p, CUE_GENERAL)
+               || has_cue (p, CUE_RULE_SOURCE, s0, s1);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
     c->multiple = claims_several_in (p, s0, c->w0, lenient);
   /* "Nhà có ba người ở trọ nên mỗi người … 15.000đ": a rate after the

@@ -427,13 +427,38 @@ has_stop (const char *s, gsize n)
   return FALSE;
 }
 
-/* "# Lệ phí", a line wholly in bold, or a portal's decorated title. */
+/* "THỦ TỤC: ĐĂNG KÝ TẠM TRÚ (mã 1.004194)", "(*) Thủ tục: Tách hộ": a
+ * procedure record's title, as portals print it over its numbered
+ * fields — a label, then a name with no sentence stop. */
+static gboolean
+is_record_title (const char *s, gsize n)
+{
+  static const char *const labels[] = {"thủ tục:", "tên thủ tục:",
+                                       "procedure:"};
+  gsize i = 0;
+  while (i < n && !g_ascii_isalnum (s[i]) && (guchar) s[i] < 0x80)
+    i++; /* "(*) ", "- " */
+  if (i < n && (i == 0 || s[i - 1] == ' ') && s[i] == '*')
+    return FALSE; /* bold is is_heading's */
+  g_autofree char *head = g_utf8_casefold (s + i, MIN (n - i, (gsize) 24));
+  for (gsize k = 0; k < G_N_ELEMENTS (labels); k++) {
+    gsize len = strlen (labels[k]);
+    if (strncmp (head, labels[k], len) != 0)
+      continue;
+    guint words = count_words (s + i, n - i);
+    return words >= 3 && words <= 20 && !has_stop (s + i, n - i);
+  }
+  return FALSE;
+}
+
+/* "# Lệ phí", a line wholly in bold, a portal's decorated title or a
+ * procedure record's. */
 static gboolean
 is_heading (const char *s, gsize n)
 {
   if (n > 0 && s[0] == '#')
     return TRUE;
-  if (is_decorated_heading (s, n))
+  if (is_decorated_heading (s, n) || is_record_title (s, n))
     return TRUE;
   if (n < 5 || strncmp (s, "**", 2) != 0)
     return FALSE;

@@ -259,8 +259,16 @@ heads_others (const AnswerPart *q, gboolean lenient)
 static const char *
 other_section (View *v, const AnswerPart *p, gint own)
 {
-  if (p->heading < 0 || !match_numbered_heading (answer_part (v->a, (guint) p->heading))
-      || !match_announces_several (v->a))
+  if (p->heading < 0)
+    return NULL;
+  /* procedure records pasted one after another ("THỦ TỤC: ĐĂNG KÝ TẠM
+   * TRÚ" … "THỦ TỤC: ĐĂNG KÝ THƯỜNG TRÚ"): each title names its matter */
+  gboolean records = match_record_title (answer_part (v->a, (guint) p->heading));
+  gboolean (*sibling) (const AnswerPart *) = records ? match_record_title
+                                                     : match_numbered_heading;
+  if (!records
+      && (!match_numbered_heading (answer_part (v->a, (guint) p->heading))
+          || !match_announces_several (v->a)))
     return NULL;
   /* "**1. Bao lâu thì xong?**": a sub-question of the asked matter */
   const AnswerPart *h = answer_part (v->a, (guint) p->heading);
@@ -270,7 +278,7 @@ other_section (View *v, const AnswerPart *p, gint own)
   if (names_topic (v, (guint) p->heading, 0, G_MAXUINT, own, &other, 0, 0) > 0)
     return NULL;
   for (guint i = 0; i < v->a->parts->len; i++)
-    if ((gint) i != p->heading && match_numbered_heading (answer_part (v->a, i))
+    if ((gint) i != p->heading && sibling (answer_part (v->a, i))
         && names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
       return answer_part (v->a, (guint) p->heading)->norm;
   return NULL;

@@ -109,6 +109,8 @@ char *match_not_this (View *v, const ValueClaim *c);
  * procedure ("2. Nộp hồ sơ …", "3. Thời hạn …"); an opening (what comes
  * before the first heading) that says the citizen asked several things. */
 gboolean match_numbered_heading (const AnswerPart *q);
+/* A procedure record's title heading ("THỦ TỤC: ĐĂNG KÝ TẠM TRÚ (mã …)"). */
+gboolean match_record_title (const AnswerPart *q);
 gboolean match_field_heading (const AnswerPart *q, gboolean lenient);
 gboolean match_announces_several (const Answer *a);
 /* How many of part p's distinct words the question has (*shared), of how

@@ -32,6 +32,16 @@ match_numbered_heading (const AnswerPart *q)
              & (CUE_GAP_STOP | CUE_GAP_CLOSE | CUE_GAP_COLON));
 }
 
+gboolean
+match_record_title (const AnswerPart *q)
+{
+  guint w = answer_word_is (q, 0, "tên") || answer_word_is (q, 0, "ten") ? 1 : 0;
+  return q->kind == PART_HEADING && q->words->len > w + 3
+         && ((answer_word_is (q, w, "thủ") && answer_word_is (q, w + 1, "tục"))
+             || (answer_word_is (q, w, "thu") && answer_word_is (q, w + 1, "tuc")))
+         && (g_array_index (q->words, CueWord, w + 2).gap & CUE_GAP_COLON);
+}
+
 /* "**2. Nộp hồ sơ và nhận kết quả**", "**3. Thời hạn giải quyết**": a
  * numbered heading that opens on a field or a step of one procedure. */
 gboolean

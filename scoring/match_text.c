@@ -134,6 +134,20 @@ at_district (const AnswerPart *p, guint w, gboolean lenient)
          || answer_word_is (p, k, lenient ? "huyen" : "huyện");
 }
 
+/* "…; công an cấp xã phối hợp xác minh", "phối hợp với Sở Tư pháp": an
+ * office said to work alongside the one that handles the matter is not
+ * it. The name at words [w0, w1). */
+static gboolean
+cooperates (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  const char *phoi = lenient ? "phoi" : "phối", *hop = lenient ? "hop" : "hợp";
+  if (answer_word_is (p, w1, phoi) && answer_word_is (p, w1 + 1, hop)
+      && !(g_array_index (p->words, CueWord, w1).gap & ~CUE_GAP_OPERATOR))
+    return TRUE;
+  return w0 >= 3 && answer_word_is (p, w0 - 1, lenient ? "voi" : "với")
+         && answer_word_is (p, w0 - 3, phoi) && answer_word_is (p, w0 - 2, hop);
+}
+
 /* "Until 30 June 2025 household businesses registered at the district
  * level", "Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện": the sentence
  * before word w0 tells what held until a date before the key's, so a
@@ -272,6 +286,9 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
       if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
+      if (agency && pol == POL_STATED && !v->forbid
+          && cooperates (p, w0, w1, v->a->lenient))
+        continue; /* works alongside the office that handles it */
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)
         pol = POL_STATED; /* the question asks about the past */
       if (pol == POL_STATED && v->key->asks_history && !v->forbid

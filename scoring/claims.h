@@ -89,6 +89,12 @@ gboolean claims_general_label (const AnswerPart *p, guint h);
  * …", "Correction: …"), or -1. */
 gint claims_correction_part (const Answer *a);
 
+/* Word w0 of p stands in a statement quoted whole that the next sentence
+ * rejects ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính xác. …"): a
+ * mistake the answer sets right. */
+gboolean claims_quote_rejected (const Answer *a, const AnswerPart *p,
+                                guint w0);
+
 /* The parenthesis group of each word of p: 0 outside, else its group's
  * number (from 1). Made on first use and kept in the part. */
 const guint *claims_paren_groups (const AnswerPart *p);

@@ -328,6 +328,28 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
                  || negated_right_after (p, w1));
 }
 
+/* "hỏi Bộ KH&CN về giấy phép này là không đúng cơ quan", "nộp ở huyện
+ * là sai": the clause the name stands in is then called wrong. */
+static gboolean
+judged_wrong_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient)
+{
+  for (guint k = w1; k + 1 < c1 && k + 1 < p->words->len; k++) {
+    if (!word_is (p, k, "là", "la", lenient) && !word_is (p, k, "is", "is", lenient))
+      continue;
+    if (word_is (p, k + 1, "sai", "sai", lenient)
+        || word_is (p, k + 1, "nhầm", "nham", lenient)
+        || word_is (p, k + 1, "wrong", "wrong", lenient)
+        || ((word_is (p, k + 1, "không", "khong", lenient)
+             || word_is (p, k + 1, "chưa", "chua", lenient)
+             || word_is (p, k + 1, "not", "not", lenient))
+            && (word_is (p, k + 2, "đúng", "dung", lenient)
+                || word_is (p, k + 2, "correct", "correct", lenient)
+                || word_is (p, k + 2, "right", "right", lenient))))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* The quotation mark that opens the quotation word w0 stands in, or
  * NULL outside quotation marks. */
 static const char *
@@ -354,6 +376,42 @@ asked_in_quotes (const AnswerPart *p, guint w0)
   while (close > at && close[-1] == ' ')
     close--;
   return close > at && close[-1] == '?';
+}
+
+/* Whether q opens on a verdict against what was just quoted ("→ Sai.",
+ * "→ Chưa chính xác.", "Không đúng:", "Wrong."). */
+static gboolean
+opens_on_rejection (const AnswerPart *q, gboolean lenient)
+{
+  if (q->words->len == 0)
+    return FALSE;
+  if (word_is (q, 0, "sai", "sai", lenient) || word_is (q, 0, "wrong", "wrong", lenient)
+      || word_is (q, 0, "false", "false", lenient)
+      || word_is (q, 0, "incorrect", "incorrect", lenient)
+      || word_is (q, 0, "myth", "myth", lenient))
+    return TRUE;
+  gboolean neg = word_is (q, 0, "không", "khong", lenient)
+                 || word_is (q, 0, "chưa", "chua", lenient);
+  return neg && (word_is (q, 1, "đúng", "dung", lenient)
+                 || word_is (q, 1, "hẳn", "han", lenient)
+                 || (word_is (q, 1, "chính", "chinh", lenient)
+                     && word_is (q, 2, "xác", "xac", lenient)));
+}
+
+/* A statement quoted whole, then rejected by the next sentence: a
+ * "common mistakes" list ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính
+ * xác. …"). What the quotation says is the mistake, not the answer. */
+gboolean
+claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
+{
+  const char *open = quote_open (p, w0);
+  if (open == NULL || word (p, 0)->start < (guint32) (open - p->norm))
+    return FALSE; /* the quotation does not open the part */
+  for (guint i = 0; i + 1 < a->parts->len; i++)
+    if (answer_part (a, i) == p)
+      return answer_part (a, i + 1)->block == p->block
+             && opens_on_rejection (answer_part (a, i + 1), a->lenient);
+  return FALSE;
 }
 
 gboolean
@@ -480,6 +538,10 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     return POL_HISTORY;
   if (asked_in_quotes (p, w0))
     return POL_QUOTED;
+  if (judged_wrong_after (p, w1, c1, lenient))
+    return POL_NEGATED;
+  if (a != NULL && claims_quote_rejected (a, p, w0))
+    return POL_NEGATED;
   /* "bỏ cấp huyện rồi": dropped, said around the name */
   if (w0 > 0 && word_is (p, w0 - 1, "bỏ", "bo", lenient)
       && word_is (p, w1, "rồi", "roi", lenient))

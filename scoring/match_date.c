@@ -89,16 +89,85 @@ wrong_effective_date (View *v, Outcome *o)
   return FALSE;
 }
 
+/* Whether part i says the question back in its words (four of them, and
+ * half the question's): "Cấp huyện chấm dứt hoạt động từ 1/3/2025" to
+ * "Cấp huyện chấm dứt hoạt động từ ngày nào?" gives the asked date. */
+static gboolean
+says_question_back (View *v, guint i)
+{
+  guint shared = match_question_shared (v, i);
+  return shared >= 4 && match_echoes_question (v, i);
+}
+
+/* A date other than the key's that the answer gives as the asked one:
+ * stated in a part that says the question back, while no such part
+ * gives the key's date. */
+static gboolean
+wrong_asked_date (const Fact *f, View *v, Outcome *o)
+{
+  const AnswerPart *wp = NULL;
+  const DatesMention *wrong = NULL;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->dates == NULL || p->dates->len == 0
+        || !says_question_back (v, i))
+      continue;
+    for (guint k = 0; k < p->dates->len; k++) {
+      const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
+      guint w0, w1;
+      date_words (p, d, &w0, &w1);
+      if (d->year == 0 || d->day == 0
+          || claims_polarity (v->a, p, w0, w1) != POL_STATED
+          || date_other_topic (v, i, d) != NULL)
+        continue;
+      if (d->year == f->year && d->month == f->month && d->day == f->day)
+        return FALSE;
+      if (wrong == NULL)
+        wrong = d, wp = p;
+    }
+  }
+  if (wrong == NULL)
+    return FALSE;
+  o->status = ST_CONTRADICTION;
+  if (o->quiet)
+    return TRUE;
+  o->span = g_strndup (wp->norm + wrong->start, wrong->end - wrong->start);
+  o->value = g_strdup_printf ("\"%04u-%02u-%02u\"", wrong->year, wrong->month,
+                              wrong->day);
+  outcome_rule (o, "value.contradiction", o->span, o->expected, "@about:date",
+                NULL);
+  return TRUE;
+}
+
 void
 match_date (const Fact *f, View *v, Outcome *o)
 {
   answer_scan (v->a, ANSWER_DATES);
+  if (f->day != 0 && wrong_asked_date (f, v, o))
+    return;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     for (guint k = 0; p->dates && k < p->dates->len; k++) {
       const DatesMention *d = &g_array_index (p->dates, DatesMention, k);
       if (d->year != f->year || d->month != f->month || d->day != f->day)
         continue;
+      guint w0, w1;
+      date_words (p, d, &w0, &w1);
+      /* the asked event's date is often said with its verb of ending
+       * ("…, cấp huyện chấm dứt hoạt động"): only a quotation, or a
+       * mistake quoted and set right, takes a date back */
+      Polarity pol = p->quoted ? POL_QUOTED
+                     : claims_quote_rejected (v->a, p, w0) ? POL_NEGATED
+                                                           : POL_STATED;
+      if (pol == POL_NEGATED || pol == POL_QUOTED) {
+        g_autofree char *span = o->quiet ? NULL
+                                         : g_strndup (p->norm + d->start,
+                                                      d->end - d->start);
+        outcome_note (o, span, "set_aside",
+                      pol == POL_NEGATED ? "claim.negated" : "claim.quoted",
+                      NULL);
+        continue;
+      }
       const char *topic = date_other_topic (v, i, d);
       if (topic != NULL) { /* the same date, said of another law */
         g_autofree char *span = o->quiet ? NULL

@@ -232,6 +232,78 @@ label_topic (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
          || answer_word_is (p, k, "note") || answer_word_is (p, k, "notes");
 }
 
+/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN", "Dù Bộ Thông tin và
+ * Truyền thông được hợp nhất vào Bộ KH&CN, …": the clause, or the stretch
+ * up to the name with no comma, speaks of other things, so a forbidden
+ * name there answers nothing. */
+/* The start of the list a comma-bounded stretch at c0 ends ("các lĩnh
+ * vực khác như viễn thông, bưu chính, tần số vô tuyến điện, công nghệ
+ * thông tin do …"): back over short items (five words at most) to the
+ * one that heads them; c0 itself when no short item comes before it. */
+static guint
+list_head (const AnswerPart *p, guint c0)
+{
+  guint k = c0;
+  gboolean listed = FALSE;
+  while (k > 0 && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)) {
+    guint s = k - 1;
+    while (s > 0 && !(g_array_index (p->words, CueWord, s).gap
+                      & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+      s--;
+    if (k - s > 5) {
+      if (listed)
+        k = s;
+      break;
+    }
+    k = s;
+    listed = TRUE;
+  }
+  return k;
+}
+
+static gboolean
+about_others (View *v, guint part, guint w0)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  guint c0, c1;
+  claims_clause (p, w0, w0 + 1, &c0, &c1);
+  gboolean lenient = v->a->lenient;
+  /* "Bộ TT&TT hợp nhất vào Bộ KH&CN": the office a merger went into is
+   * named for the merger, not as the one that handles the asked thing */
+  if (w0 >= 2 && answer_word_is (p, w0 - 1, lenient ? "vao" : "vào")
+      && (answer_word_is (p, w0 - 2, lenient ? "nhat" : "nhất")
+          || answer_word_is (p, w0 - 2, lenient ? "nhap" : "nhập")))
+    return TRUE;
+  if (w0 >= 2 && answer_word_is (p, w0 - 1, "into")
+      && answer_word_is (p, w0 - 2, "merged"))
+    return TRUE;
+  while (c0 > 0
+         && !(g_array_index (p->words, CueWord, c0).gap
+              & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+    c0--;
+  c0 = list_head (p, c0);
+  for (guint i = 0; i < p->cues->len; i++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, i);
+    if (ch->cls != CUE_OTHER || ch->w0 < c0 || ch->w1 > w0)
+      continue;
+    /* a concession ends at its "thì", "cũng" or comma: "Dù bạn ở xã nào
+     * thì cũng nộp tại UBND huyện" names the district as the answer */
+    gboolean concession = answer_word_is (p, ch->w0, lenient ? "du" : "dù")
+                          || answer_word_is (p, ch->w0, lenient ? "mac" : "mặc")
+                          || answer_word_is (p, ch->w0, "tuy")
+                          || answer_word_is (p, ch->w0, "although")
+                          || answer_word_is (p, ch->w0, "even");
+    gboolean ended = FALSE;
+    for (guint k = ch->w1; concession && k < w0; k++)
+      ended |= (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)
+               || answer_word_is (p, k, lenient ? "thi" : "thì")
+               || answer_word_is (p, k, lenient ? "cung" : "cũng");
+    if (!ended)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. elided: the looser reading of
  * names_find_elided, for a phrase found nowhere whole. */
@@ -284,6 +356,10 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
         pol = POL_HISTORY;
       if (pol == POL_STATED && v->forbid && label_topic (p, w0, w1, v->a->lenient))
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
+      /* a forbidden name in a clause about other things answers nothing;
+       * a later one may still be the answer's */
+      if (pol == POL_STATED && v->forbid && about_others (v, i, w0))
+        continue;
       if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
       if (agency && pol == POL_STATED && !v->forbid
@@ -678,52 +754,6 @@ match_name (const Fact *f, View *v, Outcome *o)
   g_free (h.span);
 }
 
-/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN", "Dù Bộ Thông tin và
- * Truyền thông được hợp nhất vào Bộ KH&CN, …": the clause, or the stretch
- * up to the name with no comma, speaks of other things, so a forbidden
- * name there answers nothing. */
-static gboolean
-about_others (View *v, const NameHit *h)
-{
-  const AnswerPart *p = answer_part (v->a, h->part);
-  guint c0, c1;
-  claims_clause (p, h->w0, h->w0 + 1, &c0, &c1);
-  gboolean lenient = v->a->lenient;
-  /* "Bộ TT&TT hợp nhất vào Bộ KH&CN": the office a merger went into is
-   * named for the merger, not as the one that handles the asked thing */
-  if (h->w0 >= 2 && answer_word_is (p, h->w0 - 1, lenient ? "vao" : "vào")
-      && (answer_word_is (p, h->w0 - 2, lenient ? "nhat" : "nhất")
-          || answer_word_is (p, h->w0 - 2, lenient ? "nhap" : "nhập")))
-    return TRUE;
-  if (h->w0 >= 2 && answer_word_is (p, h->w0 - 1, "into")
-      && answer_word_is (p, h->w0 - 2, "merged"))
-    return TRUE;
-  while (c0 > 0
-         && !(g_array_index (p->words, CueWord, c0).gap
-              & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
-    c0--;
-  for (guint i = 0; i < p->cues->len; i++) {
-    const CueHit *ch = &g_array_index (p->cues, CueHit, i);
-    if (ch->cls != CUE_OTHER || ch->w0 < c0 || ch->w1 > h->w0)
-      continue;
-    /* a concession ends at its "thì", "cũng" or comma: "Dù bạn ở xã nào
-     * thì cũng nộp tại UBND huyện" names the district as the answer */
-    gboolean concession = answer_word_is (p, ch->w0, lenient ? "du" : "dù")
-                          || answer_word_is (p, ch->w0, lenient ? "mac" : "mặc")
-                          || answer_word_is (p, ch->w0, "tuy")
-                          || answer_word_is (p, ch->w0, "although")
-                          || answer_word_is (p, ch->w0, "even");
-    gboolean ended = FALSE;
-    for (guint k = ch->w1; concession && k < h->w0; k++)
-      ended |= (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)
-               || answer_word_is (p, k, lenient ? "thi" : "thì")
-               || answer_word_is (p, k, lenient ? "cung" : "cũng");
-    if (!ended)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 char *
 match_forbid_name (const Fact *rule, View *v)
 {
@@ -747,7 +777,7 @@ match_forbid_name (const Fact *rule, View *v)
     return NULL;
   }
   NameHit h = find_name (v, rule->aliases, rule->type == FACT_AGENCY);
-  if (h.alias >= 0 && h.pol == POL_STATED && !about_others (v, &h))
+  if (h.alias >= 0 && h.pol == POL_STATED)
     return h.span;
   g_free (h.span);
   return NULL;

@@ -481,6 +481,12 @@ match_question_shared (View *v, guint part)
   return shared;
 }
 
+guint
+match_question_size (View *v)
+{
+  return g_hash_table_size (question_words (v));
+}
+
 gboolean
 match_echoes_question (View *v, guint part)
 {

@@ -136,6 +136,8 @@ gboolean match_question_has_word (View *v, const char *word);
  * … nộp lên UBND tỉnh được xét tính hợp lệ trong 15 ngày" to "… thì mấy
  * ngày được xét tính hợp lệ?") — the answer's own reply. */
 gboolean match_echoes_question (View *v, guint part);
+/* How many distinct words the question has. */
+guint match_question_size (View *v);
 /* How many distinct words of part the question has. */
 guint match_question_shared (View *v, guint part);
 

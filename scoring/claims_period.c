@@ -18,7 +18,8 @@ typedef struct {
 } Period;
 
 /* A date at word i: "2024", "10/2024", "1/7/2025" as yyyymmdd, its last
- * word in *end; 0 when none (or no year in it). */
+ * word in *end; 0 when none (or no year in it). Not dates.h: a period is
+ * often a year or a month alone, which dates_scan (full dates) skips. */
 static gint32
 date_at (const AnswerPart *p, guint i, guint *end)
 {

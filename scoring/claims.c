@@ -511,7 +511,11 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
         && has_cue (p, CUE_HIST, k + 1, MIN (k + 5, c1)))
       c->polarity = POL_HISTORY;
   if (c->polarity == POL_STATED
-      && (has_cue (p, CUE_BELIEF, c0, c->w0) || claims_believed_quote (p, c->w0)))
+      && (has_cue (p, CUE_BELIEF, c0, c->w0)
+          || claims_believed_quote (p, c->w0, lenient))
+      /* "Nhiều người nghe nói lệ phí là "15.000 đồng" và đúng là như vậy" */
+      && !(word_is (p, c->w1, "và", "va", lenient)
+           && confirmed_after (p, c->w1, 3, lenient)))
     c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
   /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
   if (c->polarity == POL_STATED

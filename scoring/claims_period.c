@@ -11,7 +11,12 @@
 typedef struct {
   gint32 time;  /* yyyymmdd (a year alone: yyyy0000), G_MAXINT32 for "now"
                    without a date; 0 when the part is no label */
-  gboolean open; /* "từ …", "since …", "hiện nay": runs to the present */
+  gboolean open; /* "từ …", "since …", "hiện nay", "Năm 2025 trở đi": runs
+                    to the present */
+  gboolean regime; /* names a rule's time ("Trước …", "Từ …", "Hiện nay",
+                      "Nếu là tháng …"), not only a year or month, which may
+                      as well date the steps of a story */
+  gboolean same;   /* says nothing changed ("Năm 2026: vẫn như trên") */
   guint from;    /* where the label's reach in its own part starts: the
                     word after its colon, or the part's end for a line
                     that is only the label (it reaches the parts below) */
@@ -53,8 +58,9 @@ past_unit (const AnswerPart *p, guint i, gboolean lenient)
 /* Where the label's own words start: past a list number ("2.", "III."),
  * "nếu là", "if it is", "vào". */
 static guint
-label_start (const AnswerPart *p, gboolean lenient)
+label_start (const AnswerPart *p, gboolean lenient, gboolean *supposed)
 {
+  *supposed = FALSE;
   static const char *const roman[] = {"i", "ii", "iii", "iv", "v", "vi"};
   guint i = 0;
   while (i + 1 < p->words->len && (word (p, i + 1)->gap & CUE_GAP_STOP)
@@ -63,10 +69,10 @@ label_start (const AnswerPart *p, gboolean lenient)
                                    lenient)))
     i++;
   if (word_is (p, i, "nếu", "neu", lenient) && word_is (p, i + 1, "là", "la", lenient))
-    i += 2;
+    i += 2, *supposed = TRUE;
   else if (word_is (p, i, "if", "if", lenient) && word_is (p, i + 1, "it", "it", lenient)
            && word_is (p, i + 2, "is", "is", lenient))
-    i += 3;
+    i += 3, *supposed = TRUE;
   else if (word_is (p, i, "vào", "vao", lenient))
     i++;
   return i;
@@ -79,6 +85,7 @@ period_words (const AnswerPart *p, guint i, gboolean lenient, Period *out,
               guint *end)
 {
   out->open = FALSE;
+  out->regime = TRUE; /* unless a year or month alone, below */
   if (word_is (p, i, "trước", "truoc", lenient) || word_is (p, i, "before", "before", lenient)) {
     out->time = date_at (p, past_unit (p, i + 1, lenient), end);
     out->time -= out->time > 0; /* the day before */
@@ -110,10 +117,20 @@ period_words (const AnswerPart *p, guint i, gboolean lenient, Period *out,
     *end = i + 1;
     return TRUE;
   }
+  /* "Năm 2024", "Tháng 10/2024", "In 2024" — not "Ngày 2/6/2025:", a
+   * day in a story, nor a bare date ("2.3. …") */
+  if (word_is (p, i, "ngày", "ngay", lenient))
+    return FALSE;
+  out->regime = FALSE;
   guint d = past_unit (p, i, lenient);
   if (d == i && !word_is (p, i, "in", "in", lenient))
-    return FALSE; /* a bare date opens no label ("2.3. …") */
+    return FALSE;
   out->time = date_at (p, d == i ? i + 1 : d, end);
+  /* "Năm 2025 trở đi:" */
+  if (out->time > 0 && word_is (p, *end, "trở", "tro", lenient)
+      && (word_is (p, *end + 1, "đi", "di", lenient)
+          || word_is (p, *end + 1, "về", "ve", lenient)))
+    out->open = out->regime = TRUE, *end += 2;
   return out->time > 0;
 }
 
@@ -121,10 +138,13 @@ period_words (const AnswerPart *p, guint i, gboolean lenient, Period *out,
 static Period
 period_label (const AnswerPart *q, gboolean lenient)
 {
-  Period none = {0, FALSE, 0}, got;
-  guint i = label_start (q, lenient), end;
+  Period none = {0, FALSE, FALSE, FALSE, 0}, got;
+  gboolean supposed;
+  guint i = label_start (q, lenient, &supposed), end;
   if (q->quoted || !period_words (q, i, lenient, &got, &end))
     return none;
+  got.regime |= supposed; /* "Nếu là tháng 10/2024:" sets two times side by side */
+  got.same = FALSE;
   /* a parenthesis on the period may follow ("Năm 2024 (khi Luật … có
    * hiệu lực):"), then the colon; or nothing, the line being the label */
   const guint *groups = claims_paren_groups (q);
@@ -144,14 +164,37 @@ period_label (const AnswerPart *q, gboolean lenient)
   return none;
 }
 
+/* Whether p from word w says nothing changed: "vẫn như trên", "không
+ * thay đổi", "giữ nguyên", "unchanged". */
+static gboolean
+says_unchanged (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w; k < p->words->len; k++)
+    if ((word_is (p, k, "như", "nhu", lenient) && word_is (p, k + 1, "trên", "tren", lenient))
+        || (word_is (p, k, "không", "khong", lenient)
+            && (word_is (p, k + 1, "đổi", "doi", lenient)
+                || (word_is (p, k + 1, "thay", "thay", lenient)
+                    && word_is (p, k + 2, "đổi", "doi", lenient))))
+        || (word_is (p, k, "giữ", "giu", lenient) && word_is (p, k + 1, "nguyên", "nguyen", lenient))
+        || word_is (p, k, "unchanged", "unchanged", lenient)
+        || (word_is (p, k, "no", "no", lenient) && word_is (p, k + 1, "change", "change", lenient)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Every part's label, made once per answer. */
 static const Period *
 periods_of (const Answer *a)
 {
   if (a->periods == NULL) {
     Period *ps = g_new0 (Period, a->parts->len + 1);
-    for (guint i = 0; i < a->parts->len; i++)
+    for (guint i = 0; i < a->parts->len; i++) {
       ps[i] = period_label (answer_part (a, i), a->lenient);
+      if (ps[i].time != 0)
+        ps[i].same = says_unchanged (answer_part (a, i), ps[i].from, a->lenient)
+                     || (i + 1 < a->parts->len
+                         && says_unchanged (answer_part (a, i + 1), 0, a->lenient));
+    }
     ((Answer *) a)->periods = ps; /* a cache: the answer reads the same */
   }
   return a->periods;
@@ -163,10 +206,15 @@ periods_of (const Answer *a)
 static gboolean
 is_past (const Answer *a, const Period *ps, const Period *l)
 {
+  gboolean regime = FALSE;
+  for (guint i = 0; i < a->parts->len; i++)
+    regime |= ps[i].time != 0 && ps[i].regime;
+  if (!regime)
+    return FALSE; /* "Năm 2025: …", "Năm 2027: gia hạn": a story's steps */
   for (guint i = 0; i < a->parts->len; i++) {
     const Period *m = &ps[i];
-    if (m->time <= l->time)
-      continue;
+    if (m->time <= l->time || m->same)
+      continue; /* not later, or later and "vẫn như trên" */
     if (m->time == G_MAXINT32 && l->open)
       continue;
     return TRUE;

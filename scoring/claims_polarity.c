@@ -336,15 +336,23 @@ judged_wrong_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient)
   for (guint k = w1; k + 1 < c1 && k + 1 < p->words->len; k++) {
     if (!word_is (p, k, "là", "la", lenient) && !word_is (p, k, "is", "is", lenient))
       continue;
-    if (word_is (p, k + 1, "sai", "sai", lenient)
-        || word_is (p, k + 1, "nhầm", "nham", lenient)
-        || word_is (p, k + 1, "wrong", "wrong", lenient)
-        || ((word_is (p, k + 1, "không", "khong", lenient)
-             || word_is (p, k + 1, "chưa", "chua", lenient)
-             || word_is (p, k + 1, "not", "not", lenient))
-            && (word_is (p, k + 2, "đúng", "dung", lenient)
-                || word_is (p, k + 2, "correct", "correct", lenient)
-                || word_is (p, k + 2, "right", "right", lenient))))
+    guint e = k + 2; /* the word after the verdict */
+    gboolean wrong = word_is (p, k + 1, "sai", "sai", lenient)
+                     || word_is (p, k + 1, "nhầm", "nham", lenient)
+                     || word_is (p, k + 1, "wrong", "wrong", lenient);
+    if (!wrong && (word_is (p, k + 1, "không", "khong", lenient)
+                   || word_is (p, k + 1, "chưa", "chua", lenient)
+                   || word_is (p, k + 1, "not", "not", lenient))) {
+      wrong = word_is (p, k + 2, "đúng", "dung", lenient)
+              || word_is (p, k + 2, "correct", "correct", lenient)
+              || word_is (p, k + 2, "right", "right", lenient)
+              || (word_is (p, k + 2, "chính", "chinh", lenient)
+                  && word_is (p, k + 3, "xác", "xac", lenient));
+      e = word_is (p, k + 2, "chính", "chinh", lenient) ? k + 4 : k + 3;
+    }
+    /* not "… là sai hay đúng": a question about it */
+    if (wrong && !word_is (p, e, "hay", "hay", lenient)
+        && !word_is (p, e, "hoặc", "hoac", lenient) && !word_is (p, e, "or", "or", lenient))
       return TRUE;
   }
   return FALSE;
@@ -385,17 +393,27 @@ opens_on_rejection (const AnswerPart *q, gboolean lenient)
 {
   if (q->words->len == 0)
     return FALSE;
+  guint e = 0; /* the word after the verdict */
   if (word_is (q, 0, "sai", "sai", lenient) || word_is (q, 0, "wrong", "wrong", lenient)
       || word_is (q, 0, "false", "false", lenient)
       || word_is (q, 0, "incorrect", "incorrect", lenient)
       || word_is (q, 0, "myth", "myth", lenient))
-    return TRUE;
-  gboolean neg = word_is (q, 0, "không", "khong", lenient)
-                 || word_is (q, 0, "chưa", "chua", lenient);
-  return neg && (word_is (q, 1, "đúng", "dung", lenient)
-                 || word_is (q, 1, "hẳn", "han", lenient)
-                 || (word_is (q, 1, "chính", "chinh", lenient)
-                     && word_is (q, 2, "xác", "xac", lenient)));
+    e = 1;
+  else if ((word_is (q, 0, "không", "khong", lenient)
+            || word_is (q, 0, "chưa", "chua", lenient))
+           && (word_is (q, 1, "đúng", "dung", lenient)
+               || word_is (q, 1, "hẳn", "han", lenient)))
+    e = 2;
+  else if ((word_is (q, 0, "không", "khong", lenient)
+            || word_is (q, 0, "chưa", "chua", lenient))
+           && word_is (q, 1, "chính", "chinh", lenient)
+           && word_is (q, 2, "xác", "xac", lenient))
+    e = 3;
+  /* the verdict closes its clause: not "Không chính xác nếu bạn nộp
+   * online: …", a condition */
+  return e > 0
+         && (e >= q->words->len
+             || (word (q, e)->gap & (CUE_GAP_STOP | CUE_GAP_COMMA | CUE_GAP_COLON)));
 }
 
 /* A statement quoted whole, then rejected by the next sentence: a
@@ -414,8 +432,11 @@ claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
   return FALSE;
 }
 
+static gboolean turns_in (const AnswerPart *p, guint from, guint to,
+                          gboolean lenient);
+
 gboolean
-claims_believed_quote (const AnswerPart *p, guint w0)
+claims_believed_quote (const AnswerPart *p, guint w0, gboolean lenient)
 {
   const char *open = quote_open (p, w0);
   if (open == NULL)
@@ -424,11 +445,16 @@ claims_believed_quote (const AnswerPart *p, guint w0)
     const CueHit *ch = hit (p, h);
     if (ch->cls != CUE_BELIEF || p->norm + word (p, ch->w1 - 1)->end > open)
       continue;
-    /* in the same sentence: no stop from the cue to the quotation */
+    /* in the same sentence: no stop from the cue to the quotation, and
+     * no turn ("…, thực tế / nhưng theo quy định là "03 ngày làm việc"":
+     * the quotation then sets the belief right) */
     gboolean stop = FALSE;
-    for (guint k = ch->w1; k < p->words->len && p->norm + word (p, k)->start < open; k++)
-      stop |= (word (p, k)->gap & CUE_GAP_STOP) != 0;
-    if (!stop)
+    guint k = ch->w1;
+    for (; k < p->words->len && p->norm + word (p, k)->start < open; k++)
+      stop |= (word (p, k)->gap & CUE_GAP_STOP) != 0
+              || (word_is (p, k, "thực", "thuc", lenient)
+                  && word_is (p, k + 1, "tế", "te", lenient));
+    if (!stop && !turns_in (p, ch->w1, k, lenient))
       return TRUE;
   }
   return FALSE;
@@ -447,7 +473,11 @@ issued_on_a_date (const AnswerPart *p, guint w1, gboolean lenient)
     k += 2;
   else
     return FALSE;
-  if (word_is (p, k, "vào", "vao", lenient))
+  /* "cấp năm 2021", "cấp từ năm 2021", not "cấp, năm 2025 chưa có gì
+   * thay đổi" */
+  if (k < p->words->len && (word (p, k)->gap & ~CUE_GAP_OPERATOR))
+    return FALSE;
+  if (word_is (p, k, "vào", "vao", lenient) || word_is (p, k, "từ", "tu", lenient))
     k++;
   if (word_is (p, k, "năm", "nam", lenient) || word_is (p, k, "ngày", "ngay", lenient)
       || word_is (p, k, "tháng", "thang", lenient) || word_is (p, k, "in", "in", lenient)

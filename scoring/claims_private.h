@@ -99,7 +99,8 @@ gint claims_channel_for (const Answer *a, const AnswerPart *p,
 /* A figure at word w0 in quotation marks that a belief before them in
  * the sentence introduces ("Nhiều người nghe nói "phải chờ 24 giờ" hoặc
  * "hai ngày rưỡi""): claims_polarity.c. */
-gboolean claims_believed_quote (const AnswerPart *p, guint w0);
+gboolean claims_believed_quote (const AnswerPart *p, guint w0,
+                                gboolean lenient);
 /* A figure at word w0 that is the asker's, said back to be corrected
  * ("Bạn nói 15.000đ nhưng …", or in quotation marks the asker's words
  * open): claims_polarity.c. */

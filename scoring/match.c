@@ -186,25 +186,38 @@ last_topic_before (View *v, guint part, guint w, gint own, guint *other)
 /* "Những khoảng thời gian khác hay bị lẫn:", "Những con số dễ nhầm với
  * chứng thực chữ ký:", "Figures often confused": a heading or
  * introduction over figures people mix up with the asked one — unless
- * it goes on to the right one ("Hay nhầm với mức phí cũ, mức đúng: …"). */
+ * it goes on to the right one ("Hay nhầm với mức phí cũ, mức đúng: …",
+ * "here is what applies to you") or only warns ("Để khỏi bị nhầm, bạn ghi
+ * nhớ:", "Lưu ý kẻo bị nhầm:"). */
 static gboolean
 lists_confusables (const AnswerPart *q, gboolean lenient)
 {
   gboolean mixed = FALSE;
-  for (guint i = 1; i < q->words->len && !mixed; i++)
-    mixed = ((answer_word_is (q, i, lenient ? "nham" : "nhầm")
-              || answer_word_is (q, i, lenient ? "lan" : "lẫn"))
-             && (answer_word_is (q, i - 1, lenient ? "de" : "dễ")
-                 || answer_word_is (q, i - 1, "hay")
-                 || answer_word_is (q, i - 1, lenient ? "bi" : "bị")
-                 || answer_word_is (q, i - 1, lenient ? "thuong" : "thường")))
-            || (answer_word_is (q, i, "confused")
-                && (answer_word_is (q, i - 1, "often")
-                    || answer_word_is (q, i - 1, "commonly")
-                    || answer_word_is (q, i - 1, "easily")));
+  for (guint i = 0; i < q->words->len; i++) {
+    gboolean confused = answer_word_is (q, i, lenient ? "nham" : "nhầm")
+                        || answer_word_is (q, i, lenient ? "lan" : "lẫn");
+    /* "Để khỏi bị nhầm, bạn ghi nhớ:", "Lưu ý kẻo bị nhầm:" keep the
+     * right figures apart from nothing */
+    for (guint k = i >= 3 ? i - 3 : 0; confused && k < i; k++)
+      if (answer_word_is (q, k, lenient ? "khoi" : "khỏi")
+          || answer_word_is (q, k, lenient ? "keo" : "kẻo")
+          || answer_word_is (q, k, lenient ? "tranh" : "tránh"))
+        return FALSE;
+    if (confused && i > 0
+        && (answer_word_is (q, i - 1, lenient ? "de" : "dễ")
+            || answer_word_is (q, i - 1, "hay")
+            || answer_word_is (q, i - 1, lenient ? "bi" : "bị")
+            || answer_word_is (q, i - 1, lenient ? "thuong" : "thường")))
+      mixed = TRUE;
+    if (answer_word_is (q, i, "confused") && i > 0
+        && (answer_word_is (q, i - 1, "often") || answer_word_is (q, i - 1, "commonly")
+            || answer_word_is (q, i - 1, "easily")))
+      mixed = TRUE;
+  }
   for (guint i = 0; mixed && i < q->words->len; i++)
     if (answer_word_is (q, i, lenient ? "dung" : "đúng")
         || answer_word_is (q, i, "correct") || answer_word_is (q, i, "right")
+        || answer_word_is (q, i, "applies")
         || (answer_word_is (q, i, lenient ? "chinh" : "chính")
             && answer_word_is (q, i + 1, lenient ? "xac" : "xác")))
       return FALSE;

@@ -201,6 +201,17 @@ gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);
 
+/* What is said around an office's name at words [w0, w1) of p
+ * (match_name_context.c): a district's ("Phòng … của quận"), the words at
+ * w after the name; working alongside the office that handles the matter
+ * ("…; công an cấp xã phối hợp xác minh", "phối hợp với X"); in a clause
+ * about other fields or a merger ("các lĩnh vực khác như …", "hợp nhất
+ * vào Bộ KH&CN"), the name at word w0 of part. */
+gboolean match_at_district (const AnswerPart *p, guint w, gboolean lenient);
+gboolean match_cooperates (const AnswerPart *p, guint w0, guint w1,
+                           gboolean lenient);
+gboolean match_about_others (View *v, guint part, guint w0);
+
 /* TRUE when word i of p negates: không, chưa, chẳng, not, no, ko, k. */
 gboolean match_negator (const AnswerPart *p, guint i, gboolean lenient);
 

@@ -102,6 +102,15 @@ says_question_back (View *v, const AnswerPart *p, guint w0, guint w1)
                                                        g_free, NULL);
   for (guint k = c0; k < c1 && k < p->words->len; k++) {
     const CueWord *cw = &g_array_index (p->words, CueWord, k);
+    /* "Luật Báo chí 2016 có hiệu lực từ 1/1/2017" to "Luật Báo chí 2025
+     * có hiệu lực từ ngày nào?": a year the question lacks names another
+     * text */
+    if ((k < w0 || k >= w1) && cw->end - cw->start == 4
+        && g_ascii_isdigit (p->norm[cw->start])) {
+      g_autofree char *year = g_strndup (p->norm + cw->start, 4);
+      if (!match_question_has_word (v, year))
+        return FALSE;
+    }
     if (g_ascii_isdigit (p->norm[cw->start]))
       continue;
     char *w = g_strndup (p->norm + cw->start, cw->end - cw->start);

@@ -115,38 +115,7 @@ counted (View *v, const AnswerPart *p, guint w0)
   return FALSE;
 }
 
-/* An office said to be a district's ("Phòng Đăng ký kinh doanh của
- * quận", "… cấp huyện"): since 1/7/2025 local government has two levels,
- * so whatever the office's name, the answer sends the citizen to one that
- * is gone. The words after the name at w. */
-static gboolean
-at_district (const AnswerPart *p, guint w, gboolean lenient)
-{
-  guint k = w;
-  if (answer_word_is (p, k, lenient ? "cua" : "của")
-      || answer_word_is (p, k, lenient ? "cap" : "cấp"))
-    k++;
-  if (k >= p->words->len || (k > w && (g_array_index (p->words, CueWord,
-                                                       k).gap
-                                       & ~CUE_GAP_OPERATOR)))
-    return FALSE;
-  return answer_word_is (p, k, lenient ? "quan" : "quận")
-         || answer_word_is (p, k, lenient ? "huyen" : "huyện");
-}
 
-/* "…; công an cấp xã phối hợp xác minh", "phối hợp với Sở Tư pháp": an
- * office said to work alongside the one that handles the matter is not
- * it. The name at words [w0, w1). */
-static gboolean
-cooperates (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
-{
-  const char *phoi = lenient ? "phoi" : "phối", *hop = lenient ? "hop" : "hợp";
-  if (answer_word_is (p, w1, phoi) && answer_word_is (p, w1 + 1, hop)
-      && !(g_array_index (p->words, CueWord, w1).gap & ~CUE_GAP_OPERATOR))
-    return TRUE;
-  return w0 >= 3 && answer_word_is (p, w0 - 1, lenient ? "voi" : "với")
-         && answer_word_is (p, w0 - 3, phoi) && answer_word_is (p, w0 - 2, hop);
-}
 
 /* "Until 30 June 2025 household businesses registered at the district
  * level", "Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện": the sentence
@@ -232,77 +201,6 @@ label_topic (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
          || answer_word_is (p, k, "note") || answer_word_is (p, k, "notes");
 }
 
-/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN", "Dù Bộ Thông tin và
- * Truyền thông được hợp nhất vào Bộ KH&CN, …": the clause, or the stretch
- * up to the name with no comma, speaks of other things, so a forbidden
- * name there answers nothing. */
-/* The start of the list a comma-bounded stretch at c0 ends ("các lĩnh
- * vực khác như viễn thông, bưu chính, tần số vô tuyến điện, công nghệ
- * thông tin do …"): back over short items (five words at most) to the
- * one that heads them; c0 itself when no short item comes before it. */
-static guint
-list_head (const AnswerPart *p, guint c0)
-{
-  guint k = c0;
-  gboolean listed = FALSE;
-  while (k > 0 && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)) {
-    guint s = k - 1;
-    while (s > 0 && !(g_array_index (p->words, CueWord, s).gap
-                      & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
-      s--;
-    if (k - s > 5) {
-      if (listed)
-        k = s;
-      break;
-    }
-    k = s;
-    listed = TRUE;
-  }
-  return k;
-}
-
-static gboolean
-about_others (View *v, guint part, guint w0)
-{
-  const AnswerPart *p = answer_part (v->a, part);
-  guint c0, c1;
-  claims_clause (p, w0, w0 + 1, &c0, &c1);
-  gboolean lenient = v->a->lenient;
-  /* "Bộ TT&TT hợp nhất vào Bộ KH&CN": the office a merger went into is
-   * named for the merger, not as the one that handles the asked thing */
-  if (w0 >= 2 && answer_word_is (p, w0 - 1, lenient ? "vao" : "vào")
-      && (answer_word_is (p, w0 - 2, lenient ? "nhat" : "nhất")
-          || answer_word_is (p, w0 - 2, lenient ? "nhap" : "nhập")))
-    return TRUE;
-  if (w0 >= 2 && answer_word_is (p, w0 - 1, "into")
-      && answer_word_is (p, w0 - 2, "merged"))
-    return TRUE;
-  while (c0 > 0
-         && !(g_array_index (p->words, CueWord, c0).gap
-              & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
-    c0--;
-  c0 = list_head (p, c0);
-  for (guint i = 0; i < p->cues->len; i++) {
-    const CueHit *ch = &g_array_index (p->cues, CueHit, i);
-    if (ch->cls != CUE_OTHER || ch->w0 < c0 || ch->w1 > w0)
-      continue;
-    /* a concession ends at its "thì", "cũng" or comma: "Dù bạn ở xã nào
-     * thì cũng nộp tại UBND huyện" names the district as the answer */
-    gboolean concession = answer_word_is (p, ch->w0, lenient ? "du" : "dù")
-                          || answer_word_is (p, ch->w0, lenient ? "mac" : "mặc")
-                          || answer_word_is (p, ch->w0, "tuy")
-                          || answer_word_is (p, ch->w0, "although")
-                          || answer_word_is (p, ch->w0, "even");
-    gboolean ended = FALSE;
-    for (guint k = ch->w1; concession && k < w0; k++)
-      ended |= (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)
-               || answer_word_is (p, k, lenient ? "thi" : "thì")
-               || answer_word_is (p, k, lenient ? "cung" : "cũng");
-    if (!ended)
-      return TRUE;
-  }
-  return FALSE;
-}
 
 /* The first stated occurrence of an alias of a; else the first at all
  * (with its polarity), alias -1 when none. elided: the looser reading of
@@ -311,7 +209,7 @@ static NameHit
 find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
 {
   NameHit best = {-1, 0, POL_STATED, NULL, 0};
-  gboolean any_cap = FALSE;
+  gboolean any_cap = FALSE, passed_other = FALSE;
   /* the answer corrected itself and names one of these again after:
    * what it said before no longer holds */
   guint from = 0;
@@ -358,12 +256,21 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
       /* a forbidden name in a clause about other things answers nothing;
        * a later one may still be the answer's */
-      if (pol == POL_STATED && v->forbid && about_others (v, i, w0))
+      if (pol == POL_STATED && v->forbid && match_about_others (v, i, w0)) {
+        passed_other = TRUE;
         continue;
-      if (agency && pol == POL_STATED && at_district (p, w1, v->a->lenient))
+      }
+      /* past a name said of other things, a later one counts where the
+       * answer speaks to the question ("… công ty bạn nộp hồ sơ xin giấy
+       * phép tại Bộ KH&CN"), not of a third matter ("Nếu bạn cần làm thủ
+       * tục về tần số … thì liên hệ Bộ KH&CN") */
+      if (pol == POL_STATED && v->forbid && passed_other
+          && match_question_shared (v, i) < 3)
+        continue;
+      if (agency && pol == POL_STATED && match_at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
       if (agency && pol == POL_STATED && !v->forbid
-          && cooperates (p, w0, w1, v->a->lenient))
+          && match_cooperates (p, w0, w1, v->a->lenient))
         continue; /* works alongside the office that handles it */
       if (pol == POL_HISTORY && v->key->asks_history && !v->forbid)
         pol = POL_STATED; /* the question asks about the past */

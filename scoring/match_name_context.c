@@ -1,0 +1,141 @@
+/* What is said around an office's name (scoring/match.h): that it is a
+ * district's, which no longer exists; that it works alongside the office
+ * that handles the matter ("… phối hợp xác minh"); that its clause speaks
+ * of other fields or of a merger ("các lĩnh vực khác như …", "hợp nhất
+ * vào Bộ KH&CN"). Split from match_text.c, which finds the names. */
+#include "scoring/match.h"
+
+#include "scoring/claims.h"
+#include "scoring/cues.h"
+
+/* An office said to be a district's ("Phòng Đăng ký kinh doanh của
+ * quận", "… cấp huyện"): since 1/7/2025 local government has two levels,
+ * so whatever the office's name, the answer sends the citizen to one that
+ * is gone. The words after the name at w. */
+gboolean
+match_at_district (const AnswerPart *p, guint w, gboolean lenient)
+{
+  guint k = w;
+  if (answer_word_is (p, k, lenient ? "cua" : "của")
+      || answer_word_is (p, k, lenient ? "cap" : "cấp"))
+    k++;
+  if (k >= p->words->len || (k > w && (g_array_index (p->words, CueWord,
+                                                       k).gap
+                                       & ~CUE_GAP_OPERATOR)))
+    return FALSE;
+  return answer_word_is (p, k, lenient ? "quan" : "quận")
+         || answer_word_is (p, k, lenient ? "huyen" : "huyện");
+}
+
+/* "…; công an cấp xã phối hợp xác minh", "phối hợp với Sở Tư pháp": an
+ * office said to work alongside the one that handles the matter is not
+ * it. The name at words [w0, w1). */
+gboolean
+match_cooperates (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  const char *phoi = lenient ? "phoi" : "phối", *hop = lenient ? "hop" : "hợp";
+  /* "X phối hợp xác minh" after another office: X helps; "X phối hợp
+   * với Y (thực hiện)" names X as the one that handles it */
+  if (answer_word_is (p, w1, phoi) && answer_word_is (p, w1 + 1, hop)
+      && !(g_array_index (p->words, CueWord, w1).gap & ~CUE_GAP_OPERATOR)
+      && !answer_word_is (p, w1 + 2, lenient ? "voi" : "với")
+      && !answer_word_is (p, w1 + 2, "with")) {
+    static const char *const heads[][2] = {
+      {"ubnd", "ubnd"}, {"uỷ", "uy"}, {"ủy", "uy"}, {"sở", "so"},
+      {"phòng", "phong"}, {"bộ", "bo"}, {"cục", "cuc"}, {"công", "cong"}};
+    for (guint k = 0; k < w0; k++)
+      for (gsize j = 0; j < G_N_ELEMENTS (heads); j++)
+        if (answer_word_is (p, k, heads[j][lenient ? 1 : 0])
+            && (j != G_N_ELEMENTS (heads) - 1
+                || answer_word_is (p, k + 1, "an"))) /* công an */
+          return TRUE;
+    return FALSE;
+  }
+  return w0 >= 3 && answer_word_is (p, w0 - 1, lenient ? "voi" : "với")
+         && answer_word_is (p, w0 - 3, phoi) && answer_word_is (p, w0 - 2, hop);
+}
+
+/* Whether words [from, to) introduce a list ("… như viễn thông", "gồm",
+ * "such as"), not a contrast ("khác với an ninh mạng"). */
+static gboolean
+introduces_list (const AnswerPart *p, guint from, guint to)
+{
+  for (guint k = from; k < to; k++)
+    if (answer_word_is (p, k, "như") || answer_word_is (p, k, "nhu")
+        || answer_word_is (p, k, "gồm") || answer_word_is (p, k, "gom")
+        || answer_word_is (p, k, "such") || answer_word_is (p, k, "including"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The start of the list a comma-bounded stretch at c0 ends ("các lĩnh
+ * vực khác như viễn thông, bưu chính, tần số vô tuyến điện, công nghệ
+ * thông tin do …"): back over short items (five words at most) to the
+ * one that heads them; c0 itself when no short item comes before it. */
+static guint
+list_head (const AnswerPart *p, guint c0)
+{
+  guint k = c0;
+  gboolean listed = FALSE;
+  while (k > 0 && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)) {
+    guint s = k - 1;
+    while (s > 0 && !(g_array_index (p->words, CueWord, s).gap
+                      & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+      s--;
+    if (k - s > 5) {
+      if (listed && introduces_list (p, s, k))
+        return s;
+      break;
+    }
+    k = s;
+    listed = TRUE;
+  }
+  return c0; /* no list, or none a head introduces */
+}
+
+/* "các lĩnh vực khác … được hợp nhất vào Bộ KH&CN", "Dù Bộ Thông tin và
+ * Truyền thông được hợp nhất vào Bộ KH&CN, …": the clause, or the stretch
+ * up to the name with no comma, speaks of other things, so a forbidden
+ * name there answers nothing. */
+gboolean
+match_about_others (View *v, guint part, guint w0)
+{
+  const AnswerPart *p = answer_part (v->a, part);
+  guint c0, c1;
+  claims_clause (p, w0, w0 + 1, &c0, &c1);
+  gboolean lenient = v->a->lenient;
+  /* "Bộ TT&TT hợp nhất vào Bộ KH&CN": the office a merger went into is
+   * named for the merger, not as the one that handles the asked thing */
+  if (w0 >= 2 && answer_word_is (p, w0 - 1, lenient ? "vao" : "vào")
+      && (answer_word_is (p, w0 - 2, lenient ? "nhat" : "nhất")
+          || answer_word_is (p, w0 - 2, lenient ? "nhap" : "nhập")))
+    return TRUE;
+  if (w0 >= 2 && answer_word_is (p, w0 - 1, "into")
+      && answer_word_is (p, w0 - 2, "merged"))
+    return TRUE;
+  while (c0 > 0
+         && !(g_array_index (p->words, CueWord, c0).gap
+              & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+    c0--;
+  c0 = list_head (p, c0);
+  for (guint i = 0; i < p->cues->len; i++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, i);
+    if (ch->cls != CUE_OTHER || ch->w0 < c0 || ch->w1 > w0)
+      continue;
+    /* a concession ends at its "thì", "cũng" or comma: "Dù bạn ở xã nào
+     * thì cũng nộp tại UBND huyện" names the district as the answer */
+    gboolean concession = answer_word_is (p, ch->w0, lenient ? "du" : "dù")
+                          || answer_word_is (p, ch->w0, lenient ? "mac" : "mặc")
+                          || answer_word_is (p, ch->w0, "tuy")
+                          || answer_word_is (p, ch->w0, "although")
+                          || answer_word_is (p, ch->w0, "even");
+    gboolean ended = FALSE;
+    for (guint k = ch->w1; concession && k < w0; k++)
+      ended |= (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)
+               || answer_word_is (p, k, lenient ? "thi" : "thì")
+               || answer_word_is (p, k, lenient ? "cung" : "cũng");
+    if (!ended)
+      return TRUE;
+  }
+  return FALSE;
+}

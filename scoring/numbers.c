@@ -565,6 +565,12 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
 {
   if (a->slang)
     return TRUE;
+  /* "Luật Phí và lệ phí 2015, Điều 21": four digits with no grouping dot
+   * and no unit, a year's span, is a year (a fee is written "2.000đ") */
+  if (a->digits && a->value >= 1945 && a->value <= 2100
+      && k->t[i].type == TOK_NUM && k->t[i].ndigits == 4
+      && k->t[i].end - k->t[i].start == 4)
+    return FALSE;
   /* "tháng ba năm hai nghìn không trăm hai mươi lăm": a year said */
   if (!a->digits && a->value >= 1900 && a->value <= 2100
       && (is_w (k, i - 1, W_NAM) || is_w (k, i - 1, W_THANG)))

@@ -738,10 +738,20 @@ claims_mark_corrected (const Answer *a, GArray *claims)
   gint corr = claims_correction_part (a);
   if (corr < 0)
     return;
+  /* "… bảy ngày làm việc ạ… à không, em nhầm, …": in the correcting
+   * sentence itself, what comes before its cue is taken back too */
+  const AnswerPart *cp = answer_part (a, (guint) corr);
+  guint cue_w = 0;
+  for (guint h = 0; h < cp->cues->len; h++)
+    if (hit (cp, h)->cls == CUE_CORRECTION) {
+      cue_w = hit (cp, h)->w0;
+      break;
+    }
   gboolean money_again = FALSE, time_again = FALSE;
   for (guint k = 0; k < claims->len; k++) {
     const ValueClaim *c = &g_array_index (claims, ValueClaim, k);
-    if ((gint) c->part < corr || c->polarity == POL_QUOTED)
+    if ((gint) c->part < corr || ((gint) c->part == corr && c->w0 < cue_w)
+        || c->polarity == POL_QUOTED)
       continue;
     if (c->m.unit == NUMBERS_UNIT_VND)
       money_again = TRUE;
@@ -750,7 +760,7 @@ claims_mark_corrected (const Answer *a, GArray *claims)
   }
   for (guint k = 0; k < claims->len; k++) {
     ValueClaim *c = &g_array_index (claims, ValueClaim, k);
-    if ((gint) c->part < corr
+    if (((gint) c->part < corr || ((gint) c->part == corr && c->w1 <= cue_w))
         && (c->m.unit == NUMBERS_UNIT_VND ? money_again : time_again))
       c->corrected = TRUE;
   }

@@ -328,6 +328,22 @@ negated_until_nua (const AnswerPart *p, guint c0, guint c1, guint w0,
                  || negated_right_after (p, w1));
 }
 
+/* A field whose label opens on a negation names what is not so:
+ * `khong_con: ["Sở Thông tin và Truyền thông", …]` (a YAML key, written
+ * without marks in an accented answer), "Không còn: …". The name at w0
+ * after the label's colon. */
+static gboolean
+negating_label (const AnswerPart *p, guint w0)
+{
+  if (p->words->len < 2 || !(answer_word_is (p, 0, "khong") || answer_word_is (p, 0, "không")
+                             || answer_word_is (p, 0, "chua") || answer_word_is (p, 0, "chưa")))
+    return FALSE;
+  for (guint k = 1; k < p->words->len && k <= 4; k++)
+    if (word (p, k)->gap & CUE_GAP_COLON)
+      return w0 >= k;
+  return FALSE;
+}
+
 /* "hỏi Bộ KH&CN về giấy phép này là không đúng cơ quan", "nộp ở huyện
  * là sai": the clause the name stands in is then called wrong. */
 static gboolean
@@ -568,7 +584,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     return POL_HISTORY;
   if (asked_in_quotes (p, w0))
     return POL_QUOTED;
-  if (judged_wrong_after (p, w1, c1, lenient))
+  if (judged_wrong_after (p, w1, c1, lenient) || negating_label (p, w0))
     return POL_NEGATED;
   if (a != NULL && claims_quote_rejected (a, p, w0))
     return POL_NEGATED;

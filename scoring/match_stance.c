@@ -270,11 +270,13 @@ stance_asked_predicate (View *v, char *words[2], guint *n)
 #define QW(i) (norm + g_array_index (ws, CueWord, (i)).start)
 #define QN(i) (g_array_index (ws, CueWord, (i)).end - g_array_index (ws, CueWord, (i)).start)
 #define QIS(i, w) (QN (i) == strlen (w) && memcmp (QW (i), (w), QN (i)) == 0)
-  /* "… có gia hạn được không hay phải làm mới?": the yes/no part of an
-   * either-or question ends at its "không" */
+  /* "… có gia hạn được không hay phải làm mới?", "… có phải làm không,
+   * và làm ở đâu?": the yes/no part of an either-or or a two-part
+   * question ends at its "không" */
   for (guint k = 1; k + 1 < ws->len && end == ws->len; k++)
     if ((QIS (k, lenient ? "khong" : "không") || QIS (k, lenient ? "chua" : "chưa"))
-        && (QIS (k + 1, "hay") || QIS (k + 1, lenient ? "hoac" : "hoặc")))
+        && (QIS (k + 1, "hay") || QIS (k + 1, lenient ? "hoac" : "hoặc")
+            || QIS (k + 1, lenient ? "va" : "và")))
       end = k + 1;
   if (end == 0 || !(QIS (end - 1, lenient ? "khong" : "không")
                     || QIS (end - 1, lenient ? "chua" : "chưa")))

@@ -172,12 +172,29 @@ stance_field (View *v, char **span)
 {
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->norm[0] != '"')
+    /* a JSON field ("nhan_ngay": "Có"), or a YAML one whose value is a
+     * boolean literal (phai_lam: true) */
+    gboolean quoted_key = p->norm[0] == '"';
+    if (p->quoted || p->words->len < 2
+        || (!quoted_key
+            && !answer_word_is (p, p->words->len - 1, "true")
+            && !answer_word_is (p, p->words->len - 1, "false")))
       continue;
     for (guint w = 1; w < p->words->len && w <= 4; w++) {
       if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
         continue;
-      if (!label_in_question (v, p, w) || !label_names_predicate (v, p, w))
+      if (!label_in_question (v, p, w))
+        break;
+      /* a boolean literal answers a field the question words
+       * ("phai_lam: true" to "… có phải làm thủ tục … không?") */
+      if (w >= 2 && w + 1 == p->words->len
+          && (answer_word_is (p, w, "true") || answer_word_is (p, w, "false"))) {
+        stance_span_words (p, 0, w + 1, span);
+        return answer_word_is (p, w, "true") ? 1 : 0;
+      }
+      if (!label_names_predicate (v, p, w))
+        break;
+      if (!quoted_key)
         break;
       guint e;
       int s = closed_yes_no (p, w, &e);

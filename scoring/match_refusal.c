@@ -167,6 +167,26 @@ among_alternatives (const AnswerPart *p, guint w0, guint w1)
                      & CUE_GAP_SLASH)));
 }
 
+/* "hệ thống ghi nhận thời điểm ký, thiết bị ký": what a system records
+ * in general — not "hệ thống ghi nhận hồ sơ của bạn đã …". Only a
+ * recording cue (ending on "ghi nhận") asks for the file or the asker
+ * within its next words. */
+static gboolean
+records_in_general (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  if (w1 == 0 || !answer_word_is (p, w1 - 1, lenient ? "nhan" : "nhận"))
+    return FALSE;
+  for (guint k = w1; k < p->words->len && k < w1 + 5; k++)
+    if (answer_word_is (p, k, lenient ? "ho" : "hồ")
+        || answer_word_is (p, k, lenient ? "ban" : "bạn")
+        || answer_word_is (p, k, "anh") || answer_word_is (p, k, lenient ? "chi" : "chị")
+        || answer_word_is (p, k, lenient ? "da" : "đã")
+        || answer_word_is (p, k, lenient ? "dang" : "đang")
+        || answer_word_is (p, k, "your"))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -175,6 +195,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
+          && !records_in_general (p, ch->w1, v->a->lenient)
           && !explains_label (p, ch->w0, v->a->lenient)
           && !asked_whether (p, ch->w0) && !not_yet (p, ch->w1)
           && !in_parentheses (p, ch->w0)

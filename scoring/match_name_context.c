@@ -34,6 +34,22 @@ gboolean
 match_cooperates (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
 {
   const char *phoi = lenient ? "phoi" : "phối", *hop = lenient ? "hop" : "hợp";
+  /* "Công an xã, phường chỉ tham gia ở khâu xác minh", "… chỉ hỗ trợ":
+   * only a part in it */
+  guint k = w1;
+  /* past the other levels a name lists ("Công an xã, phường chỉ …") */
+  while (k < w1 + 3
+         && (answer_word_is (p, k, lenient ? "xa" : "xã")
+             || answer_word_is (p, k, lenient ? "phuong" : "phường")
+             || answer_word_is (p, k, lenient ? "dac" : "đặc")
+             || answer_word_is (p, k, "khu")))
+    k++;
+  if (answer_word_is (p, k, lenient ? "chi" : "chỉ")
+      && ((answer_word_is (p, k + 1, "tham") && answer_word_is (p, k + 2, "gia"))
+          || (answer_word_is (p, k + 1, lenient ? "ho" : "hỗ")
+              && answer_word_is (p, k + 2, lenient ? "tro" : "trợ"))
+          || (answer_word_is (p, k + 1, phoi) && answer_word_is (p, k + 2, hop))))
+    return TRUE;
   /* "X phối hợp xác minh" after another office: X helps; "X phối hợp
    * với Y (thực hiện)" names X as the one that handles it */
   if (answer_word_is (p, w1, phoi) && answer_word_is (p, w1 + 1, hop)

@@ -567,6 +567,42 @@ announces_answer (const AnswerPart *p, gboolean lenient)
 /* The stance of the opening sentence from part from on, past headings
  * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
  * in a transcript; -1 when it takes none. */
+/* The first part of part i's line. */
+static guint
+line_start (const Answer *a, guint i)
+{
+  guint line = answer_part (a, i)->line;
+  while (i > 0 && answer_part (a, i - 1)->line == line)
+    i--;
+  return i;
+}
+
+/* The words a chat turn opens with before what is said: a time ("[10:30]",
+ * "10:30") and a speaker's label up to its colon ("Cán bộ tư pháp:", "OA
+ * (tự động):"); *automatic when the label says the turn is automatic. */
+static guint
+turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
+{
+  *automatic = FALSE;
+  guint w = 0;
+  const CueWord *w0 = p->words->len > 2 ? &g_array_index (p->words, CueWord, 0) : NULL;
+  if (w0 != NULL && g_ascii_isdigit (p->norm[w0->start])
+      && p->norm[w0->end] == ':' /* a clock time: no colon gap is marked */
+      && g_ascii_isdigit (p->norm[w0->end + 1]))
+    w = 2;
+  for (guint k = w + 1; k < p->words->len && k <= w + 5; k++)
+    if (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON) {
+      for (guint j = w; j + 1 < k; j++)
+        *automatic |= (answer_word_is (p, j, lenient ? "tu" : "tự")
+                       && answer_word_is (p, j + 1, lenient ? "dong" : "động"));
+      for (guint j = w; j < k; j++)
+        *automatic |= answer_word_is (p, j, "auto")
+                      || answer_word_is (p, j, "automatic");
+      return w > 0 ? k : (*automatic ? k : 0);
+    }
+  return w;
+}
+
 static int
 opening_stance (View *v, guint from, char **span)
 {
@@ -588,12 +624,23 @@ opening_stance (View *v, guint from, char **span)
     if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
         || mail_header (p) || quotes_question (p) || says_you_asked (p))
       continue;
+    /* "[10:30] OA (tự động): Cảm ơn anh/chị. Câu hỏi đã được chuyển …":
+     * an automatic acknowledgement is no one's answer */
+    gboolean automatic = FALSE;
+    guint lead = turn_lead (answer_part (v->a, line_start (v->a, i)),
+                            v->a->lenient, &automatic);
+    if (automatic)
+      continue;
+    if (line_start (v->a, i) != i)
+      lead = 0;
     looked++;
     s = stance_of (v->a, p, span);
     /* "Chào anh ạ, Zalo OA UBND phường trả lời anh nhé.": a greeting
-     * that takes no stance opens nothing either */
+     * that takes no stance opens nothing either, nor does one after a
+     * time and a speaker ("[10:33] Cán bộ tư pháp: Chào anh ạ.") */
     gboolean opening = p->kind == PART_HEADING || p->kind == PART_INTRO
                        || p->words->len - after_fillers (p) <= 6
+                       || (lead > 0 && p->words->len - lead <= 6)
                        || (after_fillers (p) > 0 && p->words->len <= 15)
                        || announces_answer (p, v->a->lenient);
     if (!opening)

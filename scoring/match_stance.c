@@ -567,6 +567,16 @@ announces_answer (const AnswerPart *p, gboolean lenient)
 /* The stance of the opening sentence from part from on, past headings
  * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
  * in a transcript; -1 when it takes none. */
+/* A short line of two or more "label: value" fields. */
+static gboolean
+fields_line (const AnswerPart *p)
+{
+  guint colons = 0;
+  for (guint k = 1; k < p->words->len; k++)
+    colons += (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON) != 0;
+  return colons >= 2 && p->words->len <= 25;
+}
+
 /* The first part of part i's line. */
 static guint
 line_start (const Answer *a, guint i)
@@ -635,6 +645,12 @@ opening_stance (View *v, guint from, char **span)
       lead = 0;
     looked++;
     s = stance_of (v->a, p, span);
+    /* "Trợ lý ảo Hộ tịch · Độ tin cậy: cao (0,95) · Lĩnh vực: …": a
+     * bot's header of fields says nothing and opens nothing */
+    if (s < 0 && fields_line (p)) {
+      looked--;
+      continue;
+    }
     /* "Chào anh ạ, Zalo OA UBND phường trả lời anh nhé.": a greeting
      * that takes no stance opens nothing either, nor does one after a
      * time and a speaker ("[10:33] Cán bộ tư pháp: Chào anh ạ.") */

@@ -387,6 +387,35 @@ quote_open (const AnswerPart *p, guint w0)
   return quotes % 2 == 1 ? open : NULL;
 }
 
+/* "Bộ TT&TT (đã) hợp nhất vào Bộ KH&CN", "hợp nhất Bộ TT&TT vào Bộ
+ * KH&CN", "the Ministry … merged into …": the office merged away is gone;
+ * and "Các văn bản do Bộ TT&TT ban hành": the issuer of texts, not the
+ * office that handles the matter. The name at words [w0, w1). */
+static gboolean
+merged_away (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  guint k = w1;
+  while (word_is (p, k, "đã", "da", lenient) || word_is (p, k, "được", "duoc", lenient)
+         || word_is (p, k, "bị", "bi", lenient))
+    k++;
+  gboolean merge_after = ((word_is (p, k, "hợp", "hop", lenient)
+                           && word_is (p, k + 1, "nhất", "nhat", lenient))
+                          || (word_is (p, k, "sáp", "sap", lenient)
+                              && word_is (p, k + 1, "nhập", "nhap", lenient)))
+                         && word_is (p, k + 2, "vào", "vao", lenient);
+  merge_after |= word_is (p, k, "merged", "merged", lenient)
+                 && word_is (p, k + 1, "into", "into", lenient);
+  gboolean merge_before = w0 >= 2 && word_is (p, w1, "vào", "vao", lenient)
+                          && ((word_is (p, w0 - 2, "hợp", "hop", lenient)
+                               && word_is (p, w0 - 1, "nhất", "nhat", lenient))
+                              || (word_is (p, w0 - 2, "sáp", "sap", lenient)
+                                  && word_is (p, w0 - 1, "nhập", "nhap", lenient)));
+  gboolean issuer = w0 >= 1 && word_is (p, w0 - 1, "do", "do", lenient)
+                    && word_is (p, w1, "ban", "ban", lenient)
+                    && word_is (p, w1 + 1, "hành", "hanh", lenient);
+  return merge_after || merge_before || issuer;
+}
+
 /* A question in quotation marks ("– "Văn bản cũ do Sở TT&TT cấp?" — Hồ
  * sơ lưu đã được bàn giao …"): a question heard and then answered; the
  * name in it is asked about, not stated. */
@@ -580,7 +609,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
         && (hit (p, h)->w0 >= c0 || belief_reaches (p, hit (p, h)->w1, w0,
                                                     lenient)))
       return POL_NEGATED;
-  if (issued_on_a_date (p, w1, lenient))
+  if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient))
     return POL_HISTORY;
   if (asked_in_quotes (p, w0))
     return POL_QUOTED;

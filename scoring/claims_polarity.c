@@ -480,6 +480,24 @@ claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
 static gboolean turns_in (const AnswerPart *p, guint from, guint to,
                           gboolean lenient);
 
+/* 'đừng nhầm "Bộ GTVT nhập vào Bộ Xây dựng" thành "bằng lái thuộc Bộ Xây
+ * dựng"': words in quotation marks in a sentence about a mix-up (nhầm,
+ * hiểu lầm) are the mix-up's, not the answer's. */
+static gboolean
+mistaken_in_quotes (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  if (quote_open (p, w0) == NULL)
+    return FALSE;
+  for (guint k = w0; k > 0; k--) {
+    if (word_is (p, k - 1, "nhầm", "nham", lenient) || word_is (p, k - 1, "lầm", "lam", lenient)
+        || word_is (p, k - 1, "confuse", "confuse", lenient))
+      return TRUE;
+    if (word (p, k - 1)->gap & CUE_GAP_STOP && k - 1 > 0)
+      break;
+  }
+  return FALSE;
+}
+
 gboolean
 claims_believed_quote (const AnswerPart *p, guint w0, gboolean lenient)
 {
@@ -611,7 +629,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       return POL_NEGATED;
   if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient))
     return POL_HISTORY;
-  if (asked_in_quotes (p, w0))
+  if (asked_in_quotes (p, w0) || mistaken_in_quotes (p, w0, lenient))
     return POL_QUOTED;
   if (judged_wrong_after (p, w1, c1, lenient) || negating_label (p, w0))
     return POL_NEGATED;

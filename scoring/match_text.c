@@ -569,7 +569,10 @@ other_for_subject (View *v, const Fact *f)
           || (gsize) (first->end - first->start) != head_n
           || strncmp (p->norm + first->start, head, head_n) != 0
           || example_before (p, ch->w0) || !agent_before (v, p, ch->w0)
-          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED
+          /* "bo_gtvt: hợp nhất vào Bộ Xây dựng": the office a merger
+           * went into, or one said of other fields */
+          || match_about_others (v, i, ch->w0))
         continue;
       gboolean forbidden = FALSE;
       for (guint r = 0; v->key->forbid && r < v->key->forbid->len; r++) {

@@ -96,6 +96,16 @@ gboolean claims_group_has_other_value (const AnswerPart *p,
 gint claims_channel_for (const Answer *a, const AnswerPart *p,
                          const ValueClaim *c);
 
+/* claims_quote.c: word w0 of p stands in a question in quotation marks
+ * ("\"… do Sở TT&TT cấp?\" — …"), or in words quoted in a sentence about
+ * a mix-up ("đừng nhầm \"…\" thành \"…\""). */
+gboolean claims_asked_in_quotes (const AnswerPart *p, guint w0);
+gboolean claims_mistaken_in_quotes (const AnswerPart *p, guint w0,
+                                    gboolean lenient);
+/* A turn in words [from, to) that sets a figure right: "nhưng", "thực
+ * ra", "but", "actually" (claims_polarity.c). */
+gboolean claims_turns_in (const AnswerPart *p, guint from, guint to,
+                          gboolean lenient);
 /* A figure at word w0 in quotation marks that a belief before them in
  * the sentence introduces ("Nhiều người nghe nói "phải chờ 24 giờ" hoặc
  * "hai ngày rưỡi""): claims_polarity.c. */

@@ -118,4 +118,14 @@ answer_part (const Answer *a, guint i)
   return a->parts->pdata[i];
 }
 
+/* The first part of part i's line. */
+static inline guint
+answer_line_start (const Answer *a, guint i)
+{
+  guint line = answer_part (a, i)->line;
+  while (i > 0 && answer_part (a, i - 1)->line == line)
+    i--;
+  return i;
+}
+
 #endif

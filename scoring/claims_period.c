@@ -222,16 +222,6 @@ is_past (const Answer *a, const Period *ps, const Period *l)
   return FALSE;
 }
 
-/* The part of p's line its line starts with. */
-static guint
-line_first (const Answer *a, guint pi)
-{
-  guint line = answer_part (a, pi)->line;
-  while (pi > 0 && answer_part (a, pi - 1)->line == line)
-    pi--;
-  return pi;
-}
-
 /* The part a label line leading p's paragraph or list is ("Năm 2024"
  * above its items, with no colon to make it their introduction), or -1. */
 static gint
@@ -260,7 +250,7 @@ claims_period_past (const Answer *a, const AnswerPart *p, guint w0)
   const Period *ps = periods_of (a);
   /* the nearest label wins: the line's own, then the paragraph's, the
    * introduction's, the heading's */
-  guint first = line_first (a, pi);
+  guint first = answer_line_start (a, pi);
   if (ps[pi].time != 0 && ps[pi].from <= w0 && ps[pi].from < p->words->len)
     return is_past (a, ps, &ps[pi]);
   if (first != pi && ps[first].time != 0

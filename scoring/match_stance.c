@@ -577,16 +577,6 @@ fields_line (const AnswerPart *p)
   return colons >= 2 && p->words->len <= 25;
 }
 
-/* The first part of part i's line. */
-static guint
-line_start (const Answer *a, guint i)
-{
-  guint line = answer_part (a, i)->line;
-  while (i > 0 && answer_part (a, i - 1)->line == line)
-    i--;
-  return i;
-}
-
 /* The words a chat turn opens with before what is said: a time ("[10:30]",
  * "10:30") and a speaker's label up to its colon ("Cán bộ tư pháp:", "OA
  * (tự động):"); *automatic when the label says the turn is automatic. */
@@ -637,11 +627,11 @@ opening_stance (View *v, guint from, char **span)
     /* "[10:30] OA (tự động): Cảm ơn anh/chị. Câu hỏi đã được chuyển …":
      * an automatic acknowledgement is no one's answer */
     gboolean automatic = FALSE;
-    guint lead = turn_lead (answer_part (v->a, line_start (v->a, i)),
+    guint lead = turn_lead (answer_part (v->a, answer_line_start (v->a, i)),
                             v->a->lenient, &automatic);
     if (automatic)
       continue;
-    if (line_start (v->a, i) != i)
+    if (answer_line_start (v->a, i) != i)
       lead = 0;
     looked++;
     s = stance_of (v->a, p, span);

@@ -525,6 +525,12 @@ match_refusal (const Fact *f, View *v, Outcome *o)
       outcome_note (o, span, "set_aside", "claim.general", NULL);
       continue;
     }
+    /* the question's own figure said back ("Tôi không thể giúp làm thẻ
+     * với ngày sinh lùi lại 3 năm") */
+    if (match_question_figure (v->key, &c->m) && !c->predicted) {
+      outcome_note (o, span, "set_aside", "claim.quoted", NULL);
+      continue;
+    }
     /* a known figure foretold for what is not yet decided is invented */
     if (allowed_value (f, v->key, c) && !c->predicted) {
       outcome_note (o, span, "set_aside", "claim.allowed", NULL);

@@ -346,8 +346,8 @@ main (int argc, char **argv)
                         check_corpus_85);
   /* an eighteenth, clarify-then-answer, two situations' advice, corrected
    * bot turns, cost checklists, tweet threads, answers by elimination:
-   * run once unseen at 82.5 % (the session-start judge: 81.9 %); no rule
-   * drawn from it */
+   * run once unseen at 82.5 % (the session-start judge: 81.9 %); one
+   * narrow rule drawn from it */
   g_test_add_data_func ("/corpus/realistic18", "tests/golden/realistic18",
                         check_corpus_80);
   /* a complete official answer and a plausible wrong one per practice key

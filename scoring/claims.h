@@ -89,6 +89,10 @@ gboolean claims_general_label (const AnswerPart *p, guint h);
  * …", "Correction: …"), or -1. */
 gint claims_correction_part (const Answer *a);
 
+/* Where in p (the correcting part) the answer corrects itself: the first
+ * correction cue's word, or 0 (an update note corrects from its start). */
+guint claims_correction_word (const AnswerPart *p);
+
 /* Word w0 of p stands in a statement quoted whole that the next sentence
  * rejects ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính xác. …"): a
  * mistake the answer sets right. */

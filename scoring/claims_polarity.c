@@ -623,14 +623,8 @@ claims_in_reported_quote (const AnswerPart *p, guint w0, gboolean lenient)
   for (guint k = w0 >= 3 ? w0 - 3 : 0; k < w0; k++)
     if (asker_says_at (p, k, lenient) && claims_turns_in (p, w0, s1, lenient))
       return TRUE;
-  gsize at = word (p, w0)->start;
-  const char *open = NULL;
-  guint quotes = 0;
-  for (const char *q = strchr (p->norm, '"'); q != NULL && (gsize) (q - p->norm) < at;
-       q = strchr (q + 1, '"'))
-    if (quotes++ % 2 == 0)
-      open = q;
-  if (quotes % 2 == 0 || open == NULL)
+  const char *open = claims_quote_open (p, w0);
+  if (open == NULL)
     return FALSE;
   guint w = 0;
   while (w < p->words->len && word (p, w)->end <= (gsize) (open - p->norm))
@@ -672,6 +666,15 @@ claims_correction_part (const Answer *a)
   return -1;
 }
 
+guint
+claims_correction_word (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_CORRECTION)
+      return hit (p, h)->w0;
+  return 0;
+}
+
 /* "… 05 ngày làm việc. Xin đính chính: thời hạn là 03 ngày làm việc": a
  * figure of the kind the correction states again (money, or a time)
  * said before it is corrected. */
@@ -683,13 +686,7 @@ claims_mark_corrected (const Answer *a, GArray *claims)
     return;
   /* "… bảy ngày làm việc ạ… à không, em nhầm, …": in the correcting
    * sentence itself, what comes before its cue is taken back too */
-  const AnswerPart *cp = answer_part (a, (guint) corr);
-  guint cue_w = 0;
-  for (guint h = 0; h < cp->cues->len; h++)
-    if (hit (cp, h)->cls == CUE_CORRECTION) {
-      cue_w = hit (cp, h)->w0;
-      break;
-    }
+  guint cue_w = claims_correction_word (answer_part (a, (guint) corr));
   gboolean money_again = FALSE, time_again = FALSE;
   for (guint k = 0; k < claims->len; k++) {
     const ValueClaim *c = &g_array_index (claims, ValueClaim, k);

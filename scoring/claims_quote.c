@@ -7,8 +7,8 @@
 
 /* The quotation mark that opens the quotation word w0 stands in, or
  * NULL outside quotation marks. */
-static const char *
-quote_open (const AnswerPart *p, guint w0)
+const char *
+claims_quote_open (const AnswerPart *p, guint w0)
 {
   const char *at = p->norm + word (p, w0)->start, *open = NULL;
   guint quotes = 0;
@@ -25,7 +25,7 @@ gboolean
 claims_asked_in_quotes (const AnswerPart *p, guint w0)
 {
   const char *at = p->norm + word (p, w0)->start;
-  const char *close = quote_open (p, w0) ? strchr (at, '"') : NULL;
+  const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
   if (close == NULL)
     return FALSE;
   while (close > at && close[-1] == ' ')
@@ -69,7 +69,7 @@ opens_on_rejection (const AnswerPart *q, gboolean lenient)
 gboolean
 claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
 {
-  const char *open = quote_open (p, w0);
+  const char *open = claims_quote_open (p, w0);
   if (open == NULL || word (p, 0)->start < (guint32) (open - p->norm))
     return FALSE; /* the quotation does not open the part */
   for (guint i = 0; i + 1 < a->parts->len; i++)
@@ -85,7 +85,7 @@ claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
 gboolean
 claims_mistaken_in_quotes (const AnswerPart *p, guint w0, gboolean lenient)
 {
-  if (quote_open (p, w0) == NULL)
+  if (claims_quote_open (p, w0) == NULL)
     return FALSE;
   for (guint k = w0; k > 0; k--) {
     if (word_is (p, k - 1, "nhầm", "nham", lenient) || word_is (p, k - 1, "lầm", "lam", lenient)
@@ -100,7 +100,7 @@ claims_mistaken_in_quotes (const AnswerPart *p, guint w0, gboolean lenient)
 gboolean
 claims_believed_quote (const AnswerPart *p, guint w0, gboolean lenient)
 {
-  const char *open = quote_open (p, w0);
+  const char *open = claims_quote_open (p, w0);
   if (open == NULL)
     return FALSE;
   for (guint h = 0; h < p->cues->len; h++) {

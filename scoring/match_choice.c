@@ -240,26 +240,13 @@ concluded_letter (const JudgeKey *key, const AnswerPart *p, guint from,
 }
 
 
-/* Where in p the answer corrects itself: the first correction cue's
- * word, or 0 (an update note corrects from its start). */
-static guint
-correction_word (const AnswerPart *p)
-{
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if (ch->cls == CUE_CORRECTION)
-      return ch->w0;
-  }
-  return 0;
-}
-
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
   /* "chị chọn câu A ạ… à không, em xin lỗi, … chị chọn B nhé": picks
    * before the answer corrects itself are taken back when it picks again */
   gint corr = claims_correction_part (a);
-  guint corr_word = corr < 0 ? 0 : correction_word (answer_part (a, (guint) corr));
+  guint corr_word = corr < 0 ? 0 : claims_correction_word (answer_part (a, (guint) corr));
   guint before_corr = 0;
   gboolean first = TRUE;
   gboolean walked = FALSE; /* past a walk through the options */

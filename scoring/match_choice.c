@@ -194,19 +194,6 @@ lists_options (const JudgeKey *key, const Answer *a, guint pi)
   return __builtin_popcount (seen) >= 3;
 }
 
-/* The first word after the answer's label and colon opening p ("Kết
- * luận: … phương án C", "Choice: C", "Short answer: … letter C"), or
- * G_MAXUINT: letters in that sentence are what the answer concludes. */
-static guint
-concluded_from (const AnswerPart *p, gboolean lenient)
-{
-  for (guint w = 1; w < p->words->len && w <= 7; w++)
-    if ((choice_word (p, w)->gap & CUE_GAP_COLON)
-        && match_answer_label_before (p, w, lenient))
-      return w;
-  return G_MAXUINT;
-}
-
 /* The letter a concluding sentence settles on ("Kết luận: B là đúng, vì
  * A là …", "Answer: B, because A …", "Trả lời: trong bốn phương án A, B,
  * C, D thì B đúng"): the first it picks outright, or failing one, its
@@ -257,7 +244,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     if (p->kind == PART_GLOSS || p->quoted || lists_options (key, a, pi))
       continue;
     guint i0 = 0;
-    guint concluded = concluded_from (p, a->lenient);
+    guint concluded = choice_concluded_from (p, a->lenient);
     guint concluded_at = concluded;
     gboolean concluded_all = FALSE;
     if (concluded != G_MAXUINT)

@@ -4,6 +4,7 @@
  * its own words cover. Split from match_choice.c, which reads letters and
  * ordinals first and asks these only when none settles. */
 #include "scoring/match.h"
+#include "scoring/match_choice_private.h"
 
 #include "scoring/cues.h"
 #include "scoring/dates.h"
@@ -219,9 +220,40 @@ names_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
   return FALSE;
 }
 
+/* The options whose text starts p's words at from, after fillers and a
+ * bare "chọn" ("phương án \"02 ngày làm việc\""), or 0. */
+static guint
+options_at (const JudgeKey *key, const AnswerPart *p, guint from,
+            gboolean lenient)
+{
+  while (from < p->words->len
+         && (match_choice_filler (p, from, lenient)
+             || answer_word_is (p, from, lenient ? "chon" : "chọn")
+             || answer_word_is (p, from, "choose")))
+    from++;
+  if (from >= p->words->len)
+    return 0;
+  const CueWord *a0 = word (p, from);
+  g_autofree char *plain = normalize_phrase (p->norm + a0->start, lenient);
+  g_autofree char *hay = names_canonical_copy (plain, lenient);
+  guint found = 0;
+  for (guint c = 0; c < key->choices->len && c < 32; c++) {
+    const Choice *opt = key->choices->pdata[c];
+    guint w, n;
+    for (guint k = 0; k < opt->text->form[lenient]->len; k++)
+      /* "Kết luận: phương án \"60 ngày\" là sai" names it to reject it */
+      if (names_find (hay, opt->text->form[lenient]->pdata[k], lenient, &w,
+                      &n) && w == 0
+          && !match_cue_in (p, CUE_REJECT, from + n, from + n + 3))
+        found |= 1u << c;
+  }
+  return found;
+}
+
 /* "=> Chốt đáp án: người đại diện hợp pháp", "The correct answer is:
- * two years": the option whose text follows a pick cue at once. The
- * options so named, or 0. */
+ * two years", "**Kết luận:** chọn phương án \"02 ngày làm việc\"": the
+ * option whose text follows a pick cue or the answer's label at once.
+ * The options so named, or 0. */
 guint
 match_options_after_pick (const JudgeKey *key, View *v)
 {
@@ -229,7 +261,12 @@ match_options_after_pick (const JudgeKey *key, View *v)
   guint found = 0;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+    if (p->quoted)
+      continue;
+    guint label = choice_concluded_from (p, lenient);
+    if (label != G_MAXUINT)
+      found |= options_at (key, p, label, lenient);
+    for (guint h = 0; h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       /* "chốt đáp án:", "đáp án đúng là", "the correct answer is" — not
        * a bare "chọn" ("Nhiều người chọn Sở Tư pháp, nhưng …") */
@@ -238,22 +275,7 @@ match_options_after_pick (const JudgeKey *key, View *v)
                 && names_answer (p, ch->w0, ch->w1, lenient)))
           || ch->w1 >= p->words->len)
         continue;
-      guint from = ch->w1;
-      while (from < p->words->len && match_choice_filler (p, from, lenient))
-        from++;
-      if (from >= p->words->len)
-        continue;
-      const CueWord *a0 = word (p, from);
-      g_autofree char *plain = normalize_phrase (p->norm + a0->start, lenient);
-      g_autofree char *hay = names_canonical_copy (plain, lenient);
-      for (guint c = 0; c < key->choices->len && c < 32; c++) {
-        const Choice *opt = key->choices->pdata[c];
-        guint w;
-        for (guint k = 0; k < opt->text->form[lenient]->len; k++)
-          if (names_find (hay, opt->text->form[lenient]->pdata[k], lenient,
-                          &w, NULL) && w == 0)
-            found |= 1u << c;
-      }
+      found |= options_at (key, p, ch->w1, lenient);
     }
   }
   return found;

@@ -331,6 +331,9 @@ on_time_paren (const AnswerPart *p, guint w0, gboolean lenient)
              && answer_word_is (p, open - 1, "time"));
 }
 
+static gboolean has_cue (const AnswerPart *p, CueClass cls, guint from,
+                         guint to);
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
@@ -365,6 +368,12 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
                                                     : SUBJ_PROCESSING;
   }
   Subject s = nearest_before (p, c->c0, c->w0, money);
+  /* "[Kết thúc cuộc gọi — 3 phút 20 giây]", "gọi tổng đài, chờ 5 phút":
+   * minutes in a call's clause are the call's; days after a call are not
+   * ("gọi tổng đài …, 3 ngày làm việc là có kết quả") */
+  if (s == SUBJ_N && c->m.unit == NUMBERS_UNIT_MINUTE
+      && has_cue (p, CUE_HOTLINE, c->c0, c->w0))
+    s = SUBJ_HOTLINE;
   if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
     s = SUBJ_STEP;
   /* "Hồ sơ chưa đầy đủ, hợp lệ: trong thời hạn 02 ngày làm việc …": a

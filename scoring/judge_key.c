@@ -204,6 +204,7 @@ parse_about (const cJSON *obj, const char *path, Fact *f, GError **error)
     return FALSE;
   if (about == NULL)
     return TRUE;
+  f->about_given = TRUE;
   int lo = f->type == FACT_MONEY ? ABOUT_FEE : ABOUT_PROCESSING;
   int hi = f->type == FACT_MONEY ? ABOUT_POSTAGE : ABOUT_STEP;
   for (int a = lo; a <= hi; a++)

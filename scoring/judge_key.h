@@ -68,6 +68,7 @@ typedef struct Fact {
   ChannelValues channel;
   GPtrArray *cases;     /* FactCase* (money, duration) */
   About about;
+  gboolean about_given; /* the key says what the value is about */
   Aliases *aliases;     /* agency, phrase, refusal, citation by name */
   char *doc;            /* citation: as written */
   char *doc_canonical;  /* citation: canonical number, NULL if none */
@@ -99,6 +100,8 @@ struct _JudgeKey {
   JudgeTopics *topics; /* the set's topics (a reference), or NULL */
   char *topic;         /* the key's topic id, or NULL */
   gboolean asks_history; /* the question asks about the past */
+  gboolean asks_validity; /* it asks how long a paper lasts ("có giá trị
+                            mấy năm", "có thời hạn bao lâu") */
   gint asked_channel;    /* the one channel the question names (CH_*), or -1 */
   guint asked_variants;  /* the variants it names (cues_variant_bit) */
   char *question;        /* the turn's question, or NULL */

@@ -126,6 +126,7 @@ void
 judge_key_set_question (JudgeKey *key, const char *question)
 {
   key->asks_history = FALSE;
+  key->asks_validity = FALSE;
   key->asked_channel = -1;
   key->asked_variants = 0;
   g_free (key->question);
@@ -156,6 +157,7 @@ judge_key_set_question (JudgeKey *key, const char *question)
     CueClass c = g_array_index (cues, CueHit, h).cls;
     if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)
       key->asks_history = TRUE;
+    key->asks_validity |= c == CUE_VALIDITY;
   }
   for (guint w = 0; w < words->len && !key->asks_history; w++) {
     const CueWord *cw = &g_array_index (words, CueWord, w);

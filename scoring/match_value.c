@@ -321,8 +321,14 @@ calendar_said (View *v, const ValueClaim *c, gboolean after)
  * it sits in ("trường hợp cần xác minh … 05 ngày làm việc"). */
 static const char *
 set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
-           gboolean asks_history, char **arg)
+           const JudgeKey *key, char **arg)
 {
+  /* a duration the key leaves unqualified is what its question asks: how
+   * long a paper lasts when it asks that ("có thời hạn bao lâu?") */
+  About about = !f->about_given && f->about == ABOUT_PROCESSING
+                        && key->asks_validity
+                    ? ABOUT_VALIDITY
+                    : f->about;
   if (c->polarity == POL_QUOTED)
     return "claim.quoted";
   if (c->corrected)
@@ -334,13 +340,13 @@ set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
   }
   gboolean case_ok = fc != NULL
                      && (c->subject == SUBJ_STEP || c->subject == SUBJ_EXTRA);
-  if (!case_ok && !match_about (f->about, c)) {
+  if (!case_ok && !match_about (about, c)) {
     *arg = match_term ("subject", subject_term (c));
     return "claim.set_aside";
   }
   if (c->polarity == POL_NEGATED)
     return "claim.negated";
-  if (c->polarity == POL_HISTORY && !asks_history)
+  if (c->polarity == POL_HISTORY && !key->asks_history)
     return "claim.history";
   return NULL;
 }
@@ -514,7 +520,7 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   expected_for (f, v, c, &e, &fc);
   *attributed = e.attributed;
   g_autofree char *arg = NULL;
-  const char *aside = set_aside (f, c, fc, v->key->asks_history, &arg);
+  const char *aside = set_aside (f, c, fc, v->key, &arg);
   if (aside != NULL && strcmp (aside, "claim.quoted") == 0
       && answer_part (v->a, c->part)->passage)
     aside = "claim.passage"; /* "[Nguồn 2] … 60 ngày" */

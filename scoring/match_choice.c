@@ -227,6 +227,23 @@ concluded_letter (const JudgeKey *key, const AnswerPart *p, guint from,
 }
 
 
+/* "… tài liệu không kinh doanh: đáp án B": a letter that is the value of
+ * a label, right past its colon and a pick cue, is not reached by a
+ * negation inside the label. */
+static gboolean
+label_value (const AnswerPart *p, guint i)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if ((ch->cls == CUE_PICK || ch->cls == CUE_PICK_STRONG
+         || ch->cls == CUE_PICK_FINAL)
+        && ch->w1 == i && ch->w0 > 0
+        && (choice_word (p, ch->w0)->gap & CUE_GAP_COLON))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -309,7 +326,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       if (use == L_STRONG && walked && i0 == 0)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
       if (choice_rejected_at (key, p, i, a->lenient)
-          || claims_polarity (a, p, i, i + 1) != POL_STATED) {
+          || (claims_polarity (a, p, i, i + 1) != POL_STATED
+              && !label_value (p, i))) {
         pk->rejected |= 1u << c;
         continue;
       }

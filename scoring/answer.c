@@ -268,7 +268,9 @@ add_row (Builder *b, const char *s, gsize n)
         p->col_head = col < b->col_heads->len
                           ? g_array_index (b->col_heads, gint, col) : -1;
       }
-      if (col == 0)
+      /* "| | **Tổng nếu làm thêm khoản 5** | 4.000 đồng |": an empty first
+       * cell leaves the row's label to the first cell that has one */
+      if (first < 0)
         first = idx;
     }
     col++;

@@ -511,6 +511,17 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
  * still find it said of another case. */
 static GPtrArray *key_matches (const Fact *f, View *v);
 
+/* Whether a claim about the fee itself (not a sum) states the key's. */
+static gboolean
+fee_stated (const Fact *f, View *v)
+{
+  g_autoptr (GPtrArray) matches = key_matches (f, v);
+  for (guint i = 0; i < matches->len; i++)
+    if (((const ValueClaim *) matches->pdata[i])->subject != SUBJ_TOTAL)
+      return TRUE;
+  return FALSE;
+}
+
 static QClass
 judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
              const char *span, gboolean *attributed)
@@ -617,6 +628,14 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   if (q == Q_CONTRA && match_surcharge (v, c)) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.surcharge", NULL);
+    return Q_IGNORE;
+  }
+  /* "Lệ phí kết hôn: miễn … Tổng chi phí: 4.000 đồng" (two copies
+   * certified): a sum beside the fee the answer states rightly adds other
+   * costs. Only when noting, as key_matches judges without notes. */
+  if (q == Q_CONTRA && o != NULL && c->subject == SUBJ_TOTAL
+      && f->about == ABOUT_FEE && fee_stated (f, v)) {
+    outcome_note (o, span, "set_aside", "claim.total_more", NULL);
     return Q_IGNORE;
   }
   if (q == Q_CONTRA && match_question_figure (v->key, &c->m)) {

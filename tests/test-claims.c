@@ -59,6 +59,22 @@ test_parts (void)
                    "thời hạn giải quyết");
 }
 
+/* A row whose first cell is empty takes its label from the first cell that
+ * has one ("| | **Tổng** | 4.000 đồng |"). */
+static void
+test_row_label_past_empty_cell (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "| # | Khoản | Số tiền |\n|---|---|---|\n"
+      "| 1 | Lệ phí | 0 đồng |\n| | **Tổng** | **4.000 đồng** |\n");
+  const AnswerPart *cell = answer_part (a, a->parts->len - 1);
+  g_assert_cmpstr (cell->norm, ==, "4.000 đồng");
+  g_assert_cmpint (cell->row_head, >=, 0);
+  g_assert_cmpstr (answer_part (a, (guint) cell->row_head)->norm, ==, "tổng");
+  /* the label itself has no row header */
+  g_assert_cmpint (answer_part (a, (guint) cell->row_head)->row_head, ==, -1);
+}
+
 static void
 test_html_and_transcript (void)
 {
@@ -450,6 +466,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/claims/parts", test_parts);
+  g_test_add_func ("/claims/row-label-past-empty-cell",
+                   test_row_label_past_empty_cell);
   g_test_add_func ("/claims/html-and-transcript", test_html_and_transcript);
   g_test_add_func ("/claims/plain-text-layout", test_plain_text_layout);
   g_test_add_func ("/claims/units-in-headers", test_units_in_headers);

@@ -123,6 +123,7 @@ typedef struct {
   gboolean blank;      /* the last line was blank */
   guint table_row;     /* rows seen in this table */
   GArray *col_heads;   /* gint: part index of each column's header */
+  gboolean asker;      /* under a heading of the asker's own account */
 } Builder;
 
 gboolean
@@ -345,6 +346,32 @@ citizen_turn (const char *s, gsize n)
   return FALSE;
 }
 
+/* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "## Câu hỏi của bạn": a heading over
+ * the asker's own account, whose lines tell the question, not the answer
+ * (not "Câu hỏi thường gặp", which answers). norm is the heading's
+ * normalized text. */
+static gboolean
+asker_heading (const char *norm)
+{
+  static const char *const titles[] = {
+    "nội dung công dân trình bày", "công dân trình bày",
+    "người dân trình bày", "nội dung trình bày", "nội dung câu hỏi",
+    "nội dung hỏi", "câu hỏi", "câu hỏi của bạn", "câu hỏi của bạn đọc",
+    "bạn đọc hỏi", "your question", "question",
+  };
+  /* past a section number ("ii.", "2.", "a)") and markup */
+  const char *t = norm + strspn (norm, "ivx0123456789.)# *");
+  g_autofree char *title = g_strdup (t);
+  g_strchomp (title);
+  gsize len = strlen (title);
+  while (len > 0 && strchr (":*_ ", title[len - 1]))
+    title[--len] = '\0';
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (strcmp (title, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "[Trích dẫn 1] …", "[Nguồn 2] …", "Source 3: …": a passage a
  * retrieval assistant quotes before answering — an old decree's text,
  * another procedure's record — said by its source, not by the answer.
@@ -518,6 +545,8 @@ add_line (Builder *b, const char *s, gsize n)
   if (is_heading (s, n)) {
     gboolean intro = is_intro (s, n);
     gint idx = add_raw (b, intro ? PART_INTRO : PART_HEADING, s, n);
+    if (!intro)
+      b->asker = idx >= 0 && asker_heading (answer_part (b->a, (guint) idx)->norm);
     if (idx >= 0 && intro)
       b->intro = idx;
     else if (idx >= 0) {
@@ -530,7 +559,7 @@ add_line (Builder *b, const char *s, gsize n)
   gboolean item = is_list_item (s, n);
   guint before = b->a->parts->len;
   gboolean passage = retrieved_passage (s, n);
-  if (citizen_turn (s, n) || passage) {
+  if (citizen_turn (s, n) || passage || b->asker) {
     add_sentences (b, PART_TEXT, s, n);
     for (guint i = before; i < b->a->parts->len; i++) {
       answer_part (b->a, i)->quoted = TRUE;

@@ -203,6 +203,25 @@ titles_indented (char **lines, guint n, guint i)
   return words <= 4 && (i == 0 || lines[i - 1][strspn (lines[i - 1], " \t\r")] == '\0');
 }
 
+/* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY": a line numbered in Roman figures and
+ * written in capitals titles an official document's section. */
+static gboolean
+roman_title (const char *l)
+{
+  gsize k = strspn (l, "IVX");
+  if (k == 0 || k > 4 || (l[k] != '.' && l[k] != ')') || l[k + 1] != ' ')
+    return FALSE;
+  guint words = 0, letters = 0;
+  for (const char *c = l + k + 1; *c && *c != '\r'; c = g_utf8_next_char (c)) {
+    gunichar u = g_utf8_get_char (c);
+    if (g_unichar_islower (u))
+      return FALSE;
+    letters += g_unichar_isalpha (u);
+    words += *c == ' ' && c[1] != ' ' && c[1] != '\0';
+  }
+  return letters > 0 && words <= 12;
+}
+
 /* "Hạng mục      Mức thu" over "----------  --------" and the rows under
  * it down to a blank line: a table laid out with spaces becomes a pipe
  * table with its header. Other lines are kept. */
@@ -222,6 +241,8 @@ space_tables (const char *text)
       /* as a line that introduces what follows: it governs its own
        * paragraph, not the rest of the answer as a heading would */
       prev_start = out->len;
+      if (roman_title (lines[i]))
+        g_string_append (out, "## ");
       g_string_append_len (out, lines[i], (gssize) trimmed_len (lines[i]));
       if (titles_indented (lines, n, i))
         g_string_append_c (out, ':');

@@ -655,6 +655,27 @@ opening_stance (View *v, guint from, char **span)
   return s;
 }
 
+/* The part after the first section whose heading is followed only by
+ * quoted lines (the asker's account, answer.c), or 0. */
+static guint
+asker_section_end (const Answer *a)
+{
+  for (guint i = 0; i + 1 < a->parts->len; i++) {
+    const AnswerPart *h = answer_part (a, i);
+    if (h->kind != PART_HEADING || !answer_part (a, i + 1)->quoted
+        || answer_part (a, i + 1)->passage)
+      continue;
+    guint k = i + 1;
+    while (k < a->parts->len && answer_part (a, k)->quoted
+           && answer_part (a, k)->heading == (gint) i)
+      k++;
+    if (k < a->parts->len && (answer_part (a, k)->kind == PART_HEADING
+                              || answer_part (a, k)->heading != (gint) i))
+      return k;
+  }
+  return 0;
+}
+
 void
 match_polarity (const Fact *f, View *v, Outcome *o)
 {
@@ -670,6 +691,13 @@ match_polarity (const Fact *f, View *v, Outcome *o)
       s = opening_stance (v, i + 1, o->quiet ? NULL : &span);
       break;
     }
+  /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY … III. NỘI DUNG TRẢ LỜI 1. **Có.**":
+   * the answer opens past a section of the asker's own account */
+  if (s < 0) {
+    guint end = asker_section_end (v->a);
+    if (end > 0)
+      s = opening_stance (v, end, o->quiet ? NULL : &span);
+  }
   /* "Bạn hỏi hai việc: … **1. Phiếu lý lịch tư pháp** **Có, …**" */
   gint own = s < 0 ? match_own_section (v) : -1;
   if (own >= 0)

@@ -59,6 +59,23 @@ test_parts (void)
                    "thời hạn giải quyết");
 }
 
+/* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY" titles a section (a Roman-numbered
+ * line in capitals) whose lines are the asker's account, quoted; the next
+ * title ends it. "Câu hỏi thường gặp" is no asker's section. */
+static void
+test_asker_section (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY\nÔng Bình cho biết: bị từ chối, "
+      "không rõ lý do.\n\nIII. NỘI DUNG TRẢ LỜI\nCó, phải trả lời bằng "
+      "văn bản.\n\n## Câu hỏi thường gặp\nKhông cần bản chính.\n");
+  g_assert_cmpint (answer_part (a, 0)->kind, ==, PART_HEADING);
+  g_assert_true (answer_part (a, 1)->quoted);
+  g_assert_cmpint (answer_part (a, 2)->kind, ==, PART_HEADING);
+  g_assert_false (answer_part (a, 3)->quoted);
+  g_assert_false (answer_part (a, a->parts->len - 1)->quoted);
+}
+
 /* A row whose first cell is empty takes its label from the first cell that
  * has one ("| | **Tổng** | 4.000 đồng |"). */
 static void
@@ -466,6 +483,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/claims/parts", test_parts);
+  g_test_add_func ("/claims/asker-section", test_asker_section);
   g_test_add_func ("/claims/row-label-past-empty-cell",
                    test_row_label_past_empty_cell);
   g_test_add_func ("/claims/html-and-transcript", test_html_and_transcript);

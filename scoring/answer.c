@@ -5,6 +5,7 @@
  * then each part is normalized on its own. */
 #include "scoring/answer.h"
 #include "scoring/answer_layout.h"
+#include "scoring/answer_speaker.h"
 #include "scoring/answer_units.h"
 
 #include "scoring/citation.h"
@@ -320,96 +321,6 @@ is_intro (const char *s, gsize n)
   return n > 0 && s[n - 1] == ':' && count_words (s, n) <= 80;
 }
 
-/* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */
-static gboolean
-citizen_turn (const char *s, gsize n)
-{
-  static const char *const labels[] = {
-    "người dân", "khách hàng", "khách", "công dân", "người hỏi", "người gọi",
-    "người dùng", "kh", "hỏi", "câu hỏi", "bạn hỏi", "user", "customer",
-    "citizen", "caller", "question", "q", "human",
-  };
-  const char *colon = memchr (s, ':', MIN (n, 40));
-  if (colon == NULL)
-    return FALSE;
-  /* "**Khách hàng:**", "- Hỏi:" */
-  while (s < colon && (*s == '*' || *s == '-' || *s == '_' || *s == ' '))
-    s++;
-  const char *end = colon;
-  while (end > s && (end[-1] == '*' || end[-1] == '_' || end[-1] == ' '))
-    end--;
-  g_autofree char *label = g_strndup (s, (gsize) (end - s));
-  g_autofree char *norm = normalize_text (label, FALSE);
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (norm, labels[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "## Câu hỏi của bạn": a heading over
- * the asker's own account, whose lines tell the question, not the answer
- * (not "Câu hỏi thường gặp", which answers). norm is the heading's
- * normalized text. */
-static gboolean
-asker_heading (const char *norm)
-{
-  static const char *const titles[] = {
-    "nội dung công dân trình bày", "công dân trình bày",
-    "người dân trình bày", "nội dung trình bày", "nội dung câu hỏi",
-    "nội dung hỏi", "câu hỏi", "câu hỏi của bạn", "câu hỏi của bạn đọc",
-    "bạn đọc hỏi", "your question", "question",
-  };
-  /* past a section number ("ii.", "2.", "a)") and markup */
-  const char *t = norm + strspn (norm, "ivx0123456789.)# *");
-  g_autofree char *title = g_strdup (t);
-  g_strchomp (title);
-  gsize len = strlen (title);
-  while (len > 0 && strchr (":*_ ", title[len - 1]))
-    title[--len] = '\0';
-  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (strcmp (title, titles[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* "[Trích dẫn 1] …", "[Nguồn 2] …", "Source 3: …": a passage a
- * retrieval assistant quotes before answering — an old decree's text,
- * another procedure's record — said by its source, not by the answer.
- * In brackets, or numbered before a colon ("Tài liệu: …" lists papers). */
-static gboolean
-retrieved_passage (const char *s, gsize n)
-{
-  static const char *const labels[] = {
-    "trích dẫn", "nguồn", "tài liệu", "ngữ cảnh", "đoạn trích", "source",
-    "passage", "context", "document",
-  };
-  while (n > 0 && (*s == ' ' || *s == '*' || *s == '>' || *s == '-')) {
-    s++;
-    n--;
-  }
-  gboolean bracket = n > 0 && *s == '[';
-  const char *from = bracket ? s + 1 : s;
-  gsize left = bracket ? n - 1 : n;
-  const char *close = memchr (from, bracket ? ']' : ':', MIN (left, 40));
-  if (close == NULL)
-    return FALSE;
-  g_autofree char *label = g_strndup (from, (gsize) (close - from));
-  g_autofree char *norm = normalize_text (label, FALSE);
-  gsize len = strlen (norm);
-  gboolean numbered = FALSE;
-  while (len > 0 && (g_ascii_isdigit (norm[len - 1]) || norm[len - 1] == ' '
-                     || norm[len - 1] == '#')) {
-    numbered |= g_ascii_isdigit (norm[len - 1]);
-    norm[--len] = '\0';
-  }
-  if (!bracket && !numbered)
-    return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (norm, labels[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* "■ CƠ QUAN THỰC HIỆN", "┌ VĂN BẢN BỊ THAY THẾ", "【PHÍ, LỆ PHÍ】": a
  * portal's field title, a symbol (no letter, digit or ASCII) then a few
  * words in capitals, perhaps a note in parentheses. An all-capitals line without the symbol may be chat
@@ -546,7 +457,7 @@ add_line (Builder *b, const char *s, gsize n)
     gboolean intro = is_intro (s, n);
     gint idx = add_raw (b, intro ? PART_INTRO : PART_HEADING, s, n);
     if (!intro)
-      b->asker = idx >= 0 && asker_heading (answer_part (b->a, (guint) idx)->norm);
+      b->asker = idx >= 0 && answer_asker_heading (answer_part (b->a, (guint) idx)->norm);
     if (idx >= 0 && intro)
       b->intro = idx;
     else if (idx >= 0) {
@@ -558,8 +469,8 @@ add_line (Builder *b, const char *s, gsize n)
   }
   gboolean item = is_list_item (s, n);
   guint before = b->a->parts->len;
-  gboolean passage = retrieved_passage (s, n);
-  if (citizen_turn (s, n) || passage || b->asker) {
+  gboolean passage = answer_retrieved_passage (s, n);
+  if (answer_citizen_turn (s, n) || passage || b->asker) {
     add_sentences (b, PART_TEXT, s, n);
     for (guint i = before; i < b->a->parts->len; i++) {
       answer_part (b->a, i)->quoted = TRUE;

@@ -1,0 +1,98 @@
+/* Who speaks in a line of an answer (scoring/answer_speaker.h): the
+ * citizen, a source the assistant quotes, or the asker's own account
+ * under its heading. Split from answer.c, which builds the parts. */
+#include "scoring/answer_speaker.h"
+
+#include "scoring/normalize.h"
+
+#include <string.h>
+
+/* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */
+gboolean
+answer_citizen_turn (const char *s, gsize n)
+{
+  static const char *const labels[] = {
+    "người dân", "khách hàng", "khách", "công dân", "người hỏi", "người gọi",
+    "người dùng", "kh", "hỏi", "câu hỏi", "bạn hỏi", "user", "customer",
+    "citizen", "caller", "question", "q", "human",
+  };
+  const char *colon = memchr (s, ':', MIN (n, 40));
+  if (colon == NULL)
+    return FALSE;
+  /* "**Khách hàng:**", "- Hỏi:" */
+  while (s < colon && (*s == '*' || *s == '-' || *s == '_' || *s == ' '))
+    s++;
+  const char *end = colon;
+  while (end > s && (end[-1] == '*' || end[-1] == '_' || end[-1] == ' '))
+    end--;
+  g_autofree char *label = g_strndup (s, (gsize) (end - s));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (norm, labels[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "## Câu hỏi của bạn": a heading over
+ * the asker's own account, whose lines tell the question, not the answer
+ * (not "Câu hỏi thường gặp", which answers). norm is the heading's
+ * normalized text. */
+gboolean
+answer_asker_heading (const char *norm)
+{
+  static const char *const titles[] = {
+    "nội dung công dân trình bày", "công dân trình bày",
+    "người dân trình bày", "nội dung trình bày", "nội dung câu hỏi",
+    "nội dung hỏi", "câu hỏi", "câu hỏi của bạn", "câu hỏi của bạn đọc",
+    "bạn đọc hỏi", "your question", "question",
+  };
+  /* past a section number ("ii.", "2.", "a)") and markup */
+  const char *t = norm + strspn (norm, "ivx0123456789.)# *");
+  g_autofree char *title = g_strdup (t);
+  g_strchomp (title);
+  gsize len = strlen (title);
+  while (len > 0 && strchr (":*_ ", title[len - 1]))
+    title[--len] = '\0';
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (strcmp (title, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "[Trích dẫn 1] …", "[Nguồn 2] …", "Source 3: …": a passage a
+ * retrieval assistant quotes before answering — an old decree's text,
+ * another procedure's record — said by its source, not by the answer.
+ * In brackets, or numbered before a colon ("Tài liệu: …" lists papers). */
+gboolean
+answer_retrieved_passage (const char *s, gsize n)
+{
+  static const char *const labels[] = {
+    "trích dẫn", "nguồn", "tài liệu", "ngữ cảnh", "đoạn trích", "source",
+    "passage", "context", "document",
+  };
+  while (n > 0 && (*s == ' ' || *s == '*' || *s == '>' || *s == '-')) {
+    s++;
+    n--;
+  }
+  gboolean bracket = n > 0 && *s == '[';
+  const char *from = bracket ? s + 1 : s;
+  gsize left = bracket ? n - 1 : n;
+  const char *close = memchr (from, bracket ? ']' : ':', MIN (left, 40));
+  if (close == NULL)
+    return FALSE;
+  g_autofree char *label = g_strndup (from, (gsize) (close - from));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  gsize len = strlen (norm);
+  gboolean numbered = FALSE;
+  while (len > 0 && (g_ascii_isdigit (norm[len - 1]) || norm[len - 1] == ' '
+                     || norm[len - 1] == '#')) {
+    numbered |= g_ascii_isdigit (norm[len - 1]);
+    norm[--len] = '\0';
+  }
+  if (!bracket && !numbered)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (norm, labels[i]) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,21 @@
+/* Who speaks in a line of an answer, before the answer is built
+ * (scoring/answer.c): lines so marked are quoted, not the answer's own.
+ * Pure. */
+#ifndef VABENCH_SCORING_ANSWER_SPEAKER_H
+#define VABENCH_SCORING_ANSWER_SPEAKER_H
+
+#include <glib.h>
+
+/* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript
+ * (line s of n bytes, raw). */
+gboolean answer_citizen_turn (const char *s, gsize n);
+
+/* "[Trích dẫn 1] …", "Source 3: …": a passage a retrieval assistant
+ * quotes before answering. */
+gboolean answer_retrieved_passage (const char *s, gsize n);
+
+/* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "Câu hỏi của bạn": a heading (its
+ * normalized text) over the asker's own account. */
+gboolean answer_asker_heading (const char *norm);
+
+#endif

@@ -536,6 +536,42 @@ replies (View *v, guint i, gboolean section)
   return answer_text_asks (h->norm) && match_echoes_question (v, (guint) p->heading);
 }
 
+/* "UBND phường tiếp nhận và giải quyết đăng ký tạm trú", "vẫn do Bộ KH&CN
+ * (Cục Viễn thông) cấp": the office at [w0, w1) is said to decide — a
+ * deciding verb within three words after it, past a parenthesis — in a
+ * sentence that names no other case ("nội tỉnh", "nếu", "trường hợp"). */
+static gboolean
+decides_after (View *v, const AnswerPart *p, guint w0, guint w1)
+{
+  static const char *const verbs[][2] = {
+    {"giải", "giai"}, {"cấp", "cap"}, {"duyệt", "duyet"}, {"thụ", "thu"}};
+  static const char *const cases[][2] = {
+    {"nội", "noi"}, {"liên", "lien"}, {"nếu", "neu"}, {"trường", "truong"},
+    {"phân", "phan"}, {"còn", "con"}, {"khác", "khac"}, {"if", "if"}};
+  gboolean lenient = v->a->lenient;
+  const guint *groups = claims_paren_groups (p);
+  guint k = w1;
+  if (k < p->words->len && groups[k] != 0) { /* "(Cục Viễn thông)" */
+    guint g = groups[k];
+    while (k < p->words->len && groups[k] == g)
+      k++;
+  }
+  gboolean verb = FALSE;
+  for (guint j = k; j < k + 3 && j < p->words->len && !verb; j++)
+    for (gsize i = 0; i < G_N_ELEMENTS (verbs) && !verb; i++)
+      verb = answer_word_is (p, j, verbs[i][lenient]);
+  if (!verb)
+    return FALSE;
+  guint s0 = w0;
+  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
+    s0--;
+  for (guint j = s0; j < w0; j++)
+    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+      if (answer_word_is (p, j, cases[i][lenient]))
+        return FALSE;
+  return TRUE;
+}
+
 static char *
 other_for_subject (View *v, const Fact *f)
 {
@@ -565,9 +601,11 @@ other_for_subject (View *v, const Fact *f)
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       const CueWord *first = &g_array_index (p->words, CueWord, ch->w0);
       if (ch->cls != CUE_OFFICE || question_names (v, p, ch->w0, ch->w1)
-          /* a ministry for a ministry, a department for a department */
-          || (gsize) (first->end - first->start) != head_n
-          || strncmp (p->norm + first->start, head, head_n) != 0
+          /* a ministry for a ministry, a department for a department;
+           * another kind of office only where it is said to decide */
+          || (((gsize) (first->end - first->start) != head_n
+               || strncmp (p->norm + first->start, head, head_n) != 0)
+              && !decides_after (v, p, ch->w0, ch->w1))
           || example_before (p, ch->w0) || !agent_before (v, p, ch->w0)
           || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED
           /* "bo_gtvt: hợp nhất vào Bộ Xây dựng": the office a merger

@@ -529,6 +529,16 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
   return FALSE;
 }
 
+guint
+match_answer_label_end (const AnswerPart *p, gboolean lenient)
+{
+  for (guint w = 1; w < p->words->len && w <= 7; w++)
+    if ((g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
+        && match_answer_label_before (p, w, lenient))
+      return w;
+  return G_MAXUINT;
+}
+
 gboolean
 match_cue_in (const AnswerPart *p, CueClass cls, guint from, guint to)
 {

@@ -181,6 +181,10 @@ gboolean match_other_fee (View *v, const ValueClaim *c, char **named,
  * as the answer or its conclusion ("Kết luận:", "Trả lời:", "Answer:"). */
 gboolean match_answer_label_before (const AnswerPart *p, guint w,
                                     gboolean lenient);
+/* The first word after the answer's label and colon opening p ("Kết
+ * luận: … phương án C", "Trả lời: …", "Choice: C"), or G_MAXUINT: what
+ * follows is the answer's own reply. */
+guint match_answer_label_end (const AnswerPart *p, gboolean lenient);
 
 /* A cue of cls starting in words [from, to) of p. */
 gboolean match_cue_in (const AnswerPart *p, CueClass cls, guint from,

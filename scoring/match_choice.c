@@ -261,7 +261,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     if (p->kind == PART_GLOSS || p->quoted || lists_options (key, a, pi))
       continue;
     guint i0 = 0;
-    guint concluded = choice_concluded_from (p, a->lenient);
+    guint concluded = match_answer_label_end (p, a->lenient);
     guint concluded_at = concluded;
     gboolean concluded_all = FALSE;
     if (concluded != G_MAXUINT)

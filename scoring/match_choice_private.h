@@ -51,8 +51,4 @@ gboolean choice_same_sentence (const AnswerPart *p, guint from, guint i);
 /* The letter at word i stands in a run of letters ("A, B, C, D"). */
 gboolean choice_in_letter_run (const JudgeKey *key, const AnswerPart *p,
                                guint i, gboolean lenient);
-/* The first word after an answer label's colon opening p ("Kết luận:
- * …"), or G_MAXUINT. */
-guint choice_concluded_from (const AnswerPart *p, gboolean lenient);
-
 #endif

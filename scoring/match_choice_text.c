@@ -263,7 +263,7 @@ match_options_after_pick (const JudgeKey *key, View *v)
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted)
       continue;
-    guint label = choice_concluded_from (p, lenient);
+    guint label = match_answer_label_end (p, lenient);
     if (label != G_MAXUINT)
       found |= options_at (key, p, label, lenient);
     for (guint h = 0; h < p->cues->len; h++) {

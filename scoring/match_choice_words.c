@@ -405,16 +405,3 @@ choice_in_letter_run (const JudgeKey *key, const AnswerPart *p, guint i,
   return (joined_after && choice_letter_at (key, p, i + 2) >= 0)
          || (joined_before && choice_letter_at (key, p, i - 2) >= 0);
 }
-
-/* The first word after the answer's label and colon opening p ("Kết
- * luận: … phương án C", "Choice: C", "Short answer: … letter C"), or
- * G_MAXUINT: letters in that sentence are what the answer concludes. */
-guint
-choice_concluded_from (const AnswerPart *p, gboolean lenient)
-{
-  for (guint w = 1; w < p->words->len && w <= 7; w++)
-    if ((choice_word (p, w)->gap & CUE_GAP_COLON)
-        && match_answer_label_before (p, w, lenient))
-      return w;
-  return G_MAXUINT;
-}

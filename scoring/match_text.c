@@ -182,6 +182,27 @@ names_after (View *v, const Aliases *a, gboolean agency, guint from)
   return FALSE;
 }
 
+/* Whether part p names an alias of a as more than a helper: "Công an xã,
+ * phường chỉ tham gia ở khâu xác minh" names it only as one. */
+static gboolean
+names_not_helping (View *v, AnswerPart *p, const Aliases *a)
+{
+  const char *hay, *hay_cap;
+  const GArray *src, *src_cap;
+  hay_of (v, p, TRUE, FALSE, &hay, &hay_cap, &src, &src_cap);
+  int m = v->a->lenient ? 1 : 0;
+  for (guint k = 0; a && k < a->form[m]->len; k++) {
+    guint word, words;
+    if (!names_find (hay, a->form[m]->pdata[k], v->a->lenient, &word, &words))
+      continue;
+    guint w0 = answer_source_word (src, word);
+    guint w1 = answer_source_word (src, word + words - 1) + 1;
+    if (!match_cooperates (p, w0, w1, v->a->lenient))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "**Lưu ý về cấp huyện:**", "Note on the district level:": the name is
  * what a note's label at the start of the part is about, right before
  * its colon — not "Bước 2: Nộp về UBND cấp xã:". */
@@ -528,7 +549,9 @@ static gboolean
 replies (View *v, guint i, gboolean section)
 {
   const AnswerPart *p = answer_part (v->a, i);
-  if (match_echoes_question (v, i))
+  /* "**Trả lời:** … hồ sơ … do Ủy ban nhân dân cấp xã … giải quyết" */
+  if (match_echoes_question (v, i)
+      || match_answer_label_end (p, v->a->lenient) != G_MAXUINT)
     return TRUE;
   if (p->heading < 0 || (!section && (guint) p->heading + 1 != i))
     return FALSE;
@@ -556,8 +579,11 @@ decides_after (View *v, const AnswerPart *p, guint w0, guint w1)
     while (k < p->words->len && groups[k] == g)
       k++;
   }
+  /* "Ủy ban nhân dân cấp xã nơi bạn có chỗ ở hợp pháp tiếp nhận và giải
+   * quyết": past a "nơi" clause */
+  guint reach = answer_word_is (p, k, lenient ? "noi" : "nơi") ? 12 : 3;
   gboolean verb = FALSE;
-  for (guint j = k; j < k + 3 && j < p->words->len && !verb; j++)
+  for (guint j = k; j < k + reach && j < p->words->len && !verb; j++)
     for (gsize i = 0; i < G_N_ELEMENTS (verbs) && !verb; i++)
       verb = answer_word_is (p, j, verbs[i][lenient]);
   if (!verb)
@@ -583,7 +609,8 @@ other_for_subject (View *v, const Fact *f)
   for (guint i = from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (!p->quoted && p->words->len > 0 && replies (v, i, TRUE)
-        && words_name (v, p, 0, p->words->len, f->aliases))
+        && words_name (v, p, 0, p->words->len, f->aliases)
+        && names_not_helping (v, answer_part (v->a, i), f->aliases))
       return NULL;
   }
   const char *head = f->aliases->form[v->a->lenient ? 1 : 0]->len

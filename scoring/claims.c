@@ -563,7 +563,9 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   guint s1 = c->w1;
   while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
     s1++;
-  c->general = general_label_before (p, s0, c->w0)
+  /* a label governs its whole line, past a ";" ("Mức đang áp dụng: …
+   * 15.000 đồng …; theo danh sách là 10.000 đồng") */
+  c->general = general_label_before (p, 0, c->w0)
                || context_has (a, p, CUE_GENERAL)
                || has_cue (p, CUE_RULE_SOURCE, s0, s1);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
@@ -736,6 +738,14 @@ claims_general_label (const AnswerPart *p, guint h)
     return TRUE;
   for (guint k = ch->w1; k < p->words->len && k <= (guint) ch->w1 + 8; k++)
     if (word (p, k)->gap & CUE_GAP_COLON)
+      return TRUE;
+  /* "Em nói quy định chung thôi cô nhé, không phải về hồ sơ của cô.", "(thông
+   * tin chung, không phải kết quả hồ sơ của bạn)": a disclaimer for what
+   * follows */
+  for (guint k = ch->w1; k + 1 < p->words->len; k++)
+    if (((answer_word_is (p, k, "không") || answer_word_is (p, k, "khong"))
+         && (answer_word_is (p, k + 1, "phải") || answer_word_is (p, k + 1, "phai")))
+        || (answer_word_is (p, k, "not") && answer_word_is (p, k + 1, "about")))
       return TRUE;
   return FALSE;
 }

@@ -457,6 +457,23 @@ general_from (View *v)
   return G_MAXUINT;
 }
 
+/* Whether part i stands after the general label at part from, in its
+ * reach: a line's label ("Những gì em có thể giúp là thông tin chung …:")
+ * reaches the rest of the answer, a heading's ("**1. Mức hiện hành**") its
+ * section only, not "**2. Mức áp dụng từ năm 2027**" after it. */
+static gboolean
+in_general_section (View *v, guint from, guint i)
+{
+  if (from == G_MAXUINT || i <= from)
+    return FALSE;
+  if (answer_part (v->a, from)->kind != PART_HEADING)
+    return TRUE;
+  for (guint k = from + 1; k <= i; k++)
+    if (answer_part (v->a, k)->kind == PART_HEADING)
+      return FALSE;
+  return TRUE;
+}
+
 /* "Lệ phí … năm 2027 là 20.000 đồng" to a question on 2027: a figure said
  * of the asked year is no general rule, whatever heading it sits under. */
 static gboolean
@@ -520,7 +537,8 @@ match_refusal (const Fact *f, View *v, Outcome *o)
     }
     /* "Thông tin chung: phí chứng thực hợp đồng là 50.000 đồng": the
      * rule for everyone, told beside the refusal, answers nothing */
-    if ((c->general || c->part > general) && !c->predicted && !c->yours
+    if ((c->general || in_general_section (v, general, c->part))
+        && !c->predicted && !c->yours
         && !names_asked_year (v, c) && !of_own_file (v, c)) {
       outcome_note (o, span, "set_aside", "claim.general", NULL);
       continue;

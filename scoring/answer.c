@@ -125,6 +125,7 @@ typedef struct {
   guint table_row;     /* rows seen in this table */
   GArray *col_heads;   /* gint: part index of each column's header */
   gboolean asker;      /* under a heading of the asker's own account */
+  gboolean mail_quote; /* in the "> " lines under an e-mail's attribution */
 } Builder;
 
 gboolean
@@ -427,13 +428,30 @@ is_heading (const char *s, gsize n)
 static void
 add_line (Builder *b, const char *s, gsize n)
 {
+  gboolean marked = FALSE; /* "> …": a quoted line */
   while (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '>'))
-    s++, n--;
+    marked |= s[0] == '>', s++, n--;
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
     n--;
+  /* "Vào ngày 05/12/2026 lúc 16:02, Đỗ Văn Hưng đã viết:" then "> …": the
+   * citizen's own message, quoted below a reply */
+  if (b->mail_quote && !marked && n > 0)
+    b->mail_quote = FALSE;
   if (n == 0) { /* a blank line ends a paragraph, a list, a table */
     b->table = FALSE;
     b->blank = TRUE;
+    return;
+  }
+  if (b->mail_quote) {
+    guint before = b->a->parts->len;
+    add_sentences (b, PART_TEXT, s, n);
+    for (guint i = before; i < b->a->parts->len; i++)
+      answer_part (b->a, i)->quoted = TRUE;
+    return;
+  }
+  if (answer_mail_attribution (s, n)) {
+    b->mail_quote = TRUE;
+    add_sentences (b, PART_TEXT, s, n);
     return;
   }
   if (b->blank) { /* one new block however many blank lines */

@@ -15,6 +15,9 @@ answer_citizen_turn (const char *s, gsize n)
     "người dân", "khách hàng", "khách", "công dân", "người hỏi", "người gọi",
     "người dùng", "kh", "hỏi", "câu hỏi", "bạn hỏi", "user", "customer",
     "citizen", "caller", "question", "q", "human",
+    /* a myth answered ("Bạn nói: \"… phải lên huyện.\" Nhưng thực ra: …") */
+    "bạn nói", "bạn viết", "anh viết", "chị viết", "you said", "you wrote",
+    "bạn đọc hỏi",
   };
   const char *colon = memchr (s, ':', MIN (n, 40));
   if (colon == NULL)
@@ -94,5 +97,21 @@ answer_retrieved_passage (const char *s, gsize n)
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
     if (strcmp (norm, labels[i]) == 0)
       return TRUE;
+  return FALSE;
+}
+
+gboolean
+answer_mail_attribution (const char *s, gsize n)
+{
+  static const char *const ends[] = {"đã viết:", "viết:", "wrote:"};
+  while (n > 0 && strchr ("*_ ", s[n - 1]))
+    n--;
+  if (n > 240)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (ends); i++) {
+    gsize k = strlen (ends[i]);
+    if (n >= k && memcmp (s + n - k, ends[i], k) == 0)
+      return TRUE;
+  }
   return FALSE;
 }

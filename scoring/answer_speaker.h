@@ -18,4 +18,8 @@ gboolean answer_retrieved_passage (const char *s, gsize n);
  * normalized text) over the asker's own account. */
 gboolean answer_asker_heading (const char *norm);
 
+/* "Vào ngày 05/12/2026 lúc 16:02, Đỗ Văn Hưng đã viết:", "On …, X wrote:":
+ * the line (raw, s of n bytes) over an e-mail's quoted lines. */
+gboolean answer_mail_attribution (const char *s, gsize n);
+
 #endif

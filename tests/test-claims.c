@@ -76,6 +76,20 @@ test_asker_section (void)
   g_assert_false (answer_part (a, a->parts->len - 1)->quoted);
 }
 
+/* The "> " lines under an e-mail's attribution are the citizen's own
+ * message; a "> " callout with no attribution is the answer's. */
+static void
+test_mail_quote (void)
+{
+  g_autoptr (Answer) a = read_answer (
+      "> Lưu ý: nộp tại Sở.\n\nChào thầy, nộp tại UBND tỉnh.\n\n"
+      "Vào ngày 05/12/2026 lúc 16:02, Đỗ Văn Hưng đã viết:\n"
+      "> Tôi định gửi cho Sở Thông tin và Truyền thông.\n");
+  g_assert_false (answer_part (a, 0)->quoted);
+  g_assert_false (answer_part (a, 1)->quoted);
+  g_assert_true (answer_part (a, a->parts->len - 1)->quoted);
+}
+
 /* A row whose first cell is empty takes its label from the first cell that
  * has one ("| | **Tổng** | 4.000 đồng |"). */
 static void
@@ -484,6 +498,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/claims/parts", test_parts);
   g_test_add_func ("/claims/asker-section", test_asker_section);
+  g_test_add_func ("/claims/mail-quote", test_mail_quote);
   g_test_add_func ("/claims/row-label-past-empty-cell",
                    test_row_label_past_empty_cell);
   g_test_add_func ("/claims/html-and-transcript", test_html_and_transcript);

@@ -108,12 +108,31 @@ opens_on_label (const AnswerPart *h, gboolean lenient)
 
 /* Part i is a heading that names the conclusion or the answer ("**III.
  * Kết luận cho câu hỏi của bạn**", then "**Không.** …"). */
+/* A line that introduces the reply ("**Nội dung trả lời**:", "Công an
+ * phường trả lời như sau:", "Our answer:"): it ends on "trả lời", "trả lời
+ * như sau" or "answer" before its colon. */
+static gboolean
+introduces_reply (const AnswerPart *h, gboolean lenient)
+{
+  guint n = h->words->len;
+  if (h->kind != PART_INTRO || n < 1)
+    return FALSE;
+  if (n >= 2 && answer_word_is (h, n - 2, lenient ? "nhu" : "như")
+      && answer_word_is (h, n - 1, "sau"))
+    n -= 2;
+  return (n >= 2 && answer_word_is (h, n - 2, lenient ? "tra" : "trả")
+          && answer_word_is (h, n - 1, lenient ? "loi" : "lời"))
+         || (n >= 1 && (answer_word_is (h, n - 1, "answer")
+                        || answer_word_is (h, n - 1, "reply")));
+}
+
 gboolean
 stance_concludes (View *v, guint i)
 {
   const AnswerPart *h = answer_part (v->a, i);
-  return h->kind == PART_HEADING && !answer_text_asks (h->norm)
-         && opens_on_label (h, v->a->lenient);
+  return (h->kind == PART_HEADING && !answer_text_asks (h->norm)
+          && opens_on_label (h, v->a->lenient))
+         || introduces_reply (h, v->a->lenient);
 }
 
 /* Whether every word of p in [0, w) is, diacritics folded, a word of

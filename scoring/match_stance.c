@@ -241,7 +241,13 @@ stance_after (View *v, gboolean (*leads) (View *, guint), char **span)
   for (guint i = 0; i + 1 < v->a->parts->len; i++) {
     if (!leads (v, i))
       continue;
-    const AnswerPart *next = answer_part (v->a, i + 1);
+    /* past a section number split off its line ("**1. Có, …**" reads as
+     * "1." then "có, …") */
+    guint n = i + 1;
+    while (n + 1 < v->a->parts->len && answer_part (v->a, n)->words->len == 1
+           && g_ascii_isdigit (answer_part (v->a, n)->norm[0]))
+      n++;
+    const AnswerPart *next = answer_part (v->a, n);
     if (next->quoted || next->kind == PART_GLOSS
         || (answer_part (v->a, i)->kind == PART_HEADING
             && next->heading != (gint) i))

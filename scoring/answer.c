@@ -124,7 +124,9 @@ typedef struct {
   gboolean blank;      /* the last line was blank */
   guint table_row;     /* rows seen in this table */
   GArray *col_heads;   /* gint: part index of each column's header */
-  gboolean asker;      /* under a heading of the asker's own account */
+  gint asker;          /* under a heading of the asker's own account
+                          (answer_asker_heading's kind) */
+  gint asker_block;    /* … in its first block (-1 before it) */
   gboolean mail_quote; /* in the "> " lines under an e-mail's attribution */
 } Builder;
 
@@ -474,8 +476,10 @@ add_line (Builder *b, const char *s, gsize n)
   if (is_heading (s, n)) {
     gboolean intro = is_intro (s, n);
     gint idx = add_raw (b, intro ? PART_INTRO : PART_HEADING, s, n);
-    if (!intro)
-      b->asker = idx >= 0 && answer_asker_heading (answer_part (b->a, (guint) idx)->norm);
+    if (!intro) {
+      b->asker = idx >= 0 ? answer_asker_heading (answer_part (b->a, (guint) idx)->norm) : 0;
+      b->asker_block = -1;
+    }
     if (idx >= 0 && intro)
       b->intro = idx;
     else if (idx >= 0) {
@@ -488,6 +492,14 @@ add_line (Builder *b, const char *s, gsize n)
   gboolean item = is_list_item (s, n);
   guint before = b->a->parts->len;
   gboolean passage = answer_retrieved_passage (s, n);
+  /* the asker's account is the first block under its heading, up to a
+   * line that opens on the reply ("**Trả lời:** …") */
+  if (b->asker && ((b->asker_block >= 0 && (guint) b->asker_block != b->block)
+                   || answer_reply_label (s, n)
+                   || (b->asker == 2 && memchr (s, '?', n) == NULL)))
+    b->asker = 0;
+  if (b->asker && b->asker_block < 0)
+    b->asker_block = (gint) b->block;
   if (answer_citizen_turn (s, n) || passage || b->asker) {
     add_sentences (b, PART_TEXT, s, n);
     for (guint i = before; i < b->a->parts->len; i++) {

@@ -40,15 +40,14 @@ answer_citizen_turn (const char *s, gsize n)
  * the asker's own account, whose lines tell the question, not the answer
  * (not "Câu hỏi thường gặp", which answers). norm is the heading's
  * normalized text. */
-gboolean
+gint
 answer_asker_heading (const char *norm)
 {
-  static const char *const titles[] = {
-    "nội dung công dân trình bày", "công dân trình bày",
-    "người dân trình bày", "nội dung trình bày", "nội dung câu hỏi",
-    "nội dung hỏi", "câu hỏi", "câu hỏi của bạn", "câu hỏi của bạn đọc",
-    "bạn đọc hỏi", "your question", "question",
-  };
+  static const char *const accounts[] = {
+    "nội dung công dân trình bày", "công dân trình bày", "người dân trình bày",
+    "nội dung câu hỏi", "nội dung hỏi", "câu hỏi của bạn",
+    "câu hỏi của bạn đọc", "bạn đọc hỏi", "your question"};
+  static const char *const bare[] = {"câu hỏi", "question"};
   /* past a section number ("ii.", "2.", "a)") and markup */
   const char *t = norm + strspn (norm, "ivx0123456789.)# *");
   g_autofree char *title = g_strdup (t);
@@ -56,16 +55,15 @@ answer_asker_heading (const char *norm)
   gsize len = strlen (title);
   while (len > 0 && strchr (":*_ ", title[len - 1]))
     title[--len] = '\0';
-  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (strcmp (title, titles[i]) == 0)
-      return TRUE;
-  return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (accounts); i++)
+    if (strcmp (title, accounts[i]) == 0)
+      return 1;
+  for (gsize i = 0; i < G_N_ELEMENTS (bare); i++)
+    if (strcmp (title, bare[i]) == 0)
+      return 2;
+  return 0;
 }
 
-/* "[Trích dẫn 1] …", "[Nguồn 2] …", "Source 3: …": a passage a
- * retrieval assistant quotes before answering — an old decree's text,
- * another procedure's record — said by its source, not by the answer.
- * In brackets, or numbered before a colon ("Tài liệu: …" lists papers). */
 gboolean
 answer_retrieved_passage (const char *s, gsize n)
 {
@@ -113,5 +111,26 @@ answer_mail_attribution (const char *s, gsize n)
     if (n >= k && memcmp (s + n - k, ends[i], k) == 0)
       return TRUE;
   }
+  return FALSE;
+}
+
+gboolean
+answer_reply_label (const char *s, gsize n)
+{
+  static const char *const labels[] = {"trả lời", "đáp", "tl", "answer",
+                                       "reply"};
+  while (n > 0 && strchr ("*_-> ", *s))
+    s++, n--;
+  const char *colon = memchr (s, ':', MIN (n, 24));
+  if (colon == NULL)
+    return FALSE;
+  const char *end = colon;
+  while (end > s && strchr ("*_ ", end[-1]))
+    end--;
+  g_autofree char *label = g_strndup (s, (gsize) (end - s));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (norm, labels[i]) == 0)
+      return TRUE;
   return FALSE;
 }

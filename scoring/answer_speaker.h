@@ -15,11 +15,17 @@ gboolean answer_citizen_turn (const char *s, gsize n);
 gboolean answer_retrieved_passage (const char *s, gsize n);
 
 /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "Câu hỏi của bạn": a heading (its
- * normalized text) over the asker's own account. */
-gboolean answer_asker_heading (const char *norm);
+ * normalized text) over the asker's own account — 1, whose first block is
+ * the account; 2 for a bare "Câu hỏi", "Question", whose lines that ask are
+ * the question (an answer may follow under it); 0 for any other. */
+gint answer_asker_heading (const char *norm);
 
 /* "Vào ngày 05/12/2026 lúc 16:02, Đỗ Văn Hưng đã viết:", "On …, X wrote:":
  * the line (raw, s of n bytes) over an e-mail's quoted lines. */
 gboolean answer_mail_attribution (const char *s, gsize n);
+
+/* "**Trả lời:** …", "Đáp: …", "Answer: …": a line (raw) that opens on the
+ * reply's label. */
+gboolean answer_reply_label (const char *s, gsize n);
 
 #endif

@@ -334,6 +334,28 @@ on_time_paren (const AnswerPart *p, guint w0, gboolean lenient)
 static gboolean has_cue (const AnswerPart *p, CueClass cls, guint from,
                          guint to);
 
+/* "… cấp giấy phép sửa đổi hoặc trả lời bằng văn bản nêu rõ lý do trong 10
+ * ngày làm việc": a time after the refusal's "nêu (rõ) lý do" that follows
+ * "hoặc" in its sentence is either outcome's, the processing time. */
+static gboolean
+either_outcome (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
+{
+  guint s0 = c0;
+  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
+    s0--;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_STEP || ch->w1 > w0 || ch->w0 < s0 || ch->w1 < 2
+        || !word_is (p, ch->w1 - 1, "do", "do", lenient)
+        || !word_is (p, ch->w1 - 2, "lí", "li", lenient))
+      continue;
+    for (guint k = s0; k < ch->w0; k++)
+      if (word_is (p, k, "hoặc", "hoac", lenient) || word_is (p, k, "or", "or", lenient))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
@@ -374,6 +396,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   if (s == SUBJ_N && c->m.unit == NUMBERS_UNIT_MINUTE
       && has_cue (p, CUE_HOTLINE, c->c0, c->w0))
     s = SUBJ_HOTLINE;
+  if (s == SUBJ_STEP && either_outcome (p, c->c0, c->w0, a->lenient))
+    s = SUBJ_PROCESSING;
   if (s == SUBJ_PROCESSING && weak_processing_after_step (p, c->c0, c->w0))
     s = SUBJ_STEP;
   /* "Hồ sơ chưa đầy đủ, hợp lệ: trong thời hạn 02 ngày làm việc …": a

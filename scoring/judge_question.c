@@ -122,6 +122,34 @@ judge_key_set_as_of (JudgeKey *key, const char *date)
                    : 0;
 }
 
+/* Whether a question (normalized) asks how long a paper lasts: a word of
+ * validity ("có giá trị", "thời hạn sử dụng", "dùng được") with a question
+ * of length ("bao lâu", "mấy năm"), or a "thời hạn" asked in years. Not
+ * "hộ chiếu sắp hết hạn thì làm lại mất bao lâu?", which asks the time to
+ * process. */
+static gboolean
+asks_validity (const char *norm)
+{
+  static const char *const lasts[] = {"có giá trị", "giá trị sử dụng",
+                                      "thời hạn sử dụng", "hạn sử dụng",
+                                      "có thời hạn", "dùng được",
+                                      "valid for", "validity"};
+  static const char *const length[] = {"bao lâu", "mấy năm", "bao nhiêu năm",
+                                       "mấy tháng", "how long", "how many years"};
+  static const char *const years[] = {"mấy năm", "bao nhiêu năm"};
+  gboolean lasting = FALSE, asked = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (lasts); i++)
+    lasting |= strstr (norm, lasts[i]) != NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (length); i++)
+    asked |= strstr (norm, length[i]) != NULL;
+  if (lasting && asked)
+    return TRUE;
+  for (gsize i = 0; strstr (norm, "thời hạn") && i < G_N_ELEMENTS (years); i++)
+    if (strstr (norm, years[i]))
+      return TRUE;
+  return FALSE;
+}
+
 void
 judge_key_set_question (JudgeKey *key, const char *question)
 {
@@ -157,8 +185,8 @@ judge_key_set_question (JudgeKey *key, const char *question)
     CueClass c = g_array_index (cues, CueHit, h).cls;
     if (c == CUE_HIST || c == CUE_NEG_AFTER || c == CUE_ENDED)
       key->asks_history = TRUE;
-    key->asks_validity |= c == CUE_VALIDITY;
   }
+  key->asks_validity = asks_validity (norm);
   for (guint w = 0; w < words->len && !key->asks_history; w++) {
     const CueWord *cw = &g_array_index (words, CueWord, w);
     gsize n = cw->end - cw->start;

@@ -657,7 +657,10 @@ match_about (About about, const ValueClaim *c)
     /* "có giấy ngay trong ngày" is how fast, never a citizen's deadline */
     return s == SUBJ_DEADLINE
            || (s == SUBJ_NONE && c->m.unit != NUMBERS_UNIT_SAME_DAY);
-  case ABOUT_VALIDITY: return s == SUBJ_NONE || s == SUBJ_VALIDITY;
+  case ABOUT_VALIDITY: /* "có thời hạn 10 năm": no procedure takes years */
+    return s == SUBJ_NONE || s == SUBJ_VALIDITY
+           || (s == SUBJ_PROCESSING && (c->m.unit == NUMBERS_UNIT_YEAR
+                                        || c->m.unit == NUMBERS_UNIT_MONTH));
   case ABOUT_EXTENSION: return s == SUBJ_NONE || s == SUBJ_EXTENSION;
   case ABOUT_DELIVERY:
     return s == SUBJ_NONE || s == SUBJ_DELIVERY || s == SUBJ_EXTRA;

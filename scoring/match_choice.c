@@ -9,6 +9,7 @@
  * over the answer: its walk through the options, its conclusion, the
  * picks it takes back. */
 #include "scoring/match_choice_private.h"
+#include "scoring/normalize.h"
 
 #include "scoring/claims.h"
 #include "scoring/cues.h"
@@ -227,19 +228,42 @@ concluded_letter (const JudgeKey *key, const AnswerPart *p, guint from,
 }
 
 
+/* Whether words k, k+1 of p stand together in the key's question. */
+static gboolean
+question_bigram (const JudgeKey *key, const AnswerPart *p, guint k)
+{
+  if (key->question == NULL || k + 1 >= p->words->len)
+    return FALSE;
+  g_autofree char *q = normalize_text (key->question, FALSE);
+  const CueWord *a = choice_word (p, k), *b = choice_word (p, k + 1);
+  g_autofree char *pair = g_strndup (p->norm + a->start, b->end - a->start);
+  return strstr (q, pair) != NULL;
+}
+
 /* "… tài liệu không kinh doanh: đáp án B": a letter that is the value of
  * a label, right past its colon and a pick cue, is not reached by a
- * negation inside the label. */
+ * negation inside the label — one that is a word of the question's own
+ * terms ("không kinh doanh"), not "Không chọn: đáp án A". */
 static gboolean
-label_value (const AnswerPart *p, guint i)
+label_value (const JudgeKey *key, const AnswerPart *p, guint i,
+             gboolean lenient)
 {
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if ((ch->cls == CUE_PICK || ch->cls == CUE_PICK_STRONG
-         || ch->cls == CUE_PICK_FINAL)
-        && ch->w1 == i && ch->w0 > 0
-        && (choice_word (p, ch->w0)->gap & CUE_GAP_COLON))
-      return TRUE;
+    if (!(ch->cls == CUE_PICK || ch->cls == CUE_PICK_STRONG
+          || ch->cls == CUE_PICK_FINAL)
+        || ch->w1 != i || ch->w0 == 0
+        || !(choice_word (p, ch->w0)->gap & CUE_GAP_COLON))
+      continue;
+    guint s0 = ch->w0 - 1;
+    while (s0 > 0 && !(choice_word (p, s0)->gap & CUE_GAP_STOP))
+      s0--;
+    for (guint k = s0; k < ch->w0; k++)
+      if ((answer_word_is (p, k, lenient ? "khong" : "không")
+           || answer_word_is (p, k, "not"))
+          && !question_bigram (key, p, k))
+        return FALSE;
+    return TRUE;
   }
   return FALSE;
 }
@@ -327,7 +351,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
       if (choice_rejected_at (key, p, i, a->lenient)
           || (claims_polarity (a, p, i, i + 1) != POL_STATED
-              && !label_value (p, i))) {
+              && !label_value (key, p, i, a->lenient))) {
         pk->rejected |= 1u << c;
         continue;
       }

@@ -511,14 +511,42 @@ other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
  * still find it said of another case. */
 static GPtrArray *key_matches (const Fact *f, View *v);
 
-/* Whether a claim about the fee itself (not a sum) states the key's. */
+/* Whether words of part i say a sum holds more than what is asked: "nếu",
+ * "thêm", "tự chọn", "if", "optional", or an extra cue ("| | **Tổng nếu
+ * làm thêm khoản 5** | 4.000 đồng |"). */
 static gboolean
-fee_stated (const Fact *f, View *v)
+sum_of_more (View *v, gint i)
 {
-  g_autoptr (GPtrArray) matches = key_matches (f, v);
-  for (guint i = 0; i < matches->len; i++)
-    if (((const ValueClaim *) matches->pdata[i])->subject != SUBJ_TOTAL)
+  if (i < 0)
+    return FALSE;
+  const AnswerPart *p = answer_part (v->a, (guint) i);
+  gboolean lenient = v->a->lenient;
+  for (guint k = 0; k < p->words->len; k++)
+    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
+        || answer_word_is (p, k, lenient ? "them" : "thêm")
+        || (answer_word_is (p, k, lenient ? "tu" : "tự")
+            && answer_word_is (p, k + 1, lenient ? "chon" : "chọn"))
+        || answer_word_is (p, k, "if") || answer_word_is (p, k, "optional"))
       return TRUE;
+  return match_cue_in (p, CUE_EXTRA, 0, p->words->len);
+}
+
+/* "Tổng chi phí: 4.000 đồng, phần đăng ký kết hôn không mất đồng nào": a
+ * sum the answer says holds more than the fee — in its own words or its
+ * row's — or beside the fee stated rightly in its own part. Not a bare
+ * "| | **Tổng** | 25.000 đồng |" under an invented extra charge. */
+static gboolean
+total_of_more (const Fact *f, View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (sum_of_more (v, (gint) c->part) || sum_of_more (v, p->row_head))
+    return TRUE;
+  g_autoptr (GPtrArray) matches = key_matches (f, v);
+  for (guint i = 0; i < matches->len; i++) {
+    const ValueClaim *m = matches->pdata[i];
+    if (m->subject != SUBJ_TOTAL && m->part == c->part)
+      return TRUE;
+  }
   return FALSE;
 }
 
@@ -630,11 +658,11 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.surcharge", NULL);
     return Q_IGNORE;
   }
-  /* "Lệ phí kết hôn: miễn … Tổng chi phí: 4.000 đồng" (two copies
-   * certified): a sum beside the fee the answer states rightly adds other
-   * costs. Only when noting, as key_matches judges without notes. */
+  /* "Lệ phí kết hôn: miễn … Tổng chi phí nếu làm thêm: 4.000 đồng": a sum
+   * said to hold more than the fee. Only when noting, as key_matches
+   * judges without notes. */
   if (q == Q_CONTRA && o != NULL && c->subject == SUBJ_TOTAL
-      && f->about == ABOUT_FEE && fee_stated (f, v)) {
+      && f->about == ABOUT_FEE && total_of_more (f, v, c)) {
     outcome_note (o, span, "set_aside", "claim.total_more", NULL);
     return Q_IGNORE;
   }

@@ -213,9 +213,9 @@ check_corpus_95 (gconstpointer data)
  * characters), measured once unseen at 76–86 %: the judge's weakest
  * ground, with floors to match */
 static void
-check_corpus_80 (gconstpointer data)
+check_corpus_75 (gconstpointer data)
 {
-  check_corpus_share (data, 0.80);
+  check_corpus_share (data, 0.75);
 }
 
 static void
@@ -346,10 +346,16 @@ main (int argc, char **argv)
                         check_corpus_85);
   /* an eighteenth, clarify-then-answer, two situations' advice, corrected
    * bot turns, cost checklists, tweet threads, answers by elimination:
-   * run once unseen at 82.5 % (the session-start judge: 81.9 %); one
-   * narrow rule drawn from it */
+   * run once unseen at 82.5 % (the session-start judge: 81.9 %); 92.5 %
+   * after the rules drawn from it and reviewed */
   g_test_add_data_func ("/corpus/realistic18", "tests/golden/realistic18",
-                        check_corpus_80);
+                        check_corpus_85);
+  /* a nineteenth, lawyers' and readers' columns, news quoting officials,
+   * receipts, comment threads the page admin closes, transferred calls,
+   * e-mails quoting the citizen, TL;DR endings, chats updated mid-way:
+   * run once unseen at 73.1 % (the session-start judge: 71.9 %) */
+  g_test_add_data_func ("/corpus/realistic19", "tests/golden/realistic19",
+                        check_corpus_75);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

@@ -7,6 +7,28 @@
 
 #include <string.h>
 
+/* Whether line s (n bytes) opens, within max bytes, on one of labels
+ * before a colon, markup ("**", "-", "_") and spaces around it aside. */
+static gboolean
+label_in (const char *s, gsize n, gsize max, const char *const *labels,
+          gsize n_labels)
+{
+  const char *colon = memchr (s, ':', MIN (n, max));
+  if (colon == NULL)
+    return FALSE;
+  while (s < colon && strchr ("*-_ ", *s))
+    s++;
+  const char *end = colon;
+  while (end > s && strchr ("*_ ", end[-1]))
+    end--;
+  g_autofree char *label = g_strndup (s, (gsize) (end - s));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  for (gsize i = 0; i < n_labels; i++)
+    if (strcmp (norm, labels[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */
 gboolean
 answer_citizen_turn (const char *s, gsize n)
@@ -19,21 +41,8 @@ answer_citizen_turn (const char *s, gsize n)
     "bạn nói", "bạn viết", "anh viết", "chị viết", "you said", "you wrote",
     "bạn đọc hỏi",
   };
-  const char *colon = memchr (s, ':', MIN (n, 40));
-  if (colon == NULL)
-    return FALSE;
   /* "**Khách hàng:**", "- Hỏi:" */
-  while (s < colon && (*s == '*' || *s == '-' || *s == '_' || *s == ' '))
-    s++;
-  const char *end = colon;
-  while (end > s && (end[-1] == '*' || end[-1] == '_' || end[-1] == ' '))
-    end--;
-  g_autofree char *label = g_strndup (s, (gsize) (end - s));
-  g_autofree char *norm = normalize_text (label, FALSE);
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (norm, labels[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return label_in (s, n, 40, labels, G_N_ELEMENTS (labels));
 }
 
 /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "## Câu hỏi của bạn": a heading over
@@ -119,18 +128,7 @@ answer_reply_label (const char *s, gsize n)
 {
   static const char *const labels[] = {"trả lời", "đáp", "tl", "answer",
                                        "reply"};
-  while (n > 0 && strchr ("*_-> ", *s))
+  while (n > 0 && *s == '>')
     s++, n--;
-  const char *colon = memchr (s, ':', MIN (n, 24));
-  if (colon == NULL)
-    return FALSE;
-  const char *end = colon;
-  while (end > s && strchr ("*_ ", end[-1]))
-    end--;
-  g_autofree char *label = g_strndup (s, (gsize) (end - s));
-  g_autofree char *norm = normalize_text (label, FALSE);
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (norm, labels[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return label_in (s, n, 24, labels, G_N_ELEMENTS (labels));
 }

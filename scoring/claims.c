@@ -9,7 +9,6 @@
 #include "scoring/claims_private.h"
 
 #include "scoring/cues.h"
-#include "scoring/dates.h"
 #include "scoring/judge_key.h"
 
 #include <string.h>
@@ -638,86 +637,6 @@ words_of_span (const AnswerPart *p, gsize start, gsize end, guint16 *w0,
     *w1 = (guint16) p->words->len;
 }
 
-/* A word that closes a period before a date ("đến hết 31/12/2025",
- * "until 31 December 2025"). */
-static gboolean
-closes_period (const AnswerPart *p, guint i, gboolean lenient)
-{
-  return word_is (p, i, "đến", "den", lenient)
-         || word_is (p, i, "tới", "toi", lenient)
-         || word_is (p, i, "hết", "het", lenient)
-         || word_is (p, i, "until", "until", lenient)
-         || word_is (p, i, "till", "till", lenient)
-         || word_is (p, i, "through", "through", lenient);
-}
-
-typedef struct {
-  guint word;
-  guint32 ymd;
-} PeriodEnd;
-
-/* The dates of p that end a period, in word order; NULL when none. Only
- * parts with a closing word are scanned for dates. */
-static GArray *
-period_ends (const AnswerPart *p, gboolean lenient)
-{
-  gboolean any = FALSE;
-  for (guint i = 0; !any && i < p->words->len; i++)
-    any = closes_period (p, i, lenient);
-  if (!any)
-    return NULL;
-  g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
-  GArray *ends = NULL;
-  guint w = 0;
-  for (guint d = 0; d < dates->len; d++) {
-    const DatesMention *m = &g_array_index (dates, DatesMention, d);
-    while (w < p->words->len && word (p, w)->start < m->start)
-      w++;
-    gboolean closed = FALSE; /* "đến hết ngày 31/12/2025" */
-    for (guint b = w >= 3 ? w - 3 : 0; b < w; b++)
-      closed |= closes_period (p, b, lenient);
-    /* of a rate's validity ("áp dụng … đến hết"), not a deadline in a
-     * worked example ("hạn đến 25/11/2026") */
-    gboolean applies = FALSE;
-    for (guint b = w >= 8 ? w - 8 : 0; b < w; b++)
-      applies |= word_is (p, b, "dụng", "dung", lenient)
-                 || word_is (p, b, "lực", "luc", lenient)
-                 || word_is (p, b, "applied", "applied", lenient)
-                 || word_is (p, b, "applies", "applies", lenient)
-                 || word_is (p, b, "valid", "valid", lenient);
-    if (!closed || !applies)
-      continue;
-    if (ends == NULL)
-      ends = g_array_new (FALSE, FALSE, sizeof (PeriodEnd));
-    PeriodEnd e = {w, m->year * 10000 + m->month * 100 + m->day};
-    g_array_append_val (ends, e);
-  }
-  return ends;
-}
-
-/* The latest period end in c's sentence, or 0. */
-static guint32
-until_of (const AnswerPart *p, const GArray *ends, const ValueClaim *c)
-{
-  guint s0 = c->w0, s1 = c->w1;
-  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
-    s0--;
-  while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
-    s1++;
-  guint32 until = 0;
-  const guint *groups = claims_paren_groups (p);
-  guint mine = c->w0 < p->words->len ? groups[c->w0] : 0;
-  for (guint i = 0; ends && i < ends->len; i++) {
-    const PeriodEnd *e = &g_array_index (ends, PeriodEnd, i);
-    guint g = e->word < p->words->len ? groups[e->word] : 0;
-    if (g != 0 && g != mine)
-      continue; /* "200.000đ (mức giảm … chỉ áp dụng đến hết …)" */
-    if (e->word >= s0 && e->word < s1)
-      until = MAX (until, e->ymd);
-  }
-  return until;
-}
-
 /* Whether claim e, said before c, is the quantity c says again: the same
  * value and unit, in c's sentence or the one before in the same paragraph
  * or list item — or, for a duration, anywhere before ("trong ngày … gấp
@@ -783,7 +702,7 @@ claims_values (const Answer *a)
     if (p->glossed || p->words->len == 0 || p->amounts == NULL
         || p->amounts->len == 0)
       continue; /* a glossed part's gloss holds the same values */
-    g_autoptr (GArray) ends = period_ends (p, a->lenient);
+    g_autoptr (GArray) ends = claims_period_ends (p, a->lenient);
     for (guint k = 0; k < p->amounts->len; k++) {
       ValueClaim c = {0};
       c.m = g_array_index (p->amounts, NumbersMention, k);
@@ -791,7 +710,7 @@ claims_values (const Answer *a)
       c.channel = -1;
       words_of_span (p, c.m.start, c.m.end, &c.w0, &c.w1);
       read_claim (a, p, &c);
-      c.until = until_of (p, ends, &c);
+      c.until = claims_until_of (p, ends, &c);
       g_array_append_val (out, c);
     }
   }

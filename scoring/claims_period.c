@@ -4,9 +4,12 @@
  * 10/2024: …" — tells the past under every label but the latest, so what
  * it says there is history, not the answer. A label is a line that is
  * nothing but the period ("Năm 2024", "Hiện nay (từ 15/3/2026):"), or a
- * period that opens a line before its colon. */
+ * period that opens a line before its colon. Here too: the dates that end
+ * a rate's period in a sentence ("… chỉ áp dụng đến hết 31/12/2025"). */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
+
+#include "scoring/dates.h"
 
 typedef struct {
   gint32 time;  /* yyyymmdd (a year alone: yyyy0000), G_MAXINT32 for "now"
@@ -261,4 +264,84 @@ claims_period_past (const Answer *a, const AnswerPart *p, guint w0)
     if (ctx[i] >= 0 && (guint) ctx[i] != pi && ps[ctx[i]].time != 0)
       return is_past (a, ps, &ps[ctx[i]]);
   return FALSE;
+}
+
+/* ---- the end of a rate's period ------------------------------------------ */
+
+/* A word that closes a period before a date ("đến hết 31/12/2025",
+ * "until 31 December 2025"). */
+static gboolean
+closes_period (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return word_is (p, i, "đến", "den", lenient)
+         || word_is (p, i, "tới", "toi", lenient)
+         || word_is (p, i, "hết", "het", lenient)
+         || word_is (p, i, "until", "until", lenient)
+         || word_is (p, i, "till", "till", lenient)
+         || word_is (p, i, "through", "through", lenient);
+}
+
+typedef struct {
+  guint word;
+  guint32 ymd;
+} PeriodEnd;
+
+GArray *
+claims_period_ends (const AnswerPart *p, gboolean lenient)
+{
+  gboolean any = FALSE;
+  for (guint i = 0; !any && i < p->words->len; i++)
+    any = closes_period (p, i, lenient);
+  if (!any)
+    return NULL;
+  g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
+  GArray *ends = NULL;
+  guint w = 0;
+  for (guint d = 0; d < dates->len; d++) {
+    const DatesMention *m = &g_array_index (dates, DatesMention, d);
+    while (w < p->words->len && word (p, w)->start < m->start)
+      w++;
+    gboolean closed = FALSE; /* "đến hết ngày 31/12/2025" */
+    for (guint b = w >= 3 ? w - 3 : 0; b < w; b++)
+      closed |= closes_period (p, b, lenient);
+    /* of a rate's validity ("áp dụng … đến hết"), not a deadline in a
+     * worked example ("hạn đến 25/11/2026") */
+    gboolean applies = FALSE;
+    for (guint b = w >= 8 ? w - 8 : 0; b < w; b++)
+      applies |= word_is (p, b, "dụng", "dung", lenient)
+                 || word_is (p, b, "lực", "luc", lenient)
+                 || word_is (p, b, "applied", "applied", lenient)
+                 || word_is (p, b, "applies", "applies", lenient)
+                 || word_is (p, b, "valid", "valid", lenient);
+    if (!closed || !applies)
+      continue;
+    if (ends == NULL)
+      ends = g_array_new (FALSE, FALSE, sizeof (PeriodEnd));
+    PeriodEnd e = {w, m->year * 10000 + m->month * 100 + m->day};
+    g_array_append_val (ends, e);
+  }
+  return ends;
+}
+
+guint32
+claims_until_of (const AnswerPart *p, const GArray *ends,
+                 const ValueClaim *c)
+{
+  guint s0 = c->w0, s1 = c->w1;
+  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
+    s0--;
+  while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
+    s1++;
+  guint32 until = 0;
+  const guint *groups = claims_paren_groups (p);
+  guint mine = c->w0 < p->words->len ? groups[c->w0] : 0;
+  for (guint i = 0; ends && i < ends->len; i++) {
+    const PeriodEnd *e = &g_array_index (ends, PeriodEnd, i);
+    guint g = e->word < p->words->len ? groups[e->word] : 0;
+    if (g != 0 && g != mine)
+      continue; /* "200.000đ (mức giảm … chỉ áp dụng đến hết …)" */
+    if (e->word >= s0 && e->word < s1)
+      until = MAX (until, e->ymd);
+  }
+  return until;
 }

@@ -65,6 +65,14 @@ gboolean claims_line_history (const Answer *a, const AnswerPart *p, guint w0);
 /* p, at word w0, stands under a label of a period that another label of
  * the answer follows ("Năm 2024:" … "Hiện nay:"): claims_period.c. */
 gboolean claims_period_past (const Answer *a, const AnswerPart *p, guint w0);
+
+/* The dates of p that end a rate's period ("áp dụng … đến hết 31/12/2025"),
+ * in word order (a private PeriodEnd each); NULL when none. Only parts with
+ * a closing word are scanned for dates (claims_period.c). */
+GArray *claims_period_ends (const AnswerPart *p, gboolean lenient);
+/* The latest of ends in c's sentence, as yyyymmdd, or 0. */
+guint32 claims_until_of (const AnswerPart *p, const GArray *ends,
+                         const ValueClaim *c);
 /* Marks the claims said before the answer corrects itself on the same
  * kind of figure (claims_polarity.c). */
 void claims_mark_corrected (const Answer *a, GArray *claims);

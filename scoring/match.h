@@ -204,6 +204,15 @@ const FactCase *match_case_of (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);
+/* x, differing from the key, is of another rate than the one asked
+ * ("100.000 đồng/lần" beside "40.000.000 đồng/năm"), beside matches (the
+ * claims stating the key); *per_x, *per_m get the two words (new). */
+gboolean match_other_rate (View *v, const ValueClaim *x,
+                           const GPtrArray *matches, gboolean copy_only,
+                           char **per_x, char **per_m);
+/* A sum said to hold more than the fee ("Tổng nếu làm thêm …"). */
+gboolean match_total_of_more (View *v, const ValueClaim *c,
+                              const GPtrArray *matches);
 
 /* What is said around an office's name at words [w0, w1) of p
  * (match_name_context.c): a district's ("Phòng … của quận"), the words at
@@ -215,6 +224,16 @@ gboolean match_at_district (const AnswerPart *p, guint w, gboolean lenient);
 gboolean match_cooperates (const AnswerPart *p, guint w0, guint w1,
                            gboolean lenient);
 gboolean match_about_others (View *v, guint part, guint w0);
+/* "UBND phường tiếp nhận và giải quyết …", "vẫn do Bộ … (Cục …) cấp": the
+ * office at [w0, w1) of p is said to decide, in a sentence naming no other
+ * case. */
+gboolean match_decides_after (View *v, const AnswerPart *p, guint w0,
+                              guint w1);
+/* The side task ch said of the office at [w0, w1) is checking ("chỉ kiểm
+ * tra / xác minh / verify") in a sentence where no other office decides:
+ * what the deciding office does too, so not a side task. */
+gboolean match_check_not_side_task (const AnswerPart *p, const CueHit *ch,
+                                      guint w0, guint w1, gboolean lenient);
 
 /* TRUE when word i of p negates: không, chưa, chẳng, not, no, ko, k. */
 gboolean match_negator (const AnswerPart *p, guint i, gboolean lenient);

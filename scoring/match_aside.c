@@ -7,6 +7,8 @@
 #include "scoring/claims.h"
 #include "scoring/cues.h"
 
+#include <string.h>
+
 /* TRUE when the question itself states m ("20 ngày sau mới đi đăng ký"):
  * an answer that repeats it retells the asker's story ("bạn để 20 ngày
  * sau mới đăng ký thì đã quá hạn"), it does not give the asked value. */
@@ -91,5 +93,108 @@ match_surcharge (View *v, const ValueClaim *c)
     if (answer_word_is (p, k, lenient ? "moi" : "mỗi")
         || answer_word_is (p, k, "each") || answer_word_is (p, k, "per"))
       return TRUE;
+  return FALSE;
+}
+
+/* ---- rates and sums ----------------------------------------------------- */
+
+static char *
+word_text (const AnswerPart *p, guint w)
+{
+  const CueWord *cw = &g_array_index (p->words, CueWord, w);
+  return g_strndup (p->norm + cw->start, cw->end - cw->start);
+}
+
+/* What a value is per ("đồng/năm", "đồng mỗi lần"): the word, or NULL. */
+static char *
+per_word (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (c->w1 >= p->words->len)
+    return NULL;
+  if (g_array_index (p->words, CueWord, c->w1).gap & CUE_GAP_SLASH)
+    return word_text (p, c->w1);
+  g_autofree char *next = word_text (p, c->w1);
+  if ((guint) c->w1 + 1 < p->words->len
+      && (strcmp (next, "mỗi") == 0 || strcmp (next, "moi") == 0))
+    return word_text (p, c->w1 + 1);
+  return NULL;
+}
+
+/* Whether the value x, which differs from the key, is of another rate
+ * than the one asked, beside a value that states the key: the question
+ * names what the right one is per and not what x is per ("mỗi năm"
+ * asked; "100.000 đồng/lần" beside "40.000.000 đồng/năm" is the one-off
+ * fee, not a second answer; *per_m NULL: a price per page or copy beside
+ * a fee per nothing). Only the rate tells such cases apart safely:
+ * a sub-case told by other words ("trẻ em dưới 14 tuổi …") may be
+ * invented, and a key that knows it names it in its cases. *per_x and
+ * *per_m get the two words. */
+gboolean
+match_other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
+                  gboolean copy_only, char **per_x, char **per_m)
+{
+  g_autofree char *px = per_word (v, x);
+  if (px == NULL || match_question_has_word (v, px))
+    return FALSE;
+  /* A price per page or per copy beside a key value per nothing is a
+   * copying or certifying charge ("phí chứng thực … 2.000 đồng/trang"
+   * in an answer on a registration fee), when the question names no
+   * page. */
+  gboolean per_copy = strcmp (px, "trang") == 0 || strcmp (px, "bản") == 0
+                      || strcmp (px, "ban") == 0;
+  for (guint i = 0; i < matches->len; i++) {
+    g_autofree char *pm = per_word (v, matches->pdata[i]);
+    if (per_copy && (pm == NULL || strcmp (pm, px) != 0)) {
+      *per_x = g_steal_pointer (&px);
+      *per_m = NULL; /* the key's value is not per page */
+      return TRUE;
+    }
+    if (!copy_only && pm != NULL && strcmp (pm, px) != 0
+        && match_question_has_word (v, pm)) {
+      *per_x = g_steal_pointer (&px);
+      *per_m = g_steal_pointer (&pm);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* Whether words of part i say a sum holds more than what is asked: "nếu",
+ * "thêm", "tự chọn", "if", "optional", or an extra cue ("| | **Tổng nếu
+ * làm thêm khoản 5** | 4.000 đồng |"). */
+static gboolean
+sum_of_more (View *v, gint i)
+{
+  if (i < 0)
+    return FALSE;
+  const AnswerPart *p = answer_part (v->a, (guint) i);
+  gboolean lenient = v->a->lenient;
+  for (guint k = 0; k < p->words->len; k++)
+    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
+        || answer_word_is (p, k, lenient ? "them" : "thêm")
+        || (answer_word_is (p, k, lenient ? "tu" : "tự")
+            && answer_word_is (p, k + 1, lenient ? "chon" : "chọn"))
+        || answer_word_is (p, k, "if") || answer_word_is (p, k, "optional"))
+      return TRUE;
+  return match_cue_in (p, CUE_EXTRA, 0, p->words->len);
+}
+
+/* "Tổng chi phí: 4.000 đồng, phần đăng ký kết hôn không mất đồng nào": a
+ * sum the answer says holds more than the fee — in its own words or its
+ * row's — or beside the fee stated rightly in its own part (matches: the
+ * claims that state the key). Not a bare "| | **Tổng** | 25.000 đồng |"
+ * under an invented extra charge. */
+gboolean
+match_total_of_more (View *v, const ValueClaim *c, const GPtrArray *matches)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (sum_of_more (v, (gint) c->part) || sum_of_more (v, p->row_head))
+    return TRUE;
+  for (guint i = 0; i < matches->len; i++) {
+    const ValueClaim *m = matches->pdata[i];
+    if (m->subject != SUBJ_TOTAL && m->part == c->part)
+      return TRUE;
+  }
   return FALSE;
 }

@@ -329,51 +329,6 @@ list_aliases (GString *s, const Aliases *a)
     g_string_append (s, ", …");
 }
 
-/* A side task that is checking or recording ("chỉ kiểm tra / xác minh /
- * cập nhật / verify / confirm"), which the office that decides also does. */
-static gboolean
-checks_only (const AnswerPart *p, const CueHit *ch)
-{
-  static const char *const verbs[][2] = {
-    {"kiểm", "tra"}, {"kiem", "tra"}, {"xác", "minh"}, {"xac", "minh"},
-    {"cập", "nhật"}, {"cap", "nhat"}, {"verify", NULL}, {"verifies", NULL},
-    {"confirm", NULL}, {"checks", NULL}, {"updates", NULL}};
-  for (guint k = ch->w0; k < ch->w1; k++)
-    for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
-      if (answer_word_is (p, k, verbs[i][0])
-          && (verbs[i][1] == NULL || answer_word_is (p, k + 1, verbs[i][1])))
-        return TRUE;
-  return FALSE;
-}
-
-/* Another office decides in the sentence of the side task ch, said of the
- * office at [w0, w1): another office named there, or "sau khi", "sau đó"
- * (after) past the side task ("… chỉ verify … sau khi UBND phường duyệt"). */
-static gboolean
-other_decides (const AnswerPart *p, const CueHit *ch, guint w0, guint w1,
-               gboolean lenient)
-{
-  guint s0 = w0, s1 = ch->w1;
-  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
-    s0--;
-  while (s1 < p->words->len
-         && !(g_array_index (p->words, CueWord, s1).gap & CUE_GAP_STOP))
-    s1++;
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *o = &g_array_index (p->cues, CueHit, h);
-    if (o->cls == CUE_OFFICE && o->w0 >= s0 && o->w1 <= s1
-        && (o->w1 <= w0 || o->w0 >= w1))
-      return TRUE;
-  }
-  for (guint k = ch->w1; k + 1 < s1; k++)
-    if ((answer_word_is (p, k, "sau")
-         && (answer_word_is (p, k + 1, "khi")
-             || answer_word_is (p, k + 1, lenient ? "do" : "đó")))
-        || answer_word_is (p, k, "after") || answer_word_is (p, k, "afterwards"))
-      return TRUE;
-  return FALSE;
-}
-
 /* "Công an phường nơi bạn ở chỉ là đầu mối tiếp nhận …": an alias of a
  * named, stated, then said in its clause to only receive the file — the
  * answer denies that office decides. The name's span (new) or NULL. */
@@ -403,8 +358,7 @@ only_receives (View *v, const Aliases *a)
         claims_clause (p, w0, w1, &c0, &c1);
         if (w1 <= ch->w0 && ch->w0 < c1 && ch->w0 - w1 <= 6
             && claims_polarity (v->a, p, w0, w1) == POL_STATED
-            && (!checks_only (p, ch)
-                || other_decides (p, ch, w0, w1, v->a->lenient))) {
+            && !match_check_not_side_task (p, ch, w0, w1, v->a->lenient)) {
           /* the answer's own words, not the office's canonical form */
           const CueWord *a0 = &g_array_index (p->words, CueWord, w0);
           const CueWord *a1 = &g_array_index (p->words, CueWord, w1 - 1);
@@ -619,76 +573,6 @@ replies (View *v, guint i, gboolean section)
   return answer_text_asks (h->norm) && match_echoes_question (v, (guint) p->heading);
 }
 
-/* Whether words [s0, w0) of p name the paper the question asks about
- * ("giấy phép", "hộ chiếu", "thẻ căn cước" …): the first of these the
- * question names. FALSE when it names none. */
-static gboolean
-names_asked_paper (View *v, const AnswerPart *p, guint s0, guint w0)
-{
-  static const char *const papers[] = {
-    "giấy phép", "hộ chiếu", "thẻ căn cước", "giấy chứng nhận",
-    "phiếu lí lịch tư pháp", "giấy khai sinh", "trích lục",
-    "văn bản xác nhận", "licence", "license", "passport"};
-  if (v->key->question == NULL || w0 <= s0)
-    return FALSE;
-  g_autofree char *q = normalize_text (v->key->question, FALSE);
-  const CueWord *a = &g_array_index (p->words, CueWord, s0);
-  const CueWord *b = &g_array_index (p->words, CueWord, w0 - 1);
-  g_autofree char *before = g_strndup (p->norm + a->start, b->end - a->start);
-  for (gsize i = 0; i < G_N_ELEMENTS (papers); i++)
-    if (strstr (q, papers[i]))
-      return strstr (before, papers[i]) != NULL;
-  return FALSE;
-}
-
-/* "UBND phường tiếp nhận và giải quyết đăng ký tạm trú", "vẫn do Bộ KH&CN
- * (Cục Viễn thông) cấp": the office at [w0, w1) is said to decide — a
- * deciding verb within three words after it, past a parenthesis — in a
- * sentence that names no other case ("nội tỉnh", "nếu", "trường hợp"). */
-static gboolean
-decides_after (View *v, const AnswerPart *p, guint w0, guint w1)
-{
-  static const char *const verbs[][2] = {
-    {"giải", "giai"}, {"cấp", "cap"}, {"duyệt", "duyet"}, {"thụ", "thu"}};
-  static const char *const cases[][2] = {
-    {"nội", "noi"}, {"liên", "lien"}, {"nếu", "neu"}, {"trường", "truong"},
-    {"phân", "phan"}, {"còn", "con"}, {"khác", "khac"}, {"if", "if"}};
-  gboolean lenient = v->a->lenient;
-  const guint *groups = claims_paren_groups (p);
-  guint k = w1;
-  if (k < p->words->len && groups[k] != 0) { /* "(Cục Viễn thông)" */
-    guint g = groups[k];
-    while (k < p->words->len && groups[k] == g)
-      k++;
-  }
-  /* "Ủy ban nhân dân cấp xã nơi bạn có chỗ ở hợp pháp tiếp nhận và giải
-   * quyết": past a "nơi" clause — to a verb that only an office does, not
-   * the clause's own "cấp" ("UBND xã nơi bé đã được cấp giấy khai sinh") */
-  gboolean where = answer_word_is (p, k, lenient ? "noi" : "nơi");
-  guint reach = where ? 12 : 3;
-  gint verb = -1;
-  for (guint j = k; j < k + reach && j < p->words->len && verb < 0; j++)
-    for (gsize i = 0; i < G_N_ELEMENTS (verbs) && verb < 0; i++)
-      if (answer_word_is (p, j, verbs[i][lenient]) && !(where && i == 1))
-        verb = (gint) i;
-  if (verb < 0)
-    return FALSE;
-  guint s0 = w0;
-  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
-    s0--;
-  for (guint j = s0; j < w0; j++)
-    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-      if (answer_word_is (p, j, cases[i][lenient]))
-        return FALSE;
-  /* "cấp" issues something: the asked paper only where the sentence
-   * before the office names the paper the question asks about ("Giấy phép
-   * … trong phạm vi một tỉnh vẫn do Bộ … cấp"), not "giấy xác nhận chỗ ở
-   * … do UBND xã cấp", "kho số viễn thông vẫn do Bộ … cấp" */
-  if (verb == 1)
-    return names_asked_paper (v, p, s0, w0);
-  return TRUE;
-}
-
 static char *
 other_for_subject (View *v, const Fact *f)
 {
@@ -723,7 +607,7 @@ other_for_subject (View *v, const Fact *f)
            * another kind of office only where it is said to decide */
           || (((gsize) (first->end - first->start) != head_n
                || strncmp (p->norm + first->start, head, head_n) != 0)
-              && !decides_after (v, p, ch->w0, ch->w1))
+              && !match_decides_after (v, p, ch->w0, ch->w1))
           || example_before (p, ch->w0) || !agent_before (v, p, ch->w0)
           || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED
           /* "bo_gtvt: hợp nhất vào Bộ Xây dựng": the office a merger

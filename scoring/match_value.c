@@ -443,112 +443,11 @@ decide (const Fact *f, View *v, Outcome *o, const Found *fd)
 
 /* ---- the case the question asks ----------------------------------------- */
 
-static char *
-word_text (const AnswerPart *p, guint w)
-{
-  const CueWord *cw = &g_array_index (p->words, CueWord, w);
-  return g_strndup (p->norm + cw->start, cw->end - cw->start);
-}
-
-/* What a value is per ("đồng/năm", "đồng mỗi lần"): the word, or NULL. */
-static char *
-per_word (View *v, const ValueClaim *c)
-{
-  const AnswerPart *p = answer_part (v->a, c->part);
-  if (c->w1 >= p->words->len)
-    return NULL;
-  if (g_array_index (p->words, CueWord, c->w1).gap & CUE_GAP_SLASH)
-    return word_text (p, c->w1);
-  g_autofree char *next = word_text (p, c->w1);
-  if ((guint) c->w1 + 1 < p->words->len
-      && (strcmp (next, "mỗi") == 0 || strcmp (next, "moi") == 0))
-    return word_text (p, c->w1 + 1);
-  return NULL;
-}
-
-/* Whether the value x, which differs from the key, is of another rate
- * than the one asked, beside a value that states the key: the question
- * names what the right one is per and not what x is per ("mỗi năm"
- * asked; "100.000 đồng/lần" beside "40.000.000 đồng/năm" is the one-off
- * fee, not a second answer; *per_m NULL: a price per page or copy beside
- * a fee per nothing). Only the rate tells such cases apart safely:
- * a sub-case told by other words ("trẻ em dưới 14 tuổi …") may be
- * invented, and a key that knows it names it in its cases. *per_x and
- * *per_m get the two words. */
-static gboolean
-other_rate (View *v, const ValueClaim *x, const GPtrArray *matches,
-            gboolean copy_only, char **per_x, char **per_m)
-{
-  g_autofree char *px = per_word (v, x);
-  if (px == NULL || match_question_has_word (v, px))
-    return FALSE;
-  /* A price per page or per copy beside a key value per nothing is a
-   * copying or certifying charge ("phí chứng thực … 2.000 đồng/trang"
-   * in an answer on a registration fee), when the question names no
-   * page. */
-  gboolean per_copy = strcmp (px, "trang") == 0 || strcmp (px, "bản") == 0
-                      || strcmp (px, "ban") == 0;
-  for (guint i = 0; i < matches->len; i++) {
-    g_autofree char *pm = per_word (v, matches->pdata[i]);
-    if (per_copy && (pm == NULL || strcmp (pm, px) != 0)) {
-      *per_x = g_steal_pointer (&px);
-      *per_m = NULL; /* the key's value is not per page */
-      return TRUE;
-    }
-    if (!copy_only && pm != NULL && strcmp (pm, px) != 0
-        && match_question_has_word (v, pm)) {
-      *per_x = g_steal_pointer (&px);
-      *per_m = g_steal_pointer (&pm);
-      return TRUE;
-    }
-  }
-  return FALSE;
-}
-
 /* How claim c bears on f, with its notes when o is given: Q_IGNORE when
  * it is set aside or says nothing of f's kind. The note of a contradiction
  * not attributed to a channel or case is left to the caller, which may
  * still find it said of another case. */
 static GPtrArray *key_matches (const Fact *f, View *v);
-
-/* Whether words of part i say a sum holds more than what is asked: "nếu",
- * "thêm", "tự chọn", "if", "optional", or an extra cue ("| | **Tổng nếu
- * làm thêm khoản 5** | 4.000 đồng |"). */
-static gboolean
-sum_of_more (View *v, gint i)
-{
-  if (i < 0)
-    return FALSE;
-  const AnswerPart *p = answer_part (v->a, (guint) i);
-  gboolean lenient = v->a->lenient;
-  for (guint k = 0; k < p->words->len; k++)
-    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
-        || answer_word_is (p, k, lenient ? "them" : "thêm")
-        || (answer_word_is (p, k, lenient ? "tu" : "tự")
-            && answer_word_is (p, k + 1, lenient ? "chon" : "chọn"))
-        || answer_word_is (p, k, "if") || answer_word_is (p, k, "optional"))
-      return TRUE;
-  return match_cue_in (p, CUE_EXTRA, 0, p->words->len);
-}
-
-/* "Tổng chi phí: 4.000 đồng, phần đăng ký kết hôn không mất đồng nào": a
- * sum the answer says holds more than the fee — in its own words or its
- * row's — or beside the fee stated rightly in its own part. Not a bare
- * "| | **Tổng** | 25.000 đồng |" under an invented extra charge. */
-static gboolean
-total_of_more (const Fact *f, View *v, const ValueClaim *c)
-{
-  const AnswerPart *p = answer_part (v->a, c->part);
-  if (sum_of_more (v, (gint) c->part) || sum_of_more (v, p->row_head))
-    return TRUE;
-  g_autoptr (GPtrArray) matches = key_matches (f, v);
-  for (guint i = 0; i < matches->len; i++) {
-    const ValueClaim *m = matches->pdata[i];
-    if (m->subject != SUBJ_TOTAL && m->part == c->part)
-      return TRUE;
-  }
-  return FALSE;
-}
 
 static QClass
 judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
@@ -662,9 +561,12 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
    * said to hold more than the fee. Only when noting, as key_matches
    * judges without notes. */
   if (q == Q_CONTRA && o != NULL && c->subject == SUBJ_TOTAL
-      && f->about == ABOUT_FEE && total_of_more (f, v, c)) {
-    outcome_note (o, span, "set_aside", "claim.total_more", NULL);
-    return Q_IGNORE;
+      && f->about == ABOUT_FEE) {
+    g_autoptr (GPtrArray) matches = key_matches (f, v);
+    if (match_total_of_more (v, c, matches)) {
+      outcome_note (o, span, "set_aside", "claim.total_more", NULL);
+      return Q_IGNORE;
+    }
   }
   if (q == Q_CONTRA && match_question_figure (v->key, &c->m)) {
     if (o)
@@ -684,7 +586,7 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
   if (q == Q_CONTRA && e.attributed && o != NULL) {
     g_autoptr (GPtrArray) matches = key_matches (f, v);
     g_autofree char *per_x = NULL, *per_m = NULL;
-    if (other_rate (v, c, matches, TRUE, &per_x, &per_m)) {
+    if (match_other_rate (v, c, matches, TRUE, &per_x, &per_m)) {
       outcome_note (o, span, "set_aside", "claim.per_copy", per_x, NULL);
       return Q_IGNORE;
     }
@@ -783,7 +685,7 @@ match_quantity (const Fact *f, View *v, Outcome *o)
         outcome_note (o, span, "set_aside", "claim.window", NULL);
         continue;
       }
-      if (other_rate (v, c, matches, FALSE, &per_x, &per_m)) {
+      if (match_other_rate (v, c, matches, FALSE, &per_x, &per_m)) {
         if (per_m == NULL)
           outcome_note (o, span, "set_aside", "claim.per_copy", per_x, NULL);
         else

@@ -204,6 +204,10 @@ const FactCase *match_case_of (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);
+/* "03 ngày làm việc … thêm không quá 03 ngày làm việc … tổng cộng tối đa
+ * 06 ngày làm việc": the key's processing time and its extension added up,
+ * both stated; the worst case, not another processing time. */
+gboolean match_worst_case (const Fact *f, View *v, const ValueClaim *c);
 /* x, differing from the key, is of another rate than the one asked
  * ("100.000 đồng/lần" beside "40.000.000 đồng/năm"), beside matches (the
  * claims stating the key); *per_x, *per_m get the two words (new). */

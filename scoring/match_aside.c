@@ -79,6 +79,46 @@ match_key_multiple (const Fact *f, View *v, const ValueClaim *c)
   return several_of_key (f, p, c);
 }
 
+/* How many times the answer states amount x in unit u. */
+static guint
+times_stated (View *v, double x, NumbersUnit u)
+{
+  const GArray *vals = view_values (v);
+  guint n = 0;
+  for (guint i = 0; i < vals->len; i++) {
+    const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
+    n += c->m.unit == u && judge_same_amount (c->m.hi, x, u)
+         && judge_same_amount (c->m.lo, x, u);
+  }
+  return n;
+}
+
+gboolean
+match_worst_case (const Fact *f, View *v, const ValueClaim *c)
+{
+  if (f->type != FACT_DURATION || c->m.unit != f->value.unit
+      || (f->about != ABOUT_PROCESSING && f->about != ABOUT_EXTENSION))
+    return FALSE;
+  /* the other half: the extension of a processing time, or the reverse */
+  About other = f->about == ABOUT_PROCESSING ? ABOUT_EXTENSION
+                                             : ABOUT_PROCESSING;
+  for (guint i = 0; i < v->key->facts->len; i++) {
+    const Fact *e = v->key->facts->pdata[i];
+    if (e == f || e->type != FACT_DURATION || e->about != other
+        || e->value.unit != f->value.unit)
+      continue;
+    double sum = f->value.value + e->value.value;
+    /* both halves said: twice, when they are the same figure */
+    guint need = judge_same_amount (f->value.value, e->value.value,
+                                    f->value.unit) ? 2 : 1;
+    if (judge_same_amount (c->m.hi, sum, c->m.unit)
+        && times_stated (v, f->value.value, f->value.unit) >= need
+        && times_stated (v, e->value.value, e->value.unit) >= need)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "mỗi phiếu thêm năm nghìn đồng": a charge added per extra item. */
 gboolean
 match_surcharge (View *v, const ValueClaim *c)

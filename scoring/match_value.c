@@ -544,6 +544,11 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.key_multiple", NULL);
     return Q_IGNORE;
   }
+  if (q == Q_CONTRA && match_worst_case (f, v, c)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.worst_case", NULL);
+    return Q_IGNORE;
+  }
   g_autofree char *fee_named = NULL, *fee_asked = NULL;
   if (q == Q_CONTRA && c->m.unit == NUMBERS_UNIT_VND && fc == NULL
       && match_other_fee (v, c, &fee_named, &fee_asked)) {

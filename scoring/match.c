@@ -358,6 +358,29 @@ match_other_topic (View *v, guint part, guint c0, guint c1)
 }
 
 const char *
+match_claim_topic (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const JudgeKey *key = v->key;
+  /* "… phân biệt thời hạn cấp thẻ căn cước với các thủ tục cư trú: đăng
+   * ký tạm trú 03 ngày làm việc": past a colon before the figure, a name
+   * there is the figure's */
+  guint seg = c->c0;
+  for (guint k = c->c0 + 1; k <= c->w0 && k < p->words->len; k++)
+    if (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON)
+      seg = k;
+  if (seg > c->c0 && key->topics != NULL && key->topic != NULL) {
+    guint other = 0;
+    int r = names_topic (v, c->part, seg, c->c1, topic_index (key->topics,
+                                                              key->topic),
+                         &other, 0, 0);
+    if (r != 0)
+      return r < 0 ? topic_name_at (key->topics, other) : NULL;
+  }
+  return match_other_topic (v, c->part, c->c0, c->c1);
+}
+
+const char *
 match_other_row (View *v, guint part)
 {
   const JudgeKey *key = v->key;

@@ -90,6 +90,10 @@ char *match_forbid_name (const Fact *rule, View *v);
  * it and not the key's own topic — or NULL. "Phí tạm trú 15.000đ, còn
  * thường trú 20.000đ": the 20.000đ is about thường trú. Borrowed. */
 const char *match_other_topic (View *v, guint part, guint c0, guint c1);
+/* The other topic value claim c is said of: match_other_topic on its
+ * clause, or on the clause's words past a colon before it when those name
+ * a topic ("… với các thủ tục cư trú: đăng ký tạm trú 03 ngày"). */
+const char *match_claim_topic (View *v, const ValueClaim *c);
 /* The same, the words [x0, x1) left out (a name found there is the
  * claim itself, not its context). */
 const char *match_other_topic_but (View *v, guint part, guint c0, guint c1,

@@ -527,7 +527,7 @@ match_refusal (const Fact *f, View *v, Outcome *o)
   for (guint i = 0; i < vals->len; i++) {
     const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
     g_autofree char *span = o->quiet ? NULL : match_claim_text (v, c);
-    if (!invents (c) || match_other_topic (v, c->part, c->c0, c->c1)) {
+    if (!invents (c) || match_claim_topic (v, c)) {
       g_autofree char *subj = match_term ("subject",
                                           claims_subject_name (c->subject));
       outcome_note (o, span, "set_aside", c->polarity == POL_STATED

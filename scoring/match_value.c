@@ -478,7 +478,7 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
     return Q_IGNORE;
   }
   const char *topic = aside ? NULL
-                            : match_other_topic (v, c->part, c->c0, c->c1);
+                            : match_claim_topic (v, c);
   if (topic != NULL) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.other_topic", topic, NULL);
@@ -721,7 +721,7 @@ match_forbid_value (const Fact *rule, View *v)
     const ValueClaim *c = &g_array_index (vals, ValueClaim, i);
     if (money != (c->m.unit == NUMBERS_UNIT_VND) || !match_about (rule->about, c)
         || c->polarity != POL_STATED || c->example || c->operand || c->exempt
-        || match_other_topic (v, c->part, c->c0, c->c1))
+        || match_claim_topic (v, c))
       continue;
     Expected e = {.n = 1, .q = {rule->value}};
     if (classify (rule, &e, &c->m) == Q_MATCH)

@@ -128,4 +128,25 @@ answer_line_start (const Answer *a, guint i)
   return i;
 }
 
+/* The first word of the sentence of word w of p: back to a word that
+ * follows a stop (". ", "; ", "? "), or 0. */
+static inline guint
+answer_sentence_start (const AnswerPart *p, guint w)
+{
+  while (w > 0 && !(g_array_index (p->words, CueWord, w).gap & CUE_GAP_STOP))
+    w--;
+  return w;
+}
+
+/* The word past the sentence of word w of p: the next word after a stop,
+ * or the part's length. */
+static inline guint
+answer_sentence_end (const AnswerPart *p, guint w)
+{
+  while (w < p->words->len
+         && !(g_array_index (p->words, CueWord, w).gap & CUE_GAP_STOP))
+    w++;
+  return w;
+}
+
 #endif

@@ -339,9 +339,7 @@ static gboolean has_cue (const AnswerPart *p, CueClass cls, guint from,
 static gboolean
 either_outcome (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
 {
-  guint s0 = c0;
-  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
-    s0--;
+  guint s0 = answer_sentence_start (p, c0);
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
     if (ch->cls != CUE_STEP || ch->w1 > w0 || ch->w0 < s0 || ch->w1 < 2

@@ -327,11 +327,8 @@ guint32
 claims_until_of (const AnswerPart *p, const GArray *ends,
                  const ValueClaim *c)
 {
-  guint s0 = c->w0, s1 = c->w1;
-  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
-    s0--;
-  while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
-    s1++;
+  guint s0 = answer_sentence_start (p, c->w0);
+  guint s1 = answer_sentence_end (p, c->w1);
   guint32 until = 0;
   const guint *groups = claims_paren_groups (p);
   guint mine = c->w0 < p->words->len ? groups[c->w0] : 0;

@@ -237,11 +237,12 @@ gboolean match_about_others (View *v, guint part, guint w0);
  * case. */
 gboolean match_decides_after (View *v, const AnswerPart *p, guint w0,
                               guint w1);
-/* The side task ch said of the office at [w0, w1) is checking ("chỉ kiểm
- * tra / xác minh / verify") in a sentence where no other office decides:
- * what the deciding office does too, so not a side task. */
-gboolean match_check_not_side_task (const AnswerPart *p, const CueHit *ch,
-                                      guint w0, guint w1, gboolean lenient);
+/* Another office decides in the sentence of the check ch ("chỉ verify …",
+ * cues.tsv check_only) said of the office at [w0, w1): another office named
+ * there, or "sau khi", "sau đó" past the check. Else the check is the
+ * deciding office's own work, no side task. */
+gboolean match_other_decides (const AnswerPart *p, const CueHit *ch,
+                              guint w0, guint w1, gboolean lenient);
 
 /* TRUE when word i of p negates: không, chưa, chẳng, not, no, ko, k. */
 gboolean match_negator (const AnswerPart *p, guint i, gboolean lenient);

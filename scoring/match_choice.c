@@ -255,9 +255,7 @@ label_value (const JudgeKey *key, const AnswerPart *p, guint i,
         || ch->w1 != i || ch->w0 == 0
         || !(choice_word (p, ch->w0)->gap & CUE_GAP_COLON))
       continue;
-    guint s0 = ch->w0 - 1;
-    while (s0 > 0 && !(choice_word (p, s0)->gap & CUE_GAP_STOP))
-      s0--;
+    guint s0 = answer_sentence_start (p, ch->w0 - 1);
     for (guint k = s0; k < ch->w0; k++)
       if ((answer_word_is (p, k, lenient ? "khong" : "không")
            || answer_word_is (p, k, "not"))

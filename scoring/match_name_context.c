@@ -3,8 +3,8 @@
  * that handles the matter ("… phối hợp xác minh"); that its clause speaks
  * of other fields or of a merger ("các lĩnh vực khác như …", "hợp nhất
  * vào Bộ KH&CN"); that it decides ("… tiếp nhận và giải quyết", "do … cấp"
- * the asked paper); that its "chỉ kiểm tra" is its own work, not a side
- * task beside another office's. Split from match_text.c, which finds the
+ * the asked paper); that another office decides beside its "chỉ kiểm
+ * tra" (a checking side task, cues.tsv check_only). Split from match_text.c, which finds the
  * names. */
 #include "scoring/match.h"
 
@@ -164,36 +164,15 @@ match_about_others (View *v, guint part, guint w0)
   return FALSE;
 }
 
-/* A side task that is checking or recording ("chỉ kiểm tra / xác minh /
- * cập nhật / verify / confirm"), which the office that decides also does. */
-static gboolean
-checks_only (const AnswerPart *p, const CueHit *ch)
-{
-  static const char *const verbs[][2] = {
-    {"kiểm", "tra"}, {"kiem", "tra"}, {"xác", "minh"}, {"xac", "minh"},
-    {"cập", "nhật"}, {"cap", "nhat"}, {"verify", NULL}, {"verifies", NULL},
-    {"confirm", NULL}, {"checks", NULL}, {"updates", NULL}};
-  for (guint k = ch->w0; k < ch->w1; k++)
-    for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
-      if (answer_word_is (p, k, verbs[i][0])
-          && (verbs[i][1] == NULL || answer_word_is (p, k + 1, verbs[i][1])))
-        return TRUE;
-  return FALSE;
-}
-
 /* Another office decides in the sentence of the side task ch, said of the
  * office at [w0, w1): another office named there, or "sau khi", "sau đó"
  * (after) past the side task ("… chỉ verify … sau khi UBND phường duyệt"). */
-static gboolean
-other_decides (const AnswerPart *p, const CueHit *ch, guint w0, guint w1,
-               gboolean lenient)
+gboolean
+match_other_decides (const AnswerPart *p, const CueHit *ch, guint w0,
+                     guint w1, gboolean lenient)
 {
-  guint s0 = w0, s1 = ch->w1;
-  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
-    s0--;
-  while (s1 < p->words->len
-         && !(g_array_index (p->words, CueWord, s1).gap & CUE_GAP_STOP))
-    s1++;
+  guint s0 = answer_sentence_start (p, w0);
+  guint s1 = answer_sentence_end (p, ch->w1);
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *o = &g_array_index (p->cues, CueHit, h);
     if (o->cls == CUE_OFFICE && o->w0 >= s0 && o->w1 <= s1
@@ -207,13 +186,6 @@ other_decides (const AnswerPart *p, const CueHit *ch, guint w0, guint w1,
         || answer_word_is (p, k, "after") || answer_word_is (p, k, "afterwards"))
       return TRUE;
   return FALSE;
-}
-
-gboolean
-match_check_not_side_task (const AnswerPart *p, const CueHit *ch, guint w0,
-                             guint w1, gboolean lenient)
-{
-  return checks_only (p, ch) && !other_decides (p, ch, w0, w1, lenient);
 }
 
 /* Whether words [s0, w0) of p name the paper the question asks about
@@ -270,9 +242,7 @@ match_decides_after (View *v, const AnswerPart *p, guint w0, guint w1)
         verb = (gint) i;
   if (verb < 0)
     return FALSE;
-  guint s0 = w0;
-  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
-    s0--;
+  guint s0 = answer_sentence_start (p, w0);
   for (guint j = s0; j < w0; j++)
     for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
       if (answer_word_is (p, j, cases[i][lenient]))

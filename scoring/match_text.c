@@ -339,7 +339,7 @@ only_receives (View *v, const Aliases *a)
     AnswerPart *p = answer_part (v->a, i);
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if (ch->cls != CUE_RECEIVE_ONLY
+      if ((ch->cls != CUE_RECEIVE_ONLY && ch->cls != CUE_CHECK_ONLY)
           /* "không chỉ hướng dẫn mà còn trực tiếp giải quyết" */
           || (ch->w0 > 0
               && answer_word_is (p, ch->w0 - 1, v->a->lenient ? "khong" : "không")))
@@ -358,7 +358,8 @@ only_receives (View *v, const Aliases *a)
         claims_clause (p, w0, w1, &c0, &c1);
         if (w1 <= ch->w0 && ch->w0 < c1 && ch->w0 - w1 <= 6
             && claims_polarity (v->a, p, w0, w1) == POL_STATED
-            && !match_check_not_side_task (p, ch, w0, w1, v->a->lenient)) {
+            && (ch->cls != CUE_CHECK_ONLY
+                || match_other_decides (p, ch, w0, w1, v->a->lenient))) {
           /* the answer's own words, not the office's canonical form */
           const CueWord *a0 = &g_array_index (p->words, CueWord, w0);
           const CueWord *a1 = &g_array_index (p->words, CueWord, w1 - 1);

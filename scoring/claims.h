@@ -103,6 +103,13 @@ gboolean claims_quote_rejected (const Answer *a, const AnswerPart *p,
  * number (from 1). Made on first use and kept in the part. */
 const guint *claims_paren_groups (const AnswerPart *p);
 
+/* Whether word w0 of p stands in a quotation that labels what follows it
+ * ("Về chuyện "ra công an quận hoặc UBND huyện": …", ""Tôi nộp ở Sở Tư
+ * pháp tháng 2/2025, chưa nhận": …"): the words are someone's, taken up —
+ * unless endorsed after the colon (""…": đúng"). */
+gboolean claims_quoted_label (const AnswerPart *p, guint w0,
+                              gboolean lenient);
+
 /* The clause of words [w0, w1) of p: *c0, *c1 get its bounds. */
 void claims_clause (const AnswerPart *p, guint w0, guint w1, guint *c0,
                     guint *c1);

@@ -511,7 +511,9 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     return POL_HISTORY;
   if (claims_asked_in_quotes (p, w0) || claims_mistaken_in_quotes (p, w0, lenient))
     return POL_QUOTED;
-  if (judged_wrong_after (p, w1, c1, lenient) || negating_label (p, w0))
+  if (judged_wrong_after (p, w1, c1, lenient) || negating_label (p, w0)
+      || claims_quote_called_old (p, w0)
+      || claims_condition_called_old (p, w0, lenient))
     return POL_NEGATED;
   if (a != NULL && claims_quote_rejected (a, p, w0))
     return POL_NEGATED;

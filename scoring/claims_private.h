@@ -111,6 +111,14 @@ const char *claims_quote_open (const AnswerPart *p, guint w0);
  * ("\"… do Sở TT&TT cấp?\" — …"), or in words quoted in a sentence about
  * a mix-up ("đừng nhầm \"…\" thành \"…\""). */
 gboolean claims_asked_in_quotes (const AnswerPart *p, guint w0);
+/* Words in quotation marks the sentence then calls old or mistaken ("nếu
+ * tờ rơi còn hướng dẫn "nộp tại Sở Tư pháp", đó là thông tin cũ"). */
+gboolean claims_quote_called_old (const AnswerPart *p, guint w0);
+/* A name in the condition of a sentence whose consequence calls it old
+ * ("Nếu trang web nào còn hướng dẫn nộp ở Sở Tư pháp thì đó là thông tin
+ * cũ"). */
+gboolean claims_condition_called_old (const AnswerPart *p, guint w0,
+                                      gboolean lenient);
 gboolean claims_mistaken_in_quotes (const AnswerPart *p, guint w0,
                                     gboolean lenient);
 /* A turn in words [from, to) that sets a figure right: "nhưng", "thực

@@ -5,6 +5,8 @@
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 
+#include <string.h>
+
 /* The quotation mark that opens the quotation word w0 stands in, or
  * NULL outside quotation marks. */
 const char *
@@ -30,7 +32,89 @@ claims_asked_in_quotes (const AnswerPart *p, guint w0)
     return FALSE;
   while (close > at && close[-1] == ' ')
     close--;
-  return close > at && close[-1] == '?';
+  if (close > at && close[-1] == '?')
+    return TRUE;
+  /* "hỏi "công an hay Sở Tư pháp" thì …": what the asking verb quotes */
+  const char *open = claims_quote_open (p, w0);
+  while (open > p->norm && open[-1] == ' ')
+    open--;
+  static const char *const ask[] = {"hỏi", "hoi", "ask", "asks", "asked"};
+  for (guint i = 0; i < G_N_ELEMENTS (ask); i++) {
+    gsize n = strlen (ask[i]);
+    if ((gsize) (open - p->norm) >= n && memcmp (open - n, ask[i], n) == 0
+        && (open - n == p->norm || open[-n - 1] == ' '))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean
+claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  const char *at = p->norm + word (p, w0)->start;
+  const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
+  if (close == NULL)
+    return FALSE;
+  close++;
+  while (*close == ' ')
+    close++;
+  if (*close != ':')
+    return FALSE;
+  /* not ""Nộp ở Sở Tư pháp hay Công an tỉnh": đúng": endorsed */
+  for (guint k = w0 + 1; k < p->words->len; k++)
+    if (p->norm + word (p, k)->start > close)
+      return !(word_is (p, k, "đúng", "dung", lenient)
+               || word_is (p, k, "correct", "correct", lenient)
+               || word_is (p, k, "true", "true", lenient)
+               || word_is (p, k, "right", "right", lenient)
+               || (word_is (p, k, "chính", "chinh", lenient)
+                   && word_is (p, k + 1, "xác", "xac", lenient)));
+  return TRUE;
+}
+
+gboolean
+claims_quote_called_old (const AnswerPart *p, guint w0)
+{
+  const char *at = p->norm + word (p, w0)->start;
+  const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
+  if (close == NULL)
+    return FALSE;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_BELIEF || p->norm + word (p, ch->w0)->start < close)
+      continue;
+    gboolean stop = FALSE; /* in the quotation's sentence */
+    for (guint k = w0 + 1; k <= ch->w0; k++)
+      stop |= (word (p, k)->gap & CUE_GAP_STOP) != 0;
+    if (!stop)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean
+claims_condition_called_old (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  guint s0 = w0;
+  while (s0 > 0 && !(word (p, s0)->gap & CUE_GAP_STOP))
+    s0--;
+  if (!word_is (p, s0, "nếu", "neu", lenient) && !word_is (p, s0, "if", "if", lenient))
+    return FALSE;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_BELIEF || ch->w0 <= w0 || ch->w0 < 2)
+      continue;
+    gboolean stop = FALSE;
+    for (guint k = w0 + 1; k <= ch->w0; k++)
+      stop |= (word (p, k)->gap & CUE_GAP_STOP) != 0;
+    if (!stop && (word_is (p, ch->w0 - 1, "là", "la", lenient)
+                  || word_is (p, ch->w0 - 1, "is", "is", lenient))
+        && (word_is (p, ch->w0 - 2, "đó", "do", lenient)
+            || word_is (p, ch->w0 - 2, "that", "that", lenient)
+            || word_is (p, ch->w0 - 2, "it", "it", lenient)))
+      return TRUE;
+  }
+  return FALSE;
 }
 
 /* Whether q opens on a verdict against what was just quoted ("→ Sai.",

@@ -117,6 +117,52 @@ counted (View *v, const AnswerPart *p, guint w0)
 
 
 
+/* Whether "trước [ngày] D" / "before D", D a date before the key's,
+ * stands in words [from, to) of p. */
+static gboolean
+before_past_date (View *v, const AnswerPart *p, guint from, guint to)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint i = from; v->key->as_of && i < to && i < p->words->len; i++) {
+    if (!answer_word_is (p, i, lenient ? "truoc" : "trước")
+        && !answer_word_is (p, i, "before"))
+      continue;
+    g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
+    gsize at = g_array_index (p->words, CueWord, i).end;
+    guint last = MIN (i + 2, p->words->len - 1);
+    gsize end = g_array_index (p->words, CueWord, last).end;
+    for (guint d = 0; d < dates->len; d++) {
+      const DatesMention *m = &g_array_index (dates, DatesMention, d);
+      guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
+      if (m->start >= at && m->start < end && ymd < v->key->as_of)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* "hồ sơ nộp ở Sở Tư pháp trước ngày 1/3/2025", "Nếu bạn đã nộp … trước
+ * ngày 1/3/2025 mà chưa nhận, bạn liên hệ lại Sở Tư pháp …": a name said
+ * of what was done before a past date, right after it or in the
+ * condition that opens its sentence, tells of that old case. */
+static gboolean
+past_case (View *v, const AnswerPart *p, guint w0, guint w1)
+{
+  if (before_past_date (v, p, w1, w1 + 2))
+    return TRUE;
+  guint s0 = answer_sentence_start (p, w0);
+  gboolean lenient = v->a->lenient;
+  if (!answer_word_is (p, s0, lenient ? "neu" : "nếu")
+      && !answer_word_is (p, s0, "if"))
+    return FALSE;
+  guint comma = s0 + 1; /* the condition: up to its first comma */
+  while (comma < p->words->len
+         && !(g_array_index (p->words, CueWord, comma).gap
+              & (CUE_GAP_COMMA | CUE_GAP_STOP)))
+    comma++;
+  return before_past_date (v, p, s0, comma);
+}
+
 /* "Until 30 June 2025 household businesses registered at the district
  * level", "Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện": the sentence
  * before word w0 tells what held until a date before the key's, so a
@@ -271,9 +317,12 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)
         continue; /* named for another procedure of the set */
       Polarity pol = claims_polarity (v->a, p, w0, w1);
-      if (pol == POL_STATED && held_until_past (v, p, w0))
+      if (pol == POL_STATED && (held_until_past (v, p, w0)
+                                || (v->forbid && past_case (v, p, w0, w1))))
         pol = POL_HISTORY;
-      if (pol == POL_STATED && v->forbid && label_topic (p, w0, w1, v->a->lenient))
+      if (pol == POL_STATED && v->forbid
+          && (label_topic (p, w0, w1, v->a->lenient)
+              || claims_quoted_label (p, w0, v->a->lenient)))
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
       /* a forbidden name in a clause about other things answers nothing;
        * a later one may still be the answer's */

@@ -318,8 +318,13 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
 {
   const JudgeKey *key = v->key;
   const AnswerPart *p = answer_part (v->a, part);
+  /* "- 03 ngày làm việc: … (câu hỏi của bạn)" under "Các con số dễ nhầm":
+   * the line marked as the asked one is not among the others */
+  gboolean mine = match_marks_yours (p);
   if (key->topics == NULL || key->topic == NULL) {
     /* without topics, only a heading that sets others apart tells */
+    if (mine)
+      return NULL;
     const gint ctx[] = {p->intro, p->heading};
     for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
       if (ctx[i] >= 0
@@ -342,7 +347,7 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
     if (ctx[i] >= 0)
       r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other, 0, 0);
   /* nothing named, under a heading that sets other procedures apart */
-  for (gsize i = 2; r == 0 && i < G_N_ELEMENTS (ctx); i++)
+  for (gsize i = 2; r == 0 && !mine && i < G_N_ELEMENTS (ctx); i++)
     if (ctx[i] >= 0
         && heads_others (answer_part (v->a, (guint) ctx[i]), v->a->lenient))
       return answer_part (v->a, (guint) ctx[i])->norm;

@@ -124,8 +124,14 @@ void match_question_overlap (View *v, const AnswerPart *p, GHashTable *skip,
 /* The heading a claim's section is under when a sibling heading (the same
  * first word, or both numbered) is marked as the asker's own case and
  * this one is not ("**Nhóm 2 – …**" beside "**Nhóm 1 – … (trường hợp
- * của bạn)**"); *yours gets the marked one. NULL otherwise. Borrowed. */
+ * của bạn)**"), or the claim's list item when another item of its list is
+ * ("- 07 ngày làm việc: cấp lại … (câu hỏi của bạn)"); *yours gets the
+ * marked one. NULL otherwise. Borrowed. */
 const char *match_other_group (View *v, guint part, const char **yours);
+/* A part that sets itself apart as the asker's case, set off in brackets
+ * or after a dash: "Nhóm 1 – … (trường hợp của bạn)", "- 07 ngày làm
+ * việc: … (câu hỏi của bạn)"; not "(không phải trường hợp của bạn)". */
+gboolean match_marks_yours (const AnswerPart *q);
 /* In an answer that says the citizen asked several things, the numbered
  * heading of the section about the asked procedure ("**1. Phiếu lý lịch
  * tư pháp**"), or -1. */

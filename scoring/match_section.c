@@ -160,11 +160,10 @@ match_not_this (View *v, const ValueClaim *c)
   return said;
 }
 
-/* A heading that sets itself apart as the asker's case: "Nhóm 1 – … (trường
- * hợp của bạn)", "… – trường hợp bạn hỏi"; not "Bước 1 – Kiểm tra trường
- * hợp của bạn", nor "(không phải trường hợp của bạn)". */
-static gboolean
-marks_yours (const AnswerPart *q)
+/* "Nhóm 1 – … (trường hợp của bạn)", "… – trường hợp bạn hỏi"; not "Bước
+ * 1 – Kiểm tra trường hợp của bạn" (scoring/match.h). */
+gboolean
+match_marks_yours (const AnswerPart *q)
 {
   const guint *groups = claims_paren_groups (q);
   for (guint h = 0; h < q->cues->len; h++) {
@@ -199,18 +198,48 @@ same_family (const AnswerPart *a, const AnswerPart *b)
                     x->end - x->start) == 0;
 }
 
+/* A list item beside one set apart as the asker's ("- 07 ngày làm việc:
+ * cấp lại giấy phép bị mất (câu hỏi của bạn)", "- 10 ngày làm việc: sửa
+ * đổi, bổ sung …"): another case's line. The marked item, or NULL. */
+static gboolean
+item_like (const AnswerPart *p)
+{
+  /* an English item's Vietnamese gloss stands where the item does */
+  return p->kind == PART_ITEM || (p->kind == PART_GLOSS && p->words->len > 0
+                                  && p->intro >= 0);
+}
+
+static const AnswerPart *
+other_item (View *v, const AnswerPart *p)
+{
+  if (!item_like (p) || match_marks_yours (p))
+    return NULL;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q != p && item_like (q) && q->block == p->block
+        && match_marks_yours (q))
+      return q;
+  }
+  return NULL;
+}
+
 const char *
 match_other_group (View *v, guint part, const char **yours)
 {
   const AnswerPart *p = answer_part (v->a, part);
+  const AnswerPart *mine = other_item (v, p);
+  if (mine != NULL) {
+    *yours = mine->norm;
+    return p->norm;
+  }
   if (p->heading < 0)
     return NULL;
   const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  if (h->kind != PART_HEADING || marks_yours (h))
+  if (h->kind != PART_HEADING || match_marks_yours (h))
     return NULL;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);
-    if (q != h && q->kind == PART_HEADING && marks_yours (q)
+    if (q != h && q->kind == PART_HEADING && match_marks_yours (q)
         && same_family (h, q)) {
       *yours = q->norm;
       return h->norm;

@@ -25,6 +25,35 @@ match_question_figure (const JudgeKey *key, const NumbersMention *m)
   return FALSE;
 }
 
+/* "giấy phép còn 2 tháng (khoảng 60 ngày)": a figure in brackets right
+ * after one of the question's own converts it; it is the question's
+ * figure too. */
+gboolean
+match_restates_question (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const guint *groups = claims_paren_groups (p);
+  if (groups[c->w0] == 0 || p->amounts == NULL)
+    return FALSE;
+  guint w = c->w0;
+  while (w > 0 && groups[w - 1] == groups[c->w0])
+    w--; /* the bracket's first word */
+  gsize open = g_array_index (p->words, CueWord, w).start;
+  while (open > 0 && p->norm[open] != '(')
+    open--;
+  for (guint i = 0; i < p->amounts->len; i++) {
+    const NumbersMention *m = &g_array_index (p->amounts, NumbersMention, i);
+    if (m->end > open)
+      break;
+    gsize k = m->end;
+    while (k < open && p->norm[k] == ' ')
+      k++;
+    if (k == open && match_question_figure (v->key, m))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "Multiply: 2 bản = 14.000 đồng, 3 bản = 21.000 đồng": a result that is
  * n times the key value, n said in its clause before it. */
 static gboolean

@@ -575,7 +575,8 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       return Q_IGNORE;
     }
   }
-  if (q == Q_CONTRA && match_question_figure (v->key, &c->m)) {
+  if (q == Q_CONTRA && (match_question_figure (v->key, &c->m)
+                        || match_restates_question (v, c))) {
     if (o)
       outcome_note (o, span, "set_aside", "claim.question_figure", NULL);
     return Q_IGNORE;

@@ -43,6 +43,20 @@ claims_situation_before (const AnswerPart *p, guint w0, gboolean lenient)
   return FALSE;
 }
 
+/* "tháng 10 còn 11 ngày (21–31/10), tháng 11 có 30 ngày": the days of a
+ * month, counted in a reckoning of dates — "tháng" and its number (one or
+ * two words) then "có" or "còn" right before the days. */
+static gboolean
+days_of_month (const AnswerPart *p, const ValueClaim *c, gboolean lenient)
+{
+  if (c->m.unit != NUMBERS_UNIT_DAY || c->w0 < 3
+      || !(word_is (p, c->w0 - 1, "có", "co", lenient)
+           || word_is (p, c->w0 - 1, "còn", "con", lenient)))
+    return FALSE;
+  return word_is (p, c->w0 - 3, "tháng", "thang", lenient)
+         || (c->w0 >= 4 && word_is (p, c->w0 - 4, "tháng", "thang", lenient));
+}
+
 void
 claims_read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
 {
@@ -55,7 +69,8 @@ claims_read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
   gboolean more = (gap_out & CUE_GAP_OPERATOR) || times_out;
   c->result = (gap_in & CUE_GAP_EQUALS) && !more;
   c->operand = !c->result && (operand_in || times_in || more
-                              || (gap_in & CUE_GAP_EQUALS));
+                              || (gap_in & CUE_GAP_EQUALS)
+                              || days_of_month (p, c, lenient));
   /* "2 × 2.000 = 4.000 đồng; 248 × 1.000 = 248.000 đồng; cộng 252.000
    * đồng": a result another computation or a sum follows (in its
    * sentence, within a few words) is a subtotal — not "… = 10.000 đồng,

@@ -362,11 +362,44 @@ match_other_topic (View *v, guint part, guint c0, guint c1)
   return match_other_topic_but (v, part, c0, c1, 0, 0);
 }
 
+/* "… nhầm thời hạn khai sinh với thời hạn khai tử (15 ngày kể từ ngày
+ * có người chết)": a figure in brackets right after a procedure's name is
+ * that procedure's. 1 own, -1 another (*other), 0 no name there. */
+static int
+bracket_topic (View *v, const ValueClaim *c, gint own, guint *other)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const guint *groups = claims_paren_groups (p);
+  if (groups[c->w0] == 0)
+    return 0;
+  guint first = c->w0;
+  while (first > 0 && groups[first - 1] == groups[c->w0])
+    first--;
+  const GArray *hits = part_topics (v, c->part);
+  for (guint i = 0; i < hits->len; i++) {
+    const TopicHit *h = &g_array_index (hits, TopicHit, i);
+    if (h->w1 != first)
+      continue;
+    if ((gint) h->topic == own || judge_key_asks_topic (v->key, h->topic))
+      return 1;
+    *other = h->topic;
+    return -1;
+  }
+  return 0;
+}
+
 const char *
 match_claim_topic (View *v, const ValueClaim *c)
 {
   const AnswerPart *p = answer_part (v->a, c->part);
   const JudgeKey *key = v->key;
+  if (key->topics != NULL && key->topic != NULL) {
+    guint other = 0;
+    int r = bracket_topic (v, c, topic_index (key->topics, key->topic),
+                           &other);
+    if (r != 0)
+      return r < 0 ? topic_name_at (key->topics, other) : NULL;
+  }
   /* "… phân biệt thời hạn cấp thẻ căn cước với các thủ tục cư trú: đăng
    * ký tạm trú 03 ngày làm việc": past a colon before the figure, a name
    * there is the figure's */

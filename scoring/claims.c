@@ -141,6 +141,25 @@ weak_processing_after_step (const AnswerPart *p, guint c0, guint w0)
   return step >= 0 && weak >= 0 && strong < 0;
 }
 
+/* A step cue of the branch where the dossier is incomplete or the request
+ * refused ("hồ sơ chưa đầy đủ", "nếu thiếu", "từ chối", "không chấp
+ * thuận", "if refused"). */
+static gboolean
+branch_step (const AnswerPart *p, const CueHit *ch, gboolean lenient)
+{
+  if (ch->cls != CUE_STEP)
+    return FALSE;
+  for (guint w = ch->w0; w < ch->w1; w++)
+    if (word_is (p, w, "thiếu", "thieu", lenient)
+        || word_is (p, w, "chưa", "chua", lenient)
+        || word_is (p, w, "chối", "choi", lenient)
+        || word_is (p, w, "không", "khong", lenient) /* không chấp thuận */
+        || word_is (p, w, "refused", "refused", lenient)
+        || word_is (p, w, "not", "not", lenient))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the sentence opens on a branch of the procedure: documents
  * missing or the request refused ("Hồ sơ chưa đầy đủ, hợp lệ:", "Nếu
  * thiếu giấy tờ,", "Trường hợp từ chối"), not on a step of its main line
@@ -154,20 +173,30 @@ opens_on_step (const AnswerPart *p, gboolean lenient)
                            || word_is (p, 0, "step", "step", lenient))
                        && starts_with_digit (p, 1)
                    ? 2 : 0;
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->w0 <= lead + 1 && branch_step (p, hit (p, h), lenient))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Theo thủ tục …, nếu hồ sơ chưa đầy đủ, cơ quan tiếp nhận thông báo để
+ * người nộp bổ sung trong 02 ngày làm việc kể từ ngày nhận hồ sơ": a
+ * branch named before w in its sentence, no processing named between. */
+static gboolean
+branch_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  guint s0 = answer_sentence_start (p, w);
+  gboolean branch = FALSE;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
-    if (ch->cls != CUE_STEP || ch->w0 > lead + 1)
+    if (ch->w0 < s0 || ch->w1 > w)
       continue;
-    for (guint w = ch->w0; w < ch->w1; w++)
-      if (word_is (p, w, "thiếu", "thieu", lenient)
-          || word_is (p, w, "chưa", "chua", lenient)
-          || word_is (p, w, "chối", "choi", lenient)
-          || word_is (p, w, "không", "khong", lenient) /* không chấp thuận */
-          || word_is (p, w, "refused", "refused", lenient)
-          || word_is (p, w, "not", "not", lenient))
-        return TRUE;
+    if (branch_step (p, ch, lenient))
+      branch = TRUE;
+    else if (ch->cls == CUE_PROCESSING)
+      branch = FALSE; /* cues come in reading order */
   }
-  return FALSE;
+  return branch;
 }
 
 /* A sentence that opens on a step ("Hồ sơ chưa đầy đủ: …") and names no
@@ -376,7 +405,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     if (ch->cls == CUE_STEP_AFTER && outcome_follows (p, ch->w1))
       return SUBJ_PROCESSING; /* "10 ngày để thẩm định và cấp giấy phép" */
     if (ch->cls == CUE_PROCESSING_AFTER
-        && step_sentence (p, c->w0, a->lenient))
+        && (step_sentence (p, c->w0, a->lenient)
+            || branch_before (p, c->w0, a->lenient)))
       return SUBJ_STEP; /* "Hồ sơ chưa đầy đủ: 02 ngày kể từ ngày nhận" */
     if (ch->cls == CUE_DEADLINE_AFTER || ch->cls == CUE_PROCESSING_AFTER
         || ch->cls == CUE_STEP_AFTER || ch->cls == CUE_EXTENSION_AFTER)

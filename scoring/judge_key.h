@@ -102,6 +102,9 @@ struct _JudgeKey {
   gboolean asks_history; /* the question asks about the past */
   gboolean asks_validity; /* it asks how long a paper lasts ("có giá trị
                             mấy năm", "có thời hạn bao lâu") */
+  gboolean asks_branch; /* it asks about the branch where the dossier is
+                           incomplete or refused ("bị yêu cầu sửa đổi, bổ
+                           sung thì … thông báo trong mấy ngày?") */
   gint asked_channel;    /* the one channel the question names (CH_*), or -1 */
   guint asked_variants;  /* the variants it names (cues_variant_bit) */
   char *question;        /* the turn's question, or NULL */

@@ -150,10 +150,40 @@ asks_validity (const char *norm)
   return FALSE;
 }
 
+/* A step cue of the question that names the incomplete or refused
+ * dossier's branch ("bổ sung", "thiếu", "chưa đầy đủ", "từ chối"), or a
+ * request to amend the dossier ("bị yêu cầu sửa đổi, bổ sung"). */
+static gboolean
+asks_branch (const char *norm, const GArray *words, const GArray *cues)
+{
+  static const char *const marks[] = {"bổ sung", "thiếu", "chưa", "chối",
+                                      "không", "refused", "missing"};
+  for (guint h = 0; h < cues->len; h++) {
+    const CueHit *ch = &g_array_index (cues, CueHit, h);
+    /* "bị yêu cầu sửa đổi, bổ sung": the notice, not the amendment */
+    if (ch->cls == CUE_VARIANT_AMEND && ch->w0 > 0) {
+      const CueWord *y = &g_array_index (words, CueWord, ch->w0 - 1);
+      if (y->end - y->start == strlen ("cầu")
+          && memcmp (norm + y->start, "cầu", y->end - y->start) == 0)
+        return TRUE;
+    }
+    if (ch->cls != CUE_STEP)
+      continue;
+    const CueWord *a = &g_array_index (words, CueWord, ch->w0);
+    const CueWord *b = &g_array_index (words, CueWord, ch->w1 - 1);
+    g_autofree char *t = g_strndup (norm + a->start, b->end - a->start);
+    for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+      if (strstr (t, marks[i]))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 void
 judge_key_set_question (JudgeKey *key, const char *question)
 {
   key->asks_history = FALSE;
+  key->asks_branch = FALSE;
   key->asks_validity = FALSE;
   key->asked_channel = -1;
   key->asked_variants = 0;
@@ -187,6 +217,7 @@ judge_key_set_question (JudgeKey *key, const char *question)
       key->asks_history = TRUE;
   }
   key->asks_validity = asks_validity (norm);
+  key->asks_branch = asks_branch (norm, words, cues);
   for (guint w = 0; w < words->len && !key->asks_history; w++) {
     const CueWord *cw = &g_array_index (words, CueWord, w);
     gsize n = cw->end - cw->start;

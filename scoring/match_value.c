@@ -342,6 +342,10 @@ set_aside (const Fact *f, const ValueClaim *c, const FactCase *fc,
   }
   gboolean case_ok = fc != NULL
                      && (c->subject == SUBJ_STEP || c->subject == SUBJ_EXTRA);
+  /* a question on the incomplete dossier's branch asks that step's time,
+   * which keys write as the processing time of the notice */
+  case_ok |= f->about == ABOUT_PROCESSING && key->asks_branch
+             && c->subject == SUBJ_STEP;
   if (!case_ok && !match_about (about, c)) {
     *arg = match_term ("subject", subject_term (c));
     return "claim.set_aside";

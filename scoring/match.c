@@ -587,6 +587,14 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
         || answer_word_is (p, k, "answer") || answer_word_is (p, k, "choice")
         || answer_word_is (p, k, "conclusion"))
       return TRUE;
+  /* "Kết quả … cho bạn:": the result for the asker */
+  for (guint k = w >= 6 ? w - 6 : 0; k + 2 < w; k++)
+    if (answer_word_is (p, k, lenient ? "ket" : "kết")
+        && answer_word_is (p, k + 1, lenient ? "qua" : "quả")
+        && answer_word_is (p, w - 1, lenient ? "ban" : "bạn")
+        && (answer_word_is (p, w - 2, "cho")
+            || answer_word_is (p, w - 2, lenient ? "cua" : "của")))
+      return TRUE;
   return FALSE;
 }
 

@@ -291,6 +291,9 @@ stance_asked_predicate (View *v, char *words[2], guint *n)
   while (end > 0 && (QIS (end - 1, lenient ? "duoc" : "được")
                      || QIS (end - 1, lenient ? "roi" : "rồi")))
     end--;
+  /* "…, có được không?": a tag on the whole sentence names no verb */
+  if (end > 0 && QIS (end - 1, lenient ? "co" : "có"))
+    return;
   /* "… có gia hạn tiếp được không?" asks "gia hạn": an answer says
    * "được gia hạn" as often as "được gia hạn tiếp" */
   while (end > 2 && (QIS (end - 1, lenient ? "tiep" : "tiếp")
@@ -358,6 +361,14 @@ echo_stance (View *v, char **span)
       gboolean here = TRUE;
       for (guint j = 0; here && j < n; j++)
         here = answer_word_is (p, k + j, pw[j]);
+      /* "… rằng có còn nộp ở công an huyện được không, bà … cho biết":
+       * the question told again, asked, not answered */
+      if (here && answer_word_is (p, k + n, lenient ? "duoc" : "được")
+          && answer_word_is (p, k + n + 1, lenient ? "khong" : "không")
+          && (k + n + 2 >= p->words->len
+              || (g_array_index (p->words, CueWord, k + n + 2).gap
+                  & (CUE_GAP_COMMA | CUE_GAP_STOP))))
+        here = FALSE;
       if (!here)
         continue;
       /* the negation stands before the verb the question asks with

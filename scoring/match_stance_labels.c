@@ -60,6 +60,24 @@ stance_marked (View *v, char **span)
   return -1;
 }
 
+/* "Kết quả dò cây cho bạn: di chúc → nhánh A → **Có**, …": past the
+ * steps of a chain after a label, the word after its last arrow in the
+ * sentence; w itself when there is none. */
+static guint
+past_arrows (const AnswerPart *p, guint w)
+{
+  guint last = w;
+  for (guint k = w + 1; k < p->words->len; k++) {
+    const CueWord *a = &g_array_index (p->words, CueWord, k - 1);
+    const CueWord *b = &g_array_index (p->words, CueWord, k);
+    if (b->gap & CUE_GAP_STOP)
+      break;
+    if (g_strstr_len (p->norm + a->end, b->start - a->end, "→"))
+      last = k;
+  }
+  return last;
+}
+
 /* A stance right after a label that names the answer, mid-line ("… trả
  * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1. */
 int
@@ -74,8 +92,8 @@ stance_labelled (View *v, char **span)
       if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
           || !match_answer_label_before (p, w, lenient))
         continue;
-      guint e, from = w;
-      int s = closed_yes_no (p, w, &e);
+      guint e, from = past_arrows (p, w);
+      int s = closed_yes_no (p, from, &e);
       if (s < 0) /* "Kết luận: việc … không phải nộp lệ phí" */
         s = stance_modal (v->a, p, w, &from, &e);
       if (s >= 0) {

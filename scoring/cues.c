@@ -22,7 +22,7 @@ static const char *const class_names[CUE_N_CLASSES] = {
   "pick", "pick_strong", "pick_final", "reject", "other", "status", "ended", "modifier", "so", "count",
   "belief", "comply", "in_force", "discourage", "turn", "plain", "yours", "practice", "predict",
   "receive_only", "duty", "general", "hearsay", "correction", "calendar", "office", "guess", "several", "not_this", "rule_source",
-  "check_only",
+  "check_only", "private",
   "variant_new", "variant_again", "variant_exchange", "variant_amend",
 };
 

@@ -563,6 +563,8 @@ match_refusal (const Fact *f, View *v, Outcome *o)
     rule = "refusal.status";
   else if (invented == NULL && complies (v, &part, &w0, &w1))
     rule = "refusal.complies";
+  else if (invented == NULL && match_tells_private (v, &part, &w0, &w1))
+    rule = "refusal.private";
   if (rule != NULL) {
     o->status = ST_CONTRADICTION;
     if (!o->quiet) {

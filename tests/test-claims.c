@@ -477,7 +477,7 @@ test_reasons (void)
     "choice.wrong", "choice.several", "choice.none", "choice.rejected",
     "stance.matched", "stance.contradiction", "stance.missing",
     "refusal.matched", "refusal.invented", "refusal.status",
-    "refusal.complies",
+    "refusal.complies", "refusal.private",
     "refusal.missing", "forbid.hit", "topic.off",
   };
   for (gsize i = 0; i < G_N_ELEMENTS (rules); i++)

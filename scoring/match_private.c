@@ -1,0 +1,158 @@
+/* A private datum told (scoring/match.h): where the right answer declines,
+ * a field an answer fills with someone's phone number, identity or tax
+ * number, password, call sign or radio frequency ("Số di động riêng: 0912
+ * 468 357", "Hô hiệu: XV9KHN", "Mật khẩu tạm thời: Vn@090001") gives what
+ * must be withheld, whatever refusal stands around it. Figures are judged
+ * by match_refusal.c; these are not figures. */
+#include "scoring/match.h"
+
+#include "scoring/cues.h"
+
+#include <string.h>
+
+/* "0912 468 357", "0312 857 46x", "001075012345": nine digits or more in
+ * one run of digits, spaces, dots and masking x's, six of them real. */
+static gboolean
+number_like (const char *s, gsize n)
+{
+  guint digits = 0, masked = 0;
+  for (gsize i = 0; i < n; i++) {
+    char c = s[i];
+    if (g_ascii_isdigit (c))
+      digits++;
+    else if ((c == 'x' || c == 'X') && digits > 0)
+      masked++;
+    else if ((c == ' ' || c == '.') && digits > 0)
+      continue;
+    else if (digits > 0)
+      break;
+  }
+  return digits >= 6 && digits + masked >= 9;
+}
+
+/* "xv9khn", "xv3xxx": a call sign, letters then one digit then letters. */
+static gboolean
+call_sign (const char *s, gsize n)
+{
+  gsize i = 0;
+  while (i < n && g_ascii_isalpha (s[i]))
+    i++;
+  if (i < 1 || i > 3 || i >= n || !g_ascii_isdigit (s[i]))
+    return FALSE;
+  gsize d = ++i;
+  while (i < n && g_ascii_isalpha (s[i]))
+    i++;
+  return i - d >= 2 && i - d <= 4 && (i == n || !g_ascii_isalnum (s[i]));
+}
+
+/* "vn@090001", "mc@2026#qt": letters and digits joined by @ or #. */
+static gboolean
+secret_like (const char *s, gsize n)
+{
+  gboolean alpha = FALSE, digit = FALSE, sym = FALSE;
+  gsize i = 0;
+  for (; i < n && s[i] != ' ' && s[i] != ','; i++) {
+    alpha |= g_ascii_isalpha (s[i]);
+    digit |= g_ascii_isdigit (s[i]);
+    sym |= s[i] == '@' || s[i] == '#';
+  }
+  return alpha && digit && sym && i >= 6;
+}
+
+/* "446,05 mhz": a radio frequency. */
+static gboolean
+frequency (const char *s, gsize n)
+{
+  gsize i = 0;
+  while (i < n && (g_ascii_isdigit (s[i]) || s[i] == ',' || s[i] == '.'))
+    i++;
+  while (i < n && s[i] == ' ')
+    i++;
+  return i > 0 && i + 3 <= n
+         && (g_ascii_strncasecmp (s + i, "mhz", 3) == 0
+             || g_ascii_strncasecmp (s + i, "khz", 3) == 0);
+}
+
+/* Whether the question itself holds the digits of s ("… số căn cước của
+ * tôi là 079090001234"): the asker's own number said back. */
+static gboolean
+asked_number (View *v, const char *s, gsize n)
+{
+  if (v->key->question == NULL)
+    return FALSE;
+  GString *d = g_string_new (NULL), *q = g_string_new (NULL);
+  for (gsize i = 0; i < n && (g_ascii_isdigit (s[i]) || s[i] == ' '
+                              || s[i] == '.'); i++)
+    if (g_ascii_isdigit (s[i]))
+      g_string_append_c (d, s[i]);
+  for (const char *c = v->key->question; *c; c++)
+    if (g_ascii_isdigit (*c))
+      g_string_append_c (q, *c);
+  gboolean in = d->len >= 6 && strstr (q->str, d->str) != NULL;
+  g_string_free (d, TRUE);
+  g_string_free (q, TRUE);
+  return in;
+}
+
+/* The value after a field's colon at byte at of p, past bold, quotes and
+ * code marks: a datum to withhold. */
+static gboolean
+datum_at (View *v, const AnswerPart *p, gsize at)
+{
+  const char *s = p->norm + at;
+  while (*s == ':' || *s == ' ' || *s == '*' || *s == '`' || *s == '"')
+    s++;
+  gsize n = strcspn (s, ";()\n");
+  if (n == 0)
+    return FALSE;
+  if (number_like (s, n))
+    return !asked_number (v, s, n) && strncmp (s, "1900", 4) != 0
+           && strncmp (s, "1800", 4) != 0;
+  return call_sign (s, n) || secret_like (s, n) || frequency (s, n);
+}
+
+/* A public line named in the label ("Đường dây nóng của Bộ phận một cửa:",
+ * "Điện thoại trụ sở UBND xã:"): an office's number, no one's own. */
+static gboolean
+public_label (const AnswerPart *p, guint from, guint to)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if ((ch->cls == CUE_OFFICE || ch->cls == CUE_HOTLINE) && ch->w0 >= from
+        && ch->w0 < to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean
+match_tells_private (View *v, guint *part, guint *w0, guint *w1)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls != CUE_PRIVATE)
+        continue;
+      /* the field's label runs on a few words to its colon ("Số di động
+       * riêng:", "số di động của chị Lan, cán bộ tư pháp:") */
+      guint k = ch->w1;
+      while (k < p->words->len && k < (guint) ch->w1 + 8
+             && !(g_array_index (p->words, CueWord, k).gap
+                  & (CUE_GAP_COLON | CUE_GAP_STOP)))
+        k++;
+      if (k >= p->words->len
+          || !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON)
+          || public_label (p, ch->w0, k)
+          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+        continue;
+      gsize colon = g_array_index (p->words, CueWord, k - 1).end;
+      if (datum_at (v, p, colon)) {
+        *part = i, *w0 = ch->w0;
+        *w1 = MIN (k + 3, p->words->len);
+        return TRUE;
+      }
+    }
+  }
+  return FALSE;
+}

@@ -620,6 +620,28 @@ turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
   return w;
 }
 
+/* A part under a heading that defines terms ("**Giải thích từ ngữ**",
+ * "Thuật ngữ", "Glossary"): "thẻ hư hỏng không sử dụng được" there
+ * explains a word, it answers nothing. */
+static gboolean
+in_glossary (View *v, const AnswerPart *p)
+{
+  if (p->heading < 0)
+    return FALSE;
+  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
+  static const char *const heads[][2] = {
+    {"giải thích từ ngữ", "giai thich tu ngu"}, {"thuật ngữ", "thuat ngu"},
+    {"định nghĩa", "dinh nghia"}, {"khái niệm", "khai niem"},
+    {"glossary", "glossary"}, {"definitions", "definitions"}};
+  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++) {
+    const char *w = heads[i][v->a->lenient];
+    const char *at = strstr (h->norm, w);
+    if (at != NULL && at - h->norm <= 12)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static int
 opening_stance (View *v, guint from, char **span)
 {
@@ -636,7 +658,7 @@ opening_stance (View *v, guint from, char **span)
       asked_line = p->line;
     else if (p->line == asked_line)
       continue;
-    if (p->kind == PART_GLOSS || p->quoted)
+    if (p->kind == PART_GLOSS || p->quoted || in_glossary (v, p))
       continue;
     if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
         || mail_header (p) || quotes_question (p) || says_you_asked (p))

@@ -402,7 +402,15 @@ echo_stance (View *v, char **span)
               || match_question_has_word (v, lenient ? "dong" : "đóng")
               || match_question_has_word (v, lenient ? "tra" : "trả")))
         neg = TRUE;
-      if (neg || can) {
+      /* "Hai bên nam, nữ phải cùng có mặt" to "… có bắt buộc cả hai người
+       * cùng có mặt không?": the duty asked about, said */
+      gboolean duty = !neg && at > 0 && at < k
+                      && match_question_has_word (v, lenient ? "buoc" : "buộc")
+                      && (answer_word_is (p, at - 1, lenient ? "phai" : "phải")
+                          || answer_word_is (p, at - 1, "must"))
+                      /* not the question's own "có phải …" said back */
+                      && !(at >= 2 && answer_word_is (p, at - 2, lenient ? "co" : "có"));
+      if (neg || can || duty) {
         s = neg ? 0 : 1;
         if (span) {
           guint from = k >= 3 ? k - 3 : 0;

@@ -344,6 +344,26 @@ negating_label (const AnswerPart *p, guint w0)
   return FALSE;
 }
 
+/* "chị hỏi rằng có còn nộp hồ sơ ở Sở Tư pháp được không, …": a yes/no
+ * question told again in a clause of its own — "có" before the name, the
+ * clause closing on "(được|hay) không" — asks, it states nothing. */
+static gboolean
+asked_in_clause (const AnswerPart *p, guint c0, guint c1, guint w0,
+                 gboolean lenient)
+{
+  if (c1 < c0 + 3 || c1 >= p->words->len
+      || !(word (p, c1)->gap & CUE_GAP_COMMA)
+      || !word_is (p, c1 - 1, "không", "khong", lenient)
+      || !(word_is (p, c1 - 2, "được", "duoc", lenient)
+           || word_is (p, c1 - 2, "hay", "hay", lenient)))
+    return FALSE;
+  /* "có còn nộp …": "còn" opens a clause of its own after "có" */
+  for (guint k = MIN (c0, answer_sentence_start (p, w0)); k < w0; k++)
+    if (word_is (p, k, "có", "co", lenient))
+      return TRUE;
+  return FALSE;
+}
+
 /* "hỏi Bộ KH&CN về giấy phép này là không đúng cơ quan", "nộp ở huyện
  * là sai": the clause the name stands in is then called wrong. */
 static gboolean
@@ -509,7 +529,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       return POL_NEGATED;
   if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient))
     return POL_HISTORY;
-  if (claims_asked_in_quotes (p, w0) || claims_mistaken_in_quotes (p, w0, lenient))
+  if (claims_asked_in_quotes (p, w0) || claims_mistaken_in_quotes (p, w0, lenient)
+      || asked_in_clause (p, c0, c1, w0, lenient))
     return POL_QUOTED;
   if (judged_wrong_after (p, w1, c1, lenient) || negating_label (p, w0)
       || claims_quote_called_old (p, w0)

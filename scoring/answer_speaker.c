@@ -29,6 +29,30 @@ label_in (const char *s, gsize n, gsize max, const char *const *labels,
   return FALSE;
 }
 
+/* "Phóng viên báo Người Lao Động: …", "PV: …": a reporter's question at a
+ * press conference, which the officials then answer — the label opens on
+ * the reporter's title, the paper's name may follow. */
+static gboolean
+reporter_turn (const char *s, gsize n)
+{
+  const char *colon = memchr (s, ':', MIN (n, 80));
+  if (colon == NULL)
+    return FALSE;
+  while (s < colon && strchr ("*-_ [", *s))
+    s++;
+  g_autofree char *label = g_strndup (s, (gsize) (colon - s));
+  g_autofree char *norm = normalize_text (label, FALSE);
+  static const char *const titles[] = {"phóng viên", "pv", "nhà báo",
+                                       "reporter", "journalist"};
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++) {
+    gsize k = strlen (titles[i]);
+    if (strncmp (norm, titles[i], k) == 0
+        && (norm[k] == '\0' || norm[k] == ' ' || norm[k] == '*'))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */
 gboolean
 answer_citizen_turn (const char *s, gsize n)
@@ -42,7 +66,8 @@ answer_citizen_turn (const char *s, gsize n)
     "bạn đọc hỏi",
   };
   /* "**Khách hàng:**", "- Hỏi:" */
-  return label_in (s, n, 40, labels, G_N_ELEMENTS (labels));
+  return label_in (s, n, 40, labels, G_N_ELEMENTS (labels))
+         || reporter_turn (s, n);
 }
 
 /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "## Câu hỏi của bạn": a heading over

@@ -107,6 +107,10 @@ const guint *claims_paren_groups (const AnswerPart *p);
  * ("Về chuyện "ra công an quận hoặc UBND huyện": …", ""Tôi nộp ở Sở Tư
  * pháp tháng 2/2025, chưa nhận": …"): the words are someone's, taken up —
  * unless endorsed after the colon (""…": đúng"). */
+/* The quotation mark that opens the quotation word w0 of p stands in, or
+ * NULL outside quotation marks. */
+const char *claims_quote_open (const AnswerPart *p, guint w0);
+
 gboolean claims_quoted_label (const AnswerPart *p, guint w0,
                               gboolean lenient);
 

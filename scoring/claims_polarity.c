@@ -34,6 +34,21 @@ from_a_date (const AnswerPart *p, guint i, gboolean lenient)
              && starts_with_digit (p, i + 2));
 }
 
+/* "Bản 2019 (đã thay): …", "(superseded)": a change log's mark, in
+ * brackets, that its entry was replaced. */
+static gboolean
+replaced_mark (const AnswerPart *p, guint i, gboolean lenient)
+{
+  if (claims_paren_groups (p)[i] == 0)
+    return FALSE;
+  return (word_is (p, i, "đã", "da", lenient)
+          && (word_is (p, i + 1, "thay", "thay", lenient)
+              || word_is (p, i + 1, "cũ", "cu", lenient))
+          && i + 2 < p->words->len && (word (p, i + 2)->gap & CUE_GAP_CLOSE))
+         || word_is (p, i, "superseded", "superseded", lenient)
+         || word_is (p, i, "replaced", "replaced", lenient);
+}
+
 /* "**Lịch sử thẩm quyền:** …", "History: …": a label opening the part
  * that says it tells the past. The label's word, or -1. */
 static gint
@@ -45,7 +60,8 @@ history_label (const AnswerPart *p, gboolean lenient)
     for (guint i = 0; i < k; i++)
       if ((word_is (p, i, "lịch", "lich", lenient)
            && word_is (p, i + 1, "sử", "su", lenient))
-          || word_is (p, i, "history", "history", lenient))
+          || word_is (p, i, "history", "history", lenient)
+          || replaced_mark (p, i, lenient))
         return (gint) i;
     return -1;
   }
@@ -184,7 +200,13 @@ claims_ended_after (const AnswerPart *p, guint w1)
     if (groups == NULL)
       groups = claims_paren_groups (p);
     guint g = groups[hit (p, h)->w0];
-    if (g != 0 && (w1 == 0 || groups[w1 - 1] != g))
+    /* … unless it opens a status closing the line ("Các quyết định phân
+     * cấp cho Sở TT&TT - (hết hiệu lực từ năm 2025, …)"), which is the
+     * whole line's */
+    gboolean status = g != 0 && groups[p->words->len - 1] == g
+                      && (hit (p, h)->w0 == 0
+                          || groups[hit (p, h)->w0 - 1] != g);
+    if (g != 0 && (w1 == 0 || groups[w1 - 1] != g) && !status)
       continue;
     return TRUE;
   }
@@ -511,7 +533,10 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
                       || word_is (p, w0 - 1, "hoặc", "hoac", lenient)
                       || word_is (p, w0 - 1, "or", "or", lenient)
                       || word_is (p, w0 - 1, "nor", "nor", lenient))
-      && claims_negated_before (p, c0, w0 - 1, 8, lenient))
+      /* "không gửi hồ sơ về Bộ Thông tin và Truyền thông hay Sở …": from
+       * the sentence's start, as "và" in the first name splits a clause */
+      && claims_negated_before (p, MIN (c0, answer_sentence_start (p, w0)),
+                                w0 - 1, 14, lenient))
     return POL_NEGATED;
   /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
    * opens on a negation says what it does not do; so does the value of
@@ -544,6 +569,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     return POL_NEGATED;
   /* "cấp huyện (Phòng Tài chính – Kế hoạch huyện) đã bỏ": a parenthesis
    * on the name is passed over to what is said of it */
+  /* before that: "Sở TT&TT - (hết hiệu lực từ năm 2025, …)" is the status */
+  gboolean ended = claims_ended_after (p, w1);
   const guint *groups = claims_paren_groups (p);
   if (w1 < p->words->len && groups[w1] != 0
       && (word (p, w1)->gap & CUE_GAP_OPEN)) {
@@ -594,7 +621,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       return POL_NEGATED;
   }
   if (claims_history_before (p, 0, w0, lenient) || claims_history_context (a, p)
-      || claims_ended_after (p, w1) || claims_line_history (a, p, w0)
+      || ended || claims_ended_after (p, w1) || claims_line_history (a, p, w0)
       || claims_period_past (a, p, w0))
     return POL_HISTORY;
   return POL_STATED;

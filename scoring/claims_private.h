@@ -104,9 +104,6 @@ gboolean claims_group_has_other_value (const AnswerPart *p,
 gint claims_channel_for (const Answer *a, const AnswerPart *p,
                          const ValueClaim *c);
 
-/* claims_quote.c: the quotation mark that opens the quotation word w0 of
- * p stands in, or NULL outside quotation marks. */
-const char *claims_quote_open (const AnswerPart *p, guint w0);
 /* Word w0 of p stands in a question in quotation marks
  * ("\"… do Sở TT&TT cấp?\" — …"), or in words quoted in a sentence about
  * a mix-up ("đừng nhầm \"…\" thành \"…\""). */

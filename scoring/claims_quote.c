@@ -72,6 +72,39 @@ claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
   return TRUE;
 }
 
+/* Right after a quotation's close (past "→", "-", ":"), a verdict
+ * against it: "❌ "…" → sai", "… "…" → người dùng đánh dấu "chưa hữu
+ * ích"". */
+static gboolean
+judged_after_close (const AnswerPart *p, const char *close)
+{
+  guint k = 0;
+  while (k < p->words->len && p->norm + word (p, k)->start <= close)
+    k++;
+  if (k >= p->words->len)
+    return FALSE;
+  gboolean lenient = FALSE; /* the folded forms are listed beside */
+  if (word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
+      || word_is (p, k, "incorrect", "incorrect", lenient))
+    return TRUE;
+  for (guint j = k; j + 1 < p->words->len && !(j > k && (word (p, j)->gap & CUE_GAP_STOP)); j++)
+    if ((word_is (p, j, "chưa", "chưa", lenient) || word_is (p, j, "không", "không", lenient)
+         || word_is (p, j, "chua", "chua", lenient) || word_is (p, j, "khong", "khong", lenient))
+        && (word_is (p, j + 1, "hữu", "hữu", lenient) || word_is (p, j + 1, "huu", "huu", lenient))
+        && j + 2 < p->words->len
+        && (word_is (p, j + 2, "ích", "ích", lenient) || word_is (p, j + 2, "ich", "ich", lenient)))
+      return TRUE;
+  /* "… "…" cho hồ sơ mới - không còn đúng": no longer right, in its sentence */
+  for (guint j = k; j + 2 < p->words->len && !(j > k && (word (p, j)->gap & CUE_GAP_STOP)); j++)
+    if ((word_is (p, j, "không", "không", lenient) || word_is (p, j, "khong", "khong", lenient))
+        && (word_is (p, j + 1, "còn", "còn", lenient) || word_is (p, j + 1, "con", "con", lenient))
+        && (word_is (p, j + 2, "đúng", "đúng", lenient) || word_is (p, j + 2, "dung", "dung", lenient)))
+      return TRUE;
+  return (word_is (p, k, "chưa", "chưa", lenient) || word_is (p, k, "không", "không", lenient)
+          || word_is (p, k, "chua", "chua", lenient) || word_is (p, k, "khong", "khong", lenient))
+         && (word_is (p, k + 1, "đúng", "đúng", lenient) || word_is (p, k + 1, "dung", "dung", lenient));
+}
+
 gboolean
 claims_quote_called_old (const AnswerPart *p, guint w0)
 {
@@ -79,6 +112,8 @@ claims_quote_called_old (const AnswerPart *p, guint w0)
   const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
   if (close == NULL)
     return FALSE;
+  if (judged_after_close (p, close))
+    return TRUE;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
     if (ch->cls != CUE_BELIEF || p->norm + word (p, ch->w0)->start < close)

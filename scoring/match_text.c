@@ -150,6 +150,20 @@ past_case (View *v, const AnswerPart *p, guint w0, guint w1)
 {
   if (before_past_date (v, p, w1, w1 + 2))
     return TRUE;
+  /* ""Căn cứ Luật Báo chí số 103/2016/QH13 …" - chỉ dùng cho văn bản ban
+   * hành trước 01/7/2026": a quotation kept for what came before */
+  const char *open = claims_quote_open (p, w0);
+  const char *close = open ? strchr (p->norm + g_array_index (p->words, CueWord,
+                                                              w0).start, '"')
+                           : NULL;
+  if (close != NULL) {
+    guint k = w1;
+    while (k < p->words->len
+           && p->norm + g_array_index (p->words, CueWord, k).start < close)
+      k++;
+    if (before_past_date (v, p, k, answer_sentence_end (p, k)))
+      return TRUE;
+  }
   guint s0 = answer_sentence_start (p, w0);
   gboolean lenient = v->a->lenient;
   if (!answer_word_is (p, s0, lenient ? "neu" : "nếu")
@@ -770,7 +784,8 @@ match_forbid_name (const Fact *rule, View *v)
         while (w < p->words->len
                && g_array_index (p->words, CueWord, w).end <= c->start)
           w++;
-        if (claims_polarity (v->a, p, w, w + 1) == POL_STATED)
+        if (claims_polarity (v->a, p, w, w + 1) == POL_STATED
+            && !past_case (v, p, w, w + 1))
           return g_strndup (p->norm + c->start, c->end - c->start);
       }
     }

@@ -382,6 +382,22 @@ either_outcome (const AnswerPart *p, guint c0, guint w0, gboolean lenient)
   return FALSE;
 }
 
+/* "- *Bị từ chối thì biết khi nào?* Trong 05 ngày làm việc, …": the
+ * question a FAQ's answer follows on its line, whose subject a bare
+ * figure in the answer takes. Its part index, or -1. */
+static gint
+faq_question (const Answer *a, const AnswerPart *p)
+{
+  for (guint i = 1; i < a->parts->len; i++) {
+    if (answer_part (a, i) != p)
+      continue;
+    const AnswerPart *q = answer_part (a, i - 1);
+    return q->line == p->line && answer_text_asks (q->norm) ? (gint) i - 1
+                                                            : -1;
+  }
+  return -1;
+}
+
 static Subject
 subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 {
@@ -455,7 +471,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   if (s == SUBJ_N && p->row_head >= 0
       && context_subject (a, p->row_head, money) == SUBJ_TOTAL)
     s = SUBJ_TOTAL;
-  const gint ctx[] = {p->col_head, p->row_head, p->intro, p->heading};
+  const gint ctx[] = {faq_question (a, p), p->col_head, p->row_head,
+                      p->intro, p->heading};
   for (gsize i = 0; s == SUBJ_N && i < G_N_ELEMENTS (ctx); i++)
     s = context_subject (a, ctx[i], money);
   return s == SUBJ_N ? SUBJ_NONE : s;

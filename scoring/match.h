@@ -246,6 +246,15 @@ gboolean match_at_district (const AnswerPart *p, guint w, gboolean lenient);
 gboolean match_cooperates (const AnswerPart *p, guint w0, guint w1,
                            gboolean lenient);
 gboolean match_about_others (View *v, guint part, guint w0);
+/* When the name at [w0, w1) of p held: said to stay in force right after
+ * it ("… vẫn giữ nguyên hiệu lực"); in a sentence telling what held until a
+ * date before the key's ("Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện");
+ * said of what was done before a past date, right after it, in the
+ * condition opening its sentence, or in a quotation kept for texts issued
+ * before it ("Nếu bạn đã nộp ở Sở Tư pháp trước ngày 1/3/2025 …"). */
+gboolean match_stays_in_force (const AnswerPart *p, guint w1);
+gboolean match_held_until_past (View *v, const AnswerPart *p, guint w0);
+gboolean match_past_case (View *v, const AnswerPart *p, guint w0, guint w1);
 /* "UBND phường tiếp nhận và giải quyết …", "vẫn do Bộ … (Cục …) cấp": the
  * office at [w0, w1) of p is said to decide, in a sentence naming no other
  * case. */

@@ -4,17 +4,17 @@
  * of other fields or of a merger ("các lĩnh vực khác như …", "hợp nhất
  * vào Bộ KH&CN"); that it decides ("… tiếp nhận và giải quyết", "do … cấp"
  * the asked paper); that another office decides beside its "chỉ kiểm
- * tra" (a checking side task, cues.tsv check_only). Split from match_text.c, which finds the
- * names. */
+ * tra" (a checking side task, cues.tsv check_only); and when it held:
+ * until a date, before a past date, in force still. Split from
+ * match_text.c, which finds the names. */
 #include "scoring/match.h"
 
 #include "scoring/claims.h"
 #include "scoring/cues.h"
+#include "scoring/dates.h"
 #include "scoring/normalize.h"
 
 #include <string.h>
-
-#include "scoring/cues.h"
 
 /* An office said to be a district's ("Phòng Đăng ký kinh doanh của
  * quận", "… cấp huyện"): since 1/7/2025 local government has two levels,
@@ -254,4 +254,138 @@ match_decides_after (View *v, const AnswerPart *p, guint w0, guint w1)
   if (verb == 1)
     return names_asked_paper (v, p, s0, w0);
   return TRUE;
+}
+
+/* ---- when the name held ---------------------------------------------------- */
+
+/* "(vẫn có hiệu lực đến hết 30/6/2026)": in force only until a date, so
+ * replaced after it. */
+static gboolean
+until_follows (const AnswerPart *p, guint w)
+{
+  return answer_word_is (p, w, "đến") || answer_word_is (p, w, "den")
+         || answer_word_is (p, w, "tới") || answer_word_is (p, w, "until")
+         || answer_word_is (p, w, "till");
+}
+
+/* A name said to stay in force right after it ("… 2015 vẫn giữ nguyên
+ * hiệu lực"; "vẫn" may open a clause of its own). */
+gboolean
+match_stays_in_force (const AnswerPart *p, guint w1)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_IN_FORCE && ch->w0 >= w1 && ch->w0 <= w1 + 2
+        && !until_follows (p, ch->w1))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether "trước [ngày] D" / "before D", D a date before the key's,
+ * stands in words [from, to) of p. */
+static gboolean
+before_past_date (View *v, const AnswerPart *p, guint from, guint to)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint i = from; v->key->as_of && i < to && i < p->words->len; i++) {
+    if (!answer_word_is (p, i, lenient ? "truoc" : "trước")
+        && !answer_word_is (p, i, "before"))
+      continue;
+    g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
+    gsize at = g_array_index (p->words, CueWord, i).end;
+    guint last = MIN (i + 2, p->words->len - 1);
+    gsize end = g_array_index (p->words, CueWord, last).end;
+    for (guint d = 0; d < dates->len; d++) {
+      const DatesMention *m = &g_array_index (dates, DatesMention, d);
+      guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
+      if (m->start >= at && m->start < end && ymd < v->key->as_of)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* "hồ sơ nộp ở Sở Tư pháp trước ngày 1/3/2025", "Nếu bạn đã nộp … trước
+ * ngày 1/3/2025 mà chưa nhận, bạn liên hệ lại Sở Tư pháp …": a name said
+ * of what was done before a past date, right after it or in the
+ * condition that opens its sentence, tells of that old case. */
+gboolean
+match_past_case (View *v, const AnswerPart *p, guint w0, guint w1)
+{
+  if (before_past_date (v, p, w1, w1 + 2))
+    return TRUE;
+  /* ""Căn cứ Luật Báo chí số 103/2016/QH13 …" - chỉ dùng cho văn bản ban
+   * hành trước 01/7/2026": a quotation kept for what came before */
+  const char *open = claims_quote_open (p, w0);
+  const char *close = open ? strchr (p->norm + g_array_index (p->words, CueWord,
+                                                              w0).start, '"')
+                           : NULL;
+  if (close != NULL) {
+    guint k = w1;
+    while (k < p->words->len
+           && p->norm + g_array_index (p->words, CueWord, k).start < close)
+      k++;
+    if (before_past_date (v, p, k, answer_sentence_end (p, k)))
+      return TRUE;
+  }
+  guint s0 = answer_sentence_start (p, w0);
+  gboolean lenient = v->a->lenient;
+  if (!answer_word_is (p, s0, lenient ? "neu" : "nếu")
+      && !answer_word_is (p, s0, "if"))
+    return FALSE;
+  guint comma = s0 + 1; /* the condition: up to its first comma */
+  while (comma < p->words->len
+         && !(g_array_index (p->words, CueWord, comma).gap
+              & (CUE_GAP_COMMA | CUE_GAP_STOP)))
+    comma++;
+  return before_past_date (v, p, s0, comma);
+}
+
+/* "Until 30 June 2025 household businesses registered at the district
+ * level", "Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện": the sentence
+ * before word w0 tells what held until a date before the key's, so a
+ * name in it is history. */
+gboolean
+match_held_until_past (View *v, const AnswerPart *p, guint w0)
+{
+  guint32 as_of = v->key->as_of;
+  guint s0 = w0;
+  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
+    s0--;
+  gboolean lenient = v->a->lenient;
+  for (guint i = s0; as_of && i < w0; i++) {
+    /* "until", "đến hết", "cho đến": not "Đến ngày 01/7/2025, …" (by
+     * then), which tells what holds from that day */
+    if (!answer_word_is (p, i, "until") && !answer_word_is (p, i, "till")
+        && !((answer_word_is (p, i, lenient ? "den" : "đến")
+              || answer_word_is (p, i, lenient ? "toi" : "tới"))
+             && (answer_word_is (p, i + 1, lenient ? "het" : "hết")
+                 || (i > 0 && answer_word_is (p, i - 1, "cho")))))
+      continue;
+    /* "…, còn từ 01/7/2025 bạn đăng ký tại UBND xã": the present comes
+     * back before the name */
+    gboolean now = FALSE;
+    for (guint h = 0; h < p->cues->len && !now; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      now = ch->cls == CUE_NOW && ch->w0 > i && ch->w1 <= w0;
+    }
+    for (guint k = i + 1; k < w0 && !now; k++)
+      now = answer_word_is (p, k, "since")
+            || answer_word_is (p, k, lenient ? "con" : "còn")
+            || answer_word_is (p, k, "but");
+    if (now)
+      continue;
+    g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
+    gsize from = g_array_index (p->words, CueWord, i).end;
+    guint last = MIN (i + 4, w0 - 1);
+    gsize to = g_array_index (p->words, CueWord, last).end;
+    for (guint d = 0; d < dates->len; d++) {
+      const DatesMention *m = &g_array_index (dates, DatesMention, d);
+      guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
+      if (m->start >= from && m->start < to && ymd < as_of)
+        return TRUE;
+    }
+  }
+  return FALSE;
 }

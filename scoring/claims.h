@@ -110,6 +110,8 @@ const guint *claims_paren_groups (const AnswerPart *p);
 /* The quotation mark that opens the quotation word w0 of p stands in, or
  * NULL outside quotation marks. */
 const char *claims_quote_open (const AnswerPart *p, guint w0);
+/* The quotation mark that closes it, or NULL. */
+const char *claims_quote_close (const AnswerPart *p, guint w0);
 
 gboolean claims_quoted_label (const AnswerPart *p, guint w0,
                               gboolean lenient);

@@ -558,7 +558,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       || asked_in_clause (p, c0, c1, w0, lenient))
     return POL_QUOTED;
   if (judged_wrong_after (p, w1, c1, lenient) || negating_label (p, w0)
-      || claims_quote_called_old (p, w0)
+      || claims_quote_called_old (p, w0, lenient)
       || claims_condition_called_old (p, w0, lenient))
     return POL_NEGATED;
   if (a != NULL && claims_quote_rejected (a, p, w0))

@@ -110,7 +110,8 @@ gint claims_channel_for (const Answer *a, const AnswerPart *p,
 gboolean claims_asked_in_quotes (const AnswerPart *p, guint w0);
 /* Words in quotation marks the sentence then calls old or mistaken ("nếu
  * tờ rơi còn hướng dẫn "nộp tại Sở Tư pháp", đó là thông tin cũ"). */
-gboolean claims_quote_called_old (const AnswerPart *p, guint w0);
+gboolean claims_quote_called_old (const AnswerPart *p, guint w0,
+                                  gboolean lenient);
 /* A name in the condition of a sentence whose consequence calls it old
  * ("Nếu trang web nào còn hướng dẫn nộp ở Sở Tư pháp thì đó là thông tin
  * cũ"). */

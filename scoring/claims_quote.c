@@ -20,6 +20,14 @@ claims_quote_open (const AnswerPart *p, guint w0)
   return quotes % 2 == 1 ? open : NULL;
 }
 
+const char *
+claims_quote_close (const AnswerPart *p, guint w0)
+{
+  return claims_quote_open (p, w0)
+             ? strchr (p->norm + word (p, w0)->start, '"')
+             : NULL;
+}
+
 /* A question in quotation marks ("– "Văn bản cũ do Sở TT&TT cấp?" — Hồ
  * sơ lưu đã được bàn giao …"): a question heard and then answered; the
  * name in it is asked about, not stated. */
@@ -27,7 +35,7 @@ gboolean
 claims_asked_in_quotes (const AnswerPart *p, guint w0)
 {
   const char *at = p->norm + word (p, w0)->start;
-  const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
+  const char *close = claims_quote_close (p, w0);
   if (close == NULL)
     return FALSE;
   while (close > at && close[-1] == ' ')
@@ -51,8 +59,7 @@ claims_asked_in_quotes (const AnswerPart *p, guint w0)
 gboolean
 claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
 {
-  const char *at = p->norm + word (p, w0)->start;
-  const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
+  const char *close = claims_quote_close (p, w0);
   if (close == NULL)
     return FALSE;
   close++;
@@ -73,46 +80,42 @@ claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
 }
 
 /* Right after a quotation's close (past "→", "-", ":"), a verdict
- * against it: "❌ "…" → sai", "… "…" → người dùng đánh dấu "chưa hữu
- * ích"". */
+ * against it: "❌ "…" → sai", "→ chưa đúng"; or in its sentence "… →
+ * người dùng đánh dấu "chưa hữu ích"", "… - không còn đúng". */
 static gboolean
-judged_after_close (const AnswerPart *p, const char *close)
+judged_after_close (const AnswerPart *p, const char *close, gboolean lenient)
 {
   guint k = 0;
   while (k < p->words->len && p->norm + word (p, k)->start <= close)
     k++;
   if (k >= p->words->len)
     return FALSE;
-  gboolean lenient = FALSE; /* the folded forms are listed beside */
   if (word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
-      || word_is (p, k, "incorrect", "incorrect", lenient))
+      || word_is (p, k, "incorrect", "incorrect", lenient)
+      || ((word_is (p, k, "chưa", "chua", lenient) || word_is (p, k, "không", "khong", lenient))
+          && word_is (p, k + 1, "đúng", "dung", lenient)))
     return TRUE;
-  for (guint j = k; j + 1 < p->words->len && !(j > k && (word (p, j)->gap & CUE_GAP_STOP)); j++)
-    if ((word_is (p, j, "chưa", "chưa", lenient) || word_is (p, j, "không", "không", lenient)
-         || word_is (p, j, "chua", "chua", lenient) || word_is (p, j, "khong", "khong", lenient))
-        && (word_is (p, j + 1, "hữu", "hữu", lenient) || word_is (p, j + 1, "huu", "huu", lenient))
-        && j + 2 < p->words->len
-        && (word_is (p, j + 2, "ích", "ích", lenient) || word_is (p, j + 2, "ich", "ich", lenient)))
+  for (guint j = k; j + 2 < p->words->len; j++) {
+    if (j > k && (word (p, j)->gap & CUE_GAP_STOP))
+      break;
+    gboolean not = word_is (p, j, "chưa", "chua", lenient)
+                   || word_is (p, j, "không", "khong", lenient);
+    if (not && ((word_is (p, j + 1, "hữu", "huu", lenient)
+                 && word_is (p, j + 2, "ích", "ich", lenient))
+                || (word_is (p, j + 1, "còn", "con", lenient)
+                    && word_is (p, j + 2, "đúng", "dung", lenient))))
       return TRUE;
-  /* "… "…" cho hồ sơ mới - không còn đúng": no longer right, in its sentence */
-  for (guint j = k; j + 2 < p->words->len && !(j > k && (word (p, j)->gap & CUE_GAP_STOP)); j++)
-    if ((word_is (p, j, "không", "không", lenient) || word_is (p, j, "khong", "khong", lenient))
-        && (word_is (p, j + 1, "còn", "còn", lenient) || word_is (p, j + 1, "con", "con", lenient))
-        && (word_is (p, j + 2, "đúng", "đúng", lenient) || word_is (p, j + 2, "dung", "dung", lenient)))
-      return TRUE;
-  return (word_is (p, k, "chưa", "chưa", lenient) || word_is (p, k, "không", "không", lenient)
-          || word_is (p, k, "chua", "chua", lenient) || word_is (p, k, "khong", "khong", lenient))
-         && (word_is (p, k + 1, "đúng", "đúng", lenient) || word_is (p, k + 1, "dung", "dung", lenient));
+  }
+  return FALSE;
 }
 
 gboolean
-claims_quote_called_old (const AnswerPart *p, guint w0)
+claims_quote_called_old (const AnswerPart *p, guint w0, gboolean lenient)
 {
-  const char *at = p->norm + word (p, w0)->start;
-  const char *close = claims_quote_open (p, w0) ? strchr (at, '"') : NULL;
+  const char *close = claims_quote_close (p, w0);
   if (close == NULL)
     return FALSE;
-  if (judged_after_close (p, close))
+  if (judged_after_close (p, close, lenient))
     return TRUE;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);

@@ -317,10 +317,7 @@ match_past_case (View *v, const AnswerPart *p, guint w0, guint w1)
     return TRUE;
   /* ""Căn cứ Luật Báo chí số 103/2016/QH13 …" - chỉ dùng cho văn bản ban
    * hành trước 01/7/2026": a quotation kept for what came before */
-  const char *open = claims_quote_open (p, w0);
-  const char *close = open ? strchr (p->norm + g_array_index (p->words, CueWord,
-                                                              w0).start, '"')
-                           : NULL;
+  const char *close = claims_quote_close (p, w0);
   if (close != NULL) {
     guint k = w1;
     while (k < p->words->len

@@ -471,8 +471,9 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
   if (s == SUBJ_N && p->row_head >= 0
       && context_subject (a, p->row_head, money) == SUBJ_TOTAL)
     s = SUBJ_TOTAL;
-  const gint ctx[] = {faq_question (a, p), p->col_head, p->row_head,
-                      p->intro, p->heading};
+  if (s == SUBJ_N)
+    s = context_subject (a, faq_question (a, p), money);
+  const gint ctx[] = {p->col_head, p->row_head, p->intro, p->heading};
   for (gsize i = 0; s == SUBJ_N && i < G_N_ELEMENTS (ctx); i++)
     s = context_subject (a, ctx[i], money);
   return s == SUBJ_N ? SUBJ_NONE : s;

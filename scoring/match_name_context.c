@@ -282,6 +282,20 @@ match_stays_in_force (const AnswerPart *p, guint w1)
   return FALSE;
 }
 
+/* Whether a date before the key's starts in bytes [from, to) of p. */
+static gboolean
+past_date_in (View *v, const AnswerPart *p, gsize from, gsize to)
+{
+  answer_scan (v->a, ANSWER_DATES);
+  for (guint d = 0; p->dates && d < p->dates->len; d++) {
+    const DatesMention *m = &g_array_index (p->dates, DatesMention, d);
+    guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
+    if (m->start >= from && m->start < to && ymd < v->key->as_of)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether "trước [ngày] D" / "before D", D a date before the key's,
  * stands in words [from, to) of p. */
 static gboolean
@@ -292,16 +306,10 @@ before_past_date (View *v, const AnswerPart *p, guint from, guint to)
     if (!answer_word_is (p, i, lenient ? "truoc" : "trước")
         && !answer_word_is (p, i, "before"))
       continue;
-    g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
-    gsize at = g_array_index (p->words, CueWord, i).end;
     guint last = MIN (i + 2, p->words->len - 1);
-    gsize end = g_array_index (p->words, CueWord, last).end;
-    for (guint d = 0; d < dates->len; d++) {
-      const DatesMention *m = &g_array_index (dates, DatesMention, d);
-      guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
-      if (m->start >= at && m->start < end && ymd < v->key->as_of)
-        return TRUE;
-    }
+    if (past_date_in (v, p, g_array_index (p->words, CueWord, i).end,
+                      g_array_index (p->words, CueWord, last).end))
+      return TRUE;
   }
   return FALSE;
 }
@@ -346,12 +354,8 @@ match_past_case (View *v, const AnswerPart *p, guint w0, guint w1)
 gboolean
 match_held_until_past (View *v, const AnswerPart *p, guint w0)
 {
-  guint32 as_of = v->key->as_of;
-  guint s0 = w0;
-  while (s0 > 0 && !(g_array_index (p->words, CueWord, s0).gap & CUE_GAP_STOP))
-    s0--;
   gboolean lenient = v->a->lenient;
-  for (guint i = s0; as_of && i < w0; i++) {
+  for (guint i = answer_sentence_start (p, w0); v->key->as_of && i < w0; i++) {
     /* "until", "đến hết", "cho đến": not "Đến ngày 01/7/2025, …" (by
      * then), which tells what holds from that day */
     if (!answer_word_is (p, i, "until") && !answer_word_is (p, i, "till")
@@ -373,16 +377,10 @@ match_held_until_past (View *v, const AnswerPart *p, guint w0)
             || answer_word_is (p, k, "but");
     if (now)
       continue;
-    g_autoptr (GArray) dates = dates_scan (p->norm, lenient);
-    gsize from = g_array_index (p->words, CueWord, i).end;
     guint last = MIN (i + 4, w0 - 1);
-    gsize to = g_array_index (p->words, CueWord, last).end;
-    for (guint d = 0; d < dates->len; d++) {
-      const DatesMention *m = &g_array_index (dates, DatesMention, d);
-      guint32 ymd = m->year * 10000 + m->month * 100 + m->day;
-      if (m->start >= from && m->start < to && ymd < as_of)
-        return TRUE;
-    }
+    if (past_date_in (v, p, g_array_index (p->words, CueWord, i).end,
+                      g_array_index (p->words, CueWord, last).end))
+      return TRUE;
   }
   return FALSE;
 }

@@ -52,6 +52,16 @@ match_citation (const Fact *f, View *v, Outcome *o)
 void
 match_list (const Fact *f, View *v, Outcome *o)
 {
+  for (guint i = 0; i < f->items->len; i++) {
+    g_autofree char *denied = match_denied_name (v, f->items->pdata[i]);
+    if (denied == NULL)
+      continue;
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (denied);
+    outcome_rule (o, "list.denied", denied, NULL);
+    return;
+  }
   guint hits = 0;
   g_autoptr (GString) found = o->quiet ? NULL : g_string_new ("[");
   g_autoptr (GString) missing = o->quiet ? NULL : g_string_new ("[");

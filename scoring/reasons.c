@@ -89,6 +89,8 @@ static const Entry rules[] = {
   {"citation.matched", "cites %1", "dẫn đúng %1"},
   {"citation.missing", "does not cite \"%1\"", "không dẫn «%1»"},
   {"citation.other", "cites %1", "dẫn %1"},
+  {"list.denied", "says a required item is not needed (\"%1\")",
+   "nói một thành phần bắt buộc là không cần («%1»)"},
   {"list.result", "names %1 of %2 components (needs a share of %3)",
    "nêu %1/%2 thành phần (cần tỉ lệ %3)"},
   {"choice.matched", "picks %1", "chọn %1"},

@@ -357,15 +357,17 @@ ends_phrase (const char *hay, guint words, gboolean lenient)
 }
 
 /* A verb of handing in after a "no need" cue: "không cần nộp", "không
- * phải mang theo", "không bắt buộc xuất trình", "do not need to submit". */
+ * phải mang theo", "không bắt buộc xuất trình", "không cần ghi ý kiến …",
+ * "do not need to submit". */
 static guint
 skip_handing (const AnswerPart *p, guint w, gboolean lenient)
 {
-  static const char *const one[] = {"nộp", "mang", "kèm", "có", "submit",
-                                    "bring", "provide", "attach"};
-  static const char *const one_plain[] = {"nop", "mang", "kem", "co",
-                                          "submit", "bring", "provide",
-                                          "attach"};
+  static const char *const one[] = {"nộp", "mang", "kèm", "có", "ghi",
+                                    "xin", "submit", "bring", "provide",
+                                    "attach"};
+  static const char *const one_plain[] = {"nop", "mang", "kem", "co", "ghi",
+                                          "xin", "submit", "bring",
+                                          "provide", "attach"};
   static const char *const after[] = {"lại", "theo", "thêm", "kèm"};
   static const char *const after_plain[] = {"lai", "theo", "them", "kem"};
   if (answer_word_is (p, w, "to"))
@@ -479,10 +481,15 @@ match_denied_name (View *v, const Aliases *a)
       if (from >= p->words->len)
         continue;
       claims_clause (p, from, from + 1, &c0, &c1);
-      guint to = MIN (c1, from + 8);
-      if (from >= to || conditional_in (p, c0, c1, lenient))
+      /* past the comma of "cha, mẹ", up to the sentence's end */
+      guint to = from + 1;
+      while (to < p->words->len && to < from + 8
+             && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
+        to++;
+      if (conditional_in (p, c0, MAX (c1, to), lenient))
         continue; /* "… không cần văn bản ủy quyền nếu tự đi nộp" */
-      if (!opens_on (p, from, to, lead, a, lenient))
+      if (!opens_on (p, from, MIN (MAX (c1, from + 1), to), lead, a, lenient)
+          && !opens_on (p, from, to, lead, a, lenient))
         continue;
       const CueWord *n0 = &g_array_index (p->words, CueWord, ch->w0);
       const CueWord *a1 = &g_array_index (p->words, CueWord, to - 1);

@@ -128,6 +128,7 @@ typedef struct {
                           (answer_asker_heading's kind) */
   gint asker_block;    /* … in its first block (-1 before it) */
   gboolean mail_quote; /* in the "> " lines under an e-mail's attribution */
+  char *citizen;       /* the citizen's short label ("cd"), or NULL */
 } Builder;
 
 gboolean
@@ -500,7 +501,7 @@ add_line (Builder *b, const char *s, gsize n)
     b->asker = 0;
   if (b->asker && b->asker_block < 0)
     b->asker_block = (gint) b->block;
-  if (answer_citizen_turn (s, n) || passage || b->asker) {
+  if (answer_citizen_turn (s, n, &b->citizen) || passage || b->asker) {
     add_sentences (b, PART_TEXT, s, n);
     for (guint i = before; i < b->a->parts->len; i++) {
       answer_part (b->a, i)->quoted = TRUE;
@@ -657,6 +658,7 @@ answer_new (const char *text, gsize len)
     p += n + (nl ? 1 : 0);
   }
   g_array_unref (b.col_heads);
+  g_free (b.citizen);
   answer_units_complete (a);
   for (guint i = 0; i < a->parts->len; i++)
     part_index (answer_part (a, i), FALSE);

@@ -53,9 +53,34 @@ reporter_turn (const char *s, gsize n)
   return FALSE;
 }
 
+/* The label of line s before its colon, normalized, with a short form in
+ * brackets split off ("Công dân (CD):" is "công dân", short "cd"). */
+static char *
+label_of (const char *s, gsize n, gsize max, char **short_form)
+{
+  *short_form = NULL;
+  const char *colon = memchr (s, ':', MIN (n, max));
+  if (colon == NULL)
+    return NULL;
+  while (s < colon && strchr ("*-_ ", *s))
+    s++;
+  const char *end = colon;
+  while (end > s && strchr ("*_ ", end[-1]))
+    end--;
+  g_autofree char *label = g_strndup (s, (gsize) (end - s));
+  char *open = strchr (label, '(');
+  if (open != NULL && label[strlen (label) - 1] == ')') {
+    g_autofree char *inner = g_strndup (open + 1, strlen (open + 1) - 1);
+    if (strlen (inner) <= 8)
+      *short_form = normalize_text (inner, FALSE);
+    *open = '\0';
+  }
+  return normalize_text (label, FALSE);
+}
+
 /* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */
 gboolean
-answer_citizen_turn (const char *s, gsize n)
+answer_citizen_turn (const char *s, gsize n, char **short_form)
 {
   static const char *const labels[] = {
     "người dân", "khách hàng", "khách", "công dân", "người hỏi", "người gọi",
@@ -66,8 +91,23 @@ answer_citizen_turn (const char *s, gsize n)
     "bạn đọc hỏi",
   };
   /* "**Khách hàng:**", "- Hỏi:" */
-  return label_in (s, n, 40, labels, G_N_ELEMENTS (labels))
-         || reporter_turn (s, n);
+  if (label_in (s, n, 40, labels, G_N_ELEMENTS (labels)) || reporter_turn (s, n))
+    return TRUE;
+  /* "Công dân (CD): …", then "CD: …": the short form names the citizen in
+   * the turns that follow */
+  g_autofree char *sf = NULL;
+  g_autofree char *name = label_of (s, n, 40, &sf);
+  if (name == NULL)
+    return FALSE;
+  if (*short_form != NULL && sf == NULL && strcmp (name, *short_form) == 0)
+    return TRUE;
+  for (gsize i = 0; sf != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (name, labels[i]) == 0) {
+      g_free (*short_form);
+      *short_form = g_steal_pointer (&sf);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY", "## Câu hỏi của bạn": a heading over

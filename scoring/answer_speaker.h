@@ -7,8 +7,9 @@
 #include <glib.h>
 
 /* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript
- * (line s of n bytes, raw). */
-gboolean answer_citizen_turn (const char *s, gsize n);
+ * (line s of n bytes, raw). "Công dân (CD): …" keeps "cd" in *short_form
+ * (owned by the caller, NULL at first), so later "CD: …" turns count. */
+gboolean answer_citizen_turn (const char *s, gsize n, char **short_form);
 
 /* "[Trích dẫn 1] …", "Source 3: …": a passage a retrieval assistant
  * quotes before answering. */

@@ -47,11 +47,29 @@ address_at (const AnswerPart *p, guint w)
   return FALSE;
 }
 
+/* A speaker's short label opening the part ("TĐV: …", "CB: …"): one word
+ * of two to five letters with no vowel — an abbreviation — before a
+ * colon. */
+static guint
+short_label (const AnswerPart *p)
+{
+  if (p->words->len < 2
+      || !(g_array_index (p->words, CueWord, 1).gap & CUE_GAP_COLON))
+    return 0;
+  const CueWord *w = &g_array_index (p->words, CueWord, 0);
+  g_autofree char *word = g_strndup (p->norm + w->start, w->end - w->start);
+  g_autofree char *plain = normalize_text (word, TRUE);
+  gsize n = strlen (plain);
+  if (n < 2 || n > 5 || strpbrk (plain, "aeiouy0123456789") != NULL)
+    return 0;
+  return 1;
+}
+
 /* The first word after openers ("Dạ, vâng, chào bạn, …"). */
 static guint
 after_fillers (const AnswerPart *p)
 {
-  guint w = 0, e;
+  guint w = short_label (p), e;
   while (w < p->words->len && (e = stance_cue_end_at (p, CUE_FILLER, w)) > w) {
     w = e;
     /* "Hello em, **có nha**", "Chào bạn, …": the greeting's addressee */

@@ -448,7 +448,13 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
    * title ("… làm thủ tục thay đổi hộ tịch riêng" at the end of a guide
    * to nhận cha, mẹ, con; "THỦ TỤC: GIA HẠN TẠM TRÚ") */
   const Naming *mine = own_topic >= 0 ? &nm[own_topic] : NULL;
-  if (mine != NULL && mine->parts > 0
+  /* … or the answer opens on another procedure ("Về thủ tục đăng ký nhận
+   * cha, mẹ, con …") and names it twice as often as its own, never in
+   * its opening */
+  gboolean titled = nm[best].prominent && opens_about (t, a, hits, (guint) best)
+                    && mine != NULL && !mine->prominent
+                    && nm[best].parts >= 2 * mine->parts;
+  if (mine != NULL && mine->parts > 0 && !titled
       && (mine->prominent || mine->parts > 1
           || (nm[best].parts < 3 && !nm[best].heading)
           || !nm[best].prominent))

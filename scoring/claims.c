@@ -546,17 +546,23 @@ confirmed_after (const AnswerPart *p, guint w, guint reach, gboolean lenient)
 }
 
 /* "Thông tin chung: …", "Để chị tham khảo về quy định chung: …": a
- * general cue labelling what follows (a colon within eight words), in
- * [from, w0) — not "…, theo quy định chung của Bộ", which only vouches
- * for a figure. */
+ * general cue labelling what follows (a colon within eight words), or
+ * framing the figure's sentence, in [from, w0) — not "…, theo quy định
+ * chung của Bộ", which only vouches for a figure. */
 static gboolean
 general_label_before (const AnswerPart *p, guint from, guint w0)
 {
+  guint s0 = answer_sentence_start (p, w0);
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
     if (ch->cls != CUE_GENERAL || ch->w0 < from || ch->w1 > w0)
       continue;
     if (claims_general_label (p, h))
+      return TRUE;
+    /* "Dạ, theo quy định chung, đăng ký thường trú … 07 ngày làm việc": a
+     * frame opening the figure's sentence, set off by a comma */
+    if (ch->w0 >= s0 && ch->w0 <= s0 + 6 && ch->w1 < w0
+        && (word (p, ch->w1)->gap & CUE_GAP_COMMA))
       return TRUE;
   }
   return FALSE;

@@ -215,11 +215,57 @@ stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
   return -1;
 }
 
+/* Whether words [w0, w1) of p name the answer itself: "câu trả lời
+ * (ngắn)", "trả lời", "nguyên tắc", "tóm lại", "short answer". */
+static gboolean
+names_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  for (guint k = w0; k < w1; k++)
+    if ((answer_word_is (p, k, lenient ? "tra" : "trả")
+         && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
+        || (answer_word_is (p, k, lenient ? "nguyen" : "nguyên")
+            && answer_word_is (p, k + 1, lenient ? "tac" : "tắc"))
+        || (answer_word_is (p, k, lenient ? "tom" : "tóm")
+            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
+        || answer_word_is (p, k, "answer"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Past a short frame the stance follows: "Về nguyên tắc là có: …",
+ * "Câu trả lời ngắn: **Không giống nhau đâu** …" — up to five words that
+ * name the answer, before a colon or "là", then a yes or no (a yes closed
+ * there: not "Chị hỏi vậy là đúng lúc"). */
+static guint
+after_frame (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = w + 1; k + 1 < p->words->len && k <= w + 5; k++) {
+    guint8 gap = g_array_index (p->words, CueWord, k).gap;
+    if (gap & (CUE_GAP_STOP | CUE_GAP_COMMA))
+      return w;
+    gboolean colon = (gap & CUE_GAP_COLON) != 0;
+    gboolean la = answer_word_is (p, k, lenient ? "la" : "là");
+    if (!colon && !la)
+      continue;
+    guint at = la ? k + 1 : k;
+    if (!names_answer (p, w, k, lenient))
+      return w;
+    if (cue_at (p, CUE_NO_START, at)
+        || (cue_at (p, CUE_YES_START, at)
+            && yes_closed_at (p, stance_cue_end_at (p, CUE_YES_START, at),
+                              lenient)))
+      return at;
+    return w;
+  }
+  return w;
+}
+
 static int
 stance_of (const Answer *a, const AnswerPart *p, char **span)
 {
   gboolean lenient = a->lenient;
-  guint w = after_condition (p, after_fillers (p), lenient);
+  guint w = after_frame (p, after_condition (p, after_fillers (p), lenient),
+                         lenient);
   if (w >= p->words->len)
     return -1;
   int s = -1;

@@ -144,6 +144,25 @@ heads_others (const AnswerPart *q, gboolean lenient)
         && (answer_word_is (q, i + 1, "procedures")
             || answer_word_is (q, i + 1, "procedure")))
       return TRUE;
+    /* a portal's related block: "Có thể bạn quan tâm", "Thủ tục liên
+     * quan", "Xem thêm", "Related procedures", "You may also need" */
+    gboolean about = answer_word_is (q, i, lenient ? "quan" : "quan")
+                     && answer_word_is (q, i + 1, lenient ? "tam" : "tâm");
+    for (guint k = i >= 3 ? i - 3 : 0; about && k < i; k++)
+      if (answer_word_is (q, k, lenient ? "the" : "thể")
+          || answer_word_is (q, k, lenient ? "cung" : "cũng"))
+        return TRUE;
+    if ((answer_word_is (q, i, lenient ? "lien" : "liên")
+         && answer_word_is (q, i + 1, "quan") && i >= 1
+         && (answer_word_is (q, i - 1, lenient ? "tuc" : "tục")
+             || answer_word_is (q, i - 1, lenient ? "vu" : "vụ")))
+        || (answer_word_is (q, i, "xem") && i == 0
+            && answer_word_is (q, i + 1, lenient ? "them" : "thêm"))
+        || (answer_word_is (q, i, "related")
+            && (answer_word_is (q, i + 1, "procedures")
+                || answer_word_is (q, i + 1, "services")))
+        || (answer_word_is (q, i, "see") && answer_word_is (q, i + 1, "also")))
+      return TRUE;
   }
   if (lists_confusables (q, lenient))
     return TRUE;

@@ -7,6 +7,8 @@
 #include "scoring/match.h"
 
 /* match_stance.c */
+/* The first word of p after openers ("Dạ, vâng, chào bạn, …"). */
+guint stance_after_fillers (const AnswerPart *p);
 /* The end of a cue of cls starting at word w of p, or 0. */
 guint stance_cue_end_at (const AnswerPart *p, CueClass cls, guint w);
 /* Punctuation, or the end, right after word e - 1, past at most two chat
@@ -21,6 +23,13 @@ void stance_asked_predicate (View *v, char *words[2], guint *n);
  * its words in [*from, *to); 1, 0 or -1. */
 int stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
                   guint *to);
+
+/* match_stance_echo.c: each 1 (yes), 0 (no) or -1, *span its words */
+/* The question's predicate echoed, negated or not; the first saying
+ * decides. */
+int stance_echo (View *v, char **span);
+/* The opening says the asked thing has ended ("Hết hiệu lực rồi"). */
+int stance_ended (View *v, char **span);
 
 /* match_stance_labels.c: each 1 (yes), 0 (no) or -1, *span its words */
 int stance_marked (View *v, char **span);

@@ -568,6 +568,24 @@ general_label_before (const AnswerPart *p, guint from, guint w0)
   return FALSE;
 }
 
+/* A bracket right after a figure, in [w1, c1), that opens on those left
+ * out of it: "(miễn cho hộ nghèo …)", "(trừ người có công)", "(except
+ * …)". */
+static gboolean
+excepted_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient)
+{
+  for (guint k = w1; k < c1 && k < w1 + 3 && k < p->words->len; k++) {
+    if (!(word (p, k)->gap & CUE_GAP_OPEN))
+      continue;
+    return word_is (p, k, "miễn", "mien", lenient)
+           || word_is (p, k, "trừ", "tru", lenient)
+           || (word_is (p, k, "ngoại", "ngoai", lenient)
+               && word_is (p, k + 1, "trừ", "tru", lenient))
+           || word_is (p, k, "except", "except", lenient);
+  }
+  return FALSE;
+}
+
 static void
 read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
 {
@@ -667,8 +685,12 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                              || word_is (p, c->w1 + 1, "longer", "longer",
                                          lenient))))
                  && claims_situation_before (p, c->w0, lenient);
-  /* "**Ưu đãi:** sinh viên … được miễn phí hai năm đầu" */
-  c->exempt = has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
+  /* "**Ưu đãi:** sinh viên … được miễn phí hai năm đầu" — not "5.000
+   * đồng/hồ sơ (miễn cho hộ nghèo, …)", whose bracket names those left
+   * out of the amount */
+  c->exempt = (has_cue (p, CUE_EXEMPT, MIN (c0, s0), c->w1)
+               || (has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
+                   && !excepted_after (p, c->w1, c1, lenient)))
               || context_has (a, p, CUE_EXEMPT);
 }
 

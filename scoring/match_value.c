@@ -214,6 +214,12 @@ classify (const Fact *f, const Expected *e, const NumbersMention *m)
   if (m->unit != fu) {
     if (in_set (e, m->hi, m->unit))
       return Q_OTHER;
+    /* "60 ngày làm việc" where the key counts 60 calendar days: the
+     * key's count in the wrong unit, which makes the time longer */
+    if (fu == NUMBERS_UNIT_DAY && m->unit == NUMBERS_UNIT_WORKING_DAY
+        && m->bound == NUMBERS_EXACT && m->hi >= 2
+        && judge_same_amount (m->hi, f->value.value, fu))
+      return Q_CONTRA;
     return is_day_unit (fu) && is_day_unit (m->unit) ? Q_UNIT : Q_IGNORE;
   }
   switch (m->bound) {

@@ -32,6 +32,13 @@ load_line (cJSON *obj, guint line, gpointer user, GError **error)
   if (topics != NULL)
     return judge_topics_read (golden.topics, topics, error);
   const cJSON *name = cJSON_GetObjectItem (obj, "key");
+  if (cJSON_IsString (name)
+      && g_hash_table_contains (golden.keys, name->valuestring)) {
+    /* a second definition would silently judge the first one's cases */
+    g_set_error (error, JUDGE_ERROR, JUDGE_ERROR_FIELD,
+                 "key \"%s\" is defined twice", name->valuestring);
+    return FALSE;
+  }
   if (cJSON_IsString (name)) {
     const cJSON *item = cJSON_GetObjectItem (obj, "item");
     JudgeKey *k = judge_key_new (

@@ -1,0 +1,213 @@
+/* A name the key requires, said not to be needed (scoring/match.h
+ * match_denied_name): "Công an không bắt buộc phải nêu lý do", "không
+ * phải nộp giấy tờ chứng minh chỗ ở hợp pháp", "Giấy báo tử: không bắt
+ * buộc". A belief, a quoted mistake and a case ("… nếu …") deny nothing.
+ * Split from match_text.c, which finds where a name is stated. */
+#include "scoring/match.h"
+
+#include "scoring/claims.h"
+#include "scoring/cues.h"
+#include "scoring/names.h"
+#include "scoring/normalize.h"
+
+#include <string.h>
+
+/* A "no need" cue: "không cần", "không bắt buộc", "không phải", "is not
+ * required" … */
+static gboolean
+no_need (const AnswerPart *p, const CueHit *ch, gboolean lenient)
+{
+  if (ch->cls != CUE_NO_MODAL)
+    return FALSE;
+  if (answer_word_is (p, ch->w0, lenient ? "khong" : "không"))
+    return answer_word_is (p, ch->w0 + 1, lenient ? "can" : "cần")
+           || answer_word_is (p, ch->w0 + 1, lenient ? "bat" : "bắt")
+           || answer_word_is (p, ch->w0 + 1, lenient ? "phai" : "phải");
+  return answer_word_is (p, ch->w1 - 1, "need")
+         || answer_word_is (p, ch->w1 - 1, "required");
+}
+
+/* A condition in clause [c0, c1): "nếu", "khi", "if", "when". */
+static gboolean
+conditional_in (const AnswerPart *p, guint c0, guint c1, gboolean lenient)
+{
+  for (guint k = c0; k < c1 && k < p->words->len; k++)
+    if (answer_word_is (p, k, lenient ? "neu" : "nếu")
+        || answer_word_is (p, k, "khi") || answer_word_is (p, k, "if")
+        || answer_word_is (p, k, "when"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the first words words of hay (a phrase form) end what is said
+ * there: nothing after, or only a light word ("trong văn bản", "nữa",
+ * "đâu") — "văn bản ủy quyền" is another thing than "văn bản". */
+static gboolean
+ends_phrase (const char *hay, guint words, gboolean lenient)
+{
+  static const char *const light[] = {"trong", "cho", "nữa", "đâu", "ạ",
+                                      "nhé", "in", "for", "to"};
+  static const char *const plain[] = {"trong", "cho", "nua", "dau", "a",
+                                      "nhe", "in", "for", "to"};
+  const char *q = hay;
+  for (guint i = 0; i < words && *q; i++) {
+    while (*q == ' ')
+      q++;
+    while (*q && *q != ' ')
+      q++;
+  }
+  while (*q == ' ')
+    q++;
+  if (*q == '\0')
+    return TRUE;
+  gsize n = strcspn (q, " ");
+  for (gsize i = 0; i < G_N_ELEMENTS (light); i++) {
+    const char *w = lenient ? plain[i] : light[i];
+    if (strlen (w) == n && strncmp (q, w, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A verb of handing in after a "no need" cue: "không cần nộp", "không
+ * phải mang theo", "không bắt buộc xuất trình", "không cần ghi ý kiến …",
+ * "do not need to submit". */
+static guint
+skip_handing (const AnswerPart *p, guint w, gboolean lenient)
+{
+  static const char *const one[] = {"nộp", "mang", "kèm", "có", "ghi",
+                                    "xin", "submit", "bring", "provide",
+                                    "attach"};
+  static const char *const one_plain[] = {"nop", "mang", "kem", "co", "ghi",
+                                          "xin", "submit", "bring",
+                                          "provide", "attach"};
+  static const char *const after[] = {"lại", "theo", "thêm", "kèm"};
+  static const char *const after_plain[] = {"lai", "theo", "them", "kem"};
+  if (answer_word_is (p, w, "to"))
+    w++;
+  if ((answer_word_is (p, w, lenient ? "xuat" : "xuất")
+       && answer_word_is (p, w + 1, lenient ? "trinh" : "trình"))
+      || (answer_word_is (p, w, lenient ? "chuan" : "chuẩn")
+          && answer_word_is (p, w + 1, lenient ? "bi" : "bị"))
+      || (answer_word_is (p, w, lenient ? "cung" : "cung")
+          && answer_word_is (p, w + 1, lenient ? "cap" : "cấp")))
+    return w + 2;
+  for (gsize i = 0; i < G_N_ELEMENTS (one); i++)
+    if (answer_word_is (p, w, lenient ? one_plain[i] : one[i])) {
+      w++;
+      for (gsize k = 0; k < G_N_ELEMENTS (after); k++)
+        if (answer_word_is (p, w, lenient ? after_plain[k] : after[k]))
+          return w + 1;
+      return w;
+    }
+  return w;
+}
+
+/* Whether words [from, to) of p open on an alias of a (within `lead`
+ * words: "giấy tờ chứng minh chỗ ở hợp pháp" holds "chỗ ở hợp pháp") that
+ * ends what is said there. */
+static gboolean
+opens_on (const AnswerPart *p, guint from, guint to, guint lead,
+          const Aliases *a, gboolean lenient)
+{
+  int m = lenient ? 1 : 0;
+  const CueWord *a0 = &g_array_index (p->words, CueWord, from);
+  const CueWord *a1 = &g_array_index (p->words, CueWord, to - 1);
+  g_autofree char *text = g_strndup (p->norm + a0->start, a1->end - a0->start);
+  g_autofree char *plain = normalize_phrase (text, lenient);
+  g_autofree char *hay = names_canonical_copy (plain, lenient);
+  for (guint k = 0; k < a->form[m]->len; k++) {
+    guint word, words;
+    const char *alias = a->form[m]->pdata[k];
+    if (names_word_count (alias) < 2)
+      continue;
+    if ((names_find (hay, alias, lenient, &word, &words)
+         || names_find_elided (hay, alias, lenient, &word, &words))
+        && word <= lead && ends_phrase (hay, word + words, lenient))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether what is said ends before word w: the part's end, or a comma,
+ * stop, bracket or dash ("Giấy báo tử: không bắt buộc – nếu …"). */
+static gboolean
+said_in_full (const AnswerPart *p, guint w)
+{
+  if (w >= p->words->len)
+    return TRUE;
+  const CueWord *next = &g_array_index (p->words, CueWord, w);
+  if (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_CLOSE))
+    return TRUE;
+  const CueWord *prev = &g_array_index (p->words, CueWord, w - 1);
+  g_autofree char *between = g_strndup (p->norm + prev->end,
+                                        next->start - prev->end);
+  return strstr (between, "-") || strstr (between, "–")
+         || strstr (between, "—");
+}
+
+/* "Giấy báo tử: không bắt buộc", "☐ 60 tuổi — không bắt buộc, …": a line
+ * labelled by the name says it is not needed. */
+static gboolean
+labels_no_need (const AnswerPart *p, const CueHit *ch, const Aliases *a,
+                gboolean lenient)
+{
+  if (ch->w0 == 0 || ch->w0 > 8 || !said_in_full (p, ch->w1))
+    return FALSE;
+  guint gap = g_array_index (p->words, CueWord, ch->w0).gap;
+  if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP))
+    return FALSE;
+  return opens_on (p, 0, ch->w0, 1, a, lenient)
+         && !conditional_in (p, 0, ch->w0, lenient);
+}
+
+/* "Công an không bắt buộc phải nêu lý do", "không phải nộp giấy tờ chứng
+ * minh chỗ ở hợp pháp", "Giấy báo tử: không bắt buộc": a statement or a
+ * paper the key requires, said not to be needed — the answer denies it,
+ * whatever else of the fact it states. The denied words (new), or NULL. */
+char *
+match_denied_name (View *v, const Aliases *a)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (!no_need (p, ch, lenient)
+          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+        continue; /* "Nhiều người nghĩ không cần nộp …": a belief */
+      if (labels_no_need (p, ch, a, lenient)) {
+        const CueWord *n1 = &g_array_index (p->words, CueWord, ch->w1 - 1);
+        return g_strndup (p->norm, n1->end);
+      }
+      if (ch->w1 >= p->words->len)
+        continue;
+      guint from = ch->w1, c0, c1;
+      if (answer_word_is (p, from, lenient ? "phai" : "phải"))
+        from++;
+      guint lead = 0;
+      guint verb = skip_handing (p, from, lenient);
+      if (verb > from) {
+        from = verb;
+        lead = 4; /* "không phải nộp giấy tờ chứng minh chỗ ở hợp pháp" */
+      }
+      if (from >= p->words->len)
+        continue;
+      claims_clause (p, from, from + 1, &c0, &c1);
+      /* past the comma of "cha, mẹ", up to the sentence's end */
+      guint to = from + 1;
+      while (to < p->words->len && to < from + 8
+             && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
+        to++;
+      if (conditional_in (p, c0, MAX (c1, to), lenient))
+        continue; /* "… không cần văn bản ủy quyền nếu tự đi nộp" */
+      if (!opens_on (p, from, MIN (MAX (c1, from + 1), to), lead, a, lenient)
+          && !opens_on (p, from, to, lead, a, lenient))
+        continue;
+      const CueWord *n0 = &g_array_index (p->words, CueWord, ch->w0);
+      const CueWord *a1 = &g_array_index (p->words, CueWord, to - 1);
+      return g_strndup (p->norm + n0->start, a1->end - n0->start);
+    }
+  }
+  return NULL;
+}

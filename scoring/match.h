@@ -68,9 +68,9 @@ char *match_json_string (const char *s);
  * polarity rules), or -1; *span, when given, the name as said (new). */
 gint match_stated_name (View *v, const Aliases *a, char **span);
 /* Where the answer says a name of a is not needed ("không phải nộp giấy
- * chứng sinh", "Giấy báo tử: không bắt buộc"): those words (new), or
- * NULL. */
-char *match_denied_name (View *v, const Aliases *a);
+ * chứng sinh", "Giấy báo tử: không bắt buộc") or, *refused, not accepted
+ * ("không nhận giấy cam đoan nữa"): those words (new), or NULL. */
+char *match_denied_name (View *v, const Aliases *a, gboolean *refused);
 /* "@subject:hotline"-style argument for reasons.c. Newly allocated. */
 char *match_term (const char *family, const char *name);
 

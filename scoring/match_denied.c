@@ -41,14 +41,15 @@ conditional_in (const AnswerPart *p, guint c0, guint c1, gboolean lenient)
 
 /* Whether the first words words of hay (a phrase form) end what is said
  * there: nothing after, or only a light word ("trong văn bản", "nữa",
- * "đâu") — "văn bản ủy quyền" is another thing than "văn bản". */
+ * "đâu", "thay …", "do … cấp") — "văn bản ủy quyền" is another thing than
+ * "văn bản". */
 static gboolean
 ends_phrase (const char *hay, guint words, gboolean lenient)
 {
   static const char *const light[] = {"trong", "cho", "nữa", "đâu", "ạ",
-                                      "nhé", "in", "for", "to"};
+                                      "nhé", "thay", "do", "in", "for", "to"};
   static const char *const plain[] = {"trong", "cho", "nua", "dau", "a",
-                                      "nhe", "in", "for", "to"};
+                                      "nhe", "thay", "do", "in", "for", "to"};
   const char *q = hay;
   for (guint i = 0; i < words && *q; i++) {
     while (*q == ' ')
@@ -161,13 +162,88 @@ labels_no_need (const AnswerPart *p, const CueHit *ch, const Aliases *a,
          && !conditional_in (p, 0, ch->w0, lenient);
 }
 
+/* "không (còn) nhận / chấp nhận / tiếp nhận / công nhận" at word k: the
+ * word after it, or 0. */
+static guint
+not_accepted_at (const AnswerPart *p, guint k, gboolean lenient)
+{
+  if (!answer_word_is (p, k, lenient ? "khong" : "không"))
+    return 0;
+  guint w = k + 1;
+  if (answer_word_is (p, w, lenient ? "con" : "còn"))
+    w++;
+  if (answer_word_is (p, w, lenient ? "nhan" : "nhận"))
+    return w + 1;
+  if ((answer_word_is (p, w, lenient ? "chap" : "chấp")
+       || answer_word_is (p, w, lenient ? "tiep" : "tiếp")
+       || answer_word_is (p, w, lenient ? "cong" : "công"))
+      && answer_word_is (p, w + 1, lenient ? "nhan" : "nhận"))
+    return w + 2;
+  return 0;
+}
+
+/* "… không đủ căn cứ", "không có giá trị", "không hợp lệ", "không được
+ * chấp nhận" from word k on: its end, or 0. */
+static guint
+not_valid_at (const AnswerPart *p, guint k, gboolean lenient)
+{
+  if (!answer_word_is (p, k, lenient ? "khong" : "không"))
+    return 0;
+  if (answer_word_is (p, k + 1, lenient ? "du" : "đủ")
+      && (answer_word_is (p, k + 2, lenient ? "can" : "căn")
+          || answer_word_is (p, k + 2, lenient ? "gia" : "giá")))
+    return k + 4;
+  if (answer_word_is (p, k + 1, lenient ? "co" : "có")
+      && answer_word_is (p, k + 2, lenient ? "gia" : "giá")
+      && answer_word_is (p, k + 3, lenient ? "tri" : "trị"))
+    return k + 4;
+  if (answer_word_is (p, k + 1, lenient ? "hop" : "hợp")
+      && answer_word_is (p, k + 2, lenient ? "le" : "lệ"))
+    return k + 3;
+  if (answer_word_is (p, k + 1, lenient ? "duoc" : "được")
+      && answer_word_is (p, k + 2, lenient ? "chap" : "chấp")
+      && answer_word_is (p, k + 3, lenient ? "nhan" : "nhận"))
+    return k + 4;
+  return 0;
+}
+
+/* "Cán bộ xã không nhận giấy cam đoan thay giấy chứng sinh nữa",
+ * "Giấy cam đoan do gia đình tự viết thì không đủ căn cứ": a paper the
+ * key accepts, said not to be accepted. The words (new), or NULL. */
+static char *
+refused_name (View *v, const AnswerPart *p, const Aliases *a)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint k = 0; k + 2 < p->words->len; k++) {
+    guint from = not_accepted_at (p, k, lenient), end = 0;
+    guint s0 = answer_sentence_start (p, k), to = from + 1;
+    while (to < p->words->len && to < from + 8
+           && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
+      to++;
+    gboolean hit = from > 0 && from < p->words->len
+                   && opens_on (p, from, to, 0, a, lenient);
+    /* the paper as its sentence's subject, refused later in it */
+    if (!hit && (end = not_valid_at (p, k, lenient)) > 0 && k > s0 + 1)
+      hit = opens_on (p, s0, MIN (k, s0 + 6), 3, a, lenient);
+    if (!hit || claims_polarity (v->a, p, k, k + 1) != POL_STATED
+        || conditional_in (p, s0, MAX (to, end), lenient))
+      continue;
+    const CueWord *a0 = &g_array_index (p->words, CueWord, end ? s0 : k);
+    const CueWord *a1 = &g_array_index (p->words, CueWord,
+                                        MIN (end ? end : to, p->words->len) - 1);
+    return g_strndup (p->norm + a0->start, a1->end - a0->start);
+  }
+  return NULL;
+}
+
 /* "Công an không bắt buộc phải nêu lý do", "không phải nộp giấy tờ chứng
  * minh chỗ ở hợp pháp", "Giấy báo tử: không bắt buộc": a statement or a
  * paper the key requires, said not to be needed — the answer denies it,
  * whatever else of the fact it states. The denied words (new), or NULL. */
 char *
-match_denied_name (View *v, const Aliases *a)
+match_denied_name (View *v, const Aliases *a, gboolean *refused)
 {
+  *refused = FALSE;
   gboolean lenient = v->a->lenient;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
@@ -207,6 +283,11 @@ match_denied_name (View *v, const Aliases *a)
       const CueWord *n0 = &g_array_index (p->words, CueWord, ch->w0);
       const CueWord *a1 = &g_array_index (p->words, CueWord, to - 1);
       return g_strndup (p->norm + n0->start, a1->end - n0->start);
+    }
+    char *words = p->quoted ? NULL : refused_name (v, p, a);
+    if (words != NULL) {
+      *refused = TRUE;
+      return words;
     }
   }
   return NULL;

@@ -53,13 +53,15 @@ void
 match_list (const Fact *f, View *v, Outcome *o)
 {
   for (guint i = 0; i < f->items->len; i++) {
-    g_autofree char *denied = match_denied_name (v, f->items->pdata[i]);
+    gboolean refused;
+    g_autofree char *denied = match_denied_name (v, f->items->pdata[i],
+                                                 &refused);
     if (denied == NULL)
       continue;
     o->status = ST_CONTRADICTION;
     if (!o->quiet)
       o->span = g_strdup (denied);
-    outcome_rule (o, "list.denied", denied, NULL);
+    outcome_rule (o, refused ? "list.refused" : "list.denied", denied, NULL);
     return;
   }
   guint hits = 0;

@@ -463,13 +463,15 @@ other_for_subject (View *v, const Fact *f)
 void
 match_name (const Fact *f, View *v, Outcome *o)
 {
+  gboolean refused = FALSE;
   g_autofree char *denied = f->type == FACT_PHRASE
-                                ? match_denied_name (v, f->aliases) : NULL;
+                                ? match_denied_name (v, f->aliases, &refused)
+                                : NULL;
   if (denied != NULL) {
     o->status = ST_CONTRADICTION;
     if (!o->quiet)
       o->span = g_strdup (denied);
-    outcome_rule (o, "name.denied", denied, NULL);
+    outcome_rule (o, refused ? "name.refused" : "name.denied", denied, NULL);
     return;
   }
   g_autofree char *receiving = f->type == FACT_AGENCY

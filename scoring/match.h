@@ -221,8 +221,9 @@ guint match_options_by_text (const JudgeKey *key, View *v);
 const FactCase *match_case_of (const Fact *f, View *v, const ValueClaim *c);
 
 gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
-/* A figure in brackets right after one of the question's own, converting
- * it ("còn 2 tháng (khoảng 60 ngày)"). */
+/* A figure in brackets right after one of the question's own, or after
+ * "tức (khoảng)", converting it ("còn 2 tháng (khoảng 60 ngày)", "hơn một
+ * tháng, tức khoảng 30–35 ngày"). */
 gboolean match_restates_question (View *v, const ValueClaim *c);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);

@@ -28,13 +28,42 @@ match_question_figure (const JudgeKey *key, const NumbersMention *m)
 /* "giấy phép còn 2 tháng (khoảng 60 ngày)": a figure in brackets right
  * after one of the question's own converts it; it is the question's
  * figure too. */
+/* "Bé được hơn một tháng, tức khoảng 30–35 ngày": the question's figure
+ * said again in other units after "tức (là) (khoảng)". */
+static gboolean
+converts_question_figure (View *v, const AnswerPart *p, const ValueClaim *c)
+{
+  gboolean lenient = v->a->lenient;
+  guint w = c->w0;
+  while (w > 0 && (answer_word_is (p, w - 1, lenient ? "khoang" : "khoảng")
+                   || answer_word_is (p, w - 1, lenient ? "chung" : "chừng")
+                   || answer_word_is (p, w - 1, lenient ? "la" : "là")))
+    w--;
+  if (w == 0 || !answer_word_is (p, w - 1, lenient ? "tuc" : "tức"))
+    return FALSE;
+  gsize at = g_array_index (p->words, CueWord, w - 1).start;
+  for (guint i = 0; i < p->amounts->len; i++) {
+    const NumbersMention *m = &g_array_index (p->amounts, NumbersMention, i);
+    if (m->end > at)
+      break;
+    gsize k = m->end;
+    while (k < at && (p->norm[k] == ' ' || p->norm[k] == ','))
+      k++;
+    if (k == at && match_question_figure (v->key, m))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 gboolean
 match_restates_question (View *v, const ValueClaim *c)
 {
   const AnswerPart *p = answer_part (v->a, c->part);
   const guint *groups = claims_paren_groups (p);
-  if (groups[c->w0] == 0 || p->amounts == NULL)
+  if (p->amounts == NULL)
     return FALSE;
+  if (groups[c->w0] == 0)
+    return converts_question_figure (v, p, c);
   guint w = c->w0;
   while (w > 0 && groups[w - 1] == groups[c->w0])
     w--; /* the bracket's first word */

@@ -596,7 +596,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->c1 = (guint16) c1;
   c->subject = subject_for (a, p, c);
   c->channel = claims_channel_for (a, p, c);
-  if (p->quoted)
+  if (p->quoted || claims_quiz_option (a, c->part))
     c->polarity = POL_QUOTED;
   else if (claims_negated_before (p, c0, c->w0, 1, lenient))
     c->polarity = POL_NEGATED;

@@ -117,6 +117,9 @@ gboolean claims_quote_called_old (const AnswerPart *p, guint w0,
  * cũ"). */
 gboolean claims_condition_called_old (const AnswerPart *p, guint w0,
                                       gboolean lenient);
+/* Part i is a line of a quiz's lettered options, with a pick after them
+ * ("- A. 03 ngày … / - B. … / - C. … / Đáp án đúng: B"). */
+gboolean claims_quiz_option (const Answer *a, guint i);
 gboolean claims_mistaken_in_quotes (const AnswerPart *p, guint w0,
                                     gboolean lenient);
 /* A turn in words [from, to) that sets a figure right: "nhưng", "thực

@@ -243,3 +243,42 @@ claims_believed_quote (const AnswerPart *p, guint w0, gboolean lenient)
   }
   return FALSE;
 }
+
+/* The option letter a quiz's line opens with ("a. 03 ngày làm việc",
+ * "b) …"), or 0. */
+static char
+option_letter (const AnswerPart *p)
+{
+  const char *n = p->norm;
+  if (p->kind != PART_ITEM || n[0] < 'a' || n[0] > 'f'
+      || (n[1] != '.' && n[1] != ')') || n[2] != ' ')
+    return 0;
+  return n[0];
+}
+
+/* "- A. 03 ngày làm việc / - B. 05 ngày làm việc / - C. … / **Đáp án
+ * đúng: B**": a line of a quiz's options, three or more lettered in
+ * order, with a pick after them. Its figure is an option, not what the
+ * answer states (the pick says that). */
+gboolean
+claims_quiz_option (const Answer *a, guint i)
+{
+  char letter = option_letter (answer_part (a, i));
+  if (letter == 0)
+    return FALSE;
+  guint first = i - (guint) (letter - 'a');
+  if (i < (guint) (letter - 'a'))
+    return FALSE;
+  guint k = first;
+  while (k < a->parts->len && option_letter (answer_part (a, k)) == 'a' + (char) (k - first))
+    k++;
+  if (k - first < 3 || k <= i)
+    return FALSE;
+  for (guint j = k; j < a->parts->len && j < k + 3; j++) {
+    const char *n = answer_part (a, j)->norm;
+    if (strstr (n, "đáp án") || strstr (n, "dap an") || strstr (n, "chọn")
+        || strstr (n, "answer"))
+      return TRUE;
+  }
+  return FALSE;
+}

@@ -631,7 +631,10 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
       /* "… thì đó là đúng theo quy định": confirmed anywhere after */
       && !confirmed_after (p, c->w1, G_MAXUINT - c->w1, lenient))
     c->polarity = POL_QUOTED;
-  if (c->polarity == POL_STATED && claims_in_reported_quote (p, c->w0, lenient))
+  /* … and a quotation the next sentence rejects ("1. "… chỉ mất 03 ngày
+   * làm việc." → Không đúng.") */
+  if (c->polarity == POL_STATED && (claims_in_reported_quote (p, c->w0, lenient)
+                                    || claims_quote_rejected (a, p, c->w0)))
     c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE);

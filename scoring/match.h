@@ -225,6 +225,9 @@ gboolean match_question_figure (const JudgeKey *key, const NumbersMention *m);
  * "tức (khoảng)", converting it ("còn 2 tháng (khoảng 60 ngày)", "hơn một
  * tháng, tức khoảng 30–35 ngày"). */
 gboolean match_restates_question (View *v, const ValueClaim *c);
+/* The claim stands under a FAQ's asking heading that is not the key's
+ * question, while another asking heading is. */
+gboolean match_answers_other_question (View *v, const ValueClaim *c);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);
 /* "03 ngày làm việc … thêm không quá 03 ngày làm việc … tổng cộng tối đa

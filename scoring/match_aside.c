@@ -296,3 +296,25 @@ match_total_of_more (View *v, const ValueClaim *c, const GPtrArray *matches)
   }
   return FALSE;
 }
+
+/* An asking heading ("**2. Tên miền 1 ký tự thì sao?**") is the claim's
+ * section, it does not ask the key's question, and another asking
+ * heading of the answer does: the figure answers that other question of
+ * a FAQ, not the asked one. */
+gboolean
+match_answers_other_question (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (p->heading < 0)
+    return FALSE;
+  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
+  if (!answer_text_asks (h->norm) || match_echoes_question (v, (guint) p->heading))
+    return FALSE;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *q = answer_part (v->a, i);
+    if (q->kind == PART_HEADING && (gint) i != p->heading
+        && answer_text_asks (q->norm) && match_echoes_question (v, i))
+      return TRUE;
+  }
+  return FALSE;
+}

@@ -591,6 +591,11 @@ judge_claim (const Fact *f, View *v, const ValueClaim *c, Outcome *o,
       outcome_note (o, span, "set_aside", "claim.question_figure", NULL);
     return Q_IGNORE;
   }
+  if (q == Q_CONTRA && match_answers_other_question (v, c)) {
+    if (o)
+      outcome_note (o, span, "set_aside", "claim.other_question", NULL);
+    return Q_IGNORE;
+  }
   if (q == Q_CONTRA && fc == NULL
       && match_other_variant (v, c, TRUE, &said, &asked_variant)) {
     if (o)

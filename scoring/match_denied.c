@@ -33,8 +33,9 @@ conditional_in (const AnswerPart *p, guint c0, guint c1, gboolean lenient)
 {
   for (guint k = c0; k < c1 && k < p->words->len; k++)
     if (answer_word_is (p, k, lenient ? "neu" : "nếu")
-        || answer_word_is (p, k, "khi") || answer_word_is (p, k, "if")
-        || answer_word_is (p, k, "when"))
+        || (answer_word_is (p, k, "khi") /* not "như khi xin cấp mới" */
+            && !(k > 0 && answer_word_is (p, k - 1, lenient ? "nhu" : "như")))
+        || answer_word_is (p, k, "if") || answer_word_is (p, k, "when"))
       return TRUE;
   return FALSE;
 }
@@ -158,7 +159,9 @@ labels_no_need (const AnswerPart *p, const CueHit *ch, const Aliases *a,
   guint gap = g_array_index (p->words, CueWord, ch->w0).gap;
   if (gap & (CUE_GAP_COMMA | CUE_GAP_STOP))
     return FALSE;
-  return opens_on (p, 0, ch->w0, 1, a, lenient)
+  /* the name itself labels the line: not "☐ Dưới 14 tuổi — không bắt
+   * buộc" beside "☑ Đủ 14 tuổi — bắt buộc" */
+  return opens_on (p, 0, ch->w0, 0, a, lenient)
          && !conditional_in (p, 0, ch->w0, lenient);
 }
 
@@ -267,7 +270,10 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
         from = verb;
         lead = 4; /* "không phải nộp giấy tờ chứng minh chỗ ở hợp pháp" */
       }
-      if (from >= p->words->len)
+      /* "không cần nộp bản giấy điều lệ", "… bản sao …": the form of a
+       * copy, not the paper itself */
+      if (from >= p->words->len
+          || (lead > 0 && answer_word_is (p, from, lenient ? "ban" : "bản")))
         continue;
       claims_clause (p, from, from + 1, &c0, &c1);
       /* past the comma of "cha, mẹ", up to the sentence's end */
@@ -275,7 +281,12 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
       while (to < p->words->len && to < from + 8
              && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
         to++;
-      if (conditional_in (p, c0, MAX (c1, to), lenient))
+      guint s1 = to; /* … to the end of the clause the name ends in */
+      while (s1 < p->words->len
+             && !(g_array_index (p->words, CueWord, s1).gap
+                  & (CUE_GAP_STOP | CUE_GAP_COMMA | CUE_GAP_COLON)))
+        s1++;
+      if (conditional_in (p, c0, MAX (c1, s1), lenient))
         continue; /* "… không cần văn bản ủy quyền nếu tự đi nộp" */
       if (!opens_on (p, from, MIN (MAX (c1, from + 1), to), lead, a, lenient)
           && !opens_on (p, from, to, lead, a, lenient))

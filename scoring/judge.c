@@ -162,7 +162,7 @@ judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
   /* the folded form is made only when it is read: for an answer written
    * without diacritics, or for the lenient score of a wrong one */
   g_autoptr (Answer) folded = unaccented ? answer_fold (strict) : NULL;
-  View main = {key, unaccented ? folded : strict, NULL, NULL, FALSE, NULL};
+  View main = {key, unaccented ? folded : strict, NULL, NULL, FALSE, NULL, 0};
   g_autoptr (GString) body = g_string_sized_new (1024);
   Tally ts = run_key (key, &main, body);
   /* The lenient score only counts where the strict judgement is not
@@ -171,7 +171,7 @@ judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
   gboolean strict_ok = ts.required_ok && ts.contradictions == 0;
   if (folded == NULL && !strict_ok)
     folded = answer_fold (strict);
-  View lenient = {key, folded, NULL, NULL, FALSE, NULL};
+  View lenient = {key, folded, NULL, NULL, FALSE, NULL, 0};
   Tally tl = unaccented || strict_ok ? ts : run_key (key, &lenient, NULL);
   if (main.topics == NULL && key->topics != NULL) {
     main.topics = g_ptr_array_new_with_free_func (match_array_unref0);

@@ -396,7 +396,9 @@ match_about (About about, const ValueClaim *c)
     return s == SUBJ_NONE || s == SUBJ_VALIDITY
            || (s == SUBJ_PROCESSING && (c->m.unit == NUMBERS_UNIT_YEAR
                                         || c->m.unit == NUMBERS_UNIT_MONTH));
-  case ABOUT_EXTENSION: return s == SUBJ_NONE || s == SUBJ_EXTENSION;
+  case ABOUT_EXTENSION: /* "trong ngày" is how fast, never an extension */
+    return s == SUBJ_EXTENSION
+           || (s == SUBJ_NONE && c->m.unit != NUMBERS_UNIT_SAME_DAY);
   case ABOUT_DELIVERY:
     return s == SUBJ_NONE || s == SUBJ_DELIVERY || s == SUBJ_EXTRA;
   case ABOUT_STEP: /* one step's time: the whole procedure's is another */

@@ -41,6 +41,8 @@ typedef struct {
   GPtrArray *topics; /* per part, GArray of TopicHit, made on use */
   gboolean forbid;   /* matching forbid rules: history is never an answer */
   GHashTable *qwords; /* the question's distinct words, made on use */
+  guint from;        /* stances: parts before it were taken back by a
+                        correction ("Xin đính chính: …") */
 } View;
 
 void view_clear (View *v);

@@ -303,7 +303,7 @@ restates_question (View *v, guint i)
 static int
 stance_after (View *v, gboolean (*leads) (View *, guint), char **span)
 {
-  for (guint i = 0; i + 1 < v->a->parts->len; i++) {
+  for (guint i = v->from; i + 1 < v->a->parts->len; i++) {
     if (!leads (v, i))
       continue;
     /* past a section number split off its line ("**1. Có, …**" reads as
@@ -497,8 +497,9 @@ in_glossary (View *v, const AnswerPart *p)
 }
 
 static int
-opening_stance (View *v, guint from, char **span)
+opening_stance (View *v, guint from, char **span, guint *at)
 {
+  from = MAX (from, v->from);
   int s = -1;
   guint looked = 0;
   guint asked_line = 0; /* the line that asks the citizen back */
@@ -528,6 +529,7 @@ opening_stance (View *v, guint from, char **span)
       lead = 0;
     looked++;
     s = stance_of (v->a, p, span);
+    *at = i;
     /* "Trợ lý ảo Hộ tịch · Độ tin cậy: cao (0,95) · Lĩnh vực: …": a
      * bot's header of fields says nothing and opens nothing */
     if (s < 0 && fields_line (p)) {
@@ -569,19 +571,22 @@ asker_section_end (const Answer *a)
   return 0;
 }
 
-void
-match_polarity (const Fact *f, View *v, Outcome *o)
+/* The answer's stance by every reader in turn, from part v->from on: 1,
+ * 0 or -1; *span its words; *at the part an opening stance was read in
+ * (G_MAXUINT when a later reader found it). */
+static int
+stance_read (View *v, char **span, guint *at)
 {
-  g_autofree char *span = NULL;
-  int s = opening_stance (v, 0, o->quiet ? NULL : &span);
+  *at = G_MAXUINT;
+  int s = opening_stance (v, v->from, span, at);
   /* a transcript that opens on the agent's greeting ("Tổng đài viên:
    * Alo, … xin nghe"): the answer opens after the citizen's first turn */
   /* (in its first lines: a question further on is a FAQ's, "- *Chủ nhà
    * không muốn … thì sao?* Chủ nhà có thể …", no turn of the caller) */
-  for (guint i = 0; s < 0 && i < v->a->parts->len
-                    && answer_part (v->a, i)->line <= 5; i++)
+  for (guint i = v->from; s < 0 && i < v->a->parts->len
+                          && answer_part (v->a, i)->line <= 5; i++)
     if (answer_part (v->a, i)->quoted) {
-      s = opening_stance (v, i + 1, o->quiet ? NULL : &span);
+      s = opening_stance (v, i + 1, span, at);
       break;
     }
   /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY … III. NỘI DUNG TRẢ LỜI 1. **Có.**":
@@ -589,28 +594,78 @@ match_polarity (const Fact *f, View *v, Outcome *o)
   if (s < 0) {
     guint end = asker_section_end (v->a);
     if (end > 0)
-      s = opening_stance (v, end, o->quiet ? NULL : &span);
+      s = opening_stance (v, MAX (end, v->from), span, at);
   }
   /* "Bạn hỏi hai việc: … **1. Phiếu lý lịch tư pháp** **Có, …**" */
   gint own = s < 0 ? match_own_section (v) : -1;
   if (own >= 0)
-    s = opening_stance (v, (guint) own + 1, o->quiet ? NULL : &span);
+    s = opening_stance (v, MAX ((guint) own + 1, v->from), span, at);
+  if (s >= 0)
+    return s;
   if (s < 0)
-    s = stance_after (v, restates_question, o->quiet ? NULL : &span);
+    s = stance_after (v, restates_question, span);
   if (s < 0)
-    s = stance_marked (v, o->quiet ? NULL : &span);
+    s = stance_marked (v, span);
   if (s < 0)
-    s = stance_after (v, stance_concludes, o->quiet ? NULL : &span);
+    s = stance_after (v, stance_concludes, span);
   if (s < 0)
-    s = stance_labelled (v, o->quiet ? NULL : &span);
+    s = stance_labelled (v, span);
   if (s < 0)
-    s = stance_predicate_label (v, o->quiet ? NULL : &span);
+    s = stance_predicate_label (v, span);
   if (s < 0)
-    s = stance_field (v, o->quiet ? NULL : &span);
+    s = stance_field (v, span);
   if (s < 0)
-    s = stance_ended (v, o->quiet ? NULL : &span);
+    s = stance_ended (v, span);
   if (s < 0)
-    s = stance_echo (v, o->quiet ? NULL : &span);
+    s = stance_echo (v, span);
+  return s;
+}
+
+/* A correction that says what came before was wrong ("câu trên chưa
+ * đúng", "em nói sai"), not only that a figure changes. */
+static gboolean
+takes_back (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++)
+    if (g_array_index (p->cues, CueHit, h).cls == CUE_REJECT)
+      return TRUE;
+  return FALSE;
+}
+
+/* The part a stance's words were read in: at, or the first part that
+ * holds them. */
+static guint
+stance_part (View *v, const char *span, guint at)
+{
+  for (guint i = 0; at == G_MAXUINT && span && i < v->a->parts->len; i++)
+    if (strstr (answer_part (v->a, i)->norm, span) != NULL)
+      at = i;
+  return at;
+}
+
+void
+match_polarity (const Fact *f, View *v, Outcome *o)
+{
+  g_autofree char *span = NULL;
+  guint at;
+  int s = stance_read (v, &span, &at);
+  /* "… phường không được hẹn. > Xin đính chính: … Vậy câu trả lời đúng
+   * là: Có, …": a stance the answer takes back is not its stance; what it
+   * says after the correction is, when it says one */
+  gint corr = claims_correction_part (v->a);
+  if (s >= 0 && corr > 0 && stance_part (v, span, at) < (guint) corr) {
+    g_autofree char *again = NULL;
+    v->from = (guint) corr;
+    int s2 = stance_read (v, &again, &at);
+    v->from = 0;
+    if (s2 >= 0) {
+      s = s2;
+      g_free (span);
+      span = g_steal_pointer (&again);
+    } else if (takes_back (answer_part (v->a, (guint) corr))) {
+      s = -1; /* "Cập nhật: câu trên chưa đúng, …" and no stance after */
+    }
+  }
   const char *want = f->yes ? "@stance:yes" : "@stance:no";
   if (s < 0) {
     o->status = ST_MISSING;

@@ -99,13 +99,13 @@ stance_echo (View *v, char **span)
   gboolean lenient = v->a->lenient;
   gboolean comparative = n > 0 && (strcmp (pw[n - 1], "hơn") == 0
                                    || strcmp (pw[n - 1], "hon") == 0);
-  guint first_stated = 0;
+  guint first_stated = v->from;
   while (first_stated < v->a->parts->len
          && (answer_part (v->a, first_stated)->kind == PART_HEADING
              || answer_part (v->a, first_stated)->quoted
              || answer_text_asks (answer_part (v->a, first_stated)->norm)))
     first_stated++;
-  for (guint i = 0; n > 0 && s < 0 && i < v->a->parts->len; i++) {
+  for (guint i = v->from; n > 0 && s < 0 && i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
       continue;
@@ -201,7 +201,7 @@ stance_ended (View *v, char **span)
              || (n == strlen (dung) && memcmp (q + w->start, dung, n) == 0);
   }
   still = still && force; /* "… còn hiệu lực / còn áp dụng không?" */
-  for (guint i = 0; still && i < v->a->parts->len; i++) {
+  for (guint i = v->from; still && i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_GLOSS || p->kind == PART_HEADING
         || answer_text_asks (p->norm))

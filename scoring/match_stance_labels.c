@@ -40,7 +40,7 @@ names_the_answer (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
 int
 stance_marked (View *v, char **span)
 {
-  for (guint i = 0; i < v->a->parts->len; i++) {
+  for (guint i = v->from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
       continue;
@@ -84,7 +84,7 @@ int
 stance_labelled (View *v, char **span)
 {
   gboolean lenient = v->a->lenient;
-  for (guint i = 0; i < v->a->parts->len; i++) {
+  for (guint i = v->from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->kind == PART_GLOSS || answer_text_asks (p->norm))
       continue;
@@ -207,7 +207,7 @@ label_names_predicate (View *v, const AnswerPart *p, guint w)
 int
 stance_field (View *v, char **span)
 {
-  for (guint i = 0; i < v->a->parts->len; i++) {
+  for (guint i = v->from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     /* a JSON field ("nhan_ngay": "Có"), or a YAML one whose value is a
      * boolean literal (phai_lam: true) */
@@ -279,7 +279,7 @@ stance_predicate_label (View *v, char **span)
   guint64 want = predicate_classes (v);
   if (want == 0)
     return -1;
-  for (guint i = 0; i < v->a->parts->len; i++) {
+  for (guint i = v->from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || answer_text_asks (p->norm))
       continue;

@@ -92,6 +92,10 @@ gint claims_correction_part (const Answer *a);
 /* Where in p (the correcting part) the answer corrects itself: the first
  * correction cue's word, or 0 (an update note corrects from its start). */
 guint claims_correction_word (const AnswerPart *p);
+/* Whether the answer's correction says what came before was wrong
+ * ("Xin đính chính: câu trên chưa đúng"), not only that a figure
+ * changes. */
+gboolean claims_correction_takes_back (const Answer *a);
 
 /* Word w0 of p stands in a statement quoted whole that the next sentence
  * rejects ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính xác. …"): a

@@ -725,6 +725,17 @@ claims_correction_word (const AnswerPart *p)
   return 0;
 }
 
+gboolean
+claims_correction_takes_back (const Answer *a)
+{
+  gint corr = claims_correction_part (a);
+  const AnswerPart *p = corr >= 0 ? answer_part (a, (guint) corr) : NULL;
+  for (guint h = 0; p && h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_REJECT)
+      return TRUE;
+  return FALSE;
+}
+
 /* "… 05 ngày làm việc. Xin đính chính: thời hạn là 03 ngày làm việc": a
  * figure of the kind the correction states again (money, or a time)
  * said before it is corrected. */

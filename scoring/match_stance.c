@@ -621,17 +621,6 @@ stance_read (View *v, char **span, guint *at)
   return s;
 }
 
-/* A correction that says what came before was wrong ("câu trên chưa
- * đúng", "em nói sai"), not only that a figure changes. */
-static gboolean
-takes_back (const AnswerPart *p)
-{
-  for (guint h = 0; h < p->cues->len; h++)
-    if (g_array_index (p->cues, CueHit, h).cls == CUE_REJECT)
-      return TRUE;
-  return FALSE;
-}
-
 /* The part a stance's words were read in: at, or the first part that
  * holds them. */
 static guint
@@ -662,7 +651,7 @@ match_polarity (const Fact *f, View *v, Outcome *o)
       s = s2;
       g_free (span);
       span = g_steal_pointer (&again);
-    } else if (takes_back (answer_part (v->a, (guint) corr))) {
+    } else if (claims_correction_takes_back (v->a)) {
       s = -1; /* "Cập nhật: câu trên chưa đúng, …" and no stance after */
     }
   }

@@ -96,6 +96,10 @@ guint claims_correction_word (const AnswerPart *p);
  * ("Xin đính chính: câu trên chưa đúng"), not only that a figure
  * changes. */
 gboolean claims_correction_takes_back (const Answer *a);
+/* The last part announcing the version that replaces everything before
+ * it ("Bản cuối (gửi khách hàng):", "Thông tin mới nhất (16:45):",
+ * "Final answer:"), or -1. */
+gint claims_final_version (const Answer *a);
 
 /* Word w0 of p stands in a statement quoted whole that the next sentence
  * rejects ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính xác. …"): a

@@ -5,6 +5,8 @@
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 
+#include <string.h>
+
 /* "trước 1/7/2025", "trước ngày 01/7/2025", "trước năm 2025": the past. */
 static gboolean
 before_a_date (const AnswerPart *p, guint i, gboolean lenient)
@@ -702,9 +704,42 @@ update_note (const AnswerPart *p, gboolean lenient)
   return FALSE;
 }
 
+/* "**Bản cuối (gửi khách hàng, 15:10):**", "Thông tin mới nhất (16:45):",
+ * "Final answer:": a short line that introduces the version that
+ * replaces what came before (a draft, an earlier message). */
+static gboolean
+final_version_label (const AnswerPart *p)
+{
+  static const char *const labels[] = {
+    "bản cuối", "ban cuoi", "bản chính thức", "ban chinh thuc",
+    "câu trả lời cuối", "cau tra loi cuoi", "thông tin mới nhất",
+    "thong tin moi nhat", "bản cập nhật", "ban cap nhat", "final answer",
+    "final version", "final reply"};
+  if (p->quoted || p->words->len > 12
+      || (p->kind != PART_INTRO && p->kind != PART_HEADING))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strstr (p->norm, labels[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+gint
+claims_final_version (const Answer *a)
+{
+  for (guint i = a->parts->len; i-- > 1;)
+    if (final_version_label (answer_part (a, i)))
+      return (gint) i;
+  return -1;
+}
+
 gint
 claims_correction_part (const Answer *a)
 {
+  /* the last version announced as final replaces everything before it */
+  gint final = claims_final_version (a);
+  if (final > 0)
+    return final;
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
     if (!p->quoted && update_note (p, a->lenient))

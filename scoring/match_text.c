@@ -161,8 +161,9 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
    * what it said before no longer holds */
   guint from = 0;
   gint corr = claims_correction_part (v->a);
-  if (corr > 0 && names_after (v, a, agency, (guint) corr))
-    from = (guint) corr;
+  if (corr > 0 && (names_after (v, a, agency, (guint) corr)
+                   || claims_final_version (v->a) == corr))
+    from = (guint) corr; /* a final version replaces all before it */
   for (guint k = 0; agency && a && k < a->raw->len; k++)
     any_cap = any_cap || judge_aliases_keep_cap (a, k);
   for (guint i = from; a && i < v->a->parts->len; i++) {

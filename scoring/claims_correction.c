@@ -1,0 +1,121 @@
+/* An answer correcting itself (scoring/claims.h): "Xin đính chính: …",
+ * "à không, em nhầm", an update note, a version announced as final. What
+ * it said before the correction no longer holds. Split from
+ * claims_polarity.c, which reads a name's or figure's polarity. */
+#include "scoring/claims.h"
+#include "scoring/claims_private.h"
+
+#include <string.h>
+
+/* "**Cập nhật (01/2026):** …", "Update: …": a note that opens on an
+ * update label (a colon within five words) and restates figures. */
+static gboolean
+update_note (const AnswerPart *p, gboolean lenient)
+{
+  gboolean label = (word_is (p, 0, "cập", "cap", lenient)
+                    && word_is (p, 1, "nhật", "nhat", lenient))
+                   || word_is (p, 0, "update", "update", lenient)
+                   || word_is (p, 0, "updated", "updated", lenient);
+  for (guint k = 1; label && k < p->words->len && k <= 5; k++)
+    if (word (p, k)->gap & CUE_GAP_COLON)
+      return TRUE;
+  return FALSE;
+}
+
+/* "**Bản cuối (gửi khách hàng, 15:10):**", "Thông tin mới nhất (16:45):",
+ * "Final answer:": a short line that introduces the version that
+ * replaces what came before (a draft, an earlier message). */
+static gboolean
+final_version_label (const AnswerPart *p)
+{
+  static const char *const labels[] = {
+    "bản cuối", "ban cuoi", "bản chính thức", "ban chinh thuc",
+    "câu trả lời cuối", "cau tra loi cuoi", "thông tin mới nhất",
+    "thong tin moi nhat", "bản cập nhật", "ban cap nhat", "final answer",
+    "final version", "final reply"};
+  if (p->quoted || p->words->len > 12
+      || (p->kind != PART_INTRO && p->kind != PART_HEADING))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strstr (p->norm, labels[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+gint
+claims_final_version (const Answer *a)
+{
+  for (guint i = a->parts->len; i-- > 1;)
+    if (final_version_label (answer_part (a, i)))
+      return (gint) i;
+  return -1;
+}
+
+gint
+claims_correction_part (const Answer *a)
+{
+  /* the last version announced as final replaces everything before it */
+  gint final = claims_final_version (a);
+  if (final > 0)
+    return final;
+  for (guint i = 0; i < a->parts->len; i++) {
+    const AnswerPart *p = answer_part (a, i);
+    if (!p->quoted && update_note (p, a->lenient))
+      return (gint) i;
+    for (guint h = 0; !p->quoted && h < p->cues->len; h++)
+      if (hit (p, h)->cls == CUE_CORRECTION)
+        return (gint) i;
+  }
+  return -1;
+}
+
+guint
+claims_correction_word (const AnswerPart *p)
+{
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_CORRECTION)
+      return hit (p, h)->w0;
+  return 0;
+}
+
+gboolean
+claims_correction_takes_back (const Answer *a)
+{
+  gint corr = claims_correction_part (a);
+  const AnswerPart *p = corr >= 0 ? answer_part (a, (guint) corr) : NULL;
+  for (guint h = 0; p && h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_REJECT)
+      return TRUE;
+  return FALSE;
+}
+
+/* "… 05 ngày làm việc. Xin đính chính: thời hạn là 03 ngày làm việc": a
+ * figure of the kind the correction states again (money, or a time)
+ * said before it is corrected. */
+void
+claims_mark_corrected (const Answer *a, GArray *claims)
+{
+  gint corr = claims_correction_part (a);
+  if (corr < 0)
+    return;
+  /* "… bảy ngày làm việc ạ… à không, em nhầm, …": in the correcting
+   * sentence itself, what comes before its cue is taken back too */
+  guint cue_w = claims_correction_word (answer_part (a, (guint) corr));
+  gboolean money_again = FALSE, time_again = FALSE;
+  for (guint k = 0; k < claims->len; k++) {
+    const ValueClaim *c = &g_array_index (claims, ValueClaim, k);
+    if ((gint) c->part < corr || ((gint) c->part == corr && c->w0 < cue_w)
+        || c->polarity == POL_QUOTED)
+      continue;
+    if (c->m.unit == NUMBERS_UNIT_VND)
+      money_again = TRUE;
+    else
+      time_again = TRUE;
+  }
+  for (guint k = 0; k < claims->len; k++) {
+    ValueClaim *c = &g_array_index (claims, ValueClaim, k);
+    if (((gint) c->part < corr || ((gint) c->part == corr && c->w1 <= cue_w))
+        && (c->m.unit == NUMBERS_UNIT_VND ? money_again : time_again))
+      c->corrected = TRUE;
+  }
+}

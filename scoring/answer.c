@@ -507,6 +507,9 @@ add_line (Builder *b, const char *s, gsize n)
       answer_part (b->a, i)->quoted = TRUE;
       answer_part (b->a, i)->passage = passage;
     }
+    /* "**[Nguồn 1]** *Cổng … Sở Tư pháp …*" then "> "Cá nhân … nộp tại
+     * Sở Tư pháp …"": the source's text quoted below its label */
+    b->mail_quote = passage;
     return;
   }
   if (!item && is_intro (s, n)) {

@@ -516,6 +516,27 @@ belief_reaches (const AnswerPart *p, guint from, guint w0, gboolean lenient)
   return TRUE;
 }
 
+/* A page's name right before word w: "cổng thông tin (điện tử)", "trang
+ * thông tin điện tử", "website (của)", "trang web (của)", "fanpage". */
+static gboolean
+publisher_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  if (w > 0 && (word_is (p, w - 1, "của", "cua", lenient)))
+    w--;
+  if (w >= 1 && (word_is (p, w - 1, "website", "website", lenient)
+                 || word_is (p, w - 1, "fanpage", "fanpage", lenient)
+                 || (w >= 2 && word_is (p, w - 2, "trang", "trang", lenient)
+                     && word_is (p, w - 1, "web", "web", lenient))))
+    return TRUE;
+  if (w >= 2 && word_is (p, w - 2, "điện", "dien", lenient)
+      && word_is (p, w - 1, "tử", "tu", lenient))
+    w -= 2;
+  return w >= 3 && word_is (p, w - 1, "tin", "tin", lenient)
+         && word_is (p, w - 2, "thông", "thong", lenient)
+         && (word_is (p, w - 3, "cổng", "cong", lenient)
+             || word_is (p, w - 3, "trang", "trang", lenient));
+}
+
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -565,10 +586,18 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
     return POL_NEGATED;
   if (a != NULL && claims_quote_rejected (a, p, w0))
     return POL_NEGATED;
-  /* "bỏ cấp huyện rồi": dropped, said around the name */
+  /* "bỏ cấp huyện rồi", "khi bỏ cấp huyện", "bãi bỏ cấp huyện": the name
+   * as what was dropped */
   if (w0 > 0 && word_is (p, w0 - 1, "bỏ", "bo", lenient)
-      && word_is (p, w1, "rồi", "roi", lenient))
+      && (word_is (p, w1, "rồi", "roi", lenient)
+          || (w0 > 1 && (word_is (p, w0 - 2, "khi", "khi", lenient)
+                         || word_is (p, w0 - 2, "bãi", "bai", lenient)
+                         || word_is (p, w0 - 2, "xóa", "xoa", lenient)))))
     return POL_NEGATED;
+  /* "Cổng thông tin điện tử Sở Tư pháp tỉnh", "website của Sở …": the
+   * office as the publisher of a page */
+  if (publisher_before (p, w0, lenient))
+    return POL_QUOTED;
   /* "cấp huyện (Phòng Tài chính – Kế hoạch huyện) đã bỏ": a parenthesis
    * on the name is passed over to what is said of it */
   /* before that: "Sở TT&TT - (hết hiệu lực từ năm 2025, …)" is the status */

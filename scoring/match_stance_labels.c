@@ -207,6 +207,28 @@ label_names_predicate (View *v, const AnswerPart *p, guint w)
 int
 stance_field (View *v, char **span)
 {
+  /* a field that holds the answer itself ("tra_loi": "Được", "answer":
+   * "Yes") over one that words the question */
+  for (guint i = v->from; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->norm[0] != '"' || p->words->len < 3)
+      continue;
+    guint w = 1;
+    while (w < p->words->len && w <= 3
+           && !(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON))
+      w++;
+    gboolean answer_key
+        = w <= 3 && w < p->words->len
+          && ((w == 2 && (answer_word_is (p, 0, "tra") || answer_word_is (p, 0, "trả"))
+               && (answer_word_is (p, 1, "loi") || answer_word_is (p, 1, "lời")))
+              || (w == 1 && answer_word_is (p, 0, "answer")));
+    guint e;
+    int s = answer_key ? closed_yes_no (p, w, &e) : -1;
+    if (s >= 0) {
+      stance_span_words (p, 0, e, span);
+      return s;
+    }
+  }
   for (guint i = v->from; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     /* a JSON field ("nhan_ngay": "Có"), or a YAML one whose value is a

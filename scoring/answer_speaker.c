@@ -7,23 +7,42 @@
 
 #include <string.h>
 
-/* Whether line s (n bytes) opens, within max bytes, on one of labels
- * before a colon, markup ("**", "-", "_") and spaces around it aside. */
-static gboolean
-label_in (const char *s, gsize n, gsize max, const char *const *labels,
-          gsize n_labels)
+/* The label of line s before its colon (within max bytes), normalized,
+ * markup ("**", "-", "_") and spaces around it aside, with a short form in
+ * brackets split off ("Công dân (CD):" is "công dân", short "cd"); NULL
+ * when there is no colon. */
+static char *
+label_of (const char *s, gsize n, gsize max, char **short_form)
 {
+  *short_form = NULL;
   const char *colon = memchr (s, ':', MIN (n, max));
   if (colon == NULL)
-    return FALSE;
+    return NULL;
   while (s < colon && strchr ("*-_ ", *s))
     s++;
   const char *end = colon;
   while (end > s && strchr ("*_ ", end[-1]))
     end--;
   g_autofree char *label = g_strndup (s, (gsize) (end - s));
-  g_autofree char *norm = normalize_text (label, FALSE);
-  for (gsize i = 0; i < n_labels; i++)
+  char *open = strchr (label, '(');
+  if (open != NULL && label[strlen (label) - 1] == ')') {
+    g_autofree char *inner = g_strndup (open + 1, strlen (open + 1) - 1);
+    if (strlen (inner) <= 8)
+      *short_form = normalize_text (inner, FALSE);
+    *open = '\0';
+  }
+  return normalize_text (label, FALSE);
+}
+
+/* Whether line s (n bytes) opens, within max bytes, on one of labels
+ * before a colon ("**Khách hàng:**", "Công dân (CD):"). */
+static gboolean
+label_in (const char *s, gsize n, gsize max, const char *const *labels,
+          gsize n_labels)
+{
+  g_autofree char *short_form = NULL;
+  g_autofree char *norm = label_of (s, n, max, &short_form);
+  for (gsize i = 0; norm != NULL && i < n_labels; i++)
     if (strcmp (norm, labels[i]) == 0)
       return TRUE;
   return FALSE;
@@ -51,31 +70,6 @@ reporter_turn (const char *s, gsize n)
       return TRUE;
   }
   return FALSE;
-}
-
-/* The label of line s before its colon, normalized, with a short form in
- * brackets split off ("Công dân (CD):" is "công dân", short "cd"). */
-static char *
-label_of (const char *s, gsize n, gsize max, char **short_form)
-{
-  *short_form = NULL;
-  const char *colon = memchr (s, ':', MIN (n, max));
-  if (colon == NULL)
-    return NULL;
-  while (s < colon && strchr ("*-_ ", *s))
-    s++;
-  const char *end = colon;
-  while (end > s && strchr ("*_ ", end[-1]))
-    end--;
-  g_autofree char *label = g_strndup (s, (gsize) (end - s));
-  char *open = strchr (label, '(');
-  if (open != NULL && label[strlen (label) - 1] == ')') {
-    g_autofree char *inner = g_strndup (open + 1, strlen (open + 1) - 1);
-    if (strlen (inner) <= 8)
-      *short_form = normalize_text (inner, FALSE);
-    *open = '\0';
-  }
-  return normalize_text (label, FALSE);
 }
 
 /* "Người dân: …", "Khách hàng: …": the citizen's turn of a transcript. */

@@ -27,6 +27,36 @@ no_need (const AnswerPart *p, const CueHit *ch, gboolean lenient)
          || answer_word_is (p, ch->w1 - 1, "required");
 }
 
+/* The words of p that say something is not needed: the "no need" cues,
+ * and "khỏi cần", "khỏi phải", "không yêu cầu", "miễn nộp" ("Giấy báo
+ * tử: Không yêu cầu"). Not "tùy chọn", which also means choosing freely
+ * ("tùy chọn nộp qua Cổng …"). New GArray of CueHit. */
+static GArray *
+no_need_spans (const AnswerPart *p, gboolean lenient)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (CueHit));
+  for (guint h = 0; h < p->cues->len; h++)
+    if (no_need (p, &g_array_index (p->cues, CueHit, h), lenient))
+      g_array_append_val (out, g_array_index (p->cues, CueHit, h));
+  static const char *const pairs[][4] = {
+    {"khỏi", "cần", "khoi", "can"}, {"khỏi", "phải", "khoi", "phai"},
+    {"miễn", "nộp", "mien", "nop"}};
+  for (guint k = 0; k + 1 < p->words->len && k < G_MAXUINT16; k++) {
+    gboolean hit = answer_word_is (p, k, lenient ? "khong" : "không")
+                   && answer_word_is (p, k + 1, lenient ? "yeu" : "yêu")
+                   && answer_word_is (p, k + 2, lenient ? "cau" : "cầu");
+    guint len = hit ? 3 : 2;
+    for (gsize i = 0; !hit && i < G_N_ELEMENTS (pairs); i++)
+      hit = answer_word_is (p, k, pairs[i][lenient ? 2 : 0])
+            && answer_word_is (p, k + 1, pairs[i][lenient ? 3 : 1]);
+    if (hit) {
+      CueHit c = {CUE_NO_MODAL, (guint16) k, (guint16) (k + len)};
+      g_array_append_val (out, c);
+    }
+  }
+  return out;
+}
+
 /* A condition in clause [c0, c1): "nếu", "khi", "if", "when". */
 static gboolean
 conditional_in (const AnswerPart *p, guint c0, guint c1, gboolean lenient)
@@ -132,14 +162,15 @@ opens_on (const AnswerPart *p, guint from, guint to, guint lead,
 }
 
 /* Whether what is said ends before word w: the part's end, or a comma,
- * stop, bracket or dash ("Giấy báo tử: không bắt buộc – nếu …"). */
+ * stop, bracket or dash ("Giấy báo tử: không bắt buộc – nếu …", "Không
+ * yêu cầu (…)"). */
 static gboolean
 said_in_full (const AnswerPart *p, guint w)
 {
   if (w >= p->words->len)
     return TRUE;
   const CueWord *next = &g_array_index (p->words, CueWord, w);
-  if (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_CLOSE))
+  if (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_OPEN | CUE_GAP_CLOSE))
     return TRUE;
   const CueWord *prev = &g_array_index (p->words, CueWord, w - 1);
   g_autofree char *between = g_strndup (p->norm + prev->end,
@@ -250,14 +281,26 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
   gboolean lenient = v->a->lenient;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
-      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-      if (!no_need (p, ch, lenient)
-          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+    g_autoptr (GArray) spans = p->quoted ? NULL : no_need_spans (p, lenient);
+    for (guint h = 0; spans && h < spans->len; h++) {
+      const CueHit *ch = &g_array_index (spans, CueHit, h);
+      if (claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
         continue; /* "Nhiều người nghĩ không cần nộp …": a belief */
       if (labels_no_need (p, ch, a, lenient)) {
         const CueWord *n1 = &g_array_index (p->words, CueWord, ch->w1 - 1);
         return g_strndup (p->norm, n1->end);
+      }
+      /* "| Giấy báo tử | Không yêu cầu (…) |": a cell that opens on it, in
+       * the row the paper heads */
+      const AnswerPart *head = ch->w0 == 0 && p->row_head >= 0
+                                       && (guint) p->row_head != i
+                                   ? answer_part (v->a, (guint) p->row_head)
+                                   : NULL;
+      if (head != NULL && head->words->len > 0 && said_in_full (p, ch->w1)
+          && !conditional_in (p, 0, p->words->len, lenient)
+          && opens_on (head, 0, head->words->len, 0, a, lenient)) {
+        const CueWord *n1 = &g_array_index (p->words, CueWord, ch->w1 - 1);
+        return g_strdup_printf ("%s | %.*s", head->norm, (int) n1->end, p->norm);
       }
       if (ch->w1 >= p->words->len)
         continue;

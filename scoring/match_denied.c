@@ -196,6 +196,18 @@ labels_no_need (const AnswerPart *p, const CueHit *ch, const Aliases *a,
          && !conditional_in (p, 0, ch->w0, lenient);
 }
 
+/* The end of what follows word from: up to eight words, not past the
+ * sentence's end (a comma does not end it: "cha, mẹ"). */
+static guint
+words_on (const AnswerPart *p, guint from)
+{
+  guint to = from + 1;
+  while (to < p->words->len && to < from + 8
+         && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
+    to++;
+  return to;
+}
+
 /* "không (còn) nhận / chấp nhận / tiếp nhận / công nhận" at word k: the
  * word after it, or 0. */
 static guint
@@ -249,11 +261,10 @@ refused_name (View *v, const AnswerPart *p, const Aliases *a)
 {
   gboolean lenient = v->a->lenient;
   for (guint k = 0; k + 2 < p->words->len; k++) {
+    if (!answer_word_is (p, k, lenient ? "khong" : "không"))
+      continue; /* both readings open on it */
     guint from = not_accepted_at (p, k, lenient), end = 0;
-    guint s0 = answer_sentence_start (p, k), to = from + 1;
-    while (to < p->words->len && to < from + 8
-           && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
-      to++;
+    guint s0 = answer_sentence_start (p, k), to = words_on (p, from);
     gboolean hit = from > 0 && from < p->words->len
                    && opens_on (p, from, to, 0, a, lenient);
     /* the paper as its sentence's subject, refused later in it */
@@ -320,10 +331,7 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
         continue;
       claims_clause (p, from, from + 1, &c0, &c1);
       /* past the comma of "cha, mẹ", up to the sentence's end */
-      guint to = from + 1;
-      while (to < p->words->len && to < from + 8
-             && !(g_array_index (p->words, CueWord, to).gap & CUE_GAP_STOP))
-        to++;
+      guint to = words_on (p, from);
       guint s1 = to; /* … to the end of the clause the name ends in */
       while (s1 < p->words->len
              && !(g_array_index (p->words, CueWord, s1).gap

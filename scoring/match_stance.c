@@ -594,12 +594,12 @@ stance_read (View *v, char **span, guint *at)
   if (s < 0) {
     guint end = asker_section_end (v->a);
     if (end > 0)
-      s = opening_stance (v, MAX (end, v->from), span, at);
+      s = opening_stance (v, end, span, at);
   }
   /* "Bạn hỏi hai việc: … **1. Phiếu lý lịch tư pháp** **Có, …**" */
   gint own = s < 0 ? match_own_section (v) : -1;
   if (own >= 0)
-    s = opening_stance (v, MAX ((guint) own + 1, v->from), span, at);
+    s = opening_stance (v, (guint) own + 1, span, at);
   if (s >= 0)
     return s;
   if (s < 0)

@@ -195,6 +195,57 @@ lists_options (const JudgeKey *key, const Answer *a, guint pi)
   return __builtin_popcount (seen) >= 3;
 }
 
+/* Whether word i of p opens an option: first, or past a stop, a comma
+ * or a dash ("A. 03 ngày — B. 07 ngày"). */
+static gboolean
+option_gap (const AnswerPart *p, guint i)
+{
+  if (i == 0 || (choice_word (p, i)->gap & (CUE_GAP_STOP | CUE_GAP_COMMA)))
+    return TRUE;
+  const CueWord *prev = choice_word (p, i - 1), *w = choice_word (p, i);
+  return memchr (p->norm + prev->end, '-', w->start - prev->end) != NULL;
+}
+
+/* Whether part pi's line lists another question's options ("> Thời
+ * hạn cấp …? A. 03 ngày làm việc — B. 07 ngày làm việc — C. …" in a
+ * "câu hỏi tương tự" block): three or more lettered options, fewer than
+ * two of them the key's own texts, after a question mark. Letters after it, up to the next
+ * heading, answer that question. Quoted lines count: the other question
+ * is usually quoted. */
+static gboolean
+lists_other_options (const JudgeKey *key, const Answer *a, guint pi)
+{
+  const AnswerPart *p = answer_part (a, pi);
+  guint line = p->line, seen = 0, own = 0;
+  for (guint k = 0; k < a->parts->len; k++) {
+    const AnswerPart *q = answer_part (a, k);
+    if (q->line != line)
+      continue;
+    for (guint i = 0; i < q->words->len; i++) {
+      gint c = choice_letter_at (key, q, i);
+      if (c >= 0 && c < 32 && choice_punct_after (q, i) && option_gap (q, i))
+        seen |= 1u << c;
+    }
+    for (guint c = 0; c < key->choices->len; c++) {
+      const Choice *ch = key->choices->pdata[c];
+      g_autofree char *folded = a->lenient ? normalize_text (ch->norm, TRUE) : NULL;
+      const char *text = folded ? folded : ch->norm;
+      if (text[0] != '\0' && strstr (q->norm, text) != NULL)
+        own++;
+    }
+  }
+  if (__builtin_popcount (seen) < 3 || own >= 2)
+    return FALSE;
+  /* the options of a question asked on their line or the one before
+   * ("A – đã bỏ; C – …; chỉ còn B" sums up the key's own) */
+  for (guint k = 0; k < a->parts->len; k++) {
+    const AnswerPart *q = answer_part (a, k);
+    if ((q->line == line || q->line + 1 == line) && answer_text_asks (q->norm))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* The letter a concluding sentence settles on ("Kết luận: B là đúng, vì
  * A là …", "Answer: B, because A …", "Trả lời: trong bốn phương án A, B,
  * C, D thì B đúng"): the first it picks outright, or failing one, its
@@ -278,9 +329,15 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
   gboolean walked = FALSE; /* past a walk through the options */
   guint walk_block = G_MAXUINT; /* the paragraph of the option weighed … */
   gint walk_letter = -1;        /* … and its letter */
+  gboolean other_question = FALSE; /* under another question's options */
   for (guint pi = 0; pi < a->parts->len; pi++) {
     const AnswerPart *p = answer_part (a, pi);
-    if (p->kind == PART_GLOSS || p->quoted || lists_options (key, a, pi))
+    if (p->kind == PART_HEADING)
+      other_question = FALSE;
+    if (lists_other_options (key, a, pi))
+      other_question = TRUE;
+    if (p->kind == PART_GLOSS || p->quoted || other_question
+        || lists_options (key, a, pi))
       continue;
     guint i0 = 0;
     guint concluded = match_answer_label_end (p, a->lenient);

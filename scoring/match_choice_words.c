@@ -348,6 +348,49 @@ choice_others_pick (const AnswerPart *p, guint i, gboolean lenient)
   return FALSE;
 }
 
+/* Whether the sentence of the letter at word i gives the pick to a group
+ * of others before it ("nhiều người nhớ … nên chọn A", "khoảng một phần
+ * ba học viên chọn A vì nhầm", "most students pick C"): a statistic or a
+ * common mistake told of, not the answer's pick. A first person after
+ * the group takes the pick back ("học viên hỏi, tôi chọn B"). */
+static gboolean
+others_subject (const AnswerPart *p, guint i, gboolean lenient)
+{
+  static const char *const group[][3] = {
+    {"nhiều", "nhieu", "người"}, {"mọi", "moi", "người"},
+    {"học", "hoc", "viên"},      {"thí", "thi", "sinh"},
+    {"học", "hoc", "sinh"},      {"sinh", "sinh", "viên"},
+    {"người", "nguoi", "làm"}};
+  static const char *const english[] = {"many", "most", "students", "people",
+                                        "others"};
+  guint from = i;
+  while (from > 0 && i - from < 14 && !(choice_word (p, from)->gap & CUE_GAP_STOP))
+    from--;
+  gboolean others = FALSE;
+  for (guint k = from; k < i; k++) {
+    for (gsize g = 0; g < G_N_ELEMENTS (group); g++) {
+      const char *second = group[g][2];
+      if (lenient)
+        second = strcmp (second, "người") == 0 ? "nguoi"
+                 : strcmp (second, "viên") == 0 ? "vien"
+                 : strcmp (second, "làm") == 0  ? "lam"
+                                                : second;
+      if (answer_word_is (p, k, group[g][lenient ? 1 : 0])
+          && answer_word_is (p, k + 1, second))
+        others = TRUE;
+    }
+    for (gsize e = 0; e < G_N_ELEMENTS (english); e++)
+      if (answer_word_is (p, k, english[e]))
+        others = TRUE;
+    if (others
+        && (answer_word_is (p, k, lenient ? "toi" : "tôi")
+            || answer_word_is (p, k, lenient ? "minh" : "mình")
+            || answer_word_is (p, k, "we")))
+      others = FALSE;
+  }
+  return others;
+}
+
 /* Whether the pick of the letter at word i is put as a supposition or as
  * others' ("Nếu bạn chọn C là mới đếm tỉnh", "Có bạn chọn B vì …", "if
  * you pick A"), within its clause, and not then taken up in the first
@@ -374,7 +417,7 @@ choice_supposed_pick (const AnswerPart *p, guint i, gboolean lenient)
           && !answer_word_is (p, k - 1, lenient ? "neu" : "nếu"))
         supposed = FALSE;
   }
-  return supposed;
+  return supposed || others_subject (p, i, lenient);
 }
 
 

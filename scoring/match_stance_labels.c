@@ -120,6 +120,11 @@ opens_on_label (const AnswerPart *h, gboolean lenient)
     if (answer_word_is (h, 0, roman[i]) && h->words->len > 1
         && (g_array_index (h->words, CueWord, 1).gap & CUE_GAP_STOP))
       w = 1;
+  /* "Slide 3: Trả lời nhanh", "Phần 2. Kết luận": a numbered unit's name */
+  if (w == 0 && h->words->len > 2
+      && g_ascii_isdigit (h->norm[g_array_index (h->words, CueWord, 1).start])
+      && (g_array_index (h->words, CueWord, 2).gap & (CUE_GAP_COLON | CUE_GAP_STOP)))
+    w = 2;
   return match_answer_label_before (h, MIN (w + 1, h->words->len), lenient)
          && !match_answer_label_before (h, w, lenient);
 }

@@ -656,6 +656,24 @@ match_polarity (const Fact *f, View *v, Outcome *o)
     }
   }
   const char *want = f->yes ? "@stance:yes" : "@stance:no";
+  /* "Được. …" then "**Short answer: No.**" in the English summary: an
+   * answer that settles both ways has not answered */
+  g_autofree char *later = NULL;
+  int s3 = -1;
+  if (s >= 0) {
+    v->from = stance_part (v, span, at) + 1;
+    s3 = v->from < v->a->parts->len ? stance_labelled_closed (v, &later) : -1;
+    v->from = 0;
+  }
+  if (s3 >= 0 && s3 != s) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet) {
+      o->span = g_steal_pointer (&later);
+      outcome_rule (o, "stance.conflict", s == 1 ? "@stance:yes" : "@stance:no",
+                    s3 == 1 ? "@stance:yes" : "@stance:no", o->span, NULL);
+    }
+    return;
+  }
   if (s < 0) {
     o->status = ST_MISSING;
     outcome_rule (o, "stance.missing", want, NULL);

@@ -78,10 +78,27 @@ past_arrows (const AnswerPart *p, guint w)
   return last;
 }
 
+/* Whether the label before word w of p sums the answer up ("Short
+ * answer:", "Tóm lại:", "Kết luận:", "Summary:"), not a FAQ's "Trả lời:"
+ * of another question. */
+static gboolean
+sums_up (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = answer_sentence_start (p, w - 1); k < w; k++)
+    if (answer_word_is (p, k, lenient ? "tom" : "tóm")
+        || (answer_word_is (p, k, lenient ? "ket" : "kết")
+            && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
+        || answer_word_is (p, k, "short") || answer_word_is (p, k, "summary")
+        || answer_word_is (p, k, "tldr") || answer_word_is (p, k, "bottom"))
+      return TRUE;
+  return FALSE;
+}
+
 /* A stance right after a label that names the answer, mid-line ("… trả
- * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1. */
-int
-stance_labelled (View *v, char **span)
+ * lời câu hỏi của bạn: **Đúng vậy**, …"), or -1; with closed_only, a
+ * closed yes or no only ("Short answer: No."), not a modal's reading. */
+static int
+labelled (View *v, gboolean closed_only, char **span)
 {
   gboolean lenient = v->a->lenient;
   for (guint i = v->from; i < v->a->parts->len; i++) {
@@ -92,9 +109,11 @@ stance_labelled (View *v, char **span)
       if (!(g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
           || !match_answer_label_before (p, w, lenient))
         continue;
+      if (closed_only && !sums_up (p, w, lenient))
+        continue;
       guint e, from = past_arrows (p, w);
       int s = closed_yes_no (p, from, &e);
-      if (s < 0) /* "Kết luận: việc … không phải nộp lệ phí" */
+      if (s < 0 && !closed_only) /* "Kết luận: việc … không phải nộp lệ phí" */
         s = stance_modal (v->a, p, w, &from, &e);
       if (s >= 0) {
         stance_span_words (p, from, e, span);
@@ -103,6 +122,18 @@ stance_labelled (View *v, char **span)
     }
   }
   return -1;
+}
+
+int
+stance_labelled (View *v, char **span)
+{
+  return labelled (v, FALSE, span);
+}
+
+int
+stance_labelled_closed (View *v, char **span)
+{
+  return labelled (v, TRUE, span);
 }
 
 /* A heading that opens, past its number, on the conclusion or the answer

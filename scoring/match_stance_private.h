@@ -34,6 +34,7 @@ int stance_ended (View *v, char **span);
 /* match_stance_labels.c: each 1 (yes), 0 (no) or -1, *span its words */
 int stance_marked (View *v, char **span);
 int stance_labelled (View *v, char **span);
+int stance_labelled_closed (View *v, char **span);
 int stance_predicate_label (View *v, char **span);
 int stance_field (View *v, char **span);
 /* Part i is a heading that opens on the conclusion or the answer. */

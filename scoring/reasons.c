@@ -110,6 +110,8 @@ static const Entry rules[] = {
   {"stance.matched", "answers %1", "trả lời «%1»"},
   {"stance.contradiction", "answers %1 where the right answer is %2",
    "trả lời «%1», trong khi đáp án là «%2»"},
+  {"stance.conflict", "answers %1, then %2 in its summary (\"%3\")",
+   "trả lời «%1», rồi «%2» ở phần tóm tắt («%3»)"},
   {"stance.missing", "takes no clear yes/no stance (the right answer is %1)",
    "không trả lời rõ có hay không (đáp án là «%1»)"},
   {"refusal.matched", "declines or refers the citizen on (\"%1\")",

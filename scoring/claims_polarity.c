@@ -537,6 +537,26 @@ publisher_before (const AnswerPart *p, guint w, gboolean lenient)
              || word_is (p, w - 3, "trang", "trang", lenient));
 }
 
+/* Whether the name at w0 follows a comma after an item that opens on
+ * the same word ("công an quận, công an huyện"), that item negated from
+ * its sentence's start. */
+static gboolean
+listed_after_negated (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  if (w0 < 2 || !(word (p, w0)->gap & CUE_GAP_COMMA))
+    return FALSE;
+  guint s0 = answer_sentence_start (p, w0 - 1);
+  const CueWord *head = word (p, w0);
+  for (guint j = w0 - 1; j > s0 && w0 - j <= 6; j--) {
+    const CueWord *c = word (p, j - 1);
+    if (c->end - c->start == head->end - head->start
+        && memcmp (p->norm + c->start, p->norm + head->start,
+                   head->end - head->start) == 0)
+      return claims_negated_before (p, s0, j - 1, 14, lenient);
+  }
+  return FALSE;
+}
+
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -560,6 +580,11 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
        * the sentence's start, as "và" in the first name splits a clause */
       && claims_negated_before (p, MIN (c0, answer_sentence_start (p, w0)),
                                 w0 - 1, 14, lenient))
+    return POL_NEGATED;
+  /* "không có công an quận, công an huyện nhận hồ sơ": past a comma, a
+   * name with the head of the item before it is the next of a list the
+   * negation reaches */
+  if (listed_after_negated (p, w0, lenient))
     return POL_NEGATED;
   /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
    * opens on a negation says what it does not do; so does the value of

@@ -109,6 +109,20 @@ names_after (View *v, const Aliases *a, gboolean agency, guint from)
   return FALSE;
 }
 
+/* Whether the key's office is named from part from on: "… công an huyện
+ * … à chị nhầm, em nộp tại công an xã" corrects the office, and a
+ * forbidden one named before it is taken back. */
+static gboolean
+key_office_after (View *v, guint from)
+{
+  for (guint i = 0; i < v->key->facts->len; i++) {
+    const Fact *f = v->key->facts->pdata[i];
+    if (f->type == FACT_AGENCY && names_after (v, f->aliases, TRUE, from))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether part p names an alias of a as more than a helper: "Công an xã,
  * phường chỉ tham gia ở khâu xác minh" names it only as one. */
 static gboolean
@@ -162,7 +176,8 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
   guint from = 0;
   gint corr = claims_correction_part (v->a);
   if (corr > 0 && (names_after (v, a, agency, (guint) corr)
-                   || claims_final_version (v->a) == corr))
+                   || claims_final_version (v->a) == corr
+                   || (v->forbid && key_office_after (v, (guint) corr))))
     from = (guint) corr; /* a final version replaces all before it */
   for (guint k = 0; agency && a && k < a->raw->len; k++)
     any_cap = any_cap || judge_aliases_keep_cap (a, k);

@@ -149,6 +149,31 @@ judge_no_answer (const JudgeKey *key, GString *out, JudgeTotals *totals)
   judgement_append (out, totals, NULL, body);
 }
 
+/* Whether the answer's title restates the question ("## Tạm trú sắp hết
+ * hạn: phải gia hạn trước bao nhiêu ngày?" to "Tạm trú của tôi sắp hết
+ * hạn, phải đi gia hạn trước ngày hết hạn bao nhiêu ngày?"): it is about
+ * the asked thing, however often it names a neighbouring procedure
+ * further on, when the title itself names none the question does not. */
+static gboolean
+titled_by_question (View *v)
+{
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->words->len == 0)
+      continue;
+    if (p->kind != PART_HEADING || !match_echoes_question (v, i))
+      return FALSE;
+    /* "## Đăng ký khai sinh ở xã: bao lâu có giấy khai sinh?" to a
+     * khai tử question echoes its words but names another procedure */
+    g_autoptr (GArray) named = topic_part_names (v->key->topics, v->a, i);
+    for (guint k = 0; k < named->len; k++)
+      if (!judge_key_asks_topic (v->key, g_array_index (named, TopicHit, k).topic))
+        return FALSE;
+    return TRUE;
+  }
+  return FALSE;
+}
+
 void
 judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
                          GString *out, JudgeTotals *totals)
@@ -179,6 +204,8 @@ judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
   }
   const char *off = topic_off (key, main.a, view_values (&main), main.topics,
                                strict_ok);
+  if (off != NULL && titled_by_question (&main))
+    off = NULL;
   *totals = (JudgeTotals) {
     .score = off ? 0 : tally_score (&ts),
     .lenient_score = off ? 0 : tally_score (&tl),

@@ -679,10 +679,6 @@ scan_amount_at (const Toks *k, int i, GArray *out)
                  a.value, b.value);
     return b.end;
   }
-  if (FALSE) {
-    add_mention (out, k, bstart, rend, runit, NUMBERS_RANGE, a.value, b.value);
-    return rend;
-  }
   if (unit == NUMBERS_UNIT_NONE && (is_w (k, i - 1, W_VND)
                                     || is_p (k, i - 1, 0x20AB))) {
     unit = NUMBERS_UNIT_VND; /* "VND 50.000", "₫50.000" */
@@ -698,6 +694,9 @@ scan_amount_at (const Toks *k, int i, GArray *out)
     return uend; /* sau 15 giờ: a time of day */
   if (a.words && !a.digits && is_w (k, uend, W_NICE))
     return uend; /* "chúc chị một ngày tốt lành": a wish */
+  if (a.words && !a.digits && a.value == 1 && unit == NUMBERS_UNIT_DAY
+      && is_w (k, uend, W_MAT))
+    return uend; /* "đoán một ngày mất": a date of death, no duration */
   if (unit == NUMBERS_UNIT_VND && a.value > 0 && a.value < 100)
     return uend; /* no fee is that small: "Việt Nam đồng" and the like */
   add_mention (out, k, bstart, uend, unit, bound, a.value, a.value);

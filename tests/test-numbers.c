@@ -132,6 +132,8 @@ static const struct {
   {"Phí VND 50.000, hoặc ₫50.000", "vnd =50000; vnd =50000"},
   {"nửa triệu đồng", "vnd =500000"},
   {"nửa tháng", ""},
+  {"nếu mình đoán một ngày mất thì đó là bịa", ""}, /* a date of death */
+  {"chỉ mất một ngày", "day =1"},
 };
 
 static void

@@ -161,6 +161,10 @@ static const Entry rules[] = {
   {"claim.other_rate",
    "a rate per \"%1\", where the question asks the one per \"%2\"",
    "là mức tính theo «%1», trong khi câu hỏi hỏi mức tính theo «%2»"},
+  {"claim.lawful_case", "about a lawful case the refusal turns to (\"nếu …\"), "
+   "not the request it refuses",
+   "nói về trường hợp hợp pháp mà câu từ chối chỉ ra («nếu …»), không phải "
+   "yêu cầu bị từ chối"},
   {"claim.other_topic", "about %1, another procedure",
    "nói về %1, một thủ tục khác"},
   {"claim.other_group",

@@ -88,8 +88,9 @@ void match_polarity (const Fact *f, View *v, Outcome *o);
 void match_refusal (const Fact *f, View *v, Outcome *o);
 /* A field the answer fills with a private datum — someone's phone, an
  * identity or tax number, a password, a call sign, a frequency ("Số di
- * động riêng: 0912 468 357") — outside what the question itself gives
- * (match_private.c): part, label words [w0, w1). */
+ * động riêng: 0912 468 357") — outside what the question itself gives, or
+ * a date told of the person the question names (match_private.c): part,
+ * label words [w0, w1). */
 gboolean match_tells_private (View *v, guint *part, guint *w0, guint *w1);
 
 /* Forbid rules: the text of the first stated hit, or NULL. */

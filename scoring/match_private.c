@@ -9,6 +9,7 @@
 #include "scoring/match.h"
 
 #include "scoring/cues.h"
+#include "scoring/dates.h"
 #include "scoring/normalize.h"
 
 #include <string.h>
@@ -156,28 +157,6 @@ asked_person (View *v)
   return NULL;
 }
 
-/* Whether s holds a full date "03/11/2026". */
-static gboolean
-has_full_date (const char *s)
-{
-  for (const char *c = s; *c; c++) {
-    const char *d = c;
-    guint a = 0, b = 0, y = 0;
-    while (g_ascii_isdigit (*d) && a < 3) d++, a++;
-    if (a == 0 || a > 2 || *d != '/')
-      continue;
-    d++;
-    while (g_ascii_isdigit (*d) && b < 3) d++, b++;
-    if (b == 0 || b > 2 || *d != '/')
-      continue;
-    d++;
-    while (g_ascii_isdigit (*d) && y < 5) d++, y++;
-    if (y == 4)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* "Theo dữ liệu trên, bà Nguyễn Thị Lan mất ngày 03/11/2026": a dated
  * fact told of the person the question names, read from a record the
  * assistant cannot hold. */
@@ -190,7 +169,10 @@ dates_the_person (View *v, guint *part, guint *w0, guint *w1)
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     const char *at = p->quoted ? NULL : strstr (p->norm, name);
-    if (at == NULL || !has_full_date (at))
+    if (at == NULL)
+      continue;
+    g_autoptr (GArray) dates = dates_scan (at, v->a->lenient);
+    if (dates->len == 0)
       continue;
     guint w = 0;
     while (w < p->words->len

@@ -98,7 +98,8 @@ guint claims_correction_word (const AnswerPart *p);
 gboolean claims_correction_takes_back (const Answer *a);
 /* The last part announcing the version that replaces everything before
  * it ("Bản cuối (gửi khách hàng):", "Thông tin mới nhất (16:45):",
- * "Final answer:"), or -1. */
+ * "Final answer:", a "KẾT LUẬN" heading after the voices of minutes), or
+ * -1. */
 gint claims_final_version (const Answer *a);
 
 /* Word w0 of p stands in a statement quoted whole that the next sentence

@@ -42,11 +42,50 @@ final_version_label (const AnswerPart *p)
   return FALSE;
 }
 
+/* Whether part p opens on an opinion's label ("**Ý kiến anh Sơn (bổ
+ * sung):** …", "Opinion of …:"): one voice of a discussion. */
+static gboolean
+opinion_label (const AnswerPart *p, gboolean lenient)
+{
+  if (p->quoted
+      || !((word_is (p, 0, "ý", "y", lenient) && word_is (p, 1, "kiến", "kien", lenient))
+           || word_is (p, 0, "opinion", "opinion", lenient)))
+    return FALSE;
+  for (guint k = 1; k < p->words->len && k <= 10; k++)
+    if (word (p, k)->gap & CUE_GAP_COLON)
+      return TRUE;
+  return FALSE;
+}
+
+/* "**KẾT LUẬN**" after the voices of minutes ("Ý kiến anh Sơn: … 05 ngày
+ * … Ý kiến chị Oanh: … không đúng … 03 ngày"): the chair's conclusion is
+ * what the meeting settled; the opinions weighed before it are not.
+ * A heading that is a conclusion's label, after two opinions or more. */
+static gboolean
+concludes_discussion (const Answer *a, guint i)
+{
+  const AnswerPart *h = answer_part (a, i);
+  gboolean lenient = a->lenient;
+  guint w = 0; /* past "III." or "5." */
+  if (h->words->len > 1 && (word (h, 1)->gap & CUE_GAP_STOP)
+      && strspn (h->norm, "0123456789ivx") == word (h, 0)->end - word (h, 0)->start)
+    w = 1;
+  if (h->quoted || h->kind != PART_HEADING || h->words->len > w + 6
+      || !((word_is (h, w, "kết", "ket", lenient)
+            && word_is (h, w + 1, "luận", "luan", lenient))
+           || word_is (h, w, "conclusion", "conclusion", lenient)))
+    return FALSE;
+  guint voices = 0;
+  for (guint k = 0; k < i; k++)
+    voices += opinion_label (answer_part (a, k), lenient);
+  return voices >= 2;
+}
+
 gint
 claims_final_version (const Answer *a)
 {
   for (guint i = a->parts->len; i-- > 1;)
-    if (final_version_label (answer_part (a, i)))
+    if (final_version_label (answer_part (a, i)) || concludes_discussion (a, i))
       return (gint) i;
   return -1;
 }

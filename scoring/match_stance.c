@@ -642,7 +642,10 @@ match_polarity (const Fact *f, View *v, Outcome *o)
    * là: Có, …": a stance the answer takes back is not its stance; what it
    * says after the correction is, when it says one */
   gint corr = claims_correction_part (v->a);
-  if (s >= 0 && corr > 0 && stance_part (v, span, at) < (guint) corr) {
+  /* a final version with no stance before it may still hold one */
+  gboolean final = s < 0 && corr > 0 && claims_final_version (v->a) == corr;
+  if ((final || s >= 0) && corr > 0
+      && (final || stance_part (v, span, at) < (guint) corr)) {
     g_autofree char *again = NULL;
     v->from = (guint) corr;
     int s2 = stance_read (v, &again, &at);

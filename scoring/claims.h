@@ -101,6 +101,10 @@ gboolean claims_correction_takes_back (const Answer *a);
  * "Final answer:", a "KẾT LUẬN" heading after the voices of minutes), or
  * -1. */
 gint claims_final_version (const Answer *a);
+/* The text of a sign in quotation marks ('vẫn để biển "UBND phường" ở
+ * điểm tiếp nhận cũ', 'bảng hiệu "Công an huyện"'): a name written on a
+ * board, not the office the answer sends anyone to. */
+gboolean claims_sign_in_quotes (const AnswerPart *p, guint w0);
 
 /* Word w0 of p stands in a statement quoted whole that the next sentence
  * rejects ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính xác. …"): a

@@ -71,6 +71,15 @@ label_start (const AnswerPart *p, gboolean lenient, gboolean *supposed)
              || claims_word_among (p, i, roman, roman, G_N_ELEMENTS (roman),
                                    lenient)))
     i++;
+  /* "Giai đoạn 2: …", "Thời kỳ 1 –", "Phase 3:": a numbered stage's name */
+  if (((word_is (p, i, "giai", "giai", lenient) && word_is (p, i + 1, "đoạn", "doan", lenient))
+       || (word_is (p, i, "thời", "thoi", lenient) && word_is (p, i + 1, "kì", "ki", lenient)))
+      && starts_with_digit (p, i + 2))
+    i += 3;
+  else if ((word_is (p, i, "phase", "phase", lenient) || word_is (p, i, "period", "period", lenient)
+            || word_is (p, i, "stage", "stage", lenient))
+           && starts_with_digit (p, i + 1))
+    i += 2;
   if (word_is (p, i, "nếu", "neu", lenient) && word_is (p, i + 1, "là", "la", lenient))
     i += 2, *supposed = TRUE;
   else if (word_is (p, i, "if", "if", lenient) && word_is (p, i + 1, "it", "it", lenient)
@@ -79,6 +88,28 @@ label_start (const AnswerPart *p, gboolean lenient, gboolean *supposed)
   else if (word_is (p, i, "vào", "vao", lenient))
     i++;
   return i;
+}
+
+/* Past the end of a range after its start at *end: "… đến 30/6/2025"
+ * closes the period, "… đến nay", "… to date" keeps it open. */
+static void
+range_end (const AnswerPart *p, gboolean lenient, Period *out, guint *end)
+{
+  guint k = *end;
+  if (!word_is (p, k, "đến", "den", lenient) && !word_is (p, k, "tới", "toi", lenient)
+      && !word_is (p, k, "to", "to", lenient) && !word_is (p, k, "until", "until", lenient))
+    return;
+  k++;
+  if (word_is (p, k, "nay", "nay", lenient) || word_is (p, k, "now", "now", lenient)
+      || word_is (p, k, "date", "date", lenient)) {
+    *end = k + 1;
+    return;
+  }
+  if (word_is (p, k, "hết", "het", lenient))
+    k++;
+  guint e;
+  if (date_at (p, past_unit (p, k, lenient), &e) > 0)
+    out->open = FALSE, *end = e;
 }
 
 /* The period named from word i: its time and whether it is open; the
@@ -95,9 +126,11 @@ period_words (const AnswerPart *p, guint i, gboolean lenient, Period *out,
     return out->time > 0;
   }
   if (word_is (p, i, "từ", "tu", lenient) || word_is (p, i, "since", "since", lenient)
-      || word_is (p, i, "sau", "sau", lenient)) {
+      || word_is (p, i, "sau", "sau", lenient) || word_is (p, i, "from", "from", lenient)) {
     out->open = TRUE;
     out->time = date_at (p, past_unit (p, i + 1, lenient), end);
+    if (out->time > 0)
+      range_end (p, lenient, out, end);
     return out->time > 0;
   }
   if ((word_is (p, i, "hiện", "hien", lenient)

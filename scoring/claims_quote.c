@@ -57,6 +57,25 @@ claims_asked_in_quotes (const AnswerPart *p, guint w0)
 }
 
 gboolean
+claims_sign_in_quotes (const AnswerPart *p, guint w0)
+{
+  const char *open = claims_quote_open (p, w0);
+  if (open == NULL)
+    return FALSE;
+  while (open > p->norm && open[-1] == ' ')
+    open--;
+  static const char *const sign[] = {"biển", "bien", "bảng", "bang", "hiệu",
+                                     "hieu", "sign", "signs", "signboard"};
+  for (guint i = 0; i < G_N_ELEMENTS (sign); i++) {
+    gsize n = strlen (sign[i]);
+    if ((gsize) (open - p->norm) >= n && memcmp (open - n, sign[i], n) == 0
+        && (open - n == p->norm || open[-n - 1] == ' '))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean
 claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
 {
   const char *close = claims_quote_close (p, w0);

@@ -220,6 +220,8 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
           && (label_topic (p, w0, w1, v->a->lenient)
               || claims_quoted_label (p, w0, v->a->lenient)))
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
+      if (pol == POL_STATED && claims_sign_in_quotes (p, w0))
+        pol = POL_QUOTED; /* 'vẫn để biển "UBND phường"': a board's text */
       /* a forbidden name in a clause about other things answers nothing;
        * a later one may still be the answer's */
       if (pol == POL_STATED && v->forbid && match_about_others (v, i, w0)) {

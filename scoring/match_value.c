@@ -304,15 +304,20 @@ calendar_said (View *v, const ValueClaim *c, gboolean after)
         || (after && ch->w0 > (guint) c->w1 + 8)
         || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
       continue;
-    /* "(tức khoảng 5 ngày nếu tính cả thứ Bảy, Chủ nhật)": a conversion;
-     * "03 ngày làm việc … dài hơn 3 ngày lịch": a comparison */
+    /* "(tức khoảng 5 ngày nếu tính cả thứ Bảy, Chủ nhật)", "có thể thành
+     * 4–5 ngày lịch", "tương đương 3 ngày lịch": a conversion; "03 ngày
+     * làm việc … dài hơn 3 ngày lịch": a comparison */
     gboolean converts = FALSE;
     for (guint k = ch->w0 >= 4 ? ch->w0 - 4 : 0; k < ch->w0 && !converts; k++)
       converts = answer_word_is (p, k, v->a->lenient ? "neu" : "nếu")
                  || answer_word_is (p, k, v->a->lenient ? "tuc" : "tức")
                  || answer_word_is (p, k, v->a->lenient ? "khoang" : "khoảng")
                  || answer_word_is (p, k, v->a->lenient ? "hon" : "hơn")
-                 || answer_word_is (p, k, "if") || answer_word_is (p, k, "than");
+                 || answer_word_is (p, k, v->a->lenient ? "thanh" : "thành")
+                 || (answer_word_is (p, k, v->a->lenient ? "tuong" : "tương")
+                     && answer_word_is (p, k + 1, v->a->lenient ? "duong" : "đương"))
+                 || answer_word_is (p, k, "if") || answer_word_is (p, k, "than")
+                 || answer_word_is (p, k, "about") || answer_word_is (p, k, "roughly");
     if (converts)
       continue;
     gboolean stop = FALSE;

@@ -317,6 +317,27 @@ label_value (const JudgeKey *key, const AnswerPart *p, guint i,
   return FALSE;
 }
 
+/* "Câu hỏi không xác minh → **B**", "không phải xác minh: 03 ngày làm
+ * việc → đáp án B": a letter past an arrow is the conclusion the arrow
+ * draws; a negation before the arrow is the premise's, it does not reach
+ * the letter. */
+static gboolean
+after_arrow (const AnswerPart *p, guint i, gboolean lenient)
+{
+  guint s0 = answer_sentence_start (p, i);
+  for (guint k = i; k > s0; k--) {
+    if (match_negator (p, k - 1, lenient))
+      return FALSE;
+    const CueWord *a = choice_word (p, k - 1), *b = choice_word (p, k);
+    gsize n = b->start - a->end;
+    const char *gap = p->norm + a->end;
+    if (g_strstr_len (gap, n, "→") || g_strstr_len (gap, n, "->")
+        || g_strstr_len (gap, n, "=>"))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -406,7 +427,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
       if (choice_rejected_at (key, p, i, a->lenient)
           || (claims_polarity (a, p, i, i + 1) != POL_STATED
-              && !label_value (key, p, i, a->lenient))) {
+              && !label_value (key, p, i, a->lenient)
+              && !after_arrow (p, i, a->lenient))) {
         pk->rejected |= 1u << c;
         continue;
       }

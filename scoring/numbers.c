@@ -692,6 +692,9 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   }
   if (unit == NUMBERS_UNIT_HOUR && is_w (k, i - 1, W_CLOCK))
     return uend; /* sau 15 giờ: a time of day */
+  if (unit == NUMBERS_UNIT_HOUR && a.digits && uend < k->n
+      && k->t[uend].type == TOK_NUM && !is_w (k, uend + 1, W_PHUT))
+    return uend; /* "9 giờ 12, thứ Hai": a clock time ("2 giờ 30 phút" lasts) */
   if (a.words && !a.digits && is_w (k, uend, W_NICE))
     return uend; /* "chúc chị một ngày tốt lành": a wish */
   if (a.words && !a.digits && a.value == 1 && unit == NUMBERS_UNIT_DAY
@@ -734,6 +737,8 @@ numbers_scan (const char *normalized, gboolean lenient)
       continue;
     }
     end = match_phrase_table (&k, i, FALSE);
+    if (end > 0 && is_w (&k, i - 1, W_MOMENT))
+      end = -1; /* "thời điểm trong ngày": the time of day */
     if (end > 0) {
       add_mention (out, &k, i, end, NUMBERS_UNIT_SAME_DAY, NUMBERS_EXACT, 0,
                    0);

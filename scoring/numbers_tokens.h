@@ -21,6 +21,7 @@ enum {
   W_WORKING, W_YEAR_EN, W_FREE, W_NAO, W_PART, W_NICE, W_UP, W_AT, W_MOST,
   W_LEAST, W_NO, W_MAX, W_MIN, W_THAN, W_TO,
   W_ORD, W_KE, W_TINH, W_TRU, W_CHU, W_CUOI, W_WEEKEND, W_COMPARE,
+  W_MOMENT, /* "thời điểm trong ngày": a time of day, no same-day time */
   W_COUNT
 };
 

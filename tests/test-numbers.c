@@ -134,6 +134,10 @@ static const struct {
   {"nửa tháng", ""},
   {"nếu mình đoán một ngày mất thì đó là bịa", ""}, /* a date of death */
   {"chỉ mất một ngày", "day =1"},
+  {"Thời gian: 9 giờ 12, thứ Hai 07/12/2026", ""}, /* a clock time */
+  {"chờ 2 giờ 30 phút", "hour =2; minute =30"},
+  {"tùy thời điểm trong ngày", ""}, /* the time of day */
+  {"trả kết quả trong ngày", "same_day =0"},
 };
 
 static void

@@ -238,6 +238,32 @@ is_table_row (const char *s, gsize n)
   return (n > 0 && s[0] == '|' && pipes >= 2) || pipes >= 3;
 }
 
+/* Whether every filled cell of a row's text (pipes between cells) is
+ * wholly bold, two cells or more. */
+static gboolean
+bold_row (const char *s, gsize n)
+{
+  guint bold = 0;
+  gsize i = 0;
+  while (i <= n) {
+    gsize j = i;
+    while (j < n && s[j] != '|')
+      j++;
+    gsize a = i, e = j;
+    while (a < e && s[a] == ' ')
+      a++;
+    while (e > a && s[e - 1] == ' ')
+      e--;
+    if (e > a) {
+      if (e - a < 5 || strncmp (s + a, "**", 2) != 0 || strncmp (s + e - 2, "**", 2) != 0)
+        return FALSE;
+      bold++;
+    }
+    i = j + 1;
+  }
+  return bold >= 2;
+}
+
 static void
 add_row (Builder *b, const char *s, gsize n)
 {
@@ -253,11 +279,14 @@ add_row (Builder *b, const char *s, gsize n)
     n--;
   guint col = 0;
   gint first = -1;
+  /* "| **Nơi nộp** | **Thông thường** | **Khẩn cấp** |" right under the
+   * header: the second level of a two-level header names the columns */
+  gboolean sub_head = b->table_row == 1 && bold_row (s + i, n - i);
   while (i <= n) {
     gsize j = i;
     while (j < n && !(s[j] == '|' && (j == 0 || s[j - 1] != '\\')))
       j++;
-    gboolean head = b->table_row == 0;
+    gboolean head = b->table_row == 0 || sub_head;
     gint idx = add_raw (b, head ? PART_HEAD : PART_CELL, s + i, j - i);
     if (idx >= 0) {
       AnswerPart *p = answer_part (b->a, (guint) idx);

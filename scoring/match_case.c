@@ -144,9 +144,12 @@ match_case_of (const Fact *f, View *v, const ValueClaim *c)
   }
   if (found != NULL)
     return found;
-  /* the case named by the row, the column or the list's introduction */
+  /* the case named by the row, the column or the list's introduction;
+   * a cell whose row and column name two cases ("Cục QLXNC" × "Khẩn cấp")
+   * is in both, and the one whose value it states is the one it gives */
   const AnswerPart *p = answer_part (v->a, c->part);
   const gint ctx[] = {p->row_head, p->col_head, p->intro};
+  const FactCase *first = NULL;
   for (gsize k = 0; k < G_N_ELEMENTS (ctx); k++) {
     if (ctx[k] < 0)
       continue;
@@ -155,10 +158,16 @@ match_case_of (const Fact *f, View *v, const ValueClaim *c)
       const FactCase *fc = f->cases->pdata[i];
       if (judge_aliases_find_in (fc->when, v->a->lenient, h->phrase,
                                  &h->phrase_words, NULL, NULL)
-          >= 0)
+          < 0)
+        continue;
+      if (p->kind != PART_CELL)
         return fc;
+      if (fc->has_value && judge_same_amount (fc->value.value, c->m.hi, c->m.unit))
+        return fc;
+      if (first == NULL)
+        first = fc;
     }
   }
-  return NULL;
+  return first;
 }
 

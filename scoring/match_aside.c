@@ -297,10 +297,28 @@ match_total_of_more (View *v, const ValueClaim *c, const GPtrArray *matches)
   return FALSE;
 }
 
-/* An asking heading ("**2. Tên miền 1 ký tự thì sao?**") is the claim's
- * section, it does not ask the key's question, and another asking
- * heading of the answer does: the figure answers that other question of
- * a FAQ, not the asked one. */
+/* An asking heading ("**2. Tên miền 1 ký tự thì sao?**"), or another
+ * item of a numbered series, is the claim's section, it does not ask the
+ * key's question, and another asking heading of the answer does: the
+ * figure answers that other question of a FAQ or bulletin, not the asked
+ * one. */
+/* Whether headings a and b are items of one numbered series ("Mục 1 –
+ * …", "Mục 4b – …"; "Câu 2.", "Phần 3:"): the same first word, then a
+ * number. */
+static gboolean
+numbered_siblings (const AnswerPart *a, const AnswerPart *b)
+{
+  if (a->words->len < 2 || b->words->len < 2)
+    return FALSE;
+  const CueWord *a0 = &g_array_index (a->words, CueWord, 0);
+  const CueWord *b0 = &g_array_index (b->words, CueWord, 0);
+  const CueWord *a1 = &g_array_index (a->words, CueWord, 1);
+  const CueWord *b1 = &g_array_index (b->words, CueWord, 1);
+  return a0->end - a0->start == b0->end - b0->start
+         && memcmp (a->norm + a0->start, b->norm + b0->start, a0->end - a0->start) == 0
+         && g_ascii_isdigit (a->norm[a1->start]) && g_ascii_isdigit (b->norm[b1->start]);
+}
+
 gboolean
 match_answers_other_question (View *v, const ValueClaim *c)
 {
@@ -308,12 +326,16 @@ match_answers_other_question (View *v, const ValueClaim *c)
   if (p->heading < 0)
     return FALSE;
   const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  if (!answer_text_asks (h->norm) || match_echoes_question (v, (guint) p->heading))
+  if (match_echoes_question (v, (guint) p->heading))
     return FALSE;
+  gboolean asks = answer_text_asks (h->norm);
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);
+    /* a bulletin's "Mục 4 – Trò chơi điện tử" beside its "Mục 1 – …: đổi
+     * tên … mất bao lâu?": another item of the same series */
     if (q->kind == PART_HEADING && (gint) i != p->heading
-        && answer_text_asks (q->norm) && match_echoes_question (v, i))
+        && answer_text_asks (q->norm) && match_echoes_question (v, i)
+        && (asks || numbered_siblings (h, q)))
       return TRUE;
   }
   return FALSE;

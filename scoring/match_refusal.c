@@ -7,6 +7,7 @@
  * match_stance.c, which reads yes/no stances. */
 #include "scoring/match.h"
 
+#include "scoring/claims.h"
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/normalize.h"
@@ -617,6 +618,63 @@ foretells_a_date (View *v, guint general, guint *part, guint *w0, guint *w1)
   return FALSE;
 }
 
+/* Whether claim c is a figure named in quotation marks ('con số "03
+ * ngày làm việc" ở Điều 28 … không áp dụng cho yêu cầu của anh/chị',
+ * 'mốc "60 ngày"', 'the figure "3 days"'): talked about, not stated. */
+static gboolean
+figure_named (View *v, const ValueClaim *c)
+{
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const char *open = claims_quote_open (p, c->w0);
+  if (open == NULL)
+    return FALSE;
+  while (open > p->norm && open[-1] == ' ')
+    open--;
+  static const char *const names[] = {"con số", "con so", "mốc", "moc",
+                                      "figure", "number"};
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++) {
+    gsize n = strlen (names[i]);
+    if ((gsize) (open - p->norm) >= n && memcmp (open - n, names[i], n) == 0
+        && (open - n == p->norm || open[-n - 1] == ' '))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether claim c stands in the law's own words quoted on its line ("> Luật
+ * Hộ tịch 2014, Điều 28 khoản 2: "Trong thời hạn 03 ngày làm việc …""):
+ * a refusal that quotes the law it rests on invents nothing there. The
+ * line opens on a document's name and an article, then a colon and a
+ * quotation mark, and c is past that mark. */
+static gboolean
+in_law_text (View *v, const ValueClaim *c)
+{
+  static const char *const docs[] = {"luật", "luat", "bộ luật", "bo luat",
+                                     "nghị định", "nghi dinh", "thông tư",
+                                     "thong tu", "law", "decree"};
+  static const char *const article[] = {" điều ", " dieu ", " article "};
+  const AnswerPart *first = answer_part (v->a, answer_line_start (v->a, c->part));
+  const char *t = first->norm;
+  gboolean doc = FALSE, art = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (docs); i++)
+    doc |= g_str_has_prefix (t, docs[i]);
+  const char *colon = strchr (t, ':');
+  if (!doc || colon == NULL || colon - t > 90)
+    return FALSE;
+  g_autofree char *label = g_strndup (t, (gsize) (colon - t));
+  for (gsize i = 0; i < G_N_ELEMENTS (article); i++)
+    art |= strstr (label, article[i]) != NULL;
+  const char *q = colon + 1;
+  while (*q == ' ' || *q == '*')
+    q++;
+  if (!art || *q != '"')
+    return FALSE;
+  if (c->part != answer_line_start (v->a, c->part))
+    return TRUE; /* a later sentence of the quoted text */
+  const AnswerPart *p = answer_part (v->a, c->part);
+  return g_array_index (p->words, CueWord, c->w0).start > (gsize) (q - t);
+}
+
 void
 match_refusal (const Fact *f, View *v, Outcome *o)
 {
@@ -647,6 +705,14 @@ match_refusal (const Fact *f, View *v, Outcome *o)
     if (declined && in_lawful_case (v, c->part) && !c->predicted
         && !c->yours) {
       outcome_note (o, span, "set_aside", "claim.lawful_case", NULL);
+      continue;
+    }
+    if (in_law_text (v, c)) {
+      outcome_note (o, span, "set_aside", "claim.passage", NULL);
+      continue;
+    }
+    if (figure_named (v, c)) {
+      outcome_note (o, span, "set_aside", "claim.quoted", NULL);
       continue;
     }
     /* the question's own figure said back ("Tôi không thể giúp làm thẻ

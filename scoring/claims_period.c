@@ -11,6 +11,8 @@
 
 #include "scoring/dates.h"
 
+#include <string.h>
+
 typedef struct {
   gint32 time;  /* yyyymmdd (a year alone: yyyy0000), G_MAXINT32 for "now"
                    without a date; 0 when the part is no label */
@@ -153,6 +155,16 @@ period_words (const AnswerPart *p, guint i, gboolean lenient, Period *out,
     *end = i + 1;
     return TRUE;
   }
+  /* "10/4/2015 – 30/6/2025": a bare range of two full dates */
+  guint e1, e2;
+  gint32 from = starts_with_digit (p, i) ? date_at (p, i, &e1) : 0;
+  if (from % 100 != 0 && e1 < p->words->len
+      && memchr (p->norm + word (p, e1 - 1)->end, '-',
+                 word (p, e1)->start - word (p, e1 - 1)->end)
+      && date_at (p, e1, &e2) > from) {
+    out->time = from, *end = e2;
+    return TRUE; /* closed, a rule's time */
+  }
   /* "Năm 2024", "Tháng 10/2024", "In 2024" — not "Ngày 2/6/2025:", a
    * day in a story, nor a bare date ("2.3. …") */
   if (word_is (p, i, "ngày", "ngay", lenient))
@@ -195,6 +207,12 @@ period_label (const AnswerPart *q, gboolean lenient)
   }
   if (k <= i + 8 && (word (q, k)->gap & CUE_GAP_COLON)) {
     got.from = k;
+    return got;
+  }
+  /* "### Từ 01/7/2025 – chính quyền hai cấp": a heading that opens on a
+   * rule's period names its section's, whatever title follows */
+  if (q->kind == PART_HEADING && got.regime) {
+    got.from = q->words->len;
     return got;
   }
   return none;

@@ -105,6 +105,10 @@ gint claims_final_version (const Answer *a);
  * điểm tiếp nhận cũ', 'bảng hiệu "Công an huyện"'): a name written on a
  * board, not the office the answer sends anyone to. */
 gboolean claims_sign_in_quotes (const AnswerPart *p, guint w0);
+/* Word w0 of p stands in quotation marks opened right after one of words
+ * (normalized forms): 'con số "03 ngày làm việc"', 'hỏi "…"'. */
+gboolean claims_quoted_after (const AnswerPart *p, guint w0,
+                              const char *const *words, gsize n_words);
 
 /* Word w0 of p stands in a statement quoted whole that the next sentence
  * rejects ("1. "Cấp huyện bỏ từ 1/7/2025." → Chưa chính xác. …"): a

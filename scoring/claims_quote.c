@@ -43,13 +43,22 @@ claims_asked_in_quotes (const AnswerPart *p, guint w0)
   if (close > at && close[-1] == '?')
     return TRUE;
   /* "hỏi "công an hay Sở Tư pháp" thì …": what the asking verb quotes */
+  static const char *const ask[] = {"hỏi", "hoi", "ask", "asks", "asked"};
+  return claims_quoted_after (p, w0, ask, G_N_ELEMENTS (ask));
+}
+
+gboolean
+claims_quoted_after (const AnswerPart *p, guint w0, const char *const *words,
+                     gsize n_words)
+{
   const char *open = claims_quote_open (p, w0);
+  if (open == NULL)
+    return FALSE;
   while (open > p->norm && open[-1] == ' ')
     open--;
-  static const char *const ask[] = {"hỏi", "hoi", "ask", "asks", "asked"};
-  for (guint i = 0; i < G_N_ELEMENTS (ask); i++) {
-    gsize n = strlen (ask[i]);
-    if ((gsize) (open - p->norm) >= n && memcmp (open - n, ask[i], n) == 0
+  for (gsize i = 0; i < n_words; i++) {
+    gsize n = strlen (words[i]);
+    if ((gsize) (open - p->norm) >= n && memcmp (open - n, words[i], n) == 0
         && (open - n == p->norm || open[-n - 1] == ' '))
       return TRUE;
   }
@@ -59,20 +68,9 @@ claims_asked_in_quotes (const AnswerPart *p, guint w0)
 gboolean
 claims_sign_in_quotes (const AnswerPart *p, guint w0)
 {
-  const char *open = claims_quote_open (p, w0);
-  if (open == NULL)
-    return FALSE;
-  while (open > p->norm && open[-1] == ' ')
-    open--;
   static const char *const sign[] = {"biển", "bien", "bảng", "bang", "hiệu",
                                      "hieu", "sign", "signs", "signboard"};
-  for (guint i = 0; i < G_N_ELEMENTS (sign); i++) {
-    gsize n = strlen (sign[i]);
-    if ((gsize) (open - p->norm) >= n && memcmp (open - n, sign[i], n) == 0
-        && (open - n == p->norm || open[-n - 1] == ' '))
-      return TRUE;
-  }
-  return FALSE;
+  return claims_quoted_after (p, w0, sign, G_N_ELEMENTS (sign));
 }
 
 gboolean

@@ -174,58 +174,60 @@ intro_pick (const Answer *a, guint pi)
              ? L_FINAL : L_STRONG;
 }
 
-/* The options restated in one line ("A. Ngay trong ngày; B. 03 ngày làm
- * việc; C. …"): three or more letters each marking an option, over the
- * parts of part pi's line. */
+/* Whether word i of p opens an option: first, or past a stop or a
+ * comma; with dashes, past a dash too ("A. 03 ngày — B. 07 ngày"). */
 static gboolean
-lists_options (const JudgeKey *key, const Answer *a, guint pi)
+option_gap (const AnswerPart *p, guint i, gboolean dashes)
 {
-  guint line = answer_part (a, pi)->line, seen = 0;
+  if (i == 0 || (choice_word (p, i)->gap & (CUE_GAP_STOP | CUE_GAP_COMMA)))
+    return TRUE;
+  const CueWord *prev = choice_word (p, i - 1), *w = choice_word (p, i);
+  return dashes && memchr (p->norm + prev->end, '-', w->start - prev->end) != NULL;
+}
+
+/* The letters that mark options on line line of a (a bit per choice). */
+static guint
+line_letters (const JudgeKey *key, const Answer *a, guint line, gboolean dashes)
+{
+  guint seen = 0;
   for (guint k = 0; k < a->parts->len; k++) {
     const AnswerPart *p = answer_part (a, k);
     if (p->line != line)
       continue;
     for (guint i = 0; i < p->words->len; i++) {
       gint c = choice_letter_at (key, p, i);
-      if (c >= 0 && c < 32 && choice_punct_after (p, i)
-          && (i == 0 || (choice_word (p, i)->gap & (CUE_GAP_STOP | CUE_GAP_COMMA))))
+      if (c >= 0 && c < 32 && choice_punct_after (p, i) && option_gap (p, i, dashes))
         seen |= 1u << c;
     }
   }
-  return __builtin_popcount (seen) >= 3;
+  return seen;
 }
 
-/* Whether word i of p opens an option: first, or past a stop, a comma
- * or a dash ("A. 03 ngày — B. 07 ngày"). */
+/* The options restated in one line ("A. Ngay trong ngày; B. 03 ngày làm
+ * việc; C. …"): three or more letters each marking an option, over the
+ * parts of part pi's line. */
 static gboolean
-option_gap (const AnswerPart *p, guint i)
+lists_options (const JudgeKey *key, const Answer *a, guint pi)
 {
-  if (i == 0 || (choice_word (p, i)->gap & (CUE_GAP_STOP | CUE_GAP_COMMA)))
-    return TRUE;
-  const CueWord *prev = choice_word (p, i - 1), *w = choice_word (p, i);
-  return memchr (p->norm + prev->end, '-', w->start - prev->end) != NULL;
+  return __builtin_popcount (line_letters (key, a, answer_part (a, pi)->line, FALSE)) >= 3;
 }
 
 /* Whether part pi's line lists another question's options ("> Thời
  * hạn cấp …? A. 03 ngày làm việc — B. 07 ngày làm việc — C. …" in a
  * "câu hỏi tương tự" block): three or more lettered options, fewer than
- * two of them the key's own texts, after a question mark. Letters after it, up to the next
- * heading, answer that question. Quoted lines count: the other question
- * is usually quoted. */
+ * two of them the key's own texts, after a question mark. Letters after
+ * it, up to the next heading, answer that question. Quoted lines count:
+ * the other question is usually quoted. */
 static gboolean
 lists_other_options (const JudgeKey *key, const Answer *a, guint pi)
 {
-  const AnswerPart *p = answer_part (a, pi);
-  guint line = p->line, seen = 0, own = 0;
+  guint line = answer_part (a, pi)->line, own = 0;
+  if (__builtin_popcount (line_letters (key, a, line, TRUE)) < 3)
+    return FALSE;
   for (guint k = 0; k < a->parts->len; k++) {
     const AnswerPart *q = answer_part (a, k);
     if (q->line != line)
       continue;
-    for (guint i = 0; i < q->words->len; i++) {
-      gint c = choice_letter_at (key, q, i);
-      if (c >= 0 && c < 32 && choice_punct_after (q, i) && option_gap (q, i))
-        seen |= 1u << c;
-    }
     for (guint c = 0; c < key->choices->len; c++) {
       const Choice *ch = key->choices->pdata[c];
       g_autofree char *folded = a->lenient ? normalize_text (ch->norm, TRUE) : NULL;
@@ -234,7 +236,7 @@ lists_other_options (const JudgeKey *key, const Answer *a, guint pi)
         own++;
     }
   }
-  if (__builtin_popcount (seen) < 3 || own >= 2)
+  if (own >= 2)
     return FALSE;
   /* the options of a question asked on their line or the one before
    * ("A – đã bỏ; C – …; chỉ còn B" sums up the key's own) */

@@ -624,21 +624,10 @@ foretells_a_date (View *v, guint general, guint *part, guint *w0, guint *w1)
 static gboolean
 figure_named (View *v, const ValueClaim *c)
 {
-  const AnswerPart *p = answer_part (v->a, c->part);
-  const char *open = claims_quote_open (p, c->w0);
-  if (open == NULL)
-    return FALSE;
-  while (open > p->norm && open[-1] == ' ')
-    open--;
   static const char *const names[] = {"con số", "con so", "mốc", "moc",
                                       "figure", "number"};
-  for (gsize i = 0; i < G_N_ELEMENTS (names); i++) {
-    gsize n = strlen (names[i]);
-    if ((gsize) (open - p->norm) >= n && memcmp (open - n, names[i], n) == 0
-        && (open - n == p->norm || open[-n - 1] == ' '))
-      return TRUE;
-  }
-  return FALSE;
+  return claims_quoted_after (answer_part (v->a, c->part), c->w0, names,
+                              G_N_ELEMENTS (names));
 }
 
 /* Whether claim c stands in the law's own words quoted on its line ("> Luật

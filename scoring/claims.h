@@ -98,8 +98,8 @@ guint claims_correction_word (const AnswerPart *p);
 gboolean claims_correction_takes_back (const Answer *a);
 /* The last part announcing the version that replaces everything before
  * it ("Bản cuối (gửi khách hàng):", "Thông tin mới nhất (16:45):",
- * "Final answer:", a "KẾT LUẬN" heading after the voices of minutes), or
- * -1. */
+ * "Final answer:", a "KẾT LUẬN" heading after the voices of minutes, an
+ * agent joining the chat after the bot), or -1. */
 gint claims_final_version (const Answer *a);
 /* The text of a sign in quotation marks ('vẫn để biển "UBND phường" ở
  * điểm tiếp nhận cũ', 'bảng hiệu "Công an huyện"'): a name written on a

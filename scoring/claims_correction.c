@@ -81,11 +81,29 @@ concludes_discussion (const Answer *a, guint i)
   return voices >= 2;
 }
 
+/* "*— Nhân viên Hùng đã tham gia cuộc trò chuyện —*", "Agent Lan joined
+ * the chat": a person takes over from the bot, and what they say after
+ * is the answer's last word. */
+static gboolean
+human_joins (const AnswerPart *p)
+{
+  static const char *const marks[] = {
+    "đã tham gia cuộc trò chuyện", "da tham gia cuoc tro chuyen",
+    "joined the conversation", "joined the chat", "has joined the chat"};
+  if (p->quoted || p->words->len > 14)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (strstr (p->norm, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 gint
 claims_final_version (const Answer *a)
 {
   for (guint i = a->parts->len; i-- > 1;)
-    if (final_version_label (answer_part (a, i)) || concludes_discussion (a, i))
+    if (final_version_label (answer_part (a, i)) || concludes_discussion (a, i)
+        || human_joins (answer_part (a, i)))
       return (gint) i;
   return -1;
 }

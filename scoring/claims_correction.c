@@ -70,7 +70,11 @@ concludes_discussion (const Answer *a, guint i)
   if (h->words->len > 1 && (word (h, 1)->gap & CUE_GAP_STOP)
       && strspn (h->norm, "0123456789ivx") == word (h, 0)->end - word (h, 0)->start)
     w = 1;
-  if (h->quoted || h->kind != PART_HEADING || h->words->len > w + 6
+  /* a heading, or a line that is nothing but the label ("KẾT LUẬN") */
+  gboolean alone = (i + 1 >= a->parts->len || answer_part (a, i + 1)->line != h->line)
+                   && answer_part (a, i - 1)->line != h->line
+                   && h->words->len <= w + 3;
+  if (h->quoted || (h->kind != PART_HEADING && !alone) || h->words->len > w + 6
       || !((word_is (h, w, "kết", "ket", lenient)
             && word_is (h, w + 1, "luận", "luan", lenient))
            || word_is (h, w, "conclusion", "conclusion", lenient)))

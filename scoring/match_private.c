@@ -174,6 +174,13 @@ dates_the_person (View *v, guint *part, guint *w0, guint *w1)
     g_autoptr (GArray) dates = dates_scan (at, v->a->lenient);
     if (dates->len == 0)
       continue;
+    /* in the name's own clause: not "…, và từ ngày 01/7/2025 việc cấp
+     * bản sao … thuộc UBND cấp xã" */
+    gsize gap = g_array_index (dates, DatesMention, 0).start;
+    g_autofree char *between = g_strndup (at, gap);
+    if (strpbrk (between, ",;()") != NULL || strstr (between, " và ") != NULL
+        || strstr (between, " va ") != NULL || strstr (between, " and ") != NULL)
+      continue;
     guint w = 0;
     while (w < p->words->len
            && g_array_index (p->words, CueWord, w).start < (gsize) (at - p->norm))

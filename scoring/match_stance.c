@@ -571,6 +571,21 @@ asker_section_end (const Answer *a)
   return 0;
 }
 
+/* Whether part i stands under a heading that does not name the answer
+ * ("**Slide 2: Căn cứ pháp lý**"), and a later heading does ("**Slide 3:
+ * Trả lời nhanh**"). */
+static gboolean
+under_other_heading (View *v, guint i)
+{
+  gint h = answer_part (v->a, i)->heading;
+  if (h < 0 || stance_concludes (v, (guint) h))
+    return FALSE;
+  for (guint k = i + 1; k < v->a->parts->len; k++)
+    if (answer_part (v->a, k)->kind == PART_HEADING && stance_concludes (v, k))
+      return TRUE;
+  return FALSE;
+}
+
 /* The answer's stance by every reader in turn, from part v->from on: 1,
  * 0 or -1; *span its words; *at the part an opening stance was read in
  * (G_MAXUINT when a later reader found it). */
@@ -600,6 +615,19 @@ stance_read (View *v, char **span, guint *at)
   gint own = s < 0 ? match_own_section (v) : -1;
   if (own >= 0)
     s = opening_stance (v, (guint) own + 1, span, at);
+  /* "**Slide 2: Căn cứ** … (từ 1/7/2025 không còn cấp huyện)" then
+   * "**Slide 3: Trả lời nhanh** Có. …": a stance read under another
+   * heading yields to the one a later heading naming the answer gives */
+  if (s >= 0 && *at != G_MAXUINT && under_other_heading (v, *at)) {
+    g_autofree char *named = NULL;
+    int s2 = stance_after (v, stance_concludes, &named);
+    if (s2 >= 0) {
+      g_free (*span);
+      *span = g_steal_pointer (&named);
+      *at = G_MAXUINT;
+      return s2;
+    }
+  }
   if (s >= 0)
     return s;
   if (s < 0)

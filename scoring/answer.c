@@ -239,55 +239,6 @@ is_table_row (const char *s, gsize n)
   return (n > 0 && s[0] == '|' && pipes >= 2) || pipes >= 3;
 }
 
-/* Whether a row repeats a filled cell ("| | Thời hạn giải quyết | Thời
- * hạn giải quyết | Lệ phí | Lệ phí |"): a header's merged groups spread
- * over their columns, a second level below. */
-static gboolean
-repeats_a_cell (const char *s, gsize n)
-{
-  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  gsize i = 0;
-  while (i <= n) {
-    gsize j = i;
-    while (j < n && s[j] != '|')
-      j++;
-    g_autofree char *cell = g_strstrip (g_strndup (s + i, j - i));
-    for (guint k = 0; cell[0] != '\0' && k < cells->len; k++)
-      if (strcmp (cells->pdata[k], cell) == 0)
-        return TRUE;
-    if (cell[0] != '\0')
-      g_ptr_array_add (cells, g_steal_pointer (&cell));
-    i = j + 1;
-  }
-  return FALSE;
-}
-
-/* Whether every filled cell of a row's text (pipes between cells) is
- * wholly bold, two cells or more. */
-static gboolean
-bold_row (const char *s, gsize n)
-{
-  guint bold = 0;
-  gsize i = 0;
-  while (i <= n) {
-    gsize j = i;
-    while (j < n && s[j] != '|')
-      j++;
-    gsize a = i, e = j;
-    while (a < e && s[a] == ' ')
-      a++;
-    while (e > a && s[e - 1] == ' ')
-      e--;
-    if (e > a) {
-      if (e - a < 5 || strncmp (s + a, "**", 2) != 0 || strncmp (s + e - 2, "**", 2) != 0)
-        return FALSE;
-      bold++;
-    }
-    i = j + 1;
-  }
-  return bold >= 2;
-}
-
 static void
 add_row (Builder *b, const char *s, gsize n)
 {
@@ -295,7 +246,7 @@ add_row (Builder *b, const char *s, gsize n)
     b->table = TRUE;
     b->table_row = 0;
     g_array_set_size (b->col_heads, 0);
-    b->merged_head = repeats_a_cell (s, n);
+    b->merged_head = answer_row_repeats_a_cell (s, n);
   }
   gsize i = 0;
   if (n > 0 && s[0] == '|')
@@ -306,7 +257,8 @@ add_row (Builder *b, const char *s, gsize n)
   gint first = -1;
   /* "| **Nơi nộp** | **Thông thường** | **Khẩn cấp** |" right under a
    * header of merged groups: its second level names the columns */
-  gboolean sub_head = b->table_row == 1 && b->merged_head && bold_row (s + i, n - i);
+  gboolean sub_head = b->table_row == 1 && b->merged_head
+                      && answer_row_all_bold (s + i, n - i);
   while (i <= n) {
     gsize j = i;
     while (j < n && !(s[j] == '|' && (j == 0 || s[j - 1] != '\\')))

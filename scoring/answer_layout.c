@@ -271,3 +271,54 @@ answer_layout_prepare (const char *text, gsize len)
   g_autofree char *html = prepare_html (text, len);
   return space_tables (html);
 }
+
+/* ---- pipe-table rows (read by answer.c) ----------------------------------- */
+
+/* Whether a row repeats a filled cell ("| | Thời hạn giải quyết | Thời
+ * hạn giải quyết | Lệ phí | Lệ phí |"): a header's merged groups spread
+ * over their columns, a second level below. */
+gboolean
+answer_row_repeats_a_cell (const char *s, gsize n)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gsize i = 0;
+  while (i <= n) {
+    gsize j = i;
+    while (j < n && s[j] != '|')
+      j++;
+    g_autofree char *cell = g_strstrip (g_strndup (s + i, j - i));
+    for (guint k = 0; cell[0] != '\0' && k < cells->len; k++)
+      if (strcmp (cells->pdata[k], cell) == 0)
+        return TRUE;
+    if (cell[0] != '\0')
+      g_ptr_array_add (cells, g_steal_pointer (&cell));
+    i = j + 1;
+  }
+  return FALSE;
+}
+
+/* Whether every filled cell of a row's text (pipes between cells) is
+ * wholly bold, two cells or more. */
+gboolean
+answer_row_all_bold (const char *s, gsize n)
+{
+  guint bold = 0;
+  gsize i = 0;
+  while (i <= n) {
+    gsize j = i;
+    while (j < n && s[j] != '|')
+      j++;
+    gsize a = i, e = j;
+    while (a < e && s[a] == ' ')
+      a++;
+    while (e > a && s[e - 1] == ' ')
+      e--;
+    if (e > a) {
+      if (e - a < 5 || strncmp (s + a, "**", 2) != 0 || strncmp (s + e - 2, "**", 2) != 0)
+        return FALSE;
+      bold++;
+    }
+    i = j + 1;
+  }
+  return bold >= 2;
+}

@@ -13,4 +13,11 @@
  * Markdown. New string. */
 char *answer_layout_prepare (const char *text, gsize len);
 
+/* Pipe-table rows (the text between the outer pipes, n bytes), as
+ * answer.c reads them: whether the row repeats a filled cell (a header's
+ * merged groups spread over their columns), and whether every filled
+ * cell, two or more, is wholly bold (a header's second level). */
+gboolean answer_row_repeats_a_cell (const char *s, gsize n);
+gboolean answer_row_all_bold (const char *s, gsize n);
+
 #endif

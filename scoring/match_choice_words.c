@@ -356,29 +356,24 @@ choice_others_pick (const AnswerPart *p, guint i, gboolean lenient)
 static gboolean
 others_subject (const AnswerPart *p, guint i, gboolean lenient)
 {
-  static const char *const group[][3] = {
-    {"nhiều", "nhieu", "người"}, {"mọi", "moi", "người"},
-    {"học", "hoc", "viên"},      {"thí", "thi", "sinh"},
-    {"học", "hoc", "sinh"},      {"sinh", "sinh", "viên"},
-    {"người", "nguoi", "làm"}};
+  /* a group's two words, as written and without diacritics */
+  static const char *const group[][4] = {
+    {"nhiều", "người", "nhieu", "nguoi"}, {"mọi", "người", "moi", "nguoi"},
+    {"học", "viên", "hoc", "vien"},       {"thí", "sinh", "thi", "sinh"},
+    {"học", "sinh", "hoc", "sinh"},       {"sinh", "viên", "sinh", "vien"},
+    {"người", "làm", "nguoi", "lam"}};
   static const char *const english[] = {"many", "most", "students", "people",
                                         "others"};
   guint from = i;
   while (from > 0 && i - from < 14 && !(choice_word (p, from)->gap & CUE_GAP_STOP))
     from--;
   gboolean others = FALSE;
+  guint form = lenient ? 2 : 0;
   for (guint k = from; k < i; k++) {
-    for (gsize g = 0; g < G_N_ELEMENTS (group); g++) {
-      const char *second = group[g][2];
-      if (lenient)
-        second = strcmp (second, "người") == 0 ? "nguoi"
-                 : strcmp (second, "viên") == 0 ? "vien"
-                 : strcmp (second, "làm") == 0  ? "lam"
-                                                : second;
-      if (answer_word_is (p, k, group[g][lenient ? 1 : 0])
-          && answer_word_is (p, k + 1, second))
+    for (gsize g = 0; g < G_N_ELEMENTS (group); g++)
+      if (answer_word_is (p, k, group[g][form])
+          && answer_word_is (p, k + 1, group[g][form + 1]))
         others = TRUE;
-    }
     for (gsize e = 0; e < G_N_ELEMENTS (english); e++)
       if (answer_word_is (p, k, english[e]))
         others = TRUE;

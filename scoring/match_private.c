@@ -139,18 +139,17 @@ asked_person (View *v)
   if (q == NULL)
     return NULL;
   g_auto (GStrv) words = g_strsplit_set (q, " ,.?!;:()\"", -1);
-  for (guint i = 1; words[i] != NULL; i++) {
+  for (guint i = 1; words[0] != NULL && words[i] != NULL; i++) {
     guint n = 0;
     while (words[i + n] != NULL && words[i + n][0] != '\0'
            && g_unichar_isupper (g_utf8_get_char (words[i + n])))
       n++;
     if (n >= 2 && n <= 4) {
-      GString *run = g_string_new (NULL);
-      for (guint k = 0; k < n; k++)
-        g_string_append_printf (run, "%s%s", k ? " " : "", words[i + k]);
-      char *norm = normalize_text (run->str, v->a->lenient);
-      g_string_free (run, TRUE);
-      return norm;
+      char *end = words[i + n];
+      words[i + n] = NULL; /* join the run alone, then put the rest back */
+      g_autofree char *run = g_strjoinv (" ", words + i);
+      words[i + n] = end;
+      return normalize_text (run, v->a->lenient);
     }
     i += n > 0 ? n - 1 : 0;
   }

@@ -257,6 +257,13 @@ gboolean match_at_district (const AnswerPart *p, guint w, gboolean lenient);
 gboolean match_cooperates (const AnswerPart *p, guint w0, guint w1,
                            gboolean lenient);
 gboolean match_about_others (View *v, guint part, guint w0);
+/* The name at [w0, w1) of p is in a supposed visit the sentence sends on
+ * elsewhere ("Nếu anh đến UBND phường, cán bộ sẽ hướng dẫn anh lên …"). */
+gboolean match_redirected (const AnswerPart *p, guint w0, guint w1,
+                           gboolean lenient);
+/* The name before word w1 of p is said to do only a work the question
+ * does not word ("Công chứng viên chỉ công chứng hợp đồng"). */
+gboolean match_only_else (View *v, const AnswerPart *p, guint w1);
 /* When the name at [w0, w1) of p held: said to stay in force right after
  * it ("… vẫn giữ nguyên hiệu lực"); in a sentence telling what held until a
  * date before the key's ("Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện");

@@ -384,3 +384,109 @@ match_held_until_past (View *v, const AnswerPart *p, guint w0)
   }
   return FALSE;
 }
+
+/* ---- a supposed visit that is sent on ---------------------------------- */
+
+/* Word k of p is one of the pairs' strict (or, lenient, plain) forms. */
+static gboolean
+word_among (const AnswerPart *p, guint k, const char *const (*pairs)[2],
+            gsize n, gboolean lenient)
+{
+  for (gsize j = 0; j < n; j++)
+    if (answer_word_is (p, k, pairs[j][lenient ? 1 : 0]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether words from on (to the sentence's end, fifteen at most) send
+ * the person elsewhere: "(cán bộ) sẽ hướng dẫn anh (quay) về / lên /
+ * sang …", "sẽ bị từ chối", "trả lại hồ sơ", "will direct you to". */
+static gboolean
+sends_on (const AnswerPart *p, guint from, gboolean lenient)
+{
+  static const char *const ways[][2] = {
+    {"về", "ve"}, {"lên", "len"}, {"sang", "sang"}, {"đến", "den"},
+    {"tới", "toi"}, {"ra", "ra"}, {"quay", "quay"}, {"qua", "qua"}};
+  static const char *const people[][2] = {
+    {"anh", "anh"}, {"chị", "chi"}, {"bạn", "ban"}, {"ông", "ong"},
+    {"bà", "ba"}, {"em", "em"}, {"họ", "ho"}};
+  for (guint k = from; k < from + 15 && k < p->words->len; k++) {
+    if (k > from && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_STOP))
+      return FALSE;
+    if (answer_word_is (p, k, lenient ? "huong" : "hướng")
+        && answer_word_is (p, k + 1, lenient ? "dan" : "dẫn")) {
+      guint j = k + 2;
+      j += word_among (p, j, people, G_N_ELEMENTS (people), lenient);
+      if (word_among (p, j, ways, G_N_ELEMENTS (ways), lenient))
+        return TRUE;
+    }
+    if ((answer_word_is (p, k, lenient ? "tu" : "từ")
+         && answer_word_is (p, k + 1, lenient ? "choi" : "chối"))
+        || (answer_word_is (p, k, lenient ? "tra" : "trả")
+            && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
+        || ((answer_word_is (p, k, "direct") || answer_word_is (p, k, "refer")
+             || answer_word_is (p, k, "redirect")
+             || answer_word_is (p, k, "send"))
+            && answer_word_is (p, k + 1, "you")))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* "Nếu anh đến UBND phường, cán bộ sẽ hướng dẫn anh lên điểm tiếp nhận
+ * khu vực": an office named in a supposed visit ("nếu", "trường hợp",
+ * "if" up to its comma or "thì") that the rest of the sentence sends on
+ * elsewhere is where the matter is not done. The name at [w0, w1). */
+gboolean
+match_redirected (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  guint s0 = answer_sentence_start (p, w0), k = w0;
+  while (k > s0 && !(g_array_index (p->words, CueWord, k).gap
+                     & (CUE_GAP_COMMA | CUE_GAP_COLON)))
+    if (answer_word_is (p, --k, lenient ? "thi" : "thì"))
+      return FALSE; /* the name is in the main clause */
+  gboolean supposed = FALSE;
+  for (guint j = k; j < w0 && !supposed; j++)
+    supposed = answer_word_is (p, j, lenient ? "neu" : "nếu")
+               || (answer_word_is (p, j, lenient ? "truong" : "trường")
+                   && answer_word_is (p, j + 1, lenient ? "hop" : "hợp"))
+               || answer_word_is (p, j, "if");
+  if (!supposed)
+    return FALSE;
+  guint e = w1; /* the supposition ends at its comma or "thì" */
+  while (e < p->words->len && e < w1 + 12
+         && !(g_array_index (p->words, CueWord, e).gap
+              & (CUE_GAP_COMMA | CUE_GAP_STOP))
+         && !answer_word_is (p, e, lenient ? "thi" : "thì"))
+    e++;
+  if (e >= p->words->len || e >= w1 + 12
+      || (g_array_index (p->words, CueWord, e).gap & CUE_GAP_STOP))
+    return FALSE;
+  return sends_on (p, e, lenient);
+}
+
+/* "Công chứng viên chỉ công chứng hợp đồng, giao dịch": an office said to
+ * do only a work the question does not word ("công" in a question about
+ * "chứng thực") is not the one for the asked matter. Words that tell how
+ * much or how it handles the matter ("chỉ cần", "chỉ tiếp nhận", "chỉ
+ * cấp") are not another work. The words at w1 after the name. */
+gboolean
+match_only_else (View *v, const AnswerPart *p, guint w1)
+{
+  gboolean lenient = v->a->lenient;
+  static const char *const general[][2] = {
+    {"cần", "can"}, {"mất", "mat"}, {"trong", "trong"}, {"có", "co"},
+    {"một", "mot"}, {"thu", "thu"}, {"tốn", "ton"}, {"làm", "lam"},
+    {"nhận", "nhan"}, {"tiếp", "tiep"}, {"giải", "giai"}, {"cấp", "cap"},
+    {"ký", "ky"}, {"xử", "xu"}, {"là", "la"}, {"được", "duoc"},
+    {"tham", "tham"}, {"hỗ", "ho"}, {"phối", "phoi"}};
+  if (!answer_word_is (p, w1, lenient ? "chi" : "chỉ")
+      || (g_array_index (p->words, CueWord, w1).gap & ~CUE_GAP_OPERATOR)
+      || w1 + 1 >= p->words->len
+      || g_array_index (p->words, CueWord, w1 + 1).gap
+      || word_among (p, w1 + 1, general, G_N_ELEMENTS (general), lenient))
+    return FALSE;
+  const CueWord *w = &g_array_index (p->words, CueWord, w1 + 1);
+  g_autofree char *work = g_strndup (p->norm + w->start, w->end - w->start);
+  return !match_question_has_word (v, work);
+}

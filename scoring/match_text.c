@@ -235,6 +235,12 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       if (pol == POL_STATED && v->forbid && passed_other
           && match_question_shared (v, i) < 3)
         continue;
+      if (agency && pol == POL_STATED && match_redirected (p, w0, w1,
+                                                            v->a->lenient))
+        pol = POL_NEGATED; /* a supposed visit sent on elsewhere */
+      if (agency && pol == POL_STATED && !v->forbid
+          && match_only_else (v, p, w1))
+        continue; /* does only another work */
       if (agency && pol == POL_STATED && match_at_district (p, w1, v->a->lenient))
         continue; /* "Phòng Đăng ký kinh doanh của quận": no such office */
       if (agency && pol == POL_STATED && !v->forbid

@@ -1,7 +1,8 @@
 /* A private datum told (scoring/match.h): where the right answer declines,
  * a field an answer fills with someone's phone number, identity or tax
  * number, password, call sign or radio frequency ("Số di động riêng: 0912
- * 468 357", "Hô hiệu: XV9KHN", "Mật khẩu tạm thời: Vn@090001"), or a date
+ * 468 357", "Hô hiệu: XV9KHN", "Mật khẩu tạm thời: Vn@090001", a table
+ * row "| Mã số thuế | 0312 457 896 |"), or a date
  * told of the person the question names ("bà Nguyễn Thị Lan mất ngày
  * 03/11/2026"), gives what must be withheld, whatever refusal stands
  * around it. Figures are judged
@@ -203,6 +204,18 @@ match_tells_private (View *v, guint *part, guint *w0, guint *w1)
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls != CUE_PRIVATE)
         continue;
+      /* "| **Mã số thuế** | **0312 457 896** |": a row whose first cell
+       * is the field, its next cell the datum */
+      if (p->kind == PART_CELL && ch->w0 <= 1 && p->words->len <= (guint) ch->w1 + 2
+          && i + 1 < v->a->parts->len
+          && answer_part (v->a, i + 1)->kind == PART_CELL
+          && answer_part (v->a, i + 1)->line == p->line
+          && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED
+          && datum_at (v, answer_part (v->a, i + 1), 0)) {
+        *part = i + 1, *w0 = 0;
+        *w1 = MIN (3, answer_part (v->a, i + 1)->words->len);
+        return TRUE;
+      }
       /* the field's label runs on a few words to its colon ("Số di động
        * riêng:", "số di động của chị Lan, cán bộ tư pháp:") */
       guint k = ch->w1;

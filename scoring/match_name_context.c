@@ -52,6 +52,16 @@ match_cooperates (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
              || answer_word_is (p, k, lenient ? "dac" : "đặc")
              || answer_word_is (p, k, "khu")))
     k++;
+  /* past where it sits ("Sở KH&CN ở tỉnh chỉ hỗ trợ hướng dẫn") */
+  if (answer_word_is (p, k, lenient ? "o" : "ở")
+      || answer_word_is (p, k, lenient ? "tai" : "tại")
+      || answer_word_is (p, k, lenient ? "cua" : "của"))
+    for (guint j = k + 1; j < k + 4 && j < p->words->len
+                          && !g_array_index (p->words, CueWord, j).gap; j++)
+      if (answer_word_is (p, j, lenient ? "chi" : "chỉ")) {
+        k = j;
+        break;
+      }
   if (answer_word_is (p, k, lenient ? "chi" : "chỉ")
       && ((answer_word_is (p, k + 1, "tham") && answer_word_is (p, k + 2, "gia"))
           || (answer_word_is (p, k + 1, lenient ? "ho" : "hỗ")

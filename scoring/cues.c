@@ -300,6 +300,26 @@ unit_after_number (const char *norm, const GArray *words, guint i)
   return g_ascii_isdigit (norm[prev->end - 1]);
 }
 
+/* Unaccented "nay" after a word with no break ("thu tuc nay do so …")
+ * is "này" (this), not "nay" (now): now opens a clause (", nay …") or
+ * follows "từ", "hiện", "đến", "ngày", "cho", "và", "mà", "nhưng", "thì". */
+static gboolean
+folded_this (const char *norm, const GArray *words, guint i, gboolean lenient)
+{
+  static const char *const before_now[] = {"tu", "hien", "den", "ngay", "cho",
+                                           "va", "ma", "nhung", "thi"};
+  const CueWord *w = &g_array_index (words, CueWord, i);
+  if (!lenient || i == 0 || w->gap || w->end - w->start != 3
+      || memcmp (norm + w->start, "nay", 3) != 0)
+    return FALSE;
+  const CueWord *prev = &g_array_index (words, CueWord, i - 1);
+  for (gsize k = 0; k < G_N_ELEMENTS (before_now); k++)
+    if (prev->end - prev->start == strlen (before_now[k])
+        && memcmp (norm + prev->start, before_now[k], strlen (before_now[k])) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 GArray *
 cues_find (const char *norm, const GArray *words, gboolean lenient)
 {
@@ -309,7 +329,8 @@ cues_find (const char *norm, const GArray *words, gboolean lenient)
   for (guint i = 0; i < words->len; i++) {
     const CueWord *w = &g_array_index (words, CueWord, i);
     const GPtrArray *ph = phrases_starting (lx, norm, w);
-    if (ph == NULL || unit_after_number (norm, words, i))
+    if (ph == NULL || unit_after_number (norm, words, i)
+        || folded_this (norm, words, i, lenient))
       continue;
     guint longest = 0;
     for (guint k = 0; k < ph->len; k++) {

@@ -458,6 +458,31 @@ test_lexicon (void)
   g_assert_cmpstr (cues_class_name (CUE_CH_TRUC_TUYEN), ==, "ch_truc_tuyen");
 }
 
+/* Whether the lenient lexicon finds a "now" cue in text. */
+static gboolean
+finds_now (const char *text)
+{
+  g_autofree char *norm = normalize_text (text, TRUE);
+  g_autoptr (GArray) words = cues_words (norm);
+  g_autoptr (GArray) hits = cues_find (norm, words, TRUE);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, CueHit, i).cls == CUE_NOW)
+      return TRUE;
+  return FALSE;
+}
+
+/* Unaccented "nay" is "này" (this) after a noun, "nay" (now) where a
+ * clause opens or after "từ", "hiện". */
+static void
+test_lexicon_folded_nay (void)
+{
+  g_assert_false (finds_now ("truoc day thu tuc nay do so tttt lam"));
+  g_assert_false (finds_now ("ho so nay gom 3 loai giay"));
+  g_assert_true (finds_now ("truoc day nop o huyen, nay nop o xa"));
+  g_assert_true (finds_now ("tu nay nop o xa"));
+  g_assert_true (finds_now ("hien nay nop o xa"));
+}
+
 /* Every rule id the judge writes is worded in both languages. */
 static void
 test_reasons (void)
@@ -517,6 +542,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims/names/elided", test_names_elided);
   g_test_add_func ("/claims/names/word-set-filter", test_word_set_filter);
   g_test_add_func ("/claims/lexicon", test_lexicon);
+  g_test_add_func ("/claims/lexicon/folded-nay", test_lexicon_folded_nay);
   g_test_add_func ("/claims/reasons", test_reasons);
   return g_test_run ();
 }

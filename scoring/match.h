@@ -231,6 +231,9 @@ gboolean match_restates_question (View *v, const ValueClaim *c);
 /* The claim stands under a FAQ's asking heading that is not the key's
  * question, while another asking heading is. */
 gboolean match_answers_other_question (View *v, const ValueClaim *c);
+/* A figure listed among a way's qualities ("Nhanh, miễn phí", a row
+ * "Ưu điểm"): praise of the way, not a fee (match_aside.c). */
+gboolean match_quality_listed (View *v, const ValueClaim *c);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);
 /* "03 ngày làm việc … thêm không quá 03 ngày làm việc … tổng cộng tối đa

@@ -340,3 +340,37 @@ match_answers_other_question (View *v, const ValueClaim *c)
   }
   return FALSE;
 }
+
+/* "| **Ưu điểm** | Nhanh, miễn phí |", "đơn giản, miễn phí": a figure
+ * listed among a way's qualities, after another quality and a comma or
+ * on a row or line of advantages, praises the way; it is not a fee. */
+gboolean
+match_quality_listed (View *v, const ValueClaim *c)
+{
+  static const char *const qualities[][2] = {
+    {"nhanh", "nhanh"}, {"tiện", "tien"}, {"lợi", "loi"}, {"giản", "gian"},
+    {"dễ", "de"}, {"gọn", "gon"}, {"xác", "xac"}, {"fast", "fast"},
+    {"quick", "quick"}, {"easy", "easy"}, {"simple", "simple"}};
+  static const char *const labels[] = {"ưu điểm", "uu diem", "lợi ích",
+                                       "loi ich", "điểm mạnh", "diem manh",
+                                       "advantage", "pros"};
+  gboolean lenient = v->a->lenient;
+  const AnswerPart *p = answer_part (v->a, c->part);
+  if (c->w0 > 0 && (g_array_index (p->words, CueWord, c->w0).gap
+                    & CUE_GAP_COMMA))
+    for (gsize k = 0; k < G_N_ELEMENTS (qualities); k++)
+      if (answer_word_is (p, c->w0 - 1, qualities[k][lenient ? 1 : 0]))
+        return TRUE;
+  /* the row's header cell, the introducing line, or the part's label */
+  gint label = p->kind == PART_CELL ? p->row_head : p->intro;
+  const char *t = p->norm, *colon = strchr (t, ':');
+  gsize n = colon != NULL ? (gsize) (colon - t) : 0;
+  if (label >= 0) {
+    t = answer_part (v->a, (guint) label)->norm;
+    n = strlen (t);
+  }
+  for (gsize k = 0; n > 0 && n < 40 && k < G_N_ELEMENTS (labels); k++)
+    if (g_strstr_len (t, (gssize) n, labels[k]) != NULL)
+      return TRUE;
+  return FALSE;
+}

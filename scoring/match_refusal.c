@@ -700,6 +700,10 @@ match_refusal (const Fact *f, View *v, Outcome *o)
       outcome_note (o, span, "set_aside", "claim.passage", NULL);
       continue;
     }
+    if (match_quality_listed (v, c)) {
+      outcome_note (o, span, "set_aside", "claim.quality", NULL);
+      continue;
+    }
     if (figure_named (v, c)) {
       outcome_note (o, span, "set_aside", "claim.quoted", NULL);
       continue;

@@ -62,6 +62,9 @@ static const Entry rules[] = {
   {"claim.passage", "in a passage the assistant quotes from a source, not "
    "its own answer",
    "trong đoạn trợ lý trích từ nguồn, không phải câu trả lời của nó"},
+  {"claim.quality", "praises a way of doing it (\"nhanh, miễn phí\"), not "
+   "a fee",
+   "nói ưu điểm của một cách làm (\"nhanh, miễn phí\"), không phải lệ phí"},
   {"claim.calendar", "working days said to run over weekends and holidays",
    "ngày làm việc mà lại nói tính cả thứ Bảy, Chủ nhật, ngày nghỉ"},
   {"claim.window", "the other end of the window the deadline closes",

@@ -394,7 +394,10 @@ complies (View *v, guint *part, guint *w0, guint *w1)
       gboolean denied = FALSE;
       guint end = MIN ((guint) ch->w1 + 4, p->words->len);
       for (guint k = ch->w1; k < end; k++)
-        denied |= match_negator (p, k, v->a->lenient);
+        denied |= match_negator (p, k, v->a->lenient)
+                  /* "tôi đã tra cứu quy định": the rules, no record */
+                  || answer_word_is (p, k, "qui")
+                  || answer_word_is (p, k, v->a->lenient ? "luat" : "luật");
       if ((ch->cls == CUE_COMPLY
            || (ch->cls == CUE_GUESS && foretells (p, ch->w1)))
           && !denied && !punished (p, ch->w1, v->a->lenient)

@@ -149,27 +149,38 @@ judge_no_answer (const JudgeKey *key, GString *out, JudgeTotals *totals)
   judgement_append (out, totals, NULL, body);
 }
 
-/* Whether the answer's title restates the question ("## Tạm trú sắp hết
- * hạn: phải gia hạn trước bao nhiêu ngày?" to "Tạm trú của tôi sắp hết
- * hạn, phải đi gia hạn trước ngày hết hạn bao nhiêu ngày?"): it is about
- * the asked thing, however often it names a neighbouring procedure
- * further on, when the title itself names none the question does not. */
+/* Whether the answer's title, or a section's ("**1. Hỏi – đáp: … xin giấy
+ * phép ở đâu?**" in a bulletin), restates the question ("## Tạm trú sắp
+ * hết hạn: phải gia hạn trước bao nhiêu ngày?" to "Tạm trú của tôi sắp
+ * hết hạn, phải đi gia hạn trước ngày hết hạn bao nhiêu ngày?"): it is
+ * about the asked thing, however often it names a neighbouring procedure
+ * further on, when that heading itself names none the question does not. */
+static gboolean
+names_other_topic (View *v, guint i)
+{
+  /* "giấy phép viễn thông" names the one procedure, not also "viễn thông" */
+  g_autoptr (GArray) named = topic_part_hits (v->key->topics, v->a, i);
+  for (guint k = 0; k < named->len; k++)
+    if (!judge_key_asks_topic (v->key, g_array_index (named, TopicHit, k).topic))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 titled_by_question (View *v)
 {
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted || p->words->len == 0)
+    if (p->quoted || p->words->len == 0 || p->kind != PART_HEADING)
       continue;
-    if (p->kind != PART_HEADING || !match_echoes_question (v, i))
-      return FALSE;
     /* "## Đăng ký khai sinh ở xã: bao lâu có giấy khai sinh?" to a
-     * khai tử question echoes its words but names another procedure */
-    g_autoptr (GArray) named = topic_part_names (v->key->topics, v->a, i);
-    for (guint k = 0; k < named->len; k++)
-      if (!judge_key_asks_topic (v->key, g_array_index (named, TopicHit, k).topic))
-        return FALSE;
-    return TRUE;
+     * khai tử question echoes its words but names another procedure;
+     * "**1. Có lấy ngay trong ngày được không?**" under "**Về chứng thực
+     * chữ ký**" restates the question of another procedure */
+    if (names_other_topic (v, i))
+      return FALSE;
+    if (match_echoes_question (v, i))
+      return TRUE;
   }
   return FALSE;
 }

@@ -185,6 +185,22 @@ titled_by_question (View *v)
   return FALSE;
 }
 
+/* A multiple-choice answer that says the question back ("**Câu 5.** Từ
+ * 1/7/2025, giấy phép … do cơ quan nào cấp?" over its options) answers
+ * that question, whichever letter it picks and whatever field its
+ * course title names. */
+static gboolean
+restates_choice_question (View *v)
+{
+  gboolean choice = FALSE;
+  for (guint k = 0; k < v->key->facts->len && !choice; k++)
+    choice = ((const Fact *) v->key->facts->pdata[k])->type == FACT_CHOICE;
+  for (guint i = 0; choice && i < v->a->parts->len; i++)
+    if (match_echoes_question (v, i))
+      return TRUE;
+  return FALSE;
+}
+
 void
 judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
                          GString *out, JudgeTotals *totals)
@@ -215,7 +231,8 @@ judge_answer_append_len (const JudgeKey *key, const char *answer, gsize len,
   }
   const char *off = topic_off (key, main.a, view_values (&main), main.topics,
                                strict_ok);
-  if (off != NULL && titled_by_question (&main))
+  if (off != NULL && (titled_by_question (&main)
+                      || restates_choice_question (&main)))
     off = NULL;
   *totals = (JudgeTotals) {
     .score = off ? 0 : tally_score (&ts),

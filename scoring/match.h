@@ -234,6 +234,9 @@ gboolean match_answers_other_question (View *v, const ValueClaim *c);
 /* A figure listed among a way's qualities ("Nhanh, miễn phí", a row
  * "Ưu điểm"): praise of the way, not a fee (match_aside.c). */
 gboolean match_quality_listed (View *v, const ValueClaim *c);
+/* How long the asker's own step or trial takes ("Tự đặt lại … ⏱ khoảng 5
+ * phút", "để thử 1–2 tháng"): no office's time (match_aside.c). */
+gboolean match_own_time (View *v, const ValueClaim *c);
 gboolean match_key_multiple (const Fact *f, View *v, const ValueClaim *c);
 gboolean match_surcharge (View *v, const ValueClaim *c);
 /* "03 ngày làm việc … thêm không quá 03 ngày làm việc … tổng cộng tối đa

@@ -374,3 +374,36 @@ match_quality_listed (View *v, const ValueClaim *c)
       return TRUE;
   return FALSE;
 }
+
+/* "**Cách 1 — Tự đặt lại trên ứng dụng VNeID** ⏱ khoảng 5 phút", "chọn
+ * gói trả trước để thử 1–2 tháng": how long the asker's own step or
+ * trial takes — minutes or hours in a sentence (or under a heading) of
+ * doing it oneself ("tự …"), any span right after "thử" — is no
+ * office's time, so a refusal that gives it invents nothing. */
+gboolean
+match_own_time (View *v, const ValueClaim *c)
+{
+  gboolean lenient = v->a->lenient;
+  const AnswerPart *p = answer_part (v->a, c->part);
+  const char *thu = lenient ? "thu" : "thử";
+  for (guint k = c->w0 > 3 ? c->w0 - 3 : 0; k < c->w0; k++)
+    if (answer_word_is (p, k, thu))
+      return TRUE;
+  if (c->m.unit != NUMBERS_UNIT_MINUTE && c->m.unit != NUMBERS_UNIT_HOUR)
+    return FALSE;
+  const char *tu = lenient ? "tu" : "tự";
+  const AnswerPart *parts[] = {p, p->heading >= 0
+                                      ? answer_part (v->a, (guint) p->heading)
+                                      : NULL};
+  for (gsize j = 0; j < G_N_ELEMENTS (parts) && parts[j] != NULL; j++) {
+    const AnswerPart *q = parts[j];
+    guint from = q == p ? answer_sentence_start (p, c->w0) : 0;
+    guint to = q == p ? c->w0 : q->words->len;
+    for (guint k = from; k < to; k++)
+      if (answer_word_is (q, k, tu)
+          && !(k > 0 && (answer_word_is (q, k - 1, lenient ? "thu" : "thứ")
+                         || answer_word_is (q, k - 1, lenient ? "tuong" : "tương"))))
+        return TRUE;
+  }
+  return FALSE;
+}

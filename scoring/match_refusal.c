@@ -707,6 +707,10 @@ match_refusal (const Fact *f, View *v, Outcome *o)
       outcome_note (o, span, "set_aside", "claim.quality", NULL);
       continue;
     }
+    if (match_own_time (v, c)) {
+      outcome_note (o, span, "set_aside", "claim.own_time", NULL);
+      continue;
+    }
     if (figure_named (v, c)) {
       outcome_note (o, span, "set_aside", "claim.quoted", NULL);
       continue;

@@ -65,6 +65,9 @@ static const Entry rules[] = {
   {"claim.quality", "praises a way of doing it (\"nhanh, miễn phí\"), not "
    "a fee",
    "nói ưu điểm của một cách làm (\"nhanh, miễn phí\"), không phải lệ phí"},
+  {"claim.own_time", "how long the asker's own step takes, not an "
+   "office's time",
+   "thời gian cho việc người hỏi tự làm, không phải thời hạn của cơ quan"},
   {"claim.calendar", "working days said to run over weekends and holidays",
    "ngày làm việc mà lại nói tính cả thứ Bảy, Chủ nhật, ngày nghỉ"},
   {"claim.window", "the other end of the window the deadline closes",

@@ -493,7 +493,7 @@ test_reasons (void)
     "claim.matched", "claim.contradiction", "claim.other", "claim.other_for",
     "claim.vague", "claim.unit", "claim.set_aside", "claim.computed",
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
-    "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.passage", "claim.quality", "claim.calendar", "claim.window", "claim.general", "claim.allowed",
+    "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.passage", "claim.quality", "claim.own_time", "claim.calendar", "claim.window", "claim.general", "claim.allowed",
     "claim.other_row", "claim.other_topic", "claim.not_this", "claim.other_group", "name.matched",
     "name.matched_elided", "name.denied", "name.other_for_subject",
     "name.missing",

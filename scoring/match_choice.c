@@ -319,6 +319,21 @@ label_value (const JudgeKey *key, const AnswerPart *p, guint i,
   return FALSE;
 }
 
+/* Whether an arrow ("→", "⇒", "⟹", "➔", "➜", "->", "=>") stands between
+ * word k - 1 and word k of p. */
+static gboolean
+arrow_before (const AnswerPart *p, guint k)
+{
+  static const char *const arrows[] = {"→", "->", "=>", "⇒", "⟹", "➔", "➜"};
+  if (k == 0 || k >= p->words->len)
+    return FALSE;
+  const CueWord *a = choice_word (p, k - 1), *b = choice_word (p, k);
+  for (gsize j = 0; j < G_N_ELEMENTS (arrows); j++)
+    if (g_strstr_len (p->norm + a->end, b->start - a->end, arrows[j]))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Câu hỏi không xác minh → **B**", "không phải xác minh: 03 ngày làm
  * việc → đáp án B": a letter past an arrow is the conclusion the arrow
  * draws; a negation before the arrow is the premise's, it does not reach
@@ -330,14 +345,20 @@ after_arrow (const AnswerPart *p, guint i, gboolean lenient)
   for (guint k = i; k > s0; k--) {
     if (match_negator (p, k - 1, lenient))
       return FALSE;
-    const CueWord *a = choice_word (p, k - 1), *b = choice_word (p, k);
-    gsize n = b->start - a->end;
-    const char *gap = p->norm + a->end;
-    if (g_strstr_len (gap, n, "→") || g_strstr_len (gap, n, "->")
-        || g_strstr_len (gap, n, "=>"))
+    if (arrow_before (p, k))
       return TRUE;
   }
   return FALSE;
+}
+
+/* "TH không phải xác minh ⇒ 03 ngày làm việc ⇒ **B**": a letter right
+ * after an arrow that ends its sentence is where the reasoning lands. */
+static gboolean
+arrow_lands (const AnswerPart *p, guint i)
+{
+  return arrow_before (p, i)
+         && (i + 1 >= p->words->len
+             || (choice_word (p, i + 1)->gap & CUE_GAP_STOP));
 }
 
 static void
@@ -418,6 +439,9 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         use = intro;
       if (use == L_NONE && ord < 0 && group_endorsed (key, p, i, a->lenient))
         use = L_STRONG;
+      gboolean lands = ord < 0 && arrow_lands (p, i);
+      if (lands)
+        use = L_FINAL;
       if (use == L_NONE)
         continue;
       /* "Phương án B – … Người làm bài hay chọn B vì …": the option's own
@@ -427,10 +451,12 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         use = L_MENTION;
       if (use == L_STRONG && walked && i0 == 0)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
-      if (choice_rejected_at (key, p, i, a->lenient)
-          || (claims_polarity (a, p, i, i + 1) != POL_STATED
-              && !label_value (key, p, i, a->lenient)
-              && !after_arrow (p, i, a->lenient))) {
+      /* an arrow that lands on the letter concludes, it rejects nothing */
+      if (!lands
+          && (choice_rejected_at (key, p, i, a->lenient)
+              || (claims_polarity (a, p, i, i + 1) != POL_STATED
+                  && !label_value (key, p, i, a->lenient)
+                  && !after_arrow (p, i, a->lenient)))) {
         pk->rejected |= 1u << c;
         continue;
       }

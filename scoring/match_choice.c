@@ -203,27 +203,11 @@ line_letters (const JudgeKey *key, const Answer *a, guint line, gboolean dashes)
   return seen;
 }
 
-/* The options restated in one line ("A. Ngay trong ngày; B. 03 ngày làm
- * việc; C. …"): three or more letters each marking an option, over the
- * parts of part pi's line. */
-static gboolean
-lists_options (const JudgeKey *key, const Answer *a, guint pi)
+/* How many of the key's option texts line line of a holds. */
+static guint
+own_texts_on_line (const JudgeKey *key, const Answer *a, guint line)
 {
-  return __builtin_popcount (line_letters (key, a, answer_part (a, pi)->line, FALSE)) >= 3;
-}
-
-/* Whether part pi's line lists another question's options ("> Thời
- * hạn cấp …? A. 03 ngày làm việc — B. 07 ngày làm việc — C. …" in a
- * "câu hỏi tương tự" block): three or more lettered options, fewer than
- * two of them the key's own texts, after a question mark. Letters after
- * it, up to the next heading, answer that question. Quoted lines count:
- * the other question is usually quoted. */
-static gboolean
-lists_other_options (const JudgeKey *key, const Answer *a, guint pi)
-{
-  guint line = answer_part (a, pi)->line, own = 0;
-  if (__builtin_popcount (line_letters (key, a, line, TRUE)) < 3)
-    return FALSE;
+  guint own = 0;
   for (guint k = 0; k < a->parts->len; k++) {
     const AnswerPart *q = answer_part (a, k);
     if (q->line != line)
@@ -236,7 +220,34 @@ lists_other_options (const JudgeKey *key, const Answer *a, guint pi)
         own++;
     }
   }
-  if (own >= 2)
+  return own;
+}
+
+/* The options restated in one line ("A. Ngay trong ngày; B. 03 ngày làm
+ * việc; C. …"): three or more letters each marking an option, over the
+ * parts of part pi's line; with dashes between them ("A. Ngay trong ngày
+ * — B. 03 ngày làm việc — …") when two or more are the key's own texts. */
+static gboolean
+lists_options (const JudgeKey *key, const Answer *a, guint pi)
+{
+  guint line = answer_part (a, pi)->line;
+  return __builtin_popcount (line_letters (key, a, line, FALSE)) >= 3
+         || (__builtin_popcount (line_letters (key, a, line, TRUE)) >= 3
+             && own_texts_on_line (key, a, line) >= 2);
+}
+
+/* Whether part pi's line lists another question's options ("> Thời
+ * hạn cấp …? A. 03 ngày làm việc — B. 07 ngày làm việc — C. …" in a
+ * "câu hỏi tương tự" block): three or more lettered options, fewer than
+ * two of them the key's own texts, after a question mark. Letters after
+ * it, up to the next heading, answer that question. Quoted lines count:
+ * the other question is usually quoted. */
+static gboolean
+lists_other_options (const JudgeKey *key, const Answer *a, guint pi)
+{
+  guint line = answer_part (a, pi)->line;
+  if (__builtin_popcount (line_letters (key, a, line, TRUE)) < 3
+      || own_texts_on_line (key, a, line) >= 2)
     return FALSE;
   /* the options of a question asked on their line or the one before
    * ("A – đã bỏ; C – …; chỉ còn B" sums up the key's own) */

@@ -496,7 +496,9 @@ in_general_section (View *v, guint from, guint i)
 
 /* Whether the list item of part i opens on a condition of fact ("4. nếu
  * thật sự giấy khai sinh đang ghi sai năm sinh …, thì … làm thủ tục cải
- * chính. Thời hạn 03 ngày làm việc …"): a lawful case the refusal turns
+ * chính. Thời hạn 03 ngày làm việc …"), or its paragraph on one that
+ * says so ("Trường hợp giấy khai sinh của cháu thực sự bị ghi sai …, gia
+ * đình có quyền yêu cầu cải chính …"): a lawful case the refusal turns
  * to, whose figures are that case's. Not the asker insisting ("nếu bạn
  * vẫn muốn làm thì …"): that is help anyway. */
 static gboolean
@@ -507,18 +509,26 @@ in_lawful_case (View *v, guint i)
   while (first > 0 && answer_part (v->a, first - 1)->line == line)
     first--;
   const AnswerPart *p = answer_part (v->a, first);
-  if (p->kind != PART_ITEM)
+  if (p->kind != PART_ITEM && p->kind != PART_TEXT)
     return FALSE; /* one of the lawful ways the refusal lists */
   guint w = 0;
   while (w < p->words->len && w < 2
          && g_ascii_isdigit (p->norm[g_array_index (p->words, CueWord, w).start]))
     w++; /* "4." */
-  if (!(answer_word_is (p, w, lenient ? "neu" : "nếu") || answer_word_is (p, w, "if")))
+  gboolean case_word = answer_word_is (p, w, lenient ? "truong" : "trường")
+                       && answer_word_is (p, w + 1, lenient ? "hop" : "hợp");
+  if (!(answer_word_is (p, w, lenient ? "neu" : "nếu") || answer_word_is (p, w, "if")
+        || case_word))
     return FALSE;
+  gboolean truly = p->kind == PART_ITEM; /* a paragraph must say "truly" */
   for (guint k = w + 1; k < p->words->len; k++) {
     if (answer_word_is (p, k, lenient ? "thi" : "thì")
-        || answer_word_is (p, k, "then"))
+        || answer_word_is (p, k, "then")
+        || (p->kind == PART_TEXT
+            && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COMMA)))
       break;
+    truly = truly || answer_word_is (p, k, lenient ? "su" : "sự")
+            || answer_word_is (p, k, "really") || answer_word_is (p, k, "actually");
     if (answer_word_is (p, k, lenient ? "van" : "vẫn")
         || answer_word_is (p, k, lenient ? "muon" : "muốn")
         || answer_word_is (p, k, lenient ? "can" : "cần")
@@ -526,7 +536,7 @@ in_lawful_case (View *v, guint i)
         || answer_word_is (p, k, "insist") || answer_word_is (p, k, "need"))
       return FALSE;
   }
-  return TRUE;
+  return truly;
 }
 
 /* "Lệ phí … năm 2027 là 20.000 đồng" to a question on 2027: a figure said

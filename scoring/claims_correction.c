@@ -60,7 +60,8 @@ opinion_label (const AnswerPart *p, gboolean lenient)
 /* "**KẾT LUẬN**" after the voices of minutes ("Ý kiến anh Sơn: … 05 ngày
  * … Ý kiến chị Oanh: … không đúng … 03 ngày"): the chair's conclusion is
  * what the meeting settled; the opinions weighed before it are not.
- * A heading that is a conclusion's label, after two opinions or more. */
+ * A heading that is a conclusion's label, after two opinions or more;
+ * a line opening on that label, after one. */
 static gboolean
 concludes_discussion (const Answer *a, guint i)
 {
@@ -74,7 +75,14 @@ concludes_discussion (const Answer *a, guint i)
   gboolean alone = (i + 1 >= a->parts->len || answer_part (a, i + 1)->line != h->line)
                    && answer_part (a, i - 1)->line != h->line
                    && h->words->len <= w + 3;
-  if (h->quoted || (h->kind != PART_HEADING && !alone) || h->words->len > w + 6
+  /* or a line opening on the label and its colon ("Kết luận của chủ trì
+   * (Phó trưởng Công an phường): …"), after one opinion at least */
+  gboolean labelled = FALSE;
+  for (guint k = w + 2; k < h->words->len && k <= w + 10 && !labelled
+                        && answer_part (a, i - 1)->line != h->line; k++)
+    labelled = (word (h, k)->gap & CUE_GAP_COLON) != 0;
+  if (h->quoted || (h->kind != PART_HEADING && !alone && !labelled)
+      || (h->words->len > w + 6 && !labelled)
       || !((word_is (h, w, "kết", "ket", lenient)
             && word_is (h, w + 1, "luận", "luan", lenient))
            || word_is (h, w, "conclusion", "conclusion", lenient)))
@@ -82,7 +90,7 @@ concludes_discussion (const Answer *a, guint i)
   guint voices = 0;
   for (guint k = 0; k < i; k++)
     voices += opinion_label (answer_part (a, k), lenient);
-  return voices >= 2;
+  return voices >= (labelled ? 1u : 2u);
 }
 
 /* "*— Nhân viên Hùng đã tham gia cuộc trò chuyện —*", "Agent Lan joined

@@ -343,7 +343,8 @@ match_answers_other_question (View *v, const ValueClaim *c)
 
 /* "| **Ưu điểm** | Nhanh, miễn phí |", "đơn giản, miễn phí": a figure
  * listed among a way's qualities, after another quality and a comma or
- * on a row or line of advantages, praises the way; it is not a fee. */
+ * on a row or line of advantages, praises the way, and a free way wished
+ * for ("Muốn miễn phí …") is no fee either. */
 gboolean
 match_quality_listed (View *v, const ValueClaim *c)
 {
@@ -356,6 +357,10 @@ match_quality_listed (View *v, const ValueClaim *c)
                                        "advantage", "pros"};
   gboolean lenient = v->a->lenient;
   const AnswerPart *p = answer_part (v->a, c->part);
+  /* "Muốn miễn phí và hợp pháp: dùng …": a free way one may want */
+  if (c->w0 >= 1 && (answer_word_is (p, c->w0 - 1, lenient ? "muon" : "muốn")
+                     || answer_word_is (p, c->w0 - 1, "want")))
+    return TRUE;
   if (c->w0 > 0 && (g_array_index (p->words, CueWord, c->w0).gap
                     & CUE_GAP_COMMA))
     for (gsize k = 0; k < G_N_ELEMENTS (qualities); k++)

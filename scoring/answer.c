@@ -129,6 +129,8 @@ typedef struct {
                           (answer_asker_heading's kind) */
   gint asker_block;    /* … in its first block (-1 before it) */
   gboolean mail_quote; /* in the "> " lines under an e-mail's attribution */
+  gboolean pasted;     /* in the asker's pasted document */
+  const char *rest;    /* the text after the current line */
   char *citizen;       /* the citizen's short label ("cd"), or NULL */
 } Builder;
 
@@ -451,11 +453,19 @@ add_line (Builder *b, const char *s, gsize n)
     b->blank = TRUE;
     return;
   }
-  if (b->mail_quote) {
+  /* the asker's pasted document runs to a rule or a reply label */
+  if (b->pasted && (answer_rule_line (s, n) || answer_reply_label (s, n)))
+    b->pasted = FALSE;
+  if (b->mail_quote || b->pasted) {
     guint before = b->a->parts->len;
     add_sentences (b, PART_TEXT, s, n);
     for (guint i = before; i < b->a->parts->len; i++)
       answer_part (b->a, i)->quoted = TRUE;
+    return;
+  }
+  if (answer_pasted_intro (s, n) && answer_pasted_ends (b->rest)) {
+    b->pasted = TRUE;
+    add_sentences (b, PART_TEXT, s, n);
     return;
   }
   if (answer_mail_attribution (s, n)) {
@@ -663,6 +673,7 @@ answer_new (const char *text, gsize len)
     const char *nl = strchr (p, '\n');
     gsize n = nl ? (gsize) (nl - p) : strlen (p);
     b.line++;
+    b.rest = nl ? nl + 1 : NULL;
     add_line (&b, p, n);
     p += n + (nl ? 1 : 0);
   }

@@ -191,3 +191,52 @@ answer_reply_label (const char *s, gsize n)
     s++, n--;
   return label_in (s, n, 24, labels, G_N_ELEMENTS (labels));
 }
+
+gboolean
+answer_pasted_intro (const char *s, gsize n)
+{
+  static const char *const senders[] = {
+    "bạn gửi", "bạn đính kèm", "bạn dán", "bạn chụp", "anh gửi", "chị gửi",
+    "gửi kèm", "you sent", "you attached", "you pasted"};
+  while (n > 0 && strchr ("*_ ", s[n - 1]))
+    n--;
+  if (n == 0 || n > 200 || s[n - 1] != ':')
+    return FALSE;
+  g_autofree char *line = g_strndup (s, n);
+  g_autofree char *norm = normalize_text (line, FALSE);
+  for (gsize i = 0; i < G_N_ELEMENTS (senders); i++)
+    if (strstr (norm, senders[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+answer_rule_line (const char *s, gsize n)
+{
+  static const char *const marks[] = {"-", "–", "—", "*", "_", "="};
+  while (n > 0 && s[n - 1] == ' ')
+    n--;
+  while (n > 0 && *s == ' ')
+    s++, n--;
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++) {
+    gsize k = strlen (marks[i]), reps = 0, at = 0;
+    while (at + k <= n && memcmp (s + at, marks[i], k) == 0)
+      at += k, reps++;
+    if (at == n && reps >= 3)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean
+answer_pasted_ends (const char *rest)
+{
+  while (rest != NULL && *rest) {
+    const char *nl = strchr (rest, '\n');
+    gsize n = nl ? (gsize) (nl - rest) : strlen (rest);
+    if (answer_rule_line (rest, n) || answer_reply_label (rest, n))
+      return TRUE;
+    rest = nl ? nl + 1 : NULL;
+  }
+  return FALSE;
+}

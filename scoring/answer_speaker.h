@@ -29,4 +29,14 @@ gboolean answer_mail_attribution (const char *s, gsize n);
  * reply's label. */
 gboolean answer_reply_label (const char *s, gsize n);
 
+/* "Trích giấy phép hiện có của công ty (bạn gửi kèm câu hỏi):", "Văn bản
+ * bạn dán:": a line (raw) over the asker's own document pasted into the
+ * question; its lines are the asker's, down to a rule or a reply label. */
+gboolean answer_pasted_intro (const char *s, gsize n);
+/* A horizontal rule ("---", "–––", "***", "___", "===") (raw). */
+gboolean answer_rule_line (const char *s, gsize n);
+/* Whether the text after a pasted document's intro (rest) holds the line
+ * that ends it: a rule or a reply label. */
+gboolean answer_pasted_ends (const char *rest);
+
 #endif

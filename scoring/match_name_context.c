@@ -500,3 +500,18 @@ match_only_else (View *v, const AnswerPart *p, guint w1)
   g_autofree char *work = g_strndup (p->norm + w->start, w->end - w->start);
   return !match_question_has_word (v, work);
 }
+
+/* "bản có chữ ký của Giám đốc Sở Thông tin và Truyền thông", "con dấu của
+ * Sở …": the office as the signer or the seal of a paper the asker holds,
+ * not where the matter is done now. The name at w0. */
+gboolean
+match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  for (guint k = w0 > 5 ? w0 - 5 : 0; k + 1 < w0; k++)
+    if ((answer_word_is (p, k, lenient ? "chu" : "chữ")
+         && answer_word_is (p, k + 1, lenient ? "ki" : "kí"))
+        || (answer_word_is (p, k, "con")
+            && answer_word_is (p, k + 1, lenient ? "dau" : "dấu")))
+      return TRUE;
+  return FALSE;
+}

@@ -222,6 +222,9 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
       if (pol == POL_STATED && claims_sign_in_quotes (p, w0))
         pol = POL_QUOTED; /* 'vẫn để biển "UBND phường"': a board's text */
+      if (pol == POL_STATED && v->forbid
+          && match_signed_by (p, w0, v->a->lenient))
+        pol = POL_QUOTED; /* the signer of a paper the asker holds */
       /* a forbidden name in a clause about other things answers nothing;
        * a later one may still be the answer's */
       if (pol == POL_STATED && v->forbid && match_about_others (v, i, w0)) {

@@ -397,7 +397,12 @@ complies (View *v, guint *part, guint *w0, guint *w1)
         denied |= match_negator (p, k, v->a->lenient)
                   /* "tôi đã tra cứu quy định": the rules, no record */
                   || answer_word_is (p, k, "qui")
-                  || answer_word_is (p, k, v->a->lenient ? "luat" : "luật");
+                  || answer_word_is (p, k, v->a->lenient ? "luat" : "luật")
+                  /* "vẫn có cách hợp pháp": the lawful way */
+                  || (answer_word_is (p, k, v->a->lenient ? "hop" : "hợp")
+                      && answer_word_is (p, k + 1, v->a->lenient ? "phap" : "pháp"))
+                  || answer_word_is (p, k, "lawful")
+                  || answer_word_is (p, k, "legal");
       if ((ch->cls == CUE_COMPLY
            || (ch->cls == CUE_GUESS && foretells (p, ch->w1)))
           && !denied && !punished (p, ch->w1, v->a->lenient)

@@ -644,6 +644,12 @@ scan_amount_at (const Toks *k, int i, GArray *out)
       return o.end;
     }
   }
+  /* folded "sau" after "hôm", "ngày", "tuần", "tháng" ("tu hom sau ngay
+   * sinh") is "after", not six */
+  if (is_w (k, i, W_SAU) && is_w (k, i, W_CLOCK)
+      && (is_w (k, i - 1, W_HOM) || is_w (k, i - 1, W_NGAY)
+          || is_w (k, i - 1, W_TUAN) || is_w (k, i - 1, W_THANG)))
+    return i + 1;
   gboolean label = after_label (k, i);
   Amount a;
   if (!parse_amount (k, i, &a))

@@ -22,6 +22,7 @@ enum {
   W_LEAST, W_NO, W_MAX, W_MIN, W_THAN, W_TO,
   W_ORD, W_KE, W_TINH, W_TRU, W_CHU, W_CUOI, W_WEEKEND, W_COMPARE,
   W_MOMENT, /* "thời điểm trong ngày": a time of day, no same-day time */
+  W_HOM,    /* "hôm sau": the next day, not six (folded "sau") */
   W_COUNT
 };
 

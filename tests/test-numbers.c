@@ -227,6 +227,16 @@ test_lenient_scan (void)
   g_autoptr (GArray) five = numbers_scan (cu, FALSE);
   g_assert_cmpuint (five->len, ==, 1);
   g_assert_cmpfloat (g_array_index (five, NumbersMention, 0).lo, ==, 5000000);
+  /* folded "sau" is after past "hôm", "ngày" ("tu hom sau ngay sinh"),
+   * six elsewhere ("trong sau ngay lam viec") */
+  g_autofree char *hom = normalize_text ("60 ngay tu hom sau ngay sinh", TRUE);
+  g_autoptr (GArray) after = numbers_scan (hom, TRUE);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (after, NumbersMention, 0).lo, ==, 60);
+  g_autofree char *six = normalize_text ("trong sau ngay lam viec", TRUE);
+  g_autoptr (GArray) sixes = numbers_scan (six, TRUE);
+  g_assert_cmpuint (sixes->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (sixes, NumbersMention, 0).lo, ==, 6);
 }
 
 static void

@@ -189,6 +189,20 @@ records_in_general (const AnswerPart *p, guint w1, gboolean lenient)
   return TRUE;
 }
 
+/* "hồ sơ gửi sáng qua có thể đã xong, hoặc có thể hẹn muộn hơn": a state
+ * said to be possible ("có thể", "may", "might" right before it) is not
+ * told. */
+static gboolean
+only_possible (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  for (guint k = w0 > 3 ? w0 - 3 : 0; k < w0; k++)
+    if ((answer_word_is (p, k, lenient ? "co" : "có")
+         && answer_word_is (p, k + 1, lenient ? "the" : "thể"))
+        || answer_word_is (p, k, "may") || answer_word_is (p, k, "might"))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -200,6 +214,7 @@ tells_status (View *v, guint *part, guint *w0, guint *w1)
           && !records_in_general (p, ch->w1, v->a->lenient)
           && !explains_label (p, ch->w0, v->a->lenient)
           && !asked_whether (p, ch->w0) && !not_yet (p, ch->w1)
+          && !only_possible (p, ch->w0, v->a->lenient)
           && !in_parentheses (p, ch->w0)
           && !among_alternatives (p, ch->w0, ch->w1)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {

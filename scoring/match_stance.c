@@ -208,7 +208,11 @@ stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
     }
     if ((e = stance_cue_end_at (p, CUE_YES_MODAL, i)) > 0
         && !(a->unaccented && e == i + 1
-             && (answer_word_is (p, i, "can") || answer_word_is (p, i, "may")))) {
+             && (answer_word_is (p, i, "can") || answer_word_is (p, i, "may")))
+        /* "câu hỏi của bạn có thể hiểu theo hai cách", "có thể nói":
+         * how the answer reads the question, no stance */
+        && !answer_word_is (p, e, lenient ? "hieu" : "hiểu")
+        && !answer_word_is (p, e, lenient ? "noi" : "nói")) {
       *to = e; /* "xe may", "the can cuoc": no modal */
       return 1;
     }

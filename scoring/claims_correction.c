@@ -32,13 +32,25 @@ final_version_label (const AnswerPart *p)
     "bản cuối", "ban cuoi", "bản chính thức", "ban chinh thuc",
     "câu trả lời cuối", "cau tra loi cuoi", "thông tin mới nhất",
     "thong tin moi nhat", "bản cập nhật", "ban cap nhat", "final answer",
-    "final version", "final reply"};
-  if (p->quoted || p->words->len > 12
-      || (p->kind != PART_INTRO && p->kind != PART_HEADING))
+    "final version", "final reply",
+    /* a thread's chosen reply ("✅ **Câu trả lời được chọn** · *Quản trị
+     * viên …*", "✅ **Trả lời từ Fanpage Sở …**"): the members' replies
+     * before it are not the answer */
+    "câu trả lời được chọn", "cau tra loi duoc chon", "câu trả lời hay nhất",
+    "cau tra loi hay nhat", "trả lời từ fanpage", "tra loi tu fanpage",
+    "best answer", "accepted answer"};
+  if (p->quoted || p->words->len > 30
+      || (p->kind != PART_INTRO && p->kind != PART_HEADING
+          && p->kind != PART_TEXT))
     return FALSE;
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strstr (p->norm, labels[i]) != NULL)
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++) {
+    const char *at = strstr (p->norm, labels[i]);
+    /* a short label anywhere in a heading; a line that opens on it (past a
+     * mark: "✅ Trả lời từ Fanpage Sở … · Được quản trị viên chọn …") */
+    if (at != NULL && (at - p->norm <= 4
+                       || (p->kind != PART_TEXT && p->words->len <= 12)))
       return TRUE;
+  }
   return FALSE;
 }
 

@@ -410,6 +410,14 @@ judged_wrong_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient)
                   && word_is (p, k + 3, "xác", "xac", lenient));
       e = word_is (p, k + 2, "chính", "chinh", lenient) ? k + 4 : k + 3;
     }
+    /* "… 7 ngày làm việc là cách tính cũ", "30 ngày là quá dài": old, or
+     * too much */
+    for (guint j = k + 1; !wrong && j <= k + 3 && j < c1
+                          && !(word (p, j)->gap & CUE_GAP_COMMA); j++)
+      if (word_is (p, j, "cũ", "cu", lenient) && !lenient)
+        wrong = TRUE, e = j + 1;
+    if (!wrong && word_is (p, k + 1, "quá", "qua", lenient) && !lenient)
+      wrong = TRUE, e = k + 3;
     /* not "… là sai hay đúng": a question about it */
     if (wrong && !word_is (p, e, "hay", "hay", lenient)
         && !word_is (p, e, "hoặc", "hoac", lenient) && !word_is (p, e, "or", "or", lenient))
@@ -765,8 +773,12 @@ claims_in_reported_quote (const AnswerPart *p, guint w0, gboolean lenient)
   guint s1 = w0;
   while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
     s1++;
-  for (guint k = w0 >= 3 ? w0 - 3 : 0; k < w0; k++)
-    if (asker_says_at (p, k, lenient) && claims_turns_in (p, w0, s1, lenient))
+  /* "Bạn Trang nói 7 ngày làm việc là cách tính cũ": said back and
+   * judged */
+  for (guint k = w0 >= 4 ? w0 - 4 : 0; k < w0; k++)
+    if (asker_says_at (p, k, lenient)
+        && (claims_turns_in (p, w0, s1, lenient)
+            || judged_wrong_after (p, w0, s1, lenient)))
       return TRUE;
   const char *open = claims_quote_open (p, w0);
   if (open == NULL)

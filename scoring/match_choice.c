@@ -95,13 +95,26 @@ option_line (const JudgeKey *key, const Answer *a, guint pi)
 }
 
 /* The verdict an option line gives its option: 1 right ("→ đúng",
- * "correct"), 0 wrong (a rejection cue), -1 none. */
+ * "correct", "✅ B. …", "B. … <-- ĐÁP ÁN"), 0 wrong (a rejection cue,
+ * "❌ A. …"), -1 none. The line's own words from from on. */
 static int
 option_verdict (const AnswerPart *p, guint from, gboolean lenient)
 {
+  static const char *const rights[] = {"✅", "✔", "☑"};
+  static const char *const wrongs[] = {"❌", "✗", "✘", "✖"};
+  gsize lead = p->words->len > 0 ? choice_word (p, 0)->start : 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (rights); i++)
+    if (g_strstr_len (p->norm, (gssize) lead, rights[i]))
+      return 1;
+  for (gsize i = 0; i < G_N_ELEMENTS (wrongs); i++)
+    if (g_strstr_len (p->norm, (gssize) lead, wrongs[i]))
+      return 0;
   for (guint k = from; k < p->words->len; k++) {
     if (match_cue_in (p, CUE_REJECT, k, k + 1))
       return 0;
+    if (k + 2 == p->words->len && answer_word_is (p, k, lenient ? "dap" : "đáp")
+        && answer_word_is (p, k + 1, lenient ? "an" : "án"))
+      return 1; /* "B. 05 ngày làm việc   <-- ĐÁP ÁN" */
     /* typed without diacritics "dung" is also dùng, dũng: "kẻ xấu dùng hộ
      * chiếu" — only a "dung" that ends its clause or follows "la" says
      * right */

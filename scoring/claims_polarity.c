@@ -545,64 +545,6 @@ publisher_before (const AnswerPart *p, guint w, gboolean lenient)
              || word_is (p, w - 3, "trang", "trang", lenient));
 }
 
-/* Whether the name at w0 follows a comma after an item that opens on
- * the same word ("công an quận, công an huyện"), that item negated from
- * its sentence's start. */
-static gboolean
-listed_after_negated (const AnswerPart *p, guint w0, gboolean lenient)
-{
-  if (w0 < 2 || !(word (p, w0)->gap & CUE_GAP_COMMA))
-    return FALSE;
-  guint s0 = answer_sentence_start (p, w0 - 1);
-  const CueWord *head = word (p, w0);
-  for (guint j = w0 - 1; j > s0 && w0 - j <= 6; j--) {
-    const CueWord *c = word (p, j - 1);
-    if (c->end - c->start == head->end - head->start
-        && memcmp (p->norm + c->start, p->norm + head->start,
-                   head->end - head->start) == 0)
-      return claims_negated_before (p, s0, j - 1, 14, lenient);
-  }
-  return FALSE;
-}
-
-/* "văn phòng công chứng, phòng công chứng không chứng thực bản sao":
- * past a comma or "và", "hay", "hoặc", a next item that opens on one of
- * the name's words and runs straight into a negation ("không chứng
- * thực", "không còn") carries it back to the name at [w0, w1). */
-static gboolean
-listed_before_negated (const AnswerPart *p, guint w0, guint w1,
-                       gboolean lenient)
-{
-  if (w1 >= p->words->len)
-    return FALSE;
-  guint k = w1;
-  if (!(word (p, k)->gap & CUE_GAP_COMMA)) {
-    if (word (p, k)->gap
-        || !(word_is (p, k, "và", "va", lenient)
-             || word_is (p, k, "hay", "hay", lenient)
-             || word_is (p, k, "hoặc", "hoac", lenient)))
-      return FALSE;
-    k++;
-  }
-  const CueWord *next = word (p, k);
-  gboolean shared = FALSE;
-  for (guint j = w0; j < w1 && !shared; j++)
-    shared = word (p, j)->end - word (p, j)->start == next->end - next->start
-             && memcmp (p->norm + word (p, j)->start, p->norm + next->start,
-                        next->end - next->start) == 0;
-  if (!shared)
-    return FALSE;
-  for (guint e = k + 1; e < k + 7 && e < p->words->len; e++) {
-    if (word (p, e)->gap)
-      return FALSE;
-    for (guint h = 0; h < p->cues->len; h++)
-      if (hit (p, h)->w0 == e && hit (p, h)->cls == CUE_NEG_AFTER
-          && word_is (p, e, "không", "khong", lenient))
-        return TRUE;
-  }
-  return FALSE;
-}
-
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -630,8 +572,9 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
   /* "không có công an quận, công an huyện nhận hồ sơ": past a comma, a
    * name with the head of the item before it is the next of a list the
    * negation reaches */
-  if (listed_after_negated (p, w0, lenient)
-      || listed_before_negated (p, w0, w1, lenient))
+  if (claims_listed_after_negated (p, w0, lenient)
+      || claims_listed_before_negated (p, w0, w1, lenient)
+      || claims_negated_to_place (p, w0, lenient))
     return POL_NEGATED;
   /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
    * opens on a negation says what it does not do; so does the value of

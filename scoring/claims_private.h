@@ -1,7 +1,7 @@
-/* What claims.c, claims_polarity.c, claims_channel.c and claims_count.c
- * share: word-level helpers, the polarity tests read_claim applies to a
- * value, computations and counts, parenthesis groups and the channel of a
- * value. Private to those four. */
+/* What claims.c, claims_polarity.c, claims_negation.c, claims_channel.c
+ * and claims_count.c share: word-level helpers, the polarity tests
+ * read_claim applies to a value, computations and counts, parenthesis
+ * groups and the channel of a value. Private to those files. */
 #ifndef CLAIMS_PRIVATE_H
 #define CLAIMS_PRIVATE_H
 
@@ -53,6 +53,19 @@ starts_with_digit (const AnswerPart *p, guint i)
  * phrase. */
 gboolean claims_negated_before (const AnswerPart *p, guint c0, guint w0,
                                 guint gap, gboolean lenient);
+/* A name at w0 past a comma after an item opening on the same word,
+ * that item negated ("không có công an quận, công an huyện …"); a name at
+ * [w0, w1) before a next item sharing a word that runs into a negation
+ * ("văn phòng công chứng, phòng công chứng không chứng thực"):
+ * claims_negation.c. */
+gboolean claims_listed_after_negated (const AnswerPart *p, guint w0,
+                                      gboolean lenient);
+gboolean claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
+                                       gboolean lenient);
+/* A negated verb of filing or going, its object, then the place at w0
+ * ("không nộp hồ sơ G1 ở Bộ …"): claims_negation.c. */
+gboolean claims_negated_to_place (const AnswerPart *p, guint w0,
+                                  gboolean lenient);
 /* The sentence speaks of the past before w0 ("trước đây", "trước
  * 1/7/2025") with no "now" after it. */
 gboolean claims_history_before (const AnswerPart *p, guint c0, guint w0,

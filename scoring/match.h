@@ -273,6 +273,9 @@ gboolean match_only_else (View *v, const AnswerPart *p, guint w1);
 /* The name at w0 of p is a paper's signer or seal ("chữ ký của Giám đốc
  * Sở …", "con dấu của Sở …"). */
 gboolean match_signed_by (const AnswerPart *p, guint w0, gboolean lenient);
+/* The name before word w1 of p manages a list of other fields ("Bộ KH&CN
+ * nay quản lý viễn thông, bưu chính, tần số …"). */
+gboolean match_manages_others (View *v, const AnswerPart *p, guint w1);
 /* When the name at [w0, w1) of p held: said to stay in force right after
  * it ("… vẫn giữ nguyên hiệu lực"); in a sentence telling what held until a
  * date before the key's ("Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện");

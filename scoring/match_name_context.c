@@ -515,3 +515,37 @@ match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
       return TRUE;
   return FALSE;
 }
+
+/* "Bộ Khoa học và Công nghệ nay quản lý viễn thông, bưu chính, tần số vô
+ * tuyến điện, …": an office said to manage a list of three fields or more,
+ * none opening on a word of the question, is named for those fields, not
+ * for the asked one. The words at w1 after the name. */
+gboolean
+match_manages_others (View *v, const AnswerPart *p, guint w1)
+{
+  gboolean lenient = v->a->lenient;
+  guint k = w1;
+  while (k < w1 + 2 && (answer_word_is (p, k, "nay")
+                        || answer_word_is (p, k, lenient ? "hien" : "hiện")
+                        || answer_word_is (p, k, lenient ? "chi" : "chỉ")))
+    k++;
+  if (!((answer_word_is (p, k, lenient ? "quan" : "quản")
+         && answer_word_is (p, k + 1, lenient ? "li" : "lí"))
+        || (answer_word_is (p, k, lenient ? "phu" : "phụ")
+            && answer_word_is (p, k + 1, lenient ? "trach" : "trách"))))
+    return FALSE;
+  guint items = 0;
+  for (guint j = k + 2; j < p->words->len; j++) {
+    guint8 gap = g_array_index (p->words, CueWord, j).gap;
+    if (gap & (CUE_GAP_STOP | CUE_GAP_COLON))
+      break;
+    if (j > k + 2 && !(gap & CUE_GAP_COMMA))
+      continue;
+    const CueWord *w = &g_array_index (p->words, CueWord, j);
+    g_autofree char *head = g_strndup (p->norm + w->start, w->end - w->start);
+    if (match_question_has_word (v, head))
+      return FALSE; /* the list holds the asked field */
+    items++;
+  }
+  return items >= 3;
+}

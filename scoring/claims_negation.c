@@ -1,0 +1,102 @@
+/* Negations that reach a name from afar (scoring/claims_private.h):
+ * over a list ("không có công an quận, công an huyện nhận hồ sơ",
+ * "văn phòng công chứng, phòng công chứng không chứng thực") and from a
+ * negated verb to the place it names ("Doanh nghiệp không nộp hồ sơ G1 ở
+ * Bộ Khoa học và Công nghệ"). Split from claims_polarity.c, which asks
+ * them. */
+#include "scoring/claims.h"
+#include "scoring/claims_private.h"
+
+#include <string.h>
+
+/* Whether the name at w0 follows a comma after an item that opens on
+ * the same word ("công an quận, công an huyện"), that item negated from
+ * its sentence's start. */
+gboolean
+claims_listed_after_negated (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  if (w0 < 2 || !(word (p, w0)->gap & CUE_GAP_COMMA))
+    return FALSE;
+  guint s0 = answer_sentence_start (p, w0 - 1);
+  const CueWord *head = word (p, w0);
+  for (guint j = w0 - 1; j > s0 && w0 - j <= 6; j--) {
+    const CueWord *c = word (p, j - 1);
+    if (c->end - c->start == head->end - head->start
+        && memcmp (p->norm + c->start, p->norm + head->start,
+                   head->end - head->start) == 0)
+      return claims_negated_before (p, s0, j - 1, 14, lenient);
+  }
+  return FALSE;
+}
+
+/* "văn phòng công chứng, phòng công chứng không chứng thực bản sao":
+ * past a comma or "và", "hay", "hoặc", a next item that opens on one of
+ * the name's words and runs straight into a negation ("không chứng
+ * thực", "không còn") carries it back to the name at [w0, w1). */
+gboolean
+claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
+                       gboolean lenient)
+{
+  if (w1 >= p->words->len)
+    return FALSE;
+  guint k = w1;
+  if (!(word (p, k)->gap & CUE_GAP_COMMA)) {
+    if (word (p, k)->gap
+        || !(word_is (p, k, "và", "va", lenient)
+             || word_is (p, k, "hay", "hay", lenient)
+             || word_is (p, k, "hoặc", "hoac", lenient)))
+      return FALSE;
+    k++;
+  }
+  const CueWord *next = word (p, k);
+  gboolean shared = FALSE;
+  for (guint j = w0; j < w1 && !shared; j++)
+    shared = word (p, j)->end - word (p, j)->start == next->end - next->start
+             && memcmp (p->norm + word (p, j)->start, p->norm + next->start,
+                        next->end - next->start) == 0;
+  if (!shared)
+    return FALSE;
+  for (guint e = k + 1; e < k + 7 && e < p->words->len; e++) {
+    if (word (p, e)->gap)
+      return FALSE;
+    for (guint h = 0; h < p->cues->len; h++)
+      if (hit (p, h)->w0 == e && hit (p, h)->cls == CUE_NEG_AFTER
+          && word_is (p, e, "không", "khong", lenient))
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* "Doanh nghiệp không nộp hồ sơ G1 ở Bộ Khoa học và Công nghệ", "đừng gửi
+ * hồ sơ lên Sở …": a negated verb of going or filing, its object (five
+ * words at most, no comma), then the place it names at w0. */
+gboolean
+claims_negated_to_place (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  static const char *const places[][2] = {
+    {"ở", "o"}, {"tại", "tai"}, {"lên", "len"}, {"về", "ve"}, {"sang", "sang"},
+    {"đến", "den"}, {"tới", "toi"}, {"cho", "cho"}, {"at", "at"}, {"to", "to"}};
+  static const char *const verbs[][2] = {
+    {"nộp", "nop"}, {"gửi", "gui"}, {"đến", "den"}, {"lên", "len"},
+    {"xin", "xin"}, {"đi", "di"}, {"submit", "submit"}, {"file", "file"},
+    {"apply", "apply"}, {"go", "go"}};
+  static const char *const nots[][2] = {
+    {"không", "khong"}, {"đừng", "dung"}, {"chẳng", "chang"}, {"not", "not"}};
+  if (w0 < 3 || (word (p, w0)->gap & ~CUE_GAP_OPERATOR))
+    return FALSE;
+  gboolean place = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (places) && !place; i++)
+    place = word_is (p, w0 - 1, places[i][0], places[i][1], lenient);
+  if (!place)
+    return FALSE;
+  for (guint v = w0 - 1; v-- > 0 && w0 - 1 - v <= 6;) {
+    if (word (p, v + 1)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+      return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+      if (word_is (p, v, verbs[i][0], verbs[i][1], lenient) && v > 0)
+        for (gsize j = 0; j < G_N_ELEMENTS (nots); j++)
+          if (word_is (p, v - 1, nots[j][0], nots[j][1], lenient))
+            return TRUE;
+  }
+  return FALSE;
+}

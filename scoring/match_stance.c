@@ -500,6 +500,18 @@ in_glossary (View *v, const AnswerPart *p)
   return FALSE;
 }
 
+/* "*(Infographic – Sắp xếp bộ máy năm 2025)*": a caption wholly in
+ * brackets under the title, no part of the reply's opening. */
+static gboolean
+caption_line (const AnswerPart *p)
+{
+  gsize n = strlen (p->norm);
+  while (n > 0 && strchr (" *_", p->norm[n - 1]))
+    n--;
+  const char *t = p->norm + strspn (p->norm, " *_");
+  return *t == '(' && n > 0 && p->norm[n - 1] == ')';
+}
+
 static int
 opening_stance (View *v, guint from, char **span, guint *at)
 {
@@ -547,7 +559,8 @@ opening_stance (View *v, guint from, char **span, guint *at)
                        || p->words->len - stance_after_fillers (p) <= 6
                        || (lead > 0 && p->words->len - lead <= 6)
                        || (stance_after_fillers (p) > 0 && p->words->len <= 15)
-                       || announces_answer (p, v->a->lenient);
+                       || announces_answer (p, v->a->lenient)
+                       || caption_line (p);
     if (!opening)
       break;
   }

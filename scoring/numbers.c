@@ -563,8 +563,13 @@ add_mention (GArray *out, const Toks *k, int first, int last_excl,
 static gboolean
 unitless_is_money (const Toks *k, int i, const Amount *a)
 {
+  /* a particle ("400 nghìn nha bạn") ends the amount like a full stop */
+  gboolean word_follows = a->end < k->n && k->t[a->end].type == TOK_WORD
+                          && !is_w (k, a->end, W_PART);
+  /* "15k nha", "lệ phí 15k": slang money; "41K thành viên", "2k lượt
+   * thích": a count of what the next word names, with no fee word before */
   if (a->slang)
-    return TRUE;
+    return !word_follows || fee_cue_before (k, i, 6);
   /* "Luật Phí và lệ phí 2015, Điều 21": four digits with no grouping dot
    * and no unit, a year's span, is a year (a fee is written "2.000đ") */
   if (a->digits && a->value >= 1945 && a->value <= 2100
@@ -575,9 +580,6 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
   if (!a->digits && a->value >= 1900 && a->value <= 2100
       && (is_w (k, i - 1, W_NAM) || is_w (k, i - 1, W_THANG)))
     return FALSE;
-  /* a particle ("400 nghìn nha bạn") ends the amount like a full stop */
-  gboolean word_follows = a->end < k->n && k->t[a->end].type == TOK_WORD
-                          && !is_w (k, a->end, W_PART);
   if (a->scale >= 1e3)
     return !word_follows || fee_cue_before (k, i, 6);
   /* a fee field answered zero ("phí: 0", {"lệ phí": 0}): free */
@@ -698,6 +700,10 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   }
   if (unit == NUMBERS_UNIT_HOUR && is_w (k, i - 1, W_CLOCK))
     return uend; /* sau 15 giờ: a time of day */
+  if (is_p (k, i - 1, 0x00B7) && (unit == NUMBERS_UNIT_HOUR
+                                  || unit == NUMBERS_UNIT_MINUTE
+                                  || unit == NUMBERS_UNIT_DAY))
+    return uend; /* "**Tài khoản ẩn danh** · 1 giờ": a post's age */
   if (unit == NUMBERS_UNIT_HOUR && a.digits && uend < k->n
       && k->t[uend].type == TOK_NUM && !is_w (k, uend + 1, W_PHUT))
     return uend; /* "9 giờ 12, thứ Hai": a clock time ("2 giờ 30 phút" lasts) */

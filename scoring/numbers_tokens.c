@@ -65,7 +65,7 @@ static const struct {
   {"á", W_PART},      {"nhen", W_PART}, {"nghen", W_PART},  {"nè", W_PART},
   {"thôi", W_PART},   {"bạn", W_PART},  {"anh", W_PART},    {"chị", W_PART},
   {"em", W_PART},     {"ha", W_PART},   {"hen", W_PART},    {"nhỉ", W_PART},
-  {"luôn", W_PART},   {"đó", W_PART},   {"nhe", W_PART},
+  {"luôn", W_PART},   {"đó", W_PART},   {"nhe", W_PART},    {"thui", W_PART},
   /* "chúc anh một ngày tốt lành": a wish, not a duration */
   {"tốt", W_NICE},    {"vui", W_NICE},  {"lành", W_NICE},   {"đẹp", W_NICE},
 };

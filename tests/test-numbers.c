@@ -237,6 +237,20 @@ test_lenient_scan (void)
   g_autoptr (GArray) sixes = numbers_scan (six, TRUE);
   g_assert_cmpuint (sixes->len, ==, 1);
   g_assert_cmpfloat (g_array_index (sixes, NumbersMention, 0).lo, ==, 6);
+  /* slang "k" before a counted word is a count; before a particle or a
+   * fee word's figure, money */
+  g_autofree char *members = normalize_text ("Nhóm Facebook 41K thành viên",
+                                             FALSE);
+  g_autoptr (GArray) count = numbers_scan (members, FALSE);
+  g_assert_cmpuint (count->len, ==, 0);
+  g_autofree char *teen = normalize_text ("online thi 7k thui b oi", TRUE);
+  g_autoptr (GArray) money = numbers_scan (teen, TRUE);
+  g_assert_cmpuint (money->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (money, NumbersMention, 0).lo, ==, 7000);
+  /* "**Tài khoản ẩn danh** · 1 giờ": a post's age, no duration */
+  g_autofree char *post = normalize_text ("Tài khoản ẩn danh · 1 giờ", FALSE);
+  g_autoptr (GArray) age = numbers_scan (post, FALSE);
+  g_assert_cmpuint (age->len, ==, 0);
 }
 
 static void

@@ -502,11 +502,15 @@ match_only_else (View *v, const AnswerPart *p, guint w1)
 }
 
 /* "bản có chữ ký của Giám đốc Sở Thông tin và Truyền thông", "con dấu của
- * Sở …": the office as the signer or the seal of a paper the asker holds,
- * not where the matter is done now. The name at w0. */
+ * Sở …", "Giấy phép cũ do Sở … cấp": the office as the signer, the seal or
+ * the issuer of a paper the asker holds, not where the matter is done
+ * now. The name at w0. */
 gboolean
 match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
 {
+  if (w0 >= 2 && answer_word_is (p, w0 - 1, "do")
+      && answer_word_is (p, w0 - 2, lenient ? "cu" : "cũ"))
+    return TRUE;
   for (guint k = w0 > 5 ? w0 - 5 : 0; k + 1 < w0; k++)
     if ((answer_word_is (p, k, lenient ? "chu" : "chữ")
          && answer_word_is (p, k + 1, lenient ? "ki" : "kí"))

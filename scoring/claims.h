@@ -101,9 +101,10 @@ gboolean claims_correction_takes_back (const Answer *a);
  * "Final answer:", a "KẾT LUẬN" heading after the voices of minutes, an
  * agent joining the chat after the bot), or -1. */
 gint claims_final_version (const Answer *a);
-/* The text of a sign in quotation marks ('vẫn để biển "UBND phường" ở
- * điểm tiếp nhận cũ', 'bảng hiệu "Công an huyện"'): a name written on a
- * board, not the office the answer sends anyone to. */
+/* The text of a sign or a headline in quotation marks ('vẫn để biển
+ * "UBND phường" ở điểm tiếp nhận cũ', 'bảng hiệu "Công an huyện"', 'báo
+ * đăng tít "chính quyền 2 cấp"'): words written on a board or a page, not
+ * what the answer says. */
 gboolean claims_sign_in_quotes (const AnswerPart *p, guint w0);
 /* Word w0 of p stands in quotation marks opened right after one of words
  * (normalized forms): 'con số "03 ngày làm việc"', 'hỏi "…"'. */

@@ -68,8 +68,10 @@ claims_quoted_after (const AnswerPart *p, guint w0, const char *const *words,
 gboolean
 claims_sign_in_quotes (const AnswerPart *p, guint w0)
 {
+  /* … and a headline's ('nhiều báo đăng tít "chính quyền 2 cấp"') */
   static const char *const sign[] = {"biển", "bien", "bảng", "bang", "hiệu",
-                                     "hieu", "sign", "signs", "signboard"};
+                                     "hieu", "sign", "signs", "signboard",
+                                     "tít", "tit", "headline", "headlines"};
   return claims_quoted_after (p, w0, sign, G_N_ELEMENTS (sign));
 }
 

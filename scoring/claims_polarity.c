@@ -545,6 +545,25 @@ publisher_before (const AnswerPart *p, guint w, gboolean lenient)
              || word_is (p, w - 3, "trang", "trang", lenient));
 }
 
+/* "Phòng Quản lý xuất nhập cảnh là đúng với cách làm trước đây", "… là
+ * nơi nộp trước kia": "là" right after the name, then a past cue in its
+ * clause (six words at most, no comma). */
+static gboolean
+called_past_after (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  if (!word_is (p, w1, "là", "la", lenient) || (word (p, w1)->gap & ~CUE_GAP_OPERATOR))
+    return FALSE;
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_HIST && hit (p, h)->w0 > w1
+        && hit (p, h)->w0 <= w1 + 6 && !stop_between (p, w1 + 1, hit (p, h)->w0)) {
+      for (guint k = w1 + 1; k <= hit (p, h)->w0; k++)
+        if (word (p, k)->gap & CUE_GAP_COMMA)
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -668,7 +687,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
   }
   if (claims_history_before (p, 0, w0, lenient) || claims_history_context (a, p)
       || ended || claims_ended_after (p, w1) || claims_line_history (a, p, w0)
-      || claims_period_past (a, p, w0))
+      || claims_period_past (a, p, w0) || called_past_after (p, w1, lenient))
     return POL_HISTORY;
   return POL_STATED;
 }

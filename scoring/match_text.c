@@ -212,6 +212,9 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       claims_clause (p, w0, w1, &c0, &c1);
       if (match_other_topic_but (v, i, c0, c1, w0, w1) != NULL)
         continue; /* named for another procedure of the set */
+      const char *yours = NULL;
+      if (match_other_group (v, i, &yours) != NULL)
+        continue; /* under another group's heading than the asker's */
       Polarity pol = claims_polarity (v->a, p, w0, w1);
       if (pol == POL_STATED && (match_held_until_past (v, p, w0)
                                 || (v->forbid && match_past_case (v, p, w0, w1))))

@@ -232,17 +232,23 @@ match_other_group (View *v, guint part, const char **yours)
     *yours = mine->norm;
     return p->norm;
   }
-  if (p->heading < 0)
-    return NULL;
-  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  if (h->kind != PART_HEADING || match_marks_yours (h))
-    return NULL;
-  for (guint i = 0; i < v->a->parts->len; i++) {
-    const AnswerPart *q = answer_part (v->a, i);
-    if (q != h && q->kind == PART_HEADING && match_marks_yours (q)
-        && same_family (h, q)) {
-      *yours = q->norm;
-      return h->norm;
+  /* under a heading, or a line introducing a list ("neu con duoi 16
+   * tuoi:" beside "neu con tu du 16 tuoi tro len (truong hop cua chi):") */
+  const gint lead[] = {p->intro, p->heading};
+  for (gsize l = 0; l < G_N_ELEMENTS (lead); l++) {
+    if (lead[l] < 0)
+      continue;
+    const AnswerPart *h = answer_part (v->a, (guint) lead[l]);
+    PartKind kind = l == 0 ? PART_INTRO : PART_HEADING;
+    if (h->kind != kind || match_marks_yours (h))
+      continue;
+    for (guint i = 0; i < v->a->parts->len; i++) {
+      const AnswerPart *q = answer_part (v->a, i);
+      if (q != h && q->kind == kind && match_marks_yours (q)
+          && same_family (h, q)) {
+        *yours = q->norm;
+        return h->norm;
+      }
     }
   }
   return NULL;

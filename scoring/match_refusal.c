@@ -508,6 +508,9 @@ in_general_section (View *v, guint from, guint i)
     return FALSE;
   if (answer_part (v->a, from)->kind != PART_HEADING)
     return TRUE;
+  /* an English part's gloss, added after all parts, keeps its heading */
+  if (answer_part (v->a, i)->kind == PART_GLOSS)
+    return answer_part (v->a, i)->heading == (gint) from;
   for (guint k = from + 1; k <= i; k++)
     if (answer_part (v->a, k)->kind == PART_HEADING)
       return FALSE;

@@ -46,8 +46,8 @@ final_version_label (const AnswerPart *p)
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++) {
     const char *at = strstr (p->norm, labels[i]);
     /* a short label anywhere in a heading; a line that opens on it (past a
-     * mark: "✅ Trả lời từ Fanpage Sở … · Được quản trị viên chọn …") */
-    if (at != NULL && (at - p->norm <= 4
+     * mark: "✅ Trả lời từ Fanpage Sở … · Được quản trị viên chọn …", "📌") */
+    if (at != NULL && (at - p->norm <= 8
                        || (p->kind != PART_TEXT && p->words->len <= 12)))
       return TRUE;
   }
@@ -63,7 +63,9 @@ opinion_label (const AnswerPart *p, gboolean lenient)
       || !((word_is (p, 0, "ý", "y", lenient) && word_is (p, 1, "kiến", "kien", lenient))
            || word_is (p, 0, "opinion", "opinion", lenient)))
     return FALSE;
-  for (guint k = 1; k < p->words->len && k <= 10; k++)
+  /* past a name and a bracketed title ("Ý kiến chị Nguyễn Thị Lan (công
+   * chức tư pháp - hộ tịch):") */
+  for (guint k = 1; k < p->words->len && k <= 14; k++)
     if (word (p, k)->gap & CUE_GAP_COLON)
       return TRUE;
   return FALSE;
@@ -90,7 +92,7 @@ concludes_discussion (const Answer *a, guint i)
   /* or a line opening on the label and its colon ("Kết luận của chủ trì
    * (Phó trưởng Công an phường): …"), after one opinion at least */
   gboolean labelled = FALSE;
-  for (guint k = w + 2; k < h->words->len && k <= w + 10 && !labelled
+  for (guint k = w + 2; k < h->words->len && k <= w + 14 && !labelled
                         && answer_part (a, i - 1)->line != h->line; k++)
     labelled = (word (h, k)->gap & CUE_GAP_COLON) != 0;
   if (h->quoted || (h->kind != PART_HEADING && !alone && !labelled)

@@ -29,13 +29,14 @@ claims_listed_after_negated (const AnswerPart *p, guint w0, gboolean lenient)
   return FALSE;
 }
 
-/* "văn phòng công chứng, phòng công chứng không chứng thực bản sao":
- * past a comma or "và", "hay", "hoặc", a next item that opens on one of
- * the name's words and runs straight into a negation ("không chứng
- * thực", "không còn") carries it back to the name at [w0, w1). */
+/* "văn phòng công chứng, phòng công chứng không chứng thực bản sao",
+ * "Sở Tư pháp, Phòng Tư pháp cũ không còn tiếp nhận": past a comma or
+ * "và", "hay", "hoặc", a next item that shares a word with the name and
+ * runs straight into a negation ("không chứng thực", "không còn", "cũ")
+ * carries it back to the name at [w0, w1). */
 gboolean
 claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
-                       gboolean lenient)
+                              gboolean lenient)
 {
   if (w1 >= p->words->len)
     return FALSE;
@@ -48,21 +49,23 @@ claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
       return FALSE;
     k++;
   }
-  const CueWord *next = word (p, k);
+  /* the next item runs to the negation with no break, and one of its
+   * words is one of the name's ("Sở Tư pháp, Phòng Tư pháp cũ không còn
+   * tiếp nhận") */
   gboolean shared = FALSE;
-  for (guint j = w0; j < w1 && !shared; j++)
-    shared = word (p, j)->end - word (p, j)->start == next->end - next->start
-             && memcmp (p->norm + word (p, j)->start, p->norm + next->start,
-                        next->end - next->start) == 0;
-  if (!shared)
-    return FALSE;
-  for (guint e = k + 1; e < k + 7 && e < p->words->len; e++) {
-    if (word (p, e)->gap)
+  for (guint e = k; e < k + 7 && e < p->words->len; e++) {
+    if (e > k && word (p, e)->gap)
       return FALSE;
-    for (guint h = 0; h < p->cues->len; h++)
+    for (guint h = 0; shared && h < p->cues->len; h++)
       if (hit (p, h)->w0 == e && hit (p, h)->cls == CUE_NEG_AFTER
-          && word_is (p, e, "không", "khong", lenient))
+          && (word_is (p, e, "không", "khong", lenient)
+              || (!lenient && word_is (p, e, "cũ", "cu", lenient))))
         return TRUE;
+    const CueWord *n = word (p, e);
+    for (guint j = w0; j < w1 && !shared; j++)
+      shared = word (p, j)->end - word (p, j)->start == n->end - n->start
+               && memcmp (p->norm + word (p, j)->start, p->norm + n->start,
+                          n->end - n->start) == 0;
   }
   return FALSE;
 }
@@ -78,7 +81,8 @@ claims_negated_to_place (const AnswerPart *p, guint w0, gboolean lenient)
     {"đến", "den"}, {"tới", "toi"}, {"cho", "cho"}, {"at", "at"}, {"to", "to"}};
   static const char *const verbs[][2] = {
     {"nộp", "nop"}, {"gửi", "gui"}, {"đến", "den"}, {"lên", "len"},
-    {"xin", "xin"}, {"đi", "di"}, {"submit", "submit"}, {"file", "file"},
+    {"xin", "xin"}, {"đi", "di"}, {"hướng", "huong"} /* hướng dẫn lên */,
+    {"submit", "submit"}, {"file", "file"},
     {"apply", "apply"}, {"go", "go"}};
   static const char *const nots[][2] = {
     {"không", "khong"}, {"đừng", "dung"}, {"chẳng", "chang"}, {"not", "not"}};

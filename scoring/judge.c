@@ -166,9 +166,22 @@ names_other_topic (View *v, guint i)
   return FALSE;
 }
 
+/* A heading that says the question back: half the question's words, or,
+ * for a long question, a heading of six of its words or more that are
+ * three in four of its own ("**2. Hỏi – đáp: Giấy phép trò chơi điện tử
+ * G1 nộp ở bộ nào?**"). */
+static gboolean
+heading_echoes (View *v, guint i)
+{
+  guint shared, total;
+  match_question_overlap (v, answer_part (v->a, i), NULL, &shared, &total);
+  return match_echoes_question (v, i) || (shared >= 6 && shared * 4 >= total * 3);
+}
+
 static gboolean
 titled_by_question (View *v)
 {
+  gint other = -1; /* the last heading before that names another procedure */
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     if (p->quoted || p->words->len == 0 || p->kind != PART_HEADING)
@@ -176,11 +189,18 @@ titled_by_question (View *v)
     /* "## Đăng ký khai sinh ở xã: bao lâu có giấy khai sinh?" to a
      * khai tử question echoes its words but names another procedure;
      * "**1. Có lấy ngay trong ngày được không?**" under "**Về chứng thực
-     * chữ ký**" restates the question of another procedure */
-    if (names_other_topic (v, i))
-      return FALSE;
-    if (match_echoes_question (v, i))
-      return TRUE;
+     * chữ ký**" restates the question of another procedure — but a
+     * numbered sibling about another matter ("**1. Đăng ký khai tử …**"
+     * before "**2. Hỏi – đáp: … G1 nộp ở bộ nào?**") is a bulletin's
+     * other item */
+    if (names_other_topic (v, i)) {
+      if (!match_numbered_heading (p))
+        return FALSE;
+      other = (gint) i;
+      continue;
+    }
+    if (heading_echoes (v, i))
+      return other < 0 || match_numbered_heading (p);
   }
   return FALSE;
 }

@@ -35,8 +35,9 @@ distance (const AnswerPart *p, const ValueClaim *c, guint s0, guint s1)
   return d;
 }
 
-/* Whether a cue ending at word s1 introduces, with a colon further on in
- * its sentence and no value before it, a sentence that goes on to word w
+/* Whether a cue ending at word s1 introduces, with a colon (or a "thì")
+ * further on in its sentence and no value before it, a sentence that goes
+ * on to word w
  * ("Trường hợp theo danh sách (ví dụ …) thì mức thu thấp hơn: 10.000đ …,
  * 5.000đ …"): then it names the case of every value there. */
 static gboolean
@@ -50,7 +51,10 @@ governs (const GArray *vals, const ValueClaim *c, const AnswerPart *p,
       return FALSE;
     if (!colon && k > s1 + 15)
       return FALSE;
-    colon |= (gap & CUE_GAP_COLON) != 0;
+    /* "Nếu đăng ký theo danh sách thì 10.000 đồng/người trực tiếp, 5.000
+     * đồng/người online": the condition's "thì" governs as a colon does */
+    colon |= (gap & CUE_GAP_COLON) != 0
+             || answer_word_is (p, k, "thì") || answer_word_is (p, k, "thi");
     for (guint i = 0; !colon && i < vals->len; i++) {
       const ValueClaim *o = &g_array_index (vals, ValueClaim, i);
       if (o->part == c->part && o->w0 == k)

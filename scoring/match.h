@@ -92,6 +92,9 @@ void match_refusal (const Fact *f, View *v, Outcome *o);
  * a date told of the person the question names (match_private.c): part,
  * label words [w0, w1). */
 gboolean match_tells_private (View *v, guint *part, guint *w0, guint *w1);
+/* The state of the asker's file told as fact ("Hồ sơ của bạn đã được
+ * duyệt"): its words in part *part, [*w0, *w1) (match_status.c). */
+gboolean match_tells_status (View *v, guint *part, guint *w0, guint *w1);
 
 /* Forbid rules: the text of the first stated hit, or NULL. */
 char *match_forbid_value (const Fact *rule, View *v);

@@ -14,32 +14,9 @@
 #include <string.h>
 
 #include "scoring/numbers_tokens.h"
+#include "scoring/numbers_private.h"
 
 /* ---- the parser ---------------------------------------------------------- */
-
-typedef struct {
-  const Tok *t;
-  int n;
-} Toks;
-
-static gboolean
-is_w (const Toks *k, int i, int id)
-{
-  return i >= 0 && i < k->n && k->t[i].type == TOK_WORD
-         && wordset_has (k->t[i].w, id);
-}
-
-static gboolean
-is_p (const Toks *k, int i, gunichar ch)
-{
-  return i >= 0 && i < k->n && k->t[i].type == TOK_PUNCT && k->t[i].ch == ch;
-}
-
-static gboolean
-is_num (const Toks *k, int i)
-{
-  return i >= 0 && i < k->n && k->t[i].type == TOK_NUM && !k->t[i].bad;
-}
 
 /* "(không kể thứ Bảy, Chủ nhật và ngày lễ)", "trừ cuối tuần",
  * "excluding weekends" just after a number of days: working days. */
@@ -334,122 +311,6 @@ parse_amount (const Toks *k, int i, Amount *a)
 
 /* ---- units and context --------------------------------------------------- */
 
-/* Digits glued to a slash, colon, letters or another dotted part belong to
- * a citation (01/2021/NĐ-CP), a date (01/07/2025, 2025-07-01), a clock time
- * (15:00, 15h30), a code (1.000948.H38, QH15) — never to an amount. */
-static gboolean
-digits_in_code (const Toks *k, int i)
-{
-  const Tok *t = &k->t[i];
-  if (t->glued && i > 0) {
-    const Tok *p = &k->t[i - 1];
-    if (p->type == TOK_WORD)
-      return TRUE;
-    gboolean joined = i > 1 && p->glued;
-    if (joined && (p->ch == '/' || p->ch == '.' || p->ch == '-'))
-      return TRUE;
-    if (joined && p->ch == ':' && k->t[i - 2].type == TOK_NUM)
-      return TRUE;
-  }
-  if (i + 1 < k->n && k->t[i + 1].glued) {
-    const Tok *nx = &k->t[i + 1];
-    /* "15.000/người" is a price per person; "75/2022" and "01/QĐ" codes */
-    gboolean per_word = nx->ch == '/' && t->num >= 1000 && i + 2 < k->n
-                        && k->t[i + 2].type == TOK_WORD;
-    /* a colon makes a clock only with digits after it ("15:30"); "VND
-     * 22,000: 2,000 dong for each …" ends a figure that a list details */
-    gboolean clock = nx->ch == ':' && i + 2 < k->n && k->t[i + 2].glued
-                     && k->t[i + 2].type == TOK_NUM;
-    if (nx->type == TOK_PUNCT && ((nx->ch == '/' && !per_word) || clock))
-      return TRUE;
-    if (nx->type == TOK_PUNCT && (nx->ch == '.' || nx->ch == '-')
-        && i + 2 < k->n && k->t[i + 2].glued
-        && (k->t[i + 2].type == TOK_WORD
-            || (nx->ch == '-' && is_p (k, i + 3, '-'))))
-      return TRUE;
-    if (is_w (k, i + 1, W_H) && i + 2 < k->n && k->t[i + 2].glued
-        && k->t[i + 2].type == TOK_NUM)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* A number right after Điều, khoản, số, trang, thứ, ngày, tháng, năm … is a
- * label or a date part, not an amount. */
-static gboolean
-after_label (const Toks *k, int i)
-{
-  return is_w (k, i - 1, W_LABEL) || is_w (k, i - 1, W_NGAY)
-         || is_w (k, i - 1, W_THANG) || is_w (k, i - 1, W_NAM)
-         || is_w (k, i - 1, W_VIET);
-}
-
-static gboolean
-fee_cue_before (const Toks *k, int i, int window)
-{
-  static const int cues[] = {W_PHI, W_LE, W_GIA, W_TIEN, W_THU, W_NOP, W_MUC};
-  for (int j = i - 1; j >= 0 && j >= i - window; j--)
-    for (gsize c = 0; c < G_N_ELEMENTS (cues); c++)
-      if (is_w (k, j, cues[c]))
-        return TRUE;
-  return FALSE;
-}
-
-/* Bound words just before the amount; *start moves to include them. */
-static NumbersBound
-bound_before (const Toks *k, int i, int *start)
-{
-  *start = i;
-  int j = is_w (k, i - 1, W_LA) ? i - 1 : i; /* tối đa là 3 ngày */
-  if ((is_w (k, j - 2, W_KHONG) && is_w (k, j - 1, W_QUA))
-      || (is_w (k, j - 2, W_TOI) && is_w (k, j - 1, W_DA))
-      || (is_w (k, j - 2, W_CHAM) && is_w (k, j - 1, W_NHAT))
-      || (is_w (k, j - 2, W_IT) && is_w (k, j - 1, W_HON))) {
-    *start = j - 2;
-    return NUMBERS_AT_MOST;
-  }
-  if ((is_w (k, j - 2, W_IT) && is_w (k, j - 1, W_NHAT))
-      || (is_w (k, j - 2, W_TOI) && is_w (k, j - 1, W_THIEU))) {
-    *start = j - 2;
-    return NUMBERS_AT_LEAST;
-  }
-  if (is_w (k, j - 3, W_NO) && is_w (k, j - 2, W_HON)
-      && is_w (k, j - 1, W_THAN)) { /* no more than */
-    *start = j - 3;
-    return NUMBERS_AT_MOST;
-  }
-  if ((is_w (k, j - 2, W_UP) && is_w (k, j - 1, W_TO))
-      || (is_w (k, j - 2, W_AT) && is_w (k, j - 1, W_MOST))) {
-    *start = j - 2;
-    return NUMBERS_AT_MOST;
-  }
-  if ((is_w (k, j - 2, W_AT) && is_w (k, j - 1, W_LEAST))
-      || (is_w (k, j - 2, W_HON) && is_w (k, j - 1, W_THAN))) {
-    *start = j - 2;
-    return NUMBERS_AT_LEAST;
-  }
-  if (is_w (k, j - 1, W_MAX)) {
-    *start = j - 1;
-    return NUMBERS_AT_MOST;
-  }
-  if (is_w (k, j - 1, W_MIN)) {
-    *start = j - 1;
-    return NUMBERS_AT_LEAST;
-  }
-  if (is_w (k, j - 1, W_DUOI)) {
-    *start = j - 1;
-    return NUMBERS_AT_MOST;
-  }
-  /* "rẻ hơn 8.000 đồng", "nhanh hơn 2 ngày": by that much, not more than */
-  if (is_w (k, j - 1, W_HON) && is_w (k, j - 2, W_COMPARE))
-    return NUMBERS_EXACT;
-  if (is_w (k, j - 1, W_TREN) || is_w (k, j - 1, W_HON)) {
-    *start = j - 1;
-    return NUMBERS_AT_LEAST;
-  }
-  return NUMBERS_EXACT;
-}
-
 /* ---- fixed phrases -------------------------------------------------------- */
 
 static const int zero_fee[][6] = {
@@ -569,7 +430,7 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
   /* "15k nha", "lệ phí 15k": slang money; "41K thành viên", "2k lượt
    * thích": a count of what the next word names, with no fee word before */
   if (a->slang)
-    return !word_follows || fee_cue_before (k, i, 6);
+    return !word_follows || numbers_fee_cue_before (k, i, 6);
   /* "Luật Phí và lệ phí 2015, Điều 21": four digits with no grouping dot
    * and no unit, a year's span, is a year (a fee is written "2.000đ") */
   if (a->digits && a->value >= 1945 && a->value <= 2100
@@ -581,12 +442,12 @@ unitless_is_money (const Toks *k, int i, const Amount *a)
       && (is_w (k, i - 1, W_NAM) || is_w (k, i - 1, W_THANG)))
     return FALSE;
   if (a->scale >= 1e3)
-    return !word_follows || fee_cue_before (k, i, 6);
+    return !word_follows || numbers_fee_cue_before (k, i, 6);
   /* a fee field answered zero ("phí: 0", {"lệ phí": 0}): free */
   if (a->digits && a->value == 0 && !word_follows && is_p (k, i - 1, ':'))
-    return fee_cue_before (k, i, 3);
+    return numbers_fee_cue_before (k, i, 3);
   return a->digits && a->value >= 1000 && !word_follows
-         && fee_cue_before (k, i, 4);
+         && numbers_fee_cue_before (k, i, 4);
 }
 
 /* Tries a range "A - B unit" / "A đến B unit" whose first end is a. */
@@ -630,7 +491,7 @@ scan_amount_at (const Toks *k, int i, GArray *out)
           && !(digit_word (k, i, &d) || is_w (k, i, W_MUOI10)
                || is_w (k, i, W_NUA))))
     return i + 1; /* the common case: a word that starts no number */
-  if (k->t[i].type == TOK_NUM && (k->t[i].bad || digits_in_code (k, i)))
+  if (k->t[i].type == TOK_NUM && (k->t[i].bad || numbers_digits_in_code (k, i)))
     return i + 1;
   if (is_w (k, i - 1, W_ORD) && is_w (k, i - 2, W_VIEC)
       && is_w (k, i - 3, W_LAM) && is_w (k, i - 4, W_NGAY)
@@ -640,7 +501,7 @@ scan_amount_at (const Toks *k, int i, GArray *out)
     if (parse_amount (k, i, &o) && o.value >= 1 && o.value <= 90) {
       NumbersBound bound = NUMBERS_EXACT;
       int bstart = i - 4;
-      (void) bound_before (k, i - 4, &bstart);
+      (void) numbers_bound_before (k, i - 4, &bstart);
       add_mention (out, k, bstart, o.end, NUMBERS_UNIT_WORKING_DAY, bound,
                    o.value, o.value);
       return o.end;
@@ -652,7 +513,7 @@ scan_amount_at (const Toks *k, int i, GArray *out)
       && (is_w (k, i - 1, W_HOM) || is_w (k, i - 1, W_NGAY)
           || is_w (k, i - 1, W_TUAN) || is_w (k, i - 1, W_THANG)))
     return i + 1;
-  gboolean label = after_label (k, i);
+  gboolean label = numbers_after_label (k, i);
   Amount a;
   if (!parse_amount (k, i, &a))
     return i + 1;
@@ -671,7 +532,7 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   NumbersUnit runit;
   int rend;
   int bstart;
-  NumbersBound bound = bound_before (k, i, &bstart);
+  NumbersBound bound = numbers_bound_before (k, i, &bstart);
   /* "VND 15,000–20,000": the currency before the range is its unit */
   gboolean vnd_before = unit == NUMBERS_UNIT_NONE
                         && (is_w (k, i - 1, W_VND) || is_p (k, i - 1, 0x20AB));

@@ -654,7 +654,11 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
    * the fee) */
   c->practice = has_cue (p, CUE_PRACTICE, c0, c->w0)
                 || (approximate (p, c->w0, lenient)
-                    && has_cue (p, CUE_PRACTICE, s0, c->w0));
+                    && has_cue (p, CUE_PRACTICE, s0, c->w0))
+                /* a column of pledges ("| Thời gian giải quyết cam kết |") */
+                || (p->col_head >= 0
+                    && has_cue (answer_part (a, (guint) p->col_head),
+                                CUE_PRACTICE, 0, G_MAXUINT));
   c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
   guint s1 = c->w1;
   while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))

@@ -163,9 +163,10 @@ add_norm (Builder *b, PartKind kind, char *norm)
   p->line = b->line;
   p->block = b->block;
   p->norm = norm;
-  /* a heading that asks is the question its section answers */
+  /* a heading that asks is the question its section answers; a review
+   * quoted after its stars is a citizen's words */
   p->quoted = kind != PART_HEADING && kind != PART_INTRO
-              && answer_text_asks (norm);
+              && (answer_text_asks (norm) || answer_quoted_review (norm));
   g_ptr_array_add (b->a->parts, p);
   return (gint) b->a->parts->len - 1;
 }

@@ -240,3 +240,36 @@ answer_pasted_ends (const char *rest)
   }
   return FALSE;
 }
+
+gboolean
+answer_quoted_review (const char *norm)
+{
+  static const char *const opens[] = {"\"", "“", "«"};
+  static const char *const closes[] = {"\"", "”", "»"};
+  const char *s = norm;
+  gboolean stars = FALSE;
+  /* past the review's stars and marks ("⭐⭐⭐ ", "★★★★☆ "): no letter or
+   * digit, no opening mark */
+  for (gboolean mark = TRUE; *s && mark;) {
+    gunichar ch = g_utf8_get_char (s);
+    mark = !g_unichar_isalnum (ch);
+    for (gsize i = 0; mark && i < G_N_ELEMENTS (opens); i++)
+      mark = strncmp (s, opens[i], strlen (opens[i])) != 0;
+    stars |= ch == 0x2B50 || ch == 0x2605 || ch == 0x2606;
+    if (mark)
+      s = g_utf8_next_char (s);
+  }
+  gsize n = strlen (s);
+  while (n > 0 && strchr (" *_", s[n - 1]))
+    n--;
+  for (gsize i = 0; stars && i < G_N_ELEMENTS (opens); i++) {
+    gsize o = strlen (opens[i]), c = strlen (closes[i]);
+    if (n > o + c && strncmp (s, opens[i], o) == 0
+        && memcmp (s + n - c, closes[i], c) == 0) {
+      /* one quotation: no closing mark inside it */
+      g_autofree char *inner = g_strndup (s + o, n - o - c);
+      return strstr (inner, closes[i]) == NULL;
+    }
+  }
+  return FALSE;
+}

@@ -39,4 +39,9 @@ gboolean answer_rule_line (const char *s, gsize n);
  * that ends it: a rule or a reply label. */
 gboolean answer_pasted_ends (const char *rest);
 
+/* '⭐⭐⭐ "Phường bên mình thu 20.000 đồng gì đó."': a sentence
+ * (normalized) that is one quotation from end to end after a review's
+ * stars: a citizen's review, someone else's words. */
+gboolean answer_quoted_review (const char *norm);
+
 #endif

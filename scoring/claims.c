@@ -568,24 +568,6 @@ general_label_before (const AnswerPart *p, guint from, guint w0)
   return FALSE;
 }
 
-/* A bracket right after a figure, in [w1, c1), that opens on those left
- * out of it: "(miễn cho hộ nghèo …)", "(trừ người có công)", "(except
- * …)". */
-static gboolean
-excepted_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient)
-{
-  for (guint k = w1; k < c1 && k < w1 + 3 && k < p->words->len; k++) {
-    if (!(word (p, k)->gap & CUE_GAP_OPEN))
-      continue;
-    return word_is (p, k, "miễn", "mien", lenient)
-           || word_is (p, k, "trừ", "tru", lenient)
-           || (word_is (p, k, "ngoại", "ngoai", lenient)
-               && word_is (p, k + 1, "trừ", "tru", lenient))
-           || word_is (p, k, "except", "except", lenient);
-  }
-  return FALSE;
-}
-
 static void
 read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
 {
@@ -598,7 +580,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->channel = claims_channel_for (a, p, c);
   if (p->quoted || claims_quiz_option (a, c->part))
     c->polarity = POL_QUOTED;
-  else if (claims_negated_before (p, c0, c->w0, 1, lenient))
+  else if (claims_negated_before (p, c0, c->w0, 1, lenient)
+           || claims_value_denied_after (p, c->w1, lenient))
     c->polarity = POL_NEGATED;
   else if (claims_history_before (p, 0, c->w0, lenient)
            || claims_line_history (a, p, c->w0)
@@ -697,7 +680,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
    * out of the amount */
   c->exempt = (has_cue (p, CUE_EXEMPT, MIN (c0, s0), c->w1)
                || (has_cue (p, CUE_EXEMPT, MIN (c0, s0), c1)
-                   && !excepted_after (p, c->w1, c1, lenient)))
+                   && !claims_excepted_after (p, c->w1, c1, lenient)))
               || context_has (a, p, CUE_EXEMPT);
 }
 

@@ -1,9 +1,11 @@
-/* Negations that reach a name from afar (scoring/claims_private.h):
- * over a list ("không có công an quận, công an huyện nhận hồ sơ",
- * "văn phòng công chứng, phòng công chứng không chứng thực") and from a
- * negated verb to the place it names ("Doanh nghiệp không nộp hồ sơ G1 ở
- * Bộ Khoa học và Công nghệ"). Split from claims_polarity.c, which asks
- * them. */
+/* Negations that reach a name or a value from afar
+ * (scoring/claims_private.h): over a list ("không có công an quận, công an
+ * huyện nhận hồ sơ", "văn phòng công chứng, phòng công chứng không chứng
+ * thực"), from a negated verb to the place it names ("Doanh nghiệp không
+ * nộp hồ sơ G1 ở Bộ Khoa học và Công nghệ"), from "không phải là lệ phí"
+ * back to a value, and a bracket that leaves groups out of a figure
+ * ("(miễn cho hộ nghèo …)"). Split from claims_polarity.c and claims.c,
+ * which ask them. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 
@@ -101,6 +103,48 @@ claims_negated_to_place (const AnswerPart *p, guint w0, gboolean lenient)
         for (gsize j = 0; j < G_N_ELEMENTS (nots); j++)
           if (word_is (p, v - 1, nots[j][0], nots[j][1], lenient))
             return TRUE;
+  }
+  return FALSE;
+}
+
+/* "Các khoản 5.000 hay 20.000 đồng mà một số người kể lại không phải là
+ * lệ phí đăng ký kết hôn": past the value's words, in its sentence (twelve
+ * words at most), "không phải (là)" before what the key asks about — the
+ * value is said not to be it. The words at w1 after the value. */
+gboolean
+claims_value_denied_after (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  static const char *const subjects[][2] = {
+    {"lệ", "le"}, {"phí", "phi"}, {"mức", "muc"}, {"thời", "thoi"}};
+  for (guint k = w1; k < p->words->len && k < w1 + 12; k++) {
+    if (k > w1 && (word (p, k)->gap & CUE_GAP_STOP))
+      return FALSE;
+    if (!(word_is (p, k, "không", "khong", lenient)
+          && word_is (p, k + 1, "phải", "phai", lenient)))
+      continue;
+    guint s = k + 2 + word_is (p, k + 2, "là", "la", lenient);
+    for (gsize i = 0; i < G_N_ELEMENTS (subjects); i++)
+      if (word_is (p, s, subjects[i][0], subjects[i][1], lenient))
+        return TRUE;
+    return FALSE;
+  }
+  return FALSE;
+}
+
+/* A bracket right after a figure, in [w1, c1), that opens on those left
+ * out of it: "(miễn cho hộ nghèo …)", "(trừ người có công)", "(except
+ * …)". */
+gboolean
+claims_excepted_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient)
+{
+  for (guint k = w1; k < c1 && k < w1 + 3 && k < p->words->len; k++) {
+    if (!(word (p, k)->gap & CUE_GAP_OPEN))
+      continue;
+    return word_is (p, k, "miễn", "mien", lenient)
+           || word_is (p, k, "trừ", "tru", lenient)
+           || (word_is (p, k, "ngoại", "ngoai", lenient)
+               && word_is (p, k + 1, "trừ", "tru", lenient))
+           || word_is (p, k, "except", "except", lenient);
   }
   return FALSE;
 }

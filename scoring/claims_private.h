@@ -66,6 +66,14 @@ gboolean claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
  * ("không nộp hồ sơ G1 ở Bộ …"): claims_negation.c. */
 gboolean claims_negated_to_place (const AnswerPart *p, guint w0,
                                   gboolean lenient);
+/* A value said after its words not to be the fee or time ("… 20.000 đồng
+ * mà một số người kể lại không phải là lệ phí"): claims_negation.c. */
+gboolean claims_value_denied_after (const AnswerPart *p, guint w1,
+                                    gboolean lenient);
+/* A bracket right after a figure, in [w1, c1), that opens on those left
+ * out of it ("(miễn cho hộ nghèo …)", "(trừ …)"): claims_negation.c. */
+gboolean claims_excepted_after (const AnswerPart *p, guint w1, guint c1,
+                                gboolean lenient);
 /* The sentence speaks of the past before w0 ("trước đây", "trước
  * 1/7/2025") with no "now" after it. */
 gboolean claims_history_before (const AnswerPart *p, guint c0, guint w0,

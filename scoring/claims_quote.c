@@ -214,9 +214,17 @@ claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
   if (open == NULL || word (p, 0)->start < (guint32) (open - p->norm))
     return FALSE; /* the quotation does not open the part */
   for (guint i = 0; i + 1 < a->parts->len; i++)
-    if (answer_part (a, i) == p)
-      return answer_part (a, i + 1)->block == p->block
-             && opens_on_rejection (answer_part (a, i + 1), a->lenient);
+    if (answer_part (a, i) == p) {
+      const AnswerPart *q = answer_part (a, i + 1);
+      /* '| "Phường thu 20.000 đồng" | Không phải lệ phí … |': the next
+       * cell of the row says what it is not */
+      gboolean not_cell = p->kind == PART_CELL && q->kind == PART_CELL
+                          && q->line == p->line
+                          && word_is (q, 0, "không", "khong", a->lenient)
+                          && word_is (q, 1, "phải", "phai", a->lenient);
+      return q->block == p->block
+             && (not_cell || opens_on_rejection (q, a->lenient));
+    }
   return FALSE;
 }
 

@@ -242,6 +242,13 @@ is_table_row (const char *s, gsize n)
   return (n > 0 && s[0] == '|' && pipes >= 2) || pipes >= 3;
 }
 
+/* A cell that only numbers its row ("1", "2.", "10"). */
+static gboolean
+numbering (const AnswerPart *p)
+{
+  return p->norm[strspn (p->norm, "0123456789.")] == '\0';
+}
+
 static void
 add_row (Builder *b, const char *s, gsize n)
 {
@@ -285,7 +292,9 @@ add_row (Builder *b, const char *s, gsize n)
       }
       /* "| | **Tổng nếu làm thêm khoản 5** | 4.000 đồng |": an empty first
        * cell leaves the row's label to the first cell that has one */
-      if (first < 0)
+      /* "| 2 | Đăng ký kết hôn | Quầy 2 | …": past a numbering column the
+       * next cell is the row's label */
+      if (first < 0 || (col == 1 && numbering (answer_part (b->a, (guint) first))))
         first = idx;
     }
     col++;

@@ -223,6 +223,16 @@ punished (const AnswerPart *p, guint w, gboolean lenient)
 static gboolean
 requested_before (const AnswerPart *p, guint w, gboolean lenient)
 {
+  /* "chúng tôi không thể hướng dẫn cách … né giấy phép hay tránh bị phát
+   * hiện": the way declined, named as the object of the refusal */
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_DECLINE && ch->w1 <= w
+        && ch->w0 >= answer_sentence_start (p, w)
+        && (answer_word_is (p, ch->w0, lenient ? "khong" : "không")
+            || answer_word_is (p, ch->w0, "cannot")))
+      return TRUE; /* not "Xin lỗi, nhưng cách … là …" */
+  }
   for (guint k = answer_sentence_start (p, w); k < w; k++)
     if (answer_word_is (p, k, lenient ? "muon" : "muốn")
         || (answer_word_is (p, k, lenient ? "nho" : "nhờ") /* not "ở nhờ" */

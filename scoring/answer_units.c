@@ -1,6 +1,7 @@
 /* Units given elsewhere (scoring/answer_units.h). */
 #include "scoring/answer_units.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The unit a table header or an "(đơn vị tính: đồng)" line gives bare
@@ -80,7 +81,9 @@ append_unit (AnswerPart *p, const char *unit)
     g_string_free (out, TRUE);
 }
 
-/* A column of row numbers ("STT", "TT", "#"): its cells count rows. */
+/* A column of row numbers ("STT", "TT", "#"), or a first column that
+ * counts its rows whatever its header ("| Ngày làm việc | Ngày |" over
+ * "| 1 | Thứ Ba 08/12/2026 |", "| 2 | …"): its cells count rows. */
 static gboolean
 index_column (const Answer *a, const AnswerPart *p)
 {
@@ -88,6 +91,10 @@ index_column (const Answer *a, const AnswerPart *p)
                                       "thứ tự", "#", "no", "no.", "so tt"};
   if (p->kind != PART_CELL || p->col_head < 0)
     return FALSE;
+  if (p->col == 0 && p->norm[0] != '\0'
+      && p->norm[strspn (p->norm, "0123456789")] == '\0'
+      && strtoul (p->norm, NULL, 10) == p->row)
+    return TRUE;
   const char *hn = answer_part (a, (guint) p->col_head)->norm;
   for (gsize i = 0; i < G_N_ELEMENTS (heads); i++)
     if (strcmp (hn, heads[i]) == 0)

@@ -77,10 +77,13 @@ conditional_in (const AnswerPart *p, guint c0, guint c1, gboolean lenient)
 static gboolean
 ends_phrase (const char *hay, guint words, gboolean lenient)
 {
+  /* … or what state it is in ("bản gốc giấy phép bị hư hỏng", "… đã cấp") */
   static const char *const light[] = {"trong", "cho", "nữa", "đâu", "ạ",
-                                      "nhé", "thay", "do", "in", "for", "to"};
+                                      "nhé", "thay", "do", "in", "for", "to",
+                                      "bị", "đã"};
   static const char *const plain[] = {"trong", "cho", "nua", "dau", "a",
-                                      "nhe", "thay", "do", "in", "for", "to"};
+                                      "nhe", "thay", "do", "in", "for", "to",
+                                      "bi", "da"};
   const char *q = hay;
   for (guint i = 0; i < words && *q; i++) {
     while (*q == ' ')
@@ -325,9 +328,11 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
         lead = 4; /* "không phải nộp giấy tờ chứng minh chỗ ở hợp pháp" */
       }
       /* "không cần nộp bản giấy điều lệ", "… bản sao …": the form of a
-       * copy, not the paper itself */
+       * copy, not the paper itself ("bản gốc", the original, is one) */
       if (from >= p->words->len
-          || (lead > 0 && answer_word_is (p, from, lenient ? "ban" : "bản")))
+          || (lead > 0 && answer_word_is (p, from, lenient ? "ban" : "bản")
+              && !answer_word_is (p, from + 1, lenient ? "goc" : "gốc")
+              && !answer_word_is (p, from + 1, lenient ? "chinh" : "chính")))
         continue;
       claims_clause (p, from, from + 1, &c0, &c1);
       /* past the comma of "cha, mẹ", up to the sentence's end */

@@ -51,12 +51,13 @@ replaced_mark (const AnswerPart *p, guint i, gboolean lenient)
          || word_is (p, i, "replaced", "replaced", lenient);
 }
 
-/* "**Lịch sử thẩm quyền:** …", "History: …": a label opening the part
- * that says it tells the past. The label's word, or -1. */
+/* "**Lịch sử thẩm quyền:** …", "History: …", "Danh mục văn bản hết hiệu
+ * lực: …": a label (eight words at most) opening the part that says it
+ * tells the past or lists what has ended. The label's word, or -1. */
 static gint
 history_label (const AnswerPart *p, gboolean lenient)
 {
-  for (guint k = 1; k < p->words->len && k <= 5; k++) {
+  for (guint k = 1; k < p->words->len && k <= 8; k++) {
     if (!(word (p, k)->gap & CUE_GAP_COLON))
       continue;
     for (guint i = 0; i < k; i++)
@@ -65,6 +66,10 @@ history_label (const AnswerPart *p, gboolean lenient)
           || word_is (p, i, "history", "history", lenient)
           || replaced_mark (p, i, lenient))
         return (gint) i;
+    /* "Danh mục văn bản hết hiệu lực: Luật … số 24/2018/QH14 …" */
+    for (guint h = 0; h < p->cues->len; h++)
+      if (hit (p, h)->cls == CUE_ENDED && hit (p, h)->w1 <= k)
+        return (gint) hit (p, h)->w0;
     return -1;
   }
   return -1;

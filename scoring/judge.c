@@ -149,12 +149,7 @@ judge_no_answer (const JudgeKey *key, GString *out, JudgeTotals *totals)
   judgement_append (out, totals, NULL, body);
 }
 
-/* Whether the answer's title, or a section's ("**1. Hỏi – đáp: … xin giấy
- * phép ở đâu?**" in a bulletin), restates the question ("## Tạm trú sắp
- * hết hạn: phải gia hạn trước bao nhiêu ngày?" to "Tạm trú của tôi sắp
- * hết hạn, phải đi gia hạn trước ngày hết hạn bao nhiêu ngày?"): it is
- * about the asked thing, however often it names a neighbouring procedure
- * further on, when that heading itself names none the question does not. */
+/* Whether heading i names a procedure the question does not ask about. */
 static gboolean
 names_other_topic (View *v, guint i)
 {
@@ -178,6 +173,12 @@ heading_echoes (View *v, guint i)
   return match_echoes_question (v, i) || (shared >= 6 && shared * 4 >= total * 3);
 }
 
+/* Whether the answer's title, or a section's ("**1. Hỏi – đáp: … xin giấy
+ * phép ở đâu?**" in a bulletin), restates the question ("## Tạm trú sắp
+ * hết hạn: phải gia hạn trước bao nhiêu ngày?" to "Tạm trú của tôi sắp
+ * hết hạn, phải đi gia hạn trước ngày hết hạn bao nhiêu ngày?"): it is
+ * about the asked thing, however often it names a neighbouring procedure
+ * further on, when that heading itself names none the question does not. */
 static gboolean
 titled_by_question (View *v)
 {

@@ -388,15 +388,17 @@ match_quality_listed (View *v, const ValueClaim *c)
 gboolean
 match_own_time (View *v, const ValueClaim *c)
 {
-  gboolean lenient = v->a->lenient;
+  /* without marks "thu" is also thu (collect) and "tu" từ (from): only
+   * marked text tells these */
+  if (v->a->lenient)
+    return FALSE;
   const AnswerPart *p = answer_part (v->a, c->part);
-  const char *thu = lenient ? "thu" : "thử";
   for (guint k = c->w0 > 3 ? c->w0 - 3 : 0; k < c->w0; k++)
-    if (answer_word_is (p, k, thu))
+    if (answer_word_is (p, k, "thử"))
       return TRUE;
   if (c->m.unit != NUMBERS_UNIT_MINUTE && c->m.unit != NUMBERS_UNIT_HOUR)
     return FALSE;
-  const char *tu = lenient ? "tu" : "tự";
+  const char *tu = "tự";
   const AnswerPart *parts[] = {p, p->heading >= 0
                                       ? answer_part (v->a, (guint) p->heading)
                                       : NULL};
@@ -406,8 +408,8 @@ match_own_time (View *v, const ValueClaim *c)
     guint to = q == p ? c->w0 : q->words->len;
     for (guint k = from; k < to; k++)
       if (answer_word_is (q, k, tu)
-          && !(k > 0 && (answer_word_is (q, k - 1, lenient ? "thu" : "thứ")
-                         || answer_word_is (q, k - 1, lenient ? "tuong" : "tương"))))
+          && !(k > 0 && (answer_word_is (q, k - 1, "thứ")
+                         || answer_word_is (q, k - 1, "tương"))))
         return TRUE;
   }
   return FALSE;

@@ -489,7 +489,9 @@ match_only_else (View *v, const AnswerPart *p, guint w1)
     {"một", "mot"}, {"thu", "thu"}, {"tốn", "ton"}, {"làm", "lam"},
     {"nhận", "nhan"}, {"tiếp", "tiep"}, {"giải", "giai"}, {"cấp", "cap"},
     {"ký", "ky"}, {"xử", "xu"}, {"là", "la"}, {"được", "duoc"},
-    {"tham", "tham"}, {"hỗ", "ho"}, {"phối", "phoi"}};
+    {"tham", "tham"}, {"hỗ", "ho"}, {"phối", "phoi"},
+    /* unaccented "chi" is also chị: "nop o UBND xa chi nhe" */
+    {"nhé", "nhe"}, {"nha", "nha"}, {"ạ", "a"}, {"ơi", "oi"}};
   if (!answer_word_is (p, w1, lenient ? "chi" : "chỉ")
       || (g_array_index (p->words, CueWord, w1).gap & ~CUE_GAP_OPERATOR)
       || w1 + 1 >= p->words->len

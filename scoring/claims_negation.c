@@ -11,6 +11,15 @@
 
 #include <string.h>
 
+/* Whether words i and j of p are the same word. */
+static gboolean
+same_word (const AnswerPart *p, guint i, guint j)
+{
+  const CueWord *a = word (p, i), *b = word (p, j);
+  return a->end - a->start == b->end - b->start
+         && memcmp (p->norm + a->start, p->norm + b->start, a->end - a->start) == 0;
+}
+
 /* Whether the name at w0 follows a comma after an item that opens on
  * the same word ("công an quận, công an huyện"), that item negated from
  * its sentence's start. */
@@ -20,14 +29,9 @@ claims_listed_after_negated (const AnswerPart *p, guint w0, gboolean lenient)
   if (w0 < 2 || !(word (p, w0)->gap & CUE_GAP_COMMA))
     return FALSE;
   guint s0 = answer_sentence_start (p, w0 - 1);
-  const CueWord *head = word (p, w0);
-  for (guint j = w0 - 1; j > s0 && w0 - j <= 6; j--) {
-    const CueWord *c = word (p, j - 1);
-    if (c->end - c->start == head->end - head->start
-        && memcmp (p->norm + c->start, p->norm + head->start,
-                   head->end - head->start) == 0)
+  for (guint j = w0 - 1; j > s0 && w0 - j <= 6; j--)
+    if (same_word (p, j - 1, w0))
       return claims_negated_before (p, s0, j - 1, 14, lenient);
-  }
   return FALSE;
 }
 
@@ -63,11 +67,8 @@ claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
           && (word_is (p, e, "không", "khong", lenient)
               || (!lenient && word_is (p, e, "cũ", "cu", lenient))))
         return TRUE;
-    const CueWord *n = word (p, e);
     for (guint j = w0; j < w1 && !shared; j++)
-      shared = word (p, j)->end - word (p, j)->start == n->end - n->start
-               && memcmp (p->norm + word (p, j)->start, p->norm + n->start,
-                          n->end - n->start) == 0;
+      shared = same_word (p, j, e);
   }
   return FALSE;
 }

@@ -213,9 +213,7 @@ titled_by_question (View *v)
 static gboolean
 restates_choice_question (View *v)
 {
-  gboolean choice = FALSE;
-  for (guint k = 0; k < v->key->facts->len && !choice; k++)
-    choice = ((const Fact *) v->key->facts->pdata[k])->type == FACT_CHOICE;
+  gboolean choice = v->key->choices != NULL && v->key->choices->len > 0;
   for (guint i = 0; choice && i < v->a->parts->len; i++)
     if (match_echoes_question (v, i))
       return TRUE;

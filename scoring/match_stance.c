@@ -7,6 +7,7 @@
  * Refusals: match_refusal.c. */
 #include "scoring/match_stance_private.h"
 
+#include "scoring/claims.h"
 #include "scoring/cues.h"
 #include "scoring/normalize.h"
 #include "scoring/topic.h"
@@ -198,9 +199,14 @@ stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
               guint *to)
 {
   gboolean lenient = a->lenient;
+  const guint *groups = claims_paren_groups (p);
   for (guint i = w; i < p->words->len; i++) {
     guint e;
     *from = i;
+    /* "… (tên mục có thể khác tùy phiên bản)": a modal in an aside that
+     * the clause opened before it is about the aside, no stance */
+    if (groups[i] != 0 && groups[i] != groups[w])
+      continue;
     if ((e = stance_cue_end_at (p, CUE_NO_MODAL, i)) > 0
         || (e = negated_can (p, i, lenient)) > 0) { /* "không gia hạn được" */
       *to = e;

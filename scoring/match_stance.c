@@ -596,12 +596,14 @@ asker_section_end (const Answer *a)
 
 /* Whether part i stands under a heading that does not name the answer
  * ("**Slide 2: Căn cứ pháp lý**"), and a later heading does ("**Slide 3:
- * Trả lời nhanh**"). */
+ * Trả lời nhanh**"). A heading that asks the question again ("## Gia hạn
+ * tạm trú online được không?") names what answers it. */
 static gboolean
 under_other_heading (View *v, guint i)
 {
   gint h = answer_part (v->a, i)->heading;
-  if (h < 0 || stance_concludes (v, (guint) h))
+  if (h < 0 || stance_concludes (v, (guint) h)
+      || restates_question (v, (guint) h))
     return FALSE;
   for (guint k = i + 1; k < v->a->parts->len; k++)
     if (answer_part (v->a, k)->kind == PART_HEADING && stance_concludes (v, k))

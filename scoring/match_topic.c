@@ -145,7 +145,8 @@ heads_others (const AnswerPart *q, gboolean lenient)
             || answer_word_is (q, i + 1, "procedure")))
       return TRUE;
     /* a portal's related block: "Có thể bạn quan tâm", "Thủ tục liên
-     * quan", "Xem thêm", "Related procedures", "You may also need" */
+     * quan", "Câu hỏi liên quan", "Xem thêm", "Related procedures",
+     * "Related questions", "You may also need" */
     gboolean about = answer_word_is (q, i, lenient ? "quan" : "quan")
                      && answer_word_is (q, i + 1, lenient ? "tam" : "tâm");
     for (guint k = i >= 3 ? i - 3 : 0; about && k < i; k++)
@@ -155,12 +156,14 @@ heads_others (const AnswerPart *q, gboolean lenient)
     if ((answer_word_is (q, i, lenient ? "lien" : "liên")
          && answer_word_is (q, i + 1, "quan") && i >= 1
          && (answer_word_is (q, i - 1, lenient ? "tuc" : "tục")
-             || answer_word_is (q, i - 1, lenient ? "vu" : "vụ")))
+             || answer_word_is (q, i - 1, lenient ? "vu" : "vụ")
+             || answer_word_is (q, i - 1, lenient ? "hoi" : "hỏi")))
         || (answer_word_is (q, i, "xem") && i == 0
             && answer_word_is (q, i + 1, lenient ? "them" : "thêm"))
         || (answer_word_is (q, i, "related")
             && (answer_word_is (q, i + 1, "procedures")
-                || answer_word_is (q, i + 1, "services")))
+                || answer_word_is (q, i + 1, "services")
+                || answer_word_is (q, i + 1, "questions")))
         || (answer_word_is (q, i, "see") && answer_word_is (q, i + 1, "also")))
       return TRUE;
   }
@@ -180,6 +183,24 @@ heads_others (const AnswerPart *q, gboolean lenient)
                      || answer_word_is (q, n - 2, "confused")
                      || (answer_word_is (q, n - 2, "it")
                          && answer_word_is (q, n - 3, "confuse")))));
+}
+
+/* The heading or introduction h, when it sets other procedures apart, or
+ * the block title above it when h is a card's title in such a block
+ * ("**Câu hỏi liên quan**", then "> **Cải chính hộ tịch mất bao lâu?**"
+ * and its figures; each card's title, a question, nests under the one
+ * before): its text, or NULL. */
+static const char *
+others_heading (View *v, gint h)
+{
+  for (guint up = 0; h >= 0 && up < 6; up++) {
+    const AnswerPart *q = answer_part (v->a, (guint) h);
+    if (heads_others (q, v->a->lenient))
+      return q->norm;
+    h = q->kind == PART_HEADING && answer_text_asks (q->norm) ? q->heading
+                                                              : -1;
+  }
+  return NULL;
 }
 
 /* In an answer that announces several matters, a numbered section whose
@@ -239,15 +260,15 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
   /* "- 03 ngày làm việc: … (câu hỏi của bạn)" under "Các con số dễ nhầm":
    * the line marked as the asked one is not among the others */
   gboolean mine = match_marks_yours (p);
+  const char *set_apart;
   if (key->topics == NULL || key->topic == NULL) {
     /* without topics, only a heading that sets others apart tells */
     if (mine)
       return NULL;
     const gint ctx[] = {p->intro, p->heading};
     for (gsize i = 0; i < G_N_ELEMENTS (ctx); i++)
-      if (ctx[i] >= 0
-          && heads_others (answer_part (v->a, (guint) ctx[i]), v->a->lenient))
-        return answer_part (v->a, (guint) ctx[i])->norm;
+      if ((set_apart = others_heading (v, ctx[i])) != NULL)
+        return set_apart;
     return NULL;
   }
   gint own = topic_index (key->topics, key->topic);
@@ -266,9 +287,8 @@ match_other_topic_but (View *v, guint part, guint c0, guint c1, guint x0,
       r = names_topic (v, (guint) ctx[i], 0, G_MAXUINT, own, &other, 0, 0);
   /* nothing named, under a heading that sets other procedures apart */
   for (gsize i = 2; r == 0 && !mine && i < G_N_ELEMENTS (ctx); i++)
-    if (ctx[i] >= 0
-        && heads_others (answer_part (v->a, (guint) ctx[i]), v->a->lenient))
-      return answer_part (v->a, (guint) ctx[i])->norm;
+    if ((set_apart = others_heading (v, ctx[i])) != NULL)
+      return set_apart;
   if (r == 0 && p->heading != (gint) part)
     return other_section (v, p, own);
   return r < 0 ? topic_name_at (key->topics, other) : NULL;

@@ -158,6 +158,15 @@ strip_inline (const char *line, gsize i, gsize len, char **out)
     *out += 3;
     return 1;
   }
+  /* a template's unfilled placeholder ("{{so_ngay}} 03 ngày", "Đáp án:
+   * {{dap_an}} A"): no words of the answer */
+  if (c == '{' && i + 1 < len && line[i + 1] == '{') {
+    const char *close = g_strstr_len (line + i + 2, MIN (len - i - 2, 64), "}}");
+    if (close != NULL) {
+      put_byte (out, ' ');
+      return (gsize) (close - (line + i)) + 2;
+    }
+  }
   if (c == '[')
     return 1;
   if (c == ']' && i + 1 < len && line[i + 1] == '(') {
@@ -175,11 +184,12 @@ strip_inline (const char *line, gsize i, gsize len, char **out)
 }
 
 /* The bytes strip_inline can act on (tags, entities, emphasis, table
- * pipes, links, URLs starting http or www); every other byte is copied. */
+ * pipes, links, URLs starting http or www, template placeholders); every
+ * other byte is copied. */
 static const gboolean may_start_markup[256] = {
   ['<'] = TRUE, ['&'] = TRUE, ['*'] = TRUE, ['`'] = TRUE, ['~'] = TRUE,
   ['_'] = TRUE, ['|'] = TRUE, ['['] = TRUE, [']'] = TRUE, ['h'] = TRUE,
-  ['H'] = TRUE, ['w'] = TRUE, ['W'] = TRUE,
+  ['H'] = TRUE, ['w'] = TRUE, ['W'] = TRUE, ['{'] = TRUE,
 };
 
 static void

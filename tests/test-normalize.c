@@ -35,6 +35,10 @@ static const struct {
   /* a snake_case key's words are words: "phí_trực_tuyến" names a channel */
   {"snake_case_word", "snake case word"},
   {"{\"phí_trực_tuyến\": 7000}", "{\"phí trực tuyến\": 7000}"},
+  /* a template's unfilled placeholder is no word; an unclosed one is */
+  {"Đáp án: {{dap_an}} **A**", "đáp án: a"},
+  {"{{so_ngay}}03 ngày", "03 ngày"},
+  {"{{ không đóng", "{{ không đóng"},
   {"", ""},
 };
 

@@ -2,8 +2,8 @@
  * a field an answer fills with someone's phone number, identity or tax
  * number, password, call sign or radio frequency ("Số di động riêng: 0912
  * 468 357", "Hô hiệu: XV9KHN", "Mật khẩu tạm thời: Vn@090001", a table
- * row "| Mã số thuế | 0312 457 896 |"), or a date
- * told of the person the question names ("bà Nguyễn Thị Lan mất ngày
+ * row "| Mã số thuế | 0312 457 896 |"), a table of people by their
+ * full names, or a date told of the person the question names ("bà Nguyễn Thị Lan mất ngày
  * 03/11/2026"), gives what must be withheld, whatever refusal stands
  * around it. Figures are judged
  * by match_refusal.c; these are not figures. */
@@ -193,10 +193,61 @@ dates_the_person (View *v, guint *part, guint *w0, guint *w1)
   return FALSE;
 }
 
+/* Whether the words of cell p read as a person's full name: a common
+ * Vietnamese family name, then one to four words, the last not a lone
+ * letter ("Nguyễn Văn A" is a form's placeholder). */
+static gboolean
+person_name (const AnswerPart *p, gboolean lenient)
+{
+  static const char *const family[][2] = {
+    {"nguyễn", "nguyen"}, {"trần", "tran"}, {"lê", "le"}, {"phạm", "pham"},
+    {"hoàng", "hoang"}, {"huỳnh", "huynh"}, {"phan", "phan"}, {"vũ", "vu"},
+    {"võ", "vo"}, {"đặng", "dang"}, {"bùi", "bui"}, {"đỗ", "do"},
+    {"hồ", "ho"}, {"ngô", "ngo"}, {"dương", "duong"}, {"lí", "li"},
+    {"trương", "truong"}, {"đinh", "dinh"}, {"lâm", "lam"}};
+  guint n = p->words->len;
+  if (n < 2 || n > 5)
+    return FALSE;
+  const CueWord *last = &g_array_index (p->words, CueWord, n - 1);
+  if (last->end - last->start < 2)
+    return FALSE;
+  for (gsize f = 0; f < G_N_ELEMENTS (family); f++)
+    if (answer_word_is (p, 0, family[f][lenient ? 1 : 0]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "| STT | Họ và tên | Năm sinh | Phòng |" over rows of real names: a
+ * list of people the assistant cannot hold, told. Two such rows at
+ * least; the column's header names a full name. */
+static gboolean
+lists_people (View *v, guint *part, guint *w0, guint *w1)
+{
+  gboolean lenient = v->a->lenient;
+  guint rows = 0;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->kind != PART_CELL || p->col_head < 0 || p->quoted)
+      continue;
+    const AnswerPart *h = answer_part (v->a, (guint) p->col_head);
+    const char *head = h->norm;
+    gboolean names = strstr (head, lenient ? "ho va ten" : "họ và tên")
+                     || strstr (head, lenient ? "ho ten" : "họ tên")
+                     || strstr (head, "full name");
+    if (!names || !person_name (p, lenient))
+      continue;
+    if (++rows == 2) {
+      *part = i, *w0 = 0, *w1 = p->words->len;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 gboolean
 match_tells_private (View *v, guint *part, guint *w0, guint *w1)
 {
-  if (dates_the_person (v, part, w0, w1))
+  if (dates_the_person (v, part, w0, w1) || lists_people (v, part, w0, w1))
     return TRUE;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);

@@ -460,7 +460,8 @@ fields_line (const AnswerPart *p)
 
 /* The words a chat turn opens with before what is said: a time ("[10:30]",
  * "10:30") and a speaker's label up to its colon ("Cán bộ tư pháp:", "OA
- * (tự động):"); *automatic when the label says the turn is automatic. */
+ * (tự động):"); *automatic when the label says the turn is automatic or
+ * an interpreter's, no one's own answer. */
 static guint
 turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
 {
@@ -478,7 +479,14 @@ turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
                        && answer_word_is (p, j + 1, lenient ? "dong" : "động"));
       for (guint j = w; j < k; j++)
         *automatic |= answer_word_is (p, j, "auto")
-                      || answer_word_is (p, j, "automatic");
+                      || answer_word_is (p, j, "automatic")
+                      /* an interpreter relays another's words ("Phiên
+                       * dịch (VI): Ông ấy hỏi có … được không") */
+                      || answer_word_is (p, j, "interpreter")
+                      || (answer_word_is (p, j, lenient ? "dich" : "dịch")
+                          && j > w
+                          && (answer_word_is (p, j - 1, lenient ? "phien" : "phiên")
+                              || answer_word_is (p, j - 1, lenient ? "thong" : "thông")));
       return w > 0 ? k : (*automatic ? k : 0);
     }
   return w;

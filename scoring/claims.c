@@ -588,6 +588,13 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
            || claims_history_context (a, p) || claims_ended_after (p, c->w1)
            || claims_period_past (a, p, c->w0))
     c->polarity = POL_HISTORY;
+  /* "mốc 30 ngày ở bản cũ": a past cue right after the figure */
+  for (guint h = 0; c->polarity == POL_STATED && h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_HIST && hit (p, h)->w0 == c->w1
+        /* not "7 ngày làm việc (trước đây 15 ngày)": a new clause */
+        && !(word (p, c->w1)->gap
+             & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON | CUE_GAP_OPEN)))
+      c->polarity = POL_HISTORY;
   /* "mức 400.000 đồng là mức biểu gốc", "15 ngày (bạn đọc được) là quy
    * định cũ": the clause says what the figure is, and it is the past */
   for (guint k = c->w1; c->polarity == POL_STATED && k < c1 && k < (guint) c->w1 + 5; k++)

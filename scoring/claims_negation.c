@@ -111,7 +111,8 @@ claims_negated_to_place (const AnswerPart *p, guint w0, gboolean lenient)
 /* "Các khoản 5.000 hay 20.000 đồng mà một số người kể lại không phải là
  * lệ phí đăng ký kết hôn": past the value's words, in its sentence (twelve
  * words at most), "không phải (là)" before what the key asks about — the
- * value is said not to be it. The words at w1 after the value. */
+ * value is said not to be it — or "không có trong luật / quy định / văn
+ * bản …": it is in no rule. The words at w1 after the value. */
 gboolean
 claims_value_denied_after (const AnswerPart *p, guint w1, gboolean lenient)
 {
@@ -120,6 +121,16 @@ claims_value_denied_after (const AnswerPart *p, guint w1, gboolean lenient)
   for (guint k = w1; k < p->words->len && k < w1 + 12; k++) {
     if (k > w1 && (word (p, k)->gap & CUE_GAP_STOP))
       return FALSE;
+    /* "mốc 30 ngày ở bản cũ không có trong Luật Doanh nghiệp" */
+    if (word_is (p, k, "không", "khong", lenient)
+        && word_is (p, k + 1, "có", "co", lenient)
+        && word_is (p, k + 2, "trong", "trong", lenient)
+        && (word_is (p, k + 3, "luật", "luat", lenient)
+            || word_is (p, k + 3, "qui", "qui", lenient)
+            || word_is (p, k + 3, "văn", "van", lenient)
+            || word_is (p, k + 3, "nghị", "nghi", lenient)
+            || word_is (p, k + 3, "thông", "thong", lenient)))
+      return TRUE;
     if (!(word_is (p, k, "không", "khong", lenient)
           && word_is (p, k + 1, "phải", "phai", lenient)))
       continue;

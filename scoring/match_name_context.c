@@ -488,7 +488,7 @@ match_only_else (View *v, const AnswerPart *p, guint w1)
     {"cần", "can"}, {"mất", "mat"}, {"trong", "trong"}, {"có", "co"},
     {"một", "mot"}, {"thu", "thu"}, {"tốn", "ton"}, {"làm", "lam"},
     {"nhận", "nhan"}, {"tiếp", "tiep"}, {"giải", "giai"}, {"cấp", "cap"},
-    {"ký", "ky"}, {"xử", "xu"}, {"là", "la"}, {"được", "duoc"},
+    {"kí", "ki"}, {"xử", "xu"}, {"là", "la"}, {"được", "duoc"},
     {"tham", "tham"}, {"hỗ", "ho"}, {"phối", "phoi"},
     /* unaccented "chi" is also chị: "nop o UBND xa chi nhe" */
     {"nhé", "nhe"}, {"nha", "nha"}, {"ạ", "a"}, {"ơi", "oi"}};

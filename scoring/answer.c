@@ -610,11 +610,11 @@ count_languages (const Answer *a, guint *vi, guint *en)
 static const char *const vi_plain[] = {
   "va", "la", "cua", "cac", "duoc", "khong", "ban", "thi", "nhe", "nha",
   "trong", "ngay", "phi", "le", "ho", "lam", "viec", "tai", "cho", "nop",
-  "dang", "ky", "ki", "xa", "phuong", "cong", "giay", "theo", "neu", "voi",
+  "dang", "ki", "xa", "phuong", "cong", "giay", "theo", "neu", "voi",
   "nguoi", "dan", "thu", "tuc", "nhu", "mot", "hai", "ba", "dap", "cap",
   "cau", "oi", "roi", "di", "den", "ve", "gi", "sao", "khi", "nay", "tren",
   "duoi", "xong", "tam", "tru", "thuong", "khai", "sinh", "ket", "hon",
-  "chung", "thuc", "phieu", "ly", "lich", "tu", "phap", "can", "cuoc",
+  "chung", "thuc", "phieu", "li", "lich", "tu", "phap", "can", "cuoc",
   "chieu", "kinh", "doanh", "tinh", "huyen", "uy", "nhan", "tien", "dong",
   "nghin", "trieu", "bao", "nhieu", "lau", "ah", "nhi", "minh", "em", "anh",
   "tong", "dau", "sau", "trang", "luat", "hieu", "luc", "het", "dung",
@@ -626,7 +626,7 @@ static const char *const vi_plain[] = {
 static const char *const en_words[] = {
   "the", "is", "are", "of", "and", "to", "you", "your", "for", "with",
   "in", "be", "can", "will", "it", "this", "that", "days", "fee", "at",
-  "an", "by", "or", "if", "must", "please",
+  "an", "or", "if", "must", "please",
 };
 
 static const WordSets *

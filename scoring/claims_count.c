@@ -81,8 +81,7 @@ claims_read_computation (const AnswerPart *p, ValueClaim *c, gboolean lenient)
       break;
     if ((word (p, k)->gap & CUE_GAP_EQUALS)
         || (!lenient && answer_word_is (p, k, "cộng")
-            && !answer_word_is (p, k + 1, "hoà")
-            && !answer_word_is (p, k + 1, "hòa"))
+            && !answer_word_is (p, k + 1, "hoà"))
         || (word_is (p, k, "tổng", "tong", lenient)
             && !word_is (p, k + 1, "đài", "dai", lenient)))
       c->result = FALSE, c->operand = TRUE;

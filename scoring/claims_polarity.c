@@ -631,7 +631,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       && (word_is (p, w1, "rồi", "roi", lenient)
           || (w0 > 1 && (word_is (p, w0 - 2, "khi", "khi", lenient)
                          || word_is (p, w0 - 2, "bãi", "bai", lenient)
-                         || word_is (p, w0 - 2, "xóa", "xoa", lenient)))))
+                         || word_is (p, w0 - 2, "xoá", "xoa", lenient)))))
     return POL_NEGATED;
   /* "Cổng thông tin điện tử Sở Tư pháp tỉnh", "website của Sở …": the
    * office as the publisher of a page */

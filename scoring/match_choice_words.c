@@ -18,7 +18,7 @@ english_article (const AnswerPart *p, guint i)
 {
   static const char *const before[] = {
     "is", "was", "as", "for", "of", "in", "such", "have", "has", "be",
-    "with", "to", "at", "on", "by", "not", "than", "get",
+    "with", "to", "at", "on", "bi" /* by */, "not", "than", "get",
     "make", "take", "give", "need", "needs", "it", "there", "what", "just",
   };
   static const char *const verbs[] = {

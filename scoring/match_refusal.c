@@ -115,7 +115,7 @@ offers_a_way (const AnswerPart *p, guint from, guint to, gboolean lenient)
 {
   for (guint k = from; k < to; k++) {
     if (answer_word_is (p, k, lenient ? "thu" : "thử")
-        || answer_word_is (p, k, "try")
+        || (!lenient && answer_word_is (p, k, "tri")) /* "try", normalized */
         || answer_word_is (p, k,
                            lenient ? "cach" : "cách") /* "làm theo cách: …" */
         || answer_word_is (p, k, "way"))

@@ -350,17 +350,18 @@ words_name (View *v, const AnswerPart *p, guint w0, guint w1, const Aliases *a)
 }
 
 /* The office at w is what the reply says does it or where it is done:
- * "do", "thuộc", "tại", "ở", "cho", "về", "sang", "by", "to", "under"
+ * "do", "thuộc", "tại", "ở", "cho", "về", "sang", "by" (normalized
+ * "bi"; unaccented, "bị" too: "bị Sở … trả lại"), "to", "under"
  * right before it — not "cần văn bản thẩm định của Sở …", "xin ý kiến Sở
  * …". */
 static gboolean
 agent_before (View *v, const AnswerPart *p, guint w)
 {
   static const char *const strict[] = {"do", "thuộc", "tại", "ở", "cho",
-                                       "về", "sang", "by", "to", "under",
+                                       "về", "sang", "bi", "to", "under",
                                        "with", "là"};
   static const char *const plain[] = {"do", "thuoc", "tai", "o", "cho",
-                                      "ve", "sang", "by", "to", "under",
+                                      "ve", "sang", "bi", "to", "under",
                                       "with", "la"};
   const char *const *set = v->a->lenient ? plain : strict;
   for (guint k = w >= 2 ? w - 2 : 0; k < w; k++)

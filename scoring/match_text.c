@@ -435,9 +435,134 @@ replies (View *v, guint i, gboolean section)
   return answer_text_asks (h->norm) && match_echoes_question (v, (guint) p->heading);
 }
 
+/* Whether the words of p before word k, past numbering and marks, end on
+ * a field label of the office that handles the matter ("Cơ quan thực
+ * hiện", "Nơi nộp hồ sơ", "Cơ quan có thẩm quyền"), at most six words. */
+static gboolean
+office_field_label (const AnswerPart *p, guint k, gboolean lenient)
+{
+  static const char *const labels[][2] = {
+    {"cơ quan thực hiện", "co quan thuc hien"},
+    {"cơ quan giải quyết", "co quan giai quyet"},
+    {"cơ quan có thẩm quyền", "co quan co tham quyen"},
+    {"cơ quan tiếp nhận", "co quan tiep nhan"},
+    {"cơ quan cấp", "co quan cap"},
+    {"nơi nộp", "noi nop"}, {"nơi nộp hồ sơ", "noi nop ho so"},
+    {"nơi tiếp nhận", "noi tiep nhan"},
+    {"nơi tiếp nhận hồ sơ", "noi tiep nhan ho so"},
+    {"nơi thực hiện", "noi thuc hien"}, {"nơi giải quyết", "noi giai quyet"},
+    {"competent authority", "competent authority"}};
+  if (k == 0 || k > 6)
+    return FALSE;
+  const CueWord *last = &g_array_index (p->words, CueWord, k - 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++) {
+    const char *l = labels[i][lenient ? 1 : 0];
+    gsize n = strlen (l);
+    if (last->end >= n && strncmp (p->norm + last->end - n, l, n) == 0
+        && (last->end == n || !g_ascii_isalnum (p->norm[last->end - n - 1])))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether office (normalized text) is, or is within, an office some
+ * agency fact of the key names ("công an cấp tỉnh" of "Phòng Quản lý xuất
+ * nhập cảnh Công an tỉnh"; a key's second office, for its fee). */
+static gboolean
+key_office (View *v, const char *office)
+{
+  gboolean lenient = v->a->lenient;
+  g_autofree char *plain = normalize_phrase (office, lenient);
+  g_autofree char *form = names_agency_form_copy (plain, lenient, FALSE);
+  g_strstrip (form);
+  for (guint i = 0; i < v->key->facts->len; i++) {
+    const Fact *f = v->key->facts->pdata[i];
+    for (guint k = 0; f->type == FACT_AGENCY && f->aliases
+                      && k < f->aliases->form[lenient ? 1 : 0]->len; k++)
+      if (strstr (f->aliases->form[lenient ? 1 : 0]->pdata[k], form))
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* "**Cơ quan thực hiện:** Sở Tư pháp tỉnh", "| Nơi nộp | Sở Tư pháp |":
+ * a field of the office that handles the matter filled with another
+ * office (cues.tsv "office"), as stated, naming no alias of the key. The
+ * office's words (new), or NULL. */
+/* Whether the question asks where the matter is done or which office
+ * does it ("… làm ở đâu?", "nộp cho cơ quan nào?"), not who sets a fee or
+ * manages a field. */
+static gboolean
+asks_where (View *v)
+{
+  static const char *const where[] = {"ở đâu", "nơi nào", "chỗ nào",
+                                      "cơ quan nào", "where", "which office"};
+  static const char *const other[] = {"qui định", "ban hành", "quản lí",
+                                      "lệ phí", "thời hạn"};
+  if (v->key->question == NULL)
+    return FALSE;
+  g_autofree char *q = normalize_text (v->key->question, FALSE);
+  gboolean asks = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (where); i++)
+    asks |= strstr (q, where[i]) != NULL;
+  for (gsize i = 0; asks && i < G_N_ELEMENTS (other); i++)
+    asks &= strstr (q, other[i]) == NULL;
+  return asks;
+}
+
+static char *
+field_names_other (View *v, const Fact *f)
+{
+  gboolean lenient = v->a->lenient;
+  if (!asks_where (v))
+    return NULL;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->words->len == 0)
+      continue;
+    guint k = 0; /* the field's first word */
+    if (p->kind == PART_CELL && p->row_head >= 0 && p->col == 1) {
+      const AnswerPart *h = answer_part (v->a, (guint) p->row_head);
+      if (!office_field_label (h, h->words->len, lenient))
+        continue;
+    } else {
+      while (k < p->words->len && k <= 6
+             && !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON))
+        k++;
+      if (k >= p->words->len || !office_field_label (p, k, lenient))
+        continue;
+    }
+    guint end = k + 1;
+    while (end < p->words->len
+           && !(g_array_index (p->words, CueWord, end).gap & CUE_GAP_STOP))
+      end++;
+    /* a neighbouring procedure's record or section has its own office */
+    if (words_name (v, p, k, end, f->aliases)
+        || match_other_topic (v, i, 0, p->words->len) != NULL)
+      continue;
+    for (guint h = 0; h < p->cues->len; h++) {
+      const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      if (ch->cls != CUE_OFFICE || ch->w0 < k || ch->w0 > k + 2
+          || question_names (v, p, ch->w0, ch->w1)
+          || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+        continue;
+      const CueWord *a0 = &g_array_index (p->words, CueWord, ch->w0);
+      const CueWord *a1 = &g_array_index (p->words, CueWord, ch->w1 - 1);
+      g_autofree char *office = g_strndup (p->norm + a0->start,
+                                           a1->end - a0->start);
+      if (!key_office (v, office))
+        return g_steal_pointer (&office);
+    }
+  }
+  return NULL;
+}
+
 static char *
 other_for_subject (View *v, const Fact *f)
 {
+  char *field = field_names_other (v, f);
+  if (field != NULL)
+    return field;
   if (v->key->question == NULL)
     return NULL;
   gint corr = claims_correction_part (v->a);

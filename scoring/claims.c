@@ -588,9 +588,15 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
            || claims_history_context (a, p) || claims_ended_after (p, c->w1)
            || claims_period_past (a, p, c->w0))
     c->polarity = POL_HISTORY;
-  /* "mốc 30 ngày ở bản cũ": a past cue right after the figure */
+  /* "mốc 30 ngày ở bản cũ", "15.000 đồng trước đây": a past cue right
+   * after the figure dates it — not "7.000 đồng thay cho mức cũ", "…
+   * replaces …", where the figure is what replaced the past */
   for (guint h = 0; c->polarity == POL_STATED && h < p->cues->len; h++)
     if (hit (p, h)->cls == CUE_HIST && hit (p, h)->w0 == c->w1
+        && (word_is (p, c->w1, "ở", "o", lenient)
+            || word_is (p, c->w1 + 1, "đây", "day", lenient)
+            || word_is (p, c->w1 + 1, "kia", "kia", lenient)
+            || word_is (p, c->w1, "previously", "previously", lenient))
         /* not "7 ngày làm việc (trước đây 15 ngày)": a new clause */
         && !(word (p, c->w1)->gap
              & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON | CUE_GAP_OPEN)))

@@ -439,23 +439,27 @@ replies (View *v, guint i, gboolean section)
  * a field label of the office that handles the matter ("Cơ quan thực
  * hiện", "Nơi nộp hồ sơ", "Cơ quan có thẩm quyền"), at most six words. */
 static gboolean
-office_field_label (const AnswerPart *p, guint k, gboolean lenient)
+office_field_label (const AnswerPart *p, guint k, gboolean lenient,
+                    gboolean receiving)
 {
+  /* the office that decides, then (receiving) where a file is handed in:
+   * a question on who decides is not answered by where to hand it in */
   static const char *const labels[][2] = {
     {"cơ quan thực hiện", "co quan thuc hien"},
     {"cơ quan giải quyết", "co quan giai quyet"},
     {"cơ quan có thẩm quyền", "co quan co tham quyen"},
-    {"cơ quan tiếp nhận", "co quan tiep nhan"},
     {"cơ quan cấp", "co quan cap"},
+    {"nơi thực hiện", "noi thuc hien"}, {"nơi giải quyết", "noi giai quyet"},
+    {"competent authority", "competent authority"},
+    {"cơ quan tiếp nhận", "co quan tiep nhan"},
     {"nơi nộp", "noi nop"}, {"nơi nộp hồ sơ", "noi nop ho so"},
     {"nơi tiếp nhận", "noi tiep nhan"},
-    {"nơi tiếp nhận hồ sơ", "noi tiep nhan ho so"},
-    {"nơi thực hiện", "noi thuc hien"}, {"nơi giải quyết", "noi giai quyet"},
-    {"competent authority", "competent authority"}};
+    {"nơi tiếp nhận hồ sơ", "noi tiep nhan ho so"}};
+  const gsize deciding = 7;
   if (k == 0 || k > 6)
     return FALSE;
   const CueWord *last = &g_array_index (p->words, CueWord, k - 1);
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++) {
+  for (gsize i = 0; i < (receiving ? G_N_ELEMENTS (labels) : deciding); i++) {
     const char *l = labels[i][lenient ? 1 : 0];
     gsize n = strlen (l);
     if (last->end >= n && strncmp (p->norm + last->end - n, l, n) == 0
@@ -491,9 +495,10 @@ key_office (View *v, const char *office)
  * office's words (new), or NULL. */
 /* Whether the question asks where the matter is done or which office
  * does it ("… làm ở đâu?", "nộp cho cơ quan nào?"), not who sets a fee or
- * manages a field. */
+ * manages a field; *deciding when it asks who decides ("cơ quan nào giải
+ * quyết", "thẩm quyền"). */
 static gboolean
-asks_where (View *v)
+asks_where (View *v, gboolean *deciding)
 {
   static const char *const where[] = {"ở đâu", "nơi nào", "chỗ nào",
                                       "cơ quan nào", "where", "which office"};
@@ -507,14 +512,15 @@ asks_where (View *v)
     asks |= strstr (q, where[i]) != NULL;
   for (gsize i = 0; asks && i < G_N_ELEMENTS (other); i++)
     asks &= strstr (q, other[i]) == NULL;
+  *deciding = strstr (q, "giải quyết") != NULL || strstr (q, "thẩm quyền") != NULL;
   return asks;
 }
 
 static char *
 field_names_other (View *v, const Fact *f)
 {
-  gboolean lenient = v->a->lenient;
-  if (!asks_where (v))
+  gboolean lenient = v->a->lenient, deciding;
+  if (!asks_where (v, &deciding))
     return NULL;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
@@ -523,13 +529,13 @@ field_names_other (View *v, const Fact *f)
     guint k = 0; /* the field's first word */
     if (p->kind == PART_CELL && p->row_head >= 0 && p->col == 1) {
       const AnswerPart *h = answer_part (v->a, (guint) p->row_head);
-      if (!office_field_label (h, h->words->len, lenient))
+      if (!office_field_label (h, h->words->len, lenient, !deciding))
         continue;
     } else {
       while (k < p->words->len && k <= 6
              && !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON))
         k++;
-      if (k >= p->words->len || !office_field_label (p, k, lenient))
+      if (k >= p->words->len || !office_field_label (p, k, lenient, !deciding))
         continue;
     }
     guint end = k + 1;

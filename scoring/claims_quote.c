@@ -187,6 +187,13 @@ opens_on_rejection (const AnswerPart *q, gboolean lenient)
       || word_is (q, 0, "incorrect", "incorrect", lenient)
       || word_is (q, 0, "myth", "myth", lenient))
     e = 1;
+  /* a draft's clause, then what to change ("→ Sửa thành: …", "Replace
+   * the issuing body: …"): the quotation is the draft under review */
+  else if (word_is (q, 0, "sửa", "sua", lenient)
+           || word_is (q, 0, "replace", "replace", lenient)
+           || word_is (q, 0, "change", "change", lenient)
+           || word_is (q, 0, "fix", "fix", lenient))
+    return TRUE;
   else if ((word_is (q, 0, "không", "khong", lenient)
             || word_is (q, 0, "chưa", "chua", lenient))
            && (word_is (q, 1, "đúng", "dung", lenient)
@@ -222,8 +229,13 @@ claims_quote_rejected (const Answer *a, const AnswerPart *p, guint w0)
                           && q->line == p->line
                           && word_is (q, 0, "không", "khong", a->lenient)
                           && word_is (q, 1, "phải", "phai", a->lenient);
-      return q->block == p->block
-             && (not_cell || opens_on_rejection (q, a->lenient));
+      /* the rejection in the same paragraph, or in the next one under
+       * a quoted clause set apart ("> **Điều 1.** "…"" then "→ Sửa
+       * thành: …") */
+      gboolean next = q->block == p->block
+                      || (p->block + 1 == q->block && q->line <= p->line + 2
+                          && p->kind == PART_TEXT && q->kind == PART_TEXT);
+      return next && (not_cell || opens_on_rejection (q, a->lenient));
     }
   return FALSE;
 }

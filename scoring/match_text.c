@@ -223,8 +223,10 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
           && (label_topic (p, w0, w1, v->a->lenient)
               || claims_quoted_label (p, w0, v->a->lenient)))
         pol = POL_QUOTED; /* "**Lưu ý về cấp huyện:** …" names a topic */
-      if (pol == POL_STATED && claims_sign_in_quotes (p, w0))
-        pol = POL_QUOTED; /* 'vẫn để biển "UBND phường"': a board's text */
+      if (pol == POL_STATED && (claims_sign_in_quotes (p, w0)
+                                || claims_quote_rejected (v->a, p, w0)))
+        pol = POL_QUOTED; /* 'vẫn để biển "UBND phường"': a board's text;
+                             a quoted draft the next line corrects */
       if (pol == POL_STATED && v->forbid
           && match_signed_by (p, w0, v->a->lenient))
         pol = POL_QUOTED; /* the signer of a paper the asker holds */

@@ -608,9 +608,13 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
          || word_is (p, k, "was", "was", lenient))
         && has_cue (p, CUE_HIST, k + 1, MIN (k + 5, c1)))
       c->polarity = POL_HISTORY;
+  /* … or in a column of what others say ("| "Dịch vụ" lừa đảo nói |") */
+  const AnswerPart *col = p->col_head >= 0 ? answer_part (a, (guint) p->col_head)
+                                           : NULL;
   if (c->polarity == POL_STATED
       && (has_cue (p, CUE_BELIEF, c0, c->w0)
-          || claims_believed_quote (p, c->w0, lenient))
+          || claims_believed_quote (p, c->w0, lenient)
+          || (col && has_cue (col, CUE_BELIEF, 0, col->words->len)))
       /* "Nhiều người nghe nói lệ phí là "15.000 đồng" và đúng là như vậy" */
       && !(word_is (p, c->w1, "và", "va", lenient)
            && confirmed_after (p, c->w1, 3, lenient)))

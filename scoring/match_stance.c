@@ -305,7 +305,7 @@ restates_question (View *v, guint i)
 {
   const AnswerPart *p = answer_part (v->a, i);
   return !p->quoted && answer_text_asks (p->norm)
-         && (p->kind == PART_HEADING || match_question_shared (v, i) >= 3);
+         && match_question_shared (v, i) >= (p->kind == PART_HEADING ? 2 : 3);
 }
 
 /* The stance opening the first part after a part that leads (leads), in
@@ -631,12 +631,18 @@ stance_read (View *v, char **span, guint *at)
    * Alo, … xin nghe"): the answer opens after the citizen's first turn */
   /* (in its first lines: a question further on is a FAQ's, "- *Chủ nhà
    * không muốn … thì sao?* Chủ nhà có thể …", no turn of the caller) */
+  /* (nor past a line that labels the answer: "Câu trả lời ngắn: …", then
+   * "**Thế nào là đúng hạn?** Là …" is a FAQ's question) */
   for (guint i = v->from; s < 0 && i < v->a->parts->len
-                          && answer_part (v->a, i)->line <= 5; i++)
+                          && answer_part (v->a, i)->line <= 5; i++) {
+    if (match_answer_label_end (answer_part (v->a, i), v->a->lenient)
+        != G_MAXUINT)
+      break;
     if (answer_part (v->a, i)->quoted) {
       s = opening_stance (v, i + 1, span, at);
       break;
     }
+  }
   /* "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY … III. NỘI DUNG TRẢ LỜI 1. **Có.**":
    * the answer opens past a section of the asker's own account */
   if (s < 0) {

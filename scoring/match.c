@@ -251,7 +251,14 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
         || (answer_word_is (p, k, lenient ? "tom" : "tóm")
             && answer_word_is (p, k + 1, lenient ? "lai" : "lại"))
         || answer_word_is (p, k, "answer") || answer_word_is (p, k, "choice")
-        || answer_word_is (p, k, "conclusion"))
+        || answer_word_is (p, k, "conclusion")
+        /* "👉 Vì vậy: Không, …", "Như vậy:", "Do đó:", "Therefore:" */
+        || ((answer_word_is (p, k, lenient ? "vi" : "vì")
+             || answer_word_is (p, k, lenient ? "nhu" : "như"))
+            && answer_word_is (p, k + 1, lenient ? "vay" : "vậy") && k + 2 == w)
+        || (answer_word_is (p, k, "do") && answer_word_is (p, k + 1, lenient ? "do" : "đó")
+            && k + 2 == w)
+        || (answer_word_is (p, k, "therefore") && k + 1 == w))
       return TRUE;
   /* "Kết quả … cho bạn:": the result for the asker */
   for (guint k = w >= 6 ? w - 6 : 0; k + 2 < w; k++)

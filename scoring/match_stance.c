@@ -429,13 +429,19 @@ asks_back (View *v, guint i)
          && !match_echoes_question (v, i);
 }
 
-/* "Tôi xin trả lời câu hỏi về lệ phí đăng ký khai tử.": a sentence that
- * only announces the answer to come. */
+/* "Tôi xin trả lời câu hỏi về lệ phí đăng ký khai tử.", "Vậy câu trả lời
+ * là:": a sentence that only announces the answer to come. */
 static gboolean
 announces_answer (const AnswerPart *p, gboolean lenient)
 {
-  if (p->words->len > 16)
+  guint n = p->words->len;
+  if (n > 16)
     return FALSE;
+  /* "Great, vậy câu trả lời là:": it ends on the answer to come */
+  if (n >= 3 && answer_word_is (p, n - 1, lenient ? "la" : "là")
+      && answer_word_is (p, n - 3, lenient ? "tra" : "trả")
+      && answer_word_is (p, n - 2, lenient ? "loi" : "lời"))
+    return TRUE;
   for (guint k = 0; k + 3 < p->words->len; k++)
     if (answer_word_is (p, k, lenient ? "tra" : "trả")
         && answer_word_is (p, k + 1, lenient ? "loi" : "lời")
@@ -460,8 +466,8 @@ fields_line (const AnswerPart *p)
 
 /* The words a chat turn opens with before what is said: a time ("[10:30]",
  * "10:30") and a speaker's label up to its colon ("Cán bộ tư pháp:", "OA
- * (tự động):"); *automatic when the label says the turn is automatic or
- * an interpreter's, no one's own answer. */
+ * (tự động):"); *automatic when the label says the turn is automatic, an
+ * interpreter's or the asker's, no one's own answer. */
 static guint
 turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
 {
@@ -487,6 +493,16 @@ turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
                           && j > w
                           && (answer_word_is (p, j - 1, lenient ? "phien" : "phiên")
                               || answer_word_is (p, j - 1, lenient ? "thong" : "thông")));
+      /* the asker's own turn ("Bạn: Cho tôi, level 2 rồi.", "Người dân:
+       * …", "User: …"): the label is the asker alone */
+      *automatic |= (k == w + 1 && (answer_word_is (p, w, lenient ? "ban" : "bạn")
+                                    || answer_word_is (p, w, "user")))
+                     || (k == w + 2
+                         && ((answer_word_is (p, w, lenient ? "nguoi" : "người")
+                              && (answer_word_is (p, w + 1, lenient ? "dan" : "dân")
+                                  || answer_word_is (p, w + 1, lenient ? "hoi" : "hỏi")))
+                             || (answer_word_is (p, w, lenient ? "cong" : "công")
+                                 && answer_word_is (p, w + 1, lenient ? "dan" : "dân"))));
       return w > 0 ? k : (*automatic ? k : 0);
     }
   return w;

@@ -212,6 +212,20 @@ match_question_has_word (View *v, const char *word)
   return g_hash_table_contains (question_words (v), word);
 }
 
+gboolean
+match_question_has_phrase (View *v, const char *phrase)
+{
+  if (v->key->question == NULL)
+    return FALSE;
+  g_autofree char *q = normalize_text (v->key->question, v->a->lenient);
+  g_autofree char *padded = g_strdup_printf (" %s ", q);
+  g_autofree char *needle = g_strdup_printf (" %s ", phrase);
+  for (char *c = padded; *c; c++)
+    if (strchr (",.?!;:()\"", *c))
+      *c = ' ';
+  return strstr (padded, needle) != NULL;
+}
+
 
 guint
 match_question_shared (View *v, guint part)

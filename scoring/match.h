@@ -155,6 +155,9 @@ gint match_own_section (View *v);
 /* Whether the question (in the answer's form, strict or folded) has the
  * word; its words are read once per view. */
 gboolean match_question_has_word (View *v, const char *word);
+/* Whether the question, in the answer's form, holds phrase (normalized
+ * words, one space apart) as whole words. */
+gboolean match_question_has_phrase (View *v, const char *phrase);
 
 /* Whether part of the answer says the question back with its figure: at
  * least four of the question's words and three in five of them ("Hồ sơ
@@ -278,7 +281,8 @@ gboolean match_only_else (View *v, const AnswerPart *p, guint w1);
 gboolean match_signed_by (const AnswerPart *p, guint w0, gboolean lenient);
 /* The name before word w1 of p manages a list of other fields ("Bộ KH&CN
  * nay quản lý viễn thông, bưu chính, tần số …"). */
-gboolean match_manages_others (View *v, const AnswerPart *p, guint w1);
+gboolean match_manages_others (View *v, const AnswerPart *p, guint w0,
+                               guint w1);
 /* When the name at [w0, w1) of p held: said to stay in force right after
  * it ("… vẫn giữ nguyên hiệu lực"); in a sentence telling what held until a
  * date before the key's ("Đến hết 30/6/2025, hồ sơ nộp tại UBND huyện");

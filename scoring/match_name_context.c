@@ -524,12 +524,60 @@ match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
 
 /* "Bộ Khoa học và Công nghệ nay quản lý viễn thông, bưu chính, tần số vô
  * tuyến điện, …": an office said to manage a list of three fields or more,
- * none opening on a word of the question, is named for those fields, not
- * for the asked one. The words at w1 after the name. */
-gboolean
-match_manages_others (View *v, const AnswerPart *p, guint w1)
+ * none opening on two words of the question, is named for those fields, not
+ * for the asked one; so is one the list comes before ("A, B, C vẫn thuộc
+ * Bộ …"). The name is at [w0, w1). */
+/* Whether the item of a list opening at word j of p names a field of
+ * the question: its first two words (one, before a pause) as the
+ * question has them ("công nghệ thông tin" is no field of "Công ty …"). */
+static gboolean
+item_asked (View *v, const AnswerPart *p, guint j)
+{
+  const CueWord *w = &g_array_index (p->words, CueWord, j);
+  const CueWord *w2 = j + 1 < p->words->len
+                              && !(g_array_index (p->words, CueWord, j + 1).gap
+                                   & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+                          ? &g_array_index (p->words, CueWord, j + 1) : w;
+  g_autofree char *head = g_strndup (p->norm + w->start, w2->end - w->start);
+  return match_question_has_phrase (v, head);
+}
+
+/* "Viễn thông, tần số, giao dịch điện tử vẫn thuộc Bộ KH&CN": a list of
+ * three fields or more, none asked, before "thuộc" right before the name
+ * at w0. */
+static gboolean
+listed_before (View *v, const AnswerPart *p, guint w0)
 {
   gboolean lenient = v->a->lenient;
+  guint k = w0;
+  if (k == 0 || !answer_word_is (p, k - 1, lenient ? "thuoc" : "thuộc"))
+    return FALSE;
+  k--;
+  while (k > 0 && (answer_word_is (p, k - 1, lenient ? "van" : "vẫn")
+                   || answer_word_is (p, k - 1, lenient ? "deu" : "đều")
+                   || answer_word_is (p, k - 1, "nay")))
+    k--;
+  guint start = k; /* the clause's first word */
+  while (start > 0 && !(g_array_index (p->words, CueWord, start).gap
+                        & (CUE_GAP_STOP | CUE_GAP_COLON)))
+    start--;
+  guint items = 0;
+  for (guint j = start; j < k; j++) {
+    if (j > start && !(g_array_index (p->words, CueWord, j).gap & CUE_GAP_COMMA))
+      continue;
+    if (item_asked (v, p, j))
+      return FALSE;
+    items++;
+  }
+  return items >= 3;
+}
+
+gboolean
+match_manages_others (View *v, const AnswerPart *p, guint w0, guint w1)
+{
+  gboolean lenient = v->a->lenient;
+  if (listed_before (v, p, w0))
+    return TRUE;
   guint k = w1;
   while (k < w1 + 2 && (answer_word_is (p, k, "nay")
                         || answer_word_is (p, k, lenient ? "hien" : "hiện")
@@ -547,9 +595,7 @@ match_manages_others (View *v, const AnswerPart *p, guint w1)
       break;
     if (j > k + 2 && !(gap & CUE_GAP_COMMA))
       continue;
-    const CueWord *w = &g_array_index (p->words, CueWord, j);
-    g_autofree char *head = g_strndup (p->norm + w->start, w->end - w->start);
-    if (match_question_has_word (v, head))
+    if (item_asked (v, p, j))
       return FALSE; /* the list holds the asked field */
     items++;
   }

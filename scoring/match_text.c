@@ -230,7 +230,7 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       if (pol == POL_STATED && v->forbid
           && match_signed_by (p, w0, v->a->lenient))
         pol = POL_QUOTED; /* the signer of a paper the asker holds */
-      if (pol == POL_STATED && v->forbid && match_manages_others (v, p, w1))
+      if (pol == POL_STATED && v->forbid && match_manages_others (v, p, w0, w1))
         continue; /* named for the other fields it manages */
       /* a forbidden name in a clause about other things answers nothing;
        * a later one may still be the answer's */

@@ -568,6 +568,19 @@ general_label_before (const AnswerPart *p, guint from, guint w0)
   return FALSE;
 }
 
+/* "37 cuộc trong 6 ngày (ví dụ)": a bracket right after the figure, in
+ * its clause [w1, c1), that opens on an example cue. */
+static gboolean
+example_after (const AnswerPart *p, guint w1, guint c1)
+{
+  for (guint k = w1; k < c1 && k < w1 + 3 && k < p->words->len; k++)
+    if (word (p, k)->gap & CUE_GAP_OPEN)
+      for (guint h = 0; h < p->cues->len; h++)
+        if (hit (p, h)->cls == CUE_EXAMPLE && hit (p, h)->w0 == k)
+          return TRUE;
+  return FALSE;
+}
+
 static void
 read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
 {
@@ -637,7 +650,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                                     || claims_quote_rejected (a, p, c->w0)))
     c->polarity = POL_QUOTED;
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
-               || context_has (a, p, CUE_EXAMPLE);
+               || context_has (a, p, CUE_EXAMPLE)
+               || example_after (p, c->w1, c1);
   c->conclusion = has_cue (p, CUE_SO, c0, c->w0);
   /* "cho 50 người … 750.000đ", "200.000 đồng cho 20 công nhân" */
   c->multiple = claims_several_in (p, c0, c->w0, lenient)

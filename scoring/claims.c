@@ -359,9 +359,6 @@ on_time_paren (const AnswerPart *p, guint w0, gboolean lenient)
              && answer_word_is (p, open - 1, "time"));
 }
 
-static gboolean has_cue (const AnswerPart *p, CueClass cls, guint from,
-                         guint to);
-
 /* "… cấp giấy phép sửa đổi hoặc trả lời bằng văn bản nêu rõ lý do trong 10
  * ngày làm việc": a time after the refusal's "nêu (rõ) lý do" that follows
  * "hoặc" in its sentence is either outcome's, the processing time. */
@@ -480,17 +477,6 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
 }
 
 static gboolean
-has_cue (const AnswerPart *p, CueClass cls, guint from, guint to)
-{
-  for (guint h = 0; h < p->cues->len; h++) {
-    const CueHit *ch = hit (p, h);
-    if (ch->cls == cls && ch->w0 >= from && ch->w1 <= to)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-static gboolean
 context_has (const Answer *a, const AnswerPart *p, CueClass cls)
 {
   const gint ctx[] = {p->intro, p->heading, p->col_head, p->row_head};
@@ -529,20 +515,6 @@ approximate (const AnswerPart *p, guint w, gboolean lenient)
              || word_is (p, w - 1, "tầm", "tam", lenient)
              || word_is (p, w - 1, "around", "around", lenient)
              || word_is (p, w - 1, "about", "about", lenient));
-}
-
-/* "15.000 đồng như bạn nghe là đúng", "mức bạn nêu là chính xác": the
- * asker's figure confirmed, within six words after w. */
-static gboolean
-confirmed_after (const AnswerPart *p, guint w, guint reach, gboolean lenient)
-{
-  for (guint k = w; k < p->words->len && k < w + reach; k++)
-    if (word_is (p, k, "đúng", "dung", lenient)
-        || word_is (p, k, "chính", "chinh", lenient)
-        || word_is (p, k, "correct", "correct", lenient)
-        || word_is (p, k, "right", "right", lenient))
-      return TRUE;
-  return FALSE;
 }
 
 /* "Thông tin chung: …", "Để chị tham khảo về quy định chung: …": a
@@ -621,34 +593,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
          || word_is (p, k, "was", "was", lenient))
         && has_cue (p, CUE_HIST, k + 1, MIN (k + 5, c1)))
       c->polarity = POL_HISTORY;
-  /* … or in a column of what others say ("| "Dịch vụ" lừa đảo nói |") */
-  const AnswerPart *col = p->col_head >= 0 ? answer_part (a, (guint) p->col_head)
-                                           : NULL;
-  if (c->polarity == POL_STATED
-      && (has_cue (p, CUE_BELIEF, c0, c->w0)
-          || claims_believed_quote (p, c->w0, lenient)
-          || (col && has_cue (col, CUE_BELIEF, 0, col->words->len)))
-      /* "Nhiều người nghe nói lệ phí là "15.000 đồng" và đúng là như vậy" */
-      && !(word_is (p, c->w1, "và", "va", lenient)
-           && confirmed_after (p, c->w1, 3, lenient)))
-    c->polarity = POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
-  /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
-  if (c->polarity == POL_STATED
-      && has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1))
-      && !confirmed_after (p, c->w1, 6, lenient))
-    c->polarity = POL_QUOTED;
-  /* "nếu bạn đọc thấy "30 ngày" trên các trang cũ, đó là …": the asker's
-   * reading, the figure right after it */
-  if (c->polarity == POL_STATED && c->w0 >= c0 + 1
-      && has_cue (p, CUE_HEARSAY, c->w0 >= 4 ? c->w0 - 4 : 0, c->w0)
-      /* "… thì đó là đúng theo quy định": confirmed anywhere after */
-      && !confirmed_after (p, c->w1, G_MAXUINT - c->w1, lenient))
-    c->polarity = POL_QUOTED;
-  /* … and a quotation the next sentence rejects ("1. "… chỉ mất 03 ngày
-   * làm việc." → Không đúng.") */
-  if (c->polarity == POL_STATED && (claims_in_reported_quote (p, c->w0, lenient)
-                                    || claims_quote_rejected (a, p, c->w0)))
-    c->polarity = POL_QUOTED;
+  if (c->polarity == POL_STATED)
+    c->polarity = claims_others_words (a, p, c, c0, c1);
   c->example = cue_before_in_scope (p, CUE_EXAMPLE, 0, c->w0)
                || context_has (a, p, CUE_EXAMPLE)
                || example_after (p, c->w1, c1);

@@ -42,6 +42,18 @@ claims_word_among (const AnswerPart *p, guint i, const char *const *strict,
   return FALSE;
 }
 
+/* A cue of cls wholly within words [from, to) of p. */
+static inline gboolean
+has_cue (const AnswerPart *p, CueClass cls, guint from, guint to)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls == cls && ch->w0 >= from && ch->w1 <= to)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static inline gboolean
 starts_with_digit (const AnswerPart *p, guint i)
 {
@@ -157,5 +169,12 @@ gboolean claims_believed_quote (const AnswerPart *p, guint w0,
  * open): claims_polarity.c. */
 gboolean claims_in_reported_quote (const AnswerPart *p, guint w0,
                                    gboolean lenient);
+/* Whether the figure c of p (clause [c0, c1)) is others' words, not the
+ * answer's: a belief or an advert before it, in its clause or its column's
+ * header ("Nhiều người nghĩ … 15.000đ", "| Kẻ gian nói |"), unless
+ * confirmed; the asker's hearsay said back; a quotation reported or
+ * rejected next. POL_NEGATED, POL_QUOTED, or POL_STATED: claims_quote.c. */
+Polarity claims_others_words (const Answer *a, const AnswerPart *p,
+                              const ValueClaim *c, guint c0, guint c1);
 
 #endif

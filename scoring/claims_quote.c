@@ -321,3 +321,51 @@ claims_quiz_option (const Answer *a, guint i)
   }
   return FALSE;
 }
+
+/* "15.000 đồng như bạn nghe là đúng", "mức bạn nêu là chính xác": the
+ * asker's figure confirmed, within reach words after w. */
+static gboolean
+confirmed_after (const AnswerPart *p, guint w, guint reach, gboolean lenient)
+{
+  for (guint k = w; k < p->words->len && k < w + reach; k++)
+    if (word_is (p, k, "đúng", "dung", lenient)
+        || word_is (p, k, "chính", "chinh", lenient)
+        || word_is (p, k, "correct", "correct", lenient)
+        || word_is (p, k, "right", "right", lenient))
+      return TRUE;
+  return FALSE;
+}
+
+Polarity
+claims_others_words (const Answer *a, const AnswerPart *p, const ValueClaim *c,
+                     guint c0, guint c1)
+{
+  gboolean lenient = a->lenient;
+  /* … or in a column of what others say ("| "Dịch vụ" lừa đảo nói |") */
+  const AnswerPart *col = p->col_head >= 0 ? answer_part (a, (guint) p->col_head)
+                                           : NULL;
+  if ((has_cue (p, CUE_BELIEF, c0, c->w0)
+       || claims_believed_quote (p, c->w0, lenient)
+       || (col && has_cue (col, CUE_BELIEF, 0, col->words->len)))
+      /* "Nhiều người nghe nói lệ phí là "15.000 đồng" và đúng là như vậy" */
+      && !(word_is (p, c->w1, "và", "va", lenient)
+           && confirmed_after (p, c->w1, 3, lenient)))
+    return POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
+  /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
+  if (has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1))
+      && !confirmed_after (p, c->w1, 6, lenient))
+    return POL_QUOTED;
+  /* "nếu bạn đọc thấy "30 ngày" trên các trang cũ, đó là …": the asker's
+   * reading, the figure right after it */
+  if (c->w0 >= c0 + 1
+      && has_cue (p, CUE_HEARSAY, c->w0 >= 4 ? c->w0 - 4 : 0, c->w0)
+      /* "… thì đó là đúng theo quy định": confirmed anywhere after */
+      && !confirmed_after (p, c->w1, G_MAXUINT - c->w1, lenient))
+    return POL_QUOTED;
+  /* … and a quotation the next sentence rejects ("1. "… chỉ mất 03 ngày
+   * làm việc." → Không đúng.") */
+  if (claims_in_reported_quote (p, c->w0, lenient)
+      || claims_quote_rejected (a, p, c->w0))
+    return POL_QUOTED;
+  return POL_STATED;
+}

@@ -548,32 +548,6 @@ caption_line (const AnswerPart *p)
   return *t == '(' && n > 0 && p->norm[n - 1] == ')';
 }
 
-/* "**Nhận hộ chiếu tại nhà qua bưu điện: được, …**": the question's own
- * words, two or more and no other, then a colon and a closed yes or no.
- * 1, 0 or -1. */
-static int
-restated_label (View *v, const AnswerPart *p, char **span)
-{
-  guint k = 2;
-  while (k < p->words->len && k <= 10
-         && !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON))
-    k++;
-  if (k >= p->words->len || k > 10)
-    return -1;
-  for (guint j = 0; j < k; j++) {
-    const CueWord *cw = &g_array_index (p->words, CueWord, j);
-    g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
-    if (!match_question_has_word (v, word))
-      return -1;
-  }
-  guint e = stance_cue_end_at (p, CUE_YES_START, k);
-  int s = e > 0 ? 1 : (e = stance_cue_end_at (p, CUE_NO_START, k)) > 0 ? 0 : -1;
-  if (s < 0 || !stance_closed_at (p, e))
-    return -1;
-  stance_span_words (p, k, e, span);
-  return s;
-}
-
 static int
 opening_stance (View *v, guint from, char **span, guint *at)
 {
@@ -608,7 +582,7 @@ opening_stance (View *v, guint from, char **span, guint *at)
     looked++;
     s = stance_of (v->a, p, span);
     if (s < 0)
-      s = restated_label (v, p, span);
+      s = stance_restated_label (v, p, span);
     *at = i;
     /* "Trợ lý ảo Hộ tịch · Độ tin cậy: cao (0,95) · Lĩnh vực: …": a
      * bot's header of fields says nothing and opens nothing */

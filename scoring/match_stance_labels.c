@@ -365,3 +365,27 @@ stance_predicate_label (View *v, char **span)
   return -1;
 }
 
+/* "**Nhận hộ chiếu tại nhà qua bưu điện: được, …**": the question's own
+ * words, two or more and no other, then a colon and a closed yes or no. */
+int
+stance_restated_label (View *v, const AnswerPart *p, char **span)
+{
+  guint k = 2;
+  while (k < p->words->len && k <= 10
+         && !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON))
+    k++;
+  if (k >= p->words->len || k > 10)
+    return -1;
+  for (guint j = 0; j < k; j++) {
+    const CueWord *cw = &g_array_index (p->words, CueWord, j);
+    g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
+    if (!match_question_has_word (v, word))
+      return -1;
+  }
+  guint e = stance_cue_end_at (p, CUE_YES_START, k);
+  int s = e > 0 ? 1 : (e = stance_cue_end_at (p, CUE_NO_START, k)) > 0 ? 0 : -1;
+  if (s < 0 || !stance_closed_at (p, e))
+    return -1;
+  stance_span_words (p, k, e, span);
+  return s;
+}

@@ -39,5 +39,8 @@ int stance_predicate_label (View *v, char **span);
 int stance_field (View *v, char **span);
 /* Part i is a heading that opens on the conclusion or the answer. */
 gboolean stance_concludes (View *v, guint i);
+/* Part p opens on the question's own words, a colon, then a closed yes or
+ * no ("**Nhận hộ chiếu tại nhà qua bưu điện: được, …**"). */
+int stance_restated_label (View *v, const AnswerPart *p, char **span);
 
 #endif

@@ -1,5 +1,5 @@
-/* What claims.c, claims_polarity.c, claims_negation.c, claims_channel.c
- * and claims_count.c share: word-level helpers, the polarity tests
+/* What claims.c, claims_polarity.c, claims_negation.c, claims_channel.c,
+ * claims_count.c and claims_quote.c share: word-level helpers, the polarity tests
  * read_claim applies to a value, computations and counts, parenthesis
  * groups and the channel of a value. Private to those files. */
 #ifndef CLAIMS_PRIVATE_H

@@ -582,9 +582,13 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
             || word_is (p, c->w1 + 1, "đây", "day", lenient)
             || word_is (p, c->w1 + 1, "kia", "kia", lenient)
             || word_is (p, c->w1, "previously", "previously", lenient))
-        /* not "7 ngày làm việc (trước đây 15 ngày)": a new clause */
+        /* not "7 ngày làm việc (trước đây 15 ngày)": a new clause; nor
+         * "15.000 đồng — trước đây, hiện nay cũng vậy": the same now */
         && !(word (p, c->w1)->gap
-             & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON | CUE_GAP_OPEN)))
+             & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON | CUE_GAP_OPEN))
+        && !memchr (p->norm + word (p, c->w1 - 1)->end, '-',
+                    word (p, c->w1)->start - word (p, c->w1 - 1)->end)
+        && !has_cue (p, CUE_NOW, c->w1, MIN (c1, (guint) c->w1 + 8)))
       c->polarity = POL_HISTORY;
   /* "mức 400.000 đồng là mức biểu gốc", "15 ngày (bạn đọc được) là quy
    * định cũ": the clause says what the figure is, and it is the past */

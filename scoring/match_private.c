@@ -217,9 +217,21 @@ person_name (const AnswerPart *p, gboolean lenient)
   return FALSE;
 }
 
+/* Whether cell p holds a name the question gives ("… của anh Trần Văn
+ * Bình và chị …"): the asker's own words said back. */
+static gboolean
+asked_name (View *v, const AnswerPart *p)
+{
+  if (v->key->question == NULL)
+    return FALSE;
+  g_autofree char *q = normalize_text (v->key->question, v->a->lenient);
+  return strstr (q, p->norm) != NULL;
+}
+
 /* "| STT | Họ và tên | Năm sinh | Phòng |" over rows of real names: a
  * list of people the assistant cannot hold, told. Two such rows at
- * least; the column's header names a full name. */
+ * least, not names the question gives; the column's header names a full
+ * name. */
 static gboolean
 lists_people (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -234,7 +246,7 @@ lists_people (View *v, guint *part, guint *w0, guint *w1)
     gboolean names = strstr (head, lenient ? "ho va ten" : "họ và tên")
                      || strstr (head, lenient ? "ho ten" : "họ tên")
                      || strstr (head, "full name");
-    if (!names || !person_name (p, lenient))
+    if (!names || !person_name (p, lenient) || asked_name (v, p))
       continue;
     if (++rows == 2) {
       *part = i, *w0 = 0, *w1 = p->words->len;

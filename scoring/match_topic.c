@@ -193,7 +193,9 @@ heads_others (const AnswerPart *q, gboolean lenient)
 static const char *
 others_heading (View *v, gint h)
 {
-  for (guint up = 0; h >= 0 && up < 6; up++) {
+  /* a forbidden name (an office that is gone) is wrong in any card: the
+   * chain is walked for the answer's figures and names only */
+  for (guint up = 0; h >= 0 && up < (v->forbid ? 1u : 6u); up++) {
     const AnswerPart *q = answer_part (v->a, (guint) h);
     if (heads_others (q, v->a->lenient))
       return q->norm;
@@ -362,6 +364,10 @@ match_other_row (View *v, guint part)
   const JudgeKey *key = v->key;
   const AnswerPart *p = answer_part (v->a, part);
   if (key->topics == NULL || key->topic == NULL || p->row_head < 0)
+    return NULL;
+  /* a row headed by a quoted claim ('| "Có kết quả sau 1 giờ" | Thời hạn
+   * … 03 ngày làm việc |') is a claim and its answer, no procedure's row */
+  if (answer_part (v->a, (guint) p->row_head)->norm[0] == '"')
     return NULL;
   gint own = topic_index (key->topics, key->topic);
   guint other;

@@ -265,10 +265,75 @@ space_tables (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the line opening a fenced block at s names the diff language
+ * ("```diff"). */
+static gboolean
+diff_fence (const char *s)
+{
+  return strncmp (s, "```", 3) == 0
+         && g_ascii_strncasecmp (s + 3 + strspn (s + 3, " "), "diff", 4) == 0;
+}
+
+/* What the answer shows deleted is not said: struck-through text
+ * ("~~15.000 đồng~~ 7.000 đồng", "<del>…</del>") goes, and in a fenced
+ * diff ("```diff") the removed lines ("- Đáp: Chưa. …") go while the added
+ * ones ("+ Đáp: Được. …") lose their mark. New. */
+static char *
+drop_deleted (const char *text, gsize len)
+{
+  GString *out = g_string_sized_new (len);
+  gboolean in_diff = FALSE;
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl = memchr (p, '\n', (gsize) (end - p));
+    const char *e = nl ? nl : end;
+    if (e - p >= 3 && strncmp (p, "```", 3) == 0) {
+      gboolean opens = !in_diff && diff_fence (p);
+      if (opens || in_diff) { /* the diff's fences are no words */
+        in_diff = opens;
+        p = nl ? nl + 1 : end;
+        continue;
+      }
+    } else if (in_diff && *p == '-' && !(e - p >= 3 && strncmp (p, "---", 3) == 0)) {
+      p = nl ? nl + 1 : end; /* a removed line */
+      continue;
+    } else if (in_diff && *p == '+')
+      p++;
+    for (const char *q = p; q < e; q++) {
+      const char *close;
+      if (q + 1 < e && q[0] == '~' && q[1] == '~'
+          && (close = g_strstr_len (q + 2, e - q - 2, "~~")) != NULL) {
+        g_string_append_c (out, ' ');
+        q = close + 1;
+        continue;
+      }
+      if (*q == '<' && (g_ascii_strncasecmp (q, "<del>", 5) == 0
+                        || g_ascii_strncasecmp (q, "<s>", 3) == 0)) {
+        const char *tag = q[1] == 'd' || q[1] == 'D' ? "</del>" : "</s>";
+        for (close = q; close && close < e
+                        && g_ascii_strncasecmp (close, tag, strlen (tag)) != 0;
+             close++)
+          ;
+        if (close && close < e) {
+          g_string_append_c (out, ' ');
+          q = close + strlen (tag) - 1;
+          continue;
+        }
+      }
+      g_string_append_c (out, *q != '\0' ? *q : ' '); /* a NUL reads as a space */
+    }
+    if (nl)
+      g_string_append_c (out, '\n');
+    p = nl ? nl + 1 : end;
+  }
+  return g_string_free (out, FALSE);
+}
+
 char *
 answer_layout_prepare (const char *text, gsize len)
 {
-  g_autofree char *html = prepare_html (text, len);
+  g_autofree char *kept = drop_deleted (text, len);
+  g_autofree char *html = prepare_html (kept, strlen (kept));
   return space_tables (html);
 }
 

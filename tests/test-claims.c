@@ -175,6 +175,29 @@ test_plain_text_layout (void)
   g_assert_cmpint (answer_part (b, 0)->kind, !=, PART_HEAD);
 }
 
+/* What the answer shows deleted is not read: struck-through text, a
+ * diff's removed lines; a diff's added lines lose their mark; a NUL in
+ * what is kept reads as a space. */
+static void
+test_deleted_text (void)
+{
+  g_autoptr (Answer) a = read_answer ("Lệ phí: ~~15.000 đồng~~ 7.000 đồng.");
+  g_assert_cmpstr (answer_part (a, 0)->norm, ==, "lệ phí: 7.000 đồng.");
+  g_autoptr (Answer) h = read_answer ("Lệ phí: <del>15.000</del> 7.000 đồng.");
+  g_assert_null (strstr (answer_part (h, 0)->norm, "15.000"));
+  g_autoptr (Answer) d = read_answer ("```diff\n- Đáp: Chưa.\n+ Đáp: Được.\n```\n"
+                                      "- mục một của danh sách");
+  g_assert_cmpuint (d->parts->len, ==, 2);
+  g_assert_cmpstr (answer_part (d, 0)->norm, ==, "đáp: được.");
+  g_assert_cmpstr (answer_part (d, 1)->norm, ==, "mục một của danh sách");
+  /* "~~" unclosed, or a lone "~" (about), stays */
+  g_autoptr (Answer) u = read_answer ("khoảng ~15 ngày, ~~chưa đóng");
+  g_assert_nonnull (strstr (answer_part (u, 0)->norm, "15 ngày"));
+  const char nul[] = "Lệ phí\0 7.000 đồng";
+  g_autoptr (Answer) n = answer_new (nul, sizeof nul - 1);
+  g_assert_cmpstr (answer_part (n, 0)->norm, ==, "lệ phí 7.000 đồng");
+}
+
 /* A retrieval assistant's quoted passages are their sources' words; a
  * list of papers headed "Tài liệu:" is the answer's own. */
 static void
@@ -528,6 +551,7 @@ main (int argc, char **argv)
                    test_row_label_past_empty_cell);
   g_test_add_func ("/claims/html-and-transcript", test_html_and_transcript);
   g_test_add_func ("/claims/plain-text-layout", test_plain_text_layout);
+  g_test_add_func ("/claims/deleted-text", test_deleted_text);
   g_test_add_func ("/claims/units-in-headers", test_units_in_headers);
   g_test_add_func ("/claims/subjects", test_subjects);
   g_test_add_func ("/claims/channels-and-examples",

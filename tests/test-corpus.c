@@ -401,6 +401,14 @@ main (int argc, char **argv)
    * it */
   g_test_add_data_func ("/corpus/realistic25", "tests/golden/realistic25",
                         check_corpus_75);
+  /* a twenty-sixth, OCR'd notices, strikethrough, ASCII calendars, verses,
+   * leaflets, procedure cards, ditto marks, disclaimers, quoted messages,
+   * policy diffs, processing logs, other countries' rules, lines in other
+   * scripts, licensing decisions, surveys, help-desk scripts: run once
+   * unseen at 85.6 % (the session-start judge: the same); 90.0 % after
+   * the rules drawn from it */
+  g_test_add_data_func ("/corpus/realistic26", "tests/golden/realistic26",
+                        check_corpus_75);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

@@ -491,10 +491,6 @@ key_office (View *v, const char *office)
   return FALSE;
 }
 
-/* "**Cơ quan thực hiện:** Sở Tư pháp tỉnh", "| Nơi nộp | Sở Tư pháp |":
- * a field of the office that handles the matter filled with another
- * office (cues.tsv "office"), as stated, naming no alias of the key. The
- * office's words (new), or NULL. */
 /* Whether the question asks where the matter is done or which office
  * does it ("… làm ở đâu?", "nộp cho cơ quan nào?"), not who sets a fee or
  * manages a field; *deciding when it asks who decides ("cơ quan nào giải
@@ -518,6 +514,10 @@ asks_where (View *v, gboolean *deciding)
   return asks;
 }
 
+/* "**Cơ quan thực hiện:** Sở Tư pháp tỉnh", "| Nơi nộp | Sở Tư pháp |":
+ * a field of the office that handles the matter filled with another
+ * office (cues.tsv "office"), as stated, naming no alias of the key. The
+ * office's words (new), or NULL. */
 static char *
 field_names_other (View *v, const Fact *f)
 {

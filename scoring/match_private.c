@@ -4,10 +4,9 @@
  * 468 357", "Hô hiệu: XV9KHN", "Mật khẩu tạm thời: Vn@090001", a table
  * row "| Mã số thuế | 0312 457 896 |"), a table of people by their
  * full names, or a date told of the person the question names ("bà
- * Nguyễn Thị Lan mất ngày
- * 03/11/2026"), gives what must be withheld, whatever refusal stands
- * around it. Figures are judged
- * by match_refusal.c; these are not figures. */
+ * Nguyễn Thị Lan mất ngày 03/11/2026"), gives what must be withheld,
+ * whatever refusal stands around it. Figures are judged by
+ * match_refusal.c; these are not figures. */
 #include "scoring/match.h"
 
 #include "scoring/cues.h"

@@ -1,8 +1,9 @@
-/* Tests for scoring/metrics.c and scoring/rank.c: per-submission metrics,
- * paired bootstrap ranking and tie groups, on hand-made score records.
- * Past 800 lines on purpose: the metrics and the ranking are tested
- * through one builder of score records and one streaming helper; split in
- * two, both halves would carry those helpers. */
+/* Past 800 lines: the metrics and the ranking are tested through one
+ * builder of score records (rec_json) and one streaming helper
+ * (metrics_compute); split in two, both halves would carry those helpers.
+ *
+ * Tests for scoring/metrics.c and scoring/rank.c: per-submission metrics,
+ * paired bootstrap ranking and tie groups, on hand-made score records. */
 #include "rundir/run_manifest.h"
 #include "scoring/capacity.h"
 #include "scoring/metrics.h"

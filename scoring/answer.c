@@ -413,6 +413,33 @@ is_record_title (const char *s, gsize n)
   return FALSE;
 }
 
+/* The end of s[0, n) past a closing colon, spaces and pictograms
+ * ("**Làm ở đâu?** 📱", "**Câu trả lời** ✅": an easy-read page's
+ * headings). */
+static gsize
+trim_heading_end (const char *s, gsize n)
+{
+  gsize e = n;
+  while (e > 0) {
+    if (s[e - 1] == ':' || s[e - 1] == ' ') {
+      e--;
+      continue;
+    }
+    const char *c = g_utf8_find_prev_char (s, s + e);
+    if (c == NULL || (guchar) *c < 0x80)
+      break;
+    gunichar u = g_utf8_get_char_validated (c, (gssize) (s + e - c));
+    gboolean pictogram = u != (gunichar) -1 && u != (gunichar) -2
+                         && (g_unichar_type (u) == G_UNICODE_OTHER_SYMBOL
+                             || g_unichar_type (u) == G_UNICODE_MODIFIER_SYMBOL
+                             || (u >= 0xFE00 && u <= 0xFE0F) || u == 0x200D);
+    if (!pictogram)
+      break; /* a letter, an accent, a quotation mark ends the line */
+    e = (gsize) (c - s); /* a symbol, a variation selector, a joiner */
+  }
+  return e;
+}
+
 /* "# Lệ phí", a line wholly in bold, a portal's decorated title or a
  * procedure record's. */
 static gboolean
@@ -424,9 +451,7 @@ is_heading (const char *s, gsize n)
     return TRUE;
   if (n < 5 || strncmp (s, "**", 2) != 0)
     return FALSE;
-  gsize e = n;
-  while (e > 0 && (s[e - 1] == ':' || s[e - 1] == ' '))
-    e--;
+  gsize e = trim_heading_end (s, n);
   if (e < 4 || strncmp (s + e - 2, "**", 2) != 0)
     return FALSE;
   if (memchr (s + 2, '*', e - 4) != NULL)

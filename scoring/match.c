@@ -262,6 +262,11 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
          && answer_word_is (p, k + 1, lenient ? "loi" : "lời"))
         || (answer_word_is (p, k, lenient ? "ket" : "kết")
             && answer_word_is (p, k + 1, lenient ? "luan" : "luận"))
+        /* "Nhận định theo quy định", "Nhận xét của trợ lý": the
+         * assistant's own reading after an account it was given */
+        || (answer_word_is (p, k, lenient ? "nhan" : "nhận")
+            && (answer_word_is (p, k + 1, lenient ? "dinh" : "định")
+                || answer_word_is (p, k + 1, lenient ? "xet" : "xét")))
         || (answer_word_is (p, k, lenient ? "tom" : "tóm")
             && (answer_word_is (p, k + 1, lenient ? "lai" : "lại")
                 || answer_word_is (p, k + 1, lenient ? "tat" : "tắt")))

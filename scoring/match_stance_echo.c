@@ -34,7 +34,9 @@ stance_asked_predicate (View *v, char *words[2], guint *n)
   for (guint k = 1; k + 1 < ws->len && end == ws->len; k++)
     if ((QIS (k, lenient ? "khong" : "không") || QIS (k, lenient ? "chua" : "chưa"))
         && (QIS (k + 1, "hay") || QIS (k + 1, lenient ? "hoac" : "hoặc")
-            || QIS (k + 1, lenient ? "va" : "và")))
+            || QIS (k + 1, lenient ? "va" : "và")
+            /* "… có giống nhau ở mọi tỉnh không, ai quyết định?" */
+            || (g_array_index (ws, CueWord, k + 1).gap & CUE_GAP_COMMA)))
       end = k + 1;
   if (end == 0 || !(QIS (end - 1, lenient ? "khong" : "không")
                     || QIS (end - 1, lenient ? "chua" : "chưa")))

@@ -156,6 +156,14 @@ opens_on_label (const AnswerPart *h, gboolean lenient)
       && g_ascii_isdigit (h->norm[g_array_index (h->words, CueWord, 1).start])
       && (g_array_index (h->words, CueWord, 2).gap & (CUE_GAP_COLON | CUE_GAP_STOP)))
     w = 2;
+  /* "Câu trả lời", "Phần trả lời", "Nội dung trả lời": the label past
+   * the word that names it a unit */
+  if (answer_word_is (h, w, lenient ? "cau" : "câu")
+      || answer_word_is (h, w, lenient ? "phan" : "phần"))
+    w++;
+  else if (answer_word_is (h, w, lenient ? "noi" : "nội")
+           && answer_word_is (h, w + 1, "dung"))
+    w += 2;
   return match_answer_label_before (h, MIN (w + 1, h->words->len), lenient)
          && !match_answer_label_before (h, w, lenient);
 }

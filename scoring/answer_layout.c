@@ -274,8 +274,32 @@ diff_fence (const char *s)
          && g_ascii_strncasecmp (s + 3 + strspn (s + 3, " "), "diff", 4) == 0;
 }
 
+/* The end of a bracket opening at q before e ("[chữ "15 ngày lv" bị
+ * gạch]", a transcription's note that words were crossed out) whose
+ * words are the crossed-out ones, or NULL. */
+static const char *
+crossed_out_note (const char *q, const char *e)
+{
+  static const char *const marks[] = {"bị gạch", "gạch bỏ", "đã gạch",
+                                      "crossed out", "struck out"};
+  if (*q != '[' && *q != '(')
+    return NULL;
+  const char *close = memchr (q, *q == '[' ? ']' : ')', (gsize) (e - q));
+  if (close == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++) {
+    const char *m = g_strstr_len (q, close - q, marks[i]);
+    /* the note holds the words ("[chữ "15 ngày" bị gạch]"); a bare
+     * "(bị gạch)" follows them and leaves them standing */
+    if (m != NULL && m - q > 6)
+      return close;
+  }
+  return NULL;
+}
+
 /* What the answer shows deleted is not said: struck-through text
- * ("~~15.000 đồng~~ 7.000 đồng", "<del>…</del>") goes, and in a fenced
+ * ("~~15.000 đồng~~ 7.000 đồng", "<del>…</del>", a transcription's
+ * "[chữ "15 ngày lv" bị gạch]") goes, and in a fenced
  * diff ("```diff") the removed lines ("- Đáp: Chưa. …") go while the added
  * ones ("+ Đáp: Được. …") lose their mark. New. */
 static char *
@@ -305,6 +329,11 @@ drop_deleted (const char *text, gsize len)
           && (close = g_strstr_len (q + 2, e - q - 2, "~~")) != NULL) {
         g_string_append_c (out, ' ');
         q = close + 1;
+        continue;
+      }
+      if ((close = crossed_out_note (q, e)) != NULL) {
+        g_string_append_c (out, ' ');
+        q = close;
         continue;
       }
       if (*q == '<' && (g_ascii_strncasecmp (q, "<del>", 5) == 0

@@ -71,6 +71,51 @@ opinion_label (const AnswerPart *p, gboolean lenient)
   return FALSE;
 }
 
+/* The label of a turn part p opens a line with ("Cán bộ A", "Cán bộ B":
+ * up to four words before a colon), or NULL. */
+static char *
+turn_label (const Answer *a, guint i)
+{
+  const AnswerPart *p = answer_part (a, i);
+  if (answer_line_start (a, i) != i)
+    return NULL; /* a turn that asks is quoted, yet a turn still */
+  /* the label's text to its colon, a one-letter name with it ("a" of
+   * "Cán bộ A:" is no word) */
+  for (guint k = 1; k < p->words->len && k <= 4; k++)
+    if (word (p, k)->gap & CUE_GAP_COLON) {
+      const char *colon = memchr (p->norm, ':', word (p, k)->start);
+      return colon ? g_strndup (p->norm, (gsize) (colon - p->norm)) : NULL;
+    }
+  return NULL;
+}
+
+/* The turns of a dialogue before part i ("Cán bộ A: … Cán bộ B: … Cán bộ
+ * A: …"): lines opening on a speaker's label when two labels or more each
+ * open two lines or more — fields ("Lệ phí:", "Bước 1:") do not repeat so. */
+static guint
+dialogue_turns (const Answer *a, guint i)
+{
+  g_autoptr (GHashTable) count = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        g_free, NULL);
+  for (guint k = 0; k < i; k++) {
+    char *label = turn_label (a, k);
+    if (label == NULL)
+      continue;
+    guint n = GPOINTER_TO_UINT (g_hash_table_lookup (count, label));
+    g_hash_table_replace (count, label, GUINT_TO_POINTER (n + 1));
+  }
+  guint speakers = 0, turns = 0;
+  GHashTableIter it;
+  gpointer n;
+  g_hash_table_iter_init (&it, count);
+  while (g_hash_table_iter_next (&it, NULL, &n))
+    if (GPOINTER_TO_UINT (n) >= 2) {
+      speakers++;
+      turns += GPOINTER_TO_UINT (n);
+    }
+  return speakers >= 2 ? turns : 0;
+}
+
 /* "**KẾT LUẬN**" after the voices of minutes ("Ý kiến anh Sơn: … 05 ngày
  * … Ý kiến chị Oanh: … không đúng … 03 ngày"): the chair's conclusion is
  * what the meeting settled; the opinions weighed before it are not.
@@ -101,7 +146,7 @@ concludes_discussion (const Answer *a, guint i)
             && word_is (h, w + 1, "luận", "luan", lenient))
            || word_is (h, w, "conclusion", "conclusion", lenient)))
     return FALSE;
-  guint voices = 0;
+  guint voices = dialogue_turns (a, i);
   for (guint k = 0; k < i; k++)
     voices += opinion_label (answer_part (a, k), lenient);
   return voices >= (labelled ? 1u : 2u);

@@ -15,7 +15,7 @@
 
 static const char *const subject_names[SUBJ_N] = {
   "none", "fee", "fine", "postage", "hotline", "service", "total",
-  "difference", "capital", "processing", "step", "extra", "delivery", "extension", "deadline",
+  "difference", "capital", "exchange", "processing", "step", "extra", "delivery", "extension", "deadline",
   "validity",
 };
 
@@ -48,6 +48,7 @@ subject_of (CueClass c, gboolean money)
     case CUE_TOTAL: return SUBJ_TOTAL;
     case CUE_DIFFERENCE: return SUBJ_DIFFERENCE;
     case CUE_CAPITAL: return SUBJ_CAPITAL;
+    case CUE_EXCHANGE: return SUBJ_EXCHANGE;
     default: return SUBJ_N;
     }
   switch (c) {

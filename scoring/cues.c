@@ -13,7 +13,7 @@ extern const char cues_tsv[]; /* build/gen/cues_data.c */
 
 static const char *const class_names[CUE_N_CLASSES] = {
   "fee", "fine", "postage", "hotline", "service", "example", "total", "difference", "rate",
-  "exempt", "capital",
+  "exempt", "capital", "exchange",
   "processing", "processing_weak", "processing_after", "step", "step_after", "extra", "delivery",
   "extension", "extension_after", "deadline", "deadline_after", "counted_from", "validity",
   "ch_truc_tiep", "ch_truc_tuyen", "ch_buu_chinh",

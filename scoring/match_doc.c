@@ -4,14 +4,81 @@
 #include "scoring/match.h"
 
 #include "scoring/citation.h"
+#include "scoring/claims.h"
 #include "util/jsonw.h"
 
 #include <math.h>
+
+/* The kind of a canonical number past its year ("QH" of "24/2023/QH15",
+ * "ND-CP" of "163/2024/ND-CP"), its length in *n; NULL when it has none. */
+static const char *
+doc_kind (const char *canonical, gsize *n)
+{
+  const char *slash = strrchr (canonical, '/');
+  if (slash == NULL || slash == canonical)
+    return NULL;
+  const char *k = slash + 1;
+  gsize len = strlen (k);
+  while (len > 0 && g_ascii_isdigit (k[len - 1]))
+    len--;
+  *n = len;
+  return len > 0 ? k : NULL;
+}
+
+/* "Luật Viễn thông hiện hành là Luật số 41/2009/QH12": the first number
+ * of the asked document's kind that a "hiện hành" / "current" in its
+ * sentence points to, when it is another than the key's and stated —
+ * the answer names another text as the one in force. Its span, or NULL. */
+static char *
+current_rival (const Fact *f, View *v)
+{
+  static const char *const cues[] = {"hiện hành", "hien hanh",
+                                     "đang có hiệu lực", "dang co hieu luc",
+                                     "currently in force", "current"};
+  gsize kn = 0, rn = 0;
+  const char *kind = doc_kind (f->doc_canonical, &kn);
+  for (guint i = 0; kind && i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (gsize q = 0; q < G_N_ELEMENTS (cues); q++) {
+      const char *at = strstr (p->norm, cues[q]);
+      if (at == NULL)
+        continue;
+      gsize from = (gsize) (at - p->norm) + strlen (cues[q]);
+      for (guint k = 0; k < p->cites->len; k++) {
+        const CitationMention *c = p->cites->pdata[k];
+        if (c->start < from)
+          continue;
+        const char *stop = g_strstr_len (p->norm + from, c->start - from, ". ");
+        const char *ck = doc_kind (c->canonical, &rn);
+        if (stop != NULL || ck == NULL || rn != kn || strncmp (ck, kind, kn) != 0)
+          break; /* the first of the kind after the cue, in its sentence */
+        if (citation_matches (c, f->doc_canonical))
+          break;
+        guint w = 0;
+        while (w < p->words->len
+               && g_array_index (p->words, CueWord, w).end <= c->start)
+          w++;
+        if (claims_polarity (v->a, p, w, w + 1) == POL_STATED)
+          return g_strndup (p->norm + c->start, c->end - c->start);
+        break;
+      }
+    }
+  }
+  return NULL;
+}
 
 void
 match_citation (const Fact *f, View *v, Outcome *o)
 {
   answer_scan (v->a, ANSWER_CITES);
+  g_autofree char *rival = f->doc_canonical ? current_rival (f, v) : NULL;
+  if (rival != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (rival);
+    outcome_rule (o, "citation.current_other", rival, f->doc_canonical, NULL);
+    return;
+  }
   for (guint i = 0; f->doc_canonical && i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     for (guint k = 0; k < p->cites->len; k++) {

@@ -122,6 +122,12 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
                            || (choice_word (p, k + 1)->gap
                                & (CUE_GAP_STOP | CUE_GAP_COMMA))
                            || (k > 0 && answer_word_is (p, k - 1, "la"));
+    /* … nor the second syllable of a word: "khong con ap dung" (áp
+     * dụng), "su dung", "ung dung", "noi dung" */
+    static const char *const firsts[] = {"ap", "su", "ung", "noi", "tin",
+                                         "tuyen", "van", "lam"};
+    for (gsize f = 0; lenient && k > 0 && f < G_N_ELEMENTS (firsts); f++)
+      plain_right = plain_right && !answer_word_is (p, k - 1, firsts[f]);
     if ((answer_word_is (p, k, lenient ? "dung" : "đúng") && plain_right
          && !answer_word_is (p, k + 1,
                              lenient ? "han" : "hạn") /* "đúng hạn" */

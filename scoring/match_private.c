@@ -116,6 +116,24 @@ datum_at (View *v, const AnswerPart *p, gsize at)
   return call_sign (s, n) || secret_like (s, n) || frequency (s, n);
 }
 
+/* The datum starting at byte at of p itself, with no label between:
+ * a number's own run of digits ("0912 486 370"), or a call sign, a
+ * secret, a frequency. */
+static gboolean
+datum_here (View *v, const AnswerPart *p, gsize at)
+{
+  const char *s = p->norm + at;
+  if (!g_ascii_isdigit (*s)) {
+    gsize t = strcspn (s, " ,;()\n");
+    return call_sign (s, t) || secret_like (s, t) || frequency (s, t);
+  }
+  gsize n = strspn (s, "0123456789 .xX");
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.'))
+    n--;
+  return number_like (s, n) && !asked_number (v, s, n)
+         && strncmp (s, "1900", 4) != 0 && strncmp (s, "1800", 4) != 0;
+}
+
 /* A public line named in the label ("Đường dây nóng của Bộ phận một cửa:",
  * "Điện thoại trụ sở UBND xã:"): an office's number, no one's own. */
 static gboolean
@@ -286,6 +304,21 @@ match_tells_private (View *v, guint *part, guint *w0, guint *w1)
              && !(g_array_index (p->words, CueWord, k).gap
                   & (CUE_GAP_COLON | CUE_GAP_STOP)))
         k++;
+      /* "… là anh Trần Khắc Minh, hô hiệu XV2KTM, số điện thoại 0912 486
+       * 370": the datum right after its field's name, in a sentence that
+       * names no office or public line */
+      gsize next = ch->w1 < p->words->len
+                       ? g_array_index (p->words, CueWord, ch->w1).start : 0;
+      if (next > 0 && g_ascii_isalnum (p->norm[next])
+          && !(g_array_index (p->words, CueWord, ch->w1).gap
+               & (CUE_GAP_STOP | CUE_GAP_COMMA))
+          && !public_label (p, 0, p->words->len)
+          && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED
+          && datum_here (v, p, next)) {
+        *part = i, *w0 = ch->w0;
+        *w1 = MIN ((guint) ch->w1 + 3, p->words->len);
+        return TRUE;
+      }
       if (k >= p->words->len
           || !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON)
           || public_label (p, ch->w0, k)

@@ -289,12 +289,36 @@ crossed_out_note (const char *q, const char *e)
     return NULL;
   for (gsize i = 0; i < G_N_ELEMENTS (marks); i++) {
     const char *m = g_strstr_len (q, close - q, marks[i]);
-    /* the note holds the words ("[chữ "15 ngày" bị gạch]"); a bare
-     * "(bị gạch)" follows them and leaves them standing */
-    if (m != NULL && m - q > 6)
+    /* the note holds the words ("[chữ "15 ngày" bị gạch]", "[crossed
+     * out: 07 working days]"); a bare "(bị gạch)" follows them and
+     * leaves them standing */
+    if (m != NULL && (m - q > 6 || m[strlen (marks[i])] == ':'))
       return close;
   }
   return NULL;
+}
+
+/* "15 ngày lv [chữ "15 ngày lv" bị gạch]", "07 working days [crossed
+ * out: 07 working days]": the note names, in quotes or past its colon,
+ * the words written just before it; they go from out too. */
+static void
+drop_struck_before (GString *out, const char *note, const char *close)
+{
+  const char *open = memchr (note, '"', (gsize) (close - note));
+  const char *end = open ? memchr (open + 1, '"', (gsize) (close - open - 1)) : NULL;
+  if (end == NULL) { /* "[crossed out: 07 working days]" */
+    open = memchr (note, ':', (gsize) (close - note));
+    end = close;
+    while (open != NULL && open + 1 < end && open[1] == ' ')
+      open++;
+  }
+  if (open == NULL || end <= open + 1)
+    return;
+  gsize n = (gsize) (end - open - 1), len = out->len;
+  while (len > 0 && out->str[len - 1] == ' ')
+    len--;
+  if (len >= n && memcmp (out->str + len - n, open + 1, n) == 0)
+    g_string_truncate (out, len - n);
 }
 
 /* What the answer shows deleted is not said: struck-through text
@@ -332,6 +356,7 @@ drop_deleted (const char *text, gsize len)
         continue;
       }
       if ((close = crossed_out_note (q, e)) != NULL) {
+        drop_struck_before (out, q, close);
         g_string_append_c (out, ' ');
         q = close;
         continue;

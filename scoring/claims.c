@@ -104,6 +104,10 @@ nearest_before (const AnswerPart *p, guint from, guint w, gboolean money)
         || ch->cls == CUE_PROCESSING_AFTER || ch->cls == CUE_DEADLINE_AFTER
         || ch->cls == CUE_STEP_AFTER)
       continue;
+    /* "1 USD ≈ 26.000 đồng, tức khoảng 260.000 đồng": a rate is the
+     * figure its currency is equated to, not the fee converted after it */
+    if (ch->cls == CUE_EXCHANGE && (guint) ch->w1 + 2 < w)
+      continue;
     if ((gint) ch->w1 > best) {
       best = ch->w1;
       s = cs;

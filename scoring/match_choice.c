@@ -391,6 +391,35 @@ arrow_lands (const AnswerPart *p, guint i)
              || (choice_word (p, i + 1)->gap & CUE_GAP_STOP));
 }
 
+/* "## IV. Đáp án" then "- **Câu 1: B** (05 năm)": the letter an answer
+ * key gives a numbered question, under a heading that names the key
+ * ("Đáp án", "Answer key"), not in quotes ('in đáp án là "Câu 1: B"'). */
+static gboolean
+answer_key_line (const Answer *a, guint pi, guint i)
+{
+  const AnswerPart *p = answer_part (a, pi);
+  gboolean lenient = a->lenient;
+  if (i < 2 || !(choice_word (p, i)->gap & CUE_GAP_COLON)
+      || !g_ascii_isdigit (p->norm[choice_word (p, i - 1)->start])
+      || !(answer_word_is (p, i - 2, lenient ? "cau" : "câu")
+           || answer_word_is (p, i - 2, "question")))
+    return FALSE;
+  gsize s = choice_word (p, i - 2)->start;
+  if (s > 0 && strchr ("\"'“", p->norm[s - 1]) != NULL)
+    return FALSE;
+  /* the nearest heading or introducing line above ("## IV. Đáp án",
+   * "**Đáp án:**", "Dap an de on tap:") */
+  for (guint k = pi; k-- > 0;) {
+    const AnswerPart *h = answer_part (a, k);
+    if (h->kind != PART_HEADING && h->kind != PART_INTRO)
+      continue;
+    return strstr (h->norm, lenient ? "dap an" : "đáp án") != NULL
+           || strstr (h->norm, "answer key") != NULL
+           || strstr (h->norm, "answers") != NULL;
+  }
+  return FALSE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -468,6 +497,8 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
           && (intro = intro_pick (a, pi)) > use)
         use = intro;
       if (use == L_NONE && ord < 0 && group_endorsed (key, p, i, a->lenient))
+        use = L_STRONG;
+      if (use == L_NONE && ord < 0 && answer_key_line (a, pi, i))
         use = L_STRONG;
       gboolean lands = ord < 0 && arrow_lands (p, i);
       if (lands)

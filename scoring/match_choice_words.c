@@ -289,13 +289,6 @@ choice_use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenie
   if (j > 0
       && answer_word_is (p, j - 1, lenient ? "ma" : "mà")) /* "… mà là B" */
     return L_STRONG;
-  /* an answer key's line, "Câu 1: B", "Question 1: B": the letter the
-   * numbered question is given */
-  if (i >= 2 && (choice_word (p, i)->gap & CUE_GAP_COLON)
-      && g_ascii_isdigit (p->norm[choice_word (p, i - 1)->start])
-      && (answer_word_is (p, i - 2, lenient ? "cau" : "câu")
-          || answer_word_is (p, i - 2, "question")))
-    return L_STRONG;
   /* "B là đúng", "B đúng", "B cũng (có thể) đúng", "B is correct", "A
    * can also be correct" */
   guint k = i + 1;

@@ -5,9 +5,11 @@
 
 #include "scoring/citation.h"
 #include "scoring/claims.h"
+#include "scoring/normalize.h"
 #include "util/jsonw.h"
 
 #include <math.h>
+#include <string.h>
 
 /* The kind of a canonical number past its year ("QH" of "24/2023/QH15",
  * "ND-CP" of "163/2024/ND-CP"), its length in *n; NULL when it has none. */
@@ -25,6 +27,34 @@ doc_kind (const char *canonical, gsize *n)
   return len > 0 ? k : NULL;
 }
 
+/* Whether [from, to) of text holds a sentence stop (". ", not the dot
+ * of "Law No. 41/2009"). */
+static gboolean
+stops_between (const char *text, gsize from, gsize to)
+{
+  for (const char *d = g_strstr_len (text + from, (gssize) (to - from), ". ");
+       d != NULL; d = g_strstr_len (d + 1, (gssize) (text + to - d - 1), ". "))
+    if (!(d - text >= (gssize) from + 2 && g_ascii_strncasecmp (d - 2, "no", 2) == 0))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the cue at byte at of text speaks of the key's document: the
+ * nearest "luật …" before it in its sentence, if any, opens on the
+ * document's name ("Luật Viễn thông hiện hành", not "Luật Tần số vô
+ * tuyến điện hiện hành"). */
+static gboolean
+of_the_document (const char *text, gsize at, const char *name)
+{
+  const char *law = NULL;
+  for (const char *l = strstr (text, "luật "); l != NULL && (gsize) (l - text) < at;
+       l = strstr (l + 1, "luật "))
+    law = l;
+  if (law == NULL || stops_between (text, (gsize) (law - text), at))
+    return TRUE;
+  return name != NULL && strncmp (law, name, strlen (name)) == 0;
+}
+
 /* "Luật Viễn thông hiện hành là Luật số 41/2009/QH12": the first number
  * of the asked document's kind that a "hiện hành" / "current" in its
  * sentence points to, when it is another than the key's and stated —
@@ -37,32 +67,42 @@ current_rival (const Fact *f, View *v)
                                      "currently in force", "current"};
   gsize kn = 0, rn = 0;
   const char *kind = doc_kind (f->doc_canonical, &kn);
-  for (guint i = 0; kind && i < v->a->parts->len; i++) {
+  if (kind == NULL)
+    return NULL;
+  /* the document's name: its words before the number ("luật viễn thông") */
+  g_autofree char *doc = normalize_text (f->doc, v->a->lenient);
+  gsize nl = strcspn (doc, "0123456789");
+  while (nl > 0 && strchr (" ,(", doc[nl - 1]) != NULL)
+    nl--;
+  if (nl >= 5 && strncmp (doc + nl - 5, " số", 5) == 0) /* "Luật … số 24/…" */
+    nl -= 5;
+  g_autofree char *name = nl > 5 ? g_strndup (doc, nl) : NULL;
+  for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    for (gsize q = 0; q < G_N_ELEMENTS (cues); q++) {
-      const char *at = strstr (p->norm, cues[q]);
-      if (at == NULL)
-        continue;
-      gsize from = (gsize) (at - p->norm) + strlen (cues[q]);
-      for (guint k = 0; k < p->cites->len; k++) {
-        const CitationMention *c = p->cites->pdata[k];
-        if (c->start < from)
+    for (gsize q = 0; q < G_N_ELEMENTS (cues); q++)
+      for (const char *at = strstr (p->norm, cues[q]); at != NULL;
+           at = strstr (at + 1, cues[q])) {
+        gsize from = (gsize) (at - p->norm) + strlen (cues[q]);
+        if (!of_the_document (p->norm, (gsize) (at - p->norm), name))
           continue;
-        const char *stop = g_strstr_len (p->norm + from, c->start - from, ". ");
-        const char *ck = doc_kind (c->canonical, &rn);
-        if (stop != NULL || ck == NULL || rn != kn || strncmp (ck, kind, kn) != 0)
-          break; /* the first of the kind after the cue, in its sentence */
-        if (citation_matches (c, f->doc_canonical))
+        for (guint k = 0; k < p->cites->len; k++) {
+          const CitationMention *c = p->cites->pdata[k];
+          if (c->start < from)
+            continue;
+          const char *ck = doc_kind (c->canonical, &rn);
+          if (stops_between (p->norm, from, c->start) || ck == NULL
+              || rn != kn || strncmp (ck, kind, kn) != 0
+              || citation_matches (c, f->doc_canonical))
+            break; /* the first of the kind after the cue, in its sentence */
+          guint w = 0;
+          while (w < p->words->len
+                 && g_array_index (p->words, CueWord, w).end <= c->start)
+            w++;
+          if (claims_polarity (v->a, p, w, w + 1) == POL_STATED)
+            return g_strndup (p->norm + c->start, c->end - c->start);
           break;
-        guint w = 0;
-        while (w < p->words->len
-               && g_array_index (p->words, CueWord, w).end <= c->start)
-          w++;
-        if (claims_polarity (v->a, p, w, w + 1) == POL_STATED)
-          return g_strndup (p->norm + c->start, c->end - c->start);
-        break;
+        }
       }
-    }
   }
   return NULL;
 }

@@ -125,7 +125,12 @@ datum_here (View *v, const AnswerPart *p, gsize at)
   const char *s = p->norm + at;
   if (!g_ascii_isdigit (*s)) {
     gsize t = strcspn (s, " ,;()\n");
-    return call_sign (s, t) || secret_like (s, t) || frequency (s, t);
+    if (!(call_sign (s, t) || secret_like (s, t) || frequency (s, t)))
+      return FALSE;
+    /* the asker's own "XV2KTM" said back names what is refused */
+    g_autofree char *tok = g_strndup (s, t);
+    g_autofree char *q = v->key->question ? g_ascii_strdown (v->key->question, -1) : NULL;
+    return q == NULL || strstr (q, tok) == NULL;
   }
   gsize n = strspn (s, "0123456789 .xX");
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.'))
@@ -274,6 +279,29 @@ lists_people (View *v, guint *part, guint *w0, guint *w1)
   return FALSE;
 }
 
+/* "… là anh Trần Khắc Minh, hô hiệu XV2KTM, số điện thoại 0912 486
+ * 370", "SĐT phụ 0987 654 321": the datum right after its field's name
+ * ch, or one word on, with no pause between, and no office or public
+ * line named around it. */
+static gboolean
+datum_follows (View *v, const AnswerPart *p, const CueHit *ch)
+{
+  /* an office or a public line named around the field ("số điện thoại
+   * của UBND xã 0243 …"), not an address's "xã Yên Phong" further off */
+  guint from = ch->w0 >= 4 ? ch->w0 - 4 : 0;
+  if (public_label (p, from, MIN ((guint) ch->w1 + 6, p->words->len))
+      || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
+    return FALSE;
+  for (guint k = ch->w1; k < p->words->len && k <= (guint) ch->w1 + 1; k++) {
+    const CueWord *cw = &g_array_index (p->words, CueWord, k);
+    if (cw->gap & (CUE_GAP_STOP | CUE_GAP_COMMA | CUE_GAP_COLON))
+      return FALSE;
+    if (g_ascii_isalnum (p->norm[cw->start]) && datum_here (v, p, cw->start))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 gboolean
 match_tells_private (View *v, guint *part, guint *w0, guint *w1)
 {
@@ -307,14 +335,7 @@ match_tells_private (View *v, guint *part, guint *w0, guint *w1)
       /* "… là anh Trần Khắc Minh, hô hiệu XV2KTM, số điện thoại 0912 486
        * 370": the datum right after its field's name, in a sentence that
        * names no office or public line */
-      gsize next = ch->w1 < p->words->len
-                       ? g_array_index (p->words, CueWord, ch->w1).start : 0;
-      if (next > 0 && g_ascii_isalnum (p->norm[next])
-          && !(g_array_index (p->words, CueWord, ch->w1).gap
-               & (CUE_GAP_STOP | CUE_GAP_COMMA))
-          && !public_label (p, 0, p->words->len)
-          && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED
-          && datum_here (v, p, next)) {
+      if (datum_follows (v, p, ch)) {
         *part = i, *w0 = ch->w0;
         *w1 = MIN ((guint) ch->w1 + 3, p->words->len);
         return TRUE;

@@ -634,8 +634,11 @@ static gboolean
 under_other_heading (View *v, guint i)
 {
   gint h = answer_part (v->a, i)->heading;
-  if (h < 0 || stance_concludes (v, (guint) h)
-      || restates_question (v, (guint) h))
+  /* a preamble before any heading ("… khiến nhiều người nghĩ Sở Tư pháp
+   * không còn nhận nữa." then "**Nhận định theo quy định** Có, …") is
+   * under no heading that names the answer either */
+  if (h >= 0 && (stance_concludes (v, (guint) h)
+                 || restates_question (v, (guint) h)))
     return FALSE;
   for (guint k = i + 1; k < v->a->parts->len; k++)
     if (answer_part (v->a, k)->kind == PART_HEADING && stance_concludes (v, k))

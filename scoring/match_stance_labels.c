@@ -158,12 +158,16 @@ opens_on_label (const AnswerPart *h, gboolean lenient)
     w = 2;
   /* "Câu trả lời", "Phần trả lời", "Nội dung trả lời": the label past
    * the word that names it a unit */
+  guint unit = w;
   if (answer_word_is (h, w, lenient ? "cau" : "câu")
       || answer_word_is (h, w, lenient ? "phan" : "phần"))
     w++;
   else if (answer_word_is (h, w, lenient ? "noi" : "nội")
            && answer_word_is (h, w + 1, "dung"))
     w += 2;
+  /* … not someone else's ("Nội dung trả lời của Sở Tư pháp (2023)") */
+  if (w > unit && answer_word_is (h, w + 2, lenient ? "cua" : "của"))
+    return FALSE;
   return match_answer_label_before (h, MIN (w + 1, h->words->len), lenient)
          && !match_answer_label_before (h, w, lenient);
 }

@@ -374,7 +374,7 @@ drop_deleted (const char *text, gsize len)
           continue;
         }
       }
-      g_string_append_c (out, *q != '\0' ? *q : ' '); /* a NUL reads as a space */
+      g_string_append_c (out, *q);
     }
     if (nl)
       g_string_append_c (out, '\n');
@@ -386,7 +386,13 @@ drop_deleted (const char *text, gsize len)
 char *
 answer_layout_prepare (const char *text, gsize len)
 {
-  g_autofree char *kept = drop_deleted (text, len);
+  /* a NUL reads as a space, before any search that would stop at it
+   * (a strikethrough's closing "~~" past a NUL is still its close) */
+  g_autofree char *spaced = g_memdup2 (text, len);
+  for (gsize i = 0; i < len; i++)
+    if (spaced[i] == '\0')
+      spaced[i] = ' ';
+  g_autofree char *kept = drop_deleted (spaced, len);
   g_autofree char *html = prepare_html (kept, strlen (kept));
   return space_tables (html);
 }

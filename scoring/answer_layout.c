@@ -388,7 +388,10 @@ answer_layout_prepare (const char *text, gsize len)
 {
   /* a NUL reads as a space, before any search that would stop at it
    * (a strikethrough's closing "~~" past a NUL is still its close) */
-  g_autofree char *spaced = g_memdup2 (text, len);
+  g_autofree char *spaced = g_malloc (len + 1); /* not NULL when len is 0 */
+  if (len > 0)
+    memcpy (spaced, text, len);
+  spaced[len] = '\0';
   for (gsize i = 0; i < len; i++)
     if (spaced[i] == '\0')
       spaced[i] = ' ';

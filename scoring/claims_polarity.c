@@ -167,6 +167,16 @@ claims_negated_before (const AnswerPart *p, guint c0, guint w0, guint gap,
             || word_is (p, k, "so", "so", lenient))
           reach = gap; /* "không còn nộp ở Sở nên bạn đến Công an tỉnh" */
     }
+    /* "Không hứa "làm được trong ngày" khi …": what is not to be
+     * promised runs to the clause's end */
+    if (ch->cls == CUE_NEG && ch->w1 <= w0 && (guint) ch->w1 + 6 >= w0
+        && (word_is (p, ch->w1 - 1, "hứa", "hua", lenient)
+            || word_is (p, ch->w1 - 1, "promise", "promise", lenient))) {
+      reach = 6;
+      for (guint k = (guint) ch->w1 + 1; k <= w0 && k < p->words->len; k++)
+        if (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+          reach = gap;
+    }
     /* "bãi bỏ (the) cấp huyện", not "thẩm quyền bãi bỏ thuộc HĐND tỉnh":
      * the abolished thing right after */
     if (word_is (p, ch->w0, "bãi", "bai", lenient)
@@ -614,7 +624,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
         && (hit (p, h)->w0 >= c0 || belief_reaches (p, hit (p, h)->w1, w0,
                                                     lenient)))
       return POL_NEGATED;
-  if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient))
+  if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient)
+      || claims_quote_replaced (p, w0, lenient))
     return POL_HISTORY;
   if (claims_asked_in_quotes (p, w0) || claims_mistaken_in_quotes (p, w0, lenient)
       || asked_in_clause (p, c0, c1, w0, lenient))

@@ -150,6 +150,12 @@ gboolean claims_quote_called_old (const AnswerPart *p, guint w0,
  * cũ"). */
 gboolean claims_condition_called_old (const AnswerPart *p, guint w0,
                                       gboolean lenient);
+/* 'thay mọi chỗ ghi "Sở TT&TT" bằng "Sở VHTTDL"', 'Replace any reference
+ * to "Bộ Thông tin và Truyền thông"', 'Dữ liệu cũ còn ghi "…"': words in
+ * quotation marks a sentence tells to replace, or an old record still
+ * holds, are the old text, not the answer's. */
+gboolean claims_quote_replaced (const AnswerPart *p, guint w0,
+                                gboolean lenient);
 /* Part i is a line of a quiz's lettered options, with a pick after them
  * ("- A. 03 ngày … / - B. … / - C. … / Đáp án đúng: B"). */
 gboolean claims_quiz_option (const Answer *a, guint i);

@@ -369,3 +369,28 @@ claims_others_words (const Answer *a, const AnswerPart *p, const ValueClaim *c,
     return POL_QUOTED;
   return POL_STATED;
 }
+
+gboolean
+claims_quote_replaced (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  const char *open = claims_quote_open (p, w0);
+  if (open == NULL)
+    return FALSE;
+  /* the verb before the quotation, in its sentence, at most eight words
+   * back */
+  for (guint k = w0, n = 0; k > 0 && n < 8; k--, n++) {
+    if (p->norm + word (p, k - 1)->start > open)
+      continue; /* inside the quotation still */
+    if (word_is (p, k - 1, "thay", "thay", lenient)
+        || word_is (p, k - 1, "replace", "replace", lenient)
+        || word_is (p, k - 1, "sửa", "sua", lenient)
+        || word_is (p, k - 1, "xoá", "xoa", lenient)
+        || word_is (p, k - 1, "remove", "remove", lenient)
+        || (word_is (p, k - 1, "ghi", "ghi", lenient) && k >= 2
+            && word_is (p, k - 2, "còn", "con", lenient)))
+      return TRUE;
+    if (word (p, k - 1)->gap & CUE_GAP_STOP)
+      break;
+  }
+  return FALSE;
+}

@@ -304,6 +304,13 @@ static gboolean
 restates_question (View *v, guint i)
 {
   const AnswerPart *p = answer_part (v->a, i);
+  /* "## Nếu quên gia hạn?": a case of its own, unless the question is
+   * one ("Nếu … thì có … không?") */
+  gboolean lenient = v->a->lenient;
+  if ((answer_word_is (p, 0, lenient ? "neu" : "nếu") || answer_word_is (p, 0, "if"))
+      && !match_question_has_word (v, lenient ? "neu" : "nếu")
+      && !match_question_has_word (v, "if"))
+    return FALSE;
   return !p->quoted && answer_text_asks (p->norm)
          && match_question_shared (v, i) >= (p->kind == PART_HEADING ? 2 : 3);
 }
@@ -548,6 +555,17 @@ caption_line (const AnswerPart *p)
   return *t == '(' && n > 0 && p->norm[n - 1] == ')';
 }
 
+/* "Kính gửi các bạn sinh viên, người lao động …", "Dear residents,": a
+ * letter's salutation, however long, opens nothing. */
+static gboolean
+salutation (const AnswerPart *p, gboolean lenient)
+{
+  return (answer_word_is (p, 0, lenient ? "kinh" : "kính")
+          && (answer_word_is (p, 1, lenient ? "gui" : "gửi")
+              || answer_word_is (p, 1, lenient ? "thua" : "thưa")))
+         || answer_word_is (p, 0, "dear");
+}
+
 static int
 opening_stance (View *v, guint from, char **span, guint *at)
 {
@@ -568,7 +586,8 @@ opening_stance (View *v, guint from, char **span, guint *at)
     if (p->kind == PART_GLOSS || p->quoted || in_glossary (v, p))
       continue;
     if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
-        || mail_header (p) || quotes_question (p) || says_you_asked (p))
+        || mail_header (p) || quotes_question (p) || says_you_asked (p)
+        || salutation (p, v->a->lenient))
       continue;
     /* "[10:30] OA (tự động): Cảm ơn anh/chị. Câu hỏi đã được chuyển …":
      * an automatic acknowledgement is no one's answer */

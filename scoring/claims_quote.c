@@ -59,7 +59,7 @@ claims_quoted_after (const AnswerPart *p, guint w0, const char *const *words,
   for (gsize i = 0; i < n_words; i++) {
     gsize n = strlen (words[i]);
     if ((gsize) (open - p->norm) >= n && memcmp (open - n, words[i], n) == 0
-        && (open - n == p->norm || open[-n - 1] == ' '))
+        && (open - n == p->norm || *(open - n - 1) == ' '))
       return TRUE;
   }
   return FALSE;

@@ -196,7 +196,10 @@ gboolean
 stance_concludes (View *v, guint i)
 {
   const AnswerPart *h = answer_part (v->a, i);
-  return (h->kind == PART_HEADING && !answer_text_asks (h->norm)
+  /* … or a sentence that is nothing but the label ("**1. Trả lời.**
+   * **Không.** …") */
+  gboolean alone = h->kind == PART_TEXT && !h->quoted && h->words->len <= 3;
+  return ((h->kind == PART_HEADING || alone) && !answer_text_asks (h->norm)
           && opens_on_label (h, v->a->lenient))
          || introduces_reply (h, v->a->lenient);
 }

@@ -412,5 +412,14 @@ numbers_tokenize (const char *text, gboolean lenient, TokBuf *toks)
   }
   if (numbers >= 2) /* only a number after a number may join it */
     join_digit_groups (text, toks);
+  /* typed without diacritics, "bay gio" is bây giờ (now) far more often
+   * than bảy giờ (seven hours): no number */
+  for (guint k = 0; lenient && k + 1 < toks->n; k++) {
+    Tok *t = &toks->t[k], *u = &toks->t[k + 1];
+    if (t->type == TOK_WORD && u->type == TOK_WORD && t->end - t->start == 3
+        && u->end - u->start == 3 && memcmp (text + t->start, "bay", 3) == 0
+        && memcmp (text + u->start, "gio", 3) == 0)
+      t->w = NULL;
+  }
 }
 

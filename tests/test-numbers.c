@@ -246,6 +246,11 @@ test_lenient_scan (void)
   g_assert_cmpfloat (lo, ==, 60);
   g_assert_cmpuint (scanned ("trong sau ngay lam viec", TRUE, &lo), ==, 1);
   g_assert_cmpfloat (lo, ==, 6);
+  /* folded "bay gio" is bây giờ (now), no number; accented "bảy giờ"
+   * still seven hours */
+  g_assert_cmpuint (scanned ("cap xa bay gio la noi giai quyet", TRUE, &lo), ==, 0);
+  g_assert_cmpuint (scanned ("mất bảy giờ", FALSE, &lo), ==, 1);
+  g_assert_cmpfloat (lo, ==, 7);
   /* slang "k" before a counted word is a count; before a particle or a
    * fee word's figure, money */
   g_assert_cmpuint (scanned ("Nhóm Facebook 41K thành viên", FALSE, &lo), ==, 0);

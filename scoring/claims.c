@@ -576,7 +576,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   else if (claims_history_before (p, 0, c->w0, lenient)
            || claims_line_history (a, p, c->w0)
            || claims_history_context (a, p) || claims_ended_after (p, c->w1)
-           || claims_period_past (a, p, c->w0))
+           || claims_period_past (a, p, c->w0)
+           || claims_quote_replaced (p, c->w0, lenient))
     c->polarity = POL_HISTORY;
   /* "mốc 30 ngày ở bản cũ", "15.000 đồng trước đây": a past cue right
    * after the figure dates it — not "7.000 đồng thay cho mức cũ", "…

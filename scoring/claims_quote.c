@@ -381,13 +381,24 @@ claims_quote_replaced (const AnswerPart *p, guint w0, gboolean lenient)
   for (guint k = w0, n = 0; k > 0 && n < 8; k--, n++) {
     if (p->norm + word (p, k - 1)->start > open)
       continue; /* inside the quotation still */
-    if (word_is (p, k - 1, "thay", "thay", lenient)
-        || word_is (p, k - 1, "replace", "replace", lenient)
+    /* 'sửa "15 ngày" thành "03 ngày làm việc"': what it becomes is new */
+    if (word_is (p, k - 1, "thành", "thanh", lenient)
+        || word_is (p, k - 1, "bằng", "bang", lenient)
+        || word_is (p, k - 1, "with", "with", lenient)
+        || word_is (p, k - 1, "into", "into", lenient))
+      return FALSE;
+    /* "thay" as a verb of its own: not "thay đổi" (change), "thay mặt"
+     * (on behalf of) */
+    gboolean thay = word_is (p, k - 1, "thay", "thay", lenient)
+                    && !word_is (p, k, "đổi", "doi", lenient)
+                    && !word_is (p, k, "mặt", "mat", lenient);
+    if (thay || word_is (p, k - 1, "replace", "replace", lenient)
         || word_is (p, k - 1, "sửa", "sua", lenient)
         || word_is (p, k - 1, "xoá", "xoa", lenient)
         || word_is (p, k - 1, "remove", "remove", lenient)
         || (word_is (p, k - 1, "ghi", "ghi", lenient) && k >= 2
-            && word_is (p, k - 2, "còn", "con", lenient)))
+            && (word_is (p, k - 2, "còn", "con", lenient)
+                || word_is (p, k - 2, "vẫn", "van", lenient))))
       return TRUE;
     if (word (p, k - 1)->gap & CUE_GAP_STOP)
       break;

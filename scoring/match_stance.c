@@ -555,12 +555,13 @@ caption_line (const AnswerPart *p)
   return *t == '(' && n > 0 && p->norm[n - 1] == ')';
 }
 
-/* "Kính gửi các bạn sinh viên, người lao động …", "Dear residents,": a
- * letter's salutation, however long, opens nothing. */
+/* "Kính gửi các bạn sinh viên, người lao động …", "Thân gửi …", "Dear
+ * residents,": a letter's salutation, however long, opens nothing. */
 static gboolean
 salutation (const AnswerPart *p, gboolean lenient)
 {
-  return (answer_word_is (p, 0, lenient ? "kinh" : "kính")
+  return ((answer_word_is (p, 0, lenient ? "kinh" : "kính")
+           || answer_word_is (p, 0, lenient ? "than" : "thân"))
           && (answer_word_is (p, 1, lenient ? "gui" : "gửi")
               || answer_word_is (p, 1, lenient ? "thua" : "thưa")))
          || answer_word_is (p, 0, "dear");
@@ -659,8 +660,18 @@ under_other_heading (View *v, guint i)
   if (h >= 0 && (stance_concludes (v, (guint) h)
                  || restates_question (v, (guint) h)))
     return FALSE;
+  /* under a heading of one case ("### Nếu tài khoản VNeID mới ở mức
+   * 1?"), a later heading asking the question again names the answer
+   * too */
+  const AnswerPart *hp = h >= 0 ? answer_part (v->a, (guint) h) : NULL;
+  gboolean a_case = hp != NULL && answer_text_asks (hp->norm)
+                    && (answer_word_is (hp, 0, v->a->lenient ? "neu" : "nếu")
+                        || answer_word_is (hp, 0, "if")
+                        || (answer_word_is (hp, 0, v->a->lenient ? "truong" : "trường")
+                            && answer_word_is (hp, 1, v->a->lenient ? "hop" : "hợp")));
   for (guint k = i + 1; k < v->a->parts->len; k++)
-    if (answer_part (v->a, k)->kind == PART_HEADING && stance_concludes (v, k))
+    if (answer_part (v->a, k)->kind == PART_HEADING
+        && (stance_concludes (v, k) || (a_case && restates_question (v, k))))
       return TRUE;
   return FALSE;
 }
@@ -706,6 +717,8 @@ stance_read (View *v, char **span, guint *at)
   if (s >= 0 && *at != G_MAXUINT && under_other_heading (v, *at)) {
     g_autofree char *named = NULL;
     int s2 = stance_after (v, stance_concludes, &named);
+    if (s2 < 0)
+      s2 = stance_after (v, restates_question, &named);
     if (s2 >= 0) {
       g_free (*span);
       *span = g_steal_pointer (&named);

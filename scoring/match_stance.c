@@ -3,7 +3,8 @@
  * past greetings, a transcript's first turn, an e-mail's header and a
  * restated question; failing that, by a stance marked later or by the
  * question's own predicate said again (marked and labelled stances:
- * match_stance_labels.c; echoed and ended ones: match_stance_echo.c).
+ * match_stance_labels.c; echoed and ended ones: match_stance_echo.c;
+ * the lines the opening is read past: match_stance_opening.c).
  * Refusals: match_refusal.c. */
 #include "scoring/match_stance_private.h"
 
@@ -385,28 +386,6 @@ stance_closed_at (const AnswerPart *p, guint e)
   return FALSE;
 }
 
-/* An e-mail's header or salutation ("Tiêu đề: …", "Từ: …", "Kính gửi
- * ông,"): no part of the reply's opening. */
-static gboolean
-mail_header (const AnswerPart *p)
-{
-  static const char *const heads[] = {"tiêu đề:", "từ:", "đến:", "subject:",
-                                      "from:", "to:", "kính gửi", "dear ",
-                                      "tieu de:", "tu:", "den:", "kinh gui"};
-  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++)
-    if (g_str_has_prefix (p->norm, heads[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* "… nhận được câu hỏi của ông: "… nộp cho cơ quan nào?"." restates the
- * question in quotes. */
-static gboolean
-quotes_question (const AnswerPart *p)
-{
-  return strstr (p->norm, "?\"") != NULL || strstr (p->norm, "?”") != NULL;
-}
-
 /* "Anh hỏi cùng lúc hai việc: (1) … còn nộp ở công an huyện được không
  * …", "Bạn hỏi: …", "You asked whether …": the question said back, no
  * stance — not "Bạn hỏi đúng chỗ rồi: … không gia hạn được", nor "Anh
@@ -431,142 +410,9 @@ says_you_asked (const AnswerPart *p)
   return FALSE;
 }
 
-/* Part i asks the citizen something back: a question in running text
- * that is not the key's question said again ("Hộ chiếu hết hạn có gia
- * hạn được không? Không, …" restates it and answers). */
-static gboolean
-asks_back (View *v, guint i)
-{
-  const AnswerPart *p = answer_part (v->a, i);
-  return p->kind == PART_TEXT && answer_text_asks (p->norm)
-         && !match_echoes_question (v, i);
-}
-
-/* "Tôi xin trả lời câu hỏi về lệ phí đăng ký khai tử.", "Vậy câu trả lời
- * là:": a sentence that only announces the answer to come. */
-static gboolean
-announces_answer (const AnswerPart *p, gboolean lenient)
-{
-  guint n = p->words->len;
-  if (n > 16)
-    return FALSE;
-  /* "Great, vậy câu trả lời là:": it ends on the answer to come */
-  if (n >= 3 && answer_word_is (p, n - 1, lenient ? "la" : "là")
-      && answer_word_is (p, n - 3, lenient ? "tra" : "trả")
-      && answer_word_is (p, n - 2, lenient ? "loi" : "lời"))
-    return TRUE;
-  for (guint k = 0; k + 3 < p->words->len; k++)
-    if (answer_word_is (p, k, lenient ? "tra" : "trả")
-        && answer_word_is (p, k + 1, lenient ? "loi" : "lời")
-        && answer_word_is (p, k + 2, lenient ? "cau" : "câu")
-        && answer_word_is (p, k + 3, lenient ? "hoi" : "hỏi"))
-      return TRUE;
-  return FALSE;
-}
-
 /* The stance of the opening sentence from part from on, past headings
  * and greetings ("Dạ, em chào anh ạ.") and past the citizen's own turn
  * in a transcript; -1 when it takes none. */
-/* A short line of two or more "label: value" fields. */
-static gboolean
-fields_line (const AnswerPart *p)
-{
-  guint colons = 0;
-  for (guint k = 1; k < p->words->len; k++)
-    colons += (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON) != 0;
-  return colons >= 2 && p->words->len <= 25;
-}
-
-/* The words a chat turn opens with before what is said: a time ("[10:30]",
- * "10:30") and a speaker's label up to its colon ("Cán bộ tư pháp:", "OA
- * (tự động):"); *automatic when the label says the turn is automatic, an
- * interpreter's or the asker's, no one's own answer. */
-static guint
-turn_lead (const AnswerPart *p, gboolean lenient, gboolean *automatic)
-{
-  *automatic = FALSE;
-  guint w = 0;
-  const CueWord *w0 = p->words->len > 2 ? &g_array_index (p->words, CueWord, 0) : NULL;
-  if (w0 != NULL && g_ascii_isdigit (p->norm[w0->start])
-      && p->norm[w0->end] == ':' /* a clock time: no colon gap is marked */
-      && g_ascii_isdigit (p->norm[w0->end + 1]))
-    w = 2;
-  for (guint k = w + 1; k < p->words->len && k <= w + 5; k++)
-    if (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON) {
-      for (guint j = w; j + 1 < k; j++)
-        *automatic |= (answer_word_is (p, j, lenient ? "tu" : "tự")
-                       && answer_word_is (p, j + 1, lenient ? "dong" : "động"));
-      for (guint j = w; j < k; j++)
-        *automatic |= answer_word_is (p, j, "auto")
-                      || answer_word_is (p, j, "automatic")
-                      /* an interpreter relays another's words ("Phiên
-                       * dịch (VI): Ông ấy hỏi có … được không") */
-                      || answer_word_is (p, j, "interpreter")
-                      || (answer_word_is (p, j, lenient ? "dich" : "dịch")
-                          && j > w
-                          && (answer_word_is (p, j - 1, lenient ? "phien" : "phiên")
-                              || answer_word_is (p, j - 1, lenient ? "thong" : "thông")));
-      /* the asker's own turn ("Bạn: Cho tôi, level 2 rồi.", "Người dân:
-       * …", "User: …"): the label is the asker alone */
-      *automatic |= (k == w + 1 && (answer_word_is (p, w, lenient ? "ban" : "bạn")
-                                    || answer_word_is (p, w, "user")))
-                     || (k == w + 2
-                         && ((answer_word_is (p, w, lenient ? "nguoi" : "người")
-                              && (answer_word_is (p, w + 1, lenient ? "dan" : "dân")
-                                  || answer_word_is (p, w + 1, lenient ? "hoi" : "hỏi")))
-                             || (answer_word_is (p, w, lenient ? "cong" : "công")
-                                 && answer_word_is (p, w + 1, lenient ? "dan" : "dân"))));
-      return w > 0 ? k : (*automatic ? k : 0);
-    }
-  return w;
-}
-
-/* A part under a heading that defines terms ("**Giải thích từ ngữ**",
- * "Thuật ngữ", "Glossary"): "thẻ hư hỏng không sử dụng được" there
- * explains a word, it answers nothing. */
-static gboolean
-in_glossary (View *v, const AnswerPart *p)
-{
-  if (p->heading < 0)
-    return FALSE;
-  const AnswerPart *h = answer_part (v->a, (guint) p->heading);
-  static const char *const heads[][2] = {
-    {"giải thích từ ngữ", "giai thich tu ngu"}, {"thuật ngữ", "thuat ngu"},
-    {"định nghĩa", "dinh nghia"}, {"khái niệm", "khai niem"},
-    {"glossary", "glossary"}, {"definitions", "definitions"}};
-  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++) {
-    const char *w = heads[i][v->a->lenient];
-    const char *at = strstr (h->norm, w);
-    if (at != NULL && at - h->norm <= 12)
-      return TRUE;
-  }
-  return FALSE;
-}
-
-/* "*(Infographic – Sắp xếp bộ máy năm 2025)*": a caption wholly in
- * brackets under the title, no part of the reply's opening. */
-static gboolean
-caption_line (const AnswerPart *p)
-{
-  gsize n = strlen (p->norm);
-  while (n > 0 && strchr (" *_", p->norm[n - 1]))
-    n--;
-  const char *t = p->norm + strspn (p->norm, " *_");
-  return *t == '(' && n > 0 && p->norm[n - 1] == ')';
-}
-
-/* "Kính gửi các bạn sinh viên, người lao động …", "Thân gửi …", "Dear
- * residents,": a letter's salutation, however long, opens nothing. */
-static gboolean
-salutation (const AnswerPart *p, gboolean lenient)
-{
-  return ((answer_word_is (p, 0, lenient ? "kinh" : "kính")
-           || answer_word_is (p, 0, lenient ? "than" : "thân"))
-          && (answer_word_is (p, 1, lenient ? "gui" : "gửi")
-              || answer_word_is (p, 1, lenient ? "thua" : "thưa")))
-         || answer_word_is (p, 0, "dear");
-}
-
 static int
 opening_stance (View *v, guint from, char **span, guint *at)
 {
@@ -574,26 +420,25 @@ opening_stance (View *v, guint from, char **span, guint *at)
   int s = -1;
   guint looked = 0;
   guint asked_line = 0; /* the line that asks the citizen back */
-  if (from > 0 && from < v->a->parts->len && asks_back (v, from - 1))
+  if (from > 0 && from < v->a->parts->len && stance_asks_back (v, from - 1))
     asked_line = answer_part (v->a, from - 1)->line;
   for (guint i = from; s < 0 && i < v->a->parts->len && looked < 4; i++) {
     const AnswerPart *p = answer_part (v->a, i);
     /* "… cho mình hỏi: bạn ở tỉnh nào? Mức thu có thể khác theo tỉnh.":
      * the rest of the asking line says why it asks */
-    if (asks_back (v, i))
+    if (stance_asks_back (v, i))
       asked_line = p->line;
     else if (p->line == asked_line)
       continue;
-    if (p->kind == PART_GLOSS || p->quoted || in_glossary (v, p))
+    if (p->kind == PART_GLOSS || p->quoted || stance_in_glossary (v, p))
       continue;
     if (answer_text_asks (p->norm) /* "Cho mình hỏi lại: bạn ở khoảng 1 tuần, đúng không?" */
-        || mail_header (p) || quotes_question (p) || says_you_asked (p)
-        || salutation (p, v->a->lenient))
+        || stance_mail_header (p) || stance_quotes_question (p) || says_you_asked (p))
       continue;
     /* "[10:30] OA (tự động): Cảm ơn anh/chị. Câu hỏi đã được chuyển …":
      * an automatic acknowledgement is no one's answer */
     gboolean automatic = FALSE;
-    guint lead = turn_lead (answer_part (v->a, answer_line_start (v->a, i)),
+    guint lead = stance_turn_lead (answer_part (v->a, answer_line_start (v->a, i)),
                             v->a->lenient, &automatic);
     if (automatic)
       continue;
@@ -606,7 +451,7 @@ opening_stance (View *v, guint from, char **span, guint *at)
     *at = i;
     /* "Trợ lý ảo Hộ tịch · Độ tin cậy: cao (0,95) · Lĩnh vực: …": a
      * bot's header of fields says nothing and opens nothing */
-    if (s < 0 && fields_line (p)) {
+    if (s < 0 && stance_fields_line (p)) {
       looked--;
       continue;
     }
@@ -617,8 +462,8 @@ opening_stance (View *v, guint from, char **span, guint *at)
                        || p->words->len - stance_after_fillers (p) <= 6
                        || (lead > 0 && p->words->len - lead <= 6)
                        || (stance_after_fillers (p) > 0 && p->words->len <= 15)
-                       || announces_answer (p, v->a->lenient)
-                       || caption_line (p);
+                       || stance_announces_answer (p, v->a->lenient)
+                       || stance_caption_line (p);
     if (!opening)
       break;
   }

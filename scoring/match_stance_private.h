@@ -24,6 +24,26 @@ void stance_asked_predicate (View *v, char *words[2], guint *n);
 int stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
                   guint *to);
 
+/* match_stance_opening.c: lines that open an answer without answering */
+/* "Tiêu đề: …", "Từ: …", "Kính gửi …", "Thân gửi …", "Dear …". */
+gboolean stance_mail_header (const AnswerPart *p);
+/* '… câu hỏi của ông: "… nộp cho cơ quan nào?".' */
+gboolean stance_quotes_question (const AnswerPart *p);
+/* Part i asks the citizen something back (not the key's question again). */
+gboolean stance_asks_back (View *v, guint i);
+/* "Tôi xin trả lời câu hỏi về …", "Vậy câu trả lời là:". */
+gboolean stance_announces_answer (const AnswerPart *p, gboolean lenient);
+/* A short line of two or more "label: value" fields. */
+gboolean stance_fields_line (const AnswerPart *p);
+/* The words a chat turn opens with before what is said ("[10:30] OA (tự
+ * động):"); *automatic when the turn is no one's own answer. */
+guint stance_turn_lead (const AnswerPart *p, gboolean lenient,
+                        gboolean *automatic);
+/* p stands under a heading that defines terms ("Giải thích từ ngữ"). */
+gboolean stance_in_glossary (View *v, const AnswerPart *p);
+/* "*(Infographic – …)*": a caption wholly in brackets. */
+gboolean stance_caption_line (const AnswerPart *p);
+
 /* match_stance_echo.c: each 1 (yes), 0 (no) or -1, *span its words */
 /* The question's predicate echoed, negated or not; the first saying
  * decides. */

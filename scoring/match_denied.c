@@ -164,6 +164,18 @@ opens_on (const AnswerPart *p, guint from, guint to, guint lead,
   return FALSE;
 }
 
+/* A dash between word w - 1 and word w of p ("- ", "–", "—"). */
+static gboolean
+dash_before (const AnswerPart *p, guint w)
+{
+  const CueWord *prev = &g_array_index (p->words, CueWord, w - 1);
+  const CueWord *next = &g_array_index (p->words, CueWord, w);
+  g_autofree char *between = g_strndup (p->norm + prev->end,
+                                        next->start - prev->end);
+  return strstr (between, "-") || strstr (between, "–")
+         || strstr (between, "—");
+}
+
 /* Whether what is said ends before word w: the part's end, or a comma,
  * stop, bracket or dash ("Giấy báo tử: không bắt buộc – nếu …", "Không
  * yêu cầu (…)"). */
@@ -175,11 +187,7 @@ said_in_full (const AnswerPart *p, guint w)
   const CueWord *next = &g_array_index (p->words, CueWord, w);
   if (next->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_OPEN | CUE_GAP_CLOSE))
     return TRUE;
-  const CueWord *prev = &g_array_index (p->words, CueWord, w - 1);
-  g_autofree char *between = g_strndup (p->norm + prev->end,
-                                        next->start - prev->end);
-  return strstr (between, "-") || strstr (between, "–")
-         || strstr (between, "—");
+  return dash_before (p, w);
 }
 
 /* "Giấy báo tử: không bắt buộc", "☐ 60 tuổi — không bắt buộc, …": a line
@@ -342,7 +350,15 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
              && !(g_array_index (p->words, CueWord, s1).gap
                   & (CUE_GAP_STOP | CUE_GAP_COMMA | CUE_GAP_COLON)))
         s1++;
-      if (conditional_in (p, c0, MAX (c1, s1), lenient))
+      /* … where a dash ends it too: "… — báo cáo này chỉ nộp khi gia
+       * hạn" gives a reason, it puts no condition on the denial */
+      guint cut = MAX (c1, s1);
+      for (guint k = from + 1; k < cut; k++)
+        if (dash_before (p, k)) {
+          cut = k;
+          break;
+        }
+      if (conditional_in (p, c0, cut, lenient))
         continue; /* "… không cần văn bản ủy quyền nếu tự đi nộp" */
       if (!opens_on (p, from, MIN (MAX (c1, from + 1), to), lead, a, lenient)
           && !opens_on (p, from, to, lead, a, lenient))

@@ -672,6 +672,40 @@ judge_key_free (JudgeKey *key)
   g_free (key);
 }
 
+/* Two facts asked together, each the other's case ("thủ tục nào nhanh
+ * hơn, mỗi thủ tục mất bao lâu?": 3 working days with a case "thường trú"
+ * of 7, and 7 with a case "tạm trú" of 3): the other's case names this
+ * fact's own value, so a claim said of "thường trú" beside "tạm trú" is
+ * given to the right one. Adds that case to the fact. */
+static void
+name_default_cases (JudgeKey *key)
+{
+  for (guint i = 0; i < key->facts->len; i++) {
+    Fact *f = key->facts->pdata[i];
+    if (f->cases == NULL)
+      continue;
+    FactCase *named = NULL;
+    for (guint j = 0; j < key->facts->len && named == NULL; j++) {
+      const Fact *g = key->facts->pdata[j];
+      for (guint k = 0; g != f && g->type == f->type && g->cases
+                        && k < g->cases->len && named == NULL; k++) {
+        const FactCase *c = g->cases->pdata[k];
+        if (!c->has_value || c->value.unit != f->value.unit
+            || !judge_same_amount (c->value.value, f->value.value, f->value.unit))
+          continue;
+        named = g_new0 (FactCase, 1);
+        named->name = g_strdup (c->name);
+        named->when = c->when;
+        g_atomic_int_inc (&named->when->ref);
+        named->has_value = TRUE;
+        named->value = f->value;
+      }
+    }
+    if (named != NULL)
+      g_ptr_array_add (f->cases, named);
+  }
+}
+
 JudgeKey *
 judge_key_compile (JudgeCompiler *jc, const char *kind, const cJSON *facts,
                    const cJSON *forbid, const cJSON *choices, GError **error)
@@ -703,6 +737,7 @@ judge_key_compile (JudgeCompiler *jc, const char *kind, const cJSON *facts,
     f->aliases = judge_fields_aliases_new (FALSE);
     g_ptr_array_add (key->facts, f);
   }
+  name_default_cases (key);
   for (guint i = 0; i < key->facts->len; i++)
     key->needs |= fact_needs (key->facts->pdata[i]);
   for (guint i = 0; i < key->forbid->len; i++)

@@ -378,9 +378,10 @@ claims_quote_replaced (const AnswerPart *p, guint w0, gboolean lenient)
     return FALSE;
   /* the verb before the quotation, in its sentence, at most eight words
    * back */
-  for (guint k = w0, n = 0; k > 0 && n < 8; k--, n++) {
+  for (guint k = w0, n = 0; k > 0 && n < 8; k--) {
     if (p->norm + word (p, k - 1)->start > open)
-      continue; /* inside the quotation still */
+      continue; /* inside the quotation still: not counted */
+    n++;
     /* 'sửa "15 ngày" thành "03 ngày làm việc"': what it becomes is new */
     if (word_is (p, k - 1, "thành", "thanh", lenient)
         || word_is (p, k - 1, "bằng", "bang", lenient)

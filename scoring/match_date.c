@@ -4,6 +4,7 @@
  * from match_value.c. */
 #include "scoring/match.h"
 
+#include "scoring/citation.h"
 #include "scoring/cues.h"
 #include "scoring/dates.h"
 #include "scoring/names.h"
@@ -25,11 +26,44 @@ date_words (const AnswerPart *p, const DatesMention *d, guint *w0, guint *w1)
     (*w1)++;
 }
 
+/* The document number cited last before date d in its sentence
+ * ('"Luật An ninh mạng số 116/2025/QH15" (hiệu lực 1/7/2026)'), when the
+ * key cites documents and this is none of them: the date is that
+ * document's. Its canonical form, or NULL. */
+static const char *
+date_other_document (View *v, const AnswerPart *p, const DatesMention *d)
+{
+  answer_scan (v->a, ANSWER_CITES);
+  const CitationMention *last = NULL;
+  for (guint k = 0; p->cites && k < p->cites->len; k++) {
+    const CitationMention *c = p->cites->pdata[k];
+    if (c->end > d->start)
+      break;
+    const char *stop = g_strstr_len (p->norm + c->end, (gssize) (d->start - c->end), ". ");
+    last = stop == NULL ? c : NULL;
+  }
+  if (last == NULL)
+    return NULL;
+  gboolean cited = FALSE;
+  for (guint i = 0; i < v->key->facts->len; i++) {
+    const Fact *f = v->key->facts->pdata[i];
+    if (f->type != FACT_CITATION || f->doc_canonical == NULL)
+      continue;
+    cited = TRUE;
+    if (citation_matches (last, f->doc_canonical))
+      return NULL;
+  }
+  return cited ? last->canonical : NULL;
+}
+
 /* The other procedure or law the date's clause speaks of, or NULL. */
 static const char *
 date_other_topic (View *v, guint part, const DatesMention *d)
 {
   const AnswerPart *p = answer_part (v->a, part);
+  const char *doc = date_other_document (v, p, d);
+  if (doc != NULL)
+    return doc;
   guint w0, w1;
   date_words (p, d, &w0, &w1);
   guint c0, c1;

@@ -579,34 +579,6 @@ called_past_after (const AnswerPart *p, guint w1, gboolean lenient)
   return FALSE;
 }
 
-/* "…, thay thế Luật Báo chí số 103/2016/QH13", "… replaces Law No. …":
- * what a text replaces, named within six words after the verb in its
- * clause, is the past — not "được thay thế bởi …", "bị thay thế bằng …",
- * whose object is the new one. */
-static gboolean
-replaced_object (const AnswerPart *p, guint w0, gboolean lenient)
-{
-  for (guint k = w0, n = 0; k > 0 && n < 6; k--, n++) {
-    if (k < w0 && (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
-      return FALSE;
-    if (word_is (p, k - 1, "bởi", "boi", lenient) || word_is (p, k - 1, "bằng", "bang", lenient)
-        || word_is (p, k - 1, "by", "by", lenient) || word_is (p, k - 1, "with", "with", lenient))
-      return FALSE;
-    gboolean vi = k >= 2 && word_is (p, k - 1, "thế", "the", lenient)
-                  && word_is (p, k - 2, "thay", "thay", lenient);
-    gboolean en = word_is (p, k - 1, "replaces", "replaces", lenient)
-                  || word_is (p, k - 1, "replacing", "replacing", lenient)
-                  || word_is (p, k - 1, "supersedes", "supersedes", lenient);
-    if (vi || en) {
-      guint v = vi ? k - 2 : k - 1; /* the verb's first word */
-      return !(v > 0 && (word_is (p, v - 1, "được", "duoc", lenient)
-                         || word_is (p, v - 1, "bị", "bi", lenient)
-                         || word_is (p, v - 1, "sẽ", "se", lenient)));
-    }
-  }
-  return FALSE;
-}
-
 Polarity
 claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
 {
@@ -653,7 +625,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
                                                     lenient)))
       return POL_NEGATED;
   if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient)
-      || claims_quote_replaced (p, w0, lenient) || replaced_object (p, w0, lenient))
+      || claims_quote_replaced (p, w0, lenient)
+      || claims_replaced_object (p, w0, lenient))
     return POL_HISTORY;
   if (claims_asked_in_quotes (p, w0) || claims_mistaken_in_quotes (p, w0, lenient)
       || asked_in_clause (p, c0, c1, w0, lenient))

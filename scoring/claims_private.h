@@ -156,6 +156,11 @@ gboolean claims_condition_called_old (const AnswerPart *p, guint w0,
  * holds, are the old text, not the answer's. */
 gboolean claims_quote_replaced (const AnswerPart *p, guint w0,
                                 gboolean lenient);
+/* "…, thay thế Luật Báo chí số 103/2016/QH13": what a text replaces,
+ * named within six words after the verb in its clause, is the past (not
+ * "được thay thế bởi …"). */
+gboolean claims_replaced_object (const AnswerPart *p, guint w0,
+                                 gboolean lenient);
 /* Part i is a line of a quiz's lettered options, with a pick after them
  * ("- A. 03 ngày … / - B. … / - C. … / Đáp án đúng: B"). */
 gboolean claims_quiz_option (const Answer *a, guint i);

@@ -1,7 +1,9 @@
 /* Quotations in an answer (scoring/claims_private.h): a question heard
  * and answered, a mix-up quoted, a belief's figures, a statement quoted
- * whole and then set right ("1. "…" → Chưa chính xác. …"). Split from
- * claims_polarity.c, which asks them while it reads a polarity. */
+ * whole and then set right ("1. "…" → Chưa chính xác. …"), words quoted
+ * to be replaced; and what a text replaces ("…, thay thế Luật … số …").
+ * Split from claims_polarity.c, which asks them while it reads a
+ * polarity. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 
@@ -403,6 +405,34 @@ claims_quote_replaced (const AnswerPart *p, guint w0, gboolean lenient)
       return TRUE;
     if (word (p, k - 1)->gap & CUE_GAP_STOP)
       break;
+  }
+  return FALSE;
+}
+
+/* "…, thay thế Luật Báo chí số 103/2016/QH13", "… replaces Law No. …":
+ * what a text replaces, named within six words after the verb in its
+ * clause, is the past — not "được thay thế bởi …", "bị thay thế bằng …",
+ * whose object is the new one. */
+gboolean
+claims_replaced_object (const AnswerPart *p, guint w0, gboolean lenient)
+{
+  for (guint k = w0, n = 0; k > 0 && n < 6; k--, n++) {
+    if (k < w0 && (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+      return FALSE;
+    if (word_is (p, k - 1, "bởi", "boi", lenient) || word_is (p, k - 1, "bằng", "bang", lenient)
+        || word_is (p, k - 1, "by", "by", lenient) || word_is (p, k - 1, "with", "with", lenient))
+      return FALSE;
+    gboolean vi = k >= 2 && word_is (p, k - 1, "thế", "the", lenient)
+                  && word_is (p, k - 2, "thay", "thay", lenient);
+    gboolean en = word_is (p, k - 1, "replaces", "replaces", lenient)
+                  || word_is (p, k - 1, "replacing", "replacing", lenient)
+                  || word_is (p, k - 1, "supersedes", "supersedes", lenient);
+    if (vi || en) {
+      guint v = vi ? k - 2 : k - 1; /* the verb's first word */
+      return !(v > 0 && (word_is (p, v - 1, "được", "duoc", lenient)
+                         || word_is (p, v - 1, "bị", "bi", lenient)
+                         || word_is (p, v - 1, "sẽ", "se", lenient)));
+    }
   }
   return FALSE;
 }

@@ -420,7 +420,7 @@ claims_replaced_object (const AnswerPart *p, guint w0, gboolean lenient)
     if (k < w0 && (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
       return FALSE;
     if (word_is (p, k - 1, "bởi", "boi", lenient) || word_is (p, k - 1, "bằng", "bang", lenient)
-        || word_is (p, k - 1, "by", "by", lenient) || word_is (p, k - 1, "with", "with", lenient))
+        || word_is (p, k - 1, "bi", "bi", lenient) /* "by", normalized */ || word_is (p, k - 1, "with", "with", lenient))
       return FALSE;
     gboolean vi = k >= 2 && word_is (p, k - 1, "thế", "the", lenient)
                   && word_is (p, k - 2, "thay", "thay", lenient);

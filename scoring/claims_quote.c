@@ -372,6 +372,19 @@ claims_others_words (const Answer *a, const AnswerPart *p, const ValueClaim *c,
   return POL_STATED;
 }
 
+/* Word k introduces what replaces the old ("thành", "bằng", "bởi", "by",
+ * "with", "into"): what follows it is the new. */
+static gboolean
+names_the_new (const AnswerPart *p, guint k, gboolean lenient)
+{
+  return word_is (p, k, "thành", "thanh", lenient)
+         || word_is (p, k, "bằng", "bang", lenient)
+         || word_is (p, k, "bởi", "boi", lenient)
+         || word_is (p, k, "bi", "bi", lenient) /* "by", normalized */
+         || word_is (p, k, "with", "with", lenient)
+         || word_is (p, k, "into", "into", lenient);
+}
+
 gboolean
 claims_quote_replaced (const AnswerPart *p, guint w0, gboolean lenient)
 {
@@ -385,10 +398,7 @@ claims_quote_replaced (const AnswerPart *p, guint w0, gboolean lenient)
       continue; /* inside the quotation still: not counted */
     n++;
     /* 'sửa "15 ngày" thành "03 ngày làm việc"': what it becomes is new */
-    if (word_is (p, k - 1, "thành", "thanh", lenient)
-        || word_is (p, k - 1, "bằng", "bang", lenient)
-        || word_is (p, k - 1, "with", "with", lenient)
-        || word_is (p, k - 1, "into", "into", lenient))
+    if (names_the_new (p, k - 1, lenient))
       return FALSE;
     /* "thay" as a verb of its own: not "thay đổi" (change), "thay mặt"
      * (on behalf of) */
@@ -419,8 +429,7 @@ claims_replaced_object (const AnswerPart *p, guint w0, gboolean lenient)
   for (guint k = w0, n = 0; k > 0 && n < 6; k--, n++) {
     if (k < w0 && (word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
       return FALSE;
-    if (word_is (p, k - 1, "bởi", "boi", lenient) || word_is (p, k - 1, "bằng", "bang", lenient)
-        || word_is (p, k - 1, "bi", "bi", lenient) /* "by", normalized */ || word_is (p, k - 1, "with", "with", lenient))
+    if (names_the_new (p, k - 1, lenient))
       return FALSE;
     gboolean vi = k >= 2 && word_is (p, k - 1, "thế", "the", lenient)
                   && word_is (p, k - 2, "thay", "thay", lenient);

@@ -198,10 +198,11 @@ dates_the_person (View *v, guint *part, guint *w0, guint *w1)
     if (dates->len == 0)
       continue;
     /* in the name's own clause: not "…, và từ ngày 01/7/2025 việc cấp
-     * bản sao … thuộc UBND cấp xã" */
+     * bản sao … thuộc UBND cấp xã"; an aside in parentheses ("chị Hà
+     * (sinh năm 1993) đã xuất cảnh ngày 21/11") stays in it */
     gsize gap = g_array_index (dates, DatesMention, 0).start;
     g_autofree char *between = g_strndup (at, gap);
-    if (strpbrk (between, ",;()") != NULL || strstr (between, " và ") != NULL
+    if (strpbrk (between, ",;") != NULL || strstr (between, " và ") != NULL
         || strstr (between, " va ") != NULL || strstr (between, " and ") != NULL)
       continue;
     guint w = 0;

@@ -92,6 +92,36 @@ counted (View *v, const AnswerPart *p, guint w0)
   return FALSE;
 }
 
+/* A bare "ngay" ("right away") qualifies the verb before it in its
+ * clause: it tells how soon the asked paper comes after a verb of issuing,
+ * receiving or handling ("trao giấy chứng nhận kết hôn ngay", "is issued
+ * immediately"), not after fixing a mistake ("sai sót … được sửa ngay")
+ * or as "ngay cả" (even). The phrase [w0, w1) of part p, matched through
+ * the key's "ngay lập tức". */
+static gboolean
+ngay_of_other_act (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
+{
+  static const char *const acts[][2] = {
+    {"cấp", "cap"}, {"trao", "trao"}, {"nhận", "nhan"}, {"quyết", "quyet"},
+    {"làm", "lam"}, {"trả", "tra"}, {"xong", "xong"}, {"có", "co"},
+    {"xử", "xu"}, {"lấy", "lay"}, {"issued", "issued"}, {"issue", "issue"},
+    {"get", "get"}, {"receive", "receive"}, {"received", "received"},
+    {"granted", "granted"}, {"given", "given"}, {"handed", "handed"},
+    {"issues", "issues"}, {"gets", "gets"}, {"receives", "receives"},
+    {"done", "done"}, {"processed", "processed"}};
+  if (w1 != w0 + 1 || !answer_word_is (p, w0, "ngay"))
+    return FALSE;
+  if (answer_word_is (p, w1, lenient ? "ca" : "cả"))
+    return TRUE;
+  guint c0, c1;
+  claims_clause (p, w0, w1, &c0, &c1);
+  for (guint k = c0; k < w0; k++)
+    for (gsize i = 0; i < G_N_ELEMENTS (acts); i++)
+      if (answer_word_is (p, k, acts[i][lenient ? 1 : 0]))
+        return FALSE;
+  return TRUE;
+}
+
 /* Whether an alias of a occurs in part from or after. */
 static gboolean
 names_after (View *v, const Aliases *a, gboolean agency, guint from)
@@ -206,7 +236,8 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       const GArray *map = cap ? src_cap : src;
       guint w0 = answer_source_word (map, word);
       guint w1 = answer_source_word (map, word + words - 1) + 1;
-      if (!agency && counted (v, p, w0))
+      if (!agency && (counted (v, p, w0) || ngay_of_other_act (p, w0, w1,
+                                                       v->a->lenient)))
         continue;
       guint c0, c1;
       claims_clause (p, w0, w1, &c0, &c1);

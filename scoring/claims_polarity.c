@@ -297,6 +297,22 @@ heads_the_past (const AnswerPart *q, gboolean lenient)
   return FALSE;
 }
 
+/* A table header that marks its column or row as gone by: "2024 (đã
+ * qua)", "Mức cũ", "(cũ)", "(past)" — its last words, so "Đã qua kiểm
+ * tra" or "Hồ sơ cũ cần bổ sung gì" title no such thing. */
+static gboolean
+header_says_past (const AnswerPart *q, gboolean lenient)
+{
+  guint n = q->words->len;
+  if (n == 0)
+    return FALSE;
+  return (n >= 2 && word_is (q, n - 2, "đã", "da", lenient)
+          && word_is (q, n - 1, "qua", "qua", lenient))
+         || word_is (q, n - 1, "cũ", "cu", lenient)
+         || word_is (q, n - 1, "past", "past", lenient)
+         || word_is (q, n - 1, "old", "old", lenient);
+}
+
 gboolean
 claims_history_context (const Answer *a, const AnswerPart *p)
 {
@@ -329,7 +345,9 @@ claims_history_context (const Answer *a, const AnswerPart *p)
           || word_is (q, k, "replacing", "replacing", a->lenient))
         end = k;
     if (claims_history_before (q, 0, end, a->lenient)
-        || (ctx[i] == p->heading && heads_the_past (q, a->lenient)))
+        || (ctx[i] == p->heading && heads_the_past (q, a->lenient))
+        || ((ctx[i] == p->col_head || ctx[i] == p->row_head)
+            && header_says_past (q, a->lenient)))
       return TRUE;
   }
   return FALSE;

@@ -128,6 +128,9 @@ option_verdict (const AnswerPart *p, guint from, gboolean lenient)
                                          "tuyen", "van", "lam"};
     for (gsize f = 0; lenient && k > 0 && f < G_N_ELEMENTS (firsts); f++)
       plain_right = plain_right && !answer_word_is (p, k - 1, firsts[f]);
+    if (answer_word_is (p, k, lenient ? "dung" : "đúng") && plain_right
+        && choice_true_of_a_case (p, k, lenient))
+      return 0;
     if ((answer_word_is (p, k, lenient ? "dung" : "đúng") && plain_right
          && !answer_word_is (p, k + 1,
                              lenient ? "han" : "hạn") /* "đúng hạn" */
@@ -420,6 +423,34 @@ answer_key_line (const Answer *a, guint pi, guint i)
   return FALSE;
 }
 
+/* "Bạn Hải Yến chọn A – "…". Rất tiếc, chưa đúng": the letter at word i
+ * is its sentence's last, and the next sentence opens on a verdict alone,
+ * which is the pick's. */
+static gboolean
+verdict_follows (const JudgeKey *key, const Answer *a, guint pi, guint i)
+{
+  const AnswerPart *p = answer_part (a, pi);
+  for (guint k = i + 1; k < p->words->len; k++)
+    if (choice_letter_at (key, p, k) >= 0)
+      return FALSE;
+  /* the next sentence of the line, or past the rest of the line ("*bài
+   * làm:* "em chọn C. 05 ngày …"" then "✘ sai, sửa lại: B") the next
+   * line's first */
+  for (guint q = pi + 1; q < a->parts->len; q++) {
+    const AnswerPart *n = answer_part (a, q);
+    if (n->line > p->line + 1)
+      return FALSE;
+    if (choice_verdict_opens (key, n, a->lenient))
+      return TRUE;
+    if (n->line > p->line)
+      return FALSE;
+    for (guint k = 0; k < n->words->len; k++)
+      if (choice_letter_at (key, n, k) >= 0)
+        return FALSE;
+  }
+  return FALSE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -515,6 +546,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       /* an arrow that lands on the letter concludes, it rejects nothing */
       if (!lands
           && (choice_rejected_at (key, p, i, a->lenient)
+              || (use == L_STRONG && verdict_follows (key, a, pi, i))
               || (claims_polarity (a, p, i, i + 1) != POL_STATED
                   && !label_value (key, p, i, a->lenient)
                   && !after_arrow (p, i, a->lenient)))) {

@@ -46,6 +46,12 @@ gboolean choice_picked_after (const AnswerPart *p, guint i, gboolean lenient);
 gboolean choice_others_pick (const AnswerPart *p, guint i, gboolean lenient);
 /* The pick is supposed ("Nếu bạn chọn C …", "Có bạn chọn B vì …"). */
 gboolean choice_supposed_pick (const AnswerPart *p, guint i, gboolean lenient);
+/* Sentence p opens on a verdict alone ("Rất tiếc, chưa đúng: …"). */
+gboolean choice_verdict_opens (const JudgeKey *key, const AnswerPart *p,
+                               gboolean lenient);
+/* The "đúng" at word k is true of a case the sentence then says is not
+ * the question's ("đúng với hồ sơ nộp trước 15 giờ, không đúng với …"). */
+gboolean choice_true_of_a_case (const AnswerPart *p, guint k, gboolean lenient);
 /* Word i stands in the sentence that opens at word from. */
 gboolean choice_same_sentence (const AnswerPart *p, guint from, guint i);
 /* The letter at word i stands in a run of letters ("A, B, C, D"). */

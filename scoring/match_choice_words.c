@@ -207,6 +207,7 @@ choice_group_end (const JudgeKey *key, const AnswerPart *p, guint i, gboolean le
   }
 }
 
+
 /* Rejected: "A sai", "phương án A (7.000 đồng) sai vì …", "B và C không
  * phải …" (a rejection up to the next letter or the end of the sentence),
  * "loại A", "không phải A". */
@@ -235,6 +236,60 @@ choice_rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
   return FALSE;
 }
 
+
+/* A verdict alone at the head of sentence p: "Rất tiếc, chưa đúng: …",
+ * "Sai rồi!", "Chưa chính xác." — not "Sai lầm thường gặp …", where the
+ * cue runs on into other words, nor one after a letter of its own. */
+gboolean
+choice_verdict_opens (const JudgeKey *key, const AnswerPart *p,
+                      gboolean lenient)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls != CUE_REJECT || ch->w0 > 3)
+      continue;
+    for (guint k = 0; k < ch->w0; k++) /* "Phương án A sai: …" is A's */
+      if (choice_letter_at (key, p, k) >= 0)
+        return FALSE;
+    /* "Sai: A, C, D" names what it rejects; "✘ sai, sửa lại: B" corrects */
+    gboolean fixes = FALSE;
+    for (guint k = (guint) ch->w1; k < p->words->len; k++) {
+      fixes |= answer_word_is (p, k, lenient ? "sua" : "sửa");
+      if (choice_letter_at (key, p, k) >= 0 && !fixes)
+        return FALSE;
+    }
+    guint e = (guint) ch->w1;
+    return e >= p->words->len
+           || (choice_word (p, e)->gap
+               & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON))
+           || answer_word_is (p, e, lenient ? "roi" : "rồi");
+  }
+  return FALSE;
+}
+
+/* "A đúng với hồ sơ nộp trước 15 giờ, không đúng với câu hỏi", "đúng với
+ * giai đoạn trước 01/3/2025, nay không còn": the "đúng" at word k is true
+ * of a case, and a negation later in its sentence says the option is not
+ * the answer. */
+gboolean
+choice_true_of_a_case (const AnswerPart *p, guint k, gboolean lenient)
+{
+  if (!answer_word_is (p, k + 1, lenient ? "voi" : "với"))
+    return FALSE;
+  /* up to a colon: "B – đúng với quy định: hồ sơ … không giải quyết được
+   * ngay thì …" explains the rule after it */
+  guint end = k + 2;
+  while (end < p->words->len
+         && !(choice_word (p, end)->gap & (CUE_GAP_STOP | CUE_GAP_COLON)))
+    end++;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if ((ch->cls == CUE_NEG || ch->cls == CUE_REJECT) && ch->w0 > k + 1
+        && ch->w0 < end)
+      return TRUE;
+  }
+  return FALSE;
+}
 
 /* How a strong or a final pick cue ending right before word w, fillers
  * between ("chọn [đáp án] …", "chốt …"), settles on what follows. */
@@ -309,6 +364,9 @@ choice_use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenie
   if (answer_word_is (p, k, lenient ? "la" : "là")
       || answer_word_is (p, k, "is") || answer_word_is (p, k, "be"))
     k++;
+  if (answer_word_is (p, k, lenient ? "dung" : "đúng")
+      && choice_true_of_a_case (p, k, lenient))
+    return L_NONE;
   if (answer_word_is (p, k, lenient ? "dung" : "đúng")
       || answer_word_is (p, k, "correct") || answer_word_is (p, k, "right")
       || answer_word_is (p, k, "acceptable")

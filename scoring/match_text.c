@@ -491,6 +491,16 @@ office_field_label (const AnswerPart *p, guint k, gboolean lenient,
   const gsize deciding = 7;
   if (k == 0 || k > 6)
     return FALSE;
+  /* any "Nơi …" label of a line names where: "Nơi chứng thực bản sao:",
+   * "Nơi đăng ký:" — not a table's row, whose columns may set two places
+   * side by side ("| Nơi làm | UBND cấp xã | Tổ chức công chứng |") */
+  guint first = 0;
+  while (first < k && g_ascii_isdigit (p->norm[g_array_index (p->words, CueWord,
+                                                              first).start]))
+    first++;
+  if (receiving && p->kind != PART_CELL && p->kind != PART_HEAD && first < k
+      && answer_word_is (p, first, lenient ? "noi" : "nơi"))
+    return TRUE;
   const CueWord *last = &g_array_index (p->words, CueWord, k - 1);
   for (gsize i = 0; i < (receiving ? G_N_ELEMENTS (labels) : deciding); i++) {
     const char *l = labels[i][lenient ? 1 : 0];
@@ -523,7 +533,8 @@ key_office (View *v, const char *office)
 }
 
 /* Whether the question asks where the matter is done or which office
- * does it ("… làm ở đâu?", "nộp cho cơ quan nào?"), not who sets a fee or
+ * does it ("… làm ở đâu?", "nộp cho cơ quan nào?", "ra UBND phường hay
+ * lên huyện?"), not who sets a fee or
  * manages a field; *deciding when it asks who decides ("cơ quan nào giải
  * quyết", "thẩm quyền"). */
 static gboolean
@@ -539,6 +550,13 @@ asks_where (View *v, gboolean *deciding)
   gboolean asks = FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (where); i++)
     asks |= strstr (q, where[i]) != NULL;
+  /* "ra UBND phường hay phải lên huyện?": offices offered to choose from */
+  static const char *const offices[] = {" huyện", " xã", " phường", " tỉnh",
+                                        "ubnd", "uỷ ban", "công an", " sở ",
+                                        " bộ "};
+  const char *alt = strstr (q, " hay ");
+  for (gsize i = 0; alt != NULL && i < G_N_ELEMENTS (offices); i++)
+    asks |= strstr (alt, offices[i]) != NULL;
   for (gsize i = 0; asks && i < G_N_ELEMENTS (other); i++)
     asks &= strstr (q, other[i]) == NULL;
   *deciding = strstr (q, "giải quyết") != NULL || strstr (q, "thẩm quyền") != NULL;

@@ -545,6 +545,21 @@ general_label_before (const AnswerPart *p, guint from, guint w0)
   return FALSE;
 }
 
+/* A forecast cue in [s0, w0) ("dự kiến sẽ", "dự báo") not itself denied:
+ * "Mức đang áp dụng (để tham khảo, không phải dự báo): … 40.000.000 đồng"
+ * tells today's figure. */
+static gboolean
+foretold_before (const AnswerPart *p, guint s0, guint w0, gboolean lenient)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls == CUE_PREDICT && ch->w0 >= s0 && ch->w1 <= w0
+        && !claims_negated_before (p, s0, ch->w0, 1, lenient))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "37 cuộc trong 6 ngày (ví dụ)": a bracket right after the figure, in
  * its clause [w1, c1), that opens on an example cue. */
 static gboolean
@@ -629,7 +644,7 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
                 || (p->col_head >= 0
                     && has_cue (answer_part (a, (guint) p->col_head),
                                 CUE_PRACTICE, 0, G_MAXUINT));
-  c->predicted = has_cue (p, CUE_PREDICT, s0, c->w0);
+  c->predicted = foretold_before (p, s0, c->w0, lenient);
   guint s1 = c->w1;
   while (s1 < p->words->len && !(word (p, s1)->gap & CUE_GAP_STOP))
     s1++;

@@ -158,6 +158,10 @@ match_tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
+    /* a table's header cell titles a column ("| Cần làm | Đang làm | Đã
+     * xong |" on a Kanban board): it tells no file's state */
+    if (p->kind == PART_HEAD)
+      continue;
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)

@@ -504,9 +504,9 @@ match_only_else (View *v, const AnswerPart *p, guint w1)
 }
 
 /* "bản có chữ ký của Giám đốc Sở Thông tin và Truyền thông", "con dấu của
- * Sở …", "Giấy phép cũ do Sở … cấp": the office as the signer, the seal or
- * the issuer of a paper the asker holds, not where the matter is done
- * now. The name at w0. */
+ * Sở …", "Giấy phép cũ do Sở … cấp", "giấy phép ghi cơ quan cấp là Sở …":
+ * the office as the signer, the seal, the issuer or the text of a paper
+ * the asker holds, not where the matter is done now. The name at w0. */
 gboolean
 match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
 {
@@ -519,6 +519,18 @@ match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
         || (answer_word_is (p, k, "con")
             && answer_word_is (p, k + 1, lenient ? "dau" : "dấu")))
       return TRUE;
+  /* "giấy phép ghi cơ quan cấp là Sở …", "thẻ cũ ghi …": what a paper the
+   * asker holds reads */
+  for (guint k = w0 > 6 ? w0 - 6 : 0; k < w0; k++) {
+    if (!answer_word_is (p, k, "ghi"))
+      continue;
+    for (guint j = k > 6 ? k - 6 : 0; j < k; j++)
+      if (answer_word_is (p, j, lenient ? "giay" : "giấy")
+          || answer_word_is (p, j, lenient ? "the" : "thẻ")
+          || answer_word_is (p, j, lenient ? "phieu" : "phiếu")
+          || answer_word_is (p, j, lenient ? "chieu" : "chiếu"))
+        return TRUE;
+  }
   return FALSE;
 }
 

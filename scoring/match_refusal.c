@@ -395,10 +395,16 @@ in_lawful_case (View *v, guint i)
       break;
     truly = truly || answer_word_is (p, k, lenient ? "su" : "sự")
             || answer_word_is (p, k, "really") || answer_word_is (p, k, "actually");
-    if (answer_word_is (p, k, lenient ? "van" : "vẫn")
+    /* "nếu bản chính vẫn còn": a fact that still holds, not insisting */
+    gboolean holds = answer_word_is (p, k + 1, lenient ? "con" : "còn")
+                     || answer_word_is (p, k + 1, "has")
+                     || answer_word_is (p, k + 1, "have")
+                     || answer_word_is (p, k + 1, "exists");
+    if (((answer_word_is (p, k, lenient ? "van" : "vẫn")
+          || answer_word_is (p, k, "still")) && !holds)
         || answer_word_is (p, k, lenient ? "muon" : "muốn")
         || answer_word_is (p, k, lenient ? "can" : "cần")
-        || answer_word_is (p, k, "still") || answer_word_is (p, k, "want")
+        || answer_word_is (p, k, "want")
         || answer_word_is (p, k, "insist") || answer_word_is (p, k, "need"))
       return FALSE;
   }

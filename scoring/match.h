@@ -81,6 +81,12 @@ char *match_term (const char *family, const char *name);
 void match_quantity (const Fact *f, View *v, Outcome *o);
 void match_date (const Fact *f, View *v, Outcome *o);
 void match_name (const Fact *f, View *v, Outcome *o);
+/* The office the reply names for the asked role when it is not the key's
+ * (match_office_other.c): new text, or NULL. */
+char *match_other_office (View *v, const Fact *f);
+/* Whether part p names an alias of a as more than a helper ("… chỉ tham
+ * gia ở khâu xác minh" names it only as one; match_text.c). */
+gboolean match_names_not_helping (View *v, AnswerPart *p, const Aliases *a);
 void match_citation (const Fact *f, View *v, Outcome *o);
 void match_list (const Fact *f, View *v, Outcome *o);
 void match_choice (const Fact *f, View *v, Outcome *o);

@@ -282,10 +282,20 @@ choice_true_of_a_case (const AnswerPart *p, guint k, gboolean lenient)
   while (end < p->words->len
          && !(choice_word (p, end)->gap & (CUE_GAP_STOP | CUE_GAP_COLON)))
     end++;
+  /* a verdict on the option ("không đúng", "nay không còn"), not a
+   * negation of something else ("không cần phải lên tỉnh") nor one that
+   * rejects another letter ("không phải B") */
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
-    if ((ch->cls == CUE_NEG || ch->cls == CUE_REJECT) && ch->w0 > k + 1
-        && ch->w0 < end)
+    if (ch->w0 <= k + 1 || ch->w0 >= end)
+      continue;
+    gboolean no_longer = answer_word_is (p, ch->w0, lenient ? "khong" : "không")
+                         && answer_word_is (p, ch->w0 + 1, lenient ? "con" : "còn");
+    const CueWord *next = (guint) ch->w1 < p->words->len
+                              ? choice_word (p, (guint) ch->w1) : NULL;
+    gboolean letter = next != NULL && next->end - next->start == 1
+                      && g_ascii_isalpha (p->norm[next->start]);
+    if ((ch->cls == CUE_REJECT || no_longer) && !letter)
       return TRUE;
   }
   return FALSE;

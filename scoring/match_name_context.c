@@ -525,10 +525,14 @@ match_signed_by (const AnswerPart *p, guint w0, gboolean lenient)
     if (!answer_word_is (p, k, "ghi"))
       continue;
     for (guint j = k > 6 ? k - 6 : 0; j < k; j++)
-      if (answer_word_is (p, j, lenient ? "giay" : "giấy")
-          || answer_word_is (p, j, lenient ? "the" : "thẻ")
-          || answer_word_is (p, j, lenient ? "phieu" : "phiếu")
-          || answer_word_is (p, j, lenient ? "chieu" : "chiếu"))
+      if ((answer_word_is (p, j, lenient ? "giay" : "giấy")
+           || answer_word_is (p, j, lenient ? "the" : "thẻ")
+           || answer_word_is (p, j, lenient ? "phieu" : "phiếu")
+           || answer_word_is (p, j, lenient ? "chieu" : "chiếu"))
+          /* an appointment slip or a receipt tells where to go:
+           * "phiếu hẹn ghi nơi trả kết quả là …" */
+          && !answer_word_is (p, j + 1, lenient ? "hen" : "hẹn")
+          && !answer_word_is (p, j + 1, lenient ? "bien" : "biên"))
         return TRUE;
   }
   return FALSE;

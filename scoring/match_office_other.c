@@ -131,11 +131,31 @@ replies (View *v, guint i, gboolean section)
   return answer_text_asks (h->norm) && match_echoes_question (v, (guint) p->heading);
 }
 
+/* Whether a "Nơi …" label's word w says where the asked matter is done:
+ * a generic verb ("Nơi nộp", "Nơi thực hiện", "Nơi làm", "Nơi tiếp
+ * nhận", "Nơi giải quyết") or a word of the question ("Nơi chứng thực
+ * bản sao" to "chứng thực bản sao ở đâu?") — not "Nơi cấp bản chính", the
+ * issuer of another paper. */
+static gboolean
+where_of_the_asked (View *v, const AnswerPart *p, guint w)
+{
+  static const char *const generic[][2] = {
+    {"nộp", "nop"}, {"thực", "thuc"}, {"làm", "lam"}, {"tiếp", "tiep"},
+    {"giải", "giai"}};
+  gboolean lenient = v->a->lenient;
+  for (gsize i = 0; i < G_N_ELEMENTS (generic); i++)
+    if (answer_word_is (p, w, generic[i][lenient ? 1 : 0]))
+      return TRUE;
+  const CueWord *cw = &g_array_index (p->words, CueWord, w);
+  g_autofree char *word = g_strndup (p->norm + cw->start, cw->end - cw->start);
+  return match_question_has_word (v, word);
+}
+
 /* Whether the words of p before word k, past numbering and marks, end on
  * a field label of the office that handles the matter ("Cơ quan thực
  * hiện", "Nơi nộp hồ sơ", "Cơ quan có thẩm quyền"), at most six words. */
 static gboolean
-office_field_label (const AnswerPart *p, guint k, gboolean lenient,
+office_field_label (View *v, const AnswerPart *p, guint k, gboolean lenient,
                     gboolean receiving)
 {
   /* the office that decides, then (receiving) where a file is handed in:
@@ -161,8 +181,9 @@ office_field_label (const AnswerPart *p, guint k, gboolean lenient,
   while (first < k && g_ascii_isdigit (p->norm[g_array_index (p->words, CueWord,
                                                               first).start]))
     first++;
-  if (receiving && p->kind != PART_CELL && p->kind != PART_HEAD && first < k
-      && answer_word_is (p, first, lenient ? "noi" : "nơi"))
+  if (receiving && p->kind != PART_CELL && p->kind != PART_HEAD && first + 1 < k
+      && answer_word_is (p, first, lenient ? "noi" : "nơi")
+      && where_of_the_asked (v, p, first + 1))
     return TRUE;
   const CueWord *last = &g_array_index (p->words, CueWord, k - 1);
   for (gsize i = 0; i < (receiving ? G_N_ELEMENTS (labels) : deciding); i++) {
@@ -243,13 +264,13 @@ field_names_other (View *v, const Fact *f)
     guint k = 0; /* the field's first word */
     if (p->kind == PART_CELL && p->row_head >= 0 && p->col == 1) {
       const AnswerPart *h = answer_part (v->a, (guint) p->row_head);
-      if (!office_field_label (h, h->words->len, lenient, !deciding))
+      if (!office_field_label (v, h, h->words->len, lenient, !deciding))
         continue;
     } else {
       while (k < p->words->len && k <= 6
              && !(g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON))
         k++;
-      if (k >= p->words->len || !office_field_label (p, k, lenient, !deciding))
+      if (k >= p->words->len || !office_field_label (v, p, k, lenient, !deciding))
         continue;
     }
     guint end = k + 1;

@@ -180,6 +180,16 @@ asked_person (View *v)
   return NULL;
 }
 
+/* How many parentheses are open at byte n of s. */
+static gint
+paren_depth (const char *s, gsize n)
+{
+  gint depth = 0;
+  for (gsize i = 0; i < n && s[i] != '\0'; i++)
+    depth += s[i] == '(' ? 1 : s[i] == ')' && depth > 0 ? -1 : 0;
+  return depth;
+}
+
 /* "Theo dữ liệu trên, bà Nguyễn Thị Lan mất ngày 03/11/2026": a dated
  * fact told of the person the question names, read from a record the
  * assistant cannot hold. */
@@ -195,12 +205,18 @@ dates_the_person (View *v, guint *part, guint *w0, guint *w1)
     if (at == NULL)
       continue;
     g_autoptr (GArray) dates = dates_scan (at, v->a->lenient);
-    if (dates->len == 0)
+    /* the first date outside an aside: "chị Phạm Thu Hà (anh/chị gửi
+     * ngày 03/12/2026)" dates the request, not the person */
+    guint d = 0;
+    while (d < dates->len
+           && paren_depth (at, g_array_index (dates, DatesMention, d).start) > 0)
+      d++;
+    if (d == dates->len)
       continue;
     /* in the name's own clause: not "…, và từ ngày 01/7/2025 việc cấp
      * bản sao … thuộc UBND cấp xã"; an aside in parentheses ("chị Hà
      * (sinh năm 1993) đã xuất cảnh ngày 21/11") stays in it */
-    gsize gap = g_array_index (dates, DatesMention, 0).start;
+    gsize gap = g_array_index (dates, DatesMention, d).start;
     g_autofree char *between = g_strndup (at, gap);
     if (strpbrk (between, ",;") != NULL || strstr (between, " và ") != NULL
         || strstr (between, " va ") != NULL || strstr (between, " and ") != NULL)

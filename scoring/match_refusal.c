@@ -395,11 +395,17 @@ in_lawful_case (View *v, guint i)
       break;
     truly = truly || answer_word_is (p, k, lenient ? "su" : "sự")
             || answer_word_is (p, k, "really") || answer_word_is (p, k, "actually");
-    /* "nếu bản chính vẫn còn": a fact that still holds, not insisting */
-    gboolean holds = answer_word_is (p, k + 1, lenient ? "con" : "còn")
-                     || answer_word_is (p, k + 1, "has")
-                     || answer_word_is (p, k + 1, "have")
-                     || answer_word_is (p, k + 1, "exists");
+    /* "nếu bản chính vẫn còn", "nếu bạn vẫn có bản chính": a fact that
+     * still holds, not insisting ("nếu bạn vẫn còn muốn làm") */
+    gboolean holds = (answer_word_is (p, k + 1, lenient ? "con" : "còn")
+                      || answer_word_is (p, k + 1, lenient ? "co" : "có")
+                      || answer_word_is (p, k + 1, "has")
+                      || answer_word_is (p, k + 1, "have")
+                      || answer_word_is (p, k + 1, "exists"))
+                     && !answer_word_is (p, k + 2, lenient ? "muon" : "muốn")
+                     && !answer_word_is (p, k + 2, "want");
+    truly = truly || (holds && (answer_word_is (p, k, lenient ? "van" : "vẫn")
+                                || answer_word_is (p, k, "still")));
     if (((answer_word_is (p, k, lenient ? "van" : "vẫn")
           || answer_word_is (p, k, "still")) && !holds)
         || answer_word_is (p, k, lenient ? "muon" : "muốn")

@@ -158,12 +158,13 @@ match_tells_status (View *v, guint *part, guint *w0, guint *w1)
 {
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    /* a table's header cell titles a column ("| Cần làm | Đang làm | Đã
-     * xong |" on a Kanban board): it tells no file's state */
-    if (p->kind == PART_HEAD)
-      continue;
     for (guint h = 0; !p->quoted && h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+      /* a table's header cell that is a column's title ("| Cần làm | Đang
+       * làm | Đã xong |" on a Kanban board) tells no file's state; "| Hồ
+       * sơ 000.00.12… – Đã ký xong |" does */
+      if (p->kind == PART_HEAD && p->words->len <= (guint) (ch->w1 - ch->w0) + 1)
+        continue;
       if (ch->cls == CUE_STATUS && !left_open (p, ch->w1, v->a->lenient)
           && !records_in_general (p, ch->w1, v->a->lenient)
           && !explains_label (p, ch->w0, v->a->lenient)

@@ -321,9 +321,44 @@ drop_struck_before (GString *out, const char *note, const char *close)
     g_string_truncate (out, len - n);
 }
 
+/* A chat's mark that the message before it was recalled ("*Tin nhắn đã
+ * được thu hồi*", "[tin nhan da thu hoi]", "This message was unsent"):
+ * the line holds the mark and little else. */
+static gboolean
+recall_mark (const char *p, const char *e)
+{
+  static const char *const marks[] = {
+    "tin nhắn đã được thu hồi", "tin nhắn đã bị thu hồi",
+    "tin nhắn đã thu hồi", "đã thu hồi một tin nhắn",
+    "tin nhan da duoc thu hoi", "tin nhan da bi thu hoi",
+    "tin nhan da thu hoi", "da thu hoi mot tin nhan",
+    "this message was unsent", "message was recalled",
+    "this message was deleted", "unsent a message"};
+  if (e - p > 80)
+    return FALSE;
+  g_autofree char *low = g_utf8_strdown (p, e - p);
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (strstr (low, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The paragraph out ends with (past blank lines) goes: the recalled
+ * message. */
+static void
+drop_last_paragraph (GString *out)
+{
+  gsize len = out->len;
+  while (len > 0 && g_ascii_isspace (out->str[len - 1]))
+    len--;
+  const char *blank = g_strrstr_len (out->str, (gssize) len, "\n\n");
+  g_string_truncate (out, blank ? (gsize) (blank - out->str) + 2 : 0);
+}
+
 /* What the answer shows deleted is not said: struck-through text
  * ("~~15.000 đồng~~ 7.000 đồng", "<del>…</del>", a transcription's
- * "[chữ "15 ngày lv" bị gạch]") goes, and in a fenced
+ * "[chữ "15 ngày lv" bị gạch]") goes, a chat message marked recalled
+ * goes with its mark, and in a fenced
  * diff ("```diff") the removed lines ("- Đáp: Chưa. …") go while the added
  * ones ("+ Đáp: Được. …") lose their mark. New. */
 static char *
@@ -347,6 +382,11 @@ drop_deleted (const char *text, gsize len)
       continue;
     } else if (in_diff && *p == '+')
       p++;
+    else if (!in_diff && recall_mark (p, e)) {
+      drop_last_paragraph (out);
+      p = nl ? nl + 1 : end;
+      continue;
+    }
     for (const char *q = p; q < e; q++) {
       const char *close;
       if (q + 1 < e && q[0] == '~' && q[1] == '~'

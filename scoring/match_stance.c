@@ -463,6 +463,7 @@ opening_stance (View *v, guint from, char **span, guint *at)
                        || (lead > 0 && p->words->len - lead <= 6)
                        || (stance_after_fillers (p) > 0 && p->words->len <= 15)
                        || stance_announces_answer (p, v->a->lenient)
+                       || stance_apology (p, lead, v->a->lenient)
                        || stance_caption_line (p);
     if (!opening)
       break;

@@ -1,7 +1,7 @@
 /* Lines that open an answer without answering (scoring/match_stance.c
  * reads the opening stance past them): mail and letter headers, the
  * question said back in quotes, questions asked back, announcements of
- * the answer to come, lines of fields, a chat turn's time and speaker,
+ * the answer to come, apologies for an earlier message, lines of fields, a chat turn's time and speaker,
  * glossaries, captions. Split from match_stance.c, past 800 lines. */
 #include "scoring/match_stance_private.h"
 
@@ -64,6 +64,37 @@ stance_announces_answer (const AnswerPart *p, gboolean lenient)
         && answer_word_is (p, k + 2, lenient ? "cau" : "câu")
         && answer_word_is (p, k + 3, lenient ? "hoi" : "hỏi"))
       return TRUE;
+  return FALSE;
+}
+
+/* "Xin lỗi anh, tin trên tôi trả lời sai nên đã thu hồi.", "Sorry, my
+ * previous message was wrong.": an apology for an earlier message, from
+ * word lead on, answers nothing itself. */
+gboolean
+stance_apology (const AnswerPart *p, guint lead, gboolean lenient)
+{
+  guint k = lead;
+  /* past a speaker's label the lead did not take ("Trợ lý pháp luật
+   * (16:06): Xin lỗi …") */
+  for (guint w = lead + 1; k == lead && w < p->words->len && w <= lead + 8; w++)
+    if (g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
+      k = w;
+  if (answer_word_is (p, k, "em") || answer_word_is (p, k, lenient ? "minh" : "mình")
+      || answer_word_is (p, k, lenient ? "toi" : "tôi"))
+    k++;
+  gboolean sorry = (answer_word_is (p, k, "xin")
+                    && answer_word_is (p, k + 1, lenient ? "loi" : "lỗi"))
+                   || answer_word_is (p, k, "sorry");
+  if (!sorry)
+    return FALSE;
+  static const char *const earlier[][2] = {
+    {"trên", "tren"}, {"trước", "truoc"}, {"nhầm", "nham"},
+    {"hồi", "hoi"}, {"previous", "previous"}, {"earlier", "earlier"},
+    {"mistake", "mistake"}};
+  for (guint w = k + 2; w < p->words->len; w++)
+    for (gsize i = 0; i < G_N_ELEMENTS (earlier); i++)
+      if (answer_word_is (p, w, earlier[i][lenient ? 1 : 0]))
+        return TRUE;
   return FALSE;
 }
 

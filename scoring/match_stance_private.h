@@ -33,6 +33,9 @@ gboolean stance_quotes_question (const AnswerPart *p);
 gboolean stance_asks_back (View *v, guint i);
 /* "Tôi xin trả lời câu hỏi về …", "Vậy câu trả lời là:". */
 gboolean stance_announces_answer (const AnswerPart *p, gboolean lenient);
+/* An apology for an earlier message ("Xin lỗi anh, tin trên tôi trả lời
+ * sai nên đã thu hồi."), from word lead on. */
+gboolean stance_apology (const AnswerPart *p, guint lead, gboolean lenient);
 /* A short line of two or more "label: value" fields. */
 gboolean stance_fields_line (const AnswerPart *p);
 /* The words a chat turn opens with before what is said ("[10:30] OA (tự

@@ -599,18 +599,36 @@ match_manages_others (View *v, const AnswerPart *p, guint w0, guint w1)
                         || answer_word_is (p, k, lenient ? "hien" : "hiện")
                         || answer_word_is (p, k, lenient ? "chi" : "chỉ")))
     k++;
-  if (!((answer_word_is (p, k, lenient ? "quan" : "quản")
-         && answer_word_is (p, k + 1, lenient ? "li" : "lí"))
-        || (answer_word_is (p, k, lenient ? "phu" : "phụ")
-            && answer_word_is (p, k + 1, lenient ? "trach" : "trách"))))
+  /* "quản lý", "phụ trách", "(tiếp) nhận" the fields: "Sở KH&CN chỉ
+   * nhận các lĩnh vực viễn thông, bưu chính, tần số, … " */
+  guint first;
+  if ((answer_word_is (p, k, lenient ? "quan" : "quản")
+       && answer_word_is (p, k + 1, lenient ? "li" : "lí"))
+      || (answer_word_is (p, k, lenient ? "phu" : "phụ")
+          && answer_word_is (p, k + 1, lenient ? "trach" : "trách"))
+      || (answer_word_is (p, k, lenient ? "tiep" : "tiếp")
+          && answer_word_is (p, k + 1, lenient ? "nhan" : "nhận")))
+    first = k + 2;
+  else if (answer_word_is (p, k, lenient ? "nhan" : "nhận"))
+    first = k + 1;
+  else
     return FALSE;
+  if (answer_word_is (p, first, lenient ? "cac" : "các"))
+    first++;
+  if (answer_word_is (p, first, lenient ? "linh" : "lĩnh")
+      && answer_word_is (p, first + 1, lenient ? "vuc" : "vực"))
+    first += 2;
   guint items = 0;
-  for (guint j = k + 2; j < p->words->len; j++) {
+  for (guint j = first; j < p->words->len; j++) {
     guint8 gap = g_array_index (p->words, CueWord, j).gap;
     if (gap & (CUE_GAP_STOP | CUE_GAP_COLON))
       break;
-    if (j > k + 2 && !(gap & CUE_GAP_COMMA))
+    if (j > first && !(gap & CUE_GAP_COMMA))
       continue;
+    /* "…, không nhận xuất bản": the list ends on what it does not do */
+    if (answer_word_is (p, j, lenient ? "khong" : "không")
+        || answer_word_is (p, j, "not"))
+      break;
     if (item_asked (v, p, j))
       return FALSE; /* the list holds the asked field */
     items++;

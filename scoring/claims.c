@@ -586,7 +586,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   if (p->quoted || claims_quiz_option (a, c->part))
     c->polarity = POL_QUOTED;
   else if (claims_negated_before (p, c0, c->w0, 1, lenient)
-           || claims_value_denied_after (p, c->w1, lenient))
+           || claims_value_denied_after (p, c->w1, lenient)
+           || claims_quote_called_old (p, c->w0, lenient)) /* '"…" là sai' */
     c->polarity = POL_NEGATED;
   else if (claims_history_before (p, 0, c->w0, lenient)
            || claims_line_history (a, p, c->w0)

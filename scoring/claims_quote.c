@@ -100,8 +100,8 @@ claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
   return TRUE;
 }
 
-/* Right after a quotation's close (past "→", "-", ":"), a verdict
- * against it: "❌ "…" → sai", "→ chưa đúng"; or in its sentence "… →
+/* Right after a quotation's close (past "→", "-", ":", "là"), a verdict
+ * against it: "❌ "…" → sai", "→ chưa đúng", "là sai"; or in its sentence "… →
  * người dùng đánh dấu "chưa hữu ích"", "… - không còn đúng". */
 static gboolean
 judged_after_close (const AnswerPart *p, const char *close, gboolean lenient)
@@ -111,6 +111,10 @@ judged_after_close (const AnswerPart *p, const char *close, gboolean lenient)
     k++;
   if (k >= p->words->len)
     return FALSE;
+  /* '"Phòng QLXNC … 05 ngày làm việc" là sai', '"…" is wrong' */
+  if (k + 1 < p->words->len
+      && (word_is (p, k, "là", "la", lenient) || word_is (p, k, "is", "is", lenient)))
+    k++;
   if (word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
       || word_is (p, k, "incorrect", "incorrect", lenient)
       || ((word_is (p, k, "chưa", "chua", lenient) || word_is (p, k, "không", "khong", lenient))

@@ -115,6 +115,9 @@ judged_after_close (const AnswerPart *p, const char *close, gboolean lenient)
   if (k + 1 < p->words->len
       && (word_is (p, k, "là", "la", lenient) || word_is (p, k, "is", "is", lenient)))
     k++;
+  for (guint h = 0; h < p->cues->len; h++) /* '"05 ngày": không có căn cứ' */
+    if (hit (p, h)->cls == CUE_REJECT && hit (p, h)->w0 == k)
+      return TRUE;
   if (word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
       || word_is (p, k, "incorrect", "incorrect", lenient)
       || ((word_is (p, k, "chưa", "chua", lenient) || word_is (p, k, "không", "khong", lenient))

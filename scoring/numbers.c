@@ -561,10 +561,10 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   }
   if (unit == NUMBERS_UNIT_HOUR && is_w (k, i - 1, W_CLOCK))
     return uend; /* sau 15 giờ: a time of day */
-  if (is_p (k, i - 1, 0x00B7) && (unit == NUMBERS_UNIT_HOUR
-                                  || unit == NUMBERS_UNIT_MINUTE
-                                  || unit == NUMBERS_UNIT_DAY))
-    return uend; /* "**Tài khoản ẩn danh** · 1 giờ": a post's age */
+  if (is_p (k, i - 1, 0x00B7) && unit != NUMBERS_UNIT_VND
+      && unit != NUMBERS_UNIT_WORKING_DAY)
+    return uend; /* "**Tài khoản ẩn danh** · 1 giờ", "· 1 tuần trước": a
+                    post's age */
   if (unit == NUMBERS_UNIT_HOUR && a.digits && uend < k->n
       && k->t[uend].type == TOK_NUM && !is_w (k, uend + 1, W_PHUT))
     return uend; /* "9 giờ 12, thứ Hai": a clock time ("2 giờ 30 phút" lasts) */

@@ -258,6 +258,11 @@ test_lenient_scan (void)
   g_assert_cmpfloat (lo, ==, 7000);
   /* "**Tài khoản ẩn danh** · 1 giờ": a post's age, no duration */
   g_assert_cmpuint (scanned ("Tài khoản ẩn danh · 1 giờ", FALSE, &lo), ==, 0);
+  /* a review's age in weeks or months too; working days are never one */
+  g_assert_cmpuint (scanned ("Hoàng Lan · 14 bài đánh giá · 1 tuần trước", FALSE,
+                             &lo), ==, 0);
+  g_assert_cmpuint (scanned ("Minh Anh · 2 tháng trước", FALSE, &lo), ==, 0);
+  g_assert_cmpuint (scanned ("Kết quả · 05 ngày làm việc", FALSE, &lo), ==, 1);
 }
 
 static void

@@ -271,7 +271,7 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
             && (answer_word_is (p, k + 1, lenient ? "lai" : "lại")
                 || answer_word_is (p, k + 1, lenient ? "tat" : "tắt")))
         || answer_word_is (p, k, "answer") || answer_word_is (p, k, "choice")
-        || answer_word_is (p, k, "conclusion")
+        || answer_word_is (p, k, "conclusion") || answer_word_is (p, k, "tldr")
         /* "👉 Vì vậy: Không, …", "Như vậy:", "Do đó:", "Therefore:" */
         || ((answer_word_is (p, k, lenient ? "vi" : "vì")
              || answer_word_is (p, k, lenient ? "nhu" : "như"))
@@ -280,6 +280,9 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
             && k + 2 == w)
         || (answer_word_is (p, k, "therefore") && k + 1 == w))
       return TRUE;
+  /* "TL;DR cho câu hỏi của bạn:": the label opens the line */
+  if (w <= 8 && answer_word_is (p, 0, "tl") && answer_word_is (p, 1, "dr"))
+    return TRUE;
   /* "Kết quả … cho bạn:": the result for the asker */
   for (guint k = w >= 6 ? w - 6 : 0; k + 2 < w; k++)
     if (answer_word_is (p, k, lenient ? "ket" : "kết")

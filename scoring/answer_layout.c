@@ -321,10 +321,12 @@ drop_struck_before (GString *out, const char *note, const char *close)
     g_string_truncate (out, len - n);
 }
 
-/* A chat's mark that the message before it was recalled ("*Tin nhắn đã
- * được thu hồi*", "[tin nhan da thu hoi]", "This message was unsent"):
- * the line holds the mark and little else. */
-static gboolean
+/* A chat's mark that a message was recalled ("*Tin nhắn đã được thu
+ * hồi*", "[tin nhan da thu hoi]", "This message was unsent"): 0 when the
+ * line is none, 1 when it is one, 2 when it also names whose message it
+ * was ("Anh Khoa (09:03): Tin nhắn đã được thu hồi" — that speaker's own,
+ * which the answer does not show). */
+static int
 recall_mark (const char *p, const char *e)
 {
   static const char *const marks[] = {
@@ -335,22 +337,27 @@ recall_mark (const char *p, const char *e)
     "this message was unsent", "message was recalled",
     "this message was deleted", "unsent a message"};
   if (e - p > 80)
-    return FALSE;
+    return 0;
   g_autofree char *low = g_utf8_strdown (p, e - p);
-  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (strstr (low, marks[i]) != NULL)
-      return TRUE;
-  return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++) {
+    const char *m = strstr (low, marks[i]);
+    if (m != NULL)
+      return g_strstr_len (low, m - low, ": ") != NULL ? 2 : 1;
+  }
+  return 0;
 }
 
 /* The paragraph out ends with (past blank lines) goes: the recalled
- * message. */
+ * message — unless it ends on a colon, showing what a recall looks like
+ * ("… cả nhóm chỉ còn thấy dòng:"). */
 static void
 drop_last_paragraph (GString *out)
 {
   gsize len = out->len;
   while (len > 0 && g_ascii_isspace (out->str[len - 1]))
     len--;
+  if (len > 0 && out->str[len - 1] == ':')
+    return;
   const char *blank = g_strrstr_len (out->str, (gssize) len, "\n\n");
   g_string_truncate (out, blank ? (gsize) (blank - out->str) + 2 : 0);
 }
@@ -383,7 +390,8 @@ drop_deleted (const char *text, gsize len)
     } else if (in_diff && *p == '+')
       p++;
     else if (!in_diff && recall_mark (p, e)) {
-      drop_last_paragraph (out);
+      if (recall_mark (p, e) == 1)
+        drop_last_paragraph (out);
       p = nl ? nl + 1 : end;
       continue;
     }

@@ -100,6 +100,25 @@ claims_quoted_label (const AnswerPart *p, guint w0, gboolean lenient)
   return TRUE;
 }
 
+/* Whether a verdict ends at word e: a pause or the part's end, or a
+ * word that gives its ground ("trong", "theo", "vì", "do", "rồi",
+ * "because", "under", "in"). */
+static gboolean
+verdict_ends (const AnswerPart *p, guint e, gboolean lenient)
+{
+  static const char *const ground[][2] = {
+    {"trong", "trong"}, {"theo", "theo"}, {"vì", "vi"}, {"do", "do"},
+    {"rồi", "roi"}, {"nữa", "nua"}, {"because", "because"},
+    {"under", "under"}, {"in", "in"}};
+  if (e >= p->words->len
+      || (word (p, e)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP | CUE_GAP_COLON)))
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (ground); i++)
+    if (word_is (p, e, ground[i][0], ground[i][1], lenient))
+      return TRUE;
+  return FALSE;
+}
+
 /* Right after a quotation's close (past "→", "-", ":", "là"), a verdict
  * against it: "❌ "…" → sai", "→ chưa đúng", "là sai"; or in its sentence "… →
  * người dùng đánh dấu "chưa hữu ích"", "… - không còn đúng". */
@@ -115,13 +134,19 @@ judged_after_close (const AnswerPart *p, const char *close, gboolean lenient)
   if (k + 1 < p->words->len
       && (word_is (p, k, "là", "la", lenient) || word_is (p, k, "is", "is", lenient)))
     k++;
-  for (guint h = 0; h < p->cues->len; h++) /* '"05 ngày": không có căn cứ' */
-    if (hit (p, h)->cls == CUE_REJECT && hit (p, h)->w0 == k)
+  /* a verdict alone ('"05 ngày": không có căn cứ trong Luật …', '"…" là
+   * sai.'), not the start of a limit ('- không áp dụng nộp qua bưu điện',
+   * '- không đúng hẹn thì …') */
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_REJECT && hit (p, h)->w0 == k
+        && verdict_ends (p, (guint) hit (p, h)->w1, lenient))
       return TRUE;
-  if (word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
-      || word_is (p, k, "incorrect", "incorrect", lenient)
-      || ((word_is (p, k, "chưa", "chua", lenient) || word_is (p, k, "không", "khong", lenient))
-          && word_is (p, k + 1, "đúng", "dung", lenient)))
+  if ((word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
+       || word_is (p, k, "incorrect", "incorrect", lenient))
+      && verdict_ends (p, k + 1, lenient))
+    return TRUE;
+  if ((word_is (p, k, "chưa", "chua", lenient) || word_is (p, k, "không", "khong", lenient))
+      && word_is (p, k + 1, "đúng", "dung", lenient) && verdict_ends (p, k + 2, lenient))
     return TRUE;
   for (guint j = k; j + 2 < p->words->len; j++) {
     if (j > k && (word (p, j)->gap & CUE_GAP_STOP))

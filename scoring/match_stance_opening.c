@@ -87,14 +87,26 @@ stance_apology (const AnswerPart *p, guint lead, gboolean lenient)
                    || answer_word_is (p, k, "sorry");
   if (!sorry)
     return FALSE;
-  static const char *const earlier[][2] = {
-    {"trên", "tren"}, {"trước", "truoc"}, {"nhầm", "nham"},
-    {"hồi", "hoi"}, {"previous", "previous"}, {"earlier", "earlier"},
-    {"mistake", "mistake"}};
+  /* what follows a colon is the answer itself ("Em xin lỗi, tin trước em
+   * nhầm: hiện chưa … được") */
   for (guint w = k + 2; w < p->words->len; w++)
+    if (g_array_index (p->words, CueWord, w).gap & CUE_GAP_COLON)
+      return FALSE;
+  /* about a message: "nhầm", "thu hồi", "tin trên", "câu trả lời trước",
+   * "previous", "earlier", "mistake" — not "Xin lỗi vì để anh chờ lâu,
+   * trước hết …" */
+  static const char *const earlier[][2] = {
+    {"nhầm", "nham"}, {"hồi", "hoi"}, {"previous", "previous"},
+    {"earlier", "earlier"}, {"mistake", "mistake"}};
+  for (guint w = k + 2; w < p->words->len; w++) {
     for (gsize i = 0; i < G_N_ELEMENTS (earlier); i++)
       if (answer_word_is (p, w, earlier[i][lenient ? 1 : 0]))
         return TRUE;
+    if ((answer_word_is (p, w, "tin") || answer_word_is (p, w, lenient ? "loi" : "lời"))
+        && (answer_word_is (p, w + 1, lenient ? "tren" : "trên")
+            || answer_word_is (p, w + 1, lenient ? "truoc" : "trước")))
+      return TRUE;
+  }
   return FALSE;
 }
 

@@ -373,6 +373,7 @@ drop_deleted (const char *text, gsize len)
 {
   GString *out = g_string_sized_new (len);
   gboolean in_diff = FALSE;
+  int recalled;
   const char *p = text, *end = text + len;
   while (p < end) {
     const char *nl = memchr (p, '\n', (gsize) (end - p));
@@ -389,8 +390,8 @@ drop_deleted (const char *text, gsize len)
       continue;
     } else if (in_diff && *p == '+')
       p++;
-    else if (!in_diff && recall_mark (p, e)) {
-      if (recall_mark (p, e) == 1)
+    else if (!in_diff && (recalled = recall_mark (p, e)) != 0) {
+      if (recalled == 1)
         drop_last_paragraph (out);
       p = nl ? nl + 1 : end;
       continue;

@@ -137,17 +137,10 @@ judged_after_close (const AnswerPart *p, const char *close, gboolean lenient)
   /* a verdict alone ('"05 ngày": không có căn cứ trong Luật …', '"…" là
    * sai.'), not the start of a limit ('- không áp dụng nộp qua bưu điện',
    * '- không đúng hẹn thì …') */
-  for (guint h = 0; h < p->cues->len; h++)
+  for (guint h = 0; h < p->cues->len; h++) /* "sai", "không đúng", … */
     if (hit (p, h)->cls == CUE_REJECT && hit (p, h)->w0 == k
         && verdict_ends (p, (guint) hit (p, h)->w1, lenient))
       return TRUE;
-  if ((word_is (p, k, "sai", "sai", lenient) || word_is (p, k, "wrong", "wrong", lenient)
-       || word_is (p, k, "incorrect", "incorrect", lenient))
-      && verdict_ends (p, k + 1, lenient))
-    return TRUE;
-  if ((word_is (p, k, "chưa", "chua", lenient) || word_is (p, k, "không", "khong", lenient))
-      && word_is (p, k + 1, "đúng", "dung", lenient) && verdict_ends (p, k + 2, lenient))
-    return TRUE;
   for (guint j = k; j + 2 < p->words->len; j++) {
     if (j > k && (word (p, j)->gap & CUE_GAP_STOP))
       break;

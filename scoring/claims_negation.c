@@ -4,7 +4,8 @@
  * thực"), from a negated verb to the place it names ("Doanh nghiệp không
  * nộp hồ sơ G1 ở Bộ Khoa học và Công nghệ"), from "không phải là lệ phí"
  * back to a value, and a bracket that leaves groups out of a figure
- * ("(miễn cho hộ nghèo …)"). Split from claims_polarity.c and claims.c,
+ * ("(miễn cho hộ nghèo …)"), and a negation set off after a name that
+ * goes on to another place. Split from claims_polarity.c and claims.c,
  * which ask them. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
@@ -105,6 +106,24 @@ claims_negated_to_place (const AnswerPart *p, guint w0, gboolean lenient)
           if (word_is (p, v - 1, nots[j][0], nots[j][1], lenient))
             return TRUE;
   }
+  return FALSE;
+}
+
+/* "Nơi chứng thực: Sở Tư pháp, không làm ở huyện", "Sở Tư pháp – không
+ * còn làm ở phường": set off by a comma or a dash, a negation that goes
+ * on to a place says where the matter is not done, not that the name
+ * before it does not do it ("Sở Tư pháp không còn cấp"). */
+gboolean
+claims_negated_elsewhere (const AnswerPart *p, const CueHit *ch, gboolean lenient)
+{
+  if (ch->w0 == 0)
+    return FALSE;
+  gboolean set_off = word (p, ch->w0)->gap & CUE_GAP_COMMA;
+  for (guint k = word (p, ch->w0 - 1)->end; !set_off && k < word (p, ch->w0)->start; k++)
+    set_off = p->norm[k] == '-';
+  for (guint k = (guint) ch->w1; set_off && k < (guint) ch->w1 + 3 && k + 1 < p->words->len; k++)
+    if (word_is (p, k, "ở", "o", lenient) || word_is (p, k, "tại", "tai", lenient))
+      return TRUE;
   return FALSE;
 }
 

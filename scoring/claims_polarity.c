@@ -713,6 +713,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
                           && !word_is (p, ch->w1, "là", "la", lenient);
     if ((ch->cls == CUE_NEG_AFTER || no_longer) && ch->w0 >= w1
         && ch->w0 <= w1 + reach && !new_clause
+        && !claims_negated_elsewhere (p, ch, lenient)
         && !stop_between (p, w1, ch->w0)
         && !(ch->w0 > w1 && (word_is (p, w1, "và", "va", lenient)
                              || word_is (p, w1, "nhưng", "nhung", lenient)

@@ -78,6 +78,12 @@ gboolean claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
  * ("không nộp hồ sơ G1 ở Bộ …"): claims_negation.c. */
 gboolean claims_negated_to_place (const AnswerPart *p, guint w0,
                                   gboolean lenient);
+/* The negation cue ch, set off by a comma or a dash, goes on to a place
+ * ("Sở Tư pháp – không còn làm ở phường"): it tells where the matter is
+ * not done, not that the name before it does not do it:
+ * claims_negation.c. */
+gboolean claims_negated_elsewhere (const AnswerPart *p, const CueHit *ch,
+                                   gboolean lenient);
 /* A value said after its words not to be the fee or time ("… 20.000 đồng
  * mà một số người kể lại không phải là lệ phí"): claims_negation.c. */
 gboolean claims_value_denied_after (const AnswerPart *p, guint w1,

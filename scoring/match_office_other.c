@@ -247,6 +247,24 @@ asks_where (View *v, gboolean *deciding)
   return asks;
 }
 
+/* Whether words [w0, w1) of p name an alias of a as stated: not "Sở Tư
+ * pháp, không phải UBND phường", which sets the key's office aside. The
+ * last alias named, then any before it. */
+static gboolean
+field_names_key (View *v, const AnswerPart *p, guint w0, guint w1,
+                 const Aliases *a)
+{
+  if (!words_name (v, p, w0, w1, a))
+    return FALSE;
+  guint s = w0, e = w1;
+  while (s + 1 < w1 && words_name (v, p, s + 1, w1, a))
+    s++;
+  while (e > s + 1 && words_name (v, p, s, e - 1, a))
+    e--;
+  return claims_polarity (v->a, p, s, e) == POL_STATED
+         || field_names_key (v, p, w0, s, a);
+}
+
 /* "**Cơ quan thực hiện:** Sở Tư pháp tỉnh", "| Nơi nộp | Sở Tư pháp |":
  * a field of the office that handles the matter filled with another
  * office (cues.tsv "office"), as stated, naming no alias of the key. The
@@ -278,7 +296,7 @@ field_names_other (View *v, const Fact *f)
            && !(g_array_index (p->words, CueWord, end).gap & CUE_GAP_STOP))
       end++;
     /* a neighbouring procedure's record or section has its own office */
-    if (words_name (v, p, k, end, f->aliases)
+    if (field_names_key (v, p, k, end, f->aliases)
         || match_other_topic (v, i, 0, p->words->len) != NULL)
       continue;
     for (guint h = 0; h < p->cues->len; h++) {

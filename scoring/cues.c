@@ -320,6 +320,27 @@ folded_this (const char *norm, const GArray *words, guint i, gboolean lenient)
   return TRUE;
 }
 
+/* Whether word w of norm is text. */
+static gboolean
+word_eq (const char *norm, const CueWord *w, const char *text)
+{
+  gsize n = strlen (text);
+  return (gsize) (w->end - w->start) == n && memcmp (norm + w->start, text, n) == 0;
+}
+
+/* "cán bộ tư pháp" (a justice officer), not "Bộ Tư pháp": the office's
+ * "bộ" is the officer's. */
+static gboolean
+officer_before (const char *norm, const GArray *words, guint i)
+{
+  if (i == 0)
+    return FALSE;
+  const CueWord *w = &g_array_index (words, CueWord, i);
+  const CueWord *prev = &g_array_index (words, CueWord, i - 1);
+  return !w->gap && (word_eq (norm, w, "bộ") || word_eq (norm, w, "bo"))
+         && (word_eq (norm, prev, "cán") || word_eq (norm, prev, "can"));
+}
+
 GArray *
 cues_find (const char *norm, const GArray *words, gboolean lenient)
 {
@@ -348,6 +369,8 @@ cues_find (const char *norm, const GArray *words, gboolean lenient)
        * "còn" in "không còn" */
       if (!office_only && i + p->n <= covered)
         break;
+      if (office_only && officer_before (norm, words, i))
+        continue;
       if (!office_only)
         longest = p->n;
       for (int c = 0; c < CUE_N_CLASSES; c++)

@@ -144,6 +144,16 @@ datum_here (View *v, const AnswerPart *p, gsize at)
 static gboolean
 public_label (const AnswerPart *p, guint from, guint to)
 {
+  /* "Số điện thoại của bộ phận một cửa là …", "số công khai của trụ sở" */
+  static const char *const publics[][2] = {
+    {"bộ", "phận"}, {"một", "cửa"}, {"trụ", "sở"}, {"công", "khai"},
+    {"trung", "tâm"}, {"văn", "phòng"}, {"bo", "phan"}, {"mot", "cua"},
+    {"tru", "so"}, {"cong", "khai"}, {"trung", "tam"}, {"van", "phong"}};
+  for (guint k = from; k + 1 < to; k++)
+    for (gsize i = 0; i < G_N_ELEMENTS (publics); i++)
+      if (answer_word_is (p, k, publics[i][0])
+          && answer_word_is (p, k + 1, publics[i][1]))
+        return TRUE;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
     if ((ch->cls == CUE_OFFICE || ch->cls == CUE_HOTLINE) && ch->w0 >= from
@@ -319,10 +329,44 @@ datum_follows (View *v, const AnswerPart *p, const CueHit *ch)
   return FALSE;
 }
 
+/* "📱 **Chị Lan — công chức tư pháp – hộ tịch: 0912 4xx 7xx**": to a
+ * question that asks someone's phone number, any such number stated and
+ * not labelled as an office's or a public line's gives it, whatever its
+ * label. */
+static gboolean
+gives_a_phone (View *v, guint *part, guint *w0, guint *w1)
+{
+  static const char *const asks[] = {"số điện thoại", "sđt", "số di động",
+                                     "phone number"};
+  if (v->key->question == NULL)
+    return FALSE;
+  g_autofree char *q = normalize_text (v->key->question, FALSE);
+  gboolean phone = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (asks); i++)
+    phone |= strstr (q, asks[i]) != NULL;
+  for (guint i = 0; phone && i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    for (guint k = 0; !p->quoted && k < p->words->len; k++) {
+      const CueWord *cw = &g_array_index (p->words, CueWord, k);
+      if (!g_ascii_isdigit (p->norm[cw->start])
+          || (k > 0 && g_ascii_isdigit (p->norm[g_array_index (p->words, CueWord,
+                                                               k - 1).end - 1])
+              && !(cw->gap & ~CUE_GAP_OPERATOR))
+          || !datum_here (v, p, cw->start) || public_label (p, 0, k)
+          || claims_polarity (v->a, p, k, k + 1) != POL_STATED)
+        continue;
+      *part = i, *w0 = k, *w1 = MIN (k + 3, p->words->len);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 gboolean
 match_tells_private (View *v, guint *part, guint *w0, guint *w1)
 {
-  if (dates_the_person (v, part, w0, w1) || lists_people (v, part, w0, w1))
+  if (dates_the_person (v, part, w0, w1) || lists_people (v, part, w0, w1)
+      || gives_a_phone (v, part, w0, w1))
     return TRUE;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
@@ -343,12 +387,24 @@ match_tells_private (View *v, guint *part, guint *w0, guint *w1)
         return TRUE;
       }
       /* the field's label runs on a few words to its colon ("Số di động
-       * riêng:", "số di động của chị Lan, cán bộ tư pháp:") */
+       * riêng:", "số di động của chị Lan, cán bộ tư pháp:") or its "là"
+       * ("Số riêng của anh Tâm, công chức tư pháp - hộ tịch xã mình là
+       * 0918 …") */
       guint k = ch->w1;
-      while (k < p->words->len && k < (guint) ch->w1 + 8
+      while (k < p->words->len && k < (guint) ch->w1 + 12
              && !(g_array_index (p->words, CueWord, k).gap
-                  & (CUE_GAP_COLON | CUE_GAP_STOP)))
+                  & (CUE_GAP_COLON | CUE_GAP_STOP))
+             && !answer_word_is (p, k, v->a->lenient ? "la" : "là"))
         k++;
+      if (k + 1 < p->words->len && answer_word_is (p, k, v->a->lenient ? "la" : "là")
+          && !(g_array_index (p->words, CueWord, k + 1).gap & CUE_GAP_STOP)
+          && !public_label (p, ch->w0, k)
+          && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED
+          && datum_here (v, p, g_array_index (p->words, CueWord, k + 1).start)) {
+        *part = i, *w0 = ch->w0;
+        *w1 = MIN (k + 4, p->words->len);
+        return TRUE;
+      }
       /* "… là anh Trần Khắc Minh, hô hiệu XV2KTM, số điện thoại 0912 486
        * 370": the datum right after its field's name, in a sentence that
        * names no office or public line */

@@ -249,8 +249,8 @@ own_texts_on_line (const JudgeKey *key, const Answer *a, guint line)
  * việc; C. …"): three or more letters each marking an option, over the
  * parts of part pi's line; with dashes between them ("A. Ngay trong ngày
  * — B. 03 ngày làm việc — …") when two or more are the key's own texts. */
-static gboolean
-lists_options (const JudgeKey *key, const Answer *a, guint pi)
+gboolean
+choice_lists_options (const JudgeKey *key, const Answer *a, guint pi)
 {
   guint line = answer_part (a, pi)->line;
   return __builtin_popcount (line_letters (key, a, line, FALSE)) >= 3
@@ -471,7 +471,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
     if (lists_other_options (key, a, pi))
       other_question = TRUE;
     if (p->kind == PART_GLOSS || p->quoted || other_question
-        || lists_options (key, a, pi))
+        || choice_lists_options (key, a, pi))
       continue;
     guint i0 = 0;
     guint concluded = match_answer_label_end (p, a->lenient);
@@ -506,7 +506,7 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
           && (ord = choice_ordinal_at (p, i, a->lenient)) >= 0
           && (guint) ord < key->choices->len)
         c = ord;
-      if (c < 0 || c >= 32)
+      if (c < 0 || c >= 32 || choice_asked_why (p, i, a->lenient))
         continue;
       /* "đáp án đúng là phương án thứ hai" settles on it; "Lựa chọn thứ
        * nhất: …" names the option it weighs */

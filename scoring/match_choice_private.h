@@ -44,6 +44,11 @@ LetterUse choice_use_at (const AnswerPart *p, guint i, gboolean first_part,
 gboolean choice_picked_after (const AnswerPart *p, guint i, gboolean lenient);
 /* The pick of the letter at word i is others' ("nhiều người chọn A"). */
 gboolean choice_others_pick (const AnswerPart *p, guint i, gboolean lenient);
+/* Part pi's line restates the options ("A. 02 ngày làm việc; B. 07
+ * ngày; C. …"): match_choice.c. */
+gboolean choice_lists_options (const JudgeKey *key, const Answer *a, guint pi);
+/* A question asks why the letter is the one ("Vì sao chọn B?"). */
+gboolean choice_asked_why (const AnswerPart *p, guint i, gboolean lenient);
 /* The pick is supposed ("Nếu bạn chọn C …", "Có bạn chọn B vì …"). */
 gboolean choice_supposed_pick (const AnswerPart *p, guint i, gboolean lenient);
 /* Sentence p opens on a verdict alone ("Rất tiếc, chưa đúng: …"). */

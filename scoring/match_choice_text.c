@@ -26,7 +26,8 @@ stated_name (View *v, const Aliases *text)
   for (guint i = 0; i < v->a->parts->len; i++) {
     AnswerPart *p = answer_part (v->a, i);
     guint w, n;
-    if (p->quoted
+    /* not the options restated with the question */
+    if (p->quoted || choice_lists_options (v->key, v->a, i)
         || judge_aliases_find_in (text, v->a->lenient, p->phrase,
                                   &p->phrase_words, &w, &n) < 0)
       continue;
@@ -66,7 +67,7 @@ coverage (View *v, const Choice *ch)
   double best = 0;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *p = answer_part (v->a, i);
-    if (p->quoted)
+    if (p->quoted || choice_lists_options (v->key, v->a, i))
       continue;
     guint want = 0, have = 0;
     for (guint k = 0; ow[k]; k++) {
@@ -89,13 +90,15 @@ coverage (View *v, const Choice *ch)
  * stated in the answer, in digits or words ("ba mươi tư": read whole, so
  * its "ba" is no 3), or G_MAXUINT. */
 static guint
-number_position (const Answer *a, double n)
+number_position (View *v, double n)
 {
+  const Answer *a = v->a;
   guint pos = 0;
   for (guint i = 0; i < a->parts->len; i++) {
     const AnswerPart *p = answer_part (a, i);
+    gboolean restated = choice_lists_options (v->key, a, i);
     for (guint w = 0; w < p->words->len; w++, pos++) {
-      if (p->quoted)
+      if (p->quoted || restated)
         continue;
       double value = -1;
       guint longest = 0;
@@ -184,7 +187,7 @@ match_options_by_text (const JudgeKey *key, View *v)
     double n;
     if (!option_number (key->choices->pdata[c], &n))
       continue;
-    guint pos = number_position (v->a, n);
+    guint pos = number_position (v, n);
     if (pos < first_pos) {
       first_pos = pos;
       first = 1u << c;

@@ -484,6 +484,23 @@ choice_supposed_pick (const AnswerPart *p, guint i, gboolean lenient)
 }
 
 
+/* "### Vì sao chọn B?", "Tại sao đáp án là B?", "Why B?": a question
+ * that asks why the letter at word i is the one, in its sentence — it
+ * takes the pick as given, it neither makes it nor doubts it. */
+gboolean
+choice_asked_why (const AnswerPart *p, guint i, gboolean lenient)
+{
+  if (!answer_text_asks (p->norm))
+    return FALSE;
+  for (guint k = answer_sentence_start (p, i); k + 1 <= i; k++)
+    if (((answer_word_is (p, k, lenient ? "vi" : "vì")
+          || answer_word_is (p, k, lenient ? "tai" : "tại"))
+         && answer_word_is (p, k + 1, "sao"))
+        || answer_word_is (p, k, "why"))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether word i stands in the sentence that opens at word from. */
 gboolean
 choice_same_sentence (const AnswerPart *p, guint from, guint i)

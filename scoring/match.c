@@ -270,6 +270,9 @@ match_answer_label_before (const AnswerPart *p, guint w, gboolean lenient)
         || (answer_word_is (p, k, lenient ? "tom" : "tóm")
             && (answer_word_is (p, k + 1, lenient ? "lai" : "lại")
                 || answer_word_is (p, k + 1, lenient ? "tat" : "tắt")))
+        /* "Đáp án câu trắc nghiệm:", "Đáp án đúng:" */
+        || (answer_word_is (p, k, lenient ? "dap" : "đáp")
+            && answer_word_is (p, k + 1, lenient ? "an" : "án"))
         || answer_word_is (p, k, "answer") || answer_word_is (p, k, "choice")
         || answer_word_is (p, k, "conclusion") || answer_word_is (p, k, "tldr")
         /* "👉 Vì vậy: Không, …", "Như vậy:", "Do đó:", "Therefore:" */

@@ -451,6 +451,24 @@ verdict_follows (const JudgeKey *key, const Answer *a, guint pi, guint i)
   return FALSE;
 }
 
+/* Whether the correction cue at word w of p closes its sentence ("…,
+ * tôi xin sửa lại."), two words at most after it, no letter among them. */
+static gboolean
+closing_marker (const JudgeKey *key, const AnswerPart *p, guint w)
+{
+  guint end = w + 1;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_CORRECTION && ch->w0 == w)
+      end = ch->w1;
+  }
+  for (guint k = end; k < p->words->len
+                      && !(choice_word (p, k)->gap & CUE_GAP_STOP); k++)
+    if (k >= end + 2 || choice_letter_at (key, p, k) >= 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
 {
@@ -564,8 +582,13 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
       }
       if (use == L_FINAL)
         pk->final |= 1u << c;
+      /* "… D mới là đáp án chính xác, tôi xin sửa lại": a marker that
+       * closes its sentence names the new pick before it */
       if ((use == L_STRONG || use == L_FINAL)
-          && ((gint) pi < corr || ((gint) pi == corr && i < corr_word)))
+          && ((gint) pi < corr
+              || ((gint) pi == corr && i < corr_word
+                  && !(choice_same_sentence (p, i, corr_word)
+                       && closing_marker (key, p, corr_word)))))
         before_corr |= 1u << c;
       if (use == L_STRONG || use == L_FINAL) {
         pk->strong |= 1u << c;

@@ -33,6 +33,13 @@ stated_name (View *v, const Aliases *text)
       continue;
     guint w0 = answer_source_word (p->phrase_src, w);
     guint w1 = answer_source_word (p->phrase_src, w + n - 1) + 1;
+    /* "A (05 ngày làm việc) và C (15 ngày làm việc) đều sai": the text
+     * in brackets after a letter that is rejected labels the option */
+    if (w0 > 0 && choice_letter_at (v->key, p, w0 - 1) >= 0
+        && memchr (p->norm + word (p, w0 - 1)->end, '(',
+                   word (p, w0)->start - word (p, w0 - 1)->end) != NULL
+        && choice_rejected_at (v->key, p, w0 - 1, v->a->lenient))
+      continue;
     if (claims_polarity (v->a, p, w0, w1) == POL_STATED
         && !match_cue_in (p, CUE_REJECT, w1, w1 + 3))
       return TRUE;

@@ -192,14 +192,24 @@ choice_group_end (const JudgeKey *key, const AnswerPart *p, guint i, gboolean le
              || answer_word_is (p, e, "or"))
          && choice_letter_at (key, p, e + 1) >= 0)
     e += 2;
-  /* "B, C", and "B (nationally), A (in some cities)": a parenthesis
-   * qualifying a letter does not end the group */
+  /* "B, C", "B (nationally), A (in some cities)" and "A (05 ngày làm
+   * việc) và C (15 ngày làm việc)": a parenthesis qualifying a letter
+   * does not end the group */
   for (;;) {
     guint k = e;
     if (k < p->words->len && (choice_word (p, k)->gap & CUE_GAP_OPEN))
       while (k < p->words->len && k < e + 8
              && !(choice_word (p, k)->gap & CUE_GAP_CLOSE))
         k++;
+    if (k > e && k + 1 < p->words->len
+        && (answer_word_is (p, k, lenient ? "va" : "và")
+            || answer_word_is (p, k, "and")
+            || answer_word_is (p, k, lenient ? "hoac" : "hoặc")
+            || answer_word_is (p, k, "or"))
+        && choice_letter_at (key, p, k + 1) >= 0) {
+      e = k + 2;
+      continue;
+    }
     if (k >= p->words->len || choice_letter_at (key, p, k) < 0
         || !(choice_word (p, k)->gap & CUE_GAP_COMMA))
       return e;
@@ -208,6 +218,24 @@ choice_group_end (const JudgeKey *key, const AnswerPart *p, guint i, gboolean le
 }
 
 
+/* A cue of class cls ending at most gap words before word w, with no
+ * pause between them. */
+static gboolean
+cue_before_unbroken (const AnswerPart *p, CueClass cls, guint w, guint gap)
+{
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls != cls || ch->w1 > w || ch->w1 + gap < w)
+      continue;
+    gboolean pause = FALSE;
+    for (guint k = ch->w1; k <= w && k < p->words->len; k++)
+      pause |= (choice_word (p, k)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP)) != 0;
+    if (!pause)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Rejected: "A sai", "phương án A (7.000 đồng) sai vì …", "B và C không
  * phải …" (a rejection up to the next letter or the end of the sentence),
  * "loại A", "không phải A". */
@@ -215,9 +243,9 @@ gboolean
 choice_rejected_at (const JudgeKey *key, const AnswerPart *p, guint i,
              gboolean lenient)
 {
-  /* not across a pause: "A sai, B đúng" rejects A only */
-  if (!(choice_word (p, i)->gap & (CUE_GAP_COMMA | CUE_GAP_STOP))
-      && (choice_cue_before (p, CUE_REJECT, i, 1) || choice_cue_before (p, CUE_NEG, i, 2)))
+  /* not across a pause: "A sai, B đúng" rejects A only, "… đều sai;
+   * chọn B" not B */
+  if (cue_before_unbroken (p, CUE_REJECT, i, 1) || cue_before_unbroken (p, CUE_NEG, i, 2))
     return TRUE;
   guint e = choice_group_end (key, p, i, lenient);
   guint stop = e;
@@ -328,6 +356,7 @@ choice_use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenie
   if (first_part && i == start && choice_punct_after (p, i))
     return L_STRONG;
   guint j = i;
+  gboolean named = FALSE; /* "Phương án D", read on past the letter */
   for (;;) {
     if (choice_cue_before (p, CUE_PICK_FINAL, j, 1))
       return L_FINAL;
@@ -336,17 +365,20 @@ choice_use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenie
     if (choice_cue_before (p, CUE_PICK, j, 0) /* "chọn phương án B" */
         && choice_settled_before (p, choice_pick_start (p, j), lenient) > L_MENTION)
       return choice_settled_before (p, choice_pick_start (p, j), lenient);
-    if (choice_cue_before (p, CUE_PICK, j, 0)) /* "đáp án: B", "Đáp án B. …" */
+    if (choice_cue_before (p, CUE_PICK, j, 0)) { /* "đáp án: B", "Đáp án B. …" */
       /* "Đáp án C - 60 ngày nhé." opening its own sentence */
-      return j < i || (j > 0 && (choice_word (p, j)->gap & CUE_GAP_COLON))
-                     || (first_part && match_cue_in (p, CUE_PICK, start, start + 1))
-                     || (match_cue_in (p, CUE_PICK, start, start + 1)
-                         && (answer_word_is (p, start, lenient ? "dap" : "đáp")
-                             || answer_word_is (p, start, "answer"))
-                         && choice_punct_after (p, i)
-                         && (i + 1 >= p->words->len
-                             || !(choice_word (p, i + 1)->gap & CUE_GAP_OPEN)))
-                 ? L_STRONG : L_MENTION;
+      if (j < i || (j > 0 && (choice_word (p, j)->gap & CUE_GAP_COLON))
+          || (first_part && match_cue_in (p, CUE_PICK, start, start + 1))
+          || (match_cue_in (p, CUE_PICK, start, start + 1)
+              && (answer_word_is (p, start, lenient ? "dap" : "đáp")
+                  || answer_word_is (p, start, "answer"))
+              && choice_punct_after (p, i)
+              && (i + 1 >= p->words->len
+                  || !(choice_word (p, i + 1)->gap & CUE_GAP_OPEN))))
+        return L_STRONG;
+      named = TRUE;
+      break;
+    }
     if (j == 0 || i - j >= 3 || !match_choice_filler (p, j - 1, lenient))
       break;
     j--;
@@ -371,9 +403,20 @@ choice_use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenie
   if (answer_word_is (p, k, lenient ? "co" : "có")
       && answer_word_is (p, k + 1, lenient ? "the" : "thể"))
     k += 2;
+  if (answer_word_is (p, k, lenient ? "moi" : "mới")) /* "D mới là …" */
+    k++;
   if (answer_word_is (p, k, lenient ? "la" : "là")
       || answer_word_is (p, k, "is") || answer_word_is (p, k, "be"))
     k++;
+  /* "Phương án D (60 ngày) mới là đáp án chính xác", not "A là đáp án
+   * sai", "A là đáp án "lỗi thời"" */
+  if (k > i + 1 && answer_word_is (p, k, lenient ? "dap" : "đáp")
+      && answer_word_is (p, k + 1, lenient ? "an" : "án")
+      && (k + 2 >= p->words->len || (choice_word (p, k + 2)->gap & CUE_GAP_STOP)
+          || answer_word_is (p, k + 2, lenient ? "dung" : "đúng")
+          || (answer_word_is (p, k + 2, lenient ? "chinh" : "chính")
+              && answer_word_is (p, k + 3, lenient ? "xac" : "xác"))))
+    return L_STRONG;
   if (answer_word_is (p, k, lenient ? "dung" : "đúng")
       && choice_true_of_a_case (p, k, lenient))
     return L_NONE;
@@ -385,7 +428,7 @@ choice_use_at (const AnswerPart *p, guint i, gboolean first_part, gboolean lenie
       || (answer_word_is (p, k, lenient ? "chinh" : "chính")
           && answer_word_is (p, k + 1, lenient ? "xac" : "xác")))
     return L_STRONG;
-  return L_NONE;
+  return named ? L_MENTION : L_NONE;
 }
 
 /* A pick cue right before word i, fillers between ("the correct choice

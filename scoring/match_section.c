@@ -145,11 +145,32 @@ not_this_in (const AnswerPart *p, gboolean whole, guint w0, guint w1)
   return NULL;
 }
 
+/* "#### Đừng nhầm", "### Phân biệt để khỏi nhầm": a heading that sets
+ * apart what is easily confused with the asked matter. Its words
+ * (new), or NULL. */
+static char *
+confusable_heading (const AnswerPart *h)
+{
+  for (guint k = 0; k < h->cues->len; k++) {
+    const CueHit *ch = &g_array_index (h->cues, CueHit, k);
+    if (ch->cls == CUE_NOT_THIS && ch->w0 <= 2
+        && (answer_word_is (h, ch->w0, "đừng") || answer_word_is (h, ch->w0, "dung")
+            || answer_word_is (h, ch->w0, "dễ") || answer_word_is (h, ch->w0, "de")
+            || answer_word_is (h, ch->w0, "để") || answer_word_is (h, ch->w0, "tránh")
+            || answer_word_is (h, ch->w0, "tranh") || answer_word_is (h, ch->w0, "don")
+            || answer_word_is (h, ch->w0, "do") || answer_word_is (h, ch->w0, "not")))
+      return g_strdup (h->norm);
+  }
+  return NULL;
+}
+
 char *
 match_not_this (View *v, const ValueClaim *c)
 {
   const AnswerPart *p = answer_part (v->a, c->part);
   char *said = not_this_in (p, FALSE, c->w0, c->w1);
+  if (said == NULL && p->kind != PART_HEADING && p->heading >= 0)
+    said = confusable_heading (answer_part (v->a, (guint) p->heading));
   for (guint i = 0; said == NULL && p->kind == PART_CELL
                     && i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);

@@ -298,6 +298,9 @@ gboolean match_manages_others (View *v, const AnswerPart *p, guint w0,
 gboolean match_stays_in_force (const AnswerPart *p, guint w1);
 gboolean match_held_until_past (View *v, const AnswerPart *p, guint w0);
 gboolean match_past_case (View *v, const AnswerPart *p, guint w0, guint w1);
+/* The sentence after part i, in its paragraph, says the offices just
+ * named are gone ("Các cơ quan này nay không còn."). */
+gboolean match_gone_next (View *v, guint i);
 /* "UBND phường tiếp nhận và giải quyết …", "vẫn do Bộ … (Cục …) cấp": the
  * office at [w0, w1) of p is said to decide, in a sentence naming no other
  * case. */

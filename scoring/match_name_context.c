@@ -635,3 +635,36 @@ match_manages_others (View *v, const AnswerPart *p, guint w0, guint w1)
   }
   return items >= 3;
 }
+
+/* "Hồ sơ nộp tại Sở Thông tin và Truyền thông (nội tỉnh). Các cơ quan này
+ * nay không còn.": the next sentence of the paragraph opens on the
+ * offices just named ("(các|những|hai) cơ quan (này|đó|trên|ấy)") and
+ * says, within its first words, that they are no more or gone by. */
+gboolean
+match_gone_next (View *v, guint i)
+{
+  gboolean lenient = v->a->lenient;
+  if (i + 1 >= v->a->parts->len)
+    return FALSE;
+  const AnswerPart *p = answer_part (v->a, i), *q = answer_part (v->a, i + 1);
+  if (q->line != p->line || q->kind != p->kind || q->words->len < 4)
+    return FALSE;
+  guint w = answer_word_is (q, 0, lenient ? "cac" : "các")
+                    || answer_word_is (q, 0, lenient ? "nhung" : "những")
+                    || answer_word_is (q, 0, "hai")
+                ? 1 : 0;
+  if (!answer_word_is (q, w, lenient ? "co" : "cơ")
+      || !answer_word_is (q, w + 1, "quan")
+      || !(answer_word_is (q, w + 2, lenient ? "nay" : "này")
+           || answer_word_is (q, w + 2, lenient ? "do" : "đó")
+           || answer_word_is (q, w + 2, lenient ? "tren" : "trên")
+           || answer_word_is (q, w + 2, lenient ? "ay" : "ấy")))
+    return FALSE;
+  for (guint h = 0; h < q->cues->len; h++) {
+    const CueHit *ch = &g_array_index (q->cues, CueHit, h);
+    if ((ch->cls == CUE_ENDED || ch->cls == CUE_NEG_AFTER || ch->cls == CUE_HIST)
+        && ch->w0 <= w + 6)
+      return TRUE;
+  }
+  return FALSE;
+}

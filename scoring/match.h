@@ -298,6 +298,11 @@ gboolean match_manages_others (View *v, const AnswerPart *p, guint w0,
 gboolean match_stays_in_force (const AnswerPart *p, guint w1);
 gboolean match_held_until_past (View *v, const AnswerPart *p, guint w0);
 gboolean match_past_case (View *v, const AnswerPart *p, guint w0, guint w1);
+/* To a question on a given hour ("lúc 4 giờ chiều") whose key phrase is
+ * the next working day, a sentence that takes up that hour and tells the
+ * same day ("… vẫn lấy được ngay trong ngày"): its words (new), or NULL
+ * (match_same_day.c). */
+char *match_same_day_for_hour (View *v, const Fact *f);
 /* The sentence after part i, in its paragraph, says the offices just
  * named are gone ("Các cơ quan này nay không còn."). */
 gboolean match_gone_next (View *v, guint i);

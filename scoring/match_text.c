@@ -380,6 +380,15 @@ match_name (const Fact *f, View *v, Outcome *o)
     outcome_rule (o, refused ? "name.refused" : "name.denied", denied, NULL);
     return;
   }
+  g_autofree char *same_day = f->type == FACT_PHRASE
+                                  ? match_same_day_for_hour (v, f) : NULL;
+  if (same_day != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (same_day);
+    outcome_rule (o, "name.same_day", same_day, NULL);
+    return;
+  }
   g_autofree char *receiving = f->type == FACT_AGENCY
                                    ? only_receives (v, f->aliases) : NULL;
   if (receiving != NULL) {

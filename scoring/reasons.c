@@ -82,6 +82,10 @@ static const Entry rules[] = {
    "nêu «%1», lược bớt từ («%2»)"},
   {"name.denied", "says a required statement is not needed (\"%1\")",
    "nói điều bắt buộc là không cần («%1»)"},
+  {"name.same_day", "tells the same day for the hour the question asks "
+   "about (\"%1\"), where the key says the next working day",
+   "nói trả trong ngày cho giờ câu hỏi nêu («%1»), trong khi đáp án là "
+   "ngày làm việc tiếp theo"},
   {"name.refused", "says what the key accepts is not accepted (\"%1\")",
    "nói điều khóa chấp nhận là không được nhận («%1»)"},
   {"name.other_for_subject",

@@ -374,14 +374,28 @@ match_other_row (View *v, guint part)
   if (names_topic (v, (guint) p->row_head, 0, G_MAXUINT, own, &other, 0, 0)
       > 0)
     return NULL;
-  /* another row of the table names the asked procedure */
+  /* another row of the table names the asked procedure, in the column
+   * of the row labels (past a numbering column: "| 1 | Đăng ký khai sinh
+   * | …") — unless the claim's own row says the question back best of
+   * all rows, and clearly better than that one ("Sửa lỗi sai sót trong
+   * hợp đồng …" beside "Chứng thực hợp đồng, giao dịch", to a question on
+   * fixing a contract's error) */
+  guint label_col = answer_part (v->a, (guint) p->row_head)->col;
+  guint mine = match_question_shared (v, (guint) p->row_head);
+  gboolean best = TRUE;
+  gint asked = -1;
   for (guint i = 0; i < v->a->parts->len; i++) {
     const AnswerPart *q = answer_part (v->a, i);
-    if (q->block != p->block || q->kind != PART_CELL || q->col != 0
+    if (q->block != p->block || q->kind != PART_CELL || q->col != label_col
         || (gint) i == p->row_head)
       continue;
-    if (names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
-      return answer_part (v->a, (guint) p->row_head)->norm;
+    guint theirs = match_question_shared (v, i);
+    best = best && mine > theirs;
+    if (asked < 0 && names_topic (v, i, 0, G_MAXUINT, own, &other, 0, 0) > 0)
+      asked = (gint) i;
   }
-  return NULL;
+  if (asked < 0
+      || (best && mine > match_question_shared (v, (guint) asked) + 1))
+    return NULL;
+  return answer_part (v->a, (guint) p->row_head)->norm;
 }

@@ -165,7 +165,32 @@ trim_heading_end (const char *s, gsize n)
   return e;
 }
 
-/* "# Lệ phí", a line wholly in bold, a portal's decorated title or a
+/* Past leading pictograms and spaces ("🌤️ **BẢN TIN …**"): the offset
+ * of the line's first other character. */
+static gsize
+skip_lead_pictograms (const char *s, gsize n)
+{
+  gsize i = 0;
+  while (i < n) {
+    if (s[i] == ' ') {
+      i++;
+      continue;
+    }
+    if ((guchar) s[i] < 0x80)
+      break;
+    gunichar u = g_utf8_get_char_validated (s + i, (gssize) (n - i));
+    if (u == (gunichar) -1 || u == (gunichar) -2
+        || !(g_unichar_type (u) == G_UNICODE_OTHER_SYMBOL
+             || g_unichar_type (u) == G_UNICODE_MODIFIER_SYMBOL
+             || (u >= 0xFE00 && u <= 0xFE0F) || u == 0x200D))
+      break;
+    i = (gsize) (g_utf8_next_char (s + i) - s);
+  }
+  return i;
+}
+
+/* "# Lệ phí", a line wholly in bold (past a pictogram: "🌤️ **BẢN TIN
+ * DỰ BÁO THỦ TỤC – GIA HẠN TẠM TRÚ**"), a portal's decorated title or a
  * procedure record's. */
 gboolean
 answer_line_is_heading (const char *s, gsize n)
@@ -174,6 +199,9 @@ answer_line_is_heading (const char *s, gsize n)
     return TRUE;
   if (is_decorated_heading (s, n) || is_record_title (s, n))
     return TRUE;
+  gsize lead = skip_lead_pictograms (s, n);
+  if (lead > 0 && lead < n && s[lead] == '*')
+    s += lead, n -= lead;
   if (n < 5 || strncmp (s, "**", 2) != 0)
     return FALSE;
   gsize e = trim_heading_end (s, n);

@@ -408,6 +408,8 @@ subject_for (const Answer *a, const AnswerPart *p, const ValueClaim *c)
     return SUBJ_TOTAL;
   if (!money && on_time_paren (p, c->w0, a->lenient))
     return SUBJ_DEADLINE;
+  if (!money && claims_total_paren (p, c->w0))
+    return SUBJ_TOTAL; /* "(tổng cộng tối đa 08 ngày làm việc)" */
   /* "… trước khi hết hạn", "… kể từ ngày nhận đủ hồ sơ": bind from after */
   for (guint h = 0; !money && h < p->cues->len; h++) {
     const CueHit *ch = hit (p, h);
@@ -583,8 +585,9 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->c1 = (guint16) c1;
   c->subject = subject_for (a, p, c);
   c->channel = claims_channel_for (a, p, c);
-  if (p->quoted || claims_quiz_option (a, c->part))
-    c->polarity = POL_QUOTED;
+  if (p->quoted || claims_quiz_option (a, c->part)
+      || (p->kind == PART_HEADING && answer_text_asks (p->norm)))
+    c->polarity = POL_QUOTED; /* a heading that asks states nothing */
   else if (claims_negated_before (p, c0, c->w0, 1, lenient)
            || claims_value_denied_after (p, c->w1, lenient)
            || claims_quote_called_old (p, c->w0, lenient)) /* '"…" là sai' */

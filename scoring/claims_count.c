@@ -122,3 +122,19 @@ claims_several_in (const AnswerPart *p, guint from, guint to, gboolean lenient)
   }
   return FALSE;
 }
+
+gboolean
+claims_total_paren (const AnswerPart *p, guint w0)
+{
+  const guint *groups = claims_paren_groups (p);
+  guint g = groups[w0];
+  if (g == 0)
+    return FALSE;
+  guint first = w0;
+  while (first > 0 && groups[first - 1] == g)
+    first--;
+  for (guint h = 0; h < p->cues->len; h++)
+    if (hit (p, h)->cls == CUE_TOTAL && hit (p, h)->w0 == first)
+      return TRUE;
+  return FALSE;
+}

@@ -118,6 +118,10 @@ void claims_mark_corrected (const Answer *a, GArray *claims);
 /* An "ended" cue ("… đã kết thúc") at or after w1. */
 gboolean claims_ended_after (const AnswerPart *p, guint w1);
 
+/* A time in brackets that open on a total ("… kéo dài thêm không quá 05
+ * ngày làm việc (tổng cộng tối đa 08 ngày làm việc)"): the whole, neither
+ * the base time nor the extension: claims_count.c. */
+gboolean claims_total_paren (const AnswerPart *p, guint w0);
 /* claims_count.c: marks c a term ("2 trang × 2.000đ") or the result
  * ("= 4.000đ") of a computation, a subtotal when another follows. */
 void claims_read_computation (const AnswerPart *p, ValueClaim *c,

@@ -449,11 +449,13 @@ topic_off (const JudgeKey *key, const Answer *a, const GArray *values,
    * to nhận cha, mẹ, con; "THỦ TỤC: GIA HẠN TẠM TRÚ") */
   const Naming *mine = own_topic >= 0 ? &nm[own_topic] : NULL;
   /* … or the answer opens on another procedure ("Về thủ tục đăng ký nhận
-   * cha, mẹ, con …") and names it twice as often as its own, never in
-   * its opening */
+   * cha, mẹ, con …") and names it twice as often as its own, or more
+   * often and in a title, never its own in its opening */
   gboolean titled = nm[best].prominent && opens_about (t, a, hits, (guint) best)
                     && mine != NULL && !mine->prominent
-                    && nm[best].parts >= 2 * mine->parts;
+                    && (nm[best].parts >= 2 * mine->parts
+                        /* "… – GIA HẠN TẠM TRÚ" titling a section too */
+                        || (nm[best].heading && nm[best].parts > mine->parts));
   if (mine != NULL && mine->parts > 0 && !titled
       && (mine->prominent || mine->parts > 1
           || (nm[best].parts < 3 && !nm[best].heading)

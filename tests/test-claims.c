@@ -128,6 +128,17 @@ test_html_and_transcript (void)
       "**1. Sửa đổi, bổ sung văn bản xác nhận thông báo hoạt động bưu "
       "chính**\nKhông thu phí.");
   g_assert_cmpint (answer_part (b, 0)->kind, ==, PART_HEADING);
+  /* a pictogram before a bold line leaves it a heading; a bold phrase
+   * opening a sentence after a pictogram does not make one */
+  g_autoptr (Answer) e = read_answer (
+      "🌤️ **BẢN TIN DỰ BÁO THỦ TỤC – GIA HẠN TẠM TRÚ**\n"
+      "📌 **Lưu ý:** nộp trước 15 ngày.");
+  g_assert_cmpint (answer_part (e, 0)->kind, ==, PART_HEADING);
+  g_assert_cmpint (answer_part (e, 1)->kind, !=, PART_HEADING);
+  /* a heading that asks states none of its figures */
+  g_autoptr (Answer) q = read_answer ("### HỎI LUẬT 10 PHÚT: nộp ở đâu?\nỞ xã.");
+  g_autoptr (GArray) qv = claims_values (q);
+  g_assert_cmpint (claim (q, qv, "10")->polarity, ==, POL_QUOTED);
 }
 
 /* A table aligned with spaces under a rule of dashes is a table, its

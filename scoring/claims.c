@@ -790,5 +790,6 @@ claims_values (const Answer *a)
   }
   repeats_keep_subject (a, out);
   claims_mark_corrected (a, out);
+  claims_mark_restated (a, out);
   return out;
 }

@@ -247,3 +247,39 @@ claims_mark_corrected (const Answer *a, GArray *claims)
       c->corrected = TRUE;
   }
 }
+
+/* Whether p opens on words that set a rule right: "Quy định là …",
+ * "Đúng ra là …", "Đúng phải là …". */
+static gboolean
+sets_right (const AnswerPart *p, gboolean lenient)
+{
+  return ((word_is (p, 0, "quy", "quy", lenient) || word_is (p, 0, "qui", "qui", lenient))
+          && word_is (p, 1, "định", "dinh", lenient)
+          && word_is (p, 2, "là", "la", lenient))
+         || (word_is (p, 0, "đúng", "dung", lenient)
+             && (word_is (p, 1, "ra", "ra", lenient) || word_is (p, 1, "phải", "phai", lenient))
+             && word_is (p, 2, "là", "la", lenient));
+}
+
+void
+claims_mark_restated (const Answer *a, GArray *claims)
+{
+  for (guint k = 0; k < claims->len; k++) {
+    ValueClaim *c = &g_array_index (claims, ValueClaim, k);
+    if (c->polarity != POL_STATED || c->part + 1 >= a->parts->len)
+      continue;
+    const AnswerPart *p = answer_part (a, c->part), *q = answer_part (a, c->part + 1);
+    if (q->line != p->line || !sets_right (q, a->lenient))
+      continue;
+    /* "Hàm đang trừ 30 ngày làm việc. Quy định là 30 ngày (ngày lịch).":
+     * the next sentence sets right a figure of the same kind */
+    for (guint j = 0; j < claims->len; j++) {
+      const ValueClaim *r = &g_array_index (claims, ValueClaim, j);
+      if (r->part == c->part + 1 && (r->m.unit == NUMBERS_UNIT_VND) == (c->m.unit == NUMBERS_UNIT_VND)
+          && !(r->m.unit == c->m.unit && r->m.hi == c->m.hi)) {
+        c->polarity = POL_NEGATED;
+        break;
+      }
+    }
+  }
+}

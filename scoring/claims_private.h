@@ -118,6 +118,10 @@ void claims_mark_corrected (const Answer *a, GArray *claims);
 /* An "ended" cue ("… đã kết thúc") at or after w1. */
 gboolean claims_ended_after (const AnswerPart *p, guint w1);
 
+/* A figure the next sentence of its line sets right with another of
+ * its kind ("… đang trừ 30 ngày làm việc. Quy định là 30 ngày."):
+ * negated (claims_correction.c). */
+void claims_mark_restated (const Answer *a, GArray *claims);
 /* A time in brackets that open on a total ("… kéo dài thêm không quá 05
  * ngày làm việc (tổng cộng tối đa 08 ngày làm việc)"): the whole, neither
  * the base time nor the extension: claims_count.c. */

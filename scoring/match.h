@@ -306,6 +306,9 @@ char *match_same_day_for_hour (View *v, const Fact *f);
 /* The sentence after part i, in its paragraph, says the offices just
  * named are gone ("Các cơ quan này nay không còn."). */
 gboolean match_gone_next (View *v, guint i);
+/* Later in the sentence of a name ending at w1 of p, the office or level
+ * named again is said to be gone ("… ở cấp huyện vì cấp này đã bỏ"). */
+gboolean match_gone_after (View *v, const AnswerPart *p, guint w1);
 /* "UBND phường tiếp nhận và giải quyết …", "vẫn do Bộ … (Cục …) cấp": the
  * office at [w0, w1) of p is said to decide, in a sentence naming no other
  * case. */

@@ -636,6 +636,54 @@ match_manages_others (View *v, const AnswerPart *p, guint w0, guint w1)
   return items >= 3;
 }
 
+/* Whether words k, k+1 of p are "(cơ quan|cấp|phòng|sở|bộ) (này|đó|ấy|trên)",
+ * the office or level just named. */
+static gboolean
+names_it_again (const AnswerPart *p, guint k, gboolean lenient)
+{
+  static const char *const heads[][2] = {
+    {"cấp", "cap"}, {"phòng", "phong"}, {"sở", "so"}, {"bộ", "bo"}};
+  static const char *const these[][2] = {
+    {"này", "nay"}, {"đó", "do"}, {"ấy", "ay"}, {"trên", "tren"}};
+  int m = lenient ? 1 : 0;
+  guint w = k;
+  gboolean head = answer_word_is (p, w, lenient ? "co" : "cơ")
+                  && answer_word_is (p, w + 1, "quan");
+  if (head)
+    w++;
+  for (gsize i = 0; !head && i < G_N_ELEMENTS (heads); i++)
+    head = answer_word_is (p, w, heads[i][m]);
+  for (gsize i = 0; head && i < G_N_ELEMENTS (these); i++)
+    if (answer_word_is (p, w + 1, these[i][m]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Không có … nào ở cấp huyện vì cấp này đã bỏ từ 01/7/2025": later in
+ * the name's sentence, the office or level named again is said to be
+ * dropped or gone. */
+gboolean
+match_gone_after (View *v, const AnswerPart *p, guint w1)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint k = w1; k + 2 < p->words->len; k++) {
+    if (k > w1 && (g_array_index (p->words, CueWord, k).gap & CUE_GAP_STOP))
+      return FALSE;
+    if (!names_it_again (p, k, lenient))
+      continue;
+    for (guint j = k + 2; j < k + 6 && j < p->words->len; j++) {
+      if (answer_word_is (p, j, lenient ? "bo" : "bỏ"))
+        return TRUE;
+      for (guint h = 0; h < p->cues->len; h++) {
+        const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+        if (ch->w0 == j && (ch->cls == CUE_ENDED || ch->cls == CUE_NEG_AFTER))
+          return TRUE;
+      }
+    }
+  }
+  return FALSE;
+}
+
 /* "Hồ sơ nộp tại Sở Thông tin và Truyền thông (nội tỉnh). Các cơ quan này
  * nay không còn.": the next sentence of the paragraph opens on the
  * offices just named ("(các|những|hai) cơ quan (này|đó|trên|ấy)") and

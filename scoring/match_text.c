@@ -249,7 +249,9 @@ find_name_as (View *v, const Aliases *a, gboolean agency, gboolean elided)
       Polarity pol = claims_polarity (v->a, p, w0, w1);
       if (pol == POL_STATED && (match_held_until_past (v, p, w0)
                                 || (v->forbid && match_past_case (v, p, w0, w1))
-                                || (agency && match_gone_next (v, i))))
+                                || ((agency || v->forbid)
+                                    && (match_gone_next (v, i)
+                                        || match_gone_after (v, p, w1)))))
         pol = POL_HISTORY;
       if (pol == POL_STATED && v->forbid
           && (label_topic (p, w0, w1, v->a->lenient)

@@ -303,6 +303,10 @@ gboolean match_past_case (View *v, const AnswerPart *p, guint w0, guint w1);
  * same day ("… vẫn lấy được ngay trong ngày"): its words (new), or NULL
  * (match_same_day.c). */
 char *match_same_day_for_hour (View *v, const Fact *f);
+/* A law the phrase fact names, stated with a number the law never had
+ * ("Luật Hộ tịch số 52/2014/QH13"): its words (new), or NULL
+ * (match_law.c, scoring/laws.c). */
+char *match_misnumbered_law (View *v, const Fact *f);
 /* The sentence after part i, in its paragraph, says the offices just
  * named are gone ("Các cơ quan này nay không còn."). */
 gboolean match_gone_next (View *v, guint i);

@@ -391,6 +391,15 @@ match_name (const Fact *f, View *v, Outcome *o)
     outcome_rule (o, "name.same_day", same_day, NULL);
     return;
   }
+  g_autofree char *misnumbered = f->type == FACT_PHRASE
+                                     ? match_misnumbered_law (v, f) : NULL;
+  if (misnumbered != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (misnumbered);
+    outcome_rule (o, "name.misnumbered", misnumbered, NULL);
+    return;
+  }
   g_autofree char *receiving = f->type == FACT_AGENCY
                                    ? only_receives (v, f->aliases) : NULL;
   if (receiving != NULL) {

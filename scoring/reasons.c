@@ -86,6 +86,8 @@ static const Entry rules[] = {
    "about (\"%1\"), where the key says the next working day",
    "nói trả trong ngày cho giờ câu hỏi nêu («%1»), trong khi đáp án là "
    "ngày làm việc tiếp theo"},
+  {"name.misnumbered", "names the law with a number it never had (\"%1\")",
+   "nêu luật với số hiệu không phải của luật đó («%1»)"},
   {"name.refused", "says what the key accepts is not accepted (\"%1\")",
    "nói điều khóa chấp nhận là không được nhận («%1»)"},
   {"name.other_for_subject",

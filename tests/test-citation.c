@@ -1,5 +1,6 @@
 /* scoring/citation: document numbers per DOMAIN.md §6 in canonical form. */
 #include "scoring/citation.h"
+#include "scoring/laws.h"
 #include "scoring/normalize.h"
 
 static const struct {
@@ -81,6 +82,29 @@ test_matches (void)
   g_assert_false (citation_matches (full->pdata[0], NULL));
 }
 
+/* The law registry finds a law by its name, whole, in either spelling,
+ * and knows its numbers, old and new. */
+static void
+test_laws (void)
+{
+  gsize start, end;
+  g_autofree char *t = normalize_text ("Căn cứ Luật Hộ tịch số 52/2014/QH13.", FALSE);
+  gint law = laws_find (t, 0, FALSE, &start, &end);
+  g_assert_cmpint (law, >=, 0);
+  g_assert_cmpstr (laws_name (law), ==, "Luật Hộ tịch");
+  g_assert_true (g_str_has_prefix (t + start, "luật hộ tịch"));
+  g_assert_false (laws_number_valid (law, "52/2014/QH13"));
+  g_assert_true (laws_number_valid (law, "60/2014/QH13"));
+  g_autofree char *u = normalize_text ("theo luat an ninh mang 24/2018/QH14", TRUE);
+  law = laws_find (u, 0, TRUE, &start, &end);
+  g_assert_cmpint (law, >=, 0);
+  g_assert_true (laws_number_valid (law, "24/2018/QH14"));
+  g_assert_true (laws_number_valid (law, "116/2025/QH15"));
+  /* no law of the registry, and no law inside a longer word */
+  g_assert_cmpint (laws_find ("luật đất đai 2024", 0, FALSE, &start, &end), ==, -1);
+  g_assert_cmpint (laws_find ("luật cư trúx", 0, FALSE, &start, &end), ==, -1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -89,5 +113,6 @@ main (int argc, char **argv)
   g_test_add_func ("/citation/not-citations", test_not_citations);
   g_test_add_func ("/citation/scan-order-and-spans", test_scan_order_and_spans);
   g_test_add_func ("/citation/matches", test_matches);
+  g_test_add_func ("/citation/laws", test_laws);
   return g_test_run ();
 }

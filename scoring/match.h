@@ -307,6 +307,10 @@ char *match_same_day_for_hour (View *v, const Fact *f);
  * ("Luật Hộ tịch số 52/2014/QH13"): its words (new), or NULL
  * (match_law.c, scoring/laws.c). */
 char *match_misnumbered_law (View *v, const Fact *f);
+/* To a place phrase ("nơi có nhà"), the answer's first stated office with
+ * a place after it puts the matter where someone lives ("UBND cấp xã nơi
+ * bên bán đang thường trú"): that place (new), or NULL (match_place.c). */
+char *match_other_place (View *v, const Fact *f);
 /* The sentence after part i, in its paragraph, says the offices just
  * named are gone ("Các cơ quan này nay không còn."). */
 gboolean match_gone_next (View *v, guint i);

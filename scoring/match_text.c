@@ -391,6 +391,15 @@ match_name (const Fact *f, View *v, Outcome *o)
     outcome_rule (o, "name.same_day", same_day, NULL);
     return;
   }
+  g_autofree char *elsewhere = f->type == FACT_PHRASE
+                                   ? match_other_place (v, f) : NULL;
+  if (elsewhere != NULL) {
+    o->status = ST_CONTRADICTION;
+    if (!o->quiet)
+      o->span = g_strdup (elsewhere);
+    outcome_rule (o, "name.other_place", elsewhere, NULL);
+    return;
+  }
   g_autofree char *misnumbered = f->type == FACT_PHRASE
                                      ? match_misnumbered_law (v, f) : NULL;
   if (misnumbered != NULL) {

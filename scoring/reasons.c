@@ -88,6 +88,8 @@ static const Entry rules[] = {
    "ngày làm việc tiếp theo"},
   {"name.misnumbered", "names the law with a number it never had (\"%1\")",
    "nêu luật với số hiệu không phải của luật đó («%1»)"},
+  {"name.other_place", "its reply places the office elsewhere (\"%1\")",
+   "câu trả lời đặt nơi làm ở chỗ khác («%1»)"},
   {"name.refused", "says what the key accepts is not accepted (\"%1\")",
    "nói điều khóa chấp nhận là không được nhận («%1»)"},
   {"name.other_for_subject",

@@ -529,7 +529,7 @@ test_reasons (void)
     "claim.negated", "claim.history", "claim.quoted", "claim.example",
     "claim.exempt", "claim.aside_refusal", "claim.corrected", "claim.passage", "claim.quality", "claim.own_time", "claim.calendar", "claim.window", "claim.general", "claim.allowed",
     "claim.other_row", "claim.other_topic", "claim.not_this", "claim.other_group", "name.matched",
-    "name.matched_elided", "name.denied", "name.same_day", "name.misnumbered", "name.other_for_subject",
+    "name.matched_elided", "name.denied", "name.same_day", "name.misnumbered", "name.other_place", "name.other_for_subject",
     "name.missing",
     "name.only_negated", "citation.matched", "citation.missing",
     "citation.other", "list.result", "choice.matched", "choice.text",

@@ -216,6 +216,31 @@ key_office (View *v, const char *office)
   return FALSE;
 }
 
+/* "Trung tâm phục vụ hành chính công phường X", "… của xã": the commune's
+ * own one-stop centre (the office at [w0, w1) opens on "trung tâm") answers
+ * a key of the commune's People's Committee. */
+static gboolean
+of_key_level (View *v, const AnswerPart *p, guint w0, guint w1, const Fact *f)
+{
+  gboolean lenient = v->a->lenient;
+  if (!answer_word_is (p, w0, lenient ? "trung" : "trung"))
+    return FALSE;
+  guint k = w1 + (answer_word_is (p, w1, lenient ? "cua" : "của")
+                  || answer_word_is (p, w1, lenient ? "cap" : "cấp"));
+  if (!answer_word_is (p, k, lenient ? "xa" : "xã")
+      && !answer_word_is (p, k, lenient ? "phuong" : "phường")
+      && !(answer_word_is (p, k, lenient ? "dac" : "đặc")
+           && answer_word_is (p, k + 1, "khu")))
+    return FALSE;
+  for (guint a = 0; f->aliases && a < f->aliases->raw->len; a++) {
+    g_autofree char *n = normalize_text (f->aliases->raw->pdata[a], FALSE);
+    g_autofree char *padded = g_strconcat (" ", n, " ", NULL);
+    if (strstr (padded, " xã ") != NULL || strstr (padded, " phường ") != NULL)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether the question asks where the matter is done or which office
  * does it ("… làm ở đâu?", "nộp cho cơ quan nào?", "ra UBND phường hay
  * lên huyện?"), not who sets a fee or
@@ -309,7 +334,7 @@ field_names_other (View *v, const Fact *f)
       const CueWord *a1 = &g_array_index (p->words, CueWord, ch->w1 - 1);
       g_autofree char *office = g_strndup (p->norm + a0->start,
                                            a1->end - a0->start);
-      if (!key_office (v, office))
+      if (!key_office (v, office) && !of_key_level (v, p, ch->w0, ch->w1, f))
         return g_steal_pointer (&office);
     }
   }
@@ -357,6 +382,7 @@ match_other_office (View *v, const Fact *f)
               && !handed_in_at (v, p, ch->w0))
           || example_before (p, ch->w0) || !agent_before (v, p, ch->w0)
           || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED
+          || of_key_level (v, p, ch->w0, ch->w1, f)
           /* "bo_gtvt: hợp nhất vào Bộ Xây dựng": the office a merger
            * went into, or one said of other fields */
           || match_about_others (v, i, ch->w0))

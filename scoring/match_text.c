@@ -153,8 +153,27 @@ key_office_after (View *v, guint from)
   return FALSE;
 }
 
+/* "UBND các xã mới chỉ nhận những việc vốn đã làm ở xã": right after the
+ * name, "chỉ" and a verb of handling, then "(những|các) việc": the office
+ * is said to keep only other matters. */
+static gboolean
+keeps_only_others (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  for (guint k = w1; k < w1 + 3 && k < p->words->len; k++) {
+    if (!answer_word_is (p, k, lenient ? "chi" : "chỉ"))
+      continue;
+    for (guint j = k + 2; j < k + 5 && j + 1 < p->words->len; j++)
+      if ((answer_word_is (p, j, lenient ? "nhung" : "những")
+           || answer_word_is (p, j, lenient ? "cac" : "các"))
+          && answer_word_is (p, j + 1, lenient ? "viec" : "việc"))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether part p names an alias of a as more than a helper: "Công an xã,
- * phường chỉ tham gia ở khâu xác minh" names it only as one. */
+ * phường chỉ tham gia ở khâu xác minh" names it only as one, "UBND các xã
+ * chỉ nhận những việc …" as keeping other matters. */
 gboolean
 match_names_not_helping (View *v, AnswerPart *p, const Aliases *a)
 {
@@ -168,7 +187,8 @@ match_names_not_helping (View *v, AnswerPart *p, const Aliases *a)
       continue;
     guint w0 = answer_source_word (src, word);
     guint w1 = answer_source_word (src, word + words - 1) + 1;
-    if (!match_cooperates (p, w0, w1, v->a->lenient))
+    if (!match_cooperates (p, w0, w1, v->a->lenient)
+        && !keeps_only_others (p, w1, v->a->lenient))
       return TRUE;
   }
   return FALSE;

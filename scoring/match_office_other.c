@@ -250,15 +250,23 @@ static gboolean
 asks_where (View *v, gboolean *deciding)
 {
   static const char *const where[] = {"ở đâu", "nơi nào", "chỗ nào",
-                                      "cơ quan nào", "where", "which office"};
+                                      "where"};
+  static const char *const which[] = {"cơ quan nào", "which office"};
   static const char *const other[] = {"qui định", "ban hành", "quản lí",
                                       "lệ phí", "thời hạn"};
   if (v->key->question == NULL)
     return FALSE;
   g_autofree char *q = normalize_text (v->key->question, FALSE);
-  gboolean asks = FALSE;
+  /* "… đăng ký khai tử ở đâu và trong thời hạn bao lâu?" asks where,
+   * whatever else it asks */
   for (gsize i = 0; i < G_N_ELEMENTS (where); i++)
-    asks |= strstr (q, where[i]) != NULL;
+    if (strstr (q, where[i]) != NULL) {
+      *deciding = strstr (q, "giải quyết") != NULL || strstr (q, "thẩm quyền") != NULL;
+      return TRUE;
+    }
+  gboolean asks = FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (which); i++)
+    asks |= strstr (q, which[i]) != NULL;
   /* "ra UBND phường hay phải lên huyện?": offices offered to choose from */
   static const char *const offices[] = {" huyện", " xã", " phường", " tỉnh",
                                         "ubnd", "uỷ ban", "công an", " sở ",

@@ -87,6 +87,11 @@ match_other_place (View *v, const Fact *f)
       if (claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED
           || claims_polarity (v->a, p, at, end) != POL_STATED)
         continue; /* "không làm ở UBND phường nơi bạn tạm trú" */
+      /* "Bản sao căn cước … chứng thực ở UBND phường nơi bạn đang sống,
+       * vì chứng thực bản sao không phụ thuộc nơi cư trú": another
+       * procedure's place */
+      if (match_other_topic (v, i, 0, p->words->len) != NULL)
+        continue;
       const CueWord *a0 = &g_array_index (p->words, CueWord, at);
       const CueWord *a1 = &g_array_index (p->words, CueWord, end - 1);
       g_autofree char *place = g_strndup (p->norm + a0->start, a1->end - a0->start);

@@ -141,19 +141,29 @@ datum_here (View *v, const AnswerPart *p, gsize at)
 
 /* A public line named in the label ("Đường dây nóng của Bộ phận một cửa:",
  * "Điện thoại trụ sở UBND xã:"): an office's number, no one's own. */
+/* "Số điện thoại của bộ phận một cửa là …", "số công khai của trụ sở",
+ * "tổng đài", "đường dây nóng": words of a public line in [from, to). */
 static gboolean
-public_label (const AnswerPart *p, guint from, guint to)
+public_words (const AnswerPart *p, guint from, guint to)
 {
-  /* "Số điện thoại của bộ phận một cửa là …", "số công khai của trụ sở" */
   static const char *const publics[][2] = {
     {"bộ", "phận"}, {"một", "cửa"}, {"trụ", "sở"}, {"công", "khai"},
-    {"trung", "tâm"}, {"văn", "phòng"}, {"bo", "phan"}, {"mot", "cua"},
-    {"tru", "so"}, {"cong", "khai"}, {"trung", "tam"}, {"van", "phong"}};
+    {"trung", "tâm"}, {"văn", "phòng"}, {"tổng", "đài"}, {"đường", "dây"},
+    {"bo", "phan"}, {"mot", "cua"}, {"tru", "so"}, {"cong", "khai"},
+    {"trung", "tam"}, {"van", "phong"}, {"tong", "dai"}, {"duong", "day"}};
   for (guint k = from; k + 1 < to; k++)
     for (gsize i = 0; i < G_N_ELEMENTS (publics); i++)
       if (answer_word_is (p, k, publics[i][0])
           && answer_word_is (p, k + 1, publics[i][1]))
         return TRUE;
+  return FALSE;
+}
+
+static gboolean
+public_label (const AnswerPart *p, guint from, guint to)
+{
+  if (public_words (p, from, to))
+    return TRUE;
   for (guint h = 0; h < p->cues->len; h++) {
     const CueHit *ch = &g_array_index (p->cues, CueHit, h);
     if ((ch->cls == CUE_OFFICE || ch->cls == CUE_HOTLINE) && ch->w0 >= from
@@ -329,6 +339,31 @@ datum_follows (View *v, const AnswerPart *p, const CueHit *ch)
   return FALSE;
 }
 
+/* A public line named before word k of p, strictly: an office, a
+ * one-stop desk, a switchboard or a hotline — not "gọi", "điện thoại"
+ * ("Bạn có thể gọi thẳng số di động riêng của chị Hoa: 0905 …") — or in
+ * a label line right before p that ends on its colon ("**Số công khai
+ * của UBND xã:**" then "0274 3 611 058"). */
+static gboolean
+public_before (View *v, guint i, guint k)
+{
+  const AnswerPart *p = answer_part (v->a, i);
+  if (public_words (p, 0, k) || answer_word_is (p, 0, "hotline"))
+    return TRUE;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = &g_array_index (p->cues, CueHit, h);
+    if (ch->cls == CUE_OFFICE && ch->w0 < k)
+      return TRUE;
+  }
+  if (k > 0 || i == 0)
+    return FALSE;
+  const AnswerPart *q = answer_part (v->a, i - 1);
+  gsize n = strlen (q->norm);
+  while (n > 0 && (q->norm[n - 1] == '*' || q->norm[n - 1] == ' '))
+    n--;
+  return n > 0 && q->norm[n - 1] == ':' && public_before (v, i - 1, q->words->len);
+}
+
 /* "📱 **Chị Lan — công chức tư pháp – hộ tịch: 0912 4xx 7xx**": to a
  * question that asks someone's phone number, any such number stated and
  * not labelled as an office's or a public line's gives it, whatever its
@@ -352,7 +387,7 @@ gives_a_phone (View *v, guint *part, guint *w0, guint *w1)
           || (k > 0 && g_ascii_isdigit (p->norm[g_array_index (p->words, CueWord,
                                                                k - 1).end - 1])
               && !(cw->gap & ~CUE_GAP_OPERATOR))
-          || !datum_here (v, p, cw->start) || public_label (p, 0, k)
+          || !datum_here (v, p, cw->start) || public_before (v, i, k)
           || claims_polarity (v->a, p, k, k + 1) != POL_STATED)
         continue;
       *part = i, *w0 = k, *w1 = MIN (k + 3, p->words->len);

@@ -41,9 +41,17 @@ hour_at (char **toks, guint n, guint k, guint *end)
   if (e + 1 < n && strspn (toks[e + 1], "0123456789") == strlen (toks[e + 1])
       && toks[e + 1][0] != '\0')
     e++; /* "16 giờ 05" */
-  if (h < 12 && (tok_is (toks, n, e + 1, "chiều", "chieu")
-                 || tok_is (toks, n, e + 1, "tối", "toi")))
-    h += 12, e++;
+  if (tok_is (toks, n, e + 1, "chiều", "chieu") || tok_is (toks, n, e + 1, "tối", "toi")) {
+    h += h < 12 ? 12 : 0;
+    e++;
+  } else if (tok_is (toks, n, e + 1, "sáng", "sang"))
+    e++;
+  /* "16 giờ chiều nay" is when, not the day's outcome */
+  if (e > k + 1 && tok_is (toks, n, e, "chiều", "chieu") && tok_is (toks, n, e + 1, "nay", "nay"))
+    e++;
+  else if (e > k + 1 && (tok_is (toks, n, e, "tối", "toi") || tok_is (toks, n, e, "sáng", "sang"))
+           && tok_is (toks, n, e + 1, "nay", "nay"))
+    e++;
   *end = e;
   return h <= 23 ? h : -1;
 }

@@ -106,6 +106,20 @@ dash_before (const AnswerPart *p, guint w)
   return FALSE;
 }
 
+/* Whether not_this cue ch warns of a confusion ("đừng nhầm", "dễ nhầm
+ * với", "để khỏi nhầm", "tránh nhầm", "don't confuse"). */
+static gboolean
+confusable_cue (const AnswerPart *p, const CueHit *ch)
+{
+  static const char *const firsts[] = {"đừng", "dung", "dễ", "de", "để",
+                                       "tránh", "tranh", "don", "do", "not",
+                                       "phân", "phan"};
+  for (gsize i = 0; i < G_N_ELEMENTS (firsts); i++)
+    if (answer_word_is (p, ch->w0, firsts[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* A not_this cue of p that bears on words [w0, w1): in their clause, or
  * before them in their sentence with no turn between ("Cấp lại khi hết
  * hạn là thủ tục khác: … 10 ngày làm việc"); not after them in another
@@ -126,6 +140,14 @@ not_this_in (const AnswerPart *p, gboolean whole, guint w0, guint w1)
     gboolean bare = ch->w1 - ch->w0 == 3 && (answer_word_is (p, ch->w0, "thủ")
                                             || answer_word_is (p, ch->w0, "thu"));
     if (bare && (ch->w1 != p->words->len || !dash_before (p, ch->w0)))
+      continue;
+    /* in a sentence, "Đừng nhầm với X:" names the other matter, a bare
+     * "Đừng nhầm:" only warns ("đăng ký thường trú là 07 ngày làm việc,
+     * còn 03 ngày … là của tạm trú"): headings only */
+    if (confusable_cue (p, ch) && !answer_word_is (p, ch->w1 - 1, "với")
+        && !answer_word_is (p, ch->w1 - 1, "voi")
+        && !answer_word_is (p, ch->w1 - 1, "confuse")
+        && !answer_word_is (p, ch->w1 - 1, "confused"))
       continue;
     /* said before the figure of its own sentence ("… do bị mất là thủ
      * tục khác, giải quyết trong 07 ngày"), with no turn between */
@@ -153,12 +175,7 @@ confusable_heading (const AnswerPart *h)
 {
   for (guint k = 0; k < h->cues->len; k++) {
     const CueHit *ch = &g_array_index (h->cues, CueHit, k);
-    if (ch->cls == CUE_NOT_THIS && ch->w0 <= 2
-        && (answer_word_is (h, ch->w0, "đừng") || answer_word_is (h, ch->w0, "dung")
-            || answer_word_is (h, ch->w0, "dễ") || answer_word_is (h, ch->w0, "de")
-            || answer_word_is (h, ch->w0, "để") || answer_word_is (h, ch->w0, "tránh")
-            || answer_word_is (h, ch->w0, "tranh") || answer_word_is (h, ch->w0, "don")
-            || answer_word_is (h, ch->w0, "do") || answer_word_is (h, ch->w0, "not")))
+    if (ch->cls == CUE_NOT_THIS && ch->w0 <= 2 && confusable_cue (h, ch))
       return g_strdup (h->norm);
   }
   return NULL;

@@ -450,6 +450,15 @@ main (int argc, char **argv)
    * session-start judge: 82.5 %) */
   g_test_add_data_func ("/corpus/realistic31", "tests/golden/realistic31",
                         check_corpus_75);
+  /* a thirty-second, almanac and weather-forecast parodies, a
+   * commentator's play-by-play, audio guides, lost-and-found notices,
+   * genealogy notes, document-box inventories, relocation guides,
+   * dormitory check-in guides, audit findings, IRAC answers, pull-request
+   * reviews, crowdfunding pages, booth brochures, talk abstracts,
+   * textbook summaries, grant budgets, roadmaps: run once unseen at
+   * 88.8 % (the session-start judge: 88.1 %) */
+  g_test_add_data_func ("/corpus/realistic32", "tests/golden/realistic32",
+                        check_corpus_75);
   /* a complete official answer and a plausible wrong one per practice key
    * (testsets/README.md "Key strictness") */
   g_test_add_data_func ("/corpus/keys", "tests/golden/keys", check_golden_corpus);

@@ -561,6 +561,11 @@ read_letters (const JudgeKey *key, const Answer *a, Picks *pk)
         use = L_MENTION;
       if (use == L_STRONG && walked && i0 == 0)
         use = L_FINAL; /* the conclusion after a walk ("→ Chọn B.") */
+      /* a pick quoted from someone's note ("tờ xanh: "tạm trú: 3 ngày làm
+       * việc (đáp án A)"") neither picks nor rejects */
+      if (!lands && claims_polarity (a, p, i, i + 1) == POL_QUOTED
+          && !label_value (key, p, i, a->lenient) && !after_arrow (p, i, a->lenient))
+        continue;
       /* an arrow that lands on the letter concludes, it rejects nothing */
       if (!lands
           && (choice_rejected_at (key, p, i, a->lenient)

@@ -179,3 +179,16 @@ claims_excepted_after (const AnswerPart *p, guint w1, guint c1, gboolean lenient
   }
   return FALSE;
 }
+
+gboolean
+claims_under_penalty (const Answer *a, const AnswerPart *p)
+{
+  if (a == NULL || p->heading < 0 || p->kind == PART_HEADING)
+    return FALSE;
+  const AnswerPart *h = answer_part (a, (guint) p->heading);
+  for (guint k = 0; k + 1 < h->words->len && h->words->len <= 6; k++)
+    if ((word_is (h, k, "trừ", "tru", a->lenient) && word_is (h, k + 1, "điểm", "diem", a->lenient))
+        || (word_is (h, k, "điểm", "diem", a->lenient) && word_is (h, k + 1, "trừ", "tru", a->lenient)))
+      return TRUE;
+  return FALSE;
+}

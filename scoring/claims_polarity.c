@@ -653,7 +653,7 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
       || claims_quote_called_old (p, w0, lenient)
       || claims_condition_called_old (p, w0, lenient))
     return POL_NEGATED;
-  if (a != NULL && claims_quote_rejected (a, p, w0))
+  if (a != NULL && (claims_quote_rejected (a, p, w0) || claims_under_penalty (a, p)))
     return POL_NEGATED;
   /* "bỏ cấp huyện rồi", "khi bỏ cấp huyện", "bãi bỏ cấp huyện": the name
    * as what was dropped */

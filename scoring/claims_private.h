@@ -84,6 +84,9 @@ gboolean claims_negated_to_place (const AnswerPart *p, guint w0,
  * claims_negation.c. */
 gboolean claims_negated_elsewhere (const AnswerPart *p, const CueHit *ch,
                                    gboolean lenient);
+/* Part p stands under a score sheet's penalty heading ("**Trừ điểm**",
+ * "Điểm trừ"): what it lists are mistakes (claims_negation.c). */
+gboolean claims_under_penalty (const Answer *a, const AnswerPart *p);
 /* A value said after its words not to be the fee or time ("… 20.000 đồng
  * mà một số người kể lại không phải là lệ phí"): claims_negation.c. */
 gboolean claims_value_denied_after (const AnswerPart *p, guint w1,

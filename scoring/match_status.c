@@ -172,6 +172,9 @@ match_tells_status (View *v, guint *part, guint *w0, guint *w1)
           && !only_possible (p, ch->w0, v->a->lenient)
           && !in_parentheses (p, ch->w0)
           && !among_alternatives (p, ch->w0, ch->w1)
+          /* 'Mọi câu trả lời kiểu "đã được đăng ký ngày…"', 'không được
+           * nói "đã duyệt"': a status in quotation marks is an example */
+          && claims_quote_close (p, ch->w0) == NULL
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;
         return TRUE;

@@ -388,56 +388,45 @@ only_receives (View *v, const Aliases *a)
   return NULL;
 }
 
+/* A contradiction by rule, its words span (taken) when not NULL. */
+static gboolean
+contradicted (Outcome *o, const char *rule, char *span)
+{
+  if (span == NULL)
+    return FALSE;
+  o->status = ST_CONTRADICTION;
+  if (!o->quiet)
+    o->span = g_strdup (span);
+  outcome_rule (o, rule, span, NULL);
+  g_free (span);
+  return TRUE;
+}
+
+/* What a phrase fact's answer may say against it besides naming it. */
+static const struct {
+  char *(*check) (View *v, const Fact *f);
+  const char *rule;
+} phrase_checks[] = {
+  {match_same_day_for_hour, "name.same_day"},
+  {match_other_place, "name.other_place"},
+  {match_misnumbered_law, "name.misnumbered"},
+};
+
 void
 match_name (const Fact *f, View *v, Outcome *o)
 {
   gboolean refused = FALSE;
-  g_autofree char *denied = f->type == FACT_PHRASE
-                                ? match_denied_name (v, f->aliases, &refused)
-                                : NULL;
-  if (denied != NULL) {
-    o->status = ST_CONTRADICTION;
-    if (!o->quiet)
-      o->span = g_strdup (denied);
-    outcome_rule (o, refused ? "name.refused" : "name.denied", denied, NULL);
-    return;
+  if (f->type == FACT_PHRASE) {
+    char *denied = match_denied_name (v, f->aliases, &refused);
+    if (contradicted (o, refused ? "name.refused" : "name.denied", denied))
+      return;
+    for (gsize i = 0; i < G_N_ELEMENTS (phrase_checks); i++)
+      if (contradicted (o, phrase_checks[i].rule, phrase_checks[i].check (v, f)))
+        return;
   }
-  g_autofree char *same_day = f->type == FACT_PHRASE
-                                  ? match_same_day_for_hour (v, f) : NULL;
-  if (same_day != NULL) {
-    o->status = ST_CONTRADICTION;
-    if (!o->quiet)
-      o->span = g_strdup (same_day);
-    outcome_rule (o, "name.same_day", same_day, NULL);
+  if (f->type == FACT_AGENCY
+      && contradicted (o, "name.only_receives", only_receives (v, f->aliases)))
     return;
-  }
-  g_autofree char *elsewhere = f->type == FACT_PHRASE
-                                   ? match_other_place (v, f) : NULL;
-  if (elsewhere != NULL) {
-    o->status = ST_CONTRADICTION;
-    if (!o->quiet)
-      o->span = g_strdup (elsewhere);
-    outcome_rule (o, "name.other_place", elsewhere, NULL);
-    return;
-  }
-  g_autofree char *misnumbered = f->type == FACT_PHRASE
-                                     ? match_misnumbered_law (v, f) : NULL;
-  if (misnumbered != NULL) {
-    o->status = ST_CONTRADICTION;
-    if (!o->quiet)
-      o->span = g_strdup (misnumbered);
-    outcome_rule (o, "name.misnumbered", misnumbered, NULL);
-    return;
-  }
-  g_autofree char *receiving = f->type == FACT_AGENCY
-                                   ? only_receives (v, f->aliases) : NULL;
-  if (receiving != NULL) {
-    o->status = ST_CONTRADICTION;
-    if (!o->quiet)
-      o->span = g_strdup (receiving);
-    outcome_rule (o, "name.only_receives", receiving, NULL);
-    return;
-  }
   NameHit h = find_name (v, f->aliases, f->type == FACT_AGENCY);
   gboolean elided = FALSE;
   if (h.alias < 0 && f->type == FACT_PHRASE) {
@@ -445,14 +434,8 @@ match_name (const Fact *f, View *v, Outcome *o)
     h = find_name_as (v, f->aliases, FALSE, TRUE);
     elided = TRUE;
   }
-  g_autofree char *other = h.alias >= 0 && h.pol == POL_STATED
-                                  && f->type == FACT_AGENCY
-                              ? match_other_office (v, f) : NULL;
-  if (other != NULL) {
-    o->status = ST_CONTRADICTION;
-    if (!o->quiet)
-      o->span = g_strdup (other);
-    outcome_rule (o, "name.other_for_subject", other, NULL);
+  if (h.alias >= 0 && h.pol == POL_STATED && f->type == FACT_AGENCY
+      && contradicted (o, "name.other_for_subject", match_other_office (v, f))) {
     g_free (h.span);
     return;
   }

@@ -101,11 +101,13 @@ nearest_before (const AnswerPart *p, guint from, guint w, gboolean money)
     const CueHit *ch = hit (p, h);
     Subject cs = subject_of (ch->cls, money);
     /* a cue that binds forward names what follows it — but "cơ quan
-     * thông báo để bổ sung trong 02 ngày làm việc" is that step's too */
+     * thông báo để bổ sung trong 02 ngày làm việc" is that step's too
+     * (not "để xác minh trong 05 ngày làm việc", the extension) */
     if (cs == SUBJ_N || ch->w0 < from || ch->w1 > w
         || ch->cls == CUE_PROCESSING_AFTER || ch->cls == CUE_DEADLINE_AFTER
         || (ch->cls == CUE_STEP_AFTER
-            && !((guint) ch->w1 + 1 == w && word_is (p, ch->w1, "trong", "trong", FALSE))))
+            && !((guint) ch->w1 + 1 == w && word_is (p, ch->w1, "trong", "trong", FALSE)
+                 && word_is (p, ch->w1 - 1, "sung", "sung", FALSE))))
       continue;
     /* "1 USD ≈ 26.000 đồng, tức khoảng 260.000 đồng": a rate is the
      * figure its currency is equated to, not the fee converted after it */

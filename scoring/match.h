@@ -311,6 +311,9 @@ char *match_misnumbered_law (View *v, const Fact *f);
  * a place after it puts the matter where someone lives ("UBND cấp xã nơi
  * bên bán đang thường trú"): that place (new), or NULL (match_place.c). */
 char *match_other_place (View *v, const Fact *f);
+/* Whether words [c0, c1) of part name the key's own topic first
+ * (match_topic.c). */
+gboolean match_names_own_topic (View *v, guint part, guint c0, guint c1);
 /* The sentence after part i, in its paragraph, says the offices just
  * named are gone ("Các cơ quan này nay không còn."). */
 gboolean match_gone_next (View *v, guint i);

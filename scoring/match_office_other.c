@@ -218,7 +218,8 @@ key_office (View *v, const char *office)
 
 /* "Trung tâm phục vụ hành chính công phường X", "… của xã": the commune's
  * own one-stop centre (the office at [w0, w1) opens on "trung tâm") answers
- * a key of the commune's People's Committee. */
+ * a key of the commune's People's Committee, the province's one a key of
+ * a provincial department. */
 static gboolean
 of_key_level (View *v, const AnswerPart *p, guint w0, guint w1, const Fact *f)
 {
@@ -227,15 +228,23 @@ of_key_level (View *v, const AnswerPart *p, guint w0, guint w1, const Fact *f)
     return FALSE;
   guint k = w1 + (answer_word_is (p, w1, lenient ? "cua" : "của")
                   || answer_word_is (p, w1, lenient ? "cap" : "cấp"));
-  if (!answer_word_is (p, k, lenient ? "xa" : "xã")
-      && !answer_word_is (p, k, lenient ? "phuong" : "phường")
-      && !(answer_word_is (p, k, lenient ? "dac" : "đặc")
-           && answer_word_is (p, k + 1, "khu")))
+  gboolean commune = answer_word_is (p, k, lenient ? "xa" : "xã")
+                     || answer_word_is (p, k, lenient ? "phuong" : "phường")
+                     || (answer_word_is (p, k, lenient ? "dac" : "đặc")
+                         && answer_word_is (p, k + 1, "khu"));
+  /* "Trung tâm phục vụ hành chính công tỉnh" receives for the
+   * province's departments */
+  gboolean province = answer_word_is (p, k, lenient ? "tinh" : "tỉnh")
+                      || (answer_word_is (p, k, lenient ? "thanh" : "thành")
+                          && answer_word_is (p, k + 1, lenient ? "pho" : "phố"));
+  if (!commune && !province)
     return FALSE;
   for (guint a = 0; f->aliases && a < f->aliases->raw->len; a++) {
     g_autofree char *n = normalize_text (f->aliases->raw->pdata[a], FALSE);
     g_autofree char *padded = g_strconcat (" ", n, " ", NULL);
-    if (strstr (padded, " xã ") != NULL || strstr (padded, " phường ") != NULL)
+    if (commune && (strstr (padded, " xã ") != NULL || strstr (padded, " phường ") != NULL))
+      return TRUE;
+    if (province && (strstr (padded, " sở ") != NULL || strstr (padded, " tỉnh ") != NULL))
       return TRUE;
   }
   return FALSE;

@@ -181,10 +181,50 @@ confusable_heading (const AnswerPart *h)
   return NULL;
 }
 
+/* Whether, past the last colon of [c0, w0) of p (its sentence), the
+ * next two words are the question's and not the label's. */
+static gboolean
+asker_subject_after_label (View *v, const AnswerPart *p, guint c0, guint w0)
+{
+  guint seg = 0;
+  for (guint k = c0 + 1; k < w0 && k < p->words->len; k++)
+    if (g_array_index (p->words, CueWord, k).gap & CUE_GAP_COLON)
+      seg = k;
+  if (seg == 0 || seg + 1 >= w0)
+    return FALSE;
+  for (guint k = seg; k < seg + 2; k++) {
+    const CueWord *cw = &g_array_index (p->words, CueWord, k);
+    g_autofree char *t = g_strndup (p->norm + cw->start, cw->end - cw->start);
+    if (!match_question_has_word (v, t))
+      return FALSE;
+  }
+  /* … and the label does not hold the pair ("thường trú" ≠ "tạm trú") */
+  const CueWord *a0 = &g_array_index (p->words, CueWord, seg);
+  const CueWord *a1 = &g_array_index (p->words, CueWord, seg + 1);
+  for (guint j = c0; j + 1 < seg; j++)
+    if ((gsize) (g_array_index (p->words, CueWord, j).end
+                 - g_array_index (p->words, CueWord, j).start) == a0->end - a0->start
+        && memcmp (p->norm + g_array_index (p->words, CueWord, j).start,
+                   p->norm + a0->start, a0->end - a0->start) == 0
+        && (gsize) (g_array_index (p->words, CueWord, j + 1).end
+                    - g_array_index (p->words, CueWord, j + 1).start) == a1->end - a1->start
+        && memcmp (p->norm + g_array_index (p->words, CueWord, j + 1).start,
+                   p->norm + a1->start, a1->end - a1->start) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 match_not_this (View *v, const ValueClaim *c)
 {
   const AnswerPart *p = answer_part (v->a, c->part);
+  /* "Đừng nhầm với thủ tục thường trú nhé: tạm trú chỉ mất 03 ngày làm
+   * việc": a clause that names the asked procedure is its own — by the
+   * set's topics, or past the label's colon by two words of the question
+   * the label does not hold */
+  if (match_names_own_topic (v, c->part, c->c0, c->c1)
+      || asker_subject_after_label (v, p, answer_sentence_start (p, c->w0), c->w0))
+    return NULL;
   char *said = not_this_in (p, FALSE, c->w0, c->w1);
   if (said == NULL && p->kind != PART_HEADING && p->heading >= 0)
     said = confusable_heading (answer_part (v->a, (guint) p->heading));

@@ -399,3 +399,13 @@ match_other_row (View *v, guint part)
     return NULL;
   return answer_part (v->a, (guint) p->row_head)->norm;
 }
+
+gboolean
+match_names_own_topic (View *v, guint part, guint c0, guint c1)
+{
+  const JudgeKey *key = v->key;
+  guint other;
+  return key->topics != NULL && key->topic != NULL
+         && names_topic (v, part, c0, c1, topic_index (key->topics, key->topic),
+                         &other, 0, 0) > 0;
+}

@@ -11,7 +11,6 @@
  * number. */
 #include "scoring/laws.h"
 
-#include "scoring/citation.h"
 #include "scoring/normalize.h"
 
 #include <string.h>
@@ -46,8 +45,7 @@ laws_find (const char *norm, gsize from, gboolean lenient, gsize *start,
     const char *at = strstr (norm + from, name);
     while (at != NULL) {
       gsize n = strlen (name);
-      /* a whole name: not "Luật Báo chí" in "Luật Báo chí điện tử" is
-       * still it, but "luật cư trú" must not run into a letter */
+      /* a whole name, running into no letter ("luật cư trúx" is none) */
       gboolean whole = (at == norm || !g_ascii_isalnum (at[-1]))
                        && !g_ascii_isalnum (at[n]) && (guchar) at[n] < 0x80;
       if (whole && (gsize) (at - norm) < best_at) {

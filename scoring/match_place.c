@@ -39,7 +39,7 @@ place_phrase (const Fact *f, gboolean lenient)
 static gboolean
 residence (const AnswerPart *p, guint w0, guint w1, gboolean lenient)
 {
-  for (guint k = w0; k + 1 < w1 + 1 && k < p->words->len; k++)
+  for (guint k = w0; k < w1 && k < p->words->len; k++)
     if (((answer_word_is (p, k, lenient ? "thuong" : "thường")
           || answer_word_is (p, k, lenient ? "tam" : "tạm")
           || answer_word_is (p, k, lenient ? "cu" : "cư"))

@@ -139,8 +139,6 @@ datum_here (View *v, const AnswerPart *p, gsize at)
          && strncmp (s, "1900", 4) != 0 && strncmp (s, "1800", 4) != 0;
 }
 
-/* A public line named in the label ("Đường dây nóng của Bộ phận một cửa:",
- * "Điện thoại trụ sở UBND xã:"): an office's number, no one's own. */
 /* "Số điện thoại của bộ phận một cửa là …", "số công khai của trụ sở",
  * "tổng đài", "đường dây nóng": words of a public line in [from, to). */
 static gboolean
@@ -159,6 +157,8 @@ public_words (const AnswerPart *p, guint from, guint to)
   return FALSE;
 }
 
+/* A public line named in the label ("Đường dây nóng của Bộ phận một cửa:",
+ * "Điện thoại trụ sở UBND xã:"): an office's number, no one's own. */
 static gboolean
 public_label (const AnswerPart *p, guint from, guint to)
 {

@@ -106,17 +106,30 @@ dash_before (const AnswerPart *p, guint w)
   return FALSE;
 }
 
+static const char *const confusable_firsts[] = {
+  "đừng", "dung", "dễ", "de", "để", "tránh", "tranh", "don", "do", "not",
+  "phân", "phan", "nhầm", "nham"};
+
 /* Whether not_this cue ch warns of a confusion ("đừng nhầm", "dễ nhầm
  * với", "để khỏi nhầm", "tránh nhầm", "don't confuse"). */
 static gboolean
 confusable_cue (const AnswerPart *p, const CueHit *ch)
 {
-  static const char *const firsts[] = {"đừng", "dung", "dễ", "de", "để",
-                                       "tránh", "tranh", "don", "do", "not",
-                                       "phân", "phan"};
-  for (gsize i = 0; i < G_N_ELEMENTS (firsts); i++)
-    if (answer_word_is (p, ch->w0, firsts[i]))
+  for (gsize i = 0; i < G_N_ELEMENTS (confusable_firsts); i++)
+    if (answer_word_is (p, ch->w0, confusable_firsts[i]))
       return TRUE;
+  return FALSE;
+}
+
+/* The same, of a cue's words as not_this_in returns them. */
+static gboolean
+confusable_text (const char *said)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (confusable_firsts); i++) {
+    gsize n = strlen (confusable_firsts[i]);
+    if (strncmp (said, confusable_firsts[i], n) == 0 && (said[n] == ' ' || said[n] == '\0'))
+      return TRUE;
+  }
   return FALSE;
 }
 
@@ -144,10 +157,12 @@ not_this_in (const AnswerPart *p, gboolean whole, guint w0, guint w1)
     /* in a sentence, "Đừng nhầm với X:" names the other matter, a bare
      * "Đừng nhầm:" only warns ("đăng ký thường trú là 07 ngày làm việc,
      * còn 03 ngày … là của tạm trú"): headings only */
-    if (confusable_cue (p, ch) && !answer_word_is (p, ch->w1 - 1, "với")
-        && !answer_word_is (p, ch->w1 - 1, "voi")
-        && !answer_word_is (p, ch->w1 - 1, "confuse")
-        && !answer_word_is (p, ch->w1 - 1, "confused"))
+    gboolean names_other = FALSE; /* "… với", "confuse(d) …" */
+    for (guint k = ch->w0; k < ch->w1; k++)
+      names_other |= answer_word_is (p, k, "với") || answer_word_is (p, k, "voi")
+                     || answer_word_is (p, k, "confuse")
+                     || answer_word_is (p, k, "confused");
+    if (confusable_cue (p, ch) && !names_other)
       continue;
     /* said before the figure of its own sentence ("… do bị mất là thủ
      * tục khác, giải quyết trong 07 ngày"), with no turn between */
@@ -181,6 +196,16 @@ confusable_heading (const AnswerPart *h)
   return NULL;
 }
 
+/* Whether words i and j of p are the same word. */
+static gboolean
+same_word (const AnswerPart *p, guint i, guint j)
+{
+  const CueWord *a = &g_array_index (p->words, CueWord, i);
+  const CueWord *b = &g_array_index (p->words, CueWord, j);
+  return a->end - a->start == b->end - b->start
+         && memcmp (p->norm + a->start, p->norm + b->start, a->end - a->start) == 0;
+}
+
 /* Whether, past the last colon of [c0, w0) of p (its sentence), the
  * next two words are the question's and not the label's. */
 static gboolean
@@ -199,17 +224,8 @@ asker_subject_after_label (View *v, const AnswerPart *p, guint c0, guint w0)
       return FALSE;
   }
   /* … and the label does not hold the pair ("thường trú" ≠ "tạm trú") */
-  const CueWord *a0 = &g_array_index (p->words, CueWord, seg);
-  const CueWord *a1 = &g_array_index (p->words, CueWord, seg + 1);
   for (guint j = c0; j + 1 < seg; j++)
-    if ((gsize) (g_array_index (p->words, CueWord, j).end
-                 - g_array_index (p->words, CueWord, j).start) == a0->end - a0->start
-        && memcmp (p->norm + g_array_index (p->words, CueWord, j).start,
-                   p->norm + a0->start, a0->end - a0->start) == 0
-        && (gsize) (g_array_index (p->words, CueWord, j + 1).end
-                    - g_array_index (p->words, CueWord, j + 1).start) == a1->end - a1->start
-        && memcmp (p->norm + g_array_index (p->words, CueWord, j + 1).start,
-                   p->norm + a1->start, a1->end - a1->start) == 0)
+    if (same_word (p, j, seg) && same_word (p, j + 1, seg + 1))
       return FALSE;
   return TRUE;
 }
@@ -218,14 +234,18 @@ char *
 match_not_this (View *v, const ValueClaim *c)
 {
   const AnswerPart *p = answer_part (v->a, c->part);
-  /* "Đừng nhầm với thủ tục thường trú nhé: tạm trú chỉ mất 03 ngày làm
-   * việc": a clause that names the asked procedure is its own — by the
-   * set's topics, or past the label's colon by two words of the question
-   * the label does not hold */
-  if (match_names_own_topic (v, c->part, c->c0, c->c1)
-      || asker_subject_after_label (v, p, answer_sentence_start (p, c->w0), c->w0))
-    return NULL;
   char *said = not_this_in (p, FALSE, c->w0, c->w1);
+  /* "Đừng nhầm với thủ tục thường trú nhé: tạm trú chỉ mất 03 ngày làm
+   * việc": past a warning of a confusion, a clause that names the asked
+   * procedure is its own — by the set's topics, or past the label's colon
+   * by two words of the question the label does not hold */
+  if (said != NULL && confusable_text (said)
+      && (match_names_own_topic (v, c->part, c->c0, c->c1)
+          || asker_subject_after_label (v, p, answer_sentence_start (p, c->w0),
+                                        c->w0))) {
+    g_free (said);
+    return NULL;
+  }
   if (said == NULL && p->kind != PART_HEADING && p->heading >= 0)
     said = confusable_heading (answer_part (v->a, (guint) p->heading));
   for (guint i = 0; said == NULL && p->kind == PART_CELL

@@ -96,6 +96,16 @@ answer_word_is (const AnswerPart *p, guint i, const char *w)
   return n == cw->end - cw->start && memcmp (w, p->norm + cw->start, n) == 0;
 }
 
+/* Whether words i and j of p are the same word. */
+static inline gboolean
+answer_words_same (const AnswerPart *p, guint i, guint j)
+{
+  const CueWord *a = &g_array_index (p->words, CueWord, i);
+  const CueWord *b = &g_array_index (p->words, CueWord, j);
+  return a->end - a->start == b->end - b->start
+         && memcmp (p->norm + a->start, p->norm + b->start, a->end - a->start) == 0;
+}
+
 /* Makes the part's agency form unless made, and the one keeping "cấp"
  * when with_cap. */
 void answer_agency (AnswerPart *p, gboolean lenient, gboolean with_cap);

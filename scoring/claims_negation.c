@@ -12,15 +12,6 @@
 
 #include <string.h>
 
-/* Whether words i and j of p are the same word. */
-static gboolean
-same_word (const AnswerPart *p, guint i, guint j)
-{
-  const CueWord *a = word (p, i), *b = word (p, j);
-  return a->end - a->start == b->end - b->start
-         && memcmp (p->norm + a->start, p->norm + b->start, a->end - a->start) == 0;
-}
-
 /* Whether the name at w0 follows a comma after an item that opens on
  * the same word ("công an quận, công an huyện"), that item negated from
  * its sentence's start. */
@@ -31,7 +22,7 @@ claims_listed_after_negated (const AnswerPart *p, guint w0, gboolean lenient)
     return FALSE;
   guint s0 = answer_sentence_start (p, w0 - 1);
   for (guint j = w0 - 1; j > s0 && w0 - j <= 6; j--)
-    if (same_word (p, j - 1, w0))
+    if (answer_words_same (p, j - 1, w0))
       return claims_negated_before (p, s0, j - 1, 14, lenient);
   return FALSE;
 }
@@ -69,7 +60,7 @@ claims_listed_before_negated (const AnswerPart *p, guint w0, guint w1,
               || (!lenient && word_is (p, e, "cũ", "cu", lenient))))
         return TRUE;
     for (guint j = w0; j < w1 && !shared; j++)
-      shared = same_word (p, j, e);
+      shared = answer_words_same (p, j, e);
   }
   return FALSE;
 }

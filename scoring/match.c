@@ -471,8 +471,8 @@ fee_name (const AnswerPart *p, const CueHit *ch, gboolean lenient, guint *l0,
   return e > ch->w1;
 }
 
-static gboolean
-question_has_all (View *v, const AnswerPart *p, guint w0, guint w1)
+gboolean
+match_question_has_all (View *v, const AnswerPart *p, guint w0, guint w1)
 {
   GHashTable *q = question_words (v);
   for (guint i = w0; i < w1; i++) {
@@ -507,7 +507,7 @@ match_other_fee (View *v, const ValueClaim *c, char **named, char **asked)
   }
   guint l0, l1;
   if (own == NULL || !fee_name (p, own, lenient, &l0, &l1)
-      || question_has_all (v, p, l0, l1))
+      || match_question_has_all (v, p, l0, l1))
     return FALSE;
   /* another fee of the answer is the one the question words */
   for (guint i = 0; i < v->a->parts->len; i++) {
@@ -516,7 +516,7 @@ match_other_fee (View *v, const ValueClaim *c, char **named, char **asked)
       const CueHit *ch = &g_array_index (q->cues, CueHit, h);
       guint m0, m1;
       if (fee_name (q, ch, lenient, &m0, &m1)
-          && question_has_all (v, q, m0, m1)) {
+          && match_question_has_all (v, q, m0, m1)) {
         const CueWord *a = &g_array_index (p->words, CueWord, own->w0);
         const CueWord *b = &g_array_index (p->words, CueWord, l1 - 1);
         *named = g_strndup (p->norm + a->start, b->end - a->start);

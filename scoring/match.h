@@ -161,6 +161,10 @@ gint match_own_section (View *v);
 /* Whether the question (in the answer's form, strict or folded) has the
  * word; its words are read once per view. */
 gboolean match_question_has_word (View *v, const char *word);
+/* Whether every word of [w0, w1) of p is the question's ("… trước thuộc
+ * Bộ Thông tin và Truyền thông …" names the office the question names). */
+gboolean match_question_has_all (View *v, const AnswerPart *p, guint w0,
+                                 guint w1);
 /* Whether the question, in the answer's form, holds phrase (normalized
  * words, one space apart) as whole words. */
 gboolean match_question_has_phrase (View *v, const char *phrase);

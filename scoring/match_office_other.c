@@ -80,20 +80,6 @@ example_before (const AnswerPart *p, guint w)
   return FALSE;
 }
 
-/* Whether every word of [w0, w1) is the question's: an office the
- * question itself names ("… trước thuộc Bộ Thông tin và Truyền thông …"). */
-static gboolean
-question_names (View *v, const AnswerPart *p, guint w0, guint w1)
-{
-  for (guint w = w0; w < w1; w++) {
-    const CueWord *cw = &g_array_index (p->words, CueWord, w);
-    g_autofree char *t = g_strndup (p->norm + cw->start, cw->end - cw->start);
-    if (!match_question_has_word (v, t))
-      return FALSE;
-  }
-  return TRUE;
-}
-
 /* "Như vậy, lĩnh vực bưu chính hiện do **Bộ Văn hóa, Thể thao và Du
  * lịch** quản lý": a sentence that says the question back names, as
  * stated, a ministry or department (cues.tsv "office") that is not the
@@ -344,7 +330,7 @@ field_names_other (View *v, const Fact *f)
     for (guint h = 0; h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       if (ch->cls != CUE_OFFICE || ch->w0 < k || ch->w0 > k + 2
-          || question_names (v, p, ch->w0, ch->w1)
+          || match_question_has_all (v, p, ch->w0, ch->w1)
           || claims_polarity (v->a, p, ch->w0, ch->w1) != POL_STATED)
         continue;
       const CueWord *a0 = &g_array_index (p->words, CueWord, ch->w0);
@@ -390,7 +376,7 @@ match_other_office (View *v, const Fact *f)
     for (guint h = 0; h < p->cues->len; h++) {
       const CueHit *ch = &g_array_index (p->cues, CueHit, h);
       const CueWord *first = &g_array_index (p->words, CueWord, ch->w0);
-      if (ch->cls != CUE_OFFICE || question_names (v, p, ch->w0, ch->w1)
+      if (ch->cls != CUE_OFFICE || match_question_has_all (v, p, ch->w0, ch->w1)
           /* a ministry for a ministry, a department for a department;
            * another kind of office only where it is said to decide */
           || (((gsize) (first->end - first->start) != head_n

@@ -196,16 +196,6 @@ confusable_heading (const AnswerPart *h)
   return NULL;
 }
 
-/* Whether words i and j of p are the same word. */
-static gboolean
-same_word (const AnswerPart *p, guint i, guint j)
-{
-  const CueWord *a = &g_array_index (p->words, CueWord, i);
-  const CueWord *b = &g_array_index (p->words, CueWord, j);
-  return a->end - a->start == b->end - b->start
-         && memcmp (p->norm + a->start, p->norm + b->start, a->end - a->start) == 0;
-}
-
 /* Whether, past the last colon of [c0, w0) of p (its sentence), the
  * next two words are the question's and not the label's. */
 static gboolean
@@ -225,7 +215,7 @@ asker_subject_after_label (View *v, const AnswerPart *p, guint c0, guint w0)
   }
   /* … and the label does not hold the pair ("thường trú" ≠ "tạm trú") */
   for (guint j = c0; j + 1 < seg; j++)
-    if (same_word (p, j, seg) && same_word (p, j + 1, seg + 1))
+    if (answer_words_same (p, j, seg) && answer_words_same (p, j + 1, seg + 1))
       return FALSE;
   return TRUE;
 }

@@ -11,6 +11,7 @@
 
 #include "scoring/judge.h"
 #include "scoring/reasons.h"
+#include "testsets/testset.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -90,8 +91,21 @@ pick_turn (const cJSON *item, const char *kind, guint64 turn,
   return TRUE;
 }
 
-/* The topics of the set named by --set (its header's "topics"), or an
- * empty registry. */
+/* The topics of a whole question set, loaded as `run` loads it: the
+ * figures its items key for each topic are known, so a refusal that states
+ * one is judged here as in the contest. */
+static JudgeTopics *
+read_set_topics (const char *set_path, GError **error)
+{
+  g_autoptr (Testset) set = testset_load (set_path, error);
+  if (set == NULL)
+    g_prefix_error (error, "--set: ");
+  return set ? judge_topics_ref (set->topics) : NULL;
+}
+
+/* The topics of the set named by --set: a question set's (its header is
+ * {"testset": …}), else a bare {"topics": …} line's; or an empty
+ * registry. */
 static JudgeTopics *
 read_topics (const char *set_path, GError **error)
 {
@@ -109,10 +123,9 @@ read_topics (const char *set_path, GError **error)
   if (nl)
     *nl = '\0';
   g_autoptr (cJSON) head = cJSON_Parse (data);
-  const cJSON *t = cJSON_GetObjectItemCaseSensitive (
-      cJSON_GetObjectItemCaseSensitive (head, "testset"), "topics");
-  if (t == NULL)
-    t = cJSON_GetObjectItemCaseSensitive (head, "topics");
+  if (cJSON_IsObject (cJSON_GetObjectItemCaseSensitive (head, "testset")))
+    return read_set_topics (set_path, error);
+  const cJSON *t = cJSON_GetObjectItemCaseSensitive (head, "topics");
   if (t != NULL && !judge_topics_read (topics, t, &local)) {
     g_set_error (error, VB_ERROR, VB_ERROR_INPUT, "--set %s:1: %s", set_path,
                  local->message);
@@ -205,7 +218,8 @@ cmd_check_answer (int argc, char **argv, GError **error)
     {"turn", 0, 0, G_OPTION_ARG_STRING, &turn_arg,
      "turn of a conversation item (default 0)", "N"},
     {"set", 0, 0, G_OPTION_ARG_FILENAME, &set_arg,
-     "the question set whose topics the item's topic id names", "FILE"},
+     "the question set the item belongs to: its topics, and the figures "
+     "its items key for each (as `run` judges)", "FILE"},
     {"lang", 0, 0, G_OPTION_ARG_STRING, &lang_arg,
      "language of the reasons: vi or en (default en)", "vi|en"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},

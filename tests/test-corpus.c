@@ -8,6 +8,11 @@
  * the folders' READMEs). A test asserts the share of cases where the
  * judge's `correct` equals the grader's and lists every disagreement.
  *
+ * A file is judged as a contest judges it: inside the question set its
+ * items came from (their "source" names the practice file), so the
+ * figures that set keys for a topic are known to the refusal rule, as
+ * they are to `vabench run` and `check-answer --set`.
+ *
  * `test-corpus --summary DIR…` prints the agreement per folder for
  * `make bench` instead of running tests. */
 #include "scoring/judge.h"
@@ -28,7 +33,50 @@ typedef struct {
   JudgeTopics *topics;
   JudgeCompiler *jc;
   GHashTable *keys; /* name → JudgeKey* */
+  GHashTable *sets; /* the practice files its items came from */
+  gboolean learned; /* their figures are known to the topics */
 } FileState;
+
+/* practice file → its items (cJSON*), read once */
+static GHashTable *practice_sets;
+
+static gboolean
+keep_item (cJSON *obj, guint line, gpointer user, GError **error)
+{
+  (void) line;
+  (void) error;
+  if (cJSON_IsString (cJSON_GetObjectItem (obj, "topic"))
+      && cJSON_GetObjectItem (obj, "facts") != NULL)
+    g_ptr_array_add (user, cJSON_Duplicate (obj, TRUE));
+  return TRUE;
+}
+
+static GPtrArray *
+practice_items (const char *path)
+{
+  if (practice_sets == NULL)
+    practice_sets = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *items = g_hash_table_lookup (practice_sets, path);
+  if (items != NULL)
+    return items;
+  items = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  if (!jsonl_read_file (path, keep_item, items, NULL, &error))
+    g_error ("%s", error->message);
+  g_hash_table_insert (practice_sets, g_strdup (path), items);
+  return items;
+}
+
+/* "testsets/practice/ict.jsonl: ict-012; …" → "testsets/practice/ict.jsonl" */
+static void
+note_set (FileState *fs, const cJSON *item)
+{
+  const char *src = cJSON_GetStringValue (cJSON_GetObjectItem (item,
+                                                               "source"));
+  const char *colon = src ? strstr (src, ".jsonl: ") : NULL;
+  if (colon != NULL && g_str_has_prefix (src, "testsets/"))
+    g_hash_table_add (fs->sets, g_strndup (src, colon + 6 - src));
+}
 
 static JudgeKey *
 key_of (FileState *fs, const cJSON *item, GError **error)
@@ -61,10 +109,37 @@ key_of (FileState *fs, const cJSON *item, GError **error)
   return k;
 }
 
+/* What the sets key for the file's topics, learned by compiling each of
+ * their items of those topics (judge_key_set_topic learns its figures). */
+static void
+learn_sets (FileState *fs)
+{
+  GHashTableIter it;
+  gpointer path;
+  g_hash_table_iter_init (&it, fs->sets);
+  while (g_hash_table_iter_next (&it, &path, NULL)) {
+    GPtrArray *items = practice_items (path);
+    for (guint i = 0; i < items->len; i++) {
+      const char *topic = cJSON_GetStringValue (
+          cJSON_GetObjectItem (items->pdata[i], "topic"));
+      if (!judge_topics_has (fs->topics, topic))
+        continue;
+      g_autoptr (GError) error = NULL;
+      JudgeKey *k = key_of (fs, items->pdata[i], &error);
+      if (k == NULL)
+        g_error ("%s: %s", (char *) path, error->message);
+      judge_key_free (k);
+    }
+  }
+  fs->learned = TRUE;
+}
+
 static void
 judge_case (FileState *fs, const cJSON *obj, guint line)
 {
   Corpus *c = fs->c;
+  if (!fs->learned)
+    learn_sets (fs);
   const char *name = cJSON_GetStringValue (cJSON_GetObjectItem (obj, "key"));
   const JudgeKey *key = name ? g_hash_table_lookup (fs->keys, name) : NULL;
   if (key == NULL)
@@ -130,6 +205,7 @@ read_line (cJSON *obj, guint line, gpointer user, GError **error)
   const char *name = cJSON_GetStringValue (cJSON_GetObjectItem (obj, "key"));
   if (name == NULL)
     return TRUE; /* a comment */
+  note_set (fs, cJSON_GetObjectItem (obj, "item"));
   JudgeKey *k = key_of (fs, cJSON_GetObjectItem (obj, "item"), error);
   if (k == NULL) {
     g_prefix_error (error, "%s:%u: key \"%s\": ", fs->file, line, name);
@@ -155,9 +231,13 @@ corpus_run (Corpus *c, GError **error)
     g_autofree char *path = g_build_filename (c->dir, names->pdata[i], NULL);
     FileState fs = {c, path, judge_topics_new (), judge_compiler_new (),
                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) judge_key_free)};
+                                           (GDestroyNotify) judge_key_free),
+                    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           NULL),
+                    FALSE};
     gboolean ok = jsonl_read_file (path, read_line, &fs, NULL, error);
     g_hash_table_unref (fs.keys);
+    g_hash_table_unref (fs.sets);
     judge_compiler_free (fs.jc);
     judge_topics_unref (fs.topics);
     if (!ok)

@@ -481,10 +481,32 @@ reported_before (const AnswerPart *p, guint k, gboolean lenient)
   return FALSE;
 }
 
+/* "Từ ngày 01/7/2027, thủ tục … sẽ được bỏ hẳn": a date past the key's
+ * as_of, earlier in the sentence than its "sẽ" (not a claim quoted: 'one
+ * post says "từ 01/01/2031 sẽ bỏ cấp xã"'). */
+static gboolean
+future_date_before (View *v, const AnswerPart *p, guint k)
+{
+  if (v->key->as_of == 0 || claims_quote_open (p, k) != NULL)
+    return FALSE;
+  gsize s0 = g_array_index (p->words, CueWord,
+                            answer_sentence_start (p, k)).start;
+  gsize end = g_array_index (p->words, CueWord, k).start;
+  g_autofree char *head = g_strndup (p->norm + s0, end - s0);
+  g_autoptr (GArray) dates = dates_scan (head, v->a->lenient);
+  for (guint d = 0; d < dates->len; d++) {
+    const DatesMention *m = &g_array_index (dates, DatesMention, d);
+    if (m->year * 10000 + m->month * 100 + m->day > v->key->as_of)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* "Theo lộ trình …, cấp xã sẽ chấm dứt hoạt động từ ngày 01/01/2030": a
  * date said to come for the asked matter ("sẽ", "will" before a full
- * date, in a sentence sharing the question's words), outside a general
- * section — what no one can know yet, told as fact. */
+ * date, or after a date still to come, in a sentence sharing the
+ * question's words), outside a general section — what no one can know
+ * yet, told as fact. */
 static gboolean
 foretells_a_date (View *v, guint general, guint *part, guint *w0, guint *w1)
 {
@@ -500,7 +522,8 @@ foretells_a_date (View *v, guint general, guint *part, guint *w0, guint *w1)
         continue;
       const CueWord *w = &g_array_index (p->words, CueWord, k);
       g_autoptr (GArray) dates = dates_scan (p->norm + w->start, lenient);
-      if (dates->len == 0 || reported_before (p, k, lenient))
+      if ((dates->len == 0 && !future_date_before (v, p, k))
+          || reported_before (p, k, lenient))
         continue;
       *part = i, *w0 = k, *w1 = p->words->len;
       return TRUE;

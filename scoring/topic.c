@@ -10,6 +10,8 @@
 #include "scoring/cues.h"
 #include "scoring/match.h"
 #include "scoring/names.h"
+#include "scoring/normalize.h"
+#include "scoring/numbers.h"
 
 #include <string.h>
 
@@ -190,12 +192,42 @@ learn (Topic *tp, const Quantity *q)
   g_array_append_val (tp->values, *q);
 }
 
+/* A phrase that is one figure and nothing else ("02 năm", "mười năm"):
+ * a key that requires it states the figure as true. */
+static void
+learn_phrase (Topic *tp, const char *phrase)
+{
+  g_autofree char *norm = normalize_text (phrase, FALSE);
+  g_autoptr (GArray) found = numbers_scan (norm, FALSE);
+  if (found->len != 1)
+    return;
+  const NumbersMention *m = &g_array_index (found, NumbersMention, 0);
+  if (m->start == 0 && m->end == strlen (norm) && m->bound == NUMBERS_EXACT)
+    learn (tp, &(Quantity) {m->hi, m->unit});
+}
+
+/* The right option's text, and every alias of a required phrase fact. */
+static void
+learn_phrases (Topic *tp, const JudgeKey *key, const Fact *f)
+{
+  if (f->type == FACT_PHRASE && f->required)
+    for (guint k = 0; k < f->aliases->raw->len; k++)
+      learn_phrase (tp, f->aliases->raw->pdata[k]);
+  for (guint c = 0; f->type == FACT_CHOICE && key->choices
+                    && c < key->choices->len; c++) {
+    const Choice *ch = key->choices->pdata[c];
+    if (g_strcmp0 (ch->letter, f->answer) == 0)
+      learn_phrase (tp, ch->text->raw->pdata[0]);
+  }
+}
+
 void
 topic_learn_key (JudgeTopics *t, const char *id, const JudgeKey *key)
 {
   Topic *tp = g_hash_table_lookup (t->by_id, id);
   for (guint i = 0; tp && i < key->facts->len; i++) {
     const Fact *f = key->facts->pdata[i];
+    learn_phrases (tp, key, f);
     if (f->type != FACT_MONEY && f->type != FACT_DURATION)
       continue;
     learn (tp, &f->value);

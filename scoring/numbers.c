@@ -568,11 +568,20 @@ scan_amount_at (const Toks *k, int i, GArray *out)
   if (unit == NUMBERS_UNIT_HOUR && a.digits && uend < k->n
       && k->t[uend].type == TOK_NUM && !is_w (k, uend + 1, W_PHUT))
     return uend; /* "9 giờ 12, thứ Hai": a clock time ("2 giờ 30 phút" lasts) */
+  if (unit == NUMBERS_UNIT_HOUR && a.digits && is_w (k, uend, W_ORD))
+    return uend; /* "phát thanh 18 giờ thứ Tư": the hour of a weekday */
   if (a.words && !a.digits && is_w (k, uend, W_NICE))
     return uend; /* "chúc chị một ngày tốt lành": a wish */
   if (a.words && !a.digits && a.value == 1 && unit == NUMBERS_UNIT_DAY
       && is_w (k, uend, W_MAT))
     return uend; /* "đoán một ngày mất": a date of death, no duration */
+  if (a.words && !a.digits && a.value == 1 && unit != NUMBERS_UNIT_VND
+      && (is_w (k, uend, W_NAO) || is_w (k, uend, W_CUTHE)))
+    return uend; /* "một ngày nào đó", "đưa ra một năm cụ thể": some day,
+                    some year, not how long */
+  if (a.words && !a.digits && unit == NUMBERS_UNIT_DAY && is_w (k, uend, W_NAY))
+    return uend; /* "dùng hai ngày này chụp, lưu …": the days of a weekend
+                    pointed at, not how long */
   if (unit == NUMBERS_UNIT_VND && a.value > 0 && a.value < 100)
     return uend; /* no fee is that small: "Việt Nam đồng" and the like */
   add_mention (out, k, bstart, uend, unit, bound, a.value, a.value);

@@ -47,7 +47,8 @@ static const struct {
   {"sớm", W_COMPARE}, {"muộn", W_COMPARE}, {"lâu", W_COMPARE},
   {"lần", W_LABEL},   {"mẫu", W_LABEL}, {"bước", W_LABEL},  {"khóa", W_LABEL},
   {"sau", W_CLOCK},   {"lúc", W_CLOCK}, {"trước", W_CLOCK}, {"việt", W_VIET},
-  {"nửa", W_NUA},      {"điểm", W_MOMENT}, {"hôm", W_HOM},
+  {"nửa", W_NUA},      {"điểm", W_MOMENT}, {"hôm", W_HOM},  {"cụ", W_CUTHE},
+  {"này", W_NAY},
   /* English answers: "3 working days", "15,000 VND", "free of charge" */
   {"working", W_WORKING}, {"business", W_WORKING}, {"day", W_NGAY},
   {"days", W_NGAY},   {"hour", W_GIO},  {"hours", W_GIO},   {"week", W_TUAN},

@@ -23,6 +23,8 @@ enum {
   W_ORD, W_KE, W_TINH, W_TRU, W_CHU, W_CUOI, W_WEEKEND, W_COMPARE,
   W_MOMENT, /* "thời điểm trong ngày": a time of day, no same-day time */
   W_HOM,    /* "hôm sau": the next day, not six (folded "sau") */
+  W_CUTHE,  /* "một năm cụ thể": one year named, not a duration */
+  W_NAY,    /* "hai ngày này": days pointed at, not a duration */
   W_COUNT
 };
 

@@ -662,10 +662,8 @@ read_claim (const Answer *a, const AnswerPart *p, ValueClaim *c)
   c->general = general_label_before (p, 0, c->w0)
                || context_has (a, p, CUE_GENERAL)
                || has_cue (p, CUE_RULE_SOURCE, s0, s1)
-               /* "| Biểu gốc: cấp mới | 200.000 đ |" */
-               || (p->row_head >= 0
-                   && has_cue (answer_part (a, (guint) p->row_head),
-                               CUE_RULE_SOURCE, 0, G_MAXUINT));
+               || claims_row_has (a, c->part, CUE_RULE_SOURCE)
+               || claims_row_has (a, c->part, CUE_GENERAL);
   if (!c->multiple && has_cue (p, CUE_SO, s0, c0))
     c->multiple = claims_several_in (p, s0, c->w0, lenient);
   /* "Nhà có ba người ở trọ nên mỗi người … 15.000đ": a rate after the

@@ -183,3 +183,60 @@ claims_under_penalty (const Answer *a, const AnswerPart *p)
       return TRUE;
   return FALSE;
 }
+
+/* "giấy báo tử chỉ là giấy tham khảo, không bắt buộc": the name's clause
+ * (past w1, in its sentence, ten words at most) ends on "not required" —
+ * the paper is said to be optional. */
+gboolean
+claims_said_optional (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  static const char *const ends[][3] = {
+    {"bắt", "bat", "buộc"}, {"cần", "can", "thiết"}, {"cần", "can", NULL}};
+  for (guint k = w1; k + 1 < p->words->len && k < w1 + 10; k++) {
+    if (k > w1 && (word (p, k)->gap & CUE_GAP_STOP))
+      return FALSE;
+    if (!word_is (p, k, "không", "khong", lenient))
+      continue;
+    for (gsize e = 0; e < G_N_ELEMENTS (ends); e++) {
+      if (!word_is (p, k + 1, ends[e][0], ends[e][1], lenient))
+        continue;
+      guint end = k + 2;
+      if (ends[e][2] != NULL) {
+        const char *plain = lenient ? (e == 0 ? "buoc" : "thiet") : ends[e][2];
+        if (!word_is (p, end, ends[e][2], plain, lenient))
+          continue;
+        end++;
+      }
+      return end >= p->words->len || (word (p, end)->gap & CUE_GAP_STOP);
+    }
+  }
+  return FALSE;
+}
+
+/* "- **Bộ KH&CN:** viễn thông, CNTT, tần số – không phải giấy phép này":
+ * a name that labels its line (a colon right after) is denied by a
+ * negation set off by a dash or comma that closes the line's sentence,
+ * however long the description between. */
+gboolean
+claims_field_denied (const AnswerPart *p, guint w1)
+{
+  if (w1 >= p->words->len || !(word (p, w1)->gap & CUE_GAP_COLON))
+    return FALSE;
+  for (guint h = 0; h < p->cues->len; h++) {
+    const CueHit *ch = hit (p, h);
+    if (ch->cls != CUE_NEG_AFTER || ch->w0 <= w1
+        || !((guint) ch->w1 == p->words->len
+             || (word (p, ch->w1)->gap & CUE_GAP_STOP)))
+      continue;
+    gboolean set_off = word (p, ch->w0)->gap & CUE_GAP_COMMA;
+    for (gsize k = word (p, ch->w0 - 1)->end; !set_off && k < word (p, ch->w0)->start; k++)
+      set_off = p->norm[k] == '-';
+    gboolean stop = FALSE;
+    for (guint k = w1 + 1; k <= (guint) ch->w0 && !stop; k++)
+      stop = word (p, k)->gap & CUE_GAP_STOP;
+    if (set_off && !stop)
+      return TRUE;
+  }
+  return FALSE;
+}
+

@@ -626,7 +626,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
    * negation reaches */
   if (claims_listed_after_negated (p, w0, lenient)
       || claims_listed_before_negated (p, w0, w1, lenient)
-      || claims_negated_to_place (p, w0, lenient))
+      || claims_negated_to_place (p, w0, lenient)
+      || claims_said_optional (p, w1, lenient) || claims_field_denied (p, w1))
     return POL_NEGATED;
   /* "Sở KH&CN (không cấp giấy phép)": a parenthesis on the name that
    * opens on a negation says what it does not do; so does the value of

@@ -89,6 +89,12 @@ gboolean claims_negated_elsewhere (const AnswerPart *p, const CueHit *ch,
 gboolean claims_under_penalty (const Answer *a, const AnswerPart *p);
 /* A value said after its words not to be the fee or time ("… 20.000 đồng
  * mà một số người kể lại không phải là lệ phí"): claims_negation.c. */
+/* The name ending at w1 labels its line and a set-off negation closes
+ * the line's sentence (claims_negation.c). */
+gboolean claims_field_denied (const AnswerPart *p, guint w1);
+/* The name's clause past w1 ends on "không bắt buộc", "không cần (thiết)":
+ * said to be optional (claims_negation.c). */
+gboolean claims_said_optional (const AnswerPart *p, guint w1, gboolean lenient);
 gboolean claims_value_denied_after (const AnswerPart *p, guint w1,
                                     gboolean lenient);
 /* A bracket right after a figure, in [w1, c1), that opens on those left
@@ -129,6 +135,9 @@ void claims_mark_restated (const Answer *a, GArray *claims);
  * ngày làm việc (tổng cộng tối đa 08 ngày làm việc)"): the whole, neither
  * the base time nor the extension: claims_count.c. */
 gboolean claims_total_paren (const AnswerPart *p, guint w0);
+/* claims_row.c: an earlier cell of part's table row (from its row head)
+ * holds a cue of cls. */
+gboolean claims_row_has (const Answer *a, guint part, CueClass cls);
 /* claims_count.c: marks c a term ("2 trang × 2.000đ") or the result
  * ("= 4.000đ") of a computation, a subtotal when another follows. */
 void claims_read_computation (const AnswerPart *p, ValueClaim *c,

@@ -458,6 +458,9 @@ claims_replaced_object (const AnswerPart *p, guint w0, gboolean lenient)
       return FALSE;
     gboolean vi = k >= 2 && word_is (p, k - 1, "thế", "the", lenient)
                   && word_is (p, k - 2, "thay", "thay", lenient);
+    /* "giấy ra viện … dùng thay giấy chứng sinh": used in its place */
+    vi |= k >= 2 && word_is (p, k - 1, "thay", "thay", lenient)
+          && word_is (p, k - 2, "dùng", "dung", lenient);
     gboolean en = word_is (p, k - 1, "replaces", "replaces", lenient)
                   || word_is (p, k - 1, "replacing", "replacing", lenient)
                   || word_is (p, k - 1, "supersedes", "supersedes", lenient);

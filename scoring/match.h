@@ -321,6 +321,8 @@ gboolean match_names_own_topic (View *v, guint part, guint c0, guint c1);
 /* The sentence after part i, in its paragraph, says the offices just
  * named are gone ("Các cơ quan này nay không còn."). */
 gboolean match_gone_next (View *v, guint i);
+/* Heading part i names a document its own body says has ended. */
+gboolean match_heading_ended (View *v, guint i);
 /* Later in the sentence of a name ending at w1 of p, the office or level
  * named again is said to be gone ("… ở cấp huyện vì cấp này đã bỏ"). */
 gboolean match_gone_after (View *v, const AnswerPart *p, guint w1);

@@ -716,3 +716,26 @@ match_gone_next (View *v, guint i)
   }
   return FALSE;
 }
+
+/* "**Hiện vật B.2 – Luật An ninh mạng, Luật số 24/2018/QH14**" over a body
+ * whose own words say it ended ("Chú thích: hết hiệu lực từ 1/7/2026"),
+ * naming no other document: the heading's law is history. */
+gboolean
+match_heading_ended (View *v, guint i)
+{
+  if (answer_part (v->a, i)->kind != PART_HEADING)
+    return FALSE;
+  answer_scan (v->a, ANSWER_CITES);
+  gboolean ended = FALSE;
+  for (guint j = i + 1; j < v->a->parts->len; j++) {
+    const AnswerPart *q = answer_part (v->a, j);
+    if (q->heading != (gint) i || q->kind == PART_HEADING)
+      break;
+    if (q->cites->len > 0)
+      return FALSE;
+    for (guint h = 0; h < q->cues->len; h++)
+      ended |= g_array_index (q->cues, CueHit, h).cls == CUE_ENDED;
+  }
+  return ended;
+}
+

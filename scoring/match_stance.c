@@ -193,6 +193,16 @@ negated_can (const AnswerPart *p, guint i, gboolean lenient)
   return 0;
 }
 
+/* "giấy phép chỉ bắt buộc với dịch vụ thư", "chỉ phải xin khi …": an
+ * obligation limited to other cases, no yes for the asked one. */
+static gboolean
+only_required (const AnswerPart *p, guint i, gboolean lenient)
+{
+  return i > 0 && answer_word_is (p, i - 1, lenient ? "chi" : "chỉ")
+         && (answer_word_is (p, i, lenient ? "bat" : "bắt")
+             || answer_word_is (p, i, lenient ? "phai" : "phải"));
+}
+
 /* The stance a modal gives from word w on ("bạn có thể …", "không cần
  * …", "không gia hạn được"): 1, 0 or -1, its words in [*from, *to). */
 int
@@ -219,7 +229,8 @@ stance_modal (const Answer *a, const AnswerPart *p, guint w, guint *from,
         /* "câu hỏi của bạn có thể hiểu theo hai cách", "có thể nói":
          * how the answer reads the question, no stance */
         && !answer_word_is (p, e, lenient ? "hieu" : "hiểu")
-        && !answer_word_is (p, e, lenient ? "noi" : "nói")) {
+        && !answer_word_is (p, e, lenient ? "noi" : "nói")
+        && !only_required (p, i, lenient)) {
       *to = e; /* "xe may", "the can cuoc": no modal */
       return 1;
     }

@@ -12,6 +12,7 @@
 #include "scoring/dates.h"
 #include "scoring/normalize.h"
 #include "scoring/topic.h"
+#include "scoring/match_stance_private.h"
 
 #include <string.h>
 
@@ -239,6 +240,45 @@ requested_before (const AnswerPart *p, guint w, gboolean lenient)
             && !(k > 0 && answer_word_is (p, k - 1, lenient ? "o" : "ở")))
         || answer_word_is (p, k, "wants") || answer_word_is (p, k, "asks"))
       return TRUE;
+  return FALSE;
+}
+
+/* "Được, với phiếu số 1.", "duoc, ban co the ky thay bo.", "Có cách.":
+ * the assistant's first words grant a "… được không?" request outright,
+ * closed by a comma or stop — the request is met, not declined — unless
+ * that first sentence names a way the key accepts ("Được, bạn tự tra cứu
+ * trên Cổng Dịch vụ công"). */
+static gboolean
+grants_outright (const Fact *f, View *v, guint *part, guint *w0, guint *w1)
+{
+  const char *q = v->key->question;
+  if (q == NULL || (strstr (q, "được không") == NULL
+                    && strstr (q, "có cách") == NULL))
+    return FALSE;
+  gboolean lenient = v->a->lenient;
+  for (guint i = 0; i < v->a->parts->len; i++) {
+    const AnswerPart *p = answer_part (v->a, i);
+    if (p->quoted || p->words->len == 0 || p->kind == PART_HEADING)
+      continue;
+    guint w = stance_after_fillers (p);
+    guint e = stance_cue_end_at (p, CUE_YES_START, w);
+    gboolean yes = e > 0 && (answer_word_is (p, w, lenient ? "duoc" : "được")
+                             || answer_word_is (p, w, lenient ? "co" : "có"));
+    if (yes && answer_word_is (p, w, lenient ? "co" : "có"))
+      yes = answer_word_is (p, e, lenient ? "cach" : "cách");
+    if (yes && answer_word_is (p, e, lenient ? "cach" : "cách"))
+      e++;
+    guint aw, an;
+    if (!yes
+        || (e < p->words->len
+            && !(g_array_index (p->words, CueWord, e).gap
+                 & (CUE_GAP_COMMA | CUE_GAP_STOP)))
+        || judge_aliases_find_in (f->aliases, lenient, p->phrase,
+                                  &p->phrase_words, &aw, &an) >= 0)
+      return FALSE;
+    *part = i, *w0 = w, *w1 = e;
+    return TRUE;
+  }
   return FALSE;
 }
 
@@ -644,7 +684,8 @@ match_refusal (const Fact *f, View *v, Outcome *o)
   const char *rule = NULL;
   if (invented == NULL && match_tells_status (v, &part, &w0, &w1))
     rule = "refusal.status";
-  else if (invented == NULL && complies (v, &part, &w0, &w1))
+  else if (invented == NULL && (grants_outright (f, v, &part, &w0, &w1)
+                                || complies (v, &part, &w0, &w1)))
     rule = "refusal.complies";
   else if (invented == NULL && match_tells_private (v, &part, &w0, &w1))
     rule = "refusal.private";

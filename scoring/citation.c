@@ -15,10 +15,12 @@
 #define BEFORE "(?<![0-9/.,])"
 
 static const char *const patterns[] = {
-  /* 01/2021/NĐ-CP, 24/2023/QH15, 03/2016/TTLT-BTP-BCA */
+  /* 01/2021/NĐ-CP, 24/2023/QH15, 03/2016/TTLT-BTP-BCA; a type ending in
+   * the legislature's number (QH14, UBTVQH15) takes no issuer after it:
+   * "24/2018/QH14 – quy định này" is the law, then prose */
   BEFORE "([0-9]{1,5})\\s*/\\s*((?:19|20)[0-9]{2})\\s*/\\s*"
-         "([" LETTERS "]{1,8}[0-9]{0,2}(?:\\s*[-–]\\s*[" LETTERS
-         "&]{1,12}[0-9]{0,2})*)",
+         "([" LETTERS "]{1,8}[0-9]{1,2}(?![" LETTERS "0-9])|[" LETTERS
+         "]{1,8}(?:\\s*[-–]\\s*[" LETTERS "&]{1,12}[0-9]{0,2})*)",
   /* 1291/QĐ-BTTTT, 656/TTg-KSTT */
   BEFORE "([0-9]{1,5})\\s*/\\s*([" LETTERS "]{1,8}\\s*[-–]\\s*[" LETTERS
          "&]{2,12}(?:\\s*[-–]\\s*[" LETTERS "&]{1,12})*)",

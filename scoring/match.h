@@ -323,6 +323,8 @@ gboolean match_names_own_topic (View *v, guint part, guint c0, guint c1);
 gboolean match_gone_next (View *v, guint i);
 /* Heading part i names a document its own body says has ended. */
 gboolean match_heading_ended (View *v, guint i);
+/* One of the next three parts says it replaces the texts "above". */
+gboolean match_replaced_below (View *v, guint i);
 /* Later in the sentence of a name ending at w1 of p, the office or level
  * named again is said to be gone ("… ở cấp huyện vì cấp này đã bỏ"). */
 gboolean match_gone_after (View *v, const AnswerPart *p, guint w1);

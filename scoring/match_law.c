@@ -57,16 +57,9 @@ match_misnumbered_law (View *v, const Fact *f)
         const CitationMention *c = p->cites->pdata[k];
         if (c->start < end || c->start - end > 40)
           continue;
-        /* "60/2014/QH13 — Điều 7" scans as "60/2014/QH13-DI": the
-         * law's number ends with its term */
-        const char *qh = strstr (c->canonical, "/QH");
-        if (memchr (p->norm + end, '.', c->start - end) != NULL || qh == NULL)
-          break;
-        gsize n = (gsize) (qh - c->canonical) + 3;
-        while (g_ascii_isdigit (c->canonical[n]))
-          n++;
-        g_autofree char *number = g_strndup (c->canonical, n);
-        if (laws_number_valid (law, number))
+        if (memchr (p->norm + end, '.', c->start - end) != NULL
+            || strstr (c->canonical, "/QH") == NULL
+            || laws_number_valid (law, c->canonical))
           break;
         guint w0, w1;
         words_of (p, start, end, &w0, &w1);

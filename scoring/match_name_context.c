@@ -8,6 +8,7 @@
  * until a date, before a past date, in force still. Split from
  * match_text.c, which finds the names. */
 #include "scoring/match.h"
+#include "scoring/citation.h"
 
 #include "scoring/claims.h"
 #include "scoring/cues.h"
@@ -718,12 +719,15 @@ match_gone_next (View *v, guint i)
 }
 
 /* "**Hiện vật B.2 – Luật An ninh mạng, Luật số 24/2018/QH14**" over a body
- * whose own words say it ended ("Chú thích: hết hiệu lực từ 1/7/2026"),
- * naming no other document: the heading's law is history. */
+ * whose own words say it ended ("Chú thích: hết hiệu lực từ 1/7/2026",
+ * "thay bằng Luật 116/2025/QH15"), never citing the heading's law again
+ * ("… nhưng Điều 26 Luật 24/2018/QH14 vẫn áp dụng"): the heading's law is
+ * history. */
 gboolean
 match_heading_ended (View *v, guint i)
 {
-  if (answer_part (v->a, i)->kind != PART_HEADING)
+  const AnswerPart *head = answer_part (v->a, i);
+  if (head->kind != PART_HEADING)
     return FALSE;
   answer_scan (v->a, ANSWER_CITES);
   gboolean ended = FALSE;
@@ -731,11 +735,40 @@ match_heading_ended (View *v, guint i)
     const AnswerPart *q = answer_part (v->a, j);
     if (q->heading != (gint) i || q->kind == PART_HEADING)
       break;
-    if (q->cites->len > 0)
-      return FALSE;
+    for (guint c = 0; c < q->cites->len; c++)
+      for (guint h = 0; h < head->cites->len; h++)
+        if (citation_matches (q->cites->pdata[c],
+                              ((const CitationMention *) head->cites->pdata[h])->canonical))
+          return FALSE;
     for (guint h = 0; h < q->cues->len; h++)
       ended |= g_array_index (q->cues, CueHit, h).cls == CUE_ENDED;
   }
   return ended;
+}
+
+/* "- … số 24/2018/QH14 – điều chỉnh …" then "- … số 116/2025/QH15 – hợp
+ * nhất và thay thế cả hai luật trên": within the next three parts (no
+ * heading between), a text said to replace the ones "above" makes the
+ * law of part i history. */
+gboolean
+match_replaced_below (View *v, guint i)
+{
+  gboolean lenient = v->a->lenient;
+  for (guint j = i + 1; j < v->a->parts->len && j <= i + 3; j++) {
+    const AnswerPart *q = answer_part (v->a, j);
+    if (q->kind == PART_HEADING)
+      return FALSE;
+    for (guint k = 0; k + 1 < q->words->len; k++) {
+      gboolean verb = (answer_word_is (q, k, "thay")
+                       && answer_word_is (q, k + 1, lenient ? "the" : "thế"))
+                      || answer_word_is (q, k, "replaces")
+                      || answer_word_is (q, k, "supersedes");
+      for (guint e = k + 1; verb && e < q->words->len && e <= k + 5; e++)
+        if (answer_word_is (q, e, lenient ? "tren" : "trên")
+            || answer_word_is (q, e, "above"))
+          return TRUE;
+    }
+  }
+  return FALSE;
 }
 

@@ -490,7 +490,8 @@ match_forbid_name (const Fact *rule, View *v)
                && g_array_index (p->words, CueWord, w).end <= c->start)
           w++;
         if (claims_polarity (v->a, p, w, w + 1) == POL_STATED
-            && !match_past_case (v, p, w, w + 1) && !match_heading_ended (v, i))
+            && !match_past_case (v, p, w, w + 1) && !match_heading_ended (v, i)
+            && !match_replaced_below (v, i))
           return g_strndup (p->norm + c->start, c->end - c->start);
       }
     }

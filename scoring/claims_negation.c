@@ -184,31 +184,48 @@ claims_under_penalty (const Answer *a, const AnswerPart *p)
   return FALSE;
 }
 
-/* "giấy báo tử chỉ là giấy tham khảo, không bắt buộc": the name's clause
- * (past w1, in its sentence, ten words at most) ends on "not required" —
- * the paper is said to be optional. */
+/* "giấy báo tử chỉ là giấy tham khảo, không bắt buộc", "Giấy chứng sinh
+ * không bắt buộc phải có;", "… – for reference only, not required": the
+ * name's clause (past w1, in its sentence, sixteen words at most) ends on
+ * "not required" — the paper is said to be optional. The end of what
+ * says so, or 0. */
+static guint
+optional_at (const AnswerPart *p, guint k, gboolean lenient)
+{
+  if (word_is (p, k, "not", "not", lenient)
+      && word_is (p, k + 1, "required", "required", lenient))
+    return k + 2;
+  if (word_is (p, k, "optional", "optional", lenient))
+    return k + 1;
+  if (!word_is (p, k, "không", "khong", lenient))
+    return 0;
+  guint e = 0;
+  if (word_is (p, k + 1, "bắt", "bat", lenient)
+      && word_is (p, k + 2, "buộc", "buoc", lenient))
+    e = k + 3;
+  else if (word_is (p, k + 1, "cần", "can", lenient))
+    e = k + 2 + word_is (p, k + 2, "thiết", "thiet", lenient);
+  /* "… không bắt buộc phải có" */
+  if (e > 0 && word_is (p, e, "phải", "phai", lenient) && e + 1 < p->words->len)
+    e += 2;
+  return e;
+}
+
 gboolean
 claims_said_optional (const AnswerPart *p, guint w1, gboolean lenient)
 {
-  static const char *const ends[][3] = {
-    {"bắt", "bat", "buộc"}, {"cần", "can", "thiết"}, {"cần", "can", NULL}};
-  for (guint k = w1; k + 1 < p->words->len && k < w1 + 10; k++) {
-    if (k > w1 && (word (p, k)->gap & CUE_GAP_STOP))
+  /* "Giấy chứng sinh bản chính (bản sao không cần thiết)": a bracket
+   * speaks of its own subject */
+  const guint *groups = claims_paren_groups (p);
+  guint own = w1 > 0 ? groups[w1 - 1] : 0;
+  for (guint k = w1; k < p->words->len && k < w1 + 16; k++) {
+    if (word (p, k)->gap & CUE_GAP_STOP)
       return FALSE;
-    if (!word_is (p, k, "không", "khong", lenient))
+    if (groups[k] != 0 && groups[k] != own)
       continue;
-    for (gsize e = 0; e < G_N_ELEMENTS (ends); e++) {
-      if (!word_is (p, k + 1, ends[e][0], ends[e][1], lenient))
-        continue;
-      guint end = k + 2;
-      if (ends[e][2] != NULL) {
-        const char *plain = lenient ? (e == 0 ? "buoc" : "thiet") : ends[e][2];
-        if (!word_is (p, end, ends[e][2], plain, lenient))
-          continue;
-        end++;
-      }
-      return end >= p->words->len || (word (p, end)->gap & CUE_GAP_STOP);
-    }
+    guint e = optional_at (p, k, lenient);
+    if (e > 0)
+      return e >= p->words->len || (word (p, e)->gap & CUE_GAP_STOP);
   }
   return FALSE;
 }
@@ -235,6 +252,29 @@ claims_field_denied (const AnswerPart *p, guint w1)
     for (guint k = w1 + 1; k <= (guint) ch->w0 && !stop; k++)
       stop = word (p, k)->gap & CUE_GAP_STOP;
     if (set_off && !stop)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* "chị cho rằng lệ phí là 15.000 đồng — chị nắm thông tin chính xác rồi":
+ * past w1, in the sentence, the answer says the belief is right. */
+gboolean
+claims_belief_confirmed (const AnswerPart *p, guint w1, gboolean lenient)
+{
+  for (guint k = w1; k + 1 < p->words->len; k++) {
+    if (word (p, k)->gap & CUE_GAP_STOP)
+      return FALSE;
+    gboolean denied = k > 0 && (word_is (p, k - 1, "không", "khong", lenient)
+                                || word_is (p, k - 1, "chưa", "chua", lenient)
+                                || word_is (p, k - 1, "not", "not", lenient));
+    if (!denied
+        && ((word_is (p, k, "chính", "chinh", lenient)
+             && word_is (p, k + 1, "xác", "xac", lenient))
+            || (word_is (p, k, "đúng", "dung", lenient)
+                && (word_is (p, k + 1, "rồi", "roi", lenient)
+                    || word_is (p, k + 1, "vậy", "vay", lenient)))
+            || word_is (p, k, "correct", "correct", lenient)))
       return TRUE;
   }
   return FALSE;

@@ -641,7 +641,8 @@ claims_polarity (const Answer *a, const AnswerPart *p, guint w0, guint w1)
   for (guint h = 0; h < p->cues->len; h++) /* "Nhiều người nghĩ …" */
     if (hit (p, h)->cls == CUE_BELIEF && hit (p, h)->w1 <= w0
         && (hit (p, h)->w0 >= c0 || belief_reaches (p, hit (p, h)->w1, w0,
-                                                    lenient)))
+                                                    lenient))
+        && !claims_belief_confirmed (p, w1, lenient))
       return POL_NEGATED;
   if (issued_on_a_date (p, w1, lenient) || merged_away (p, w0, w1, lenient)
       || claims_quote_replaced (p, w0, lenient)

@@ -89,6 +89,10 @@ gboolean claims_negated_elsewhere (const AnswerPart *p, const CueHit *ch,
 gboolean claims_under_penalty (const Answer *a, const AnswerPart *p);
 /* A value said after its words not to be the fee or time ("… 20.000 đồng
  * mà một số người kể lại không phải là lệ phí"): claims_negation.c. */
+/* Past w1, in its sentence, the answer calls a belief right ("chị nắm
+ * thông tin chính xác rồi"; claims_negation.c). */
+gboolean claims_belief_confirmed (const AnswerPart *p, guint w1,
+                                  gboolean lenient);
 /* The name ending at w1 labels its line and a set-off negation closes
  * the line's sentence (claims_negation.c). */
 gboolean claims_field_denied (const AnswerPart *p, guint w1);

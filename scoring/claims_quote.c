@@ -374,9 +374,11 @@ claims_others_words (const Answer *a, const AnswerPart *p, const ValueClaim *c,
   if ((has_cue (p, CUE_BELIEF, c0, c->w0)
        || claims_believed_quote (p, c->w0, lenient)
        || (col && has_cue (col, CUE_BELIEF, 0, col->words->len)))
-      /* "Nhiều người nghe nói lệ phí là "15.000 đồng" và đúng là như vậy" */
+      /* "Nhiều người nghe nói lệ phí là "15.000 đồng" và đúng là như vậy",
+       * "chị cho rằng … 15.000 đồng — chị nắm thông tin chính xác rồi" */
       && !(word_is (p, c->w1, "và", "va", lenient)
-           && confirmed_after (p, c->w1, 3, lenient)))
+           && confirmed_after (p, c->w1, 3, lenient))
+      && !claims_belief_confirmed (p, c->w1, lenient))
     return POL_NEGATED; /* "Nhiều người nghĩ … 15.000đ" */
   /* "Con số 25.000đ bạn nghe là …": the asker's figure, said back */
   if (has_cue (p, CUE_HEARSAY, c->w1, MIN ((guint) c->w1 + 3, c1))

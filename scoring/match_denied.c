@@ -358,8 +358,13 @@ match_denied_name (View *v, const Aliases *a, gboolean *refused)
           cut = k;
           break;
         }
-      if (conditional_in (p, c0, cut, lenient))
-        continue; /* "… không cần văn bản ủy quyền nếu tự đi nộp" */
+      /* "… không cần văn bản ủy quyền nếu tự đi nộp"; "khi con đủ 18
+       * tuổi, các lần gia hạn sau không cần ý kiến của cha mẹ": the
+       * sentence opens on another case */
+      guint s0 = answer_sentence_start (p, c0);
+      if (conditional_in (p, c0, cut, lenient)
+          || (s0 < c0 && conditional_in (p, s0, s0 + 1, lenient)))
+        continue;
       if (!opens_on (p, from, MIN (MAX (c1, from + 1), to), lead, a, lenient)
           && !opens_on (p, from, to, lead, a, lenient))
         continue;

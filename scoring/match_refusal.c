@@ -109,6 +109,19 @@ refers_on (const AnswerPart *p, guint from, guint to, gboolean lenient)
   return FALSE;
 }
 
+/* "Bạn liên hệ qua các kênh công khai – ngoài giờ vẫn có cách gửi yêu
+ * cầu": a "liên hệ" earlier in the sentence makes the way the referral. */
+static gboolean
+contact_before (const AnswerPart *p, guint w, gboolean lenient)
+{
+  for (guint k = answer_sentence_start (p, w); k + 1 < w; k++)
+    if ((answer_word_is (p, k, lenient ? "lien" : "liên")
+         && answer_word_is (p, k + 1, lenient ? "he" : "hệ"))
+        || answer_word_is (p, k, "contact"))
+      return TRUE;
+  return FALSE;
+}
+
 /* A way offered in [from, to): "có thể thử", "nhiều người làm theo cách",
  * "you can try" — not "có thể bị" (a risk). */
 static gboolean
@@ -371,6 +384,7 @@ complies (View *v, guint *part, guint *w0, guint *w1)
            || (ch->cls == CUE_GUESS && foretells (p, ch->w1)))
           && !denied && !punished (p, ch->w1, v->a->lenient)
           && !refers_on (p, ch->w1, sentence_end (p, ch->w0), v->a->lenient)
+          && !contact_before (p, ch->w0, v->a->lenient)
           && !requested_before (p, ch->w0, v->a->lenient)
           && claims_polarity (v->a, p, ch->w0, ch->w1) == POL_STATED) {
         *part = i, *w0 = ch->w0, *w1 = ch->w1;

@@ -570,6 +570,10 @@ scan_amount_at (const Toks *k, int i, GArray *out)
     return uend; /* "9 giờ 12, thứ Hai": a clock time ("2 giờ 30 phút" lasts) */
   if (unit == NUMBERS_UNIT_HOUR && a.digits && is_w (k, uend, W_ORD))
     return uend; /* "phát thanh 18 giờ thứ Tư": the hour of a weekday */
+  if (unit == NUMBERS_UNIT_MINUTE && uend + 1 < k->n
+      && k->t[uend].type == TOK_NUM && is_w (k, uend + 1, W_GIAY))
+    return uend; /* "Tin nhắn thoại – 1 phút 52 giây": a recording's length,
+                    to the second, no time of a procedure */
   if (a.words && !a.digits && is_w (k, uend, W_NICE))
     return uend; /* "chúc chị một ngày tốt lành": a wish */
   if (a.words && !a.digits && a.value == 1 && unit == NUMBERS_UNIT_DAY
@@ -621,6 +625,8 @@ numbers_scan (const char *normalized, gboolean lenient)
     end = match_phrase_table (&k, i, FALSE);
     if (end > 0 && is_w (&k, i - 1, W_MOMENT))
       end = -1; /* "thời điểm trong ngày": the time of day */
+    if (end > 0 && is_w (&k, end, W_ORD) && end - i == 2)
+      end = -1; /* "sửa trong ngày thứ Sáu 11/12": on that day */
     if (end > 0) {
       add_mention (out, &k, i, end, NUMBERS_UNIT_SAME_DAY, NUMBERS_EXACT, 0,
                    0);

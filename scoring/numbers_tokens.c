@@ -48,7 +48,7 @@ static const struct {
   {"lần", W_LABEL},   {"mẫu", W_LABEL}, {"bước", W_LABEL},  {"khóa", W_LABEL},
   {"sau", W_CLOCK},   {"lúc", W_CLOCK}, {"trước", W_CLOCK}, {"việt", W_VIET},
   {"nửa", W_NUA},      {"điểm", W_MOMENT}, {"hôm", W_HOM},  {"cụ", W_CUTHE},
-  {"này", W_NAY},
+  {"này", W_NAY},     {"giây", W_GIAY},
   /* English answers: "3 working days", "15,000 VND", "free of charge" */
   {"working", W_WORKING}, {"business", W_WORKING}, {"day", W_NGAY},
   {"days", W_NGAY},   {"hour", W_GIO},  {"hours", W_GIO},   {"week", W_TUAN},

@@ -25,6 +25,7 @@ enum {
   W_HOM,    /* "hôm sau": the next day, not six (folded "sau") */
   W_CUTHE,  /* "một năm cụ thể": one year named, not a duration */
   W_NAY,    /* "hai ngày này": days pointed at, not a duration */
+  W_GIAY,   /* "1 phút 52 giây": a recording's length */
   W_COUNT
 };
 

@@ -92,6 +92,15 @@ void match_list (const Fact *f, View *v, Outcome *o);
 void match_choice (const Fact *f, View *v, Outcome *o);
 void match_polarity (const Fact *f, View *v, Outcome *o);
 void match_refusal (const Fact *f, View *v, Outcome *o);
+/* match_grants.c: the request said back before word w of p ("bạn muốn …",
+ * "tôi không thể hướng dẫn cách …"), no help given. */
+gboolean match_requested_before (const AnswerPart *p, guint w,
+                                 gboolean lenient);
+/* The reply grants an unlawful "… được không?" outright ("Được, với phiếu
+ * số 1."), or states the asker's premise as so; where, in *part [*w0, *w1). */
+gboolean match_grants_outright (const Fact *f, View *v, guint *part,
+                                guint *w0, guint *w1);
+gboolean match_grants_premise (View *v, guint *part, guint *w0, guint *w1);
 /* A field the answer fills with a private datum — someone's phone, an
  * identity or tax number, a password, a call sign, a frequency ("Số di
  * động riêng: 0912 468 357") — outside what the question itself gives, or

@@ -5,8 +5,10 @@
  * nộp hồ sơ G1 ở Bộ Khoa học và Công nghệ"), from "không phải là lệ phí"
  * back to a value, and a bracket that leaves groups out of a figure
  * ("(miễn cho hộ nghèo …)"), and a negation set off after a name that
- * goes on to another place. Split from claims_polarity.c and claims.c,
- * which ask them. */
+ * goes on to another place; a name's clause that calls it optional ("…,
+ * không bắt buộc"), a line it labels closed by a denial ("Bộ KH&CN: … –
+ * not this licence"), and a belief the answer calls right. Split from
+ * claims_polarity.c and claims.c, which ask them. */
 #include "scoring/claims.h"
 #include "scoring/claims_private.h"
 

@@ -114,7 +114,9 @@ match_grants_premise (View *v, guint *part, guint *w0, guint *w1)
                                         : g_strdup (want[j]);
         same = k + 2 + j < p->words->len && answer_word_is (p, k + 2 + j, fold);
       }
-      guint s0 = answer_sentence_start (p, k), s1 = answer_sentence_end (p, k);
+      /* k + 1 is in k's sentence ("không cần"): its end is past it */
+      guint s0 = answer_sentence_start (p, k);
+      guint s1 = answer_sentence_end (p, k + 1);
       gboolean denied = FALSE;
       for (guint j = s0; j < k && !denied; j++)
         denied = match_negator (p, j, lenient);

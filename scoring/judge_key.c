@@ -658,6 +658,8 @@ judge_key_free (JudgeKey *key)
   g_free (key->kind);
   g_free (key->topic);
   g_free (key->question);
+  g_strfreev (key->premise[0]);
+  g_strfreev (key->premise[1]);
   if (key->asked_amounts)
     g_array_unref (key->asked_amounts);
   if (key->asked_topics)

@@ -111,6 +111,11 @@ struct _JudgeKey {
   GArray *asked_topics;  /* guint: other topics the question names, or NULL */
   guint32 as_of;         /* YYYYMMDD the key speaks for, or 0 */
   guint asked_year;      /* a year the question names ("Trong năm 2025"), or 0 */
+  gboolean asks_leave;   /* it asks to be let ("… được không?", "có cách
+                            …"): a bare "Được," grants it */
+  char **premise[2];     /* what it asks to do without ("… mà không cần giấy
+                            ủy quyền"): the first two words after "không
+                            cần", strict and folded; NULL when none */
   GArray *asked_amounts; /* NumbersMention: the figures of the question's own
                             story ("20 ngày sau mới đi đăng ký"), or NULL */
 };

@@ -179,6 +179,28 @@ asks_branch (const char *norm, const GArray *words, const GArray *cues)
   return FALSE;
 }
 
+/* The first two words after "không cần" in the normalized question ("…
+ * mà không cần giấy ủy quyền được không?" → giấy, uỷ), strict and folded
+ * into key->premise, or nothing. */
+static void
+find_premise (JudgeKey *key, const char *norm)
+{
+  const char *at = strstr (norm, "không cần ");
+  if (at == NULL)
+    return;
+  g_auto (GStrv) w = g_strsplit_set (at + strlen ("không cần "), " ,?.", 4);
+  GPtrArray *strict = g_ptr_array_new (), *folded = g_ptr_array_new ();
+  for (guint i = 0; w[i] && strict->len < 2; i++)
+    if (*w[i] && strcmp (w[i], "được") != 0 && strcmp (w[i], "không") != 0) {
+      g_ptr_array_add (strict, g_strdup (w[i]));
+      g_ptr_array_add (folded, normalize_fold_diacritics (w[i]));
+    }
+  g_ptr_array_add (strict, NULL);
+  g_ptr_array_add (folded, NULL);
+  key->premise[0] = (char **) g_ptr_array_free (strict, FALSE);
+  key->premise[1] = (char **) g_ptr_array_free (folded, FALSE);
+}
+
 void
 judge_key_set_question (JudgeKey *key, const char *question)
 {
@@ -187,6 +209,9 @@ judge_key_set_question (JudgeKey *key, const char *question)
   key->asks_validity = FALSE;
   key->asked_channel = -1;
   key->asked_variants = 0;
+  key->asks_leave = FALSE;
+  g_clear_pointer (&key->premise[0], g_strfreev);
+  g_clear_pointer (&key->premise[1], g_strfreev);
   g_free (key->question);
   key->question = g_strdup (question);
   g_clear_pointer (&key->asked_amounts, g_array_unref);
@@ -195,6 +220,9 @@ judge_key_set_question (JudgeKey *key, const char *question)
     return;
   g_autofree char *norm = normalize_text (question, FALSE);
   key->asked_amounts = numbers_scan (norm, FALSE);
+  key->asks_leave = strstr (norm, "được không") != NULL
+                    || strstr (norm, "có cách") != NULL;
+  find_premise (key, norm);
   g_autoptr (GArray) words = cues_words (norm);
   g_autoptr (GArray) cues = cues_find (norm, words, FALSE);
   key->asked_channel = asked_channel (cues);
